@@ -1,0 +1,98 @@
+"""Users (login by e-mail), their roles and their memberships in companies."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        extra.update(is_staff=True, is_superuser=True, role=User.Role.CENTER_ADMIN)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person. What they may do follows from `role`, their hub (for hub staff) and their memberships."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Mitglied eines Unternehmens")
+        HUB_STAFF = "hub_staff", _("Stützpunkt-Team")
+        CENTER_ADMIN = "center_admin", _("Zentrumsleitung")
+
+    username = None
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    hub = models.ForeignKey(
+        "core.Hub",
+        verbose_name=_("Stützpunkt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Nur für das Stützpunkt-Team: der Stützpunkt, den die Person betreut."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(role="hub_staff") | models.Q(hub__isnull=False),
+                name="hub_staff_has_hub",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        # The Django admin is the hub staff's tool; staff rights follow from the role, never set by hand.
+        self.is_staff = self.role in (self.Role.HUB_STAFF, self.Role.CENTER_ADMIN) or self.is_superuser
+        super().save(*args, **kwargs)
+
+    @property
+    def is_hub_staff(self) -> bool:
+        return self.role == self.Role.HUB_STAFF and self.hub_id is not None
+
+    @property
+    def is_center_admin(self) -> bool:
+        return self.role == self.Role.CENTER_ADMIN or self.is_superuser
+
+
+class Membership(models.Model):
+    """A user belongs to a company; owners may also manage the company's members."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Verantwortlich")
+        MEMBER = "member", _("Mitglied")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    company = models.ForeignKey("registry.Company", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("Rolle"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        constraints = [models.UniqueConstraint(fields=["user", "company"], name="one_membership_per_company")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.company}"

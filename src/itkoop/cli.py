@@ -1,0 +1,203 @@
+"""The `itkoop` command: import, export, match, partners, serve, demo (see shared/DESIGN.md, engine contract).
+
+It reaches the engine through the same services the web pages use. User errors exit non-zero with one line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """Bad input from the command line; printed as one line, exit code 2."""
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "itkoop.settings.dev")
+    import django
+
+    django.setup()
+
+
+def _migrate_if_needed(verbosity: int = 0) -> None:
+    """Create and migrate the database when it is new or behind; leave an up-to-date database untouched."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if plan:
+        call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def _progress_printer(label: str):
+    last = {"pct": -1}
+
+    def report(done: int, total: int) -> None:
+        pct = 100 * done // max(total, 1)
+        if pct != last["pct"] and (pct % 10 == 0 or done == total):
+            last["pct"] = pct
+            print(f"{label}: {done}/{total} ({pct} %)", file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_import(args) -> int:
+    from itkoop.registry.catalog_io import import_catalog, read_catalog_file
+
+    # Check the file before touching the database, so a bad file changes nothing, not even its header.
+    data = read_catalog_file(args.file)
+    _migrate_if_needed()
+    summary = import_catalog(data, progress=_progress_printer("Import"), source=args.file)
+    print(
+        f"{summary.companies_created} Unternehmen neu, {summary.companies_updated} aktualisiert; "
+        f"{summary.solutions_created} Lösungen neu, {summary.solutions_updated} aktualisiert."
+    )
+    return 0
+
+
+def cmd_export(args) -> int:
+    from itkoop.registry.catalog_io import export_catalog
+
+    _migrate_if_needed()
+    data = export_catalog()
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if args.file == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(args.file).write_text(text + "\n", encoding="utf-8")
+        print(f"{len(data['companies'])} Unternehmen nach {args.file} geschrieben.")
+    return 0
+
+
+def cmd_match(args) -> int:
+    from itkoop.matching.services import MatchRequestError, match_need, render_match_text
+
+    _migrate_if_needed()
+    try:
+        result = match_need(text=args.text, top_k=args.top, hub=args.hub, max_partners=args.max_partners)
+    except MatchRequestError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(render_match_text(result))
+    return 0
+
+
+def cmd_partners(args) -> int:
+    from itkoop.matching.services import MatchRequestError, rank_partners_for, render_partners_text
+
+    _migrate_if_needed()
+    try:
+        result = rank_partners_for(company_id=args.company_id, need_text=args.need, top_k=args.top)
+    except MatchRequestError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(render_partners_text(result))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from django.core.management import call_command
+
+    _migrate_if_needed(verbosity=1)
+    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from itkoop.core.demo import build_demo_database
+
+    build_demo_database(seed=args.seed, progress=_progress_printer("Demo-Daten"))
+    if args.no_serve:
+        return 0
+    return cmd_serve(args)
+
+
+def cmd_manage(args) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["itkoop manage", *args.rest])
+    return 0
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' ist keine ganze Zahl") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' muss mindestens 1 sein")
+    return number
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line on stderr, as the contract asks
+        self.exit(2, f"itkoop: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(prog="itkoop", description="itkoop – Kooperationsplattform IT-Wirtschaft")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+
+    p = sub.add_parser("import", help="Katalog (catalog.schema.json) importieren")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="Katalog exportieren")
+    p.add_argument("file", help="Zieldatei oder - für die Standardausgabe")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("match", help="Bedarf beschreiben, Gesamtangebote erhalten")
+    p.add_argument("text")
+    p.add_argument("--top", type=_positive, default=5)
+    p.add_argument("--hub")
+    p.add_argument("--max-partners", type=_positive)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_match)
+
+    p = sub.add_parser("partners", help="Ergänzende Partner für ein Unternehmen")
+    p.add_argument("company_id")
+    p.add_argument("--need")
+    p.add_argument("--top", type=_positive, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_partners)
+
+    for name, func in (("serve", cmd_serve), ("demo", cmd_demo)):
+        p = sub.add_parser(name, help="Plattform starten" if name == "serve" else "Demo-Datenbank anlegen und starten")
+        p.add_argument("--host", default="127.0.0.1")
+        p.add_argument("--port", type=_positive, default=8000)
+        if name == "demo":
+            p.add_argument("--seed", type=int, default=2026)
+            p.add_argument("--no-serve", action="store_true", help="nur die Demo-Datenbank anlegen")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("manage", help="Django-Verwaltungsbefehle")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_django()
+    from itkoop.registry.services import CatalogError
+
+    try:
+        return args.func(args)
+    except (UsageError, CatalogError) as exc:
+        print(f"itkoop: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

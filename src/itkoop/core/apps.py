@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "itkoop.core"
+    verbose_name = _("Netzwerk")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .reference_data import sync_reference_data
+
+        post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")

@@ -1,0 +1,52 @@
+"""The network itself: the four hubs of the center and the 22 Mittelstand-Digital centers."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Hub(models.Model):
+    """A Stützpunkt of the competence center; staff of a hub look after the companies of its region."""
+
+    slug = models.SlugField(_("Kürzel"), primary_key=True, max_length=40)
+    name = models.CharField(_("Name"), max_length=200)
+    city = models.CharField(_("Stadt"), max_length=100)
+    postal_code = models.CharField(_("PLZ"), max_length=10, blank=True)
+    lat = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    lon = models.FloatField(_("Längengrad"), null=True, blank=True)
+    postcode_prefixes = models.JSONField(_("PLZ-Bereiche"), default=list, blank=True)
+    topics = models.JSONField(_("Themen"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Stützpunkt")
+        verbose_name_plural = _("Stützpunkte")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Center(models.Model):
+    """One of the Mittelstand-Digital centers of the network."""
+
+    slug = models.SlugField(_("Kürzel"), primary_key=True, max_length=80)
+    name = models.CharField(_("Name"), max_length=200)
+    region = models.CharField(_("Region"), max_length=200)
+    city = models.CharField(_("Stadt"), max_length=100, blank=True)
+    lat = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    lon = models.FloatField(_("Längengrad"), null=True, blank=True)
+    topics_de = models.JSONField(_("Themen (deutsch)"), default=list, blank=True)
+    topics_en = models.JSONField(_("Themen (englisch)"), default=list, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Zentrum")
+        verbose_name_plural = _("Zentren")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def topics(self) -> list[str]:
+        return self.topics_en if get_language() == "en" and self.topics_en else self.topics_de

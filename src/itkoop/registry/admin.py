@@ -1,0 +1,115 @@
+"""Admin for hub staff and center admins: hub staff see and change only their hub's companies."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Capability, Company, Label, Solution, Standard
+from .permissions import can_edit_company, can_verify_company
+
+
+class HubScopedAdmin(admin.ModelAdmin):
+    """Limits rows and object permissions to the user's hub; center admins see everything."""
+
+    hub_path = "hub_id"
+
+    def _is_staffer(self, request) -> bool:
+        return request.user.is_active and (request.user.is_center_admin or request.user.is_hub_staff)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_center_admin:
+            return queryset
+        if request.user.is_hub_staff:
+            return queryset.filter(**{self.hub_path: request.user.hub_id})
+        return queryset.none()
+
+    def has_module_permission(self, request):
+        return self._is_staffer(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._is_staffer(request) and (obj is None or can_edit_company(request.user, self._company(obj)))
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return request.user.is_active and request.user.is_center_admin
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_center_admin
+
+    def _company(self, obj) -> Company:
+        return obj
+
+
+class SolutionInline(admin.TabularInline):
+    model = Solution
+    fields = ["external_id", "name"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Company)
+class CompanyAdmin(HubScopedAdmin):
+    list_display = ["name", "city", "hub", "kind", "verified"]
+    list_filter = ["verified", "kind", "hub", "labels"]
+    search_fields = ["name", "city", "external_id", "postal_code"]
+    inlines = [SolutionInline]
+    actions = ["mark_verified"]
+    filter_horizontal = ["labels"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Hub staff must not move a company out of their hub (and so out of their own reach).
+        return ["hub"] if not request.user.is_center_admin else []
+
+    @admin.action(description=_("Ausgewählte Profile als geprüft markieren"))
+    def mark_verified(self, request, queryset):
+        count = 0
+        for company in queryset:
+            if can_verify_company(request.user, company):
+                services.company_set_verified(actor=request.user, company=company, verified=True)
+                count += 1
+        self.message_user(request, _("%(count)d Profile geprüft.") % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(Solution)
+class SolutionAdmin(HubScopedAdmin):
+    hub_path = "company__hub_id"
+    list_display = ["name", "company"]
+    search_fields = ["name", "external_id", "company__name"]
+    filter_horizontal = ["capabilities", "provides", "consumes"]
+    raw_id_fields = ["company"]
+
+    def _company(self, obj) -> Company:
+        return obj.company
+
+
+class CenterAdminOnly(admin.ModelAdmin):
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_center_admin
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) or (request.user.is_active and request.user.is_hub_staff)
+
+    has_change_permission = has_add_permission = has_delete_permission = (
+        lambda self, request, obj=None: request.user.is_active and request.user.is_center_admin
+    )
+
+
+@admin.register(Capability)
+class CapabilityAdmin(CenterAdminOnly):
+    list_display = ["id", "label_de", "label_en", "parent"]
+    search_fields = ["id", "label_de", "label_en"]
+    filter_horizontal = ["exchanges_with"]
+
+
+@admin.register(Standard)
+class StandardAdmin(CenterAdminOnly):
+    list_display = ["id", "label"]
+    search_fields = ["id", "label"]
+
+
+@admin.register(Label)
+class LabelAdmin(CenterAdminOnly):
+    list_display = ["slug", "name"]

@@ -1,0 +1,101 @@
+"""Forms of the registry: the search filters, the company profile and a solution."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from itkoop.core.models import Hub
+
+from .models import Capability, Company, Label, Solution, Standard
+
+
+class CatalogSearchForm(forms.Form):
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
+    capability = forms.ModelMultipleChoiceField(
+        label=_("Fähigkeit"), queryset=Capability.objects.filter(parent__isnull=False), required=False
+    )
+    standard = forms.ModelMultipleChoiceField(label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False)
+    hub = forms.ModelChoiceField(label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False,
+                                 empty_label=_("alle Stützpunkte"))
+    plz = forms.CharField(label=_("PLZ-Bereich"), required=False, max_length=5,
+                          help_text=_("Anfang der Postleitzahl, z. B. 34 für Nordhessen"))
+    label = forms.ModelMultipleChoiceField(label=_("Gütesiegel"), queryset=Label.objects.all(), required=False)
+    verified = forms.BooleanField(label=_("nur geprüfte Profile"), required=False)
+    show = forms.ChoiceField(
+        label=_("Anzeigen"), choices=[("solutions", _("Lösungen")), ("companies", _("Unternehmen"))], required=False
+    )
+
+    def clean_plz(self):
+        value = self.cleaned_data["plz"].strip()
+        if value and not re.fullmatch(r"\d{1,5}", value):
+            raise forms.ValidationError(_("Bitte nur Ziffern eingeben (1 bis 5)."))
+        return value
+
+
+class CompanyForm(forms.ModelForm):
+    languages_text = forms.CharField(label=_("Sprachen"), required=False, help_text=_("durch Komma getrennt, z. B. de, en"))
+    keywords_text = forms.CharField(label=_("Schlagworte"), required=False, help_text=_("durch Komma getrennt"))
+
+    class Meta:
+        model = Company
+        fields = ["name", "kind", "description", "description_en", "website", "street", "postal_code", "city",
+                  "employees", "founded", "hub", "labels"]
+        widgets = {"labels": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["languages_text"].initial = ", ".join(self.instance.languages)
+            self.fields["keywords_text"].initial = ", ".join(self.instance.keywords)
+
+    def clean_postal_code(self):
+        value = self.cleaned_data["postal_code"].strip()
+        if value and not re.fullmatch(r"\d{5}", value):
+            raise forms.ValidationError(_("Eine deutsche Postleitzahl hat fünf Ziffern."))
+        return value
+
+    def clean_founded(self):
+        value = self.cleaned_data["founded"]
+        if value is not None and not 1800 <= value <= 2100:
+            raise forms.ValidationError(_("Bitte ein Jahr zwischen 1800 und 2100 angeben."))
+        return value
+
+    def save(self, commit=True):
+        company = super().save(commit=False)
+        company.languages = _split(self.cleaned_data.get("languages_text", ""))
+        company.keywords = _split(self.cleaned_data.get("keywords_text", ""))
+        if commit:
+            company.save()
+            self.save_m2m()
+        return company
+
+
+class SolutionForm(forms.ModelForm):
+    deployment = forms.MultipleChoiceField(
+        label=_("Betriebsart"), choices=Solution.Deployment.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Solution
+        fields = ["name", "description", "capabilities", "provides", "consumes", "deployment", "hosting_country",
+                  "price_eur_month"]
+        widgets = {"capabilities": forms.SelectMultiple(attrs={"size": 10}),
+                   "provides": forms.SelectMultiple(attrs={"size": 8}),
+                   "consumes": forms.SelectMultiple(attrs={"size": 8})}
+
+    def clean_capabilities(self):
+        value = self.cleaned_data["capabilities"]
+        if not value:
+            raise forms.ValidationError(_("Bitte mindestens eine Fähigkeit wählen."))
+        return value
+
+    def clean_price_eur_month(self):
+        value = self.cleaned_data["price_eur_month"]
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("Der Preis kann nicht negativ sein."))
+        return value
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]

@@ -1,0 +1,182 @@
+"""The registry: companies, their solutions, and the taxonomy of capabilities and interface standards."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+class Capability(models.Model):
+    """A node of the capability taxonomy. `exchanges_with` says which capabilities must talk in a bundle."""
+
+    id = models.CharField(_("Kennung"), primary_key=True, max_length=80)
+    label_de = models.CharField(_("Bezeichnung (deutsch)"), max_length=200)
+    label_en = models.CharField(_("Bezeichnung (englisch)"), max_length=200, blank=True)
+    synonyms_de = models.JSONField(_("Synonyme (deutsch)"), default=list, blank=True)
+    synonyms_en = models.JSONField(_("Synonyme (englisch)"), default=list, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("Oberbegriff"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    exchanges_with = models.ManyToManyField(
+        "self", verbose_name=_("tauscht Daten mit"), symmetrical=False, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["label_de"]
+        verbose_name = _("Fähigkeit")
+        verbose_name_plural = _("Fähigkeiten")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_en if get_language() == "en" and self.label_en else self.label_de
+
+
+class Standard(models.Model):
+    """An interface standard or data format that solutions provide or consume."""
+
+    id = models.CharField(_("Kennung"), primary_key=True, max_length=80)
+    label = models.CharField(_("Bezeichnung"), max_length=200)
+    url = models.CharField(_("Link"), max_length=500, blank=True)
+    used_by = models.ManyToManyField(Capability, verbose_name=_("verwendet von"), blank=True, related_name="standards")
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("Schnittstellenstandard")
+        verbose_name_plural = _("Schnittstellenstandards")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Label(models.Model):
+    """A quality label such as "Software Made in Germany"."""
+
+    slug = models.CharField(_("Kennung"), primary_key=True, max_length=80)
+    name = models.CharField(_("Name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Gütesiegel")
+        verbose_name_plural = _("Gütesiegel")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Company(models.Model):
+    """An IT provider or a customer firm."""
+
+    class Kind(models.TextChoices):
+        PROVIDER = "provider", _("IT-Anbieter")
+        CUSTOMER = "customer", _("Anwenderunternehmen")
+
+    external_id = models.CharField(_("Kennung"), max_length=120, unique=True)
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.PROVIDER)
+    name = models.CharField(_("Name"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    description_en = models.TextField(_("Beschreibung (englisch)"), blank=True)
+    website = models.CharField(_("Website"), max_length=300, blank=True)
+    street = models.CharField(_("Straße"), max_length=200, blank=True)
+    postal_code = models.CharField(_("PLZ"), max_length=10, blank=True, db_index=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    country = models.CharField(_("Land"), max_length=2, default="DE", blank=True)
+    lat = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    lon = models.FloatField(_("Längengrad"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("Beschäftigte"), null=True, blank=True)
+    founded = models.IntegerField(_("Gründungsjahr"), null=True, blank=True)
+    hub = models.ForeignKey(
+        "core.Hub", verbose_name=_("Stützpunkt"), null=True, blank=True, on_delete=models.PROTECT, related_name="companies"
+    )
+    labels = models.ManyToManyField(Label, verbose_name=_("Gütesiegel"), blank=True, related_name="companies")
+    languages = models.JSONField(_("Sprachen"), default=list, blank=True)
+    export_markets = models.JSONField(_("Exportmärkte"), default=list, blank=True)
+    industries = models.JSONField(_("Branchen"), default=list, blank=True)
+    keywords = models.JSONField(_("Schlagworte"), default=list, blank=True)
+    verified = models.BooleanField(_("geprüft"), default=False)
+    verified_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    verified_at = models.DateTimeField(_("geprüft am"), null=True, blank=True, editable=False)
+    search_document = models.TextField(editable=False, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Unternehmen")
+        verbose_name_plural = _("Unternehmen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:company", args=[self.external_id])
+
+    @property
+    def localized_description(self) -> str:
+        return self.description_en if get_language() == "en" and self.description_en else self.description
+
+
+class Solution(models.Model):
+    """A product or service of a company, with the capabilities it offers and the standards it speaks."""
+
+    class Deployment(models.TextChoices):
+        SAAS = "saas", _("SaaS")
+        ON_PREMISE = "on-premise", _("On-Premise")
+        HYBRID = "hybrid", _("Hybrid")
+        SERVICE = "service", _("Dienstleistung")
+
+    external_id = models.CharField(_("Kennung"), max_length=120, unique=True)
+    company = models.ForeignKey(Company, verbose_name=_("Unternehmen"), on_delete=models.CASCADE, related_name="solutions")
+    name = models.CharField(_("Name"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    capabilities = models.ManyToManyField(Capability, verbose_name=_("Fähigkeiten"), blank=True, related_name="solutions")
+    provides = models.ManyToManyField(
+        Standard, verbose_name=_("stellt bereit"), blank=True, related_name="provided_by",
+        help_text=_("Standards, die die Lösung exportiert oder anbietet."),
+    )
+    consumes = models.ManyToManyField(
+        Standard, verbose_name=_("nutzt"), blank=True, related_name="consumed_by",
+        help_text=_("Standards, die die Lösung importiert oder aufruft."),
+    )
+    deployment = models.JSONField(_("Betriebsart"), default=list, blank=True)
+    hosting_country = models.CharField(_("Hosting-Land"), max_length=2, blank=True)
+    price_eur_month = models.FloatField(_("Preis (EUR/Monat)"), null=True, blank=True)
+    languages = models.JSONField(_("Sprachen"), default=list, blank=True)
+    search_document = models.TextField(editable=False, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Lösung")
+        verbose_name_plural = _("Lösungen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registry:solution", args=[self.external_id])
+
+
+class PastCooperation(models.Model):
+    """A cooperation between two companies recorded in an imported catalog; feeds trust in partner ranking."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="past_cooperations")
+    partner = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    year = models.IntegerField(_("Jahr"), null=True, blank=True)
+    title = models.CharField(_("Titel"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("frühere Kooperation")
+        verbose_name_plural = _("frühere Kooperationen")
+
+    def __str__(self) -> str:
+        return f"{self.company} – {self.partner}"

@@ -1,0 +1,29 @@
+"""Who may change what in the registry: object level, one place, used by views, admin and API alike."""
+
+from __future__ import annotations
+
+from .models import Company
+
+
+def can_edit_company(user, company: Company) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_center_admin:
+        return True
+    if user.is_hub_staff:
+        return company.hub_id == user.hub_id
+    return company.memberships.filter(user=user).exists()
+
+
+def can_verify_company(user, company: Company) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_center_admin:
+        return True
+    return user.is_hub_staff and company.hub_id == user.hub_id
+
+
+def can_manage_members(user, company: Company) -> bool:
+    if can_verify_company(user, company):
+        return True
+    return getattr(user, "is_authenticated", False) and company.memberships.filter(user=user, role="owner").exists()

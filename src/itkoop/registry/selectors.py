@@ -1,0 +1,126 @@
+"""Reads of the registry that pages and the API share: the catalog search above all.
+
+Both databases search the same normalised tokens (German lemmas and compound parts, see engine.text):
+PostgreSQL through its full-text search over those tokens, SQLite through whole-token matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+
+from itkoop.engine.text import query_terms
+
+from .models import Company, Solution
+
+
+@dataclass
+class CatalogFilters:
+    text: str = ""
+    capabilities: list[str] = field(default_factory=list)
+    standards: list[str] = field(default_factory=list)
+    hub: str = ""
+    postal_code: str = ""
+    labels: list[str] = field(default_factory=list)
+    verified_only: bool = False
+
+
+def _text_filter(queryset: QuerySet, text: str) -> QuerySet:
+    terms = query_terms(text)
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        query = None
+        for forms in terms:
+            alternatives = None
+            for form in sorted(forms):
+                q = SearchQuery(form, config="simple", search_type="plain")
+                alternatives = q if alternatives is None else alternatives | q
+            query = alternatives if query is None else query & alternatives
+        vector = SearchVector("search_document", config="simple")
+        return queryset.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0).order_by("-rank", "name")
+    for forms in terms:
+        condition = Q()
+        for form in forms:
+            condition |= Q(search_document__contains=f" {form} ")
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def _company_filters(queryset: QuerySet, filters: CatalogFilters, prefix: str = "") -> QuerySet:
+    if filters.hub:
+        queryset = queryset.filter(**{f"{prefix}hub_id": filters.hub})
+    if filters.postal_code:
+        queryset = queryset.filter(**{f"{prefix}postal_code__startswith": filters.postal_code})
+    for label in filters.labels:
+        queryset = queryset.filter(**{f"{prefix}labels__slug": label})
+    if filters.verified_only:
+        queryset = queryset.filter(**{f"{prefix}verified": True})
+    return queryset
+
+
+def search_solutions(filters: CatalogFilters) -> QuerySet[Solution]:
+    queryset = Solution.objects.select_related("company", "company__hub").prefetch_related(
+        "capabilities", "provides", "consumes"
+    )
+    queryset = _company_filters(queryset, filters, prefix="company__")
+    for capability in filters.capabilities:
+        queryset = queryset.filter(capabilities__id=capability)
+    for standard in filters.standards:
+        queryset = queryset.filter(Q(provides__id=standard) | Q(consumes__id=standard))
+    queryset = _text_filter(queryset, filters.text)
+    if not filters.text:
+        queryset = queryset.order_by("name")
+    return queryset.distinct()
+
+
+def search_companies(filters: CatalogFilters) -> QuerySet[Company]:
+    queryset = Company.objects.select_related("hub").prefetch_related("labels").annotate(
+        solution_count=Count("solutions", distinct=True)
+    )
+    queryset = _company_filters(queryset, filters)
+    for capability in filters.capabilities:
+        queryset = queryset.filter(solutions__capabilities__id=capability)
+    for standard in filters.standards:
+        queryset = queryset.filter(Q(solutions__provides__id=standard) | Q(solutions__consumes__id=standard))
+    queryset = _text_filter(queryset, filters.text)
+    if not filters.text:
+        queryset = queryset.order_by("name")
+    return queryset
+
+
+def company_detail(external_id: str) -> Company:
+    return (
+        Company.objects.select_related("hub")
+        .prefetch_related("labels", "solutions__capabilities", "solutions__provides", "solutions__consumes",
+                          "past_cooperations__partner")
+        .get(external_id=external_id)
+    )
+
+
+def solution_detail(external_id: str) -> Solution:
+    return (
+        Solution.objects.select_related("company", "company__hub")
+        .prefetch_related("capabilities", "provides", "consumes")
+        .get(external_id=external_id)
+    )
+
+
+def companies_of_user(user) -> QuerySet[Company]:
+    if not user.is_authenticated:
+        return Company.objects.none()
+    return Company.objects.filter(memberships__user=user).order_by("name")
+
+
+def companies_to_verify(user) -> QuerySet[Company]:
+    """Unverified companies that this user may verify (hub staff: their hub; center admins: all)."""
+    if not user.is_authenticated:
+        return Company.objects.none()
+    queryset = Company.objects.filter(verified=False).select_related("hub").order_by("name")
+    if user.is_center_admin:
+        return queryset
+    if user.is_hub_staff:
+        return queryset.filter(hub_id=user.hub_id)
+    return Company.objects.none()

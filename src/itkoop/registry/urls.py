@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registry"
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("unternehmen/<str:external_id>/", views.company, name="company"),
+    path("unternehmen/<str:external_id>/bearbeiten/", views.company_edit, name="company_edit"),
+    path("unternehmen/<str:external_id>/pruefen/", views.company_verify, name="company_verify"),
+    path("unternehmen/<str:external_id>/loesung-neu/", views.solution_create, name="solution_create"),
+    path("loesung/<str:external_id>/", views.solution, name="solution"),
+    path("loesung/<str:external_id>/bearbeiten/", views.solution_edit, name="solution_edit"),
+    path("loesung/<str:external_id>/loeschen/", views.solution_delete, name="solution_delete"),
+]

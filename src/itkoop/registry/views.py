@@ -1,0 +1,126 @@
+"""Catalog pages: search, company and solution profiles, and the edits their owners and hub staff make."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import CatalogSearchForm, CompanyForm, SolutionForm
+from .models import Company, Solution
+from .permissions import can_edit_company, can_verify_company
+
+PAGE_SIZE = 20
+
+
+def search(request):
+    form = CatalogSearchForm(request.GET or None)
+    show = "solutions"
+    page = None
+    if form.is_valid() or not request.GET:
+        data = form.cleaned_data if request.GET else {}
+        show = data.get("show") or "solutions"
+        filters = selectors.CatalogFilters(
+            text=data.get("q", ""),
+            capabilities=[c.id for c in data.get("capability", [])],
+            standards=[s.id for s in data.get("standard", [])],
+            hub=data["hub"].slug if data.get("hub") else "",
+            postal_code=data.get("plz", ""),
+            labels=[label.slug for label in data.get("label", [])],
+            verified_only=data.get("verified", False),
+        )
+        results = selectors.search_companies(filters) if show == "companies" else selectors.search_solutions(filters)
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(request, "registry/search.html", {
+        "form": form, "page": page, "show": show, "querystring": query_without_page.urlencode(),
+    })
+
+
+def company(request, external_id: str):
+    try:
+        obj = selectors.company_detail(external_id)
+    except Company.DoesNotExist:
+        raise Http404 from None
+    return render(request, "registry/company.html", {
+        "company": obj,
+        "can_edit": can_edit_company(request.user, obj),
+        "can_verify": can_verify_company(request.user, obj),
+    })
+
+
+def solution(request, external_id: str):
+    try:
+        obj = selectors.solution_detail(external_id)
+    except Solution.DoesNotExist:
+        raise Http404 from None
+    return render(request, "registry/solution.html", {
+        "solution": obj, "can_edit": can_edit_company(request.user, obj.company),
+    })
+
+
+def _editable_company(request, external_id: str) -> Company:
+    obj = get_object_or_404(Company, external_id=external_id)
+    if not can_edit_company(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
+@login_required
+def company_edit(request, external_id: str):
+    obj = _editable_company(request, external_id)
+    form = CompanyForm(request.POST or None, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        services.company_update(actor=request.user, company=obj, form=form)
+        messages.success(request, _("Das Profil wurde gespeichert."))
+        return redirect(obj)
+    return render(request, "registry/company_form.html", {"form": form, "company": obj})
+
+
+@login_required
+@require_POST
+def company_verify(request, external_id: str):
+    obj = get_object_or_404(Company, external_id=external_id)
+    verified = request.POST.get("verified", "1") == "1"
+    services.company_set_verified(actor=request.user, company=obj, verified=verified)
+    messages.success(request, _("Das Profil ist jetzt geprüft.") if verified else _("Die Prüfung wurde zurückgenommen."))
+    return redirect(obj)
+
+
+@login_required
+def solution_create(request, external_id: str):
+    obj = _editable_company(request, external_id)
+    form = SolutionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = services.solution_save(actor=request.user, company=obj, form=form)
+        messages.success(request, _("Die Lösung wurde angelegt."))
+        return redirect(created)
+    return render(request, "registry/solution_form.html", {"form": form, "company": obj})
+
+
+@login_required
+def solution_edit(request, external_id: str):
+    obj = get_object_or_404(Solution.objects.select_related("company"), external_id=external_id)
+    if not can_edit_company(request.user, obj.company):
+        raise PermissionDenied
+    form = SolutionForm(request.POST or None, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        services.solution_save(actor=request.user, company=obj.company, form=form)
+        messages.success(request, _("Die Lösung wurde gespeichert."))
+        return redirect(obj)
+    return render(request, "registry/solution_form.html", {"form": form, "company": obj.company, "solution": obj})
+
+
+@login_required
+@require_POST
+def solution_delete(request, external_id: str):
+    obj = get_object_or_404(Solution.objects.select_related("company"), external_id=external_id)
+    company_obj = obj.company
+    services.solution_delete(actor=request.user, solution=obj)
+    messages.success(request, _("Die Lösung wurde gelöscht."))
+    return redirect(company_obj)

@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, in-memory mail; the database still comes from DATABASE_URL."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Parallel helpers and CI runs may share one PostgreSQL server: let each choose its test database name.
+if os.environ.get("ITKOOP_TEST_DB_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["ITKOOP_TEST_DB_NAME"]}

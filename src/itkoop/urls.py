@@ -1,0 +1,22 @@
+"""Root URLs: language-prefixed pages, the admin, the API."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+# The admin has no login of its own: it uses the site's login, with its rate limits.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "itkoop"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("", include("itkoop.core.urls")),
+    path("konto/", include("allauth.urls")),
+    path("mein/", include("itkoop.accounts.urls")),
+    path("katalog/", include("itkoop.registry.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

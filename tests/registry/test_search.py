@@ -1,0 +1,74 @@
+"""Catalog search: German compounds and stems, filters, pagination; same behaviour on SQLite and PostgreSQL."""
+
+import pytest
+from django.urls import reverse
+
+from itkoop.registry.selectors import CatalogFilters, search_companies, search_solutions
+from itkoop.registry.services import refresh_company_search, refresh_solution_search
+
+from ..factories import CompanyFactory, SolutionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _solution(name, description, capabilities=(), hub="kassel", postal_code="34117", provides=()):
+    company = CompanyFactory(hub_id=hub, postal_code=postal_code)
+    solution = SolutionFactory(company=company, name=name, description=description)
+    solution.capabilities.set(capabilities)
+    solution.provides.set(provides)
+    refresh_solution_search(solution)
+    refresh_company_search(company)
+    return solution
+
+
+def test_compound_query_finds_its_parts():
+    fibu = _solution("Kontor", "Buchhaltung für kleine Betriebe")
+    _solution("Lagerprofi", "Lagerverwaltung")
+    found = list(search_solutions(CatalogFilters(text="Buchhaltungssoftware")))
+    assert found == [fibu]
+
+
+def test_inflected_words_match_their_lemma():
+    shop = _solution("Shopwerk", "Wir bauen Onlineshops für Händler")
+    assert list(search_solutions(CatalogFilters(text="Onlineshop"))) == [shop]
+
+
+def test_every_query_word_must_match():
+    _solution("A", "Zeiterfassung")
+    both = _solution("B", "Zeiterfassung und Lohnabrechnung")
+    assert list(search_solutions(CatalogFilters(text="Zeiterfassung Lohnabrechnung"))) == [both]
+
+
+def test_filters_by_capability_standard_hub_postcode():
+    erp = _solution("ERP Nord", "Warenwirtschaft", ["erp"], hub="kassel", postal_code="34117", provides=["datev"])
+    _solution("ERP Süd", "Warenwirtschaft", ["erp"], hub="karlsruhe", postal_code="76131")
+    _solution("Shop", "Shop", ["online-shop"], hub="kassel", postal_code="34121")
+    assert list(search_solutions(CatalogFilters(capabilities=["erp"], hub="kassel"))) == [erp]
+    assert list(search_solutions(CatalogFilters(standards=["datev"]))) == [erp]
+    assert {s.name for s in search_solutions(CatalogFilters(postal_code="34"))} == {"ERP Nord", "Shop"}
+    assert search_companies(CatalogFilters(capabilities=["erp"], postal_code="76")).count() == 1
+
+
+def test_search_page_paginates_and_shows_counts(client):
+    for n in range(25):
+        _solution(f"Zeitwerk {n:02d}", "Zeiterfassung in der Cloud")
+    first = client.get(reverse("registry:search"), {"q": "Zeiterfassung"})
+    assert "25 Treffer" in first.content.decode()
+    assert "Seite 1 von 2" in first.content.decode()
+    second = client.get(reverse("registry:search"), {"q": "Zeiterfassung", "page": 2})
+    assert second.content.decode().count("Zeitwerk") >= 5
+
+
+def test_search_page_refuses_bad_postcode_clearly(client):
+    response = client.get(reverse("registry:search"), {"plz": "abc"})
+    assert response.status_code == 200
+    assert "Bitte nur Ziffern eingeben" in response.content.decode()
+
+
+def test_company_and_solution_pages_show_the_profile(client, mini_catalog):
+    response = client.get(reverse("registry:company", args=["c1"]))
+    body = response.content.decode()
+    assert "Nordlicht ERP GmbH" in body and "Nordlicht Warenwirtschaft" in body and "Software Made In Germany" in body
+    body = client.get(reverse("registry:solution", args=["s1"])).content.decode()
+    assert "DATEV-Format" in body and "BMEcat" in body
+    assert client.get(reverse("registry:company", args=["nope"])).status_code == 404
