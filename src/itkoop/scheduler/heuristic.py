@@ -1,0 +1,335 @@
+"""Large-instance search: build a slot assignment, then improve value, then idle gaps.
+
+A schedule is a proper edge colouring of the request graph with lists (a request may take only slots both
+sides are free in) and at most ``capacity[t]`` edges of colour ``t``. The search keeps one valid partial
+colouring and improves it with three moves, every one reversible through a journal:
+
+* insertion: a request goes into a slot free for both sides, else a Kempe chain (the path of slots a/b
+  starting at one side, swapped when every request on it may take both slots) frees a common slot;
+* ejection: a request takes a slot whose occupants weigh less (never must-have or locked ones), and the
+  evicted requests are re-inserted where they fit; the move is kept when the total weight rises (or, at
+  random, stays the same);
+* idle gaps: at the found value, Kempe paths are swapped when that shortens the waiting times at their two
+  ends (swapping a path changes the busy slots of its end participants only).
+
+Must-have requests carry a weight above all optional ones together, so the search places them first.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from itkoop.scheduler.problem import CompiledProblem
+
+FREE = -1
+OFF = -2  # the participant is unavailable, or the slot is a break
+Report = Callable[[float, str], None]
+
+
+class PartialSchedule:
+    """A valid partial slot assignment with an undo journal."""
+
+    def __init__(self, data: CompiledProblem, weights: Sequence[int], rng: random.Random) -> None:
+        self.data = data
+        self.n_slots = data.n_slots
+        self.u: list[int] = data.requester.tolist()
+        self.v: list[int] = data.recipient.tolist()
+        self.w: list[int] = list(weights)
+        self.fixed: list[bool] = (data.locked_slot >= 0).tolist()
+        self.occ: list[list[int]] = np.where(data.available, FREE, OFF).tolist()
+        self.slot: list[int] = [-1] * data.n_requests
+        self.load: list[int] = [0] * self.n_slots
+        self.cap: list[int] = data.capacity.tolist()
+        self.mask: list[int] = [0] * data.n_participants
+        self.value = 0
+        self.rng = rng
+        self.journal: list[tuple[int, int, int]] | None = None  # (op, request, slot); op 1 place, 0 remove
+        self.path_end = -1
+        self.gaps = _gap_counter(data.break_mask)
+        for e in np.flatnonzero(data.locked_slot >= 0).tolist():
+            self.place(e, int(data.locked_slot[e]))
+
+    # -- primitive changes ----------------------------------------------------------------------------------
+    def place(self, e: int, t: int) -> None:
+        u, v = self.u[e], self.v[e]
+        self.occ[u][t] = e
+        self.occ[v][t] = e
+        self.slot[e] = t
+        self.load[t] += 1
+        self.mask[u] |= 1 << t
+        self.mask[v] |= 1 << t
+        self.value += self.w[e]
+        if self.journal is not None:
+            self.journal.append((1, e, t))
+
+    def remove(self, e: int) -> None:
+        t = self.slot[e]
+        u, v = self.u[e], self.v[e]
+        self.occ[u][t] = FREE
+        self.occ[v][t] = FREE
+        self.slot[e] = -1
+        self.load[t] -= 1
+        self.mask[u] &= ~(1 << t)
+        self.mask[v] &= ~(1 << t)
+        self.value -= self.w[e]
+        if self.journal is not None:
+            self.journal.append((0, e, t))
+
+    def begin(self) -> None:
+        self.journal = []
+
+    def commit(self) -> None:
+        self.journal = None
+
+    def rollback(self) -> None:
+        journal, self.journal = self.journal or [], None
+        for op, e, t in reversed(journal):
+            if op == 1:
+                self.remove(e)
+            else:
+                self.place(e, t)
+
+    # -- Kempe chains ----------------------------------------------------------------------------------------
+    def kempe_path(self, start: int, a: int, b: int, limit: int = 80) -> list[int] | None:
+        """Requests on the a/b path that starts with ``start``'s request in slot ``a`` (``start`` must be free
+        in ``b``), or ``None`` when swapping a and b along it is not allowed. ``self.path_end`` is its far
+        end."""
+        path: list[int] = []
+        x, c = start, a
+        occ, fixed = self.occ, self.fixed
+        while True:
+            e = occ[x][c]
+            if e == FREE:
+                break
+            if e == OFF or fixed[e] or len(path) >= limit:
+                return None
+            path.append(e)
+            x = self.v[e] if self.u[e] == x else self.u[e]
+            c = b if c == a else a
+        self.path_end = x
+        n_a = sum(1 for e in path if self.slot[e] == a)
+        n_b = len(path) - n_a
+        if self.load[b] + n_a - n_b > self.cap[b] or self.load[a] + n_b - n_a > self.cap[a]:
+            return None
+        return path
+
+    def swap(self, path: list[int], a: int, b: int) -> None:
+        new = [b if self.slot[e] == a else a for e in path]
+        for e in path:
+            self.remove(e)
+        for e, t in zip(path, new, strict=True):
+            self.place(e, t)
+
+    # -- value moves -----------------------------------------------------------------------------------------
+    def best_common_slot(self, e: int) -> int:
+        """A slot free for both sides with a free table, preferring the one that adds the fewest idle gaps."""
+        u, v = self.u[e], self.v[e]
+        ou, ov = self.occ[u], self.occ[v]
+        mu, mv, gaps = self.mask[u], self.mask[v], self.gaps
+        best, best_cost = -1, 1 << 30
+        base = gaps(mu) + gaps(mv)
+        for t in range(self.n_slots):
+            if ou[t] == FREE and ov[t] == FREE and self.load[t] < self.cap[t]:
+                cost = gaps(mu | 1 << t) + gaps(mv | 1 << t) - base
+                if cost < best_cost:
+                    best, best_cost = t, cost
+        return best
+
+    def try_insert(self, e: int, tries: int = 4) -> bool:
+        """Place request ``e`` in a common free slot, swapping one Kempe chain if that is what it takes."""
+        t = self.best_common_slot(e)
+        if t >= 0:
+            self.place(e, t)
+            return True
+        u, v = self.u[e], self.v[e]
+        ou, ov = self.occ[u], self.occ[v]
+        free_u = [t for t in range(self.n_slots) if ou[t] == FREE and ov[t] != OFF]
+        free_v = [t for t in range(self.n_slots) if ov[t] == FREE and ou[t] != OFF]
+        self.rng.shuffle(free_u)
+        self.rng.shuffle(free_v)
+        for a in free_u[:tries]:
+            for b in free_v[:tries]:
+                for start, x, y in ((v, a, b), (u, b, a)):
+                    path = self.kempe_path(start, x, y)
+                    if path is None:
+                        continue
+                    mark = len(self.journal) if self.journal is not None else -1
+                    outer = self.journal is not None
+                    if not outer:
+                        self.begin()
+                    self.swap(path, x, y)
+                    if ou[x] == FREE and ov[x] == FREE and self.load[x] < self.cap[x]:
+                        self.place(e, x)
+                        if not outer:
+                            self.commit()
+                        return True
+                    self._undo_to(mark if outer else 0)
+                    if not outer:
+                        self.commit()
+        return False
+
+    def _undo_to(self, mark: int) -> None:
+        journal = self.journal
+        assert journal is not None
+        tail = journal[mark:]
+        del journal[mark:]
+        self.journal = None
+        for op, e, t in reversed(tail):
+            if op == 1:
+                self.remove(e)
+            else:
+                self.place(e, t)
+        self.journal = journal
+
+    def try_eject(self, e: int, sideways: float = 0.5) -> int | None:
+        """Put ``e`` where lighter requests are and re-insert them elsewhere; the gain, or ``None`` if
+        undone."""
+        u, v = self.u[e], self.v[e]
+        ou, ov = self.occ[u], self.occ[v]
+        slots = [t for t in range(self.n_slots) if ou[t] != OFF and ov[t] != OFF]
+        self.rng.shuffle(slots)
+        w, fixed = self.w, self.fixed
+        for t in slots:
+            f, g = ou[t], ov[t]
+            evicted = [x for x in {f, g} if x >= 0]
+            if any(fixed[x] for x in evicted) or sum(w[x] for x in evicted) > w[e]:
+                continue
+            if not evicted and self.load[t] >= self.cap[t]:
+                continue
+            before = self.value
+            self.begin()
+            for x in evicted:
+                self.remove(x)
+            self.place(e, t)
+            for x in sorted(evicted, key=lambda x: -w[x]):
+                self.try_insert(x)
+            gain = self.value - before
+            if gain > 0 or (gain == 0 and self.rng.random() < sideways):
+                self.commit()
+                return gain
+            self.rollback()
+            return None
+        return None
+
+    # -- idle-gap moves --------------------------------------------------------------------------------------
+    def improve_gaps_at(self, x: int, sideways: float) -> int:
+        """Swap one Kempe path ending at ``x`` if that lowers idle gaps; returns the change (<= 0)."""
+        gaps, occ_x = self.gaps, self.occ[x]
+        busy = [t for t in range(self.n_slots) if occ_x[t] >= 0 and not self.fixed[occ_x[t]]]
+        free = [t for t in range(self.n_slots) if occ_x[t] == FREE]
+        self.rng.shuffle(busy)
+        for a in busy:
+            for b in free:
+                if gaps(self.mask[x] & ~(1 << a) | 1 << b) > gaps(self.mask[x]):
+                    continue
+                path = self.kempe_path(x, a, b)
+                if path is None:
+                    continue
+                z = self.path_end
+                before = gaps(self.mask[x]) + (gaps(self.mask[z]) if z != x else 0)
+                self.swap(path, a, b)
+                after = gaps(self.mask[x]) + (gaps(self.mask[z]) if z != x else 0)
+                if after < before or (after == before and self.rng.random() < sideways):
+                    return after - before
+                self.swap(path, b, a)
+        return 0
+
+    def total_gaps(self) -> int:
+        return sum(self.gaps(mk) for mk in self.mask)
+
+
+def _gap_counter(break_mask: int) -> Callable[[int], int]:
+    @lru_cache(maxsize=1 << 17)
+    def gaps(mask: int) -> int:
+        if mask == 0:
+            return 0
+        lo = (mask & -mask).bit_length() - 1
+        span = ((1 << mask.bit_length()) - 1) ^ ((1 << lo) - 1)
+        return (span & ~mask & ~break_mask).bit_count()
+
+    return gaps
+
+
+def effective_weights(data: CompiledProblem) -> list[int]:
+    """Weights with every must-have (or locked) request worth more than all optional ones together."""
+    base = data.weight.astype(np.int64)
+    big = int(base.sum()) + 1
+    return (base + big * (data.must_have | (data.locked_slot >= 0))).tolist()
+
+
+def search(
+    data: CompiledProblem,
+    *,
+    deadline: float,
+    seed: int,
+    target: int,
+    preferred: np.ndarray | None,
+    report: Report,
+    patience: int = 4,
+) -> tuple[list[int], int]:
+    """Slot per request (-1 = not scheduled) and the number of improvement passes made.
+
+    Stops improving the value at ``target`` (the proven bound, in effective weight), after ``patience`` passes
+    without gain, or at about two thirds of the time left; the rest goes to idle gaps.
+    """
+    rng = random.Random(seed)
+    sched = PartialSchedule(data, effective_weights(data), rng)
+    w = sched.w
+    n_common = data.common.sum(axis=1).tolist()
+    pref = preferred.tolist() if preferred is not None else [False] * data.n_requests
+    order = sorted(range(data.n_requests), key=lambda e: (-w[e], not pref[e], n_common[e], e))
+    for e in order:
+        if sched.slot[e] < 0:
+            sched.try_insert(e, tries=2)
+    start = time.monotonic()
+    value_deadline = start + (deadline - start) * 0.67
+    report(0.2, f"first schedule: value {sched.value}")
+    passes, idle = 0, 0
+    while sched.value < target and idle < patience and time.monotonic() < value_deadline:
+        passes += 1
+        before = sched.value
+        keys = {e: (-w[e], rng.random()) for e in range(data.n_requests) if sched.slot[e] < 0}
+        for e in sorted(keys, key=keys.__getitem__):
+            if sched.slot[e] < 0 and not sched.try_insert(e):
+                sched.try_eject(e)
+            if time.monotonic() > value_deadline:
+                break
+        idle = idle + 1 if sched.value == before else 0
+        frac = 0.2 + 0.5 * min(1.0, (time.monotonic() - start) / max(1e-9, value_deadline - start))
+        report(frac, f"pass {passes}: value {sched.value}")
+    gap_start = time.monotonic()
+    report(0.7, f"reducing idle gaps ({sched.total_gaps()})")
+    order_nodes = list(range(data.n_participants))
+    stale = 0
+    while stale < 2 and time.monotonic() < deadline:
+        passes += 1
+        rng.shuffle(order_nodes)
+        delta = 0
+        for x in order_nodes:
+            if sched.gaps(sched.mask[x]):
+                delta += sched.improve_gaps_at(x, sideways=0.1)
+            if time.monotonic() > deadline:
+                break
+        stale = stale + 1 if delta == 0 else 0
+        frac = 0.7 + 0.3 * min(1.0, (time.monotonic() - gap_start) / max(1e-9, deadline - gap_start))
+        report(min(frac, 0.99), f"pass {passes}: idle gaps {sched.total_gaps()}")
+    return sched.slot, passes
+
+
+def greedy_slots(data: CompiledProblem) -> list[int]:
+    """The baseline: heaviest request first (must-have and locked ahead), earliest common free slot."""
+    sched = PartialSchedule(data, effective_weights(data), random.Random(0))
+    for e in sorted(range(data.n_requests), key=lambda e: (-sched.w[e], e)):
+        if sched.slot[e] >= 0:
+            continue
+        ou, ov = sched.occ[sched.u[e]], sched.occ[sched.v[e]]
+        for t in range(data.n_slots):
+            if ou[t] == FREE and ov[t] == FREE and sched.load[t] < sched.cap[t]:
+                sched.place(e, t)
+                break
+    return sched.slot

@@ -1,0 +1,320 @@
+"""The meeting-day instance: participants, requests, slots, tables and locked meetings, validated once.
+
+Like PyVRP's ``ProblemData``, a :class:`ScheduleProblem` is built and checked at construction; every invalid
+input raises an :class:`InvalidProblem` (a ``ValueError``) with a stable ``code`` the web side can translate.
+The solver, the validator and the staff's move check all read the same compiled arrays
+(:class:`CompiledProblem`), so they agree on what "available" means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+MIN_WEIGHT = 1
+MAX_WEIGHT = 3
+
+
+class InvalidProblem(ValueError):
+    """An instance that cannot be scheduled as given; ``code`` names the rule, ``params`` the details."""
+
+    def __init__(self, code: str, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone who meets others; ``unavailable`` holds the slot indices they cannot attend."""
+
+    id: Hashable
+    unavailable: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Request:
+    """A wish of ``requester`` to meet ``recipient``; ``weight`` 1-3; ``must_have`` for accepted requests."""
+
+    id: Hashable
+    requester: Hashable
+    recipient: Hashable
+    weight: int = 1
+    must_have: bool = False
+
+
+@dataclass(frozen=True)
+class LockedMeeting:
+    """A meeting staff fixed by hand: the request meets in this slot at this table, whatever the solver
+    finds."""
+
+    request: Hashable
+    slot: int
+    table: int
+
+
+@dataclass(frozen=True)
+class CompiledProblem:
+    """Index-based arrays the algorithms work on (participant and request positions, not ids)."""
+
+    n_slots: int
+    requester: np.ndarray  # (m,) participant index
+    recipient: np.ndarray  # (m,) participant index
+    weight: np.ndarray  # (m,) int
+    must_have: np.ndarray  # (m,) bool
+    available: np.ndarray  # (n, n_slots) bool; False for breaks and unavailable slots
+    capacity: np.ndarray  # (n_slots,) tables per slot, 0 in breaks
+    break_mask: int  # bit t set when slot t is a break
+    locked_slot: np.ndarray  # (m,) slot of a locked meeting or -1
+    locked_table: np.ndarray  # (m,) table of a locked meeting or -1
+
+    @property
+    def n_participants(self) -> int:
+        return int(self.available.shape[0])
+
+    @property
+    def n_requests(self) -> int:
+        return int(self.weight.shape[0])
+
+    @cached_property
+    def common(self) -> np.ndarray:
+        """(m, n_slots) bool: slots where both sides of a request are available."""
+        return self.available[self.requester] & self.available[self.recipient]
+
+
+def _check_slot(slot: object, n_slots: int, what: str) -> int:
+    if not isinstance(slot, int | np.integer) or isinstance(slot, bool) or not 0 <= slot < n_slots:
+        raise InvalidProblem(
+            "slot_out_of_range", f"{what}: slot {slot!r} is not in 0..{n_slots - 1}", slot=slot, what=what
+        )
+    return int(slot)
+
+
+@dataclass(frozen=True)
+class ScheduleProblem:
+    """A validated meeting-day instance.
+
+    ``n_slots`` meeting slots are numbered 0..n_slots-1; ``breaks`` are slot indices where no meeting happens;
+    ``tables`` is the number of tables (or online rooms) in every slot, or one count per slot. Construction
+    raises :class:`InvalidProblem` for the first rule the input breaks.
+    """
+
+    participants: Sequence[Participant]
+    requests: Sequence[Request]
+    n_slots: int
+    tables: int | Sequence[int]
+    breaks: frozenset[int] = frozenset()
+    locked: Sequence[LockedMeeting] = ()
+    _participant_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
+    _request_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "participants", tuple(self.participants))
+        object.__setattr__(self, "requests", tuple(self.requests))
+        object.__setattr__(self, "breaks", frozenset(self.breaks))
+        object.__setattr__(self, "locked", tuple(self.locked))
+        self._check_slots_and_tables()
+        self._check_participants()
+        self._check_requests()
+        self._check_locked()
+
+    # -- validation ------------------------------------------------------------------------------------------
+    def _check_slots_and_tables(self) -> None:
+        if not isinstance(self.n_slots, int) or isinstance(self.n_slots, bool) or self.n_slots <= 0:
+            raise InvalidProblem("no_slots", f"the slot count must be positive, got {self.n_slots!r}")
+        for b in sorted(self.breaks, key=repr):
+            _check_slot(b, self.n_slots, "break")
+        if len(self.breaks) == self.n_slots:
+            raise InvalidProblem("only_breaks", "every slot is a break; no meeting can take place")
+        if isinstance(self.tables, int | np.integer) and not isinstance(self.tables, bool):
+            if self.tables <= 0:
+                raise InvalidProblem("no_tables", f"the table count must be positive, got {self.tables}")
+            return
+        tables = tuple(self.tables)
+        if len(tables) != self.n_slots:
+            raise InvalidProblem(
+                "tables_length",
+                f"{len(tables)} table counts given for {self.n_slots} slots",
+                given=len(tables),
+            )
+        for t, count in enumerate(tables):
+            if not isinstance(count, int | np.integer) or isinstance(count, bool) or count < 0:
+                raise InvalidProblem(
+                    "no_tables", f"slot {t}: the table count must be >= 0, got {count!r}", slot=t
+                )
+            if count == 0 and t not in self.breaks:
+                raise InvalidProblem(
+                    "no_tables", f"slot {t} has no tables; mark it as a break instead", slot=t
+                )
+        object.__setattr__(self, "tables", tables)
+
+    def _check_participants(self) -> None:
+        index: dict[Hashable, int] = {}
+        for i, p in enumerate(self.participants):
+            if p.id in index:
+                raise InvalidProblem(
+                    "duplicate_participant", f"participant {p.id!r} is listed twice", id=p.id
+                )
+            index[p.id] = i
+            for t in sorted(p.unavailable, key=repr):
+                _check_slot(t, self.n_slots, f"participant {p.id!r} unavailable")
+        object.__setattr__(self, "_participant_index", index)
+
+    def _check_requests(self) -> None:
+        index: dict[Hashable, int] = {}
+        pairs: dict[frozenset[Hashable], Hashable] = {}
+        for i, r in enumerate(self.requests):
+            if r.id in index:
+                raise InvalidProblem("duplicate_request_id", f"request id {r.id!r} is used twice", id=r.id)
+            for who in (r.requester, r.recipient):
+                if who not in self._participant_index:
+                    raise InvalidProblem(
+                        "unknown_participant",
+                        f"request {r.id!r} names unknown participant {who!r}",
+                        request=r.id,
+                        participant=who,
+                    )
+            if r.requester == r.recipient:
+                raise InvalidProblem(
+                    "self_request", f"request {r.id!r}: {r.requester!r} cannot meet themselves", request=r.id
+                )
+            if (
+                not isinstance(r.weight, int | np.integer)
+                or isinstance(r.weight, bool)
+                or not (MIN_WEIGHT <= r.weight <= MAX_WEIGHT)
+            ):
+                raise InvalidProblem(
+                    "weight_out_of_range",
+                    f"request {r.id!r}: weight {r.weight!r} is not in {MIN_WEIGHT}..{MAX_WEIGHT}",
+                    request=r.id,
+                    weight=r.weight,
+                )
+            pair = frozenset((r.requester, r.recipient))
+            if pair in pairs:
+                raise InvalidProblem(
+                    "duplicate_request",
+                    f"request {r.id!r} repeats request {pairs[pair]!r} between the same two participants",
+                    request=r.id,
+                    other=pairs[pair],
+                )
+            pairs[pair] = r.id
+            index[r.id] = i
+        object.__setattr__(self, "_request_index", index)
+
+    def _check_locked(self) -> None:
+        seen_request: set[Hashable] = set()
+        busy: dict[tuple[Hashable, int], Hashable] = {}
+        tables_used: dict[tuple[int, int], Hashable] = {}
+        for lock in self.locked:
+            if lock.request not in self._request_index:
+                raise InvalidProblem(
+                    "unknown_request",
+                    f"locked meeting names unknown request {lock.request!r}",
+                    request=lock.request,
+                )
+            req = self.requests[self._request_index[lock.request]]
+            slot = _check_slot(lock.slot, self.n_slots, f"locked meeting {lock.request!r}")
+            if lock.request in seen_request:
+                raise InvalidProblem(
+                    "locked_twice", f"request {lock.request!r} is locked twice", request=req.id
+                )
+            seen_request.add(lock.request)
+            if slot in self.breaks:
+                raise InvalidProblem(
+                    "locked_in_break",
+                    f"locked meeting {req.id!r} lies in break slot {slot}",
+                    request=req.id,
+                    slot=slot,
+                )
+            if not isinstance(lock.table, int | np.integer) or not 0 <= lock.table < self.table_count(slot):
+                raise InvalidProblem(
+                    "table_out_of_range",
+                    f"locked meeting {req.id!r}: table {lock.table!r} is not in "
+                    f"0..{self.table_count(slot) - 1}",
+                    request=req.id,
+                    table=lock.table,
+                )
+            for who in (req.requester, req.recipient):
+                if slot in self.participant(who).unavailable:
+                    raise InvalidProblem(
+                        "locked_unavailable",
+                        f"locked meeting {req.id!r}: {who!r} is unavailable in slot {slot}",
+                        request=req.id,
+                        participant=who,
+                        slot=slot,
+                    )
+                if (who, slot) in busy:
+                    raise InvalidProblem(
+                        "locked_collision",
+                        f"locked meetings {busy[who, slot]!r} and {req.id!r} both need {who!r} "
+                        f"in slot {slot}",
+                        request=req.id,
+                        other=busy[who, slot],
+                        slot=slot,
+                    )
+                busy[who, slot] = req.id
+            if (slot, int(lock.table)) in tables_used:
+                raise InvalidProblem(
+                    "locked_collision",
+                    f"locked meetings {tables_used[slot, int(lock.table)]!r} and {req.id!r} share table "
+                    f"{lock.table} in slot {slot}",
+                    request=req.id,
+                    other=tables_used[slot, int(lock.table)],
+                    slot=slot,
+                )
+            tables_used[slot, int(lock.table)] = req.id
+
+    # -- lookups --------------------------------------------------------------------------------------------
+    def table_count(self, slot: int) -> int:
+        """Tables in ``slot`` (0 in a break)."""
+        if slot in self.breaks:
+            return 0
+        return int(self.tables) if isinstance(self.tables, int | np.integer) else int(self.tables[slot])
+
+    def participant(self, participant_id: Hashable) -> Participant:
+        return self.participants[self._participant_index[participant_id]]
+
+    def request(self, request_id: Hashable) -> Request:
+        return self.requests[self._request_index[request_id]]
+
+    def has_request(self, request_id: Hashable) -> bool:
+        return request_id in self._request_index
+
+    def request_index(self, request_id: Hashable) -> int:
+        return self._request_index[request_id]
+
+    def participant_index(self, participant_id: Hashable) -> int:
+        return self._participant_index[participant_id]
+
+    @cached_property
+    def compiled(self) -> CompiledProblem:
+        """The arrays the solver and the validator read; built once per problem."""
+        n, m, s = len(self.participants), len(self.requests), self.n_slots
+        available = np.ones((n, s), dtype=bool)
+        for t in self.breaks:
+            available[:, t] = False
+        for i, p in enumerate(self.participants):
+            for t in p.unavailable:
+                available[i, t] = False
+        pidx = self._participant_index
+        locked_slot = np.full(m, -1, dtype=np.int64)
+        locked_table = np.full(m, -1, dtype=np.int64)
+        for lock in self.locked:
+            locked_slot[self._request_index[lock.request]] = lock.slot
+            locked_table[self._request_index[lock.request]] = lock.table
+        return CompiledProblem(
+            n_slots=s,
+            requester=np.array([pidx[r.requester] for r in self.requests], dtype=np.int64),
+            recipient=np.array([pidx[r.recipient] for r in self.requests], dtype=np.int64),
+            weight=np.array([int(r.weight) for r in self.requests], dtype=np.int64),
+            must_have=np.array([bool(r.must_have) for r in self.requests], dtype=bool),
+            available=available,
+            capacity=np.array([self.table_count(t) for t in range(s)], dtype=np.int64),
+            break_mask=sum(1 << t for t in self.breaks),
+            locked_slot=locked_slot,
+            locked_table=locked_table,
+        )
