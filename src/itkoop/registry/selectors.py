@@ -40,7 +40,12 @@ def _text_filter(queryset: QuerySet, text: str) -> QuerySet:
                 alternatives = q if alternatives is None else alternatives | q
             query = alternatives if query is None else query & alternatives
         vector = SearchVector("search_document", config="simple")
-        return queryset.annotate(rank=SearchRank(vector, query)).filter(rank__gt=0).order_by("-rank", "name")
+        # `@@` decides the match (every term); ts_rank only orders, since it is positive on partial matches too.
+        return (
+            queryset.annotate(search=vector, rank=SearchRank(vector, query))
+            .filter(search=query)
+            .order_by("-rank", "name")
+        )
     for forms in terms:
         condition = Q()
         for form in forms:
