@@ -1,0 +1,181 @@
+"""German and English text normalisation for need analysis and catalog search.
+
+Two entry points are shared with the web app's catalog search:
+
+* :func:`index_tokens` turns a document (company or solution text) into the normalised forms it is indexed
+  under: the folded word, its German and English lemmas, and the parts of German compounds
+  ("Buchhaltungssoftware" -> buchhaltungssoftware, buchhaltung, software).
+* :func:`query_terms` turns a search query into one set of alternative forms per meaningful word; a document
+  matches a term when it was indexed under any of the forms.
+
+Forms are lower-cased and folded (ä -> ae, ß -> ss, accents dropped) so that "fuer" and "für" agree.
+Lemmas come from simplemma (no model download); compound parts from CharSplit (package compound-split).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+from compound_split import char_split
+
+__all__ = [
+    "STOPWORDS",
+    "Token",
+    "fold",
+    "index_tokens",
+    "query_terms",
+    "tokenize",
+    "word_forms",
+]
+
+_WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿß]+(?:[-–][0-9A-Za-zÀ-ÖØ-öø-ÿß]+)*")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "–": "-"})
+
+_STOPWORDS_TEXT = """
+    a ab aber alle allen aller alles als also am an ander andere anderen auch auf aus bei beim
+    bereits bis bitte brauchen braucht bzw da dabei damit dann das dass dem den denen der des die
+    dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines
+    einige er es etwa etwas euch euer eure fuer gibt gern gerne haben hat hatte hier ich ihr ihre
+    ihrem ihren ihrer im in ins ist ja je jede jedem jeden jeder jedes jetzt kann kein keine
+    koennen koennte man mehr mein meine mit moechten moechte muss muessen nach neue neuen neuer
+    neues nicht noch nur ob oder ohne per pro sehr sein seine sich sie sind so soll sollen sollte
+    sowie suche suchen sucht ueber um und uns unser unsere unserem unseren unserer unter viel viele
+    vom von vor waere war wenn werden wie wir wird wollen wuerden zu zum zur zwischen about after
+    all also an and any are as at be been but by can could do does for from get has have help how i
+    if in into is it its looking me more need needs of on or our ours please so some such than that
+    the their them then there these they this those to up us want wants was we were what when which
+    who will with would you your
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+# Heads that say "some software": a query for "Buchhaltungssoftware" should also find "Buchhaltung".
+_GENERIC_HEADS = (
+    "software", "system", "systeme", "loesung", "loesungen", "programm", "tool", "tools", "plattform", "app",
+    "anbieter", "dienstleister", "paket", "modul",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, spell umlauts out, drop accents and hyphens: "Bürokommunikation" -> "buerokommunikation"."""
+    text = text.lower().translate(_UMLAUTS)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("-", "")
+
+
+@lru_cache(maxsize=100_000)
+def word_forms(word: str) -> frozenset[str]:
+    """All normalised forms of one word: folded surface, German lemma, English lemma (each folded)."""
+    forms = {fold(word)}
+    for candidate in {word, word[:1].upper() + word[1:]}:
+        forms.add(fold(simplemma.lemmatize(candidate, lang="de")))
+    forms.add(fold(simplemma.lemmatize(word.lower(), lang="en")))
+    forms.discard("")
+    return frozenset(forms)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its surface, its normalised forms and (for hyphenated words) its parts' forms."""
+
+    surface: str
+    forms: frozenset[str]
+    parts: tuple[frozenset[str], ...]  # forms of each hyphen-separated part; () for plain words
+
+    @property
+    def is_stopword(self) -> bool:
+        return fold(self.surface) in STOPWORDS
+
+
+@lru_cache(maxsize=100_000)
+def _token(word: str) -> Token:
+    pieces = [p for p in re.split(r"[-–]", word) if p]
+    parts = tuple(word_forms(p) for p in pieces) if len(pieces) > 1 else ()
+    return Token(word, word_forms(word), parts)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token."""
+    return [_token(m.group(0)) for m in _WORD_RE.finditer(text)]
+
+
+@lru_cache(maxsize=100_000)
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """Contiguous parts of a German compound (recursive CharSplit), linking -s/-es cut from modifiers."""
+    cuts = _cuts(word)
+    if not cuts:
+        return ()
+    bounds = [0, *cuts, len(word)]
+    parts: list[str] = []
+    for i in range(len(bounds) - 1):
+        for j in range(i + 1, len(bounds)):
+            if i == 0 and j == len(bounds) - 1:
+                continue
+            span = word[bounds[i] : bounds[j]]
+            variants = {span}
+            if j < len(bounds) - 1:  # a modifier: strip the linking element
+                if span.endswith("es") and len(span) > 5:
+                    variants.add(span[:-2])
+                if span.endswith("s") and len(span) > 4:
+                    variants.add(span[:-1])
+            for v in variants:
+                if len(v) >= 3:
+                    parts.append(v)
+    return tuple(parts)
+
+
+def _cuts(word: str, offset: int = 0, threshold: float = 0.3) -> list[int]:
+    """Cut positions of a compound; inner parts are split again only when CharSplit is confident."""
+    if len(word) < 8 or not word.isalpha():
+        return []
+    score, left, right = char_split.split_compound(word)[0]
+    if score < threshold or len(left) < 4 or len(right) < 4:
+        return []
+    cut = len(word) - len(right)
+    return [*_cuts(word[:cut], offset, 0.7), offset + cut, *_cuts(word[cut:], offset + cut, 0.7)]
+
+
+def index_tokens(text: str) -> list[str]:
+    """Normalised forms a document is indexed under, in order of appearance, without duplicates.
+
+    Each word contributes its folded surface and lemmas, the parts of a hyphenated word and the parts of a
+    German compound with linking -s/-es removed (each part lemmatised as well).
+    """
+    seen: dict[str, None] = {}
+    for token in tokenize(text):
+        for form in sorted(token.forms):
+            seen.setdefault(form, None)
+        pieces = [p for p in re.split(r"[-–]", token.surface) if p]
+        for piece in pieces if len(pieces) > 1 else [token.surface]:
+            if len(pieces) > 1:
+                for form in sorted(word_forms(piece)):
+                    seen.setdefault(form, None)
+            for part in _compound_parts(piece[:1].upper() + piece[1:]):
+                for form in sorted(word_forms(part)):
+                    seen.setdefault(form, None)
+    return [f for f in seen if len(f) >= 2 and f not in STOPWORDS]
+
+
+def query_terms(text: str) -> list[frozenset[str]]:
+    """One set of alternative forms per meaningful query word (stopwords dropped).
+
+    A compound ending in a generic head ("Buchhaltungssoftware", "Kassensystem") also accepts its modifier,
+    so that the query finds documents that only say "Buchhaltung" or "Kasse".
+    """
+    terms: list[frozenset[str]] = []
+    for token in tokenize(text):
+        if token.is_stopword or len(fold(token.surface)) < 2:
+            continue
+        forms = set(token.forms)
+        folded = fold(token.surface)
+        for head in _GENERIC_HEADS:
+            if folded.endswith(head) and len(folded) - len(head) >= 3:
+                modifier = token.surface[: len(token.surface) - len(head)].rstrip("-–")
+                if modifier.lower().endswith("s") and len(modifier) > 4:
+                    forms |= word_forms(modifier[:-1])
+                forms |= word_forms(modifier)
+        terms.append(frozenset(f for f in forms if f))
+    return terms
