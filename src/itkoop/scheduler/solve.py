@@ -104,7 +104,7 @@ def solve(
     big = eff[int(np.argmax(forced))] - int(data.weight[int(np.argmax(forced))]) if forced.any() else 0
     target = bound + big * int(forced.sum())
     size = int(data.common[~(data.locked_slot >= 0)].sum()) + int((data.locked_slot >= 0).sum())
-    method = "exact" if size <= exact_limit else "search"
+    method = "exact" if exact_limit > 0 and size <= exact_limit else "search"
     search_deadline = start + 0.1 * time_limit_s if method == "exact" else deadline
     slots, iterations = search(
         data,
