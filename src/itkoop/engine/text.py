@@ -54,13 +54,25 @@ STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 # Heads that say "some software": a query for "Buchhaltungssoftware" should also find "Buchhaltung".
 _GENERIC_HEADS = (
-    "software", "system", "systeme", "loesung", "loesungen", "programm", "tool", "tools", "plattform", "app",
-    "anbieter", "dienstleister", "paket", "modul",
+    "software",
+    "system",
+    "systeme",
+    "loesung",
+    "loesungen",
+    "programm",
+    "tool",
+    "tools",
+    "plattform",
+    "app",
+    "anbieter",
+    "dienstleister",
+    "paket",
+    "modul",
 )
 
 
 def fold(text: str) -> str:
-    """Lower-case, spell umlauts out, drop accents and hyphens: "Bürokommunikation" -> "buerokommunikation"."""
+    """Lower-case, spell out umlauts, drop accents and hyphens: "Büro-Müll" -> "bueromuell"."""
     text = text.lower().translate(_UMLAUTS)
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("-", "")
@@ -87,7 +99,8 @@ class Token:
 
     @property
     def is_stopword(self) -> bool:
-        return fold(self.surface) in STOPWORDS
+        """A function word; acronyms in capitals ("IT", "AI") never are."""
+        return not (len(self.surface) > 1 and self.surface.isupper()) and fold(self.surface) in STOPWORDS
 
 
 @lru_cache(maxsize=100_000)

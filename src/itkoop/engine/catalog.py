@@ -1,0 +1,456 @@
+"""The engine's input data: taxonomy (capabilities, standards) and catalog (companies, solutions, cooperations).
+
+Everything here is plain, immutable data that is validated when it is built: every invalid input raises a
+specific :class:`CatalogError` (a ``ValueError``) naming the offending id, so that the solver functions never
+see broken references. The Django side builds these objects from the database; :func:`catalog_from_dict`
+builds them from the interchange format of ``shared/spec/catalog.schema.json``.
+
+Index structures that matching needs (capability -> solution rows, standards as bit masks, coordinates as
+arrays) are built once per catalog, lazily, and reused by every match.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "Capability",
+    "Catalog",
+    "CatalogError",
+    "Company",
+    "Cooperation",
+    "Solution",
+    "Standard",
+    "Taxonomy",
+    "builtin_taxonomy_dict",
+    "catalog_from_dict",
+    "taxonomy_from_dict",
+]
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "registry" / "data" / "taxonomy.json"
+
+# Hub locations of the IT-Wirtschaft center (also in registry/data/centers.json); used for proximity.
+HUB_LOCATIONS: dict[str, tuple[float, float]] = {
+    "berlin": (52.5200, 13.4050),
+    "aachen": (50.7753, 6.0839),
+    "karlsruhe": (49.0069, 8.4037),
+    "kassel": (51.3127, 9.4797),
+}
+
+
+class CatalogError(ValueError):
+    """Invalid taxonomy or catalog input; the message names the id and what is wrong with it."""
+
+
+def _tuple(values: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Capability:
+    """A node of the capability taxonomy (what a solution does), with labels and synonyms in both languages.
+
+    ``exchanges_with`` names capabilities whose solutions must exchange data with this one when both are in a
+    bundle; the taxonomy makes the relation symmetric.
+    """
+
+    id: str
+    label_de: str
+    label_en: str = ""
+    synonyms_de: tuple[str, ...] = ()
+    synonyms_en: tuple[str, ...] = ()
+    parent: str | None = None
+    exchanges_with: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not ID_PATTERN.match(self.id):
+            raise CatalogError(f"capability id {self.id!r} must match {ID_PATTERN.pattern}")
+        if not self.label_de.strip():
+            raise CatalogError(f"capability {self.id!r} needs a German label")
+
+    def label(self, lang: str = "de") -> str:
+        return self.label_en if lang == "en" and self.label_en else self.label_de
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    """An interface standard or data format (DATEV, BMEcat, OpenAPI, ...); ``used_by`` lists capability ids."""
+
+    id: str
+    label: str
+    url: str | None = None
+    used_by: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not ID_PATTERN.match(self.id):
+            raise CatalogError(f"standard id {self.id!r} must match {ID_PATTERN.pattern}")
+        if not self.label.strip():
+            raise CatalogError(f"standard {self.id!r} needs a label")
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A provider (or customer) company. ``lat``/``lon`` in degrees; ``hub`` one of HUB_LOCATIONS or None."""
+
+    id: str
+    name: str
+    hub: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    labels: tuple[str, ...] = ()
+    verified: bool = False
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise CatalogError("a company needs an id")
+        if not self.name.strip():
+            raise CatalogError(f"company {self.id!r} needs a name")
+        if (self.lat is None) != (self.lon is None):
+            raise CatalogError(f"company {self.id!r}: give both lat and lon or neither")
+        if self.lat is not None and not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):  # type: ignore[operator]
+            raise CatalogError(f"company {self.id!r}: coordinates out of range")
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """A product or service of one company: the capabilities it offers, the standards it provides and consumes."""
+
+    id: str
+    company_id: str
+    name: str
+    description: str = ""
+    capabilities: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+    consumes: tuple[str, ...] = ()
+    deployment: tuple[str, ...] = ()
+    price_eur_month: float | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            raise CatalogError("a solution needs an id")
+        if not self.company_id:
+            raise CatalogError(f"solution {self.id!r} needs a company")
+
+
+@dataclass(frozen=True, slots=True)
+class Cooperation:
+    """A past or running cooperation between two companies (order does not matter)."""
+
+    company_a: str
+    company_b: str
+    year: int | None = None
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if self.company_a == self.company_b:
+            raise CatalogError(f"company {self.company_a!r} cannot cooperate with itself")
+
+
+class Taxonomy:
+    """Capabilities and standards, validated: unique ids, known parents, symmetric ``exchanges_with``."""
+
+    def __init__(self, capabilities: Iterable[Capability], standards: Iterable[Standard] = ()) -> None:
+        caps = list(capabilities)
+        stds = list(standards)
+        by_id: dict[str, Capability] = {}
+        for cap in caps:
+            if cap.id in by_id:
+                raise CatalogError(f"capability {cap.id!r} is defined twice")
+            by_id[cap.id] = cap
+        std_by_id: dict[str, Standard] = {}
+        for std in stds:
+            if std.id in std_by_id:
+                raise CatalogError(f"standard {std.id!r} is defined twice")
+            std_by_id[std.id] = std
+        exchanges: dict[str, set[str]] = {c: set() for c in by_id}
+        for cap in caps:
+            if cap.parent is not None and cap.parent not in by_id:
+                raise CatalogError(f"capability {cap.id!r} has unknown parent {cap.parent!r}")
+            for other in cap.exchanges_with:
+                if other not in by_id:
+                    raise CatalogError(f"capability {cap.id!r} exchanges with unknown capability {other!r}")
+                if other != cap.id:
+                    exchanges[cap.id].add(other)
+                    exchanges[other].add(cap.id)
+        for std in stds:
+            for used in std.used_by:
+                if used not in by_id:
+                    raise CatalogError(f"standard {std.id!r} is used by unknown capability {used!r}")
+        self.capabilities: dict[str, Capability] = by_id
+        self.standards: dict[str, Standard] = std_by_id
+        self.exchanges: dict[str, frozenset[str]] = {c: frozenset(v) for c, v in exchanges.items()}
+        self.children: dict[str, tuple[str, ...]] = {c: () for c in by_id}
+        for cap in caps:
+            if cap.parent is not None:
+                self.children[cap.parent] = (*self.children[cap.parent], cap.id)
+
+    def must_exchange(self, a: str, b: str) -> bool:
+        return b in self.exchanges.get(a, ())
+
+    def is_group(self, capability_id: str) -> bool:
+        """A capability that only groups others (has children); need analysis does not return those."""
+        return bool(self.children.get(capability_id))
+
+    @cached_property
+    def standard_specificity(self) -> dict[str, float]:
+        """How specific a standard is (1 / number of capabilities using it); links prefer specific standards."""
+        return {s.id: 1.0 / max(1, len(s.used_by)) for s in self.standards.values()}
+
+
+class Catalog:
+    """Companies, their solutions and cooperations over a taxonomy; validated at construction.
+
+    Build it once and reuse it: the index structures matching needs are computed lazily and cached.
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        companies: Iterable[Company] = (),
+        solutions: Iterable[Solution] = (),
+        cooperations: Iterable[Cooperation] = (),
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.companies: dict[str, Company] = {}
+        for company in companies:
+            if company.id in self.companies:
+                raise CatalogError(f"company {company.id!r} is defined twice")
+            self.companies[company.id] = company
+        self.solutions: dict[str, Solution] = {}
+        for sol in solutions:
+            if sol.id in self.solutions:
+                raise CatalogError(f"solution {sol.id!r} is defined twice")
+            if sol.company_id not in self.companies:
+                raise CatalogError(f"solution {sol.id!r} belongs to unknown company {sol.company_id!r}")
+            for cap in sol.capabilities:
+                if cap not in taxonomy.capabilities:
+                    raise CatalogError(f"solution {sol.id!r} names unknown capability {cap!r}")
+            for std in (*sol.provides, *sol.consumes):
+                if std not in taxonomy.standards:
+                    raise CatalogError(f"solution {sol.id!r} names unknown standard {std!r}")
+            self.solutions[sol.id] = sol
+        self.cooperations: list[Cooperation] = []
+        for coop in cooperations:
+            for cid in (coop.company_a, coop.company_b):
+                if cid not in self.companies:
+                    raise CatalogError(f"cooperation names unknown company {cid!r}")
+            self.cooperations.append(coop)
+
+    # -- lookups -------------------------------------------------------------------------------------------
+
+    def company(self, company_id: str) -> Company:
+        try:
+            return self.companies[company_id]
+        except KeyError:
+            raise CatalogError(f"unknown company {company_id!r}") from None
+
+    @cached_property
+    def solutions_of(self) -> dict[str, tuple[Solution, ...]]:
+        out: dict[str, list[Solution]] = {c: [] for c in self.companies}
+        for sol in self.solutions.values():
+            out[sol.company_id].append(sol)
+        return {c: tuple(v) for c, v in out.items()}
+
+    @cached_property
+    def cooperation_years(self) -> dict[frozenset[str], int | None]:
+        """Company pair -> latest year of a cooperation (None when no year was given)."""
+        out: dict[frozenset[str], int | None] = {}
+        for coop in self.cooperations:
+            key = frozenset((coop.company_a, coop.company_b))
+            prev = out.get(key)
+            out[key] = coop.year if prev is None else max(prev, coop.year or prev)
+        return out
+
+    @cached_property
+    def partners_of(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for pair in self.cooperation_years:
+            a, b = tuple(pair)
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+        return {c: frozenset(v) for c, v in out.items()}
+
+    # -- index structures for matching -----------------------------------------------------------------------
+
+    @cached_property
+    def index(self) -> CatalogIndex:
+        return CatalogIndex(self)
+
+
+@dataclass
+class CatalogIndex:
+    """Array form of a catalog: row i of each array describes solution ``solution_ids[i]``.
+
+    Standards are bit masks (Python ints, bit k = ``standard_ids[k]``) so that "s1 provides what s2 consumes"
+    is one ``&``; coordinates and flags are NumPy arrays so that scoring candidates is vectorised.
+    """
+
+    catalog: Catalog
+    solution_ids: list[str] = field(init=False)
+    company_ids: list[str] = field(init=False)
+    company_row: np.ndarray = field(init=False)  # solution row -> company row
+    by_capability: dict[str, np.ndarray] = field(init=False)  # capability id -> solution rows (sorted)
+    provides: list[int] = field(init=False)
+    consumes: list[int] = field(init=False)
+    standard_ids: list[str] = field(init=False)
+    standard_bit: dict[str, int] = field(init=False)
+    company_lat: np.ndarray = field(init=False)
+    company_lon: np.ndarray = field(init=False)
+    company_verified: np.ndarray = field(init=False)
+    company_hub: list[str | None] = field(init=False)
+    company_index: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        cat = self.catalog
+        self.standard_ids = list(cat.taxonomy.standards)
+        self.standard_bit = {s: 1 << k for k, s in enumerate(self.standard_ids)}
+        self.company_ids = list(cat.companies)
+        self.company_index = {c: k for k, c in enumerate(self.company_ids)}
+        comps = list(cat.companies.values())
+        self.company_lat = np.array([c.lat if c.lat is not None else np.nan for c in comps], dtype=float)
+        self.company_lon = np.array([c.lon if c.lon is not None else np.nan for c in comps], dtype=float)
+        self.company_verified = np.array([c.verified for c in comps], dtype=bool)
+        self.company_hub = [c.hub for c in comps]
+        sols = list(cat.solutions.values())
+        self.solution_ids = [s.id for s in sols]
+        self.company_row = np.array([self.company_index[s.company_id] for s in sols], dtype=np.int64)
+        rows: dict[str, list[int]] = {}
+        self.provides, self.consumes = [], []
+        bit = self.standard_bit
+        for k, s in enumerate(sols):
+            for cap in s.capabilities:
+                rows.setdefault(cap, []).append(k)
+            self.provides.append(sum(bit[t] for t in set(s.provides)))
+            self.consumes.append(sum(bit[t] for t in set(s.consumes)))
+        self.by_capability = {c: np.array(v, dtype=np.int64) for c, v in rows.items()}
+
+    def mask(self, standard_ids: Iterable[str]) -> int:
+        return sum(self.standard_bit[s] for s in set(standard_ids) if s in self.standard_bit)
+
+    def standards_in(self, mask: int) -> list[str]:
+        return [s for s, b in self.standard_bit.items() if mask & b]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+# -- interchange format --------------------------------------------------------------------------------------
+
+
+def builtin_taxonomy_dict() -> dict[str, Any]:
+    """The built-in taxonomy (registry/data/taxonomy.json) in the interchange format."""
+    return json.loads(TAXONOMY_FILE.read_text(encoding="utf-8"))
+
+
+def _merge_entries(base: list[Mapping[str, Any]], extra: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Entries by id: an extra entry with a new id is added, one with a known id updates it (lists unite)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for entry in [*base, *extra]:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("id"), str):
+            raise CatalogError(f"taxonomy entry without an id: {entry!r}")
+        current = merged.setdefault(entry["id"], {})
+        for key, value in entry.items():
+            if isinstance(value, list) and isinstance(current.get(key), list):
+                current[key] = list(dict.fromkeys([*current[key], *value]))
+            else:
+                current[key] = value
+    return list(merged.values())
+
+
+def taxonomy_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> Taxonomy:
+    """A taxonomy from the interchange format's ``capabilities`` and ``standards`` (over ``base`` if given)."""
+    caps = _merge_entries(list((base or {}).get("capabilities", [])), list(data.get("capabilities", [])))
+    stds = _merge_entries(list((base or {}).get("standards", [])), list(data.get("standards", [])))
+    try:
+        capabilities = [
+            Capability(
+                id=c["id"],
+                label_de=c.get("label_de") or c.get("label_en") or c["id"],
+                label_en=c.get("label_en", ""),
+                synonyms_de=_tuple(c.get("synonyms_de")),
+                synonyms_en=_tuple(c.get("synonyms_en")),
+                parent=c.get("parent") or None,
+                exchanges_with=_tuple(c.get("exchanges_with")),
+            )
+            for c in caps
+        ]
+        standards = [
+            Standard(id=s["id"], label=s.get("label") or s["id"], url=s.get("url"), used_by=_tuple(s.get("used_by")))
+            for s in stds
+        ]
+    except (TypeError, AttributeError) as exc:
+        raise CatalogError(f"malformed taxonomy entry: {exc}") from exc
+    return Taxonomy(capabilities, standards)
+
+
+def catalog_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> Catalog:
+    """A catalog from the interchange format (shared/spec/catalog.schema.json).
+
+    ``base`` is the built-in taxonomy in the same format (see :func:`builtin_taxonomy_dict`); the file's own
+    capabilities and standards extend it or, for an id that exists, update it.
+    """
+    if not isinstance(data, Mapping) or not isinstance(data.get("companies", []), list):
+        raise CatalogError("a catalog is an object with a list of companies")
+    taxonomy = taxonomy_from_dict(data, base)
+    companies: list[Company] = []
+    solutions: list[Solution] = []
+    cooperations: list[Cooperation] = []
+    for c in data.get("companies", []):
+        try:
+            companies.append(
+                Company(
+                    id=str(c["id"]),
+                    name=str(c["name"]),
+                    hub=c.get("hub") or None,
+                    postal_code=c.get("postal_code"),
+                    city=c.get("city"),
+                    lat=c.get("lat"),
+                    lon=c.get("lon"),
+                    labels=_tuple(c.get("labels")),
+                    verified=bool(c.get("verified", False)),
+                    description=" ".join(x for x in (c.get("description"), c.get("description_en")) if x),
+                    keywords=_tuple(c.get("keywords")),
+                )
+            )
+            for s in c.get("solutions", []):
+                solutions.append(
+                    Solution(
+                        id=str(s["id"]),
+                        company_id=str(c["id"]),
+                        name=str(s.get("name", s["id"])),
+                        description=s.get("description", ""),
+                        capabilities=_tuple(s.get("capabilities")),
+                        provides=_tuple(s.get("provides")),
+                        consumes=_tuple(s.get("consumes")),
+                        deployment=_tuple(s.get("deployment")),
+                        price_eur_month=s.get("price_eur_month"),
+                    )
+                )
+            for coop in c.get("cooperations", []):
+                cooperations.append(
+                    Cooperation(str(c["id"]), str(coop["partner"]), coop.get("year"), coop.get("title", ""))
+                )
+        except KeyError as exc:
+            raise CatalogError(f"company entry misses {exc.args[0]!r}: {c.get('id', c)!r}") from None
+        except (TypeError, AttributeError) as exc:
+            raise CatalogError(f"malformed company entry {c.get('id', '?')!r}: {exc}") from None
+    return Catalog(taxonomy, companies, solutions, cooperations)

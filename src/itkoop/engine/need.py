@@ -1,0 +1,283 @@
+"""From a customer's words to capabilities: need analysis, and the :class:`Need` that composition solves.
+
+:func:`analyse_need` finds the taxonomy's capabilities in a German or English free text. Every label and
+synonym of a capability becomes a pattern of normalised word forms (lemmas, folded umlauts). A pattern
+matches
+
+* a whole word or a hyphen part of one ("Warenwirtschaft", "GAEB" in "GAEB-Schnittstelle"),
+* a phrase of consecutive words ("elektronische Rechnung", "move to the cloud"),
+* the head or the modifier of a German compound ("Kreditkarten|zahlung", "Einkaufs|abteilung"),
+* two words read as one compound, with a verb read as its noun ("Arbeitszeiten erfassen" -> Arbeitszeiterfassung).
+
+A match that lies strictly inside a longer match is dropped: "Lagerverwaltungssystem" is warehouse management,
+not also "Lagerverwaltung" of the ERP. Each capability gets a score (noisy-or of its matches' weights) and the
+words that were its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import simplemma
+
+from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
+from .text import Token, fold, tokenize
+
+__all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
+
+_BIG = 10_000
+W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class CapabilityHit:
+    id: str
+    score: float
+    evidence: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedAnalysis:
+    """Capabilities found in a text (best first) and the interface standards it names."""
+
+    text: str
+    capabilities: list[CapabilityHit]
+    standards: list[str] = field(default_factory=list)
+
+    @property
+    def capability_ids(self) -> list[str]:
+        return [hit.id for hit in self.capabilities]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """What a customer asks for: required capabilities plus constraints, validated at construction.
+
+    * ``weights``: importance per capability (need-analysis scores; default 1.0 each).
+    * ``standards``: standards the customer named; links and solutions using them are preferred.
+    * ``hub``: only companies of this hub (berlin, aachen, karlsruhe, kassel); also the reference location.
+    * ``location``: (lat, lon) the customer is at; proximity is measured from here (else from the hub).
+    * ``max_partners``: at most this many companies in a bundle.
+    * ``labels``: every company of a bundle must carry all these labels.
+    * ``customer_company_id``: the customer's own company; past cooperations with it count as trust.
+    """
+
+    capabilities: tuple[str, ...]
+    text: str = ""
+    weights: Mapping[str, float] | None = None
+    standards: tuple[str, ...] = ()
+    hub: str | None = None
+    location: tuple[float, float] | None = None
+    max_partners: int | None = None
+    labels: tuple[str, ...] = ()
+    customer_company_id: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "capabilities", tuple(dict.fromkeys(self.capabilities)))
+        object.__setattr__(self, "standards", tuple(dict.fromkeys(self.standards)))
+        object.__setattr__(self, "labels", tuple(dict.fromkeys(self.labels)))
+        if self.max_partners is not None and self.max_partners < 1:
+            raise ValueError(f"max_partners must be at least 1, not {self.max_partners}")
+        if self.hub is not None and self.hub not in HUB_LOCATIONS:
+            raise ValueError(f"unknown hub {self.hub!r} (one of {', '.join(HUB_LOCATIONS)})")
+        if self.location is not None:
+            lat, lon = self.location
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"location {self.location!r} out of range")
+        for cap, weight in (self.weights or {}).items():
+            if not 0 < weight <= 1:
+                raise ValueError(f"weight of {cap!r} must be in (0, 1], not {weight}")
+
+    def weight(self, capability_id: str) -> float:
+        return (self.weights or {}).get(capability_id, 1.0)
+
+    @property
+    def reference_location(self) -> tuple[float, float] | None:
+        if self.location is not None:
+            return self.location
+        return HUB_LOCATIONS.get(self.hub) if self.hub else None
+
+
+# -- matcher ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    target: str  # capability or standard id
+    kind: str  # "cap" | "std"
+    weight: float
+    cover: frozenset[tuple[int, int, int]]  # (token, lo, hi) in folded-surface character coordinates
+    evidence: str
+
+    def inside(self, other: _Match) -> bool:
+        if self.cover == other.cover:
+            return False
+        by_token: dict[int, list[tuple[int, int]]] = {}
+        for t, lo, hi in other.cover:
+            by_token.setdefault(t, []).append((lo, hi))
+        return all(any(lo2 <= lo and hi <= hi2 for lo2, hi2 in by_token.get(t, ())) for t, lo, hi in self.cover)
+
+
+def _alternatives(label: str) -> list[str]:
+    """A label such as "Warenwirtschaft / ERP" or "Archivierung (GoBD)" names several patterns."""
+    return [p.strip() for p in re.split(r"\s/\s|/|\(|\)|\bund\b|\band\b|,", label) if p.strip()]
+
+
+def _is_word(rest: str) -> bool:
+    """The rest of a compound after its modifier (and a linking -s/-es) is a German word of its own."""
+    for cut in ("", "s", "es", "n"):
+        if rest.startswith(cut) and len(rest) - len(cut) >= 4:
+            word = rest[len(cut) :]
+            if simplemma.is_known(word[:1].upper() + word[1:], lang="de"):
+                return True
+    return False
+
+
+def _nominal(forms: Iterable[str]) -> set[str]:
+    """A verb read as the noun of a compound: erfassen -> erfassung, vorhersagen -> vorhersage."""
+    out = set(forms)
+    for f in list(out):
+        if f.endswith("en") and len(f) > 5:
+            out |= {f[:-2] + "ung", f[:-1], f[:-2]}
+    return out
+
+
+class _Matcher:
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.words: dict[str, list[tuple[str, str, str]]] = {}  # form -> (target, kind, pattern)
+        self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
+        for cap in taxonomy.capabilities.values():
+            if taxonomy.is_group(cap.id):
+                continue
+            patterns = [*_alternatives(cap.label_de), *_alternatives(cap.label_en), *cap.synonyms_de]
+            patterns += [*cap.synonyms_en, cap.id]
+            for p in patterns:
+                self._add(p, cap.id, "cap")
+        for std in taxonomy.standards.values():
+            for p in [*_alternatives(std.label), std.id]:
+                self._add(p, std.id, "std")
+
+    def _add(self, pattern: str, target: str, kind: str) -> None:
+        tokens = tokenize(pattern)
+        if not tokens:
+            return
+        if len(tokens) == 1:
+            for form in tokens[0].forms:
+                if len(form) >= 2:
+                    self.words.setdefault(form, []).append((target, kind, pattern))
+            return
+        seq = tuple(t.forms for t in tokens)
+        for form in seq[0]:
+            self.phrases.setdefault(form, []).append((seq, target, kind, pattern))
+
+    def matches(self, tokens: list[Token]) -> list[_Match]:
+        found: list[_Match] = []
+
+        def add(form: str, weight: float, cover: frozenset, evidence: str) -> None:
+            for target, kind, _pattern in self.words.get(form, ()):
+                found.append(_Match(target, kind, weight, cover, evidence))
+
+        for i, tok in enumerate(tokens):
+            surface = fold(tok.surface)
+            n = len(surface)
+            for seq, target, kind, _pattern in self._phrases_at(tokens, i):
+                cover = frozenset((i + k, 0, len(fold(tokens[i + k].surface))) for k in range(len(seq)))
+                evidence = " ".join(t.surface for t in tokens[i : i + len(seq)])
+                found.append(_Match(target, kind, W_PHRASE, cover, evidence))
+            if tok.is_stopword:
+                continue
+            whole = frozenset({(i, 0, n)})
+            for form in tok.forms:
+                add(form, W_WORD, whole, tok.surface)
+            pos = 0
+            for part_forms, part in zip(tok.parts, re.split(r"[-–]", tok.surface), strict=False):
+                length = len(fold(part))
+                for form in part_forms:
+                    add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
+                pos += length
+            for form in tok.forms:  # compound heads and modifiers against the vocabulary
+                for k in range(2, len(form) - 3):
+                    head = form[k:]
+                    if head in self.words:
+                        add(head, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
+                for k in range(6, len(form) - 3):
+                    modifier = form[:k]
+                    if modifier in self.words and _is_word(tok.surface[k:]):
+                        add(modifier, W_MODIFIER, frozenset({(i, 0, k)}), tok.surface)
+            if i + 1 < len(tokens) and not tokens[i + 1].is_stopword:
+                nxt = tokens[i + 1]
+                cover = frozenset({(i, 0, n), (i + 1, 0, len(fold(nxt.surface)))})
+                joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
+                for form in joined:
+                    add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
+        unique = list(dict.fromkeys(found))
+        return [m for m in unique if not any(m.inside(o) for o in unique)]
+
+    def _phrases_at(self, tokens: list[Token], i: int):
+        seen = set()
+        for form in tokens[i].forms:
+            for entry in self.phrases.get(form, ()):
+                seq = entry[0]
+                if id(entry) in seen or i + len(seq) > len(tokens):
+                    continue
+                if all(seq[k] & tokens[i + k].forms for k in range(1, len(seq))):
+                    seen.add(id(entry))
+                    yield entry
+
+
+_MATCHERS: dict[int, tuple[Taxonomy, _Matcher]] = {}
+
+
+def _matcher(taxonomy: Taxonomy) -> _Matcher:
+    cached = _MATCHERS.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        if len(_MATCHERS) > 16:
+            _MATCHERS.clear()
+        cached = (taxonomy, _Matcher(taxonomy))
+        _MATCHERS[id(taxonomy)] = cached
+    return cached[1]
+
+
+def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
+    """Capabilities (with score and evidence words) and standards named in a German or English text."""
+    tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
+    matches = _matcher(tax).matches(tokenize(text))
+    per_cap: dict[str, list[_Match]] = {}
+    standards: dict[str, None] = {}
+    for m in matches:
+        if m.kind == "cap":
+            per_cap.setdefault(m.target, []).append(m)
+        else:
+            standards.setdefault(m.target, None)
+    hits = []
+    for cap, ms in per_cap.items():
+        miss = 1.0
+        for m in ms:
+            miss *= 1.0 - m.weight
+        evidence = list(dict.fromkeys(m.evidence for m in ms))
+        first = min(min(t for t, _, _ in m.cover) for m in ms)
+        hits.append((round(1.0 - miss, 4), first, CapabilityHit(cap, round(1.0 - miss, 4), evidence)))
+    hits.sort(key=lambda h: (-h[0], h[1]))
+    return NeedAnalysis(text, [h[2] for h in hits], list(standards))
+
+
+def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tuple[Need, NeedAnalysis]:
+    """Analyse a text and turn it into a :class:`Need` (keyword constraints as in :class:`Need`)."""
+    if not text or not text.strip():
+        raise ValueError("the need text is empty")
+    analysis = analyse_need(text, catalog)
+    tax = catalog.taxonomy if isinstance(catalog, Catalog) else catalog
+    unknown = [c for c in analysis.capability_ids if c not in tax.capabilities]
+    if unknown:
+        raise CatalogError(f"unknown capability {unknown[0]!r}")
+    need = Need(
+        capabilities=tuple(analysis.capability_ids),
+        text=text,
+        weights={h.id: max(h.score, 0.01) for h in analysis.capabilities},
+        standards=tuple(analysis.standards),
+        **constraints,
+    )
+    return need, analysis
+
