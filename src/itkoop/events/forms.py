@@ -1,0 +1,270 @@
+"""Forms of the events app: they validate at the edge and say clearly what is wrong."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from itkoop.core.models import Hub
+
+from .models import Event, MeetingRequest, Registration
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+def _datetime_field(label, required=True, help_text=""):
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        widget=DateTimeLocalInput(),
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        help_text=help_text,
+    )
+
+
+class EventFilterForm(forms.Form):
+    hub = forms.ModelChoiceField(
+        label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False, empty_label=_("alle Stützpunkte")
+    )
+    past = forms.BooleanField(label=_("auch vergangene Veranstaltungen"), required=False)
+
+
+class EventForm(forms.ModelForm):
+    meeting_link = forms.URLField(label=_("Online-Zugang"), required=False, assume_scheme="https", max_length=200)
+    start = _datetime_field(_("Beginn"))
+    end = _datetime_field(_("Ende"))
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "description",
+            "hub",
+            "format",
+            "start",
+            "end",
+            "capacity",
+            "language",
+            "location",
+            "meeting_link",
+            "is_meeting_day",
+            "consent_mode",
+            "request_expiry_hours",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.is_center_admin:
+            # Hub staff hold events at their own hub only.
+            self.fields["hub"].queryset = Hub.objects.filter(slug=user.hub_id)
+            self.fields["hub"].required = True
+            self.fields["hub"].empty_label = None
+        else:
+            self.fields["hub"].empty_label = _("kein Stützpunkt (netzwerkweit)")
+        self.fields["capacity"].min_value = 1
+        self.fields["capacity"].widget.attrs["min"] = 1
+
+    def clean_capacity(self):
+        value = self.cleaned_data["capacity"]
+        if value is None or value < 1:
+            raise forms.ValidationError(_("Eine Veranstaltung braucht mindestens einen Platz."))
+        if self.instance.pk:
+            confirmed = self.instance.registrations.filter(status=Registration.Status.CONFIRMED).count()
+            if value < confirmed:
+                raise forms.ValidationError(
+                    _("Es sind bereits %(n)s Plätze vergeben; bitte nicht weniger Plätze angeben.")
+                    % {"n": confirmed}
+                )
+        return value
+
+    def clean_request_expiry_hours(self):
+        value = self.cleaned_data["request_expiry_hours"]
+        if value is not None and not 1 <= value <= 24 * 60:
+            raise forms.ValidationError(_("Bitte zwischen 1 und 1440 Stunden angeben."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Das Ende liegt vor dem Beginn."))
+        starts_changed = not self.instance.pk or (start and start != self.instance.start)
+        if start and starts_changed and start < timezone.now():
+            self.add_error("start", _("Der Beginn liegt in der Vergangenheit."))
+        fmt = data.get("format")
+        if fmt in (Event.Format.ONLINE, Event.Format.HYBRID) and not data.get("meeting_link"):
+            self.add_error(
+                "meeting_link", _("Für eine Online- oder Hybrid-Veranstaltung bitte den Zugang angeben.")
+            )
+        if fmt in (Event.Format.AT_HUB, Event.Format.HYBRID) and not (
+            data.get("hub") or data.get("location")
+        ):
+            self.add_error("location", _("Bitte einen Ort oder einen Stützpunkt angeben."))
+        return data
+
+
+class MeetingSettingsForm(forms.ModelForm):
+    """Rounds, breaks and tables of a meeting day."""
+
+    slots_start = _datetime_field(_("Beginn der ersten Runde"))
+    breaks_text = forms.CharField(
+        label=_("Pausen"),
+        required=False,
+        help_text=_("Nummern der Runden, in denen Pause ist, durch Komma getrennt, z. B. 4, 8"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["slots_start", "slot_minutes", "slot_count", "tables"]
+        help_texts = {"tables": _("Tische vor Ort oder Online-Räume je Runde")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["breaks_text"].initial = ", ".join(str(b) for b in self.instance.breaks)
+        for name, lo, hi in (("slot_minutes", 5, 120), ("slot_count", 1, 48), ("tables", 1, 10000)):
+            self.fields[name].widget.attrs.update(min=lo, max=hi)
+
+    def clean_slots_start(self):
+        value = self.cleaned_data["slots_start"]
+        if value < timezone.now():
+            raise forms.ValidationError(_("Die erste Runde liegt in der Vergangenheit."))
+        return value
+
+    def clean_slot_minutes(self):
+        value = self.cleaned_data["slot_minutes"]
+        if not 5 <= value <= 120:
+            raise forms.ValidationError(_("Eine Runde dauert zwischen 5 und 120 Minuten."))
+        return value
+
+    def clean_slot_count(self):
+        value = self.cleaned_data["slot_count"]
+        if not 1 <= value <= 48:
+            raise forms.ValidationError(_("Bitte zwischen 1 und 48 Runden angeben."))
+        return value
+
+    def clean_tables(self):
+        value = self.cleaned_data["tables"]
+        if value < 1:
+            raise forms.ValidationError(_("Es braucht mindestens einen Tisch oder Online-Raum."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        count = data.get("slot_count")
+        breaks: list[int] = []
+        for part in (data.get("breaks_text") or "").replace(";", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if not part.isdigit() or (count and not 1 <= int(part) <= count):
+                self.add_error(
+                    "breaks_text",
+                    _("„%(part)s“ ist keine Runde zwischen 1 und der Anzahl der Runden.") % {"part": part},
+                )
+                return data
+            breaks.append(int(part))
+        breaks = sorted(set(breaks))
+        if count and len(breaks) >= count:
+            self.add_error("breaks_text", _("Mindestens eine Runde darf keine Pause sein."))
+        data["breaks"] = breaks
+        start, minutes = data.get("slots_start"), data.get("slot_minutes")
+        event = self.instance
+        if start and minutes and count:
+            last_end = start + timedelta(minutes=minutes * count)
+            if start < event.start or last_end > event.end:
+                self.add_error(
+                    "slots_start",
+                    _(
+                        "Die Runden müssen zwischen Beginn und Ende der Veranstaltung "
+                        "liegen (%(start)s – %(end)s)."
+                    )
+                    % {
+                        "start": timezone.localtime(event.start).strftime("%d.%m.%Y %H:%M"),
+                        "end": timezone.localtime(event.end).strftime("%d.%m.%Y %H:%M"),
+                    },
+                )
+        return data
+
+    def save(self, commit=True):
+        event = super().save(commit=False)
+        event.breaks = self.cleaned_data.get("breaks", [])
+        if commit:
+            event.save()
+        return event
+
+
+class ProfileForm(forms.Form):
+    company_name = forms.CharField(label=_("Unternehmen"), max_length=200, required=False)
+    offers = forms.CharField(label=_("Wir bieten"), widget=forms.Textarea, required=False, max_length=3000)
+    seeks = forms.CharField(label=_("Wir suchen"), widget=forms.Textarea, required=False, max_length=3000)
+    unavailable = forms.TypedMultipleChoiceField(
+        label=_("In diesen Runden bin ich nicht verfügbar"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        slots = [
+            (i + 1, f"{i + 1}: {timezone.localtime(s):%H:%M}–{timezone.localtime(e):%H:%M}")
+            for i, s, e, is_break in event.slot_times()
+            if not is_break
+        ]
+        if slots:
+            self.fields["unavailable"].choices = slots
+        else:
+            del self.fields["unavailable"]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("offers") or "").strip() and not (data.get("seeks") or "").strip():
+            raise forms.ValidationError(_("Bitte beschreiben Sie, was Sie anbieten oder suchen."))
+        return data
+
+
+class MeetingRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Anlass des Gesprächs"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ein, zwei Sätze: worüber möchten Sie sprechen?"),
+    )
+    priority = forms.TypedChoiceField(
+        label=_("Priorität"),
+        choices=MeetingRequest.Priority.choices,
+        coerce=int,
+        initial=MeetingRequest.Priority.MEDIUM,
+    )
+
+    def clean_reason(self):
+        value = self.cleaned_data["reason"].strip()
+        if len(value) < 3:
+            raise forms.ValidationError(_("Bitte nennen Sie kurz den Anlass."))
+        return value
+
+
+class MoveForm(forms.Form):
+    slot = forms.TypedChoiceField(label=_("Runde"), coerce=int)
+    table = forms.IntegerField(label=_("Tisch"), min_value=1)
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [
+            (i + 1, f"{i + 1}: {timezone.localtime(s):%H:%M}" + (f" ({_('Pause')})" if is_break else ""))
+            for i, s, _e, is_break in event.slot_times()
+        ]
+        self.fields["table"].max_value = event.tables
+        self.fields["table"].widget.attrs.update(min=1, max=event.tables)
+        self.fields["table"].label = _("Online-Raum") if event.is_online else _("Tisch")

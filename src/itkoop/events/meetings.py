@@ -1,0 +1,273 @@
+"""Writes for B2B meeting days: profiles, meeting requests and answers, rounds and tables, building the
+schedule, locking and moving meetings. One use case per function, in a transaction, permission-checked."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from itkoop import scheduler
+
+from . import mail, scheduling
+from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
+from .permissions import can_manage_event
+from .services import EventError, _locked_event
+
+logger = logging.getLogger(__name__)
+RS = MeetingRequest.Status
+
+
+def is_participant(user, event: Event) -> bool:
+    return (
+        bool(getattr(user, "is_authenticated", False))
+        and Registration.objects.filter(event=event, user=user, status=Registration.Status.CONFIRMED).exists()
+    )
+
+
+def _require_meeting_day(event: Event) -> None:
+    if not event.is_meeting_day:
+        raise EventError(_("Diese Veranstaltung ist keine Kooperationsbörse."))
+
+
+def _require_participant(actor, event: Event) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        raise PermissionDenied
+    if not is_participant(actor, event):
+        raise PermissionDenied
+
+
+# --- participants ---
+
+
+@transaction.atomic
+def profile_save(*, actor, event: Event, data: dict) -> ParticipantProfile:
+    _require_meeting_day(event)
+    _require_participant(actor, event)
+    profile, _created = ParticipantProfile.objects.get_or_create(event=event, user=actor)
+    profile.company_name = data.get("company_name", "")
+    profile.offers = data.get("offers", "")
+    profile.seeks = data.get("seeks", "")
+    if "unavailable" in data:
+        profile.unavailable = sorted({int(s) for s in data["unavailable"] if 1 <= int(s) <= event.slot_count})
+    profile.save()
+    return profile
+
+
+# --- requests ---
+
+
+@transaction.atomic
+def request_send(*, actor, event: Event, recipient_id: int, reason: str, priority: int) -> MeetingRequest:
+    """Ask another participant for a meeting; refused clearly for oneself, a non-participant or a second
+    request between the same two people."""
+    _require_meeting_day(event)
+    _require_participant(actor, event)
+    if recipient_id == actor.pk:
+        raise EventError(_("Sie können kein Gespräch mit sich selbst anfragen."))
+    if not Registration.objects.filter(
+        event=event, user_id=recipient_id, status=Registration.Status.CONFIRMED
+    ).exists():
+        raise EventError(_("Diese Person nimmt nicht an der Kooperationsbörse teil."))
+    if priority not in MeetingRequest.Priority.values:
+        raise EventError(_("Die Priorität muss 1, 2 oder 3 sein."))
+    expire_requests(event=event)
+    pair = MeetingRequest.objects.filter(event=event).filter(
+        Q(sender=actor, recipient_id=recipient_id) | Q(sender_id=recipient_id, recipient=actor)
+    )
+    existing = pair.exclude(status=RS.EXPIRED).first()
+    if existing is not None:
+        if existing.sender_id == actor.pk:
+            raise EventError(_("Sie haben diese Person bereits angefragt."))
+        raise EventError(_("Diese Person hat Sie bereits angefragt; bitte beantworten Sie deren Anfrage."))
+    pair.delete()  # an expired request between the two may be asked again
+    request = MeetingRequest.objects.create(
+        event=event,
+        sender=actor,
+        recipient_id=recipient_id,
+        reason=reason.strip()[:500],
+        priority=priority,
+        expires=timezone.now() + timedelta(hours=event.request_expiry_hours),
+    )
+    transaction.on_commit(lambda: _mail_request(request.pk))
+    return request
+
+
+def _mail_request(request_pk: int) -> None:
+    request = MeetingRequest.objects.select_related("event", "sender", "recipient").get(pk=request_pk)
+    registration = Registration.objects.filter(event=request.event, user=request.recipient).first()
+    mail.send_text_mail(
+        user=request.recipient,
+        language=registration.language if registration else "de",
+        subject_template="events/mail/request_subject.txt",
+        body_template="events/mail/request.txt",
+        context={
+            "request": request,
+            "event": request.event,
+            "url": mail.absolute_url(reverse("events:requests", args=[request.event.pk])),
+        },
+    )
+
+
+@transaction.atomic
+def request_answer(*, actor, request: MeetingRequest, accept: bool) -> MeetingRequest:
+    """The recipient accepts or declines. An accepted (or in opt-out mode unanswered) request can still be
+    declined; its meeting, if scheduled, is removed."""
+    if not getattr(actor, "is_authenticated", False) or actor.pk != request.recipient_id:
+        raise PermissionDenied
+    request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
+    expire_requests(event=request.event)
+    request.refresh_from_db()
+    if request.status == RS.EXPIRED:
+        raise EventError(_("Die Anfrage ist verfallen."))
+    if accept and request.status == RS.DECLINED:
+        raise EventError(_("Die Anfrage wurde bereits abgelehnt."))
+    request.status = RS.ACCEPTED if accept else RS.DECLINED
+    request.answered = timezone.now()
+    request.save(update_fields=["status", "answered"])
+    if not accept:
+        Meeting.objects.filter(request=request).delete()
+    return request
+
+
+@transaction.atomic
+def request_withdraw(*, actor, request: MeetingRequest) -> None:
+    """The sender takes a request back (and with it the meeting)."""
+    if not getattr(actor, "is_authenticated", False) or actor.pk != request.sender_id:
+        raise PermissionDenied
+    request.delete()
+
+
+def expire_requests(*, event: Event | None = None, now=None) -> int:
+    """Unanswered requests past their time: expired under opt-in, accepted under opt-out."""
+    now = now or timezone.now()
+    due = MeetingRequest.objects.filter(status=RS.PENDING, expires__lt=now)
+    if event is not None:
+        due = due.filter(event=event)
+    n = due.filter(event__consent_mode=Event.Consent.OPT_IN).update(status=RS.EXPIRED)
+    n += due.filter(event__consent_mode=Event.Consent.OPT_OUT).update(status=RS.ACCEPTED, answered=now)
+    return n
+
+
+# --- staff: rounds, schedule, lock, move ---
+
+
+def _require_manager(actor, event: Event) -> None:
+    if not can_manage_event(actor, event):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def meeting_settings_save(*, actor, event: Event, form) -> Event:
+    _require_manager(actor, event)
+    _require_meeting_day(event)
+    _locked_event(event)
+    event = form.save()
+    # Meetings in rounds or at tables that no longer exist (or are now breaks) are dropped.
+    breaks = {b - 1 for b in event.breaks}
+    Meeting.objects.filter(event=event).filter(
+        Q(slot__gte=event.slot_count) | Q(table__gte=event.tables) | Q(slot__in=breaks)
+    ).delete()
+    return event
+
+
+@transaction.atomic
+def schedule_build(*, actor, event: Event) -> ScheduleRun:
+    """Queue a build; the thread starts after commit and the caller returns at once."""
+    _require_manager(actor, event)
+    _require_meeting_day(event)
+    event = _locked_event(event)
+    if not event.has_slots:
+        raise EventError(_("Bitte zuerst Runden und Tische festlegen."))
+    if ScheduleRun.objects.filter(
+        event=event, status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
+    ).exists():
+        raise EventError(_("Der Plan wird bereits berechnet."))
+    expire_requests(event=event)
+    run = ScheduleRun.objects.create(event=event, started_by=actor, message=str(_("Wartet auf den Start …")))
+    transaction.on_commit(lambda: scheduling.start_background(run.pk))
+    logger.info("schedule run %s for event %s queued by %s", run.pk, event.pk, actor.pk)
+    return run
+
+
+@transaction.atomic
+def meeting_lock(*, actor, meeting: Meeting, locked: bool) -> Meeting:
+    _require_manager(actor, meeting.event)
+    meeting.locked = locked
+    meeting.save(update_fields=["locked"])
+    return meeting
+
+
+def move_check(*, event: Event, request: MeetingRequest, slot: int, table: int) -> list[str]:
+    """Why moving (or placing) ``request``'s meeting to round ``slot``, table ``table`` (both 1-based)
+    would not work, in the user's language; empty when it is feasible. Reads only."""
+    try:
+        adapted = scheduling.build_problem(event, unlock=request.pk)
+    except scheduler.InvalidProblem as error:
+        return [scheduling.problem_message(error)]
+    if request.pk not in adapted.requests:
+        return [str(scheduling.MOVE_MESSAGES["unknown_request"])]
+    result = scheduling.current_result(event, adapted)
+    violations = scheduler.check_move(adapted.problem, result, request.pk, slot - 1, table - 1)
+    return scheduling.move_messages(adapted, violations)
+
+
+@transaction.atomic
+def meeting_move(*, actor, event: Event, request: MeetingRequest, slot: int, table: int) -> Meeting:
+    """Put a meeting where staff want it (1-based round and table) and lock it there, if that is feasible."""
+    _require_manager(actor, event)
+    if request.event_id != event.pk:
+        raise PermissionDenied
+    _locked_event(event)
+    problems = move_check(event=event, request=request, slot=slot, table=table)
+    if problems:
+        raise EventError(" ".join(problems))
+    meeting, _created = Meeting.objects.update_or_create(
+        request=request, defaults={"event": event, "slot": slot - 1, "table": table - 1, "locked": True}
+    )
+    return meeting
+
+
+# --- reminders ---
+
+
+def send_reminders(*, now=None, within_days: int = 14) -> int:
+    """Mail confirmed participants of upcoming meeting days who have no meeting request accepted or scheduled
+    yet (at most once a day each)."""
+    now = now or timezone.now()
+    sent = 0
+    events = Event.objects.filter(
+        is_meeting_day=True, start__gt=now, start__lte=now + timedelta(days=within_days)
+    )
+    for event in events:
+        expire_requests(event=event, now=now)
+        busy = set()
+        for r in scheduling.schedulable_requests(event):
+            busy.update((r.sender_id, r.recipient_id))
+        for registration in event.registrations.filter(status=Registration.Status.CONFIRMED).select_related(
+            "user"
+        ):
+            if registration.user_id in busy:
+                continue
+            profile, _created = ParticipantProfile.objects.get_or_create(event=event, user=registration.user)
+            if profile.reminded and profile.reminded > now - timedelta(days=1):
+                continue
+            mail.send_text_mail(
+                user=registration.user,
+                language=registration.language,
+                subject_template="events/mail/reminder_subject.txt",
+                body_template="events/mail/reminder.txt",
+                context={
+                    "event": event,
+                    "url": mail.absolute_url(reverse("events:participants", args=[event.pk])),
+                },
+            )
+            ParticipantProfile.objects.filter(pk=profile.pk).update(reminded=now)
+            sent += 1
+    return sent

@@ -1,0 +1,324 @@
+"""Events of the hubs, registrations with a waiting list, and the B2B meeting day (profiles, requests,
+schedule)."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Event(models.Model):
+    """A workshop, info day or B2B meeting day, at a hub, online or both."""
+
+    class Format(models.TextChoices):
+        AT_HUB = "at_hub", _("vor Ort am Stützpunkt")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
+
+    class Consent(models.TextChoices):
+        OPT_IN = "opt_in", _("Anfragen brauchen die Zustimmung der angefragten Person (Opt-in)")
+        OPT_OUT = "opt_out", _("Anfragen gelten als angenommen, solange sie nicht abgelehnt werden (Opt-out)")
+
+    class Language(models.TextChoices):
+        DE = "de", _("Deutsch")
+        EN = "en", _("Englisch")
+        BOTH = "de_en", _("Deutsch und Englisch")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    hub = models.ForeignKey(
+        "core.Hub",
+        verbose_name=_("Stützpunkt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    format = models.CharField(_("Format"), max_length=10, choices=Format.choices, default=Format.AT_HUB)
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"))
+    capacity = models.PositiveIntegerField(_("Plätze"))
+    language = models.CharField(_("Sprache"), max_length=5, choices=Language.choices, default=Language.DE)
+    location = models.CharField(_("Ort"), max_length=300, blank=True)
+    meeting_link = models.URLField(_("Online-Zugang"), blank=True)
+    is_meeting_day = models.BooleanField(_("B2B-Kooperationsbörse"), default=False)
+    consent_mode = models.CharField(
+        _("Zustimmung zu Gesprächsanfragen"), max_length=10, choices=Consent.choices, default=Consent.OPT_IN
+    )
+    request_expiry_hours = models.PositiveIntegerField(_("Anfragen verfallen nach (Stunden)"), default=72)
+    slots_start = models.DateTimeField(_("Beginn der Gesprächsrunden"), null=True, blank=True)
+    slot_minutes = models.PositiveIntegerField(_("Länge einer Runde (Minuten)"), default=20)
+    slot_count = models.PositiveIntegerField(_("Anzahl der Runden"), default=0)
+    breaks = models.JSONField(_("Pausen (Nummern der Runden)"), default=list, blank=True)
+    tables = models.PositiveIntegerField(_("Tische oder Online-Räume"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("Veranstaltung")
+        verbose_name_plural = _("Veranstaltungen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.pk])
+
+    @property
+    def has_slots(self) -> bool:
+        return (
+            self.is_meeting_day and self.slots_start is not None and self.slot_count > 0 and self.tables > 0
+        )
+
+    def slot_times(self) -> list[tuple[int, object, object, bool]]:
+        """(index, start, end, is_break) per slot, 0-based index."""
+        if not self.slots_start or not self.slot_count:
+            return []
+        length = timedelta(minutes=self.slot_minutes)
+        breaks = {int(b) - 1 for b in self.breaks}
+        return [
+            (i, self.slots_start + i * length, self.slots_start + (i + 1) * length, i in breaks)
+            for i in range(self.slot_count)
+        ]
+
+    def slot_start(self, index: int):
+        return self.slots_start + index * timedelta(minutes=self.slot_minutes)
+
+    def slot_end(self, index: int):
+        return self.slot_start(index + 1)
+
+    @property
+    def is_online(self) -> bool:
+        return self.format == self.Format.ONLINE
+
+
+class Registration(models.Model):
+    """One person's seat (or place on the waiting list) at an event; ``position`` is 1..n on the waiting
+    list."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("bestätigt")
+        WAITLISTED = "waitlisted", _("auf der Warteliste")
+        CANCELLED = "cancelled", _("storniert")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices)
+    position = models.PositiveIntegerField(_("Platz auf der Warteliste"), null=True, blank=True)
+    language = models.CharField(_("Sprache"), max_length=5, default="de")
+    created = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    checked_in = models.DateTimeField(_("eingecheckt"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "created", "pk"]
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_registration_per_person"),
+            models.UniqueConstraint(
+                fields=["event", "position"],
+                condition=models.Q(status="waitlisted"),
+                name="one_waitlist_position",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(status="waitlisted") & models.Q(position__isnull=False))
+                | (~models.Q(status="waitlisted") & models.Q(position__isnull=True)),
+                name="position_only_on_waitlist",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.event} ({self.status})"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's calendar feed URL; regenerating it revokes the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Kalender-Schlüssel")
+        verbose_name_plural = _("Kalender-Schlüssel")
+
+    def __str__(self) -> str:
+        return f"calendar token of {self.user_id}"
+
+
+class ParticipantProfile(models.Model):
+    """What a participant of a meeting day offers and seeks, and the rounds they cannot attend."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="profiles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_profiles"
+    )
+    company_name = models.CharField(_("Unternehmen"), max_length=200, blank=True)
+    offers = models.TextField(_("Wir bieten"), blank=True)
+    seeks = models.TextField(_("Wir suchen"), blank=True)
+    unavailable = models.JSONField(_("Nicht verfügbar in Runde"), default=list, blank=True)
+    reminded = models.DateTimeField(null=True, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Teilnehmerprofil")
+        verbose_name_plural = _("Teilnehmerprofile")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="one_profile_per_event")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.event}"
+
+
+class MeetingRequest(models.Model):
+    """A wish to meet someone at a meeting day, with a reason and a priority (the scheduler's weight)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("offen")
+        ACCEPTED = "accepted", _("angenommen")
+        DECLINED = "declined", _("abgelehnt")
+        EXPIRED = "expired", _("verfallen")
+
+    class Priority(models.IntegerChoices):
+        LOW = 1, _("gern")
+        MEDIUM = 2, _("wichtig")
+        HIGH = 3, _("sehr wichtig")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_requests"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="received_requests"
+    )
+    reason = models.CharField(_("Anlass"), max_length=500)
+    priority = models.PositiveSmallIntegerField(
+        _("Priorität"), choices=Priority.choices, default=Priority.MEDIUM
+    )
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(_("verfällt am"))
+    answered = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("Gesprächsanfrage")
+        verbose_name_plural = _("Gesprächsanfragen")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "sender", "recipient"], name="one_request_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(sender=models.F("recipient")), name="no_request_to_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender} -> {self.recipient} ({self.status})"
+
+    def counterpart(self, user):
+        return self.recipient if user.pk == self.sender_id else self.sender
+
+
+class Meeting(models.Model):
+    """A scheduled meeting: a request in a slot (0-based) at a table (0-based); locked ones survive
+    rebuilds."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
+    request = models.OneToOneField(MeetingRequest, on_delete=models.CASCADE, related_name="meeting")
+    slot = models.PositiveIntegerField(_("Runde"))
+    table = models.PositiveIntegerField(_("Tisch"))
+    locked = models.BooleanField(_("fixiert"), default=False)
+
+    class Meta:
+        ordering = ["slot", "table"]
+        verbose_name = _("Gespräch")
+        verbose_name_plural = _("Gespräche")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "slot", "table"], name="one_meeting_per_table")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} slot {self.slot} table {self.table}"
+
+    @property
+    def table_label(self) -> int:
+        return self.table + 1
+
+    @property
+    def slot_label(self) -> int:
+        return self.slot + 1
+
+    @property
+    def start(self):
+        return self.event.slot_start(self.slot) if self.event.slots_start else None
+
+    @property
+    def end(self):
+        return self.event.slot_end(self.slot) if self.event.slots_start else None
+
+
+class ScheduleRun(models.Model):
+    """One "build schedule": runs in a background thread and reports its progress here for the page to
+poll."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("wartet")
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("fertig")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.FloatField(default=0.0)
+    message = models.CharField(max_length=500, blank=True)
+    value = models.IntegerField(null=True, blank=True)
+    bound = models.IntegerField(null=True, blank=True)
+    idle_gaps = models.IntegerField(null=True, blank=True)
+    result_status = models.CharField(max_length=20, blank=True)
+    meetings = models.IntegerField(null=True, blank=True)
+    requests = models.IntegerField(null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        get_latest_by = "created"
+
+    def __str__(self) -> str:
+        return f"schedule run {self.pk} of event {self.event_id} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.progress)
+
+    @property
+    def gap_percent(self) -> float | None:
+        if self.value is None or not self.bound:
+            return None
+        return round(100 * max(0, self.bound - self.value) / self.bound, 1)

@@ -1,0 +1,176 @@
+"""Writes for events: creating and editing events, registering, cancelling, the waiting list and check-in.
+
+Every function is one use case in a transaction and checks who may do it. Registrations lock the event row
+(``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite every transaction starts with ``BEGIN IMMEDIATE``, see
+settings), so parallel registrations never overbook and the waiting list stays numbered 1..n in arrival order.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from . import mail
+from .models import CalendarToken, Event, Registration
+from .permissions import can_hold_event_at, can_manage_event
+
+logger = logging.getLogger(__name__)
+Status = Registration.Status
+
+
+class EventError(Exception):
+    """Something the user asked for cannot be done; the message says why, in the user's language."""
+
+
+def _require_login(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        raise PermissionDenied
+
+
+def _locked_event(event: Event) -> Event:
+    """The event row, locked until the end of the transaction, so seat counts cannot change under us."""
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+# --- events ---
+
+
+@transaction.atomic
+def event_save(*, actor, form, event: Event | None = None) -> Event:
+    """Create or update an event from a validated form; hub staff only for their own hub."""
+    if event is not None and not can_manage_event(actor, event):
+        raise PermissionDenied
+    hub = form.cleaned_data.get("hub")
+    if not can_hold_event_at(actor, hub.slug if hub else None):
+        raise PermissionDenied
+    if event is not None:
+        _locked_event(event)
+    saved = form.save(commit=False)
+    if saved.pk is None:
+        saved.created_by = actor
+    saved.save()
+    _fill_seats(saved)
+    logger.info("event %s saved by %s", saved.pk, actor.pk)
+    return saved
+
+
+# --- registration ---
+
+
+@transaction.atomic
+def register(*, actor, event: Event) -> Registration:
+    """A seat if one is free, else the next place on the waiting list."""
+    _require_login(actor)
+    event = _locked_event(event)
+    if event.end < timezone.now():
+        raise EventError(_("Die Veranstaltung ist bereits vorbei."))
+    registration = Registration.objects.filter(event=event, user=actor).first()
+    if registration is not None and registration.status != Status.CANCELLED:
+        raise EventError(_("Sie sind für diese Veranstaltung bereits angemeldet."))
+    confirmed = event.registrations.filter(status=Status.CONFIRMED).count()
+    if confirmed < event.capacity:
+        status, position = Status.CONFIRMED, None
+    else:
+        status, position = Status.WAITLISTED, _waitlist_length(event) + 1
+    if registration is None:
+        registration = Registration(event=event, user=actor)
+    registration.status = status
+    registration.position = position
+    registration.checked_in = None
+    registration.language = (translation.get_language() or "de")[:2]
+    registration.created = timezone.now()
+    registration.save()
+    _mail_on_commit(registration, "confirmed" if status == Status.CONFIRMED else "waitlisted")
+    return registration
+
+
+@transaction.atomic
+def cancel(*, actor, registration: Registration) -> Registration:
+    """Cancel a seat or a place on the waiting list; a freed seat goes to the first on the waiting list."""
+    _require_login(actor)
+    if registration.user_id != actor.pk and not can_manage_event(actor, registration.event):
+        raise PermissionDenied
+    event = _locked_event(registration.event)
+    registration = Registration.objects.get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        raise EventError(_("Diese Anmeldung ist bereits storniert."))
+    was_waitlisted = registration.status == Status.WAITLISTED
+    registration.status = Status.CANCELLED
+    registration.position = None
+    registration.checked_in = None
+    registration.save(update_fields=["status", "position", "checked_in", "updated"])
+    if was_waitlisted:
+        _renumber_waitlist(event)
+    else:
+        _fill_seats(event)
+    _mail_on_commit(registration, "cancelled")
+    return registration
+
+
+@transaction.atomic
+def set_checked_in(*, actor, registration: Registration, checked_in: bool) -> Registration:
+    if not can_manage_event(actor, registration.event):
+        raise PermissionDenied
+    if registration.status != Status.CONFIRMED:
+        raise EventError(_("Nur bestätigte Anmeldungen können eingecheckt werden."))
+    registration.checked_in = timezone.now() if checked_in else None
+    registration.save(update_fields=["checked_in", "updated"])
+    return registration
+
+
+def _waitlist_length(event: Event) -> int:
+    return event.registrations.filter(status=Status.WAITLISTED).count()
+
+
+def _renumber_waitlist(event: Event) -> None:
+    """Close the gaps: positions 1..n in the order people joined. One row at a time, lowest first, so the
+    unique (event, position) constraint never sees two rows with the same position."""
+    for number, registration in enumerate(
+        event.registrations.filter(status=Status.WAITLISTED).order_by("position", "created", "pk"), start=1
+    ):
+        if registration.position != number:
+            Registration.objects.filter(pk=registration.pk).update(position=number)
+
+
+def _fill_seats(event: Event) -> list[Registration]:
+    """Promote from the head of the waiting list while seats are free. The caller holds the event lock."""
+    free = event.capacity - event.registrations.filter(status=Status.CONFIRMED).count()
+    if free <= 0:
+        return []
+    promoted = list(
+        event.registrations.filter(status=Status.WAITLISTED).order_by("position", "created", "pk")[:free]
+    )
+    for registration in promoted:
+        registration.status = Status.CONFIRMED
+        registration.position = None
+        registration.save(update_fields=["status", "position", "updated"])
+        _mail_on_commit(registration, "promoted")
+        logger.info("registration %s promoted from the waiting list of event %s", registration.pk, event.pk)
+    if promoted:
+        _renumber_waitlist(event)
+    return promoted
+
+
+def _mail_on_commit(registration: Registration, kind: str) -> None:
+    pk = registration.pk
+    transaction.on_commit(lambda: mail.send_registration_mail(pk, kind))
+
+
+# --- calendar feed ---
+
+
+def calendar_token_for(user) -> CalendarToken:
+    token, _created = CalendarToken.objects.get_or_create(user=user)
+    return token
+
+
+@transaction.atomic
+def calendar_token_renew(*, actor) -> CalendarToken:
+    """A new secret for the personal feed; the old URL stops working."""
+    _require_login(actor)
+    CalendarToken.objects.filter(user=actor).delete()
+    return CalendarToken.objects.create(user=actor)

