@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("mein/", include("itkoop.accounts.urls")),
     path("katalog/", include("itkoop.registry.urls")),
+    path("kooperation/", include("itkoop.cooperation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

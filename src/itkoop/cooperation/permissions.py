@@ -1,0 +1,78 @@
+"""Who may see and change cooperations and cooperation profiles: object level, one place."""
+
+from __future__ import annotations
+
+from .models import Cooperation, CooperationParticipant, CooperationProfile, ExpressionOfInterest
+
+
+def _active(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def is_member(user, company_id: int) -> bool:
+    return _active(user) and user.memberships.filter(company_id=company_id).exists()
+
+
+def is_staff_for_hub(user, hub_id: str | None) -> bool:
+    if not _active(user):
+        return False
+    return user.is_center_admin or (user.is_hub_staff and hub_id is not None and user.hub_id == hub_id)
+
+
+def can_view_cooperation(user, cooperation: Cooperation) -> bool:
+    if not _active(user):
+        return False
+    if cooperation.created_by_id == user.pk or is_staff_for_hub(user, cooperation.hub_id):
+        return True
+    company_ids = cooperation.participants.values_list("company_id", flat=True)
+    return user.memberships.filter(company_id__in=company_ids).exists()
+
+
+def can_respond(user, participant: CooperationParticipant) -> bool:
+    return is_member(user, participant.company_id)
+
+
+def can_record_result(user, cooperation: Cooperation) -> bool:
+    """Only members of companies that accepted take part in the result."""
+    if not _active(user):
+        return False
+    accepted = cooperation.participants.filter(state=CooperationParticipant.State.ACCEPTED)
+    return user.memberships.filter(company_id__in=accepted.values("company_id")).exists()
+
+
+def can_edit_profile(user, profile: CooperationProfile) -> bool:
+    return is_member(user, profile.company_id)
+
+
+def can_moderate_profile(user, profile: CooperationProfile) -> bool:
+    return is_staff_for_hub(user, profile.company.hub_id)
+
+
+def can_see_profile(user, profile: CooperationProfile) -> bool:
+    """Published, unexpired profiles are public; others only for the author and the moderators."""
+    if profile.moderation == CooperationProfile.Moderation.PUBLISHED and not profile.is_expired:
+        return True
+    return can_edit_profile(user, profile) or can_moderate_profile(user, profile)
+
+
+def can_see_author(user, profile: CooperationProfile) -> bool:
+    """An anonymous profile shows its company to author, moderators and firms with an accepted interest."""
+    if not profile.anonymous or can_edit_profile(user, profile) or can_moderate_profile(user, profile):
+        return True
+    if not _active(user):
+        return False
+    return profile.interests.filter(
+        status=ExpressionOfInterest.Status.ACCEPTED, company__memberships__user=user
+    ).exists()
+
+
+def can_answer_interest(user, interest: ExpressionOfInterest) -> bool:
+    return is_member(user, interest.profile.company_id)
+
+
+def can_view_interest(user, interest: ExpressionOfInterest) -> bool:
+    return (
+        can_answer_interest(user, interest)
+        or is_member(user, interest.company_id)
+        or can_moderate_profile(user, interest.profile)
+    )

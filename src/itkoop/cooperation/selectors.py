@@ -1,0 +1,191 @@
+"""Reads of the cooperation app that pages, the API and the matching engine's adapter share.
+
+`cooperation_trust_pairs` is the single place where trust is computed from the cooperation history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from itkoop.registry.models import Company, PastCooperation
+
+from .models import (
+    Cooperation,
+    CooperationParticipant,
+    CooperationProfile,
+    ExpressionOfInterest,
+    Notification,
+)
+
+# Cooperations that count as trust: running ones and those that ended with a success.
+TRUSTED_STATES = (Cooperation.State.ACTIVE, Cooperation.State.RESULT)
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """Trust is symmetric: a pair is keyed by its two external ids in sorted order."""
+    return (a, b) if a <= b else (b, a)
+
+
+def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
+    """Company pairs (sorted external ids) -> number of active or successful cooperations between them.
+
+    Counts both cooperations on the platform (companies that accepted, cooperation active or with a result
+    "offer won"/"project done") and the past cooperations recorded in imported catalogs (a record entered from
+    both sides with the same title and year counts once)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    rows = (
+        CooperationParticipant.objects.filter(
+            state=CooperationParticipant.State.ACCEPTED, cooperation__state__in=TRUSTED_STATES
+        )
+        .values_list("cooperation_id", "company__external_id")
+        .order_by("cooperation_id")
+    )
+    members: dict[int, list[str]] = {}
+    for cooperation_id, external_id in rows:
+        members.setdefault(cooperation_id, []).append(external_id)
+    for ids in members.values():
+        for a, b in combinations(sorted(set(ids)), 2):
+            counts[(a, b)] += 1
+    seen: set[tuple] = set()
+    for a, b, title, year in PastCooperation.objects.values_list(
+        "company__external_id", "partner__external_id", "title", "year"
+    ):
+        if a == b:
+            continue
+        key = pair_key(a, b)
+        if (key, title, year) in seen:
+            continue
+        seen.add((key, title, year))
+        counts[key] += 1
+    return dict(counts)
+
+
+def cooperations_of_user(user) -> QuerySet[Cooperation]:
+    """Cooperations the user takes part in (through a company), created, or looks after as staff."""
+    if not getattr(user, "is_authenticated", False):
+        return Cooperation.objects.none()
+    condition = Q(participants__company__memberships__user=user) | Q(created_by=user)
+    if user.is_center_admin:
+        condition = Q()
+    elif user.is_hub_staff:
+        condition |= Q(hub_id=user.hub_id)
+    ids = Cooperation.objects.filter(condition).values("pk")
+    return (
+        Cooperation.objects.filter(pk__in=ids)
+        .select_related("hub")
+        .prefetch_related("participants__company")
+        .order_by("-created")
+    )
+
+
+def cooperation_detail(pk: int) -> Cooperation:
+    return (
+        Cooperation.objects.select_related("hub", "created_by")
+        .prefetch_related("participants__company", "participants__responded_by")
+        .get(pk=pk)
+    )
+
+
+def open_invitations_of_user(user) -> QuerySet[CooperationParticipant]:
+    if not getattr(user, "is_authenticated", False):
+        return CooperationParticipant.objects.none()
+    return CooperationParticipant.objects.filter(
+        company__memberships__user=user,
+        state=CooperationParticipant.State.INVITED,
+        cooperation__state__in=(Cooperation.State.INVITED, Cooperation.State.ACTIVE),
+    ).select_related("cooperation", "company")
+
+
+# --- marketplace ------------------------------------------------------------------------------------------
+
+
+def published_profiles(
+    *, kind: str = "", capability: str = "", text: str = ""
+) -> QuerySet[CooperationProfile]:
+    """Profiles everyone sees: released by the hub staff and not expired."""
+    queryset = (
+        CooperationProfile.objects.filter(
+            moderation=CooperationProfile.Moderation.PUBLISHED, expires_at__gt=timezone.now()
+        )
+        .select_related("company")
+        .prefetch_related("capabilities")
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if capability:
+        queryset = queryset.filter(capabilities__id=capability)
+    if text:
+        queryset = queryset.filter(Q(title__icontains=text) | Q(body__icontains=text))
+    return queryset.distinct().order_by("-created")
+
+
+def profiles_of_user(user) -> QuerySet[CooperationProfile]:
+    if not getattr(user, "is_authenticated", False):
+        return CooperationProfile.objects.none()
+    return (
+        CooperationProfile.objects.filter(company__memberships__user=user)
+        .select_related("company")
+        .annotate(interest_count=Count("interests", distinct=True))
+        .order_by("-created")
+    )
+
+
+def profiles_to_moderate(user) -> QuerySet[CooperationProfile]:
+    if not getattr(user, "is_authenticated", False):
+        return CooperationProfile.objects.none()
+    queryset = CooperationProfile.objects.filter(
+        moderation=CooperationProfile.Moderation.PENDING
+    ).select_related("company")
+    if user.is_center_admin:
+        return queryset
+    if user.is_hub_staff:
+        return queryset.filter(company__hub_id=user.hub_id)
+    return CooperationProfile.objects.none()
+
+
+def similar_profiles(profile: CooperationProfile, limit: int = 5) -> list[CooperationProfile]:
+    """Other published profiles sharing capabilities, most shared first."""
+    capability_ids = list(profile.capabilities.values_list("id", flat=True))
+    if not capability_ids:
+        return []
+    return list(
+        published_profiles()
+        .exclude(pk=profile.pk)
+        .filter(capabilities__id__in=capability_ids)
+        .annotate(shared=Count("capabilities", filter=Q(capabilities__id__in=capability_ids), distinct=True))
+        .order_by("-shared", "-created")[:limit]
+    )
+
+
+def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[Company]:
+    """Companies in the registry whose solutions offer the profile's capabilities, most covered first."""
+    capability_ids = list(profile.capabilities.values_list("id", flat=True))
+    if not capability_ids:
+        return []
+    return list(
+        Company.objects.exclude(pk=profile.company_id)
+        .filter(solutions__capabilities__id__in=capability_ids)
+        .annotate(
+            covered=Count(
+                "solutions__capabilities",
+                filter=Q(solutions__capabilities__id__in=capability_ids),
+                distinct=True,
+            )
+        )
+        .select_related("hub")
+        .order_by("-covered", "-verified", "name")[:limit]
+    )
+
+
+def interests_for(profile: CooperationProfile) -> QuerySet[ExpressionOfInterest]:
+    return profile.interests.select_related("company").order_by("-created")
+
+
+def notifications_of(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    if not getattr(user, "is_authenticated", False):
+        return Notification.objects.none()
+    queryset = Notification.objects.filter(recipient=user)
+    return queryset.filter(read_at__isnull=True) if unread_only else queryset

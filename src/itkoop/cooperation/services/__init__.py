@@ -1,0 +1,39 @@
+"""Writes of the cooperation app, one module per bounded use-case group; import from here."""
+
+from .contracts import contract_template_save
+from .cooperations import (
+    CooperationError,
+    cooperation_invite,
+    cooperation_record_result,
+    participant_respond,
+)
+from .marketplace import (
+    MarketplaceError,
+    interest_answer,
+    interest_submit,
+    profile_create,
+    profile_moderate,
+    profile_renew,
+    profile_update,
+)
+from .network import inquiry_submit, route_inquiry
+from .notify import notification_mark_read, notify_users
+
+__all__ = [
+    "CooperationError",
+    "MarketplaceError",
+    "contract_template_save",
+    "cooperation_invite",
+    "cooperation_record_result",
+    "inquiry_submit",
+    "interest_answer",
+    "interest_submit",
+    "notification_mark_read",
+    "notify_users",
+    "participant_respond",
+    "profile_create",
+    "profile_moderate",
+    "profile_renew",
+    "profile_update",
+    "route_inquiry",
+]

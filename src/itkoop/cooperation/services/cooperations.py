@@ -1,0 +1,187 @@
+"""Cooperations from invitation to result: invite, accept or decline, record the result."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from itkoop.registry.models import Company
+
+from .. import permissions
+from ..models import Cooperation, CooperationParticipant
+from .notify import company_members, notify_users
+
+logger = logging.getLogger(__name__)
+
+MIN_ACCEPTED_FOR_ACTIVE = 2
+MAX_COMPANIES = 20
+MAX_RECORD_CHARS = 2000
+
+
+class CooperationError(Exception):
+    """The user asked for something the cooperation's rules don't allow; the message says why."""
+
+
+def _require_active_user(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        raise PermissionDenied
+
+
+def _hub_for(actor, companies: list[Company]) -> str | None:
+    if actor.is_hub_staff:
+        return actor.hub_id
+    own = (
+        Company.objects.filter(memberships__user=actor, hub__isnull=False)
+        .values_list("hub_id", flat=True)
+        .first()
+    )
+    if own:
+        return own
+    return next((c.hub_id for c in companies if c.hub_id), None)
+
+
+@transaction.atomic
+def cooperation_invite(
+    *,
+    actor,
+    companies: list[Company],
+    title: str,
+    need_text: str = "",
+    bundle: dict | None = None,
+    subject: str = "",
+) -> Cooperation:
+    """Invite companies to cooperate. Any logged-in user may (typically a customer inviting providers)."""
+    _require_active_user(actor)
+    title = (title or "").strip()
+    if not title:
+        raise CooperationError(_("Bitte geben Sie der Kooperation einen Titel."))
+    if not companies:
+        raise CooperationError(_("Bitte wählen Sie mindestens zwei Unternehmen aus."))
+    ids = [c.pk for c in companies]
+    if len(set(ids)) != len(ids):
+        raise CooperationError(_("Jedes Unternehmen kann nur einmal eingeladen werden."))
+    if len(ids) < MIN_ACCEPTED_FOR_ACTIVE:
+        raise CooperationError(_("Eine Kooperation braucht mindestens zwei Unternehmen."))
+    if len(ids) > MAX_COMPANIES:
+        raise CooperationError(
+            _("Höchstens %(n)d Unternehmen können eingeladen werden.") % {"n": MAX_COMPANIES}
+        )
+    if bundle is not None and not isinstance(bundle, dict):
+        raise CooperationError(_("Das Gesamtangebot hat ein ungültiges Format."))
+    cooperation = Cooperation.objects.create(
+        title=title[:200],
+        subject=(subject or need_text or "").strip(),
+        need_text=(need_text or "").strip(),
+        bundle=bundle,
+        created_by=actor,
+        hub_id=_hub_for(actor, companies),
+    )
+    CooperationParticipant.objects.bulk_create(
+        [CooperationParticipant(cooperation=cooperation, company=c) for c in companies]
+    )
+    for company in companies:
+        notify_users(
+            company_members(company),
+            subject=_("Einladung zur Kooperation"),
+            text=_("%(company)s ist zur Kooperation „%(title)s“ eingeladen.")
+            % {"company": company.name, "title": cooperation.title},
+            url=cooperation.get_absolute_url(),
+        )
+    logger.info("cooperation %s invited %d companies by user %s", cooperation.pk, len(ids), actor.pk)
+    return cooperation
+
+
+@transaction.atomic
+def participant_respond(
+    *, actor, participant: CooperationParticipant, accept: bool, accept_code_of_conduct: bool = False
+) -> CooperationParticipant:
+    """A member of the invited company accepts (with the code of conduct) or declines."""
+    if not permissions.can_respond(actor, participant):
+        raise PermissionDenied
+    participant = CooperationParticipant.objects.select_for_update().get(pk=participant.pk)
+    cooperation = Cooperation.objects.select_for_update().get(pk=participant.cooperation_id)
+    if cooperation.state not in (Cooperation.State.INVITED, Cooperation.State.ACTIVE):
+        raise CooperationError(_("Diese Kooperation ist bereits abgeschlossen."))
+    if participant.state != CooperationParticipant.State.INVITED:
+        raise CooperationError(_("Ihr Unternehmen hat auf diese Einladung bereits geantwortet."))
+    now = timezone.now()
+    if accept:
+        if not accept_code_of_conduct:
+            raise CooperationError(
+                _("Zum Zusagen müssen Sie den Verhaltenskodex für faire Kooperation akzeptieren.")
+            )
+        participant.state = CooperationParticipant.State.ACCEPTED
+        participant.accepted_code_of_conduct_at = now
+    else:
+        participant.state = CooperationParticipant.State.DECLINED
+    participant.responded_by = actor
+    participant.responded_at = now
+    participant.save(update_fields=["state", "accepted_code_of_conduct_at", "responded_by", "responded_at"])
+    _update_state_after_answer(cooperation, now)
+    return participant
+
+
+def _update_state_after_answer(cooperation: Cooperation, now) -> None:
+    states = list(cooperation.participants.values_list("state", flat=True))
+    accepted = states.count(CooperationParticipant.State.ACCEPTED)
+    open_ = states.count(CooperationParticipant.State.INVITED)
+    if cooperation.state == Cooperation.State.INVITED and accepted >= MIN_ACCEPTED_FOR_ACTIVE:
+        cooperation.state = Cooperation.State.ACTIVE
+        cooperation.activated_at = now
+        cooperation.save(update_fields=["state", "activated_at"])
+        notify_users(
+            _members_of_accepted(cooperation),
+            subject=_("Kooperation aktiv"),
+            text=_("Die Kooperation „%(title)s“ ist jetzt aktiv.") % {"title": cooperation.title},
+            url=cooperation.get_absolute_url(),
+        )
+    elif cooperation.state == Cooperation.State.INVITED and accepted + open_ < MIN_ACCEPTED_FOR_ACTIVE:
+        # Too many declined: it can never become active.
+        cooperation.state = Cooperation.State.ENDED
+        cooperation.result_kind = Cooperation.ResultKind.ENDED
+        cooperation.result_at = now
+        cooperation.save(update_fields=["state", "result_kind", "result_at"])
+
+
+def _members_of_accepted(cooperation: Cooperation):
+    from itkoop.accounts.models import User
+
+    return User.objects.filter(
+        memberships__company__cooperation_participations__cooperation=cooperation,
+        memberships__company__cooperation_participations__state=CooperationParticipant.State.ACCEPTED,
+    ).distinct()
+
+
+@transaction.atomic
+def cooperation_record_result(*, actor, cooperation: Cooperation, kind: str, record: str) -> Cooperation:
+    """Members of an accepted partner record how an active cooperation ended, with a short record."""
+    if not permissions.can_record_result(actor, cooperation):
+        raise PermissionDenied
+    cooperation = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
+    if cooperation.state != Cooperation.State.ACTIVE:
+        raise CooperationError(_("Ein Ergebnis kann nur für eine aktive Kooperation festgehalten werden."))
+    if kind not in Cooperation.ResultKind.values:
+        raise CooperationError(_("Bitte wählen Sie ein gültiges Ergebnis."))
+    record = (record or "").strip()
+    if not record:
+        raise CooperationError(_("Bitte halten Sie das Ergebnis in ein paar Sätzen fest."))
+    if len(record) > MAX_RECORD_CHARS:
+        raise CooperationError(
+            _("Das Kurzprotokoll darf höchstens %(n)d Zeichen lang sein.") % {"n": MAX_RECORD_CHARS}
+        )
+    cooperation.result_kind = kind
+    cooperation.result_record = record
+    cooperation.result_recorded_by = actor
+    cooperation.result_at = timezone.now()
+    cooperation.state = (
+        Cooperation.State.ENDED if kind == Cooperation.ResultKind.ENDED else Cooperation.State.RESULT
+    )
+    cooperation.save(
+        update_fields=["result_kind", "result_record", "result_recorded_by", "result_at", "state"]
+    )
+    logger.info("cooperation %s result %s by user %s", cooperation.pk, kind, actor.pk)
+    return cooperation

@@ -1,0 +1,229 @@
+"""The marketplace: publish, moderate and renew cooperation profiles; express interest and answer it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from itkoop.registry.models import Capability, Company
+
+from .. import permissions
+from ..models import CooperationProfile, ExpressionOfInterest
+from .notify import company_members, notify_users
+
+logger = logging.getLogger(__name__)
+
+PROFILE_LIFETIME = dt.timedelta(days=90)
+MAX_CAPABILITIES = 15
+
+
+class MarketplaceError(Exception):
+    """Input or state the marketplace's rules don't allow; the message says why."""
+
+
+def _hub_staff(hub_id: str | None):
+    from itkoop.accounts.models import User
+
+    if not hub_id:
+        return User.objects.filter(role=User.Role.CENTER_ADMIN, is_active=True)
+    return User.objects.filter(role=User.Role.HUB_STAFF, hub_id=hub_id, is_active=True)
+
+
+def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabilities) -> None:
+    if kind not in CooperationProfile.Kind.values:
+        raise MarketplaceError(_("Bitte wählen Sie eine gültige Art des Profils."))
+    if not (title or "").strip() or not (body or "").strip():
+        raise MarketplaceError(_("Titel und Beschreibung dürfen nicht leer sein."))
+    if deadline is not None and deadline < timezone.localdate():
+        raise MarketplaceError(_("Die Frist darf nicht in der Vergangenheit liegen."))
+    if len(capabilities) > MAX_CAPABILITIES:
+        raise MarketplaceError(_("Bitte höchstens %(n)d Fähigkeiten wählen.") % {"n": MAX_CAPABILITIES})
+
+
+@transaction.atomic
+def profile_create(
+    *,
+    actor,
+    company: Company,
+    kind: str,
+    title: str,
+    body: str,
+    capabilities: list[Capability] | None = None,
+    anonymous: bool = False,
+    deadline: dt.date | None = None,
+) -> CooperationProfile:
+    """A member of the company posts a profile; it waits for the hub staff's release."""
+    if not permissions.is_member(actor, company.pk):
+        raise PermissionDenied
+    capabilities = list(capabilities or [])
+    _check_profile_fields(kind=kind, title=title, body=body, deadline=deadline, capabilities=capabilities)
+    now = timezone.now()
+    profile = CooperationProfile.objects.create(
+        kind=kind,
+        title=title.strip()[:200],
+        body=body.strip(),
+        company=company,
+        created_by=actor,
+        anonymous=anonymous,
+        deadline=deadline,
+        expires_at=now + PROFILE_LIFETIME,
+        created=now,
+    )
+    profile.capabilities.set(capabilities)
+    notify_users(
+        _hub_staff(company.hub_id),
+        subject=_("Neues Kooperationsprofil zur Freigabe"),
+        text=_("Das Kooperationsprofil „%(title)s“ wartet auf Ihre Freigabe.") % {"title": profile.title},
+        url=profile.get_absolute_url(),
+    )
+    return profile
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    actor,
+    profile: CooperationProfile,
+    kind: str,
+    title: str,
+    body: str,
+    capabilities: list[Capability] | None = None,
+    anonymous: bool = False,
+    deadline: dt.date | None = None,
+) -> CooperationProfile:
+    """The author changes the profile; a changed profile goes back to moderation."""
+    if not permissions.can_edit_profile(actor, profile):
+        raise PermissionDenied
+    capabilities = list(capabilities or [])
+    _check_profile_fields(kind=kind, title=title, body=body, deadline=deadline, capabilities=capabilities)
+    profile.kind, profile.title, profile.body = kind, title.strip()[:200], body.strip()
+    profile.anonymous, profile.deadline = anonymous, deadline
+    profile.moderation = CooperationProfile.Moderation.PENDING
+    profile.save()
+    profile.capabilities.set(capabilities)
+    return profile
+
+
+@transaction.atomic
+def profile_moderate(
+    *, actor, profile: CooperationProfile, publish: bool, note: str = ""
+) -> CooperationProfile:
+    """Hub staff of the author's hub (or the center admins) publish or reject a profile."""
+    if not permissions.can_moderate_profile(actor, profile):
+        raise PermissionDenied
+    if not publish and not (note or "").strip():
+        raise MarketplaceError(_("Bitte begründen Sie die Ablehnung kurz."))
+    profile.moderation = (
+        CooperationProfile.Moderation.PUBLISHED if publish else CooperationProfile.Moderation.REJECTED
+    )
+    profile.moderated_by = actor
+    profile.moderation_note = (note or "").strip()[:500]
+    profile.save(update_fields=["moderation", "moderated_by", "moderation_note"])
+    text = (
+        _("Ihr Kooperationsprofil „%(title)s“ ist veröffentlicht.")
+        if publish
+        else _("Ihr Kooperationsprofil „%(title)s“ wurde nicht freigegeben: %(note)s")
+    ) % {"title": profile.title, "note": profile.moderation_note}
+    notify_users(
+        company_members(profile.company),
+        subject=_("Kooperationsprofil"),
+        text=text,
+        url=profile.get_absolute_url(),
+    )
+    return profile
+
+
+@transaction.atomic
+def profile_renew(*, actor, profile: CooperationProfile) -> CooperationProfile:
+    """The author extends a profile before it expires; an expired one stays hidden and must be posted anew."""
+    if not permissions.can_edit_profile(actor, profile):
+        raise PermissionDenied
+    if profile.is_expired:
+        raise MarketplaceError(
+            _(
+                "Das Profil ist bereits abgelaufen und kann nicht mehr verlängert werden. "
+                "Bitte legen Sie es neu an."
+            )
+        )
+    now = timezone.now()
+    profile.expires_at = now + PROFILE_LIFETIME
+    profile.renewed_at = now
+    profile.save(update_fields=["expires_at", "renewed_at"])
+    return profile
+
+
+@transaction.atomic
+def interest_submit(
+    *,
+    actor,
+    profile: CooperationProfile,
+    company: Company,
+    cooperation_sought: str,
+    about: str,
+    questions: str = "",
+) -> ExpressionOfInterest:
+    """A member of another company answers the short questions; the author is notified."""
+    if not permissions.is_member(actor, company.pk):
+        raise PermissionDenied
+    if company.pk == profile.company_id:
+        raise MarketplaceError(_("Sie können kein Interesse an Ihrem eigenen Profil bekunden."))
+    if profile.moderation != CooperationProfile.Moderation.PUBLISHED or profile.is_expired:
+        raise MarketplaceError(_("Dieses Profil ist nicht (mehr) veröffentlicht."))
+    if profile.deadline is not None and profile.deadline < timezone.localdate():
+        raise MarketplaceError(_("Die Frist für Rückmeldungen ist abgelaufen."))
+    if not (cooperation_sought or "").strip() or not (about or "").strip():
+        raise MarketplaceError(_("Bitte sagen Sie, welche Zusammenarbeit Sie suchen und wer Sie sind."))
+    if ExpressionOfInterest.objects.filter(profile=profile, company=company).exists():
+        raise MarketplaceError(_("Ihr Unternehmen hat bereits Interesse an diesem Profil bekundet."))
+    try:
+        with transaction.atomic():
+            interest = ExpressionOfInterest.objects.create(
+                profile=profile,
+                company=company,
+                created_by=actor,
+                cooperation_sought=cooperation_sought.strip(),
+                questions=(questions or "").strip(),
+                about=about.strip(),
+            )
+    except IntegrityError:
+        raise MarketplaceError(
+            _("Ihr Unternehmen hat bereits Interesse an diesem Profil bekundet.")
+        ) from None
+    notify_users(
+        company_members(profile.company),
+        subject=_("Neue Interessensbekundung"),
+        text=_("Ein Unternehmen interessiert sich für Ihr Kooperationsprofil „%(title)s“.")
+        % {"title": profile.title},
+        url=profile.get_absolute_url(),
+    )
+    return interest
+
+
+@transaction.atomic
+def interest_answer(*, actor, interest: ExpressionOfInterest, accept: bool) -> ExpressionOfInterest:
+    """The author accepts (revealing an anonymous profile's company to them) or declines an interest."""
+    if not permissions.can_answer_interest(actor, interest):
+        raise PermissionDenied
+    if interest.status != ExpressionOfInterest.Status.PENDING:
+        raise MarketplaceError(_("Diese Interessensbekundung wurde bereits beantwortet."))
+    interest.status = ExpressionOfInterest.Status.ACCEPTED if accept else ExpressionOfInterest.Status.DECLINED
+    interest.answered_at = timezone.now()
+    interest.save(update_fields=["status", "answered_at"])
+    profile = interest.profile
+    text = (
+        _("Ihr Interesse an „%(title)s“ wurde angenommen. Sie sehen jetzt, wer dahintersteht.")
+        if accept
+        else _("Ihr Interesse an „%(title)s“ wurde leider abgelehnt.")
+    ) % {"title": profile.title}
+    notify_users(
+        company_members(interest.company),
+        subject=_("Antwort auf Ihre Interessensbekundung"),
+        text=text,
+        url=profile.get_absolute_url(),
+    )
+    return interest

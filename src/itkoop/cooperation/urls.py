@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views, views_market
+
+app_name = "cooperation"
+urlpatterns = [
+    path("", views.cooperation_list, name="list"),
+    path("neu/", views.cooperation_invite, name="invite"),
+    path("<int:pk>/", views.cooperation_detail, name="detail"),
+    path("<int:pk>/ergebnis/", views.cooperation_result, name="result"),
+    path("<int:pk>/vertrag/", views.contract_document, name="contract"),
+    path("antwort/<int:pk>/", views.participant_respond, name="respond"),
+    path("verhaltenskodex/", views.code_of_conduct, name="code_of_conduct"),
+    path("vorlagen/", views.contract_templates, name="contract_templates"),
+    path("vorlagen/<int:pk>/", views.contract_template_edit, name="contract_template_edit"),
+    path("benachrichtigungen/", views.notifications, name="notifications"),
+    path("benachrichtigungen/<int:pk>/gelesen/", views.notification_read, name="notification_read"),
+    path("marktplatz/", views_market.market, name="market"),
+    path("marktplatz/neu/", views_market.profile_create, name="profile_create"),
+    path("marktplatz/<int:pk>/", views_market.profile_detail, name="profile"),
+    path("marktplatz/<int:pk>/bearbeiten/", views_market.profile_edit, name="profile_edit"),
+    path("marktplatz/<int:pk>/verlaengern/", views_market.profile_renew, name="profile_renew"),
+    path("marktplatz/<int:pk>/freigabe/", views_market.profile_moderate, name="profile_moderate"),
+    path("marktplatz/<int:pk>/interesse/", views_market.interest_submit, name="interest_submit"),
+    path("marktplatz/interesse/<int:pk>/antwort/", views_market.interest_answer, name="interest_answer"),
+]
