@@ -1,0 +1,65 @@
+"""Writes of the knowledge base and the self-check; each one use case, in a transaction, permission-checked."""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from itkoop.registry.models import Company
+from itkoop.registry.services import build_search_document
+
+from . import selfcheck
+from .models import Article, SelfCheckResult
+from .permissions import can_edit_article, can_save_selfcheck
+from .rendering import plain_text
+
+logger = logging.getLogger(__name__)
+
+
+def refresh_article_search(article: Article) -> None:
+    """Index both languages, so a German query finds an article and an English one too."""
+    tags = list(article.tags.all())
+    capabilities = list(article.capabilities.all())
+    article.search_document = build_search_document(
+        article.title_de, article.title_en, article.summary_de, article.summary_en,
+        plain_text(article.body_de), plain_text(article.body_en),
+        [t.label_de + " " + t.label_en for t in tags],
+        [c.label_de + " " + c.label_en for c in capabilities],
+    )
+    Article.objects.filter(pk=article.pk).update(search_document=article.search_document)
+
+
+@transaction.atomic
+def article_save(*, actor, form) -> Article:
+    """Create or update an article from a validated ArticleForm (the form holds the field rules)."""
+    instance = form.instance if form.instance.pk else None
+    if not can_edit_article(actor, instance):
+        raise PermissionDenied
+    article = form.save(commit=False)
+    article.author = actor
+    article.customized = True
+    article.save()
+    form.save_m2m()
+    refresh_article_search(article)
+    logger.info("article %s saved by %s", article.slug, actor.pk)
+    return article
+
+
+@transaction.atomic
+def selfcheck_save(*, actor, company: Company, answers: dict[str, int]) -> SelfCheckResult:
+    """Record a company's self-check; answers must be complete and valid (selfcheck.InvalidAnswers otherwise)."""
+    if not can_save_selfcheck(actor, company):
+        raise PermissionDenied
+    questionnaire = selfcheck.load_questionnaire()
+    clean = questionnaire.validate_answers(answers)
+    scores = questionnaire.score(clean)
+    return SelfCheckResult.objects.create(
+        company=company,
+        created_by=actor,
+        questionnaire_version=questionnaire.version,
+        answers=clean,
+        scores=scores.by_dimension,
+        overall=scores.overall,
+    )
