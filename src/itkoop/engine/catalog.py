@@ -1,4 +1,4 @@
-"""The engine's input data: taxonomy (capabilities, standards) and catalog (companies, solutions, cooperations).
+"""The engine's input: taxonomy (capabilities, standards) and catalog (companies, solutions, cooperations).
 
 Everything here is plain, immutable data that is validated when it is built: every invalid input raises a
 specific :class:`CatalogError` (a ``ValueError``) naming the offending id, so that the solver functions never
@@ -15,12 +15,13 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 __all__ = [
     "Capability",
@@ -84,7 +85,7 @@ class Capability:
 
 @dataclass(frozen=True, slots=True)
 class Standard:
-    """An interface standard or data format (DATEV, BMEcat, OpenAPI, ...); ``used_by`` lists capability ids."""
+    """An interface standard or data format (DATEV, BMEcat, ...); ``used_by`` lists capability ids."""
 
     id: str
     label: str
@@ -127,7 +128,7 @@ class Company:
 
 @dataclass(frozen=True, slots=True)
 class Solution:
-    """A product or service of one company: the capabilities it offers, the standards it provides and consumes."""
+    """A product or service of one company: its capabilities and the standards it provides and consumes."""
 
     id: str
     company_id: str
@@ -207,7 +208,7 @@ class Taxonomy:
 
     @cached_property
     def standard_specificity(self) -> dict[str, float]:
-        """How specific a standard is (1 / number of capabilities using it); links prefer specific standards."""
+        """How specific a standard is (1 / capabilities using it); links prefer specific standards."""
         return {s.id: 1.0 / max(1, len(s.used_by)) for s in self.standards.values()}
 
 
@@ -291,58 +292,53 @@ class Catalog:
         return CatalogIndex(self)
 
 
-@dataclass
 class CatalogIndex:
-    """Array form of a catalog: row i of each array describes solution ``solution_ids[i]``.
+    """Array form of a catalog: row i of each solution array describes solution ``solution_ids[i]``.
 
-    Standards are bit masks (Python ints, bit k = ``standard_ids[k]``) so that "s1 provides what s2 consumes"
-    is one ``&``; coordinates and flags are NumPy arrays so that scoring candidates is vectorised.
+    Standards are columns of two sparse boolean matrices (provides, consumes) so that linkability of many
+    solutions is one matrix product; coordinates and flags are NumPy arrays so that scoring is vectorised.
     """
 
-    catalog: Catalog
-    solution_ids: list[str] = field(init=False)
-    company_ids: list[str] = field(init=False)
-    company_row: np.ndarray = field(init=False)  # solution row -> company row
-    by_capability: dict[str, np.ndarray] = field(init=False)  # capability id -> solution rows (sorted)
-    provides: list[int] = field(init=False)
-    consumes: list[int] = field(init=False)
-    standard_ids: list[str] = field(init=False)
-    standard_bit: dict[str, int] = field(init=False)
-    company_lat: np.ndarray = field(init=False)
-    company_lon: np.ndarray = field(init=False)
-    company_verified: np.ndarray = field(init=False)
-    company_hub: list[str | None] = field(init=False)
-    company_index: dict[str, int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        cat = self.catalog
-        self.standard_ids = list(cat.taxonomy.standards)
-        self.standard_bit = {s: 1 << k for k, s in enumerate(self.standard_ids)}
-        self.company_ids = list(cat.companies)
-        self.company_index = {c: k for k, c in enumerate(self.company_ids)}
-        comps = list(cat.companies.values())
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.standard_ids: list[str] = list(catalog.taxonomy.standards)
+        self.standard_col: dict[str, int] = {s: k for k, s in enumerate(self.standard_ids)}
+        self.company_ids: list[str] = list(catalog.companies)
+        self.company_index: dict[str, int] = {c: k for k, c in enumerate(self.company_ids)}
+        comps = list(catalog.companies.values())
         self.company_lat = np.array([c.lat if c.lat is not None else np.nan for c in comps], dtype=float)
         self.company_lon = np.array([c.lon if c.lon is not None else np.nan for c in comps], dtype=float)
         self.company_verified = np.array([c.verified for c in comps], dtype=bool)
-        self.company_hub = [c.hub for c in comps]
-        sols = list(cat.solutions.values())
-        self.solution_ids = [s.id for s in sols]
+        self.company_hub: list[str | None] = [c.hub for c in comps]
+        self.company_labels: list[frozenset[str]] = [frozenset(c.labels) for c in comps]
+        sols = list(catalog.solutions.values())
+        self.solution_ids: list[str] = [s.id for s in sols]
+        self.solution_row: dict[str, int] = {s: k for k, s in enumerate(self.solution_ids)}
         self.company_row = np.array([self.company_index[s.company_id] for s in sols], dtype=np.int64)
+        self.capability_count = np.array([len(s.capabilities) for s in sols], dtype=np.int64)
         rows: dict[str, list[int]] = {}
-        self.provides, self.consumes = [], []
-        bit = self.standard_bit
+        p_rows, p_cols, c_rows, c_cols = [], [], [], []
+        col = self.standard_col
         for k, s in enumerate(sols):
             for cap in s.capabilities:
                 rows.setdefault(cap, []).append(k)
-            self.provides.append(sum(bit[t] for t in set(s.provides)))
-            self.consumes.append(sum(bit[t] for t in set(s.consumes)))
-        self.by_capability = {c: np.array(v, dtype=np.int64) for c, v in rows.items()}
+            for t in s.provides:
+                p_rows.append(k)
+                p_cols.append(col[t])
+            for t in s.consumes:
+                c_rows.append(k)
+                c_cols.append(col[t])
+        self.by_capability: dict[str, np.ndarray] = {c: np.array(v, dtype=np.int64) for c, v in rows.items()}
+        shape = (len(sols), max(1, len(self.standard_ids)))
+        self.provides_matrix = _bool_matrix(p_rows, p_cols, shape)
+        self.consumes_matrix = _bool_matrix(c_rows, c_cols, shape)
 
-    def mask(self, standard_ids: Iterable[str]) -> int:
-        return sum(self.standard_bit[s] for s in set(standard_ids) if s in self.standard_bit)
 
-    def standards_in(self, mask: int) -> list[str]:
-        return [s for s, b in self.standard_bit.items() if mask & b]
+def _bool_matrix(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:
+    data = np.ones(len(rows), dtype=bool)
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape, dtype=bool)
+    matrix.sum_duplicates()
+    return matrix
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -362,22 +358,18 @@ def builtin_taxonomy_dict() -> dict[str, Any]:
 
 
 def _merge_entries(base: list[Mapping[str, Any]], extra: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Entries by id: an extra entry with a new id is added, one with a known id updates it (lists unite)."""
+    """Entries by id: an extra entry with a new id is added; one with a known id replaces the fields it gives
+    (as the database import does): a file's ``exchanges_with`` for a capability becomes its list."""
     merged: dict[str, dict[str, Any]] = {}
     for entry in [*base, *extra]:
         if not isinstance(entry, Mapping) or not isinstance(entry.get("id"), str):
             raise CatalogError(f"taxonomy entry without an id: {entry!r}")
-        current = merged.setdefault(entry["id"], {})
-        for key, value in entry.items():
-            if isinstance(value, list) and isinstance(current.get(key), list):
-                current[key] = list(dict.fromkeys([*current[key], *value]))
-            else:
-                current[key] = value
+        merged.setdefault(entry["id"], {}).update(entry)
     return list(merged.values())
 
 
 def taxonomy_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> Taxonomy:
-    """A taxonomy from the interchange format's ``capabilities`` and ``standards`` (over ``base`` if given)."""
+    """A taxonomy from the interchange format's capabilities and standards (over ``base`` if given)."""
     caps = _merge_entries(list((base or {}).get("capabilities", [])), list(data.get("capabilities", [])))
     stds = _merge_entries(list((base or {}).get("standards", [])), list(data.get("standards", [])))
     try:
@@ -394,7 +386,12 @@ def taxonomy_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None =
             for c in caps
         ]
         standards = [
-            Standard(id=s["id"], label=s.get("label") or s["id"], url=s.get("url"), used_by=_tuple(s.get("used_by")))
+            Standard(
+                id=s["id"],
+                label=s.get("label") or s["id"],
+                url=s.get("url"),
+                used_by=_tuple(s.get("used_by")),
+            )
             for s in stds
         ]
     except (TypeError, AttributeError) as exc:

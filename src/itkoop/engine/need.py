@@ -7,7 +7,7 @@ matches
 * a whole word or a hyphen part of one ("Warenwirtschaft", "GAEB" in "GAEB-Schnittstelle"),
 * a phrase of consecutive words ("elektronische Rechnung", "move to the cloud"),
 * the head or the modifier of a German compound ("Kreditkarten|zahlung", "Einkaufs|abteilung"),
-* two words read as one compound, with a verb read as its noun ("Arbeitszeiten erfassen" -> Arbeitszeiterfassung).
+* two words read as one compound, a verb read as its noun ("Arbeitszeiten erfassen" -> Arbeitszeiterfassung).
 
 A match that lies strictly inside a longer match is dropped: "Lagerverwaltungssystem" is warehouse management,
 not also "Lagerverwaltung" of the ERP. Each capability gets a score (noisy-or of its matches' weights) and the
@@ -117,7 +117,9 @@ class _Match:
         by_token: dict[int, list[tuple[int, int]]] = {}
         for t, lo, hi in other.cover:
             by_token.setdefault(t, []).append((lo, hi))
-        return all(any(lo2 <= lo and hi <= hi2 for lo2, hi2 in by_token.get(t, ())) for t, lo, hi in self.cover)
+        return all(
+            any(lo2 <= lo and hi <= hi2 for lo2, hi2 in by_token.get(t, ())) for t, lo, hi in self.cover
+        )
 
 
 def _alternatives(label: str) -> list[str]:
@@ -280,4 +282,3 @@ def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tup
         **constraints,
     )
     return need, analysis
-

@@ -1,0 +1,191 @@
+"""What makes one bundle better than another: the objective that composition optimises.
+
+The order is lexicographic:
+
+1. more required capabilities covered,
+2. fewer companies,
+3. higher quality: for each covered capability r, its weight ŵ_r (need-analysis score, normalised to sum 1)
+   times the quality g(s) of the solution covering it, where
+   g(s) = w_fit · fit(s) + w_verified · verified(company) + w_proximity · exp(−distance / proximity_km),
+   fit(s) = share of the solution's capabilities the need asks for (plus the standards the customer named);
+   plus ``coop_bonus`` per pair of chosen companies that cooperated before and ``customer_bonus`` per chosen
+   company that worked with the customer before.
+
+As one number: objective = A · covered − B · companies + quality, with B larger than any quality and A
+larger than B times the number of capabilities, so each level dominates the next. :func:`bundle_objective`
+evaluates a given assignment with exactly this formula; the solver maximises the same.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .catalog import Catalog
+from .need import Need
+
+__all__ = ["MatchParams", "Weights", "bundle_objective", "linking_standard", "solution_quality"]
+
+
+@dataclass(frozen=True, slots=True)
+class MatchParams:
+    """Tunable parts of matching; the defaults are what the platform uses."""
+
+    w_fit: float = 0.5
+    w_verified: float = 0.2
+    w_proximity: float = 0.3
+    proximity_km: float = 250.0
+    coop_bonus: float = 0.05
+    customer_bonus: float = 0.05
+    keep_per_pattern: int = 3  # companies per coverage pattern in the first restricted model
+    seeds_per_standard: int = 1  # best providers/consumers of each linking standard kept as well
+    time_limit: float = 20.0  # seconds per MILP solve
+    max_rounds: int = 40  # refinement rounds before the full candidate set is used
+
+    def __post_init__(self) -> None:
+        for name in ("w_fit", "w_verified", "w_proximity", "coop_bonus", "customer_bonus"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+        if abs(self.w_fit + self.w_verified + self.w_proximity - 1.0) > 1e-9:
+            raise ValueError("w_fit + w_verified + w_proximity must be 1")
+        if self.proximity_km <= 0 or self.time_limit <= 0:
+            raise ValueError("proximity_km and time_limit must be positive")
+        if self.keep_per_pattern < 1 or self.max_rounds < 1 or self.seeds_per_standard < 0:
+            raise ValueError("keep_per_pattern and max_rounds must be at least 1")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The constants that make the single objective lexicographic for one need."""
+
+    capability: dict[str, float]  # ŵ_r, sums to 1
+    big_a: float  # per covered capability
+    big_b: float  # per company
+    max_quality: float
+
+    @classmethod
+    def for_need(cls, need: Need, params: MatchParams) -> Weights:
+        caps = need.capabilities
+        total = sum(need.weight(c) for c in caps) or 1.0
+        m = min(len(caps), need.max_partners or len(caps))
+        max_quality = 1.0 + params.coop_bonus * m * (m - 1) / 2 + params.customer_bonus * m
+        big_b = max_quality + 1.0
+        big_a = big_b * (len(caps) + 1)
+        return cls({c: need.weight(c) / total for c in caps}, big_a, big_b, max_quality)
+
+    def ideal(self) -> float:
+        """Objective of a perfect bundle (one company, everything covered, quality at its maximum)."""
+        return self.big_a * len(self.capability) - self.big_b + self.max_quality
+
+
+def solution_quality(need: Need, catalog: Catalog, rows: np.ndarray, params: MatchParams) -> np.ndarray:
+    """g(s) in [0, 1] for the solutions at index rows ``rows`` (vectorised)."""
+    idx = catalog.index
+    rows = np.asarray(rows, dtype=np.int64)
+    comp = idx.company_row[rows]
+    focus = _focus(need, idx, rows)
+    if need.standards:
+        wanted = np.array(
+            [idx.standard_col[s] for s in need.standards if s in idx.standard_col], dtype=np.int64
+        )
+        if len(wanted):
+            named = np.asarray(
+                (
+                    idx.provides_matrix[rows][:, wanted].sum(axis=1)
+                    + idx.consumes_matrix[rows][:, wanted].sum(axis=1)
+                )
+                > 0
+            ).ravel()
+            focus = 0.7 * focus + 0.3 * named
+    verified = idx.company_verified[comp].astype(float)
+    ref = need.reference_location
+    if ref is None:
+        proximity = np.zeros(len(rows))
+    else:
+        d = _haversine(idx.company_lat[comp], idx.company_lon[comp], ref[0], ref[1])
+        proximity = np.where(np.isnan(d), 0.0, np.exp(-np.nan_to_num(d, nan=0.0) / params.proximity_km))
+    return params.w_fit * focus + params.w_verified * verified + params.w_proximity * proximity
+
+
+def _focus(need: Need, idx, rows: np.ndarray) -> np.ndarray:
+    asked = np.zeros(len(rows))
+    for cap in need.capabilities:
+        members = idx.by_capability.get(cap)
+        if members is not None:
+            asked += np.isin(rows, members, assume_unique=False)
+    n_caps = np.maximum(idx.capability_count[rows], 1)
+    return np.minimum(asked / n_caps, 1.0)
+
+
+def _haversine(lat: np.ndarray, lon: np.ndarray, lat0: float, lon0: float) -> np.ndarray:
+    p1, p2 = np.radians(lat), math.radians(lat0)
+    dp, dl = p2 - p1, np.radians(lon0 - lon)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * math.cos(p2) * np.sin(dl / 2) ** 2
+    return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def linking_standard(
+    catalog: Catalog, a: str, b: str, preferred: tuple[str, ...] = ()
+) -> tuple[str, str, str] | None:
+    """The standard that links solutions ``a`` and ``b``: (provider, consumer, standard), or None.
+
+    Preference: a standard the customer named, then the most specific one (used by the fewest capabilities),
+    then the id; provider a before provider b on ties.
+    """
+    sa, sb = catalog.solutions[a], catalog.solutions[b]
+    options = [(t, a, b) for t in set(sa.provides) & set(sb.consumes)]
+    options += [(t, b, a) for t in set(sb.provides) & set(sa.consumes)]
+    if not options:
+        return None
+    spec = catalog.taxonomy.standard_specificity
+    options.sort(key=lambda o: (o[0] not in preferred, -spec.get(o[0], 0.0), o[0], o[1] != a))
+    t, src, dst = options[0]
+    return src, dst, t
+
+
+def bundle_objective(
+    need: Need, catalog: Catalog, assignment: Mapping[str, str], params: MatchParams | None = None
+) -> float | None:
+    """The objective of covering capability -> solution id as given, or None if that is not a valid bundle.
+
+    Valid: every solution offers what it covers, every pair of distinct solutions whose covered capabilities
+    must exchange data shares a standard, companies pass the need's hub and label filters and do not exceed
+    ``max_partners``. Capabilities missing from ``assignment`` count as uncovered.
+    """
+    params = params or MatchParams()
+    weights = Weights.for_need(need, params)
+    sols = {sid: catalog.solutions[sid] for sid in set(assignment.values())}
+    for cap, sid in assignment.items():
+        if cap not in weights.capability or cap not in sols[sid].capabilities:
+            return None
+    companies = {s.company_id for s in sols.values()}
+    for cid in companies:
+        company = catalog.companies[cid]
+        if need.hub and company.hub != need.hub:
+            return None
+        if not set(need.labels) <= set(company.labels):
+            return None
+    if need.max_partners is not None and len(companies) > need.max_partners:
+        return None
+    tax = catalog.taxonomy
+    caps = list(assignment)
+    for i, c1 in enumerate(caps):
+        for c2 in caps[i + 1 :]:
+            s1, s2 = assignment[c1], assignment[c2]
+            if s1 != s2 and tax.must_exchange(c1, c2) and linking_standard(catalog, s1, s2) is None:
+                return None
+    idx = catalog.index
+    order = sorted(sols)
+    g = solution_quality(need, catalog, np.array([idx.solution_row[s] for s in order]), params)
+    g_of = dict(zip(order, g, strict=True))
+    quality = sum(weights.capability[c] * g_of[s] for c, s in assignment.items())
+    quality += params.coop_bonus * sum(
+        1 for pair in catalog.cooperation_years if len(pair) == 2 and pair <= companies
+    )
+    if need.customer_company_id:
+        partners = catalog.partners_of.get(need.customer_company_id, frozenset())
+        quality += params.customer_bonus * len(companies & partners)
+    return weights.big_a * len(assignment) - weights.big_b * len(companies) + float(quality)

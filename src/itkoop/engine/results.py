@@ -1,0 +1,91 @@
+"""Results of the engine's functions: plain, immutable data (see serialize.py for their JSON form)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .need import Need, NeedAnalysis
+
+__all__ = [
+    "Bundle",
+    "Link",
+    "MatchResult",
+    "MatchStats",
+    "PartnerResult",
+    "RankedPartner",
+    "SolutionUse",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SolutionUse:
+    """A solution in a bundle and the required capabilities it covers there."""
+
+    id: str
+    company: str
+    covers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Solution ``source`` provides ``standard``, which solution ``target`` consumes."""
+
+    source: str
+    target: str
+    standard: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A joint offer (Gesamtangebot): solutions of a few companies covering a need, linked by standards.
+
+    ``objective`` is the lexicographic objective as one number (see objective.py); ``score`` is the same
+    scaled to (at most) 1 for display. ``proven`` says the solver proved no better bundle exists among
+    those not ranked before it.
+    """
+
+    rank: int
+    score: float
+    objective: float
+    quality: float
+    companies: tuple[str, ...]
+    solutions: tuple[SolutionUse, ...]
+    links: tuple[Link, ...]
+    uncovered: tuple[str, ...]
+    explanation: str
+    proven: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatchStats:
+    candidates: int
+    elapsed_ms: float
+    optimal: bool
+    solves: int = 0
+    model_solutions: int = 0
+    rounds: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """``status``: "optimal" (every bundle proven), "feasible" (a solver limit was hit), "infeasible"
+    (no solution covers any required capability) or "no_capabilities" (the need names none)."""
+
+    need: Need
+    bundles: list[Bundle]
+    stats: MatchStats
+    status: str
+    analysis: NeedAnalysis | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RankedPartner:
+    id: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerResult:
+    company: str
+    partners: list[RankedPartner]
