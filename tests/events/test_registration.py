@@ -50,8 +50,11 @@ def test_leaving_the_waiting_list_closes_the_gap():
     event = EventFactory(capacity=1)
     regs = _register_many(event, 4)
     services.cancel(actor=regs[2].user, registration=regs[2])
-    positions = list(Registration.objects.filter(event=event, status=S.WAITLISTED).order_by("position")
-                     .values_list("user_id", "position"))
+    positions = list(
+        Registration.objects.filter(event=event, status=S.WAITLISTED)
+        .order_by("position")
+        .values_list("user_id", "position")
+    )
     assert positions == [(regs[1].user_id, 1), (regs[3].user_id, 2)]
 
 
@@ -77,7 +80,7 @@ def test_second_registration_is_refused():
 
 def test_registering_again_after_cancelling_goes_to_the_end():
     event = EventFactory(capacity=1)
-    a, b, c = _register_many(event, 3)
+    _a, b, _c = _register_many(event, 3)
     services.cancel(actor=b.user, registration=b)
     again = services.register(actor=b.user, event=event)
     assert (again.status, again.position) == (S.WAITLISTED, 2)
@@ -98,7 +101,9 @@ def test_cancelled_twice_is_refused():
 
 
 @pytest.mark.parametrize(("language", "subject"), [("de", "Anmeldung bestätigt"), ("en", "confirmed")])
-def test_confirmation_mail_in_the_users_language_with_ics(language, subject, django_capture_on_commit_callbacks):
+def test_confirmation_mail_in_the_users_language_with_ics(
+    language, subject, django_capture_on_commit_callbacks
+):
     event = EventFactory(title="KI im Mittelstand")
     with translation.override(language), django_capture_on_commit_callbacks(execute=True):
         services.register(actor=UserFactory(), event=event)
@@ -132,7 +137,9 @@ def test_detail_page_shows_waiting_list_place(client):
 def test_list_filters_by_hub_and_hides_past(client):
     EventFactory(title="Kasseler Tag", hub_id="kassel")
     EventFactory(title="Berliner Tag", hub_id="berlin")
-    EventFactory(title="Vorbei", start=timezone.now() - timedelta(days=3), end=timezone.now() - timedelta(days=2))
+    EventFactory(
+        title="Vorbei", start=timezone.now() - timedelta(days=3), end=timezone.now() - timedelta(days=2)
+    )
     body = client.get(reverse("events:list"), {"hub": "berlin"}).content.decode()
     assert "Berliner Tag" in body and "Kasseler Tag" not in body and "Vorbei" not in body
     body = client.get(reverse("events:list"), {"past": "on"}).content.decode()
