@@ -1,0 +1,86 @@
+"""Admin: hub staff see cooperations, profiles and inquiries of their hub; center admins everything and the
+contract templates."""
+
+from django.contrib import admin
+
+from .models import ContractTemplate, Cooperation, CooperationParticipant, CooperationProfile, Inquiry
+
+
+class HubScopedAdmin(admin.ModelAdmin):
+    hub_path = "hub_id"
+
+    def _is_staffer(self, request) -> bool:
+        return request.user.is_active and (request.user.is_center_admin or request.user.is_hub_staff)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_center_admin:
+            return queryset
+        if request.user.is_hub_staff:
+            return queryset.filter(**{self.hub_path: request.user.hub_id})
+        return queryset.none()
+
+    def has_module_permission(self, request):
+        return self._is_staffer(request)
+
+    def has_view_permission(self, request, obj=None):
+        if not self._is_staffer(request):
+            return False
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return False  # changes go through the pages, where the services check each rule
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_center_admin
+
+
+class ParticipantInline(admin.TabularInline):
+    model = CooperationParticipant
+    fields = ["company", "state", "accepted_code_of_conduct_at", "responded_by"]
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Cooperation)
+class CooperationAdmin(HubScopedAdmin):
+    list_display = ["title", "state", "result_kind", "hub", "created"]
+    list_filter = ["state", "result_kind", "hub"]
+    search_fields = ["title", "subject"]
+    inlines = [ParticipantInline]
+
+
+@admin.register(CooperationProfile)
+class CooperationProfileAdmin(HubScopedAdmin):
+    hub_path = "company__hub_id"
+    list_display = ["title", "kind", "company", "moderation", "expires_at"]
+    list_filter = ["moderation", "kind"]
+    search_fields = ["title", "body", "company__name"]
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(HubScopedAdmin):
+    list_display = ["name", "topic", "postal_code", "hub", "routed_by", "created"]
+    list_filter = ["hub", "routed_by"]
+    search_fields = ["name", "email", "question"]
+
+
+@admin.register(ContractTemplate)
+class ContractTemplateAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "language", "updated"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_center_admin
+
+    has_view_permission = has_change_permission = lambda self, request, obj=None: (
+        request.user.is_active and request.user.is_center_admin
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,225 @@
+"""Every write view of cooperations with every role: allowed, refused, and refusals change nothing."""
+
+import pytest
+from django.urls import reverse
+
+from itkoop.cooperation import services
+from itkoop.cooperation.models import ContractTemplate, Cooperation, CooperationParticipant
+
+from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _refused(response) -> bool:
+    return response.status_code in (403, 404) or (
+        response.status_code == 302 and "/konto/login/" in response["Location"]
+    )
+
+
+@pytest.fixture
+def companies():
+    return [CompanyFactory(external_id=f"k{i}", hub_id="kassel") for i in range(3)]
+
+
+@pytest.fixture
+def cooperation(companies):
+    return services.cooperation_invite(actor=UserFactory(), companies=companies[:2], title="Shop mit ERP")
+
+
+def _user(role, companies):
+    return {
+        "anonymous": lambda: None,
+        "outsider": lambda: member_of(CompanyFactory()),
+        "member_invited": lambda: member_of(companies[0]),
+        "member_other_participant": lambda: member_of(companies[1]),
+        "staff_same_hub": lambda: hub_staff("kassel"),
+        "center_admin": center_admin,
+    }[role]()
+
+
+ROLES = [
+    "anonymous",
+    "outsider",
+    "member_invited",
+    "member_other_participant",
+    "staff_same_hub",
+    "center_admin",
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_respond_only_by_members_of_the_invited_company(client, cooperation, companies, role):
+    user = _user(role, companies)
+    if user:
+        client.force_login(user)
+    participant = cooperation.participants.get(company=companies[0])
+    response = client.post(
+        reverse("cooperation:respond", args=[participant.pk]), {"accept": "1", "accept_code_of_conduct": "on"}
+    )
+    participant.refresh_from_db()
+    if role == "member_invited":
+        assert response.status_code == 302 and participant.state == CooperationParticipant.State.ACCEPTED
+        assert participant.responded_by == user and participant.accepted_code_of_conduct_at
+    else:
+        assert _refused(response) and participant.state == CooperationParticipant.State.INVITED
+
+
+def test_accept_without_code_of_conduct_shows_a_clear_message_and_changes_nothing(
+    client, cooperation, companies
+):
+    client.force_login(member_of(companies[0]))
+    participant = cooperation.participants.get(company=companies[0])
+    response = client.post(
+        reverse("cooperation:respond", args=[participant.pk]), {"accept": "1"}, follow=True
+    )
+    participant.refresh_from_db()
+    assert "Verhaltenskodex" in response.content.decode()
+    assert participant.state == CooperationParticipant.State.INVITED
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_record_result_only_by_accepted_partners(client, cooperation, companies, role):
+    for company in companies[:2]:
+        services.participant_respond(
+            actor=member_of(company),
+            participant=cooperation.participants.get(company=company),
+            accept=True,
+            accept_code_of_conduct=True,
+        )
+    user = _user(role, companies)
+    if user:
+        client.force_login(user)
+    response = client.post(
+        reverse("cooperation:result", args=[cooperation.pk]),
+        {"kind": "project_done", "record": "Shop läuft."},
+    )
+    cooperation.refresh_from_db()
+    if role in {"member_invited", "member_other_participant"}:
+        assert response.status_code == 302 and cooperation.state == Cooperation.State.RESULT
+    else:
+        assert _refused(response) and cooperation.state == Cooperation.State.ACTIVE
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_detail_visible_to_participants_and_staff_only(client, cooperation, companies, role):
+    user = _user(role, companies)
+    if user:
+        client.force_login(user)
+    response = client.get(cooperation.get_absolute_url())
+    if role in {"anonymous", "outsider"}:
+        assert _refused(response)
+    else:
+        assert response.status_code == 200 and "Shop mit ERP" in response.content.decode()
+
+
+def test_invite_page_refuses_duplicates_and_single_companies(client, companies):
+    client.force_login(UserFactory())
+    response = client.post(reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk]})
+    assert response.status_code == 200 and "mindestens zwei" in response.content.decode()
+    assert not Cooperation.objects.exists()
+    response = client.post(
+        reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk, companies[1].pk]}
+    )
+    assert response.status_code == 302 and Cooperation.objects.count() == 1
+
+
+def test_invite_requires_login(client, companies):
+    response = client.post(
+        reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk, companies[1].pk]}
+    )
+    assert _refused(response) and not Cooperation.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("kind", ["nda", "agreement"])
+def test_contract_drafts_are_pdfs_filled_with_partners(client, cooperation, companies, kind, language):
+    client.force_login(member_of(companies[0]))
+    url = reverse("cooperation:contract", args=[cooperation.pk])
+    response = client.get(url, {"kind": kind, "language": language})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    preview = client.get(url, {"kind": kind, "language": language, "format": "html"}).content.decode()
+    assert companies[0].name in preview and companies[1].name in preview and "Shop mit ERP" in preview
+    slug = "vertrag-nda" if kind == "nda" else "vertrag-kooperationsvertrag"
+    assert f"{slug}/#geheimhaltung" in preview and f"{slug}/#haftung" in preview
+
+
+def test_contract_of_an_unrelated_cooperation_is_refused(client, cooperation):
+    client.force_login(member_of(CompanyFactory()))
+    response = client.get(
+        reverse("cooperation:contract", args=[cooperation.pk]), {"kind": "nda", "language": "de"}
+    )
+    assert response.status_code == 403
+
+
+def test_user_text_cannot_inject_markup_into_contracts(client, companies):
+    evil = CompanyFactory(name="<script>alert(1)</script> [x](javascript:alert(1))")
+    cooperation = services.cooperation_invite(actor=UserFactory(), companies=[companies[0], evil], title="T")
+    client.force_login(member_of(companies[0]))
+    body = client.get(
+        reverse("cooperation:contract", args=[cooperation.pk]),
+        {"kind": "nda", "language": "de", "format": "html"},
+    ).content.decode()
+    assert "<script>alert" not in body and 'href="javascript' not in body
+
+
+def test_contract_templates_are_seeded_in_both_languages():
+    assert set(ContractTemplate.objects.values_list("kind", "language")) == {
+        ("nda", "de"),
+        ("nda", "en"),
+        ("agreement", "de"),
+        ("agreement", "en"),
+    }
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "staff_same_hub", "center_admin"])
+def test_only_center_admins_edit_contract_templates(client, companies, role):
+    user = _user(role, companies)
+    if user:
+        client.force_login(user)
+    template = ContractTemplate.objects.get(kind="nda", language="de")
+    url = reverse("cooperation:contract_template_edit", args=[template.pk])
+    response = client.post(url, {"title": "Neu", "body": "## Geheimhaltung\n\nText", "action": "save"})
+    template.refresh_from_db()
+    if role == "center_admin":
+        assert response.status_code == 302 and template.title == "Neu"
+    else:
+        assert _refused(response) and template.title != "Neu"
+
+
+def test_template_preview_renders_without_saving(client):
+    client.force_login(center_admin())
+    template = ContractTemplate.objects.get(kind="nda", language="de")
+    response = client.post(
+        reverse("cooperation:contract_template_edit", args=[template.pk]),
+        {
+            "title": "Vorschau",
+            "body": "## Haftung\n\n${partner_names} [Erläuterung](${kb_haftung})",
+            "action": "preview",
+        },
+    )
+    template.refresh_from_db()
+    body = response.content.decode()
+    assert response.status_code == 200 and "Beispiel Software GmbH" in body and "#haftung" in body
+    assert template.title != "Vorschau"
+
+
+def test_code_of_conduct_page_is_public(client):
+    response = client.get(reverse("cooperation:code_of_conduct"))
+    assert response.status_code == 200 and "Verhaltenskodex" in response.content.decode()
+
+
+def test_notifications_are_listed_and_marked_read_by_their_recipient_only(client, cooperation, companies):
+    member = member_of(companies[0])
+    services.notify_users([member], subject="s", text="Hallo Welt", url=cooperation.get_absolute_url())
+    notification = member.notifications.get()
+    client.force_login(UserFactory())
+    assert client.post(reverse("cooperation:notification_read", args=[notification.pk])).status_code == 403
+    notification.refresh_from_db()
+    assert notification.read_at is None
+    client.force_login(member)
+    assert "Hallo Welt" in client.get(reverse("cooperation:notifications")).content.decode()
+    response = client.post(reverse("cooperation:notification_read", args=[notification.pk]))
+    notification.refresh_from_db()
+    assert response.status_code == 302 and notification.read_at is not None

@@ -1,0 +1,285 @@
+"""The marketplace: posting, moderation, expiry and renewal, anonymity, interests and notifications."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from itkoop.cooperation import services
+from itkoop.cooperation.models import CooperationProfile, ExpressionOfInterest
+from itkoop.cooperation.selectors import matching_companies, published_profiles, similar_profiles
+
+from ..factories import CompanyFactory, SolutionFactory, UserFactory, center_admin, hub_staff, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _refused(response) -> bool:
+    return response.status_code in (403, 404) or (
+        response.status_code == 302 and "/konto/login/" in response["Location"]
+    )
+
+
+@pytest.fixture
+def author_company():
+    return CompanyFactory(name="Geheim Software GmbH", hub_id="kassel", external_id="author")
+
+
+@pytest.fixture
+def author(author_company):
+    return member_of(author_company)
+
+
+@pytest.fixture
+def profile(author, author_company):
+    profile = services.profile_create(
+        actor=author,
+        company=author_company,
+        kind="technology_request",
+        title="Suche OCR-Partner",
+        body="Wir suchen eine Texterkennung für Lieferscheine.",
+        capabilities=[],
+        anonymous=True,
+    )
+    services.profile_moderate(actor=hub_staff("kassel"), profile=profile, publish=True)
+    return profile
+
+
+@pytest.fixture
+def interested():
+    company = CompanyFactory(name="Interessiert IT UG", hub_id="berlin", external_id="interested")
+    return company, member_of(company)
+
+
+def _interest_data(company):
+    return {
+        "company": company.pk,
+        "cooperation_sought": "Gemeinsames Angebot",
+        "questions": "Stückzahlen?",
+        "about": "Wir bauen OCR.",
+    }
+
+
+def test_new_profiles_wait_for_moderation_and_hub_staff_are_notified(author, author_company):
+    staff = hub_staff("kassel")
+    other_staff = hub_staff("berlin")
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    assert profile.moderation == CooperationProfile.Moderation.PENDING
+    assert profile not in published_profiles()
+    assert staff.notifications.count() == 1 and other_staff.notifications.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("anonymous", False),
+        ("author", False),
+        ("outsider", False),
+        ("staff_same_hub", True),
+        ("staff_other_hub", False),
+        ("center_admin", True),
+    ],
+)
+def test_moderation_only_by_staff_of_the_authors_hub(client, author, author_company, role, allowed):
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    user = {
+        "anonymous": None,
+        "author": author,
+        "outsider": member_of(CompanyFactory()),
+        "staff_same_hub": hub_staff("kassel"),
+        "staff_other_hub": hub_staff("berlin"),
+        "center_admin": center_admin(),
+    }[role]
+    if user:
+        client.force_login(user)
+    response = client.post(reverse("cooperation:profile_moderate", args=[profile.pk]), {"publish": "1"})
+    profile.refresh_from_db()
+    assert (profile.moderation == "published") == allowed
+    if not allowed:
+        assert _refused(response)
+
+
+def test_rejection_needs_a_reason(author, author_company):
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    with pytest.raises(services.MarketplaceError):
+        services.profile_moderate(actor=center_admin(), profile=profile, publish=False, note="")
+    profile.refresh_from_db()
+    assert profile.moderation == "pending"
+
+
+def test_posting_requires_membership_of_the_company(client, author_company):
+    client.force_login(member_of(CompanyFactory()))
+    response = client.post(
+        reverse("cooperation:profile_create"),
+        {"company": author_company.pk, "kind": "business_offer", "title": "Fremd", "body": "x"},
+    )
+    assert response.status_code == 200  # the company is not a valid choice for this user
+    assert not CooperationProfile.objects.filter(title="Fremd").exists()
+
+
+def test_posting_through_the_page(client, author, author_company):
+    client.force_login(author)
+    response = client.post(
+        reverse("cooperation:profile_create"),
+        {
+            "company": author_company.pk,
+            "kind": "rnd_partner_search",
+            "title": "F&E-Partner gesucht",
+            "body": "Förderprojekt KI",
+            "capabilities": ["erp"],
+            "anonymous": "on",
+        },
+    )
+    profile = CooperationProfile.objects.get(title="F&E-Partner gesucht")
+    assert response.status_code == 302 and profile.anonymous and profile.company == author_company
+
+
+def test_deadline_in_the_past_is_refused(client, author, author_company):
+    client.force_login(author)
+    response = client.post(
+        reverse("cooperation:profile_create"),
+        {
+            "company": author_company.pk,
+            "kind": "business_offer",
+            "title": "Alt",
+            "body": "x",
+            "deadline": "2001-01-01",
+        },
+    )
+    assert response.status_code == 200 and "Vergangenheit" in response.content.decode()
+    assert not CooperationProfile.objects.filter(title="Alt").exists()
+
+
+def test_anonymous_profile_hides_the_company_until_the_interest_is_accepted(client, profile, interested):
+    company, member = interested
+    client.force_login(member)
+    page = client.get(profile.get_absolute_url()).content.decode()
+    assert "Geheim Software GmbH" not in page and "anonym" in page
+    mail.outbox.clear()
+    response = client.post(reverse("cooperation:interest_submit", args=[profile.pk]), _interest_data(company))
+    assert response.status_code == 302
+    interest = ExpressionOfInterest.objects.get(profile=profile, company=company)
+    assert profile.company.memberships.get().user.notifications.filter(text__contains="interessiert").exists()
+    assert mail.outbox, "the author is notified by e-mail"
+    assert "Geheim Software GmbH" not in client.get(profile.get_absolute_url()).content.decode()
+    author = profile.company.memberships.get().user
+    client.force_login(author)
+    author_page = client.get(profile.get_absolute_url()).content.decode()
+    assert "Gemeinsames Angebot" in author_page and "Interessiert IT UG" in author_page
+    client.post(reverse("cooperation:interest_answer", args=[interest.pk]), {"accept": "1"})
+    interest.refresh_from_db()
+    assert interest.status == ExpressionOfInterest.Status.ACCEPTED
+    client.force_login(member)
+    assert "Geheim Software GmbH" in client.get(profile.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "interested", "outsider", "staff_same_hub"])
+def test_only_the_author_answers_an_interest(client, profile, interested, role):
+    company, member = interested
+    interest = services.interest_submit(
+        actor=member, profile=profile, company=company, cooperation_sought="x", about="y"
+    )
+    user = {
+        "anonymous": None,
+        "interested": member,
+        "outsider": member_of(CompanyFactory()),
+        "staff_same_hub": hub_staff("kassel"),
+    }[role]
+    if user:
+        client.force_login(user)
+    response = client.post(reverse("cooperation:interest_answer", args=[interest.pk]), {"accept": "1"})
+    interest.refresh_from_db()
+    assert _refused(response) and interest.status == ExpressionOfInterest.Status.PENDING
+
+
+def test_interest_for_another_company_or_own_profile_is_refused(client, profile, author, interested):
+    company, _ = interested
+    client.force_login(member_of(CompanyFactory()))
+    client.post(reverse("cooperation:interest_submit", args=[profile.pk]), _interest_data(company))
+    assert not ExpressionOfInterest.objects.exists()
+    with pytest.raises(services.MarketplaceError):
+        services.interest_submit(
+            actor=author, profile=profile, company=profile.company, cooperation_sought="x", about="y"
+        )
+
+
+def test_a_second_interest_of_the_same_company_is_refused(profile, interested):
+    company, member = interested
+    services.interest_submit(
+        actor=member, profile=profile, company=company, cooperation_sought="x", about="y"
+    )
+    with pytest.raises(services.MarketplaceError, match="bereits"):
+        services.interest_submit(
+            actor=member, profile=profile, company=company, cooperation_sought="x", about="y"
+        )
+    assert ExpressionOfInterest.objects.count() == 1
+
+
+def test_expired_profiles_are_hidden_and_cannot_be_renewed(client, profile, author, interested):
+    CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() - dt.timedelta(days=1))
+    profile.refresh_from_db()
+    assert profile not in published_profiles()
+    client.force_login(interested[1])
+    assert client.get(profile.get_absolute_url()).status_code == 404
+    with pytest.raises(services.MarketplaceError, match="abgelaufen"):
+        services.profile_renew(actor=author, profile=profile)
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("author", True), ("outsider", False), ("anonymous", False)])
+def test_author_renews_before_expiry(client, profile, author, role, allowed):
+    CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() + dt.timedelta(days=3))
+    user = {"author": author, "outsider": member_of(CompanyFactory()), "anonymous": None}[role]
+    if user:
+        client.force_login(user)
+    response = client.post(reverse("cooperation:profile_renew", args=[profile.pk]))
+    profile.refresh_from_db()
+    assert (profile.expires_at > timezone.now() + dt.timedelta(days=80)) == allowed
+    if not allowed:
+        assert _refused(response)
+
+
+def test_edit_by_author_only_and_goes_back_to_moderation(client, profile, author):
+    url = reverse("cooperation:profile_edit", args=[profile.pk])
+    data = {"kind": "technology_offer", "title": "Neu", "body": "Neu"}
+    client.force_login(member_of(CompanyFactory()))
+    assert client.post(url, data).status_code == 403
+    client.force_login(author)
+    assert client.post(url, data).status_code == 302
+    profile.refresh_from_db()
+    assert profile.title == "Neu" and profile.moderation == "pending"
+
+
+def test_similar_profiles_and_matching_companies_share_capabilities(profile, author, author_company):
+    profile.capabilities.set(["erp", "dms"])
+    other = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="ERP", body="x", capabilities=[]
+    )
+    other.capabilities.set(["erp"])
+    services.profile_moderate(actor=center_admin(), profile=other, publish=True)
+    provider = CompanyFactory(name="ERP Anbieter")
+    SolutionFactory(company=provider).capabilities.set(["erp", "dms"])
+    assert similar_profiles(profile) == [other]
+    assert matching_companies(profile)[0] == provider
+
+
+def test_market_page_lists_published_profiles_anonymously(client, profile):
+    body = client.get(reverse("cooperation:market")).content.decode()
+    assert "Suche OCR-Partner" in body and "Geheim Software GmbH" not in body
+
+
+def test_unpublished_profile_is_not_visible_to_others(client, author, author_company):
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    client.force_login(UserFactory())
+    assert client.get(profile.get_absolute_url()).status_code == 404
+    client.force_login(author)
+    assert client.get(profile.get_absolute_url()).status_code == 200
