@@ -1,5 +1,6 @@
 """The start page and the network directory."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from itkoop.registry.models import Capability, Company, Solution
@@ -18,4 +19,13 @@ def home(request):
 
 
 def network(request):
-    return render(request, "core/network.html", {"hubs": Hub.objects.all(), "centers": Center.objects.all()})
+    # The directory's map data and inquiry form (routed to a hub) come from the cooperation app.
+    from itkoop.cooperation.views_network import inquiry_form_for, network_map_data
+
+    form = inquiry_form_for(request)
+    if isinstance(form, HttpResponse):
+        return form
+    hubs, centers = list(Hub.objects.all()), list(Center.objects.all())
+    return render(request, "core/network.html", {
+        "hubs": hubs, "centers": centers, "inquiry_form": form, "map_data": network_map_data(hubs, centers),
+    })

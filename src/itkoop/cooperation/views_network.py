@@ -1,0 +1,73 @@
+"""The network directory's own parts: the map data (no tiles: a hand-drawn outline of Germany and the points
+of hubs and centers) and the inquiry form that routes a question to one hub. The page is core:network."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from itkoop.core.models import Center, Hub
+
+from . import services
+from .forms import InquiryForm
+
+OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "germany-outline.json"
+
+
+@cache
+def germany_outline() -> dict:
+    return json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
+
+
+def network_map_data(hubs: list[Hub], centers: list[Center]) -> dict:
+    """Plain data for the map script (rendered with json_script, so it is never interpreted as markup)."""
+    return {
+        "outline": germany_outline(),
+        "hubs": [
+            {"name": h.name, "city": h.city, "lat": h.lat, "lon": h.lon, "topics": h.topics}
+            for h in hubs
+            if h.lat is not None and h.lon is not None
+        ],
+        "centers": [
+            {
+                "name": c.name,
+                "city": c.city,
+                "region": c.region,
+                "lat": c.lat,
+                "lon": c.lon,
+                "topics": c.topics,
+            }
+            for c in centers
+            if c.lat is not None and c.lon is not None
+        ],
+        "labels": {"hub": _("Stützpunkt"), "center": _("Zentrum"), "map": _("Karte des Netzwerks")},
+    }
+
+
+def inquiry_form_for(request) -> InquiryForm | HttpResponse:
+    """The inquiry form of the network page; on a valid POST the inquiry is stored, mailed and we redirect."""
+    form = InquiryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        inquiry = services.inquiry_submit(
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            postal_code=data["postal_code"],
+            topic=data["topic"],
+            question=data["question"],
+        )
+        messages.success(
+            request,
+            _("Danke! Ihre Frage ging an den %(hub)s. Wir melden uns per E-Mail.")
+            % {"hub": inquiry.hub.name},
+        )
+        return redirect(reverse("core:network") + "#anfrage")
+    return form

@@ -1,0 +1,104 @@
+"""The network directory: map data without tiles, and inquiries routed to a hub by topic and postcode."""
+
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from itkoop.cooperation.models import Inquiry
+from itkoop.cooperation.services import route_inquiry
+
+from ..factories import center_admin, hub_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("topic", "postal_code", "hub", "routed_by"),
+    [
+        ("KI", "10117", "karlsruhe", "topic"),  # a speciality wins over the region
+        ("Industrie 4.0", "34117", "aachen", "topic"),
+        ("allgemein", "34117", "kassel", "postcode"),
+        ("allgemein", "52062", "aachen", "postcode"),
+        ("allgemein", "80331", "karlsruhe", "postcode"),
+        ("allgemein", "10117", "berlin", "postcode"),
+        ("unbekannt", "99999", "kassel", "postcode"),
+    ],
+)
+def test_route_by_topic_then_postcode(topic, postal_code, hub, routed_by):
+    routed, reason = route_inquiry(topic=topic, postal_code=postal_code)
+    assert (routed.slug, reason) == (hub, routed_by)
+
+
+def test_every_german_postcode_region_has_a_hub():
+    for prefix in range(100):
+        _, reason = route_inquiry(topic="allgemein", postal_code=f"{prefix:02d}000")
+        assert reason in {"postcode", "fallback"}
+
+
+def test_inquiry_is_stored_and_mailed_to_the_hubs_staff(client):
+    kassel = hub_staff("kassel")
+    berlin = hub_staff("berlin")
+    response = client.post(
+        reverse("core:network"),
+        {
+            "name": "Erika Muster",
+            "email": "erika@example.org",
+            "postal_code": "34117",
+            "topic": "allgemein",
+            "question": "Wie finde ich Partner für ein Förderprojekt?",
+        },
+    )
+    assert response.status_code == 302
+    inquiry = Inquiry.objects.get()
+    assert inquiry.hub_id == "kassel" and inquiry.routed_by == "postcode"
+    assert (
+        len(mail.outbox) == 1
+        and mail.outbox[0].to == [kassel.email]
+        and berlin.email not in mail.outbox[0].to
+    )
+    assert "Förderprojekt" in mail.outbox[0].body
+
+
+def test_inquiry_goes_to_center_admins_when_a_hub_has_no_staff(client):
+    admin = center_admin()
+    client.post(
+        reverse("core:network"),
+        {
+            "name": "A",
+            "email": "a@example.org",
+            "postal_code": "52062",
+            "topic": "allgemein",
+            "question": "?",
+        },
+    )
+    assert mail.outbox[0].to == [admin.email]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("postal_code", "3411"), ("email", "kein-mail"), ("topic", "x"), ("question", "")]
+)
+def test_bad_inquiry_input_is_refused_clearly_and_stores_nothing(client, field, value):
+    data = {
+        "name": "A",
+        "email": "a@example.org",
+        "postal_code": "34117",
+        "topic": "allgemein",
+        "question": "?",
+    }
+    data[field] = value
+    response = client.post(reverse("core:network"), data)
+    assert response.status_code == 200 and 'class="errorlist"' in response.content.decode()
+    assert not Inquiry.objects.exists() and not mail.outbox
+
+
+def test_network_page_has_map_data_for_all_centers_and_hubs_and_no_tiles(client):
+    body = client.get(reverse("core:network")).content.decode()
+    data = json.loads(re.search(r'id="network-map-data"[^>]*>(.*?)</script>', body, re.S).group(1))
+    assert len(data["centers"]) == 22 and len(data["hubs"]) == 4
+    assert data["outline"]["geometry"]["type"] == "Polygon"
+    assert "vendor/leaflet/dist/leaflet.js" in body
+    assert "tile" not in body.lower() or "openstreetmap" not in body.lower()
+    assert not re.search(r"""src=["']https?://""", body)
