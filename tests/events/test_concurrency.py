@@ -25,23 +25,10 @@ from itkoop.events.models import Event, Registration
 from ..factories import UserFactory
 from .factories import EventFactory
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("threads_share_database")]
 S = Registration.Status
 CAPACITY = 10
 PEOPLE = 50
-
-
-@pytest.fixture(autouse=True)
-def _real_concurrency_database():
-    if connection.vendor == "sqlite":
-        name = connection.settings_dict["NAME"]
-        if connection.is_in_memory_db() or "mode=memory" in str(name):
-            pytest.skip(
-                "in-memory SQLite test database cannot be shared by threads with row-level waiting; "
-                "run with ITKOOP_TEST_DB_NAME=/tmp/some-file.sqlite3 (or on PostgreSQL)"
-            )
-    elif connection.vendor != "postgresql":
-        pytest.skip(f"concurrency test written for PostgreSQL and SQLite, not {connection.vendor}")
 
 
 def _in_threads(target, args_list):

@@ -40,7 +40,9 @@ class EventFilterForm(forms.Form):
 
 
 class EventForm(forms.ModelForm):
-    meeting_link = forms.URLField(label=_("Online-Zugang"), required=False, assume_scheme="https", max_length=200)
+    meeting_link = forms.URLField(
+        label=_("Online-Zugang"), required=False, assume_scheme="https", max_length=200
+    )
     start = _datetime_field(_("Beginn"))
     end = _datetime_field(_("Ende"))
 

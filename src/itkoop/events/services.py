@@ -11,11 +11,12 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import mail
-from .models import CalendarToken, Event, Registration
+from .models import CalendarToken, Event, Meeting, Registration
 from .permissions import can_hold_event_at, can_manage_event
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,10 @@ def cancel(*, actor, registration: Registration) -> Registration:
         _renumber_waitlist(event)
     else:
         _fill_seats(event)
+        # Their meetings at a meeting day go too; the counterparts' slots free up for a rebuild.
+        Meeting.objects.filter(event=event).filter(
+            Q(request__sender_id=registration.user_id) | Q(request__recipient_id=registration.user_id)
+        ).delete()
     _mail_on_commit(registration, "cancelled")
     return registration
 
