@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("mein/", include("itkoop.accounts.urls")),
     path("katalog/", include("itkoop.registry.urls")),
     path("kooperation/", include("itkoop.cooperation.urls")),
+    path("kennzahlen/", include("itkoop.reporting.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

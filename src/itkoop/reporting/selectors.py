@@ -1,0 +1,252 @@
+"""The figures of the flow and the center's KPIs, read from the other apps' data.
+
+Funnel per meeting day: participants -> participants who had meetings -> meetings -> meetings that led to a
+cooperation -> cooperations -> cooperations with a result. A meeting "led to a cooperation" when a company of
+each of the two people later (activated on or after the event's start) cooperated: both companies accepted and
+the cooperation became active. Nothing here writes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from itkoop.cooperation.models import (
+    Cooperation,
+    CooperationParticipant,
+    CooperationProfile,
+    ExpressionOfInterest,
+    Inquiry,
+)
+from itkoop.registry.models import Company
+
+
+def _model(label: str):
+    """Models of apps built in parallel (events, knowledge); None when an app does not provide them."""
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+@dataclass
+class Funnel:
+    label: str
+    hub: str = ""
+    date: object = None
+    participants: int = 0
+    participants_with_meetings: int = 0
+    meetings: int = 0
+    meetings_to_cooperation: int = 0
+    cooperations: int = 0
+    cooperations_with_result: int = 0
+    cooperation_ids: set[int] = field(default_factory=set, repr=False)
+
+    def add(self, other: Funnel) -> None:
+        self.participants += other.participants
+        self.participants_with_meetings += other.participants_with_meetings
+        self.meetings += other.meetings
+        self.meetings_to_cooperation += other.meetings_to_cooperation
+        self.cooperation_ids |= other.cooperation_ids
+
+    @staticmethod
+    def percent(part: int, whole: int) -> int | None:
+        return round(100 * part / whole) if whole else None
+
+    @property
+    def share_with_meetings(self) -> int | None:
+        return self.percent(self.participants_with_meetings, self.participants)
+
+    @property
+    def share_to_cooperation(self) -> int | None:
+        return self.percent(self.meetings_to_cooperation, self.meetings)
+
+    @property
+    def share_with_result(self) -> int | None:
+        return self.percent(self.cooperations_with_result, self.cooperations)
+
+
+FUNNEL_COLUMNS = [
+    ("label", _("Veranstaltung")),
+    ("hub", _("Stützpunkt")),
+    ("date", _("Datum")),
+    ("participants", _("Teilnehmende")),
+    ("participants_with_meetings", _("Teilnehmende mit Gesprächen")),
+    ("meetings", _("Gespräche")),
+    ("meetings_to_cooperation", _("Gespräche mit Kooperation")),
+    ("cooperations", _("Kooperationen")),
+    ("cooperations_with_result", _("Kooperationen mit Ergebnis")),
+]
+
+
+@dataclass(frozen=True)
+class _ActiveCooperation:
+    pk: int
+    activated_at: object
+    companies: frozenset[int]
+    with_result: bool
+
+
+def _activated_cooperations() -> list[_ActiveCooperation]:
+    rows = CooperationParticipant.objects.filter(
+        state=CooperationParticipant.State.ACCEPTED, cooperation__activated_at__isnull=False
+    ).values_list("cooperation_id", "company_id", "cooperation__activated_at", "cooperation__state")
+    grouped: dict[int, dict] = {}
+    for coop_id, company_id, activated_at, state in rows:
+        entry = grouped.setdefault(coop_id, {"at": activated_at, "companies": set(), "state": state})
+        entry["companies"].add(company_id)
+    return [
+        _ActiveCooperation(pk, e["at"], frozenset(e["companies"]), e["state"] == Cooperation.State.RESULT)
+        for pk, e in grouped.items()
+    ]
+
+
+def _events_in_scope(hub: str | None):
+    event_model = _model("events.Event")
+    if event_model is None:
+        return []
+    queryset = event_model.objects.select_related("hub").filter(is_meeting_day=True).order_by("-start")
+    return list(queryset.filter(hub_id=hub) if hub else queryset)
+
+
+def event_funnels(*, hub: str | None = None) -> list[Funnel]:
+    """One funnel per meeting day (of one hub, or all)."""
+    registration = _model("events.Registration")
+    meeting_model = _model("events.Meeting")
+    events = _events_in_scope(hub)
+    if not events or registration is None or meeting_model is None:
+        return []
+    event_ids = [e.pk for e in events]
+    participants: dict[int, set[int]] = defaultdict(set)
+    for event_id, user_id in registration.objects.filter(
+        event_id__in=event_ids, status="confirmed"
+    ).values_list("event_id", "user_id"):
+        participants[event_id].add(user_id)
+    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for event_id, sender, recipient in meeting_model.objects.filter(event_id__in=event_ids).values_list(
+        "event_id", "request__sender_id", "request__recipient_id"
+    ):
+        meetings[event_id].append((sender, recipient))
+    users = {u for pairs in meetings.values() for pair in pairs for u in pair}
+    companies_of: dict[int, set[int]] = defaultdict(set)
+    membership = _model("accounts.Membership")
+    for user_id, company_id in membership.objects.filter(user_id__in=users).values_list(
+        "user_id", "company_id"
+    ):
+        companies_of[user_id].add(company_id)
+    cooperations = _activated_cooperations()
+    funnels = []
+    for event in events:
+        funnel = Funnel(label=event.title, hub=event.hub.name if event.hub else "", date=event.start.date())
+        pairs = meetings.get(event.pk, [])
+        met = {u for pair in pairs for u in pair}
+        funnel.participants = len(participants.get(event.pk, set()) | met)
+        funnel.participants_with_meetings = len(met)
+        funnel.meetings = len(pairs)
+        for sender, recipient in pairs:
+            found = [
+                c.pk
+                for c in cooperations
+                if c.activated_at >= event.start
+                and _two_sides(c.companies, companies_of[sender], companies_of[recipient])
+            ]
+            if found:
+                funnel.meetings_to_cooperation += 1
+                funnel.cooperation_ids.update(found)
+        _count_cooperations(funnel, cooperations)
+        funnels.append(funnel)
+    return funnels
+
+
+def _two_sides(members: frozenset[int], side_a: set[int], side_b: set[int]) -> bool:
+    """Both people are represented by different companies in the cooperation."""
+    return any(a in members and b in members and a != b for a in side_a for b in side_b)
+
+
+def _count_cooperations(funnel: Funnel, cooperations: list[_ActiveCooperation]) -> None:
+    with_result = {c.pk for c in cooperations if c.with_result}
+    funnel.cooperations = len(funnel.cooperation_ids)
+    funnel.cooperations_with_result = len(funnel.cooperation_ids & with_result)
+
+
+def hub_funnels(funnels: list[Funnel]) -> list[Funnel]:
+    """The event funnels summed per hub (a cooperation found at two events of a hub counts once)."""
+    cooperations = _activated_cooperations()
+    totals: dict[str, Funnel] = {}
+    for funnel in funnels:
+        key = funnel.hub or "–"
+        totals.setdefault(key, Funnel(label=key, hub=key)).add(funnel)
+    for total in totals.values():
+        _count_cooperations(total, cooperations)
+    return sorted(totals.values(), key=lambda f: f.label)
+
+
+def _hub_filter(hub: str | None, path: str) -> Q:
+    return Q(**{path: hub}) if hub else Q()
+
+
+def kpis(*, hub: str | None = None) -> dict[str, int | None]:
+    """Companies reached, events, participants, cooperations, results, self-checks (None: no such app)."""
+    companies = Company.objects.filter(_hub_filter(hub, "hub_id"))
+    cooperations = Cooperation.objects.filter(_hub_filter(hub, "hub_id"))
+    figures: dict[str, int | None] = {
+        "companies": companies.count(),
+        "companies_verified": companies.filter(verified=True).count(),
+        "cooperations_invited": cooperations.count(),
+        "cooperations_formed": cooperations.filter(activated_at__isnull=False).count(),
+        "cooperations_with_result": cooperations.filter(state=Cooperation.State.RESULT).count(),
+        "profiles_published": CooperationProfile.objects.filter(
+            _hub_filter(hub, "company__hub_id"), moderation=CooperationProfile.Moderation.PUBLISHED
+        ).count(),
+        "interests": ExpressionOfInterest.objects.filter(
+            _hub_filter(hub, "profile__company__hub_id")
+        ).count(),
+        "inquiries": Inquiry.objects.filter(_hub_filter(hub, "hub_id")).count(),
+        "events": None,
+        "participants": None,
+        "meetings": None,
+        "selfchecks": None,
+    }
+    reached = set(
+        companies.filter(
+            Q(memberships__isnull=False) | Q(cooperation_participations__isnull=False)
+        ).values_list("pk", flat=True)
+    )
+    event_model, registration = _model("events.Event"), _model("events.Registration")
+    if event_model is not None and registration is not None:
+        figures["events"] = event_model.objects.filter(_hub_filter(hub, "hub_id")).count()
+        confirmed = registration.objects.filter(_hub_filter(hub, "event__hub_id"), status="confirmed")
+        figures["participants"] = confirmed.values("user_id").distinct().count()
+        reached |= set(
+            companies.filter(memberships__user__in=confirmed.values("user_id")).values_list("pk", flat=True)
+        )
+    meeting_model = _model("events.Meeting")
+    if meeting_model is not None:
+        figures["meetings"] = meeting_model.objects.filter(_hub_filter(hub, "event__hub_id")).count()
+    selfcheck = _model("knowledge.SelfCheckResult")
+    if selfcheck is not None:
+        checks = selfcheck.objects.filter(_hub_filter(hub, "company__hub_id"))
+        figures["selfchecks"] = checks.count()
+        reached |= set(checks.values_list("company_id", flat=True))
+    figures["companies_reached"] = len(reached)
+    return figures
+
+
+KPI_LABELS = [
+    ("companies_reached", _("erreichte Unternehmen")),
+    ("companies", _("Unternehmen im Katalog")),
+    ("companies_verified", _("davon geprüft")),
+    ("events", _("Veranstaltungen")),
+    ("participants", _("Teilnehmende")),
+    ("meetings", _("B2B-Gespräche")),
+    ("cooperations_invited", _("Kooperationsanbahnungen")),
+    ("cooperations_formed", _("gebildete Kooperationen")),
+    ("cooperations_with_result", _("Kooperationen mit Ergebnis")),
+    ("profiles_published", _("veröffentlichte Kooperationsprofile")),
+    ("interests", _("Interessensbekundungen")),
+    ("inquiries", _("Anfragen an das Netzwerk")),
+    ("selfchecks", _("durchgeführte Selbstchecks")),
+]
