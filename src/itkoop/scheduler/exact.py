@@ -117,8 +117,12 @@ def solve_exact(
     model.add(objective >= value)
     model.minimize(sum(idle))
     model.clear_hints()
+    # The caller's hint usually comes from the search, whose idle gaps are already low: start stage two
+    # from it when it reaches stage one's value.
+    hint_value = sum(weights[e] for e, t in enumerate(hint) if t >= 0) if hint is not None else -1
+    start_from = hint if hint is not None and hint_value >= value else first
     for (e, t), var in x.items():
-        model.add_hint(var, 1 if first[e] == t else 0)
+        model.add_hint(var, 1 if start_from[e] == t else 0)
     remaining = time_limit_s - (time.monotonic() - start)
     solver.parameters.max_time_in_seconds = max(0.05, remaining)
     status = solver.solve(model, _Progress(report, "exact idle gaps", lo + 0.6 * (hi - lo), hi, remaining))

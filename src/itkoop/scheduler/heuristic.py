@@ -255,6 +255,19 @@ def _gap_counter(break_mask: int) -> Callable[[int], int]:
     return gaps
 
 
+def schedule_key(data: CompiledProblem, slots: Sequence[int], weights: Sequence[int]) -> tuple[int, int]:
+    """(weighted value, minus idle gaps) of a slot assignment: larger is better, lexicographically."""
+    masks = [0] * data.n_participants
+    value = 0
+    for e, t in enumerate(slots):
+        if t >= 0:
+            value += weights[e]
+            masks[int(data.requester[e])] |= 1 << t
+            masks[int(data.recipient[e])] |= 1 << t
+    gaps = _gap_counter(data.break_mask)
+    return value, -sum(gaps(mk) for mk in masks)
+
+
 def effective_weights(data: CompiledProblem) -> list[int]:
     """Weights with every must-have (or locked) request worth more than all optional ones together."""
     base = data.weight.astype(np.int64)

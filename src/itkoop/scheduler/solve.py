@@ -20,7 +20,7 @@ import numpy as np
 
 from itkoop.scheduler.bound import b_matching_bound
 from itkoop.scheduler.exact import solve_exact
-from itkoop.scheduler.heuristic import effective_weights, greedy_slots, search
+from itkoop.scheduler.heuristic import effective_weights, greedy_slots, schedule_key, search
 from itkoop.scheduler.problem import CompiledProblem, ScheduleProblem
 from itkoop.scheduler.result import Meeting, ScheduleResult, Statistics, Status, idle_gaps
 
@@ -147,8 +147,12 @@ def solve(
                 hi=0.99,
             )
         if outcome is not None and outcome.slots is not None:
-            slots = outcome.slots
-            value_optimal, gaps_optimal = outcome.value_optimal, outcome.gaps_optimal
+            # Keep the search's schedule when CP-SAT ran out of time before matching it (value, then gaps).
+            if schedule_key(data, outcome.slots, eff) >= schedule_key(data, slots, eff):
+                slots = outcome.slots
+                value_optimal, gaps_optimal = outcome.value_optimal, outcome.gaps_optimal
+            else:
+                value_optimal = outcome.value_optimal
         phases["exact"] = time.monotonic() - start - phases["bound"] - phases["search"]
     elif missing.any() and not proven_infeasible:
         slots, iterations, proven_infeasible = _place_must_haves_first(
