@@ -17,8 +17,11 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("mein/", include("itkoop.accounts.urls")),
     path("katalog/", include("itkoop.registry.urls")),
+    path("bedarf/", include("itkoop.matching.urls")),
+    path("wissen/", include("itkoop.knowledge.urls")),
     path("kooperation/", include("itkoop.cooperation.urls")),
     path("kennzahlen/", include("itkoop.reporting.urls")),
+    path("veranstaltungen/", include("itkoop.events.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -50,3 +50,20 @@ class Center(models.Model):
     @property
     def topics(self) -> list[str]:
         return self.topics_en if get_language() == "en" and self.topics_en else self.topics_de
+
+
+class ReferenceDataState(models.Model):
+    """Which version of a built-in data file the database holds, so a migrate syncs only what changed.
+
+    Without it every `migrate` would reset capabilities that an imported catalog has extended or updated."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    digest = models.CharField(max_length=64)
+    synced = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Stand der Referenzdaten")
+        verbose_name_plural = _("Stand der Referenzdaten")
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,6 +2,7 @@
 
 The data lives in JSON files inside the package, not in Python code, so the center can maintain it."""
 
+import hashlib
 import json
 import logging
 from functools import cache
@@ -55,9 +56,28 @@ def sync_hubs_and_centers() -> None:
         )
 
 
+def _digest(name: str) -> str:
+    path = DATA_DIR / name
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+@transaction.atomic
+def _sync_if_changed(name: str, sync) -> None:
+    from .models import ReferenceDataState
+
+    digest = _digest(name)
+    state = ReferenceDataState.objects.filter(name=name).first()
+    if state is not None and state.digest == digest:
+        return
+    sync()
+    ReferenceDataState.objects.update_or_create(name=name, defaults={"digest": digest})
+    logger.info("reference data %s synced", name)
+
+
 def sync_reference_data(**kwargs) -> None:
-    """post_migrate receiver: idempotent, so it is safe after every migrate and every test flush."""
+    """post_migrate receiver: loads a data file when it is new or changed, so it is safe after every migrate
+    and every test flush, and a plain `migrate` never undoes what an imported catalog changed."""
     from itkoop.registry.services import taxonomy_sync
 
-    sync_hubs_and_centers()
-    taxonomy_sync(load_json("taxonomy.json"))
+    _sync_if_changed("centers.json", sync_hubs_and_centers)
+    _sync_if_changed("taxonomy.json", lambda: taxonomy_sync(load_json("taxonomy.json")))

@@ -1,0 +1,90 @@
+"""The integration diagram of a bundle as SVG: solutions as nodes, each data link labelled with its standard.
+
+Pure function from plain data to markup, so pages, the PDF offer and tests share it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 720
+NODE_W, NODE_H = 220, 58
+PALETTE = ["#0b4f8a", "#1d6b2f", "#8a3b00", "#5b2a86", "#7a1f3d", "#245d66"]
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    title: str
+    subtitle: str
+    group: str  # company id: nodes of one company share a colour
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str
+
+
+def _height(count: int) -> int:
+    return 150 if count <= 2 else 420
+
+
+def _positions(count: int) -> list[tuple[float, float]]:
+    height = _height(count)
+    if count == 1:
+        return [(WIDTH / 2, height / 2)]
+    if count == 2:
+        return [(WIDTH * 0.2, height / 2), (WIDTH * 0.8, height / 2)]
+    rx, ry = WIDTH / 2 - NODE_W / 2 - 20, height / 2 - NODE_H / 2 - 20
+    return [
+        (WIDTH / 2 + rx * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
+         height / 2 + ry * math.sin(-math.pi / 2 + 2 * math.pi * i / count))
+        for i in range(count)
+    ]
+
+
+def _clip(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, description: str) -> str:
+    """SVG markup; `title` and `description` make it understandable to screen readers."""
+    positions = dict(zip((n.id for n in nodes), _positions(len(nodes)), strict=True))
+    height = _height(len(nodes))
+    colours: dict[str, str] = {}
+    for node in nodes:
+        colours.setdefault(node.group, PALETTE[len(colours) % len(PALETTE)])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="dg-title dg-desc" class="diagram" width="100%" style="max-width:{WIDTH}px">',
+        f'<title id="dg-title">{escape(title)}</title><desc id="dg-desc">{escape(description)}</desc>',
+        f'<rect width="{WIDTH}" height="{height}" fill="#f7f9fb" rx="8"/>',
+    ]
+    for edge in edges:
+        if edge.source not in positions or edge.target not in positions:
+            continue
+        (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        label = escape(_clip(edge.label, 20))
+        width = 9 * len(_clip(edge.label, 20)) + 14
+        parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#4a5360" stroke-width="2.5"/>')
+        parts.append(
+            f'<rect x="{mx - width / 2:.0f}" y="{my - 13:.0f}" width="{width}" height="26" rx="13" fill="#fff" '
+            f'stroke="#4a5360"/><text x="{mx:.0f}" y="{my + 5:.0f}" text-anchor="middle" font-size="14" '
+            f'fill="#1b1f24">{label}</text>'
+        )
+    for node in nodes:
+        x, y = positions[node.id]
+        colour = colours[node.group]
+        parts.append(
+            f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" width="{NODE_W}" height="{NODE_H}" rx="8" '
+            f'fill="{colour}"/><text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="15" '
+            f'font-weight="700" fill="#fff">{escape(_clip(node.title))}</text>'
+            f'<text x="{x:.0f}" y="{y + 16:.0f}" text-anchor="middle" font-size="12.5" fill="#fff">'
+            f"{escape(_clip(node.subtitle, 30))}</text></g>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)

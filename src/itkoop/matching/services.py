@@ -1,0 +1,148 @@
+"""Matching use cases: a need in words -> joint offers; a company -> complementary partners.
+
+Web pages, the API and the `itkoop` command all call these functions; they validate the request, load the
+current catalog through the adapter, run the engine and return the JSON shape of the engine contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from itkoop.core.models import Hub
+from itkoop.engine.catalog import CatalogError
+from itkoop.engine.compose import compose_bundles
+from itkoop.engine.need import need_from_text
+from itkoop.engine.partners import rank_partners
+from itkoop.engine.serialize import match_to_dict, partners_to_dict
+
+from .adapter import current_catalog
+
+MAX_TEXT = 2000
+MAX_TOP = 50
+
+
+class MatchRequestError(Exception):
+    """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "de").startswith("en") else "de"
+
+
+def _check_common(top_k: int, max_partners: int | None) -> None:
+    if not 1 <= top_k <= MAX_TOP:
+        raise MatchRequestError(_("Die Zahl der Vorschläge muss zwischen 1 und %(max)d liegen.") % {"max": MAX_TOP})
+    if max_partners is not None and max_partners < 1:
+        raise MatchRequestError(_("Die Höchstzahl der Partner muss mindestens 1 sein."))
+
+
+def _check_hub(hub: str | None) -> None:
+    if hub and not Hub.objects.filter(slug=hub).exists():
+        known = ", ".join(Hub.objects.order_by("slug").values_list("slug", flat=True))
+        raise MatchRequestError(_("Unbekannter Stützpunkt '%(hub)s' (bekannt: %(known)s).") % {"hub": hub, "known": known})
+
+
+def hub_for_postal_code(postal_code: str) -> str | None:
+    """The hub whose region holds a German postcode (by its two-digit prefix)."""
+    prefix = (postal_code or "").strip()[:2]
+    if len(prefix) < 2 or not prefix.isdigit():
+        return None
+    for hub in Hub.objects.all():
+        if prefix in hub.postcode_prefixes:
+            return hub.slug
+    return None
+
+
+def match_need(
+    *,
+    text: str,
+    top_k: int = 5,
+    hub: str | None = None,
+    max_partners: int | None = None,
+    labels: tuple[str, ...] = (),
+    customer_company_id: str | None = None,
+) -> dict[str, Any]:
+    """Joint offers for a need text, in the JSON shape of the engine contract."""
+    text = (text or "").strip()
+    if not text:
+        raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
+    if len(text) > MAX_TEXT:
+        raise MatchRequestError(_("Bitte fassen Sie den Bedarf kürzer (höchstens %(max)d Zeichen).") % {"max": MAX_TEXT})
+    _check_common(top_k, max_partners)
+    _check_hub(hub)
+    catalog = current_catalog()
+    if customer_company_id and customer_company_id not in catalog.companies:
+        customer_company_id = None
+    try:
+        need, analysis = need_from_text(
+            text, catalog, hub=hub or None, max_partners=max_partners, labels=tuple(labels),
+            customer_company_id=customer_company_id,
+        )
+        result = compose_bundles(need, catalog, top_k=top_k, lang=_lang(), analysis=analysis)
+    except (CatalogError, ValueError) as exc:
+        raise MatchRequestError(str(exc)) from exc
+    return match_to_dict(result)
+
+
+def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> dict[str, Any]:
+    """Complementary partners of a company, optionally for a need, in the JSON shape of the engine contract."""
+    _check_common(top_k, None)
+    catalog = current_catalog()
+    if company_id not in catalog.companies:
+        raise MatchRequestError(_("Unbekanntes Unternehmen '%(id)s'.") % {"id": company_id})
+    need = None
+    if need_text is not None:
+        if not need_text.strip():
+            raise MatchRequestError(_("Der Bedarfstext ist leer."))
+        need, _analysis = need_from_text(need_text, catalog)
+    try:
+        result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang())
+    except (CatalogError, ValueError) as exc:
+        raise MatchRequestError(str(exc)) from exc
+    return partners_to_dict(result)
+
+
+def render_match_text(result: dict[str, Any]) -> str:
+    """A readable plain-text rendering of a match result for the terminal."""
+    catalog = current_catalog()
+    taxonomy = catalog.taxonomy
+    lang = _lang()
+
+    def cap(cid: str) -> str:
+        capability = taxonomy.capabilities.get(cid)
+        return capability.label(lang) if capability else cid
+
+    lines = [_("Bedarf: %(text)s") % {"text": result["need"]["text"]}]
+    lines.append(_("Erkannt: %(caps)s") % {"caps": ", ".join(cap(c["id"]) for c in result["need"]["capabilities"]) or "–"})
+    if not result["bundles"]:
+        lines.append(_("Kein Gesamtangebot gefunden."))
+    for bundle in result["bundles"]:
+        names = ", ".join(catalog.companies[c].name for c in bundle["companies"])
+        lines.append("")
+        lines.append(f"#{bundle['rank']}  {bundle['score']:.3f}  {names}")
+        for sol in bundle["solutions"]:
+            lines.append(f"   - {catalog.solutions[sol['id']].name}: {', '.join(cap(c) for c in sol['covers'])}")
+        for link in bundle["links"]:
+            lines.append(f"   ~ {catalog.solutions[link['from']].name} <-> {catalog.solutions[link['to']].name}"
+                         f" ({taxonomy.standards[link['standard']].label})")
+        if bundle["uncovered"]:
+            lines.append("   " + _("offen: %(caps)s") % {"caps": ", ".join(cap(c) for c in bundle["uncovered"])})
+        lines.append(f"   {bundle['explanation']}")
+    stats = result["stats"]
+    lines.append("")
+    lines.append(_("%(n)d Kandidaten, %(ms).0f ms, optimal: %(opt)s") % {
+        "n": stats["candidates"], "ms": stats["elapsed_ms"], "opt": _("ja") if stats["optimal"] else _("nein")})
+    return "\n".join(lines)
+
+
+def render_partners_text(result: dict[str, Any]) -> str:
+    catalog = current_catalog()
+    lines = [_("Partner für %(name)s:") % {"name": catalog.companies[result["company"]].name}]
+    if not result["partners"]:
+        lines.append(_("Keine passenden Partner gefunden."))
+    for n, partner in enumerate(result["partners"], start=1):
+        lines.append(f"{n:>2}. {catalog.companies[partner['id']].name} ({partner['id']})  {partner['score']:.3f}")
+        lines.extend(f"      - {reason}" for reason in partner["reasons"])
+    return "\n".join(lines)

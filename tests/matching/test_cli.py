@@ -1,0 +1,79 @@
+"""The `itkoop match` and `itkoop partners` commands exactly as the engine contract (shared/DESIGN.md) says."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    db_file = tmp_path_factory.mktemp("cli") / "itkoop.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", "DJANGO_SETTINGS_MODULE": "itkoop.settings.dev"}
+    from ..conftest import MINI_CATALOG
+
+    assert _itkoop("import", str(MINI_CATALOG), env=env).returncode == 0
+    return env
+
+
+def _itkoop(*args, env):
+    return subprocess.run([sys.executable, "-m", "itkoop.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=300, check=False)
+
+
+def test_match_json_returns_the_one_complete_bundle_with_both_links_proven_optimal(env):
+    result = _itkoop("match", NEED, "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"need", "bundles", "stats"}
+    assert {c["id"] for c in data["need"]["capabilities"]} == {"online-shop", "erp", "accounting"}
+    assert all(set(c) == {"id", "score", "evidence"} and c["evidence"] for c in data["need"]["capabilities"])
+    best = data["bundles"][0]
+    assert set(best) == {"rank", "score", "companies", "solutions", "links", "uncovered", "explanation"}
+    assert sorted(best["companies"]) == ["c1", "c2", "c3"]
+    assert sorted(s["id"] for s in best["solutions"]) == ["s1", "s2", "s3"]
+    assert best["uncovered"] == []
+    links = {(frozenset((link["from"], link["to"])), link["standard"]) for link in best["links"]}
+    assert links == {(frozenset(("s1", "s2")), "bmecat"), (frozenset(("s1", "s3")), "datev")}
+    assert data["stats"]["optimal"] is True
+    assert set(data["stats"]) == {"candidates", "elapsed_ms", "optimal"}
+
+
+def test_match_plain_text_names_the_providers(env):
+    result = _itkoop("match", NEED, "--top", "1", env=env)
+    assert result.returncode == 0
+    assert "Shopwerk Aachen UG" in result.stdout and "BMEcat" in result.stdout
+
+
+def test_partners_for_the_accounting_company_exclude_itself(env):
+    result = _itkoop("partners", "c3", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["company"] == "c3"
+    ids = [p["id"] for p in data["partners"]]
+    assert ids and "c3" not in ids
+    assert ids[0] == "c1"  # exchanges via DATEV and has worked with c3 before
+    assert all(p["reasons"] for p in data["partners"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("partners", "nobody"), "Unbekanntes Unternehmen 'nobody'"),
+        (("match", "   "), "Bedarf"),
+        (("match", NEED, "--top", "0"), "mindestens 1"),
+        (("match", NEED, "--top", "zwei"), "keine ganze Zahl"),
+        (("match", NEED, "--hub", "hamburg"), "Unbekannter Stützpunkt 'hamburg'"),
+        (("match", NEED, "--frobnicate"), "unrecognized arguments"),
+        (("import", "/does/not/exist.json"), "Datei nicht gefunden"),
+    ],
+)
+def test_bad_input_exits_non_zero_with_one_clear_line(env, args, message):
+    result = _itkoop(*args, env=env)
+    assert result.returncode != 0
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr

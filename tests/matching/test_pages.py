@@ -1,0 +1,73 @@
+"""Need form -> bundles with diagram; invite the providers (logged in only); the offer as PDF; partners."""
+
+import pytest
+from django.urls import reverse
+
+from itkoop.cooperation.models import Cooperation
+from itkoop.registry.models import Capability
+
+from ..factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+
+
+def test_need_page_shows_the_bundle_with_an_integration_diagram(client, mini_catalog):
+    response = client.get(reverse("matching:need"), {"text": NEED})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Shopwerk" in body and "Nordlicht Warenwirtschaft" in body and "Kontor FiBu" in body
+    assert "<svg" in body and 'role="img"' in body and "BMEcat" in body
+    assert "nachweislich optimal" in body
+
+
+def test_need_page_in_english(client, mini_catalog):
+    body = client.get("/en" + reverse("matching:need"), {"text": "We need an online shop and an ERP"}).content.decode()
+    assert 'lang="en"' in body and "Shopwerk" in body
+
+
+def test_empty_need_is_refused_clearly(client, mini_catalog):
+    response = client.get(reverse("matching:need"), {"text": "   "})
+    assert response.status_code == 200
+    assert "Bitte beschreiben Sie Ihren Bedarf" in response.content.decode()
+
+
+def test_invite_creates_an_invited_cooperation_for_each_provider(client, mini_catalog):
+    user = UserFactory()
+    client.force_login(user)
+    page = client.get(reverse("matching:need"), {"text": NEED})
+    token = page.context["bundles"][0]["invite_token"]
+    response = client.post(reverse("matching:invite"), {"token": token})
+    cooperation = Cooperation.objects.get()
+    assert response.status_code == 302
+    assert sorted(p.company.external_id for p in cooperation.participants.all()) == ["c1", "c2", "c3"]
+    assert {p.state for p in cooperation.participants.all()} == {"invited"}
+
+
+def test_invite_needs_login_and_a_valid_token(client, mini_catalog):
+    response = client.post(reverse("matching:invite"), {"token": "forged"})
+    assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    client.force_login(UserFactory())
+    assert client.post(reverse("matching:invite"), {"token": "forged"}).status_code == 400
+    assert Cooperation.objects.count() == 0
+
+
+def test_offer_pdf(client, mini_catalog):
+    response = client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "1"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "x"}).status_code == 400
+    assert client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "9"}).status_code == 404
+
+
+def test_partners_page_lists_complements(client, mini_catalog):
+    body = client.get(reverse("matching:partners", args=["c3"])).content.decode()
+    assert "Nordlicht ERP GmbH" in body
+    assert client.get(reverse("matching:partners", args=["nobody"])).status_code == 404
+
+
+def test_a_plain_migrate_keeps_what_an_import_changed_in_the_taxonomy(mini_catalog):
+    from itkoop.core.reference_data import sync_reference_data
+
+    sync_reference_data()
+    assert set(Capability.objects.get(id="accounting").exchanges_with.values_list("id", flat=True)) == {"erp"}
