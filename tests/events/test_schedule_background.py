@@ -1,6 +1,7 @@
 """'Build schedule' never blocks the web worker: the request returns at once, a thread solves and reports
 progress into the ScheduleRun row, the status endpoint shows it, and the meetings appear when it is done."""
 
+import threading
 import time
 
 import pytest
@@ -38,6 +39,9 @@ def test_build_runs_in_the_background_and_reports_progress(client):
         if not status["active"]:
             break
         time.sleep(0.2)
+    for thread in threading.enumerate():
+        if thread.name.startswith("schedule-run-"):
+            thread.join(timeout=30)  # it closes its own connection last
     assert status["status"] == ScheduleRun.Status.DONE, status
     assert status["percent"] == 100 and status["value"] is not None and status["bound"] >= status["value"]
     assert Meeting.objects.filter(event=day).count() > 0
