@@ -77,7 +77,9 @@ WSGI_APPLICATION = "itkoop.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Searched before the apps' own folders, so our overrides of django-allauth's templates (allauth/, account/)
+        # win over the ones shipped in allauth, which comes earlier in INSTALLED_APPS.
+        "DIRS": [PACKAGE_DIR / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
