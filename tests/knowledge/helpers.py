@@ -45,5 +45,6 @@ def saved_result(company, value: int = 2, **levels: int) -> SelfCheckResult:
     questionnaire = load_questionnaire()
     values = answers_for_dimension_scores(**levels) if levels else answers(value)
     scores = questionnaire.score(values)
-    return SelfCheckResult.objects.create(company=company, answers=values, scores=scores.by_dimension,
-                                          overall=scores.overall)
+    return SelfCheckResult.objects.create(
+        company=company, answers=values, scores=scores.by_dimension, overall=scores.overall
+    )

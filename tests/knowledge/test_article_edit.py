@@ -19,17 +19,28 @@ def editor(client):
 
 
 def _data(**overrides):
-    data = {"slug": "zoll", "kind": "article", "title_de": "Zollabwicklung gemeinsam", "title_en": "Customs",
-            "summary_de": "Kurz", "summary_en": "Short", "body_de": "## Ablauf {#ablauf}\n\nText", "body_en": "",
-            "tags": ["internationalisierung"], "capabilities": ["it-consulting"], "published": "on"}
+    data = {
+        "slug": "zoll",
+        "kind": "article",
+        "title_de": "Zollabwicklung gemeinsam",
+        "title_en": "Customs",
+        "summary_de": "Kurz",
+        "summary_en": "Short",
+        "body_de": "## Ablauf {#ablauf}\n\nText",
+        "body_en": "",
+        "tags": ["internationalisierung"],
+        "capabilities": ["it-consulting"],
+        "published": "on",
+    }
     data.update(overrides)
     return data
 
 
 def test_preview_renders_sanitised_markdown_without_saving(editor):
-    response = editor.post(reverse("knowledge:article_create"),
-                           {**_data(body_de="**fett** <script>alert(1)</script> [x](javascript:alert(1))"),
-                            "action": "preview"})
+    response = editor.post(
+        reverse("knowledge:article_create"),
+        {**_data(body_de="**fett** <script>alert(1)</script> [x](javascript:alert(1))"), "action": "preview"},
+    )
     assert response.status_code == 200 and not Article.objects.filter(slug="zoll").exists()
     preview = str(response.context["preview"]["body_de"])
     assert "<strong>fett</strong>" in preview and "<script" not in preview and "javascript" not in preview
@@ -70,8 +81,17 @@ def test_slug_cannot_change_on_edit(editor):
     assert article.slug == "fest" and article.title_de == "Neu"
 
 
-@pytest.mark.parametrize("field, value", [("slug", "Mit Leerzeichen"), ("slug", "haftung"), ("title_de", ""),
-                                          ("body_de", ""), ("kind", "roman"), ("tags", ["gibt-es-nicht"])])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("slug", "Mit Leerzeichen"),
+        ("slug", "haftung"),
+        ("title_de", ""),
+        ("body_de", ""),
+        ("kind", "roman"),
+        ("tags", ["gibt-es-nicht"]),
+    ],
+)
 def test_invalid_input_gets_a_message_and_changes_nothing(editor, field, value):
     count = Article.objects.count()
     response = editor.post(reverse("knowledge:article_create"), {**_data(**{field: value}), "action": "save"})

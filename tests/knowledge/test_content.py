@@ -12,11 +12,29 @@ from itkoop.knowledge.models import Article
 from itkoop.knowledge.rendering import plain_text, render_markdown
 from itkoop.registry.models import Capability
 
-CLAUSE_ANCHORS = ["geheimhaltung", "haftung", "laufzeit", "kuendigung", "verguetung", "ip-rechte", "wettbewerb",
-                  "gerichtsstand"]
-REQUIRED_TOPICS = ["bietergemeinschaft", "generalunternehmer", "joint-venture", "plattform-oekosystem",
-                   "white-label-oem", "empfehlung-vertrieb", "vertrag-nda", "vertrag-kooperationsvertrag",
-                   "preisgestaltung", "haftung", "gemeinsam-ins-ausland"]
+CLAUSE_ANCHORS = [
+    "geheimhaltung",
+    "haftung",
+    "laufzeit",
+    "kuendigung",
+    "verguetung",
+    "ip-rechte",
+    "wettbewerb",
+    "gerichtsstand",
+]
+REQUIRED_TOPICS = [
+    "bietergemeinschaft",
+    "generalunternehmer",
+    "joint-venture",
+    "plattform-oekosystem",
+    "white-label-oem",
+    "empfehlung-vertrieb",
+    "vertrag-nda",
+    "vertrag-kooperationsvertrag",
+    "preisgestaltung",
+    "haftung",
+    "gemeinsam-ins-ausland",
+]
 
 
 def _words(markdown_text: str) -> int:
@@ -27,7 +45,9 @@ def test_at_least_twelve_articles_ship_in_german_and_english():
     articles = shipped_articles()
     assert len(articles) >= 12
     for article in articles:
-        assert article.title_de and article.title_en and article.summary_de and article.summary_en, article.slug
+        assert article.title_de and article.title_en and article.summary_de and article.summary_en, (
+            article.slug
+        )
         assert 250 <= _words(article.body_de) <= 700, (article.slug, _words(article.body_de))
         assert 250 <= _words(article.body_en) <= 700, (article.slug, _words(article.body_en))
 

@@ -1,4 +1,4 @@
-"""Article search and lists: the catalog's token search, filters by kind and tag, drafts hidden from readers."""
+"""Article search and lists: the catalog's token search, filters by kind and tag, drafts hidden."""
 
 import pytest
 from django.urls import reverse
@@ -46,7 +46,8 @@ def test_filter_by_kind_and_tag():
     assert "vertrag-nda" in _slugs(search_articles(tag="vertrag"))
     assert "joint-venture" not in _slugs(search_articles(tag="white-label"))
     assert _slugs(search_articles(text="Ausschreibung", kind="practice_example")) == {
-        "praxis-bietergemeinschaft-kommune"}
+        "praxis-bietergemeinschaft-kommune"
+    }
 
 
 def test_unpublished_articles_are_hidden_from_readers_but_not_from_editors():
@@ -74,8 +75,8 @@ def test_detail_page_renders_body_tags_capabilities_and_related(client):
     response = client.get(reverse("knowledge:article", args=["vertrag-nda"]))
     html = response.content.decode()
     assert '<h2 id="geheimhaltung">' in html
-    assert f'{reverse("knowledge:list")}?tag=vertrag' in html
-    assert f'{reverse("registry:search")}?capability=data-protection' in html
+    assert f"{reverse('knowledge:list')}?tag=vertrag" in html
+    assert f"{reverse('registry:search')}?capability=data-protection" in html
     assert response.context["related"]
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from itkoop.knowledge import charts
 from itkoop.knowledge.models import SelfCheckResult
 from itkoop.knowledge.recommendations import recommend
-from itkoop.knowledge.selfcheck import InvalidAnswers, load_questionnaire, parse_questionnaire
 from itkoop.knowledge.selectors import MIN_COMPANIES_FOR_AVERAGE, hub_average
+from itkoop.knowledge.selfcheck import InvalidAnswers, load_questionnaire, parse_questionnaire
 
 from ..factories import CompanyFactory, member_of
 from .helpers import answers, answers_for_dimension_scores, post_data, saved_result
@@ -46,14 +46,17 @@ def test_mixed_answers_round_to_whole_points():
     assert questionnaire.score(values).by_dimension["strategy"] == round(100 * (4 + 3 + 2 + 2 + 2) / 20)
 
 
-@pytest.mark.parametrize("bad, message", [
-    ({"strategy-1": 5}, "outside"),
-    ({"strategy-1": -1}, "outside"),
-    ({"strategy-1": "zwei"}, "not a number"),
-    ({"strategy-1": "2.5"}, "not a number"),
-    ({"strategy-1": True}, "outside"),
-    ({"erfunden-9": 2}, "unknown"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"strategy-1": 5}, "outside"),
+        ({"strategy-1": -1}, "outside"),
+        ({"strategy-1": "zwei"}, "not a number"),
+        ({"strategy-1": "2.5"}, "not a number"),
+        ({"strategy-1": True}, "outside"),
+        ({"erfunden-9": 2}, "unknown"),
+    ],
+)
 def test_invalid_answers_are_refused_with_a_reason(bad, message):
     with pytest.raises(InvalidAnswers, match=message):
         load_questionnaire().validate_answers({**answers(2), **bad})
@@ -73,14 +76,30 @@ def test_missing_answers_are_listed():
     assert error.value.missing == ["skills-5"]
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"scale": SCALE[:3], "dimensions": []}, "scale"),
-    ({"scale": SCALE, "dimensions": [{"id": "a", "questions": []}]}, "no questions"),
-    ({"scale": SCALE, "dimensions": [{"id": "a", "questions": [{"id": "q", "de": "x"}, {"id": "q", "de": "y"}]}]},
-     "duplicate question"),
-    ({"scale": SCALE, "dimensions": [{"id": "a", "questions": [{"id": "q1", "de": "x"}]},
-                                     {"id": "a", "questions": [{"id": "q2", "de": "y"}]}]}, "duplicate dimension"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"scale": SCALE[:3], "dimensions": []}, "scale"),
+        ({"scale": SCALE, "dimensions": [{"id": "a", "questions": []}]}, "no questions"),
+        (
+            {
+                "scale": SCALE,
+                "dimensions": [{"id": "a", "questions": [{"id": "q", "de": "x"}, {"id": "q", "de": "y"}]}],
+            },
+            "duplicate question",
+        ),
+        (
+            {
+                "scale": SCALE,
+                "dimensions": [
+                    {"id": "a", "questions": [{"id": "q1", "de": "x"}]},
+                    {"id": "a", "questions": [{"id": "q2", "de": "y"}]},
+                ],
+            },
+            "duplicate dimension",
+        ),
+    ],
+)
 def test_a_broken_questionnaire_file_is_refused_when_loaded(data, message):
     with pytest.raises(ValueError, match=message):
         parse_questionnaire(data)
@@ -89,10 +108,11 @@ def test_a_broken_questionnaire_file_is_refused_when_loaded(data, message):
 def test_radar_points_lie_on_the_axes_at_the_scaled_distance():
     radar = charts.radar(["A", "B", "C", "D"], [100, 50, 0, 25], size=400)
     points = [tuple(map(float, p.split(","))) for p in radar.own.split()]
-    radius = 400 / 2 - 95
-    assert points[0] == pytest.approx((200, 200 - radius))
-    assert points[1] == pytest.approx((200 + radius / 2, 200))
-    assert points[2] == pytest.approx((200, 200))
+    radius = 400 / 2 - 40
+    assert (radar.cx, radar.cy) == (280, 200)
+    assert points[0] == pytest.approx((280, 200 - radius))
+    assert points[1] == pytest.approx((280 + radius / 2, 200))
+    assert points[2] == pytest.approx((280, 200))
     assert radar.comparison is None and len(radar.rings) == 4 and len(radar.labels) == 4
 
 
@@ -108,8 +128,11 @@ def test_line_chart_puts_higher_values_higher():
 @pytest.mark.django_db
 def test_recommendations_cover_the_weakest_dimensions_with_articles_and_links():
     questionnaire = load_questionnaire()
-    scores = questionnaire.score(answers_for_dimension_scores(cooperation=0, international=1, security=4,
-                                                              strategy=4, processes=4, market=4, skills=4))
+    scores = questionnaire.score(
+        answers_for_dimension_scores(
+            cooperation=0, international=1, security=4, strategy=4, processes=4, market=4, skills=4
+        )
+    )
     recommendations = recommend(questionnaire, scores.by_dimension)
     assert [r.dimension.id for r in recommendations] == ["cooperation", "international"]
     cooperation = recommendations[0]
@@ -139,7 +162,7 @@ def test_anonymous_check_keeps_the_result_in_the_session_and_stores_nothing(clie
     page = client.get(reverse("knowledge:selfcheck_result"))
     html = page.content.decode()
     assert page.context["overall"] == 75
-    assert 'role="img"' in html and "<title id=\"radar-title\">" in html and "<desc id=\"radar-desc\">" in html
+    assert 'role="img"' in html and '<title id="radar-title">' in html and '<desc id="radar-desc">' in html
     assert "<table>" in html and page.context["recommendations"]
 
 
@@ -147,8 +170,11 @@ def test_anonymous_check_keeps_the_result_in_the_session_and_stores_nothing(clie
 def test_recommendations_on_the_page_link_to_articles_catalog_and_events(client):
     client.post(reverse("knowledge:selfcheck"), post_data(answers(1)))
     html = client.get(reverse("knowledge:selfcheck_result")).content.decode()
-    recommended = [a for r in client.get(reverse("knowledge:selfcheck_result")).context["recommendations"]
-                   for a in r.articles]
+    recommended = [
+        a
+        for r in client.get(reverse("knowledge:selfcheck_result")).context["recommendations"]
+        for a in r.articles
+    ]
     assert recommended and all(a.get_absolute_url() in html for a in recommended)
     assert reverse("registry:search") + "?q=" in html
     assert reverse("events:list") in html
@@ -241,6 +267,18 @@ def test_too_few_hub_results_explain_why_there_is_no_average(client):
     client.post(reverse("knowledge:selfcheck"), post_data(answers(3), hub="berlin"))
     page = client.get(reverse("knowledge:selfcheck_result"))
     assert page.context["average"] is None and "zu wenige" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_chart_coordinates_are_not_localised_with_decimal_commas(client):
+    for value in (0, 2, 4):
+        saved_result(CompanyFactory(hub_id="aachen"), value=value)
+    client.post(reverse("knowledge:selfcheck"), post_data(answers(3), hub="aachen"))
+    html = client.get(reverse("knowledge:selfcheck_result")).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    import re
+
+    assert not re.search(r'(x|y|x1|y1|x2|y2|cx|cy)="[0-9]+,[0-9]', svg)
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Every write of the knowledge app with every role: who may, who may not, and that refusals change nothing.
 
-Writes: creating and editing articles (center admins only), saving a self-check (members of that company only).
+Writes: creating and editing articles (center admins only), saving a self-check (that company's members).
 Reads of saved results are private too: members, the company's hub staff and center admins."""
 
 import pytest
@@ -39,13 +39,23 @@ def _login_as(client, role: str, company):
 
 
 def _refused(response) -> bool:
-    return response.status_code == 403 or (response.status_code == 302 and "/konto/login/" in response["Location"])
+    return response.status_code == 403 or (
+        response.status_code == 302 and "/konto/login/" in response["Location"]
+    )
 
 
 def _article_post(**overrides) -> dict:
-    data = {"slug": "neu", "kind": "article", "title_de": "Neuer Titel", "title_en": "New title",
-            "summary_de": "Kurz", "summary_en": "Short", "body_de": "## Text\n\nInhalt", "body_en": "Content",
-            "published": "on"}
+    data = {
+        "slug": "neu",
+        "kind": "article",
+        "title_de": "Neuer Titel",
+        "title_en": "New title",
+        "summary_de": "Kurz",
+        "summary_en": "Short",
+        "body_de": "## Text\n\nInhalt",
+        "body_en": "Content",
+        "published": "on",
+    }
     data.update(overrides)
     return data
 

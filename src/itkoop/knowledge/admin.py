@@ -51,7 +51,15 @@ class ArticleAdmin(CenterAdminOnly):
 class SelfCheckResultAdmin(admin.ModelAdmin):
     list_display = ["company", "overall", "created"]
     list_filter = ["company__hub"]
-    readonly_fields = ["company", "created_by", "questionnaire_version", "answers", "scores", "overall", "created"]
+    readonly_fields = [
+        "company",
+        "created_by",
+        "questionnaire_version",
+        "answers",
+        "scores",
+        "overall",
+        "created",
+    ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("company")

@@ -20,8 +20,10 @@ class AxisLabel:
 
 @dataclass(frozen=True)
 class Radar:
-    size: int
-    center: float
+    width: int
+    height: int
+    cx: float
+    cy: float
     rings: list[str]
     axes: list[tuple[float, float]]
     labels: list[AxisLabel]
@@ -29,32 +31,47 @@ class Radar:
     comparison: str | None
 
 
-def _point(center: float, radius: float, index: int, count: int, value: float) -> tuple[float, float]:
+def _point(
+    center: tuple[float, float], radius: float, index: int, count: int, value: float
+) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * index / count
     r = radius * value / 100
-    return round(center + r * math.cos(angle), 1), round(center + r * math.sin(angle), 1)
+    return round(center[0] + r * math.cos(angle), 1), round(center[1] + r * math.sin(angle), 1)
 
 
-def _polygon(center: float, radius: float, values: list[float]) -> str:
-    return " ".join(f"{x},{y}" for x, y in (_point(center, radius, i, len(values), v) for i, v in enumerate(values)))
+def _polygon(center: tuple[float, float], radius: float, values: list[float]) -> str:
+    points = (_point(center, radius, i, len(values), v) for i, v in enumerate(values))
+    return " ".join(f"{x},{y}" for x, y in points)
 
 
-def radar(labels: list[str], values: list[int], comparison: list[int] | None = None, size: int = 420) -> Radar:
-    """A radar with one axis per dimension; values 0-100. Labels sit just outside the outer ring."""
-    center = size / 2
-    radius = size / 2 - 95
+def radar(
+    labels: list[str], values: list[int], comparison: list[int] | None = None, size: int = 400
+) -> Radar:
+    """A radar with one axis per dimension; values 0-100. Labels sit just outside the outer ring, with room
+    for about 18 characters left and right of the plot."""
+    width, height = size + 160, size
+    center = (width / 2, height / 2)
+    radius = size / 2 - 40
     count = len(labels)
     rings = [_polygon(center, radius, [level] * count) for level in (25, 50, 75, 100)]
     axes = [_point(center, radius, i, count, 100) for i in range(count)]
     placed = []
     for i, text in enumerate(labels):
-        x, y = _point(center, radius + 14, i, count, 100)
-        anchor = "middle" if abs(x - center) < 5 else ("start" if x > center else "end")
-        placed.append(AxisLabel(x=x, y=y + (12 if y > center + 5 else -2 if y < center - 5 else 4), anchor=anchor,
-                                text=text, score=values[i]))
-    return Radar(size=size, center=center, rings=rings, axes=axes, labels=placed,
-                 own=_polygon(center, radius, values),
-                 comparison=_polygon(center, radius, comparison) if comparison else None)
+        x, y = _point(center, radius + 10, i, count, 100)
+        anchor = "middle" if abs(x - center[0]) < 5 else ("start" if x > center[0] else "end")
+        dy = 12 if y > center[1] + 5 else (-4 if y < center[1] - 5 else 4)
+        placed.append(AxisLabel(x=x, y=round(y + dy, 1), anchor=anchor, text=text, score=values[i]))
+    return Radar(
+        width=width,
+        height=height,
+        cx=center[0],
+        cy=center[1],
+        rings=rings,
+        axes=axes,
+        labels=placed,
+        own=_polygon(center, radius, values),
+        comparison=_polygon(center, radius, comparison) if comparison else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class LineChart:
     width: int
     height: int
     left: int
+    label_x: int
     bottom: float
     right: float
     gridlines: list[tuple[float, int]]
@@ -79,7 +97,7 @@ class LineChart:
 
 def line_chart(points: list[tuple[str, int]], width: int = 560, height: int = 220) -> LineChart:
     """Values 0-100 over equally spaced, ordered moments (labels like dates)."""
-    left, right, top, bottom = 44, width - 20, 16, height - 36
+    left, right, top, bottom = 44, width - 48, 16, height - 36
     count = len(points)
     step = (right - left) / (count - 1) if count > 1 else 0
     placed = []
@@ -89,5 +107,14 @@ def line_chart(points: list[tuple[str, int]], width: int = 560, height: int = 22
         placed.append(LinePoint(x=round(x, 1), y=round(y, 1), value=value, label=label))
     gridlines = [(round(bottom - (bottom - top) * level / 100, 1), level) for level in (0, 25, 50, 75, 100)]
     path = " ".join(f"{p.x},{p.y}" for p in placed)
-    return LineChart(width=width, height=height, left=left, bottom=bottom, right=right, gridlines=gridlines,
-                     points=placed, path=path)
+    return LineChart(
+        width=width,
+        height=height,
+        left=left,
+        label_x=left - 6,
+        bottom=bottom,
+        right=right,
+        gridlines=gridlines,
+        points=placed,
+        path=path,
+    )

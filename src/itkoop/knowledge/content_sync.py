@@ -1,8 +1,9 @@
 """Loads the articles the center ships (content/articles/*.md) into the database after every migrate.
 
 Each article is a pair of Markdown files, `<slug>.de.md` and `<slug>.en.md`, each opening with a front matter
-block of `key: value` lines between `---` lines. The German file carries kind, tags and capabilities; both carry
-title and summary. Idempotent by slug; an article the editors changed on the site is left as they made it."""
+block of `key: value` lines between `---` lines. The German file carries kind, tags and capabilities;
+both carry title and summary. Idempotent by slug; an article the editors changed on the site stays as
+they made it."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
-            return meta, "\n".join(lines[index + 1:]).strip() + "\n"
+            return meta, "\n".join(lines[index + 1 :]).strip() + "\n"
         key, sep, value = line.partition(":")
         if not sep:
             raise ValueError(f"front matter line without 'key: value': {line!r}")
@@ -60,19 +61,23 @@ def shipped_articles() -> tuple[ShippedArticle, ...]:
         slug = german.name.removesuffix(".de.md")
         meta_de, body_de = parse_front_matter(german.read_text(encoding="utf-8"))
         english = german.with_name(f"{slug}.en.md")
-        meta_en, body_en = parse_front_matter(english.read_text(encoding="utf-8")) if english.exists() else ({}, "")
-        articles.append(ShippedArticle(
-            slug=slug,
-            kind=meta_de.get("kind", "article"),
-            title_de=meta_de["title"],
-            title_en=meta_en.get("title", ""),
-            summary_de=meta_de.get("summary", ""),
-            summary_en=meta_en.get("summary", ""),
-            body_de=body_de,
-            body_en=body_en,
-            tags=_split_list(meta_de.get("tags", "")),
-            capabilities=_split_list(meta_de.get("capabilities", "")),
-        ))
+        meta_en, body_en = (
+            parse_front_matter(english.read_text(encoding="utf-8")) if english.exists() else ({}, "")
+        )
+        articles.append(
+            ShippedArticle(
+                slug=slug,
+                kind=meta_de.get("kind", "article"),
+                title_de=meta_de["title"],
+                title_en=meta_en.get("title", ""),
+                summary_de=meta_de.get("summary", ""),
+                summary_en=meta_en.get("summary", ""),
+                body_de=body_de,
+                body_en=body_en,
+                tags=_split_list(meta_de.get("tags", "")),
+                capabilities=_split_list(meta_de.get("capabilities", "")),
+            )
+        )
     return tuple(articles)
 
 
@@ -91,7 +96,9 @@ def sync_articles() -> int:
     from .services import refresh_article_search
 
     for slug, labels in shipped_tags().items():
-        Tag.objects.update_or_create(slug=slug, defaults={"label_de": labels["de"], "label_en": labels.get("en", "")})
+        Tag.objects.update_or_create(
+            slug=slug, defaults={"label_de": labels["de"], "label_en": labels.get("en", "")}
+        )
     known_capabilities = set(Capability.objects.values_list("id", flat=True))
     written = 0
     for shipped in shipped_articles():
@@ -115,5 +122,5 @@ def sync_articles() -> int:
 
 
 def sync_knowledge_content(**kwargs) -> None:
-    """post_migrate receiver (after the registry's taxonomy exists): safe after every migrate and test flush."""
+    """post_migrate receiver (runs after the taxonomy exists); safe after every migrate and flush."""
     sync_articles()

@@ -17,10 +17,14 @@ from .selfcheck import MAX_ANSWER, Questionnaire
 
 class ArticleSearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Art"), required=False,
-                             choices=[("", _("alle"))] + list(Article.Kind.choices))
-    tag = forms.ModelChoiceField(label=_("Thema"), queryset=Tag.objects.all(), required=False,
-                                 empty_label=_("alle Themen"), to_field_name="slug")
+    kind = forms.ChoiceField(label=_("Art"), required=False, choices=[("", _("alle")), *Article.Kind.choices])
+    tag = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Tag.objects.all(),
+        required=False,
+        empty_label=_("alle Themen"),
+        to_field_name="slug",
+    )
 
 
 class ArticleForm(forms.ModelForm):
@@ -30,8 +34,19 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["slug", "kind", "title_de", "title_en", "summary_de", "summary_en", "body_de", "body_en", "tags",
-                  "capabilities", "published"]
+        fields = [
+            "slug",
+            "kind",
+            "title_de",
+            "title_en",
+            "summary_de",
+            "summary_en",
+            "body_de",
+            "body_en",
+            "tags",
+            "capabilities",
+            "published",
+        ]
         widgets = {
             "tags": forms.CheckboxSelectMultiple,
             "capabilities": forms.SelectMultiple(attrs={"size": 8}),
@@ -41,8 +56,10 @@ class ArticleForm(forms.ModelForm):
             "body_en": forms.Textarea(attrs={"rows": 18}),
         }
         help_texts = {
-            "body_de": _("Markdown: ## Überschrift, **fett**, [Link](https://…), Verweis auf einen Artikel mit "
-                         "[Text](article:kennung#anker), Anker an einer Überschrift mit {#anker}."),
+            "body_de": _(
+                "Markdown: ## Überschrift, **fett**, [Link](https://…), Verweis auf einen Artikel mit "
+                "[Text](article:kennung#anker), Anker an einer Überschrift mit {#anker}."
+            ),
             "slug": _("Kleinbuchstaben, Ziffern und Bindestriche; nach dem Anlegen nicht mehr änderbar."),
         }
 
@@ -56,7 +73,11 @@ class ArticleForm(forms.ModelForm):
 
     def content_token(self) -> str:
         """A fingerprint of what is about to be saved, so saving needs a preview of exactly this content."""
-        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields if name not in ("tags", "capabilities")}
+        data = {
+            name: self.cleaned_data.get(name)
+            for name in self.Meta.fields
+            if name not in ("tags", "capabilities")
+        }
         data["tags"] = sorted(t.slug for t in self.cleaned_data.get("tags") or [])
         data["capabilities"] = sorted(c.id for c in self.cleaned_data.get("capabilities") or [])
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -74,18 +95,27 @@ class SelfCheckForm(forms.Form):
         choices = [(str(v), f"{v} – {questionnaire.scale_label(v)}") for v in range(MAX_ANSWER + 1)]
         for question in questionnaire.questions:
             self.fields[question.id] = forms.TypedChoiceField(
-                label=question.text, choices=choices, coerce=int, widget=forms.RadioSelect,
+                label=question.text,
+                choices=choices,
+                coerce=int,
+                widget=forms.RadioSelect,
                 error_messages={"required": _("Bitte beantworten Sie diese Frage.")},
             )
         if companies is not None and companies.exists():
             self.fields["company"] = forms.ModelChoiceField(
-                label=_("Ergebnis speichern für"), queryset=companies, required=False,
+                label=_("Ergebnis speichern für"),
+                queryset=companies,
+                required=False,
                 empty_label=_("nicht speichern (nur anzeigen)"),
-                help_text=_("Gespeicherte Ergebnisse sehen nur Ihr Unternehmen, das Team Ihres Stützpunkts und "
-                            "die Zentrumsleitung."),
+                help_text=_(
+                    "Gespeicherte Ergebnisse sehen nur Ihr Unternehmen, das Team Ihres Stützpunkts und "
+                    "die Zentrumsleitung."
+                ),
             )
         self.fields["hub"] = forms.ModelChoiceField(
-            label=_("Vergleich mit Stützpunkt"), queryset=Hub.objects.all(), required=False,
+            label=_("Vergleich mit Stützpunkt"),
+            queryset=Hub.objects.all(),
+            required=False,
             empty_label=_("kein Vergleich"),
             help_text=_("Beim Speichern für ein Unternehmen gilt dessen Stützpunkt."),
         )

@@ -13,7 +13,7 @@ def _localized(obj, field: str) -> str:
 
 
 class Tag(models.Model):
-    """A topic that links articles, self-check recommendations and (by the same slug) other parts of the site."""
+    """A topic linking articles, self-check recommendations and (by the same slug) other parts of the site."""
 
     slug = models.SlugField(_("Kennung"), primary_key=True, max_length=60)
     label_de = models.CharField(_("Bezeichnung (deutsch)"), max_length=100)
@@ -53,8 +53,13 @@ class Article(models.Model):
     )
     published = models.BooleanField(_("veröffentlicht"), default=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("zuletzt bearbeitet von"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("zuletzt bearbeitet von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     # Shipped articles are refreshed from the content files after every migrate until staff edit them here.
     customized = models.BooleanField(_("von der Redaktion geändert"), default=False, editable=False)
@@ -94,7 +99,10 @@ class SelfCheckResult(models.Model):
     """One completed self-check of a company; answers by question id, scores 0-100 by dimension id."""
 
     company = models.ForeignKey(
-        "registry.Company", verbose_name=_("Unternehmen"), on_delete=models.CASCADE, related_name="selfcheck_results"
+        "registry.Company",
+        verbose_name=_("Unternehmen"),
+        on_delete=models.CASCADE,
+        related_name="selfcheck_results",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -53,14 +53,20 @@ def _links(dimension: Dimension) -> list[Link]:
     links = []
     if dimension.catalog_query:
         query = urlencode({"q": dimension.catalog_query})
-        links.append(Link(f"{reverse('registry:search')}?{query}",
-                          _("Passende Anbieter im Katalog: „%(query)s“") % {"query": dimension.catalog_query}))
+        links.append(
+            Link(
+                f"{reverse('registry:search')}?{query}",
+                _("Passende Anbieter im Katalog: „%(query)s“") % {"query": dimension.catalog_query},
+            )
+        )
     if "matching" in dimension.links and (url := optional_page("matching")):
         links.append(Link(url, _("Ergänzende Partner finden")))
     if "events" in dimension.links and (url := optional_page("events")):
         links.append(Link(url, _("Veranstaltungen der Stützpunkte")))
     for tag in dimension.tags[:1]:
-        links.append(Link(f"{reverse('knowledge:list')}?{urlencode({'tag': tag})}", _("Alle Artikel zum Thema")))
+        links.append(
+            Link(f"{reverse('knowledge:list')}?{urlencode({'tag': tag})}", _("Alle Artikel zum Thema"))
+        )
     return links
 
 
@@ -73,8 +79,13 @@ def recommend(questionnaire: Questionnaire, scores: dict[str, int]) -> list[Reco
     for dimension in chosen:
         articles = selectors.articles_for_tags(dimension.tags, limit=3, exclude=shown)
         shown.extend(a.pk for a in articles)
-        recommendations.append(Recommendation(
-            dimension=dimension, score=scores.get(dimension.id, 0), advice=dimension.advice,
-            articles=articles, links=_links(dimension),
-        ))
+        recommendations.append(
+            Recommendation(
+                dimension=dimension,
+                score=scores.get(dimension.id, 0),
+                advice=dimension.advice,
+                articles=articles,
+                links=_links(dimension),
+            )
+        )
     return recommendations

@@ -1,7 +1,8 @@
 """Markdown to safe HTML: Markdown renders, nh3 keeps only an allow-list of tags, attributes and URL schemes.
 
-Articles may link to each other as `[text](article:slug#anchor)`; those links become the article's URL in the
-current language. Headings may carry a stable anchor, `## Haftung {#haftung}`, so other pages can link to a clause."""
+Articles may link to each other as `[text](article:slug#anchor)`; those links become the article's URL in
+the current language. Headings may carry a stable anchor, `## Haftung {#haftung}`, so other pages can link
+to a clause."""
 
 from __future__ import annotations
 
@@ -13,8 +14,35 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4", "h5", "hr", "li",
-    "ol", "p", "pre", "strong", "sup", "sub", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "sup",
+    "sub",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 HEADINGS = {"h2", "h3", "h4", "h5"}
 ALLOWED_ATTRIBUTES = {

@@ -50,8 +50,9 @@ def articles_for_tags(tags: list[str], *, limit: int = 3, exclude: list[int] | N
     for article in candidates.prefetch_related("tags"):
         overlap = len({t.slug for t in article.tags.all()} & set(tags))
         scored[article.pk] = [overlap, article]
-    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].kind != Article.Kind.ARTICLE,
-                                                       pair[1].title_de))
+    ranked = sorted(
+        scored.values(), key=lambda pair: (-pair[0], pair[1].kind != Article.Kind.ARTICLE, pair[1].title_de)
+    )
     return [article for _, article in ranked[:limit]]
 
 
@@ -94,7 +95,7 @@ def hub_average(hub) -> HubAverage | None:
         values = [r.scores[dimension_id] for r in results if dimension_id in r.scores]
         scores[dimension_id] = round(sum(values) / len(values))
     overall = round(sum(r.overall for r in results) / len(results))
-    return HubAverage(hub_name=hub.name, companies=len(results), scores=scores, overall=overall)
+    return HubAverage(hub_name=hub.city or hub.name, companies=len(results), scores=scores, overall=overall)
 
 
 def company_results(company: Company) -> QuerySet[SelfCheckResult]:

@@ -52,6 +52,10 @@ class Dimension:
         return _pick(self.raw, "label")
 
     @property
+    def short_label(self) -> str:
+        return _pick(self.raw, "short") or self.label
+
+    @property
     def description(self) -> str:
         return _pick(self.raw, "description")
 

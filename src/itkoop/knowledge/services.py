@@ -1,4 +1,4 @@
-"""Writes of the knowledge base and the self-check; each one use case, in a transaction, permission-checked."""
+"""Writes of the knowledge base and the self-check: one use case each, in a transaction, checked."""
 
 from __future__ import annotations
 
@@ -23,8 +23,12 @@ def refresh_article_search(article: Article) -> None:
     tags = list(article.tags.all())
     capabilities = list(article.capabilities.all())
     article.search_document = build_search_document(
-        article.title_de, article.title_en, article.summary_de, article.summary_en,
-        plain_text(article.body_de), plain_text(article.body_en),
+        article.title_de,
+        article.title_en,
+        article.summary_de,
+        article.summary_en,
+        plain_text(article.body_de),
+        plain_text(article.body_en),
         [t.label_de + " " + t.label_en for t in tags],
         [c.label_de + " " + c.label_en for c in capabilities],
     )
@@ -49,7 +53,7 @@ def article_save(*, actor, form) -> Article:
 
 @transaction.atomic
 def selfcheck_save(*, actor, company: Company, answers: dict[str, int]) -> SelfCheckResult:
-    """Record a company's self-check; answers must be complete and valid (selfcheck.InvalidAnswers otherwise)."""
+    """Record a company's self-check; incomplete or invalid answers raise selfcheck.InvalidAnswers."""
     if not can_save_selfcheck(actor, company):
         raise PermissionDenied
     questionnaire = selfcheck.load_questionnaire()

@@ -1,4 +1,4 @@
-"""Pages of the knowledge base and the self-check: thin views that parse, call a service or selector, render."""
+"""Pages of the knowledge base and the self-check: thin views that parse, call a service or selector."""
 
 from __future__ import annotations
 
@@ -35,16 +35,25 @@ def article_list(request):
     if form.is_valid() or not request.GET:
         data = form.cleaned_data if request.GET else {}
         results = selectors.search_articles(
-            text=data.get("q", ""), kind=data.get("kind", ""),
-            tag=data["tag"].slug if data.get("tag") else "", user=request.user,
+            text=data.get("q", ""),
+            kind=data.get("kind", ""),
+            tag=data["tag"].slug if data.get("tag") else "",
+            user=request.user,
         )
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
-    return render(request, "knowledge/article_list.html", {
-        "form": form, "page": page, "querystring": query_without_page.urlencode(),
-        "tags": selectors.tags_in_use(), "can_edit": can_edit_article(request.user),
-    })
+    return render(
+        request,
+        "knowledge/article_list.html",
+        {
+            "form": form,
+            "page": page,
+            "querystring": query_without_page.urlencode(),
+            "tags": selectors.tags_in_use(),
+            "can_edit": can_edit_article(request.user),
+        },
+    )
 
 
 def article(request, slug: str):
@@ -54,10 +63,16 @@ def article(request, slug: str):
         raise Http404 from None
     if not can_view_article(request.user, obj):
         raise Http404
-    return render(request, "knowledge/article.html", {
-        "article": obj, "body": render_markdown(obj.body), "related": selectors.related_articles(obj),
-        "can_edit": can_edit_article(request.user, obj),
-    })
+    return render(
+        request,
+        "knowledge/article.html",
+        {
+            "article": obj,
+            "body": render_markdown(obj.body),
+            "related": selectors.related_articles(obj),
+            "can_edit": can_edit_article(request.user, obj),
+        },
+    )
 
 
 def _article_form_page(request, instance: Article | None):
@@ -71,15 +86,25 @@ def _article_form_page(request, instance: Article | None):
             messages.success(request, _("Der Artikel wurde gespeichert."))
             return redirect(saved)
         if request.POST.get("action") == "save":
-            messages.info(request, _("Der Inhalt hat sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau "
-                                     "und speichern Sie dann."))
+            messages.info(
+                request,
+                _(
+                    "Der Inhalt hat sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau "
+                    "und speichern Sie dann."
+                ),
+            )
         data = form.cleaned_data
-        preview = {"title_de": data["title_de"], "title_en": data["title_en"],
-                   "body_de": render_markdown(data["body_de"], anchors=False),
-                   "body_en": render_markdown(data["body_en"], anchors=False)}
+        preview = {
+            "title_de": data["title_de"],
+            "title_en": data["title_en"],
+            "body_de": render_markdown(data["body_de"], anchors=False),
+            "body_en": render_markdown(data["body_en"], anchors=False),
+        }
         form.data = form.data.copy()
         form.data["preview_token"] = form.content_token()
-    return render(request, "knowledge/article_form.html", {"form": form, "article": instance, "preview": preview})
+    return render(
+        request, "knowledge/article_form.html", {"form": form, "article": instance, "preview": preview}
+    )
 
 
 @login_required
@@ -98,8 +123,12 @@ def article_edit(request, slug: str):
 def selfcheck(request):
     questionnaire = load_questionnaire()
     companies = selectors.companies_for_selfcheck(request.user)
-    form = SelfCheckForm(request.POST or None, questionnaire=questionnaire, companies=companies,
-                         initial=_initial_answers(request))
+    form = SelfCheckForm(
+        request.POST or None,
+        questionnaire=questionnaire,
+        companies=companies,
+        initial=_initial_answers(request),
+    )
     if request.method == "POST":
         if form.is_valid():
             company = form.cleaned_data.get("company")
@@ -110,14 +139,23 @@ def selfcheck(request):
             scores = questionnaire.score(form.answers())
             hub = form.cleaned_data.get("hub")
             request.session[SESSION_KEY] = {
-                "version": questionnaire.version, "answers": form.answers(), "scores": scores.by_dimension,
-                "overall": scores.overall, "hub": hub.slug if hub else "",
+                "version": questionnaire.version,
+                "answers": form.answers(),
+                "scores": scores.by_dimension,
+                "overall": scores.overall,
+                "hub": hub.slug if hub else "",
             }
             return redirect("knowledge:selfcheck_result")
         messages.error(request, _("Bitte beantworten Sie alle Fragen; die offenen sind markiert."))
-    return render(request, "knowledge/selfcheck.html", {
-        "form": form, "questionnaire": questionnaire, "companies": companies,
-    })
+    return render(
+        request,
+        "knowledge/selfcheck.html",
+        {
+            "form": form,
+            "questionnaire": questionnaire,
+            "companies": companies,
+        },
+    )
 
 
 def _initial_answers(request) -> dict:
@@ -135,11 +173,16 @@ def selfcheck_result(request):
     stored = request.session.get(SESSION_KEY)
     questionnaire = load_questionnaire()
     if not stored or stored.get("version") != questionnaire.version:
-        messages.info(request, _("Es liegt noch kein Ergebnis vor. Bitte füllen Sie zuerst den Selbstcheck aus."))
+        messages.info(
+            request, _("Es liegt noch kein Ergebnis vor. Bitte füllen Sie zuerst den Selbstcheck aus.")
+        )
         return redirect("knowledge:selfcheck")
     hub = Hub.objects.filter(slug=stored.get("hub") or "").first()
-    return render(request, "knowledge/selfcheck_result.html",
-                  _result_context(questionnaire, stored["scores"], stored["overall"], hub))
+    return render(
+        request,
+        "knowledge/selfcheck_result.html",
+        _result_context(questionnaire, stored["scores"], stored["overall"], hub),
+    )
 
 
 @login_required
@@ -150,8 +193,13 @@ def selfcheck_saved(request, pk: int):
     questionnaire = load_questionnaire()
     context = _result_context(questionnaire, result.scores, result.overall, result.company.hub)
     context.update(_history_context(result.company, questionnaire))
-    context.update({"result": result, "company": result.company,
-                    "can_repeat": can_save_selfcheck(request.user, result.company)})
+    context.update(
+        {
+            "result": result,
+            "company": result.company,
+            "can_repeat": can_save_selfcheck(request.user, result.company),
+        }
+    )
     return render(request, "knowledge/selfcheck_result.html", context)
 
 
@@ -167,13 +215,24 @@ def selfcheck_history(request, external_id: str):
 
 def _result_context(questionnaire, scores: dict, overall: int, hub) -> dict:
     average = selectors.hub_average(hub)
-    rows = [{"dimension": d, "score": scores.get(d.id, 0), "hub": average.scores.get(d.id) if average else None}
-            for d in questionnaire.dimensions]
-    radar = charts.radar([d.label for d in questionnaire.dimensions], [r["score"] for r in rows],
-                         [r["hub"] or 0 for r in rows] if average else None)
-    return {"rows": rows, "overall": overall, "radar": radar, "hub": hub, "average": average,
-            "min_companies": selectors.MIN_COMPANIES_FOR_AVERAGE,
-            "recommendations": recommend(questionnaire, scores)}
+    rows = [
+        {"dimension": d, "score": scores.get(d.id, 0), "hub": average.scores.get(d.id) if average else None}
+        for d in questionnaire.dimensions
+    ]
+    radar = charts.radar(
+        [d.short_label for d in questionnaire.dimensions],
+        [r["score"] for r in rows],
+        [r["hub"] or 0 for r in rows] if average else None,
+    )
+    return {
+        "rows": rows,
+        "overall": overall,
+        "radar": radar,
+        "hub": hub,
+        "average": average,
+        "min_companies": selectors.MIN_COMPANIES_FOR_AVERAGE,
+        "recommendations": recommend(questionnaire, scores),
+    }
 
 
 def _history_context(company: Company, questionnaire) -> dict:
@@ -181,5 +240,8 @@ def _history_context(company: Company, questionnaire) -> dict:
     chart = None
     if len(results) > 1:
         chart = charts.line_chart([(date_format(r.created, "SHORT_DATE_FORMAT"), r.overall) for r in results])
-    rows = [{"result": r, "values": [r.scores.get(d.id) for d in questionnaire.dimensions]} for r in reversed(results)]
+    rows = [
+        {"result": r, "values": [r.scores.get(d.id) for d in questionnaire.dimensions]}
+        for r in reversed(results)
+    ]
     return {"history": rows, "history_chart": chart, "dimensions": questionnaire.dimensions}

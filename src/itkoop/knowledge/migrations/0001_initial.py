@@ -6,72 +6,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0002_search_indexes'),
+        ("registry", "0002_search_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('slug', models.SlugField(max_length=60, primary_key=True, serialize=False, verbose_name='Kennung')),
-                ('label_de', models.CharField(max_length=100, verbose_name='Bezeichnung (deutsch)')),
-                ('label_en', models.CharField(blank=True, max_length=100, verbose_name='Bezeichnung (englisch)')),
+                (
+                    "slug",
+                    models.SlugField(
+                        max_length=60, primary_key=True, serialize=False, verbose_name="Kennung"
+                    ),
+                ),
+                ("label_de", models.CharField(max_length=100, verbose_name="Bezeichnung (deutsch)")),
+                (
+                    "label_en",
+                    models.CharField(blank=True, max_length=100, verbose_name="Bezeichnung (englisch)"),
+                ),
             ],
             options={
-                'verbose_name': 'Schlagwort',
-                'verbose_name_plural': 'Schlagwörter',
-                'ordering': ['label_de'],
+                "verbose_name": "Schlagwort",
+                "verbose_name_plural": "Schlagwörter",
+                "ordering": ["label_de"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kennung')),
-                ('kind', models.CharField(choices=[('article', 'Fachartikel'), ('practice_example', 'Praxisbeispiel')], default='article', max_length=20, verbose_name='Art')),
-                ('title_de', models.CharField(max_length=200, verbose_name='Titel (deutsch)')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='Titel (englisch)')),
-                ('summary_de', models.TextField(max_length=600, verbose_name='Kurzfassung (deutsch)')),
-                ('summary_en', models.TextField(blank=True, max_length=600, verbose_name='Kurzfassung (englisch)')),
-                ('body_de', models.TextField(verbose_name='Text (deutsch, Markdown)')),
-                ('body_en', models.TextField(blank=True, verbose_name='Text (englisch, Markdown)')),
-                ('published', models.BooleanField(default=True, verbose_name='veröffentlicht')),
-                ('customized', models.BooleanField(default=False, editable=False, verbose_name='von der Redaktion geändert')),
-                ('search_document', models.TextField(blank=True, editable=False)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='aktualisiert')),
-                ('author', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='zuletzt bearbeitet von')),
-                ('capabilities', models.ManyToManyField(blank=True, related_name='articles', to='registry.capability', verbose_name='Fähigkeiten')),
-                ('tags', models.ManyToManyField(blank=True, related_name='articles', to='knowledge.tag', verbose_name='Schlagwörter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="Kennung")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("article", "Fachartikel"), ("practice_example", "Praxisbeispiel")],
+                        default="article",
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("title_de", models.CharField(max_length=200, verbose_name="Titel (deutsch)")),
+                ("title_en", models.CharField(blank=True, max_length=200, verbose_name="Titel (englisch)")),
+                ("summary_de", models.TextField(max_length=600, verbose_name="Kurzfassung (deutsch)")),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, max_length=600, verbose_name="Kurzfassung (englisch)"),
+                ),
+                ("body_de", models.TextField(verbose_name="Text (deutsch, Markdown)")),
+                ("body_en", models.TextField(blank=True, verbose_name="Text (englisch, Markdown)")),
+                ("published", models.BooleanField(default=True, verbose_name="veröffentlicht")),
+                (
+                    "customized",
+                    models.BooleanField(
+                        default=False, editable=False, verbose_name="von der Redaktion geändert"
+                    ),
+                ),
+                ("search_document", models.TextField(blank=True, editable=False)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="aktualisiert")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="zuletzt bearbeitet von",
+                    ),
+                ),
+                (
+                    "capabilities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="articles",
+                        to="registry.capability",
+                        verbose_name="Fähigkeiten",
+                    ),
+                ),
+                (
+                    "tags",
+                    models.ManyToManyField(
+                        blank=True, related_name="articles", to="knowledge.tag", verbose_name="Schlagwörter"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Artikel',
-                'verbose_name_plural': 'Artikel',
-                'ordering': ['title_de'],
+                "verbose_name": "Artikel",
+                "verbose_name_plural": "Artikel",
+                "ordering": ["title_de"],
             },
         ),
         migrations.CreateModel(
-            name='SelfCheckResult',
+            name="SelfCheckResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('questionnaire_version', models.PositiveIntegerField(default=1, verbose_name='Fragebogen-Version')),
-                ('answers', models.JSONField(default=dict, verbose_name='Antworten')),
-                ('scores', models.JSONField(default=dict, verbose_name='Werte je Dimension')),
-                ('overall', models.PositiveSmallIntegerField(default=0, verbose_name='Gesamtwert')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='durchgeführt am')),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='selfcheck_results', to='registry.company', verbose_name='Unternehmen')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "questionnaire_version",
+                    models.PositiveIntegerField(default=1, verbose_name="Fragebogen-Version"),
+                ),
+                ("answers", models.JSONField(default=dict, verbose_name="Antworten")),
+                ("scores", models.JSONField(default=dict, verbose_name="Werte je Dimension")),
+                ("overall", models.PositiveSmallIntegerField(default=0, verbose_name="Gesamtwert")),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="durchgeführt am")),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="selfcheck_results",
+                        to="registry.company",
+                        verbose_name="Unternehmen",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Ergebnis des Selbstchecks',
-                'verbose_name_plural': 'Ergebnisse des Selbstchecks',
-                'ordering': ['-created', '-pk'],
-                'indexes': [models.Index(fields=['company', '-created'], name='selfcheck_company_created')],
+                "verbose_name": "Ergebnis des Selbstchecks",
+                "verbose_name_plural": "Ergebnisse des Selbstchecks",
+                "ordering": ["-created", "-pk"],
+                "indexes": [models.Index(fields=["company", "-created"], name="selfcheck_company_created")],
             },
         ),
     ]
