@@ -223,3 +223,22 @@ def test_notifications_are_listed_and_marked_read_by_their_recipient_only(client
     response = client.post(reverse("cooperation:notification_read", args=[notification.pk]))
     notification.refresh_from_db()
     assert response.status_code == 302 and notification.read_at is not None
+
+
+@pytest.mark.parametrize("role", ["staff_same_hub", "staff_other_hub", "center_admin", "member"])
+def test_admin_shows_hub_staff_only_cooperations_of_their_hub(client, cooperation, companies, role):
+    user = {
+        "staff_same_hub": lambda: hub_staff("kassel"),
+        "staff_other_hub": lambda: hub_staff("berlin"),
+        "center_admin": center_admin,
+        "member": lambda: member_of(companies[0]),
+    }[role]()
+    client.force_login(user)
+    response = client.get(reverse("admin:cooperation_cooperation_changelist"))
+    if role == "member":
+        assert response.status_code in (302, 403)
+        return
+    assert response.status_code == 200
+    assert ("Shop mit ERP" in response.content.decode()) == (role != "staff_other_hub")
+    change = client.get(reverse("admin:cooperation_cooperation_change", args=[cooperation.pk]))
+    assert (change.status_code == 200) == (role != "staff_other_hub")

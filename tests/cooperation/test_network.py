@@ -102,3 +102,8 @@ def test_network_page_has_map_data_for_all_centers_and_hubs_and_no_tiles(client)
     assert "vendor/leaflet/dist/leaflet.js" in body
     assert "tile" not in body.lower() or "openstreetmap" not in body.lower()
     assert not re.search(r"""src=["']https?://""", body)
+
+
+def test_network_page_in_english_names_hub_topics_in_english(client):
+    body = client.get("/en/netzwerk/").content.decode()
+    assert 'lang="en"' in body and "crafts and trade" in body and "Stützpunkt Kassel" in body

@@ -11,9 +11,11 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core.models import Center, Hub
+from itkoop.core.reference_data import load_json
 
 from . import services
 from .forms import InquiryForm
@@ -26,12 +28,29 @@ def germany_outline() -> dict:
     return json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
 
 
+def _hub_topics(hub: Hub) -> list[str]:
+    """The hub's topics in the current language (the English names come from the reference data file)."""
+    if get_language() != "en":
+        return hub.topics
+    for entry in load_json("centers.json").get("hubs", []):
+        if entry.get("id") == hub.slug and entry.get("topics_en"):
+            return entry["topics_en"]
+    return hub.topics
+
+
 def network_map_data(hubs: list[Hub], centers: list[Center]) -> dict:
     """Plain data for the map script (rendered with json_script, so it is never interpreted as markup)."""
     return {
         "outline": germany_outline(),
         "hubs": [
-            {"name": h.name, "city": h.city, "lat": h.lat, "lon": h.lon, "topics": h.topics}
+            {
+                "name": h.name,
+                "city": h.city,
+                "lat": h.lat,
+                "lon": h.lon,
+                "topics": _hub_topics(h),
+                "postcode_prefixes": h.postcode_prefixes,
+            }
             for h in hubs
             if h.lat is not None and h.lon is not None
         ],
