@@ -426,3 +426,17 @@ def test_reminders_go_to_participants_without_meetings(day, people, django_captu
     mail.outbox.clear()
     call_command("meeting_day_tasks")
     assert mail.outbox == []  # once a day at most
+
+
+def test_participants_page_shows_the_engines_partner_suggestions(client, day, people, mini_catalog):
+    from itkoop.accounts.models import Membership
+    from itkoop.registry.models import Company
+
+    Membership.objects.create(user=people[0], company=Company.objects.get(external_id="c1"))
+    Membership.objects.create(user=people[1], company=Company.objects.get(external_id="c3"))
+    Membership.objects.create(user=people[2], company=Company.objects.get(external_id="c2"))
+    client.force_login(people[0])
+    response = client.get(reverse("events:participants", args=[day.pk]))
+    suggestions = response.context["suggestions"]
+    assert [c.user for c in suggestions] == [people[1], people[2]]
+    assert "Datenaustausch über DATEV" in response.content.decode()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from itkoop.accounts.models import Membership
 from itkoop.engine.text import index_tokens
 
 from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration
 
 RS = Registration.Status
+logger = logging.getLogger(__name__)
 
 
 def events_list(*, hub: str = "", include_past: bool = False) -> QuerySet[Event]:
@@ -69,37 +72,64 @@ def waiting_list(event: Event) -> QuerySet[Registration]:
 class ParticipantCard:
     user: object
     profile: ParticipantProfile | None
-    score: int = 0
+    score: float = 0
     request: MeetingRequest | None = None
+    reasons: list[str] = field(default_factory=list)
 
 
 def _tokens(text: str) -> set[str]:
     return set(index_tokens(text or ""))
 
 
+def _companies(user_ids) -> dict[int, str]:
+    """user pk -> external id of (one of) their companies."""
+    out: dict[int, str] = {}
+    rows = Membership.objects.filter(user_id__in=user_ids).order_by("created")
+    for user_id, external_id in rows.values_list("user_id", "company__external_id"):
+        out.setdefault(user_id, external_id)
+    return out
+
+
+def _engine_partners(company_id: str) -> dict[str, tuple[float, list[str]]]:
+    """The matching engine's complementary partners of a company (score, reasons), or nothing when the
+    engine cannot say (no catalog yet, company without solutions)."""
+    try:
+        from itkoop.matching.services import MatchRequestError, rank_partners_for
+    except ImportError:  # the matching app is optional for events
+        return {}
+    try:
+        result = rank_partners_for(company_id=company_id, top_k=50)
+    except (MatchRequestError, ValueError, LookupError):
+        return {}
+    return {p["id"]: (float(p["score"]), list(p.get("reasons", []))) for p in result.get("partners", [])}
+
+
 def participants(event: Event, viewer) -> tuple[list[ParticipantCard], list[ParticipantCard]]:
-    """All confirmed participants but the viewer, and the suggestions among them: people whose offer matches
-    what the viewer seeks or who seek what the viewer offers (shared normalised words, German lemmas)."""
+    """All confirmed participants but the viewer, and up to five suggestions among them: the matching engine's
+    complementary partners of the viewer's company, and people whose offer shares words (German lemmas) with
+    what the viewer seeks or who seek what the viewer offers."""
     profiles = {p.user_id: p for p in ParticipantProfile.objects.filter(event=event)}
     mine = profiles.get(viewer.pk)
     my_seeks, my_offers = (_tokens(mine.seeks), _tokens(mine.offers)) if mine else (set(), set())
     requests = {}
     for r in MeetingRequest.objects.filter(event=event).filter(Q(sender=viewer) | Q(recipient=viewer)):
         requests[r.recipient_id if r.sender_id == viewer.pk else r.sender_id] = r
+    registrations = list(checkin_list(event).exclude(user=viewer))
+    companies = _companies([viewer.pk] + [r.user_id for r in registrations])
+    engine = _engine_partners(companies[viewer.pk]) if viewer.pk in companies else {}
     cards = []
-    for registration in checkin_list(event).exclude(user=viewer):
+    for registration in registrations:
         profile = profiles.get(registration.user_id)
-        score = 0
-        if profile:
-            score = len(my_seeks & _tokens(profile.offers)) + len(my_offers & _tokens(profile.seeks))
-        cards.append(
-            ParticipantCard(
-                user=registration.user,
-                profile=profile,
-                score=score,
-                request=requests.get(registration.user_id),
-            )
+        card = ParticipantCard(
+            user=registration.user, profile=profile, request=requests.get(registration.user_id)
         )
+        if profile:
+            card.score = len(my_seeks & _tokens(profile.offers)) + len(my_offers & _tokens(profile.seeks))
+        partner = engine.get(companies.get(registration.user_id, ""))
+        if partner:
+            card.score += 10 * partner[0]
+            card.reasons = partner[1][:3]
+        cards.append(card)
     cards.sort(key=lambda c: ((c.profile.company_name if c.profile else "") or str(c.user)).lower())
     suggestions = sorted((c for c in cards if c.score > 0 and c.request is None), key=lambda c: -c.score)[:5]
     return cards, suggestions
