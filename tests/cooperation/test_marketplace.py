@@ -267,7 +267,7 @@ def test_similar_profiles_and_matching_companies_share_capabilities(profile, aut
     provider = CompanyFactory(name="ERP Anbieter")
     SolutionFactory(company=provider).capabilities.set(["erp", "dms"])
     assert similar_profiles(profile) == [other]
-    assert matching_companies(profile)[0] == provider
+    assert matching_companies(profile)[0]["company"] == provider
 
 
 def test_market_page_lists_published_profiles_anonymously(client, profile):
@@ -283,3 +283,20 @@ def test_unpublished_profile_is_not_visible_to_others(client, author, author_com
     assert client.get(profile.get_absolute_url()).status_code == 404
     client.force_login(author)
     assert client.get(profile.get_absolute_url()).status_code == 200
+
+
+def test_matching_companies_come_from_the_engines_partner_ranking(mini_catalog):
+    from itkoop.registry.models import Company
+
+    author_company = Company.objects.get(external_id="c1")
+    author = member_of(author_company)
+    profile = services.profile_create(
+        actor=author,
+        company=author_company,
+        kind="business_request",
+        title="Partner für Onlineshop gesucht",
+        body="Wir suchen einen Onlineshop mit Anbindung an unsere Warenwirtschaft.",
+    )
+    suggestions = matching_companies(profile)
+    assert suggestions and all(s["company"] != author_company for s in suggestions)
+    assert all(isinstance(s["reasons"], list) for s in suggestions)

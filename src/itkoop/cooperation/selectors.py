@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from itertools import combinations
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from itkoop.registry.models import Company, PastCooperation
 
@@ -19,6 +21,8 @@ from .models import (
     ExpressionOfInterest,
     Notification,
 )
+
+logger = logging.getLogger(__name__)
 
 # Cooperations that count as trust: running ones and those that ended with a success.
 TRUSTED_STATES = (Cooperation.State.ACTIVE, Cooperation.State.RESULT)
@@ -160,12 +164,19 @@ def similar_profiles(profile: CooperationProfile, limit: int = 5) -> list[Cooper
     )
 
 
-def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[Company]:
-    """Companies in the registry whose solutions offer the profile's capabilities, most covered first."""
+def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict]:
+    """Companies that fit the profile: the matching engine's partner ranking for the author's company and
+    the profile's text (complementary solutions, trust from past cooperations); if the engine cannot rank
+    (e.g. the author has no solutions yet), the registry's companies offering the profile's capabilities.
+
+    Each entry: {"company": Company, "reasons": [text]}."""
+    entries = _engine_partners(profile, limit)
+    if entries:
+        return entries
     capability_ids = list(profile.capabilities.values_list("id", flat=True))
     if not capability_ids:
         return []
-    return list(
+    companies = (
         Company.objects.exclude(pk=profile.company_id)
         .filter(solutions__capabilities__id__in=capability_ids)
         .annotate(
@@ -178,6 +189,39 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[Comp
         .select_related("hub")
         .order_by("-covered", "-verified", "name")[:limit]
     )
+    return [
+        {
+            "company": c,
+            "reasons": [
+                ngettext("bietet %(n)d der Fähigkeiten", "bietet %(n)d der Fähigkeiten", c.covered)
+                % {"n": c.covered}
+            ],
+        }
+        for c in companies
+    ]
+
+
+def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
+    from itkoop.matching.services import MatchRequestError, rank_partners_for
+
+    labels = " ".join(c.label_de for c in profile.capabilities.all())
+    text = f"{profile.title}. {profile.body} {labels}".strip()[:2000]
+    try:
+        result = rank_partners_for(company_id=profile.company.external_id, need_text=text, top_k=limit)
+    except MatchRequestError:
+        return []
+    except Exception:  # suggestions are a help, never a reason for the page to fail
+        logger.exception("partner ranking for profile %s failed", profile.pk)
+        return []
+    ranked = [p for p in result.get("partners", []) if p.get("id") != profile.company.external_id]
+    companies = Company.objects.select_related("hub").in_bulk(
+        [p["id"] for p in ranked], field_name="external_id"
+    )
+    return [
+        {"company": companies[p["id"]], "reasons": list(p.get("reasons", []))[:3]}
+        for p in ranked
+        if p["id"] in companies
+    ][:limit]
 
 
 def interests_for(profile: CooperationProfile) -> QuerySet[ExpressionOfInterest]:
