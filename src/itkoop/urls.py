@@ -11,6 +11,7 @@ admin.site.site_header = "itkoop"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("itkoop.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("itkoop.core.urls")),
