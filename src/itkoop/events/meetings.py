@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from itkoop import scheduler
 
@@ -190,7 +191,9 @@ def schedule_build(*, actor, event: Event) -> ScheduleRun:
     ).exists():
         raise EventError(_("Der Plan wird bereits berechnet."))
     expire_requests(event=event)
-    run = ScheduleRun.objects.create(event=event, started_by=actor, message=str(_("Wartet auf den Start …")))
+    run = ScheduleRun.objects.create(
+        event=event, started_by=actor, message=gettext_noop("Wartet auf den Start …")
+    )
     transaction.on_commit(lambda: scheduling.start_background(run.pk))
     logger.info("schedule run %s for event %s queued by %s", run.pk, event.pk, actor.pk)
     return run

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import IntegrityError, close_old_connections, connections, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from itkoop import scheduler
@@ -153,10 +153,13 @@ def start_background(run_pk: int) -> None:
 
 
 def execute_run(run_pk: int) -> None:
-    """Body of the background thread: solve, store, report. Uses (and closes) its own database connection."""
+    """Body of the background thread: solve, store, report. Uses (and closes) its own database connection.
+
+    Messages are stored as their German msgids and translated when shown (the page, the JSON endpoint)."""
     close_old_connections()
     try:
-        _execute(run_pk)
+        with translation.override(settings.LANGUAGE_CODE):
+            _execute(run_pk)
     except Exception:
         logger.exception("schedule run %s failed", run_pk)
         ScheduleRun.objects.filter(pk=run_pk).update(

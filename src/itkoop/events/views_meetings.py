@@ -250,7 +250,7 @@ def schedule_status(request, pk: int):
             "active": run.is_active,
             "progress": run.progress,
             "percent": run.percent,
-            "message": run.message,
+            "message": _(run.message) if run.message else "",
             "value": run.value,
             "bound": run.bound,
             "idle_gaps": run.idle_gaps,
