@@ -285,3 +285,23 @@ def test_chart_coordinates_are_not_localised_with_decimal_commas(client):
 def test_the_self_check_works_in_english(client):
     response = client.get("/en/wissen/selbstcheck/")
     assert "Strategy and business model" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_weak_cooperation_readiness_links_to_joint_offers_and_the_marketplace(client):
+    client.post(reverse("knowledge:selfcheck"), post_data(answers_for_dimension_scores(cooperation=0)))
+    recommendations = client.get(reverse("knowledge:selfcheck_result")).context["recommendations"]
+    urls = [link.url for link in recommendations[0].links]
+    assert recommendations[0].dimension.id == "cooperation"
+    assert reverse("matching:need") in urls and reverse("cooperation:market") in urls
+
+
+@pytest.mark.django_db
+def test_a_saved_result_suggests_the_companys_own_partners(client):
+    company = CompanyFactory()
+    client.force_login(member_of(company))
+    values = answers_for_dimension_scores(cooperation=0)
+    response = client.post(reverse("knowledge:selfcheck"), post_data(values, company=company.pk))
+    page = client.get(response["Location"])
+    urls = [link.url for rec in page.context["recommendations"] for link in rec.links]
+    assert reverse("matching:partners", args=[company.external_id]) in urls

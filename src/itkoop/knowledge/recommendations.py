@@ -1,7 +1,7 @@
 """Recommendations after a self-check: for the weakest dimensions, the advice of the questionnaire and links
-into the platform (articles by tag, the catalog search, events, partner matching).
+into the platform (articles by tag, the catalog search, events, partner matching, the marketplace).
 
-Events and matching are other apps; their pages are linked only when their URLs exist."""
+Events, matching and the marketplace are other apps; their pages are linked only when their URLs exist."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from .selfcheck import Dimension, Questionnaire
 STRONG_SCORE = 75
 MAX_RECOMMENDATIONS = 3
 
-# URL names tried in order for the two optional destinations (the first that exists wins).
+# URL names tried in order for the optional destinations (the first that exists wins).
 OPTIONAL_PAGES = {
-    "events": ["events:list", "events:index", "events:event_list"],
-    "matching": ["matching:need", "matching:index", "matching:need_create", "matching:partners"],
+    "events": ["events:list"],
+    "matching": ["matching:need"],
+    "market": ["cooperation:market"],
 }
 
 
@@ -40,16 +41,28 @@ class Recommendation:
     links: list[Link] = field(default_factory=list)
 
 
-def optional_page(kind: str) -> str | None:
+def optional_page(kind: str, args: list | None = None) -> str | None:
     for name in OPTIONAL_PAGES.get(kind, []):
         try:
-            return reverse(name)
+            return reverse(name, args=args)
         except NoReverseMatch:
             continue
     return None
 
 
-def _links(dimension: Dimension) -> list[Link]:
+def _partner_links(company) -> list[Link]:
+    """The company's own partner suggestions when it is known; else the page that composes a joint offer."""
+    if company is not None:
+        try:
+            url = reverse("matching:partners", args=[company.external_id])
+            return [Link(url, _("Passende Partner für %(name)s") % {"name": company.name})]
+        except NoReverseMatch:
+            pass
+    url = optional_page("matching")
+    return [Link(url, _("Ein Gesamtangebot mit ergänzenden Partnern finden"))] if url else []
+
+
+def _links(dimension: Dimension, company=None) -> list[Link]:
     links = []
     if dimension.catalog_query:
         query = urlencode({"q": dimension.catalog_query})
@@ -59,8 +72,10 @@ def _links(dimension: Dimension) -> list[Link]:
                 _("Passende Anbieter im Katalog: „%(query)s“") % {"query": dimension.catalog_query},
             )
         )
-    if "matching" in dimension.links and (url := optional_page("matching")):
-        links.append(Link(url, _("Ergänzende Partner finden")))
+    if "matching" in dimension.links:
+        links.extend(_partner_links(company))
+    if "market" in dimension.links and (url := optional_page("market")):
+        links.append(Link(url, _("Kooperationsangebote und -gesuche im Marktplatz")))
     if "events" in dimension.links and (url := optional_page("events")):
         links.append(Link(url, _("Veranstaltungen der Stützpunkte")))
     for tag in dimension.tags[:1]:
@@ -70,8 +85,10 @@ def _links(dimension: Dimension) -> list[Link]:
     return links
 
 
-def recommend(questionnaire: Questionnaire, scores: dict[str, int]) -> list[Recommendation]:
-    """The weakest dimensions below STRONG_SCORE, weakest first; if all are strong, the weakest one anyway."""
+def recommend(questionnaire: Questionnaire, scores: dict[str, int], company=None) -> list[Recommendation]:
+    """The weakest dimensions below STRONG_SCORE, weakest first; if all are strong, the weakest one anyway.
+
+    With a company (a saved result), partner suggestions are that company's own."""
     ranked = sorted(questionnaire.dimensions, key=lambda d: (scores.get(d.id, 0), d.id))
     chosen = [d for d in ranked if scores.get(d.id, 0) < STRONG_SCORE][:MAX_RECOMMENDATIONS] or ranked[:1]
     shown: list[int] = []
@@ -85,7 +102,7 @@ def recommend(questionnaire: Questionnaire, scores: dict[str, int]) -> list[Reco
                 score=scores.get(dimension.id, 0),
                 advice=dimension.advice,
                 articles=articles,
-                links=_links(dimension),
+                links=_links(dimension, company),
             )
         )
     return recommendations

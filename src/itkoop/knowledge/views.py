@@ -191,7 +191,9 @@ def selfcheck_saved(request, pk: int):
     if not can_view_selfcheck_results(request.user, result.company):
         raise PermissionDenied
     questionnaire = load_questionnaire()
-    context = _result_context(questionnaire, result.scores, result.overall, result.company.hub)
+    context = _result_context(
+        questionnaire, result.scores, result.overall, result.company.hub, company=result.company
+    )
     context.update(_history_context(result.company, questionnaire))
     context.update(
         {
@@ -213,7 +215,7 @@ def selfcheck_history(request, external_id: str):
     return render(request, "knowledge/selfcheck_history.html", context)
 
 
-def _result_context(questionnaire, scores: dict, overall: int, hub) -> dict:
+def _result_context(questionnaire, scores: dict, overall: int, hub, company=None) -> dict:
     average = selectors.hub_average(hub)
     rows = [
         {"dimension": d, "score": scores.get(d.id, 0), "hub": average.scores.get(d.id) if average else None}
@@ -231,7 +233,7 @@ def _result_context(questionnaire, scores: dict, overall: int, hub) -> dict:
         "hub": hub,
         "average": average,
         "min_companies": selectors.MIN_COMPANIES_FOR_AVERAGE,
-        "recommendations": recommend(questionnaire, scores),
+        "recommendations": recommend(questionnaire, scores, company),
     }
 
 
