@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_partners)
 
     for name, func in (("serve", cmd_serve), ("demo", cmd_demo)):
-        p = sub.add_parser(name, help="Plattform starten" if name == "serve" else "Demo-Datenbank anlegen und starten")
+        p = sub.add_parser(
+            name, help="Plattform starten" if name == "serve" else "Demo-Datenbank anlegen und starten"
+        )
         p.add_argument("--host", default="127.0.0.1")
         p.add_argument("--port", type=_positive, default=8000)
         if name == "demo":

@@ -16,14 +16,18 @@ def test_match_returns_the_contract_document(client, mini_catalog):
     assert sorted(data["bundles"][0]["companies"]) == ["c1", "c2", "c3"]
 
 
-@pytest.mark.parametrize(("body", "field"), [({"text": ""}, "text"), ({"text": NEED, "top": 0}, "top"), ({}, "text")])
+@pytest.mark.parametrize(
+    ("body", "field"), [({"text": ""}, "text"), ({"text": NEED, "top": 0}, "top"), ({}, "text")]
+)
 def test_match_refuses_bad_requests_with_400(client, mini_catalog, body, field):
     response = client.post("/api/v1/match/", body, content_type="application/json")
     assert response.status_code == 400 and field in response.json()
 
 
 def test_match_unknown_hub_is_a_clear_400(client, mini_catalog):
-    response = client.post("/api/v1/match/", {"text": NEED, "hub": "hamburg"}, content_type="application/json")
+    response = client.post(
+        "/api/v1/match/", {"text": NEED, "hub": "hamburg"}, content_type="application/json"
+    )
     assert response.status_code == 400 and "hamburg" in response.json()["detail"]
 
 

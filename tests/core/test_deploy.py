@@ -10,15 +10,30 @@ from ..conftest import REPO
 
 def _check_deploy(extra_env: dict) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ITKOOP_")}
-    env.update({"DJANGO_SETTINGS_MODULE": "itkoop.settings.production", "ITKOOP_ALLOWED_HOSTS": "itkoop.example.org",
-                **extra_env})
-    return subprocess.run([sys.executable, str(REPO / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "itkoop.settings.production",
+            "ITKOOP_ALLOWED_HOSTS": "itkoop.example.org",
+            **extra_env,
+        }
+    )
+    return subprocess.run(
+        [sys.executable, str(REPO / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    result = _check_deploy({"ITKOOP_SECRET_KEY": secrets.token_urlsafe(64),
-                            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    result = _check_deploy(
+        {
+            "ITKOOP_SECRET_KEY": secrets.token_urlsafe(64),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        }
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

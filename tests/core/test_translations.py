@@ -47,7 +47,10 @@ def test_no_source_string_is_missing_from_the_catalog(tmp_path):
     shutil.copytree(REPO / "src" / "itkoop", tree, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
     subprocess.run(
         [sys.executable, "-m", "django", "makemessages", "-l", "en", "--no-obsolete", "-v", "0"],
-        cwd=tree, check=True, capture_output=True, timeout=300,
+        cwd=tree,
+        check=True,
+        capture_output=True,
+        timeout=300,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "src")},
     )
     fresh = _entries((tree / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""The `itkoop match` and `itkoop partners` commands exactly as the engine contract (shared/DESIGN.md) says."""
+"""The `itkoop match` and `itkoop partners` commands as the engine contract (shared/DESIGN.md) says."""
 
 import json
 import os
@@ -13,7 +13,11 @@ NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     db_file = tmp_path_factory.mktemp("cli") / "itkoop.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", "DJANGO_SETTINGS_MODULE": "itkoop.settings.dev"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db_file}",
+        "DJANGO_SETTINGS_MODULE": "itkoop.settings.dev",
+    }
     from ..conftest import MINI_CATALOG
 
     assert _itkoop("import", str(MINI_CATALOG), env=env).returncode == 0
@@ -21,8 +25,14 @@ def env(tmp_path_factory):
 
 
 def _itkoop(*args, env):
-    return subprocess.run([sys.executable, "-m", "itkoop.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "itkoop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_match_json_returns_the_one_complete_bundle_with_both_links_proven_optimal(env):

@@ -6,9 +6,15 @@ from itkoop.matching.diagram import Edge, Node, integration_svg
 
 
 def test_diagram_has_nodes_edges_and_escapes_names():
-    nodes = [Node("a", "Shop <script>", "Firma & Co", "c1"), Node("b", "ERP", "Nord", "c2"), Node("c", "FiBu", "K", "c3")]
-    svg = integration_svg(nodes, [Edge("a", "b", "BMEcat"), Edge("b", "c", "DATEV")], title="T", description="D")
-    root = ElementTree.fromstring(svg)
+    nodes = [
+        Node("a", "Shop <script>", "Firma & Co", "c1"),
+        Node("b", "ERP", "Nord", "c2"),
+        Node("c", "FiBu", "K", "c3"),
+    ]
+    svg = integration_svg(
+        nodes, [Edge("a", "b", "BMEcat"), Edge("b", "c", "DATEV")], title="T", description="D"
+    )
+    root = ElementTree.fromstring(svg)  # noqa: S314 - our own markup
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img"
     assert root.find(f"{ns}title").text == "T" and root.find(f"{ns}desc").text == "D"

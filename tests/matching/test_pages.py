@@ -22,7 +22,9 @@ def test_need_page_shows_the_bundle_with_an_integration_diagram(client, mini_cat
 
 
 def test_need_page_in_english(client, mini_catalog):
-    body = client.get("/en" + reverse("matching:need"), {"text": "We need an online shop and an ERP"}).content.decode()
+    body = client.get(
+        "/en" + reverse("matching:need"), {"text": "We need an online shop and an ERP"}
+    ).content.decode()
     assert 'lang="en"' in body and "Shopwerk" in body
 
 

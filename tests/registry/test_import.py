@@ -20,8 +20,12 @@ def _companies_and_solutions(data: dict) -> dict:
             "name": c["name"],
             "hub": c.get("hub"),
             "solutions": {
-                s["id"]: (s["name"], sorted(s.get("capabilities", [])), sorted(s.get("provides", [])),
-                          sorted(s.get("consumes", [])))
+                s["id"]: (
+                    s["name"],
+                    sorted(s.get("capabilities", [])),
+                    sorted(s.get("provides", [])),
+                    sorted(s.get("consumes", [])),
+                )
                 for s in c.get("solutions", [])
             },
             "cooperations": sorted((k["partner"], k.get("year")) for k in c.get("cooperations", [])),
@@ -80,18 +84,26 @@ def test_import_of_file_capabilities_updates_taxonomy(mini_catalog):
     [
         (lambda d: d.pop("companies"), "'companies' is a required property"),
         (lambda d: d["companies"][0].update(lat=123), "companies[0].lat"),
-        (lambda d: d["companies"][1]["solutions"][0]["capabilities"].append("teleportation"),
-         "companies[1].solutions[0].capabilities[1]: unbekannte Fähigkeit 'teleportation'"),
-        (lambda d: d["companies"][0]["solutions"][0]["provides"].append("nonsense"),
-         "companies[0].solutions[0].provides[1]: unbekannter Standard 'nonsense'"),
-        (lambda d: d["companies"][2]["cooperations"][0].update(partner="nobody"),
-         "companies[2].cooperations[0].partner: unbekanntes Unternehmen 'nobody'"),
+        (
+            lambda d: d["companies"][1]["solutions"][0]["capabilities"].append("teleportation"),
+            "companies[1].solutions[0].capabilities[1]: unbekannte Fähigkeit 'teleportation'",
+        ),
+        (
+            lambda d: d["companies"][0]["solutions"][0]["provides"].append("nonsense"),
+            "companies[0].solutions[0].provides[1]: unbekannter Standard 'nonsense'",
+        ),
+        (
+            lambda d: d["companies"][2]["cooperations"][0].update(partner="nobody"),
+            "companies[2].cooperations[0].partner: unbekanntes Unternehmen 'nobody'",
+        ),
         (lambda d: d["companies"].append(dict(d["companies"][0], solutions=[])), "companies[3].id"),
         (lambda d: d["companies"][0].update(hub="hamburg"), "unbekannter Stützpunkt 'hamburg'"),
     ],
 )
 @pytest.mark.django_db
-def test_malformed_catalog_is_refused_with_its_place_and_changes_nothing(mutate, message, mini_catalog_path, tmp_path):
+def test_malformed_catalog_is_refused_with_its_place_and_changes_nothing(
+    mutate, message, mini_catalog_path, tmp_path
+):
     data = json.loads(mini_catalog_path.read_text())
     mutate(data)
     bad = tmp_path / "bad.json"
@@ -111,14 +123,24 @@ def test_not_json_names_line_and_column(tmp_path):
 
 
 def _itkoop(*args, env):
-    return subprocess.run([sys.executable, "-m", "itkoop.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "itkoop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_cli_import_export_roundtrip_and_refusal_leave_database_bytes_unchanged(tmp_path, mini_catalog_path):
-    """The contract end to end on a real SQLite file: import twice, export, then a bad file changes no byte."""
+    """The contract end to end on a real SQLite file: import twice, export; a bad file changes no byte."""
     db_file = tmp_path / "itkoop.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_file}", "DJANGO_SETTINGS_MODULE": "itkoop.settings.dev"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db_file}",
+        "DJANGO_SETTINGS_MODULE": "itkoop.settings.dev",
+    }
     first = _itkoop("import", str(mini_catalog_path), env=env)
     assert first.returncode == 0, first.stderr
     assert "3 Unternehmen neu" in first.stdout

@@ -1,4 +1,4 @@
-"""Catalog search: German compounds and stems, filters, pagination; same behaviour on SQLite and PostgreSQL."""
+"""Catalog search: German compounds and stems, filters, pagination; alike on SQLite and PostgreSQL."""
 
 import pytest
 from django.urls import reverse
@@ -40,7 +40,9 @@ def test_every_query_word_must_match():
 
 
 def test_filters_by_capability_standard_hub_postcode():
-    erp = _solution("ERP Nord", "Warenwirtschaft", ["erp"], hub="kassel", postal_code="34117", provides=["datev"])
+    erp = _solution(
+        "ERP Nord", "Warenwirtschaft", ["erp"], hub="kassel", postal_code="34117", provides=["datev"]
+    )
     _solution("ERP Süd", "Warenwirtschaft", ["erp"], hub="karlsruhe", postal_code="76131")
     _solution("Shop", "Shop", ["online-shop"], hub="kassel", postal_code="34121")
     assert list(search_solutions(CatalogFilters(capabilities=["erp"], hub="kassel"))) == [erp]
@@ -68,7 +70,11 @@ def test_search_page_refuses_bad_postcode_clearly(client):
 def test_company_and_solution_pages_show_the_profile(client, mini_catalog):
     response = client.get(reverse("registry:company", args=["c1"]))
     body = response.content.decode()
-    assert "Nordlicht ERP GmbH" in body and "Nordlicht Warenwirtschaft" in body and "Software Made In Germany" in body
+    assert (
+        "Nordlicht ERP GmbH" in body
+        and "Nordlicht Warenwirtschaft" in body
+        and "Software Made In Germany" in body
+    )
     body = client.get(reverse("registry:solution", args=["s1"])).content.decode()
     assert "DATEV-Format" in body and "BMEcat" in body
     assert client.get(reverse("registry:company", args=["nope"])).status_code == 404

@@ -1,4 +1,4 @@
-"""Every write view of the registry with every role: who may, who may not, and that refusals change nothing."""
+"""Every write view of the registry with every role: who may, who may not; refusals change nothing."""
 
 import pytest
 from django.urls import reverse
@@ -34,14 +34,18 @@ def _login_as(client, role: str, company: Company):
 
 
 def _refused(response) -> bool:
-    return response.status_code == 403 or (response.status_code == 302 and "/konto/login/" in response["Location"])
+    return response.status_code == 403 or (
+        response.status_code == 302 and "/konto/login/" in response["Location"]
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_company_edit(client, company, role):
     _login_as(client, role, company)
     url = reverse("registry:company_edit", args=[company.external_id])
-    response = client.post(url, {"name": "Neu GmbH", "kind": "provider", "postal_code": "34119", "hub": "kassel"})
+    response = client.post(
+        url, {"name": "Neu GmbH", "kind": "provider", "postal_code": "34119", "hub": "kassel"}
+    )
     company.refresh_from_db()
     if role in MAY_EDIT:
         assert response.status_code == 302 and company.name == "Neu GmbH"
@@ -79,8 +83,10 @@ def test_solution_edit_and_delete(client, company, role):
     solution = SolutionFactory(company=company, name="Alt")
     solution.capabilities.set(["erp"])
     _login_as(client, role, company)
-    response = client.post(reverse("registry:solution_edit", args=[solution.external_id]),
-                           {"name": "Neu", "capabilities": ["erp"]})
+    response = client.post(
+        reverse("registry:solution_edit", args=[solution.external_id]),
+        {"name": "Neu", "capabilities": ["erp"]},
+    )
     solution.refresh_from_db()
     assert (solution.name == "Neu") == (role in MAY_EDIT)
     if role not in MAY_EDIT:
@@ -92,8 +98,10 @@ def test_solution_edit_and_delete(client, company, role):
 def test_company_create_makes_the_creator_owner_and_unverified(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post(reverse("accounts:company_create"),
-                           {"name": "Frisch IT UG", "kind": "provider", "postal_code": "52062", "hub": "aachen"})
+    response = client.post(
+        reverse("accounts:company_create"),
+        {"name": "Frisch IT UG", "kind": "provider", "postal_code": "52062", "hub": "aachen"},
+    )
     company = Company.objects.get(name="Frisch IT UG")
     assert response.status_code == 302
     assert not company.verified
@@ -107,7 +115,11 @@ def test_company_create_requires_login(client):
 
 @pytest.mark.parametrize(
     ("field", "value", "error"),
-    [("postal_code", "3411", "fünf Ziffern"), ("founded", "1200", "zwischen 1800 und 2100"), ("name", "", "")],
+    [
+        ("postal_code", "3411", "fünf Ziffern"),
+        ("founded", "1200", "zwischen 1800 und 2100"),
+        ("name", "", ""),
+    ],
 )
 def test_bad_profile_input_is_refused_clearly_and_changes_nothing(client, company, field, value, error):
     client.force_login(member_of(company))

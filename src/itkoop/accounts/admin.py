@@ -16,7 +16,9 @@ class UserAdmin(BaseUserAdmin):
         (_("Person"), {"fields": ("first_name", "last_name")}),
         (_("Rolle"), {"fields": ("role", "hub", "is_active", "is_staff", "is_superuser", "groups")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2", "role", "hub")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2", "role", "hub")}),
+    )
 
     def has_module_permission(self, request):
         return request.user.is_center_admin

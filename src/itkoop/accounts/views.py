@@ -13,10 +13,14 @@ from . import services
 
 @login_required
 def dashboard(request):
-    return render(request, "accounts/dashboard.html", {
-        "companies": selectors.companies_of_user(request.user),
-        "to_verify": selectors.companies_to_verify(request.user)[:50],
-    })
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "companies": selectors.companies_of_user(request.user),
+            "to_verify": selectors.companies_to_verify(request.user)[:50],
+        },
+    )
 
 
 @login_required

@@ -14,8 +14,19 @@ class SolutionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Solution
-        fields = ["id", "company", "name", "description", "capabilities", "provides", "consumes", "deployment",
-                  "hosting_country", "price_eur_month", "languages"]
+        fields = [
+            "id",
+            "company",
+            "name",
+            "description",
+            "capabilities",
+            "provides",
+            "consumes",
+            "deployment",
+            "hosting_country",
+            "price_eur_month",
+            "languages",
+        ]
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -26,16 +37,37 @@ class CompanySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Company
-        fields = ["id", "name", "kind", "description", "description_en", "website", "postal_code", "city", "country",
-                  "lat", "lon", "employees", "founded", "hub", "labels", "languages", "export_markets", "industries",
-                  "verified", "solutions"]
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "description",
+            "description_en",
+            "website",
+            "postal_code",
+            "city",
+            "country",
+            "lat",
+            "lon",
+            "employees",
+            "founded",
+            "hub",
+            "labels",
+            "languages",
+            "export_markets",
+            "industries",
+            "verified",
+            "solutions",
+        ]
 
 
 class MatchRequestSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=2000)
     top = serializers.IntegerField(min_value=1, max_value=50, default=5)
     hub = serializers.CharField(required=False, allow_blank=True, default="")
-    max_partners = serializers.IntegerField(min_value=1, max_value=10, required=False, allow_null=True, default=None)
+    max_partners = serializers.IntegerField(
+        min_value=1, max_value=10, required=False, allow_null=True, default=None
+    )
     labels = serializers.ListField(child=serializers.CharField(), required=False, default=list)
 
 

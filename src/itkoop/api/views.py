@@ -1,4 +1,4 @@
-"""The REST API: read access to the registry and the matching engine through the same services as the pages."""
+"""The REST API: the registry read-only, and the matching engine through the same services as the pages."""
 
 from rest_framework import status, viewsets
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
@@ -9,22 +9,32 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from itkoop.matching import services as matching
 from itkoop.registry.models import Company, Solution
 
-from .serializers import CompanySerializer, MatchRequestSerializer, PartnersRequestSerializer, SolutionSerializer
+from .serializers import (
+    CompanySerializer,
+    MatchRequestSerializer,
+    PartnersRequestSerializer,
+    SolutionSerializer,
+)
 
 
 class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CompanySerializer
     lookup_field = "external_id"
     lookup_value_regex = "[^/]+"
-    queryset = Company.objects.select_related("hub").prefetch_related("labels", "solutions").order_by("external_id")
+    queryset = (
+        Company.objects.select_related("hub").prefetch_related("labels", "solutions").order_by("external_id")
+    )
 
 
 class SolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SolutionSerializer
     lookup_field = "external_id"
     lookup_value_regex = "[^/]+"
-    queryset = Solution.objects.select_related("company").prefetch_related(
-        "capabilities", "provides", "consumes").order_by("external_id")
+    queryset = (
+        Solution.objects.select_related("company")
+        .prefetch_related("capabilities", "provides", "consumes")
+        .order_by("external_id")
+    )
 
 
 class MatchThrottle(AnonRateThrottle):
@@ -44,8 +54,13 @@ def match(request):
     form.is_valid(raise_exception=True)
     data = form.validated_data
     try:
-        result = matching.match_need(text=data["text"], top_k=data["top"], hub=data["hub"] or None,
-                                     max_partners=data["max_partners"], labels=tuple(data["labels"]))
+        result = matching.match_need(
+            text=data["text"],
+            top_k=data["top"],
+            hub=data["hub"] or None,
+            max_partners=data["max_partners"],
+            labels=tuple(data["labels"]),
+        )
     except matching.MatchRequestError as exc:
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     return Response(result)
@@ -57,9 +72,16 @@ def partners(request, external_id: str):
     form = PartnersRequestSerializer(data=request.query_params)
     form.is_valid(raise_exception=True)
     try:
-        result = matching.rank_partners_for(company_id=external_id, need_text=form.validated_data.get("need"),
-                                            top_k=form.validated_data["top"])
+        result = matching.rank_partners_for(
+            company_id=external_id,
+            need_text=form.validated_data.get("need"),
+            top_k=form.validated_data["top"],
+        )
     except matching.MatchRequestError as exc:
-        return Response({"detail": str(exc)}, status=status.HTTP_404_NOT_FOUND
-                        if not Company.objects.filter(external_id=external_id).exists() else status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {"detail": str(exc)},
+            status=status.HTTP_404_NOT_FOUND
+            if not Company.objects.filter(external_id=external_id).exists()
+            else status.HTTP_400_BAD_REQUEST,
+        )
     return Response(result)

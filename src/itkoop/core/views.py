@@ -26,6 +26,13 @@ def network(request):
     if isinstance(form, HttpResponse):
         return form
     hubs, centers = list(Hub.objects.all()), list(Center.objects.all())
-    return render(request, "core/network.html", {
-        "hubs": hubs, "centers": centers, "inquiry_form": form, "map_data": network_map_data(hubs, centers),
-    })
+    return render(
+        request,
+        "core/network.html",
+        {
+            "hubs": hubs,
+            "centers": centers,
+            "inquiry_form": form,
+            "map_data": network_map_data(hubs, centers),
+        },
+    )

@@ -26,31 +26,47 @@ def _signature() -> tuple:
     companies = Company.objects.aggregate(n=Count("id"), last=Max("updated"))
     solutions = Solution.objects.aggregate(n=Count("id"), last=Max("updated"))
     return (
-        companies["n"], companies["last"], solutions["n"], solutions["last"],
-        Capability.objects.count(), Capability.exchanges_with.through.objects.count(),
-        Standard.objects.count(), Solution.provides.through.objects.count(),
-        Solution.consumes.through.objects.count(), Solution.capabilities.through.objects.count(),
+        companies["n"],
+        companies["last"],
+        solutions["n"],
+        solutions["last"],
+        Capability.objects.count(),
+        Capability.exchanges_with.through.objects.count(),
+        Standard.objects.count(),
+        Solution.provides.through.objects.count(),
+        Solution.consumes.through.objects.count(),
+        Solution.capabilities.through.objects.count(),
         tuple(sorted(cooperation_trust_pairs().items())),
     )
 
 
 def build_taxonomy() -> Taxonomy:
     exchanges: dict[str, list[str]] = {}
-    for source, target in Capability.exchanges_with.through.objects.values_list("from_capability_id",
-                                                                                "to_capability_id"):
+    for source, target in Capability.exchanges_with.through.objects.values_list(
+        "from_capability_id", "to_capability_id"
+    ):
         exchanges.setdefault(source, []).append(target)
     used_by: dict[str, list[str]] = {}
-    for standard_id, capability_id in Standard.used_by.through.objects.values_list("standard_id", "capability_id"):
+    for standard_id, capability_id in Standard.used_by.through.objects.values_list(
+        "standard_id", "capability_id"
+    ):
         used_by.setdefault(standard_id, []).append(capability_id)
     capabilities = [
         EngineCapability(
-            id=c.id, label_de=c.label_de, label_en=c.label_en, synonyms_de=tuple(c.synonyms_de),
-            synonyms_en=tuple(c.synonyms_en), parent=c.parent_id, exchanges_with=tuple(sorted(exchanges.get(c.id, ()))),
+            id=c.id,
+            label_de=c.label_de,
+            label_en=c.label_en,
+            synonyms_de=tuple(c.synonyms_de),
+            synonyms_en=tuple(c.synonyms_en),
+            parent=c.parent_id,
+            exchanges_with=tuple(sorted(exchanges.get(c.id, ()))),
         )
         for c in Capability.objects.order_by("id")
     ]
     standards = [
-        EngineStandard(id=s.id, label=s.label, url=s.url or None, used_by=tuple(sorted(used_by.get(s.id, ()))))
+        EngineStandard(
+            id=s.id, label=s.label, url=s.url or None, used_by=tuple(sorted(used_by.get(s.id, ())))
+        )
         for s in Standard.objects.order_by("id")
     ]
     return Taxonomy(capabilities, standards)
@@ -69,20 +85,34 @@ def build_catalog() -> Catalog:
     external: dict[int, str] = {}
     for c in Company.objects.order_by("external_id"):
         external[c.pk] = c.external_id
-        companies.append(EngineCompany(
-            id=c.external_id, name=c.name, hub=c.hub_id, postal_code=c.postal_code or None, city=c.city or None,
-            lat=c.lat if c.lon is not None else None, lon=c.lon if c.lat is not None else None,
-            labels=tuple(sorted(labels.get(c.pk, ()))), verified=c.verified, description=c.description,
-            keywords=tuple(c.keywords),
-        ))
+        companies.append(
+            EngineCompany(
+                id=c.external_id,
+                name=c.name,
+                hub=c.hub_id,
+                postal_code=c.postal_code or None,
+                city=c.city or None,
+                lat=c.lat if c.lon is not None else None,
+                lon=c.lon if c.lat is not None else None,
+                labels=tuple(sorted(labels.get(c.pk, ()))),
+                verified=c.verified,
+                description=c.description,
+                keywords=tuple(c.keywords),
+            )
+        )
     capabilities = _m2m(Solution.capabilities.through, "solution_id", "capability_id")
     provides = _m2m(Solution.provides.through, "solution_id", "standard_id")
     consumes = _m2m(Solution.consumes.through, "solution_id", "standard_id")
     solutions = [
         EngineSolution(
-            id=s.external_id, company_id=external[s.company_id], name=s.name, description=s.description,
-            capabilities=tuple(sorted(capabilities.get(s.pk, ()))), provides=tuple(sorted(provides.get(s.pk, ()))),
-            consumes=tuple(sorted(consumes.get(s.pk, ()))), deployment=tuple(s.deployment),
+            id=s.external_id,
+            company_id=external[s.company_id],
+            name=s.name,
+            description=s.description,
+            capabilities=tuple(sorted(capabilities.get(s.pk, ()))),
+            provides=tuple(sorted(provides.get(s.pk, ()))),
+            consumes=tuple(sorted(consumes.get(s.pk, ()))),
+            deployment=tuple(s.deployment),
             price_eur_month=s.price_eur_month,
         )
         for s in Solution.objects.filter(company_id__in=external).order_by("external_id")

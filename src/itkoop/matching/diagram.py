@@ -40,8 +40,10 @@ def _positions(count: int) -> list[tuple[float, float]]:
         return [(WIDTH * 0.2, height / 2), (WIDTH * 0.8, height / 2)]
     rx, ry = WIDTH / 2 - NODE_W / 2 - 20, height / 2 - NODE_H / 2 - 20
     return [
-        (WIDTH / 2 + rx * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
-         height / 2 + ry * math.sin(-math.pi / 2 + 2 * math.pi * i / count))
+        (
+            WIDTH / 2 + rx * math.cos(-math.pi / 2 + 2 * math.pi * i / count),
+            height / 2 + ry * math.sin(-math.pi / 2 + 2 * math.pi * i / count),
+        )
         for i in range(count)
     ]
 
@@ -70,17 +72,22 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         label = escape(_clip(edge.label, 20))
         width = 9 * len(_clip(edge.label, 20)) + 14
-        parts.append(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#4a5360" stroke-width="2.5"/>')
         parts.append(
-            f'<rect x="{mx - width / 2:.0f}" y="{my - 13:.0f}" width="{width}" height="26" rx="13" fill="#fff" '
-            f'stroke="#4a5360"/><text x="{mx:.0f}" y="{my + 5:.0f}" text-anchor="middle" font-size="14" '
+            f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
+            'stroke="#4a5360" stroke-width="2.5"/>'
+        )
+        parts.append(
+            f'<rect x="{mx - width / 2:.0f}" y="{my - 13:.0f}" width="{width}" height="26" rx="13" '
+            f'fill="#fff" stroke="#4a5360"/><text x="{mx:.0f}" y="{my + 5:.0f}" text-anchor="middle" '
+            f'font-size="14" '
             f'fill="#1b1f24">{label}</text>'
         )
     for node in nodes:
         x, y = positions[node.id]
         colour = colours[node.group]
         parts.append(
-            f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" width="{NODE_W}" height="{NODE_H}" rx="8" '
+            f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" '
+            f'width="{NODE_W}" height="{NODE_H}" rx="8" '
             f'fill="{colour}"/><text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="15" '
             f'font-weight="700" fill="#fff">{escape(_clip(node.title))}</text>'
             f'<text x="{x:.0f}" y="{y + 16:.0f}" text-anchor="middle" font-size="12.5" fill="#fff">'

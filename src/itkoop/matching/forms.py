@@ -15,17 +15,29 @@ class NeedForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Bitte beschreiben Sie Ihren Bedarf in einigen Worten.")},
-        help_text=_("Beschreiben Sie Ihren Bedarf in eigenen Worten, auf Deutsch oder Englisch – z. B. „Wir brauchen "
-                    "einen Onlineshop, der an unsere Warenwirtschaft und an DATEV angebunden ist“."),
+        help_text=_(
+            "Beschreiben Sie Ihren Bedarf in eigenen Worten, auf Deutsch oder Englisch – z. B. „Wir brauchen "
+            "einen Onlineshop, der an unsere Warenwirtschaft und an DATEV angebunden ist“."
+        ),
     )
-    hub = forms.ModelChoiceField(label=_("Stützpunkt in Ihrer Nähe"), queryset=Hub.objects.all(), required=False,
-                                 empty_label=_("egal"))
-    plz = forms.CharField(label=_("Ihre Postleitzahl"), max_length=5, required=False,
-                          help_text=_("für Anbieter in Ihrer Nähe (optional)"))
-    max_partners = forms.IntegerField(label=_("Höchstens so viele Anbieter"), min_value=1, max_value=10, required=False)
-    labels = forms.ModelMultipleChoiceField(label=_("Gütesiegel, die alle Anbieter haben sollen"),
-                                            queryset=Label.objects.all(), required=False,
-                                            widget=forms.CheckboxSelectMultiple)
+    hub = forms.ModelChoiceField(
+        label=_("Stützpunkt in Ihrer Nähe"), queryset=Hub.objects.all(), required=False, empty_label=_("egal")
+    )
+    plz = forms.CharField(
+        label=_("Ihre Postleitzahl"),
+        max_length=5,
+        required=False,
+        help_text=_("für Anbieter in Ihrer Nähe (optional)"),
+    )
+    max_partners = forms.IntegerField(
+        label=_("Höchstens so viele Anbieter"), min_value=1, max_value=10, required=False
+    )
+    labels = forms.ModelMultipleChoiceField(
+        label=_("Gütesiegel, die alle Anbieter haben sollen"),
+        queryset=Label.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

@@ -27,8 +27,10 @@ def _capability_labels(ids) -> dict[str, str]:
 
 def present_need(result: dict[str, Any]) -> list[dict[str, Any]]:
     labels = _capability_labels(c["id"] for c in result["need"]["capabilities"])
-    return [{"id": c["id"], "label": labels.get(c["id"], c["id"]), "score": c["score"],
-             "evidence": c["evidence"]} for c in result["need"]["capabilities"]]
+    return [
+        {"id": c["id"], "label": labels.get(c["id"], c["id"]), "score": c["score"], "evidence": c["evidence"]}
+        for c in result["need"]["capabilities"]
+    ]
 
 
 def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -36,43 +38,89 @@ def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
     solution_ids = {s["id"] for b in bundles for s in b["solutions"]}
     company_ids = {c for b in bundles for c in b["companies"]}
     solutions = {s.external_id: s for s in Solution.objects.filter(external_id__in=solution_ids)}
-    companies = {c.external_id: c for c in Company.objects.filter(external_id__in=company_ids).select_related("hub")}
-    standards = {s.id: s.label for s in Standard.objects.filter(id__in={l["standard"] for b in bundles
-                                                                          for l in b["links"]})}
-    cap_labels = _capability_labels({c for b in bundles for s in b["solutions"] for c in s["covers"]}
-                                    | {c for b in bundles for c in b["uncovered"]})
+    companies = {
+        c.external_id: c for c in Company.objects.filter(external_id__in=company_ids).select_related("hub")
+    }
+    standards = {
+        s.id: s.label
+        for s in Standard.objects.filter(id__in={lk["standard"] for b in bundles for lk in b["links"]})
+    }
+    cap_labels = _capability_labels(
+        {c for b in bundles for s in b["solutions"] for c in s["covers"]}
+        | {c for b in bundles for c in b["uncovered"]}
+    )
     out = []
     for bundle in bundles:
-        rows = [{
-            "solution": solutions[s["id"]], "company": companies[s["company"]],
-            "covers": [cap_labels.get(c, c) for c in s["covers"]],
-        } for s in bundle["solutions"]]
-        links = [{
-            "source": solutions[link["from"]], "target": solutions[link["to"]],
-            "standard": standards.get(link["standard"], link["standard"]),
-        } for link in bundle["links"]]
-        nodes = [Node(id=r["solution"].external_id, title=r["solution"].name, subtitle=r["company"].name,
-                      group=r["company"].external_id) for r in rows]
-        edges = [Edge(source=link["from"], target=link["to"], label=standards.get(link["standard"], link["standard"]))
-                 for link in bundle["links"]]
+        rows = [
+            {
+                "solution": solutions[s["id"]],
+                "company": companies[s["company"]],
+                "covers": [cap_labels.get(c, c) for c in s["covers"]],
+            }
+            for s in bundle["solutions"]
+        ]
+        links = [
+            {
+                "source": solutions[link["from"]],
+                "target": solutions[link["to"]],
+                "standard": standards.get(link["standard"], link["standard"]),
+            }
+            for link in bundle["links"]
+        ]
+        nodes = [
+            Node(
+                id=r["solution"].external_id,
+                title=r["solution"].name,
+                subtitle=r["company"].name,
+                group=r["company"].external_id,
+            )
+            for r in rows
+        ]
+        edges = [
+            Edge(
+                source=link["from"],
+                target=link["to"],
+                label=standards.get(link["standard"], link["standard"]),
+            )
+            for link in bundle["links"]
+        ]
         description = "; ".join(
-            _("%(a)s tauscht Daten mit %(b)s über %(std)s") % {"a": l["source"].name, "b": l["target"].name,
-                                                              "std": l["standard"]} for l in links
+            _("%(a)s tauscht Daten mit %(b)s über %(std)s")
+            % {"a": lk["source"].name, "b": lk["target"].name, "std": lk["standard"]}
+            for lk in links
         ) or _("Keine Schnittstellen nötig.")
-        svg = integration_svg(nodes, edges, title=_("Integrationsskizze für Angebot %(rank)d") % {"rank": bundle["rank"]},
-                              description=description)
-        out.append({
-            "rank": bundle["rank"], "score": bundle["score"], "rows": rows, "links": links,
-            "companies": [companies[c] for c in bundle["companies"]], "company_ids": list(bundle["companies"]),
-            "uncovered": [cap_labels.get(c, c) for c in bundle["uncovered"]],
-            "explanation": bundle["explanation"], "diagram": mark_safe(svg),  # noqa: S308 - built with escape()
-            "raw": bundle,
-        })
+        svg = integration_svg(
+            nodes,
+            edges,
+            title=_("Integrationsskizze für Angebot %(rank)d") % {"rank": bundle["rank"]},
+            description=description,
+        )
+        out.append(
+            {
+                "rank": bundle["rank"],
+                "score": bundle["score"],
+                "rows": rows,
+                "links": links,
+                "companies": [companies[c] for c in bundle["companies"]],
+                "company_ids": list(bundle["companies"]),
+                "uncovered": [cap_labels.get(c, c) for c in bundle["uncovered"]],
+                "explanation": bundle["explanation"],
+                "diagram": mark_safe(svg),  # noqa: S308 - built with escape()
+                "raw": bundle,
+            }
+        )
     return out
 
 
 def present_partners(result: dict[str, Any]) -> list[dict[str, Any]]:
-    companies = {c.external_id: c for c in Company.objects.filter(
-        external_id__in=[p["id"] for p in result["partners"]]).select_related("hub")}
-    return [{"company": companies[p["id"]], "score": p["score"], "reasons": p["reasons"]}
-            for p in result["partners"] if p["id"] in companies]
+    companies = {
+        c.external_id: c
+        for c in Company.objects.filter(external_id__in=[p["id"] for p in result["partners"]]).select_related(
+            "hub"
+        )
+    }
+    return [
+        {"company": companies[p["id"]], "score": p["score"], "reasons": p["reasons"]}
+        for p in result["partners"]
+        if p["id"] in companies
+    ]

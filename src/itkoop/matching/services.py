@@ -33,7 +33,9 @@ def _lang() -> str:
 
 def _check_common(top_k: int, max_partners: int | None) -> None:
     if not 1 <= top_k <= MAX_TOP:
-        raise MatchRequestError(_("Die Zahl der Vorschläge muss zwischen 1 und %(max)d liegen.") % {"max": MAX_TOP})
+        raise MatchRequestError(
+            _("Die Zahl der Vorschläge muss zwischen 1 und %(max)d liegen.") % {"max": MAX_TOP}
+        )
     if max_partners is not None and max_partners < 1:
         raise MatchRequestError(_("Die Höchstzahl der Partner muss mindestens 1 sein."))
 
@@ -41,7 +43,9 @@ def _check_common(top_k: int, max_partners: int | None) -> None:
 def _check_hub(hub: str | None) -> None:
     if hub and not Hub.objects.filter(slug=hub).exists():
         known = ", ".join(Hub.objects.order_by("slug").values_list("slug", flat=True))
-        raise MatchRequestError(_("Unbekannter Stützpunkt '%(hub)s' (bekannt: %(known)s).") % {"hub": hub, "known": known})
+        raise MatchRequestError(
+            _("Unbekannter Stützpunkt '%(hub)s' (bekannt: %(known)s).") % {"hub": hub, "known": known}
+        )
 
 
 def hub_for_postal_code(postal_code: str) -> str | None:
@@ -69,7 +73,9 @@ def match_need(
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
     if len(text) > MAX_TEXT:
-        raise MatchRequestError(_("Bitte fassen Sie den Bedarf kürzer (höchstens %(max)d Zeichen).") % {"max": MAX_TEXT})
+        raise MatchRequestError(
+            _("Bitte fassen Sie den Bedarf kürzer (höchstens %(max)d Zeichen).") % {"max": MAX_TEXT}
+        )
     _check_common(top_k, max_partners)
     _check_hub(hub)
     catalog = current_catalog()
@@ -77,7 +83,11 @@ def match_need(
         customer_company_id = None
     try:
         need, analysis = need_from_text(
-            text, catalog, hub=hub or None, max_partners=max_partners, labels=tuple(labels),
+            text,
+            catalog,
+            hub=hub or None,
+            max_partners=max_partners,
+            labels=tuple(labels),
             customer_company_id=customer_company_id,
         )
         result = compose_bundles(need, catalog, top_k=top_k, lang=_lang(), analysis=analysis)
@@ -87,7 +97,7 @@ def match_need(
 
 
 def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> dict[str, Any]:
-    """Complementary partners of a company, optionally for a need, in the JSON shape of the engine contract."""
+    """Complementary partners of a company, optionally for a need, as the engine contract's JSON."""
     _check_common(top_k, None)
     catalog = current_catalog()
     if company_id not in catalog.companies:
@@ -115,7 +125,10 @@ def render_match_text(result: dict[str, Any]) -> str:
         return capability.label(lang) if capability else cid
 
     lines = [_("Bedarf: %(text)s") % {"text": result["need"]["text"]}]
-    lines.append(_("Erkannt: %(caps)s") % {"caps": ", ".join(cap(c["id"]) for c in result["need"]["capabilities"]) or "–"})
+    lines.append(
+        _("Erkannt: %(caps)s")
+        % {"caps": ", ".join(cap(c["id"]) for c in result["need"]["capabilities"]) or "–"}
+    )
     if not result["bundles"]:
         lines.append(_("Kein Gesamtangebot gefunden."))
     for bundle in result["bundles"]:
@@ -123,17 +136,29 @@ def render_match_text(result: dict[str, Any]) -> str:
         lines.append("")
         lines.append(f"#{bundle['rank']}  {bundle['score']:.3f}  {names}")
         for sol in bundle["solutions"]:
-            lines.append(f"   - {catalog.solutions[sol['id']].name}: {', '.join(cap(c) for c in sol['covers'])}")
+            lines.append(
+                f"   - {catalog.solutions[sol['id']].name}: {', '.join(cap(c) for c in sol['covers'])}"
+            )
         for link in bundle["links"]:
-            lines.append(f"   ~ {catalog.solutions[link['from']].name} <-> {catalog.solutions[link['to']].name}"
-                         f" ({taxonomy.standards[link['standard']].label})")
+            lines.append(
+                f"   ~ {catalog.solutions[link['from']].name} <-> {catalog.solutions[link['to']].name}"
+                f" ({taxonomy.standards[link['standard']].label})"
+            )
         if bundle["uncovered"]:
-            lines.append("   " + _("offen: %(caps)s") % {"caps": ", ".join(cap(c) for c in bundle["uncovered"])})
+            lines.append(
+                "   " + _("offen: %(caps)s") % {"caps": ", ".join(cap(c) for c in bundle["uncovered"])}
+            )
         lines.append(f"   {bundle['explanation']}")
     stats = result["stats"]
     lines.append("")
-    lines.append(_("%(n)d Kandidaten, %(ms).0f ms, optimal: %(opt)s") % {
-        "n": stats["candidates"], "ms": stats["elapsed_ms"], "opt": _("ja") if stats["optimal"] else _("nein")})
+    lines.append(
+        _("%(n)d Kandidaten, %(ms).0f ms, optimal: %(opt)s")
+        % {
+            "n": stats["candidates"],
+            "ms": stats["elapsed_ms"],
+            "opt": _("ja") if stats["optimal"] else _("nein"),
+        }
+    )
     return "\n".join(lines)
 
 
@@ -143,6 +168,8 @@ def render_partners_text(result: dict[str, Any]) -> str:
     if not result["partners"]:
         lines.append(_("Keine passenden Partner gefunden."))
     for n, partner in enumerate(result["partners"], start=1):
-        lines.append(f"{n:>2}. {catalog.companies[partner['id']].name} ({partner['id']})  {partner['score']:.3f}")
+        lines.append(
+            f"{n:>2}. {catalog.companies[partner['id']].name} ({partner['id']})  {partner['score']:.3f}"
+        )
         lines.extend(f"      - {reason}" for reason in partner["reasons"])
     return "\n".join(lines)

@@ -29,7 +29,10 @@ def _run(request, form: NeedForm, top_k: int = 5):
     data = form.cleaned_data
     hub = data["hub"].slug if data.get("hub") else services.hub_for_postal_code(data.get("plz", ""))
     return services.match_need(
-        text=data["text"], top_k=top_k, hub=hub, max_partners=data.get("max_partners"),
+        text=data["text"],
+        top_k=top_k,
+        hub=hub,
+        max_partners=data.get("max_partners"),
         labels=tuple(label.slug for label in data.get("labels", [])),
         customer_company_id=_customer_company_id(request.user),
     )
@@ -48,13 +51,26 @@ def need(request):
             bundles = presenters.present_bundles(result)
             for bundle in bundles:
                 bundle["invite_token"] = signing.dumps(
-                    {"companies": bundle["company_ids"], "text": result["need"]["text"], "rank": bundle["rank"],
-                     "bundle": bundle["raw"]}, salt=INVITE_SALT, compress=True)
-    return render(request, "matching/need.html", {
-        "form": form, "result": result, "bundles": bundles,
-        "need_capabilities": presenters.present_need(result) if result else [],
-        "querystring": request.GET.urlencode(),
-    })
+                    {
+                        "companies": bundle["company_ids"],
+                        "text": result["need"]["text"],
+                        "rank": bundle["rank"],
+                        "bundle": bundle["raw"],
+                    },
+                    salt=INVITE_SALT,
+                    compress=True,
+                )
+    return render(
+        request,
+        "matching/need.html",
+        {
+            "form": form,
+            "result": result,
+            "bundles": bundles,
+            "need_capabilities": presenters.present_need(result) if result else [],
+            "querystring": request.GET.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -63,15 +79,22 @@ def invite(request):
     try:
         payload = signing.loads(request.POST.get("token", ""), salt=INVITE_SALT, max_age=7 * 24 * 3600)
     except signing.BadSignature:
-        return HttpResponseBadRequest(_("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut."))
+        return HttpResponseBadRequest(
+            _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
+        )
     from itkoop.cooperation.services import cooperation_invite
     from itkoop.cooperation.services.cooperations import CooperationError
 
     companies = list(Company.objects.filter(external_id__in=payload["companies"]))
     title = _("Gesamtangebot: %(text)s") % {"text": payload["text"][:120]}
     try:
-        cooperation = cooperation_invite(actor=request.user, companies=companies, title=title,
-                                         need_text=payload["text"], bundle=payload["bundle"])
+        cooperation = cooperation_invite(
+            actor=request.user,
+            companies=companies,
+            title=title,
+            need_text=payload["text"],
+            bundle=payload["bundle"],
+        )
     except CooperationError as exc:
         messages.error(request, str(exc))
         return redirect("matching:need")
@@ -96,9 +119,15 @@ def offer_pdf(request):
         raise Http404
     from weasyprint import HTML
 
-    html = render_to_string("matching/offer_pdf.html", {
-        "bundle": bundles[0], "result": result, "need_capabilities": presenters.present_need(result),
-    }, request=request)
+    html = render_to_string(
+        "matching/offer_pdf.html",
+        {
+            "bundle": bundles[0],
+            "result": result,
+            "need_capabilities": presenters.present_need(result),
+        },
+        request=request,
+    )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="gesamtangebot-{rank}.pdf"'
@@ -114,6 +143,13 @@ def partners(request, external_id: str):
         result = services.rank_partners_for(company_id=company.external_id, need_text=need_text, top_k=10)
     except services.MatchRequestError as exc:
         error = str(exc)
-    return render(request, "matching/partners.html", {
-        "company": company, "partners": presenters.present_partners(result), "error": error, "need_text": need_text,
-    })
+    return render(
+        request,
+        "matching/partners.html",
+        {
+            "company": company,
+            "partners": presenters.present_partners(result),
+            "error": error,
+            "need_text": need_text,
+        },
+    )

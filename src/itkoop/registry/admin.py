@@ -28,7 +28,9 @@ class HubScopedAdmin(admin.ModelAdmin):
         return self._is_staffer(request)
 
     def has_view_permission(self, request, obj=None):
-        return self._is_staffer(request) and (obj is None or can_edit_company(request.user, self._company(obj)))
+        return self._is_staffer(request) and (
+            obj is None or can_edit_company(request.user, self._company(obj))
+        )
 
     def has_change_permission(self, request, obj=None):
         return self.has_view_permission(request, obj)
@@ -92,8 +94,8 @@ class CenterAdminOnly(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request) or (request.user.is_active and request.user.is_hub_staff)
 
-    has_change_permission = has_add_permission = has_delete_permission = (
-        lambda self, request, obj=None: request.user.is_active and request.user.is_center_admin
+    has_change_permission = has_add_permission = has_delete_permission = lambda self, request, obj=None: (
+        request.user.is_active and request.user.is_center_admin
     )
 
 

@@ -18,12 +18,28 @@ from itkoop.core.models import Hub
 from itkoop.core.reference_data import DATA_DIR
 
 from .models import Capability, Company, PastCooperation, Solution, Standard
-from .services import CatalogError, ensure_labels, refresh_company_search, refresh_solution_search, taxonomy_sync
+from .services import (
+    CatalogError,
+    ensure_labels,
+    refresh_company_search,
+    refresh_solution_search,
+    taxonomy_sync,
+)
 
 Progress = Callable[[int, int], None]
 COMPANY_SCALARS = (
-    "name", "description", "description_en", "website", "street", "postal_code", "city", "country",
-    "lat", "lon", "employees", "founded",
+    "name",
+    "description",
+    "description_en",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "country",
+    "lat",
+    "lon",
+    "employees",
+    "founded",
 )
 COMPANY_LISTS = ("languages", "export_markets", "industries", "keywords")
 SOLUTION_SCALARS = ("name", "description", "hosting_country", "price_eur_month")
@@ -61,7 +77,9 @@ def read_catalog_file(path: str | Path) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogError(f"{path}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}") from exc
+        raise CatalogError(
+            f"{path}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}"
+        ) from exc
     check_catalog_shape(data, source=str(path))
     return data
 
@@ -84,7 +102,9 @@ def check_catalog_shape(data: Any, *, source: str = "catalog") -> None:
 def _check_references(data: dict, source: str) -> None:
     capabilities = set(Capability.objects.values_list("id", flat=True))
     capabilities |= {c["id"] for c in data.get("capabilities", [])}
-    standards = set(Standard.objects.values_list("id", flat=True)) | {s["id"] for s in data.get("standards", [])}
+    standards = set(Standard.objects.values_list("id", flat=True)) | {
+        s["id"] for s in data.get("standards", [])
+    }
     hubs = set(Hub.objects.values_list("slug", flat=True))
     file_companies = [c["id"] for c in data["companies"]]
     known_companies = set(file_companies) | set(Company.objects.values_list("external_id", flat=True))
@@ -105,7 +125,10 @@ def _check_references(data: dict, source: str) -> None:
             fail(["companies", i, "id"], f"Kennung '{company['id']}' kommt doppelt vor")
         seen_companies.add(company["id"])
         if company.get("hub") and company["hub"] not in hubs:
-            fail(["companies", i, "hub"], f"unbekannter Stützpunkt '{company['hub']}' (erlaubt: {', '.join(sorted(hubs))})")
+            fail(
+                ["companies", i, "hub"],
+                f"unbekannter Stützpunkt '{company['hub']}' (erlaubt: {', '.join(sorted(hubs))})",
+            )
         for j, solution in enumerate(company.get("solutions", [])):
             where = ["companies", i, "solutions", j]
             if solution["id"] in seen_solutions:
@@ -118,12 +141,23 @@ def _check_references(data: dict, source: str) -> None:
             ):
                 for k, ref in enumerate(solution.get(key, [])):
                     if ref not in known:
-                        fail([*where, key, k], f"unbekannter {noun} '{ref}'" if noun == "Standard" else f"unbekannte {noun} '{ref}'")
+                        fail(
+                            [*where, key, k],
+                            f"unbekannter {noun} '{ref}'"
+                            if noun == "Standard"
+                            else f"unbekannte {noun} '{ref}'",
+                        )
         for j, coop in enumerate(company.get("cooperations", [])):
             if coop["partner"] not in known_companies:
-                fail(["companies", i, "cooperations", j, "partner"], f"unbekanntes Unternehmen '{coop['partner']}'")
+                fail(
+                    ["companies", i, "cooperations", j, "partner"],
+                    f"unbekanntes Unternehmen '{coop['partner']}'",
+                )
             if coop["partner"] == company["id"]:
-                fail(["companies", i, "cooperations", j, "partner"], "ein Unternehmen kooperiert nicht mit sich selbst")
+                fail(
+                    ["companies", i, "cooperations", j, "partner"],
+                    "ein Unternehmen kooperiert nicht mit sich selbst",
+                )
 
 
 @transaction.atomic
@@ -210,12 +244,20 @@ def export_catalog() -> dict:
         _company_entry(c)
         for c in Company.objects.select_related("hub")
         .prefetch_related(
-            "labels", "solutions__capabilities", "solutions__provides", "solutions__consumes",
+            "labels",
+            "solutions__capabilities",
+            "solutions__provides",
+            "solutions__consumes",
             "past_cooperations__partner",
         )
         .order_by("external_id")
     ]
-    return {"format": "itkoop-catalog/1", "capabilities": capabilities, "standards": standards, "companies": companies}
+    return {
+        "format": "itkoop-catalog/1",
+        "capabilities": capabilities,
+        "standards": standards,
+        "companies": companies,
+    }
 
 
 def _company_entry(company: Company) -> dict:
@@ -233,10 +275,20 @@ def _company_entry(company: Company) -> dict:
     item["labels"] = sorted(label.slug for label in company.labels.all())
     for key in COMPANY_LISTS:
         item[key] = getattr(company, key)
-    item["solutions"] = [_solution_entry(s) for s in sorted(company.solutions.all(), key=lambda s: s.external_id)]
+    item["solutions"] = [
+        _solution_entry(s) for s in sorted(company.solutions.all(), key=lambda s: s.external_id)
+    ]
     item["cooperations"] = [
-        {k: v for k, v in (("partner", pc.partner.external_id), ("year", pc.year), ("title", pc.title),
-                           ("description", pc.description)) if v not in (None, "")}
+        {
+            k: v
+            for k, v in (
+                ("partner", pc.partner.external_id),
+                ("year", pc.year),
+                ("title", pc.title),
+                ("description", pc.description),
+            )
+            if v not in (None, "")
+        }
         for pc in company.past_cooperations.all()
     ]
     return item

@@ -15,15 +15,26 @@ class CatalogSearchForm(forms.Form):
     capability = forms.ModelMultipleChoiceField(
         label=_("Fähigkeit"), queryset=Capability.objects.filter(parent__isnull=False), required=False
     )
-    standard = forms.ModelMultipleChoiceField(label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False)
-    hub = forms.ModelChoiceField(label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False,
-                                 empty_label=_("alle Stützpunkte"))
-    plz = forms.CharField(label=_("PLZ-Bereich"), required=False, max_length=5,
-                          help_text=_("Anfang der Postleitzahl, z. B. 34 für Nordhessen"))
-    label = forms.ModelMultipleChoiceField(label=_("Gütesiegel"), queryset=Label.objects.all(), required=False)
+    standard = forms.ModelMultipleChoiceField(
+        label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False
+    )
+    hub = forms.ModelChoiceField(
+        label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False, empty_label=_("alle Stützpunkte")
+    )
+    plz = forms.CharField(
+        label=_("PLZ-Bereich"),
+        required=False,
+        max_length=5,
+        help_text=_("Anfang der Postleitzahl, z. B. 34 für Nordhessen"),
+    )
+    label = forms.ModelMultipleChoiceField(
+        label=_("Gütesiegel"), queryset=Label.objects.all(), required=False
+    )
     verified = forms.BooleanField(label=_("nur geprüfte Profile"), required=False)
     show = forms.ChoiceField(
-        label=_("Anzeigen"), choices=[("solutions", _("Lösungen")), ("companies", _("Unternehmen"))], required=False
+        label=_("Anzeigen"),
+        choices=[("solutions", _("Lösungen")), ("companies", _("Unternehmen"))],
+        required=False,
     )
 
     def clean_plz(self):
@@ -34,13 +45,29 @@ class CatalogSearchForm(forms.Form):
 
 
 class CompanyForm(forms.ModelForm):
-    languages_text = forms.CharField(label=_("Sprachen"), required=False, help_text=_("durch Komma getrennt, z. B. de, en"))
-    keywords_text = forms.CharField(label=_("Schlagworte"), required=False, help_text=_("durch Komma getrennt"))
+    languages_text = forms.CharField(
+        label=_("Sprachen"), required=False, help_text=_("durch Komma getrennt, z. B. de, en")
+    )
+    keywords_text = forms.CharField(
+        label=_("Schlagworte"), required=False, help_text=_("durch Komma getrennt")
+    )
 
     class Meta:
         model = Company
-        fields = ["name", "kind", "description", "description_en", "website", "street", "postal_code", "city",
-                  "employees", "founded", "hub", "labels"]
+        fields = [
+            "name",
+            "kind",
+            "description",
+            "description_en",
+            "website",
+            "street",
+            "postal_code",
+            "city",
+            "employees",
+            "founded",
+            "hub",
+            "labels",
+        ]
         widgets = {"labels": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -73,16 +100,29 @@ class CompanyForm(forms.ModelForm):
 
 class SolutionForm(forms.ModelForm):
     deployment = forms.MultipleChoiceField(
-        label=_("Betriebsart"), choices=Solution.Deployment.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Betriebsart"),
+        choices=Solution.Deployment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Solution
-        fields = ["name", "description", "capabilities", "provides", "consumes", "deployment", "hosting_country",
-                  "price_eur_month"]
-        widgets = {"capabilities": forms.SelectMultiple(attrs={"size": 10}),
-                   "provides": forms.SelectMultiple(attrs={"size": 8}),
-                   "consumes": forms.SelectMultiple(attrs={"size": 8})}
+        fields = [
+            "name",
+            "description",
+            "capabilities",
+            "provides",
+            "consumes",
+            "deployment",
+            "hosting_country",
+            "price_eur_month",
+        ]
+        widgets = {
+            "capabilities": forms.SelectMultiple(attrs={"size": 10}),
+            "provides": forms.SelectMultiple(attrs={"size": 8}),
+            "consumes": forms.SelectMultiple(attrs={"size": 8}),
+        }
 
     def clean_capabilities(self):
         value = self.cleaned_data["capabilities"]

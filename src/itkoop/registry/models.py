@@ -17,7 +17,12 @@ class Capability(models.Model):
     synonyms_de = models.JSONField(_("Synonyme (deutsch)"), default=list, blank=True)
     synonyms_en = models.JSONField(_("Synonyme (englisch)"), default=list, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("Oberbegriff"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        verbose_name=_("Oberbegriff"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     exchanges_with = models.ManyToManyField(
         "self", verbose_name=_("tauscht Daten mit"), symmetrical=False, blank=True, related_name="+"
@@ -42,7 +47,9 @@ class Standard(models.Model):
     id = models.CharField(_("Kennung"), primary_key=True, max_length=80)
     label = models.CharField(_("Bezeichnung"), max_length=200)
     url = models.CharField(_("Link"), max_length=500, blank=True)
-    used_by = models.ManyToManyField(Capability, verbose_name=_("verwendet von"), blank=True, related_name="standards")
+    used_by = models.ManyToManyField(
+        Capability, verbose_name=_("verwendet von"), blank=True, related_name="standards"
+    )
 
     class Meta:
         ordering = ["label"]
@@ -90,7 +97,12 @@ class Company(models.Model):
     employees = models.PositiveIntegerField(_("Beschäftigte"), null=True, blank=True)
     founded = models.IntegerField(_("Gründungsjahr"), null=True, blank=True)
     hub = models.ForeignKey(
-        "core.Hub", verbose_name=_("Stützpunkt"), null=True, blank=True, on_delete=models.PROTECT, related_name="companies"
+        "core.Hub",
+        verbose_name=_("Stützpunkt"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="companies",
     )
     labels = models.ManyToManyField(Label, verbose_name=_("Gütesiegel"), blank=True, related_name="companies")
     languages = models.JSONField(_("Sprachen"), default=list, blank=True)
@@ -132,16 +144,26 @@ class Solution(models.Model):
         SERVICE = "service", _("Dienstleistung")
 
     external_id = models.CharField(_("Kennung"), max_length=120, unique=True)
-    company = models.ForeignKey(Company, verbose_name=_("Unternehmen"), on_delete=models.CASCADE, related_name="solutions")
+    company = models.ForeignKey(
+        Company, verbose_name=_("Unternehmen"), on_delete=models.CASCADE, related_name="solutions"
+    )
     name = models.CharField(_("Name"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
-    capabilities = models.ManyToManyField(Capability, verbose_name=_("Fähigkeiten"), blank=True, related_name="solutions")
+    capabilities = models.ManyToManyField(
+        Capability, verbose_name=_("Fähigkeiten"), blank=True, related_name="solutions"
+    )
     provides = models.ManyToManyField(
-        Standard, verbose_name=_("stellt bereit"), blank=True, related_name="provided_by",
+        Standard,
+        verbose_name=_("stellt bereit"),
+        blank=True,
+        related_name="provided_by",
         help_text=_("Standards, die die Lösung exportiert oder anbietet."),
     )
     consumes = models.ManyToManyField(
-        Standard, verbose_name=_("nutzt"), blank=True, related_name="consumed_by",
+        Standard,
+        verbose_name=_("nutzt"),
+        blank=True,
+        related_name="consumed_by",
         help_text=_("Standards, die die Lösung importiert oder aufruft."),
     )
     deployment = models.JSONField(_("Betriebsart"), default=list, blank=True)

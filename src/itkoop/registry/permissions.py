@@ -26,4 +26,7 @@ def can_verify_company(user, company: Company) -> bool:
 def can_manage_members(user, company: Company) -> bool:
     if can_verify_company(user, company):
         return True
-    return getattr(user, "is_authenticated", False) and company.memberships.filter(user=user, role="owner").exists()
+    return (
+        getattr(user, "is_authenticated", False)
+        and company.memberships.filter(user=user, role="owner").exists()
+    )

@@ -40,7 +40,7 @@ def _text_filter(queryset: QuerySet, text: str) -> QuerySet:
                 alternatives = q if alternatives is None else alternatives | q
             query = alternatives if query is None else query & alternatives
         vector = SearchVector("search_document", config="simple")
-        # `@@` decides the match (every term); ts_rank only orders, since it is positive on partial matches too.
+        # `@@` decides the match (every term); ts_rank only orders: it is positive on partial matches too.
         return (
             queryset.annotate(search=vector, rank=SearchRank(vector, query))
             .filter(search=query)
@@ -82,8 +82,10 @@ def search_solutions(filters: CatalogFilters) -> QuerySet[Solution]:
 
 
 def search_companies(filters: CatalogFilters) -> QuerySet[Company]:
-    queryset = Company.objects.select_related("hub").prefetch_related("labels").annotate(
-        solution_count=Count("solutions", distinct=True)
+    queryset = (
+        Company.objects.select_related("hub")
+        .prefetch_related("labels")
+        .annotate(solution_count=Count("solutions", distinct=True))
     )
     queryset = _company_filters(queryset, filters)
     for capability in filters.capabilities:
@@ -99,8 +101,13 @@ def search_companies(filters: CatalogFilters) -> QuerySet[Company]:
 def company_detail(external_id: str) -> Company:
     return (
         Company.objects.select_related("hub")
-        .prefetch_related("labels", "solutions__capabilities", "solutions__provides", "solutions__consumes",
-                          "past_cooperations__partner")
+        .prefetch_related(
+            "labels",
+            "solutions__capabilities",
+            "solutions__provides",
+            "solutions__consumes",
+            "past_cooperations__partner",
+        )
         .get(external_id=external_id)
     )
 

@@ -26,7 +26,7 @@ class CatalogError(Exception):
 
 
 def build_search_document(*parts: str | Iterable[str] | None) -> str:
-    """Normalised tokens, space-delimited with a leading and trailing space so ' token ' matches whole tokens."""
+    """Normalised tokens, space-delimited with spaces at both ends so ' token ' matches whole tokens."""
     text_parts: list[str] = []
     for part in parts:
         if not part:
@@ -175,7 +175,9 @@ def ensure_labels(slugs: Iterable[str]) -> list[Label]:
     return labels
 
 
-def record_past_cooperation(*, company: Company, partner: Company, year, title: str, description: str) -> None:
+def record_past_cooperation(
+    *, company: Company, partner: Company, year, title: str, description: str
+) -> None:
     PastCooperation.objects.update_or_create(
         company=company, partner=partner, title=title, defaults={"year": year, "description": description}
     )

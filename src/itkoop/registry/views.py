@@ -33,13 +33,24 @@ def search(request):
             labels=[label.slug for label in data.get("label", [])],
             verified_only=data.get("verified", False),
         )
-        results = selectors.search_companies(filters) if show == "companies" else selectors.search_solutions(filters)
+        results = (
+            selectors.search_companies(filters)
+            if show == "companies"
+            else selectors.search_solutions(filters)
+        )
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
-    return render(request, "registry/search.html", {
-        "form": form, "page": page, "show": show, "querystring": query_without_page.urlencode(),
-    })
+    return render(
+        request,
+        "registry/search.html",
+        {
+            "form": form,
+            "page": page,
+            "show": show,
+            "querystring": query_without_page.urlencode(),
+        },
+    )
 
 
 def company(request, external_id: str):
@@ -47,11 +58,15 @@ def company(request, external_id: str):
         obj = selectors.company_detail(external_id)
     except Company.DoesNotExist:
         raise Http404 from None
-    return render(request, "registry/company.html", {
-        "company": obj,
-        "can_edit": can_edit_company(request.user, obj),
-        "can_verify": can_verify_company(request.user, obj),
-    })
+    return render(
+        request,
+        "registry/company.html",
+        {
+            "company": obj,
+            "can_edit": can_edit_company(request.user, obj),
+            "can_verify": can_verify_company(request.user, obj),
+        },
+    )
 
 
 def solution(request, external_id: str):
@@ -59,9 +74,14 @@ def solution(request, external_id: str):
         obj = selectors.solution_detail(external_id)
     except Solution.DoesNotExist:
         raise Http404 from None
-    return render(request, "registry/solution.html", {
-        "solution": obj, "can_edit": can_edit_company(request.user, obj.company),
-    })
+    return render(
+        request,
+        "registry/solution.html",
+        {
+            "solution": obj,
+            "can_edit": can_edit_company(request.user, obj.company),
+        },
+    )
 
 
 def _editable_company(request, external_id: str) -> Company:
@@ -88,7 +108,9 @@ def company_verify(request, external_id: str):
     obj = get_object_or_404(Company, external_id=external_id)
     verified = request.POST.get("verified", "1") == "1"
     services.company_set_verified(actor=request.user, company=obj, verified=verified)
-    messages.success(request, _("Das Profil ist jetzt geprüft.") if verified else _("Die Prüfung wurde zurückgenommen."))
+    messages.success(
+        request, _("Das Profil ist jetzt geprüft.") if verified else _("Die Prüfung wurde zurückgenommen.")
+    )
     return redirect(obj)
 
 
@@ -113,7 +135,9 @@ def solution_edit(request, external_id: str):
         services.solution_save(actor=request.user, company=obj.company, form=form)
         messages.success(request, _("Die Lösung wurde gespeichert."))
         return redirect(obj)
-    return render(request, "registry/solution_form.html", {"form": form, "company": obj.company, "solution": obj})
+    return render(
+        request, "registry/solution_form.html", {"form": form, "company": obj.company, "solution": obj}
+    )
 
 
 @login_required
