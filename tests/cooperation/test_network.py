@@ -15,6 +15,16 @@ from ..factories import center_admin, hub_staff
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The inquiry rate limit counts per address in the cache; every test starts and ends with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.mark.parametrize(
     ("topic", "postal_code", "hub", "routed_by"),
     [
@@ -107,3 +117,21 @@ def test_network_page_has_map_data_for_all_centers_and_hubs_and_no_tiles(client)
 def test_network_page_in_english_names_hub_topics_in_english(client):
     body = client.get("/en/netzwerk/").content.decode()
     assert 'lang="en"' in body and "crafts and trade" in body and "Stützpunkt Kassel" in body
+
+
+def test_inquiries_are_rate_limited_per_address(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    data = {
+        "name": "A",
+        "email": "a@example.org",
+        "postal_code": "34117",
+        "topic": "allgemein",
+        "question": "?",
+    }
+    for _ in range(5):
+        assert client.post(reverse("core:network"), data).status_code == 302
+    response = client.post(reverse("core:network"), data)
+    assert response.status_code == 200 and "Zu viele Anfragen" in response.content.decode()
+    assert Inquiry.objects.count() == 5

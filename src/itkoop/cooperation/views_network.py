@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.cache import cache as shared_cache
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -70,10 +71,30 @@ def network_map_data(hubs: list[Hub], centers: list[Center]) -> dict:
     }
 
 
+INQUIRY_LIMIT = 5  # per address and window: the form mails hub staff, so it must not become a spam relay
+INQUIRY_WINDOW_SECONDS = 600
+
+
+def _within_rate_limit(request, form: InquiryForm) -> bool:
+    key = "itkoop:inquiries:" + (request.META.get("REMOTE_ADDR") or "unknown")
+    shared_cache.add(key, 0, INQUIRY_WINDOW_SECONDS)
+    try:
+        count = shared_cache.incr(key)
+    except ValueError:  # expired between add and incr
+        shared_cache.set(key, 1, INQUIRY_WINDOW_SECONDS)
+        count = 1
+    if count > INQUIRY_LIMIT:
+        form.add_error(
+            None, _("Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einigen Minuten erneut.")
+        )
+        return False
+    return True
+
+
 def inquiry_form_for(request) -> InquiryForm | HttpResponse:
     """The inquiry form of the network page; on a valid POST the inquiry is stored, mailed and we redirect."""
     form = InquiryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within_rate_limit(request, form):
         data = form.cleaned_data
         inquiry = services.inquiry_submit(
             name=data["name"],
