@@ -1,0 +1,263 @@
+"""Demo events for ``itkoop demo``: workshops at every hub, one full event with a waiting list, and a B2B
+meeting day in Kassel with participants from demo provider companies, their requests and a built schedule.
+
+Call :func:`build_demo_events` after the demo catalog and users exist (core.demo builds those). Clearly
+fictional, deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from itkoop import scheduler
+from itkoop.accounts.models import Membership, User
+from itkoop.core.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from itkoop.core.models import Hub
+from itkoop.registry.models import Company
+
+from . import scheduling
+from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
+
+WORKSHOPS = [
+    (
+        "Kooperative Geschäftsmodelle für IT-Anbieter",
+        "Wie kleine IT-Unternehmen gemeinsam Gesamtangebote "
+        "schnüren: Rollen, Verträge, Vertrieb. Mit Praxisbeispielen aus dem Netzwerk.",
+    ),
+    (
+        "E-Rechnung ab 2025: XRechnung und ZUGFeRD im Mittelstand",
+        "Was Anbieter von ERP- und "
+        "Buchhaltungssoftware jetzt umsetzen müssen – mit Schnittstellen-Sprechstunde.",
+    ),
+    (
+        "Internationalisierung: mit Software in die Nachbarländer",
+        "Export, Lokalisierung und Partner im Zielmarkt – ein Infotag mit Erfahrungsberichten.",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoEvents:
+    events: int
+    registrations: int
+    meeting_requests: int
+    meetings: int
+
+
+def _at(day: datetime, hour: int, minute: int = 0) -> datetime:
+    return timezone.make_aware(datetime.combine(day.date(), time(hour, minute)))
+
+
+@transaction.atomic
+def build_demo_events(*, seed: int = 2026, now: datetime | None = None, participants: int = 24) -> DemoEvents:
+    rng = random.Random(seed)
+    now = timezone.localtime(now or timezone.now())
+    admin = User.objects.filter(role=User.Role.CENTER_ADMIN).order_by("pk").first()
+    events: list[Event] = []
+    for i, hub in enumerate(Hub.objects.order_by("slug")):
+        title, description = WORKSHOPS[i % len(WORKSHOPS)]
+        day = now + timedelta(days=14 + 7 * i)
+        events.append(
+            Event.objects.create(
+                title=f"{title} ({hub.city})",
+                description=description,
+                hub=hub,
+                format=Event.Format.AT_HUB,
+                start=_at(day, 9, 30),
+                end=_at(day, 13),
+                capacity=25,
+                location=f"Stützpunkt {hub.city}",
+                created_by=admin,
+            )
+        )
+    online = Event.objects.create(
+        title="Sprechstunde Fördermittel (online)",
+        description="Offene Fragerunde zu Förderprogrammen für Digitalisierungsprojekte.",
+        format=Event.Format.ONLINE,
+        start=_at(now + timedelta(days=9), 16),
+        end=_at(now + timedelta(days=9), 17),
+        capacity=3,
+        meeting_link="https://meet.example.org/itkoop-foerderung",
+        created_by=admin,
+    )
+    events.append(online)
+    kassel = Hub.objects.filter(slug="kassel").first() or Hub.objects.order_by("slug").first()
+    day = now + timedelta(days=30)
+    meeting_day = Event.objects.create(
+        title="Kooperationsbörse IT-Wirtschaft Nordhessen",
+        description="Vorab vereinbarte Zweiergespräche "
+        "von 20 Minuten: IT-Anbieter treffen Partner und Anwenderunternehmen.",
+        hub=kassel,
+        format=Event.Format.HYBRID,
+        start=_at(day, 9),
+        end=_at(day, 16),
+        capacity=60,
+        location=f"Stützpunkt {kassel.city}",
+        meeting_link="https://meet.example.org/itkoop-boerse",
+        is_meeting_day=True,
+        consent_mode=Event.Consent.OPT_IN,
+        slots_start=_at(day, 10),
+        slot_minutes=20,
+        slot_count=12,
+        breaks=[6, 7],
+        tables=8,
+        created_by=admin,
+    )
+    events.append(meeting_day)
+
+    people = _demo_participants(rng, participants)
+    registrations = 0
+    for user in people[:3]:
+        Registration.objects.create(event=online, user=user, status=Registration.Status.CONFIRMED)
+        registrations += 1
+    for position, user in enumerate(people[3:5], start=1):
+        Registration.objects.create(
+            event=online, user=user, status=Registration.Status.WAITLISTED, position=position
+        )
+        registrations += 1
+    for user, company in people_with_companies(people):
+        Registration.objects.create(event=meeting_day, user=user, status=Registration.Status.CONFIRMED)
+        registrations += 1
+        solutions = list(company.solutions.prefetch_related("capabilities")[:3])
+        offers = "; ".join(
+            f"{s.name}: " + ", ".join(c.label_de for c in s.capabilities.all()) for s in solutions
+        )
+        ParticipantProfile.objects.create(
+            event=meeting_day,
+            user=user,
+            company_name=company.name,
+            offers=offers or company.description[:300],
+            seeks=rng.choice(
+                [
+                    "Vertriebspartner im Handwerk",
+                    "Partner für Schnittstellen zu DATEV",
+                    "Referenzkunden im Maschinenbau",
+                    "Hosting-Partner in Deutschland",
+                    "Partner für ein Gesamtangebot Warenwirtschaft und Onlineshop",
+                ]
+            ),
+            unavailable=sorted(rng.sample(range(1, 13), rng.choice([0, 0, 1, 2]))),
+        )
+    requests = _demo_requests(rng, meeting_day, people)
+    adapted = scheduling.build_problem(meeting_day)
+    result = scheduler.solve(adapted.problem, time_limit_s=5, seed=seed)
+    ScheduleRun.objects.create(
+        event=meeting_day,
+        status=ScheduleRun.Status.DONE,
+        progress=1.0,
+        message="Fertig.",
+        value=result.value,
+        bound=result.bound,
+        idle_gaps=result.idle_gaps,
+        result_status=str(result.status),
+        meetings=len(result.meetings),
+        requests=len(adapted.requests),
+        finished=timezone.now(),
+    )
+    Meeting.objects.bulk_create(
+        Meeting(event=meeting_day, request_id=m.request, slot=m.slot, table=m.table) for m in result.meetings
+    )
+    return DemoEvents(
+        events=len(events),
+        registrations=registrations,
+        meeting_requests=requests,
+        meetings=len(result.meetings),
+    )
+
+
+def people_with_companies(people: list[User]) -> list[tuple[User, Company]]:
+    memberships = (
+        Membership.objects.filter(user__in=people).select_related("company", "user").order_by("user_id")
+    )
+    return [(m.user, m.company) for m in memberships]
+
+
+def _demo_participants(rng: random.Random, count: int) -> list[User]:
+    """Demo people, each the owner of one demo provider company (companies picked by the seed)."""
+    companies = list(Company.objects.filter(kind="provider").order_by("external_id"))
+    chosen = rng.sample(companies, min(count, len(companies)))
+    password = make_password(DEMO_PASSWORD)
+    first = [
+        "Anna",
+        "Ben",
+        "Carla",
+        "Deniz",
+        "Emil",
+        "Fatma",
+        "Gero",
+        "Hanna",
+        "Ilias",
+        "Jana",
+        "Kai",
+        "Lena",
+        "Malte",
+        "Nora",
+        "Ole",
+        "Pia",
+        "Rafael",
+        "Sina",
+        "Tim",
+        "Ute",
+        "Vito",
+        "Wiebke",
+        "Yusuf",
+        "Zoe",
+    ]
+    people = []
+    for i, company in enumerate(chosen):
+        user = User(
+            email=f"teilnehmer{i + 1}@{DEMO_DOMAIN}",
+            first_name=first[i % len(first)],
+            last_name="(Demo)",
+            password=password,
+        )
+        user.save()
+        Membership.objects.create(user=user, company=company, role=Membership.Role.MEMBER)
+        people.append(user)
+    return people
+
+
+def _demo_requests(rng: random.Random, event: Event, people: list[User]) -> int:
+    """Skewed popularity: a few participants get many requests; most are accepted, some still open."""
+    weights = [1 / (i + 1) for i in range(len(people))]
+    made = 0
+    pairs: set[frozenset[int]] = set()
+    for sender in people:
+        for _ in range(rng.randint(2, 5)):
+            recipient = rng.choices(people, weights)[0]
+            pair = frozenset((sender.pk, recipient.pk))
+            if recipient == sender or pair in pairs:
+                continue
+            pairs.add(pair)
+            status = rng.choices(
+                [
+                    MeetingRequest.Status.ACCEPTED,
+                    MeetingRequest.Status.PENDING,
+                    MeetingRequest.Status.DECLINED,
+                ],
+                [7, 2, 1],
+            )[0]
+            MeetingRequest.objects.create(
+                event=event,
+                sender=sender,
+                recipient=recipient,
+                priority=rng.choice([1, 2, 2, 3]),
+                reason=rng.choice(
+                    [
+                        "Gemeinsames Angebot prüfen",
+                        "Schnittstelle abstimmen",
+                        "Vertriebskooperation besprechen",
+                        "Referenzprojekt vorstellen",
+                    ]
+                ),
+                status=status,
+                expires=event.start - timedelta(days=2),
+            )
+            made += 1
+    return made
