@@ -1,0 +1,62 @@
+"""A customer describes a need, sees joint offers with their integration diagram, invites the providers;
+a provider accepts under the code of conduct. Every page passes axe-core."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from itkoop.accounts.models import Membership
+from itkoop.registry.models import Company
+
+from ..factories import UserFactory
+from .axe import assert_accessible
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a-long-test-password"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+
+
+def _log_in(page, base_url: str, email: str) -> None:
+    page.goto(f"{base_url}/konto/login/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label(re.compile(r"^Passwort\W*$")).fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mein Bereich")
+
+
+def test_need_to_offer_to_invitation_to_acceptance(page, live_server, catalog):
+    customer = UserFactory(email="kundin@handwerk.example")
+    provider = UserFactory(email="erp@nordlicht.example")
+    Membership.objects.create(user=provider, company=Company.objects.get(external_id="c1"), role="owner")
+
+    _log_in(page, live_server.url, customer.email)
+    page.get_by_role("link", name="Gesamtangebot finden").first.click()
+    assert_accessible(page)
+    page.get_by_label("Was brauchen Sie?").fill(NEED)
+    page.get_by_role("button", name="Angebote zusammenstellen").click()
+
+    offer = page.get_by_role("article").first
+    expect(offer.get_by_role("heading", level=3)).to_contain_text("Shopwerk Aachen UG")
+    expect(offer.get_by_role("img")).to_be_visible()  # the integration diagram
+    expect(offer).to_contain_text("BMEcat")
+    expect(offer).to_contain_text("deckt alles ab")
+    assert_accessible(page)
+
+    pdf_link = offer.get_by_role("link", name=re.compile("als PDF"))
+    pdf = page.request.get(live_server.url + pdf_link.get_attribute("href"))
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+
+    offer.get_by_role("button", name="Diese Anbieter einladen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gesamtangebot")
+    expect(page.get_by_text("Nordlicht ERP GmbH").first).to_be_visible()
+    assert_accessible(page)
+    cooperation_url = page.url
+
+    page.get_by_role("button", name="Abmelden").click()
+    _log_in(page, live_server.url, provider.email)
+    page.goto(cooperation_url)
+    page.get_by_label(re.compile("Verhaltenskodex")).check()
+    page.get_by_role("button", name="Zusagen").click()
+    expect(page.get_by_text(re.compile("zugesagt", re.IGNORECASE)).first).to_be_visible()
+    assert_accessible(page)
