@@ -340,6 +340,14 @@ def test_second_build_while_running_is_refused(day):
         meetings.schedule_build(actor=hub_staff("kassel"), event=day)
 
 
+def test_a_stale_run_does_not_block_a_new_build(day, run_inline, django_capture_on_commit_callbacks):
+    stale = ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.RUNNING)
+    ScheduleRun.objects.filter(pk=stale.pk).update(created=timezone.now() - timedelta(hours=1))
+    run = _build(day, django_capture_on_commit_callbacks)
+    stale.refresh_from_db()
+    assert stale.status == ScheduleRun.Status.FAILED and run.status == ScheduleRun.Status.DONE
+
+
 def test_status_endpoint_reports_progress(client, day):
     ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.RUNNING, progress=0.42, message="läuft")
     client.force_login(hub_staff("kassel"))

@@ -23,6 +23,8 @@ from .services import EventError, _locked_event
 
 logger = logging.getLogger(__name__)
 RS = MeetingRequest.Status
+#: A run still "running" after this long has lost its thread (the solver's time limit is far shorter).
+STALE_RUN = timedelta(minutes=15)
 
 
 def is_participant(user, event: Event) -> bool:
@@ -186,9 +188,15 @@ def schedule_build(*, actor, event: Event) -> ScheduleRun:
     event = _locked_event(event)
     if not event.has_slots:
         raise EventError(_("Bitte zuerst Runden und Tische festlegen."))
-    if ScheduleRun.objects.filter(
+    active = ScheduleRun.objects.filter(
         event=event, status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
-    ).exists():
+    )
+    # A run whose process died (a restart mid-run) would block every later build: give up on it.
+    active.filter(created__lt=timezone.now() - STALE_RUN).update(
+        status=ScheduleRun.Status.FAILED, message=gettext_noop("Abgebrochen (Server neu gestartet?)."),
+        finished=timezone.now(),
+    )
+    if active.exists():
         raise EventError(_("Der Plan wird bereits berechnet."))
     expire_requests(event=event)
     run = ScheduleRun.objects.create(
