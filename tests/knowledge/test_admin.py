@@ -1,4 +1,4 @@
-"""The admin as a write path: only center admins change articles; saved self-checks are read-only and scoped."""
+"""The admin as a write path: only center admins change articles; saved self-checks are read-only."""
 
 import pytest
 from django.urls import reverse
@@ -49,7 +49,10 @@ def test_hub_staff_see_only_their_hubs_results_and_change_none(client):
     listing = client.get(reverse("admin:knowledge_selfcheckresult_changelist"))
     assert listing.status_code == 200
     assert list(listing.context["cl"].queryset) == [own]
-    assert client.get(reverse("admin:knowledge_selfcheckresult_change", args=[other.pk])).status_code in (302, 403)
+    assert client.get(reverse("admin:knowledge_selfcheckresult_change", args=[other.pk])).status_code in (
+        302,
+        403,
+    )
     response = client.post(reverse("admin:knowledge_selfcheckresult_delete", args=[own.pk]), {"post": "yes"})
     assert response.status_code == 403
     own.refresh_from_db()

@@ -71,6 +71,22 @@ def test_saved_article_is_searchable_and_records_its_editor(editor):
     assert list(search_articles(text="Zollabwicklung")) == [article]
 
 
+def test_editor_links_events_to_an_article(editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from itkoop.events.models import Event
+
+    start = timezone.now() + timedelta(days=10)
+    event = Event.objects.create(title="Exporttag", start=start, end=start + timedelta(hours=3), capacity=30)
+    url = reverse("knowledge:article_create")
+    data = _data(events=[event.pk])
+    token = editor.post(url, {**data, "action": "preview"}).context["form"].data["preview_token"]
+    editor.post(url, {**data, "action": "save", "preview_token": token})
+    assert list(Article.objects.get(slug="zoll").events.all()) == [event]
+
+
 def test_slug_cannot_change_on_edit(editor):
     article = ArticleFactory(slug="fest")
     url = reverse("knowledge:article_edit", args=["fest"])

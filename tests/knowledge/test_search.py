@@ -108,3 +108,31 @@ def test_english_page_shows_english_text(client):
 def test_tag_labels_are_bilingual():
     tag = Tag.objects.get(slug="vertrag")
     assert tag.label_de == "Verträge" and tag.label_en == "Contracts"
+
+
+def test_article_page_lists_its_upcoming_events_only(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from itkoop.events.models import Event
+
+    now = timezone.now()
+    soon = Event.objects.create(
+        title="Kooperationsfrühstück",
+        start=now + timedelta(days=3),
+        end=now + timedelta(days=3, hours=2),
+        capacity=20,
+        hub_id="kassel",
+    )
+    past = Event.objects.create(
+        title="Vergangener Workshop",
+        start=now - timedelta(days=3),
+        end=now - timedelta(days=3) + timedelta(hours=2),
+        capacity=20,
+    )
+    article = Article.objects.get(slug="bietergemeinschaft")
+    article.events.set([soon, past])
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Kooperationsfrühstück" in html and soon.get_absolute_url() in html
+    assert "Vergangener Workshop" not in html

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core.models import Hub
+from itkoop.events.models import Event
 from itkoop.registry.models import Capability
 
 from .models import Article, Tag
@@ -45,11 +46,13 @@ class ArticleForm(forms.ModelForm):
             "body_en",
             "tags",
             "capabilities",
+            "events",
             "published",
         ]
         widgets = {
             "tags": forms.CheckboxSelectMultiple,
             "capabilities": forms.SelectMultiple(attrs={"size": 8}),
+            "events": forms.SelectMultiple(attrs={"size": 6}),
             "summary_de": forms.Textarea(attrs={"rows": 3}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
             "body_de": forms.Textarea(attrs={"rows": 18}),
@@ -68,6 +71,8 @@ class ArticleForm(forms.ModelForm):
         self.fields["capabilities"].queryset = Capability.objects.filter(parent__isnull=False)
         self.fields["capabilities"].required = False
         self.fields["tags"].required = False
+        self.fields["events"].queryset = Event.objects.order_by("-start")
+        self.fields["events"].required = False
         if self.instance.pk:
             self.fields["slug"].disabled = True
 
@@ -76,10 +81,11 @@ class ArticleForm(forms.ModelForm):
         data = {
             name: self.cleaned_data.get(name)
             for name in self.Meta.fields
-            if name not in ("tags", "capabilities")
+            if name not in ("tags", "capabilities", "events")
         }
         data["tags"] = sorted(t.slug for t in self.cleaned_data.get("tags") or [])
         data["capabilities"] = sorted(c.id for c in self.cleaned_data.get("capabilities") or [])
+        data["events"] = sorted(e.pk for e in self.cleaned_data.get("events") or [])
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
     def previewed(self) -> bool:

@@ -51,6 +51,9 @@ class Article(models.Model):
     capabilities = models.ManyToManyField(
         "registry.Capability", verbose_name=_("Fähigkeiten"), blank=True, related_name="articles"
     )
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("Veranstaltungen"), blank=True, related_name="articles"
+    )
     published = models.BooleanField(_("veröffentlicht"), default=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

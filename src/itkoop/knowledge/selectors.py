@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from itkoop.registry.models import Company
 from itkoop.registry.selectors import _text_filter
@@ -35,6 +36,13 @@ def search_articles(*, text: str = "", kind: str = "", tag: str = "", user=None)
         # The catalog's filter orders PostgreSQL hits by rank, then by `name`: the title stands in for it.
         queryset = _text_filter(queryset.annotate(name=F("title_de")), text)
     return queryset.distinct()
+
+
+def upcoming_events(article: Article, limit: int = 5) -> list:
+    """The article's linked events that have not ended yet, soonest first."""
+    return list(
+        article.events.filter(end__gte=timezone.now()).select_related("hub").order_by("start")[:limit]
+    )
 
 
 def article_detail(slug: str) -> Article:

@@ -70,6 +70,7 @@ def article(request, slug: str):
             "article": obj,
             "body": render_markdown(obj.body),
             "related": selectors.related_articles(obj),
+            "events": selectors.upcoming_events(obj),
             "can_edit": can_edit_article(request.user, obj),
         },
     )
