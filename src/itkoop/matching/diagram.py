@@ -48,7 +48,7 @@ def _positions(count: int) -> list[tuple[float, float]]:
     ]
 
 
-def _clip(text: str, limit: int = 24) -> str:
+def _clip(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -88,7 +88,7 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
         parts.append(
             f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" '
             f'width="{NODE_W}" height="{NODE_H}" rx="8" '
-            f'fill="{colour}"/><text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="15" '
+            f'fill="{colour}"/><text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="14" '
             f'font-weight="700" fill="#fff">{escape(_clip(node.title))}</text>'
             f'<text x="{x:.0f}" y="{y + 16:.0f}" text-anchor="middle" font-size="12.5" fill="#fff">'
             f"{escape(_clip(node.subtitle, 30))}</text></g>"
