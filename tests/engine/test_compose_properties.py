@@ -25,10 +25,7 @@ def scenarios(draw):
         max_partners=draw(st.sampled_from([None, None, 1, 2])),
         labels=tuple(draw(st.lists(st.sampled_from(["smig", "iso"]), max_size=1))),
     )
-    # tiny restricted models force the virtual-company relaxation and its refinement to do the work
-    params = draw(
-        st.sampled_from([MatchParams(), MatchParams(keep_per_pattern=1, seeds_per_standard=0, max_rounds=50)])
-    )
+    params = draw(st.sampled_from([MatchParams(), MatchParams(coop_bonus=0.2, customer_bonus=0.0)]))
     return catalog, need, params
 
 

@@ -18,6 +18,8 @@ def test_engine_imports_no_django():
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     code = f"import sys; sys.path.insert(0, {str(SRC)!r})\n" + code
-    done = subprocess.run([sys.executable, "-I", "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert len(modules) >= 8

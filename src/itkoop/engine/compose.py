@@ -24,18 +24,17 @@ import time
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .catalog import Catalog, CatalogError
 from .explain import explain_bundle
 from .need import Need, NeedAnalysis
 from .objective import MatchParams, Weights, bundle_objective, linking_standard, solution_quality
 from .results import Bundle, Link, MatchResult, MatchStats, SolutionUse
+from .search import build_columns, certify, k_best
 
 __all__ = ["compose_bundles"]
 
-_TOL = 1e-6
+MAX_CAPABILITIES = 10
 
 
 def compose_bundles(
@@ -63,47 +62,53 @@ def compose_bundles(
     if need.customer_company_id is not None:
         catalog.company(need.customer_company_id)
 
-    def result(bundles: list[Bundle], status: str, candidates: int, search: _Search | None) -> MatchResult:
+    def result(bundles: list[Bundle], status: str, candidates: int, nodes: int, columns: int) -> MatchResult:
         stats = MatchStats(
             candidates=candidates,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
             optimal=status in ("optimal", "infeasible", "no_capabilities"),
-            solves=search.solves if search else 0,
-            model_solutions=search.model_size if search else 0,
-            rounds=search.rounds if search else 0,
+            nodes=nodes,
+            columns=columns,
         )
         return MatchResult(need, bundles, stats, status, analysis)
 
     if not need.capabilities:
-        return result([], "no_capabilities", 0, None)
+        return result([], "no_capabilities", 0, 0, 0)
+    if len(need.capabilities) > MAX_CAPABILITIES:
+        raise ValueError(
+            f"a need may name at most {MAX_CAPABILITIES} capabilities, not {len(need.capabilities)}"
+        )
     problem = _Problem.build(need, catalog, params)
     if problem is None:
-        return result([], "infeasible", 0, None)
-    search = _Search(problem)
-    weights = problem.weights
-    bundles: list[Bundle] = []
-    all_proven = True
-    min_covered: int | None = None
-    for rank in range(1, top_k + 1):
-        found = search.best(min_covered)
-        if found is None:
-            break
-        assignment, proven = found
-        if not assignment:
-            break
-        all_proven &= proven
-        covered = len(assignment)
-        min_covered = covered if min_covered is None else min_covered
-        ids = {problem.caps[k]: problem.solution_id(i) for k, i in assignment.items()}
+        return result([], "infeasible", 0, 0, 0)
+    cols = build_columns(problem)
+    outcome = k_best(problem, cols, top_k, params.node_limit)
+    found = outcome.bundles
+    if not found:
+        return result([], "infeasible", len(problem.rows), outcome.nodes, 0)
+    best_cover = _popcount_cols(cols, found[0][1])
+    found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
+    proven, value, _columns = certify(problem, cols, found[0], params.time_limit)
+    if value > found[0][0] + 1e-6:  # cannot happen if the search is exact; never hide it
+        raise RuntimeError(f"search missed a better bundle ({value} > {found[0][0]})")
+    proven = proven and outcome.complete
+    bundles = []
+    for rank, (_, columns) in enumerate(found, start=1):
+        ids = {
+            problem.caps[k]: problem.solution_id(int(cols.member[c, k]))
+            for c in columns
+            for k in range(len(problem.caps))
+            if cols.member[c, k] >= 0
+        }
         objective = bundle_objective(need, catalog, ids, params)
-        if objective is None:  # the model and the checker disagree: a bug, never silently report it
+        if objective is None:  # the search and the checker disagree: a bug, never silently report it
             raise RuntimeError(f"composed an invalid bundle {ids!r}")
-        bundles.append(_bundle(problem, ids, rank, objective, weights, proven, lang))
-        search.cut(frozenset(problem.company_of(i) for i in assignment.values()))
-    status = "optimal" if all_proven else "feasible"
-    if not bundles:
-        status = "infeasible"
-    return result(bundles, status, len(problem.rows), search)
+        bundles.append(_bundle(problem, ids, rank, objective, problem.weights, proven, lang))
+    return result(bundles, "optimal" if proven else "feasible", len(problem.rows), outcome.nodes, len(cols))
+
+
+def _popcount_cols(cols, columns: list[int]) -> int:
+    return sum(bin(int(cols.mask[c])).count("1") for c in columns)
 
 
 # -- problem data ------------------------------------------------------------------------------------------
@@ -125,8 +130,6 @@ class _Problem:
     P: np.ndarray  # candidate x relevant standard: provides
     Q: np.ndarray  # candidate x relevant standard: consumes
     company_rows: np.ndarray  # local company -> catalog company row
-    pattern: np.ndarray  # local company -> bit mask of required capabilities it can cover
-    kappa: np.ndarray  # local company -> upper bound of its contribution to quality
     coop_bound: np.ndarray  # local company -> upper bound of its cooperation bonuses
     customer: np.ndarray  # local company -> worked with the customer before
     coop_pairs: list[tuple[int, int]]
@@ -181,15 +184,7 @@ class _Problem:
         Q = q_full[:, cols].toarray().astype(bool)
         alive = _undominated(comp, tmask, g, P, Q)
         n_comp = len(company_rows)
-        pattern = np.zeros(n_comp, dtype=np.int64)
-        np.bitwise_or.at(pattern, comp[alive], tmask[alive])
         weights = Weights.for_need(need, params)
-        best = np.full((n_comp, len(caps)), -np.inf)
-        for k in range(len(caps)):
-            m = alive & ((tmask >> k) & 1 == 1)
-            np.maximum.at(best[:, k], comp[m], g[m])
-        w = np.array([weights.capability[c] for c in caps])
-        kappa = (np.where(np.isfinite(best), best, 0.0) * w).sum(axis=1)
         local = {int(r): i for i, r in enumerate(company_rows.tolist())}
         coop_pairs: set[tuple[int, int]] = set()
         for i, r in enumerate(company_rows.tolist()):
@@ -209,10 +204,9 @@ class _Problem:
             degree[b] += 1
         m_max = min(len(caps), need.max_partners or len(caps))
         coop_bound = params.coop_bonus * np.minimum(degree, m_max - 1) + params.customer_bonus * customer
-        kappa = kappa + coop_bound
         return cls(
             need, catalog, params, weights, caps, pairs, rows, tmask, g, comp, alive, P, Q, company_rows,
-            pattern, kappa, coop_bound, customer, sorted(coop_pairs),
+            coop_bound, customer, sorted(coop_pairs),
         )  # fmt: skip
 
     def solution_id(self, cand: int) -> str:
@@ -252,262 +246,6 @@ def _undominated(
                 ):
                     alive[b] = False
     return alive
-
-
-# -- the search ---------------------------------------------------------------------------------------------
-
-
-class _Search:
-    """Restricted models with virtual companies, refined until the optimum is real (see module docstring)."""
-
-    def __init__(self, problem: _Problem) -> None:
-        self.pb = problem
-        self.cuts: list[frozenset[int]] = []  # local company sets already ranked
-        self.solves = 0
-        self.rounds = 0
-        self.model_size = 0
-        pb = problem
-        n_comp = len(pb.company_rows)
-        has = np.zeros(n_comp, dtype=bool)
-        has[pb.comp[pb.alive]] = True
-        # companies sorted by pattern, then best first; rank within the pattern
-        self.order = np.lexsort((pb.company_rows, -pb.kappa, pb.pattern))
-        self.order = self.order[has[self.order]]
-        pat_sorted = pb.pattern[self.order]
-        starts = np.r_[0, np.flatnonzero(np.diff(pat_sorted)) + 1]
-        rank = np.arange(len(self.order)) - np.repeat(starts, np.diff(np.r_[starts, len(self.order)]))
-        self.kept = np.zeros(n_comp, dtype=bool)
-        self.kept[self.order[rank < pb.params.keep_per_pattern]] = True
-        self._seed_standards()
-
-    def _seed_standards(self) -> None:
-        pb, seeds = self.pb, self.pb.params.seeds_per_standard
-        if seeds == 0 or pb.P.shape[1] == 0:
-            return
-        for k in range(len(pb.caps)):
-            sub = np.flatnonzero(pb.alive & ((pb.tmask >> k) & 1 == 1))
-            if len(sub) == 0:
-                continue
-            for matrix in (pb.P, pb.Q):
-                scores = np.where(matrix[sub], pb.g[sub][:, None], -np.inf)
-                top = np.argsort(-scores, axis=0, kind="stable")[:seeds]
-                for col in range(matrix.shape[1]):
-                    for i in top[:, col]:
-                        if np.isfinite(scores[i, col]):
-                            self.kept[pb.comp[sub[i]]] = True
-
-    def cut(self, companies: frozenset[str]) -> None:
-        idx = self.pb.catalog.index
-        local = {int(r): i for i, r in enumerate(self.pb.company_rows.tolist())}
-        self.cuts.append(frozenset(local[idx.company_index[c]] for c in companies))
-
-    def best(self, min_covered: int | None) -> tuple[dict[int, int], bool] | None:
-        """Best bundle not cut yet: capability index -> candidate, and whether it is proven optimal."""
-        while True:
-            self.rounds += 1
-            full = self.rounds > self.pb.params.max_rounds
-            if full:
-                self.kept[:] = True
-            model = _Model(self.pb, self.kept, self.cuts, min_covered)
-            self.model_size = max(self.model_size, len(model.members))
-            solved = model.solve()
-            self.solves += 1
-            if solved is None:
-                return None
-            assignment, value, proven = solved
-            virtual = [k for k, j in assignment.items() if model.virtual[j]]
-            if not virtual:
-                return {k: int(model.cand[j]) for k, j in assignment.items()}, proven
-            real = model.solve(forbid_virtual=True)
-            self.solves += 1
-            if real is not None and real[1] >= value - _TOL:
-                return {k: int(model.cand[j]) for k, j in real[0].items()}, proven and real[2]
-            self._refine(model, assignment, virtual)
-
-    def _refine(self, model: _Model, assignment: dict[int, int], virtual: list[int]) -> None:
-        pb = self.pb
-        cand_pattern = pb.pattern[pb.comp]
-        for k in virtual:
-            j = assignment[k]
-            pat = model.member_pattern[j]
-            in_pattern = self.order[pb.pattern[self.order] == pat]
-            excluded = in_pattern[~self.kept[in_pattern]]
-            grow = max(pb.params.keep_per_pattern, int(self.kept[in_pattern].sum()))
-            self.kept[excluded[:grow]] = True
-            rows = np.flatnonzero(
-                pb.alive & ~self.kept[pb.comp] & (cand_pattern == pat) & ((pb.tmask >> k) & 1 == 1)
-            )
-            for k1, k2 in pb.pairs:
-                if k not in (k1, k2):
-                    continue
-                other = assignment.get(k2 if k == k1 else k1)
-                if other is None or len(rows) == 0:
-                    continue
-                linkable = (pb.P[rows] & model.Q[other]).any(axis=1) | (pb.Q[rows] & model.P[other]).any(
-                    axis=1
-                )
-                good = rows[linkable]
-                for i in good[np.argsort(-pb.g[good], kind="stable")][:3]:
-                    self.kept[pb.comp[i]] = True
-
-
-class _Model:
-    """One restricted MILP: the kept companies' solutions plus one virtual company per pattern."""
-
-    def __init__(self, pb: _Problem, kept: np.ndarray, cuts: list[frozenset[int]], min_covered: int | None):
-        self.pb = pb
-        n_comp = len(pb.company_rows)
-        real = np.flatnonzero(pb.alive & kept[pb.comp])
-        cand = list(real.tolist())
-        T = list(pb.tmask[real].tolist())
-        g_rows: list[np.ndarray] = [pb.g[real]]
-        P_rows, Q_rows = [pb.P[real]], [pb.Q[real]]
-        company = list(pb.comp[real].tolist())
-        virtual = [False] * len(real)
-        member_pattern = list(pb.pattern[pb.comp[real]].tolist())
-        self.company_bonus: dict[int, float] = {}
-        excluded = pb.alive & ~kept[pb.comp]
-        cand_pattern = pb.pattern[pb.comp]
-        v_g: list[float] = []
-        v_p, v_q = [], []
-        for pat in np.unique(cand_pattern[excluded]).tolist():
-            rows_u = excluded & (cand_pattern == pat)
-            key = n_comp + len(self.company_bonus)
-            self.company_bonus[key] = float(pb.coop_bound[np.unique(pb.comp[rows_u])].max())
-            for k in range(len(pb.caps)):
-                if not (pat >> k) & 1:
-                    continue
-                rk = np.flatnonzero(rows_u & ((pb.tmask >> k) & 1 == 1))
-                if len(rk) == 0:
-                    continue
-                cand.append(-1)
-                T.append(1 << k)
-                v_g.append(float(pb.g[rk].max()))
-                v_p.append(pb.P[rk].any(axis=0))
-                v_q.append(pb.Q[rk].any(axis=0))
-                company.append(key)
-                virtual.append(True)
-                member_pattern.append(pat)
-        width = pb.P.shape[1]
-        self.cand = np.array(cand, dtype=np.int64)
-        self.T = np.array(T, dtype=np.int64)
-        self.g = np.concatenate([*g_rows, np.array(v_g)])
-        self.P = np.vstack([*P_rows, *(v_p or [np.zeros((0, width), dtype=bool)])])
-        self.Q = np.vstack([*Q_rows, *(v_q or [np.zeros((0, width), dtype=bool)])])
-        self.company = np.array(company, dtype=np.int64)
-        self.virtual = np.array(virtual, dtype=bool)
-        self.member_pattern = member_pattern
-        self.members = cand
-        self.cuts = cuts
-        self.min_covered = min_covered
-
-    def solve(self, forbid_virtual: bool = False) -> tuple[dict[int, int], float, bool] | None:
-        pb, w = self.pb, self.pb.weights
-        K = len(pb.caps)
-        # variables: y (member, capability), then z (company), then p (cooperation pair)
-        y_j, y_k = [], []
-        for j, t in enumerate(self.T.tolist()):
-            for k in range(K):
-                if (t >> k) & 1:
-                    y_j.append(j)
-                    y_k.append(k)
-        y_j_arr, y_k_arr = np.array(y_j, dtype=np.int64), np.array(y_k, dtype=np.int64)
-        n_y = len(y_j)
-        companies = sorted(set(self.company.tolist()))
-        z_of = {c: n_y + i for i, c in enumerate(companies)}
-        pairs = [(a, b) for a, b in pb.coop_pairs if a in z_of and b in z_of]
-        n = n_y + len(companies) + len(pairs)
-        cap_w = np.array([w.capability[c] for c in pb.caps])
-        c = np.zeros(n)
-        c[:n_y] = -(w.big_a + cap_w[y_k_arr] * self.g[y_j_arr])
-        for comp_key, var in z_of.items():
-            if comp_key in self.company_bonus:
-                c[var] = w.big_b - self.company_bonus[comp_key]
-            else:
-                c[var] = w.big_b - pb.params.customer_bonus * float(pb.customer[comp_key])
-        c[n_y + len(companies) :] = -pb.params.coop_bonus
-        rows: list[np.ndarray] = []
-        cols: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        lo: list[float] = []
-        hi: list[float] = []
-        r = 0
-
-        def add(row_ids, col_ids, values, lower, upper):
-            nonlocal r
-            rows.append(np.asarray(row_ids, dtype=np.int64) + r)
-            cols.append(np.asarray(col_ids, dtype=np.int64))
-            vals.append(np.asarray(values, dtype=float))
-            count = int(np.max(row_ids)) + 1 if len(row_ids) else 0
-            lo.extend(lower if isinstance(lower, list) else [lower] * count)
-            hi.extend(upper if isinstance(upper, list) else [upper] * count)
-            r += count
-
-        yvar = np.arange(n_y)
-        add(y_k_arr, yvar, np.ones(n_y), -np.inf, 1.0)  # each capability covered at most once
-        zcol = np.array([z_of[x] for x in self.company[y_j_arr].tolist()], dtype=np.int64)
-        add(np.r_[yvar, yvar], np.r_[yvar, zcol], np.r_[np.ones(n_y), -np.ones(n_y)], -np.inf, 0.0)
-        zrow = {var: i for i, var in enumerate(z_of.values())}
-        zr = np.array([zrow[v] for v in zcol.tolist()], dtype=np.int64)
-        add(np.r_[np.arange(len(companies)), zr], np.r_[list(z_of.values()), yvar],
-            np.r_[np.ones(len(companies)), -np.ones(n_y)], -np.inf, 0.0)  # fmt: skip
-        var_of = {(j, k): i for i, (j, k) in enumerate(zip(y_j, y_k, strict=True))}
-        for k1, k2 in pb.pairs:
-            l1 = np.array([j for j in range(len(self.T)) if (j, k1) in var_of], dtype=np.int64)
-            l2 = np.array([j for j in range(len(self.T)) if (j, k2) in var_of], dtype=np.int64)
-            if len(l1) == 0 or len(l2) == 0:
-                continue
-            p1, q1 = self.P[l1].astype(np.int32), self.Q[l1].astype(np.int32)
-            p2, q2 = self.P[l2].astype(np.int32), self.Q[l2].astype(np.int32)
-            link = ((p1 @ q2.T) > 0) | ((q1 @ p2.T) > 0)
-            link |= l1[:, None] == l2[None, :]
-            same_virtual = (self.company[l1][:, None] == self.company[l2][None, :]) & self.virtual[l1][
-                :, None
-            ]
-            conflict = ~(link | same_virtual)
-            ii, jj = np.nonzero(conflict)
-            if len(ii) == 0:
-                continue
-            v1 = np.array([var_of[(j, k1)] for j in l1.tolist()], dtype=np.int64)
-            v2 = np.array([var_of[(j, k2)] for j in l2.tolist()], dtype=np.int64)
-            for a, b, va, vb in ((ii, jj, v1, v2), (jj, ii, v2, v1)):
-                heads, local_row = np.unique(a, return_inverse=True)
-                add(np.r_[np.arange(len(heads)), local_row], np.r_[va[heads], vb[b]],
-                    np.ones(len(heads) + len(b)), -np.inf, 1.0)  # fmt: skip
-        base = n_y + len(companies)
-        for i, (a, b) in enumerate(pairs):
-            add([0, 0, 1, 1], [base + i, z_of[a], base + i, z_of[b]], [1, -1, 1, -1], -np.inf, 0.0)
-        zvars = np.array(list(z_of.values()), dtype=np.int64)
-        if pb.need.max_partners is not None:
-            add(np.zeros(len(zvars)), zvars, np.ones(len(zvars)), -np.inf, float(pb.need.max_partners))
-        if self.min_covered is not None:
-            add(np.zeros(n_y), yvar, np.ones(n_y), float(self.min_covered), np.inf)
-        for cut in self.cuts:
-            coef = np.array([1.0 if key in cut else -1.0 for key in z_of], dtype=float)
-            if not all(key in z_of for key in cut):
-                continue  # a company of that bundle is not in this model, so the bundle cannot recur
-            add(np.zeros(len(zvars)), zvars, coef, -np.inf, float(len(cut) - 1))
-        upper = np.ones(n)
-        if forbid_virtual:
-            upper[:n_y][self.virtual[y_j_arr]] = 0.0
-            for comp_key, var in z_of.items():
-                if comp_key in self.company_bonus:
-                    upper[var] = 0.0
-        matrix = sparse.csr_matrix(
-            (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(r, n)
-        )
-        res = milp(
-            c,
-            integrality=np.ones(n),
-            bounds=Bounds(np.zeros(n), upper),
-            constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
-            options={"time_limit": pb.params.time_limit, "mip_rel_gap": 0.0, "presolve": True},
-        )
-        if res.x is None:
-            return None
-        x = res.x > 0.5
-        assignment = {int(y_k[i]): int(y_j[i]) for i in range(n_y) if x[i]}
-        return assignment, -float(res.fun), res.status == 0
 
 
 def _bundle(

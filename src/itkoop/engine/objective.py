@@ -40,10 +40,8 @@ class MatchParams:
     proximity_km: float = 250.0
     coop_bonus: float = 0.05
     customer_bonus: float = 0.05
-    keep_per_pattern: int = 3  # companies per coverage pattern in the first restricted model
-    seeds_per_standard: int = 1  # best providers/consumers of each linking standard kept as well
-    time_limit: float = 20.0  # seconds per MILP solve
-    max_rounds: int = 40  # refinement rounds before the full candidate set is used
+    time_limit: float = 20.0  # seconds for the MILP certificate
+    node_limit: int = 500_000  # branch-and-bound nodes before the search gives up proving
 
     def __post_init__(self) -> None:
         for name in ("w_fit", "w_verified", "w_proximity", "coop_bonus", "customer_bonus"):
@@ -53,8 +51,8 @@ class MatchParams:
             raise ValueError("w_fit + w_verified + w_proximity must be 1")
         if self.proximity_km <= 0 or self.time_limit <= 0:
             raise ValueError("proximity_km and time_limit must be positive")
-        if self.keep_per_pattern < 1 or self.max_rounds < 1 or self.seeds_per_standard < 0:
-            raise ValueError("keep_per_pattern and max_rounds must be at least 1")
+        if self.node_limit < 1:
+            raise ValueError("node_limit must be at least 1")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,14 @@ from .results import PartnerResult, RankedPartner
 
 __all__ = ["UnknownCompanyError", "rank_partners"]
 
-_W_NO_NEED = {"exchange": 0.4, "interfaces": 0.3, "need": 0.0, "proximity": 0.12, "trust": 0.12, "verified": 0.06}
+_W_NO_NEED = {
+    "exchange": 0.4,
+    "interfaces": 0.3,
+    "need": 0.0,
+    "proximity": 0.12,
+    "trust": 0.12,
+    "verified": 0.06,
+}
 _W_NEED = {"exchange": 0.25, "interfaces": 0.2, "need": 0.3, "proximity": 0.1, "trust": 0.1, "verified": 0.05}
 
 _TEXT = {
@@ -106,11 +113,15 @@ def rank_partners(
         for b, (a, std) in sorted(offered.items(), key=lambda kv: (kv[1][1] is None, kv[0]))[:3]:
             own_label, cap_label = tax.capabilities[a].label(lang), tax.capabilities[b].label(lang)
             if std:
-                reasons.append(t["exchange"].format(own=own_label, cap=cap_label, std=tax.standards[std].label))
+                reasons.append(
+                    t["exchange"].format(own=own_label, cap=cap_label, std=tax.standards[std].label)
+                )
             else:
                 reasons.append(t["exchange_open"].format(own=own_label, cap=cap_label))
         if covered:
-            reasons.append(t["need"].format(caps=", ".join(tax.capabilities[c].label(lang) for c in sorted(covered))))
+            reasons.append(
+                t["need"].format(caps=", ".join(tax.capabilities[c].label(lang) for c in sorted(covered)))
+            )
         trust = 0.0
         pair = frozenset((company_id, other_id))
         if pair in catalog.cooperation_years:

@@ -61,9 +61,8 @@ class MatchStats:
     candidates: int
     elapsed_ms: float
     optimal: bool
-    solves: int = 0
-    model_solutions: int = 0
-    rounds: int = 0
+    nodes: int = 0  # branch-and-bound nodes visited
+    columns: int = 0  # ways companies could take part
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,343 @@
+"""The exact core of composition: columns, a K-best branch and bound, and a MILP certificate.
+
+A *column* is one way a company can take part in a bundle: the set U of required capabilities it covers and,
+for each, which of its solutions covers it, such that its own solutions that must exchange data are linked.
+A bundle is a set of columns of distinct companies covering each capability at most once, where columns of
+capabilities that must exchange data are linked by a standard. Its objective (objective.py) is the sum of
+its columns' values plus cooperation bonuses between its companies.
+
+1. :func:`k_best` enumerates bundles depth first, capability by capability, best options first, and prunes
+   every node whose upper bound cannot beat the K-th best distinct bundle found so far. The bound of the
+   still open capabilities is the sum of their best possible contributions minus the cost of the fewest
+   companies that could cover them (a set cover over the columns' capability sets, computed once per
+   need). Pruning only discards what cannot enter the top K, so the K bundles are exact.
+2. :func:`certify` proves the best one with an integer program (HiGHS via scipy.optimize.milp): every
+   bundle strictly better than it could only use columns whose own upper bound exceeds its value, so the
+   MILP over those columns (usually a handful) has the found bundle as optimum iff no better one exists.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+__all__ = ["Columns", "SearchOutcome", "build_columns", "certify", "k_best"]
+
+_TOL = 1e-7
+
+
+@dataclass
+class Columns:
+    mask: np.ndarray  # column -> bit mask of covered capabilities
+    value: np.ndarray  # column -> A·|U| − B + Σ ŵ_r g(s_r) + customer bonus
+    company: np.ndarray  # column -> local company
+    member: np.ndarray  # column x capability -> candidate index, −1 where not covered
+    by_cap: list[np.ndarray] = field(default_factory=list)  # capability -> columns covering it, best first
+    base_rest: np.ndarray = field(
+        default_factory=lambda: np.zeros(0)
+    )  # open mask -> bound without cooperation
+    fmin: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.int64)
+    )  # open mask -> fewest columns
+    coverable: int = 0
+    coop: float = 0.0  # bonus per cooperating pair (0 when no candidates ever cooperated)
+
+    def rest(self, open_mask, degrees):
+        """Upper bound of what covering the ``open_mask`` capabilities can add to a bundle whose companies have
+        ``degrees`` (their numbers of cooperation partners among the candidates): the capabilities' best
+        contributions, minus the fewest companies needed, plus at most every pair with a new company that a
+        cooperation could reward."""
+        f = self.fmin[open_mask]
+        pairs = _pairs(f)
+        for d in degrees:
+            pairs = pairs + np.minimum(d, f)
+        return self.base_rest[open_mask] + self.coop * pairs
+
+    def __len__(self) -> int:
+        return len(self.mask)
+
+
+def _linked(P: np.ndarray, Q: np.ndarray, a: np.ndarray, b: int) -> np.ndarray:
+    """For candidates ``a`` (array) and ``b``: does one provide a standard the other consumes?"""
+    return (P[a] & Q[b]).any(axis=1) | (Q[a] & P[b]).any(axis=1)
+
+
+def build_columns(pb) -> Columns:
+    """All columns of the problem's candidates (see module docstring); ``pb`` is compose._Problem."""
+    K, w = len(pb.caps), pb.weights
+    cap_w = np.array([w.capability[c] for c in pb.caps])
+    pair_set = set(pb.pairs) | {(b, a) for a, b in pb.pairs}
+    alive = np.flatnonzero(pb.alive)
+    n_comp = len(pb.company_rows)
+    per_company = np.bincount(pb.comp[alive], minlength=n_comp)
+    single_bit = (pb.tmask[alive] & (pb.tmask[alive] - 1)) == 0
+    simple = alive[(per_company[pb.comp[alive]] == 1) & single_bit]
+    masks: list[np.ndarray] = [pb.tmask[simple]]
+    companies: list[np.ndarray] = [pb.comp[simple]]
+    members = np.full((len(simple), K), -1, dtype=np.int64)
+    for k in range(K):
+        members[(pb.tmask[simple] >> k) & 1 == 1, k] = simple[(pb.tmask[simple] >> k) & 1 == 1]
+    member_blocks = [members]
+    extra_rows: list[list[int]] = []
+    rest = alive[~np.isin(alive, simple)]
+    by_company: dict[int, list[int]] = {}
+    for i in rest.tolist():
+        by_company.setdefault(int(pb.comp[i]), []).append(i)
+    for comp, cands in by_company.items():
+        options = [[None, *[i for i in cands if (pb.tmask[i] >> k) & 1]] for k in range(K)]
+        for choice in itertools.product(*options):
+            used = [(k, i) for k, i in enumerate(choice) if i is not None]
+            if not used:
+                continue
+            if not all(
+                i == j or _linked(pb.P, pb.Q, np.array([i]), j)[0]
+                for (k1, i), (k2, j) in itertools.combinations(used, 2)
+                if (k1, k2) in pair_set
+            ):
+                continue
+            row = [-1] * K
+            for k, i in used:
+                row[k] = i
+            extra_rows.append([comp, *row])
+    if extra_rows:
+        block = np.array(extra_rows, dtype=np.int64)
+        companies.append(block[:, 0])
+        member_blocks.append(block[:, 1:])
+        masks.append(((block[:, 1:] >= 0) * (1 << np.arange(K))).sum(axis=1))
+    mask = np.concatenate(masks).astype(np.int64)
+    company = np.concatenate(companies).astype(np.int64)
+    member = np.vstack(member_blocks)
+    covered = member >= 0
+    g = np.where(covered, pb.g[np.maximum(member, 0)], 0.0)
+    value = w.big_a * covered.sum(axis=1) - w.big_b + (g * cap_w).sum(axis=1)
+    value += pb.params.customer_bonus * pb.customer[company]
+    cols = Columns(mask, value, company, member)
+    cols.coverable = int(np.bitwise_or.reduce(mask)) if len(mask) else 0
+    cols.coop = pb.params.coop_bonus if pb.coop_pairs else 0.0
+    best = np.full(K, -np.inf)
+    customer = pb.params.customer_bonus * pb.customer[company]
+    for k in range(K):
+        on = np.flatnonzero(covered[:, k])
+        if len(on):
+            best[k] = (w.big_a + cap_w[k] * g[on, k] + customer[on]).max()
+        cols.by_cap.append(on[np.argsort(-value[on], kind="stable")])
+    fmin = _min_covers(sorted(set(mask.tolist())), K)
+    base = np.full(1 << K, -np.inf)
+    for m in range(1 << K):
+        if m & ~cols.coverable == 0 and fmin[m] < np.inf:
+            base[m] = sum(best[k] for k in range(K) if (m >> k) & 1) - w.big_b * fmin[m]
+    cols.base_rest = base
+    cols.fmin = np.where(np.isfinite(fmin), fmin, 0).astype(np.int64)
+    return cols
+
+
+def company_degrees(pb) -> np.ndarray:
+    """Local company -> number of its cooperation partners among the candidate companies."""
+    degree = np.zeros(len(pb.company_rows), dtype=np.int64)
+    for a, b in pb.coop_pairs:
+        degree[a] += 1
+        degree[b] += 1
+    return degree
+
+
+def _pairs(n):
+    return n * (n - 1) / 2
+
+
+def _min_covers(masks: list[int], K: int) -> np.ndarray:
+    """For every subset of capabilities: the fewest columns (any companies) whose union contains it."""
+    full = 1 << K
+    dist = np.full(full, np.inf)
+    dist[0] = 0
+    frontier = [0]
+    steps = 0
+    reach = np.zeros(full, dtype=bool)
+    reach[0] = True
+    while frontier:
+        steps += 1
+        nxt = []
+        for m in frontier:
+            for c in masks:
+                u = m | c
+                if not reach[u]:
+                    reach[u] = True
+                    dist[u] = steps
+                    nxt.append(u)
+        frontier = nxt
+    # a subset needs no more columns than any reachable superset of it
+    for m in sorted(range(full), key=lambda x: -bin(x).count("1")):
+        if dist[m] < np.inf:
+            sub = m
+            while sub:
+                sub = (sub - 1) & m
+                if dist[m] < dist[sub]:
+                    dist[sub] = dist[m]
+    return dist
+
+
+@dataclass
+class SearchOutcome:
+    bundles: list[tuple[float, list[int]]]  # (objective, columns), best first, distinct company sets
+    nodes: int
+    complete: bool  # False when the node limit stopped the search
+
+
+def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOutcome:
+    """The ``top_k`` best bundles with distinct company sets (exact unless the node limit is hit)."""
+    K = len(pb.caps)
+    partners: dict[int, set[int]] = {}
+    for a, b in pb.coop_pairs:
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    coop_bonus = pb.params.coop_bonus
+    partner_arr = {x: np.array(sorted(v), dtype=np.int64) for x, v in partners.items()}
+    degree = company_degrees(pb)
+    max_partners = pb.need.max_partners
+    order = sorted(range(K), key=lambda k: len(cols.by_cap[k]))
+    pairs_of: dict[int, list[int]] = {k: [] for k in range(K)}
+    for a, b in pb.pairs:
+        pairs_of[a].append(b)
+        pairs_of[b].append(a)
+    found: dict[frozenset[int], tuple[float, list[int]]] = {}
+    state = {"theta": -np.inf, "nodes": 0}
+
+    def record(value: float, chosen: list[int], used: list[int]) -> None:
+        key = frozenset(used)
+        if key in found and found[key][0] >= value:
+            return
+        found[key] = (value, list(chosen))
+        if len(found) >= top_k:
+            state["theta"] = sorted((v for v, _ in found.values()), reverse=True)[top_k - 1]
+
+    def visit(decided: int, value: float, chosen: list[int], used: list[int]) -> None:
+        state["nodes"] += 1
+        if state["nodes"] > node_limit:
+            return
+        open_caps = cols.coverable & ~decided
+        if open_caps == 0:
+            if chosen:
+                record(value, chosen, used)
+            return
+        k = next(c for c in order if (open_caps >> c) & 1)
+        opts = cols.by_cap[k]
+        if len(opts):
+            opts = opts[(cols.mask[opts] & decided) == 0]
+        if len(opts) and used:
+            opts = opts[~np.isin(cols.company[opts], used)]
+        if len(opts) and max_partners is not None and len(used) >= max_partners:
+            opts = opts[:0]
+        gains = np.zeros(len(opts))
+        for x in used:
+            if x in partner_arr:
+                gains += np.isin(cols.company[opts], partner_arr[x])
+        gains *= coop_bonus
+        degrees = [degree[x] for x in used] + [degree[cols.company[opts]]]
+        bound = value + cols.value[opts] + gains + cols.rest(open_caps & ~cols.mask[opts], degrees)
+        keep = bound > state["theta"] + _TOL
+        opts, bound, gains = opts[keep], bound[keep], gains[keep]
+        if len(opts) and chosen:
+            ok = np.ones(len(opts), dtype=bool)
+            for c in chosen:
+                for kb in range(K):
+                    mb = cols.member[c, kb]
+                    if mb < 0:
+                        continue
+                    for ka in pairs_of[kb]:
+                        has = cols.member[opts, ka] >= 0
+                        if has.any():
+                            idx = np.flatnonzero(has & ok)
+                            if len(idx):
+                                ok[idx] &= _linked(pb.P, pb.Q, cols.member[opts[idx], ka], mb)
+            opts, bound, gains = opts[ok], bound[ok], gains[ok]
+        for i in np.argsort(-bound, kind="stable").tolist():
+            if bound[i] <= state["theta"] + _TOL:
+                break
+            c = int(opts[i])
+            chosen.append(c)
+            used.append(int(cols.company[c]))
+            visit(decided | int(cols.mask[c]), value + float(cols.value[c]) + float(gains[i]), chosen, used)
+            chosen.pop()
+            used.pop()
+        # leave capability k uncovered (worth considering only when covering it turns out impossible)
+        skip = open_caps & ~(1 << k)
+        if value + cols.rest(skip, [degree[x] for x in used]) > state["theta"] + _TOL:
+            visit(decided | (1 << k), value, chosen, used)
+
+    visit(0, 0.0, [], [])
+    ranked = sorted(found.values(), key=lambda vc: -vc[0])[:top_k]
+    return SearchOutcome(ranked, state["nodes"], state["nodes"] <= node_limit)
+
+
+def certify(
+    pb, cols: Columns, best: tuple[float, list[int]], time_limit: float
+) -> tuple[bool, float, list[int]]:
+    """Prove ``best`` optimal with a MILP over the columns that could be part of a strictly better bundle.
+
+    Returns (proven, value, columns) of the MILP's optimum, which equals ``best`` when the search was right.
+    """
+    value, incumbent = best
+    ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [company_degrees(pb)[cols.company]])
+    keep = np.flatnonzero(ub > value + _TOL)
+    sel = np.union1d(keep, np.array(incumbent, dtype=np.int64))
+    n_col = len(sel)
+    K = len(pb.caps)
+    comp = cols.company[sel]
+    present = set(comp.tolist())
+    pairs = [(a, b) for a, b in pb.coop_pairs if a in present and b in present]
+    n = n_col + len(pairs)
+    c = np.concatenate([-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus)])
+    rows, cidx, vals, lo, hi = [], [], [], [], []
+
+    def add(row_ids, col_ids, values, lower, upper, count):
+        offset = len(lo)
+        rows.append(np.asarray(row_ids, dtype=np.int64) + offset)
+        cidx.append(np.asarray(col_ids, dtype=np.int64))
+        vals.append(np.asarray(values, dtype=float))
+        lo.extend([lower] * count)
+        hi.extend([upper] * count)
+
+    covers = [np.flatnonzero(cols.member[sel, k] >= 0) for k in range(K)]
+    for k in range(K):
+        add(np.zeros(len(covers[k])), covers[k], np.ones(len(covers[k])), -np.inf, 1.0, 1)
+    uniq, crow = np.unique(comp, return_inverse=True)
+    add(crow, np.arange(n_col), np.ones(n_col), -np.inf, 1.0, len(uniq))
+    for k1, k2 in pb.pairs:
+        a, b = covers[k1], covers[k2]
+        if len(a) == 0 or len(b) == 0:
+            continue
+        ma, mb = cols.member[sel[a], k1], cols.member[sel[b], k2]
+        link = ((pb.P[ma].astype(np.int32) @ pb.Q[mb].T.astype(np.int32)) > 0) | (
+            (pb.Q[ma].astype(np.int32) @ pb.P[mb].T.astype(np.int32)) > 0
+        )
+        link |= comp[a][:, None] == comp[b][None, :]
+        ii, jj = np.nonzero(~link)
+        for x, y, xa, ya in ((ii, jj, a, b), (jj, ii, b, a)):
+            if len(x):
+                heads, local = np.unique(x, return_inverse=True)
+                add(np.r_[np.arange(len(heads)), local], np.r_[xa[heads], ya[y]],
+                    np.ones(len(heads) + len(y)), -np.inf, 1.0, len(heads))  # fmt: skip
+    for i, (a, b) in enumerate(pairs):
+        ca, cb = np.flatnonzero(comp == a), np.flatnonzero(comp == b)
+        add(np.r_[0, np.zeros(len(ca)), 1, np.ones(len(cb))], np.r_[n_col + i, ca, n_col + i, cb],
+            np.r_[1.0, -np.ones(len(ca)), 1.0, -np.ones(len(cb))], -np.inf, 0.0, 2)  # fmt: skip
+    if pb.need.max_partners is not None:
+        add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(pb.need.max_partners), 1)
+    add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)  # at least as good as the incumbent
+    matrix = sparse.csr_matrix(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
+    )
+    res = milp(
+        c,
+        integrality=np.ones(n),
+        bounds=Bounds(np.zeros(n), np.ones(n)),
+        constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
+        options={"time_limit": time_limit, "mip_rel_gap": 0.0, "presolve": False},
+    )
+    if res.x is None:
+        return False, value, incumbent
+    chosen = sel[np.flatnonzero(res.x[:n_col] > 0.5)].tolist()
+    return res.status == 0, -float(res.fun), chosen
