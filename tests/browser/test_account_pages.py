@@ -55,3 +55,26 @@ def test_logout_confirmation_page(page, live_server, transactional_db):
     assert_accessible(page)
     page.locator("main").get_by_role("button", name="Abmelden").click()
     expect(page.get_by_role("banner").get_by_role("link", name="Anmelden")).to_be_visible()
+
+
+def test_account_settings_pages(page, live_server, transactional_db):
+    user = UserFactory()
+    page.goto(f"{live_server.url}/konto/login/")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/mein/$"))
+
+    page.goto(f"{live_server.url}/konto/email/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/konto/password/change/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label(re.compile(r"^Aktuelles Passwort\W*$")).fill("a-long-test-password")
+    page.get_by_label(re.compile(r"^Neues Passwort\W*$")).fill("ein-anderes-langes-Passwort-9")
+    page.get_by_label(re.compile(r"^Neues Passwort \(Wiederholung\)")).fill("ein-anderes-langes-Passwort-9")
+    page.locator("main form").get_by_role("button").click()
+    expect(page.get_by_role("status")).to_be_visible()
+    assert_accessible(page)
