@@ -10,8 +10,9 @@ from .axe import assert_accessible
 pytestmark = pytest.mark.browser
 
 
-def test_english_catalog_is_accessible(page, live_server, catalog):
-    page.goto(f"{live_server.url}/en/katalog/")
+@pytest.mark.parametrize("path", ["/en/katalog/", "/en/katalog/unternehmen/c3/", "/en/konto/login/"])
+def test_english_pages_are_accessible(page, live_server, catalog, path):
+    page.goto(f"{live_server.url}{path}")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert_accessible(page)
 
