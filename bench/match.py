@@ -67,8 +67,9 @@ def run(size: int, n_needs: int, top_k: int, verbose: bool) -> None:
     t, gt = np.array(times), np.array(g_times)
     print(f"== {size:,} solutions, {len(catalog.companies):,} companies "
           f"(built in {build_s:.1f} s), {len(needs)} needs, top {top_k}")  # fmt: skip
+    share = 100 * optimal / len(needs)
     print(f"   exact : p50 {np.percentile(t, 50):7.1f} ms   p95 {np.percentile(t, 95):7.1f} ms   "
-          f"max {t.max():7.1f} ms   proven optimal {optimal}/{len(needs)} ({100 * optimal / len(needs):.0f}%)")  # fmt: skip
+          f"max {t.max():7.1f} ms   proven optimal {optimal}/{len(needs)} ({share:.0f}%)")  # fmt: skip
     print(f"   greedy: p50 {np.percentile(gt, 50):7.1f} ms   p95 {np.percentile(gt, 95):7.1f} ms")
     print(f"   time ratio exact/greedy: p50 {np.percentile(t, 50) / max(np.percentile(gt, 50), 1e-9):.2f}  "
           f"p95 {np.percentile(t, 95) / max(np.percentile(gt, 95), 1e-9):.2f}")  # fmt: skip

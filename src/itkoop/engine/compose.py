@@ -78,7 +78,7 @@ def compose_bundles(
         raise ValueError(
             f"a need may name at most {MAX_CAPABILITIES} capabilities, not {len(need.capabilities)}"
         )
-    problem = _Problem.build(need, catalog, params)
+    problem = _Problem.build(need, catalog, params, top_k)
     if problem is None:
         return result([], "infeasible", 0, 0, 0)
     cols = build_columns(problem)
@@ -135,7 +135,7 @@ class _Problem:
     coop_pairs: list[tuple[int, int]]
 
     @classmethod
-    def build(cls, need: Need, catalog: Catalog, params: MatchParams) -> _Problem | None:
+    def build(cls, need: Need, catalog: Catalog, params: MatchParams, top_k: int = 5) -> _Problem | None:
         idx = catalog.index
         caps = list(need.capabilities)
         lists = [idx.by_capability[c] for c in caps if c in idx.by_capability]
@@ -202,6 +202,10 @@ class _Problem:
         for a, b in coop_pairs:
             degree[a] += 1
             degree[b] += 1
+        cap_w = np.array([weights.capability[c] for c in caps])
+        alive &= _interchangeable_kept(
+            comp, tmask, g, P, Q, alive, degree, customer * params.customer_bonus, cap_w, top_k
+        )
         m_max = min(len(caps), need.max_partners or len(caps))
         coop_bound = params.coop_bonus * np.minimum(degree, m_max - 1) + params.customer_bonus * customer
         return cls(
@@ -219,33 +223,67 @@ class _Problem:
 def _undominated(
     comp: np.ndarray, tmask: np.ndarray, g: np.ndarray, P: np.ndarray, Q: np.ndarray
 ) -> np.ndarray:
-    """Drop a solution when another of the same company covers, provides and consumes at least as much and is
-    at least as good (exact: swapping it in keeps every bundle valid and no worse)."""
+    """Drop a solution when another of the same company covers, provides and consumes at least as much and
+    is at least as good (exact: swapping it in keeps every bundle valid and no worse)."""
     alive = np.ones(len(comp), dtype=bool)
-    order = np.argsort(comp, kind="stable")
-    bounds = np.flatnonzero(np.diff(comp[order])) + 1
-    for group in np.split(order, bounds):
-        if len(group) < 2:
-            continue
+    counts = np.bincount(comp)
+    several = np.flatnonzero(counts[comp] > 1)
+    groups: dict[int, list[int]] = {}
+    for i in several.tolist():
+        groups.setdefault(int(comp[i]), []).append(i)
+    for group in groups.values():
         for a in group:
             for b in group:
-                if a == b or not alive[a] or not alive[b]:
+                if a == b or not alive[a] or not alive[b] or tmask[a] & tmask[b] != tmask[b] or g[a] < g[b]:
                     continue
-                if (
-                    tmask[a] & tmask[b] == tmask[b]
-                    and g[a] >= g[b]
-                    and np.all(P[a] >= P[b])
-                    and np.all(Q[a] >= Q[b])
-                    and (
-                        tmask[a] != tmask[b]
-                        or g[a] > g[b]
-                        or a < b
-                        or np.any(P[a] > P[b])
-                        or np.any(Q[a] > Q[b])
-                    )
-                ):
-                    alive[b] = False
+                if np.all(P[a] >= P[b]) and np.all(Q[a] >= Q[b]):
+                    strict = tmask[a] != tmask[b] or g[a] > g[b] or np.any(P[a] > P[b]) or np.any(Q[a] > Q[b])
+                    if strict or a < b:
+                        alive[b] = False
     return alive
+
+
+def _pack(bits: np.ndarray) -> np.ndarray | None:
+    if bits.shape[1] > 63:
+        return None
+    return (bits.astype(np.int64) << np.arange(bits.shape[1], dtype=np.int64)).sum(axis=1)
+
+
+def _interchangeable_kept(
+    comp, tmask, g, P, Q, alive, degree, customer_bonus, cap_w, top_k, n_dominators=256
+):
+    """Which solutions can still be part of a top-K bundle (exact pruning of interchangeable ones).
+
+    A solution that is its company's only candidate, offers a single required capability and has no
+    cooperation partner among the candidates can be dropped when K other such "simple" solutions for the
+    same capability are at least as good and provide and consume at least its standards: in any bundle it
+    can be swapped for each of them, which gives K distinct bundles that are at least as good.
+    """
+    keep = np.ones(len(comp), dtype=bool)
+    p_sig, q_sig = _pack(P), _pack(Q)
+    if p_sig is None or q_sig is None:
+        return keep
+    counts = np.bincount(comp[alive], minlength=len(degree))
+    simple = alive & (counts[comp] == 1) & ((tmask & (tmask - 1)) == 0)
+    for k in range(len(cap_w)):
+        idx = np.flatnonzero(simple & ((tmask >> k) & 1 == 1))
+        if len(idx) <= top_k:
+            continue
+        key = cap_w[k] * g[idx] + customer_bonus[comp[idx]]
+        order = idx[np.lexsort((idx, -key))]
+        dominators = order[:n_dominators]
+        dp, dq = p_sig[dominators], q_sig[dominators]
+        rank = np.arange(len(dominators))
+        droppable = np.flatnonzero(degree[comp[order]] == 0)
+        for start in range(0, len(droppable), 2048):
+            pos = droppable[start : start + 2048]
+            cand = order[pos]
+            covers = ((p_sig[cand][:, None] & ~dp[None, :]) == 0) & (
+                (q_sig[cand][:, None] & ~dq[None, :]) == 0
+            )
+            count = (covers & (rank[None, :] < pos[:, None])).sum(axis=1)
+            keep[cand[count >= top_k]] = False
+    return keep
 
 
 def _bundle(

@@ -180,8 +180,10 @@ def bundle_objective(
     g = solution_quality(need, catalog, np.array([idx.solution_row[s] for s in order]), params)
     g_of = dict(zip(order, g, strict=True))
     quality = sum(weights.capability[c] * g_of[s] for c, s in assignment.items())
+    ordered = sorted(companies)
+    years = catalog.cooperation_years
     quality += params.coop_bonus * sum(
-        1 for pair in catalog.cooperation_years if len(pair) == 2 and pair <= companies
+        1 for i, a in enumerate(ordered) for b in ordered[i + 1 :] if frozenset((a, b)) in years
     )
     if need.customer_company_id:
         partners = catalog.partners_of.get(need.customer_company_id, frozenset())

@@ -36,20 +36,22 @@ class Columns:
     value: np.ndarray  # column -> A·|U| − B + Σ ŵ_r g(s_r) + customer bonus
     company: np.ndarray  # column -> local company
     member: np.ndarray  # column x capability -> candidate index, −1 where not covered
-    by_cap: list[np.ndarray] = field(default_factory=list)  # capability -> columns covering it, best first
-    base_rest: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # open mask -> bound without cooperation
-    fmin: np.ndarray = field(
-        default_factory=lambda: np.zeros(0, dtype=np.int64)
-    )  # open mask -> fewest columns
+    # capability -> columns covering it, best first
+    by_cap: list[np.ndarray] = field(default_factory=list)
+    # open capabilities (mask) -> upper bound of their contribution without cooperation bonuses
+    base_rest: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # open capabilities (mask) -> fewest columns that could cover them
+    fmin: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     coverable: int = 0
+    # column x capability -> A + ŵ g + customer bonus (−inf where not covered); capability -> its best
+    contrib: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    best: np.ndarray = field(default_factory=lambda: np.zeros(0))
     coop: float = 0.0  # bonus per cooperating pair (0 when no candidates ever cooperated)
 
     def rest(self, open_mask, degrees):
-        """Upper bound of what covering the ``open_mask`` capabilities can add to a bundle whose companies have
-        ``degrees`` (their numbers of cooperation partners among the candidates): the capabilities' best
-        contributions, minus the fewest companies needed, plus at most every pair with a new company that a
+        """Upper bound of what covering the ``open_mask`` capabilities can add to a bundle whose companies
+        have ``degrees`` (numbers of cooperation partners among the candidates): the capabilities' best
+        contributions, minus the fewest companies needed, plus every pair with a new company that a past
         cooperation could reward."""
         f = self.fmin[open_mask]
         pairs = _pairs(f)
@@ -120,11 +122,13 @@ def build_columns(pb) -> Columns:
     cols.coop = pb.params.coop_bonus if pb.coop_pairs else 0.0
     best = np.full(K, -np.inf)
     customer = pb.params.customer_bonus * pb.customer[company]
+    cols.contrib = np.where(covered, w.big_a + cap_w[None, :] * g + customer[:, None], -np.inf)
     for k in range(K):
         on = np.flatnonzero(covered[:, k])
         if len(on):
-            best[k] = (w.big_a + cap_w[k] * g[on, k] + customer[on]).max()
+            best[k] = cols.contrib[on, k].max()
         cols.by_cap.append(on[np.argsort(-value[on], kind="stable")])
+    cols.best = best
     fmin = _min_covers(sorted(set(mask.tolist())), K)
     base = np.full(1 << K, -np.inf)
     for m in range(1 << K):
@@ -280,7 +284,8 @@ def certify(
     Returns (proven, value, columns) of the MILP's optimum, which equals ``best`` when the search was right.
     """
     value, incumbent = best
-    ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [company_degrees(pb)[cols.company]])
+    degree = company_degrees(pb)
+    ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
     keep = np.flatnonzero(ub > value + _TOL)
     sel = np.union1d(keep, np.array(incumbent, dtype=np.int64))
     n_col = len(sel)
@@ -326,7 +331,12 @@ def certify(
             np.r_[1.0, -np.ones(len(ca)), 1.0, -np.ones(len(cb))], -np.inf, 0.0, 2)  # fmt: skip
     if pb.need.max_partners is not None:
         add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(pb.need.max_partners), 1)
-    add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)  # at least as good as the incumbent
+    # a bundle at least as good as the incumbent covers as much, with at most as many companies
+    add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)
+    sizes = (cols.member[sel] >= 0).sum(axis=1).astype(float)
+    covered = float((cols.member[np.array(incumbent)] >= 0).sum())
+    add(np.zeros(n_col), np.arange(n_col), sizes, covered, np.inf, 1)
+    add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
     matrix = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
     )
