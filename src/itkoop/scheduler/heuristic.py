@@ -186,14 +186,18 @@ class PartialSchedule:
                 self.place(e, t)
         self.journal = journal
 
-    def try_eject(self, e: int, sideways: float = 0.5) -> int | None:
-        """Put ``e`` where lighter requests are and re-insert them elsewhere; the gain, or ``None`` if
-        undone."""
+    def try_eject(self, e: int, sideways: float = 0.5, depth: int = 2, tries: int = 3) -> int | None:
+        """Put ``e`` where lighter requests are and re-insert them elsewhere (evicting in turn, ``depth``
+        deep); the gain, or ``None`` if undone. Tries up to ``tries`` slots."""
         u, v = self.u[e], self.v[e]
         ou, ov = self.occ[u], self.occ[v]
         slots = [t for t in range(self.n_slots) if ou[t] != OFF and ov[t] != OFF]
         self.rng.shuffle(slots)
         w, fixed = self.w, self.fixed
+        outer = self.journal is not None
+        if not outer:
+            self.begin()
+        assert self.journal is not None
         for t in slots:
             f, g = ou[t], ov[t]
             evicted = [x for x in {f, g} if x >= 0]
@@ -201,19 +205,24 @@ class PartialSchedule:
                 continue
             if not evicted and self.load[t] >= self.cap[t]:
                 continue
-            before = self.value
-            self.begin()
+            before, mark = self.value, len(self.journal)
             for x in evicted:
                 self.remove(x)
             self.place(e, t)
             for x in sorted(evicted, key=lambda x: -w[x]):
-                self.try_insert(x)
+                if not self.try_insert(x) and depth > 1:
+                    self.try_eject(x, sideways=0.0, depth=depth - 1, tries=tries)
             gain = self.value - before
             if gain > 0 or (gain == 0 and self.rng.random() < sideways):
-                self.commit()
+                if not outer:
+                    self.commit()
                 return gain
-            self.rollback()
-            return None
+            self._undo_to(mark)
+            tries -= 1
+            if tries <= 0:
+                break
+        if not outer:
+            self.commit()
         return None
 
     # -- idle-gap moves --------------------------------------------------------------------------------------
@@ -284,18 +293,21 @@ def search(
     preferred: np.ndarray | None,
     report: Report,
     patience: int = 4,
+    gap_patience: int = 5,
 ) -> tuple[list[int], int]:
     """Slot per request (-1 = not scheduled) and the number of improvement passes made.
 
     Stops improving the value at ``target`` (the proven bound, in effective weight), after ``patience`` passes
-    without gain, or at about two thirds of the time left; the rest goes to idle gaps.
+    without gain, or at about two thirds of the time left; then reduces idle gaps until ``gap_patience``
+    passes bring no new best or the deadline comes.
     """
     rng = random.Random(seed)
     sched = PartialSchedule(data, effective_weights(data), rng)
     w = sched.w
     n_common = data.common.sum(axis=1).tolist()
     pref = preferred.tolist() if preferred is not None else [False] * data.n_requests
-    order = sorted(range(data.n_requests), key=lambda e: (-w[e], not pref[e], n_common[e], e))
+    forced = (data.must_have | (data.locked_slot >= 0)).tolist()
+    order = sorted(range(data.n_requests), key=lambda e: (not forced[e], not pref[e], -w[e], n_common[e], e))
     for e in order:
         if sched.slot[e] < 0:
             sched.try_insert(e, tries=2)
@@ -318,19 +330,21 @@ def search(
     gap_start = time.monotonic()
     report(0.7, f"reducing idle gaps ({sched.total_gaps()})")
     order_nodes = list(range(data.n_participants))
-    stale = 0
-    while stale < 2 and time.monotonic() < deadline:
+    # Sideways moves (equal idle gaps, taken half the time) let the walk cross plateaus; gaps never rise, so
+    # the current schedule is always the best seen. Stop after a few passes without a new best.
+    best, stale = sched.total_gaps(), 0
+    while stale < gap_patience and best > 0 and time.monotonic() < deadline:
         passes += 1
         rng.shuffle(order_nodes)
-        delta = 0
         for x in order_nodes:
             if sched.gaps(sched.mask[x]):
-                delta += sched.improve_gaps_at(x, sideways=0.1)
+                sched.improve_gaps_at(x, sideways=0.5)
             if time.monotonic() > deadline:
                 break
-        stale = stale + 1 if delta == 0 else 0
+        total = sched.total_gaps()
+        best, stale = (total, 0) if total < best else (best, stale + 1)
         frac = 0.7 + 0.3 * min(1.0, (time.monotonic() - gap_start) / max(1e-9, deadline - gap_start))
-        report(min(frac, 0.99), f"pass {passes}: idle gaps {sched.total_gaps()}")
+        report(min(frac, 0.99), f"pass {passes}: idle gaps {total}")
     return sched.slot, passes
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from itkoop.scheduler import lns
 from itkoop.scheduler.bound import b_matching_bound
 from itkoop.scheduler.exact import solve_exact
 from itkoop.scheduler.heuristic import effective_weights, greedy_slots, schedule_key, search
@@ -79,6 +80,7 @@ def solve(
     seed: int = 0,
     progress: Progress | None = None,
     exact_limit: int = EXACT_LIMIT,
+    use_lns: bool = True,
 ) -> ScheduleResult:
     """Maximise the weighted number of meetings, then minimise idle gaps at that value, within
     ``time_limit_s``.
@@ -87,7 +89,8 @@ def solve(
     then the best effort with as many must-have meetings as the search found.
     """
     start = time.monotonic()
-    deadline = start + time_limit_s
+    # Leave a little time for tables and figures after the last step, so the call returns within the limit.
+    deadline = start + time_limit_s - min(1.0, 0.02 * time_limit_s)
     report = _reporter(progress)
     data = problem.compiled
     phases: dict[str, float] = {}
@@ -105,6 +108,8 @@ def solve(
     target = bound + big * int(forced.sum())
     size = int(data.common[~(data.locked_slot >= 0)].sum()) + int((data.locked_slot >= 0).sum())
     method = "exact" if exact_limit > 0 and size <= exact_limit else "search"
+    # The search stops on its own once it stalls; on small instances that leaves time for CP-SAT (exact) or
+    # for neighbourhood re-solves, on big ones the Kempe moves are the better use of the time.
     search_deadline = start + 0.1 * time_limit_s if method == "exact" else deadline
     slots, iterations = search(
         data,
@@ -112,7 +117,7 @@ def solve(
         seed=seed,
         target=target,
         preferred=relax.selection,
-        report=(lambda f, msg: report(0.05 + 0.9 * f, msg)) if method == "search" else (lambda f, msg: None),
+        report=(lambda f, msg: report(0.05 + 0.65 * f, msg)) if method == "search" else (lambda f, msg: None),
     )
     phases["search"] = time.monotonic() - start - phases["bound"]
     missing = forced & (np.asarray(slots) < 0)
@@ -158,6 +163,19 @@ def solve(
         slots, iterations, proven_infeasible = _place_must_haves_first(
             data, slots, deadline, seed, report, iterations
         )
+    if method == "search" and use_lns and not (forced & (np.asarray(slots) < 0)).any():
+        lns_start = time.monotonic()
+        slots, steps = lns.improve(
+            data,
+            slots,
+            weights=eff,
+            deadline=deadline,
+            seed=seed,
+            report=lambda f, msg: report(0.7 + 0.29 * f, msg),
+            patience_s=max(2.0, 0.1 * time_limit_s),
+        )
+        iterations += steps
+        phases["neighbourhoods"] = time.monotonic() - lns_start
     missing = forced & (np.asarray(slots) < 0)
     if missing.any() and relax.feasible:
         bound = b_matching_bound(data, force_must_have=False, time_limit_s=5.0).bound
