@@ -48,7 +48,7 @@ def run(size: int, n_needs: int, top_k: int, verbose: bool) -> None:
         g_times.append((time.perf_counter() - t) * 1000)
         optimal += result.stats.optimal
         candidates.append(result.stats.candidates)
-        rounds.append(result.stats.rounds)
+        rounds.append(result.stats.nodes)
         best = result.bundles[0].objective if result.bundles else None
         if greedy is not None and best is not None:
             ratios.append(best / greedy if greedy > 0 else 1.0)
@@ -62,7 +62,7 @@ def run(size: int, n_needs: int, top_k: int, verbose: bool) -> None:
             worse += 1
         if verbose:
             print(f"  need {k:3d} caps={len(need.capabilities)} cand={result.stats.candidates:6d} "
-                  f"t={times[-1]:7.1f}ms rounds={result.stats.rounds} opt={result.stats.optimal} "
+                  f"t={times[-1]:7.1f}ms nodes={result.stats.nodes} opt={result.stats.optimal} "
                   f"exact={best} greedy={greedy}")  # fmt: skip
     t, gt = np.array(times), np.array(g_times)
     print(f"== {size:,} solutions, {len(catalog.companies):,} companies "
@@ -78,7 +78,7 @@ def run(size: int, n_needs: int, top_k: int, verbose: bool) -> None:
         print(f"   score ratio exact/greedy (objective): mean {r.mean():.4f}  min {r.min():.4f}  "
               f"better {better}  equal {ties}  worse {worse}")  # fmt: skip
     print(f"   candidates per need: median {int(np.median(candidates))}  max {max(candidates)}; "
-          f"solver rounds median {int(np.median(rounds))} max {max(rounds)}")  # fmt: skip
+          f"search nodes median {int(np.median(rounds))} max {max(rounds)}")  # fmt: skip
     print(f"   peak memory (max RSS so far): {peak_mb():.0f} MB")
 
 

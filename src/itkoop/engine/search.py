@@ -276,6 +276,55 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
     return SearchOutcome(ranked, state["nodes"], state["nodes"] <= node_limit)
 
 
+LINK_FORMULATION = "conflicts"
+
+
+def _conflict_rows(pb, cols, sel, comp, covers, add) -> None:
+    """Links as conflicts: a column for r1 excludes every column for r2 it shares no standard with."""
+    for k1, k2 in pb.pairs:
+        a, b = covers[k1], covers[k2]
+        if len(a) == 0 or len(b) == 0:
+            continue
+        ma, mb = cols.member[sel[a], k1], cols.member[sel[b], k2]
+        link = ((pb.P[ma].astype(np.int32) @ pb.Q[mb].T.astype(np.int32)) > 0) | (
+            (pb.Q[ma].astype(np.int32) @ pb.P[mb].T.astype(np.int32)) > 0
+        )
+        link |= comp[a][:, None] == comp[b][None, :]
+        ii, jj = np.nonzero(~link)
+        for x, y, xa, ya in ((ii, jj, a, b), (jj, ii, b, a)):
+            if len(x):
+                heads, local = np.unique(x, return_inverse=True)
+                add(np.r_[np.arange(len(heads)), local], np.r_[xa[heads], ya[y]],
+                    np.ones(len(heads) + len(y)), -np.inf, 1.0, len(heads))  # fmt: skip
+
+
+def _standard_rows(pb, cols, sel, covers, add, first_var: int) -> int:
+    """Links through a chosen standard: for each pair r1, r2 that must exchange data, one (standard,
+    direction) whose provider covers one and whose consumer covers the other, unless one column covers both."""
+    T = pb.P.shape[1]
+    var = first_var
+    for k1, k2 in pb.pairs:
+        a, b = covers[k1], covers[k2]
+        ma, mb = cols.member[sel[a], k1], cols.member[sel[b], k2]
+        both = np.intersect1d(a, b)
+        link_vars = []
+        for src, dst, msrc, mdst in ((a, b, ma, mb), (b, a, mb, ma)):
+            for t in range(T):
+                prov, cons = src[pb.P[msrc, t]], dst[pb.Q[mdst, t]]
+                v = var
+                var += 1
+                if len(prov) == 0 or len(cons) == 0:
+                    continue
+                link_vars.append(v)
+                add(np.zeros(len(prov) + 1), np.r_[v, prov], np.r_[1.0, -np.ones(len(prov))], -np.inf, 0.0, 1)
+                add(np.zeros(len(cons) + 1), np.r_[v, cons], np.r_[1.0, -np.ones(len(cons))], -np.inf, 0.0, 1)
+        # Σ links + [one column covers both] >= [r1 covered] + [r2 covered] - 1
+        idx = np.r_[np.array(link_vars, dtype=np.int64), both, a, b]
+        coef = np.r_[np.ones(len(link_vars)), np.ones(len(both)), -np.ones(len(a)), -np.ones(len(b))]
+        add(np.zeros(len(idx)), idx, coef, -1.0, np.inf, 1)
+    return var - first_var
+
+
 def certify(
     pb, cols: Columns, best: tuple[float, list[int]], time_limit: float
 ) -> tuple[bool, float, list[int]]:
@@ -293,8 +342,11 @@ def certify(
     comp = cols.company[sel]
     present = set(comp.tolist())
     pairs = [(a, b) for a, b in pb.coop_pairs if a in present and b in present]
-    n = n_col + len(pairs)
-    c = np.concatenate([-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus)])
+    n_link_vars = 0 if LINK_FORMULATION == "conflicts" else 2 * len(pb.pairs) * pb.P.shape[1]
+    n = n_col + len(pairs) + n_link_vars
+    c = np.concatenate(
+        [-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus), np.zeros(n_link_vars)]
+    )
     rows, cidx, vals, lo, hi = [], [], [], [], []
 
     def add(row_ids, col_ids, values, lower, upper, count):
@@ -310,21 +362,10 @@ def certify(
         add(np.zeros(len(covers[k])), covers[k], np.ones(len(covers[k])), -np.inf, 1.0, 1)
     uniq, crow = np.unique(comp, return_inverse=True)
     add(crow, np.arange(n_col), np.ones(n_col), -np.inf, 1.0, len(uniq))
-    for k1, k2 in pb.pairs:
-        a, b = covers[k1], covers[k2]
-        if len(a) == 0 or len(b) == 0:
-            continue
-        ma, mb = cols.member[sel[a], k1], cols.member[sel[b], k2]
-        link = ((pb.P[ma].astype(np.int32) @ pb.Q[mb].T.astype(np.int32)) > 0) | (
-            (pb.Q[ma].astype(np.int32) @ pb.P[mb].T.astype(np.int32)) > 0
-        )
-        link |= comp[a][:, None] == comp[b][None, :]
-        ii, jj = np.nonzero(~link)
-        for x, y, xa, ya in ((ii, jj, a, b), (jj, ii, b, a)):
-            if len(x):
-                heads, local = np.unique(x, return_inverse=True)
-                add(np.r_[np.arange(len(heads)), local], np.r_[xa[heads], ya[y]],
-                    np.ones(len(heads) + len(y)), -np.inf, 1.0, len(heads))  # fmt: skip
+    if LINK_FORMULATION == "conflicts":
+        _conflict_rows(pb, cols, sel, comp, covers, add)
+    else:
+        _standard_rows(pb, cols, sel, covers, add, n_col + len(pairs))
     for i, (a, b) in enumerate(pairs):
         ca, cb = np.flatnonzero(comp == a), np.flatnonzero(comp == b)
         add(np.r_[0, np.zeros(len(ca)), 1, np.ones(len(cb))], np.r_[n_col + i, ca, n_col + i, cb],
