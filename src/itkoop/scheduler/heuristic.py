@@ -186,9 +186,12 @@ class PartialSchedule:
                 self.place(e, t)
         self.journal = journal
 
-    def try_eject(self, e: int, sideways: float = 0.5, depth: int = 2, tries: int = 3) -> int | None:
+    def try_eject(
+        self, e: int, sideways: float = 0.5, depth: int = 2, tries: int = 3, unit: int = 1
+    ) -> int | None:
         """Put ``e`` where lighter requests are and re-insert them elsewhere (evicting in turn, ``depth``
-        deep); the gain, or ``None`` if undone. Tries up to ``tries`` slots."""
+        deep); the gain, or ``None`` if undone. Tries up to ``tries`` slots. Weights count in multiples of
+        ``unit``: with the must-have weight as unit only the number of must-have meetings counts."""
         u, v = self.u[e], self.v[e]
         ou, ov = self.occ[u], self.occ[v]
         slots = [t for t in range(self.n_slots) if ou[t] != OFF and ov[t] != OFF]
@@ -201,7 +204,7 @@ class PartialSchedule:
         for t in slots:
             f, g = ou[t], ov[t]
             evicted = [x for x in {f, g} if x >= 0]
-            if any(fixed[x] for x in evicted) or sum(w[x] for x in evicted) > w[e]:
+            if any(fixed[x] for x in evicted) or sum(w[x] // unit for x in evicted) > w[e] // unit:
                 continue
             if not evicted and self.load[t] >= self.cap[t]:
                 continue
@@ -211,8 +214,8 @@ class PartialSchedule:
             self.place(e, t)
             for x in sorted(evicted, key=lambda x: -w[x]):
                 if not self.try_insert(x) and depth > 1:
-                    self.try_eject(x, sideways=0.0, depth=depth - 1, tries=tries)
-            gain = self.value - before
+                    self.try_eject(x, sideways=0.0, depth=depth - 1, tries=tries, unit=unit)
+            gain = self.value // unit - before // unit
             if gain > 0 or (gain == 0 and self.rng.random() < sideways):
                 if not outer:
                     self.commit()
@@ -294,6 +297,7 @@ def search(
     report: Report,
     patience: int = 4,
     gap_patience: int = 5,
+    chase_forced: bool = True,
 ) -> tuple[list[int], int]:
     """Slot per request (-1 = not scheduled) and the number of improvement passes made.
 
@@ -315,13 +319,23 @@ def search(
     value_deadline = start + (deadline - start) * 0.67
     report(0.2, f"first schedule: value {sched.value}")
     passes, idle = 0, 0
-    while sched.value < target and idle < patience and time.monotonic() < value_deadline:
+    forced_list = [e for e in range(data.n_requests) if forced[e]]
+    big = int(data.weight.sum()) + 1  # the must-have weight of effective_weights
+    while time.monotonic() < value_deadline:
+        # Missing must-have requests are chased alone (a random walk of sideways ejections among them) until
+        # they all meet or the time is up, unless the caller knows they cannot all meet.
+        chase = [e for e in forced_list if sched.slot[e] < 0] if chase_forced else []
+        if not chase and (sched.value >= target or idle >= patience):
+            break
         passes += 1
         before = sched.value
-        keys = {e: (-w[e], rng.random()) for e in range(data.n_requests) if sched.slot[e] < 0}
+        keys = {e: (-w[e], rng.random()) for e in chase or range(data.n_requests) if sched.slot[e] < 0}
         for e in sorted(keys, key=keys.__getitem__):
             if sched.slot[e] < 0 and not sched.try_insert(e):
-                sched.try_eject(e)
+                if chase:
+                    sched.try_eject(e, sideways=0.9, tries=data.n_slots, unit=big)
+                else:
+                    sched.try_eject(e)
             if time.monotonic() > value_deadline:
                 break
         idle = idle + 1 if sched.value == before else 0

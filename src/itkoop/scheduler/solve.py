@@ -117,6 +117,7 @@ def solve(
         seed=seed,
         target=target,
         preferred=relax.selection,
+        chase_forced=not proven_infeasible,
         report=(lambda f, msg: report(0.05 + 0.65 * f, msg)) if method == "search" else (lambda f, msg: None),
     )
     phases["search"] = time.monotonic() - start - phases["bound"]
@@ -215,6 +216,8 @@ def _place_must_haves_first(
     forced = data.must_have | (data.locked_slot >= 0)
     report(0.9, "placing the must-have meetings first")
     keep = np.flatnonzero(forced)
+    if int(data.common[keep].sum()) > 4 * EXACT_LIMIT or deadline - time.monotonic() < 1.0:
+        return slots, iterations, False  # too big to build a CP-SAT model within the time left
     outcome = solve_exact(
         _restrict(data, keep),
         weights=[1] * len(keep),
