@@ -88,9 +88,17 @@ def compose_bundles(
         return result([], "infeasible", len(problem.rows), outcome.nodes, 0)
     best_cover = _popcount_cols(cols, found[0][1])
     found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
-    proven, value, _columns = certify(problem, cols, found[0], params.time_limit)
-    if value > found[0][0] + 1e-6:  # cannot happen if the search is exact; never hide it
-        raise RuntimeError(f"search missed a better bundle ({value} > {found[0][0]})")
+    proven, value, chosen = certify(problem, cols, found[0], params.time_limit)
+    if value > found[0][0] + 1e-6:
+        if outcome.complete:  # cannot happen when the search is exact; never hide it
+            raise RuntimeError(f"search missed a better bundle ({value} > {found[0][0]})")
+        # the node limit stopped the search early: the certificate's optimum is the best bundle
+        companies = set(cols.company[chosen].tolist())
+        found = [(value, chosen), *[f for f in found if set(cols.company[f[1]].tolist()) != companies]][
+            :top_k
+        ]
+        best_cover = _popcount_cols(cols, chosen)
+        found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
     proven = proven and outcome.complete
     bundles = []
     for rank, (_, columns) in enumerate(found, start=1):

@@ -201,7 +201,6 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
     partner_arr = {x: np.array(sorted(v), dtype=np.int64) for x, v in partners.items()}
     degree = company_degrees(pb)
     max_partners = pb.need.max_partners
-    order = sorted(range(K), key=lambda k: len(cols.by_cap[k]))
     pairs_of: dict[int, list[int]] = {k: [] for k in range(K)}
     for a, b in pb.pairs:
         pairs_of[a].append(b)
@@ -217,6 +216,28 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         if len(found) >= top_k:
             state["theta"] = sorted((v for v, _ in found.values()), reverse=True)[top_k - 1]
 
+    def compatible(k: int, decided: int, chosen: list[int], used: list[int]) -> np.ndarray:
+        """Columns that can still cover capability k: disjoint, new company, linked to every chosen one."""
+        opts = cols.by_cap[k]
+        if max_partners is not None and len(used) >= max_partners:
+            return opts[:0]
+        opts = opts[(cols.mask[opts] & decided) == 0]
+        if len(opts) and used:
+            opts = opts[~np.isin(cols.company[opts], used)]
+        for c in chosen:
+            for kb in range(K):
+                mb = int(cols.member[c, kb])
+                if mb < 0 or not len(opts):
+                    continue
+                for ka in pairs_of[kb]:
+                    members = cols.member[opts, ka]
+                    has = members >= 0
+                    if has.any():
+                        ok = np.ones(len(opts), dtype=bool)
+                        ok[has] = _linked(pb.P, pb.Q, members[has], mb)
+                        opts = opts[ok]
+        return opts
+
     def visit(decided: int, value: float, chosen: list[int], used: list[int]) -> None:
         state["nodes"] += 1
         if state["nodes"] > node_limit:
@@ -226,14 +247,21 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
             if chosen:
                 record(value, chosen, used)
             return
-        k = next(c for c in order if (open_caps >> c) & 1)
-        opts = cols.by_cap[k]
-        if len(opts):
-            opts = opts[(cols.mask[opts] & decided) == 0]
-        if len(opts) and used:
-            opts = opts[~np.isin(cols.company[opts], used)]
-        if len(opts) and max_partners is not None and len(used) >= max_partners:
-            opts = opts[:0]
+        if value + cols.rest(open_caps, [degree[x] for x in used]) <= state["theta"] + _TOL:
+            return
+        # forward checking: capabilities nothing can cover any more are decided as uncovered;
+        # otherwise branch on the capability with the fewest compatible columns
+        k, opts, dead = -1, None, 0
+        for r in range(K):
+            if (open_caps >> r) & 1:
+                cand = compatible(r, decided, chosen, used)
+                if len(cand) == 0:
+                    dead |= 1 << r
+                elif opts is None or len(cand) < len(opts):
+                    k, opts = r, cand
+        if dead:
+            visit(decided | dead, value, chosen, used)
+            return
         gains = np.zeros(len(opts))
         for x in used:
             if x in partner_arr:
@@ -241,22 +269,6 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         gains *= coop_bonus
         degrees = [degree[x] for x in used] + [degree[cols.company[opts]]]
         bound = value + cols.value[opts] + gains + cols.rest(open_caps & ~cols.mask[opts], degrees)
-        keep = bound > state["theta"] + _TOL
-        opts, bound, gains = opts[keep], bound[keep], gains[keep]
-        if len(opts) and chosen:
-            ok = np.ones(len(opts), dtype=bool)
-            for c in chosen:
-                for kb in range(K):
-                    mb = cols.member[c, kb]
-                    if mb < 0:
-                        continue
-                    for ka in pairs_of[kb]:
-                        has = cols.member[opts, ka] >= 0
-                        if has.any():
-                            idx = np.flatnonzero(has & ok)
-                            if len(idx):
-                                ok[idx] &= _linked(pb.P, pb.Q, cols.member[opts[idx], ka], mb)
-            opts, bound, gains = opts[ok], bound[ok], gains[ok]
         for i in np.argsort(-bound, kind="stable").tolist():
             if bound[i] <= state["theta"] + _TOL:
                 break
@@ -274,6 +286,37 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
     visit(0, 0.0, [], [])
     ranked = sorted(found.values(), key=lambda vc: -vc[0])[:top_k]
     return SearchOutcome(ranked, state["nodes"], state["nodes"] <= node_limit)
+
+
+def _refined_bound(pb, cols: Columns, chosen: np.ndarray, degree: np.ndarray) -> np.ndarray:
+    """The bound of ``chosen`` columns, where the rest would fit into one more column: unless some single
+    column covering the whole rest is linked to the chosen one, the rest needs at least two companies."""
+    rest_all = cols.coverable & ~cols.mask[chosen]
+    ub = cols.value[chosen] + cols.rest(rest_all, [degree[cols.company[chosen]]])
+    one = cols.fmin[rest_all] == 1
+    exchange = set(pb.pairs) | {(b, a) for a, b in pb.pairs}
+    for m in np.unique(cols.mask[chosen[one]]).tolist():
+        rest = cols.coverable & ~m
+        here = np.flatnonzero(one & (cols.mask[chosen] == m))
+        cs = chosen[here]
+        ds = np.flatnonzero(((cols.mask & rest) == rest) & ((cols.mask & m) == 0))
+        if len(ds) == 0:
+            continue
+        fits = cols.company[cs][:, None] != cols.company[ds][None, :]
+        for k1 in range(len(pb.caps)):
+            for k2 in range(len(pb.caps)):
+                if (k1, k2) in exchange and (m >> k1) & 1 and (rest >> k2) & 1:
+                    ma, mb = cols.member[cs, k1], cols.member[ds, k2]
+                    p1, q1 = pb.P[ma].astype(np.int32), pb.Q[ma].astype(np.int32)
+                    p2, q2 = pb.P[mb].astype(np.int32), pb.Q[mb].astype(np.int32)
+                    fits &= ((p1 @ q2.T) > 0) | ((q1 @ p2.T) > 0)
+        alone = ~fits.any(axis=1)
+        if alone.any():
+            c = cs[alone]
+            two = np.full(len(c), 2)
+            coop = cols.coop * (_pairs(two) + np.minimum(degree[cols.company[c]], two))
+            ub[here[alone]] = cols.value[c] + cols.base_rest[rest] + pb.weights.big_b * (1 - 2) + coop
+    return ub
 
 
 LINK_FORMULATION = "conflicts"
@@ -336,6 +379,7 @@ def certify(
     degree = company_degrees(pb)
     ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
     keep = np.flatnonzero(ub > value + _TOL)
+    keep = keep[_refined_bound(pb, cols, keep, degree) > value + _TOL]
     sel = np.union1d(keep, np.array(incumbent, dtype=np.int64))
     n_col = len(sel)
     K = len(pb.caps)
@@ -344,9 +388,7 @@ def certify(
     pairs = [(a, b) for a, b in pb.coop_pairs if a in present and b in present]
     n_link_vars = 0 if LINK_FORMULATION == "conflicts" else 2 * len(pb.pairs) * pb.P.shape[1]
     n = n_col + len(pairs) + n_link_vars
-    c = np.concatenate(
-        [-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus), np.zeros(n_link_vars)]
-    )
+    c = np.concatenate([-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus), np.zeros(n_link_vars)])
     rows, cidx, vals, lo, hi = [], [], [], [], []
 
     def add(row_ids, col_ids, values, lower, upper, count):
