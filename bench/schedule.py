@@ -54,10 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         "--small", action="store_true", help="a CI-sized instance (200 people, 2,000 requests)"
     )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument(
+        "--time-limit", type=float, help="seconds for the solver (default 60, 10 with --small)"
+    )
     parser.add_argument("--progress", action="store_true", help="print the solver's progress messages")
     args = parser.parse_args(argv)
     size = (200, 2000, 16, 100) if args.small else (2000, 20000, 16, 1000)
+    time_limit = args.time_limit if args.time_limit is not None else 10.0 if args.small else 60.0
     built = time.perf_counter()
     problem = meeting_day(
         participants=size[0], requests=size[1], slots=size[2], tables=size[3], seed=args.seed
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.progress:
             print(f"  [{fraction:5.1%}] {message}", file=sys.stderr)
 
-    result = solve(problem, time_limit_s=args.time_limit, seed=args.seed, progress=progress)
+    result = solve(problem, time_limit_s=time_limit, seed=args.seed, progress=progress)
     base = greedy(problem)
     problems = validate(problem, result) + validate(problem, base)
     bound = result.bound

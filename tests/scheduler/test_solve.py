@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -95,6 +96,19 @@ def test_infeasibility_only_the_time_indexed_model_sees_is_proven() -> None:
     assert result.status is Status.INFEASIBLE
     assert result.statistics.proven_infeasible
     assert len(result.meetings) == 2
+
+
+def test_many_must_have_requests_all_meet_when_some_schedule_holds_them() -> None:
+    # Every meeting of the greedy schedule becomes a must-have: a schedule with all of them exists, and the
+    # search has to find one although the must-have requests crowd the popular participants.
+    day = random_day(7, n=80, m=600, slots=10, tables=40)
+    met = {m.request for m in greedy(day).meetings}
+    requests = [dataclasses.replace(r, must_have=r.id in met) for r in day.requests]
+    problem = ScheduleProblem(day.participants, requests, day.n_slots, day.tables, day.breaks)
+    result = solve(problem, time_limit_s=20, exact_limit=0)
+    assert result.status is Status.FEASIBLE
+    assert met <= {m.request for m in result.meetings}
+    assert validate(problem, result) == []
 
 
 def test_progress_is_reported_in_order_up_to_one() -> None:

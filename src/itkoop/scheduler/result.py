@@ -1,4 +1,9 @@
-"""What a solve returns: the meetings, their value, the proven bound, idle gaps, a status and statistics."""
+"""What a solve returns: the meetings, their value, the proven bound, idle gaps, a status and statistics.
+
+Idle gaps follow the brief literally: a participant's empty slots between their first and last meeting,
+breaks not counted; a slot the participant marked unavailable in between does count (they are at the event
+before and after it, and the schedule could have kept their meetings on one side of it).
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,10 @@ class Meeting:
 
 @dataclass(frozen=True)
 class Statistics:
+    """How the solve went: seconds, improvement passes and neighbourhood steps, ``method`` (``exact`` when
+    CP-SAT ran on the whole instance, ``search`` otherwise, ``greedy`` for the baseline), whether an
+    infeasible status is proven, whether the value is proven optimal, and seconds per phase."""
+
     time_s: float = 0.0
     iterations: int = 0
     method: str = ""

@@ -1,13 +1,15 @@
 """``solve``: the one entry point that turns a :class:`ScheduleProblem` into a :class:`ScheduleResult`.
 
-1. Bound: the weighted b-matching relaxation (:mod:`bound`), proven, in well under a second at benchmark
-scale. 2. Schedule: CP-SAT on the time-indexed model when it is small enough to prove the lexicographic
-optimum
-   (:mod:`exact`, warm-started from the search), otherwise the Kempe-chain / ejection search
-   (:mod:`heuristic`).
+1. Bound: the weighted b-matching relaxation (:mod:`bound`), proven, in about a second at benchmark scale.
+2. Schedule: the Kempe-chain / ejection search (:mod:`heuristic`), guided by the b-matching's choice of
+   requests; then, on instances small enough to prove the lexicographic optimum, CP-SAT on the
+   time-indexed model warm-started from it (:mod:`exact`), else CP-SAT re-solves of small neighbourhoods
+   (:mod:`lns`) while they keep paying off.
 3. Tables: every meeting gets a table of its slot; locked meetings keep theirs.
 
-Progress goes to ``progress(fraction, message)``; the web side runs ``solve`` in a background worker.
+Progress goes to ``progress(fraction, message)``; the web side runs ``solve`` in a background worker. The
+call returns within ``time_limit_s`` (building the CP-SAT model of a must-have fallback aside, which is only
+tried when small) and earlier when the search stalls.
 """
 
 from __future__ import annotations
