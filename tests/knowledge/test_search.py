@@ -136,3 +136,11 @@ def test_article_page_lists_its_upcoming_events_only(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Kooperationsfrühstück" in html and soon.get_absolute_url() in html
     assert "Vergangener Workshop" not in html
+
+
+def test_articles_are_listed_by_title_in_the_page_language():
+    german = [a.title_de for a in search_articles()]
+    assert german == sorted(german)
+    with translation.override("en"):
+        english = [a.title_en for a in search_articles()]
+    assert english == sorted(english) and english[0] != german[0]

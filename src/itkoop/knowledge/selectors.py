@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from itkoop.registry.models import Company
 from itkoop.registry.selectors import _text_filter
@@ -32,9 +34,15 @@ def search_articles(*, text: str = "", kind: str = "", tag: str = "", user=None)
         queryset = queryset.filter(kind=kind)
     if tag:
         queryset = queryset.filter(tags__slug=tag)
+    # Titles in the page language; the catalog's text filter orders PostgreSQL hits by rank, then by `name`.
+    title = (
+        Coalesce(NullIf(F("title_en"), Value("")), F("title_de")) if get_language() == "en" else F("title_de")
+    )
+    queryset = queryset.annotate(name=title)
     if text:
-        # The catalog's filter orders PostgreSQL hits by rank, then by `name`: the title stands in for it.
-        queryset = _text_filter(queryset.annotate(name=F("title_de")), text)
+        queryset = _text_filter(queryset, text)
+    if not queryset.query.order_by:
+        queryset = queryset.order_by("name", "pk")
     return queryset.distinct()
 
 
