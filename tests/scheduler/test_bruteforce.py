@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 
@@ -11,12 +12,16 @@ from hypothesis import strategies as st
 from itkoop.scheduler import (
     InvalidProblem,
     LockedMeeting,
+    Meeting,
     Participant,
     Request,
     ScheduleProblem,
     Status,
+    check_move,
+    idle_gaps,
     solve,
     validate,
+    weighted_value,
 )
 from tests.scheduler.brute import brute_force
 
@@ -98,3 +103,24 @@ def test_without_must_haves_the_search_is_never_infeasible(problem: ScheduleProb
     result = solve(problem, time_limit_s=5, seed=3, exact_limit=0)
     assert result.status is Status.FEASIBLE
     assert result.value <= brute_force(problem).value <= result.bound
+
+
+@SETTINGS
+@given(tiny_problems(), st.data())
+def test_check_move_agrees_with_validating_the_moved_schedule(
+    problem: ScheduleProblem, data: st.DataObject
+) -> None:
+    result = solve(problem, time_limit_s=5, seed=4, exact_limit=0, use_lns=False)
+    assert validate(problem, result) == []
+    request = data.draw(st.sampled_from(problem.requests)).id
+    slot = data.draw(st.integers(0, problem.n_slots - 1))
+    table = data.draw(st.integers(0, 2))
+    moved = (*(m for m in result.meetings if m.request != request), Meeting(request, slot, table))
+    after = dataclasses.replace(
+        result,
+        meetings=moved,
+        value=weighted_value(problem, moved),
+        bound=result.bound + 3,
+        idle_gaps=idle_gaps(problem, moved),
+    )
+    assert (check_move(problem, result, request, slot, table) == []) == (validate(problem, after) == [])
