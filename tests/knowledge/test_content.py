@@ -131,3 +131,15 @@ def test_every_shipped_article_page_renders(client, language):
         assert response.status_code == 200, shipped.slug
         title = shipped.title_en if language == "en" else shipped.title_de
         assert escape(title) in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_clause_the_contract_drafts_link_to_is_explained(language):
+    """The cooperation app's draft NDAs and agreements link to these slugs and anchors."""
+    from itkoop.cooperation.contracts import ARTICLE_SLUGS, CLAUSE_ANCHORS
+
+    articles = {a.slug: a for a in shipped_articles()}
+    for slug in ARTICLE_SLUGS.values():
+        html = render_markdown(getattr(articles[slug], f"body_{language}"))
+        for anchor in CLAUSE_ANCHORS:
+            assert f'id="{anchor}"' in html, (slug, anchor)
