@@ -130,7 +130,17 @@ def test_network_directory_map_and_inquiry(page, live_server, transactional_db):
 
 
 def test_figures_page(page, live_server, transactional_db):
+    from tests.reporting.test_figures import _cooperate, _event, _meet, _register
+
+    event = _event()
+    companies = [CompanyFactory(hub_id="kassel") for _ in range(3)]
+    people = [member_of(c) for c in companies]
+    for person in people:
+        _register(event, person)
+    _meet(event, people[0], people[1], slot=0)
+    _cooperate(companies[:2], result="offer_won")
     _login(page, live_server, hub_staff("kassel"))
     page.get_by_role("link", name="Kennzahlen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kennzahlen")
+    expect(page.get_by_role("row", name=re.compile("Kooperationsbörse Kassel"))).to_be_visible()
     assert_accessible(page)

@@ -151,4 +151,17 @@ def test_csv_cells_cannot_start_a_formula(client):
     client.force_login(center_admin())
     text = client.get(reverse("reporting:figures"), {"export": "events"}).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[1][0] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
+
+
+def test_total_funnel_and_chart(client, meeting_day):
+    total = selectors.total_funnel(selectors.event_funnels())
+    assert (total.participants, total.meetings, total.cooperations, total.cooperations_with_result) == (
+        5,
+        2,
+        1,
+        1,
+    )
+    client.force_login(center_admin())
+    body = client.get(reverse("reporting:figures")).content.decode()
+    assert "Vom Gespräch zum Ergebnis" in body and 'class="funnel"' in body

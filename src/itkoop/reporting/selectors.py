@@ -184,6 +184,15 @@ def hub_funnels(funnels: list[Funnel]) -> list[Funnel]:
     return sorted(totals.values(), key=lambda f: f.label)
 
 
+def total_funnel(funnels: list[Funnel]) -> Funnel:
+    """All meeting days in scope together: the center's own "firms -> meetings -> cooperations" figure."""
+    total = Funnel(label=str(_("Gesamt")))
+    for funnel in funnels:
+        total.add(funnel)
+    _count_cooperations(total, _activated_cooperations())
+    return total
+
+
 def _hub_filter(hub: str | None, path: str) -> Q:
     return Q(**{path: hub}) if hub else Q()
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from itkoop.core.models import Hub
 
@@ -29,6 +30,7 @@ def figures(request):
     hub = _scope(request)
     events = selectors.event_funnels(hub=hub)
     hubs = selectors.hub_funnels(events)
+    total = selectors.total_funnel(events)
     kpis = selectors.kpis(hub=hub)
     export = request.GET.get("export", "")
     if export in {"events", "hubs", "kpis"}:
@@ -41,10 +43,26 @@ def figures(request):
             "hubs_to_choose": Hub.objects.all() if request.user.is_center_admin else None,
             "event_funnels": events,
             "hub_funnels": hubs,
+            "total": total,
+            "total_steps": _steps(total),
             "kpis": [(key, label, kpis.get(key)) for key, label in selectors.KPI_LABELS],
             "hub_param": hub or "",
         },
     )
+
+
+def _steps(total) -> list[tuple[str, int, int]]:
+    """(label, value, bar width in percent of the first step) for the funnel chart."""
+    steps = [
+        (_("Teilnehmende"), total.participants),
+        (_("Teilnehmende mit Gesprächen"), total.participants_with_meetings),
+        (_("Gespräche"), total.meetings),
+        (_("Gespräche mit Kooperation"), total.meetings_to_cooperation),
+        (_("Kooperationen"), total.cooperations),
+        (_("Kooperationen mit Ergebnis"), total.cooperations_with_result),
+    ]
+    top = max([value for _label, value in steps] + [1])
+    return [(label, value, max(1, round(100 * value / top))) for label, value in steps]
 
 
 def _csv(kind: str, *, events, hubs, kpis, hub) -> HttpResponse:
