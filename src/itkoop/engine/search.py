@@ -84,8 +84,33 @@ def build_columns(pb) -> Columns:
     for k in range(K):
         members[(pb.tmask[simple] >> k) & 1 == 1, k] = simple[(pb.tmask[simple] >> k) & 1 == 1]
     member_blocks = [members]
+    # companies with two candidates for one capability each: each alone, and both together if linked
+    duo = alive[(per_company[pb.comp[alive]] == 2) & single_bit]
+    duo = duo[np.bincount(pb.comp[duo], minlength=n_comp)[pb.comp[duo]] == 2]
+    duo = duo[np.argsort(pb.comp[duo], kind="stable")]
+    first, second = duo[0::2], duo[1::2]
+    bit_a = np.log2(pb.tmask[first]).astype(np.int64)
+    bit_b = np.log2(pb.tmask[second]).astype(np.int64)
+    exchange = np.zeros((K, K), dtype=bool)
+    for a, b in pair_set:
+        exchange[a, b] = True
+    linked = (pb.P[first] & pb.Q[second]).any(axis=1) | (pb.Q[first] & pb.P[second]).any(axis=1)
+    together = (bit_a != bit_b) & (linked | ~exchange[bit_a, bit_b])
+    for group in (first, second):
+        masks.append(pb.tmask[group])
+        companies.append(pb.comp[group])
+        block = np.full((len(group), K), -1, dtype=np.int64)
+        block[np.arange(len(group)), np.log2(pb.tmask[group]).astype(np.int64)] = group
+        member_blocks.append(block)
+    pa, pb_ = first[together], second[together]
+    block = np.full((len(pa), K), -1, dtype=np.int64)
+    block[np.arange(len(pa)), bit_a[together]] = pa
+    block[np.arange(len(pa)), bit_b[together]] = pb_
+    masks.append(pb.tmask[pa] | pb.tmask[pb_])
+    companies.append(pb.comp[pa])
+    member_blocks.append(block)
     extra_rows: list[list[int]] = []
-    rest = alive[~np.isin(alive, simple)]
+    rest = alive[~np.isin(alive, simple) & ~np.isin(alive, duo)]
     by_company: dict[int, list[int]] = {}
     for i in rest.tolist():
         by_company.setdefault(int(pb.comp[i]), []).append(i)
@@ -208,20 +233,38 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
     found: dict[frozenset[int], tuple[float, list[int]]] = {}
     state = {"theta": -np.inf, "nodes": 0}
 
+    # columns worth considering at all: their bound from the root beats the K-th best so far
+    root_ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
+    live = list(cols.by_cap)
+
     def record(value: float, chosen: list[int], used: list[int]) -> None:
         key = frozenset(used)
         if key in found and found[key][0] >= value:
             return
         found[key] = (value, list(chosen))
         if len(found) >= top_k:
-            state["theta"] = sorted((v for v, _ in found.values()), reverse=True)[top_k - 1]
+            ranked = sorted(found.items(), key=lambda kv: -kv[1][0])
+            for stale, _ in ranked[top_k:]:  # can never re-enter the top K with that value
+                del found[stale]
+            theta = ranked[top_k - 1][1][0]
+            if theta > state["theta"]:
+                state["theta"] = theta
+                for k in range(K):
+                    live[k] = live[k][root_ub[live[k]] > theta + _TOL]
 
-    def compatible(k: int, decided: int, chosen: list[int], used: list[int]) -> np.ndarray:
-        """Columns that can still cover capability k: disjoint, new company, linked to every chosen one."""
-        opts = cols.by_cap[k]
+    def compatible(k: int, decided: int, value: float, chosen: list[int], used: list[int]) -> np.ndarray:
+        """Columns that can still cover capability k in a bundle better than the K-th best so far: disjoint,
+        a new company, promising by their bound, and linked to every chosen column."""
+        opts = live[k]
         if max_partners is not None and len(used) >= max_partners:
             return opts[:0]
         opts = opts[(cols.mask[opts] & decided) == 0]
+        if np.isfinite(state["theta"]) and len(opts):
+            deg = degree[cols.company[opts]]
+            open_rest = cols.coverable & ~decided & ~cols.mask[opts]
+            bound = value + cols.value[opts] + coop_bonus * np.minimum(deg, len(used))
+            bound = bound + cols.rest(open_rest, [degree[x] for x in used] + [deg])
+            opts = opts[bound > state["theta"] + _TOL]
         if len(opts) and used:
             opts = opts[~np.isin(cols.company[opts], used)]
         for c in chosen:
@@ -254,7 +297,7 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         k, opts, dead = -1, None, 0
         for r in range(K):
             if (open_caps >> r) & 1:
-                cand = compatible(r, decided, chosen, used)
+                cand = compatible(r, decided, value, chosen, used)
                 if len(cand) == 0:
                     dead |= 1 << r
                 elif opts is None or len(cand) < len(opts):
