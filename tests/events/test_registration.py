@@ -163,3 +163,15 @@ def test_waitlisted_cannot_be_checked_in():
     reg = services.register(actor=UserFactory(), event=event)
     with pytest.raises(EventError):
         services.set_checked_in(actor=hub_staff("kassel"), registration=reg, checked_in=True)
+
+
+def test_public_event_ics_hides_the_online_link_but_the_confirmation_has_it(
+    client, django_capture_on_commit_callbacks
+):
+    event = EventFactory(format="online", meeting_link="https://meet.example.org/geheim", hub_id=None)
+    public = client.get(reverse("events:ics", args=[event.pk])).content.decode()
+    assert "BEGIN:VEVENT" in public and "geheim" not in public
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(actor=UserFactory(), event=event)
+    attachment = mail.outbox[-1].attachments[0][1]
+    assert "geheim" in (attachment.decode() if isinstance(attachment, bytes) else attachment)

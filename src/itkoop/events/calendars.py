@@ -23,14 +23,15 @@ def _calendar(name: str) -> icalendar.Calendar:
     return calendar
 
 
-def _where(event: Event) -> str:
-    parts = [event.location, event.meeting_link]
+def _where(event: Event, include_link: bool) -> str:
+    parts = [event.location, event.meeting_link if include_link else ""]
     if not event.location and event.hub_id:
         parts[0] = event.hub.city
     return " · ".join(p for p in parts if p)
 
 
-def event_component(event: Event) -> icalendar.Event:
+def event_component(event: Event, *, include_link: bool = True) -> icalendar.Event:
+    """The event as a VEVENT; the online access link only for people with a seat (``include_link``)."""
     component = icalendar.Event()
     component.add("uid", f"event-{event.pk}@itkoop")
     component.add("dtstamp", datetime.now(UTC))
@@ -39,10 +40,10 @@ def event_component(event: Event) -> icalendar.Event:
     component.add("summary", event.title)
     if event.description:
         component.add("description", event.description)
-    where = _where(event)
+    where = _where(event, include_link)
     if where:
         component.add("location", where)
-    if event.meeting_link:
+    if event.meeting_link and include_link:
         component.add("url", event.meeting_link)
     return component
 
@@ -67,9 +68,9 @@ def to_bytes(calendar: icalendar.Calendar) -> bytes:
     return calendar.to_ical()
 
 
-def event_calendar(event: Event) -> bytes:
+def event_calendar(event: Event, *, include_link: bool = True) -> bytes:
     calendar = _calendar(event.title)
-    calendar.add_component(event_component(event))
+    calendar.add_component(event_component(event, include_link=include_link))
     return to_bytes(calendar)
 
 

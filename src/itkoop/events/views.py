@@ -128,7 +128,8 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 def event_ics(request, pk: int):
     event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
-    return _ics(calendars.event_calendar(event), f"event-{event.pk}.ics")
+    # Public: the online access link goes only to registered people (their mail and personal feed).
+    return _ics(calendars.event_calendar(event, include_link=False), f"event-{event.pk}.ics")
 
 
 def person_feed(request, token: str):
