@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import threading
 
 import pytest
 
@@ -119,6 +120,19 @@ def test_progress_is_reported_in_order_up_to_one() -> None:
     assert fractions == sorted(fractions)
     assert fractions[0] >= 0.0 and fractions[-1] == 1.0
     assert all(msg for _, msg in seen)
+
+
+@pytest.mark.parametrize("options", METHODS)
+def test_progress_runs_on_the_callers_thread(options: dict[str, int]) -> None:
+    caller = threading.get_ident()
+    threads: set[int] = set()
+    solve(
+        random_day(8, n=20, m=60, slots=6),
+        time_limit_s=2,
+        progress=lambda f, m: threads.add(threading.get_ident()),
+        **options,
+    )
+    assert threads == {caller}
 
 
 def test_search_beats_greedy_on_a_skewed_day() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,18 +36,34 @@ class ExactOutcome:
     bound: int
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, report: Report, stage: str, lo: float, hi: float, limit: float) -> None:
+class _Latest(cp_model.CpSolverSolutionCallback):
+    """Remembers the latest objective and bound; runs on CP-SAT's own threads, so it only stores them."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self._report, self._stage, self._lo, self._hi = report, stage, lo, hi
-        self._start, self._limit = time.monotonic(), max(limit, 1e-9)
+        self.message = "searching"
 
     def on_solution_callback(self) -> None:
-        frac = min(1.0, (time.monotonic() - self._start) / self._limit)
-        self._report(
-            self._lo + (self._hi - self._lo) * frac,
-            f"{self._stage}: objective {self.objective_value:g}, bound {self.best_objective_bound:g}",
-        )
+        self.message = f"objective {self.objective_value:g}, bound {self.best_objective_bound:g}"
+
+
+def _solve_reporting(
+    solver: cp_model.CpSolver, model: cp_model.CpModel, report: Report, stage: str, lo: float, hi: float
+) -> int:
+    """Run CP-SAT in a helper thread while this thread reports progress about twice a second, so the
+    caller's ``progress`` always runs on the caller's thread (a Django worker's database connection is
+    per thread)."""
+    latest = _Latest()
+    outcome: list[int] = []
+    worker = threading.Thread(target=lambda: outcome.append(solver.solve(model, latest)), daemon=True)
+    limit = max(solver.parameters.max_time_in_seconds, 1e-9)
+    start = time.monotonic()
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.5)
+        frac = min(1.0, (time.monotonic() - start) / limit)
+        report(lo + (hi - lo) * frac, f"{stage}: {latest.message}")
+    return outcome[0] if outcome else cp_model.UNKNOWN
 
 
 def solve_exact(
@@ -102,9 +119,7 @@ def solve_exact(
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = max(1, min(8, os.cpu_count() or 1))
     solver.parameters.max_time_in_seconds = max(0.05, 0.6 * time_limit_s)
-    status = solver.solve(
-        model, _Progress(report, "exact value", lo, lo + 0.6 * (hi - lo), 0.6 * time_limit_s)
-    )
+    status = _solve_reporting(solver, model, report, "exact value", lo, lo + 0.6 * (hi - lo))
     if status == cp_model.INFEASIBLE:
         return ExactOutcome(None, False, False, True, 0)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -125,7 +140,7 @@ def solve_exact(
         model.add_hint(var, 1 if start_from[e] == t else 0)
     remaining = time_limit_s - (time.monotonic() - start)
     solver.parameters.max_time_in_seconds = max(0.05, remaining)
-    status = solver.solve(model, _Progress(report, "exact idle gaps", lo + 0.6 * (hi - lo), hi, remaining))
+    status = _solve_reporting(solver, model, report, "exact idle gaps", lo + 0.6 * (hi - lo), hi)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return ExactOutcome(first, value_optimal, False, False, bound)
     return ExactOutcome(

@@ -7,7 +7,8 @@
    (:mod:`lns`) while they keep paying off.
 3. Tables: every meeting gets a table of its slot; locked meetings keep theirs.
 
-Progress goes to ``progress(fraction, message)``; the web side runs ``solve`` in a background worker. The
+Progress goes to ``progress(fraction, message)``, always on the calling thread, with a non-decreasing
+fraction ending at 1.0; the web side runs ``solve`` in a background worker. The
 call returns within ``time_limit_s``, and earlier when the search stalls, provided the limit leaves room for
 the bound and the first complete schedule (a few seconds at benchmark scale), which are always built.
 """
