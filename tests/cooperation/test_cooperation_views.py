@@ -263,3 +263,26 @@ def test_every_clause_link_leads_to_an_explanation_in_the_knowledge_base(
         if article.status_code == 404:
             pytest.skip("the knowledge base has no contract articles in this database")
         assert f'id="{anchor}"' in article.content.decode(), (path, anchor)
+
+
+def test_detail_shows_the_proposed_bundle_with_names(client, companies):
+    from itkoop.registry.models import Solution
+
+    first = Solution.objects.create(external_id="sol-a", name="ERP Alpha", company=companies[0])
+    second = Solution.objects.create(external_id="sol-b", name="Shop Beta", company=companies[1])
+    bundle = {
+        "solutions": [
+            {"id": "sol-a", "company": "k0", "covers": ["erp"]},
+            {"id": "sol-b", "covers": ["nope"]},
+        ],
+        "links": [{"from": "sol-a", "to": "sol-b", "standard": "datev"}],
+        "uncovered": [],
+        "explanation": "Zwei Partner decken alles ab.",
+    }
+    cooperation = services.cooperation_invite(
+        actor=UserFactory(), companies=companies[:2], title="Mit Bündel", bundle=bundle
+    )
+    client.force_login(member_of(companies[0]))
+    body = client.get(cooperation.get_absolute_url()).content.decode()
+    assert first.name in body and second.name in body and "Zwei Partner decken alles ab." in body
+    assert "nope" in body  # an unknown capability id is shown as it is, never an error

@@ -82,6 +82,7 @@ def cooperation_detail(request, pk: int):
         "cooperation/detail.html",
         {
             "cooperation": cooperation,
+            "bundle": selectors.bundle_summary(cooperation),
             "participants": participants,
             "my_open": my_open,
             "respond_form": RespondForm(),
