@@ -233,27 +233,37 @@ class PartialSchedule:
         return None
 
     # -- idle-gap moves --------------------------------------------------------------------------------------
-    def improve_gaps_at(self, x: int, sideways: float) -> int:
-        """Swap one Kempe path ending at ``x`` if that lowers idle gaps; returns the change (<= 0)."""
+    def improve_gaps_at(self, x: int, sideways: float, uphill: float = 0.0) -> int:
+        """Swap one Kempe path ending at ``x`` if that lowers idle gaps (or keeps them, with probability
+        ``sideways``, or adds one, with probability ``uphill``); returns the change."""
         gaps, occ_x = self.gaps, self.occ[x]
         busy = [t for t in range(self.n_slots) if occ_x[t] >= 0 and not self.fixed[occ_x[t]]]
         free = [t for t in range(self.n_slots) if occ_x[t] == FREE]
         self.rng.shuffle(busy)
         for a in busy:
             for b in free:
-                if gaps(self.mask[x] & ~(1 << a) | 1 << b) > gaps(self.mask[x]):
-                    continue
                 path = self.kempe_path(x, a, b)
                 if path is None:
                     continue
                 z = self.path_end
-                before = gaps(self.mask[x]) + (gaps(self.mask[z]) if z != x else 0)
+                before = gaps(self.mask[x]) + gaps(self.mask[z])
                 self.swap(path, a, b)
-                after = gaps(self.mask[x]) + (gaps(self.mask[z]) if z != x else 0)
-                if after < before or (after == before and self.rng.random() < sideways):
-                    return after - before
+                change = gaps(self.mask[x]) + gaps(self.mask[z]) - before
+                if change < 0 or (change == 0 and self.rng.random() < sideways):
+                    return change
+                if change == 1 and uphill and self.rng.random() < uphill:
+                    return change
                 self.swap(path, b, a)
         return 0
+
+    def load_slots(self, slots: Sequence[int]) -> None:
+        """Replace the schedule by ``slots`` (locked requests stay where they are)."""
+        for e, t in enumerate(self.slot):
+            if t >= 0 and not self.fixed[e]:
+                self.remove(e)
+        for e, t in enumerate(slots):
+            if t >= 0 and self.slot[e] < 0:
+                self.place(e, t)
 
     def total_gaps(self) -> int:
         return sum(self.gaps(mk) for mk in self.mask)
@@ -301,6 +311,7 @@ def search(
     report: Report,
     patience: int = 4,
     gap_patience: int = 5,
+    anneal_passes: int = 30,
     chase_forced: bool = True,
 ) -> tuple[list[int], int]:
     """Slot per request (-1 = not scheduled) and the number of improvement passes made.
@@ -346,23 +357,32 @@ def search(
         frac = 0.2 + 0.5 * min(1.0, (time.monotonic() - start) / max(1e-9, value_deadline - start))
         report(frac, f"pass {passes}: value {sched.value}")
     gap_start = time.monotonic()
+    value_passes = passes
     report(0.7, f"reducing idle gaps ({sched.total_gaps()})")
     order_nodes = list(range(data.n_participants))
-    # Sideways moves (equal idle gaps, taken half the time) let the walk cross plateaus; gaps never rise, so
-    # the current schedule is always the best seen. Stop after a few passes without a new best.
-    best, stale = sched.total_gaps(), 0
+    # A short annealing walk first (uphill steps of one idle gap, ever rarer), then descent: sideways moves
+    # (equal gaps, taken half the time) cross plateaus; stop after a few passes without a new best. The best
+    # schedule seen is what is returned.
+    best, best_slots, stale = sched.total_gaps(), list(sched.slot), 0
     while stale < gap_patience and best > 0 and time.monotonic() < deadline:
         passes += 1
+        gap_pass = passes - value_passes
+        uphill = 0.05 * (1 - gap_pass / anneal_passes) if gap_pass < anneal_passes else 0.0
         rng.shuffle(order_nodes)
         for x in order_nodes:
             if sched.gaps(sched.mask[x]):
-                sched.improve_gaps_at(x, sideways=0.5)
+                sched.improve_gaps_at(x, sideways=0.5, uphill=uphill)
             if time.monotonic() > deadline:
                 break
         total = sched.total_gaps()
-        best, stale = (total, 0) if total < best else (best, stale + 1)
+        if total < best:
+            best, best_slots, stale = total, list(sched.slot), 0
+        elif not uphill:
+            stale += 1
         frac = 0.7 + 0.3 * min(1.0, (time.monotonic() - gap_start) / max(1e-9, deadline - gap_start))
         report(min(frac, 0.99), f"pass {passes}: idle gaps {total}")
+    if sched.total_gaps() > best:
+        sched.load_slots(best_slots)
     return sched.slot, passes
 
 
