@@ -10,8 +10,8 @@ colouring and improves it with three moves, every one reversible through a journ
   requests are re-inserted where they fit or evict in turn (two levels); the move is kept when the total
   weight rises (or, at random, stays the same);
 * idle gaps: at the found value, Kempe paths are swapped when that shortens the waiting times at their two
-  ends (swapping a path changes the busy slots of its end participants only); equal moves are taken half
-  the time to cross plateaus.
+  ends (swapping a path changes the busy slots of its end participants only): a short annealing walk
+  (rare uphill steps of one gap), then descent with equal moves taken half the time; the best is kept.
 
 The first assignment colours the requests an optimal b-matching picks before all others (heaviest first):
 that set already reaches the bound in degree terms, and on the benchmark nearly all of it can be coloured.
