@@ -135,6 +135,24 @@ def test_progress_runs_on_the_callers_thread(options: dict[str, int]) -> None:
     assert threads == {caller}
 
 
+class Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("options", METHODS)
+def test_raising_from_progress_cancels_the_solve(options: dict[str, int]) -> None:
+    calls = []
+
+    def progress(fraction: float, message: str) -> None:
+        calls.append(message)
+        if len(calls) == 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        solve(random_day(9, n=40, m=160, slots=8), time_limit_s=30, progress=progress, **options)
+    assert len(calls) == 3
+
+
 def test_search_beats_greedy_on_a_skewed_day() -> None:
     problem = random_day(4, n=60, m=500, slots=10, tables=30)
     result = solve(problem, time_limit_s=5, seed=0, exact_limit=0)

@@ -62,7 +62,12 @@ def _solve_reporting(
     while worker.is_alive():
         worker.join(0.5)
         frac = min(1.0, (time.monotonic() - start) / limit)
-        report(lo + (hi - lo) * frac, f"{stage}: {latest.message}")
+        try:
+            report(lo + (hi - lo) * frac, f"{stage}: {latest.message}")
+        except BaseException:
+            solver.stop_search()  # the caller cancels by raising from progress: stop CP-SAT first
+            worker.join()
+            raise
     return outcome[0] if outcome else cp_model.UNKNOWN
 
 

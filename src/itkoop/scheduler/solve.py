@@ -8,7 +8,8 @@
 3. Tables: every meeting gets a table of its slot; locked meetings keep theirs.
 
 Progress goes to ``progress(fraction, message)``, always on the calling thread, with a non-decreasing
-fraction ending at 1.0; the web side runs ``solve`` in a background worker. The
+fraction ending at 1.0; the web side runs ``solve`` in a background worker and can cancel it by raising
+from ``progress`` (the exception propagates once CP-SAT has stopped). The
 call returns within ``time_limit_s``, and earlier when the search stalls, provided the limit leaves room for
 the bound and the first complete schedule (a few seconds at benchmark scale), which are always built.
 """
