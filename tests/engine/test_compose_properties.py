@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from itkoop.engine import MatchParams, Need, compose_bundles
+from itkoop.engine.baseline import greedy_bundle
 from itkoop.engine.objective import linking_standard
 
 from .helpers import brute_force, random_catalog
@@ -25,7 +26,15 @@ def scenarios(draw):
         max_partners=draw(st.sampled_from([None, None, 1, 2])),
         labels=tuple(draw(st.lists(st.sampled_from(["smig", "iso"]), max_size=1))),
     )
-    params = draw(st.sampled_from([MatchParams(), MatchParams(coop_bonus=0.2, customer_bonus=0.0)]))
+    params = draw(
+        st.sampled_from(
+            [
+                MatchParams(),
+                MatchParams(prefilter_from=0),  # exercise the slice search and company pruning
+                MatchParams(coop_bonus=0.2, customer_bonus=0.0, prefilter_from=0),
+            ]
+        )
+    )
     return catalog, need, params
 
 
@@ -70,3 +79,26 @@ def test_every_bundle_is_valid(scenario):
                 if a < b and tax.must_exchange(a, b) and owner[a] != owner[b]:
                     assert frozenset((owner[a], owner[b])) in linked
                     assert linking_standard(catalog, owner[a], owner[b]) is not None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_greedy_baseline_never_beats_the_exact_bundle(scenario):
+    catalog, need, params = scenario
+    _, greedy = greedy_bundle(need, catalog, params)
+    result = compose_bundles(need, catalog, top_k=1, params=params)
+    if greedy is not None:
+        assert result.bundles and result.bundles[0].objective >= greedy - TOL
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_a_node_limit_still_returns_the_certified_best(scenario):
+    catalog, need, params = scenario
+    limited = MatchParams(
+        coop_bonus=params.coop_bonus, customer_bonus=params.customer_bonus, node_limit=2, prefilter_from=10**9
+    )
+    result = compose_bundles(need, catalog, top_k=2, params=limited)
+    reference = sorted(brute_force(need, catalog, params).values(), reverse=True)
+    if reference:
+        assert round(result.bundles[0].objective, 6) == round(reference[0], 6)

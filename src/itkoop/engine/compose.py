@@ -27,14 +27,13 @@ import numpy as np
 
 from .catalog import Catalog, CatalogError
 from .explain import explain_bundle
+from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
 from .objective import MatchParams, Weights, bundle_objective, linking_standard, solution_quality
 from .results import Bundle, Link, MatchResult, MatchStats, SolutionUse
-from .search import build_columns, certify, k_best
+from .search import _min_covers, build_columns, certify, k_best
 
 __all__ = ["compose_bundles"]
-
-MAX_CAPABILITIES = 10
 
 
 def compose_bundles(
@@ -84,8 +83,11 @@ def compose_bundles(
     cols = build_columns(problem)
     outcome = k_best(problem, cols, top_k, params.node_limit)
     found = outcome.bundles
+    if not found and not outcome.complete:  # stopped before any bundle: let the MILP find the best one
+        proven, value, chosen = certify(problem, cols, (-np.inf, []), params.time_limit)
+        found = [(value, chosen)] if chosen else []
     if not found:
-        return result([], "infeasible", len(problem.rows), outcome.nodes, 0)
+        return result([], "infeasible", len(problem.rows), outcome.nodes, len(cols))
     best_cover = _popcount_cols(cols, found[0][1])
     found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
     proven, value, chosen = certify(problem, cols, found[0], params.time_limit)
@@ -190,7 +192,7 @@ class _Problem:
         cols = np.flatnonzero(relevant)
         P = p_full[:, cols].toarray().astype(bool)
         Q = q_full[:, cols].toarray().astype(bool)
-        alive = _undominated(comp, tmask, g, P, Q)
+        alive = np.ones(len(rows), dtype=bool)
         n_comp = len(company_rows)
         weights = Weights.for_need(need, params)
         local = {int(r): i for i, r in enumerate(company_rows.tolist())}
@@ -210,22 +212,95 @@ class _Problem:
         for a, b in coop_pairs:
             degree[a] += 1
             degree[b] += 1
-        cap_w = np.array([weights.capability[c] for c in caps])
-        alive &= _interchangeable_kept(
-            comp, tmask, g, P, Q, alive, degree, customer * params.customer_bonus, cap_w, top_k
-        )
         m_max = min(len(caps), need.max_partners or len(caps))
         coop_bound = params.coop_bonus * np.minimum(degree, m_max - 1) + params.customer_bonus * customer
-        return cls(
+        pb = cls(
             need, catalog, params, weights, caps, pairs, rows, tmask, g, comp, alive, P, Q, company_rows,
             coop_bound, customer, sorted(coop_pairs),
         )  # fmt: skip
+        pb.reduce(top_k, degree)
+        return pb
+
+    def reduce(self, top_k: int, degree: np.ndarray) -> None:
+        """Exact reductions before the search: companies that cannot reach the top K, solutions dominated
+        within their company, interchangeable solutions beyond the K best (each keeps every top-K value)."""
+        _drop_hopeless_companies(self, top_k, degree)
+        alive = self.alive
+        idx = np.flatnonzero(alive)
+        sub = _undominated(self.comp[idx], self.tmask[idx], self.g[idx], self.P[idx], self.Q[idx])
+        alive[idx[~sub]] = False
+        cap_w = np.array([self.weights.capability[c] for c in self.caps])
+        customer = self.customer * self.params.customer_bonus
+        alive &= _interchangeable_kept(
+            self.comp, self.tmask, self.g, self.P, self.Q, alive, degree, customer, cap_w, top_k
+        )
 
     def solution_id(self, cand: int) -> str:
         return self.catalog.index.solution_ids[int(self.rows[cand])]
 
     def company_of(self, cand: int) -> str:
         return self.catalog.index.company_ids[int(self.company_rows[self.comp[cand]])]
+
+
+def _drop_hopeless_companies(
+    pb: _Problem, top_k: int, degree: np.ndarray, per_cap: int = 24, per_pattern: int = 6
+):
+    """Drop every company whose best possible bundle cannot beat the K-th best bundle of a small slice.
+
+    The slice (the best candidates per capability and the best companies per coverage pattern) is searched
+    first; its K-th best bundle is a real one, so a company whose upper bound is not above it can never be
+    part of the top K. The bound: the company's best column, the best contributions of the capabilities it
+    leaves open, the fewest further companies to cover them, and every cooperation pair that could pay.
+    """
+    if len(pb.rows) < pb.params.prefilter_from:
+        return
+    K, w = len(pb.caps), pb.weights
+    n_comp = len(pb.company_rows)
+    cap_w = np.array([w.capability[c] for c in pb.caps])
+    alive = pb.alive
+    pattern = np.zeros(n_comp, dtype=np.int64)
+    np.bitwise_or.at(pattern, pb.comp[alive], pb.tmask[alive])
+    gbest = np.full((n_comp, K), -np.inf)
+    for k in range(K):
+        m = alive & ((pb.tmask >> k) & 1 == 1)
+        np.maximum.at(gbest[:, k], pb.comp[m], pb.g[m])
+    kappa = (np.where(np.isfinite(gbest), gbest, 0.0) * cap_w).sum(axis=1)
+    in_slice = np.zeros(n_comp, dtype=bool)
+    for k in range(K):
+        m = np.flatnonzero(alive & ((pb.tmask >> k) & 1 == 1))
+        in_slice[pb.comp[m[np.argsort(-pb.g[m], kind="stable")[:per_cap]]]] = True
+    multi = np.flatnonzero((pattern & (pattern - 1)) != 0)
+    for pat in np.unique(pattern[multi]).tolist():
+        group = multi[pattern[multi] == pat]
+        in_slice[group[np.argsort(-kappa[group], kind="stable")[:per_pattern]]] = True
+    sub = replace(pb, alive=alive & in_slice[pb.comp])
+    sub_cols = build_columns(sub)
+    found = k_best(sub, sub_cols, top_k, pb.params.node_limit)
+    if len(found.bundles) < top_k or not found.complete:
+        return
+    theta = found.bundles[-1][0]
+    customer = pb.params.customer_bonus * pb.customer
+    contribution = w.big_a + cap_w[None, :] * gbest + customer[:, None]
+    best = np.where(np.isfinite(gbest), contribution, -np.inf).max(axis=0)
+    coverable = int(np.bitwise_or.reduce(pattern))
+    fmin = _min_covers(sorted(set(pattern[pattern > 0].tolist())), K)
+    ub = np.full(n_comp, -np.inf)
+    for m in range(1, 1 << K):
+        has = (pattern & m) == m
+        if not has.any():
+            continue
+        rest = coverable & ~m
+        f = fmin[rest] if np.isfinite(fmin[rest]) else 0
+        rest_value = sum(best[k] for k in range(K) if (rest >> k) & 1) - w.big_b * f
+        bits = [k for k in range(K) if (m >> k) & 1]
+        own = w.big_a * len(bits) - w.big_b + (gbest[has][:, bits] * cap_w[bits]).sum(axis=1) + customer[has]
+        coop = pb.params.coop_bonus * (f * (f - 1) / 2 + np.minimum(degree[has], f)) if pb.coop_pairs else 0.0
+        ub[has] = np.maximum(ub[has], own + rest_value + coop)
+    keep = ub > theta + 1e-7
+    for _, columns in found.bundles:  # the slice's own top K stay, so ties at the K-th value survive
+        for c in columns:
+            keep[int(sub_cols.company[c])] = True
+    pb.alive &= keep[pb.comp]
 
 
 def _undominated(

@@ -27,7 +27,7 @@ from .text import Token, fold, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
-_BIG = 10_000
+MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
 
 
@@ -275,9 +275,9 @@ def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tup
     if unknown:
         raise CatalogError(f"unknown capability {unknown[0]!r}")
     need = Need(
-        capabilities=tuple(analysis.capability_ids),
+        capabilities=tuple(analysis.capability_ids[:MAX_NEED_CAPABILITIES]),
         text=text,
-        weights={h.id: max(h.score, 0.01) for h in analysis.capabilities},
+        weights={h.id: max(h.score, 0.01) for h in analysis.capabilities[:MAX_NEED_CAPABILITIES]},
         standards=tuple(analysis.standards),
         **constraints,
     )

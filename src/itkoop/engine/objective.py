@@ -42,6 +42,7 @@ class MatchParams:
     customer_bonus: float = 0.05
     time_limit: float = 20.0  # seconds for the MILP certificate
     node_limit: int = 500_000  # branch-and-bound nodes before the search gives up proving
+    prefilter_from: int = 300  # candidates from which hopeless companies are dropped first (exact)
 
     def __post_init__(self) -> None:
         for name in ("w_fit", "w_verified", "w_proximity", "coop_bonus", "customer_bonus"):

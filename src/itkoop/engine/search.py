@@ -385,8 +385,9 @@ def _conflict_rows(pb, cols, sel, comp, covers, add) -> None:
 
 
 def _standard_rows(pb, cols, sel, covers, add, first_var: int) -> int:
-    """Links through a chosen standard: for each pair r1, r2 that must exchange data, one (standard,
-    direction) whose provider covers one and whose consumer covers the other, unless one column covers both."""
+    """Links through a chosen standard (an alternative, sparser formulation): for each pair r1, r2 that must
+    exchange data one (standard, direction) whose provider covers one and whose consumer the other, unless
+    one column covers both."""
     T = pb.P.shape[1]
     var = first_var
     for k1, k2 in pb.pairs:
@@ -422,7 +423,8 @@ def certify(
     degree = company_degrees(pb)
     ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
     keep = np.flatnonzero(ub > value + _TOL)
-    keep = keep[_refined_bound(pb, cols, keep, degree) > value + _TOL]
+    if incumbent:
+        keep = keep[_refined_bound(pb, cols, keep, degree) > value + _TOL]
     sel = np.union1d(keep, np.array(incumbent, dtype=np.int64))
     n_col = len(sel)
     K = len(pb.caps)
@@ -457,12 +459,12 @@ def certify(
             np.r_[1.0, -np.ones(len(ca)), 1.0, -np.ones(len(cb))], -np.inf, 0.0, 2)  # fmt: skip
     if pb.need.max_partners is not None:
         add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(pb.need.max_partners), 1)
-    # a bundle at least as good as the incumbent covers as much, with at most as many companies
-    add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)
-    sizes = (cols.member[sel] >= 0).sum(axis=1).astype(float)
-    covered = float((cols.member[np.array(incumbent)] >= 0).sum())
-    add(np.zeros(n_col), np.arange(n_col), sizes, covered, np.inf, 1)
-    add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
+    if incumbent:  # a bundle at least as good as the incumbent covers as much, with at most as many companies
+        add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)
+        sizes = (cols.member[sel] >= 0).sum(axis=1).astype(float)
+        covered = float((cols.member[np.array(incumbent)] >= 0).sum())
+        add(np.zeros(n_col), np.arange(n_col), sizes, covered, np.inf, 1)
+        add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
     matrix = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
     )
