@@ -54,7 +54,7 @@ class PartialSchedule:
         self.rng = rng
         self.journal: list[tuple[int, int, int]] | None = None  # (op, request, slot); op 1 place, 0 remove
         self.path_end = -1
-        self.gaps = _gap_counter(data.break_mask)
+        self.gaps = gap_counter(data.break_mask)
         for e in np.flatnonzero(data.locked_slot >= 0).tolist():
             self.place(e, int(data.locked_slot[e]))
 
@@ -269,7 +269,9 @@ class PartialSchedule:
         return sum(self.gaps(mk) for mk in self.mask)
 
 
-def _gap_counter(break_mask: int) -> Callable[[int], int]:
+def gap_counter(break_mask: int) -> Callable[[int], int]:
+    """A cached ``idle gaps of one participant`` function over bit sets of busy slots."""
+
     @lru_cache(maxsize=1 << 17)
     def gaps(mask: int) -> int:
         if mask == 0:
@@ -290,7 +292,7 @@ def schedule_key(data: CompiledProblem, slots: Sequence[int], weights: Sequence[
             value += weights[e]
             masks[int(data.requester[e])] |= 1 << t
             masks[int(data.recipient[e])] |= 1 << t
-    gaps = _gap_counter(data.break_mask)
+    gaps = gap_counter(data.break_mask)
     return value, -sum(gaps(mk) for mk in masks)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from ortools.sat.python import cp_model
 
-from itkoop.scheduler.heuristic import _gap_counter
+from itkoop.scheduler.heuristic import gap_counter
 from itkoop.scheduler.problem import CompiledProblem
 
 Report = Callable[[float, str], None]
@@ -47,7 +47,7 @@ class _State:
         for e, t in enumerate(self.slots):
             if t >= 0:
                 self._set(e, t)
-        self.gaps = _gap_counter(data.break_mask)
+        self.gaps = gap_counter(data.break_mask)
 
     def _set(self, e: int, t: int) -> None:
         for x in (self.u[e], self.v[e]):
