@@ -20,3 +20,21 @@ def mini_catalog(db, mini_catalog_path):
 
     import_catalog(read_catalog_file(mini_catalog_path))
     return mini_catalog_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_request_state():
+    """Each test starts in German with an empty cache: a request to an /en/ page leaves English active in the
+    thread, and rate limits and throttles live in the cache."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -9,7 +9,12 @@ from ..conftest import REPO
 
 
 def _check_deploy(extra_env: dict) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ITKOOP_")}
+    # The browser tests' async-safety switch is test harness, not deployment: keep it out like our own settings.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("ITKOOP_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "itkoop.settings.production",

@@ -529,3 +529,22 @@ class _DemoBuilder:
             [s["description"] for s in own],
             [c.label_de + " " + c.label_en for s in own for c in self._sorted_caps(s)],
         )
+
+
+def build_demo_extras(*, seed: int = 2026) -> list[str]:
+    """Events with a meeting day, cooperations and marketplace profiles, and saved self-checks on top of the
+    demo catalog, so every page of the flow has something to show. Returns summary lines."""
+    from itkoop.cooperation.demo import build_demo_cooperation_data
+    from itkoop.events.demo import build_demo_events
+    from itkoop.knowledge.demo import create_demo_selfcheck_results
+
+    events = build_demo_events(seed=seed)
+    cooperation = build_demo_cooperation_data(seed=seed)
+    selfchecks = create_demo_selfcheck_results(seed=seed)
+    return [
+        f"Veranstaltungen: {events.events}, Anmeldungen: {events.registrations}, "
+        f"Gesprächswünsche: {events.meeting_requests}, Termine: {events.meetings}.",
+        "Kooperationen: {cooperations}, Marktplatz-Profile: {profiles}, Interessensbekundungen: {interests}, "
+        "Anfragen: {inquiries}.".format(**cooperation),
+        f"Gespeicherte Selbstchecks: {selfchecks}.",
+    ]
