@@ -9,7 +9,7 @@ from ..conftest import REPO
 
 
 def _check_deploy(extra_env: dict) -> subprocess.CompletedProcess:
-    # The browser tests' async-safety switch is test harness, not deployment: keep it out like our own settings.
+    # The browser tests' async-safety switch belongs to the test harness, not to a deployment.
     env = {
         k: v
         for k, v in os.environ.items()
