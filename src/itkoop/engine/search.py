@@ -116,12 +116,15 @@ def build_columns(pb) -> Columns:
         by_company.setdefault(int(pb.comp[i]), []).append(i)
     for comp, cands in by_company.items():
         options = [[None, *[i for i in cands if (pb.tmask[i] >> k) & 1]] for k in range(K)]
+        p, q = pb.P[cands].astype(np.int32), pb.Q[cands].astype(np.int32)
+        linked = ((p @ q.T) > 0) | ((q @ p.T) > 0)
+        at = {i: n for n, i in enumerate(cands)}
         for choice in itertools.product(*options):
             used = [(k, i) for k, i in enumerate(choice) if i is not None]
             if not used:
                 continue
             if not all(
-                i == j or _linked(pb.P, pb.Q, np.array([i]), j)[0]
+                i == j or linked[at[i], at[j]]
                 for (k1, i), (k2, j) in itertools.combinations(used, 2)
                 if (k1, k2) in pair_set
             ):
