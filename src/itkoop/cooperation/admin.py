@@ -3,39 +3,9 @@ contract templates."""
 
 from django.contrib import admin
 
+from itkoop.core.admin_scoping import HubScopedAdmin
+
 from .models import ContractTemplate, Cooperation, CooperationParticipant, CooperationProfile, Inquiry
-
-
-class HubScopedAdmin(admin.ModelAdmin):
-    hub_path = "hub_id"
-
-    def _is_staffer(self, request) -> bool:
-        return request.user.is_active and (request.user.is_center_admin or request.user.is_hub_staff)
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_center_admin:
-            return queryset
-        if request.user.is_hub_staff:
-            return queryset.filter(**{self.hub_path: request.user.hub_id})
-        return queryset.none()
-
-    def has_module_permission(self, request):
-        return self._is_staffer(request)
-
-    def has_view_permission(self, request, obj=None):
-        if not self._is_staffer(request):
-            return False
-        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
-
-    def has_change_permission(self, request, obj=None):
-        return False  # changes go through the pages, where the services check each rule
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_center_admin
 
 
 class ParticipantInline(admin.TabularInline):

@@ -3,46 +3,21 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.admin_scoping import HubScopedAdmin
+
 from . import services
 from .models import Capability, Company, Label, Solution, Standard
-from .permissions import can_edit_company, can_verify_company
+from .permissions import can_verify_company
 
 
-class HubScopedAdmin(admin.ModelAdmin):
-    """Limits rows and object permissions to the user's hub; center admins see everything."""
-
-    hub_path = "hub_id"
-
-    def _is_staffer(self, request) -> bool:
-        return request.user.is_active and (request.user.is_center_admin or request.user.is_hub_staff)
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_center_admin:
-            return queryset
-        if request.user.is_hub_staff:
-            return queryset.filter(**{self.hub_path: request.user.hub_id})
-        return queryset.none()
-
-    def has_module_permission(self, request):
-        return self._is_staffer(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._is_staffer(request) and (
-            obj is None or can_edit_company(request.user, self._company(obj))
-        )
+class StaffEditableAdmin(HubScopedAdmin):
+    """Hub staff edit the profiles of their hub here too; only center admins add companies."""
 
     def has_change_permission(self, request, obj=None):
         return self.has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return request.user.is_active and request.user.is_center_admin
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_center_admin
-
-    def _company(self, obj) -> Company:
-        return obj
 
 
 class SolutionInline(admin.TabularInline):
@@ -53,7 +28,7 @@ class SolutionInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(HubScopedAdmin):
+class CompanyAdmin(StaffEditableAdmin):
     list_display = ["name", "city", "hub", "kind", "verified"]
     list_filter = ["verified", "kind", "hub", "labels"]
     search_fields = ["name", "city", "external_id", "postal_code"]
@@ -76,15 +51,12 @@ class CompanyAdmin(HubScopedAdmin):
 
 
 @admin.register(Solution)
-class SolutionAdmin(HubScopedAdmin):
+class SolutionAdmin(StaffEditableAdmin):
     hub_path = "company__hub_id"
     list_display = ["name", "company"]
     search_fields = ["name", "external_id", "company__name"]
     filter_horizontal = ["capabilities", "provides", "consumes"]
     raw_id_fields = ["company"]
-
-    def _company(self, obj) -> Company:
-        return obj.company
 
 
 class CenterAdminOnly(admin.ModelAdmin):

@@ -5,4 +5,4 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = os.environ.get("ITKOOP_DEBUG", "1") == "1"
-SECRET_KEY = os.environ.get("ITKOOP_SECRET_KEY") or "dev-only-insecure-key-change-me"  # noqa: S105
+SECRET_KEY = os.environ.get("ITKOOP_SECRET_KEY") or "dev-only-insecure-key-change-me"
