@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from itkoop.registry.models import Company
-from itkoop.registry.selectors import _text_filter
+from itkoop.registry.selectors import text_filter
 
 from .models import Article, SelfCheckResult, Tag
 
@@ -40,7 +40,7 @@ def search_articles(*, text: str = "", kind: str = "", tag: str = "", user=None)
     )
     queryset = queryset.annotate(name=title)
     if text:
-        queryset = _text_filter(queryset, text)
+        queryset = text_filter(queryset, text)
     if not queryset.query.order_by:
         queryset = queryset.order_by("name", "pk")
     return queryset.distinct()

@@ -27,7 +27,8 @@ class CatalogFilters:
     verified_only: bool = False
 
 
-def _text_filter(queryset: QuerySet, text: str) -> QuerySet:
+def text_filter(queryset: QuerySet, text: str) -> QuerySet:
+    """Rows of `queryset` (with a `search_document` and a `name`) matching every word of `text`, best first."""
     terms = query_terms(text)
     if not terms:
         return queryset
@@ -75,7 +76,7 @@ def search_solutions(filters: CatalogFilters) -> QuerySet[Solution]:
         queryset = queryset.filter(capabilities__id=capability)
     for standard in filters.standards:
         queryset = queryset.filter(Q(provides__id=standard) | Q(consumes__id=standard))
-    queryset = _text_filter(queryset, filters.text)
+    queryset = text_filter(queryset, filters.text)
     if not filters.text:
         queryset = queryset.order_by("name")
     return queryset.distinct()
@@ -92,7 +93,7 @@ def search_companies(filters: CatalogFilters) -> QuerySet[Company]:
         queryset = queryset.filter(solutions__capabilities__id=capability)
     for standard in filters.standards:
         queryset = queryset.filter(Q(solutions__provides__id=standard) | Q(solutions__consumes__id=standard))
-    queryset = _text_filter(queryset, filters.text)
+    queryset = text_filter(queryset, filters.text)
     if not filters.text:
         queryset = queryset.order_by("name")
     return queryset
