@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itkoop.engine import MatchParams, Need, compose_bundles
+from itkoop.engine import MatchParams, Need, compose_bundles, search
 from itkoop.engine.baseline import greedy_bundle
 from itkoop.engine.objective import linking_standard
 
@@ -102,3 +102,18 @@ def test_a_node_limit_still_returns_the_certified_best(scenario):
     reference = sorted(brute_force(need, catalog, params).values(), reverse=True)
     if reference:
         assert round(result.bundles[0].objective, 6) == round(reference[0], 6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_both_link_formulations_of_the_certificate_find_the_optimum_alone(scenario):
+    catalog, need, _ = scenario
+    limited = MatchParams(node_limit=1, prefilter_from=10**9)
+    reference = sorted(brute_force(need, catalog, limited).values(), reverse=True)
+    for formulation in ("standards", "conflicts"):
+        search.LINK_FORMULATION, before = formulation, search.LINK_FORMULATION
+        try:
+            result = compose_bundles(need, catalog, top_k=1, params=limited)
+        finally:
+            search.LINK_FORMULATION = before
+        assert [round(b.objective, 6) for b in result.bundles] == [round(v, 6) for v in reference[:1]]
