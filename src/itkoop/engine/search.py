@@ -365,7 +365,10 @@ def _refined_bound(pb, cols: Columns, chosen: np.ndarray, degree: np.ndarray) ->
     return ub
 
 
-LINK_FORMULATION = "standards"  # or "conflicts"; both exact, "standards" proved faster at 100k
+# How the certificate writes links: "conflicts" (dense, strong; best for a few hundred columns), "standards"
+# (sparse; best for more) or "auto" (by the number of columns). All are exact.
+LINK_FORMULATION = "auto"
+_AUTO_CONFLICTS_UP_TO = 450
 
 
 def _conflict_rows(pb, cols, sel, comp, covers, add) -> None:
@@ -434,7 +437,10 @@ def certify(
     comp = cols.company[sel]
     present = set(comp.tolist())
     pairs = [(a, b) for a, b in pb.coop_pairs if a in present and b in present]
-    n_link_vars = 0 if LINK_FORMULATION == "conflicts" else 2 * len(pb.pairs) * pb.P.shape[1]
+    formulation = LINK_FORMULATION
+    if formulation == "auto":
+        formulation = "conflicts" if n_col <= _AUTO_CONFLICTS_UP_TO else "standards"
+    n_link_vars = 0 if formulation == "conflicts" else 2 * len(pb.pairs) * pb.P.shape[1]
     n = n_col + len(pairs) + n_link_vars
     c = np.concatenate([-cols.value[sel], np.full(len(pairs), -pb.params.coop_bonus), np.zeros(n_link_vars)])
     rows, cidx, vals, lo, hi = [], [], [], [], []
@@ -452,7 +458,7 @@ def certify(
         add(np.zeros(len(covers[k])), covers[k], np.ones(len(covers[k])), -np.inf, 1.0, 1)
     uniq, crow = np.unique(comp, return_inverse=True)
     add(crow, np.arange(n_col), np.ones(n_col), -np.inf, 1.0, len(uniq))
-    if LINK_FORMULATION == "conflicts":
+    if formulation == "conflicts":
         _conflict_rows(pb, cols, sel, comp, covers, add)
     else:
         _standard_rows(pb, cols, sel, covers, add, n_col + len(pairs))
