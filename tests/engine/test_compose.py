@@ -7,6 +7,7 @@ from itkoop.engine import (
     Catalog,
     CatalogError,
     Company,
+    Cooperation,
     MatchParams,
     Need,
     Solution,
@@ -197,3 +198,12 @@ def test_english_explanation():
 def test_params_are_validated():
     with pytest.raises(ValueError, match="must be 1"):
         MatchParams(w_fit=0.9)
+
+
+def test_past_cooperation_with_the_customer_breaks_a_tie():
+    companies = [Company("kunde", "Kunde"), Company("a", "A"), Company("b", "B")]
+    solutions = [Solution(f"s-{c}", c, c, capabilities=("erp",)) for c in ("a", "b")]
+    catalog = _catalog(solutions, companies, [Cooperation("kunde", "b", 2023)])
+    result = compose_bundles(Need(("erp",), customer_company_id="kunde"), catalog, top_k=2)
+    assert [b.companies for b in result.bundles] == [("b",), ("a",)]
+    assert "Hat schon mit Ihnen gearbeitet" in result.bundles[0].explanation

@@ -332,6 +332,13 @@ class CatalogIndex:
         shape = (len(sols), max(1, len(self.standard_ids)))
         self.provides_matrix = _bool_matrix(p_rows, p_cols, shape)
         self.consumes_matrix = _bool_matrix(c_rows, c_cols, shape)
+        pairs = [
+            (self.company_index[a], self.company_index[b]) for a, b in map(tuple, catalog.cooperation_years)
+        ]
+        a_rows = [a for a, b in pairs] + [b for a, b in pairs]
+        b_rows = [b for a, b in pairs] + [a for a, b in pairs]
+        n_comp = max(1, len(self.company_ids))
+        self.cooperation_matrix = _bool_matrix(a_rows, b_rows, (n_comp, n_comp))
 
 
 def _bool_matrix(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sparse.csr_matrix:

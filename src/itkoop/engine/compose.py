@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy import sparse
 
 from .catalog import Catalog, CatalogError
 from .explain import explain_bundle
@@ -192,19 +193,15 @@ class _Problem:
         alive = np.ones(len(rows), dtype=bool)
         n_comp = len(company_rows)
         weights = Weights.for_need(need, params)
-        local = {int(r): i for i, r in enumerate(company_rows.tolist())}
-        coop_pairs: set[tuple[int, int]] = set()
-        for i, r in enumerate(company_rows.tolist()):
-            for partner in catalog.partners_of.get(idx.company_ids[r], ()):
-                j = local.get(idx.company_index[partner])
-                if j is not None:
-                    coop_pairs.add((min(i, j), max(i, j)))
+        sub = sparse.triu(idx.cooperation_matrix[company_rows][:, company_rows], k=1).tocoo()
+        coop_pairs = set(zip(sub.row.tolist(), sub.col.tolist(), strict=True))
         customer = np.zeros(n_comp, dtype=bool)
         if need.customer_company_id is not None:
-            for partner in catalog.partners_of.get(need.customer_company_id, ()):
-                j = local.get(idx.company_index[partner])
-                if j is not None:
-                    customer[j] = True
+            partners = catalog.partners_of.get(need.customer_company_id, frozenset())
+            prow = np.array(sorted(idx.company_index[p] for p in partners), dtype=np.int64)
+            at = np.searchsorted(company_rows, prow)
+            inside = (at < n_comp) & (company_rows[np.minimum(at, n_comp - 1)] == prow)
+            customer[at[inside]] = True
         degree = np.zeros(n_comp)
         for a, b in coop_pairs:
             degree[a] += 1
