@@ -20,11 +20,13 @@ def _entries(po_text: str) -> dict[str, str]:
         msgid, msgstr, current = [], [], None
         for line in block.splitlines():
             if line.startswith("msgid "):
-                current, msgid = msgid, [line[6:]]
+                msgid = [line[6:]]
+                current = msgid
             elif line.startswith("msgid_plural"):
                 current = None
             elif line.startswith(("msgstr ", "msgstr[0] ")):
-                current, msgstr = msgstr, [line.split(" ", 1)[1]]
+                msgstr = [line.split(" ", 1)[1]]
+                current = msgstr
             elif line.startswith("msgstr["):
                 current = None
             elif line.startswith('"') and current is not None:
@@ -57,3 +59,24 @@ def test_no_source_string_is_missing_from_the_catalog(tmp_path):
     current = _entries(PO_FILE.read_text(encoding="utf-8"))
     missing = sorted(set(fresh) - {k for k, v in current.items() if v})
     assert not missing, f"run makemessages and translate: {missing[:20]}"
+
+
+def test_the_catalog_reader_joins_continued_lines_and_sees_gaps():
+    sample = "\n".join(
+        [
+            'msgid ""',
+            'msgstr ""',
+            '"Project-Id-Version: x\\n"',
+            "",
+            'msgid "Kurz"',
+            'msgstr ""',
+            '"Short"',
+            "",
+            'msgid ""',
+            '"Lang "',
+            '"und zweiteilig"',
+            'msgstr ""',
+            "",
+        ]
+    )
+    assert _entries(sample) == {"Kurz": "Short", "Lang und zweiteilig": ""}
