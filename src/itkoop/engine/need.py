@@ -137,6 +137,18 @@ def _is_word(rest: str) -> bool:
     return False
 
 
+def _verb_forms(forms: Iterable[str]) -> set[str]:
+    """An English gerund read as its verb: booking -> book, planning -> plan, scheduling -> schedule."""
+    out = set(forms)
+    for f in list(out):
+        if f.endswith("ing") and len(f) > 5:
+            stem = f[:-3]
+            out |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])
+    return out
+
+
 def _nominal(forms: Iterable[str]) -> set[str]:
     """A verb read as the noun of a compound: erfassen -> erfassung, vorhersagen -> vorhersage."""
     out = set(forms)
@@ -150,6 +162,7 @@ class _Matcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.words: dict[str, list[tuple[str, str, str]]] = {}  # form -> (target, kind, pattern)
         self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
+        self.reversed: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         for cap in taxonomy.capabilities.values():
             if taxonomy.is_group(cap.id):
                 continue
@@ -173,6 +186,11 @@ class _Matcher:
         seq = tuple(t.forms for t in tokens)
         for form in seq[0]:
             self.phrases.setdefault(form, []).append((seq, target, kind, pattern))
+        if (
+            len(seq) == 2
+        ):  # "appointment booking" also as "book appointments", "project planning" as "plan projects"
+            for form in _verb_forms(seq[1]):
+                self.reversed.setdefault(form, []).append((seq, target, kind, pattern))
 
     def matches(self, tokens: list[Token]) -> list[_Match]:
         found: list[_Match] = []
@@ -190,6 +208,17 @@ class _Matcher:
                 found.append(_Match(target, kind, W_PHRASE, cover, evidence))
             if tok.is_stopword:
                 continue
+            for form in tok.forms:
+                for seq, target, kind, _pattern in self.reversed.get(form, ()):
+                    for j in (i + 1, i + 2):  # the object right after the verb, or after one function word
+                        if (
+                            j < len(tokens)
+                            and seq[0] & tokens[j].forms
+                            and (j == i + 1 or tokens[i + 1].is_stopword)
+                        ):
+                            cover = frozenset({(i, 0, n), (j, 0, len(fold(tokens[j].surface)))})
+                            evidence = " ".join(t.surface for t in tokens[i : j + 1])
+                            found.append(_Match(target, kind, W_PAIR, cover, evidence))
             whole = frozenset({(i, 0, n)})
             for form in tok.forms:
                 add(form, W_WORD, whole, tok.surface)
