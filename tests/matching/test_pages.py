@@ -73,3 +73,13 @@ def test_a_plain_migrate_keeps_what_an_import_changed_in_the_taxonomy(mini_catal
 
     sync_reference_data()
     assert set(Capability.objects.get(id="accounting").exchanges_with.values_list("id", flat=True)) == {"erp"}
+
+
+def test_a_company_without_hub_counts_for_the_hub_of_its_postcode(mini_catalog):
+    from itkoop.matching.adapter import build_catalog
+    from itkoop.registry.models import Company
+
+    Company.objects.filter(external_id="c2").update(hub=None, postal_code="52062")
+    assert build_catalog().companies["c2"].hub == "aachen"
+    Company.objects.filter(external_id="c2").update(postal_code="")
+    assert build_catalog().companies["c2"].hub is None

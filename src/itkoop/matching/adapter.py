@@ -10,6 +10,7 @@ import threading
 from django.db.models import Count, Max
 
 from itkoop.cooperation.selectors import cooperation_trust_pairs
+from itkoop.core.models import Hub
 from itkoop.engine.catalog import Capability as EngineCapability
 from itkoop.engine.catalog import Catalog, Taxonomy
 from itkoop.engine.catalog import Company as EngineCompany
@@ -81,6 +82,8 @@ def _m2m(through, owner_field: str, target_field: str) -> dict[int, list[str]]:
 
 def build_catalog() -> Catalog:
     labels = _m2m(Company.labels.through, "company_id", "label_id")
+    # A company without a hub of its own belongs, for matching, to the hub whose region holds its postcode.
+    hub_of_prefix = {prefix: hub.slug for hub in Hub.objects.all() for prefix in hub.postcode_prefixes}
     companies = []
     external: dict[int, str] = {}
     for c in Company.objects.order_by("external_id"):
@@ -89,7 +92,7 @@ def build_catalog() -> Catalog:
             EngineCompany(
                 id=c.external_id,
                 name=c.name,
-                hub=c.hub_id,
+                hub=c.hub_id or hub_of_prefix.get((c.postal_code or "")[:2]),
                 postal_code=c.postal_code or None,
                 city=c.city or None,
                 lat=c.lat if c.lon is not None else None,
