@@ -193,7 +193,8 @@ def schedule_build(*, actor, event: Event) -> ScheduleRun:
     )
     # A run whose process died (a restart mid-run) would block every later build: give up on it.
     active.filter(created__lt=timezone.now() - STALE_RUN).update(
-        status=ScheduleRun.Status.FAILED, message=gettext_noop("Abgebrochen (Server neu gestartet?)."),
+        status=ScheduleRun.Status.FAILED,
+        message=gettext_noop("Abgebrochen (Server neu gestartet?)."),
         finished=timezone.now(),
     )
     if active.exists():

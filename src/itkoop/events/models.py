@@ -278,7 +278,7 @@ class Meeting(models.Model):
 
 class ScheduleRun(models.Model):
     """One "build schedule": runs in a background thread and reports its progress here for the page to
-poll."""
+    poll."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("wartet")

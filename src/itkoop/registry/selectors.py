@@ -28,7 +28,7 @@ class CatalogFilters:
 
 
 def text_filter(queryset: QuerySet, text: str) -> QuerySet:
-    """Rows of `queryset` (with a `search_document` and a `name`) matching every word of `text`, best first."""
+    """Rows of `queryset` (with `search_document` and `name`) matching every word of `text`, best first."""
     terms = query_terms(text)
     if not terms:
         return queryset

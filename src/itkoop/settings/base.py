@@ -77,8 +77,8 @@ WSGI_APPLICATION = "itkoop.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # Searched before the apps' own folders, so our overrides of django-allauth's templates (allauth/, account/)
-        # win over the ones shipped in allauth, which comes earlier in INSTALLED_APPS.
+        # Searched before the apps' own folders, so our overrides of django-allauth's templates (allauth/,
+        # account/) win over the ones shipped in allauth, which comes earlier in INSTALLED_APPS.
         "DIRS": [PACKAGE_DIR / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
