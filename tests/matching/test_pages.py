@@ -83,3 +83,28 @@ def test_a_company_without_hub_counts_for_the_hub_of_its_postcode(mini_catalog):
     assert build_catalog().companies["c2"].hub == "aachen"
     Company.objects.filter(external_id="c2").update(postal_code="")
     assert build_catalog().companies["c2"].hub is None
+
+
+def test_inviting_a_single_provider_makes_a_cooperation_with_the_customers_company(client, mini_catalog):
+    from itkoop.registry.models import Company
+
+    from ..factories import CompanyFactory, member_of
+
+    customer = member_of(CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm"))
+    client.force_login(customer)
+    page = client.get(reverse("matching:need"), {"text": "Wir brauchen einen Onlineshop"})
+    single = next(b for b in page.context["bundles"] if len(b["company_ids"]) == 1)
+    response = client.post(reverse("matching:invite"), {"token": single["invite_token"]})
+    assert response.status_code == 302
+    names = {p.company.name for p in Cooperation.objects.get().participants.all()}
+    assert names == {"Shopwerk Aachen UG", "Tischlerei Holzwurm"}
+
+
+def test_inviting_a_single_provider_without_an_own_company_asks_to_create_one(client, mini_catalog):
+    client.force_login(UserFactory())
+    page = client.get(reverse("matching:need"), {"text": "Wir brauchen einen Onlineshop"})
+    single = next(b for b in page.context["bundles"] if len(b["company_ids"]) == 1)
+    response = client.post(reverse("matching:invite"), {"token": single["invite_token"]}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("accounts:company_create")
+    assert "legen Sie bitte zuerst Ihr Unternehmen an" in response.content.decode()
+    assert Cooperation.objects.count() == 0

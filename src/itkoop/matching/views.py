@@ -86,6 +86,20 @@ def invite(request):
     from itkoop.cooperation.services.cooperations import CooperationError
 
     companies = list(Company.objects.filter(external_id__in=payload["companies"]))
+    own = companies_of_user(request.user).first()
+    if len(companies) < 2:
+        # One provider covers everything: the cooperation is then between the customer's company and it.
+        if own is None:
+            messages.info(
+                request,
+                _(
+                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
+                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
+                ),
+            )
+            return redirect("accounts:company_create")
+        if own not in companies:
+            companies.append(own)
     title = _("Gesamtangebot: %(text)s") % {"text": payload["text"][:120]}
     try:
         cooperation = cooperation_invite(
