@@ -25,7 +25,7 @@ from django.db import connections, transaction
 from itkoop.accounts.models import Membership, User
 from itkoop.core.models import Hub
 from itkoop.registry.models import Capability, Company, Label, PastCooperation, Solution, Standard
-from itkoop.registry.services import build_search_document
+from itkoop.registry.services import company_search_document, solution_search_document
 
 Progress = Callable[[int, int], None]
 
@@ -499,35 +499,31 @@ class _DemoBuilder:
         PastCooperation.objects.bulk_create(records, batch_size=500)
         return len(records)
 
-    # Search documents from the inputs of registry.services.refresh_*_search, in the same order, from memory.
+    # Search documents through the same functions as registry.services.refresh_*_search, in the same order.
 
     def _sorted_caps(self, row: dict) -> list[Capability]:
         return sorted((self.capabilities[c] for c in row["caps"]), key=lambda c: c.label_de)
 
     def _solution_document(self, row: dict, company_name: str) -> str:
-        caps = self._sorted_caps(row)
-        return build_search_document(
-            row["name"],
-            row["description"],
-            company_name,
-            [c.label_de + " " + c.label_en for c in caps],
-            [" ".join(c.synonyms_de + c.synonyms_en) for c in caps],
-            sorted(self.standards[s].label for s in row["provides"]),
-            sorted(self.standards[s].label for s in row["consumes"]),
+        return solution_search_document(
+            name=row["name"],
+            description=row["description"],
+            company_name=company_name,
+            capabilities=self._sorted_caps(row),
+            provides=sorted(self.standards[s].label for s in row["provides"]),
+            consumes=sorted(self.standards[s].label for s in row["consumes"]),
         )
 
     def _company_document(self, row: dict) -> str:
         own = sorted(row["solutions"], key=lambda s: s["name"])
-        return build_search_document(
-            row["name"],
-            row["description"],
-            row["description_en"],
-            row["city"],
-            row["keywords"],
-            row["industries"],
-            [s["name"] for s in own],
-            [s["description"] for s in own],
-            [c.label_de + " " + c.label_en for s in own for c in self._sorted_caps(s)],
+        return company_search_document(
+            name=row["name"],
+            description=row["description"],
+            description_en=row["description_en"],
+            city=row["city"],
+            keywords=row["keywords"],
+            industries=row["industries"],
+            solutions=[(s["name"], s["description"], self._sorted_caps(s)) for s in own],
         )
 
 

@@ -35,32 +35,75 @@ def build_search_document(*parts: str | Iterable[str] | None) -> str:
     return " " + " ".join(index_tokens(" ".join(text_parts))) + " "
 
 
+def company_search_document(
+    *,
+    name: str,
+    description: str,
+    description_en: str,
+    city: str,
+    keywords: list[str],
+    industries: list[str],
+    solutions: list[tuple[str, str, list]],
+) -> str:
+    """The search text of a company; `solutions` are (name, description, capabilities) in page order.
+
+    One definition for the registry and the demo builder, so their search documents cannot drift apart."""
+    return build_search_document(
+        name,
+        description,
+        description_en,
+        city,
+        keywords,
+        industries,
+        [name for name, _, _ in solutions],
+        [description for _, description, _ in solutions],
+        [c.label_de + " " + c.label_en for _, _, caps in solutions for c in caps],
+    )
+
+
+def solution_search_document(
+    *,
+    name: str,
+    description: str,
+    company_name: str,
+    capabilities: list,
+    provides: list[str],
+    consumes: list[str],
+) -> str:
+    """The search text of a solution; `provides`/`consumes` are standard labels in label order."""
+    return build_search_document(
+        name,
+        description,
+        company_name,
+        [c.label_de + " " + c.label_en for c in capabilities],
+        [" ".join(c.synonyms_de + c.synonyms_en) for c in capabilities],
+        provides,
+        consumes,
+    )
+
+
 def refresh_company_search(company: Company) -> None:
     solutions = list(company.solutions.prefetch_related("capabilities"))
-    company.search_document = build_search_document(
-        company.name,
-        company.description,
-        company.description_en,
-        company.city,
-        company.keywords,
-        company.industries,
-        [s.name for s in solutions],
-        [s.description for s in solutions],
-        [c.label_de + " " + c.label_en for s in solutions for c in s.capabilities.all()],
+    company.search_document = company_search_document(
+        name=company.name,
+        description=company.description,
+        description_en=company.description_en,
+        city=company.city,
+        keywords=company.keywords,
+        industries=company.industries,
+        solutions=[(s.name, s.description, list(s.capabilities.all())) for s in solutions],
     )
     Company.objects.filter(pk=company.pk).update(search_document=company.search_document)
 
 
 def refresh_solution_search(solution: Solution) -> None:
-    caps = list(solution.capabilities.all())
-    solution.search_document = build_search_document(
-        solution.name,
-        solution.description,
-        solution.company.name,
-        [c.label_de + " " + c.label_en for c in caps],
-        [" ".join(c.synonyms_de + c.synonyms_en) for c in caps],
-        [s.label for s in solution.provides.all()],
-        [s.label for s in solution.consumes.all()],
+    solution.search_document = solution_search_document(
+        name=solution.name,
+        description=solution.description,
+        company_name=solution.company.name,
+        capabilities=list(solution.capabilities.all()),
+        provides=[s.label for s in solution.provides.all()],
+        consumes=[s.label for s in solution.consumes.all()],
     )
     Solution.objects.filter(pk=solution.pk).update(search_document=solution.search_document)
 
