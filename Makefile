@@ -29,9 +29,10 @@ demo: install
 serve: install
 	$(VENV)/bin/itkoop serve
 
+# Debian packages the tests need: the browser, and HarfBuzz's subsetter that WeasyPrint embeds fonts with.
 system-deps:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && ldconfig -p | grep -q libharfbuzz-subset || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver libharfbuzz-subset0)
 
 postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start

@@ -63,7 +63,7 @@ def test_marketplace_post_interest_accept(page, live_server, transactional_db):
     assert_accessible(page)
 
     _login(page, live_server, author)
-    page.goto(f"{live_server.url}/kooperation/benachrichtigungen/")
+    page.goto(f"{live_server.url}/mein/posteingang/")
     assert_accessible(page)
     page.locator("main li", has_text="interessiert sich").get_by_role(
         "button", name=re.compile("^Öffnen")

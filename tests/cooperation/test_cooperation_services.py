@@ -32,9 +32,12 @@ def _accept(cooperation, company):
     )
 
 
-def test_invite_creates_invited_participants_and_notifies_members(trio):
+def test_invite_creates_invited_participants_and_notifies_members(trio, django_capture_on_commit_callbacks):
     members = [member_of(c) for c in trio]
-    cooperation = _invite(trio, need_text="Wir brauchen ERP mit DATEV", bundle={"companies": ["p0", "p1"]})
+    with django_capture_on_commit_callbacks(execute=True):
+        cooperation = _invite(
+            trio, need_text="Wir brauchen ERP mit DATEV", bundle={"companies": ["p0", "p1"]}
+        )
     assert cooperation.state == Cooperation.State.INVITED
     assert cooperation.bundle == {"companies": ["p0", "p1"]}
     assert set(cooperation.participants.values_list("state", flat=True)) == {"invited"}

@@ -210,21 +210,6 @@ def test_code_of_conduct_page_is_public(client):
     assert response.status_code == 200 and "Verhaltenskodex" in response.content.decode()
 
 
-def test_notifications_are_listed_and_marked_read_by_their_recipient_only(client, cooperation, companies):
-    member = member_of(companies[0])
-    services.notify_users([member], subject="s", text="Hallo Welt", url=cooperation.get_absolute_url())
-    notification = member.notifications.get()
-    client.force_login(UserFactory())
-    assert client.post(reverse("cooperation:notification_read", args=[notification.pk])).status_code == 403
-    notification.refresh_from_db()
-    assert notification.read_at is None
-    client.force_login(member)
-    assert "Hallo Welt" in client.get(reverse("cooperation:notifications")).content.decode()
-    response = client.post(reverse("cooperation:notification_read", args=[notification.pk]))
-    notification.refresh_from_db()
-    assert response.status_code == 302 and notification.read_at is not None
-
-
 @pytest.mark.parametrize("role", ["staff_same_hub", "staff_other_hub", "center_admin", "member"])
 def test_admin_shows_hub_staff_only_cooperations_of_their_hub(client, cooperation, companies, role):
     user = {

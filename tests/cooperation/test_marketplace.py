@@ -158,16 +158,22 @@ def test_deadline_in_the_past_is_refused(client, author, author_company):
     assert not CooperationProfile.objects.filter(title="Alt").exists()
 
 
-def test_anonymous_profile_hides_the_company_until_the_interest_is_accepted(client, profile, interested):
+def test_anonymous_profile_hides_the_company_until_the_interest_is_accepted(
+    client, profile, interested, django_capture_on_commit_callbacks
+):
     company, member = interested
     client.force_login(member)
     page = client.get(profile.get_absolute_url()).content.decode()
     assert "Geheim Software GmbH" not in page and "anonym" in page
     mail.outbox.clear()
-    response = client.post(reverse("cooperation:interest_submit", args=[profile.pk]), _interest_data(company))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("cooperation:interest_submit", args=[profile.pk]), _interest_data(company)
+        )
     assert response.status_code == 302
     interest = ExpressionOfInterest.objects.get(profile=profile, company=company)
-    assert profile.company.memberships.get().user.notifications.filter(text__contains="interessiert").exists()
+    author = profile.company.memberships.get().user
+    assert any("interessiert" in n.params.get("text", "") for n in author.notifications.all())
     assert mail.outbox, "the author is notified by e-mail"
     assert "Geheim Software GmbH" not in client.get(profile.get_absolute_url()).content.decode()
     author = profile.company.memberships.get().user

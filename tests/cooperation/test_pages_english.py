@@ -24,7 +24,7 @@ def test_pages_render_in_english(client):
             "/en/kooperation/neu/",
             f"/en/kooperation/{cooperation.pk}/",
             "/en/kooperation/verhaltenskodex/",
-            "/en/kooperation/benachrichtigungen/",
+            "/en/mein/posteingang/",
             "/en/kooperation/marktplatz/",
             "/en/kooperation/marktplatz/neu/",
             f"/en/kooperation/marktplatz/{profile.pk}/",

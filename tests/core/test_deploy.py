@@ -19,6 +19,8 @@ def _check_deploy(extra_env: dict) -> subprocess.CompletedProcess:
         {
             "DJANGO_SETTINGS_MODULE": "itkoop.settings.production",
             "ITKOOP_ALLOWED_HOSTS": "itkoop.example.org",
+            "ITKOOP_SITE_URL": "https://itkoop.example.org",
+            "ITKOOP_BROKER_URL": "redis://127.0.0.1:6379/0",
             **extra_env,
         }
     )
@@ -47,3 +49,30 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _check_deploy({"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
     assert result.returncode != 0
     assert "ITKOOP_SECRET_KEY" in result.stderr
+
+
+def _deploy_env(tmp_path, **extra) -> dict:
+    return {
+        "ITKOOP_SECRET_KEY": secrets.token_urlsafe(64),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        **extra,
+    }
+
+
+def test_check_deploy_fails_without_a_site_url(tmp_path):
+    result = _check_deploy(_deploy_env(tmp_path, ITKOOP_SITE_URL=""))
+    assert result.returncode != 0
+    assert "itkoop.E001" in result.stderr + result.stdout
+
+
+def test_check_deploy_fails_with_the_console_mail_backend(tmp_path):
+    backend = "django.core.mail.backends.console.EmailBackend"
+    result = _check_deploy(_deploy_env(tmp_path, ITKOOP_EMAIL_BACKEND=backend))
+    assert result.returncode != 0
+    assert "itkoop.E002" in result.stderr + result.stdout
+
+
+def test_check_deploy_fails_without_a_task_broker(tmp_path):
+    result = _check_deploy(_deploy_env(tmp_path, ITKOOP_BROKER_URL=""))
+    assert result.returncode != 0
+    assert "itkoop.E003" in result.stderr + result.stdout

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "itkoop.accounts"
     verbose_name = _("Konten")
+
+    def ready(self) -> None:
+        from allauth.account.signals import user_signed_up
+
+        from .services import remember_signup_language
+
+        user_signed_up.connect(remember_signup_language, dispatch_uid="itkoop-signup-language")

@@ -45,6 +45,10 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         help_text=_("Nur für das Stützpunkt-Team: der Stützpunkt, den die Person betreut."),
     )
+    # The language of everything sent to the person (e-mails, digests); set at signup from the page.
+    language = models.CharField(
+        _("Sprache"), max_length=8, choices=[("de", "Deutsch"), ("en", "English")], default="de"
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -240,26 +240,6 @@ class ExpressionOfInterest(models.Model):
         return f"{self.company} → {self.profile}"
 
 
-class Notification(models.Model):
-    """An in-app message to one person; the same text also goes out by e-mail."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    text = models.CharField(_("Text"), max_length=500)
-    url = models.CharField(_("Link"), max_length=500, blank=True)
-    created = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created"]
-        verbose_name = _("Benachrichtigung")
-        verbose_name_plural = _("Benachrichtigungen")
-
-    def __str__(self) -> str:
-        return self.text
-
-
 class Inquiry(models.Model):
     """A question to the network, routed to one hub by topic and postcode and e-mailed to its staff."""
 

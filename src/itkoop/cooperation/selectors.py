@@ -19,7 +19,6 @@ from .models import (
     CooperationParticipant,
     CooperationProfile,
     ExpressionOfInterest,
-    Notification,
 )
 
 logger = logging.getLogger(__name__)
@@ -226,13 +225,6 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
 
 def interests_for(profile: CooperationProfile) -> QuerySet[ExpressionOfInterest]:
     return profile.interests.select_related("company").order_by("-created")
-
-
-def notifications_of(user, *, unread_only: bool = False) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
-        return Notification.objects.none()
-    queryset = Notification.objects.filter(recipient=user)
-    return queryset.filter(read_at__isnull=True) if unread_only else queryset
 
 
 def bundle_summary(cooperation: Cooperation) -> dict | None:

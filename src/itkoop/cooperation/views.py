@@ -13,7 +13,7 @@ from itkoop.registry.models import Company
 
 from . import contracts, permissions, selectors, services
 from .forms import ContractForm, ContractTemplateForm, InviteForm, RespondForm, ResultForm
-from .models import ContractTemplate, Cooperation, CooperationParticipant, Notification
+from .models import ContractTemplate, Cooperation, CooperationParticipant
 
 
 @login_required
@@ -209,22 +209,3 @@ def contract_template_edit(request, pk: int):
         "cooperation/contract_template_form.html",
         {"form": form, "template": template, "preview": preview},
     )
-
-
-@login_required
-def notifications(request):
-    return render(
-        request,
-        "cooperation/notifications.html",
-        {"notifications": selectors.notifications_of(request.user)[:100]},
-    )
-
-
-@login_required
-@require_POST
-def notification_read(request, pk: int):
-    notification = get_object_or_404(Notification, pk=pk)
-    services.notification_mark_read(actor=request.user, notification=notification)
-    if notification.url.startswith("/") and not notification.url.startswith("//"):
-        return redirect(notification.url)
-    return redirect("cooperation:notifications")

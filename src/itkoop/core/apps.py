@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from itkoop.celery import app as celery_app  # noqa: F401 - binds the tasks of every app to it
+
+        from . import checks  # noqa: F401 - registers the deploy checks
         from .reference_data import sync_reference_data
 
         post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")

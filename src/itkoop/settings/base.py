@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "itkoop.events",
     "itkoop.knowledge",
     "itkoop.reporting",
+    "itkoop.notifications",
     "itkoop.api",
 ]
 
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "itkoop.core.context_processors.site",
+                "itkoop.notifications.context_processors.unread",
             ],
         },
     }
@@ -140,8 +142,60 @@ STORAGES = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+# --- Links and e-mail ---
+# The site's public address; every absolute link in e-mails, .ics files and PDFs starts with it.
+ITKOOP_SITE_URL = os.environ.get("ITKOOP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Sender of every e-mail the platform sends.
 DEFAULT_FROM_EMAIL = os.environ.get("ITKOOP_FROM_EMAIL", "itkoop@example.org")
+# Sender of error reports to ADMINS.
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Outside production mails are printed to the console; production sends by SMTP (a deploy check insists).
+EMAIL_BACKEND = os.environ.get("ITKOOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# SMTP server, port, login and encryption (STARTTLS or implicit TLS).
+EMAIL_HOST = os.environ.get("ITKOOP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("ITKOOP_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("ITKOOP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ITKOOP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("ITKOOP_EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("ITKOOP_EMAIL_USE_SSL", False)
+# Seconds before an SMTP connection attempt gives up (the task queue retries).
+EMAIL_TIMEOUT = int(os.environ.get("ITKOOP_EMAIL_TIMEOUT", "20"))
+
+# --- Background work (Celery) ---
+# Broker of the task queue, e.g. redis://127.0.0.1:6379/0. Empty: tasks run eagerly in the calling process
+# (the embedded default: `itkoop demo` on SQLite needs no extra service).
+CELERY_BROKER_URL = os.environ.get("ITKOOP_BROKER_URL", "")
+# Without a broker every task runs at once, in the process that queued it.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# An eagerly run task that fails is logged, never turned into an error page of the request that queued it.
+CELERY_TASK_EAGER_PROPAGATES = False
+# Nobody reads task return values: the database holds the state of long work (ScheduleRun and the like).
+CELERY_TASK_IGNORE_RESULT = True
+# A task is acknowledged when done, so a worker that dies mid-task leaves it for the next worker.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Berlin"
+# Where `itkoop beat` keeps the times of the last periodic runs.
+CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
+    "ITKOOP_BEAT_SCHEDULE_FILE", str(Path(platformdirs.user_data_dir("itkoop")) / "celerybeat-schedule")
+)
+# Periodic jobs, run by `itkoop beat` (the task library's own scheduler; no cron, no threads).
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "notification-digests": {"task": "itkoop.notifications.tasks.send_digests", "schedule": 24 * 3600.0},
+}
+
+# --- Solvers ---
+# Wall-clock limit of one meeting-day schedule build, in seconds.
+ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_S", "30"))
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

@@ -25,6 +25,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Required in production (a deploy check refuses a missing or plain-HTTP address): links in e-mails.
+ITKOOP_SITE_URL = os.environ.get("ITKOOP_SITE_URL", "").rstrip("/")
+# Production sends by SMTP unless told otherwise; the console backend is refused by a deploy check.
+EMAIL_BACKEND = os.environ.get("ITKOOP_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -17,7 +17,7 @@ from .marketplace import (
     profile_update,
 )
 from .network import inquiry_submit, route_inquiry
-from .notify import notification_mark_read, notify_users
+from .notify import notify_users
 
 __all__ = [
     "CooperationError",
@@ -28,7 +28,6 @@ __all__ = [
     "inquiry_submit",
     "interest_answer",
     "interest_submit",
-    "notification_mark_read",
     "notify_users",
     "participant_respond",
     "profile_create",
