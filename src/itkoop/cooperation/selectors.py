@@ -202,6 +202,7 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict
 
 
 def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
+    from itkoop.matching.selectors import present_partners
     from itkoop.matching.services import MatchRequestError, rank_partners_for
 
     labels = " ".join(c.label_de for c in profile.capabilities.all())
@@ -213,14 +214,10 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
     except Exception:  # suggestions are a help, never a reason for the page to fail
         logger.exception("partner ranking for profile %s failed", profile.pk)
         return []
-    ranked = [p for p in result.get("partners", []) if p.get("id") != profile.company.external_id]
-    companies = Company.objects.select_related("hub").in_bulk(
-        [p["id"] for p in ranked], field_name="external_id"
-    )
     return [
-        {"company": companies[p["id"]], "reasons": list(p.get("reasons", []))[:3]}
-        for p in ranked
-        if p["id"] in companies
+        {"company": p["company"], "reasons": p["reasons"][:3]}
+        for p in present_partners(result)
+        if p["company"].pk != profile.company_id
     ][:limit]
 
 
