@@ -75,7 +75,9 @@ def cmd_export(args) -> int:
 
 
 def cmd_match(args) -> int:
-    from itkoop.matching.services import MatchRequestError, match_need, render_match_text
+    from itkoop.engine.serialize import match_to_dict
+    from itkoop.matching.selectors import match_text
+    from itkoop.matching.services import MatchRequestError, match_need
 
     _migrate_if_needed()
     try:
@@ -83,14 +85,16 @@ def cmd_match(args) -> int:
     except MatchRequestError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(json.dumps(match_to_dict(result), ensure_ascii=False, indent=1))
     else:
-        print(render_match_text(result))
+        print(match_text(result))
     return 0
 
 
 def cmd_partners(args) -> int:
-    from itkoop.matching.services import MatchRequestError, rank_partners_for, render_partners_text
+    from itkoop.engine.serialize import partners_to_dict
+    from itkoop.matching.selectors import partners_text
+    from itkoop.matching.services import MatchRequestError, rank_partners_for
 
     _migrate_if_needed()
     try:
@@ -98,9 +102,9 @@ def cmd_partners(args) -> int:
     except MatchRequestError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+        print(json.dumps(partners_to_dict(result), ensure_ascii=False, indent=1))
     else:
-        print(render_partners_text(result))
+        print(partners_text(result))
     return 0
 
 

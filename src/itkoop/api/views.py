@@ -6,6 +6,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from itkoop.engine.serialize import match_to_dict, partners_to_dict
 from itkoop.matching import services as matching
 from itkoop.registry.models import Company, Solution
 
@@ -63,7 +64,7 @@ def match(request):
         )
     except matching.MatchRequestError as exc:
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
-    return Response(result)
+    return Response(match_to_dict(result))
 
 
 @api_view(["GET"])
@@ -84,4 +85,4 @@ def partners(request, external_id: str):
             if not Company.objects.filter(external_id=external_id).exists()
             else status.HTTP_400_BAD_REQUEST,
         )
-    return Response(result)
+    return Response(partners_to_dict(result))

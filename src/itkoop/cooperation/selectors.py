@@ -201,6 +201,7 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict
 
 
 def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
+    from itkoop.matching.selectors import present_partners
     from itkoop.matching.services import MatchRequestError, rank_partners_for
 
     labels = " ".join(c.label_de for c in profile.capabilities.all())
@@ -212,14 +213,10 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
     except Exception:  # suggestions are a help, never a reason for the page to fail
         logger.exception("partner ranking for profile %s failed", profile.pk)
         return []
-    ranked = [p for p in result.get("partners", []) if p.get("id") != profile.company.external_id]
-    companies = Company.objects.select_related("hub").in_bulk(
-        [p["id"] for p in ranked], field_name="external_id"
-    )
     return [
-        {"company": companies[p["id"]], "reasons": list(p.get("reasons", []))[:3]}
-        for p in ranked
-        if p["id"] in companies
+        {"company": p["company"], "reasons": p["reasons"][:3]}
+        for p in present_partners(result)
+        if p["company"].pk != profile.company_id
     ][:limit]
 
 
@@ -229,45 +226,6 @@ def interests_for(profile: CooperationProfile) -> QuerySet[ExpressionOfInterest]
 
 def bundle_summary(cooperation: Cooperation) -> dict | None:
     """The joint offer the engine proposed when the cooperation was started, with names instead of ids."""
-    bundle = cooperation.bundle
-    if not isinstance(bundle, dict):
-        return None
-    from itkoop.registry.models import Capability, Solution, Standard
+    from itkoop.matching.selectors import present_bundle_snapshot
 
-    entries = [s for s in bundle.get("solutions", []) if isinstance(s, dict)]
-    links = [link for link in bundle.get("links", []) if isinstance(link, dict)]
-    solutions = Solution.objects.select_related("company").in_bulk(
-        [str(s.get("id")) for s in entries], field_name="external_id"
-    )
-    capability_ids = {str(c) for s in entries for c in s.get("covers", [])} | {
-        str(c) for c in bundle.get("uncovered", [])
-    }
-    capabilities = Capability.objects.in_bulk(list(capability_ids))
-    standards = Standard.objects.in_bulk([str(link.get("standard")) for link in links])
-
-    def solution_name(external_id) -> str:
-        solution = solutions.get(str(external_id))
-        return f"{solution.name} ({solution.company.name})" if solution else str(external_id)
-
-    def capability_label(capability_id) -> str:
-        capability = capabilities.get(str(capability_id))
-        return capability.label if capability else str(capability_id)
-
-    return {
-        "solutions": [
-            {"name": solution_name(s.get("id")), "covers": [capability_label(c) for c in s.get("covers", [])]}
-            for s in entries
-        ],
-        "links": [
-            {
-                "from": solution_name(link.get("from")),
-                "to": solution_name(link.get("to")),
-                "standard": standards[str(link.get("standard"))].label
-                if str(link.get("standard")) in standards
-                else str(link.get("standard")),
-            }
-            for link in links
-        ],
-        "uncovered": [capability_label(c) for c in bundle.get("uncovered", [])],
-        "explanation": str(bundle.get("explanation", "")),
-    }
+    return present_bundle_snapshot(cooperation.bundle)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .results import MatchResult, PartnerResult
+from .results import Bundle, Link, MatchResult, PartnerResult, SolutionUse
 
-__all__ = ["match_to_dict", "partners_to_dict"]
+__all__ = ["bundle_from_dict", "bundle_to_dict", "match_to_dict", "partners_to_dict"]
 
 
 def match_to_dict(result: MatchResult) -> dict[str, Any]:
@@ -22,22 +22,7 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
         ]
     return {
         "need": {"text": result.need.text, "capabilities": capabilities},
-        "bundles": [
-            {
-                "rank": b.rank,
-                "score": b.score,
-                "companies": list(b.companies),
-                "solutions": [
-                    {"id": s.id, "company": s.company, "covers": list(s.covers)} for s in b.solutions
-                ],
-                "links": [
-                    {"from": link.source, "to": link.target, "standard": link.standard} for link in b.links
-                ],
-                "uncovered": list(b.uncovered),
-                "explanation": b.explanation,
-            }
-            for b in result.bundles
-        ],
+        "bundles": [bundle_to_dict(b) for b in result.bundles],
         "stats": {
             "candidates": result.stats.candidates,
             "elapsed_ms": result.stats.elapsed_ms,
@@ -52,3 +37,65 @@ def partners_to_dict(result: PartnerResult) -> dict[str, Any]:
         "company": result.company,
         "partners": [{"id": p.id, "score": p.score, "reasons": list(p.reasons)} for p in result.partners],
     }
+
+
+def bundle_to_dict(bundle: Bundle) -> dict[str, Any]:
+    """One bundle as ``match_to_dict`` writes it: rank, score, companies, solutions, links, uncovered,
+    explanation."""
+    return {
+        "rank": bundle.rank,
+        "score": bundle.score,
+        "companies": list(bundle.companies),
+        "solutions": [{"id": s.id, "company": s.company, "covers": list(s.covers)} for s in bundle.solutions],
+        "links": [
+            {"from": link.source, "to": link.target, "standard": link.standard} for link in bundle.links
+        ],
+        "uncovered": list(bundle.uncovered),
+        "explanation": bundle.explanation,
+    }
+
+
+def bundle_from_dict(data: dict[str, Any]) -> Bundle:
+    """A bundle back from ``bundle_to_dict``'s shape, e.g. a snapshot stored with a cooperation.
+
+    Stored snapshots outlive code versions, so a missing key takes an empty default, entries that are not
+    objects are skipped and ids become strings. The fields the contract leaves out (objective, quality,
+    proven) come back as 0, 0 and False. Raises ``ValueError`` when ``data`` is not an object."""
+    if not isinstance(data, dict):
+        raise ValueError(f"a bundle must be an object, not {type(data).__name__}")
+
+    def entries(key: str) -> list[dict[str, Any]]:
+        value = data.get(key)
+        return [e for e in value if isinstance(e, dict)] if isinstance(value, list | tuple) else []
+
+    def ids(value: Any) -> tuple[str, ...]:
+        return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+    try:
+        rank, score = int(data.get("rank") or 0), float(data.get("score") or 0.0)
+    except (TypeError, ValueError):
+        rank, score = 0, 0.0
+    return Bundle(
+        rank=rank,
+        score=score,
+        objective=0.0,
+        quality=0.0,
+        companies=ids(data.get("companies")),
+        solutions=tuple(
+            SolutionUse(
+                id=str(s.get("id", "")), company=str(s.get("company", "")), covers=ids(s.get("covers"))
+            )
+            for s in entries("solutions")
+        ),
+        links=tuple(
+            Link(
+                source=str(k.get("from", "")),
+                target=str(k.get("to", "")),
+                standard=str(k.get("standard", "")),
+            )
+            for k in entries("links")
+        ),
+        uncovered=ids(data.get("uncovered")),
+        explanation=str(data.get("explanation") or ""),
+        proven=False,
+    )

@@ -101,7 +101,7 @@ def _engine_partners(company_id: str) -> dict[str, tuple[float, list[str]]]:
         result = rank_partners_for(company_id=company_id, top_k=50)
     except (MatchRequestError, ValueError, LookupError):
         return {}
-    return {p["id"]: (float(p["score"]), list(p.get("reasons", []))) for p in result.get("partners", [])}
+    return {p.id: (float(p.score), list(p.reasons)) for p in result.partners}
 
 
 def participants(event: Event, viewer) -> tuple[list[ParticipantCard], list[ParticipantCard]]:

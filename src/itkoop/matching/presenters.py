@@ -1,13 +1,20 @@
-"""Turns engine results (ids) into what pages show (names, labels, diagrams). Reads only."""
+"""The one place where the engine's ids become what people read: names and labels in the active language.
+
+Pages, the offer PDF, mails, the cooperation's bundle snapshot and the terminal all present engine results
+(engine/results.py) through this module; other apps reach it through matching.selectors. Reads only."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.engine.results import Bundle, MatchResult, PartnerResult
+from itkoop.engine.serialize import bundle_from_dict
 from itkoop.registry.models import Capability, Company, Solution, Standard
 
 from .diagram import Edge, Node, integration_svg
@@ -17,55 +24,110 @@ def _lang() -> str:
     return "en" if (get_language() or "de").startswith("en") else "de"
 
 
-def _capability_labels(ids) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The registry's records and labels for the ids of some engine results. An id the registry does not
+    know (a deleted solution, a stored snapshot from an older catalog) reads as the id itself."""
+
+    companies: Mapping[str, Company]
+    solutions: Mapping[str, Solution]
+    capabilities: Mapping[str, str]
+    standards: Mapping[str, str]
+
+    def company(self, external_id: str) -> str:
+        company = self.companies.get(external_id)
+        return company.name if company else external_id
+
+    def solution(self, external_id: str) -> str:
+        solution = self.solutions.get(external_id)
+        return solution.name if solution else external_id
+
+    def solution_with_company(self, external_id: str) -> str:
+        """The solution's name with its company's in brackets, for lists without a provider column."""
+        solution = self.solutions.get(external_id)
+        return f"{solution.name} ({solution.company.name})" if solution else external_id
+
+    def capability(self, capability_id: str) -> str:
+        return self.capabilities.get(capability_id, capability_id)
+
+    def standard(self, standard_id: str) -> str:
+        return self.standards.get(standard_id, standard_id)
+
+
+def names_for(
+    *,
+    companies: Iterable[str] = (),
+    solutions: Iterable[str] = (),
+    capabilities: Iterable[str] = (),
+    standards: Iterable[str] = (),
+) -> Names:
+    """Load the names of these ids with one query per kind; capability labels in the active language."""
     lang = _lang()
-    return {
-        c.id: (c.label_en if lang == "en" and c.label_en else c.label_de)
-        for c in Capability.objects.filter(id__in=set(ids))
-    }
+    return Names(
+        companies=Company.objects.select_related("hub").in_bulk(set(companies), field_name="external_id"),
+        solutions=Solution.objects.select_related("company").in_bulk(
+            set(solutions), field_name="external_id"
+        ),
+        capabilities={
+            c.id: (c.label_en if lang == "en" and c.label_en else c.label_de)
+            for c in Capability.objects.filter(id__in=set(capabilities))
+        },
+        standards=dict(Standard.objects.filter(id__in=set(standards)).values_list("id", "label")),
+    )
 
 
-def present_need(result: dict[str, Any]) -> list[dict[str, Any]]:
-    labels = _capability_labels(c["id"] for c in result["need"]["capabilities"])
+def _names_for_bundles(bundles: Iterable[Bundle], capabilities: Iterable[str] = ()) -> Names:
+    bundles = list(bundles)
+    return names_for(
+        companies={c for b in bundles for c in b.companies}
+        | {s.company for b in bundles for s in b.solutions},
+        solutions={s.id for b in bundles for s in b.solutions}
+        | {i for b in bundles for link in b.links for i in (link.source, link.target)},
+        capabilities={c for b in bundles for s in b.solutions for c in s.covers}
+        | {c for b in bundles for c in b.uncovered}
+        | set(capabilities),
+        standards={link.standard for b in bundles for link in b.links},
+    )
+
+
+def _need_capabilities(result: MatchResult) -> list[tuple[str, float, list[str]]]:
+    """(id, score, evidence) of what the need text names, as the contract's need.capabilities."""
+    if result.analysis is not None:
+        return [(h.id, h.score, list(h.evidence)) for h in result.analysis.capabilities]
+    return [(c, result.need.weight(c), []) for c in result.need.capabilities]
+
+
+def present_need(result: MatchResult) -> list[dict[str, Any]]:
+    """The capabilities recognised in the need text, with label, score and the words they came from."""
+    hits = _need_capabilities(result)
+    names = names_for(capabilities=[cid for cid, _score, _evidence in hits])
     return [
-        {"id": c["id"], "label": labels.get(c["id"], c["id"]), "score": c["score"], "evidence": c["evidence"]}
-        for c in result["need"]["capabilities"]
+        {"id": cid, "label": names.capability(cid), "score": score, "evidence": evidence}
+        for cid, score, evidence in hits
     ]
 
 
-def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
-    bundles = result["bundles"]
-    solution_ids = {s["id"] for b in bundles for s in b["solutions"]}
-    company_ids = {c for b in bundles for c in b["companies"]}
-    solutions = {s.external_id: s for s in Solution.objects.filter(external_id__in=solution_ids)}
-    companies = {
-        c.external_id: c for c in Company.objects.filter(external_id__in=company_ids).select_related("hub")
-    }
-    standards = {
-        s.id: s.label
-        for s in Standard.objects.filter(id__in={lk["standard"] for b in bundles for lk in b["links"]})
-    }
-    cap_labels = _capability_labels(
-        {c for b in bundles for s in b["solutions"] for c in s["covers"]}
-        | {c for b in bundles for c in b["uncovered"]}
-    )
+def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
+    """Each bundle with its solutions and companies (registry records), capability and standard labels
+    and an integration diagram; ``bundle`` is the engine's bundle, for what must be signed or stored."""
+    names = _names_for_bundles(result.bundles)
     out = []
-    for bundle in bundles:
+    for bundle in result.bundles:
         rows = [
             {
-                "solution": solutions[s["id"]],
-                "company": companies[s["company"]],
-                "covers": [cap_labels.get(c, c) for c in s["covers"]],
+                "solution": names.solutions[s.id],
+                "company": names.companies[s.company],
+                "covers": [names.capability(c) for c in s.covers],
             }
-            for s in bundle["solutions"]
+            for s in bundle.solutions
         ]
         links = [
             {
-                "source": solutions[link["from"]],
-                "target": solutions[link["to"]],
-                "standard": standards.get(link["standard"], link["standard"]),
+                "source": names.solutions[link.source],
+                "target": names.solutions[link.target],
+                "standard": names.standard(link.standard),
             }
-            for link in bundle["links"]
+            for link in bundle.links
         ]
         nodes = [
             Node(
@@ -77,12 +139,8 @@ def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
             for r in rows
         ]
         edges = [
-            Edge(
-                source=link["from"],
-                target=link["to"],
-                label=standards.get(link["standard"], link["standard"]),
-            )
-            for link in bundle["links"]
+            Edge(source=link.source, target=link.target, label=names.standard(link.standard))
+            for link in bundle.links
         ]
         description = "; ".join(
             _("%(a)s tauscht Daten mit %(b)s über %(std)s")
@@ -92,35 +150,112 @@ def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
         svg = integration_svg(
             nodes,
             edges,
-            title=_("Integrationsskizze für Angebot %(rank)d") % {"rank": bundle["rank"]},
+            title=_("Integrationsskizze für Angebot %(rank)d") % {"rank": bundle.rank},
             description=description,
         )
         out.append(
             {
-                "rank": bundle["rank"],
-                "score": bundle["score"],
+                "rank": bundle.rank,
+                "score": bundle.score,
                 "rows": rows,
                 "links": links,
-                "companies": [companies[c] for c in bundle["companies"]],
-                "company_ids": list(bundle["companies"]),
-                "uncovered": [cap_labels.get(c, c) for c in bundle["uncovered"]],
-                "explanation": bundle["explanation"],
+                "companies": [names.companies[c] for c in bundle.companies],
+                "company_ids": list(bundle.companies),
+                "uncovered": [names.capability(c) for c in bundle.uncovered],
+                "explanation": bundle.explanation,
                 "diagram": mark_safe(svg),  # noqa: S308 - built with escape()
-                "raw": bundle,
+                "bundle": bundle,
             }
         )
     return out
 
 
-def present_partners(result: dict[str, Any]) -> list[dict[str, Any]]:
-    companies = {
-        c.external_id: c
-        for c in Company.objects.filter(external_id__in=[p["id"] for p in result["partners"]]).select_related(
-            "hub"
-        )
+def present_bundle_snapshot(snapshot: Any) -> dict[str, Any] | None:
+    """A bundle stored as JSON (engine.serialize.bundle_to_dict, e.g. with a cooperation) with names
+    instead of ids: solutions "Name (Company)" with the capabilities they cover, links with the standard's
+    label, uncovered capabilities, the explanation. None when nothing usable was stored."""
+    if not isinstance(snapshot, dict):
+        return None
+    bundle = bundle_from_dict(snapshot)
+    names = _names_for_bundles([bundle])
+    return {
+        "solutions": [
+            {"name": names.solution_with_company(s.id), "covers": [names.capability(c) for c in s.covers]}
+            for s in bundle.solutions
+        ],
+        "links": [
+            {
+                "from": names.solution_with_company(link.source),
+                "to": names.solution_with_company(link.target),
+                "standard": names.standard(link.standard),
+            }
+            for link in bundle.links
+        ],
+        "uncovered": [names.capability(c) for c in bundle.uncovered],
+        "explanation": bundle.explanation,
     }
+
+
+def present_partners(result: PartnerResult) -> list[dict[str, Any]]:
+    """Ranked partners as {"company": Company, "score", "reasons"}; companies the registry lost are left
+    out."""
+    names = names_for(companies=[p.id for p in result.partners])
     return [
-        {"company": companies[p["id"]], "score": p["score"], "reasons": p["reasons"]}
-        for p in result["partners"]
-        if p["id"] in companies
+        {"company": names.companies[p.id], "score": p.score, "reasons": list(p.reasons)}
+        for p in result.partners
+        if p.id in names.companies
     ]
+
+
+def match_text(result: MatchResult) -> str:
+    """A readable plain-text rendering of a match result for the terminal."""
+    hits = _need_capabilities(result)
+    names = _names_for_bundles(result.bundles, capabilities=[cid for cid, _score, _evidence in hits])
+    lines = [_("Bedarf: %(text)s") % {"text": result.need.text}]
+    lines.append(
+        _("Erkannt: %(caps)s") % {"caps": ", ".join(names.capability(cid) for cid, _s, _e in hits) or "–"}
+    )
+    if not result.bundles:
+        lines.append(_("Kein Gesamtangebot gefunden."))
+    for bundle in result.bundles:
+        lines.append("")
+        lines.append(
+            f"#{bundle.rank}  {bundle.score:.3f}  {', '.join(names.company(c) for c in bundle.companies)}"
+        )
+        for sol in bundle.solutions:
+            lines.append(
+                f"   - {names.solution(sol.id)}: {', '.join(names.capability(c) for c in sol.covers)}"
+            )
+        for link in bundle.links:
+            lines.append(
+                f"   ~ {names.solution(link.source)} <-> {names.solution(link.target)}"
+                f" ({names.standard(link.standard)})"
+            )
+        if bundle.uncovered:
+            lines.append(
+                "   "
+                + _("offen: %(caps)s") % {"caps": ", ".join(names.capability(c) for c in bundle.uncovered)}
+            )
+        lines.append(f"   {bundle.explanation}")
+    lines.append("")
+    lines.append(
+        _("%(n)d Kandidaten, %(ms).0f ms, optimal: %(opt)s")
+        % {
+            "n": result.stats.candidates,
+            "ms": result.stats.elapsed_ms,
+            "opt": _("ja") if result.stats.optimal else _("nein"),
+        }
+    )
+    return "\n".join(lines)
+
+
+def partners_text(result: PartnerResult) -> str:
+    """A readable plain-text rendering of a partner ranking for the terminal."""
+    names = names_for(companies=[result.company, *(p.id for p in result.partners)])
+    lines = [_("Partner für %(name)s:") % {"name": names.company(result.company)}]
+    if not result.partners:
+        lines.append(_("Keine passenden Partner gefunden."))
+    for n, partner in enumerate(result.partners, start=1):
+        lines.append(f"{n:>2}. {names.company(partner.id)} ({partner.id})  {partner.score:.3f}")
+        lines.extend(f"      - {reason}" for reason in partner.reasons)
+    return "\n".join(lines)

@@ -1,11 +1,11 @@
 """Matching use cases: a need in words -> joint offers; a company -> complementary partners.
 
 Web pages, the API and the `itkoop` command all call these functions; they validate the request, load the
-current catalog through the adapter, run the engine and return the JSON shape of the engine contract."""
+current catalog through the adapter, run the engine and return its typed result (engine/results.py). The
+result becomes the contract's JSON only at the edges (API, `itkoop --json`, stored or signed snapshots,
+through engine/serialize.py); presenters.py turns its ids into names for people."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from itkoop.engine.catalog import CatalogError
 from itkoop.engine.compose import compose_bundles
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
-from itkoop.engine.serialize import match_to_dict, partners_to_dict
+from itkoop.engine.results import MatchResult, PartnerResult
 
 from .adapter import current_catalog
 
@@ -67,8 +67,8 @@ def match_need(
     max_partners: int | None = None,
     labels: tuple[str, ...] = (),
     customer_company_id: str | None = None,
-) -> dict[str, Any]:
-    """Joint offers for a need text, in the JSON shape of the engine contract."""
+) -> MatchResult:
+    """Joint offers for a need text: the engine's result, ids as in the catalog."""
     text = (text or "").strip()
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
@@ -93,11 +93,11 @@ def match_need(
         result = compose_bundles(need, catalog, top_k=top_k, lang=_lang(), analysis=analysis)
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
-    return match_to_dict(result)
+    return result
 
 
-def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> dict[str, Any]:
-    """Complementary partners of a company, optionally for a need, as the engine contract's JSON."""
+def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> PartnerResult:
+    """Complementary partners of a company, optionally for a need: the engine's ranking, catalog ids."""
     _check_common(top_k, None)
     catalog = current_catalog()
     if company_id not in catalog.companies:
@@ -111,65 +111,4 @@ def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: i
         result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang())
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
-    return partners_to_dict(result)
-
-
-def render_match_text(result: dict[str, Any]) -> str:
-    """A readable plain-text rendering of a match result for the terminal."""
-    catalog = current_catalog()
-    taxonomy = catalog.taxonomy
-    lang = _lang()
-
-    def cap(cid: str) -> str:
-        capability = taxonomy.capabilities.get(cid)
-        return capability.label(lang) if capability else cid
-
-    lines = [_("Bedarf: %(text)s") % {"text": result["need"]["text"]}]
-    lines.append(
-        _("Erkannt: %(caps)s")
-        % {"caps": ", ".join(cap(c["id"]) for c in result["need"]["capabilities"]) or "–"}
-    )
-    if not result["bundles"]:
-        lines.append(_("Kein Gesamtangebot gefunden."))
-    for bundle in result["bundles"]:
-        names = ", ".join(catalog.companies[c].name for c in bundle["companies"])
-        lines.append("")
-        lines.append(f"#{bundle['rank']}  {bundle['score']:.3f}  {names}")
-        for sol in bundle["solutions"]:
-            lines.append(
-                f"   - {catalog.solutions[sol['id']].name}: {', '.join(cap(c) for c in sol['covers'])}"
-            )
-        for link in bundle["links"]:
-            lines.append(
-                f"   ~ {catalog.solutions[link['from']].name} <-> {catalog.solutions[link['to']].name}"
-                f" ({taxonomy.standards[link['standard']].label})"
-            )
-        if bundle["uncovered"]:
-            lines.append(
-                "   " + _("offen: %(caps)s") % {"caps": ", ".join(cap(c) for c in bundle["uncovered"])}
-            )
-        lines.append(f"   {bundle['explanation']}")
-    stats = result["stats"]
-    lines.append("")
-    lines.append(
-        _("%(n)d Kandidaten, %(ms).0f ms, optimal: %(opt)s")
-        % {
-            "n": stats["candidates"],
-            "ms": stats["elapsed_ms"],
-            "opt": _("ja") if stats["optimal"] else _("nein"),
-        }
-    )
-    return "\n".join(lines)
-
-
-def render_partners_text(result: dict[str, Any]) -> str:
-    catalog = current_catalog()
-    lines = [_("Partner für %(name)s:") % {"name": catalog.companies[result["company"]].name}]
-    if not result["partners"]:
-        lines.append(_("Keine passenden Partner gefunden."))
-    for n, partner in enumerate(result["partners"], start=1):
-        lines.append(
-            f"{n:>2}. {catalog.companies[partner['id']].name} ({partner['id']})  {partner['score']:.3f}"
-        )
-        lines.extend(f"      - {reason}" for reason in partner["reasons"])
-    return "\n".join(lines)
+    return result

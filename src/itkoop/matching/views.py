@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry.models import Company
 from itkoop.registry.selectors import companies_of_user
 
@@ -50,12 +51,13 @@ def need(request):
         else:
             bundles = presenters.present_bundles(result)
             for bundle in bundles:
+                # Signed in the contract's JSON shape; the cooperation stores it as its bundle snapshot.
                 bundle["invite_token"] = signing.dumps(
                     {
                         "companies": bundle["company_ids"],
-                        "text": result["need"]["text"],
+                        "text": result.need.text,
                         "rank": bundle["rank"],
-                        "bundle": bundle["raw"],
+                        "bundle": bundle_to_dict(bundle["bundle"]),
                     },
                     salt=INVITE_SALT,
                     compress=True,
@@ -152,17 +154,19 @@ def partners(request, external_id: str):
     company = get_object_or_404(Company, external_id=external_id)
     need_text = request.GET.get("need") or None
     error = None
-    result = {"partners": []}
+    partners = []
     try:
         result = services.rank_partners_for(company_id=company.external_id, need_text=need_text, top_k=10)
     except services.MatchRequestError as exc:
         error = str(exc)
+    else:
+        partners = presenters.present_partners(result)
     return render(
         request,
         "matching/partners.html",
         {
             "company": company,
-            "partners": presenters.present_partners(result),
+            "partners": partners,
             "error": error,
             "need_text": need_text,
         },
