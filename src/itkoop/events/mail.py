@@ -18,8 +18,8 @@ KINDS = ("confirmed", "waitlisted", "promoted", "cancelled")
 
 
 def absolute_url(path: str) -> str:
-    """Links in mails need the site's address; ITKOOP_BASE_URL in production, the dev server otherwise."""
-    return getattr(settings, "ITKOOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + path
+    """Links in mails start with the declared site address."""
+    return settings.ITKOOP_SITE_URL + path
 
 
 def send_registration_mail(registration_pk: int, kind: str) -> None:

@@ -31,8 +31,11 @@ def database_from_env() -> dict:
     return config
 
 
+# Signs sessions, tokens and links; production refuses to start without 50+ random characters.
 SECRET_KEY = os.environ.get("ITKOOP_SECRET_KEY", "")
+# Debug pages only in development (settings.dev, ITKOOP_DEBUG).
 DEBUG = False
+# Host names the site answers to, comma-separated.
 ALLOWED_HOSTS = [h for h in os.environ.get("ITKOOP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
@@ -95,6 +98,7 @@ TEMPLATES = [
     }
 ]
 
+# From DATABASE_URL (sqlite:///path or postgres://...); without it an SQLite file in the user's data folder.
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -132,8 +136,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Where `collectstatic` puts the files a production server serves (through whitenoise).
 STATIC_ROOT = Path(os.environ.get("ITKOOP_STATIC_ROOT", PACKAGE_DIR.parent.parent / "var" / "static"))
-# Front-end packages installed by `npm ci` at install time; served from node_modules, never vendored.
+# Front-end packages installed by `npm ci` at install time (ITKOOP_NODE_MODULES); served, never vendored.
 NODE_MODULES = Path(os.environ.get("ITKOOP_NODE_MODULES", PACKAGE_DIR.parent.parent / "node_modules"))
 STATICFILES_DIRS = [("vendor", NODE_MODULES)] if NODE_MODULES.is_dir() else []
 STORAGES = {
@@ -141,7 +146,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Rate limits and throttles live in the cache: one process locally, Redis (REDIS_URL) in production.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The shared cache of several web workers, e.g. redis://127.0.0.1:6379/1 (production uses it when set).
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -205,6 +213,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
 }
 
+# Log level of the platform's own loggers: ITKOOP_LOG_LEVEL (DEBUG, INFO, WARNING, ...).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

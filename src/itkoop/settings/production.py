@@ -29,11 +29,11 @@ STORAGES = {
 ITKOOP_SITE_URL = os.environ.get("ITKOOP_SITE_URL", "").rstrip("/")
 # Production sends by SMTP unless told otherwise; the console backend is refused by a deploy check.
 EMAIL_BACKEND = os.environ.get("ITKOOP_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-if os.environ.get("REDIS_URL"):
+if REDIS_URL:  # noqa: F405 - declared in base
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,  # noqa: F405
         }
     }
 WHITENOISE_USE_FINDERS = False

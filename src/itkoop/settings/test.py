@@ -13,6 +13,6 @@ ITKOOP_SITE_URL = "http://testserver"
 # Tasks run eagerly in tests; the broker-backed test starts its own worker with a broker URL.
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
-# Parallel helpers and CI runs may share one PostgreSQL server: let each choose its test database name.
+# Parallel helpers and CI runs may share one PostgreSQL server: ITKOOP_TEST_DB_NAME names the test database.
 if os.environ.get("ITKOOP_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["ITKOOP_TEST_DB_NAME"]}
