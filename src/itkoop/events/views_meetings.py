@@ -120,7 +120,8 @@ def request_create(request, pk: int, user_pk: int):
 @login_required
 def requests(request, pk: int):
     event = _participant_event(request, pk)
-    meetings.expire_requests(event=event)
+    # No expiry here: a GET writes nothing. The periodic `meeting_day_tasks` and every write on requests
+    # (send, answer, build) expire the overdue ones first.
     incoming, outgoing = selectors.requests_of(event, request.user)
     return render(
         request, "events/requests.html", {"event": event, "incoming": incoming, "outgoing": outgoing}
@@ -209,7 +210,6 @@ def meeting_settings(request, pk: int):
 @login_required
 def schedule(request, pk: int):
     event = _managed_event(request, pk)
-    meetings.expire_requests(event=event)
     scheduled = selectors.schedule_overview(event)
     placed = {m.request_id for m in scheduled}
     unscheduled = [r for r in scheduling.schedulable_requests(event) if r.pk not in placed]
