@@ -172,7 +172,7 @@ def _require_center_admin(user) -> None:
 @login_required
 def contract_templates(request):
     _require_center_admin(request.user)
-    contracts.seed_contract_templates()
+    # The shipped templates are seeded by a migration; a GET writes nothing.
     return render(
         request, "cooperation/contract_templates.html", {"templates": ContractTemplate.objects.all()}
     )
@@ -190,7 +190,12 @@ def contract_template_edit(request, pk: int):
                 form.cleaned_data["body"], kind=template.kind, language=template.language
             )
         else:
-            services.contract_template_save(actor=request.user, form=form)
+            services.contract_template_save(
+                actor=request.user,
+                template_id=template.pk,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
             messages.success(request, _("Die Vorlage wurde gespeichert."))
             return redirect("cooperation:contract_templates")
     return render(
