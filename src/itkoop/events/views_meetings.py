@@ -201,7 +201,16 @@ def meeting_settings(request, pk: int):
     event = _managed_event(request, pk)
     form = MeetingSettingsForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        meetings.meeting_settings_save(actor=request.user, event=event, form=form)
+        data = form.cleaned_data
+        meetings.meeting_settings_save(
+            actor=request.user,
+            event=event,
+            slots_start=data["slots_start"],
+            slot_minutes=data["slot_minutes"],
+            slot_count=data["slot_count"],
+            tables=data["tables"],
+            breaks=data.get("breaks", []),
+        )
         messages.success(request, _("Runden und Tische sind gespeichert."))
         return redirect("events:schedule", pk=event.pk)
     return render(request, "events/meeting_settings.html", {"event": event, "form": form})
