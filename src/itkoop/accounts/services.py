@@ -1,5 +1,7 @@
 """Account use cases: a member creates their company and becomes its owner; a person's language."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -7,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 
 from itkoop.registry.models import Company
-from itkoop.registry.services import refresh_company_search
+from itkoop.registry.services import COMPANY_FIELDS, refresh_company_search
 
 from .models import Membership, User
 
@@ -22,14 +24,24 @@ def _unique_external_id(name: str) -> str:
 
 
 @transaction.atomic
-def company_create_for_member(*, actor, form) -> Company:
+def company_create_for_member(
+    *, actor, fields: dict[str, Any], relations: dict[str, list] | None = None
+) -> Company:
+    """A logged-in person creates a company from plain values (as `registry.services.company_update`
+    takes them) and becomes its owner; the profile starts unverified."""
     if not actor.is_authenticated or not actor.is_active:
         raise PermissionDenied
-    company = form.save(commit=False)
+    unknown = set(fields) - COMPANY_FIELDS
+    if unknown:
+        raise ValueError(f"not company fields: {', '.join(sorted(unknown))}")
+    company = Company(**fields)
     company.external_id = _unique_external_id(company.name)
     company.verified = False  # only hub staff verify
     company.save()
-    form.save_m2m()
+    for name, ids in (relations or {}).items():
+        if name != "labels":
+            raise ValueError(f"not a company relation: {name}")
+        company.labels.set(ids)
     Membership.objects.create(user=actor, company=company, role=Membership.Role.OWNER)
     refresh_company_search(company)
     return company

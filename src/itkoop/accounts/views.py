@@ -27,7 +27,8 @@ def dashboard(request):
 def company_create(request):
     form = CompanyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        company = services.company_create_for_member(actor=request.user, form=form)
+        fields, relations = form.plain_data()
+        company = services.company_create_for_member(actor=request.user, fields=fields, relations=relations)
         messages.success(request, _("Ihr Unternehmen wurde angelegt. Das Stützpunkt-Team prüft das Profil."))
         return redirect(company)
     return render(request, "registry/company_form.html", {"form": form})

@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from itkoop.core.admin_scoping import HubScopedAdmin
 
+from . import services
 from .models import ContractTemplate, Cooperation, CooperationParticipant, CooperationProfile, Inquiry
 
 
@@ -49,8 +50,19 @@ class ContractTemplateAdmin(admin.ModelAdmin):
         request.user.is_active and request.user.is_center_admin
     )
 
+    fields = ["kind", "language", "title", "body"]
+    readonly_fields = ["kind", "language"]
+
     def has_add_permission(self, request):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        services.contract_template_save(
+            actor=request.user,
+            template_id=obj.pk,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+        )

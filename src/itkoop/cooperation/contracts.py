@@ -61,10 +61,11 @@ def seed_contract_templates(model=ContractTemplate) -> None:
 
 
 def get_template(kind: str, language: str) -> ContractTemplate:
+    """The center's template, or the shipped one unsaved if missing: rendering a draft writes nothing."""
     template = ContractTemplate.objects.filter(kind=kind, language=language).first()
     if template is None:
-        seed_contract_templates()
-        template = ContractTemplate.objects.get(kind=kind, language=language)
+        title, body = template_from_file(kind, language)
+        template = ContractTemplate(kind=kind, language=language, title=title, body=body)
     return template
 
 

@@ -28,8 +28,25 @@ def can_view_cooperation(user, cooperation: Cooperation) -> bool:
     return user.memberships.filter(company_id__in=company_ids).exists()
 
 
+# A cooperation still takes answers while it is invited or active; afterwards it is closed.
+ANSWERABLE_STATES = (Cooperation.State.INVITED, Cooperation.State.ACTIVE)
+
+
 def can_respond(user, participant: CooperationParticipant) -> bool:
+    """Members of the invited company answer for it."""
     return is_member(user, participant.company_id)
+
+
+def invitations_to_answer(
+    user, cooperation: Cooperation, participants: list[CooperationParticipant]
+) -> list[CooperationParticipant]:
+    """The invitations among `participants` that this user may answer now: their company's open invitations,
+    while the cooperation still takes answers."""
+    if cooperation.state not in ANSWERABLE_STATES:
+        return []
+    return [
+        p for p in participants if p.state == CooperationParticipant.State.INVITED and can_respond(user, p)
+    ]
 
 
 def can_record_result(user, cooperation: Cooperation) -> bool:
@@ -38,6 +55,11 @@ def can_record_result(user, cooperation: Cooperation) -> bool:
         return False
     accepted = cooperation.participants.filter(state=CooperationParticipant.State.ACCEPTED)
     return user.memberships.filter(company_id__in=accepted.values("company_id")).exists()
+
+
+def can_record_result_now(user, cooperation: Cooperation) -> bool:
+    """A result is recorded once, for an active cooperation, by an accepted partner."""
+    return cooperation.state == Cooperation.State.ACTIVE and can_record_result(user, cooperation)
 
 
 def can_edit_profile(user, profile: CooperationProfile) -> bool:

@@ -67,16 +67,7 @@ def _visible_cooperation(request, pk: int) -> Cooperation:
 def cooperation_detail(request, pk: int):
     cooperation = _visible_cooperation(request, pk)
     participants = list(cooperation.participants.all())
-    my_open = [
-        p
-        for p in participants
-        if p.state == CooperationParticipant.State.INVITED
-        and permissions.can_respond(request.user, p)
-        and cooperation.state in (Cooperation.State.INVITED, Cooperation.State.ACTIVE)
-    ]
-    can_record = cooperation.state == Cooperation.State.ACTIVE and permissions.can_record_result(
-        request.user, cooperation
-    )
+    can_record = permissions.can_record_result_now(request.user, cooperation)
     return render(
         request,
         "cooperation/detail.html",
@@ -84,7 +75,7 @@ def cooperation_detail(request, pk: int):
             "cooperation": cooperation,
             "bundle": selectors.bundle_summary(cooperation),
             "participants": participants,
-            "my_open": my_open,
+            "my_open": permissions.invitations_to_answer(request.user, cooperation, participants),
             "respond_form": RespondForm(),
             "result_form": ResultForm() if can_record else None,
             "contract_form": ContractForm(initial={"language": request.LANGUAGE_CODE}),
@@ -120,8 +111,6 @@ def participant_respond(request, pk: int):
 def cooperation_result(request, pk: int):
     cooperation = get_object_or_404(Cooperation, pk=pk)
     form = ResultForm(request.POST)
-    if not permissions.can_record_result(request.user, cooperation):
-        raise PermissionDenied
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -183,7 +172,7 @@ def _require_center_admin(user) -> None:
 @login_required
 def contract_templates(request):
     _require_center_admin(request.user)
-    contracts.seed_contract_templates()
+    # The shipped templates are seeded by a migration; a GET writes nothing.
     return render(
         request, "cooperation/contract_templates.html", {"templates": ContractTemplate.objects.all()}
     )
@@ -201,7 +190,12 @@ def contract_template_edit(request, pk: int):
                 form.cleaned_data["body"], kind=template.kind, language=template.language
             )
         else:
-            services.contract_template_save(actor=request.user, form=form)
+            services.contract_template_save(
+                actor=request.user,
+                template_id=template.pk,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
             messages.success(request, _("Die Vorlage wurde gespeichert."))
             return redirect("cooperation:contract_templates")
     return render(

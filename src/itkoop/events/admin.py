@@ -1,7 +1,14 @@
-"""Admin for events: hub staff see and change only their hub's events; center admins everything."""
+"""Admin for events: hub staff see and change only their hub's events; center admins everything.
 
+Saving an event goes through `services.event_save`, so the admin keeps the same rules as the pages (more
+seats promote from the waiting list, never fewer seats than confirmed, hub staff stay in their hub).
+Registrations and meeting requests are read-only here: their changes go through the pages' services."""
+
+from django import forms
 from django.contrib import admin
+from django.db import models
 
+from . import services
 from .models import Event, MeetingRequest, Registration
 from .permissions import can_create_events, can_manage_event
 
@@ -39,24 +46,54 @@ class EventScopedAdmin(admin.ModelAdmin):
         return request.user.is_active and request.user.is_center_admin
 
 
+class EventAdminForm(forms.ModelForm):
+    """The admin's event form (the admin supplies model and fields) with the service's capacity rule."""
+
+    def clean_capacity(self):
+        value = self.cleaned_data["capacity"]
+        try:
+            services.check_capacity(event_id=self.instance.pk, capacity=value)
+        except services.EventError as error:
+            raise forms.ValidationError(str(error)) from error
+        return value
+
+
 @admin.register(Event)
 class EventAdmin(EventScopedAdmin):
+    form = EventAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "hub", "format", "start", "capacity", "is_meeting_day"]
     list_filter = ["hub", "format", "is_meeting_day"]
     search_fields = ["title"]
-    readonly_fields = ["created_by", "created", "updated"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Hub staff must not move an event out of their hub (the service refuses it too).
+        fixed = ["created_by", "created", "updated"]
+        return fixed if request.user.is_center_admin else [*fixed, "hub"]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.event_save(
+            actor=request.user,
+            event_id=obj.pk if change else None,
+            fields=services.event_fields_from(form.cleaned_data),
+        )
+        obj.pk = saved.pk
 
 
 @admin.register(Registration)
 class RegistrationAdmin(EventScopedAdmin):
     list_display = ["event", "user", "status", "position", "created", "checked_in"]
     list_filter = ["status"]
-    readonly_fields = ["event", "user", "status", "position", "created", "language"]
     search_fields = ["user__email", "event__title"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # seats, waiting list and check-in change through the services only
 
 
 @admin.register(MeetingRequest)
 class MeetingRequestAdmin(EventScopedAdmin):
     list_display = ["event", "sender", "recipient", "priority", "status", "created"]
     list_filter = ["status"]
-    readonly_fields = ["event", "sender", "recipient"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # requests are answered, withdrawn and expired through the services only

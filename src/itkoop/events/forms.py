@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from itkoop.core.models import Hub
 
-from .models import Event, MeetingRequest, Registration
+from .models import Event, MeetingRequest
+from .services import EventError, check_capacity
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -79,15 +80,10 @@ class EventForm(forms.ModelForm):
 
     def clean_capacity(self):
         value = self.cleaned_data["capacity"]
-        if value is None or value < 1:
-            raise forms.ValidationError(_("Eine Veranstaltung braucht mindestens einen Platz."))
-        if self.instance.pk:
-            confirmed = self.instance.registrations.filter(status=Registration.Status.CONFIRMED).count()
-            if value < confirmed:
-                raise forms.ValidationError(
-                    _("Es sind bereits %(n)s Plätze vergeben; bitte nicht weniger Plätze angeben.")
-                    % {"n": confirmed}
-                )
+        try:
+            check_capacity(event_id=self.instance.pk, capacity=value)
+        except EventError as error:
+            raise forms.ValidationError(str(error)) from error
         return value
 
     def clean_request_expiry_hours(self):

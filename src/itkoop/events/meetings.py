@@ -167,11 +167,23 @@ def _require_manager(actor, event: Event) -> None:
 
 
 @transaction.atomic
-def meeting_settings_save(*, actor, event: Event, form) -> Event:
+def meeting_settings_save(
+    *,
+    actor,
+    event: Event,
+    slots_start,
+    slot_minutes: int,
+    slot_count: int,
+    tables: int,
+    breaks: list[int],
+) -> Event:
+    """Set the rounds, breaks and tables of a meeting day (plain values; the form checked their ranges)."""
     _require_manager(actor, event)
     _require_meeting_day(event)
-    _locked_event(event)
-    event = form.save()
+    event = _locked_event(event)
+    event.slots_start, event.slot_minutes, event.slot_count = slots_start, slot_minutes, slot_count
+    event.tables, event.breaks = tables, sorted(set(breaks))
+    event.save(update_fields=["slots_start", "slot_minutes", "slot_count", "tables", "breaks", "updated"])
     # Meetings in rounds or at tables that no longer exist (or are now breaks) are dropped.
     breaks = {b - 1 for b in event.breaks}
     Meeting.objects.filter(event=event).filter(

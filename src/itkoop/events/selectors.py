@@ -11,7 +11,7 @@ from django.utils import timezone
 from itkoop.accounts.models import Membership
 from itkoop.engine.text import index_tokens
 
-from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration
+from .models import CalendarToken, Event, Meeting, MeetingRequest, ParticipantProfile, Registration
 
 RS = Registration.Status
 logger = logging.getLogger(__name__)
@@ -54,6 +54,11 @@ def registrations_of(user) -> QuerySet[Registration]:
         .select_related("event", "event__hub")
         .order_by("event__start")
     )
+
+
+def calendar_token_of(user) -> CalendarToken | None:
+    """The user's feed token, if they made one (the page's button does; looking at the page does not)."""
+    return CalendarToken.objects.filter(user=user).first()
 
 
 def checkin_list(event: Event) -> QuerySet[Registration]:

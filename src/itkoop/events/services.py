@@ -8,6 +8,7 @@ settings), so parallel registrations never overbook and the waiting list stays n
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -40,23 +41,67 @@ def _locked_event(event: Event) -> Event:
 # --- events ---
 
 
+# Fields an event editor sets; who created it and when is the service's business.
+EVENT_FIELDS = frozenset(
+    f.attname
+    for f in Event._meta.concrete_fields
+    if f.editable and not f.primary_key and f.name not in {"created_by", "created", "updated"}
+)
+
+
+def check_capacity(*, event_id: int | None, capacity: int) -> None:
+    """An event has at least one seat, and never fewer seats than it has confirmed registrations."""
+    if capacity is None or capacity < 1:
+        raise EventError(_("Eine Veranstaltung braucht mindestens einen Platz."))
+    if event_id is not None:
+        confirmed = Registration.objects.filter(event_id=event_id, status=Status.CONFIRMED).count()
+        if capacity < confirmed:
+            raise EventError(
+                _("Es sind bereits %(n)s Plätze vergeben; bitte nicht weniger Plätze angeben.")
+                % {"n": confirmed}
+            )
+
+
 @transaction.atomic
-def event_save(*, actor, form, event: Event | None = None) -> Event:
-    """Create or update an event from a validated form; hub staff only for their own hub."""
-    if event is not None and not can_manage_event(actor, event):
+def event_save(*, actor, fields: dict[str, Any], event_id: int | None = None) -> Event:
+    """Create (no `event_id`) or update an event from plain field values keyed by attribute name (`hub_id`,
+    `title`, `capacity`, ...). Hub staff only for their own hub, before and after. More seats promote from
+    the head of the waiting list; fewer seats than confirmed registrations are refused."""
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise ValueError(f"not event fields: {', '.join(sorted(unknown))}")
+    if event_id is None:
+        event = Event(created_by=actor)
+    else:
+        event = Event.objects.select_for_update().get(pk=event_id)
+        if not can_manage_event(actor, event):
+            raise PermissionDenied
+    if not can_hold_event_at(actor, fields.get("hub_id", event.hub_id)):
         raise PermissionDenied
-    hub = form.cleaned_data.get("hub")
-    if not can_hold_event_at(actor, hub.slug if hub else None):
-        raise PermissionDenied
-    if event is not None:
-        _locked_event(event)
-    saved = form.save(commit=False)
-    if saved.pk is None:
-        saved.created_by = actor
-    saved.save()
-    _fill_seats(saved)
-    logger.info("event %s saved by %s", saved.pk, actor.pk)
-    return saved
+    check_capacity(event_id=event_id, capacity=fields.get("capacity", event.capacity))
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.save()
+    _fill_seats(event)
+    logger.info("event %s saved by %s", event.pk, actor.pk)
+    return event
+
+
+def event_fields_from(cleaned_data: dict[str, Any]) -> dict[str, Any]:
+    """Plain field values for `event_save` from a form's cleaned data: related objects become their ids."""
+    fields = {}
+    for name, value in cleaned_data.items():
+        field = Event._meta.get_field(name) if name in _EVENT_FIELD_NAMES else None
+        if field is None:
+            continue
+        if field.is_relation:
+            fields[field.attname] = value.pk if value is not None else None
+        else:
+            fields[name] = value
+    return {k: v for k, v in fields.items() if k in EVENT_FIELDS}
+
+
+_EVENT_FIELD_NAMES = frozenset(f.name for f in Event._meta.concrete_fields)
 
 
 # --- registration ---

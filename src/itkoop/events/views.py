@@ -101,13 +101,15 @@ def cancel(request, pk: int):
 
 @login_required
 def my_registrations(request):
-    token = services.calendar_token_for(request.user)
+    token = selectors.calendar_token_of(request.user)
     return render(
         request,
         "events/mine.html",
         {
             "registrations": selectors.registrations_of(request.user),
-            "feed_url": request.build_absolute_uri(reverse("events:feed", args=[token.token])),
+            "feed_url": request.build_absolute_uri(reverse("events:feed", args=[token.token]))
+            if token
+            else "",
         },
     )
 
@@ -149,9 +151,15 @@ def event_create(request):
         raise PermissionDenied
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        event = services.event_save(actor=request.user, form=form)
-        messages.success(request, _("Die Veranstaltung ist angelegt."))
-        return redirect(event)
+        try:
+            event = services.event_save(
+                actor=request.user, fields=services.event_fields_from(form.cleaned_data)
+            )
+        except services.EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Die Veranstaltung ist angelegt."))
+            return redirect(event)
     return render(request, "events/event_form.html", {"form": form})
 
 
@@ -162,9 +170,15 @@ def event_edit(request, pk: int):
         raise PermissionDenied
     form = EventForm(request.POST or None, instance=event, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.event_save(actor=request.user, form=form, event=event)
-        messages.success(request, _("Die Veranstaltung ist gespeichert."))
-        return redirect(event)
+        try:
+            services.event_save(
+                actor=request.user, event_id=event.pk, fields=services.event_fields_from(form.cleaned_data)
+            )
+        except services.EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Die Veranstaltung ist gespeichert."))
+            return redirect(event)
     return render(request, "events/event_form.html", {"form": form, "event": event})
 
 

@@ -120,7 +120,8 @@ def request_create(request, pk: int, user_pk: int):
 @login_required
 def requests(request, pk: int):
     event = _participant_event(request, pk)
-    meetings.expire_requests(event=event)
+    # No expiry here: a GET writes nothing. The periodic `meeting_day_tasks` and every write on requests
+    # (send, answer, build) expire the overdue ones first.
     incoming, outgoing = selectors.requests_of(event, request.user)
     return render(
         request, "events/requests.html", {"event": event, "incoming": incoming, "outgoing": outgoing}
@@ -200,7 +201,16 @@ def meeting_settings(request, pk: int):
     event = _managed_event(request, pk)
     form = MeetingSettingsForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
-        meetings.meeting_settings_save(actor=request.user, event=event, form=form)
+        data = form.cleaned_data
+        meetings.meeting_settings_save(
+            actor=request.user,
+            event=event,
+            slots_start=data["slots_start"],
+            slot_minutes=data["slot_minutes"],
+            slot_count=data["slot_count"],
+            tables=data["tables"],
+            breaks=data.get("breaks", []),
+        )
         messages.success(request, _("Runden und Tische sind gespeichert."))
         return redirect("events:schedule", pk=event.pk)
     return render(request, "events/meeting_settings.html", {"event": event, "form": form})
@@ -209,7 +219,6 @@ def meeting_settings(request, pk: int):
 @login_required
 def schedule(request, pk: int):
     event = _managed_event(request, pk)
-    meetings.expire_requests(event=event)
     scheduled = selectors.schedule_overview(event)
     placed = {m.request_id for m in scheduled}
     unscheduled = [r for r in scheduling.schedulable_requests(event) if r.pk not in placed]

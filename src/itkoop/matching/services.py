@@ -16,6 +16,8 @@ from itkoop.engine.compose import compose_bundles
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import MatchResult, PartnerResult
+from itkoop.registry.models import Company
+from itkoop.registry.selectors import companies_of_user
 
 from .adapter import current_catalog
 
@@ -64,11 +66,15 @@ def match_need(
     text: str,
     top_k: int = 5,
     hub: str | None = None,
+    postal_code: str = "",
     max_partners: int | None = None,
     labels: tuple[str, ...] = (),
     customer_company_id: str | None = None,
 ) -> MatchResult:
-    """Joint offers for a need text: the engine's result, ids as in the catalog."""
+    """Joint offers for a need text: the engine's result, ids as in the catalog.
+
+    A hub chosen explicitly wins; otherwise the customer's postcode decides the hub (none if it is outside
+    every hub's region)."""
     text = (text or "").strip()
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
@@ -78,6 +84,8 @@ def match_need(
         )
     _check_common(top_k, max_partners)
     _check_hub(hub)
+    if not hub and postal_code:
+        hub = hub_for_postal_code(postal_code)
     catalog = current_catalog()
     if customer_company_id and customer_company_id not in catalog.companies:
         customer_company_id = None
@@ -112,3 +120,39 @@ def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: i
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result
+
+
+class OwnCompanyRequired(MatchRequestError):
+    """Inviting a one-provider offer needs the customer's own company as the second partner."""
+
+
+def invite_offer(*, actor, company_ids: list[str], need_text: str, bundle: dict | None = None):
+    """Invite the providers of a joint offer to a cooperation; returns the new cooperation.
+
+    An offer of two or more providers invites them. An offer of one provider covers everything alone, so the
+    cooperation is between the customer's own company and that provider: the customer's company joins, and a
+    customer without a company gets `OwnCompanyRequired`. The title is derived from the need text. Rules of
+    the cooperation itself (two to twenty companies, ...) raise the cooperation's `CooperationError`.
+    """
+    from itkoop.cooperation.services import cooperation_invite
+
+    companies = list(Company.objects.filter(external_id__in=company_ids))
+    if len(companies) < 2:
+        own = companies_of_user(actor).first()
+        if own is None:
+            raise OwnCompanyRequired(
+                _(
+                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
+                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
+                )
+            )
+        if own not in companies:
+            companies.append(own)
+    need_text = (need_text or "").strip()
+    return cooperation_invite(
+        actor=actor,
+        companies=companies,
+        title=_("Gesamtangebot: %(text)s") % {"text": need_text[:120]},
+        need_text=need_text,
+        bundle=bundle,
+    )

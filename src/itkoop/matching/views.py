@@ -28,11 +28,11 @@ def _customer_company_id(user) -> str | None:
 
 def _run(request, form: NeedForm, top_k: int = 5):
     data = form.cleaned_data
-    hub = data["hub"].slug if data.get("hub") else services.hub_for_postal_code(data.get("plz", ""))
     return services.match_need(
         text=data["text"],
         top_k=top_k,
-        hub=hub,
+        hub=data["hub"].slug if data.get("hub") else None,
+        postal_code=data.get("plz", ""),
         max_partners=data.get("max_partners"),
         labels=tuple(label.slug for label in data.get("labels", [])),
         customer_company_id=_customer_company_id(request.user),
@@ -84,33 +84,18 @@ def invite(request):
         return HttpResponseBadRequest(
             _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
         )
-    from itkoop.cooperation.services import cooperation_invite
-    from itkoop.cooperation.services.cooperations import CooperationError
+    from itkoop.cooperation.services import CooperationError
 
-    companies = list(Company.objects.filter(external_id__in=payload["companies"]))
-    own = companies_of_user(request.user).first()
-    if len(companies) < 2:
-        # One provider covers everything: the cooperation is then between the customer's company and it.
-        if own is None:
-            messages.info(
-                request,
-                _(
-                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
-                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
-                ),
-            )
-            return redirect("accounts:company_create")
-        if own not in companies:
-            companies.append(own)
-    title = _("Gesamtangebot: %(text)s") % {"text": payload["text"][:120]}
     try:
-        cooperation = cooperation_invite(
+        cooperation = services.invite_offer(
             actor=request.user,
-            companies=companies,
-            title=title,
+            company_ids=payload["companies"],
             need_text=payload["text"],
             bundle=payload["bundle"],
         )
+    except services.OwnCompanyRequired as exc:
+        messages.info(request, str(exc))
+        return redirect("accounts:company_create")
     except CooperationError as exc:
         messages.error(request, str(exc))
         return redirect("matching:need")

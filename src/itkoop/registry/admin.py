@@ -1,4 +1,7 @@
-"""Admin for hub staff and center admins: hub staff see and change only their hub's companies."""
+"""Admin for hub staff and center admins: hub staff see and change only their hub's companies.
+
+Saving a company or solution goes through the registry services, so the admin keeps the pages' rules: the
+search text is refreshed and hub staff cannot move a company (or a solution) out of their hub."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
@@ -21,10 +24,19 @@ class StaffEditableAdmin(HubScopedAdmin):
 
 
 class SolutionInline(admin.TabularInline):
+    """Listed only: solutions change on their own admin page, through the service."""
+
     model = Solution
     fields = ["external_id", "name"]
+    readonly_fields = fields
     extra = 0
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Company)
@@ -37,8 +49,23 @@ class CompanyAdmin(StaffEditableAdmin):
     filter_horizontal = ["labels"]
 
     def get_readonly_fields(self, request, obj=None):
-        # Hub staff must not move a company out of their hub (and so out of their own reach).
-        return ["hub"] if not request.user.is_center_admin else []
+        # Verification has its own action; the id stays once given. Hub staff must not move a company out
+        # of their hub (and so out of their own reach); the service refuses that too.
+        fixed = ["verified", "verified_by", "verified_at"] + (["external_id"] if obj is not None else [])
+        return fixed if request.user.is_center_admin else [*fixed, "hub"]
+
+    def save_model(self, request, obj, form, change):
+        self.check_hub_write(request, obj, change)
+        if not change:  # center admins only (has_add_permission); the company gets its search text below
+            obj.save()
+            return
+        fields, relations = services.plain_fields(Company, form.cleaned_data)
+        services.company_update(actor=request.user, company_id=obj.pk, fields=fields, relations=relations)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            services.refresh_company_search(form.instance)
 
     @admin.action(description=_("Ausgewählte Profile als geprüft markieren"))
     def mark_verified(self, request, queryset):
@@ -57,6 +84,23 @@ class SolutionAdmin(StaffEditableAdmin):
     search_fields = ["name", "external_id", "company__name"]
     filter_horizontal = ["capabilities", "provides", "consumes"]
     raw_id_fields = ["company"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A solution stays with its company; its id and search text are the service's business.
+        return ["external_id"] + (["company"] if obj is not None else [])
+
+    def save_model(self, request, obj, form, change):
+        self.check_hub_write(request, obj, change)
+        fields, relations = services.plain_fields(Solution, form.cleaned_data)
+        company_id = fields.pop("company_id", None) or obj.company_id
+        saved = services.solution_save(
+            actor=request.user,
+            company_id=company_id,
+            solution_id=obj.pk if change else None,
+            fields=fields,
+            relations=relations,
+        )
+        obj.pk, obj.external_id = saved.pk, saved.external_id
 
 
 class CenterAdminOnly(admin.ModelAdmin):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from itkoop.core.models import Hub
 
 from .models import Capability, Company, Label, Solution, Standard
+from .services import plain_fields
 
 
 class CatalogSearchForm(forms.Form):
@@ -88,14 +89,12 @@ class CompanyForm(forms.ModelForm):
             raise forms.ValidationError(_("Bitte ein Jahr zwischen 1800 und 2100 angeben."))
         return value
 
-    def save(self, commit=True):
-        company = super().save(commit=False)
-        company.languages = _split(self.cleaned_data.get("languages_text", ""))
-        company.keywords = _split(self.cleaned_data.get("keywords_text", ""))
-        if commit:
-            company.save()
-            self.save_m2m()
-        return company
+    def plain_data(self) -> tuple[dict, dict[str, list]]:
+        """(fields, relations) for `services.company_update`, with the comma lists split."""
+        fields, relations = plain_fields(Company, self.cleaned_data)
+        fields["languages"] = _split(self.cleaned_data.get("languages_text", ""))
+        fields["keywords"] = _split(self.cleaned_data.get("keywords_text", ""))
+        return fields, relations
 
 
 class SolutionForm(forms.ModelForm):
@@ -123,6 +122,10 @@ class SolutionForm(forms.ModelForm):
             "provides": forms.SelectMultiple(attrs={"size": 8}),
             "consumes": forms.SelectMultiple(attrs={"size": 8}),
         }
+
+    def plain_data(self) -> tuple[dict, dict[str, list]]:
+        """(fields, relations) for `services.solution_save`."""
+        return plain_fields(Solution, self.cleaned_data)
 
     def clean_capabilities(self):
         value = self.cleaned_data["capabilities"]

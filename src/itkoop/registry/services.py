@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -168,26 +169,102 @@ def company_set_verified(*, actor, company: Company, verified: bool) -> Verifica
     return VerificationResult(company=company, verified=verified)
 
 
+def plain_fields(model, cleaned_data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list]]:
+    """Split a form's cleaned data into plain values by attribute name (a related object becomes its id,
+    under `hub_id`) and many-to-many relations as lists of ids; other keys are left out."""
+    fields: dict[str, Any] = {}
+    relations: dict[str, list] = {}
+    for field in model._meta.get_fields():
+        if field.name not in cleaned_data or field.auto_created:
+            continue
+        value = cleaned_data[field.name]
+        if field.many_to_many:
+            relations[field.name] = [v.pk for v in value]
+        elif field.is_relation:
+            fields[field.attname] = value.pk if value is not None else None
+        else:
+            fields[field.name] = value
+    return fields, relations
+
+
+def _settable(model, exclude: set[str]) -> frozenset[str]:
+    return frozenset(
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in exclude
+    )
+
+
+# What an editor sets; ids, verification and the derived search text are the services' business.
+COMPANY_FIELDS = _settable(
+    Company, {"external_id", "verified", "verified_by", "verified_at", "search_document"}
+)
+COMPANY_RELATIONS = frozenset({"labels"})
+SOLUTION_FIELDS = _settable(Solution, {"external_id", "search_document"})
+SOLUTION_RELATIONS = frozenset({"capabilities", "provides", "consumes"})
+
+
+def _check_keys(given, allowed, what: str) -> None:
+    unknown = set(given) - allowed
+    if unknown:
+        raise ValueError(f"not {what}: {', '.join(sorted(unknown))}")
+
+
+def _check_hub_move(actor, old_hub: str | None, new_hub: str | None) -> None:
+    """Hub staff keep a company in their hub: they must not move it (and so themselves) out of reach."""
+    if old_hub != new_hub and not actor.is_center_admin and actor.is_hub_staff and new_hub != actor.hub_id:
+        raise PermissionDenied
+
+
 @transaction.atomic
-def company_update(*, actor, company: Company, form) -> Company:
-    """Save a validated company form; the caller passes the bound form so field rules live in one place."""
+def company_update(
+    *, actor, company_id: int, fields: dict[str, Any], relations: dict[str, list] | None = None
+) -> Company:
+    """Change a company profile from plain values (attribute names, `labels` as ids) and refresh its
+    search text, so the catalog search finds what the profile now says."""
+    _check_keys(fields, COMPANY_FIELDS, "company fields")
+    _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
+    company = Company.objects.select_for_update().get(pk=company_id)
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    company = form.save()
+    _check_hub_move(actor, company.hub_id, fields.get("hub_id", company.hub_id))
+    for name, value in fields.items():
+        setattr(company, name, value)
+    company.save()
+    for name, ids in (relations or {}).items():
+        getattr(company, name).set(ids)
     refresh_company_search(company)
+    for solution in company.solutions.all():
+        refresh_solution_search(solution)  # solutions' search text holds the company's name
+    logger.info("company %s updated by %s", company.external_id, actor.pk)
     return company
 
 
 @transaction.atomic
-def solution_save(*, actor, company: Company, form) -> Solution:
+def solution_save(
+    *,
+    actor,
+    company_id: int,
+    fields: dict[str, Any],
+    relations: dict[str, list] | None = None,
+    solution_id: int | None = None,
+) -> Solution:
+    """Create (no `solution_id`) or change a solution of a company from plain values; refreshes the search
+    text of the solution and of its company. A solution stays with its company."""
+    _check_keys(fields, SOLUTION_FIELDS - {"company_id"}, "solution fields")
+    _check_keys(relations or {}, SOLUTION_RELATIONS, "solution relations")
+    company = Company.objects.get(pk=company_id)
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    solution = form.save(commit=False)
-    solution.company = company
-    if not solution.external_id:
-        solution.external_id = _new_solution_id(company)
+    if solution_id is None:
+        solution = Solution(company=company, external_id=_new_solution_id(company))
+    else:
+        solution = Solution.objects.select_for_update().get(pk=solution_id, company=company)
+    for name, value in fields.items():
+        setattr(solution, name, value)
     solution.save()
-    form.save_m2m()
+    for name, ids in (relations or {}).items():
+        getattr(solution, name).set(ids)
     refresh_solution_search(solution)
     refresh_company_search(company)
     return solution

@@ -96,7 +96,8 @@ def company_edit(request, external_id: str):
     obj = _editable_company(request, external_id)
     form = CompanyForm(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
-        services.company_update(actor=request.user, company=obj, form=form)
+        fields, relations = form.plain_data()
+        services.company_update(actor=request.user, company_id=obj.pk, fields=fields, relations=relations)
         messages.success(request, _("Das Profil wurde gespeichert."))
         return redirect(obj)
     return render(request, "registry/company_form.html", {"form": form, "company": obj})
@@ -119,7 +120,10 @@ def solution_create(request, external_id: str):
     obj = _editable_company(request, external_id)
     form = SolutionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = services.solution_save(actor=request.user, company=obj, form=form)
+        fields, relations = form.plain_data()
+        created = services.solution_save(
+            actor=request.user, company_id=obj.pk, fields=fields, relations=relations
+        )
         messages.success(request, _("Die Lösung wurde angelegt."))
         return redirect(created)
     return render(request, "registry/solution_form.html", {"form": form, "company": obj})
@@ -132,7 +136,14 @@ def solution_edit(request, external_id: str):
         raise PermissionDenied
     form = SolutionForm(request.POST or None, instance=obj)
     if request.method == "POST" and form.is_valid():
-        services.solution_save(actor=request.user, company=obj.company, form=form)
+        fields, relations = form.plain_data()
+        services.solution_save(
+            actor=request.user,
+            company_id=obj.company_id,
+            solution_id=obj.pk,
+            fields=fields,
+            relations=relations,
+        )
         messages.success(request, _("Die Lösung wurde gespeichert."))
         return redirect(obj)
     return render(

@@ -9,8 +9,12 @@ from ..models import ContractTemplate
 
 
 @transaction.atomic
-def contract_template_save(*, actor, form) -> ContractTemplate:
-    """Save a validated ContractTemplateForm; the caller passes the bound form."""
+def contract_template_save(*, actor, template_id: int, title: str, body: str) -> ContractTemplate:
+    """Change the title and Markdown body of one of the center's contract templates."""
     if not (getattr(actor, "is_authenticated", False) and actor.is_active and actor.is_center_admin):
         raise PermissionDenied
-    return form.save()
+    template = ContractTemplate.objects.select_for_update().get(pk=template_id)
+    template.title = title.strip()
+    template.body = body
+    template.save()
+    return template

@@ -104,7 +104,7 @@ def participant_respond(
         raise PermissionDenied
     participant = CooperationParticipant.objects.select_for_update().get(pk=participant.pk)
     cooperation = Cooperation.objects.select_for_update().get(pk=participant.cooperation_id)
-    if cooperation.state not in (Cooperation.State.INVITED, Cooperation.State.ACTIVE):
+    if cooperation.state not in permissions.ANSWERABLE_STATES:
         raise CooperationError(_("Diese Kooperation ist bereits abgeschlossen."))
     if participant.state != CooperationParticipant.State.INVITED:
         raise CooperationError(_("Ihr Unternehmen hat auf diese Einladung bereits geantwortet."))
