@@ -70,8 +70,10 @@ def test_partners_page_lists_complements(client, mini_catalog):
 
 def test_a_plain_migrate_keeps_what_an_import_changed_in_the_taxonomy(mini_catalog):
     from itkoop.core.reference_data import sync_reference_data
+    from itkoop.registry.reference_data import sync_taxonomy
 
     sync_reference_data()
+    sync_taxonomy()
     assert set(Capability.objects.get(id="accounting").exchanges_with.values_list("id", flat=True)) == {"erp"}
 
 

@@ -13,7 +13,32 @@ from django.db.models import Count, Q, QuerySet
 
 from itkoop.engine.text import query_terms
 
-from .models import Company, Solution
+from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+
+
+def companies() -> QuerySet[Company]:
+    """Every company of the catalog: the base query other apps narrow (by id, hub, membership ...)."""
+    return Company.objects.all()
+
+
+def solutions() -> QuerySet[Solution]:
+    return Solution.objects.all()
+
+
+def capabilities() -> QuerySet[Capability]:
+    return Capability.objects.all()
+
+
+def standards() -> QuerySet[Standard]:
+    return Standard.objects.all()
+
+
+def labels() -> QuerySet[Label]:
+    return Label.objects.all()
+
+
+def past_cooperations() -> QuerySet[PastCooperation]:
+    return PastCooperation.objects.all()
 
 
 @dataclass
