@@ -10,14 +10,15 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import CatalogError
 from itkoop.engine.compose import compose_bundles
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.serialize import match_to_dict, partners_to_dict
 
-from .adapter import current_catalog
+from . import adapter
+from .adapter import TrustSource, current_catalog
 
 MAX_TEXT = 2000
 MAX_TOP = 50
@@ -25,6 +26,12 @@ MAX_TOP = 50
 
 class MatchRequestError(Exception):
     """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+def register_trust_source(source: TrustSource) -> None:
+    """The port through which an app above matching (cooperation) tells it which companies cooperated: the
+    partner ranking prefers them. Call it from the app's AppConfig.ready()."""
+    adapter.register_trust_source(source)
 
 
 def _lang() -> str:
@@ -41,8 +48,8 @@ def _check_common(top_k: int, max_partners: int | None) -> None:
 
 
 def _check_hub(hub: str | None) -> None:
-    if hub and not Hub.objects.filter(slug=hub).exists():
-        known = ", ".join(Hub.objects.order_by("slug").values_list("slug", flat=True))
+    if hub and not core_selectors.hubs().filter(slug=hub).exists():
+        known = ", ".join(core_selectors.hubs().order_by("slug").values_list("slug", flat=True))
         raise MatchRequestError(
             _("Unbekannter Stützpunkt '%(hub)s' (bekannt: %(known)s).") % {"hub": hub, "known": known}
         )
@@ -53,7 +60,7 @@ def hub_for_postal_code(postal_code: str) -> str | None:
     prefix = (postal_code or "").strip()[:2]
     if len(prefix) < 2 or not prefix.isdigit():
         return None
-    for hub in Hub.objects.all():
+    for hub in core_selectors.hubs().all():
         if prefix in hub.postcode_prefixes:
             return hub.slug
     return None
