@@ -12,13 +12,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from itkoop.registry.models import Company, PastCooperation
+from itkoop.registry import selectors as registry
 
 from .models import (
     Cooperation,
     CooperationParticipant,
     CooperationProfile,
     ExpressionOfInterest,
+    Inquiry,
     Notification,
 )
 
@@ -54,7 +55,7 @@ def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
         for a, b in combinations(sorted(set(ids)), 2):
             counts[(a, b)] += 1
     seen: set[tuple] = set()
-    for a, b, title, year in PastCooperation.objects.values_list(
+    for a, b, title, year in registry.past_cooperations().values_list(
         "company__external_id", "partner__external_id", "title", "year"
     ):
         if a == b:
@@ -177,7 +178,8 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict
     if not capability_ids:
         return []
     companies = (
-        Company.objects.exclude(pk=profile.company_id)
+        registry.companies()
+        .exclude(pk=profile.company_id)
         .filter(solutions__capabilities__id__in=capability_ids)
         .annotate(
             covered=Count(
@@ -214,8 +216,10 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
         logger.exception("partner ranking for profile %s failed", profile.pk)
         return []
     ranked = [p for p in result.get("partners", []) if p.get("id") != profile.company.external_id]
-    companies = Company.objects.select_related("hub").in_bulk(
-        [p["id"] for p in ranked], field_name="external_id"
+    companies = (
+        registry.companies()
+        .select_related("hub")
+        .in_bulk([p["id"] for p in ranked], field_name="external_id")
     )
     return [
         {"company": companies[p["id"]], "reasons": list(p.get("reasons", []))[:3]}
@@ -240,18 +244,18 @@ def bundle_summary(cooperation: Cooperation) -> dict | None:
     bundle = cooperation.bundle
     if not isinstance(bundle, dict):
         return None
-    from itkoop.registry.models import Capability, Solution, Standard
-
     entries = [s for s in bundle.get("solutions", []) if isinstance(s, dict)]
     links = [link for link in bundle.get("links", []) if isinstance(link, dict)]
-    solutions = Solution.objects.select_related("company").in_bulk(
-        [str(s.get("id")) for s in entries], field_name="external_id"
+    solutions = (
+        registry.solutions()
+        .select_related("company")
+        .in_bulk([str(s.get("id")) for s in entries], field_name="external_id")
     )
     capability_ids = {str(c) for s in entries for c in s.get("covers", [])} | {
         str(c) for c in bundle.get("uncovered", [])
     }
-    capabilities = Capability.objects.in_bulk(list(capability_ids))
-    standards = Standard.objects.in_bulk([str(link.get("standard")) for link in links])
+    capabilities = registry.capabilities().in_bulk(list(capability_ids))
+    standards = registry.standards().in_bulk([str(link.get("standard")) for link in links])
 
     def solution_name(external_id) -> str:
         solution = solutions.get(str(external_id))
@@ -279,3 +283,32 @@ def bundle_summary(cooperation: Cooperation) -> dict | None:
         "uncovered": [capability_label(c) for c in bundle.get("uncovered", [])],
         "explanation": str(bundle.get("explanation", "")),
     }
+
+
+# -- whole tables, for the center's figures (reporting) ----------------------------------------------------
+
+
+def cooperations() -> QuerySet[Cooperation]:
+    return Cooperation.objects.all()
+
+
+def cooperations_with_result() -> QuerySet[Cooperation]:
+    return Cooperation.objects.filter(state=Cooperation.State.RESULT)
+
+
+def accepted_participations() -> QuerySet[CooperationParticipant]:
+    """Participations of companies that accepted their invitation."""
+    return CooperationParticipant.objects.filter(state=CooperationParticipant.State.ACCEPTED)
+
+
+def released_profiles() -> QuerySet[CooperationProfile]:
+    """Profiles the hub staff released, expired or not (published_profiles: what visitors see now)."""
+    return CooperationProfile.objects.filter(moderation=CooperationProfile.Moderation.PUBLISHED)
+
+
+def interests() -> QuerySet[ExpressionOfInterest]:
+    return ExpressionOfInterest.objects.all()
+
+
+def inquiries() -> QuerySet[Inquiry]:
+    return Inquiry.objects.all()

@@ -8,6 +8,7 @@ app_name = "cooperation"
 cooperation_patterns = [
     path("", views.cooperation_list, name="list"),
     path("neu/", views.cooperation_invite, name="invite"),
+    path("gesamtangebot/", views.bundle_invite, name="bundle_invite"),
     path("<int:pk>/", views.cooperation_detail, name="detail"),
     path("<int:pk>/ergebnis/", views.cooperation_result, name="result"),
     path("<int:pk>/vertrag/", views.contract_document, name="contract"),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.registry.models import Label
+from itkoop.registry import selectors as registry
 
 
 class NeedForm(forms.Form):
@@ -37,7 +37,7 @@ class NeedForm(forms.Form):
     )
     labels = forms.ModelMultipleChoiceField(
         label=_("Gütesiegel, die alle Anbieter haben sollen"),
-        queryset=Label.objects.all(),
+        queryset=registry.labels(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

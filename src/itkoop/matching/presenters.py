@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from itkoop.registry.models import Capability, Company, Solution, Standard
+from itkoop.registry import selectors as registry
 
 from .diagram import Edge, Node, integration_svg
 
@@ -21,7 +21,7 @@ def _capability_labels(ids) -> dict[str, str]:
     lang = _lang()
     return {
         c.id: (c.label_en if lang == "en" and c.label_en else c.label_de)
-        for c in Capability.objects.filter(id__in=set(ids))
+        for c in registry.capabilities().filter(id__in=set(ids))
     }
 
 
@@ -37,13 +37,14 @@ def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
     bundles = result["bundles"]
     solution_ids = {s["id"] for b in bundles for s in b["solutions"]}
     company_ids = {c for b in bundles for c in b["companies"]}
-    solutions = {s.external_id: s for s in Solution.objects.filter(external_id__in=solution_ids)}
+    solutions = {s.external_id: s for s in registry.solutions().filter(external_id__in=solution_ids)}
     companies = {
-        c.external_id: c for c in Company.objects.filter(external_id__in=company_ids).select_related("hub")
+        c.external_id: c
+        for c in registry.companies().filter(external_id__in=company_ids).select_related("hub")
     }
     standards = {
         s.id: s.label
-        for s in Standard.objects.filter(id__in={lk["standard"] for b in bundles for lk in b["links"]})
+        for s in registry.standards().filter(id__in={lk["standard"] for b in bundles for lk in b["links"]})
     }
     cap_labels = _capability_labels(
         {c for b in bundles for s in b["solutions"] for c in s["covers"]}
@@ -115,9 +116,9 @@ def present_bundles(result: dict[str, Any]) -> list[dict[str, Any]]:
 def present_partners(result: dict[str, Any]) -> list[dict[str, Any]]:
     companies = {
         c.external_id: c
-        for c in Company.objects.filter(external_id__in=[p["id"] for p in result["partners"]]).select_related(
-            "hub"
-        )
+        for c in registry.companies()
+        .filter(external_id__in=[p["id"] for p in result["partners"]])
+        .select_related("hub")
     }
     return [
         {"company": companies[p["id"]], "score": p["score"], "reasons": p["reasons"]}

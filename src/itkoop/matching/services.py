@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,8 @@ from itkoop.engine.serialize import match_to_dict, partners_to_dict
 from . import adapter
 from .adapter import TrustSource, current_catalog
 
+INVITE_SALT = "itkoop.matching.invite"
+INVITE_MAX_AGE = 7 * 24 * 3600
 MAX_TEXT = 2000
 MAX_TOP = 50
 
@@ -32,6 +35,20 @@ def register_trust_source(source: TrustSource) -> None:
     """The port through which an app above matching (cooperation) tells it which companies cooperated: the
     partner ranking prefers them. Call it from the app's AppConfig.ready()."""
     adapter.register_trust_source(source)
+
+
+def bundle_invite_token(*, companies: list[str], need_text: str, rank: int, bundle: dict[str, Any]) -> str:
+    """A signed token for inviting a joint offer's providers: the invitation page trusts what it carries."""
+    payload = {"companies": companies, "text": need_text, "rank": rank, "bundle": bundle}
+    return signing.dumps(payload, salt=INVITE_SALT, compress=True)
+
+
+def bundle_invite_payload(token: str) -> dict[str, Any] | None:
+    """What `bundle_invite_token` signed, or None when the token is forged or older than a week."""
+    try:
+        return signing.loads(token, salt=INVITE_SALT, max_age=INVITE_MAX_AGE)
+    except signing.BadSignature:
+        return None
 
 
 def _lang() -> str:

@@ -1,27 +1,21 @@
-"""Need form -> joint offers with integration diagrams; invite the providers; the offer as PDF; partners."""
+"""Need form -> joint offers with integration diagrams; the offer as PDF; partners. Inviting a joint offer's
+providers is the cooperation app's page (cooperation:bundle_invite), fed by the token made here."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from itkoop.registry.models import Company
-from itkoop.registry.selectors import companies_of_user
+from itkoop.registry import selectors as registry
 
 from . import presenters, services
 from .forms import NeedForm
 
-INVITE_SALT = "itkoop.matching.invite"
-
 
 def _customer_company_id(user) -> str | None:
-    company = companies_of_user(user).first() if user.is_authenticated else None
+    company = registry.companies_of_user(user).first() if user.is_authenticated else None
     return company.external_id if company else None
 
 
@@ -50,15 +44,11 @@ def need(request):
         else:
             bundles = presenters.present_bundles(result)
             for bundle in bundles:
-                bundle["invite_token"] = signing.dumps(
-                    {
-                        "companies": bundle["company_ids"],
-                        "text": result["need"]["text"],
-                        "rank": bundle["rank"],
-                        "bundle": bundle["raw"],
-                    },
-                    salt=INVITE_SALT,
-                    compress=True,
+                bundle["invite_token"] = services.bundle_invite_token(
+                    companies=bundle["company_ids"],
+                    need_text=result["need"]["text"],
+                    rank=bundle["rank"],
+                    bundle=bundle["raw"],
                 )
     return render(
         request,
@@ -71,49 +61,6 @@ def need(request):
             "querystring": request.GET.urlencode(),
         },
     )
-
-
-@login_required
-@require_POST
-def invite(request):
-    try:
-        payload = signing.loads(request.POST.get("token", ""), salt=INVITE_SALT, max_age=7 * 24 * 3600)
-    except signing.BadSignature:
-        return HttpResponseBadRequest(
-            _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
-        )
-    from itkoop.cooperation.services import cooperation_invite
-    from itkoop.cooperation.services.cooperations import CooperationError
-
-    companies = list(Company.objects.filter(external_id__in=payload["companies"]))
-    own = companies_of_user(request.user).first()
-    if len(companies) < 2:
-        # One provider covers everything: the cooperation is then between the customer's company and it.
-        if own is None:
-            messages.info(
-                request,
-                _(
-                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
-                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
-                ),
-            )
-            return redirect("accounts:company_create")
-        if own not in companies:
-            companies.append(own)
-    title = _("Gesamtangebot: %(text)s") % {"text": payload["text"][:120]}
-    try:
-        cooperation = cooperation_invite(
-            actor=request.user,
-            companies=companies,
-            title=title,
-            need_text=payload["text"],
-            bundle=payload["bundle"],
-        )
-    except CooperationError as exc:
-        messages.error(request, str(exc))
-        return redirect("matching:need")
-    messages.success(request, _("Die Anbieter wurden eingeladen. Sie sehen hier, wer zusagt."))
-    return redirect(cooperation)
 
 
 def offer_pdf(request):
@@ -149,7 +96,7 @@ def offer_pdf(request):
 
 
 def partners(request, external_id: str):
-    company = get_object_or_404(Company, external_id=external_id)
+    company = get_object_or_404(registry.companies(), external_id=external_id)
     need_text = request.GET.get("need") or None
     error = None
     result = {"partners": []}

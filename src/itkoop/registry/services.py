@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from itkoop.engine.text import index_tokens
 
@@ -166,6 +167,30 @@ def company_set_verified(*, actor, company: Company, verified: bool) -> Verifica
     company.save(update_fields=["verified", "verified_by", "verified_at", "updated"])
     logger.info("company %s verified=%s by %s", company.external_id, verified, actor.pk)
     return VerificationResult(company=company, verified=verified)
+
+
+def _unique_external_id(name: str) -> str:
+    base = slugify(name)[:60] or "unternehmen"
+    candidate, n = base, 1
+    while Company.objects.filter(external_id=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def company_create(*, actor, form) -> Company:
+    """A company a signed-in member registers from the profile form (validated); unverified until hub staff
+    check it. Making the member its owner is the accounts app's part."""
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied
+    company = form.save(commit=False)
+    company.external_id = _unique_external_id(company.name)
+    company.verified = False  # only hub staff verify
+    company.save()
+    form.save_m2m()
+    refresh_company_search(company)
+    return company
 
 
 @transaction.atomic

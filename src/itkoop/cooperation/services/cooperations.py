@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from itkoop.registry.models import Company
+from itkoop.registry import selectors as registry
 
 from .. import permissions
 from ..models import Cooperation, CooperationParticipant
 from .notify import company_members, notify_users
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +39,8 @@ def _hub_for(actor, companies: list[Company]) -> str | None:
     if actor.is_hub_staff:
         return actor.hub_id
     own = (
-        Company.objects.filter(memberships__user=actor, hub__isnull=False)
+        registry.companies()
+        .filter(memberships__user=actor, hub__isnull=False)
         .values_list("hub_id", flat=True)
         .first()
     )
@@ -148,12 +153,16 @@ def _update_state_after_answer(cooperation: Cooperation, now) -> None:
 
 
 def _members_of_accepted(cooperation: Cooperation):
-    from itkoop.accounts.models import User
+    from itkoop.accounts import selectors as accounts
 
-    return User.objects.filter(
-        memberships__company__cooperation_participations__cooperation=cooperation,
-        memberships__company__cooperation_participations__state=CooperationParticipant.State.ACCEPTED,
-    ).distinct()
+    return (
+        accounts.users()
+        .filter(
+            memberships__company__cooperation_participations__cooperation=cooperation,
+            memberships__company__cooperation_participations__state=CooperationParticipant.State.ACCEPTED,
+        )
+        .distinct()
+    )
 
 
 @transaction.atomic

@@ -52,12 +52,12 @@ def route_inquiry(*, topic: str, postal_code: str) -> tuple:
 
 
 def _hub_recipients(hub) -> list[str]:
-    from itkoop.accounts.models import User
+    from itkoop.accounts import selectors as accounts
 
-    staff = User.objects.filter(role=User.Role.HUB_STAFF, hub=hub, is_active=True)
+    staff = accounts.hub_staff(hub.slug)
     emails = [u.email for u in staff if u.email]
     if not emails:
-        admins = User.objects.filter(role=User.Role.CENTER_ADMIN, is_active=True)
+        admins = accounts.center_admins()
         emails = [u.email for u in admins if u.email]
     return emails
 

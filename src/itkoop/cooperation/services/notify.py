@@ -37,9 +37,9 @@ def settings_site_url() -> str:
 
 
 def company_members(company):
-    from itkoop.accounts.models import User
+    from itkoop.accounts import selectors as accounts
 
-    return User.objects.filter(memberships__company=company, is_active=True)
+    return accounts.company_members(company)
 
 
 @transaction.atomic
