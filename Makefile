@@ -51,6 +51,7 @@ test-postgres:
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	PYTHONPATH=src $(VENV)/bin/lint-imports --no-logo --no-cache
 
 bench: install
 	$(PY) bench/need.py

@@ -117,7 +117,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from itkoop.core.demo import build_demo_database, build_demo_extras
+    from itkoop.demo.catalog import build_demo_database, build_demo_extras
 
     summary = build_demo_database(seed=args.seed, progress=_progress_printer("Demo-Daten"))
     print("\n".join([*summary.lines(), *build_demo_extras(seed=args.seed)]))

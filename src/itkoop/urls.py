@@ -14,13 +14,12 @@ urlpatterns = [
     path("api/v1/", include("itkoop.api.urls")),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("itkoop.core.urls")),
+    path("", include("itkoop.registry.urls")),  # the front page and katalog/
     path("konto/", include("allauth.urls")),
     path("mein/", include("itkoop.accounts.urls")),
-    path("katalog/", include("itkoop.registry.urls")),
     path("bedarf/", include("itkoop.matching.urls")),
     path("wissen/", include("itkoop.knowledge.urls")),
-    path("kooperation/", include("itkoop.cooperation.urls")),
+    path("", include("itkoop.cooperation.urls")),  # netzwerk/ and kooperation/
     path("kennzahlen/", include("itkoop.reporting.urls")),
     path("veranstaltungen/", include("itkoop.events.urls")),
     path("mein/posteingang/", include("itkoop.notifications.urls")),

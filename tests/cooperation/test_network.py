@@ -52,7 +52,7 @@ def test_inquiry_is_stored_and_mailed_to_the_hubs_staff(client):
     kassel = hub_staff("kassel")
     berlin = hub_staff("berlin")
     response = client.post(
-        reverse("core:network"),
+        reverse("cooperation:network"),
         {
             "name": "Erika Muster",
             "email": "erika@example.org",
@@ -75,7 +75,7 @@ def test_inquiry_is_stored_and_mailed_to_the_hubs_staff(client):
 def test_inquiry_goes_to_center_admins_when_a_hub_has_no_staff(client):
     admin = center_admin()
     client.post(
-        reverse("core:network"),
+        reverse("cooperation:network"),
         {
             "name": "A",
             "email": "a@example.org",
@@ -99,13 +99,13 @@ def test_bad_inquiry_input_is_refused_clearly_and_stores_nothing(client, field, 
         "question": "?",
     }
     data[field] = value
-    response = client.post(reverse("core:network"), data)
+    response = client.post(reverse("cooperation:network"), data)
     assert response.status_code == 200 and 'class="errorlist"' in response.content.decode()
     assert not Inquiry.objects.exists() and not mail.outbox
 
 
 def test_network_page_has_map_data_for_all_centers_and_hubs_and_no_tiles(client):
-    body = client.get(reverse("core:network")).content.decode()
+    body = client.get(reverse("cooperation:network")).content.decode()
     data = json.loads(re.search(r'id="network-map-data"[^>]*>(.*?)</script>', body, re.S).group(1))
     assert len(data["centers"]) == 22 and len(data["hubs"]) == 4
     assert data["outline"]["geometry"]["type"] == "Polygon"
@@ -131,7 +131,7 @@ def test_inquiries_are_rate_limited_per_address(client):
         "question": "?",
     }
     for _ in range(5):
-        assert client.post(reverse("core:network"), data).status_code == 302
-    response = client.post(reverse("core:network"), data)
+        assert client.post(reverse("cooperation:network"), data).status_code == 302
+    response = client.post(reverse("cooperation:network"), data)
     assert response.status_code == 200 and "Zu viele Anfragen" in response.content.decode()
     assert Inquiry.objects.count() == 5

@@ -31,7 +31,7 @@ def test_language_switch_keeps_the_page(client):
 
 def test_network_lists_hubs_and_centers(client):
     with translation.override("de"):
-        body = client.get(reverse("core:network")).content.decode()
+        body = client.get(reverse("cooperation:network")).content.decode()
     assert "22 Zentren" in body
     for hub in Hub.objects.all():
         assert hub.name in body

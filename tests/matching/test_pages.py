@@ -39,7 +39,7 @@ def test_invite_creates_an_invited_cooperation_for_each_provider(client, mini_ca
     client.force_login(user)
     page = client.get(reverse("matching:need"), {"text": NEED})
     token = page.context["bundles"][0]["invite_token"]
-    response = client.post(reverse("matching:invite"), {"token": token})
+    response = client.post(reverse("cooperation:bundle_invite"), {"token": token})
     cooperation = Cooperation.objects.get()
     assert response.status_code == 302
     assert sorted(p.company.external_id for p in cooperation.participants.all()) == ["c1", "c2", "c3"]
@@ -47,10 +47,10 @@ def test_invite_creates_an_invited_cooperation_for_each_provider(client, mini_ca
 
 
 def test_invite_needs_login_and_a_valid_token(client, mini_catalog):
-    response = client.post(reverse("matching:invite"), {"token": "forged"})
+    response = client.post(reverse("cooperation:bundle_invite"), {"token": "forged"})
     assert response.status_code == 302 and "/konto/login/" in response["Location"]
     client.force_login(UserFactory())
-    assert client.post(reverse("matching:invite"), {"token": "forged"}).status_code == 400
+    assert client.post(reverse("cooperation:bundle_invite"), {"token": "forged"}).status_code == 400
     assert Cooperation.objects.count() == 0
 
 
@@ -70,8 +70,10 @@ def test_partners_page_lists_complements(client, mini_catalog):
 
 def test_a_plain_migrate_keeps_what_an_import_changed_in_the_taxonomy(mini_catalog):
     from itkoop.core.reference_data import sync_reference_data
+    from itkoop.registry.reference_data import sync_taxonomy
 
     sync_reference_data()
+    sync_taxonomy()
     assert set(Capability.objects.get(id="accounting").exchanges_with.values_list("id", flat=True)) == {"erp"}
 
 
@@ -94,7 +96,7 @@ def test_inviting_a_single_provider_makes_a_cooperation_with_the_customers_compa
     client.force_login(customer)
     page = client.get(reverse("matching:need"), {"text": "Wir brauchen einen Onlineshop"})
     single = next(b for b in page.context["bundles"] if len(b["company_ids"]) == 1)
-    response = client.post(reverse("matching:invite"), {"token": single["invite_token"]})
+    response = client.post(reverse("cooperation:bundle_invite"), {"token": single["invite_token"]})
     assert response.status_code == 302
     names = {p.company.name for p in Cooperation.objects.get().participants.all()}
     assert names == {"Shopwerk Aachen UG", "Tischlerei Holzwurm"}
@@ -104,7 +106,9 @@ def test_inviting_a_single_provider_without_an_own_company_asks_to_create_one(cl
     client.force_login(UserFactory())
     page = client.get(reverse("matching:need"), {"text": "Wir brauchen einen Onlineshop"})
     single = next(b for b in page.context["bundles"] if len(b["company_ids"]) == 1)
-    response = client.post(reverse("matching:invite"), {"token": single["invite_token"]}, follow=True)
+    response = client.post(
+        reverse("cooperation:bundle_invite"), {"token": single["invite_token"]}, follow=True
+    )
     assert response.redirect_chain[-1][0] == reverse("accounts:company_create")
     assert "legen Sie bitte zuerst Ihr Unternehmen an" in response.content.decode()
     assert Cooperation.objects.count() == 0

@@ -4,7 +4,6 @@ JSON with engine.serialize, and the presenter turns their ids into names."""
 import json
 
 import pytest
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
@@ -12,7 +11,6 @@ from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_to_dict, match_to_dict, partners_to_dict
 from itkoop.matching import presenters, services
 from itkoop.matching.selectors import names_for, present_bundle_snapshot
-from itkoop.matching.views import INVITE_SALT
 
 pytestmark = pytest.mark.django_db
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
@@ -100,7 +98,7 @@ def test_the_page_presenter_keeps_the_typed_bundle_and_resolves_records(mini_cat
 def test_the_invite_token_signs_the_bundle_in_the_contract_shape(client, mini_catalog):
     page = client.get(reverse("matching:need"), {"text": NEED})
     first = page.context["bundles"][0]
-    payload = signing.loads(first["invite_token"], salt=INVITE_SALT)
+    payload = services.bundle_invite_payload(first["invite_token"])
     assert payload["bundle"] == bundle_to_dict(first["bundle"])
     assert payload["text"] == NEED
 

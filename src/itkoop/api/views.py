@@ -8,7 +8,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from itkoop.engine.serialize import match_to_dict, partners_to_dict
 from itkoop.matching import services as matching
-from itkoop.registry.models import Company, Solution
+from itkoop.registry import selectors as registry
 
 from .serializers import (
     CompanySerializer,
@@ -23,7 +23,10 @@ class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "external_id"
     lookup_value_regex = "[^/]+"
     queryset = (
-        Company.objects.select_related("hub").prefetch_related("labels", "solutions").order_by("external_id")
+        registry.companies()
+        .select_related("hub")
+        .prefetch_related("labels", "solutions")
+        .order_by("external_id")
     )
 
 
@@ -32,7 +35,8 @@ class SolutionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "external_id"
     lookup_value_regex = "[^/]+"
     queryset = (
-        Solution.objects.select_related("company")
+        registry.solutions()
+        .select_related("company")
         .prefetch_related("capabilities", "provides", "consumes")
         .order_by("external_id")
     )
@@ -82,7 +86,7 @@ def partners(request, external_id: str):
         return Response(
             {"detail": str(exc)},
             status=status.HTTP_404_NOT_FOUND
-            if not Company.objects.filter(external_id=external_id).exists()
+            if not registry.companies().filter(external_id=external_id).exists()
             else status.HTTP_400_BAD_REQUEST,
         )
     return Response(partners_to_dict(result))

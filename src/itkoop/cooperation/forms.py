@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.registry.models import Capability, Company
+from itkoop.registry import selectors as registry
 
 from .models import ContractTemplate, Cooperation, CooperationProfile
 from .services.network import topic_choices
@@ -18,7 +18,7 @@ class CompanyChoiceField(forms.ModelChoiceField):
 
 
 def _own_companies(user):
-    return Company.objects.filter(memberships__user=user).order_by("name")
+    return registry.companies_of_user(user)
 
 
 class InviteForm(forms.Form):
@@ -28,7 +28,7 @@ class InviteForm(forms.Form):
     )
     companies = forms.ModelMultipleChoiceField(
         label=_("Unternehmen"),
-        queryset=Company.objects.all(),
+        queryset=registry.companies(),
         widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text=_("Mindestens zwei Unternehmen; Strg/Cmd gedrückt halten für mehrere."),
     )
@@ -64,13 +64,15 @@ class ContractTemplateForm(forms.ModelForm):
 
 
 class ProfileForm(forms.Form):
-    company = CompanyChoiceField(label=_("Unternehmen"), queryset=Company.objects.none(), empty_label=None)
+    company = CompanyChoiceField(
+        label=_("Unternehmen"), queryset=registry.companies().none(), empty_label=None
+    )
     kind = forms.ChoiceField(label=_("Art"), choices=CooperationProfile.Kind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(label=_("Beschreibung"), widget=forms.Textarea, max_length=6000)
     capabilities = forms.ModelMultipleChoiceField(
         label=_("Fähigkeiten"),
-        queryset=Capability.objects.filter(parent__isnull=False),
+        queryset=registry.capabilities().filter(parent__isnull=False),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
@@ -86,7 +88,7 @@ class ProfileForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = _own_companies(user) if user else Company.objects.none()
+        self.fields["company"].queryset = _own_companies(user) if user else registry.companies().none()
 
     def clean_deadline(self):
         value = self.cleaned_data.get("deadline")
@@ -97,7 +99,7 @@ class ProfileForm(forms.Form):
 
 class InterestForm(forms.Form):
     company = CompanyChoiceField(
-        label=_("Ihr Unternehmen"), queryset=Company.objects.none(), empty_label=None
+        label=_("Ihr Unternehmen"), queryset=registry.companies().none(), empty_label=None
     )
     cooperation_sought = forms.CharField(
         label=_("Welche Zusammenarbeit suchen Sie?"), widget=forms.Textarea, max_length=2000
@@ -114,7 +116,7 @@ class InterestForm(forms.Form):
 
     def __init__(self, *args, user=None, exclude_company=None, **kwargs):
         super().__init__(*args, **kwargs)
-        queryset = _own_companies(user) if user else Company.objects.none()
+        queryset = _own_companies(user) if user else registry.companies().none()
         if exclude_company is not None:
             queryset = queryset.exclude(pk=exclude_company)
         self.fields["company"].queryset = queryset
@@ -132,7 +134,7 @@ class MarketFilterForm(forms.Form):
     capability = forms.ModelChoiceField(
         label=_("Fähigkeit"),
         required=False,
-        queryset=Capability.objects.filter(parent__isnull=False),
+        queryset=registry.capabilities().filter(parent__isnull=False),
         empty_label=_("alle Fähigkeiten"),
     )
 

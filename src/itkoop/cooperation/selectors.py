@@ -12,13 +12,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from itkoop.registry.models import Company, PastCooperation
+from itkoop.registry import selectors as registry
 
 from .models import (
     Cooperation,
     CooperationParticipant,
     CooperationProfile,
     ExpressionOfInterest,
+    Inquiry,
 )
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
         for a, b in combinations(sorted(set(ids)), 2):
             counts[(a, b)] += 1
     seen: set[tuple] = set()
-    for a, b, title, year in PastCooperation.objects.values_list(
+    for a, b, title, year in registry.past_cooperations().values_list(
         "company__external_id", "partner__external_id", "title", "year"
     ):
         if a == b:
@@ -176,7 +177,8 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict
     if not capability_ids:
         return []
     companies = (
-        Company.objects.exclude(pk=profile.company_id)
+        registry.companies()
+        .exclude(pk=profile.company_id)
         .filter(solutions__capabilities__id__in=capability_ids)
         .annotate(
             covered=Count(
@@ -229,3 +231,29 @@ def bundle_summary(cooperation: Cooperation) -> dict | None:
     from itkoop.matching.selectors import present_bundle_snapshot
 
     return present_bundle_snapshot(cooperation.bundle)
+
+
+def accepted_participations() -> QuerySet[CooperationParticipant]:
+    """Participations of companies that accepted their invitation."""
+    return CooperationParticipant.objects.filter(state=CooperationParticipant.State.ACCEPTED)
+
+
+def cooperations() -> QuerySet[Cooperation]:
+    return Cooperation.objects.all()
+
+
+def cooperations_with_result() -> QuerySet[Cooperation]:
+    return Cooperation.objects.filter(state=Cooperation.State.RESULT)
+
+
+def inquiries() -> QuerySet[Inquiry]:
+    return Inquiry.objects.all()
+
+
+def interests() -> QuerySet[ExpressionOfInterest]:
+    return ExpressionOfInterest.objects.all()
+
+
+def released_profiles() -> QuerySet[CooperationProfile]:
+    """Profiles the hub staff released, expired or not (published_profiles: what visitors see now)."""
+    return CooperationProfile.objects.filter(moderation=CooperationProfile.Moderation.PUBLISHED)

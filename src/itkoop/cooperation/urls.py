@@ -1,11 +1,14 @@
-from django.urls import path
+"""The network directory at netzwerk/ and the cooperation pages under kooperation/."""
 
-from . import views, views_market
+from django.urls import include, path
+
+from . import views, views_market, views_network
 
 app_name = "cooperation"
-urlpatterns = [
+cooperation_patterns = [
     path("", views.cooperation_list, name="list"),
     path("neu/", views.cooperation_invite, name="invite"),
+    path("gesamtangebot/", views.bundle_invite, name="bundle_invite"),
     path("<int:pk>/", views.cooperation_detail, name="detail"),
     path("<int:pk>/ergebnis/", views.cooperation_result, name="result"),
     path("<int:pk>/vertrag/", views.contract_document, name="contract"),
@@ -21,4 +24,8 @@ urlpatterns = [
     path("marktplatz/<int:pk>/freigabe/", views_market.profile_moderate, name="profile_moderate"),
     path("marktplatz/<int:pk>/interesse/", views_market.interest_submit, name="interest_submit"),
     path("marktplatz/interesse/<int:pk>/antwort/", views_market.interest_answer, name="interest_answer"),
+]
+urlpatterns = [
+    path("netzwerk/", views_network.network, name="network"),
+    path("kooperation/", include(cooperation_patterns)),
 ]

@@ -4,12 +4,13 @@ conduct, the center's contract templates and the in-app notifications."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from itkoop.registry.models import Company
+from itkoop.matching import services as matching
+from itkoop.registry import selectors as registry
 
 from . import contracts, permissions, selectors, services
 from .forms import ContractForm, ContractTemplateForm, InviteForm, RespondForm, ResultForm
@@ -33,7 +34,7 @@ def cooperation_invite(request):
     initial = {}
     preselect = [i for i in request.GET.get("companies", "").split(",") if i]
     if preselect:
-        initial["companies"] = Company.objects.filter(external_id__in=preselect[:20])
+        initial["companies"] = registry.companies().filter(external_id__in=preselect[:20])
         initial["title"] = request.GET.get("title", "")[:200]
     form = InviteForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -203,3 +204,29 @@ def contract_template_edit(request, pk: int):
         "cooperation/contract_template_form.html",
         {"form": form, "template": template, "preview": preview},
     )
+
+
+@login_required
+@require_POST
+def bundle_invite(request):
+    """Invites the providers of a joint offer from the need page (its token says which) to a cooperation."""
+    payload = matching.bundle_invite_payload(request.POST.get("token", ""))
+    if payload is None:
+        return HttpResponseBadRequest(
+            _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
+        )
+    try:
+        cooperation = services.offer_invite(
+            actor=request.user,
+            company_ids=payload["companies"],
+            need_text=payload["text"],
+            bundle=payload["bundle"],
+        )
+    except services.OwnCompanyRequired as exc:
+        messages.info(request, str(exc))
+        return redirect("accounts:company_create")
+    except services.CooperationError as exc:
+        messages.error(request, str(exc))
+        return redirect("matching:need")
+    messages.success(request, _("Die Anbieter wurden eingeladen. Sie sehen hier, wer zusagt."))
+    return redirect(cooperation)

@@ -1,5 +1,5 @@
-"""The network directory's own parts: the map data (no tiles: a hand-drawn outline of Germany and the points
-of hubs and centers) and the inquiry form that routes a question to one hub. The page is core:network."""
+"""The network directory page: a map (no tiles: a hand-drawn outline of Germany and the points of hubs and
+centers), the lists of hubs and centers, and the inquiry form that routes a question to one hub."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from pathlib import Path
 from django.contrib import messages
 from django.core.cache import cache as shared_cache
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Center, Hub
-from itkoop.core.reference_data import load_json
+from itkoop.core import selectors as core_selectors
 
 from . import services
 from .forms import InquiryForm
@@ -29,17 +28,17 @@ def germany_outline() -> dict:
     return json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
 
 
-def _hub_topics(hub: Hub) -> list[str]:
+def _hub_topics(hub) -> list[str]:
     """The hub's topics in the current language (the English names come from the reference data file)."""
     if get_language() != "en":
         return hub.topics
-    for entry in load_json("centers.json").get("hubs", []):
+    for entry in core_selectors.hub_reference_entries():
         if entry.get("id") == hub.slug and entry.get("topics_en"):
             return entry["topics_en"]
     return hub.topics
 
 
-def network_map_data(hubs: list[Hub], centers: list[Center]) -> dict:
+def network_map_data(hubs: list, centers: list) -> dict:
     """Plain data for the map script (rendered with json_script, so it is never interpreted as markup)."""
     return {
         "outline": germany_outline(),
@@ -109,5 +108,22 @@ def inquiry_form_for(request) -> InquiryForm | HttpResponse:
             _("Danke! Ihre Frage ging an den %(hub)s. Wir melden uns per E-Mail.")
             % {"hub": inquiry.hub.name},
         )
-        return redirect(reverse("core:network") + "#anfrage")
+        return redirect(reverse("cooperation:network") + "#anfrage")
     return form
+
+
+def network(request):
+    form = inquiry_form_for(request)
+    if isinstance(form, HttpResponse):
+        return form
+    hubs, centers = list(core_selectors.hubs()), list(core_selectors.centers())
+    return render(
+        request,
+        "cooperation/network.html",
+        {
+            "hubs": hubs,
+            "centers": centers,
+            "inquiry_form": form,
+            "map_data": network_map_data(hubs, centers),
+        },
+    )

@@ -1,32 +1,33 @@
-"""Keeps the built-in reference data (hubs, centers, capability taxonomy) in the database after every migrate.
+"""Keeps the built-in reference data in the database after every migrate: core's own hubs and centers here,
+and, through `sync_reference_file`, any app's data file (the registry registers its capability taxonomy).
 
-The data lives in JSON files inside the package, not in Python code, so the center can maintain it."""
+The data lives in JSON files inside the packages, not in Python code, so the center can maintain it."""
 
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from django.db import transaction
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "registry" / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CENTERS_FILE = DATA_DIR / "centers.json"
 logger = logging.getLogger(__name__)
 
 
 @cache
-def load_json(name: str) -> dict:
-    path = DATA_DIR / name
+def load_json(path: Path) -> dict:
     if not path.exists():
         return {}
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 @transaction.atomic
-def sync_hubs_and_centers() -> None:
+def sync_hubs_and_centers(data: dict) -> None:
     from .models import Center, Hub
 
-    data = load_json("centers.json")
     for hub in data.get("hubs", []):
         Hub.objects.update_or_create(
             slug=hub["id"],
@@ -56,28 +57,25 @@ def sync_hubs_and_centers() -> None:
         )
 
 
-def _digest(name: str) -> str:
-    path = DATA_DIR / name
+def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
 
 
 @transaction.atomic
-def _sync_if_changed(name: str, sync) -> None:
+def sync_reference_file(path: Path, sync: Callable[[dict], None]) -> None:
+    """Loads a data file with `sync` when it is new or changed (recorded by file name), so it is safe
+    after every migrate and every test flush, and a plain `migrate` never undoes what an import changed."""
     from .models import ReferenceDataState
 
-    digest = _digest(name)
-    state = ReferenceDataState.objects.filter(name=name).first()
+    digest = _digest(path)
+    state = ReferenceDataState.objects.filter(name=path.name).first()
     if state is not None and state.digest == digest:
         return
-    sync()
-    ReferenceDataState.objects.update_or_create(name=name, defaults={"digest": digest})
-    logger.info("reference data %s synced", name)
+    sync(load_json(path))
+    ReferenceDataState.objects.update_or_create(name=path.name, defaults={"digest": digest})
+    logger.info("reference data %s synced", path.name)
 
 
 def sync_reference_data(**kwargs) -> None:
-    """post_migrate receiver: loads a data file when it is new or changed, so it is safe after every migrate
-    and every test flush, and a plain `migrate` never undoes what an imported catalog changed."""
-    from itkoop.registry.services import taxonomy_sync
-
-    _sync_if_changed("centers.json", sync_hubs_and_centers)
-    _sync_if_changed("taxonomy.json", lambda: taxonomy_sync(load_json("taxonomy.json")))
+    """post_migrate receiver of the core app: hubs and centers."""
+    sync_reference_file(CENTERS_FILE, sync_hubs_and_centers)

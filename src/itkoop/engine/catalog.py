@@ -40,7 +40,7 @@ __all__ = [
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "registry" / "data" / "taxonomy.json"
 
-# Hub locations of the IT-Wirtschaft center (also in registry/data/centers.json); used for proximity.
+# Hub locations of the IT-Wirtschaft center (also in core/data/centers.json); used for proximity.
 HUB_LOCATIONS: dict[str, tuple[float, float]] = {
     "berlin": (52.5200, 13.4050),
     "aachen": (50.7753, 6.0839),

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 
 from .models import Event, MeetingRequest
 from .services import EventError, check_capacity
@@ -35,7 +35,10 @@ def _datetime_field(label, required=True, help_text=""):
 
 class EventFilterForm(forms.Form):
     hub = forms.ModelChoiceField(
-        label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False, empty_label=_("alle Stützpunkte")
+        label=_("Stützpunkt"),
+        queryset=core_selectors.hubs(),
+        required=False,
+        empty_label=_("alle Stützpunkte"),
     )
     past = forms.BooleanField(label=_("auch vergangene Veranstaltungen"), required=False)
 
@@ -70,7 +73,7 @@ class EventForm(forms.ModelForm):
         self.user = user
         if not user.is_center_admin:
             # Hub staff hold events at their own hub only.
-            self.fields["hub"].queryset = Hub.objects.filter(slug=user.hub_id)
+            self.fields["hub"].queryset = core_selectors.hubs().filter(slug=user.hub_id)
             self.fields["hub"].required = True
             self.fields["hub"].empty_label = None
         else:

@@ -8,13 +8,26 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from itkoop.accounts.models import Membership
+from itkoop.accounts import selectors as accounts
 from itkoop.engine.text import index_tokens
 
 from .models import CalendarToken, Event, Meeting, MeetingRequest, ParticipantProfile, Registration
 
 RS = Registration.Status
 logger = logging.getLogger(__name__)
+
+
+def events() -> QuerySet[Event]:
+    """Every event: the base query other apps narrow (the knowledge app links articles to events)."""
+    return Event.objects.all()
+
+
+def confirmed_registrations() -> QuerySet[Registration]:
+    return Registration.objects.filter(status=RS.CONFIRMED)
+
+
+def meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.all()
 
 
 def events_list(*, hub: str = "", include_past: bool = False) -> QuerySet[Event]:
@@ -89,7 +102,7 @@ def _tokens(text: str) -> set[str]:
 def _companies(user_ids) -> dict[int, str]:
     """user pk -> external id of (one of) their companies."""
     out: dict[int, str] = {}
-    rows = Membership.objects.filter(user_id__in=user_ids).order_by("created")
+    rows = accounts.memberships_of_users(user_ids)
     for user_id, external_id in rows.values_list("user_id", "company__external_id"):
         out.setdefault(user_id, external_id)
     return out

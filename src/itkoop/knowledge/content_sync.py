@@ -90,7 +90,7 @@ def shipped_tags() -> dict[str, dict[str, str]]:
 @transaction.atomic
 def sync_articles() -> int:
     """Create or refresh the shipped tags and articles; returns how many articles were written."""
-    from itkoop.registry.models import Capability
+    from itkoop.registry import selectors as registry
 
     from .models import Article, Tag
     from .services import refresh_article_search
@@ -99,7 +99,7 @@ def sync_articles() -> int:
         Tag.objects.update_or_create(
             slug=slug, defaults={"label_de": labels["de"], "label_en": labels.get("en", "")}
         )
-    known_capabilities = set(Capability.objects.values_list("id", flat=True))
+    known_capabilities = set(registry.capabilities().values_list("id", flat=True))
     written = 0
     for shipped in shipped_articles():
         article = Article.objects.filter(slug=shipped.slug).first()

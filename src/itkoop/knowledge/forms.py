@@ -8,9 +8,9 @@ import json
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.core.models import Hub
-from itkoop.events.models import Event
-from itkoop.registry.models import Capability
+from itkoop.core import selectors as core_selectors
+from itkoop.events import selectors as events
+from itkoop.registry import selectors as registry
 
 from .models import Article, Tag
 from .selfcheck import MAX_ANSWER, Questionnaire
@@ -68,10 +68,10 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["capabilities"].queryset = Capability.objects.filter(parent__isnull=False)
+        self.fields["capabilities"].queryset = registry.capabilities().filter(parent__isnull=False)
         self.fields["capabilities"].required = False
         self.fields["tags"].required = False
-        self.fields["events"].queryset = Event.objects.order_by("-start")
+        self.fields["events"].queryset = events.events().order_by("-start")
         self.fields["events"].required = False
         if self.instance.pk:
             self.fields["slug"].disabled = True
@@ -120,7 +120,7 @@ class SelfCheckForm(forms.Form):
             )
         self.fields["hub"] = forms.ModelChoiceField(
             label=_("Vergleich mit Stützpunkt"),
-            queryset=Hub.objects.all(),
+            queryset=core_selectors.hubs(),
             required=False,
             empty_label=_("kein Vergleich"),
             help_text=_("Beim Speichern für ein Unternehmen gilt dessen Stützpunkt."),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from itkoop.registry.models import Company
+from typing import TYPE_CHECKING
 
 from .models import Article, SelfCheckResult
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 
 def _active(user) -> bool:

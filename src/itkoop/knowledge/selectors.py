@@ -6,16 +6,19 @@ PostgreSQL through full-text search over `search_document`, SQLite through whole
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from itkoop.registry.models import Company
-from itkoop.registry.selectors import text_filter
+from itkoop.registry import selectors as registry
 
 from .models import Article, SelfCheckResult, Tag
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 # An average over fewer companies would let a member read off a neighbour's self-assessment.
 MIN_COMPANIES_FOR_AVERAGE = 3
@@ -40,7 +43,7 @@ def search_articles(*, text: str = "", kind: str = "", tag: str = "", user=None)
     )
     queryset = queryset.annotate(name=title)
     if text:
-        queryset = text_filter(queryset, text)
+        queryset = registry.text_filter(queryset, text)
     if not queryset.query.order_by:
         queryset = queryset.order_by("name", "pk")
     return queryset.distinct()
@@ -120,5 +123,10 @@ def company_results(company: Company) -> QuerySet[SelfCheckResult]:
 
 def companies_for_selfcheck(user) -> QuerySet[Company]:
     if not getattr(user, "is_authenticated", False):
-        return Company.objects.none()
-    return Company.objects.filter(memberships__user=user).select_related("hub").order_by("name")
+        return registry.companies().none()
+    return registry.companies().filter(memberships__user=user).select_related("hub").order_by("name")
+
+
+def selfcheck_results() -> QuerySet[SelfCheckResult]:
+    """Every saved self-check: the base query of the center's figures."""
+    return SelfCheckResult.objects.all()

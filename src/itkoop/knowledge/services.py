@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from itkoop.registry.models import Company
 from itkoop.registry.services import build_search_document
 
 from . import selfcheck
 from .models import Article, SelfCheckResult
 from .permissions import can_edit_article, can_save_selfcheck
 from .rendering import plain_text
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 logger = logging.getLogger(__name__)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Hub
-from itkoop.registry.models import Company
+from itkoop.core import selectors as core_selectors
+from itkoop.registry import selectors as registry
 
 from . import charts, selectors, services
 from .forms import ArticleForm, ArticleSearchForm, SelfCheckForm
@@ -21,6 +23,9 @@ from .permissions import can_edit_article, can_save_selfcheck, can_view_article,
 from .recommendations import recommend
 from .rendering import render_markdown
 from .selfcheck import load_questionnaire
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 PAGE_SIZE = 20
 SESSION_KEY = "knowledge_selfcheck"
@@ -178,7 +183,7 @@ def selfcheck_result(request):
             request, _("Es liegt noch kein Ergebnis vor. Bitte füllen Sie zuerst den Selbstcheck aus.")
         )
         return redirect("knowledge:selfcheck")
-    hub = Hub.objects.filter(slug=stored.get("hub") or "").first()
+    hub = core_selectors.hubs().filter(slug=stored.get("hub") or "").first()
     return render(
         request,
         "knowledge/selfcheck_result.html",
@@ -208,7 +213,7 @@ def selfcheck_saved(request, pk: int):
 
 @login_required
 def selfcheck_history(request, external_id: str):
-    company = get_object_or_404(Company.objects.select_related("hub"), external_id=external_id)
+    company = get_object_or_404(registry.companies().select_related("hub"), external_id=external_id)
     if not can_view_selfcheck_results(request.user, company):
         raise PermissionDenied
     context = _history_context(company, load_questionnaire())

@@ -1,56 +1,60 @@
 """Builds the engine's Catalog from the database: the one bridge between Django models and the engine.
 
 The catalog is cached per process and rebuilt when the registry changes (a cheap signature query), so the
-web pages, the API and the CLI all match against the same, current data through the same code."""
+web pages, the API and the CLI all match against the same, current data through the same code.
+
+Which companies trust each other (they cooperated) is known to the cooperation app, which sits above this one:
+it registers a trust source here (`register_trust_source`, called from its AppConfig.ready), so that matching
+imports nothing from it."""
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
+from collections.abc import Callable, Mapping
 
-from django.db.models import Count, Max
-
-from itkoop.cooperation.selectors import cooperation_trust_pairs
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import Capability as EngineCapability
 from itkoop.engine.catalog import Catalog, Taxonomy
 from itkoop.engine.catalog import Company as EngineCompany
 from itkoop.engine.catalog import Cooperation as EngineCooperation
 from itkoop.engine.catalog import Solution as EngineSolution
 from itkoop.engine.catalog import Standard as EngineStandard
-from itkoop.registry.models import Capability, Company, Solution, Standard
+from itkoop.registry import selectors as registry
+
+TrustSource = Callable[[], Mapping[tuple[str, str], int]]
+"""Returns company pairs (sorted external ids) -> how many trusted cooperations they had together."""
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
+_trust_sources: list[TrustSource] = []
+
+
+def register_trust_source(source: TrustSource) -> None:
+    """Adds a source of trust pairs to every catalog built from now on (registering one twice is harmless)."""
+    if source not in _trust_sources:
+        _trust_sources.append(source)
+
+
+def trust_pairs() -> dict[tuple[str, str], int]:
+    """The counts of every registered trust source, added up."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for source in _trust_sources:
+        counts.update(source())
+    return dict(counts)
 
 
 def _signature() -> tuple:
-    companies = Company.objects.aggregate(n=Count("id"), last=Max("updated"))
-    solutions = Solution.objects.aggregate(n=Count("id"), last=Max("updated"))
-    return (
-        companies["n"],
-        companies["last"],
-        solutions["n"],
-        solutions["last"],
-        Capability.objects.count(),
-        Capability.exchanges_with.through.objects.count(),
-        Standard.objects.count(),
-        Solution.provides.through.objects.count(),
-        Solution.consumes.through.objects.count(),
-        Solution.capabilities.through.objects.count(),
-        tuple(sorted(cooperation_trust_pairs().items())),
-    )
+    # The trust pairs are part of it: a cooperation that becomes active changes the partner ranking.
+    return (*registry.catalog_signature(), tuple(sorted(trust_pairs().items())))
 
 
 def build_taxonomy() -> Taxonomy:
     exchanges: dict[str, list[str]] = {}
-    for source, target in Capability.exchanges_with.through.objects.values_list(
-        "from_capability_id", "to_capability_id"
-    ):
+    for source, target in registry.capability_exchanges():
         exchanges.setdefault(source, []).append(target)
     used_by: dict[str, list[str]] = {}
-    for standard_id, capability_id in Standard.used_by.through.objects.values_list(
-        "standard_id", "capability_id"
-    ):
+    for standard_id, capability_id in registry.standard_users():
         used_by.setdefault(standard_id, []).append(capability_id)
     capabilities = [
         EngineCapability(
@@ -62,31 +66,31 @@ def build_taxonomy() -> Taxonomy:
             parent=c.parent_id,
             exchanges_with=tuple(sorted(exchanges.get(c.id, ()))),
         )
-        for c in Capability.objects.order_by("id")
+        for c in registry.capabilities().order_by("id")
     ]
     standards = [
         EngineStandard(
             id=s.id, label=s.label, url=s.url or None, used_by=tuple(sorted(used_by.get(s.id, ())))
         )
-        for s in Standard.objects.order_by("id")
+        for s in registry.standards().order_by("id")
     ]
     return Taxonomy(capabilities, standards)
 
 
-def _m2m(through, owner_field: str, target_field: str) -> dict[int, list[str]]:
+def _m2m(pairs) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
-    for owner, target in through.objects.values_list(owner_field, target_field):
+    for owner, target in pairs:
         out.setdefault(owner, []).append(target)
     return out
 
 
 def build_catalog() -> Catalog:
-    labels = _m2m(Company.labels.through, "company_id", "label_id")
+    labels = _m2m(registry.company_label_links())
     # A company without a hub of its own belongs, for matching, to the hub whose region holds its postcode.
-    hub_of_prefix = {prefix: hub.slug for hub in Hub.objects.all() for prefix in hub.postcode_prefixes}
+    hub_of_prefix = {prefix: hub.slug for hub in core_selectors.hubs() for prefix in hub.postcode_prefixes}
     companies = []
     external: dict[int, str] = {}
-    for c in Company.objects.order_by("external_id"):
+    for c in registry.companies().order_by("external_id"):
         external[c.pk] = c.external_id
         companies.append(
             EngineCompany(
@@ -103,9 +107,9 @@ def build_catalog() -> Catalog:
                 keywords=tuple(c.keywords),
             )
         )
-    capabilities = _m2m(Solution.capabilities.through, "solution_id", "capability_id")
-    provides = _m2m(Solution.provides.through, "solution_id", "standard_id")
-    consumes = _m2m(Solution.consumes.through, "solution_id", "standard_id")
+    capabilities = _m2m(registry.solution_capability_links())
+    provides = _m2m(registry.solution_provides_links())
+    consumes = _m2m(registry.solution_consumes_links())
     solutions = [
         EngineSolution(
             id=s.external_id,
@@ -118,12 +122,12 @@ def build_catalog() -> Catalog:
             deployment=tuple(s.deployment),
             price_eur_month=s.price_eur_month,
         )
-        for s in Solution.objects.filter(company_id__in=external).order_by("external_id")
+        for s in registry.solutions().filter(company_id__in=external).order_by("external_id")
     ]
     known = set(external.values())
     cooperations = [
         EngineCooperation(company_a=a, company_b=b)
-        for (a, b), count in sorted(cooperation_trust_pairs().items())
+        for (a, b), count in sorted(trust_pairs().items())
         if a in known and b in known and a != b
         for _ in range(count)
     ]

@@ -5,8 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.core.models import Hub
-from itkoop.registry.models import Label
+from itkoop.core import selectors as core_selectors
+from itkoop.registry import selectors as registry
 
 
 class NeedForm(forms.Form):
@@ -21,7 +21,10 @@ class NeedForm(forms.Form):
         ),
     )
     hub = forms.ModelChoiceField(
-        label=_("Stützpunkt in Ihrer Nähe"), queryset=Hub.objects.all(), required=False, empty_label=_("egal")
+        label=_("Stützpunkt in Ihrer Nähe"),
+        queryset=core_selectors.hubs(),
+        required=False,
+        empty_label=_("egal"),
     )
     plz = forms.CharField(
         label=_("Ihre Postleitzahl"),
@@ -34,7 +37,7 @@ class NeedForm(forms.Form):
     )
     labels = forms.ModelMultipleChoiceField(
         label=_("Gütesiegel, die alle Anbieter haben sollen"),
-        queryset=Label.objects.all(),
+        queryset=registry.labels(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_from_dict
-from itkoop.registry.models import Capability, Company, Solution, Standard
+from itkoop.registry import selectors as registry
 
 from .diagram import Edge, Node, integration_svg
 
@@ -29,8 +29,8 @@ class Names:
     """The registry's records and labels for the ids of some engine results. An id the registry does not
     know (a deleted solution, a stored snapshot from an older catalog) reads as the id itself."""
 
-    companies: Mapping[str, Company]
-    solutions: Mapping[str, Solution]
+    companies: Mapping[str, Any]  # registry Company records
+    solutions: Mapping[str, Any]  # registry Solution records
     capabilities: Mapping[str, str]
     standards: Mapping[str, str]
 
@@ -64,15 +64,17 @@ def names_for(
     """Load the names of these ids with one query per kind; capability labels in the active language."""
     lang = _lang()
     return Names(
-        companies=Company.objects.select_related("hub").in_bulk(set(companies), field_name="external_id"),
-        solutions=Solution.objects.select_related("company").in_bulk(
-            set(solutions), field_name="external_id"
-        ),
+        companies=registry.companies()
+        .select_related("hub")
+        .in_bulk(set(companies), field_name="external_id"),
+        solutions=registry.solutions()
+        .select_related("company")
+        .in_bulk(set(solutions), field_name="external_id"),
         capabilities={
             c.id: (c.label_en if lang == "en" and c.label_en else c.label_de)
-            for c in Capability.objects.filter(id__in=set(capabilities))
+            for c in registry.capabilities().filter(id__in=set(capabilities))
         },
-        standards=dict(Standard.objects.filter(id__in=set(standards)).values_list("id", "label")),
+        standards=dict(registry.standards().filter(id__in=set(standards)).values_list("id", "label")),
     )
 
 

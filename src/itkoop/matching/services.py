@@ -7,26 +7,50 @@ through engine/serialize.py); presenters.py turns its ids into names for people.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import CatalogError
 from itkoop.engine.compose import compose_bundles
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import MatchResult, PartnerResult
-from itkoop.registry.models import Company
-from itkoop.registry.selectors import companies_of_user
 
-from .adapter import current_catalog
+from . import adapter
+from .adapter import TrustSource, current_catalog
 
+INVITE_SALT = "itkoop.matching.invite"
+INVITE_MAX_AGE = 7 * 24 * 3600
 MAX_TEXT = 2000
 MAX_TOP = 50
 
 
 class MatchRequestError(Exception):
     """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+def register_trust_source(source: TrustSource) -> None:
+    """The port through which an app above matching (cooperation) tells it which companies cooperated: the
+    partner ranking prefers them. Call it from the app's AppConfig.ready()."""
+    adapter.register_trust_source(source)
+
+
+def bundle_invite_token(*, companies: list[str], need_text: str, rank: int, bundle: dict[str, Any]) -> str:
+    """A signed token for inviting a joint offer's providers: the invitation page trusts what it carries."""
+    payload = {"companies": companies, "text": need_text, "rank": rank, "bundle": bundle}
+    return signing.dumps(payload, salt=INVITE_SALT, compress=True)
+
+
+def bundle_invite_payload(token: str) -> dict[str, Any] | None:
+    """What `bundle_invite_token` signed, or None when the token is forged or older than a week."""
+    try:
+        return signing.loads(token, salt=INVITE_SALT, max_age=INVITE_MAX_AGE)
+    except signing.BadSignature:
+        return None
 
 
 def _lang() -> str:
@@ -43,8 +67,8 @@ def _check_common(top_k: int, max_partners: int | None) -> None:
 
 
 def _check_hub(hub: str | None) -> None:
-    if hub and not Hub.objects.filter(slug=hub).exists():
-        known = ", ".join(Hub.objects.order_by("slug").values_list("slug", flat=True))
+    if hub and not core_selectors.hubs().filter(slug=hub).exists():
+        known = ", ".join(core_selectors.hubs().order_by("slug").values_list("slug", flat=True))
         raise MatchRequestError(
             _("Unbekannter Stützpunkt '%(hub)s' (bekannt: %(known)s).") % {"hub": hub, "known": known}
         )
@@ -55,7 +79,7 @@ def hub_for_postal_code(postal_code: str) -> str | None:
     prefix = (postal_code or "").strip()[:2]
     if len(prefix) < 2 or not prefix.isdigit():
         return None
-    for hub in Hub.objects.all():
+    for hub in core_selectors.hubs().all():
         if prefix in hub.postcode_prefixes:
             return hub.slug
     return None
@@ -120,39 +144,3 @@ def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: i
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result
-
-
-class OwnCompanyRequired(MatchRequestError):
-    """Inviting a one-provider offer needs the customer's own company as the second partner."""
-
-
-def invite_offer(*, actor, company_ids: list[str], need_text: str, bundle: dict | None = None):
-    """Invite the providers of a joint offer to a cooperation; returns the new cooperation.
-
-    An offer of two or more providers invites them. An offer of one provider covers everything alone, so the
-    cooperation is between the customer's own company and that provider: the customer's company joins, and a
-    customer without a company gets `OwnCompanyRequired`. The title is derived from the need text. Rules of
-    the cooperation itself (two to twenty companies, ...) raise the cooperation's `CooperationError`.
-    """
-    from itkoop.cooperation.services import cooperation_invite
-
-    companies = list(Company.objects.filter(external_id__in=company_ids))
-    if len(companies) < 2:
-        own = companies_of_user(actor).first()
-        if own is None:
-            raise OwnCompanyRequired(
-                _(
-                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
-                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
-                )
-            )
-        if own not in companies:
-            companies.append(own)
-    need_text = (need_text or "").strip()
-    return cooperation_invite(
-        actor=actor,
-        companies=companies,
-        title=_("Gesamtangebot: %(text)s") % {"text": need_text[:120]},
-        need_text=need_text,
-        bundle=bundle,
-    )

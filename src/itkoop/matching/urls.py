@@ -5,7 +5,6 @@ from . import views
 app_name = "matching"
 urlpatterns = [
     path("", views.need, name="need"),
-    path("einladen/", views.invite, name="invite"),
     path("angebot.pdf", views.offer_pdf, name="offer_pdf"),
     path("partner/<str:external_id>/", views.partners, name="partners"),
 ]

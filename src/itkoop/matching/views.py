@@ -1,28 +1,22 @@
-"""Need form -> joint offers with integration diagrams; invite the providers; the offer as PDF; partners."""
+"""Need form -> joint offers with integration diagrams; the offer as PDF; partners. Inviting a joint offer's
+providers is the cooperation app's page (cooperation:bundle_invite), fed by the token made here."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from itkoop.engine.serialize import bundle_to_dict
-from itkoop.registry.models import Company
-from itkoop.registry.selectors import companies_of_user
+from itkoop.registry import selectors as registry
 
 from . import presenters, services
 from .forms import NeedForm
 
-INVITE_SALT = "itkoop.matching.invite"
-
 
 def _customer_company_id(user) -> str | None:
-    company = companies_of_user(user).first() if user.is_authenticated else None
+    company = registry.companies_of_user(user).first() if user.is_authenticated else None
     return company.external_id if company else None
 
 
@@ -51,16 +45,11 @@ def need(request):
         else:
             bundles = presenters.present_bundles(result)
             for bundle in bundles:
-                # Signed in the contract's JSON shape; the cooperation stores it as its bundle snapshot.
-                bundle["invite_token"] = signing.dumps(
-                    {
-                        "companies": bundle["company_ids"],
-                        "text": result.need.text,
-                        "rank": bundle["rank"],
-                        "bundle": bundle_to_dict(bundle["bundle"]),
-                    },
-                    salt=INVITE_SALT,
-                    compress=True,
+                bundle["invite_token"] = services.bundle_invite_token(
+                    companies=bundle["company_ids"],
+                    need_text=result.need.text,
+                    rank=bundle["rank"],
+                    bundle=bundle_to_dict(bundle["bundle"]),
                 )
     return render(
         request,
@@ -73,34 +62,6 @@ def need(request):
             "querystring": request.GET.urlencode(),
         },
     )
-
-
-@login_required
-@require_POST
-def invite(request):
-    try:
-        payload = signing.loads(request.POST.get("token", ""), salt=INVITE_SALT, max_age=7 * 24 * 3600)
-    except signing.BadSignature:
-        return HttpResponseBadRequest(
-            _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
-        )
-    from itkoop.cooperation.services import CooperationError
-
-    try:
-        cooperation = services.invite_offer(
-            actor=request.user,
-            company_ids=payload["companies"],
-            need_text=payload["text"],
-            bundle=payload["bundle"],
-        )
-    except services.OwnCompanyRequired as exc:
-        messages.info(request, str(exc))
-        return redirect("accounts:company_create")
-    except CooperationError as exc:
-        messages.error(request, str(exc))
-        return redirect("matching:need")
-    messages.success(request, _("Die Anbieter wurden eingeladen. Sie sehen hier, wer zusagt."))
-    return redirect(cooperation)
 
 
 def offer_pdf(request):
@@ -136,7 +97,7 @@ def offer_pdf(request):
 
 
 def partners(request, external_id: str):
-    company = get_object_or_404(Company, external_id=external_id)
+    company = get_object_or_404(registry.companies(), external_id=external_id)
     need_text = request.GET.get("need") or None
     error = None
     partners = []

@@ -14,10 +14,10 @@ from typing import Any
 import jsonschema
 from django.db import transaction
 
-from itkoop.core.models import Hub
-from itkoop.core.reference_data import DATA_DIR
+from itkoop.core import selectors as core_selectors
 
 from .models import Capability, Company, PastCooperation, Solution, Standard
+from .reference_data import DATA_DIR
 from .services import (
     CatalogError,
     ensure_labels,
@@ -105,7 +105,7 @@ def _check_references(data: dict, source: str) -> None:
     standards = set(Standard.objects.values_list("id", flat=True)) | {
         s["id"] for s in data.get("standards", [])
     }
-    hubs = set(Hub.objects.values_list("slug", flat=True))
+    hubs = set(core_selectors.hubs().values_list("slug", flat=True))
     file_companies = [c["id"] for c in data["companies"]]
     known_companies = set(file_companies) | set(Company.objects.values_list("external_id", flat=True))
 

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 
 from .models import Capability, Company, Label, Solution, Standard
 from .services import plain_fields
@@ -20,7 +20,10 @@ class CatalogSearchForm(forms.Form):
         label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False
     )
     hub = forms.ModelChoiceField(
-        label=_("Stützpunkt"), queryset=Hub.objects.all(), required=False, empty_label=_("alle Stützpunkte")
+        label=_("Stützpunkt"),
+        queryset=core_selectors.hubs(),
+        required=False,
+        empty_label=_("alle Stützpunkte"),
     )
     plz = forms.CharField(
         label=_("PLZ-Bereich"),

@@ -9,11 +9,36 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from itkoop.engine.text import query_terms
 
-from .models import Company, Solution
+from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+
+
+def companies() -> QuerySet[Company]:
+    """Every company of the catalog: the base query other apps narrow (by id, hub, membership ...)."""
+    return Company.objects.all()
+
+
+def solutions() -> QuerySet[Solution]:
+    return Solution.objects.all()
+
+
+def capabilities() -> QuerySet[Capability]:
+    return Capability.objects.all()
+
+
+def standards() -> QuerySet[Standard]:
+    return Standard.objects.all()
+
+
+def labels() -> QuerySet[Label]:
+    return Label.objects.all()
+
+
+def past_cooperations() -> QuerySet[PastCooperation]:
+    return PastCooperation.objects.all()
 
 
 @dataclass
@@ -137,3 +162,54 @@ def companies_to_verify(user) -> QuerySet[Company]:
     if user.is_hub_staff:
         return queryset.filter(hub_id=user.hub_id)
     return Company.objects.none()
+
+
+# -- the whole catalog, for the matching adapter that builds the engine's catalog ----------------------------
+
+
+def catalog_signature() -> tuple:
+    """A cheap fingerprint of everything the engine's catalog is built from: it changes when that does."""
+    companies = Company.objects.aggregate(n=Count("id"), last=Max("updated"))
+    solutions = Solution.objects.aggregate(n=Count("id"), last=Max("updated"))
+    return (
+        companies["n"],
+        companies["last"],
+        solutions["n"],
+        solutions["last"],
+        Capability.objects.count(),
+        Capability.exchanges_with.through.objects.count(),
+        Standard.objects.count(),
+        Solution.provides.through.objects.count(),
+        Solution.consumes.through.objects.count(),
+        Solution.capabilities.through.objects.count(),
+    )
+
+
+def capability_exchanges() -> QuerySet:
+    """(capability id, id of a capability it exchanges data with) pairs."""
+    return Capability.exchanges_with.through.objects.values_list("from_capability_id", "to_capability_id")
+
+
+def standard_users() -> QuerySet:
+    """(standard id, id of a capability that uses it) pairs."""
+    return Standard.used_by.through.objects.values_list("standard_id", "capability_id")
+
+
+def company_label_links() -> QuerySet:
+    """(company pk, label slug) pairs."""
+    return Company.labels.through.objects.values_list("company_id", "label_id")
+
+
+def solution_capability_links() -> QuerySet:
+    """(solution pk, capability id) pairs."""
+    return Solution.capabilities.through.objects.values_list("solution_id", "capability_id")
+
+
+def solution_provides_links() -> QuerySet:
+    """(solution pk, id of a standard it provides) pairs."""
+    return Solution.provides.through.objects.values_list("solution_id", "standard_id")
+
+
+def solution_consumes_links() -> QuerySet:
+    """(solution pk, id of a standard it consumes) pairs."""
+    return Solution.consumes.through.objects.values_list("solution_id", "standard_id")

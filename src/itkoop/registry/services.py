@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from itkoop.engine.text import index_tokens
 
@@ -214,6 +215,33 @@ def _check_hub_move(actor, old_hub: str | None, new_hub: str | None) -> None:
     """Hub staff keep a company in their hub: they must not move it (and so themselves) out of reach."""
     if old_hub != new_hub and not actor.is_center_admin and actor.is_hub_staff and new_hub != actor.hub_id:
         raise PermissionDenied
+
+
+def _unique_external_id(name: str) -> str:
+    base = slugify(name)[:60] or "unternehmen"
+    candidate, n = base, 1
+    while Company.objects.filter(external_id=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def company_create(*, actor, fields: dict[str, Any], relations: dict[str, list] | None = None) -> Company:
+    """A company a signed-in member registers from plain values (as `company_update` takes them);
+    unverified until hub staff check it. Making the member its owner is the accounts app's part."""
+    if not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied
+    _check_keys(fields, COMPANY_FIELDS, "company fields")
+    _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
+    company = Company(**fields)
+    company.external_id = _unique_external_id(company.name)
+    company.verified = False  # only hub staff verify
+    company.save()
+    for name, ids in (relations or {}).items():
+        getattr(company, name).set(ids)
+    refresh_company_search(company)
+    return company
 
 
 @transaction.atomic

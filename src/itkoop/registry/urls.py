@@ -1,9 +1,11 @@
-from django.urls import path
+"""The site's front page (the catalog's front door) at the root and the catalog pages under katalog/."""
+
+from django.urls import include, path
 
 from . import views
 
 app_name = "registry"
-urlpatterns = [
+catalog_patterns = [
     path("", views.search, name="search"),
     path("unternehmen/<str:external_id>/", views.company, name="company"),
     path("unternehmen/<str:external_id>/bearbeiten/", views.company_edit, name="company_edit"),
@@ -12,4 +14,8 @@ urlpatterns = [
     path("loesung/<str:external_id>/", views.solution, name="solution"),
     path("loesung/<str:external_id>/bearbeiten/", views.solution_edit, name="solution_edit"),
     path("loesung/<str:external_id>/loeschen/", views.solution_delete, name="solution_delete"),
+]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("katalog/", include(catalog_patterns)),
 ]

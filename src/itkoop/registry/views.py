@@ -1,4 +1,5 @@
-"""Catalog pages: search, company and solution profiles, and the edits their owners and hub staff make."""
+"""The front page and the catalog pages: search, company and solution profiles, and the edits their owners
+and hub staff make."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,12 +10,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core import selectors as core_selectors
+
 from . import selectors, services
 from .forms import CatalogSearchForm, CompanyForm, SolutionForm
 from .models import Company, Solution
 from .permissions import can_edit_company, can_verify_company
 
 PAGE_SIZE = 20
+
+
+def home(request):
+    """The site's front page: the need form, the steps of the flow and the catalog's figures."""
+    context = {
+        "hubs": core_selectors.hubs(),
+        "company_count": Company.objects.count(),
+        "solution_count": Solution.objects.count(),
+        "top_capabilities": selectors.capabilities().filter(parent__isnull=False).order_by("label_de")[:12],
+    }
+    return render(request, "registry/home.html", context)
 
 
 def search(request):

@@ -10,26 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.cooperation.models import (
-    Cooperation,
-    CooperationParticipant,
-    CooperationProfile,
-    ExpressionOfInterest,
-    Inquiry,
-)
-from itkoop.registry.models import Company
-
-
-def _model(label: str):
-    """Models of apps built in parallel (events, knowledge); None when an app does not provide them."""
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+from itkoop.accounts import selectors as accounts
+from itkoop.cooperation import selectors as cooperation
+from itkoop.events import selectors as events_app
+from itkoop.knowledge import selectors as knowledge
+from itkoop.registry import selectors as registry
 
 
 @dataclass
@@ -91,51 +79,48 @@ class _ActiveCooperation:
 
 
 def _activated_cooperations() -> list[_ActiveCooperation]:
-    rows = CooperationParticipant.objects.filter(
-        state=CooperationParticipant.State.ACCEPTED, cooperation__activated_at__isnull=False
-    ).values_list("cooperation_id", "company_id", "cooperation__activated_at", "cooperation__state")
+    with_result = set(cooperation.cooperations_with_result().values_list("pk", flat=True))
+    rows = (
+        cooperation.accepted_participations()
+        .filter(cooperation__activated_at__isnull=False)
+        .values_list("cooperation_id", "company_id", "cooperation__activated_at")
+    )
     grouped: dict[int, dict] = {}
-    for coop_id, company_id, activated_at, state in rows:
-        entry = grouped.setdefault(coop_id, {"at": activated_at, "companies": set(), "state": state})
+    for coop_id, company_id, activated_at in rows:
+        entry = grouped.setdefault(coop_id, {"at": activated_at, "companies": set()})
         entry["companies"].add(company_id)
     return [
-        _ActiveCooperation(pk, e["at"], frozenset(e["companies"]), e["state"] == Cooperation.State.RESULT)
+        _ActiveCooperation(pk, e["at"], frozenset(e["companies"]), pk in with_result)
         for pk, e in grouped.items()
     ]
 
 
 def _events_in_scope(hub: str | None):
-    event_model = _model("events.Event")
-    if event_model is None:
-        return []
-    queryset = event_model.objects.select_related("hub").filter(is_meeting_day=True).order_by("-start")
+    queryset = events_app.events().select_related("hub").filter(is_meeting_day=True).order_by("-start")
     return list(queryset.filter(hub_id=hub) if hub else queryset)
 
 
 def event_funnels(*, hub: str | None = None) -> list[Funnel]:
     """One funnel per meeting day (of one hub, or all)."""
-    registration = _model("events.Registration")
-    meeting_model = _model("events.Meeting")
     events = _events_in_scope(hub)
-    if not events or registration is None or meeting_model is None:
+    if not events:
         return []
     event_ids = [e.pk for e in events]
     participants: dict[int, set[int]] = defaultdict(set)
-    for event_id, user_id in registration.objects.filter(
-        event_id__in=event_ids, status="confirmed"
-    ).values_list("event_id", "user_id"):
+    for event_id, user_id in (
+        events_app.confirmed_registrations().filter(event_id__in=event_ids).values_list("event_id", "user_id")
+    ):
         participants[event_id].add(user_id)
     meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for event_id, sender, recipient in meeting_model.objects.filter(event_id__in=event_ids).values_list(
-        "event_id", "request__sender_id", "request__recipient_id"
+    for event_id, sender, recipient in (
+        events_app.meetings()
+        .filter(event_id__in=event_ids)
+        .values_list("event_id", "request__sender_id", "request__recipient_id")
     ):
         meetings[event_id].append((sender, recipient))
     users = {u for pairs in meetings.values() for pair in pairs for u in pair}
     companies_of: dict[int, set[int]] = defaultdict(set)
-    membership = _model("accounts.Membership")
-    for user_id, company_id in membership.objects.filter(user_id__in=users).values_list(
-        "user_id", "company_id"
-    ):
+    for user_id, company_id in accounts.memberships_of_users(users).values_list("user_id", "company_id"):
         companies_of[user_id].add(company_id)
     cooperations = _activated_cooperations()
     funnels = []
@@ -198,22 +183,22 @@ def _hub_filter(hub: str | None, path: str) -> Q:
 
 
 def kpis(*, hub: str | None = None) -> dict[str, int | None]:
-    """Companies reached, events, participants, cooperations, results, self-checks (None: no such app)."""
-    companies = Company.objects.filter(_hub_filter(hub, "hub_id"))
-    cooperations = Cooperation.objects.filter(_hub_filter(hub, "hub_id"))
+    """Companies reached, events, participants, cooperations, results, self-checks."""
+    companies = registry.companies().filter(_hub_filter(hub, "hub_id"))
+    cooperations = cooperation.cooperations().filter(_hub_filter(hub, "hub_id"))
     figures: dict[str, int | None] = {
         "companies": companies.count(),
         "companies_verified": companies.filter(verified=True).count(),
         "cooperations_invited": cooperations.count(),
         "cooperations_formed": cooperations.filter(activated_at__isnull=False).count(),
-        "cooperations_with_result": cooperations.filter(state=Cooperation.State.RESULT).count(),
-        "profiles_published": CooperationProfile.objects.filter(
-            _hub_filter(hub, "company__hub_id"), moderation=CooperationProfile.Moderation.PUBLISHED
-        ).count(),
-        "interests": ExpressionOfInterest.objects.filter(
-            _hub_filter(hub, "profile__company__hub_id")
-        ).count(),
-        "inquiries": Inquiry.objects.filter(_hub_filter(hub, "hub_id")).count(),
+        "cooperations_with_result": cooperation.cooperations_with_result()
+        .filter(_hub_filter(hub, "hub_id"))
+        .count(),
+        "profiles_published": cooperation.released_profiles()
+        .filter(_hub_filter(hub, "company__hub_id"))
+        .count(),
+        "interests": cooperation.interests().filter(_hub_filter(hub, "profile__company__hub_id")).count(),
+        "inquiries": cooperation.inquiries().filter(_hub_filter(hub, "hub_id")).count(),
         "events": None,
         "participants": None,
         "meetings": None,
@@ -224,22 +209,16 @@ def kpis(*, hub: str | None = None) -> dict[str, int | None]:
             Q(memberships__isnull=False) | Q(cooperation_participations__isnull=False)
         ).values_list("pk", flat=True)
     )
-    event_model, registration = _model("events.Event"), _model("events.Registration")
-    if event_model is not None and registration is not None:
-        figures["events"] = event_model.objects.filter(_hub_filter(hub, "hub_id")).count()
-        confirmed = registration.objects.filter(_hub_filter(hub, "event__hub_id"), status="confirmed")
-        figures["participants"] = confirmed.values("user_id").distinct().count()
-        reached |= set(
-            companies.filter(memberships__user__in=confirmed.values("user_id")).values_list("pk", flat=True)
-        )
-    meeting_model = _model("events.Meeting")
-    if meeting_model is not None:
-        figures["meetings"] = meeting_model.objects.filter(_hub_filter(hub, "event__hub_id")).count()
-    selfcheck = _model("knowledge.SelfCheckResult")
-    if selfcheck is not None:
-        checks = selfcheck.objects.filter(_hub_filter(hub, "company__hub_id"))
-        figures["selfchecks"] = checks.count()
-        reached |= set(checks.values_list("company_id", flat=True))
+    figures["events"] = events_app.events().filter(_hub_filter(hub, "hub_id")).count()
+    confirmed = events_app.confirmed_registrations().filter(_hub_filter(hub, "event__hub_id"))
+    figures["participants"] = confirmed.values("user_id").distinct().count()
+    reached |= set(
+        companies.filter(memberships__user__in=confirmed.values("user_id")).values_list("pk", flat=True)
+    )
+    figures["meetings"] = events_app.meetings().filter(_hub_filter(hub, "event__hub_id")).count()
+    checks = knowledge.selfcheck_results().filter(_hub_filter(hub, "company__hub_id"))
+    figures["selfchecks"] = checks.count()
+    reached |= set(checks.values_list("company_id", flat=True))
     figures["companies_reached"] = len(reached)
     return figures
 

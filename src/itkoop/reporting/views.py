@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Hub
+from itkoop.core import selectors as core_selectors
 
 from . import selectors
 
@@ -19,7 +19,7 @@ def _scope(request) -> str | None:
     user = request.user
     if user.is_active and user.is_center_admin:
         chosen = request.GET.get("hub", "")
-        return chosen if Hub.objects.filter(slug=chosen).exists() else None
+        return chosen if core_selectors.hubs().filter(slug=chosen).exists() else None
     if user.is_active and user.is_hub_staff:
         return user.hub_id
     raise PermissionDenied
@@ -39,8 +39,8 @@ def figures(request):
         request,
         "reporting/figures.html",
         {
-            "hub": Hub.objects.filter(slug=hub).first() if hub else None,
-            "hubs_to_choose": Hub.objects.all() if request.user.is_center_admin else None,
+            "hub": core_selectors.hubs().filter(slug=hub).first() if hub else None,
+            "hubs_to_choose": core_selectors.hubs().all() if request.user.is_center_admin else None,
             "event_funnels": events,
             "hub_funnels": hubs,
             "total": total,

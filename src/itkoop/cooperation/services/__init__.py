@@ -3,8 +3,10 @@
 from .contracts import contract_template_save
 from .cooperations import (
     CooperationError,
+    OwnCompanyRequired,
     cooperation_invite,
     cooperation_record_result,
+    offer_invite,
     participant_respond,
 )
 from .marketplace import (
@@ -22,6 +24,7 @@ from .notify import notify_users
 __all__ = [
     "CooperationError",
     "MarketplaceError",
+    "OwnCompanyRequired",
     "contract_template_save",
     "cooperation_invite",
     "cooperation_record_result",
@@ -29,6 +32,7 @@ __all__ = [
     "interest_answer",
     "interest_submit",
     "notify_users",
+    "offer_invite",
     "participant_respond",
     "profile_create",
     "profile_moderate",

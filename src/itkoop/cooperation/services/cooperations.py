@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from itkoop.registry.models import Company
+from itkoop.registry import selectors as registry
 
 from .. import permissions
 from ..models import Cooperation, CooperationParticipant
 from .notify import company_members, notify_users
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Company
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +39,8 @@ def _hub_for(actor, companies: list[Company]) -> str | None:
     if actor.is_hub_staff:
         return actor.hub_id
     own = (
-        Company.objects.filter(memberships__user=actor, hub__isnull=False)
+        registry.companies()
+        .filter(memberships__user=actor, hub__isnull=False)
         .values_list("hub_id", flat=True)
         .first()
     )
@@ -95,6 +100,40 @@ def cooperation_invite(
     return cooperation
 
 
+class OwnCompanyRequired(CooperationError):
+    """Inviting a one-provider offer needs the customer's own company as the second partner."""
+
+
+def offer_invite(*, actor, company_ids: list[str], need_text: str, bundle: dict | None = None) -> Cooperation:
+    """Invite the providers of a joint offer (from the need page) to a cooperation.
+
+    An offer of two or more providers invites them. An offer of one provider covers everything alone, so the
+    cooperation is between the customer's own company and that provider: the customer's company joins, and a
+    customer without a company gets `OwnCompanyRequired`. The title is derived from the need text."""
+    companies = list(registry.companies().filter(external_id__in=company_ids))
+    if len(companies) < 2:
+        own = registry.companies_of_user(actor).first() if getattr(actor, "is_authenticated", False) else None
+        if own is None:
+            if not getattr(actor, "is_authenticated", False):
+                raise PermissionDenied
+            raise OwnCompanyRequired(
+                _(
+                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
+                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
+                )
+            )
+        if own not in companies:
+            companies.append(own)
+    need_text = (need_text or "").strip()
+    return cooperation_invite(
+        actor=actor,
+        companies=companies,
+        title=_("Gesamtangebot: %(text)s") % {"text": need_text[:120]},
+        need_text=need_text,
+        bundle=bundle,
+    )
+
+
 @transaction.atomic
 def participant_respond(
     *, actor, participant: CooperationParticipant, accept: bool, accept_code_of_conduct: bool = False
@@ -148,12 +187,16 @@ def _update_state_after_answer(cooperation: Cooperation, now) -> None:
 
 
 def _members_of_accepted(cooperation: Cooperation):
-    from itkoop.accounts.models import User
+    from itkoop.accounts import selectors as accounts
 
-    return User.objects.filter(
-        memberships__company__cooperation_participations__cooperation=cooperation,
-        memberships__company__cooperation_participations__state=CooperationParticipant.State.ACCEPTED,
-    ).distinct()
+    return (
+        accounts.users()
+        .filter(
+            memberships__company__cooperation_participations__cooperation=cooperation,
+            memberships__company__cooperation_participations__state=CooperationParticipant.State.ACCEPTED,
+        )
+        .distinct()
+    )
 
 
 @transaction.atomic

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from itkoop.registry.models import Capability, Company
+from itkoop.accounts import selectors as accounts
 
 from .. import permissions
 from ..models import CooperationProfile, ExpressionOfInterest
 from .notify import company_members, notify_users
+
+if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
+    from itkoop.registry.models import Capability, Company
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +31,9 @@ class MarketplaceError(Exception):
 
 
 def _hub_staff(hub_id: str | None):
-    from itkoop.accounts.models import User
-
     if not hub_id:
-        return User.objects.filter(role=User.Role.CENTER_ADMIN, is_active=True)
-    return User.objects.filter(role=User.Role.HUB_STAFF, hub_id=hub_id, is_active=True)
+        return accounts.center_admins()
+    return accounts.hub_staff(hub_id)
 
 
 def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabilities) -> None:

@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from itkoop.core.models import Hub
-from itkoop.core.reference_data import load_json
+from itkoop.core import selectors as core_selectors
 
 from ..models import Inquiry
 
@@ -25,18 +24,18 @@ def topic_choices() -> list[tuple[str, str]]:
     """(value, label) for every hub speciality, values in German, labels in the current language."""
     english = get_language() == "en"
     choices = [(GENERAL_TOPIC, _("Allgemeine Frage / anderes Thema"))]
-    for hub in load_json("centers.json").get("hubs", []):
+    for hub in core_selectors.hub_reference_entries():
         german = hub.get("topics_de") or hub.get("topics", [])
         labels = hub.get("topics_en", german) if english else german
         choices.extend(zip(german, labels, strict=False))
     return choices
 
 
-def route_inquiry(*, topic: str, postal_code: str) -> tuple[Hub, str]:
+def route_inquiry(*, topic: str, postal_code: str) -> tuple:
     """The hub that answers: the one specialised in the topic, else the one whose region has the postcode.
 
     Returns the hub and what decided it ("topic", "postcode" or "fallback")."""
-    hubs = list(Hub.objects.all())
+    hubs = list(core_selectors.hubs())
     if topic and topic != GENERAL_TOPIC:
         for hub in hubs:
             if topic in (hub.topics or []):
@@ -48,17 +47,17 @@ def route_inquiry(*, topic: str, postal_code: str) -> tuple[Hub, str]:
                 return hub, "postcode"
     fallback = next((h for h in hubs if h.slug == FALLBACK_HUB), hubs[0] if hubs else None)
     if fallback is None:
-        raise Hub.DoesNotExist("no hubs configured")
+        raise core_selectors.hubs().model.DoesNotExist("no hubs configured")
     return fallback, "fallback"
 
 
-def _hub_recipients(hub: Hub) -> list[str]:
-    from itkoop.accounts.models import User
+def _hub_recipients(hub) -> list[str]:
+    from itkoop.accounts import selectors as accounts
 
-    staff = User.objects.filter(role=User.Role.HUB_STAFF, hub=hub, is_active=True)
+    staff = accounts.hub_staff(hub.slug)
     emails = [u.email for u in staff if u.email]
     if not emails:
-        admins = User.objects.filter(role=User.Role.CENTER_ADMIN, is_active=True)
+        admins = accounts.center_admins()
         emails = [u.email for u in admins if u.email]
     return emails
 

@@ -19,6 +19,6 @@ def notify_users(users: Iterable, *, subject: str, text: str, url: str = "") -> 
 
 
 def company_members(company):
-    from itkoop.accounts.models import User
+    from itkoop.accounts import selectors as accounts
 
-    return User.objects.filter(memberships__company=company, is_active=True)
+    return accounts.company_members(company)

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from itkoop.accounts.models import Membership, User
-from itkoop.core.demo import DEMO_PASSWORD, build_demo_database, demo_data
 from itkoop.core.models import Hub
+from itkoop.demo.catalog import DEMO_PASSWORD, build_demo_database, demo_data
 from itkoop.registry.catalog_io import export_catalog
 from itkoop.registry.models import Company, PastCooperation, Solution, Standard
 from itkoop.registry.services import refresh_company_search, refresh_solution_search

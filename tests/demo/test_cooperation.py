@@ -2,9 +2,9 @@
 
 import pytest
 
-from itkoop.cooperation.demo import build_demo_cooperation_data
 from itkoop.cooperation.models import Cooperation, CooperationProfile
 from itkoop.cooperation.selectors import cooperation_trust_pairs, published_profiles
+from itkoop.demo.cooperation import build_demo_cooperation_data
 
 from ..factories import CompanyFactory
 

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from itkoop.core.models import Hub
-from itkoop.knowledge.demo import create_demo_selfcheck_results
+from itkoop.demo.knowledge import create_demo_selfcheck_results
 from itkoop.knowledge.models import SelfCheckResult
 from itkoop.knowledge.selectors import hub_average
 

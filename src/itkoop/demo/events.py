@@ -1,8 +1,8 @@
 """Demo events for ``itkoop demo``: workshops at every hub, one full event with a waiting list, and a B2B
 meeting day in Kassel with participants from demo provider companies, their requests and a built schedule.
 
-Call :func:`build_demo_events` after the demo catalog and users exist (core.demo builds those). Clearly
-fictional, deterministic for a seed.
+Call :func:`build_demo_events` after the demo catalog and users exist (itkoop.demo.catalog builds those).
+Clearly fictional, deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from django.utils import timezone
 
 from itkoop import scheduler
 from itkoop.accounts.models import Membership, User
-from itkoop.core.demo import DEMO_DOMAIN, DEMO_PASSWORD
 from itkoop.core.models import Hub
+from itkoop.demo.catalog import DEMO_DOMAIN, DEMO_PASSWORD
+from itkoop.events import scheduling
+from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from itkoop.registry.models import Company
-
-from . import scheduling
-from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 
 WORKSHOPS = [
     (

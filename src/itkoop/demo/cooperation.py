@@ -10,11 +10,16 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from itkoop.cooperation.contracts import seed_contract_templates
+from itkoop.cooperation.models import (
+    Cooperation,
+    CooperationParticipant,
+    CooperationProfile,
+    ExpressionOfInterest,
+    Inquiry,
+)
 from itkoop.core.models import Hub
 from itkoop.registry.models import Capability, Company
-
-from .contracts import seed_contract_templates
-from .models import Cooperation, CooperationParticipant, CooperationProfile, ExpressionOfInterest, Inquiry
 
 PROFILES = [
     (

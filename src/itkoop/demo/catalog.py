@@ -530,9 +530,9 @@ class _DemoBuilder:
 def build_demo_extras(*, seed: int = 2026) -> list[str]:
     """Events with a meeting day, cooperations and marketplace profiles, and saved self-checks on top of the
     demo catalog, so every page of the flow has something to show. Returns summary lines."""
-    from itkoop.cooperation.demo import build_demo_cooperation_data
-    from itkoop.events.demo import build_demo_events
-    from itkoop.knowledge.demo import create_demo_selfcheck_results
+    from itkoop.demo.cooperation import build_demo_cooperation_data
+    from itkoop.demo.events import build_demo_events
+    from itkoop.demo.knowledge import create_demo_selfcheck_results
 
     events = build_demo_events(seed=seed)
     cooperation = build_demo_cooperation_data(seed=seed)

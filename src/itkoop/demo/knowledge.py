@@ -11,10 +11,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from itkoop.knowledge.models import SelfCheckResult
+from itkoop.knowledge.selfcheck import MAX_ANSWER, load_questionnaire
 from itkoop.registry.models import Company
-
-from .models import SelfCheckResult
-from .selfcheck import MAX_ANSWER, load_questionnaire
 
 DAYS_BETWEEN_CHECKS = 120
 

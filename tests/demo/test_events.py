@@ -3,8 +3,8 @@
 import pytest
 
 from itkoop import scheduler
+from itkoop.demo.events import build_demo_events
 from itkoop.events import scheduling
-from itkoop.events.demo import build_demo_events
 from itkoop.events.models import Event, Registration
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,52 @@
+"""Inviting a joint offer's providers from the need page: the cooperation service owns the rule."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from itkoop.cooperation import services as cooperation_services
+from itkoop.cooperation.models import Cooperation
+from itkoop.cooperation.services import CooperationError
+from itkoop.registry.models import Company
+
+from ..factories import CompanyFactory, UserFactory, member_of
+
+pytestmark = pytest.mark.django_db
+SHOP = "Wir brauchen einen Onlineshop"
+
+
+def test_invite_offer_invites_all_providers_with_a_title_from_the_need(mini_catalog):
+    cooperation = cooperation_services.offer_invite(
+        actor=UserFactory(), company_ids=["c1", "c2"], need_text="  Shop mit ERP ", bundle={"rank": 1}
+    )
+    assert cooperation.title == "Gesamtangebot: Shop mit ERP"
+    assert cooperation.need_text == "Shop mit ERP"
+    assert cooperation.bundle == {"rank": 1}
+    assert {p.company.external_id for p in cooperation.participants.all()} == {"c1", "c2"}
+
+
+def test_invite_offer_of_one_provider_adds_the_customers_own_company(mini_catalog):
+    own = CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm")
+    cooperation = cooperation_services.offer_invite(actor=member_of(own), company_ids=["c2"], need_text=SHOP)
+    assert {p.company.external_id for p in cooperation.participants.all()} == {"c2", own.external_id}
+
+
+def test_invite_offer_of_one_provider_without_an_own_company_asks_for_one(mini_catalog):
+    with pytest.raises(
+        cooperation_services.OwnCompanyRequired, match="legen Sie bitte zuerst Ihr Unternehmen an"
+    ):
+        cooperation_services.offer_invite(actor=UserFactory(), company_ids=["c2"], need_text=SHOP)
+    assert Cooperation.objects.count() == 0
+
+
+def test_invite_offer_of_a_provider_who_is_the_customers_own_company_is_refused(mini_catalog):
+    provider = Company.objects.get(external_id="c2")
+    with pytest.raises(CooperationError):
+        cooperation_services.offer_invite(actor=member_of(provider), company_ids=["c2"], need_text=SHOP)
+    assert Cooperation.objects.count() == 0
+
+
+def test_invite_offer_needs_a_logged_in_user(mini_catalog):
+    with pytest.raises((PermissionDenied, cooperation_services.OwnCompanyRequired)):
+        cooperation_services.offer_invite(actor=AnonymousUser(), company_ids=["c1", "c2"], need_text=SHOP)
+    assert Cooperation.objects.count() == 0
