@@ -229,3 +229,23 @@ def bundle_summary(cooperation: Cooperation) -> dict | None:
     from itkoop.matching.selectors import present_bundle_snapshot
 
     return present_bundle_snapshot(cooperation.bundle)
+
+
+# --- who is told ---
+
+
+def company_members(company: Company):
+    """The active people of a company: who hears about its invitations, profiles and interests."""
+    from itkoop.accounts.models import User
+
+    return User.objects.filter(memberships__company=company, is_active=True).distinct()
+
+
+def hub_team(hub_id: str | None):
+    """The active staff of a hub; the center admins when there is no hub or nobody works there."""
+    from itkoop.accounts.models import User
+
+    staff = User.objects.filter(role=User.Role.HUB_STAFF, hub_id=hub_id, is_active=True) if hub_id else None
+    if staff is not None and staff.exists():
+        return staff
+    return User.objects.filter(role=User.Role.CENTER_ADMIN, is_active=True)

@@ -17,7 +17,6 @@ from .marketplace import (
     profile_update,
 )
 from .network import inquiry_submit, route_inquiry
-from .notify import notify_users
 
 __all__ = [
     "CooperationError",
@@ -28,7 +27,6 @@ __all__ = [
     "inquiry_submit",
     "interest_answer",
     "interest_submit",
-    "notify_users",
     "participant_respond",
     "profile_create",
     "profile_moderate",
