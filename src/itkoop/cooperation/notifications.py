@@ -46,7 +46,7 @@ register(
     ),
     Kind(
         key=PROFILE_PUBLISHED,
-        label=_("Freigabe Ihrer Kooperationsprofile"),
+        label=_("Veröffentlichte Kooperationsprofile"),
         title=_("Ihr Kooperationsprofil „%(title)s“ ist veröffentlicht."),
     ),
     Kind(
