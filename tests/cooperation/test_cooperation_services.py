@@ -3,6 +3,8 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import translation
 
 from itkoop.cooperation import services
 from itkoop.cooperation.models import Cooperation, CooperationParticipant
@@ -42,7 +44,37 @@ def test_invite_creates_invited_participants_and_notifies_members(trio, django_c
     assert cooperation.bundle == {"companies": ["p0", "p1"]}
     assert set(cooperation.participants.values_list("state", flat=True)) == {"invited"}
     assert {m.email for m in members} <= {to for message in mail.outbox for to in message.to}
-    assert all(m.notifications.count() == 1 for m in members)
+    assert all(m.notifications.get().kind == "cooperation.invited" for m in members)
+    assert all(message.alternatives[0][1] == "text/html" for message in mail.outbox)
+
+
+def test_invitation_is_stored_as_kind_and_parameters_and_read_in_the_page_language(trio, client):
+    """A German provider's invitation shows in English on /en/: the row holds no rendered sentence."""
+    member = member_of(trio[0])
+    cooperation = _invite(trio)
+    row = member.notifications.get()
+    assert row.params == {
+        "cooperation_id": cooperation.pk,
+        "company": trio[0].name,
+        "title": "Gemeinsames ERP-Angebot",
+    }
+    assert (row.url_name, row.url_args) == ("cooperation:detail", [cooperation.pk])
+    client.force_login(member)
+    german = client.get("/mein/posteingang/").content.decode()
+    assert f"{trio[0].name} ist zur Kooperation „Gemeinsames ERP-Angebot“ eingeladen." in german
+    english = client.get("/en/mein/posteingang/").content.decode()
+    assert "has been invited to the cooperation" in english and "eingeladen" not in english
+    with translation.override("en"):
+        open_in_english = reverse("notifications:open", args=[row.pk])
+    assert client.post(open_in_english).url == f"/en/kooperation/{cooperation.pk}/"
+
+
+def test_activation_tells_the_accepted_partners(trio):
+    cooperation = _invite(trio)
+    _accept(cooperation, trio[0])
+    _accept(cooperation, trio[1])
+    member = trio[0].memberships.first().user
+    assert member.notifications.filter(kind="cooperation.active").count() == 1
 
 
 @pytest.mark.parametrize(

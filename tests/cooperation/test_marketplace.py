@@ -173,8 +173,10 @@ def test_anonymous_profile_hides_the_company_until_the_interest_is_accepted(
     assert response.status_code == 302
     interest = ExpressionOfInterest.objects.get(profile=profile, company=company)
     author = profile.company.memberships.get().user
-    assert any("interessiert" in n.params.get("text", "") for n in author.notifications.all())
-    assert mail.outbox, "the author is notified by e-mail"
+    told = author.notifications.get(kind="cooperation.interest_received")
+    assert told.params["title"] == "Suche OCR-Partner" and told.url_args == [profile.pk]
+    assert [m for m in mail.outbox if author.email in m.to], "the author is notified by e-mail"
+    assert "interessiert sich" in mail.outbox[-1].subject
     assert "Geheim Software GmbH" not in client.get(profile.get_absolute_url()).content.decode()
     author = profile.company.memberships.get().user
     client.force_login(author)

@@ -48,43 +48,52 @@ def test_every_german_postcode_region_has_a_hub():
         assert reason in {"postcode", "fallback"}
 
 
-def test_inquiry_is_stored_and_mailed_to_the_hubs_staff(client):
+def test_inquiry_reaches_the_hubs_staff_through_the_notification_service(
+    client, django_capture_on_commit_callbacks
+):
     kassel = hub_staff("kassel")
     berlin = hub_staff("berlin")
-    response = client.post(
-        reverse("cooperation:network"),
-        {
-            "name": "Erika Muster",
-            "email": "erika@example.org",
-            "postal_code": "34117",
-            "topic": "allgemein",
-            "question": "Wie finde ich Partner für ein Förderprojekt?",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("cooperation:network"),
+            {
+                "name": "Erika Muster",
+                "email": "erika@example.org",
+                "postal_code": "34117",
+                "topic": "allgemein",
+                "question": "Wie finde ich Partner für ein Förderprojekt? <b>bitte</b>",
+            },
+        )
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
     assert inquiry.hub_id == "kassel" and inquiry.routed_by == "postcode"
-    assert (
-        len(mail.outbox) == 1
-        and mail.outbox[0].to == [kassel.email]
-        and berlin.email not in mail.outbox[0].to
-    )
-    assert "Förderprojekt" in mail.outbox[0].body
+    row = kassel.notifications.get()
+    assert row.kind == "cooperation.inquiry" and row.params["inquiry_id"] == inquiry.pk
+    assert "Förderprojekt" not in str(row.params), "the question stays in the inquiry"
+    assert not berlin.notifications.exists()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [kassel.email]
+    message = mail.outbox[0]
+    assert "Förderprojekt" in message.body and "erika@example.org" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and "Förderprojekt" in html
+    assert "&lt;b&gt;bitte&lt;/b&gt;" in html and "<b>bitte</b>" not in html
+    assert f"http://testserver/admin/cooperation/inquiry/{inquiry.pk}/change/" in message.body
 
 
-def test_inquiry_goes_to_center_admins_when_a_hub_has_no_staff(client):
+def test_inquiry_goes_to_center_admins_when_a_hub_has_no_staff(client, django_capture_on_commit_callbacks):
     admin = center_admin()
-    client.post(
-        reverse("cooperation:network"),
-        {
-            "name": "A",
-            "email": "a@example.org",
-            "postal_code": "52062",
-            "topic": "allgemein",
-            "question": "?",
-        },
-    )
-    assert mail.outbox[0].to == [admin.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("cooperation:network"),
+            {
+                "name": "A",
+                "email": "a@example.org",
+                "postal_code": "52062",
+                "topic": "allgemein",
+                "question": "?",
+            },
+        )
+    assert mail.outbox[0].to == [admin.email] and admin.notifications.filter(kind="cooperation.inquiry")
 
 
 @pytest.mark.parametrize(

@@ -96,7 +96,10 @@ def test_expired_request_may_be_asked_again(day, people):
 def test_request_mail_goes_to_the_recipient(day, people, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _send(day, people[0], people[1])
-    assert mail.outbox[-1].to == [people[1].email] and "Kooperation ERP" in mail.outbox[-1].body
+    message = mail.outbox[-1]
+    assert message.to == [people[1].email] and "Kooperation ERP" in message.body
+    assert "Gesprächsanfrage" in message.subject and "Kooperation ERP" in message.alternatives[0][0]
+    assert f"http://testserver/veranstaltungen/{day.pk}/anfragen/" in message.body
 
 
 # --- consent and expiry ---
@@ -428,11 +431,15 @@ def test_participants_page_suggests_matching_profiles(client, day, people):
 def test_reminders_go_to_participants_without_meetings(day, people, django_capture_on_commit_callbacks):
     _accepted(day, people[0], people[1])
     mail.outbox.clear()
-    call_command("meeting_day_tasks")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("meeting_day_tasks")
     reminded = sorted(m.to[0] for m in mail.outbox)
     assert reminded == sorted([people[2].email, people[3].email])
+    assert people[2].notifications.filter(kind="events.meeting_reminder").count() == 1
+    assert "Für die Kooperationsbörse" in mail.outbox[0].body
     mail.outbox.clear()
-    call_command("meeting_day_tasks")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("meeting_day_tasks")
     assert mail.outbox == []  # once a day at most
 
 

@@ -102,21 +102,35 @@ def test_cancelled_twice_is_refused():
         services.cancel(actor=reg.user, registration=reg)
 
 
-@pytest.mark.parametrize(("language", "subject"), [("de", "Anmeldung bestätigt"), ("en", "confirmed")])
-def test_confirmation_mail_in_the_users_language_with_ics(
-    language, subject, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("language", "page", "subject", "sentence", "link"),
+    [
+        ("de", "en", "Anmeldung bestätigt", "ist bestätigt", "http://testserver/veranstaltungen/"),
+        ("en", "de", "Registration confirmed", "is confirmed", "http://testserver/en/veranstaltungen/"),
+    ],
+)
+def test_confirmation_mail_in_the_users_language_with_ics_and_an_absolute_link(
+    language, page, subject, sentence, link, django_capture_on_commit_callbacks
 ):
+    """The person's stored language decides, not the page they registered on."""
     event = EventFactory(title="KI im Mittelstand")
-    with translation.override(language), django_capture_on_commit_callbacks(execute=True):
-        services.register(actor=UserFactory(), event=event)
+    user = UserFactory(language=language)
+    with translation.override(page), django_capture_on_commit_callbacks(execute=True):
+        services.register(actor=user, event=event)
     message = mail.outbox[-1]
     compiled = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES" / "django.mo"
     if language == "en" and not compiled.exists():
         pytest.skip("English catalogue not compiled (make install compiles it)")
+    assert message.to == [user.email]
     assert subject in message.subject and "KI im Mittelstand" in message.subject
+    assert sentence in message.body and f"{link}{event.pk}/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html" and sentence in html and f'href="{link}{event.pk}/"' in html
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in (content.decode() if isinstance(content, bytes) else content)
+    row = user.notifications.get()
+    assert row.kind == "events.registration_confirmed" and row.params["title"] == "KI im Mittelstand"
 
 
 def test_waitlist_mail_names_the_position(django_capture_on_commit_callbacks):
@@ -125,6 +139,35 @@ def test_waitlist_mail_names_the_position(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.register(actor=UserFactory(), event=event)
     assert "Platz 1 der Warteliste" in mail.outbox[-1].body and not mail.outbox[-1].attachments
+
+
+def test_waitlisted_and_cancelled_mails_hold_no_online_access(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=1, format="online", meeting_link="https://meet.example.org/geheim")
+    seat = services.register(actor=UserFactory(), event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = services.register(actor=UserFactory(), event=event)
+    waitlisted = mail.outbox[-1]
+    assert waitlisted.to == [waiting.user.email] and "Warteliste" in waitlisted.subject
+    assert "geheim" not in waitlisted.body and "geheim" not in waitlisted.alternatives[0][0]
+    assert not waitlisted.attachments
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel(actor=seat.user, registration=seat)
+    cancelled = next(m for m in mail.outbox if m.to == [seat.user.email])
+    assert "Stornierung" in cancelled.subject and "geheim" not in cancelled.body
+    assert "geheim" not in cancelled.alternatives[0][0] and not cancelled.attachments
+    promoted = next(m for m in mail.outbox if m.to == [waiting.user.email] and m is not waitlisted)
+    assert "geheim" in promoted.body and promoted.attachments
+
+
+def test_every_registration_mail_has_a_text_and_an_html_part(django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        first, _second = _register_many(event, 2)
+        services.cancel(actor=first.user, registration=first)
+    assert len(mail.outbox) == 4  # confirmed, waitlisted, cancelled, promoted
+    for message in mail.outbox:
+        assert message.body.strip() and message.alternatives[0][1] == "text/html"
+        assert "<html" in message.alternatives[0][0]
 
 
 def test_detail_page_shows_waiting_list_place(client):

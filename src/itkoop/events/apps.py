@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class EventsConfig(AppConfig):
     name = "itkoop.events"
+
+    def ready(self) -> None:
+        from . import notifications  # noqa: F401  (registers the app's notification kinds)

@@ -9,14 +9,15 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from itkoop import scheduler
+from itkoop.notifications.services import notify
 
-from . import mail, scheduling
+from . import notifications as kinds
+from . import scheduling
 from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from .permissions import can_manage_event
 from .services import EventError, _locked_event
@@ -98,24 +99,13 @@ def request_send(*, actor, event: Event, recipient_id: int, reason: str, priorit
         priority=priority,
         expires=timezone.now() + timedelta(hours=event.request_expiry_hours),
     )
-    transaction.on_commit(lambda: _mail_request(request.pk))
-    return request
-
-
-def _mail_request(request_pk: int) -> None:
-    request = MeetingRequest.objects.select_related("event", "sender", "recipient").get(pk=request_pk)
-    registration = Registration.objects.filter(event=request.event, user=request.recipient).first()
-    mail.send_text_mail(
-        user=request.recipient,
-        language=registration.language if registration else "de",
-        subject_template="events/mail/request_subject.txt",
-        body_template="events/mail/request.txt",
-        context={
-            "request": request,
-            "event": request.event,
-            "url": mail.absolute_url(reverse("events:requests", args=[request.event.pk])),
-        },
+    notify(
+        recipients=[request.recipient],
+        kind=kinds.MEETING_REQUEST,
+        params={"request_id": request.pk, "event_id": event.pk, "name": str(actor), "title": event.title},
+        url=("events:requests", [event.pk]),
     )
+    return request
 
 
 @transaction.atomic
@@ -270,28 +260,33 @@ def send_reminders(*, now=None, within_days: int = 14) -> int:
         is_meeting_day=True, start__gt=now, start__lte=now + timedelta(days=within_days)
     )
     for event in events:
-        expire_requests(event=event, now=now)
-        busy = set()
-        for r in scheduling.schedulable_requests(event):
-            busy.update((r.sender_id, r.recipient_id))
-        for registration in event.registrations.filter(status=Registration.Status.CONFIRMED).select_related(
-            "user"
-        ):
-            if registration.user_id in busy:
-                continue
-            profile, _created = ParticipantProfile.objects.get_or_create(event=event, user=registration.user)
-            if profile.reminded and profile.reminded > now - timedelta(days=1):
-                continue
-            mail.send_text_mail(
-                user=registration.user,
-                language=registration.language,
-                subject_template="events/mail/reminder_subject.txt",
-                body_template="events/mail/reminder.txt",
-                context={
-                    "event": event,
-                    "url": mail.absolute_url(reverse("events:participants", args=[event.pk])),
-                },
-            )
-            ParticipantProfile.objects.filter(pk=profile.pk).update(reminded=now)
-            sent += 1
+        # One transaction per event: the notifications and the "reminded" marks are stored together, and
+        # the mails go out when it commits.
+        with transaction.atomic():
+            sent += _remind_idle_participants(event, now)
     return sent
+
+
+def _remind_idle_participants(event: Event, now) -> int:
+    expire_requests(event=event, now=now)
+    busy = set()
+    for r in scheduling.schedulable_requests(event):
+        busy.update((r.sender_id, r.recipient_id))
+    idle = []
+    for registration in event.registrations.filter(status=Registration.Status.CONFIRMED).select_related(
+        "user"
+    ):
+        if registration.user_id in busy:
+            continue
+        profile, _created = ParticipantProfile.objects.get_or_create(event=event, user=registration.user)
+        if profile.reminded and profile.reminded > now - timedelta(days=1):
+            continue
+        idle.append(registration.user)
+        ParticipantProfile.objects.filter(pk=profile.pk).update(reminded=now)
+    reminded = notify(
+        recipients=idle,
+        kind=kinds.MEETING_REMINDER,
+        params={"event_id": event.pk, "title": event.title},
+        url=("events:participants", [event.pk]),
+    )
+    return len(reminded)

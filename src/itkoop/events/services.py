@@ -16,7 +16,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import mail
+from itkoop.notifications.services import notify
+
+from . import notifications as kinds
 from .models import CalendarToken, Event, Meeting, Registration
 from .permissions import can_hold_event_at, can_manage_event
 
@@ -127,10 +129,14 @@ def register(*, actor, event: Event) -> Registration:
     registration.status = status
     registration.position = position
     registration.checked_in = None
+    # The page's language at registration, kept as a record; mails follow the person's own language setting.
     registration.language = (translation.get_language() or "de")[:2]
     registration.created = timezone.now()
     registration.save()
-    _mail_on_commit(registration, "confirmed" if status == Status.CONFIRMED else "waitlisted")
+    _tell(
+        registration,
+        kinds.REGISTRATION_CONFIRMED if status == Status.CONFIRMED else kinds.REGISTRATION_WAITLISTED,
+    )
     return registration
 
 
@@ -157,7 +163,7 @@ def cancel(*, actor, registration: Registration) -> Registration:
         Meeting.objects.filter(event=event).filter(
             Q(request__sender_id=registration.user_id) | Q(request__recipient_id=registration.user_id)
         ).delete()
-    _mail_on_commit(registration, "cancelled")
+    _tell(registration, kinds.REGISTRATION_CANCELLED)
     return registration
 
 
@@ -198,16 +204,27 @@ def _fill_seats(event: Event) -> list[Registration]:
         registration.status = Status.CONFIRMED
         registration.position = None
         registration.save(update_fields=["status", "position", "updated"])
-        _mail_on_commit(registration, "promoted")
+        _tell(registration, kinds.REGISTRATION_PROMOTED)
         logger.info("registration %s promoted from the waiting list of event %s", registration.pk, event.pk)
     if promoted:
         _renumber_waitlist(event)
     return promoted
 
 
-def _mail_on_commit(registration: Registration, kind: str) -> None:
-    pk = registration.pk
-    transaction.on_commit(lambda: mail.send_registration_mail(pk, kind))
+def _tell(registration: Registration, kind: str) -> None:
+    """The person learns what happened to their registration; mailed after the transaction commits."""
+    event = registration.event
+    notify(
+        recipients=[registration.user],
+        kind=kind,
+        params={
+            "registration_id": registration.pk,
+            "event_id": event.pk,
+            "title": event.title,
+            "position": registration.position,
+        },
+        url=("events:detail", [event.pk]),
+    )
 
 
 # --- calendar feed ---

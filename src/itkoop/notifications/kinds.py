@@ -21,13 +21,16 @@ class Kind:
 
     ``title`` is a lazily translated line such as _("%(company)s hat Sie eingeladen."); ``body`` an optional
     template (``.txt``; an ``.html`` beside it is used for the HTML part) rendered with the parameters as
-    ``params``; ``attachments`` builds files for the mail at send time (for example an updated .ics)."""
+    ``params``; ``context`` adds to that template's context at send time what the stored ids point to (so
+    the mail shows the event or inquiry as it is, and personal texts are not copied into every row);
+    ``attachments`` builds files for the mail at send time (for example an updated .ics)."""
 
     key: str
     label: Promise | str
     title: Promise | str
     body: str = ""
     default_delivery: str = "immediate"
+    context: Callable[[Notification], dict[str, Any]] | None = None
     attachments: Callable[[Notification], list[Attachment]] | None = None
     # Kinds staff cannot opt out of (a password or legal notice) would set this; none do today.
     configurable: bool = True

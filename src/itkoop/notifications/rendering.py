@@ -66,8 +66,11 @@ def _body(kind: kinds.Kind | None, notification: Notification, extension: str) -
     if kind is None or not kind.body:
         return ""
     name = kind.body if extension == "txt" else kind.body.removesuffix(".txt") + ".html"
+    context = {"params": notification.params, "notification": notification}
+    if kind.context is not None:
+        context.update(kind.context(notification))
     try:
-        return render_to_string(name, {"params": notification.params, "notification": notification})
+        return render_to_string(name, context)
     except TemplateDoesNotExist:
         return ""
 

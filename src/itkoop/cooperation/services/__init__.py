@@ -19,7 +19,6 @@ from .marketplace import (
     profile_update,
 )
 from .network import inquiry_submit, route_inquiry
-from .notify import notify_users
 
 __all__ = [
     "CooperationError",
@@ -31,7 +30,6 @@ __all__ = [
     "inquiry_submit",
     "interest_answer",
     "interest_submit",
-    "notify_users",
     "offer_invite",
     "participant_respond",
     "profile_create",

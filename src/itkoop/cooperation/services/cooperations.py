@@ -10,11 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itkoop.notifications.services import notify
 from itkoop.registry import selectors as registry
 
+from .. import notifications as kinds
 from .. import permissions
 from ..models import Cooperation, CooperationParticipant
-from .notify import company_members, notify_users
+from ..selectors import company_members
 
 if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
     from itkoop.registry.models import Company
@@ -89,12 +91,11 @@ def cooperation_invite(
         [CooperationParticipant(cooperation=cooperation, company=c) for c in companies]
     )
     for company in companies:
-        notify_users(
-            company_members(company),
-            subject=_("Einladung zur Kooperation"),
-            text=_("%(company)s ist zur Kooperation „%(title)s“ eingeladen.")
-            % {"company": company.name, "title": cooperation.title},
-            url=cooperation.get_absolute_url(),
+        notify(
+            recipients=company_members(company),
+            kind=kinds.INVITED,
+            params={"cooperation_id": cooperation.pk, "company": company.name, "title": cooperation.title},
+            url=("cooperation:detail", [cooperation.pk]),
         )
     logger.info("cooperation %s invited %d companies by user %s", cooperation.pk, len(ids), actor.pk)
     return cooperation
@@ -172,11 +173,11 @@ def _update_state_after_answer(cooperation: Cooperation, now) -> None:
         cooperation.state = Cooperation.State.ACTIVE
         cooperation.activated_at = now
         cooperation.save(update_fields=["state", "activated_at"])
-        notify_users(
-            _members_of_accepted(cooperation),
-            subject=_("Kooperation aktiv"),
-            text=_("Die Kooperation „%(title)s“ ist jetzt aktiv.") % {"title": cooperation.title},
-            url=cooperation.get_absolute_url(),
+        notify(
+            recipients=_members_of_accepted(cooperation),
+            kind=kinds.ACTIVE,
+            params={"cooperation_id": cooperation.pk, "title": cooperation.title},
+            url=("cooperation:detail", [cooperation.pk]),
         )
     elif cooperation.state == Cooperation.State.INVITED and accepted + open_ < MIN_ACCEPTED_FOR_ACTIVE:
         # Too many declined: it can never become active.

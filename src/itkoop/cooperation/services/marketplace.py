@@ -11,11 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from itkoop.accounts import selectors as accounts
+from itkoop.notifications.services import notify
 
+from .. import notifications as kinds
 from .. import permissions
 from ..models import CooperationProfile, ExpressionOfInterest
-from .notify import company_members, notify_users
+from ..selectors import company_members, hub_team
 
 if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
     from itkoop.registry.models import Capability, Company
@@ -28,12 +29,6 @@ MAX_CAPABILITIES = 15
 
 class MarketplaceError(Exception):
     """Input or state the marketplace's rules don't allow; the message says why."""
-
-
-def _hub_staff(hub_id: str | None):
-    if not hub_id:
-        return accounts.center_admins()
-    return accounts.hub_staff(hub_id)
 
 
 def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabilities) -> None:
@@ -77,11 +72,11 @@ def profile_create(
         created=now,
     )
     profile.capabilities.set(capabilities)
-    notify_users(
-        _hub_staff(company.hub_id),
-        subject=_("Neues Kooperationsprofil zur Freigabe"),
-        text=_("Das Kooperationsprofil „%(title)s“ wartet auf Ihre Freigabe.") % {"title": profile.title},
-        url=profile.get_absolute_url(),
+    notify(
+        recipients=hub_team(company.hub_id),
+        kind=kinds.PROFILE_PENDING,
+        params={"profile_id": profile.pk, "title": profile.title},
+        url=("cooperation:profile", [profile.pk]),
     )
     return profile
 
@@ -126,16 +121,11 @@ def profile_moderate(
     profile.moderated_by = actor
     profile.moderation_note = (note or "").strip()[:500]
     profile.save(update_fields=["moderation", "moderated_by", "moderation_note"])
-    text = (
-        _("Ihr Kooperationsprofil „%(title)s“ ist veröffentlicht.")
-        if publish
-        else _("Ihr Kooperationsprofil „%(title)s“ wurde nicht freigegeben: %(note)s")
-    ) % {"title": profile.title, "note": profile.moderation_note}
-    notify_users(
-        company_members(profile.company),
-        subject=_("Kooperationsprofil"),
-        text=text,
-        url=profile.get_absolute_url(),
+    notify(
+        recipients=company_members(profile.company),
+        kind=kinds.PROFILE_PUBLISHED if publish else kinds.PROFILE_REJECTED,
+        params={"profile_id": profile.pk, "title": profile.title, "note": profile.moderation_note},
+        url=("cooperation:profile", [profile.pk]),
     )
     return profile
 
@@ -196,12 +186,11 @@ def interest_submit(
         raise MarketplaceError(
             _("Ihr Unternehmen hat bereits Interesse an diesem Profil bekundet.")
         ) from None
-    notify_users(
-        company_members(profile.company),
-        subject=_("Neue Interessensbekundung"),
-        text=_("Ein Unternehmen interessiert sich für Ihr Kooperationsprofil „%(title)s“.")
-        % {"title": profile.title},
-        url=profile.get_absolute_url(),
+    notify(
+        recipients=company_members(profile.company),
+        kind=kinds.INTEREST_RECEIVED,
+        params={"profile_id": profile.pk, "interest_id": interest.pk, "title": profile.title},
+        url=("cooperation:profile", [profile.pk]),
     )
     return interest
 
@@ -217,15 +206,10 @@ def interest_answer(*, actor, interest: ExpressionOfInterest, accept: bool) -> E
     interest.answered_at = timezone.now()
     interest.save(update_fields=["status", "answered_at"])
     profile = interest.profile
-    text = (
-        _("Ihr Interesse an „%(title)s“ wurde angenommen. Sie sehen jetzt, wer dahintersteht.")
-        if accept
-        else _("Ihr Interesse an „%(title)s“ wurde leider abgelehnt.")
-    ) % {"title": profile.title}
-    notify_users(
-        company_members(interest.company),
-        subject=_("Antwort auf Ihre Interessensbekundung"),
-        text=text,
-        url=profile.get_absolute_url(),
+    notify(
+        recipients=company_members(interest.company),
+        kind=kinds.INTEREST_ACCEPTED if accept else kinds.INTEREST_DECLINED,
+        params={"profile_id": profile.pk, "interest_id": interest.pk, "title": profile.title},
+        url=("cooperation:profile", [profile.pk]),
     )
     return interest

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.notifications.services import notify
 
+from .. import notifications as kinds
 from ..models import Inquiry
+from ..selectors import hub_team
 
 logger = logging.getLogger(__name__)
 
@@ -51,22 +52,11 @@ def route_inquiry(*, topic: str, postal_code: str) -> tuple:
     return fallback, "fallback"
 
 
-def _hub_recipients(hub) -> list[str]:
-    from itkoop.accounts import selectors as accounts
-
-    staff = accounts.hub_staff(hub.slug)
-    emails = [u.email for u in staff if u.email]
-    if not emails:
-        admins = accounts.center_admins()
-        emails = [u.email for u in admins if u.email]
-    return emails
-
-
 @transaction.atomic
 def inquiry_submit(
     *, name: str, email: str, postal_code: str, topic: str, question: str, organisation: str = ""
 ) -> Inquiry:
-    """Anyone may ask; the form validated the fields. The hub's staff get it by e-mail."""
+    """Anyone may ask; the form validated the fields. The hub's staff (else the center admins) are told."""
     hub, routed_by = route_inquiry(topic=topic, postal_code=postal_code)
     inquiry = Inquiry.objects.create(
         name=name.strip(),
@@ -78,27 +68,13 @@ def inquiry_submit(
         hub=hub,
         routed_by=routed_by,
     )
-    recipients = _hub_recipients(hub)
-    if recipients:
-        body = "\n".join(
-            [
-                f"{_('Von')}: {inquiry.name} <{inquiry.email}> {inquiry.organisation}",
-                f"{_('PLZ')}: {inquiry.postal_code}",
-                f"{_('Thema')}: {inquiry.topic}",
-                "",
-                inquiry.question,
-            ]
-        )
-        try:
-            send_mail(
-                _("Anfrage an den %(hub)s") % {"hub": hub.name},
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                recipients,
-                fail_silently=False,
-            )
-        except Exception:  # the inquiry is stored; staff also see it in the admin
-            logger.exception("inquiry %s mail to hub %s failed", inquiry.pk, hub.slug)
-    else:
-        logger.warning("inquiry %s for hub %s has no staff to mail", inquiry.pk, hub.slug)
+    # The question stays in the inquiry; the notification holds its id and renders it when sent.
+    told = notify(
+        recipients=hub_team(hub.pk),
+        kind=kinds.INQUIRY,
+        params={"inquiry_id": inquiry.pk, "hub": hub.name},
+        url=("admin:cooperation_inquiry_change", [inquiry.pk]),
+    )
+    if not told:
+        logger.warning("inquiry %s for hub %s has nobody to tell", inquiry.pk, hub.slug)
     return inquiry

@@ -1,0 +1,79 @@
+"""The notification kinds of the cooperation app: invitations and cooperations that become active, the
+marketplace's moderation and interests, and inquiries to a hub. Registered by CooperationConfig.ready()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from itkoop.notifications.models import Notification
+from itkoop.notifications.services import Kind, register
+
+INVITED = "cooperation.invited"
+ACTIVE = "cooperation.active"
+PROFILE_PENDING = "cooperation.profile_pending"
+PROFILE_PUBLISHED = "cooperation.profile_published"
+PROFILE_REJECTED = "cooperation.profile_rejected"
+INTEREST_RECEIVED = "cooperation.interest_received"
+INTEREST_ACCEPTED = "cooperation.interest_accepted"
+INTEREST_DECLINED = "cooperation.interest_declined"
+INQUIRY = "cooperation.inquiry"
+
+
+def _inquiry_context(notification: Notification) -> dict[str, Any]:
+    """The inquiry as stored (the person's question is not copied into the notification)."""
+    from .models import Inquiry
+
+    return {"inquiry": Inquiry.objects.filter(pk=notification.params.get("inquiry_id")).first()}
+
+
+register(
+    Kind(
+        key=INVITED,
+        label=_("Einladungen zu Kooperationen"),
+        title=_("%(company)s ist zur Kooperation „%(title)s“ eingeladen."),
+    ),
+    Kind(
+        key=ACTIVE,
+        label=_("Kooperationen, die aktiv werden"),
+        title=_("Die Kooperation „%(title)s“ ist jetzt aktiv."),
+    ),
+    Kind(
+        key=PROFILE_PENDING,
+        label=_("Kooperationsprofile, die auf Freigabe warten"),
+        title=_("Das Kooperationsprofil „%(title)s“ wartet auf Ihre Freigabe."),
+    ),
+    Kind(
+        key=PROFILE_PUBLISHED,
+        label=_("Veröffentlichte Kooperationsprofile"),
+        title=_("Ihr Kooperationsprofil „%(title)s“ ist veröffentlicht."),
+    ),
+    Kind(
+        key=PROFILE_REJECTED,
+        label=_("Abgelehnte Kooperationsprofile"),
+        title=_("Ihr Kooperationsprofil „%(title)s“ wurde nicht freigegeben: %(note)s"),
+    ),
+    Kind(
+        key=INTEREST_RECEIVED,
+        label=_("Interessensbekundungen zu Ihren Kooperationsprofilen"),
+        title=_("Ein Unternehmen interessiert sich für Ihr Kooperationsprofil „%(title)s“."),
+    ),
+    Kind(
+        key=INTEREST_ACCEPTED,
+        label=_("Angenommene Interessensbekundungen"),
+        title=_("Ihr Interesse an „%(title)s“ wurde angenommen. Sie sehen jetzt, wer dahintersteht."),
+    ),
+    Kind(
+        key=INTEREST_DECLINED,
+        label=_("Abgelehnte Interessensbekundungen"),
+        title=_("Ihr Interesse an „%(title)s“ wurde leider abgelehnt."),
+    ),
+    Kind(
+        key=INQUIRY,
+        label=_("Anfragen an Ihren Stützpunkt"),
+        title=_("Anfrage an den %(hub)s"),
+        body="cooperation/notifications/inquiry.txt",
+        context=_inquiry_context,
+    ),
+)
