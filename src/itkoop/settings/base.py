@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
 ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_S", "30"))
+# Redis hands a task nobody acknowledged to another worker after this many seconds (its default is an hour):
+# longer than any task runs (a schedule build is stopped at 4 x the solver's limit + 3 min, events/tasks.py)
+# and than the longest retry delay of an e-mail (10 min), short enough that a build whose worker died resumes
+# soon.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(15 * 60, 4 * ITKOOP_SCHEDULE_TIME_LIMIT_S + 300)}
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
