@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/itkoop
 export DJANGO_SETTINGS_MODULE ?= itkoop.settings.dev
 
-.PHONY: install demo serve test test-sqlite test-postgres lint bench system-deps postgres messages clean
+.PHONY: install demo serve test test-sqlite test-postgres lint bench system-deps postgres redis messages clean
 
 install: $(VENV)/.installed node_modules/.installed messages
 
@@ -38,7 +38,13 @@ postgres:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
 
-test: install system-deps postgres
+# The broker of the task queue, for the test that runs a real worker (nothing is saved to disk).
+redis:
+	@command -v redis-server >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server)
+	@redis-cli ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no >/dev/null
+	@for i in $$(seq 1 30); do redis-cli ping >/dev/null 2>&1 && exit 0; sleep 1; done; echo "Redis did not start"; exit 1
+
+test: install system-deps postgres redis
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

@@ -1,4 +1,5 @@
-"""The `itkoop` command: import, export, match, partners, serve, demo (see shared/DESIGN.md, engine contract).
+"""The `itkoop` command: import, export, match, partners, serve, demo, worker, beat (see shared/DESIGN.md,
+engine contract).
 
 It reaches the engine through the same services the web pages use. User errors exit non-zero with one line."""
 
@@ -126,6 +127,37 @@ def cmd_demo(args) -> int:
     return cmd_serve(args)
 
 
+def _celery_app():
+    """The task queue's app, refused with one line when no broker is set: then every task runs eagerly in the
+    process that queues it and there is nothing for a worker to do."""
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL:
+        raise UsageError(
+            "kein Broker eingestellt: ITKOOP_BROKER_URL=redis://127.0.0.1:6379/0 setzen "
+            "(ohne Broker laufen alle Aufgaben sofort im Webprozess)"
+        )
+    from itkoop.celery import app
+
+    return app
+
+
+def cmd_worker(args) -> int:
+    app = _celery_app()
+    argv = ["worker", f"--loglevel={args.loglevel}", f"--concurrency={args.concurrency}"]
+    app.worker_main(argv)
+    return 0
+
+
+def cmd_beat(args) -> int:
+    from django.conf import settings
+
+    app = _celery_app()
+    Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
+    app.start(["beat", f"--loglevel={args.loglevel}"])
+    return 0
+
+
 def cmd_manage(args) -> int:
     from django.core.management import execute_from_command_line
 
@@ -185,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--seed", type=int, default=2026)
             p.add_argument("--no-serve", action="store_true", help="nur die Demo-Datenbank anlegen")
         p.set_defaults(func=func)
+
+    p = sub.add_parser("worker", help="Hintergrundaufgaben abarbeiten (braucht ITKOOP_BROKER_URL)")
+    p.add_argument("--concurrency", type=_positive, default=2, help="gleichzeitige Aufgaben")
+    p.add_argument("--loglevel", default="INFO")
+    p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser("beat", help="Zeitplan der regelmäßigen Aufgaben (braucht ITKOOP_BROKER_URL)")
+    p.add_argument("--loglevel", default="INFO")
+    p.set_defaults(func=cmd_beat)
 
     p = sub.add_parser("manage", help="Django-Verwaltungsbefehle")
     p.add_argument("rest", nargs=argparse.REMAINDER)

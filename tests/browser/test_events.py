@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from itkoop.events import meetings, scheduling, services
+from itkoop.events import meetings, services
 from itkoop.events.models import Meeting, Registration
 from tests.events.factories import confirmed, meeting_day
 from tests.factories import UserFactory, hub_staff
@@ -27,9 +27,8 @@ def _login(page, live_server, user):
 
 
 @pytest.fixture
-def day(transactional_db, monkeypatch):
-    # The schedule is built in the test's thread here; the background thread has its own test.
-    monkeypatch.setattr(scheduling, "start_background", scheduling._execute)
+def day(transactional_db):
+    # "Build schedule" runs eagerly here (no broker), right after its commit; the worker has its own test.
     event = meeting_day(hub_id="kassel", title="Kooperationsbörse Nordhessen", capacity=2)
     return event
 

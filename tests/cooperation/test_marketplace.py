@@ -308,3 +308,48 @@ def test_matching_companies_come_from_the_engines_partner_ranking(mini_catalog):
     suggestions = matching_companies(profile)
     assert suggestions and all(s["company"] != author_company for s in suggestions)
     assert all(isinstance(s["reasons"], list) for s in suggestions)
+
+
+def _notices(user) -> list[str]:
+    """The user's notifications as read on the inbox page (German): kind and parameters rendered."""
+    from itkoop.notifications.selectors import inbox_of
+
+    return [n.title for n in reversed(inbox_of(user, limit=1000))]
+
+
+def test_the_periodic_job_warns_before_expiry_once_and_renewal_resets_the_warning(profile, author):
+    from itkoop.cooperation import tasks
+
+    CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() + dt.timedelta(days=3))
+    before = len(_notices(author))
+    assert tasks.notify_profile_expiry.delay().get() == 1
+    assert tasks.notify_profile_expiry.delay().get() == 0  # once
+    notices = _notices(author)[before:]
+    assert len(notices) == 1 and "läuft am" in notices[0] and "Suche OCR-Partner" in notices[0]
+    profile.refresh_from_db()
+    services.profile_renew(actor=author, profile=profile)
+    CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() + dt.timedelta(days=2))
+    assert tasks.notify_profile_expiry.delay().get() == 1  # the renewed profile is warned again
+
+
+def test_the_periodic_job_tells_the_company_when_a_profile_has_expired(profile, author):
+    from itkoop.cooperation.services import marketplace
+
+    CooperationProfile.objects.filter(pk=profile.pk).update(
+        expires_at=timezone.now() - dt.timedelta(hours=1), expiry_warned_at=timezone.now()
+    )
+    before = len(_notices(author))
+    assert marketplace.profiles_notify_expiry() == (0, 1)
+    assert marketplace.profiles_notify_expiry() == (0, 0)
+    notices = _notices(author)[before:]
+    assert len(notices) == 1 and "abgelaufen" in notices[0]
+
+
+def test_unpublished_profiles_get_no_expiry_notices(author, author_company):
+    from itkoop.cooperation.services import marketplace
+
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() + dt.timedelta(days=1))
+    assert marketplace.profiles_notify_expiry() == (0, 0)

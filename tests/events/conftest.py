@@ -1,14 +1,6 @@
 import pytest
 from django.db import connection
 
-from itkoop.events import scheduling
-
-
-@pytest.fixture
-def run_inline(monkeypatch):
-    """Run "build schedule" synchronously inside the test's transaction instead of in a thread."""
-    monkeypatch.setattr(scheduling, "start_background", scheduling._execute)
-
 
 @pytest.fixture
 def threads_share_database():

@@ -6,11 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from itkoop import scheduler
-from itkoop.events import meetings, scheduling, services
+from itkoop.events import meetings, scheduling, services, tasks
 from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from itkoop.events.services import EventError
 
@@ -127,7 +128,7 @@ def test_unanswered_requests_expire_by_consent_mode(day, people, mode, status):
     day.save()
     request = _send(day, people[0], people[1])
     MeetingRequest.objects.filter(pk=request.pk).update(expires=timezone.now() - timedelta(minutes=1))
-    call_command("meeting_day_tasks", "--no-reminders")
+    tasks.expire_requests.delay()
     request.refresh_from_db()
     assert request.status == status
 
@@ -246,9 +247,7 @@ def _build(day, django_capture_on_commit_callbacks):
     return run
 
 
-def test_build_schedules_every_request_validly(
-    day, requests_accepted, run_inline, django_capture_on_commit_callbacks
-):
+def test_build_schedules_every_request_validly(day, requests_accepted, django_capture_on_commit_callbacks):
     run = _build(day, django_capture_on_commit_callbacks)
     assert run.status == ScheduleRun.Status.DONE, run.message
     assert run.meetings == 5 and run.value == run.bound == 10
@@ -265,18 +264,14 @@ def test_build_schedules_every_request_validly(
     assert not Meeting.objects.filter(event=day, slot=3).exists()  # round 4 is a break
 
 
-def test_unavailable_rounds_are_respected(
-    day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
-):
+def test_unavailable_rounds_are_respected(day, people, requests_accepted, django_capture_on_commit_callbacks):
     ParticipantProfile.objects.create(event=day, user=people[0], offers="ERP", unavailable=[1, 2])
     _build(day, django_capture_on_commit_callbacks)
     slots = Meeting.objects.filter(event=day, request__sender=people[0]).values_list("slot", flat=True)
     assert slots and not {0, 1} & set(slots)
 
 
-def test_locked_meeting_survives_a_rebuild(
-    day, requests_accepted, run_inline, django_capture_on_commit_callbacks
-):
+def test_locked_meeting_survives_a_rebuild(day, requests_accepted, django_capture_on_commit_callbacks):
     _build(day, django_capture_on_commit_callbacks)
     meeting = Meeting.objects.filter(event=day).first()
     staff = hub_staff("kassel")
@@ -288,7 +283,7 @@ def test_locked_meeting_survives_a_rebuild(
 
 
 def test_move_check_explains_infeasible_moves(
-    day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
+    day, people, requests_accepted, django_capture_on_commit_callbacks
 ):
     _build(day, django_capture_on_commit_callbacks)
     first = Meeting.objects.filter(event=day).order_by("slot", "table").first()
@@ -302,7 +297,7 @@ def test_move_check_explains_infeasible_moves(
 
 
 def test_move_page_says_feasible_and_moves(
-    client, day, requests_accepted, run_inline, django_capture_on_commit_callbacks
+    client, day, requests_accepted, django_capture_on_commit_callbacks
 ):
     _build(day, django_capture_on_commit_callbacks)
     taken = set(Meeting.objects.filter(event=day).values_list("slot", "table"))
@@ -343,12 +338,26 @@ def test_second_build_while_running_is_refused(day):
         meetings.schedule_build(actor=hub_staff("kassel"), event=day)
 
 
-def test_a_stale_run_does_not_block_a_new_build(day, run_inline, django_capture_on_commit_callbacks):
-    stale = ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.RUNNING)
-    ScheduleRun.objects.filter(pk=stale.pk).update(created=timezone.now() - timedelta(hours=1))
-    run = _build(day, django_capture_on_commit_callbacks)
-    stale.refresh_from_db()
-    assert stale.status == ScheduleRun.Status.FAILED and run.status == ScheduleRun.Status.DONE
+def test_at_most_one_unfinished_run_per_event_is_a_database_rule(day):
+    ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.QUEUED)
+    ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.DONE)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.RUNNING)
+
+
+def test_a_run_handed_on_after_its_worker_died_is_built(day, requests_accepted):
+    run = ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.RUNNING, progress=0.3)
+    tasks.build_schedule.delay(run.pk)
+    run.refresh_from_db()
+    assert run.status == ScheduleRun.Status.DONE and run.meetings == 5
+
+
+def test_a_finished_run_delivered_again_is_left_alone(day, requests_accepted):
+    run = ScheduleRun.objects.create(event=day, status=ScheduleRun.Status.FAILED, message="x")
+    tasks.build_schedule.delay(run.pk)
+    run.refresh_from_db()
+    assert run.status == ScheduleRun.Status.FAILED and run.message == "x"
+    assert not Meeting.objects.filter(event=day).exists()
 
 
 def test_status_endpoint_reports_progress(client, day):
@@ -358,9 +367,7 @@ def test_status_endpoint_reports_progress(client, day):
     assert data["active"] and data["percent"] == 42
 
 
-def test_declining_removes_the_meeting(
-    day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
-):
+def test_declining_removes_the_meeting(day, people, requests_accepted, django_capture_on_commit_callbacks):
     _build(day, django_capture_on_commit_callbacks)
     request = requests_accepted[0]
     meetings.request_answer(actor=request.recipient, request=request, accept=False)
@@ -368,7 +375,7 @@ def test_declining_removes_the_meeting(
 
 
 def test_cancelling_the_seat_removes_meetings(
-    day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
+    day, people, requests_accepted, django_capture_on_commit_callbacks
 ):
     _build(day, django_capture_on_commit_callbacks)
     registration = Registration.objects.get(event=day, user=people[0])
@@ -380,9 +387,7 @@ def test_cancelling_the_seat_removes_meetings(
 # --- the agenda ---
 
 
-def test_agenda_web_pdf_and_ics(
-    client, day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
-):
+def test_agenda_web_pdf_and_ics(client, day, people, requests_accepted, django_capture_on_commit_callbacks):
     _build(day, django_capture_on_commit_callbacks)
     client.force_login(people[0])
     body = client.get(reverse("events:agenda", args=[day.pk])).content.decode()
@@ -399,7 +404,7 @@ def test_agenda_web_pdf_and_ics(
 
 
 def test_person_feed_has_events_and_meetings(
-    client, day, people, requests_accepted, run_inline, django_capture_on_commit_callbacks
+    client, day, people, requests_accepted, django_capture_on_commit_callbacks
 ):
     _build(day, django_capture_on_commit_callbacks)
     token = services.calendar_token_for(people[0]).token

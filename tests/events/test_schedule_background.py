@@ -1,8 +1,8 @@
-"""'Build schedule' never blocks the web worker: the request returns at once, a thread solves and reports
-progress into the ScheduleRun row, the status endpoint shows it, and the meetings appear when it is done."""
+"""'Build schedule' goes through the task queue (events.tasks.build_schedule, queued after commit).
 
-import threading
-import time
+Without a broker, as here, the task runs eagerly right after the request's commit: the status endpoint then
+reports the finished run and the plan page shows it. tests/events/test_schedule_worker.py runs the same flow
+with Redis and a real worker process."""
 
 import pytest
 from django.urls import reverse
@@ -13,37 +13,43 @@ from itkoop.events.models import Meeting, ScheduleRun
 from ..factories import UserFactory, hub_staff
 from .factories import confirmed, meeting_day
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("threads_share_database")]
+pytestmark = pytest.mark.django_db
 
 
-def test_build_runs_in_the_background_and_reports_progress(client):
-    day = meeting_day(hub_id="kassel")
-    people = [UserFactory() for _ in range(8)]
-    for user in people:
+def meeting_day_with_requests(*, hub_id: str = "kassel", people: int = 8):
+    """A meeting day whose participants each accepted a few requests: enough for a schedule."""
+    day = meeting_day(hub_id=hub_id)
+    users = [UserFactory() for _ in range(people)]
+    for user in users:
         confirmed(day, user)
-    for i, a in enumerate(people):
-        for b in people[i + 1 : i + 4]:
+    for i, a in enumerate(users):
+        for b in users[i + 1 : i + 4]:
             request = meetings.request_send(
                 actor=a, event=day, recipient_id=b.pk, reason="Gespräch", priority=2
             )
             meetings.request_answer(actor=b, request=request, accept=True)
+    return day
+
+
+def test_build_runs_as_a_task_after_commit_and_reports_its_result(client, django_capture_on_commit_callbacks):
+    day = meeting_day_with_requests()
     client.force_login(hub_staff("kassel"))
-    started = time.monotonic()
-    response = client.post(reverse("events:schedule_build", args=[day.pk]))
-    assert response.status_code == 302
-    assert time.monotonic() - started < 5
-    status = {}
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        status = client.get(reverse("events:schedule_status", args=[day.pk])).json()
-        if not status["active"]:
-            break
-        time.sleep(0.2)
-    for thread in threading.enumerate():
-        if thread.name.startswith("schedule-run-"):
-            thread.join(timeout=30)  # it closes its own connection last
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("events:schedule_build", args=[day.pk]))
+    assert response.status_code == 302 and len(callbacks) == 1
+    status = client.get(reverse("events:schedule_status", args=[day.pk])).json()
     assert status["status"] == ScheduleRun.Status.DONE, status
+    assert not status["active"]
     assert status["percent"] == 100 and status["value"] is not None and status["bound"] >= status["value"]
     assert Meeting.objects.filter(event=day).count() > 0
     page = client.get(reverse("events:schedule", args=[day.pk])).content.decode()
     assert "bewiesene Obergrenze" in page
+
+
+def test_the_run_waits_until_the_commit_queues_its_task(django_capture_on_commit_callbacks):
+    day = meeting_day_with_requests(people=4)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        run = meetings.schedule_build(actor=hub_staff("kassel"), event=day)
+    # The task is only queued by the commit callback: before it, the run waits.
+    run.refresh_from_db()
+    assert run.status == ScheduleRun.Status.QUEUED and len(callbacks) == 1

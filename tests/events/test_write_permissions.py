@@ -305,7 +305,7 @@ def test_meeting_settings(client, day, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_build_schedule(client, day, role, run_inline, django_capture_on_commit_callbacks):
+def test_build_schedule(client, day, role, django_capture_on_commit_callbacks):
     _login(client, role, day)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("events:schedule_build", args=[day.pk]))

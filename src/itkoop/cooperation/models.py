@@ -189,6 +189,10 @@ class CooperationProfile(models.Model):
     moderation_note = models.CharField(_("Hinweis der Moderation"), max_length=500, blank=True)
     created = models.DateTimeField(_("angelegt am"), default=timezone.now)
     renewed_at = models.DateTimeField(_("verlängert am"), null=True, blank=True)
+    # Set by the periodic job cooperation.tasks.notify_profile_expiry, so each notice goes out once
+    # (renewing clears the warning).
+    expiry_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expired_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]

@@ -3,11 +3,13 @@ marketplace's moderation and interests, and inquiries to a hub. Registered by Co
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.notifications.models import Notification
+if TYPE_CHECKING:
+    from itkoop.notifications.models import Notification
+
 from itkoop.notifications.services import Kind, register
 
 INVITED = "cooperation.invited"
@@ -15,6 +17,8 @@ ACTIVE = "cooperation.active"
 PROFILE_PENDING = "cooperation.profile_pending"
 PROFILE_PUBLISHED = "cooperation.profile_published"
 PROFILE_REJECTED = "cooperation.profile_rejected"
+PROFILE_EXPIRING = "cooperation.profile_expiring"
+PROFILE_EXPIRED = "cooperation.profile_expired"
 INTEREST_RECEIVED = "cooperation.interest_received"
 INTEREST_ACCEPTED = "cooperation.interest_accepted"
 INTEREST_DECLINED = "cooperation.interest_declined"
@@ -53,6 +57,22 @@ register(
         key=PROFILE_REJECTED,
         label=_("Abgelehnte Kooperationsprofile"),
         title=_("Ihr Kooperationsprofil „%(title)s“ wurde nicht freigegeben: %(note)s"),
+    ),
+    Kind(
+        key=PROFILE_EXPIRING,
+        label=_("Kooperationsprofile, die bald ablaufen"),
+        title=_(
+            "Ihr Kooperationsprofil „%(title)s“ läuft am %(date)s ab. "
+            "Verlängern Sie es vorher, wenn es sichtbar bleiben soll."
+        ),
+    ),
+    Kind(
+        key=PROFILE_EXPIRED,
+        label=_("Abgelaufene Kooperationsprofile"),
+        title=_(
+            "Ihr Kooperationsprofil „%(title)s“ ist abgelaufen und wird nicht mehr angezeigt. "
+            "Legen Sie es neu an, wenn Sie weiter suchen."
+        ),
     ),
     Kind(
         key=INTEREST_RECEIVED,

@@ -24,8 +24,6 @@ from .services import EventError, _locked_event
 
 logger = logging.getLogger(__name__)
 RS = MeetingRequest.Status
-#: A run still "running" after this long has lost its thread (the solver's time limit is far shorter).
-STALE_RUN = timedelta(minutes=15)
 
 
 def is_participant(user, event: Event) -> bool:
@@ -184,28 +182,28 @@ def meeting_settings_save(
 
 @transaction.atomic
 def schedule_build(*, actor, event: Event) -> ScheduleRun:
-    """Queue a build; the thread starts after commit and the caller returns at once."""
+    """Queue a build: a worker of the task queue runs it after commit and the caller returns at once (without
+    a broker it runs eagerly, right after commit, in the caller's process).
+
+    At most one run per event is queued or running: checked here under the event's row lock, and held by a
+    database constraint. A run whose worker dies is not given up on: the broker hands it to the next
+    worker."""
+    from .tasks import build_schedule
+
     _require_manager(actor, event)
     _require_meeting_day(event)
     event = _locked_event(event)
     if not event.has_slots:
         raise EventError(_("Bitte zuerst Runden und Tische festlegen."))
-    active = ScheduleRun.objects.filter(
+    if ScheduleRun.objects.filter(
         event=event, status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
-    )
-    # A run whose process died (a restart mid-run) would block every later build: give up on it.
-    active.filter(created__lt=timezone.now() - STALE_RUN).update(
-        status=ScheduleRun.Status.FAILED,
-        message=gettext_noop("Abgebrochen (Server neu gestartet?)."),
-        finished=timezone.now(),
-    )
-    if active.exists():
+    ).exists():
         raise EventError(_("Der Plan wird bereits berechnet."))
     expire_requests(event=event)
     run = ScheduleRun.objects.create(
         event=event, started_by=actor, message=gettext_noop("Wartet auf den Start …")
     )
-    transaction.on_commit(lambda: scheduling.start_background(run.pk))
+    transaction.on_commit(lambda: build_schedule.delay(run.pk))
     logger.info("schedule run %s for event %s queued by %s", run.pk, event.pk, actor.pk)
     return run
 

@@ -277,8 +277,8 @@ class Meeting(models.Model):
 
 
 class ScheduleRun(models.Model):
-    """One "build schedule": runs in a background thread and reports its progress here for the page to
-    poll."""
+    """One "build schedule": a task of the task queue (events.tasks.build_schedule) runs it and reports its
+    progress here for the page to poll. QUEUED until a worker takes it, RUNNING while a worker holds it."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("wartet")
@@ -305,6 +305,14 @@ class ScheduleRun(models.Model):
     class Meta:
         ordering = ["-created"]
         get_latest_by = "created"
+        constraints = [
+            # Two builds of one event at once would overwrite each other's meetings.
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="one_unfinished_schedule_run_per_event",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"schedule run {self.pk} of event {self.event_id} ({self.status})"

@@ -7,11 +7,13 @@ shown to someone whose registration is confirmed at that moment."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.notifications.models import Notification
+if TYPE_CHECKING:
+    from itkoop.notifications.models import Notification
+
 from itkoop.notifications.services import Attachment, Kind, register
 
 REGISTRATION_CONFIRMED = "events.registration_confirmed"

@@ -1,19 +1,19 @@
-"""The Django side of the meeting scheduler: builds a ScheduleProblem from the database, runs ``solve`` in a
-background thread that reports progress into a ScheduleRun row, and writes the schedule back.
+"""The Django side of the meeting scheduler: builds a ScheduleProblem from the database, runs ``solve`` for a
+ScheduleRun, reports progress into its row, and writes the schedule back.
 
-The web worker only creates the ScheduleRun and starts the thread; the page polls the row. With several worker
-processes or hosts this is the place to hand the run to a real task queue instead.
+The web request only creates the ScheduleRun and queues ``events.tasks.build_schedule`` after commit; a worker
+of the task queue runs ``execute_run`` and the page polls the row. Without a broker the task runs eagerly, in
+the request that queued it.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections, connections, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -145,38 +145,36 @@ def move_messages(adapted: Adapted, violations: list[str]) -> list[str]:
 
 # --- the background run ---
 
-
-def start_background(run_pk: int) -> None:
-    """Start the run in a daemon thread; the request that asked for it returns at once."""
-    thread = threading.Thread(target=execute_run, args=(run_pk,), name=f"schedule-run-{run_pk}", daemon=True)
-    thread.start()
+_UNFINISHED = (ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING)
 
 
 def execute_run(run_pk: int) -> None:
-    """Body of the background thread: solve, store, report. Uses (and closes) its own database connection.
+    """Body of the task ``events.tasks.build_schedule``: solve, store, report.
 
+    A run is RUNNING while a worker holds it. A run already finished (a message delivered twice) is left
+    alone; a RUNNING one is started again (its worker died and the broker handed the task on).
     Messages are stored as their German msgids and translated when shown (the page, the JSON endpoint)."""
-    close_old_connections()
     try:
         with translation.override(settings.LANGUAGE_CODE):
             _execute(run_pk)
     except Exception:
         logger.exception("schedule run %s failed", run_pk)
-        ScheduleRun.objects.filter(pk=run_pk).update(
+        ScheduleRun.objects.filter(pk=run_pk, status__in=_UNFINISHED).update(
             status=ScheduleRun.Status.FAILED,
             message=str(_("Unerwarteter Fehler; bitte erneut versuchen.")),
             finished=timezone.now(),
         )
-    finally:
-        connections.close_all()
 
 
 def _execute(run_pk: int) -> None:
-    run = ScheduleRun.objects.select_related("event").get(pk=run_pk)
-    event = run.event
-    ScheduleRun.objects.filter(pk=run_pk).update(
+    claimed = ScheduleRun.objects.filter(pk=run_pk, status__in=_UNFINISHED).update(
         status=ScheduleRun.Status.RUNNING, progress=0.0, message=str(_("Anfragen werden gelesen …"))
     )
+    if not claimed:
+        logger.info("schedule run %s is gone or finished already; nothing to do", run_pk)
+        return
+    run = ScheduleRun.objects.select_related("event").get(pk=run_pk)
+    event = run.event
     try:
         adapted = build_problem(event)
     except scheduler.InvalidProblem as error:

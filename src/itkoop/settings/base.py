@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 import platformdirs
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -199,11 +200,31 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
 # Periodic jobs, run by `itkoop beat` (the task library's own scheduler; no cron, no threads).
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "notification-digests": {"task": "itkoop.notifications.tasks.send_digests", "schedule": 24 * 3600.0},
+    # Meeting days: unanswered requests past their time expire (opt-in) or count as accepted (opt-out).
+    "meeting-requests-expire": {
+        "task": "itkoop.events.tasks.expire_requests",
+        "schedule": crontab(minute=5),
+    },
+    # Meeting days: remind participants without meetings (each at most once a day).
+    "meeting-day-reminders": {
+        "task": "itkoop.events.tasks.send_reminders",
+        "schedule": crontab(minute=15, hour=9),
+    },
+    # Marketplace: warn companies before their profiles expire, and tell them when one has.
+    "marketplace-profile-expiry": {
+        "task": "itkoop.cooperation.tasks.notify_profile_expiry",
+        "schedule": crontab(minute=30, hour=8),
+    },
 }
 
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
 ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_S", "30"))
+# Redis hands a task nobody acknowledged to another worker after this many seconds (its default is an hour):
+# longer than any task runs (a schedule build is stopped at 4 x the solver's limit + 3 min, events/tasks.py)
+# and than the longest retry delay of an e-mail (10 min), short enough that a build whose worker died resumes
+# soon.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(15 * 60, 4 * ITKOOP_SCHEDULE_TIME_LIMIT_S + 300)}
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

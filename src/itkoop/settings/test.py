@@ -10,9 +10,10 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ITKOOP_SITE_URL = "http://testserver"
-# Tasks run eagerly in tests; the broker-backed test starts its own worker with a broker URL.
-CELERY_BROKER_URL = ""
-CELERY_TASK_ALWAYS_EAGER = True
+# Tasks run eagerly in tests. The broker-backed test (tests/events/test_schedule_worker.py) starts a worker
+# process with ITKOOP_TEST_BROKER_URL set, so that worker (only) takes its tasks from the broker.
+CELERY_BROKER_URL = os.environ.get("ITKOOP_TEST_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Parallel helpers and CI runs may share one PostgreSQL server: ITKOOP_TEST_DB_NAME names the test database.
 if os.environ.get("ITKOOP_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["ITKOOP_TEST_DB_NAME"]}

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # type hints only: other apps' models are reached through the
 logger = logging.getLogger(__name__)
 
 PROFILE_LIFETIME = dt.timedelta(days=90)
+#: How long before its expiry the company is reminded to renew a published profile (renewal ends at expiry).
+EXPIRY_WARNING = dt.timedelta(days=7)
 MAX_CAPABILITIES = 15
 
 
@@ -145,8 +147,59 @@ def profile_renew(*, actor, profile: CooperationProfile) -> CooperationProfile:
     now = timezone.now()
     profile.expires_at = now + PROFILE_LIFETIME
     profile.renewed_at = now
-    profile.save(update_fields=["expires_at", "renewed_at"])
+    profile.expiry_warned_at = None
+    profile.save(update_fields=["expires_at", "renewed_at", "expiry_warned_at"])
     return profile
+
+
+def profiles_notify_expiry(*, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Periodic: tell the company of each published profile that expires within EXPIRY_WARNING that it can
+    still renew it, and of each that has expired that it is no longer shown. Each notice goes out once;
+    returns (warned, expired).
+
+    Visibility does not wait for this job: an expired profile is hidden the moment ``expires_at`` passes."""
+    now = now or timezone.now()
+    published = CooperationProfile.objects.filter(moderation=CooperationProfile.Moderation.PUBLISHED)
+    warned = expired = 0
+    soon = published.filter(
+        expires_at__gt=now, expires_at__lte=now + EXPIRY_WARNING, expiry_warned_at__isnull=True
+    )
+    for profile in soon.select_related("company").order_by("pk"):
+        with transaction.atomic():
+            # Claim the profile first: a second run of the job at the same time skips it.
+            if not CooperationProfile.objects.filter(pk=profile.pk, expiry_warned_at__isnull=True).update(
+                expiry_warned_at=now
+            ):
+                continue
+            notify(
+                recipients=company_members(profile.company),
+                kind=kinds.PROFILE_EXPIRING,
+                params={
+                    "profile_id": profile.pk,
+                    "title": profile.title,
+                    # ISO date: the same in every reader's language.
+                    "date": timezone.localtime(profile.expires_at).date().isoformat(),
+                },
+                url=("cooperation:profile", [profile.pk]),
+            )
+            warned += 1
+    gone = published.filter(expires_at__lte=now, expired_notified_at__isnull=True)
+    for profile in gone.select_related("company").order_by("pk"):
+        with transaction.atomic():
+            if not CooperationProfile.objects.filter(pk=profile.pk, expired_notified_at__isnull=True).update(
+                expired_notified_at=now
+            ):
+                continue
+            notify(
+                recipients=company_members(profile.company),
+                kind=kinds.PROFILE_EXPIRED,
+                params={"profile_id": profile.pk, "title": profile.title},
+                url=("cooperation:profile", [profile.pk]),
+            )
+            expired += 1
+    if warned or expired:
+        logger.info("marketplace: %s profiles warned of expiry, %s expired", warned, expired)
+    return warned, expired
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
-"""Housekeeping for meeting days: expire unanswered requests and remind participants without meetings.
+"""Meeting-day housekeeping by hand: expire unanswered requests and remind participants without meetings.
 
-Run it from cron, e.g. hourly: ``itkoop manage meeting_day_tasks``."""
+`itkoop beat` runs the same jobs on schedule (settings.CELERY_BEAT_SCHEDULE, events.tasks); this command is
+for running them once, now: ``itkoop manage meeting_day_tasks``."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,7 +9,7 @@ from itkoop.events.meetings import expire_requests, send_reminders
 
 
 class Command(BaseCommand):
-    help = "Expire unanswered meeting requests and remind participants who have no meetings yet."
+    help = "Expire unanswered meeting requests and remind participants who have no meetings yet (once, now)."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-reminders", action="store_true", help="only expire requests")

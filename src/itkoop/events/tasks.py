@@ -1,0 +1,37 @@
+"""Background jobs of the events app: building a meeting-day schedule, and the periodic housekeeping of
+meeting days (expiring unanswered requests, reminding participants without meetings).
+
+Thin on purpose: load by id, call the service, done. The schedule of the periodic ones is in
+settings.CELERY_BEAT_SCHEDULE."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+
+from . import meetings, scheduling
+
+# Past this the solver (bounded by ITKOOP_SCHEDULE_TIME_LIMIT_S) is stuck: the task is interrupted and the run
+# marked failed, so it does not block the event's next build. Enforced by the prefork pool of `itkoop worker`.
+_BUILD_SOFT_LIMIT_S = int(4 * settings.ITKOOP_SCHEDULE_TIME_LIMIT_S + 120)
+
+
+@shared_task(soft_time_limit=_BUILD_SOFT_LIMIT_S, time_limit=_BUILD_SOFT_LIMIT_S + 60)
+def build_schedule(run_pk: int) -> None:
+    """Build the schedule of one ScheduleRun (queued by meetings.schedule_build after commit).
+
+    Acknowledged late: if the worker dies mid-run, the broker hands the run to the next worker, which
+    starts it again."""
+    scheduling.execute_run(run_pk)
+
+
+@shared_task
+def expire_requests() -> int:
+    """Unanswered meeting requests past their time: expired (opt-in) or accepted (opt-out)."""
+    return meetings.expire_requests()
+
+
+@shared_task
+def send_reminders() -> int:
+    """Remind confirmed participants of meeting days in the next two weeks who have no meeting yet."""
+    return meetings.send_reminders()
