@@ -21,17 +21,17 @@ def _unique_external_id(name: str) -> str:
     return candidate
 
 
-@transaction.atomic
 def company_create_for_member(*, actor, form) -> Company:
     if not actor.is_authenticated or not actor.is_active:
         raise PermissionDenied
-    company = form.save(commit=False)
-    company.external_id = _unique_external_id(company.name)
-    company.verified = False  # only hub staff verify
-    company.save()
-    form.save_m2m()
-    Membership.objects.create(user=actor, company=company, role=Membership.Role.OWNER)
-    refresh_company_search(company)
+    with transaction.atomic():
+        company = form.save(commit=False)
+        company.external_id = _unique_external_id(company.name)
+        company.verified = False  # only hub staff verify
+        company.save()
+        form.save_m2m()
+        Membership.objects.create(user=actor, company=company, role=Membership.Role.OWNER)
+    refresh_company_search(company)  # after the commit: tokenising holds no write lock
     return company
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.forms import limit_text
 from itkoop.core.models import Hub
 
 from .models import Event, MeetingRequest, Registration
@@ -39,6 +40,7 @@ class EventFilterForm(forms.Form):
     past = forms.BooleanField(label=_("auch vergangene Veranstaltungen"), required=False)
 
 
+@limit_text
 class EventForm(forms.ModelForm):
     meeting_link = forms.URLField(
         label=_("Online-Zugang"), required=False, assume_scheme="https", max_length=200
@@ -116,6 +118,7 @@ class EventForm(forms.ModelForm):
         return data
 
 
+@limit_text
 class MeetingSettingsForm(forms.ModelForm):
     """Rounds, breaks and tables of a meeting day."""
 

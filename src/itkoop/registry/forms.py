@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.forms import limit_text
 from itkoop.core.models import Hub
 
 from .models import Capability, Company, Label, Solution, Standard
@@ -44,6 +45,7 @@ class CatalogSearchForm(forms.Form):
         return value
 
 
+@limit_text
 class CompanyForm(forms.ModelForm):
     languages_text = forms.CharField(
         label=_("Sprachen"), required=False, help_text=_("durch Komma getrennt, z. B. de, en")
@@ -98,6 +100,7 @@ class CompanyForm(forms.ModelForm):
         return company
 
 
+@limit_text
 class SolutionForm(forms.ModelForm):
     deployment = forms.MultipleChoiceField(
         label=_("Betriebsart"),

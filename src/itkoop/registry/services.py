@@ -82,7 +82,13 @@ def solution_search_document(
     )
 
 
+# The refresh functions tokenise first and then write the document in one UPDATE. Use cases call them after
+# their own transaction has committed: tokenising long texts inside it would hold SQLite's write lock (and
+# PostgreSQL's row locks) for the whole time, and other people's writes would wait or fail.
+
+
 def refresh_company_search(company: Company) -> None:
+    """Recompute and store a company's search document (call outside the write transaction)."""
     solutions = list(company.solutions.prefetch_related("capabilities"))
     company.search_document = company_search_document(
         name=company.name,
@@ -97,6 +103,7 @@ def refresh_company_search(company: Company) -> None:
 
 
 def refresh_solution_search(solution: Solution) -> None:
+    """Recompute and store a solution's search document (call outside the write transaction)."""
     solution.search_document = solution_search_document(
         name=solution.name,
         description=solution.description,
@@ -168,37 +175,37 @@ def company_set_verified(*, actor, company: Company, verified: bool) -> Verifica
     return VerificationResult(company=company, verified=verified)
 
 
-@transaction.atomic
 def company_update(*, actor, company: Company, form) -> Company:
     """Save a validated company form; the caller passes the bound form so field rules live in one place."""
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    company = form.save()
+    with transaction.atomic():
+        company = form.save()
     refresh_company_search(company)
     return company
 
 
-@transaction.atomic
 def solution_save(*, actor, company: Company, form) -> Solution:
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    solution = form.save(commit=False)
-    solution.company = company
-    if not solution.external_id:
-        solution.external_id = _new_solution_id(company)
-    solution.save()
-    form.save_m2m()
+    with transaction.atomic():
+        solution = form.save(commit=False)
+        solution.company = company
+        if not solution.external_id:
+            solution.external_id = _new_solution_id(company)
+        solution.save()
+        form.save_m2m()
     refresh_solution_search(solution)
     refresh_company_search(company)
     return solution
 
 
-@transaction.atomic
 def solution_delete(*, actor, solution: Solution) -> None:
     company = solution.company
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    solution.delete()
+    with transaction.atomic():
+        solution.delete()
     refresh_company_search(company)
 
 
