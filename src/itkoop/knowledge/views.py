@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from itkoop.core.converters import parse_id
 from itkoop.core.models import Hub
 from itkoop.registry.models import Company
 
@@ -161,9 +162,9 @@ def selfcheck(request):
 
 def _initial_answers(request) -> dict:
     """Repeating a check starts from the previous answers: a saved result (?von=ID) or this session's."""
-    source = request.GET.get("von", "")
-    if source.isdigit():
-        result = SelfCheckResult.objects.filter(pk=int(source)).select_related("company").first()
+    source = parse_id(request.GET.get("von"))
+    if source is not None:
+        result = SelfCheckResult.objects.filter(pk=source).select_related("company").first()
         if result and can_view_selfcheck_results(request.user, result.company):
             return {**result.answers, "company": result.company_id}
     stored = request.session.get(SESSION_KEY)
