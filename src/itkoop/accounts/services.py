@@ -12,12 +12,14 @@ from itkoop.registry import services as registry
 from .models import Membership, User
 
 
-@transaction.atomic
 def company_create_for_member(*, actor, fields: dict[str, Any], relations: dict[str, list] | None = None):
-    """The registry creates the company from plain values; the member becomes its owner."""
-    company = registry.company_create(actor=actor, fields=fields, relations=relations)
-    Membership.objects.create(user=actor, company=company, role=Membership.Role.OWNER)
-    return company
+    """The registry creates the company from plain values; the member becomes its owner in the same
+    transaction."""
+
+    def make_owner(company) -> None:
+        Membership.objects.create(user=actor, company=company, role=Membership.Role.OWNER)
+
+    return registry.company_create(actor=actor, fields=fields, relations=relations, on_created=make_owner)
 
 
 @transaction.atomic

@@ -46,11 +46,13 @@ class CompanySerializer(serializers.Serializer):
 class MatchRequestSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=2000)
     top = serializers.IntegerField(min_value=1, max_value=50, default=5)
-    hub = serializers.CharField(required=False, allow_blank=True, default="")
+    hub = serializers.CharField(required=False, allow_blank=True, default="", max_length=50)
     max_partners = serializers.IntegerField(
         min_value=1, max_value=10, required=False, allow_null=True, default=None
     )
-    labels = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    labels = serializers.ListField(
+        child=serializers.CharField(max_length=100), required=False, default=list, max_length=50
+    )
 
 
 class PartnersRequestSerializer(serializers.Serializer):

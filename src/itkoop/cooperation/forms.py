@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.forms import limit_text
 from itkoop.registry import selectors as registry
 
 from .models import ContractTemplate, Cooperation, CooperationProfile
@@ -56,6 +57,7 @@ class ContractForm(forms.Form):
     language = forms.ChoiceField(label=_("Sprache"), choices=[("de", _("Deutsch")), ("en", _("Englisch"))])
 
 
+@limit_text(body=30_000)
 class ContractTemplateForm(forms.ModelForm):
     class Meta:
         model = ContractTemplate

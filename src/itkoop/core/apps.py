@@ -8,10 +8,17 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
 
         from itkoop.celery import app as celery_app  # noqa: F401 - binds the tasks of every app to it
 
-        from . import checks  # noqa: F401 - registers the deploy checks
+        from . import (
+            checks,  # noqa: F401 - registers the deploy checks
+            lookups,
+        )
+        from .converters import IdConverter
         from .reference_data import sync_reference_data
 
+        register_converter(IdConverter, "id")  # before any urls.py is read: <id:pk> in every app
+        lookups.register()  # integer `in` lookups ignore ids no column can hold
         post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")

@@ -244,7 +244,13 @@ class _Matcher:
                 for form in joined:
                     add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
         unique = list(dict.fromkeys(found))
-        return [m for m in unique if not any(m.inside(o) for o in unique)]
+        # A match can only lie inside a match that covers its tokens: compare with those, not with all
+        # (quadratic in the text's length otherwise).
+        covering: dict[int, list[_Match]] = {}
+        for m in unique:
+            for t in {t for t, _, _ in m.cover}:
+                covering.setdefault(t, []).append(m)
+        return [m for m in unique if not any(m.inside(o) for o in covering[min(t for t, _, _ in m.cover)])]
 
     def _phrases_at(self, tokens: list[Token], i: int):
         seen = set()

@@ -10,6 +10,11 @@ Two entry points are shared with the web app's catalog search:
 
 Forms are lower-cased and folded (ä -> ae, ß -> ss, accents dropped) so that "fuer" and "für" agree.
 Lemmas come from simplemma (no model download); compound parts from CharSplit (package compound-split).
+
+The work per text is bounded, because texts come from anyone (a need typed on a public page, a company
+description): a run of more than :data:`MAX_WORD_LENGTH` letters is no word of either language and is skipped,
+only words of at most :data:`MAX_COMPOUND_LENGTH` letters are split as compounds (CharSplit costs about the
+cube of a word's length), and only the first :data:`MAX_TOKENS` words of a text are read.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import simplemma
 from compound_split import char_split
 
 __all__ = [
+    "MAX_COMPOUND_LENGTH",
+    "MAX_TOKENS",
+    "MAX_WORD_LENGTH",
     "STOPWORDS",
     "Token",
     "fold",
@@ -31,6 +40,11 @@ __all__ = [
     "tokenize",
     "word_forms",
 ]
+
+# Longer than any word of the taxonomy, the need corpora or the demo data (the longest has 33 letters).
+MAX_WORD_LENGTH = 64  # a longer run of letters (hyphens included) is skipped
+MAX_COMPOUND_LENGTH = 40  # a longer word (or hyphen part) is not split into compound parts
+MAX_TOKENS = 5000  # words read per text; a need is at most 2,000 characters, a description a few thousand
 
 _WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿß]+(?:[-–][0-9A-Za-zÀ-ÖØ-öø-ÿß]+)*")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "–": "-"})
@@ -111,8 +125,11 @@ def _token(word: str) -> Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token."""
-    return [_token(m.group(0)) for m in _WORD_RE.finditer(text)]
+    """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token.
+
+    Runs of more than MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
+    words = (m.group(0) for m in _WORD_RE.finditer(text))
+    return [_token(w) for w in islice((w for w in words if len(w) <= MAX_WORD_LENGTH), MAX_TOKENS)]
 
 
 @lru_cache(maxsize=100_000)
@@ -142,7 +159,7 @@ def _compound_parts(word: str) -> tuple[str, ...]:
 
 def _cuts(word: str, offset: int = 0, threshold: float = 0.3) -> list[int]:
     """Cut positions of a compound; inner parts are split again only when CharSplit is confident."""
-    if len(word) < 8 or not word.isalpha():
+    if len(word) < 8 or len(word) > MAX_COMPOUND_LENGTH or not word.isalpha():
         return []
     score, left, right = char_split.split_compound(word)[0]
     if score < threshold or len(left) < 4 or len(right) < 4:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.forms import limit_text
 
 from .models import Event, MeetingRequest
 from .services import EventError, check_capacity
@@ -43,6 +44,7 @@ class EventFilterForm(forms.Form):
     past = forms.BooleanField(label=_("auch vergangene Veranstaltungen"), required=False)
 
 
+@limit_text
 class EventForm(forms.ModelForm):
     meeting_link = forms.URLField(
         label=_("Online-Zugang"), required=False, assume_scheme="https", max_length=200
@@ -115,6 +117,7 @@ class EventForm(forms.ModelForm):
         return data
 
 
+@limit_text
 class MeetingSettingsForm(forms.ModelForm):
     """Rounds, breaks and tables of a meeting day."""
 

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core.converters import parse_id
+
 from . import calendars, selectors, services
 from .forms import EventFilterForm, EventForm
 from .models import CalendarToken, Event, Registration
@@ -82,7 +84,7 @@ def cancel(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     reg_pk = request.POST.get("registration")
     if reg_pk:
-        registration = get_object_or_404(Registration, pk=reg_pk if str(reg_pk).isdigit() else 0, event=event)
+        registration = get_object_or_404(Registration, pk=parse_id(reg_pk) or 0, event=event)
     else:
         registration = selectors.registration_of(request.user, event)
         if registration is None:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from . import calendars, meetings, scheduling, selectors
 from .forms import MeetingRequestForm, MeetingSettingsForm, MoveForm, ProfileForm
-from .models import Event, Meeting, MeetingRequest, ParticipantProfile, ScheduleRun
+from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from .permissions import can_manage_event
 from .services import EventError
 
@@ -86,10 +86,13 @@ def participants(request, pk: int):
 @login_required
 def request_create(request, pk: int, user_pk: int):
     event = _participant_event(request, pk)
-    recipient_profile = (
-        ParticipantProfile.objects.filter(event=event, user_id=user_pk).select_related("user").first()
+    # Only the people the participants page shows: any other id answers the same 404 as a missing one, so
+    # the form reveals no name or e-mail of an account outside this meeting day.
+    participants = get_user_model().objects.filter(
+        registrations__event=event, registrations__status=Registration.Status.CONFIRMED
     )
-    recipient = get_object_or_404(get_user_model(), pk=user_pk)
+    recipient = get_object_or_404(participants.distinct(), pk=user_pk)
+    recipient_profile = ParticipantProfile.objects.filter(event=event, user=recipient).first()
     form = MeetingRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.forms import limit_text
 from itkoop.events import selectors as events
 from itkoop.registry import selectors as registry
 
@@ -28,6 +29,7 @@ class ArticleSearchForm(forms.Form):
     )
 
 
+@limit_text(body_de=30_000, body_en=30_000)
 class ArticleForm(forms.ModelForm):
     """What the editors change. The slug is fixed once an article exists, because other pages link to it."""
 

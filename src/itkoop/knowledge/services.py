@@ -22,7 +22,9 @@ logger = logging.getLogger(__name__)
 
 
 def refresh_article_search(article: Article) -> None:
-    """Index both languages, so a German query finds an article and an English one too."""
+    """Index both languages, so a German query finds an article and an English one too.
+
+    Tokenises first, then writes one UPDATE; use cases call it after their transaction has committed."""
     tags = list(article.tags.all())
     capabilities = list(article.capabilities.all())
     article.search_document = build_search_document(
@@ -38,18 +40,18 @@ def refresh_article_search(article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(search_document=article.search_document)
 
 
-@transaction.atomic
 def article_save(*, actor, form) -> Article:
     """Create or update an article from a validated ArticleForm (the form holds the field rules)."""
     instance = form.instance if form.instance.pk else None
     if not can_edit_article(actor, instance):
         raise PermissionDenied
-    article = form.save(commit=False)
-    article.author = actor
-    article.customized = True
-    article.save()
-    form.save_m2m()
-    refresh_article_search(article)
+    with transaction.atomic():
+        article = form.save(commit=False)
+        article.author = actor
+        article.customized = True
+        article.save()
+        form.save_m2m()
+    refresh_article_search(article)  # after the commit: tokenising holds no write lock
     logger.info("article %s saved by %s", article.slug, actor.pk)
     return article
 

@@ -10,6 +10,6 @@ urlpatterns = [
     path("artikel/<slug:slug>/bearbeiten/", views.article_edit, name="article_edit"),
     path("selbstcheck/", views.selfcheck, name="selfcheck"),
     path("selbstcheck/ergebnis/", views.selfcheck_result, name="selfcheck_result"),
-    path("selbstcheck/ergebnis/<int:pk>/", views.selfcheck_saved, name="selfcheck_saved"),
+    path("selbstcheck/ergebnis/<id:pk>/", views.selfcheck_saved, name="selfcheck_saved"),
     path("selbstcheck/unternehmen/<str:external_id>/", views.selfcheck_history, name="selfcheck_history"),
 ]

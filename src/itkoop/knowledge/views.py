@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.converters import parse_id
 from itkoop.registry import selectors as registry
 
 from . import charts, selectors, services
@@ -166,9 +167,9 @@ def selfcheck(request):
 
 def _initial_answers(request) -> dict:
     """Repeating a check starts from the previous answers: a saved result (?von=ID) or this session's."""
-    source = request.GET.get("von", "")
-    if source.isdigit():
-        result = SelfCheckResult.objects.filter(pk=int(source)).select_related("company").first()
+    source = parse_id(request.GET.get("von"))
+    if source is not None:
+        result = SelfCheckResult.objects.filter(pk=source).select_related("company").first()
         if result and can_view_selfcheck_results(request.user, result.company):
             return {**result.answers, "company": result.company_id}
     stored = request.session.get(SESSION_KEY)

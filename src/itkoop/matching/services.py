@@ -66,6 +66,13 @@ def _check_common(top_k: int, max_partners: int | None) -> None:
         raise MatchRequestError(_("Die Höchstzahl der Partner muss mindestens 1 sein."))
 
 
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise MatchRequestError(
+            _("Bitte fassen Sie den Bedarf kürzer (höchstens %(max)d Zeichen).") % {"max": MAX_TEXT}
+        )
+
+
 def _check_hub(hub: str | None) -> None:
     if hub and not core_selectors.hubs().filter(slug=hub).exists():
         known = ", ".join(core_selectors.hubs().order_by("slug").values_list("slug", flat=True))
@@ -102,10 +109,7 @@ def match_need(
     text = (text or "").strip()
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
-    if len(text) > MAX_TEXT:
-        raise MatchRequestError(
-            _("Bitte fassen Sie den Bedarf kürzer (höchstens %(max)d Zeichen).") % {"max": MAX_TEXT}
-        )
+    _check_length(text)
     _check_common(top_k, max_partners)
     _check_hub(hub)
     if not hub and postal_code:
@@ -131,6 +135,8 @@ def match_need(
 def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> PartnerResult:
     """Complementary partners of a company, optionally for a need: the engine's ranking, catalog ids."""
     _check_common(top_k, None)
+    if need_text is not None:
+        _check_length(need_text)  # before any work: the partners page takes the text from the URL
     catalog = current_catalog()
     if company_id not in catalog.companies:
         raise MatchRequestError(_("Unbekanntes Unternehmen '%(id)s'.") % {"id": company_id})

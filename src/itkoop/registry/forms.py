@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.forms import limit_text
 
 from .models import Capability, Company, Label, Solution, Standard
 from .services import plain_fields
@@ -48,6 +49,7 @@ class CatalogSearchForm(forms.Form):
         return value
 
 
+@limit_text
 class CompanyForm(forms.ModelForm):
     languages_text = forms.CharField(
         label=_("Sprachen"), required=False, help_text=_("durch Komma getrennt, z. B. de, en")
@@ -100,6 +102,7 @@ class CompanyForm(forms.ModelForm):
         return fields, relations
 
 
+@limit_text
 class SolutionForm(forms.ModelForm):
     deployment = forms.MultipleChoiceField(
         label=_("Betriebsart"),

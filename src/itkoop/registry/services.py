@@ -84,7 +84,13 @@ def solution_search_document(
     )
 
 
+# The refresh functions tokenise first and then write the document in one UPDATE. Use cases call them after
+# their own transaction has committed: tokenising long texts inside it would hold SQLite's write lock (and
+# PostgreSQL's row locks) for the whole time, and other people's writes would wait or fail.
+
+
 def refresh_company_search(company: Company) -> None:
+    """Recompute and store a company's search document (call outside the write transaction)."""
     solutions = list(company.solutions.prefetch_related("capabilities"))
     company.search_document = company_search_document(
         name=company.name,
@@ -99,6 +105,7 @@ def refresh_company_search(company: Company) -> None:
 
 
 def refresh_solution_search(solution: Solution) -> None:
+    """Recompute and store a solution's search document (call outside the write transaction)."""
     solution.search_document = solution_search_document(
         name=solution.name,
         description=solution.description,
@@ -226,41 +233,50 @@ def _unique_external_id(name: str) -> str:
     return candidate
 
 
-@transaction.atomic
-def company_create(*, actor, fields: dict[str, Any], relations: dict[str, list] | None = None) -> Company:
+def company_create(
+    *,
+    actor,
+    fields: dict[str, Any],
+    relations: dict[str, list] | None = None,
+    on_created: Callable[[Company], None] | None = None,
+) -> Company:
     """A company a signed-in member registers from plain values (as `company_update` takes them);
-    unverified until hub staff check it. Making the member its owner is the accounts app's part."""
+    unverified until hub staff check it. ``on_created`` runs inside the write transaction (the accounts app
+    makes the member its owner there); the search text is computed after the commit, holding no lock."""
     if not actor.is_authenticated or not actor.is_active:
         raise PermissionDenied
     _check_keys(fields, COMPANY_FIELDS, "company fields")
     _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
-    company = Company(**fields)
-    company.external_id = _unique_external_id(company.name)
-    company.verified = False  # only hub staff verify
-    company.save()
-    for name, ids in (relations or {}).items():
-        getattr(company, name).set(ids)
+    with transaction.atomic():
+        company = Company(**fields)
+        company.external_id = _unique_external_id(company.name)
+        company.verified = False  # only hub staff verify
+        company.save()
+        for name, ids in (relations or {}).items():
+            getattr(company, name).set(ids)
+        if on_created is not None:
+            on_created(company)
     refresh_company_search(company)
     return company
 
 
-@transaction.atomic
 def company_update(
     *, actor, company_id: int, fields: dict[str, Any], relations: dict[str, list] | None = None
 ) -> Company:
-    """Change a company profile from plain values (attribute names, `labels` as ids) and refresh its
-    search text, so the catalog search finds what the profile now says."""
+    """Change a company profile from plain values (attribute names, `labels` as ids), then refresh its
+    search text after the commit (tokenising holds no write lock), so the catalog finds what it now says."""
     _check_keys(fields, COMPANY_FIELDS, "company fields")
     _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
-    company = Company.objects.select_for_update().get(pk=company_id)
-    if not can_edit_company(actor, company):
-        raise PermissionDenied
-    _check_hub_move(actor, company.hub_id, fields.get("hub_id", company.hub_id))
-    for name, value in fields.items():
-        setattr(company, name, value)
-    company.save()
-    for name, ids in (relations or {}).items():
-        getattr(company, name).set(ids)
+    with transaction.atomic():
+        company = Company.objects.select_for_update().get(pk=company_id)
+        if not can_edit_company(actor, company):
+            raise PermissionDenied
+        _check_hub_move(actor, company.hub_id, fields.get("hub_id", company.hub_id))
+        for name, value in fields.items():
+            setattr(company, name, value)
+        company.save()
+        for name, ids in (relations or {}).items():
+            getattr(company, name).set(ids)
     refresh_company_search(company)
     for solution in company.solutions.all():
         refresh_solution_search(solution)  # solutions' search text holds the company's name
@@ -268,7 +284,6 @@ def company_update(
     return company
 
 
-@transaction.atomic
 def solution_save(
     *,
     actor,
@@ -278,32 +293,33 @@ def solution_save(
     solution_id: int | None = None,
 ) -> Solution:
     """Create (no `solution_id`) or change a solution of a company from plain values; refreshes the search
-    text of the solution and of its company. A solution stays with its company."""
+    text of the solution and of its company after the commit. A solution stays with its company."""
     _check_keys(fields, SOLUTION_FIELDS - {"company_id"}, "solution fields")
     _check_keys(relations or {}, SOLUTION_RELATIONS, "solution relations")
-    company = Company.objects.get(pk=company_id)
-    if not can_edit_company(actor, company):
-        raise PermissionDenied
-    if solution_id is None:
-        solution = Solution(company=company, external_id=_new_solution_id(company))
-    else:
-        solution = Solution.objects.select_for_update().get(pk=solution_id, company=company)
-    for name, value in fields.items():
-        setattr(solution, name, value)
-    solution.save()
-    for name, ids in (relations or {}).items():
-        getattr(solution, name).set(ids)
+    with transaction.atomic():
+        company = Company.objects.get(pk=company_id)
+        if not can_edit_company(actor, company):
+            raise PermissionDenied
+        if solution_id is None:
+            solution = Solution(company=company, external_id=_new_solution_id(company))
+        else:
+            solution = Solution.objects.select_for_update().get(pk=solution_id, company=company)
+        for name, value in fields.items():
+            setattr(solution, name, value)
+        solution.save()
+        for name, ids in (relations or {}).items():
+            getattr(solution, name).set(ids)
     refresh_solution_search(solution)
     refresh_company_search(company)
     return solution
 
 
-@transaction.atomic
 def solution_delete(*, actor, solution: Solution) -> None:
     company = solution.company
     if not can_edit_company(actor, company):
         raise PermissionDenied
-    solution.delete()
+    with transaction.atomic():
+        solution.delete()
     refresh_company_search(company)
 
 

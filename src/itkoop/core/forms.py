@@ -1,0 +1,42 @@
+"""Length limits for every free-text field of a form.
+
+A ModelForm field made from a model ``TextField`` has no ``max_length``, and an unbounded text costs
+memory, database space and (for indexed text) tokenizer time. :func:`limit_text` gives every text field of a
+form class that has no limit of its own one: a single line :data:`LINE_MAX`, a text area :data:`TEXT_MAX`,
+or what the form names. Over-long input then fails validation with Django's message ("höchstens … Zeichen").
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+
+LINE_MAX = 500  # one line: names, titles, comma-separated lists
+TEXT_MAX = 5000  # a text area: descriptions, offers, notes
+
+
+def set_max_length(field: forms.CharField, limit: int) -> None:
+    """What ``CharField(max_length=limit)`` does at construction, for a field that already exists."""
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs.update(field.widget_attrs(field.widget))
+
+
+def limit_text(form_class=None, /, **limits: int):
+    """Class decorator: every CharField of the form without a max_length gets one (per name in `limits`).
+
+    ``@limit_text`` or ``@limit_text(body_de=30_000)``; applied to ``base_fields``, so every instance and
+    every test that inspects the class sees the limits.
+    """
+
+    def apply(cls):
+        unknown = set(limits) - set(cls.base_fields)
+        if unknown:
+            raise ValueError(f"{cls.__name__} has no field {sorted(unknown)}")
+        for name, field in cls.base_fields.items():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                default = TEXT_MAX if isinstance(field.widget, forms.Textarea) else LINE_MAX
+                set_max_length(field, limits.get(name, default))
+        return cls
+
+    return apply(form_class) if form_class is not None else apply
