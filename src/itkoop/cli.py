@@ -137,7 +137,7 @@ def _celery_app():
             "kein Broker eingestellt: ITKOOP_BROKER_URL=redis://127.0.0.1:6379/0 setzen "
             "(ohne Broker laufen alle Aufgaben sofort im Webprozess)"
         )
-    from itkoop.celery import app
+    from itkoop.taskqueue import app
 
     return app
 

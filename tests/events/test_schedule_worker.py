@@ -22,7 +22,7 @@ from django.db import connection
 from django.urls import reverse
 
 import itkoop
-from itkoop.celery import app
+from itkoop.taskqueue import app
 from itkoop.events.models import Meeting, ScheduleRun
 
 from ..factories import hub_staff
@@ -75,7 +75,7 @@ def queue(redis_broker, settings, tmp_path):
     with log.open("wb") as out:
         worker = subprocess.Popen(
             [
-                *(sys.executable, "-m", "celery", "-A", "itkoop.celery:app", "worker"),
+                *(sys.executable, "-m", "celery", "-A", "itkoop.taskqueue:app", "worker"),
                 *("--pool=solo", "--concurrency=1", "-Q", name, "--loglevel=INFO"),
                 *("--without-heartbeat", "--without-gossip", "--without-mingle"),
             ],

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
-        from itkoop.celery import app as celery_app  # noqa: F401 - binds the tasks of every app to it
+        from itkoop.taskqueue import app as celery_app  # noqa: F401 - binds the tasks of every app to it
 
         from . import (
             checks,  # noqa: F401 - registers the deploy checks
