@@ -22,8 +22,8 @@ from django.db import connection
 from django.urls import reverse
 
 import itkoop
-from itkoop.taskqueue import app
 from itkoop.events.models import Meeting, ScheduleRun
+from itkoop.taskqueue import app
 
 from ..factories import hub_staff
 from .test_schedule_background import meeting_day_with_requests
