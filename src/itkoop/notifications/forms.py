@@ -21,7 +21,6 @@ class PreferencesForm(forms.Form):
                 label=pref["label"],
                 choices=Delivery.choices,
                 initial=pref["delivery"],
-                widget=forms.RadioSelect,
             )
             self.kind_fields.append(name)
 
