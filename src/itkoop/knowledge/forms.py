@@ -35,6 +35,14 @@ class ArticleForm(forms.ModelForm):
 
     preview_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    def plain_data(self) -> tuple[dict, dict[str, list]]:
+        """The cleaned values as the article service takes them: fields by name, relations as id lists."""
+        relations = {
+            name: [obj.pk for obj in self.cleaned_data[name]] for name in ("tags", "capabilities", "events")
+        }
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields if name not in relations}
+        return fields, relations
+
     class Meta:
         model = Article
         fields = [

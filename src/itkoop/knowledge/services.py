@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -40,17 +40,34 @@ def refresh_article_search(article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(search_document=article.search_document)
 
 
-def article_save(*, actor, form) -> Article:
-    """Create or update an article from a validated ArticleForm (the form holds the field rules)."""
-    instance = form.instance if form.instance.pk else None
-    if not can_edit_article(actor, instance):
-        raise PermissionDenied
+ARTICLE_FIELDS = frozenset(
+    {"slug", "kind", "title_de", "title_en", "summary_de", "summary_en", "body_de", "body_en", "published"}
+)
+ARTICLE_RELATIONS = frozenset({"tags", "capabilities", "events"})
+
+
+def article_save(
+    *, actor, fields: dict[str, Any], relations: dict[str, list] | None = None, article_id: int | None = None
+) -> Article:
+    """Create (no ``article_id``) or update an article from plain values (field names; tags, capabilities
+    and events as lists of ids). The slug stays fixed once an article exists: other pages link to it."""
+    unknown = (set(fields) - ARTICLE_FIELDS) | (set(relations or {}) - ARTICLE_RELATIONS)
+    if unknown:
+        raise ValueError(f"not article fields: {', '.join(sorted(unknown))}")
     with transaction.atomic():
-        article = form.save(commit=False)
+        instance = Article.objects.select_for_update().get(pk=article_id) if article_id else None
+        if not can_edit_article(actor, instance):
+            raise PermissionDenied
+        article = instance or Article()
+        for name, value in fields.items():
+            if name == "slug" and instance is not None:
+                continue
+            setattr(article, name, value)
         article.author = actor
         article.customized = True
         article.save()
-        form.save_m2m()
+        for name, ids in (relations or {}).items():
+            getattr(article, name).set(ids)
     refresh_article_search(article)  # after the commit: tokenising holds no write lock
     logger.info("article %s saved by %s", article.slug, actor.pk)
     return article

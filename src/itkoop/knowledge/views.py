@@ -89,7 +89,13 @@ def _article_form_page(request, instance: Article | None):
     preview = None
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "save" and form.previewed():
-            saved = services.article_save(actor=request.user, form=form)
+            fields, relations = form.plain_data()
+            saved = services.article_save(
+                actor=request.user,
+                fields=fields,
+                relations=relations,
+                article_id=instance.pk if instance else None,
+            )
             messages.success(request, _("Der Artikel wurde gespeichert."))
             return redirect(saved)
         if request.POST.get("action") == "save":
