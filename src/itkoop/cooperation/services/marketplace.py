@@ -152,6 +152,26 @@ def profile_renew(*, actor, profile: CooperationProfile) -> CooperationProfile:
     return profile
 
 
+def _notify_once(profiles, *, flag: str, now, kind: str, extra=lambda profile: {}) -> int:
+    """Tell each profile's company once: the profile is claimed by setting ``flag`` first, so a second run
+    of the job at the same time skips it. Returns how many were told."""
+    told = 0
+    for profile in profiles.select_related("company").order_by("pk"):
+        with transaction.atomic():
+            if not CooperationProfile.objects.filter(pk=profile.pk, **{f"{flag}__isnull": True}).update(
+                **{flag: now}
+            ):
+                continue
+            notify(
+                recipients=company_members(profile.company),
+                kind=kind,
+                params={"profile_id": profile.pk, "title": profile.title, **extra(profile)},
+                url=("cooperation:profile", [profile.pk]),
+            )
+            told += 1
+    return told
+
+
 def profiles_notify_expiry(*, now: dt.datetime | None = None) -> tuple[int, int]:
     """Periodic: tell the company of each published profile that expires within EXPIRY_WARNING that it can
     still renew it, and of each that has expired that it is no longer shown. Each notice goes out once;
@@ -160,43 +180,19 @@ def profiles_notify_expiry(*, now: dt.datetime | None = None) -> tuple[int, int]
     Visibility does not wait for this job: an expired profile is hidden the moment ``expires_at`` passes."""
     now = now or timezone.now()
     published = CooperationProfile.objects.filter(moderation=CooperationProfile.Moderation.PUBLISHED)
-    warned = expired = 0
     soon = published.filter(
         expires_at__gt=now, expires_at__lte=now + EXPIRY_WARNING, expiry_warned_at__isnull=True
     )
-    for profile in soon.select_related("company").order_by("pk"):
-        with transaction.atomic():
-            # Claim the profile first: a second run of the job at the same time skips it.
-            if not CooperationProfile.objects.filter(pk=profile.pk, expiry_warned_at__isnull=True).update(
-                expiry_warned_at=now
-            ):
-                continue
-            notify(
-                recipients=company_members(profile.company),
-                kind=kinds.PROFILE_EXPIRING,
-                params={
-                    "profile_id": profile.pk,
-                    "title": profile.title,
-                    # ISO date: the same in every reader's language.
-                    "date": timezone.localtime(profile.expires_at).date().isoformat(),
-                },
-                url=("cooperation:profile", [profile.pk]),
-            )
-            warned += 1
+    warned = _notify_once(
+        soon,
+        flag="expiry_warned_at",
+        now=now,
+        kind=kinds.PROFILE_EXPIRING,
+        # ISO date: the same in every reader's language.
+        extra=lambda p: {"date": timezone.localtime(p.expires_at).date().isoformat()},
+    )
     gone = published.filter(expires_at__lte=now, expired_notified_at__isnull=True)
-    for profile in gone.select_related("company").order_by("pk"):
-        with transaction.atomic():
-            if not CooperationProfile.objects.filter(pk=profile.pk, expired_notified_at__isnull=True).update(
-                expired_notified_at=now
-            ):
-                continue
-            notify(
-                recipients=company_members(profile.company),
-                kind=kinds.PROFILE_EXPIRED,
-                params={"profile_id": profile.pk, "title": profile.title},
-                url=("cooperation:profile", [profile.pk]),
-            )
-            expired += 1
+    expired = _notify_once(gone, flag="expired_notified_at", now=now, kind=kinds.PROFILE_EXPIRED)
     if warned or expired:
         logger.info("marketplace: %s profiles warned of expiry, %s expired", warned, expired)
     return warned, expired
