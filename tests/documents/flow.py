@@ -27,10 +27,8 @@ def request_pdf(client, capture, kind: str, data: dict):
 
 
 def read(response) -> bytes:
-    """The content of a (streamed) file response, with the file closed again."""
+    """The content of a (streamed) file response. Reading it to the end closes the file (the test client wraps
+    the stream so; closing it again would also close the test's database connection)."""
     if not getattr(response, "streaming", False):
         return response.content
-    try:
-        return b"".join(response.streaming_content)
-    finally:
-        response.close()
+    return b"".join(response.streaming_content)
