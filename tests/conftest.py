@@ -38,3 +38,17 @@ def _fresh_request_state():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_media_in_tmp(tmp_path_factory):
+    """Files the tests make (document PDFs) go to a temporary folder, never to the user's data folder."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("kennzahlen/", include("itkoop.reporting.urls")),
     path("veranstaltungen/", include("itkoop.events.urls")),
     path("mein/posteingang/", include("itkoop.notifications.urls")),
+    path("mein/dokumente/", include("itkoop.documents.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -2,6 +2,7 @@
 the agenda - with axe-core finding no WCAG 2.1 A/AA violations on any page on the way."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -90,7 +91,9 @@ def test_register_waitlist_promotion_request_and_agenda(page, live_server, day):
     expect(agenda).to_contain_text("Bob Berg")
     expect(agenda).to_contain_text("Runde")
     assert_accessible(page)
-    expect(page.get_by_role("link", name="Als PDF herunterladen")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PDF erstellen").click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
 
 
 def test_staff_schedule_and_move_pages_are_accessible(page, live_server, day):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from itkoop.cooperation import services
 from itkoop.cooperation.models import ContractTemplate, Cooperation, CooperationParticipant
 
+from ..documents.flow import request_pdf
 from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
@@ -133,24 +134,45 @@ def test_invite_requires_login(client, companies):
 
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("kind", ["nda", "agreement"])
-def test_contract_drafts_are_pdfs_filled_with_partners(client, cooperation, companies, kind, language):
+def test_contract_drafts_are_pdfs_filled_with_partners(
+    client, cooperation, companies, kind, language, django_capture_on_commit_callbacks
+):
     client.force_login(member_of(companies[0]))
+    detail = client.get(cooperation.get_absolute_url()).content.decode()
+    assert reverse("documents:create", args=["cooperation.contract"]) in detail
+    response, document, pdf = request_pdf(
+        client,
+        django_capture_on_commit_callbacks,
+        "cooperation.contract",
+        {"cooperation": cooperation.pk, "kind": kind, "language": language},
+    )
+    assert response.status_code == 302 and document.status == "done"
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.body.startswith(b"%PDF")
+    name = "nda" if kind == "nda" else "kooperationsvertrag"
+    assert f'filename="{name}-{cooperation.pk}-{language}.pdf"' in pdf["Content-Disposition"]
     url = reverse("cooperation:contract", args=[cooperation.pk])
-    response = client.get(url, {"kind": kind, "language": language})
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
     preview = client.get(url, {"kind": kind, "language": language, "format": "html"}).content.decode()
     assert companies[0].name in preview and companies[1].name in preview and "Shop mit ERP" in preview
     slug = "vertrag-nda" if kind == "nda" else "vertrag-kooperationsvertrag"
     assert f"{slug}/#geheimhaltung" in preview and f"{slug}/#haftung" in preview
 
 
-def test_contract_of_an_unrelated_cooperation_is_refused(client, cooperation):
+def test_contract_of_an_unrelated_cooperation_is_refused(
+    client, cooperation, django_capture_on_commit_callbacks
+):
     client.force_login(member_of(CompanyFactory()))
-    response = client.get(
+    response, document, _ = request_pdf(
+        client,
+        django_capture_on_commit_callbacks,
+        "cooperation.contract",
+        {"cooperation": cooperation.pk, "kind": "nda", "language": "de"},
+    )
+    assert response.status_code == 403 and document is None
+    preview = client.get(
         reverse("cooperation:contract", args=[cooperation.pk]), {"kind": "nda", "language": "de"}
     )
-    assert response.status_code == 403
+    assert preview.status_code == 403
 
 
 def test_user_text_cannot_inject_markup_into_contracts(client, companies):

@@ -15,6 +15,7 @@ from itkoop.events import meetings, scheduling, services, tasks
 from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from itkoop.events.services import EventError
 
+from ..documents.flow import request_pdf
 from ..factories import UserFactory, hub_staff
 from .factories import EventFactory, confirmed, meeting_day
 
@@ -392,8 +393,13 @@ def test_agenda_web_pdf_and_ics(client, day, people, requests_accepted, django_c
     client.force_login(people[0])
     body = client.get(reverse("events:agenda", args=[day.pk])).content.decode()
     assert "Person1 Test" in body and "Kooperation ERP" in body
-    pdf = client.get(reverse("events:agenda_pdf", args=[day.pk]))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert reverse("documents:create", args=["events.agenda"]) in body
+    _response, document, pdf = request_pdf(
+        client, django_capture_on_commit_callbacks, "events.agenda", {"event": day.pk}
+    )
+    assert document.status == "done" and document.params["person"] == people[0].pk
+    content = pdf.body
+    assert pdf["Content-Type"] == "application/pdf" and content.startswith(b"%PDF")
     ics = client.get(reverse("events:agenda_ics", args=[day.pk])).content.decode()
     assert (
         ics.count("BEGIN:VEVENT")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from itkoop.cooperation.models import Cooperation
 from itkoop.registry.models import Capability
 
+from ..documents.flow import request_pdf
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,12 +55,25 @@ def test_invite_needs_login_and_a_valid_token(client, mini_catalog):
     assert Cooperation.objects.count() == 0
 
 
-def test_offer_pdf(client, mini_catalog):
-    response = client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "1"})
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
-    assert client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "x"}).status_code == 400
-    assert client.get(reverse("matching:offer_pdf"), {"text": NEED, "rank": "9"}).status_code == 404
+def test_offer_pdf(client, mini_catalog, django_capture_on_commit_callbacks):
+    client.force_login(UserFactory())
+    page = client.get(reverse("matching:need"), {"text": NEED}).content.decode()
+    assert reverse("documents:create", args=["matching.offer"]) in page and 'name="rank" value="1"' in page
+    response, document, pdf = request_pdf(
+        client, django_capture_on_commit_callbacks, "matching.offer", {"text": NEED, "rank": "1"}
+    )
+    assert response.status_code == 302 and document.status == "done"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf" and pdf.body.startswith(b"%PDF")
+    assert 'filename="gesamtangebot-1.pdf"' in pdf["Content-Disposition"]
+    refused, none, _ = request_pdf(
+        client, django_capture_on_commit_callbacks, "matching.offer", {"text": NEED, "rank": "x"}
+    )
+    assert refused.status_code == 400 and none is None
+    _, missing, _ = request_pdf(
+        client, django_capture_on_commit_callbacks, "matching.offer", {"text": NEED, "rank": "9"}
+    )
+    assert missing.status == "failed" and "gibt es für Ihren Bedarf nicht" in missing.error
 
 
 def test_partners_page_lists_complements(client, mini_catalog):

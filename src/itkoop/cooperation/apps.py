@@ -12,4 +12,4 @@ class CooperationConfig(AppConfig):
         from .selectors import cooperation_trust_pairs
 
         register_trust_source(cooperation_trust_pairs)
-        from . import notifications  # noqa: F401  (registers the app's notification kinds)
+        from . import documents, notifications  # noqa: F401  (register the app's document and notification kinds)

@@ -4,7 +4,7 @@ conduct, the center's contract templates and the in-app notifications."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from itkoop.matching import services as matching
 from itkoop.registry import selectors as registry
 
 from . import contracts, permissions, selectors, services
+from .documents import DRAFT_NOTE
 from .forms import ContractForm, ContractTemplateForm, InviteForm, RespondForm, ResultForm
 from .models import ContractTemplate, Cooperation, CooperationParticipant
 
@@ -80,6 +81,7 @@ def cooperation_detail(request, pk: int):
             "respond_form": RespondForm(),
             "result_form": ResultForm() if can_record else None,
             "contract_form": ContractForm(initial={"language": request.LANGUAGE_CODE}),
+            "preview_form": ContractForm(initial={"language": request.LANGUAGE_CODE}, auto_id="preview_%s"),
         },
     )
 
@@ -133,7 +135,8 @@ def cooperation_result(request, pk: int):
 
 @login_required
 def contract_document(request, pk: int):
-    """The draft NDA or agreement of a cooperation, as PDF (default) or as an HTML preview."""
+    """The draft NDA or agreement of a cooperation as an HTML preview. The PDF is made by the document service
+    (kind "cooperation.contract", cooperation/documents.py) from the form beside it on the detail page."""
     cooperation = _visible_cooperation(request, pk)
     form = ContractForm(request.GET)
     if not form.is_valid():
@@ -143,22 +146,16 @@ def contract_document(request, pk: int):
     contract = contracts.render_contract(
         cooperation, kind=kind, language=language, base_url=request.build_absolute_uri("/")
     )
-    draft_note = "ENTWURF – keine Rechtsberatung" if language == "de" else "DRAFT – not legal advice"
-    if request.GET.get("format") == "html":
-        return render(
-            request,
-            "cooperation/contract_preview.html",
-            {
-                "cooperation": cooperation,
-                "contract": contract,
-                "draft_note": draft_note,
-                "doc_language": language,
-            },
-        )
-    pdf = contracts.render_pdf(contract, language=language, draft_note=draft_note)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{contract.filename}"'
-    return response
+    return render(
+        request,
+        "cooperation/contract_preview.html",
+        {
+            "cooperation": cooperation,
+            "contract": contract,
+            "draft_note": DRAFT_NOTE[language],
+            "doc_language": language,
+        },
+    )
 
 
 def code_of_conduct(request):

@@ -5,4 +5,4 @@ class EventsConfig(AppConfig):
     name = "itkoop.events"
 
     def ready(self) -> None:
-        from . import notifications  # noqa: F401  (registers the app's notification kinds)
+        from . import documents, notifications  # noqa: F401  (register the app's document and notification kinds)

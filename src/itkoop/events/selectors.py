@@ -164,3 +164,19 @@ def schedule_overview(event: Event) -> list[Meeting]:
         .select_related("request__sender", "request__recipient")
         .order_by("slot", "table")
     )
+
+
+def agenda_context(event: Event, person) -> dict:
+    """A person's meetings on a meeting day, with counterparts and profiles: the agenda page and its PDF."""
+    from .scheduling import meetings_of
+
+    rows = [(m, m.request.counterpart(person)) for m in meetings_of(event, person)]
+    profiles = {
+        p.user_id: p
+        for p in ParticipantProfile.objects.filter(event=event, user_id__in=[other.pk for _m, other in rows])
+    }
+    return {
+        "event": event,
+        "rows": [(m, other, profiles.get(other.pk)) for m, other in rows],
+        "person": person,
+    }

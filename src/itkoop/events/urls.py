@@ -28,7 +28,6 @@ urlpatterns = [
         name="request_withdraw",
     ),
     path("<id:pk>/agenda/", views_meetings.agenda, name="agenda"),
-    path("<id:pk>/agenda.pdf", views_meetings.agenda_pdf, name="agenda_pdf"),
     path("<id:pk>/agenda.ics", views_meetings.agenda_ics, name="agenda_ics"),
     path("<id:pk>/runden/", views_meetings.meeting_settings, name="meeting_settings"),
     path("<id:pk>/plan/", views_meetings.schedule, name="schedule"),

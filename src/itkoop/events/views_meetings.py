@@ -1,5 +1,6 @@
 """Meeting-day pages: profile, participants and suggestions, requests and answers, the personal agenda (web,
-PDF, .ics), and for staff rounds and tables, building the schedule with progress, locking and moving."""
+.ics; its PDF is made by the document service, see events/documents.py), and for staff rounds and tables,
+building the schedule with progress, locking and moving."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -159,32 +159,7 @@ def request_withdraw(request, pk: int, request_pk: int):
 @login_required
 def agenda(request, pk: int):
     event = _participant_event(request, pk)
-    return render(request, "events/agenda.html", _agenda_context(request, event))
-
-
-def _agenda_context(request, event: Event) -> dict:
-    rows = [(m, m.request.counterpart(request.user)) for m in scheduling.meetings_of(event, request.user)]
-    profiles = {
-        p.user_id: p
-        for p in ParticipantProfile.objects.filter(event=event, user_id__in=[other.pk for _m, other in rows])
-    }
-    return {
-        "event": event,
-        "rows": [(m, other, profiles.get(other.pk)) for m, other in rows],
-        "person": request.user,
-    }
-
-
-@login_required
-def agenda_pdf(request, pk: int):
-    from weasyprint import HTML
-
-    event = _participant_event(request, pk)
-    html = render_to_string("events/agenda_pdf.html", _agenda_context(request, event), request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="agenda-{event.pk}.pdf"'
-    return response
+    return render(request, "events/agenda.html", selectors.agenda_context(event, request.user))
 
 
 @login_required

@@ -7,6 +7,7 @@ through engine/serialize.py); presenters.py turns its ids into names for people.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core import signing
@@ -150,3 +151,19 @@ def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: i
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result
+
+
+def offer_document_params(*, data: Mapping[str, Any], customer_company_id: str | None) -> dict[str, Any]:
+    """The parameters of a joint offer's PDF from the need form's values and the rank; MatchRequestError with
+    a message for the person if they are not valid."""
+    from .offer_pdf import offer_params
+
+    return offer_params(data, customer_company_id=customer_company_id)
+
+
+def offer_document_render(params: Mapping[str, Any]) -> tuple[str, bytes]:
+    """(file name, PDF) of a joint offer, rendered in the active language (slow: WeasyPrint). The document
+    service's task calls it; MatchRequestError if the need no longer yields the offer."""
+    from .offer_pdf import render_offer
+
+    return render_offer(params)

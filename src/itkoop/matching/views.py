@@ -1,12 +1,11 @@
-"""Need form -> joint offers with integration diagrams; the offer as PDF; partners. Inviting a joint offer's
-providers is the cooperation app's page (cooperation:bundle_invite), fed by the token made here."""
+"""Need form -> joint offers with integration diagrams; partners. The offer as PDF is made by the document
+service (itkoop.documents, kind "matching.offer") from the hidden fields of the form beside each offer.
+Inviting a joint offer's providers is the cooperation app's page (cooperation:bundle_invite), fed by the
+token made here."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 
 from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry import selectors as registry
@@ -59,41 +58,10 @@ def need(request):
             "result": result,
             "bundles": bundles,
             "need_capabilities": presenters.present_need(result) if result else [],
-            "querystring": request.GET.urlencode(),
+            # The need as hidden fields of each offer's "PDF erstellen" form (the document service's).
+            "need_fields": [(k, v) for k, values in request.GET.lists() if k != "rank" for v in values],
         },
     )
-
-
-def offer_pdf(request):
-    form = NeedForm(request.GET or None)
-    try:
-        rank = int(request.GET.get("rank", "1"))
-    except ValueError:
-        rank = 0
-    if not form.is_valid() or rank < 1:
-        return HttpResponseBadRequest(_("Bitte geben Sie einen Bedarf und ein Angebot an."))
-    try:
-        result = _run(request, form, top_k=max(rank, 5))
-    except services.MatchRequestError as exc:
-        return HttpResponseBadRequest(str(exc))
-    bundles = [b for b in presenters.present_bundles(result) if b["rank"] == rank]
-    if not bundles:
-        raise Http404
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "matching/offer_pdf.html",
-        {
-            "bundle": bundles[0],
-            "result": result,
-            "need_capabilities": presenters.present_need(result),
-        },
-        request=request,
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="gesamtangebot-{rank}.pdf"'
-    return response
 
 
 def partners(request, external_id: str):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "itkoop.knowledge",
     "itkoop.reporting",
     "itkoop.notifications",
+    "itkoop.documents",
     "itkoop.api",
 ]
 
@@ -143,6 +144,8 @@ STATIC_ROOT = Path(os.environ.get("ITKOOP_STATIC_ROOT", PACKAGE_DIR.parent.paren
 # Front-end packages installed by `npm ci` at install time (ITKOOP_NODE_MODULES); served, never vendored.
 NODE_MODULES = Path(os.environ.get("ITKOOP_NODE_MODULES", PACKAGE_DIR.parent.parent / "node_modules"))
 STATICFILES_DIRS = [("vendor", NODE_MODULES)] if NODE_MODULES.is_dir() else []
+# Files made for one person (document PDFs, in private/): no URL serves them, only the owner's download view.
+MEDIA_ROOT = Path(os.environ.get("ITKOOP_MEDIA_ROOT", Path(platformdirs.user_data_dir("itkoop")) / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -215,6 +218,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "marketplace-profile-expiry": {
         "task": "itkoop.cooperation.tasks.notify_profile_expiry",
         "schedule": crontab(minute=30, hour=8),
+    },
+    # Documents (PDFs) are deleted a week after they were asked for.
+    "documents-delete-old": {
+        "task": "itkoop.documents.tasks.delete_old_documents",
+        "schedule": crontab(minute=45, hour=3),
     },
 }
 
