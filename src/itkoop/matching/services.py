@@ -92,6 +92,19 @@ def hub_for_postal_code(postal_code: str) -> str | None:
     return None
 
 
+def capabilities_in_text(*, text: str) -> list[str]:
+    """The catalog capabilities the need analysis reads in a text, most certain first; none for an empty or
+    overlong text. A function of the text alone: pages that must not reveal who wrote it rank with this."""
+    text = (text or "").strip()[:MAX_TEXT]
+    if not text:
+        return []
+    try:
+        need, _analysis = need_from_text(text, current_catalog())
+    except (CatalogError, ValueError):
+        return []
+    return list(need.capabilities)
+
+
 def match_need(
     *,
     text: str,
