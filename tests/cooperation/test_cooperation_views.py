@@ -293,3 +293,50 @@ def test_detail_shows_the_proposed_bundle_with_names(client, companies):
     body = client.get(cooperation.get_absolute_url()).content.decode()
     assert first.name in body and second.name in body and "Zwei Partner decken alles ab." in body
     assert "nope" in body  # an unknown capability id is shown as it is, never an error
+
+
+MARKDOWN_INJECTIONS = [
+    "# Evil\n[x](http://e)",
+    "* item",
+    "Evil GmbH\n\n- eingeschobener Punkt",
+    "Evil GmbH\n===",
+    "Evil\n\n1. Nummer",
+    "Evil\n\n    Code-Block",
+    "Evil\n\n> Zitat",
+    "Evil\n\n---",
+    "<http://e.example> & <b>fett</b>",
+]
+
+
+@pytest.mark.parametrize("name", MARKDOWN_INJECTIONS)
+@pytest.mark.parametrize("kind", ["nda", "agreement"])
+def test_user_values_are_plain_inline_text_in_contract_drafts(companies, name, kind):
+    """Issue 16.13: company names and addresses (and titles, subjects) can add no headings, links, lists,
+    quotes, rules or code to a draft; they appear as the plain text they are, on one line."""
+    import html as html_lib
+    import re
+
+    from itkoop.cooperation.contracts import render_contract
+
+    evil = CompanyFactory(name=name, street=name, postal_code="34117", city="Kassel")
+    cooperation = services.cooperation_invite(
+        actor=UserFactory(), companies=[companies[0], evil], title=name, subject=name
+    )
+    clean = services.cooperation_invite(actor=UserFactory(), companies=companies[:2], title="T", subject="S")
+    rendered = render_contract(cooperation, kind=kind, language="de").html
+    baseline = render_contract(clean, kind=kind, language="de").html
+    for tag in ("<h1", "<h2", "<h3", "<li", "<a ", "<blockquote", "<hr", "<pre", "<code", "<ol", "<b>"):
+        assert rendered.count(tag) == baseline.count(tag), tag
+    one_line = " ".join(name.split())
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert one_line in text and "\\" not in text
+
+
+def test_markdown_inline_escape_keeps_plain_text_readable():
+    import markdown
+
+    from itkoop.cooperation.contracts import markdown_inline_escape
+
+    for value in ["Müller & Söhne (IT) GmbH", "a_b*c", "1. FC IT e.V.", "x < y | z = 3!"]:
+        rendered = markdown.markdown(markdown_inline_escape(value))
+        assert rendered.startswith("<p>") and "\\" not in rendered

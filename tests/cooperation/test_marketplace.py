@@ -275,7 +275,7 @@ def test_similar_profiles_and_matching_companies_share_capabilities(profile, aut
     provider = CompanyFactory(name="ERP Anbieter")
     SolutionFactory(company=provider).capabilities.set(["erp", "dms"])
     assert similar_profiles(profile) == [other]
-    assert matching_companies(profile)[0]["company"] == provider
+    assert matching_companies(profile, viewer=author)[0]["company"] == provider
 
 
 def test_market_page_lists_published_profiles_anonymously(client, profile):
@@ -305,9 +305,77 @@ def test_matching_companies_come_from_the_engines_partner_ranking(mini_catalog):
         title="Partner für Onlineshop gesucht",
         body="Wir suchen einen Onlineshop mit Anbindung an unsere Warenwirtschaft.",
     )
-    suggestions = matching_companies(profile)
+    suggestions = matching_companies(profile, viewer=author)
     assert suggestions and all(s["company"] != author_company for s in suggestions)
     assert all(isinstance(s["reasons"], list) for s in suggestions)
+
+
+def _suggestion_parts(response) -> str:
+    """The page's suggestions (similar profiles, matching companies): what is computed, not typed in."""
+    import re
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    return "\n".join(
+        re.findall(r'<section aria-labelledby="(?:similar|matching)-heading">.*?</section>', body, re.S)
+    )
+
+
+def _profile_by(company, *, title="Partner für Onlineshop gesucht") -> CooperationProfile:
+    profile = services.profile_create(
+        actor=member_of(company),
+        company=company,
+        kind="business_request",
+        title=title,
+        body="Wir suchen einen Onlineshop mit Anbindung an unsere Warenwirtschaft und Buchhaltung.",
+        anonymous=True,
+    )
+    profile.capabilities.set(["erp"])
+    services.profile_moderate(actor=center_admin(), profile=profile, publish=True)
+    return profile
+
+
+@pytest.mark.parametrize("viewer", ["visitor", "outsider"])
+def test_anonymous_profile_suggestions_do_not_depend_on_the_author(client, mini_catalog, viewer):
+    """Issue 16.1: re-running the partner ranking for every company found the one whose ranking equalled the
+    page's. For a viewer who may not see the author, suggestions are the same whoever wrote the profile."""
+    from itkoop.registry.models import Company
+
+    if viewer == "outsider":
+        client.force_login(member_of(CompanyFactory(name="Neugierig AG")))
+    pages = []
+    for external_id in ("c1", "c2", "c3"):
+        profile = _profile_by(Company.objects.get(external_id=external_id))
+        pages.append(_suggestion_parts(client.get(profile.get_absolute_url())))
+        profile.delete()  # the next author's profile must not show this one as "similar"
+    assert "matching-heading" in pages[0]
+    assert pages[0] == pages[1] == pages[2]
+    assert "Ergänzt" not in pages[0] and "km" not in pages[0] and "Gemeinsame Partner" not in pages[0]
+
+
+def test_the_whole_anonymous_profile_page_is_the_same_for_an_outsider_whoever_wrote_it(client, mini_catalog):
+    """Same profile, only its company changes: an outsider's page does not change at all."""
+    from itkoop.registry.models import Company
+
+    profile = _profile_by(Company.objects.get(external_id="c1"))
+    client.force_login(member_of(CompanyFactory(name="Neugierig AG")))
+    first = client.get(profile.get_absolute_url()).content.decode()
+    CooperationProfile.objects.filter(pk=profile.pk).update(company=Company.objects.get(external_id="c3"))
+    second = client.get(profile.get_absolute_url()).content.decode()
+    strip = __import__("re").compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+    assert strip.sub("", first) == strip.sub("", second)
+
+
+def test_the_author_still_gets_the_engines_partner_ranking(client, mini_catalog):
+    from itkoop.registry.models import Company
+
+    author_company = Company.objects.get(external_id="c1")
+    profile = _profile_by(author_company)
+    author = author_company.memberships.first().user
+    suggestions = matching_companies(profile, viewer=author)
+    assert suggestions and all(s["company"] != author_company for s in suggestions)
+    outsider = matching_companies(profile, viewer=UserFactory())
+    assert outsider != suggestions
 
 
 def _notices(user) -> list[str]:

@@ -12,4 +12,12 @@ class CooperationConfig(AppConfig):
         from .selectors import cooperation_trust_pairs
 
         register_trust_source(cooperation_trust_pairs)
+
+        # The registry takes a company a member changed back to review; it tells this app through its port,
+        # which tells the hub staff (the registry is below the notifications and cannot send).
+        from itkoop.registry.services import register_review_listener
+
+        from .services.network import company_review_requested
+
+        register_review_listener(company_review_requested)
         from . import documents, notifications  # noqa: F401  (register the app's document and notification kinds)

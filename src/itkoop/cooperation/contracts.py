@@ -78,9 +78,19 @@ def article_url(slug: str, anchor: str, language: str, base_url: str = "") -> st
     return f"{base_url.rstrip('/')}{path}#{anchor}"
 
 
-def _md_escape(text: str) -> str:
-    """User text goes into Markdown: neutralise the characters that would start markup."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]<>()#+!|" else ch for ch in text)
+# Python-Markdown's backslash escapes: each of these, preceded by a backslash, renders as itself.
+_MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+# Characters with no backslash escape that could still start markup: as HTML entities they render as
+# themselves ("<" raw HTML and autolinks, "&" entities, "=" a setext heading's underline, "|" a table cell).
+_MARKDOWN_ENTITIES = {"<": "&lt;", "&": "&amp;", "=": "&#61;", "|": "&#124;"}
+
+
+def markdown_inline_escape(value: object) -> str:
+    """A user value (company name, address, title) as plain inline text inside Markdown: on one line (line
+    breaks and tabs become spaces, so no heading, list, quote, rule or code block can start) and with every
+    character that would start markup escaped, so no emphasis, link, image or HTML either."""
+    text = " ".join(str(value).split())
+    return "".join("\\" + ch if ch in _MARKDOWN_ESCAPABLE else _MARKDOWN_ENTITIES.get(ch, ch) for ch in text)
 
 
 def _partner_lines(participants: list[CooperationParticipant]) -> str:
@@ -88,7 +98,10 @@ def _partner_lines(participants: list[CooperationParticipant]) -> str:
     for p in participants:
         c = p.company
         address = ", ".join(part for part in [c.street, f"{c.postal_code} {c.city}".strip()] if part)
-        lines.append(f"- **{_md_escape(c.name)}**" + (f", {_md_escape(address)}" if address else ""))
+        lines.append(
+            f"- **{markdown_inline_escape(c.name)}**"
+            + (f", {markdown_inline_escape(address)}" if address else "")
+        )
     return "\n".join(lines)
 
 
@@ -103,10 +116,10 @@ def placeholders(cooperation: Cooperation, kind: str, language: str, base_url: s
         start = timezone.localtime(cooperation.activated_at or cooperation.created).date()
         start_date = formats.date_format(start, "DATE_FORMAT")
     values = {
-        "title": _md_escape(cooperation.title),
-        "subject": _md_escape(cooperation.subject or cooperation.need_text or cooperation.title),
+        "title": markdown_inline_escape(cooperation.title),
+        "subject": markdown_inline_escape(cooperation.subject or cooperation.need_text or cooperation.title),
         "partners": _partner_lines(participants),
-        "partner_names": _md_escape(", ".join(p.company.name for p in participants)),
+        "partner_names": markdown_inline_escape(", ".join(p.company.name for p in participants)),
         "date": today,
         "start_date": start_date,
         "center": CENTER_NAME[language],

@@ -23,6 +23,8 @@ INTEREST_RECEIVED = "cooperation.interest_received"
 INTEREST_ACCEPTED = "cooperation.interest_accepted"
 INTEREST_DECLINED = "cooperation.interest_declined"
 INQUIRY = "cooperation.inquiry"
+# Declared here, not in the registry: the registry sits below the notifications (see services.network).
+COMPANY_REVIEW = "cooperation.company_review"
 
 
 def _inquiry_context(notification: Notification) -> dict[str, Any]:
@@ -95,5 +97,10 @@ register(
         title=_("Anfrage an den %(hub)s"),
         body="cooperation/notifications/inquiry.txt",
         context=_inquiry_context,
+    ),
+    Kind(
+        key=COMPANY_REVIEW,
+        label=_("Geänderte Unternehmensprofile, die erneut zu prüfen sind"),
+        title=_("%(company)s hat geprüfte Angaben geändert; das Profil wartet auf Ihre erneute Prüfung."),
     ),
 )

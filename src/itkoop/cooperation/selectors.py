@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from itkoop.registry import selectors as registry
 
+from . import permissions
 from .models import (
     Cooperation,
     CooperationParticipant,
@@ -164,22 +165,58 @@ def similar_profiles(profile: CooperationProfile, limit: int = 5) -> list[Cooper
     )
 
 
-def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict]:
-    """Companies that fit the profile: the matching engine's partner ranking for the author's company and
-    the profile's text (complementary solutions, trust from past cooperations); if the engine cannot rank
-    (e.g. the author has no solutions yet), the registry's companies offering the profile's capabilities.
+def matching_companies(profile: CooperationProfile, *, viewer, limit: int = 6) -> list[dict]:
+    """Companies that fit the profile. Each entry: {"company": Company, "reasons": [text]}.
 
-    Each entry: {"company": Company, "reasons": [text]}."""
+    A viewer who may see the author (permissions.can_see_author) gets the matching engine's partner ranking
+    for the author's company and the profile's text (complementary solutions, distance, trust from past
+    cooperations); if the engine cannot rank, the registry's companies offering the profile's capabilities,
+    without the author.
+
+    Every other viewer gets a list computed from the profile's own text and capabilities only: the companies
+    offering them, the author's company not left out. The author's solutions, location, partners or even its
+    absence from the list would single it out among the registry's companies (issue 16.1)."""
+    if not permissions.can_see_author(viewer, profile):
+        return _capability_providers(_profile_capabilities(profile, with_text=True), limit)
     entries = _engine_partners(profile, limit)
     if entries:
         return entries
-    capability_ids = list(profile.capabilities.values_list("id", flat=True))
+    return _capability_providers(
+        _profile_capabilities(profile, with_text=False), limit, exclude_company_id=profile.company_id
+    )
+
+
+def _profile_text(profile: CooperationProfile) -> str:
+    labels = " ".join(c.label_de for c in profile.capabilities.all())
+    return f"{profile.title}. {profile.body} {labels}".strip()[:2000]
+
+
+def _profile_capabilities(profile: CooperationProfile, *, with_text: bool) -> list[str]:
+    """The capabilities the profile names, then (with_text) those the need analysis reads in its text."""
+    ids = list(profile.capabilities.order_by("id").values_list("id", flat=True))
+    if with_text:
+        from itkoop.matching.services import capabilities_in_text
+
+        try:
+            found = capabilities_in_text(text=_profile_text(profile))
+        except Exception:  # suggestions are a help, never a reason for the page to fail
+            logger.exception("need analysis for profile %s failed", profile.pk)
+            found = []
+        ids += [c for c in found if c not in ids]
+    return ids
+
+
+def _capability_providers(
+    capability_ids: list[str], limit: int, *, exclude_company_id: int | None = None
+) -> list[dict]:
+    """The registry's companies offering most of the capabilities, verified ones first among equals."""
     if not capability_ids:
         return []
+    companies = registry.companies()
+    if exclude_company_id is not None:
+        companies = companies.exclude(pk=exclude_company_id)
     companies = (
-        registry.companies()
-        .exclude(pk=profile.company_id)
-        .filter(solutions__capabilities__id__in=capability_ids)
+        companies.filter(solutions__capabilities__id__in=capability_ids)
         .annotate(
             covered=Count(
                 "solutions__capabilities",
@@ -188,7 +225,7 @@ def matching_companies(profile: CooperationProfile, limit: int = 6) -> list[dict
             )
         )
         .select_related("hub")
-        .order_by("-covered", "-verified", "name")[:limit]
+        .order_by("-covered", "-verified", "name", "pk")[:limit]
     )
     return [
         {
@@ -206,10 +243,10 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
     from itkoop.matching.selectors import present_partners
     from itkoop.matching.services import MatchRequestError, rank_partners_for
 
-    labels = " ".join(c.label_de for c in profile.capabilities.all())
-    text = f"{profile.title}. {profile.body} {labels}".strip()[:2000]
     try:
-        result = rank_partners_for(company_id=profile.company.external_id, need_text=text, top_k=limit)
+        result = rank_partners_for(
+            company_id=profile.company.external_id, need_text=_profile_text(profile), top_k=limit
+        )
     except MatchRequestError:
         return []
     except Exception:  # suggestions are a help, never a reason for the page to fail

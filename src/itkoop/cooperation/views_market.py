@@ -74,7 +74,7 @@ def profile_detail(request, pk: int):
             "interest_form": interest_form,
             "moderation_form": ModerationForm(),
             "similar": selectors.similar_profiles(profile),
-            "matching_companies": selectors.matching_companies(profile),
+            "matching_companies": selectors.matching_companies(profile, viewer=user),
         },
     )
 

@@ -61,7 +61,7 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
         colours.setdefault(node.group, PALETTE[len(colours) % len(PALETTE)])
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="dg-title dg-desc" class="diagram" width="100%" style="max-width:{WIDTH}px">',
+        f'aria-labelledby="dg-title dg-desc" class="diagram" width="100%">',
         f'<title id="dg-title">{escape(title)}</title><desc id="dg-desc">{escape(description)}</desc>',
         f'<rect width="{WIDTH}" height="{height}" fill="#f7f9fb" rx="8"/>',
     ]

@@ -20,6 +20,7 @@ from itkoop.engine.compose import compose_bundles
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import MatchResult, PartnerResult
+from itkoop.registry import services as registry_services
 
 from . import adapter
 from .adapter import TrustSource, current_catalog
@@ -83,14 +84,21 @@ def _check_hub(hub: str | None) -> None:
 
 
 def hub_for_postal_code(postal_code: str) -> str | None:
-    """The hub whose region holds a German postcode (by its two-digit prefix)."""
-    prefix = (postal_code or "").strip()[:2]
-    if len(prefix) < 2 or not prefix.isdigit():
-        return None
-    for hub in core_selectors.hubs().all():
-        if prefix in hub.postcode_prefixes:
-            return hub.slug
-    return None
+    """The hub whose region holds a German postcode (by its two-digit prefix): the registry's rule."""
+    return registry_services.hub_for_postal_code(postal_code)
+
+
+def capabilities_in_text(*, text: str) -> list[str]:
+    """The catalog capabilities the need analysis reads in a text, most certain first; none for an empty or
+    overlong text. A function of the text alone: pages that must not reveal who wrote it rank with this."""
+    text = (text or "").strip()[:MAX_TEXT]
+    if not text:
+        return []
+    try:
+        need, _analysis = need_from_text(text, current_catalog())
+    except (CatalogError, ValueError):
+        return []
+    return list(need.capabilities)
 
 
 def match_need(

@@ -76,8 +76,13 @@ class CompanyForm(forms.ModelForm):
         ]
         widgets = {"labels": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, staff: bool = False, **kwargs):
+        """``staff``: hub staff or a center admin edits (registry.permissions.can_verify_company). Members
+        do not see the hub (it follows from the postcode) nor the quality seals, which staff attest."""
         super().__init__(*args, **kwargs)
+        if not staff:
+            for name in ("hub", "labels"):
+                del self.fields[name]
         if self.instance.pk:
             self.fields["languages_text"].initial = ", ".join(self.instance.languages)
             self.fields["keywords_text"].initial = ", ".join(self.instance.keywords)

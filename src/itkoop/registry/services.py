@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from itkoop.core import selectors as core_selectors
 from itkoop.engine.text import index_tokens
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
@@ -208,6 +209,65 @@ COMPANY_FIELDS = _settable(
     Company, {"external_id", "verified", "verified_by", "verified_at", "search_document"}
 )
 COMPANY_RELATIONS = frozenset({"labels"})
+
+# What the hub staff attest when they mark a company "geprüft": who it is (name, kind), where it is (legal
+# address, website, hub) and the quality seals it holds. When a member changes any of them, the company goes
+# back to review (verified cleared, hub staff told). Description, keywords, languages and the like are the
+# company's own words and do not need a new check.
+ATTESTED_FIELDS = frozenset({"name", "kind", "website", "street", "postal_code", "city", "country", "hub_id"})
+ATTESTED_RELATIONS = frozenset({"labels"})
+# What only hub staff and center admins set: quality seals (ISO 27001, TISAX, BSI C5, ...) are checked
+# against certificates, and the hub follows from the postcode (`hub_for_postal_code`) unless staff choose.
+STAFF_ONLY_FIELDS = frozenset({"hub_id"})
+STAFF_ONLY_RELATIONS = frozenset({"labels"})
+
+
+@dataclass(frozen=True)
+class ReviewRequest:
+    """A verified company a member changed in attested data: it is back in review."""
+
+    company: Company
+    actor: Any
+    changed: frozenset[str]
+
+
+ReviewListener = Callable[[ReviewRequest], None]
+_review_listeners: list[ReviewListener] = []
+
+
+def register_review_listener(listener: ReviewListener) -> None:
+    """The port through which an app above the registry learns that a company went back to review (to tell
+    the hub staff: the registry sits below the notifications and cannot send). Call it from the app's
+    AppConfig.ready(); registering one twice is harmless. Listeners run inside the write transaction."""
+    if listener not in _review_listeners:
+        _review_listeners.append(listener)
+
+
+def hub_for_postal_code(postal_code: str) -> str | None:
+    """The hub whose region holds a German postcode (by its two-digit prefix); None outside every region."""
+    prefix = (postal_code or "").strip()[:2]
+    if len(prefix) < 2 or not prefix.isdigit():
+        return None
+    for hub in core_selectors.hubs().all():
+        if prefix in hub.postcode_prefixes:
+            return hub.slug
+    return None
+
+
+def _is_staff_for(actor, hub_id: str | None) -> bool:
+    return bool(
+        actor.is_center_admin or (actor.is_hub_staff and hub_id is not None and actor.hub_id == hub_id)
+    )
+
+
+def _check_staff_only(actor, fields: dict[str, Any], relations: dict[str, list], hub_id: str | None) -> None:
+    """Members never set the hub or quality seals; the forms leave them out, the services refuse them too."""
+    if _is_staff_for(actor, hub_id):
+        return
+    if STAFF_ONLY_FIELDS & set(fields) or STAFF_ONLY_RELATIONS & set(relations):
+        raise PermissionDenied
+
+
 SOLUTION_FIELDS = _settable(Solution, {"external_id", "search_document"})
 SOLUTION_RELATIONS = frozenset({"capabilities", "provides", "consumes"})
 
@@ -247,9 +307,12 @@ def company_create(
         raise PermissionDenied
     _check_keys(fields, COMPANY_FIELDS, "company fields")
     _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
+    _check_staff_only(actor, fields, relations or {}, fields.get("hub_id"))
     with transaction.atomic():
         company = Company(**fields)
         company.external_id = _unique_external_id(company.name)
+        if company.hub_id is None:
+            company.hub_id = hub_for_postal_code(company.postal_code)
         company.verified = False  # only hub staff verify
         company.save()
         for name, ids in (relations or {}).items():
@@ -264,19 +327,40 @@ def company_update(
     *, actor, company_id: int, fields: dict[str, Any], relations: dict[str, list] | None = None
 ) -> Company:
     """Change a company profile from plain values (attribute names, `labels` as ids), then refresh its
-    search text after the commit (tokenising holds no write lock), so the catalog finds what it now says."""
+    search text after the commit (tokenising holds no write lock), so the catalog finds what it now says.
+
+    Members may not set the hub or the quality seals (STAFF_ONLY_*); a member's new postcode moves the
+    company to the hub of its region. A member's change to ATTESTED_FIELDS takes a verified company back to
+    review: verified is cleared and the review listeners (the hub staff's notification) are told."""
+    relations = relations or {}
     _check_keys(fields, COMPANY_FIELDS, "company fields")
-    _check_keys(relations or {}, COMPANY_RELATIONS, "company relations")
+    _check_keys(relations, COMPANY_RELATIONS, "company relations")
     with transaction.atomic():
         company = Company.objects.select_for_update().get(pk=company_id)
         if not can_edit_company(actor, company):
             raise PermissionDenied
+        staff = _is_staff_for(actor, company.hub_id)
+        _check_staff_only(actor, fields, relations, company.hub_id)
         _check_hub_move(actor, company.hub_id, fields.get("hub_id", company.hub_id))
+        before = {name: getattr(company, name) for name in ATTESTED_FIELDS}
+        labels_before = set(company.labels.values_list("pk", flat=True))
         for name, value in fields.items():
             setattr(company, name, value)
-        company.save()
-        for name, ids in (relations or {}).items():
+        if not staff and (company.postal_code != before["postal_code"] or company.hub_id is None):
+            company.hub_id = hub_for_postal_code(company.postal_code) or company.hub_id
+        changed = frozenset(name for name in ATTESTED_FIELDS if getattr(company, name) != before[name])
+        for name, ids in relations.items():
             getattr(company, name).set(ids)
+        if "labels" in relations and set(relations["labels"]) != labels_before:
+            changed |= {"labels"}
+        review = bool(changed) and not staff and company.verified
+        if review:
+            company.verified, company.verified_by, company.verified_at = False, None, None
+        company.save()
+        if review:
+            request = ReviewRequest(company=company, actor=actor, changed=changed)
+            for listener in _review_listeners:
+                listener(request)
     refresh_company_search(company)
     for solution in company.solutions.all():
         refresh_solution_search(solution)  # solutions' search text holds the company's name

@@ -108,11 +108,23 @@ def _editable_company(request, external_id: str) -> Company:
 @login_required
 def company_edit(request, external_id: str):
     obj = _editable_company(request, external_id)
-    form = CompanyForm(request.POST or None, instance=obj)
+    form = CompanyForm(request.POST or None, instance=obj, staff=can_verify_company(request.user, obj))
     if request.method == "POST" and form.is_valid():
         fields, relations = form.plain_data()
-        services.company_update(actor=request.user, company_id=obj.pk, fields=fields, relations=relations)
-        messages.success(request, _("Das Profil wurde gespeichert."))
+        was_verified = obj.verified
+        company = services.company_update(
+            actor=request.user, company_id=obj.pk, fields=fields, relations=relations
+        )
+        if was_verified and not company.verified:
+            messages.success(
+                request,
+                _(
+                    "Das Profil wurde gespeichert. Sie haben geprüfte Angaben geändert; "
+                    "das Stützpunkt-Team prüft es erneut."
+                ),
+            )
+        else:
+            messages.success(request, _("Das Profil wurde gespeichert."))
         return redirect(obj)
     return render(request, "registry/company_form.html", {"form": form, "company": obj})
 

@@ -1,4 +1,5 @@
-"""Inquiries to the network: routed to one hub by topic (its specialities) and postcode (its region)."""
+"""The network of hubs: inquiries routed to one hub by topic (its specialities) and postcode (its region);
+the hub staff told when a member's change takes a verified company back to review."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.notifications.services import notify
+from itkoop.registry.services import ReviewRequest
 
 from .. import notifications as kinds
 from ..models import Inquiry
@@ -78,3 +80,20 @@ def inquiry_submit(
     if not told:
         logger.warning("inquiry %s for hub %s has nobody to tell", inquiry.pk, hub.slug)
     return inquiry
+
+
+def company_review_requested(review: ReviewRequest) -> None:
+    """The registry's review listener (registered by CooperationConfig.ready()): the registry sits below the
+    notifications in the layers and cannot send, so the hub staff hear of the company through this app,
+    which already tells each hub's team what waits for it."""
+    company = review.company
+    notify(
+        recipients=hub_team(company.hub_id),
+        kind=kinds.COMPANY_REVIEW,
+        params={
+            "company": company.name,
+            "external_id": company.external_id,
+            "changed": sorted(review.changed),
+        },
+        url=("registry:company", [company.external_id]),
+    )
