@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from itkoop.core.ratelimit import throttle_by_ip
 from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry import selectors as registry
 
@@ -33,6 +34,13 @@ def _run(request, form: NeedForm, top_k: int = 5):
     )
 
 
+#: Matching runs the engine over the whole catalog (and the PDF renders it): per client address and minute,
+#: enough for a person trying variants of a need, not for a script.
+MATCHES_PER_MINUTE = 30
+PDFS_PER_MINUTE = 10
+
+
+@throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("text")))
 def need(request):
     form = NeedForm(request.GET or None)
     result = None
@@ -64,6 +72,7 @@ def need(request):
     )
 
 
+@throttle_by_ip("offer-pdf", limit=PDFS_PER_MINUTE, window=60)
 def offer_pdf(request):
     form = NeedForm(request.GET or None)
     try:
@@ -96,6 +105,7 @@ def offer_pdf(request):
     return response
 
 
+@throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("need")))
 def partners(request, external_id: str):
     company = get_object_or_404(registry.companies(), external_id=external_id)
     need_text = request.GET.get("need") or None
