@@ -24,7 +24,9 @@ def companies():
 
 @pytest.fixture
 def cooperation(companies):
-    return services.cooperation_invite(actor=UserFactory(), companies=companies[:2], title="Shop mit ERP")
+    return services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies[:2], title="Shop mit ERP"
+    )
 
 
 def _user(role, companies):
@@ -114,7 +116,7 @@ def test_detail_visible_to_participants_and_staff_only(client, cooperation, comp
 
 
 def test_invite_page_refuses_duplicates_and_single_companies(client, companies):
-    client.force_login(UserFactory())
+    client.force_login(member_of(companies[0]))
     response = client.post(reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk]})
     assert response.status_code == 200 and "mindestens zwei" in response.content.decode()
     assert not Cooperation.objects.exists()
@@ -155,7 +157,9 @@ def test_contract_of_an_unrelated_cooperation_is_refused(client, cooperation):
 
 def test_user_text_cannot_inject_markup_into_contracts(client, companies):
     evil = CompanyFactory(name="<script>alert(1)</script> [x](javascript:alert(1))")
-    cooperation = services.cooperation_invite(actor=UserFactory(), companies=[companies[0], evil], title="T")
+    cooperation = services.cooperation_invite(
+        actor=member_of(companies[0]), companies=[companies[0], evil], title="T"
+    )
     client.force_login(member_of(companies[0]))
     body = client.get(
         reverse("cooperation:contract", args=[cooperation.pk]),
@@ -265,7 +269,7 @@ def test_detail_shows_the_proposed_bundle_with_names(client, companies):
         "explanation": "Zwei Partner decken alles ab.",
     }
     cooperation = services.cooperation_invite(
-        actor=UserFactory(), companies=companies[:2], title="Mit Bündel", bundle=bundle
+        actor=member_of(companies[0]), companies=companies[:2], title="Mit Bündel", bundle=bundle
     )
     client.force_login(member_of(companies[0]))
     body = client.get(cooperation.get_absolute_url()).content.decode()

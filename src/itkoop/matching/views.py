@@ -52,8 +52,10 @@ def need(request):
             form.add_error("text", str(exc))
         else:
             bundles = presenters.present_bundles(result)
-            for bundle in bundles:
+            # Invitations are sent by signed-in users; each token is bound to the one it is shown to.
+            for bundle in bundles if request.user.is_authenticated else []:
                 bundle["invite_token"] = services.bundle_invite_token(
+                    user_id=request.user.pk,
                     companies=bundle["company_ids"],
                     need_text=result.need.text,
                     rank=bundle["rank"],
