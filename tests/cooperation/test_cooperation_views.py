@@ -6,7 +6,7 @@ from django.urls import reverse
 from itkoop.cooperation import services
 from itkoop.cooperation.models import ContractTemplate, Cooperation, CooperationParticipant
 
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from itkoop.cooperation import services
 from itkoop.cooperation.models import ContractTemplate
 
-from ..factories import CompanyFactory, UserFactory, center_admin, member_of
+from ..factories import CompanyFactory, center_admin, member_of
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from itkoop.cooperation import services
 
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 

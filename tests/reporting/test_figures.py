@@ -11,7 +11,7 @@ from django.utils import timezone
 from itkoop.cooperation import services
 from itkoop.reporting import selectors
 
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 
