@@ -27,3 +27,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
+
+# allauth answers its own rate limits (sign-up, login) with this page too.
+handler429 = "itkoop.core.ratelimit.too_many_requests"

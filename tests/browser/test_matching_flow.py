@@ -12,7 +12,7 @@ from itkoop.accounts.models import Membership
 from itkoop.documents.models import Document
 from itkoop.registry.models import Company
 
-from ..factories import UserFactory
+from ..factories import CompanyFactory, UserFactory
 from .axe import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,8 @@ def _log_in(page, base_url: str, email: str) -> None:
 
 def test_need_to_offer_to_invitation_to_acceptance(page, live_server, catalog):
     customer = UserFactory(email="kundin@handwerk.example")
+    # The customer's own company takes part in the cooperation she starts.
+    Membership.objects.create(user=customer, company=CompanyFactory(name="Tischlerei Holzwurm"), role="owner")
     provider = UserFactory(email="erp@nordlicht.example")
     Membership.objects.create(user=provider, company=Company.objects.get(external_id="c1"), role="owner")
 

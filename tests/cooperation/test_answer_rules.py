@@ -16,7 +16,9 @@ def trio():
 
 
 def _invite(companies):
-    return services.cooperation_invite(actor=UserFactory(), companies=companies, title="ERP-Angebot")
+    return services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies, title="ERP-Angebot"
+    )
 
 
 def _answer(cooperation, company, accept=True):

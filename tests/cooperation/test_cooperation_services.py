@@ -23,7 +23,10 @@ def trio():
 
 def _invite(companies, actor=None, **kwargs):
     return services.cooperation_invite(
-        actor=actor or UserFactory(), companies=companies, title="Gemeinsames ERP-Angebot", **kwargs
+        actor=actor or (member_of(companies[0]) if companies else UserFactory()),
+        companies=companies,
+        title="Gemeinsames ERP-Angebot",
+        **kwargs,
     )
 
 

@@ -7,7 +7,7 @@ from itkoop.cooperation import services
 from itkoop.cooperation.models import ContractTemplate, Cooperation, CooperationParticipant
 
 from ..documents.flow import request_pdf
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,9 @@ def companies():
 
 @pytest.fixture
 def cooperation(companies):
-    return services.cooperation_invite(actor=UserFactory(), companies=companies[:2], title="Shop mit ERP")
+    return services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies[:2], title="Shop mit ERP"
+    )
 
 
 def _user(role, companies):
@@ -115,7 +117,7 @@ def test_detail_visible_to_participants_and_staff_only(client, cooperation, comp
 
 
 def test_invite_page_refuses_duplicates_and_single_companies(client, companies):
-    client.force_login(UserFactory())
+    client.force_login(member_of(companies[0]))
     response = client.post(reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk]})
     assert response.status_code == 200 and "mindestens zwei" in response.content.decode()
     assert not Cooperation.objects.exists()
@@ -177,7 +179,9 @@ def test_contract_of_an_unrelated_cooperation_is_refused(
 
 def test_user_text_cannot_inject_markup_into_contracts(client, companies):
     evil = CompanyFactory(name="<script>alert(1)</script> [x](javascript:alert(1))")
-    cooperation = services.cooperation_invite(actor=UserFactory(), companies=[companies[0], evil], title="T")
+    cooperation = services.cooperation_invite(
+        actor=member_of(companies[0]), companies=[companies[0], evil], title="T"
+    )
     client.force_login(member_of(companies[0]))
     body = client.get(
         reverse("cooperation:contract", args=[cooperation.pk]),
@@ -287,7 +291,7 @@ def test_detail_shows_the_proposed_bundle_with_names(client, companies):
         "explanation": "Zwei Partner decken alles ab.",
     }
     cooperation = services.cooperation_invite(
-        actor=UserFactory(), companies=companies[:2], title="Mit Bündel", bundle=bundle
+        actor=member_of(companies[0]), companies=companies[:2], title="Mit Bündel", bundle=bundle
     )
     client.force_login(member_of(companies[0]))
     body = client.get(cooperation.get_absolute_url()).content.decode()
@@ -320,9 +324,11 @@ def test_user_values_are_plain_inline_text_in_contract_drafts(companies, name, k
 
     evil = CompanyFactory(name=name, street=name, postal_code="34117", city="Kassel")
     cooperation = services.cooperation_invite(
-        actor=UserFactory(), companies=[companies[0], evil], title=name, subject=name
+        actor=member_of(companies[0]), companies=[companies[0], evil], title=name, subject=name
     )
-    clean = services.cooperation_invite(actor=UserFactory(), companies=companies[:2], title="T", subject="S")
+    clean = services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies[:2], title="T", subject="S"
+    )
     rendered = render_contract(cooperation, kind=kind, language="de").html
     baseline = render_contract(clean, kind=kind, language="de").html
     for tag in ("<h1", "<h2", "<h3", "<li", "<a ", "<blockquote", "<hr", "<pre", "<code", "<ol", "<b>"):

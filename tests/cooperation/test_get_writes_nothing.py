@@ -6,7 +6,7 @@ from django.urls import reverse
 from itkoop.cooperation import services
 from itkoop.cooperation.models import ContractTemplate
 
-from ..factories import CompanyFactory, UserFactory, center_admin, member_of
+from ..factories import CompanyFactory, center_admin, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,9 @@ def test_contract_templates_page_does_not_seed_templates(client):
 def test_contract_draft_uses_the_shipped_template_without_saving_it(client):
     ContractTemplate.objects.all().delete()
     companies = [CompanyFactory(), CompanyFactory()]
-    cooperation = services.cooperation_invite(actor=UserFactory(), companies=companies, title="Shop")
+    cooperation = services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies, title="Shop"
+    )
     client.force_login(member_of(companies[0]))
     response = client.get(
         reverse("cooperation:contract", args=[cooperation.pk]),

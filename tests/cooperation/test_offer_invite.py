@@ -15,14 +15,15 @@ pytestmark = pytest.mark.django_db
 SHOP = "Wir brauchen einen Onlineshop"
 
 
-def test_invite_offer_invites_all_providers_with_a_title_from_the_need(mini_catalog):
+def test_invite_offer_invites_all_providers_and_the_customer_with_a_title_from_the_need(mini_catalog):
+    own = CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm")
     cooperation = cooperation_services.offer_invite(
-        actor=UserFactory(), company_ids=["c1", "c2"], need_text="  Shop mit ERP ", bundle={"rank": 1}
+        actor=member_of(own), company_ids=["c1", "c2"], need_text="  Shop mit ERP ", bundle={"rank": 1}
     )
     assert cooperation.title == "Gesamtangebot: Shop mit ERP"
     assert cooperation.need_text == "Shop mit ERP"
     assert cooperation.bundle == {"rank": 1}
-    assert {p.company.external_id for p in cooperation.participants.all()} == {"c1", "c2"}
+    assert {p.company.external_id for p in cooperation.participants.all()} == {"c1", "c2", own.external_id}
 
 
 def test_invite_offer_of_one_provider_adds_the_customers_own_company(mini_catalog):

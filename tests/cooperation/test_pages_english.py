@@ -5,7 +5,7 @@ from django.utils import translation
 
 from itkoop.cooperation import services
 
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_pages_render_in_english(client):
     first, second = CompanyFactory(hub_id="kassel"), CompanyFactory(hub_id="kassel")
     member = member_of(first)
-    cooperation = services.cooperation_invite(actor=UserFactory(), companies=[first, second], title="Shop")
+    cooperation = services.cooperation_invite(actor=member_of(first), companies=[first, second], title="Shop")
     profile = services.profile_create(
         actor=member, company=first, kind="business_offer", title="Offer", body="B"
     )

@@ -21,6 +21,7 @@ def _check_deploy(extra_env: dict) -> subprocess.CompletedProcess:
             "ITKOOP_ALLOWED_HOSTS": "itkoop.example.org",
             "ITKOOP_SITE_URL": "https://itkoop.example.org",
             "ITKOOP_BROKER_URL": "redis://127.0.0.1:6379/0",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
             **extra_env,
         }
     )
@@ -76,3 +77,10 @@ def test_check_deploy_fails_without_a_task_broker(tmp_path):
     result = _check_deploy(_deploy_env(tmp_path, ITKOOP_BROKER_URL=""))
     assert result.returncode != 0
     assert "itkoop.E003" in result.stderr + result.stdout
+
+
+def test_check_deploy_fails_without_a_shared_cache(tmp_path):
+    """Rate limits and login lockouts counted per worker process would not limit anything."""
+    result = _check_deploy(_deploy_env(tmp_path, REDIS_URL=""))
+    assert result.returncode != 0
+    assert "itkoop.E004" in result.stderr + result.stdout

@@ -7,7 +7,7 @@ from itkoop.cooperation.models import Cooperation
 from itkoop.registry.models import Capability
 
 from ..documents.flow import request_pdf
-from ..factories import UserFactory
+from ..factories import CompanyFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
@@ -35,15 +35,16 @@ def test_empty_need_is_refused_clearly(client, mini_catalog):
     assert "Bitte beschreiben Sie Ihren Bedarf" in response.content.decode()
 
 
-def test_invite_creates_an_invited_cooperation_for_each_provider(client, mini_catalog):
-    user = UserFactory()
-    client.force_login(user)
+def test_invite_creates_an_invited_cooperation_for_each_provider_and_the_customer(client, mini_catalog):
+    own = CompanyFactory(external_id="own", name="Tischlerei Holzwurm")
+    client.force_login(member_of(own))
     page = client.get(reverse("matching:need"), {"text": NEED})
     token = page.context["bundles"][0]["invite_token"]
     response = client.post(reverse("cooperation:bundle_invite"), {"token": token})
     cooperation = Cooperation.objects.get()
     assert response.status_code == 302
-    assert sorted(p.company.external_id for p in cooperation.participants.all()) == ["c1", "c2", "c3"]
+    participants = sorted(p.company.external_id for p in cooperation.participants.all())
+    assert participants == ["c1", "c2", "c3", "own"]
     assert {p.state for p in cooperation.participants.all()} == {"invited"}
 
 

@@ -12,6 +12,8 @@ from itkoop.engine.serialize import bundle_to_dict, match_to_dict, partners_to_d
 from itkoop.matching import presenters, services
 from itkoop.matching.selectors import names_for, present_bundle_snapshot
 
+from ..factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
 
@@ -96,9 +98,11 @@ def test_the_page_presenter_keeps_the_typed_bundle_and_resolves_records(mini_cat
 
 
 def test_the_invite_token_signs_the_bundle_in_the_contract_shape(client, mini_catalog):
+    user = UserFactory()
+    client.force_login(user)
     page = client.get(reverse("matching:need"), {"text": NEED})
     first = page.context["bundles"][0]
-    payload = services.bundle_invite_payload(first["invite_token"])
+    payload = services.bundle_invite_payload(first["invite_token"], user_id=user.pk)
     assert payload["bundle"] == bundle_to_dict(first["bundle"])
     assert payload["text"] == NEED
 

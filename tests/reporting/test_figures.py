@@ -11,7 +11,7 @@ from django.utils import timezone
 from itkoop.cooperation import services
 from itkoop.reporting import selectors
 
-from ..factories import CompanyFactory, UserFactory, center_admin, hub_staff, member_of
+from ..factories import CompanyFactory, center_admin, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def _meet(event, a, b, slot):
 
 
 def _cooperate(companies, *, result=None):
-    cooperation = services.cooperation_invite(actor=UserFactory(), companies=companies, title="K")
+    cooperation = services.cooperation_invite(actor=member_of(companies[0]), companies=companies, title="K")
     for company in companies:
         services.participant_respond(
             actor=member_of(company),

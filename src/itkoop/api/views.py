@@ -4,7 +4,6 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import api_view, permission_classes, throttle_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from itkoop.engine.serialize import match_to_dict, partners_to_dict
 from itkoop.matching import services as matching
@@ -16,6 +15,7 @@ from .serializers import (
     PartnersRequestSerializer,
     SolutionSerializer,
 )
+from .throttling import ClientAnonThrottle, ClientUserThrottle
 
 
 class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -42,11 +42,11 @@ class SolutionViewSet(viewsets.ReadOnlyModelViewSet):
     )
 
 
-class MatchThrottle(AnonRateThrottle):
+class MatchThrottle(ClientAnonThrottle):
     rate = "30/minute"
 
 
-class MatchUserThrottle(UserRateThrottle):
+class MatchUserThrottle(ClientUserThrottle):
     rate = "120/minute"
 
 

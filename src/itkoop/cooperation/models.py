@@ -52,6 +52,8 @@ class Cooperation(models.Model):
     created = models.DateTimeField(_("angelegt am"), default=timezone.now)
     activated_at = models.DateTimeField(_("aktiv seit"), null=True, blank=True)
     result_at = models.DateTimeField(_("Ergebnis am"), null=True, blank=True)
+    # SHA-256 of the need page's invitation token that created it: each token invites once.
+    invite_digest = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created"]

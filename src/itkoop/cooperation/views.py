@@ -207,7 +207,8 @@ def contract_template_edit(request, pk: int):
 @require_POST
 def bundle_invite(request):
     """Invites the providers of a joint offer from the need page (its token says which) to a cooperation."""
-    payload = matching.bundle_invite_payload(request.POST.get("token", ""))
+    token = request.POST.get("token", "")
+    payload = matching.bundle_invite_payload(token, user_id=request.user.pk)
     if payload is None:
         return HttpResponseBadRequest(
             _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
@@ -218,6 +219,7 @@ def bundle_invite(request):
             company_ids=payload["companies"],
             need_text=payload["text"],
             bundle=payload["bundle"],
+            invite_digest=matching.bundle_invite_digest(token),
         )
     except services.OwnCompanyRequired as exc:
         messages.info(request, str(exc))

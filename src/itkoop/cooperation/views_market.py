@@ -68,7 +68,8 @@ def profile_detail(request, pk: int):
             "profile": profile,
             "show_author": permissions.can_see_author(user, profile),
             "is_author": is_author,
-            "can_moderate": permissions.can_moderate_profile(user, profile),
+            "can_moderate": permissions.can_moderate_profile(user, profile)
+            and profile.moderation == CooperationProfile.Moderation.PENDING,
             "interests": selectors.interests_for(profile) if is_author else [],
             "own_interest": own_interest,
             "interest_form": interest_form,

@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.cache import cache as shared_cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.ratelimit import client_ip, hit
 
 from . import services
 from .forms import InquiryForm
@@ -75,14 +75,7 @@ INQUIRY_WINDOW_SECONDS = 600
 
 
 def _within_rate_limit(request, form: InquiryForm) -> bool:
-    key = "itkoop:inquiries:" + (request.META.get("REMOTE_ADDR") or "unknown")
-    shared_cache.add(key, 0, INQUIRY_WINDOW_SECONDS)
-    try:
-        count = shared_cache.incr(key)
-    except ValueError:  # expired between add and incr
-        shared_cache.set(key, 1, INQUIRY_WINDOW_SECONDS)
-        count = 1
-    if count > INQUIRY_LIMIT:
+    if not hit("inquiries", client_ip(request), limit=INQUIRY_LIMIT, window=INQUIRY_WINDOW_SECONDS):
         form.add_error(
             None, _("Zu viele Anfragen in kurzer Zeit. Bitte versuchen Sie es in einigen Minuten erneut.")
         )

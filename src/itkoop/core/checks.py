@@ -13,6 +13,12 @@ NON_DELIVERING_BACKENDS = (
     "django.core.mail.backends.filebased.EmailBackend",
 )
 
+#: Caches that each process keeps for itself: rate limits in them multiply by the number of workers.
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
 
 @register(Tags.security, deploy=True)
 def site_url_and_mail(app_configs=None, **kwargs) -> list[Error]:
@@ -42,6 +48,15 @@ def site_url_and_mail(app_configs=None, **kwargs) -> list[Error]:
                 hint="Set ITKOOP_BROKER_URL (e.g. redis://127.0.0.1:6379/0) and run `itkoop worker` and "
                 "`itkoop beat`.",
                 id="itkoop.E003",
+            )
+        )
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES:
+        errors.append(
+            Error(
+                "The cache is kept per process: each web worker would count rate limits and lockouts alone.",
+                hint="Set REDIS_URL (e.g. redis://127.0.0.1:6379/1), the cache all web workers share.",
+                id="itkoop.E004",
             )
         )
     return errors

@@ -10,12 +10,18 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from itkoop.core.ratelimit import throttle_by_ip
+
 from . import kinds, selectors, services
 from .models import Document
+
+# PDFs take seconds of a worker each: one address may ask for this many per minute.
+DOCUMENTS_PER_MINUTE = 10
 
 
 @login_required
 @require_POST
+@throttle_by_ip("documents", limit=DOCUMENTS_PER_MINUTE, window=60)
 def create(request, kind: str):
     try:
         document = services.document_request(

@@ -7,7 +7,7 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +79,14 @@ def request_send(*, actor, event: Event, recipient_id: int, reason: str, priorit
         raise EventError(_("Diese Person nimmt nicht an der Kooperationsbörse teil."))
     if priority not in MeetingRequest.Priority.values:
         raise EventError(_("Die Priorität muss 1, 2 oder 3 sein."))
+    # One request per pair, in either direction: the two registrations are locked (in a fixed order), so a
+    # request sent twice at once, or by both to each other, is decided one after the other.
+    list(
+        Registration.objects.select_for_update()
+        .filter(event=event, user_id__in=[actor.pk, recipient_id])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     expire_requests(event=event)
     pair = MeetingRequest.objects.filter(event=event).filter(
         Q(sender=actor, recipient_id=recipient_id) | Q(sender_id=recipient_id, recipient=actor)
@@ -89,14 +97,18 @@ def request_send(*, actor, event: Event, recipient_id: int, reason: str, priorit
             raise EventError(_("Sie haben diese Person bereits angefragt."))
         raise EventError(_("Diese Person hat Sie bereits angefragt; bitte beantworten Sie deren Anfrage."))
     pair.delete()  # an expired request between the two may be asked again
-    request = MeetingRequest.objects.create(
-        event=event,
-        sender=actor,
-        recipient_id=recipient_id,
-        reason=reason.strip()[:500],
-        priority=priority,
-        expires=timezone.now() + timedelta(hours=event.request_expiry_hours),
-    )
+    try:
+        with transaction.atomic():
+            request = MeetingRequest.objects.create(
+                event=event,
+                sender=actor,
+                recipient_id=recipient_id,
+                reason=reason.strip()[:500],
+                priority=priority,
+                expires=timezone.now() + timedelta(hours=event.request_expiry_hours),
+            )
+    except IntegrityError:  # the same request, committed by a parallel submit in the meantime
+        raise EventError(_("Sie haben diese Person bereits angefragt.")) from None
     notify(
         recipients=[request.recipient],
         kind=kinds.MEETING_REQUEST,

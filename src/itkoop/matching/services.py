@@ -7,6 +7,7 @@ through engine/serialize.py); presenters.py turns its ids into names for people.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,18 +42,31 @@ def register_trust_source(source: TrustSource) -> None:
     adapter.register_trust_source(source)
 
 
-def bundle_invite_token(*, companies: list[str], need_text: str, rank: int, bundle: dict[str, Any]) -> str:
-    """A signed token for inviting a joint offer's providers: the invitation page trusts what it carries."""
-    payload = {"companies": companies, "text": need_text, "rank": rank, "bundle": bundle}
+def bundle_invite_token(
+    *, user_id: int, companies: list[str], need_text: str, rank: int, bundle: dict[str, Any]
+) -> str:
+    """A signed token for inviting a joint offer's providers: the invitation page trusts what it carries.
+    It is bound to the user it was shown to; the cooperation service uses each token once
+    (`bundle_invite_digest`)."""
+    payload = {"user": user_id, "companies": companies, "text": need_text, "rank": rank, "bundle": bundle}
     return signing.dumps(payload, salt=INVITE_SALT, compress=True)
 
 
-def bundle_invite_payload(token: str) -> dict[str, Any] | None:
-    """What `bundle_invite_token` signed, or None when the token is forged or older than a week."""
+def bundle_invite_payload(token: str, *, user_id: int) -> dict[str, Any] | None:
+    """What `bundle_invite_token` signed for this user, or None when the token is forged, older than a week
+    or made for someone else."""
     try:
-        return signing.loads(token, salt=INVITE_SALT, max_age=INVITE_MAX_AGE)
+        payload = signing.loads(token, salt=INVITE_SALT, max_age=INVITE_MAX_AGE)
     except signing.BadSignature:
         return None
+    if not isinstance(payload, dict) or payload.get("user") != user_id:
+        return None
+    return payload
+
+
+def bundle_invite_digest(token: str) -> str:
+    """The fingerprint a cooperation keeps of the token that created it (the token itself is not stored)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _lang() -> str:

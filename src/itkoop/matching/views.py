@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 
+from itkoop.core.ratelimit import throttle_by_ip
 from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry import selectors as registry
 
@@ -32,6 +33,12 @@ def _run(request, form: NeedForm, top_k: int = 5):
     )
 
 
+#: Matching runs the engine over the whole catalog (and the PDF renders it): per client address and minute,
+#: enough for a person trying variants of a need, not for a script.
+MATCHES_PER_MINUTE = 30
+
+
+@throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("text")))
 def need(request):
     form = NeedForm(request.GET or None)
     result = None
@@ -43,8 +50,10 @@ def need(request):
             form.add_error("text", str(exc))
         else:
             bundles = presenters.present_bundles(result)
-            for bundle in bundles:
+            # Invitations are sent by signed-in users; each token is bound to the one it is shown to.
+            for bundle in bundles if request.user.is_authenticated else []:
                 bundle["invite_token"] = services.bundle_invite_token(
+                    user_id=request.user.pk,
                     companies=bundle["company_ids"],
                     need_text=result.need.text,
                     rank=bundle["rank"],
@@ -64,6 +73,7 @@ def need(request):
     )
 
 
+@throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("need")))
 def partners(request, external_id: str):
     company = get_object_or_404(registry.companies(), external_id=external_id)
     need_text = request.GET.get("need") or None

@@ -5,12 +5,13 @@ Every function here is one use case, runs in a transaction and checks who may do
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -284,13 +285,35 @@ def _check_hub_move(actor, old_hub: str | None, new_hub: str | None) -> None:
         raise PermissionDenied
 
 
-def _unique_external_id(name: str) -> str:
+#: Generated ids are checked, then inserted; a parallel request may take the same id in between. The insert
+#: is retried in a savepoint with a fresh id this many times (later tries add a random part).
+ID_ATTEMPTS = 6
+
+
+def _unique_external_id(name: str, attempt: int = 0) -> str:
     base = slugify(name)[:60] or "unternehmen"
+    if attempt >= ID_ATTEMPTS // 2:  # crowded: sequential numbers keep colliding with parallel requests
+        return f"{base}-{secrets.token_hex(3)}"
     candidate, n = base, 1
     while Company.objects.filter(external_id=candidate).exists():
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+def _insert_with_generated_id(obj, make_id: Callable[[int], str]) -> None:
+    """Save a new object under a generated external id; when a parallel request committed the same id in the
+    meantime (IntegrityError on PostgreSQL), roll back to the savepoint and try the next id."""
+    for attempt in range(ID_ATTEMPTS):
+        obj.external_id = make_id(attempt)
+        try:
+            with transaction.atomic():
+                obj.save(force_insert=True)
+            return
+        except IntegrityError:
+            if attempt == ID_ATTEMPTS - 1:
+                raise
+            logger.info("generated id %s taken in parallel; trying another", obj.external_id)
 
 
 def company_create(
@@ -310,11 +333,10 @@ def company_create(
     _check_staff_only(actor, fields, relations or {}, fields.get("hub_id"))
     with transaction.atomic():
         company = Company(**fields)
-        company.external_id = _unique_external_id(company.name)
         if company.hub_id is None:
             company.hub_id = hub_for_postal_code(company.postal_code)
         company.verified = False  # only hub staff verify
-        company.save()
+        _insert_with_generated_id(company, lambda attempt: _unique_external_id(company.name, attempt))
         for name, ids in (relations or {}).items():
             getattr(company, name).set(ids)
         if on_created is not None:
@@ -385,12 +407,15 @@ def solution_save(
         if not can_edit_company(actor, company):
             raise PermissionDenied
         if solution_id is None:
-            solution = Solution(company=company, external_id=_new_solution_id(company))
+            solution = Solution(company=company)
         else:
             solution = Solution.objects.select_for_update().get(pk=solution_id, company=company)
         for name, value in fields.items():
             setattr(solution, name, value)
-        solution.save()
+        if solution_id is None:
+            _insert_with_generated_id(solution, lambda attempt: _new_solution_id(company, attempt))
+        else:
+            solution.save()
         for name, ids in (relations or {}).items():
             getattr(solution, name).set(ids)
     refresh_solution_search(solution)
@@ -407,7 +432,9 @@ def solution_delete(*, actor, solution: Solution) -> None:
     refresh_company_search(company)
 
 
-def _new_solution_id(company: Company) -> str:
+def _new_solution_id(company: Company, attempt: int = 0) -> str:
+    if attempt >= ID_ATTEMPTS // 2:
+        return f"{company.external_id}-s{secrets.token_hex(3)}"
     n = company.solutions.count() + 1
     while Solution.objects.filter(external_id=f"{company.external_id}-s{n}").exists():
         n += 1

@@ -158,7 +158,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False
-# allauth's own rate limits: login failures per IP and per account, sign-ups per IP.
+# The client's address behind our proxies (core.ratelimit.client_ip) and failed logins counted per address
+# and account, so that nobody can lock someone else out (accounts/adapter.py).
+ACCOUNT_ADAPTER = "itkoop.accounts.adapter.AccountAdapter"
+# allauth's own rate limits: login failures per address and per (account, address), sign-ups per address.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
@@ -186,6 +189,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Number of reverse proxies in front of the site (e.g. 1 for one nginx). Each appends the address it saw to
+# X-Forwarded-For; rate limits key on the entry the outermost trusted one added, counted from the right.
+# 0: the site is reached directly and REMOTE_ADDR is the client. Too high a number lets clients choose their
+# address; too low makes everyone behind the proxy one client.
+ITKOOP_TRUSTED_PROXIES = int(os.environ.get("ITKOOP_TRUSTED_PROXIES", "0"))
 # Rate limits and throttles live in the cache: one process locally, Redis (REDIS_URL) in production.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The shared cache of several web workers, e.g. redis://127.0.0.1:6379/1 (production uses it when set).
@@ -274,8 +282,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["itkoop.api.throttling.ClientAnonThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
+    # Our throttles key on core.ratelimit.client_ip; DRF's own address lookup trusts the same proxies.
+    "NUM_PROXIES": ITKOOP_TRUSTED_PROXIES,
 }
 
 # Log level of the platform's own loggers: ITKOOP_LOG_LEVEL (DEBUG, INFO, WARNING, ...).

@@ -6,10 +6,11 @@ import logging
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itkoop.core.ratelimit import hit
 from itkoop.notifications.services import notify
 from itkoop.registry import selectors as registry
 
@@ -26,6 +27,8 @@ logger = logging.getLogger(__name__)
 MIN_ACCEPTED_FOR_ACTIVE = 2
 MAX_COMPANIES = 20
 MAX_RECORD_CHARS = 2000
+#: Each invitation mails every member of every invited company: per user and hour at most this many.
+INVITATIONS_PER_HOUR = 10
 
 
 class CooperationError(Exception):
@@ -51,6 +54,28 @@ def _hub_for(actor, companies: list[Company]) -> str | None:
     return next((c.hub_id for c in companies if c.hub_id), None)
 
 
+def _require_taking_part(actor, companies: list[Company]) -> None:
+    """The inviter's own company takes part: nobody mails invitations on behalf of strangers. The hub staff
+    and the center's admins broker cooperations between others."""
+    if actor.is_hub_staff or actor.is_center_admin:
+        return
+    if not registry.companies_of_user(actor).filter(pk__in=[c.pk for c in companies]).exists():
+        raise CooperationError(
+            _("Sie können nur zu Kooperationen einladen, an denen Ihr eigenes Unternehmen teilnimmt.")
+        )
+
+
+def _within_invitation_limit(actor) -> None:
+    if not hit("invitations", str(actor.pk), limit=INVITATIONS_PER_HOUR, window=3600):
+        raise CooperationError(
+            _(
+                "Sie haben in der letzten Stunde bereits %(n)d Kooperationen angestoßen. "
+                "Bitte versuchen Sie es später erneut."
+            )
+            % {"n": INVITATIONS_PER_HOUR}
+        )
+
+
 @transaction.atomic
 def cooperation_invite(
     *,
@@ -60,8 +85,13 @@ def cooperation_invite(
     need_text: str = "",
     bundle: dict | None = None,
     subject: str = "",
+    invite_digest: str | None = None,
 ) -> Cooperation:
-    """Invite companies to cooperate. Any logged-in user may (typically a customer inviting providers)."""
+    """Invite companies to cooperate: a member of one of them (typically a customer with the providers of an
+    offer), or hub staff. At most INVITATIONS_PER_HOUR per user.
+
+    `invite_digest` names a single-use invitation token (from the need page): the cooperation keeps it, so
+    the token invites once; sent again, even at the same moment, it answers with that same cooperation."""
     _require_active_user(actor)
     title = (title or "").strip()
     if not title:
@@ -79,14 +109,31 @@ def cooperation_invite(
         )
     if bundle is not None and not isinstance(bundle, dict):
         raise CooperationError(_("Das Gesamtangebot hat ein ungültiges Format."))
-    cooperation = Cooperation.objects.create(
-        title=title[:200],
-        subject=(subject or need_text or "").strip(),
-        need_text=(need_text or "").strip(),
-        bundle=bundle,
-        created_by=actor,
-        hub_id=_hub_for(actor, companies),
-    )
+    _require_taking_part(actor, companies)
+    if invite_digest:
+        used = Cooperation.objects.filter(invite_digest=invite_digest).first()
+        if used is not None:
+            if used.created_by_id != actor.pk:
+                raise CooperationError(_("Diese Einladung wurde bereits verwendet."))
+            return used
+    _within_invitation_limit(actor)
+    try:
+        with transaction.atomic():
+            cooperation = Cooperation.objects.create(
+                title=title[:200],
+                subject=(subject or need_text or "").strip(),
+                need_text=(need_text or "").strip(),
+                bundle=bundle,
+                created_by=actor,
+                hub_id=_hub_for(actor, companies),
+                invite_digest=invite_digest or None,
+            )
+    except IntegrityError:
+        # The same token sent twice at once: the other request created the cooperation.
+        used = Cooperation.objects.filter(invite_digest=invite_digest).first() if invite_digest else None
+        if used is None:
+            raise
+        return used
     CooperationParticipant.objects.bulk_create(
         [CooperationParticipant(cooperation=cooperation, company=c) for c in companies]
     )
@@ -105,26 +152,33 @@ class OwnCompanyRequired(CooperationError):
     """Inviting a one-provider offer needs the customer's own company as the second partner."""
 
 
-def offer_invite(*, actor, company_ids: list[str], need_text: str, bundle: dict | None = None) -> Cooperation:
-    """Invite the providers of a joint offer (from the need page) to a cooperation.
+def offer_invite(
+    *,
+    actor,
+    company_ids: list[str],
+    need_text: str,
+    bundle: dict | None = None,
+    invite_digest: str | None = None,
+) -> Cooperation:
+    """Invite the providers of a joint offer (from the need page) to a cooperation with the customer.
 
-    An offer of two or more providers invites them. An offer of one provider covers everything alone, so the
-    cooperation is between the customer's own company and that provider: the customer's company joins, and a
-    customer without a company gets `OwnCompanyRequired`. The title is derived from the need text."""
+    The customer's own company always takes part: it is who the providers would work for, and it makes the
+    customer a member of the cooperation they started. An offer of one provider thus becomes a cooperation of
+    the two; a customer without a company gets `OwnCompanyRequired` (the page offers to create one). The
+    title is derived from the need text; `invite_digest` makes the page's token single-use."""
+    _require_active_user(actor)
     companies = list(registry.companies().filter(external_id__in=company_ids))
-    if len(companies) < 2:
-        own = registry.companies_of_user(actor).first() if getattr(actor, "is_authenticated", False) else None
-        if own is None:
-            if not getattr(actor, "is_authenticated", False):
-                raise PermissionDenied
-            raise OwnCompanyRequired(
-                _(
-                    "Um einen einzelnen Anbieter einzuladen, legen Sie bitte zuerst Ihr "
-                    "Unternehmen an; die Kooperation entsteht dann zwischen Ihnen beiden."
-                )
+    mine = registry.companies_of_user(actor)
+    own = next((c for c in companies if mine.filter(pk=c.pk).exists()), None) or mine.first()
+    if own is None:
+        raise OwnCompanyRequired(
+            _(
+                "Um Anbieter einzuladen, legen Sie bitte zuerst Ihr Unternehmen an; "
+                "die Kooperation entsteht dann zwischen Ihnen und den Anbietern."
             )
-        if own not in companies:
-            companies.append(own)
+        )
+    if own not in companies:
+        companies.append(own)
     need_text = (need_text or "").strip()
     return cooperation_invite(
         actor=actor,
@@ -132,6 +186,7 @@ def offer_invite(*, actor, company_ids: list[str], need_text: str, bundle: dict 
         title=_("Gesamtangebot: %(text)s") % {"text": need_text[:120]},
         need_text=need_text,
         bundle=bundle,
+        invite_digest=invite_digest,
     )
 
 

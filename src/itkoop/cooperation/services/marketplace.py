@@ -44,6 +44,18 @@ def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabil
         raise MarketplaceError(_("Bitte höchstens %(n)d Fähigkeiten wählen.") % {"n": MAX_CAPABILITIES})
 
 
+def _lock_and_reread(obj):
+    """Lock the object's row (inside the caller's transaction) and re-read it into the same instance: its
+    state as it is now, after any change that committed while we waited for the lock."""
+    list(type(obj).objects.select_for_update().filter(pk=obj.pk).values_list("pk", flat=True))
+    obj.refresh_from_db()
+    return obj
+
+
+def _locked_profile(profile: CooperationProfile) -> CooperationProfile:
+    return _lock_and_reread(profile)
+
+
 @transaction.atomic
 def profile_create(
     *,
@@ -100,6 +112,7 @@ def profile_update(
         raise PermissionDenied
     capabilities = list(capabilities or [])
     _check_profile_fields(kind=kind, title=title, body=body, deadline=deadline, capabilities=capabilities)
+    profile = _locked_profile(profile)
     profile.kind, profile.title, profile.body = kind, title.strip()[:200], body.strip()
     profile.anonymous, profile.deadline = anonymous, deadline
     profile.moderation = CooperationProfile.Moderation.PENDING
@@ -117,6 +130,10 @@ def profile_moderate(
         raise PermissionDenied
     if not publish and not (note or "").strip():
         raise MarketplaceError(_("Bitte begründen Sie die Ablehnung kurz."))
+    # Two moderators deciding at once: the second sees the first's decision and changes nothing.
+    profile = _locked_profile(profile)
+    if profile.moderation != CooperationProfile.Moderation.PENDING:
+        raise MarketplaceError(_("Über dieses Profil wurde bereits entschieden."))
     profile.moderation = (
         CooperationProfile.Moderation.PUBLISHED if publish else CooperationProfile.Moderation.REJECTED
     )
@@ -137,6 +154,7 @@ def profile_renew(*, actor, profile: CooperationProfile) -> CooperationProfile:
     """The author extends a profile before it expires; an expired one stays hidden and must be posted anew."""
     if not permissions.can_edit_profile(actor, profile):
         raise PermissionDenied
+    profile = _locked_profile(profile)
     if profile.is_expired:
         raise MarketplaceError(
             _(
@@ -249,6 +267,8 @@ def interest_answer(*, actor, interest: ExpressionOfInterest, accept: bool) -> E
     """The author accepts (revealing an anonymous profile's company to them) or declines an interest."""
     if not permissions.can_answer_interest(actor, interest):
         raise PermissionDenied
+    # Accept and decline sent at once: the row is re-read under a lock, so the second sees the first's answer.
+    _lock_and_reread(interest)
     if interest.status != ExpressionOfInterest.Status.PENDING:
         raise MarketplaceError(_("Diese Interessensbekundung wurde bereits beantwortet."))
     interest.status = ExpressionOfInterest.Status.ACCEPTED if accept else ExpressionOfInterest.Status.DECLINED
