@@ -6,5 +6,5 @@ app_name = "matching"
 urlpatterns = [
     path("", views.need, name="need"),
     path("angebot.pdf", views.offer_pdf, name="offer_pdf"),
-    path("partner/<str:external_id>/", views.partners, name="partners"),
+    path("partner/<extid:external_id>/", views.partners, name="partners"),
 ]
