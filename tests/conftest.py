@@ -5,7 +5,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_SPEC = REPO.parent / "shared" / "spec"
+# shared/spec beside the checkout (or beside its parent folder, for a git worktree under wt/)
+SHARED_SPEC = next(
+    (p / "shared" / "spec" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "spec").is_dir()),
+    REPO.parent / "shared" / "spec",
+)
 MINI_CATALOG = REPO / "tests" / "data" / "mini-catalog.json"
 
 
@@ -18,7 +22,7 @@ def mini_catalog_path() -> Path:
 def mini_catalog(db, mini_catalog_path):
     from itkoop.registry.catalog_io import import_catalog, read_catalog_file
 
-    import_catalog(read_catalog_file(mini_catalog_path))
+    import_catalog(read_catalog_file(mini_catalog_path), attested_from_file=True)
     return mini_catalog_path
 
 

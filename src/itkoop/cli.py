@@ -48,12 +48,25 @@ def _progress_printer(label: str):
 
 
 def cmd_import(args) -> int:
+    from django.db import DataError
+
     from itkoop.registry.catalog_io import import_catalog, read_catalog_file
 
     # Check the file before touching the database, so a bad file changes nothing, not even its header.
     data = read_catalog_file(args.file)
     _migrate_if_needed()
-    summary = import_catalog(data, progress=_progress_printer("Import"), source=args.file)
+    # The operator running this command is staff: the file's attested fields count unless --untrusted says
+    # it comes from elsewhere (a web or API import by members would always pass False).
+    try:
+        summary = import_catalog(
+            data,
+            attested_from_file=not args.untrusted,
+            progress=_progress_printer("Import"),
+            source=args.file,
+        )
+    except DataError as exc:  # a value the checks let through but the database refused: rolled back
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        raise UsageError(f"{args.file}: die Datenbank hat einen Wert abgelehnt ({first_line})") from exc
     print(
         f"{summary.companies_created} Unternehmen neu, {summary.companies_updated} aktualisiert; "
         f"{summary.solutions_created} Lösungen neu, {summary.solutions_updated} aktualisiert."
@@ -186,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="Katalog (catalog.schema.json) importieren")
     p.add_argument("file")
+    p.add_argument(
+        "--untrusted",
+        action="store_true",
+        help="Datei nicht von Mitarbeitenden geprüft: 'verified' und Gütesiegel nicht übernehmen "
+        "(bestehende Unternehmen behalten ihre, neue sind ungeprüft und ohne Siegel)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="Katalog exportieren")

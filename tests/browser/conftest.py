@@ -75,4 +75,4 @@ def catalog(transactional_db, mini_catalog_path):
     """The small test catalog, committed so the live server's thread sees it."""
     from itkoop.registry.catalog_io import import_catalog, read_catalog_file
 
-    import_catalog(read_catalog_file(mini_catalog_path))
+    import_catalog(read_catalog_file(mini_catalog_path), attested_from_file=True)

@@ -17,9 +17,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from itkoop.accounts.models import Membership, User
+from itkoop.core.converters import is_external_id
 from itkoop.core.models import Hub
 from itkoop.demo.catalog import DEMO_PASSWORD, build_demo_database, demo_data
-from itkoop.registry.catalog_io import export_catalog
+from itkoop.registry.catalog_io import check_catalog_shape, export_catalog
 from itkoop.registry.models import Company, PastCooperation, Solution, Standard
 from itkoop.registry.services import refresh_company_search, refresh_solution_search
 
@@ -178,6 +179,16 @@ def test_names_are_invented_and_unique(demo):
             name = name.removeprefix(next(t for t in customer_types if name.startswith(t + " ")))
         brand = name.split()[0]
         assert brand.lower() in firsts | compounds, name
+
+
+def test_demo_catalog_is_a_valid_catalog_file_with_ids_that_fit_urls(demo):
+    _, catalog = demo
+    check_catalog_shape(json.loads(json.dumps(catalog)), source="demo")  # id pattern, ranges, column sizes
+    ids = [c["id"] for c in catalog["companies"]]
+    ids += [s["id"] for c in catalog["companies"] for s in c["solutions"]]
+    assert ids and all(is_external_id(i) for i in ids)
+    for company in Company.objects.order_by("external_id")[:5]:
+        assert company.get_absolute_url()
 
 
 def test_search_documents_are_what_a_refresh_would_write(demo):

@@ -10,6 +10,6 @@ router.register("solutions", views.SolutionViewSet, basename="solution")
 app_name = "api"
 urlpatterns = [
     path("match/", views.match, name="match"),
-    path("partners/<str:external_id>/", views.partners, name="partners"),
+    path("partners/<extid:external_id>/", views.partners, name="partners"),
     path("", include(router.urls)),
 ]

@@ -5,6 +5,7 @@ from rest_framework.decorators import api_view, permission_classes, throttle_cla
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from itkoop.core.converters import EXTERNAL_ID_REGEX
 from itkoop.engine.serialize import match_to_dict, partners_to_dict
 from itkoop.matching import services as matching
 from itkoop.registry import selectors as registry
@@ -21,7 +22,7 @@ from .throttling import ClientAnonThrottle, ClientUserThrottle
 class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = CompanySerializer
     lookup_field = "external_id"
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = EXTERNAL_ID_REGEX
     queryset = (
         registry.companies()
         .select_related("hub")
@@ -33,7 +34,7 @@ class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
 class SolutionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SolutionSerializer
     lookup_field = "external_id"
-    lookup_value_regex = "[^/]+"
+    lookup_value_regex = EXTERNAL_ID_REGEX
     queryset = (
         registry.solutions()
         .select_related("company")

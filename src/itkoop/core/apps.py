@@ -16,9 +16,10 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401 - registers the deploy checks
             lookups,
         )
-        from .converters import IdConverter
+        from .converters import ExternalIdConverter, IdConverter
         from .reference_data import sync_reference_data
 
         register_converter(IdConverter, "id")  # before any urls.py is read: <id:pk> in every app
+        register_converter(ExternalIdConverter, "extid")  # <extid:external_id> of companies and solutions
         lookups.register()  # integer `in` lookups ignore ids no column can hold
         post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")

@@ -1,9 +1,13 @@
 """URL converters: ids in paths are database ids, so a path id out of their range is no page (404).
 
 Django's ``int`` converter takes any number of digits; a 30-digit id then reaches queries that SQLite cannot
-bind (OverflowError, a 500). Every id in a URL uses ``<id:...>`` instead."""
+bind (OverflowError, a 500). Every id in a URL uses ``<id:...>`` instead. The ids of companies and solutions
+(a catalog file's own strings) use ``<extid:...>``: exactly the pattern of shared/spec/catalog.schema.json, so
+every id the registry holds has a URL and a path segment that is no such id is no page."""
 
 from __future__ import annotations
+
+import re
 
 MAX_ID = 2**63 - 1  # the largest BigAutoField value
 
@@ -19,6 +23,26 @@ class IdConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+# The catalog schema's id pattern (companies and solutions), without anchors; at most 128 characters.
+EXTERNAL_ID_REGEX = "[A-Za-z0-9][A-Za-z0-9._-]{0,127}"
+EXTERNAL_ID_MAX_LENGTH = 128
+
+
+def is_external_id(value: object) -> bool:
+    """Whether a string is a valid company or solution id (one path segment of a URL, ASCII only)."""
+    return isinstance(value, str) and re.fullmatch(EXTERNAL_ID_REGEX, value, flags=re.ASCII) is not None
+
+
+class ExternalIdConverter:
+    regex = EXTERNAL_ID_REGEX
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
 
 
 def parse_id(value: str | None) -> int | None:

@@ -11,5 +11,5 @@ urlpatterns = [
     path("selbstcheck/", views.selfcheck, name="selfcheck"),
     path("selbstcheck/ergebnis/", views.selfcheck_result, name="selfcheck_result"),
     path("selbstcheck/ergebnis/<id:pk>/", views.selfcheck_saved, name="selfcheck_saved"),
-    path("selbstcheck/unternehmen/<str:external_id>/", views.selfcheck_history, name="selfcheck_history"),
+    path("selbstcheck/unternehmen/<extid:external_id>/", views.selfcheck_history, name="selfcheck_history"),
 ]

@@ -5,5 +5,5 @@ from . import views
 app_name = "matching"
 urlpatterns = [
     path("", views.need, name="need"),
-    path("partner/<str:external_id>/", views.partners, name="partners"),
+    path("partner/<extid:external_id>/", views.partners, name="partners"),
 ]

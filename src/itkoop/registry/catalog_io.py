@@ -1,22 +1,36 @@
 """Import and export of the catalog interchange format (shared/spec/catalog.schema.json).
 
-An import validates the whole file first (schema, then references), and only then writes, in one transaction,
-idempotent by the file's ids. Nothing is written when anything is wrong."""
+An import validates the whole file first and only then writes, in one transaction, idempotent by the file's
+ids. Nothing is written when anything is wrong. Validation runs in three steps:
+
+1. parsing: strict JSON (no NaN or Infinity, no key twice in one object, no numbers Python cannot hold);
+2. shape, without a database: the packaged schema, then every value against what the database can hold
+   (finite numbers, integer and string sizes of the model fields, no NUL bytes, valid Unicode), so that
+   SQLite and PostgreSQL refuse and accept the same files;
+3. references, reading the database: capabilities, standards, hubs, cooperation partners, and the owner of
+   every solution that exists already (a solution never moves to another company silently).
+
+An entry for an existing id changes only the keys it names; lists given replace, lists not given stay.
+Attested fields (whether staff checked a company, its labels) are taken from a file only when the caller says
+the file comes from staff (`attested_from_file`)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-from django.db import transaction
+from django.db import models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils import timezone
 
 from itkoop.core import selectors as core_selectors
 
-from .models import Capability, Company, PastCooperation, Solution, Standard
+from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
 from .services import (
     CatalogError,
@@ -45,6 +59,16 @@ COMPANY_LISTS = ("languages", "export_markets", "industries", "keywords")
 SOLUTION_SCALARS = ("name", "description", "hosting_country", "price_eur_month")
 SOLUTION_LISTS = ("deployment", "languages")
 
+# Which model field each key of a file entry lands in, so every value is checked against its column before
+# anything is written (PostgreSQL refuses an over-long CharField or a too large integer, SQLite stores it).
+_CAPABILITY_FIELDS = {"id": "id", "label_de": "label_de", "label_en": "label_en", "parent": "id"}
+_STANDARD_FIELDS = {"id": "id", "label": "label", "url": "url"}
+_COMPANY_FIELDS = {"id": "external_id", "kind": "kind", **{key: key for key in COMPANY_SCALARS}}
+_SOLUTION_FIELDS = {"id": "external_id", **{key: key for key in SOLUTION_SCALARS}}
+_COOPERATION_FIELDS = {"year": "year", "title": "title", "description": "description"}
+# The column ranges PostgreSQL enforces (Django's portable ranges); SQLite would take more, we take the same.
+_INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+
 
 @dataclass(frozen=True)
 class ImportSummary:
@@ -65,8 +89,42 @@ def _where(path) -> str:
     return out or "(Wurzel)"
 
 
+class _StrictJsonError(ValueError):
+    """Raised from inside the JSON parser's hooks; the message is the German description."""
+
+
+def _refuse_constant(name: str):
+    raise _StrictJsonError(f"'{name}' ist keine JSON-Zahl (NaN und Infinity gibt es in JSON nicht)")
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _StrictJsonError(f"der Schlüssel '{key}' kommt in einem Objekt doppelt vor")
+        result[key] = value
+    return result
+
+
+def parse_catalog_text(text: str, *, source: str = "catalog") -> Any:
+    """Strict JSON: NaN, Infinity and a key twice in one object are errors, as are numbers too long to read
+    and nesting too deep to parse; each is one CatalogError line."""
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_without_duplicates)
+    except json.JSONDecodeError as exc:
+        raise CatalogError(
+            f"{source}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}"
+        ) from exc
+    except _StrictJsonError as exc:
+        raise CatalogError(f"{source}: kein gültiges JSON: {exc}") from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise CatalogError(f"{source}: kein gültiges JSON: eine Zahl hat zu viele Ziffern") from exc
+    except RecursionError as exc:
+        raise CatalogError(f"{source}: kein gültiges JSON: zu tief verschachtelt") from exc
+
+
 def read_catalog_file(path: str | Path) -> dict:
-    """Parse and schema-check a file; raise CatalogError with one line naming what is wrong and where."""
+    """Parse and check a file without a database; raise CatalogError with one line naming what and where."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -74,12 +132,7 @@ def read_catalog_file(path: str | Path) -> dict:
         raise CatalogError(f"{path}: Datei nicht gefunden") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{path}: Datei nicht lesbar ({exc.__class__.__name__})") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogError(
-            f"{path}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}"
-        ) from exc
+    data = parse_catalog_text(text, source=str(path))
     check_catalog_shape(data, source=str(path))
     return data
 
@@ -91,12 +144,86 @@ def validate_catalog(data: Any, *, source: str = "catalog") -> None:
 
 
 def check_catalog_shape(data: Any, *, source: str = "catalog") -> None:
-    """The JSON schema alone; needs no database."""
+    """Values JSON and the database can hold, the JSON schema, the model's column sizes; needs no database."""
+    for path, message in _unholdable_values(data, []):
+        raise CatalogError(f"{source}: {_where(path)}: {message}")
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         best = jsonschema.exceptions.best_match(errors)
         raise CatalogError(f"{source}: {_where(best.absolute_path)}: {best.message}")
+    for path, message in _column_misfits(data):
+        raise CatalogError(f"{source}: {_where(path)}: {message}")
+
+
+def _unholdable_values(value: Any, path: list) -> Iterator[tuple[list, str]]:
+    """Values no database column (or JSON itself) can hold, wherever they are: non-finite numbers (a dict
+    built in Python, or 1e400 in a file), NUL bytes (PostgreSQL refuses them), lone surrogates (no UTF-8)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unholdable_values(key, path)
+            yield from _unholdable_values(item, [*path, key])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unholdable_values(item, [*path, index])
+    elif isinstance(value, float) and not math.isfinite(value):
+        yield path, "die Zahl ist nicht endlich oder zu groß (NaN und Infinity gibt es in JSON nicht)"
+    elif isinstance(value, str):
+        if "\x00" in value:
+            yield path, "der Text enthält ein NUL-Zeichen (\\u0000)"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            yield path, "der Text enthält ein ungültiges Unicode-Zeichen (einzelnes Surrogat)"
+
+
+def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
+    """Every value of a schema-valid catalog against the model field it is written to."""
+    for i, entry in enumerate(data.get("capabilities", [])):
+        yield from _misfits(Capability, _CAPABILITY_FIELDS, entry, ["capabilities", i])
+    for i, entry in enumerate(data.get("standards", [])):
+        yield from _misfits(Standard, _STANDARD_FIELDS, entry, ["standards", i])
+    label_slug = Label._meta.get_field("slug")
+    for i, company in enumerate(data["companies"]):
+        where = ["companies", i]
+        yield from _misfits(Company, _COMPANY_FIELDS, company, where)
+        if "kind" in company and company["kind"] not in Company.Kind.values:
+            yield [*where, "kind"], f"unbekannte Art (erlaubt: {', '.join(Company.Kind.values)})"
+        if "verified" in company and not isinstance(company["verified"], bool):
+            yield [*where, "verified"], "muss true oder false sein"
+        for j, slug in enumerate(company.get("labels", [])):
+            yield from _misfit(label_slug, slug, [*where, "labels", j])
+        for j, solution in enumerate(company.get("solutions", [])):
+            yield from _misfits(Solution, _SOLUTION_FIELDS, solution, [*where, "solutions", j])
+        for j, coop in enumerate(company.get("cooperations", [])):
+            yield from _misfits(PastCooperation, _COOPERATION_FIELDS, coop, [*where, "cooperations", j])
+
+
+def _misfits(model, fields: dict[str, str], entry: dict, where: list) -> Iterator[tuple[list, str]]:
+    for key, name in fields.items():
+        if key in entry:
+            yield from _misfit(model._meta.get_field(name), entry[key], [*where, key])
+
+
+def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list, str]]:
+    if isinstance(field, models.CharField):
+        if not isinstance(value, str):
+            yield where, "muss ein Text sein"
+        elif len(value) > field.max_length:
+            yield where, f"höchstens {field.max_length} Zeichen erlaubt, hier {len(value)}"
+    elif isinstance(field, models.IntegerField):
+        low, high = _INTEGER_RANGES[field.get_internal_type()]
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            yield where, "muss eine ganze Zahl sein"
+        elif not low <= value <= high:
+            yield where, f"die Zahl muss zwischen {low} und {high} liegen"
+    elif isinstance(field, models.FloatField):
+        try:
+            finite = not isinstance(value, bool) and math.isfinite(float(value))
+        except (TypeError, ValueError, OverflowError):
+            finite = False
+        if not finite:
+            yield where, "muss eine endliche Zahl sein, die die Datenbank speichern kann"
 
 
 def _check_references(data: dict, source: str) -> None:
@@ -108,6 +235,7 @@ def _check_references(data: dict, source: str) -> None:
     hubs = set(core_selectors.hubs().values_list("slug", flat=True))
     file_companies = [c["id"] for c in data["companies"]]
     known_companies = set(file_companies) | set(Company.objects.values_list("external_id", flat=True))
+    owners = dict(Solution.objects.values_list("external_id", "company__external_id"))
 
     def fail(path: list, message: str) -> None:
         raise CatalogError(f"{source}: {_where(path)}: {message}")
@@ -134,6 +262,13 @@ def _check_references(data: dict, source: str) -> None:
             if solution["id"] in seen_solutions:
                 fail([*where, "id"], f"Kennung '{solution['id']}' kommt doppelt vor")
             seen_solutions.add(solution["id"])
+            owner = owners.get(solution["id"])
+            if owner is not None and owner != company["id"]:
+                fail(
+                    [*where, "id"],
+                    f"die Lösung '{solution['id']}' gehört dem Unternehmen '{owner}', nicht "
+                    f"'{company['id']}' (eine Lösung wechselt das Unternehmen nicht per Import)",
+                )
             for key, known, noun in (
                 ("capabilities", capabilities, "Fähigkeit"),
                 ("provides", standards, "Standard"),
@@ -161,8 +296,19 @@ def _check_references(data: dict, source: str) -> None:
 
 
 @transaction.atomic
-def import_catalog(data: dict, *, progress: Progress | None = None, source: str = "catalog") -> ImportSummary:
-    """Validate a catalog dict completely, then write it; on any error nothing is written."""
+def import_catalog(
+    data: dict,
+    *,
+    attested_from_file: bool,
+    progress: Progress | None = None,
+    source: str = "catalog",
+) -> ImportSummary:
+    """Validate a catalog dict completely, then write it; on any error nothing is written.
+
+    ``attested_from_file`` says whether the file comes from staff: only then are the attested fields
+    (``verified``, ``labels``) taken from it. Otherwise an existing company keeps its own, and a new company
+    starts unverified without labels. Every caller must choose; a web or API import by members must pass
+    False."""
     validate_catalog(data, source=source)
     taxonomy_sync({"capabilities": data.get("capabilities", []), "standards": data.get("standards", [])})
     counts = {"cc": 0, "cu": 0, "sc": 0, "su": 0}
@@ -170,7 +316,7 @@ def import_catalog(data: dict, *, progress: Progress | None = None, source: str 
     total = len(companies)
     by_id: dict[str, Company] = {}
     for n, entry in enumerate(companies, start=1):
-        company, created = _upsert_company(entry)
+        company, created = _upsert_company(entry, attested_from_file=attested_from_file)
         counts["cc" if created else "cu"] += 1
         by_id[entry["id"]] = company
         for solution_entry in entry.get("solutions", []):
@@ -186,36 +332,46 @@ def import_catalog(data: dict, *, progress: Progress | None = None, source: str 
                 company=company,
                 partner=partner,
                 title=coop.get("title", ""),
-                defaults={"year": coop.get("year"), "description": coop.get("description", "")},
+                defaults={key: coop[key] for key in ("year", "description") if key in coop},
             )
         refresh_company_search(company)
     return ImportSummary(counts["cc"], counts["cu"], counts["sc"], counts["su"])
 
 
-def _upsert_company(entry: dict) -> tuple[Company, bool]:
-    defaults: dict[str, Any] = {key: entry.get(key) for key in COMPANY_SCALARS if key in entry}
-    for key in ("description", "description_en", "website", "street", "postal_code", "city"):
-        if key in defaults and defaults[key] is None:
-            defaults[key] = ""
-    defaults.update({key: entry.get(key, []) for key in COMPANY_LISTS})
-    defaults["hub_id"] = entry.get("hub") or None
-    if "kind" in entry and entry["kind"] in Company.Kind.values:
-        defaults["kind"] = entry["kind"]
-    if "verified" in entry:
-        defaults["verified"] = bool(entry["verified"])
-    company, created = Company.objects.update_or_create(external_id=entry["id"], defaults=defaults)
-    company.labels.set(ensure_labels(entry.get("labels", [])))
+def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, bool]:
+    """Create the company or change the keys its entry names; the rest of an existing profile stays."""
+    company = Company.objects.select_for_update().filter(external_id=entry["id"]).first()
+    created = company is None
+    if created:
+        company = Company(external_id=entry["id"])
+    for key in (*COMPANY_SCALARS, *COMPANY_LISTS, "kind"):
+        if key in entry:
+            setattr(company, key, entry[key])
+    if "hub" in entry:
+        company.hub_id = entry["hub"] or None
+    if attested_from_file and "verified" in entry and entry["verified"] != company.verified:
+        company.verified = entry["verified"]
+        company.verified_by = None  # attested by the file's staff, not by an account here
+        company.verified_at = timezone.now() if company.verified else None
+    company.save()
+    if attested_from_file and "labels" in entry:
+        company.labels.set(ensure_labels(entry["labels"]))
     return company, created
 
 
 def _upsert_solution(company: Company, entry: dict) -> bool:
-    defaults: dict[str, Any] = {key: entry[key] for key in SOLUTION_SCALARS if key in entry}
-    defaults.update({key: entry.get(key, []) for key in SOLUTION_LISTS})
-    defaults["company"] = company
-    solution, created = Solution.objects.update_or_create(external_id=entry["id"], defaults=defaults)
-    solution.capabilities.set(entry.get("capabilities", []))
-    solution.provides.set(entry.get("provides", []))
-    solution.consumes.set(entry.get("consumes", []))
+    """Create the solution for this company or change the keys its entry names (its owner was checked)."""
+    solution = Solution.objects.select_for_update().filter(external_id=entry["id"]).first()
+    created = solution is None
+    if created:
+        solution = Solution(external_id=entry["id"], company=company)
+    for key in (*SOLUTION_SCALARS, *SOLUTION_LISTS):
+        if key in entry:
+            setattr(solution, key, entry[key])
+    solution.save()
+    for key in ("capabilities", "provides", "consumes"):
+        if key in entry:
+            getattr(solution, key).set(entry[key])
     refresh_solution_search(solution)
     return created
 

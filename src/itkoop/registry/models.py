@@ -1,11 +1,18 @@
 """The registry: companies, their solutions, and the taxonomy of capabilities and interface standards."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_REGEX
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# A company's or solution's id becomes part of its URLs: the catalog schema's pattern, nothing else.
+external_id_validator = RegexValidator(
+    rf"\A{EXTERNAL_ID_REGEX}\Z", _("Nur Buchstaben, Ziffern, Punkt, Unterstrich und Bindestrich.")
+)
 
 
 class Capability(models.Model):
@@ -82,7 +89,9 @@ class Company(models.Model):
         PROVIDER = "provider", _("IT-Anbieter")
         CUSTOMER = "customer", _("Anwenderunternehmen")
 
-    external_id = models.CharField(_("Kennung"), max_length=120, unique=True)
+    external_id = models.CharField(
+        _("Kennung"), max_length=EXTERNAL_ID_MAX_LENGTH, unique=True, validators=[external_id_validator]
+    )
     kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.PROVIDER)
     name = models.CharField(_("Name"), max_length=200)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -143,7 +152,9 @@ class Solution(models.Model):
         HYBRID = "hybrid", _("Hybrid")
         SERVICE = "service", _("Dienstleistung")
 
-    external_id = models.CharField(_("Kennung"), max_length=120, unique=True)
+    external_id = models.CharField(
+        _("Kennung"), max_length=EXTERNAL_ID_MAX_LENGTH, unique=True, validators=[external_id_validator]
+    )
     company = models.ForeignKey(
         Company, verbose_name=_("Unternehmen"), on_delete=models.CASCADE, related_name="solutions"
     )

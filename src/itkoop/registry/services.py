@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
 from itkoop.engine.text import index_tokens
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
@@ -122,16 +123,15 @@ def refresh_solution_search(solution: Solution) -> None:
 # --- taxonomy -------------------------------------------------------------------------------------------
 
 
+def _named(entry: dict, keys: tuple[str, ...]) -> dict:
+    """The keys an entry names: an update changes only those (the catalog schema's rule)."""
+    return {key: entry[key] for key in keys if key in entry}
+
+
 def _upsert_capabilities(entries: list[dict]) -> None:
     for entry in entries:
         Capability.objects.update_or_create(
-            id=entry["id"],
-            defaults={
-                "label_de": entry["label_de"],
-                "label_en": entry.get("label_en", ""),
-                "synonyms_de": entry.get("synonyms_de", []),
-                "synonyms_en": entry.get("synonyms_en", []),
-            },
+            id=entry["id"], defaults=_named(entry, ("label_de", "label_en", "synonyms_de", "synonyms_en"))
         )
     for entry in entries:
         capability = Capability.objects.get(id=entry["id"])
@@ -145,7 +145,7 @@ def _upsert_capabilities(entries: list[dict]) -> None:
 def _upsert_standards(entries: list[dict]) -> None:
     for entry in entries:
         standard, _ = Standard.objects.update_or_create(
-            id=entry["id"], defaults={"label": entry["label"], "url": entry.get("url", "")}
+            id=entry["id"], defaults=_named(entry, ("label", "url"))
         )
         if "used_by" in entry:
             standard.used_by.set([c for c in entry["used_by"] if Capability.objects.filter(id=c).exists()])
@@ -291,7 +291,9 @@ ID_ATTEMPTS = 6
 
 
 def _unique_external_id(name: str, attempt: int = 0) -> str:
-    base = slugify(name)[:60] or "unternehmen"
+    """A fresh company id from its name: ASCII letters, digits and '-' (slugify), so it fits the catalog
+    schema's id pattern and is one URL path segment."""
+    base = slugify(name)[:60].strip("-_") or "unternehmen"
     if attempt >= ID_ATTEMPTS // 2:  # crowded: sequential numbers keep colliding with parallel requests
         return f"{base}-{secrets.token_hex(3)}"
     candidate, n = base, 1
@@ -433,12 +435,18 @@ def solution_delete(*, actor, solution: Solution) -> None:
 
 
 def _new_solution_id(company: Company, attempt: int = 0) -> str:
+    """A fresh solution id '<company id>-s<n>', shortened where needed to fit the id pattern's 128 characters
+    (a company id from a catalog file may already be that long)."""
     if attempt >= ID_ATTEMPTS // 2:
-        return f"{company.external_id}-s{secrets.token_hex(3)}"
+        suffix = f"-s{secrets.token_hex(3)}"
+        return company.external_id[: EXTERNAL_ID_MAX_LENGTH - len(suffix)] + suffix
     n = company.solutions.count() + 1
-    while Solution.objects.filter(external_id=f"{company.external_id}-s{n}").exists():
+    while True:
+        suffix = f"-s{n}"
+        candidate = company.external_id[: EXTERNAL_ID_MAX_LENGTH - len(suffix)] + suffix
+        if not Solution.objects.filter(external_id=candidate).exists():
+            return candidate
         n += 1
-    return f"{company.external_id}-s{n}"
 
 
 def ensure_labels(slugs: Iterable[str]) -> list[Label]:

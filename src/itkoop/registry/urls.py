@@ -7,13 +7,13 @@ from . import views
 app_name = "registry"
 catalog_patterns = [
     path("", views.search, name="search"),
-    path("unternehmen/<str:external_id>/", views.company, name="company"),
-    path("unternehmen/<str:external_id>/bearbeiten/", views.company_edit, name="company_edit"),
-    path("unternehmen/<str:external_id>/pruefen/", views.company_verify, name="company_verify"),
-    path("unternehmen/<str:external_id>/loesung-neu/", views.solution_create, name="solution_create"),
-    path("loesung/<str:external_id>/", views.solution, name="solution"),
-    path("loesung/<str:external_id>/bearbeiten/", views.solution_edit, name="solution_edit"),
-    path("loesung/<str:external_id>/loeschen/", views.solution_delete, name="solution_delete"),
+    path("unternehmen/<extid:external_id>/", views.company, name="company"),
+    path("unternehmen/<extid:external_id>/bearbeiten/", views.company_edit, name="company_edit"),
+    path("unternehmen/<extid:external_id>/pruefen/", views.company_verify, name="company_verify"),
+    path("unternehmen/<extid:external_id>/loesung-neu/", views.solution_create, name="solution_create"),
+    path("loesung/<extid:external_id>/", views.solution, name="solution"),
+    path("loesung/<extid:external_id>/bearbeiten/", views.solution_edit, name="solution_edit"),
+    path("loesung/<extid:external_id>/loeschen/", views.solution_delete, name="solution_delete"),
 ]
 urlpatterns = [
     path("", views.home, name="home"),
