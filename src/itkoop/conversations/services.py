@@ -184,7 +184,7 @@ def hub_team_add(*, actor, conversation_id: int) -> int:
     staff = list(accounts.users().filter(role="hub_staff", hub_id__in=hubs)) or list(accounts.center_admins())
     added = 0
     for person in staff:
-        _, created = Participant.objects.get_or_create(
+        __, created = Participant.objects.get_or_create(
             conversation=conversation, user=person, defaults={"added_by": actor, "created": timezone.now()}
         )
         added += created
