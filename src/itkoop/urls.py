@@ -16,7 +16,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("itkoop.registry.urls")),  # the front page and katalog/
     path("konto/", include("allauth.urls")),
+    path("mein/", include("itkoop.dashboard.urls")),  # "Mein Bereich"
     path("mein/", include("itkoop.accounts.urls")),
+    path("mein/nachrichten/", include("itkoop.conversations.urls")),
     path("bedarf/", include("itkoop.matching.urls")),
     path("wissen/", include("itkoop.knowledge.urls")),
     path("", include("itkoop.cooperation.urls")),  # netzwerk/ and kooperation/

@@ -41,7 +41,7 @@ def test_right_password_logs_in(client, login_url):
     user = UserFactory()
     response = attempt(client, login_url, user.email, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:dashboard")
+    assert response["Location"] == reverse("dashboard:index")
     assert client.session[SESSION_KEY] == str(user.pk)
 
 

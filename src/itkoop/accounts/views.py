@@ -1,26 +1,14 @@
-"""The personal area: my companies, and for hub staff the profiles waiting for verification."""
+"""Account pages: creating my company. ("Mein Bereich" itself is itkoop.dashboard, which sits above the
+apps it gathers from.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from itkoop.registry import selectors
 from itkoop.registry.forms import CompanyForm
 
 from . import services
-
-
-@login_required
-def dashboard(request):
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "companies": selectors.companies_of_user(request.user),
-            "to_verify": selectors.companies_to_verify(request.user)[:50],
-        },
-    )
 
 
 @login_required

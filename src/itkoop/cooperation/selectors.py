@@ -291,6 +291,17 @@ def interests() -> QuerySet[ExpressionOfInterest]:
     return ExpressionOfInterest.objects.all()
 
 
+def interests_of_user(user) -> QuerySet[ExpressionOfInterest]:
+    """The expressions of interest the user's companies sent, newest first (for "Mein Bereich")."""
+    if not getattr(user, "is_authenticated", False):
+        return ExpressionOfInterest.objects.none()
+    return (
+        ExpressionOfInterest.objects.filter(company__memberships__user=user)
+        .select_related("profile", "company")
+        .order_by("-created")
+    )
+
+
 def released_profiles() -> QuerySet[CooperationProfile]:
     """Profiles the hub staff released, expired or not (published_profiles: what visitors see now)."""
     return CooperationProfile.objects.filter(moderation=CooperationProfile.Moderation.PUBLISHED)

@@ -78,6 +78,12 @@ def cooperation_detail(request, pk: int):
             "bundle": selectors.bundle_summary(cooperation),
             "participants": participants,
             "my_open": permissions.invitations_to_answer(request.user, cooperation, participants),
+            # Members of a company that did not decline may talk to the others (conversations link here).
+            "is_party": any(
+                p.state != CooperationParticipant.State.DECLINED
+                and permissions.is_member(request.user, p.company_id)
+                for p in participants
+            ),
             "respond_form": RespondForm(),
             "result_form": ResultForm() if can_record else None,
             "contract_form": ContractForm(initial={"language": request.LANGUAGE_CODE}),

@@ -158,6 +158,23 @@ def requests_of(event: Event, user) -> tuple[QuerySet[MeetingRequest], QuerySet[
     return base.filter(recipient=user).order_by("-created"), base.filter(sender=user).order_by("-created")
 
 
+def meeting_requests() -> QuerySet[MeetingRequest]:
+    return MeetingRequest.objects.select_related("event", "sender", "recipient")
+
+
+def meeting_requests_of_user(user) -> QuerySet[MeetingRequest]:
+    """The user's meeting requests across events: incoming pending ones first, then the newest."""
+    if not getattr(user, "is_authenticated", False):
+        return MeetingRequest.objects.none()
+    incoming_pending = Q(recipient=user, status=MeetingRequest.Status.PENDING)
+    return (
+        meeting_requests()
+        .filter(Q(sender=user) | Q(recipient=user))
+        .annotate(waiting=Count("pk", filter=incoming_pending))
+        .order_by("-waiting", "-created")
+    )
+
+
 def schedule_overview(event: Event) -> list[Meeting]:
     return list(
         Meeting.objects.filter(event=event)

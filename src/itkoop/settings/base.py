@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "itkoop.reporting",
     "itkoop.notifications",
     "itkoop.documents",
+    "itkoop.conversations",
+    "itkoop.dashboard",
     "itkoop.api",
 ]
 
@@ -152,7 +154,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "dashboard:index"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
