@@ -6,4 +6,6 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("unternehmen-anlegen/", views.company_create, name="company_create"),
+    path("meine-daten/", views.data_download, name="data_download"),
+    path("konto-loeschen/", views.account_delete, name="account_delete"),
 ]

@@ -13,3 +13,6 @@ class CooperationConfig(AppConfig):
 
         register_trust_source(cooperation_trust_pairs)
         from . import notifications  # noqa: F401  (registers the app's notification kinds)
+        from . import personal_data
+
+        personal_data.register()  # what a person's data download and account deletion cover here

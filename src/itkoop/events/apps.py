@@ -6,3 +6,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import notifications  # noqa: F401  (registers the app's notification kinds)
+        from . import personal_data
+
+        personal_data.register()  # what a person's data download and account deletion cover here

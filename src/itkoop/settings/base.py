@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "itkoop.reporting",
     "itkoop.notifications",
     "itkoop.api",
+    "itkoop.legal",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "itkoop.urls"
+# Failed CSRF checks get the site's own page (with a way back), in the page's language.
+CSRF_FAILURE_VIEW = "itkoop.core.errors.csrf_failure"
 WSGI_APPLICATION = "itkoop.wsgi.application"
 
 TEMPLATES = [
@@ -119,6 +122,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Adds the acknowledgement of the privacy notice to the sign-up form and records it (accounts.ConsentRecord).
+ACCOUNT_SIGNUP_FORM_CLASS = "itkoop.accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False
