@@ -37,11 +37,12 @@ def anonymous_email(user) -> str:
 
 def erase_account(user) -> None:
     """Last of all erasers (others may still need the e-mail address): name and address go, the account is
-    closed for good; memberships end (the company keeps its data); consent records stay as proof, unlinked."""
+    closed for good; consent records stay as proof, unlinked. Memberships stay, linking the anonymous
+    placeholder to its company: the funnel counts meetings that led to cooperations by the people's companies,
+    and those figures must not change."""
     from allauth.account.models import EmailAddress
 
     ConsentRecord.objects.filter(user=user).update(user=None, email="")
-    Membership.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     user.email = anonymous_email(user)
     user.first_name = ""
