@@ -9,6 +9,7 @@ import logging
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 
 from .exceptions import RoleRequired
 
@@ -16,8 +17,11 @@ logger = logging.getLogger(__name__)
 
 
 def _render(request, template: str, status: int, **context):
+    # A request refused before LocaleMiddleware ran (a NUL byte, say) still gets the page's language.
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
     try:
-        return render(request, template, context, status=status)
+        with translation.override(language):
+            return render(request, template, context, status=status)
     except Exception:  # an error page must never fail: fall back to the minimal one
         logger.exception("error page %s failed to render", template)
         return server_error(request, status=status)
