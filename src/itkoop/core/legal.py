@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -40,3 +42,21 @@ def legal_text_publish(*, actor, kind: str, body_de: str, body_en: str) -> Legal
     return LegalText.objects.create(
         kind=kind, version=last + 1, body_de=body_de, body_en=body_en, published_at=timezone.now(), created_by=actor
     )
+
+
+LEGAL_DIR = Path(__file__).resolve().parent / "data" / "legal"
+
+
+def load_legal_drafts(**kwargs) -> None:
+    """post_migrate (and after a test's flush): the shipped drafts (core/data/legal) become version 1 of each
+    kind that has no text yet; texts the center has written are never touched."""
+    for kind in LegalText.Kind.values:
+        if LegalText.objects.filter(kind=kind).exists():
+            continue
+        LegalText.objects.create(
+            kind=kind,
+            version=1,
+            body_de=(LEGAL_DIR / f"{kind}.de.md").read_text(encoding="utf-8"),
+            body_en=(LEGAL_DIR / f"{kind}.en.md").read_text(encoding="utf-8"),
+            published_at=timezone.now(),
+        )
