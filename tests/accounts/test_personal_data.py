@@ -24,25 +24,39 @@ PASSWORD = "a-long-test-password"
 def meeting_day():
     start = timezone.now() - dt.timedelta(days=10)
     event = Event.objects.create(
-        title="Kooperationsbörse", hub_id="kassel", start=start, end=start + dt.timedelta(hours=6),
-        capacity=50, is_meeting_day=True,
+        title="Kooperationsbörse",
+        hub_id="kassel",
+        start=start,
+        end=start + dt.timedelta(hours=6),
+        capacity=50,
+        is_meeting_day=True,
     )
     alice, bob = member_of(CompanyFactory()), member_of(CompanyFactory())
     for person in (alice, bob):
         Registration.objects.create(event=event, user=person, status="confirmed")
     ParticipantProfile.objects.create(event=event, user=alice, offers="Alices Angebot", seeks="Partner")
     MeetingRequest.objects.create(
-        event=event, sender=alice, recipient=bob, reason="Alices Grund", status="accepted",
+        event=event,
+        sender=alice,
+        recipient=bob,
+        reason="Alices Grund",
+        status="accepted",
         expires=timezone.now() + dt.timedelta(days=1),
     )
     Notification.objects.create(recipient=alice, kind="x", params={"title": "für Alice"})
     Notification.objects.create(recipient=bob, kind="x", params={"title": "für Bob"})
     Inquiry.objects.create(
-        name="Alice A.", email=alice.email, postal_code="34117", topic="KI", question="Alices Frage",
-        hub_id="kassel", routed_by="postcode",
+        name="Alice A.",
+        email=alice.email,
+        postal_code="34117",
+        topic="KI",
+        question="Alices Frage",
+        hub_id="kassel",
+        routed_by="postcode",
     )
-    ConsentRecord.objects.create(user=alice, email=alice.email, purpose="signup_privacy", text_kind="privacy",
-                                 text_version=1)
+    ConsentRecord.objects.create(
+        user=alice, email=alice.email, purpose="signup_privacy", text_kind="privacy", text_version=1
+    )
     return event, alice, bob
 
 
@@ -118,7 +132,11 @@ def test_deletion_service_refuses_anonymous():
 
 def test_signup_records_the_acknowledged_privacy_version(client):
     url = reverse("account_signup")
-    data = {"email": "neu@example.org", "password1": "ein-langes-passwort-7", "password2": "ein-langes-passwort-7"}
+    data = {
+        "email": "neu@example.org",
+        "password1": "ein-langes-passwort-7",
+        "password2": "ein-langes-passwort-7",
+    }
     refused = client.post(url, data)
     assert refused.status_code == 200
     assert not User.objects.filter(email="neu@example.org").exists()
@@ -132,5 +150,3 @@ def test_signup_page_shows_the_privacy_notice(client):
     html = client.get(reverse("account_signup")).content.decode()
     assert reverse("legal:privacy") in html
     assert "privacy_acknowledged" in html
-
-

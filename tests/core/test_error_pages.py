@@ -51,7 +51,9 @@ def test_403_names_the_role_the_page_needs(client):
 
 
 @override_settings(DEBUG=False)
-@pytest.mark.parametrize(("language", "text"), [("de", "Fehler auf dem Server"), ("en", 'href="/en/katalog/"')])
+@pytest.mark.parametrize(
+    ("language", "text"), [("de", "Fehler auf dem Server"), ("en", 'href="/en/katalog/"')]
+)
 def test_500_page_renders_without_database_or_context_processors(language, text, django_assert_num_queries):
     request = RequestFactory().get("/")
     with translation.override(language), django_assert_num_queries(0):
@@ -63,7 +65,9 @@ def test_500_page_renders_without_database_or_context_processors(language, text,
 
 
 @override_settings(DEBUG=False)
-@pytest.mark.parametrize(("prefix", "text"), [("", "Formular abgelaufen"), ("/en", 'href="/en/datenschutz/"')])
+@pytest.mark.parametrize(
+    ("prefix", "text"), [("", "Formular abgelaufen"), ("/en", 'href="/en/datenschutz/"')]
+)
 def test_csrf_failure_page(prefix, text):
     client = Client(enforce_csrf_checks=True)
     response = client.post(f"{prefix}/konto/login/", {"login": "a@example.org", "password": "x"})

@@ -64,7 +64,10 @@ def test_only_center_admins_edit_and_read_the_log(client, who):
         response = client.get(url)
         assert response.status_code == 403
         assert "Zentrumsleitung" in response.content.decode()  # the role the page needs
-    assert client.post(reverse("legal:edit", args=["privacy"]), {"body_de": "x", "body_en": "y"}).status_code == 403
+    assert (
+        client.post(reverse("legal:edit", args=["privacy"]), {"body_de": "x", "body_en": "y"}).status_code
+        == 403
+    )
     assert core.legal_text_current("privacy").version == 1
 
 

@@ -18,9 +18,7 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user) -> None:
-        services.consent_record(
-            user=user, purpose=ConsentRecord.Purpose.SIGNUP_PRIVACY, text_kind="privacy"
-        )
+        services.consent_record(user=user, purpose=ConsentRecord.Purpose.SIGNUP_PRIVACY, text_kind="privacy")
 
 
 class AccountDeleteForm(forms.Form):

@@ -12,7 +12,9 @@ class CooperationConfig(AppConfig):
         from .selectors import cooperation_trust_pairs
 
         register_trust_source(cooperation_trust_pairs)
-        from . import notifications  # noqa: F401  (registers the app's notification kinds)
-        from . import personal_data
+        from . import (
+            notifications,  # noqa: F401  (registers the app's notification kinds)
+            personal_data,
+        )
 
         personal_data.register()  # what a person's data download and account deletion cover here

@@ -23,7 +23,15 @@ def export_cooperation_data(user) -> dict[str, list[dict]]:
         ),
         "expressions_of_interest": plain_rows(
             ExpressionOfInterest.objects.filter(created_by=user).order_by("pk"),
-            ["profile__title", "company__name", "cooperation_sought", "questions", "about", "status", "created"],
+            [
+                "profile__title",
+                "company__name",
+                "cooperation_sought",
+                "questions",
+                "about",
+                "status",
+                "created",
+            ],
         ),
     }
 

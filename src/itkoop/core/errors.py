@@ -1,6 +1,6 @@
-"""The site's error pages (400, 403, 404, 500 and a failed CSRF check), in the page's language, each with a way
-on. The 500 page uses a template of its own that needs no database and no context processor: whatever broke
-the page may be what those need."""
+"""The site's error pages (400, 403, 404, 500 and a failed CSRF check), in the page's language, each with a
+way on. The 500 page uses a template of its own that needs no database and no context processor: whatever
+broke the page may be what those need."""
 
 from __future__ import annotations
 

@@ -40,7 +40,12 @@ def legal_text_publish(*, actor, kind: str, body_de: str, body_en: str) -> Legal
     list(LegalText.objects.select_for_update().filter(kind=kind).values_list("pk", flat=True))
     last = LegalText.objects.filter(kind=kind).aggregate(v=Max("version"))["v"] or 0
     return LegalText.objects.create(
-        kind=kind, version=last + 1, body_de=body_de, body_en=body_en, published_at=timezone.now(), created_by=actor
+        kind=kind,
+        version=last + 1,
+        body_de=body_de,
+        body_en=body_en,
+        published_at=timezone.now(),
+        created_by=actor,
     )
 
 

@@ -72,8 +72,8 @@ class ReferenceDataState(models.Model):
 
 
 class LegalText(models.Model):
-    """One version of the Impressum or the privacy notice; editing publishes a new version, old ones stay, so a
-    consent record can say which text the person saw."""
+    """One version of the Impressum or the privacy notice; editing publishes a new version and old ones stay,
+    so a consent record can say which text the person saw."""
 
     class Kind(models.TextChoices):
         IMPRESSUM = "impressum", _("Impressum")

@@ -2,9 +2,9 @@
 registry of personal data (exporters and erasers each app registers)."""
 
 from .audit import audit_record
+from .exceptions import RoleRequired
 from .legal import legal_text_publish
 from .personal_data import erase_personal_data, export_personal_data, plain_rows, register_personal_data
-from .exceptions import RoleRequired
 from .reference_data import sync_reference_file
 
 __all__ = [

@@ -5,7 +5,9 @@ class EventsConfig(AppConfig):
     name = "itkoop.events"
 
     def ready(self) -> None:
-        from . import notifications  # noqa: F401  (registers the app's notification kinds)
-        from . import personal_data
+        from . import (
+            notifications,  # noqa: F401  (registers the app's notification kinds)
+            personal_data,
+        )
 
         personal_data.register()  # what a person's data download and account deletion cover here

@@ -54,7 +54,9 @@ def edit(request, kind: str):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Version %(version)s ist veröffentlicht.") % {"version": text.version})
+            messages.success(
+                request, _("Version %(version)s ist veröffentlicht.") % {"version": text.version}
+            )
             return redirect(KINDS[kind])
     return render(
         request,
