@@ -92,3 +92,20 @@ def test_figures_export_is_logged(client):
     client.force_login(admin)
     client.get(reverse("reporting:figures"), {"export": "kpis"})
     assert AuditEntry.objects.filter(action="figures_export", actor=admin, details__kind="kpis").exists()
+
+
+def test_event_edit_is_logged():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from itkoop.events import services as events
+
+    staff = hub_staff("kassel")
+    start = timezone.now() + dt.timedelta(days=7)
+    end = start + dt.timedelta(hours=2)
+    fields = {"title": "Stammtisch", "hub_id": "kassel", "start": start, "end": end, "capacity": 20}
+    event = events.event_save(actor=staff, fields=fields)
+    events.event_save(actor=staff, fields={"title": "Stammtisch Kassel"}, event_id=event.pk)
+    actions = list(AuditEntry.objects.order_by("pk").values_list("action", "object_id"))
+    assert actions == [("event_create", str(event.pk)), ("event_edit", str(event.pk))]
