@@ -26,9 +26,15 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("itkoop.events.urls")),
     path("mein/posteingang/", include("itkoop.notifications.urls")),
     path("mein/dokumente/", include("itkoop.documents.urls")),
+    path("", include("itkoop.legal.urls")),  # impressum/, datenschutz/, protokoll/
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
 
 # allauth answers its own rate limits (sign-up, login) with this page too.
 handler429 = "itkoop.core.ratelimit.too_many_requests"
+# The site's own error pages (core/errors.py), in the page's language and with a way on.
+handler400 = "itkoop.core.errors.bad_request"
+handler403 = "itkoop.core.errors.permission_denied"
+handler404 = "itkoop.core.errors.page_not_found"
+handler500 = "itkoop.core.errors.server_error"

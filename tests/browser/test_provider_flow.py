@@ -16,6 +16,7 @@ def test_sign_up_create_and_edit_own_company(page, live_server, transactional_db
     page.get_by_label("E-Mail-Adresse").fill("neu@beispiel-software.example")
     page.get_by_label(re.compile(r"^Passwort\W*$")).fill("ein-langes-Passwort-42")
     page.get_by_label("Passwort (Wiederholung)").fill("ein-langes-Passwort-42")
+    page.get_by_label("Ich habe die Datenschutzerklärung zur Kenntnis genommen.").check()
     page.get_by_role("button", name="Konto anlegen").click()
 
     expect(page).to_have_url(re.compile(r"/mein/$"))

@@ -421,3 +421,11 @@ def test_unpublished_profiles_get_no_expiry_notices(author, author_company):
     )
     CooperationProfile.objects.filter(pk=profile.pk).update(expires_at=timezone.now() + dt.timedelta(days=1))
     assert marketplace.profiles_notify_expiry() == (0, 0)
+
+
+def test_moderation_is_logged(profile):
+    from itkoop.core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="profile_publish")
+    assert entry.object_id == str(profile.pk)
+    assert entry.actor.role == "hub_staff"

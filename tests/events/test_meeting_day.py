@@ -281,6 +281,10 @@ def test_locked_meeting_survives_a_rebuild(day, requests_accepted, django_captur
     assert run.status == ScheduleRun.Status.DONE, run.message
     moved = Meeting.objects.get(request=meeting.request)
     assert (moved.slot, moved.table, moved.locked) == (5, 2, True)
+    from itkoop.core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(action="meeting_move")
+    assert (entry.actor, entry.details["round"], entry.details["table"]) == (staff, 6, 3)
 
 
 def test_move_check_explains_infeasible_moves(

@@ -164,6 +164,7 @@ def test_signup_on_english_pages_sets_english(client):
             "email": "new@example.org",
             "password1": "ein-langes-passwort-1",
             "password2": "ein-langes-passwort-1",
+            "privacy_acknowledged": "on",
         },
     )
     from itkoop.accounts.models import User

@@ -12,3 +12,7 @@ class AccountsConfig(AppConfig):
         from .services import remember_signup_language
 
         user_signed_up.connect(remember_signup_language, dispatch_uid="itkoop-signup-language")
+
+        from . import personal_data
+
+        personal_data.register()  # the account's share of the data download, and the erasure of the person

@@ -100,3 +100,30 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.company}"
+
+
+class ConsentRecord(models.Model):
+    """What a person agreed to or took note of, when, and which version of which legal text they saw.
+
+    Kept after the account is deleted (the proof of consent), but then without the person: the user link is
+    cleared and the e-mail address replaced."""
+
+    class Purpose(models.TextChoices):
+        SIGNUP_PRIVACY = "signup_privacy", _("Kenntnisnahme der Datenschutzerklärung bei der Registrierung")
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="consent_records"
+    )
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    purpose = models.CharField(_("Zweck"), max_length=40, choices=Purpose.choices)
+    text_kind = models.CharField(_("Rechtstext"), max_length=20)
+    text_version = models.PositiveIntegerField(_("Version"), null=True, blank=True)
+    given_at = models.DateTimeField(_("erteilt am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("Einwilligung")
+        verbose_name_plural = _("Einwilligungen")
+
+    def __str__(self) -> str:
+        return f"{self.purpose} v{self.text_version} ({self.given_at:%Y-%m-%d})"

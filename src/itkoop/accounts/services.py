@@ -1,15 +1,22 @@
 """Account use cases: a member creates their company and becomes its owner; a person's language."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from itkoop.core import selectors as core_selectors
+from itkoop.core import services as core_services
 from itkoop.registry import services as registry
 
-from .models import Membership, User
+from .models import ConsentRecord, Membership, User
+
+logger = logging.getLogger(__name__)
 
 
 def company_create_for_member(*, actor, fields: dict[str, Any], relations: dict[str, list] | None = None):
@@ -39,3 +46,40 @@ def remember_signup_language(*, request=None, user, **kwargs) -> None:
     if language in dict(settings.LANGUAGES) and user.language != language:
         User.objects.filter(pk=user.pk).update(language=language)
         user.language = language
+
+
+def consent_record(*, user=None, email: str = "", purpose: str, text_kind: str) -> ConsentRecord:
+    """Record that a person consented or took note, with the version of the legal text they were shown."""
+    current = core_selectors.legal_text_current(text_kind)
+    return ConsentRecord.objects.create(
+        user=user,
+        email=(email or getattr(user, "email", ""))[:254],
+        purpose=purpose,
+        text_kind=text_kind,
+        text_version=current.version if current else None,
+    )
+
+
+def personal_data_export(*, actor) -> dict:
+    """Everything held about the person asking, collected by every app's registered exporter."""
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    data = core_services.export_personal_data(actor)
+    return {"exported_at": timezone.now().isoformat(), **data}
+
+
+class AccountDeletionError(Exception):
+    """The deletion was refused (wrong password); the message says why, in the person's language."""
+
+
+@transaction.atomic
+def account_delete(*, actor, password: str) -> None:
+    """Delete the person's account: every app's eraser runs, then the account becomes an anonymous inactive
+    placeholder. Counts (registrations, meetings) and the companies' data stay."""
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    if not actor.check_password(password or ""):
+        raise AccountDeletionError(_("Das Passwort stimmt nicht. Ihr Konto wurde nicht gelöscht."))
+    user = User.objects.select_for_update().get(pk=actor.pk)
+    core_services.erase_personal_data(user)
+    logger.info("account %s deleted by its owner", user.pk)

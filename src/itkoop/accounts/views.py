@@ -1,14 +1,20 @@
 """Account pages: creating my company. ("Mein Bereich" itself is itkoop.dashboard, which sits above the
 apps it gathers from.)"""
 
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from itkoop.registry.forms import CompanyForm
 
 from . import services
+from .forms import AccountDeleteForm
 
 
 @login_required
@@ -20,3 +26,30 @@ def company_create(request):
         messages.success(request, _("Ihr Unternehmen wurde angelegt. Das Stützpunkt-Team prüft das Profil."))
         return redirect(company)
     return render(request, "registry/company_form.html", {"form": form})
+
+
+@login_required
+def data_download(request):
+    """Everything held about the person, as a JSON file (Art. 15 and 20 GDPR)."""
+    data = services.personal_data_export(actor=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="itkoop-meine-daten-{stamp}.json"'
+    return response
+
+
+@login_required
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_delete(actor=request.user, password=form.cleaned_data["password"])
+        except services.AccountDeletionError as error:
+            form.add_error("password", str(error))
+        else:
+            logout(request)
+            messages.success(request, _("Ihr Konto wurde gelöscht. Ihre persönlichen Daten sind entfernt."))
+            return redirect("registry:home")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -20,4 +20,10 @@ class CooperationConfig(AppConfig):
         from .services.network import company_review_requested
 
         register_review_listener(company_review_requested)
-        from . import documents, notifications  # noqa: F401  (register the app's document and notification kinds)
+        from . import (
+            documents,  # noqa: F401  (registers the app's document kinds)
+            notifications,  # noqa: F401  (registers the app's notification kinds)
+            personal_data,
+        )
+
+        personal_data.register()  # what a person's data download and account deletion cover here

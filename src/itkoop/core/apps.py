@@ -17,9 +17,11 @@ class CoreConfig(AppConfig):
             lookups,
         )
         from .converters import ExternalIdConverter, IdConverter
+        from .legal import load_legal_drafts
         from .reference_data import sync_reference_data
 
         register_converter(IdConverter, "id")  # before any urls.py is read: <id:pk> in every app
         register_converter(ExternalIdConverter, "extid")  # <extid:external_id> of companies and solutions
         lookups.register()  # integer `in` lookups ignore ids no column can hold
         post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")
+        post_migrate.connect(load_legal_drafts, sender=self, dispatch_uid="itkoop-legal-drafts")

@@ -1,6 +1,8 @@
 """The network itself: the four hubs of the center and the 22 Mittelstand-Digital centers."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -67,3 +69,66 @@ class ReferenceDataState(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class LegalText(models.Model):
+    """One version of the Impressum or the privacy notice; editing publishes a new version and old ones stay,
+    so a consent record can say which text the person saw."""
+
+    class Kind(models.TextChoices):
+        IMPRESSUM = "impressum", _("Impressum")
+        PRIVACY = "privacy", _("Datenschutzerklärung")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    version = models.PositiveIntegerField(_("Version"))
+    body_de = models.TextField(_("Text (deutsch, Markdown)"))
+    body_en = models.TextField(_("Text (englisch, Markdown)"))
+    published_at = models.DateTimeField(_("veröffentlicht am"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        verbose_name = _("Rechtstext")
+        verbose_name_plural = _("Rechtstexte")
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="one_legal_text_version")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} v{self.version}"
+
+    @property
+    def body(self) -> str:
+        return self.body_en if get_language() == "en" and self.body_en else self.body_de
+
+
+class AuditEntry(models.Model):
+    """One action of the staff (verify a company, moderate a profile, move a meeting, edit an event, export
+    figures): who, what, on which object, when. Written by the services that do the action; never edited."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("Aktion"), max_length=60, db_index=True)
+    object_type = models.CharField(_("Objektart"), max_length=60, blank=True)
+    object_id = models.CharField(_("Objekt"), max_length=60, blank=True)
+    details = models.JSONField(_("Einzelheiten"), default=dict, blank=True)
+    at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"

@@ -5,4 +5,10 @@ class EventsConfig(AppConfig):
     name = "itkoop.events"
 
     def ready(self) -> None:
-        from . import documents, notifications  # noqa: F401  (register the app's document and notification kinds)
+        from . import (
+            documents,  # noqa: F401  (registers the app's document kinds)
+            notifications,  # noqa: F401  (registers the app's notification kinds)
+            personal_data,
+        )
+
+        personal_data.register()  # what a person's data download and account deletion cover here

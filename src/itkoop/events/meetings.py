@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from itkoop import scheduler
+from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
 from . import notifications as kinds
@@ -254,6 +255,12 @@ def meeting_move(*, actor, event: Event, request: MeetingRequest, slot: int, tab
         raise EventError(" ".join(problems))
     meeting, _created = Meeting.objects.update_or_create(
         request=request, defaults={"event": event, "slot": slot - 1, "table": table - 1, "locked": True}
+    )
+    audit_record(
+        actor=actor,
+        action="meeting_move",
+        obj=meeting,
+        details={"event_id": event.pk, "request_id": request.pk, "round": slot, "table": table},
     )
     return meeting
 

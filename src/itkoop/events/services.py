@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
 from . import notifications as kinds
@@ -86,6 +87,12 @@ def event_save(*, actor, fields: dict[str, Any], event_id: int | None = None) ->
     event.save()
     _fill_seats(event)
     logger.info("event %s saved by %s", event.pk, actor.pk)
+    audit_record(
+        actor=actor,
+        action="event_create" if event_id is None else "event_edit",
+        obj=event,
+        details={"title": event.title, "fields": sorted(fields)},
+    )
     return event
 
 

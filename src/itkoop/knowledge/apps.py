@@ -12,3 +12,6 @@ class KnowledgeConfig(AppConfig):
         from .content_sync import sync_knowledge_content
 
         post_migrate.connect(sync_knowledge_content, sender=self, dispatch_uid="itkoop-knowledge-content")
+        from . import personal_data
+
+        personal_data.register()  # what a person's data download covers here

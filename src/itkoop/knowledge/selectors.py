@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from itkoop.registry import selectors as registry
 
+from . import rendering
 from .models import Article, SelfCheckResult, Tag
 
 if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
@@ -130,3 +132,8 @@ def companies_for_selfcheck(user) -> QuerySet[Company]:
 def selfcheck_results() -> QuerySet[SelfCheckResult]:
     """Every saved self-check: the base query of the center's figures."""
     return SelfCheckResult.objects.all()
+
+
+def render_markdown(text: str) -> SafeString:
+    """Markdown as sanitised HTML, with the articles' allow-list; for other apps' texts (the legal pages)."""
+    return rendering.render_markdown(text)

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
+from itkoop.core.services import audit_record
 from itkoop.engine.text import index_tokens
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
@@ -176,6 +177,13 @@ def company_set_verified(*, actor, company: Company, verified: bool) -> Verifica
     company.verified_at = timezone.now() if verified else None
     company.save(update_fields=["verified", "verified_by", "verified_at", "updated"])
     logger.info("company %s verified=%s by %s", company.external_id, verified, actor.pk)
+    audit_record(
+        actor=actor,
+        action="company_verify" if verified else "company_unverify",
+        obj=company,
+        object_id=company.external_id,
+        details={"name": company.name},
+    )
     return VerificationResult(company=company, verified=verified)
 
 

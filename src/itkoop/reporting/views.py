@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.services import audit_record
 
 from . import selectors
 
@@ -34,6 +35,7 @@ def figures(request):
     kpis = selectors.kpis(hub=hub)
     export = request.GET.get("export", "")
     if export in {"events", "hubs", "kpis"}:
+        audit_record(actor=request.user, action="figures_export", details={"kind": export, "hub": hub or ""})
         return _csv(export, events=events, hubs=hubs, kpis=kpis, hub=hub)
     return render(
         request,

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "itkoop.conversations",
     "itkoop.dashboard",
     "itkoop.api",
+    "itkoop.legal",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +117,8 @@ ITKOOP_PERMISSIONS_POLICY = ", ".join(
 )
 
 ROOT_URLCONF = "itkoop.urls"
+# Failed CSRF checks get the site's own page (with a way back), in the page's language.
+CSRF_FAILURE_VIEW = "itkoop.core.errors.csrf_failure"
 WSGI_APPLICATION = "itkoop.wsgi.application"
 
 TEMPLATES = [
@@ -157,6 +160,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard:index"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Adds the acknowledgement of the privacy notice to the sign-up form and records it (accounts.ConsentRecord).
+ACCOUNT_SIGNUP_FORM_CLASS = "itkoop.accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_GET = False

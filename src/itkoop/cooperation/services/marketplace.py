@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
 from .. import notifications as kinds
@@ -140,6 +141,12 @@ def profile_moderate(
     profile.moderated_by = actor
     profile.moderation_note = (note or "").strip()[:500]
     profile.save(update_fields=["moderation", "moderated_by", "moderation_note"])
+    audit_record(
+        actor=actor,
+        action="profile_publish" if publish else "profile_reject",
+        obj=profile,
+        details={"title": profile.title, "note": profile.moderation_note},
+    )
     notify(
         recipients=company_members(profile.company),
         kind=kinds.PROFILE_PUBLISHED if publish else kinds.PROFILE_REJECTED,

@@ -1,0 +1,42 @@
+"""The events' share of a person's data: registrations, participant profiles, meeting requests, calendar key.
+
+Erasing keeps registrations and meeting requests (the counts of participants and meetings stay right); it
+removes what the person wrote (profile texts, reasons of their requests) and their calendar key."""
+
+from itkoop.core.services import plain_rows, register_personal_data
+
+from .models import CalendarToken, MeetingRequest, ParticipantProfile, Registration
+
+
+def export_registrations(user) -> list[dict]:
+    return plain_rows(
+        Registration.objects.filter(user=user).order_by("created"),
+        ["event_id", "event__title", "status", "position", "language", "created", "checked_in"],
+    )
+
+
+def export_profiles(user) -> list[dict]:
+    return plain_rows(
+        ParticipantProfile.objects.filter(user=user).order_by("pk"),
+        ["event_id", "event__title", "company_name", "offers", "seeks", "unavailable", "updated"],
+    )
+
+
+def export_meeting_requests(user) -> dict[str, list[dict]]:
+    fields = ["event_id", "reason", "priority", "status", "created", "expires", "answered"]
+    return {
+        "sent": plain_rows(MeetingRequest.objects.filter(sender=user).order_by("created"), fields),
+        "received": plain_rows(MeetingRequest.objects.filter(recipient=user).order_by("created"), fields),
+    }
+
+
+def erase_events_data(user) -> None:
+    ParticipantProfile.objects.filter(user=user).update(company_name="", offers="", seeks="")
+    MeetingRequest.objects.filter(sender=user).update(reason="")
+    CalendarToken.objects.filter(user=user).delete()
+
+
+def register() -> None:
+    register_personal_data(name="event_registrations", exporter=export_registrations)
+    register_personal_data(name="meeting_profiles", exporter=export_profiles, eraser=erase_events_data)
+    register_personal_data(name="meeting_requests", exporter=export_meeting_requests)
