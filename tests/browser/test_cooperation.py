@@ -104,7 +104,8 @@ def test_cooperation_invite_accept_with_code_of_conduct(page, live_server, trans
     page.get_by_role("button", name="Zusagen").click()
     expect(page.locator("main dl")).to_contain_text("aktiv")
     assert_accessible(page)
-    page.get_by_role("button", name="Vorschau").click()
+    page.get_by_text("Vorschau im Browser").click()  # opens the <details> with the preview form
+    page.get_by_role("button", name="Vorschau", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vertraulichkeitsvereinbarung")
     assert_accessible(page)
     page.goto(f"{live_server.url}/kooperation/verhaltenskodex/")
