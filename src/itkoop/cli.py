@@ -123,9 +123,13 @@ def cmd_partners(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    from django.conf import settings
     from django.core.management import call_command
 
     _migrate_if_needed(verbosity=1)
+    if not os.environ.get("ITKOOP_SITE_URL"):
+        # Links in e-mails lead to this server when no public address is declared.
+        settings.ITKOOP_SITE_URL = f"http://{args.host}:{args.port}"
     call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
     return 0
 

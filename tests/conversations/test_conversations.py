@@ -342,3 +342,10 @@ def test_cooperation_page_links_to_the_conversation_for_parties_only(client, coo
     staff = hub_staff("kassel")
     client.force_login(staff)
     assert link not in client.get(cooperation.get_absolute_url()).content.decode()
+
+
+def test_the_same_text_sent_twice_at_once_is_one_message(conversation, parties):
+    first = services.message_send(actor=parties[0], conversation_id=conversation.pk, body="Termin am Montag?")
+    again = services.message_send(actor=parties[0], conversation_id=conversation.pk, body="Termin am Montag?")
+    assert again.pk == first.pk and Message.objects.count() == 1
+    assert Notification.objects.filter(kind="conversations.message").count() == 1

@@ -7,11 +7,23 @@ address as well: the owner, logging in from elsewhere, is not blocked by an atta
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from itkoop.core.ratelimit import client_ip
 
+# RFC 5321: at most 64 characters before the @ and 254 in all; longer addresses cannot receive mail anyway.
+MAX_EMAIL_LENGTH = 254
+MAX_LOCAL_PART_LENGTH = 64
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email)
+        if len(email) > MAX_EMAIL_LENGTH or len(email.rpartition("@")[0]) > MAX_LOCAL_PART_LENGTH:
+            raise ValidationError(_("Diese E-Mail-Adresse ist zu lang. Bitte prüfen Sie sie."))
+        return email
+
     def get_client_ip(self, request) -> str:
         return client_ip(request)
 

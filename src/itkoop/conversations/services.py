@@ -3,6 +3,8 @@ contact; send a message; add the hub team. Every function checks that the actor 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -17,6 +19,9 @@ from itkoop.registry import selectors as registry
 
 from . import notifications, selectors
 from .models import MAX_BODY, Conversation, Message, Participant
+
+# The same text from the same person within this time counts as one message (a double submit).
+DOUBLE_SUBMIT_WINDOW = dt.timedelta(seconds=30)
 
 Kind = Conversation.Kind
 
@@ -131,6 +136,15 @@ def message_send(*, actor, conversation_id: int, body: str) -> Message:
     if conversation is None:
         raise PermissionDenied
     body = _clean_body(body)
+    # A double submit (two clicks, a resent form) posts the same text again at once: it is one message.
+    Conversation.objects.select_for_update().filter(pk=conversation.pk).first()
+    repeated = (
+        Message.objects.filter(conversation=conversation, author=actor, body=body)
+        .filter(created__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW)
+        .first()
+    )
+    if repeated is not None:
+        return repeated
     if not _within_limit(actor, "message", MESSAGE_LIMIT):
         raise ValidationError(
             _("Sie haben gerade sehr viele Nachrichten gesendet. Bitte warten Sie einige Minuten.")
