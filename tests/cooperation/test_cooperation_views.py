@@ -170,11 +170,12 @@ def test_contract_of_an_unrelated_cooperation_is_refused(
         "cooperation.contract",
         {"cooperation": cooperation.pk, "kind": "nda", "language": "de"},
     )
-    assert response.status_code == 403 and document is None
+    # Not a party: the cooperation is answered like a missing one (404), so its id reveals nothing.
+    assert response.status_code == 404 and document is None
     preview = client.get(
         reverse("cooperation:contract", args=[cooperation.pk]), {"kind": "nda", "language": "de"}
     )
-    assert preview.status_code == 403
+    assert preview.status_code == 404
 
 
 def test_user_text_cannot_inject_markup_into_contracts(client, companies):

@@ -115,7 +115,7 @@ def test_only_the_recipient_marks_a_notification_read(client):
     with pytest.raises(PermissionDenied):
         services.notification_mark_read(actor=stranger, notification_id=row.pk)
     client.force_login(stranger)
-    client.post(reverse("notifications:open", args=[row.pk]))
+    assert client.post(reverse("notifications:open", args=[row.pk])).status_code == 404
     row.refresh_from_db()
     assert row.read_at is None
     client.force_login(owner)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core.shortcuts import get_visible_or_404
 from itkoop.matching import services as matching
 from itkoop.registry import selectors as registry
 
@@ -56,12 +57,13 @@ def cooperation_invite(request):
 
 
 def _visible_cooperation(request, pk: int) -> Cooperation:
+    """The cooperation if the viewer may see it; otherwise 404 exactly like a missing id."""
     try:
         cooperation = selectors.cooperation_detail(pk)
     except Cooperation.DoesNotExist:
         raise Http404 from None
     if not permissions.can_view_cooperation(request.user, cooperation):
-        raise PermissionDenied
+        raise Http404
     return cooperation
 
 
@@ -95,7 +97,11 @@ def cooperation_detail(request, pk: int):
 @login_required
 @require_POST
 def participant_respond(request, pk: int):
-    participant = get_object_or_404(CooperationParticipant.objects.select_related("cooperation"), pk=pk)
+    participant = get_visible_or_404(
+        CooperationParticipant.objects.select_related("cooperation"),
+        pk,
+        lambda p: permissions.can_view_cooperation(request.user, p.cooperation),
+    )
     form = RespondForm(request.POST)
     form.is_valid()
     accept = request.POST.get("accept") == "1"
@@ -118,7 +124,9 @@ def participant_respond(request, pk: int):
 @login_required
 @require_POST
 def cooperation_result(request, pk: int):
-    cooperation = get_object_or_404(Cooperation, pk=pk)
+    cooperation = get_visible_or_404(
+        Cooperation, pk, lambda c: permissions.can_view_cooperation(request.user, c)
+    )
     form = ResultForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():

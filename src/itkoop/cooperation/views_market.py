@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from itkoop.core.shortcuts import get_visible_or_404
 
 from . import permissions, selectors, services
 from .forms import InterestForm, MarketFilterForm, ModerationForm, ProfileForm
@@ -39,10 +40,12 @@ def market(request):
 
 
 def _profile_or_404(request, pk: int) -> CooperationProfile:
-    profile = get_object_or_404(CooperationProfile.objects.select_related("company", "company__hub"), pk=pk)
-    if not permissions.can_see_profile(request.user, profile):
-        raise Http404
-    return profile
+    """The profile if the viewer may see it; otherwise 404 exactly like a missing id."""
+    return get_visible_or_404(
+        CooperationProfile.objects.select_related("company", "company__hub"),
+        pk,
+        lambda p: permissions.can_see_profile(request.user, p),
+    )
 
 
 def profile_detail(request, pk: int):
@@ -114,7 +117,7 @@ def profile_create(request):
 
 @login_required
 def profile_edit(request, pk: int):
-    profile = get_object_or_404(CooperationProfile, pk=pk)
+    profile = _profile_or_404(request, pk)
     if not permissions.can_edit_profile(request.user, profile):
         raise PermissionDenied
     initial = {
@@ -142,7 +145,7 @@ def profile_edit(request, pk: int):
 @login_required
 @require_POST
 def profile_renew(request, pk: int):
-    profile = get_object_or_404(CooperationProfile, pk=pk)
+    profile = _profile_or_404(request, pk)
     try:
         services.profile_renew(actor=request.user, profile=profile)
     except services.MarketplaceError as error:
@@ -155,7 +158,7 @@ def profile_renew(request, pk: int):
 @login_required
 @require_POST
 def profile_moderate(request, pk: int):
-    profile = get_object_or_404(CooperationProfile.objects.select_related("company"), pk=pk)
+    profile = _profile_or_404(request, pk)
     form = ModerationForm(request.POST)
     note = form.cleaned_data.get("note", "") if form.is_valid() else ""
     publish = request.POST.get("publish") == "1"
@@ -202,7 +205,11 @@ def interest_submit(request, pk: int):
 @login_required
 @require_POST
 def interest_answer(request, pk: int):
-    interest = get_object_or_404(ExpressionOfInterest.objects.select_related("profile"), pk=pk)
+    interest = get_visible_or_404(
+        ExpressionOfInterest.objects.select_related("profile", "profile__company"),
+        pk,
+        lambda i: permissions.can_view_interest(request.user, i),
+    )
     accept = request.POST.get("accept") == "1"
     try:
         services.interest_answer(actor=request.user, interest=interest, accept=accept)

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
@@ -40,14 +39,15 @@ KEEP_DAYS = 7
 def document_request(*, owner, kind: str, data: Mapping[str, Any], language: str) -> Document:
     """Store a request for a document of `kind` from the posted `data` and queue its rendering after commit.
 
-    Raises Http404 for an unknown kind, DocumentRequestError for input the kind refuses, PermissionDenied when
-    the owner may not have this document. The same document still waiting is returned, not queued twice."""
+    Raises Http404 for an unknown kind, DocumentRequestError for input the kind refuses, and Http404 too when
+    the owner may not have this document (exactly like a missing object, so ids cannot be enumerated).
+    The same document still waiting is returned, not queued twice."""
     document_kind = kinds.get(kind)
     if document_kind is None:
         raise Http404
     params = document_kind.params_from(owner, data)
     if not document_kind.may_access(owner, params):
-        raise PermissionDenied
+        raise Http404
     waiting = Document.objects.filter(
         owner=owner, status__in=[Document.Status.QUEUED, Document.Status.RUNNING]
     ).select_for_update()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from itkoop.core.converters import parse_id
+from itkoop.core.shortcuts import get_visible_or_404
 
 from . import calendars, selectors, services
 from .forms import EventFilterForm, EventForm
@@ -84,7 +85,13 @@ def cancel(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     reg_pk = request.POST.get("registration")
     if reg_pk:
-        registration = get_object_or_404(Registration, pk=parse_id(reg_pk) or 0, event=event)
+        # Someone else's registration is invisible unless one manages the event: 404 like a missing id.
+        registration = get_visible_or_404(
+            Registration.objects.select_related("event"),
+            parse_id(reg_pk) or 0,
+            lambda r: r.user_id == request.user.pk or can_manage_event(request.user, event),
+            event=event,
+        )
     else:
         registration = selectors.registration_of(request.user, event)
         if registration is None:
@@ -205,8 +212,11 @@ def checkin_list(request, pk: int):
 @require_POST
 def checkin(request, pk: int, registration_pk: int):
     event = get_object_or_404(Event, pk=pk)
-    registration = get_object_or_404(
-        Registration.objects.select_related("user"), pk=registration_pk, event=event
+    registration = get_visible_or_404(
+        Registration.objects.select_related("user"),
+        registration_pk,
+        lambda r: r.user_id == request.user.pk or can_manage_event(request.user, event),
+        event=event,
     )
     present = request.POST.get("present", "1") == "1"
     try:

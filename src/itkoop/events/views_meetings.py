@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core.shortcuts import get_visible_or_404
+
 from . import calendars, meetings, scheduling, selectors
 from .forms import MeetingRequestForm, MeetingSettingsForm, MoveForm, ProfileForm
 from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
@@ -39,6 +41,16 @@ def _managed_event(request, pk: int) -> Event:
     if not can_manage_event(request.user, event):
         raise PermissionDenied
     return event
+
+
+def _visible_request(request, event: Event, request_pk: int) -> MeetingRequest:
+    """A meeting request is seen by its two people and the event's staff; to others 404 like a missing id."""
+    return get_visible_or_404(
+        MeetingRequest.objects.all(),
+        request_pk,
+        lambda r: request.user.pk in (r.sender_id, r.recipient_id) or can_manage_event(request.user, event),
+        event=event,
+    )
 
 
 # --- participants ---
@@ -135,7 +147,7 @@ def requests(request, pk: int):
 @require_POST
 def request_answer(request, pk: int, request_pk: int):
     event = _meeting_day(pk)
-    meeting_request = get_object_or_404(MeetingRequest, pk=request_pk, event=event)
+    meeting_request = _visible_request(request, event, request_pk)
     accept = request.POST.get("accept") == "1"
     try:
         meetings.request_answer(actor=request.user, request=meeting_request, accept=accept)
@@ -150,7 +162,7 @@ def request_answer(request, pk: int, request_pk: int):
 @require_POST
 def request_withdraw(request, pk: int, request_pk: int):
     event = _meeting_day(pk)
-    meeting_request = get_object_or_404(MeetingRequest, pk=request_pk, event=event)
+    meeting_request = _visible_request(request, event, request_pk)
     meetings.request_withdraw(actor=request.user, request=meeting_request)
     messages.success(request, _("Anfrage zurückgezogen."))
     return redirect("events:requests", pk=event.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.converters import parse_id
+from itkoop.core.shortcuts import get_visible_or_404
 from itkoop.registry import selectors as registry
 
 from . import charts, selectors, services
@@ -127,7 +128,13 @@ def article_create(request):
 
 @login_required
 def article_edit(request, slug: str):
-    return _article_form_page(request, get_object_or_404(Article, slug=slug))
+    try:
+        obj = selectors.article_detail(slug)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    if not can_view_article(request.user, obj):
+        raise Http404
+    return _article_form_page(request, obj)
 
 
 # --- self-check --------------------------------------------------------------------------------------------
@@ -200,9 +207,11 @@ def selfcheck_result(request):
 
 @login_required
 def selfcheck_saved(request, pk: int):
-    result = get_object_or_404(SelfCheckResult.objects.select_related("company", "company__hub"), pk=pk)
-    if not can_view_selfcheck_results(request.user, result.company):
-        raise PermissionDenied
+    result = get_visible_or_404(
+        SelfCheckResult.objects.select_related("company", "company__hub"),
+        pk,
+        lambda r: can_view_selfcheck_results(request.user, r.company),
+    )
     questionnaire = load_questionnaire()
     context = _result_context(
         questionnaire, result.scores, result.overall, result.company.hub, company=result.company

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -43,7 +44,8 @@ def open_notification(request, pk: int):
     try:
         notification = services.notification_mark_read(actor=request.user, notification_id=pk)
     except PermissionDenied:
-        return redirect("notifications:inbox")
+        # Someone else's notification answers exactly like a missing one.
+        raise Http404 from None
     target = render_notification(notification).url
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
