@@ -48,11 +48,12 @@ test: install system-deps postgres redis
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# Two pytest-xdist workers: the machine has two cores.
 test-sqlite:
-	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 test-postgres:
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
