@@ -122,10 +122,19 @@ def cmd_partners(args) -> int:
     return 0
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 def cmd_serve(args) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
+    if settings.DEBUG and args.host not in LOOPBACK_HOSTS:
+        # Debug pages show settings and code to anyone who can reach them: never beyond this machine.
+        raise UsageError(
+            f"Entwicklungseinstellungen (DEBUG) nur auf 127.0.0.1, nicht auf {args.host}; für einen Betrieb "
+            "DJANGO_SETTINGS_MODULE=itkoop.settings.production setzen."
+        )
     _migrate_if_needed(verbosity=1)
     if not os.environ.get("ITKOOP_SITE_URL"):
         # Links in e-mails lead to this server when no public address is declared.
