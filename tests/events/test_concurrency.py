@@ -23,6 +23,7 @@ from itkoop.events import services
 from itkoop.events.models import Event, Registration
 
 from ..factories import UserFactory
+from ..threads import in_threads
 from .factories import EventFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("threads_share_database")]
@@ -33,25 +34,7 @@ PEOPLE = 50
 
 def _in_threads(target, args_list):
     """Run target(*args) in one thread each, released together; return the exceptions raised."""
-    barrier = threading.Barrier(len(args_list))
-    errors: list[BaseException] = []
-
-    def run(*args):
-        try:
-            barrier.wait(timeout=30)
-            target(*args)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=args) for args in args_list]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a thread hung"
-    return errors
+    return in_threads(target, args_list)[1]
 
 
 class CapacityWatch:
