@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/itkoop
-export DJANGO_SETTINGS_MODULE ?= itkoop.settings.dev
 
 .PHONY: install demo serve test test-sqlite test-postgres lint bench system-deps postgres redis messages clean
 
@@ -21,7 +20,7 @@ node_modules/.installed: package.json package-lock.json
 
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
-	cd src/itkoop && ../../$(VENV)/bin/django-admin compilemessages --ignore=.venv -v 0
+	cd src/itkoop && DJANGO_SETTINGS_MODULE=itkoop.settings.dev ../../$(VENV)/bin/django-admin compilemessages --ignore=.venv -v 0
 
 demo: install
 	$(VENV)/bin/itkoop demo
@@ -50,10 +49,10 @@ test: install system-deps postgres redis
 
 # Two pytest-xdist workers: the machine has two cores.
 test-sqlite:
-	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider -n 2
+	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 test-postgres:
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -n 2
+	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -n 2
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench
