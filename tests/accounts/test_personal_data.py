@@ -150,3 +150,24 @@ def test_signup_page_shows_the_privacy_notice(client):
     html = client.get(reverse("account_signup")).content.decode()
     assert reverse("legal:privacy") in html
     assert "privacy_acknowledged" in html
+
+
+def test_export_holds_the_persons_messages_and_documents_and_deletion_removes_the_documents(
+    client, meeting_day
+):
+    from itkoop.conversations.models import Conversation, Message, Participant
+    from itkoop.documents.models import Document
+
+    _event, alice, bob = meeting_day
+    conversation = Conversation.objects.create(subject="Angebot", kind="company_contact", object_id=1)
+    Participant.objects.create(conversation=conversation, user=alice)
+    Message.objects.create(conversation=conversation, author=alice, body="Alices Nachricht")
+    Message.objects.create(conversation=conversation, author=bob, body="Bobs Nachricht")
+    Document.objects.create(owner=alice, kind="matching.offer", params={"text": "Alices Bedarf"})
+    Document.objects.create(owner=bob, kind="matching.offer", params={"text": "Bobs Bedarf"})
+    client.force_login(alice)
+    data = json.loads(client.get(reverse("accounts:data_download")).content)
+    assert [m["body"] for m in data["messages"]] == ["Alices Nachricht"]
+    assert [d["params"]["text"] for d in data["documents"]] == ["Alices Bedarf"]
+    services.account_delete(actor=alice, password="a-long-test-password")
+    assert not Document.objects.filter(owner=alice).exists() and Document.objects.filter(owner=bob).exists()

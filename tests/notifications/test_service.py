@@ -176,3 +176,14 @@ def _configurable(user):
     from itkoop.notifications.selectors import preferences_of
 
     return preferences_of(user)
+
+
+def test_members_are_not_offered_the_kinds_only_staff_receive():
+    from itkoop.notifications.selectors import preferences_of
+
+    from ..factories import hub_staff
+
+    member_kinds = {p["key"] for p in preferences_of(UserFactory())}
+    staff_kinds = {p["key"] for p in preferences_of(hub_staff("kassel"))}
+    assert "cooperation.inquiry" not in member_kinds and "cooperation.inquiry" in staff_kinds
+    assert "cooperation.invited" in member_kinds

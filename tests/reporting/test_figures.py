@@ -165,3 +165,17 @@ def test_total_funnel_and_chart(client, meeting_day):
     client.force_login(center_admin())
     body = client.get(reverse("reporting:figures")).content.decode()
     assert "Vom Gespräch zum Ergebnis" in body and 'class="funnel"' in body
+
+
+def test_a_member_is_told_which_role_the_figures_need(client):
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from ..factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/en/kennzahlen/")
+    with translation.override("en"):
+        role = gettext("Stützpunkt-Team oder Zentrumsleitung")
+    assert response.status_code == 403 and role != "Stützpunkt-Team oder Zentrumsleitung"
+    assert role in response.content.decode()

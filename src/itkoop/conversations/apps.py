@@ -7,4 +7,6 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Nachrichten")
 
     def ready(self) -> None:
-        from . import notifications  # noqa: F401  (registers the app's notification kind)
+        from . import notifications, personal_data  # noqa: F401  (registers the app's notification kind)
+
+        personal_data.register()  # a person's messages in their data download

@@ -47,6 +47,7 @@ register(
     ),
     Kind(
         key=PROFILE_PENDING,
+        staff_only=True,
         label=_("Kooperationsprofile, die auf Freigabe warten"),
         title=_("Das Kooperationsprofil „%(title)s“ wartet auf Ihre Freigabe."),
     ),
@@ -93,6 +94,7 @@ register(
     ),
     Kind(
         key=INQUIRY,
+        staff_only=True,
         label=_("Anfragen an Ihren Stützpunkt"),
         title=_("Anfrage an den %(hub)s"),
         body="cooperation/notifications/inquiry.txt",
@@ -100,6 +102,7 @@ register(
     ),
     Kind(
         key=COMPANY_REVIEW,
+        staff_only=True,
         label=_("Geänderte Unternehmensprofile, die erneut zu prüfen sind"),
         title=_("%(company)s hat geprüfte Angaben geändert; das Profil wartet auf Ihre erneute Prüfung."),
     ),

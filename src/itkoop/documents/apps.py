@@ -7,4 +7,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Dokumente")
 
     def ready(self) -> None:
-        from . import models, offer  # noqa: F401  (the file clean-up signal; the offer kind of matching)
+        from . import models, offer, personal_data  # noqa: F401  (file clean-up signal; matching's offer kind)
+
+        personal_data.register()  # a person's documents in their data download and account deletion

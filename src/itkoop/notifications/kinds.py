@@ -34,6 +34,8 @@ class Kind:
     attachments: Callable[[Notification], list[Attachment]] | None = None
     # Kinds staff cannot opt out of (a password or legal notice) would set this; none do today.
     configurable: bool = True
+    # Kinds only hub staff and center admins receive (inquiries, reviews): shown on their settings only.
+    staff_only: bool = False
 
 
 _KINDS: dict[str, Kind] = {}

@@ -32,7 +32,7 @@ def preferences_of(user) -> list[dict]:
     return [
         {"key": k.key, "label": k.label, "delivery": stored.get(k.key, k.default_delivery)}
         for k in kinds.all_kinds()
-        if k.configurable
+        if k.configurable and (not k.staff_only or user.is_hub_staff or user.is_center_admin)
     ]
 
 

@@ -3,14 +3,13 @@
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.services import audit_record
+from itkoop.core.services import RoleRequired, audit_record
 
 from . import selectors
 
@@ -23,7 +22,7 @@ def _scope(request) -> str | None:
         return chosen if core_selectors.hubs().filter(slug=chosen).exists() else None
     if user.is_active and user.is_hub_staff:
         return user.hub_id
-    raise PermissionDenied
+    raise RoleRequired(_("Stützpunkt-Team oder Zentrumsleitung"))
 
 
 @login_required
