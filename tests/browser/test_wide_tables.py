@@ -1,0 +1,48 @@
+"""Wide tables scroll inside their own box: the need results, the network directory and a cooperation fit a
+phone (no sideways scrolling of the page), and the scrollable boxes pass axe-core."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from itkoop.cooperation import services as cooperation_services
+from tests.factories import CompanyFactory, member_of
+
+from .axe import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def _fits_both_widths(page):
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
+            f"horizontal scroll at {width}px on {page.url}"
+        )
+
+
+def test_need_results_and_network_fit_a_phone(page, live_server, catalog):
+    for prefix in ("", "/en"):
+        page.goto(f"{live_server.url}{prefix}/bedarf/?text=Onlineshop+mit+Warenwirtschaft+und+Buchhaltung")
+        expect(page.locator(".table-scroll").first).to_be_visible()
+        _fits_both_widths(page)
+        page.goto(f"{live_server.url}{prefix}/netzwerk/")
+        _fits_both_widths(page)
+
+
+def test_a_cooperation_fits_a_phone(page, live_server, transactional_db):
+    shop = CompanyFactory(name="Shop GmbH mit einem recht langen Firmennamen", hub_id="kassel")
+    erp = CompanyFactory(name="ERP Aktiengesellschaft", hub_id="kassel")
+    anna = member_of(shop)
+    cooperation = cooperation_services.cooperation_invite(
+        actor=anna, companies=[shop, erp], title="Shop mit ERP"
+    )
+    page.goto(f"{live_server.url}/konto/login/")
+    page.get_by_label("E-Mail-Adresse").fill(anna.email)
+    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/mein/$"))
+    page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
+    _fits_both_widths(page)
