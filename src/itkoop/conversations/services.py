@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from itkoop.accounts import selectors as accounts
 from itkoop.cooperation import selectors as cooperation
+from itkoop.core.ratelimit import hit
 from itkoop.events import selectors as events
 from itkoop.notifications.services import notify
 from itkoop.registry import selectors as registry
@@ -33,13 +33,7 @@ EXCERPT = 300
 def _within_limit(user, name: str, limit: tuple[int, int]) -> bool:
     """Counts one more action of the user in a fixed window; False once the limit is reached."""
     count, seconds = limit
-    key = f"conversations:{name}:{user.pk}"
-    cache.add(key, 0, seconds)
-    try:
-        return cache.incr(key) <= count
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, seconds)
-        return True
+    return hit(f"conversations:{name}", str(user.pk), limit=count, window=seconds)
 
 
 def _clean_body(body: str) -> str:

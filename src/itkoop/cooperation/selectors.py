@@ -314,14 +314,14 @@ def company_members(company):
     """The active people of a company: who hears about its invitations, profiles and interests."""
     from itkoop.accounts import selectors as accounts
 
-    return accounts.company_members(company).filter(is_active=True).distinct()
+    return accounts.company_members(company).distinct()  # active people only (accounts.users)
 
 
 def hub_team(hub_id: str | None):
     """The active staff of a hub; the center admins when there is no hub or nobody works there."""
     from itkoop.accounts import selectors as accounts
 
-    staff = accounts.hub_staff(hub_id).filter(is_active=True) if hub_id else None
+    staff = accounts.hub_staff(hub_id) if hub_id else None
     if staff is not None and staff.exists():
         return staff
-    return accounts.center_admins().filter(is_active=True)
+    return accounts.center_admins()

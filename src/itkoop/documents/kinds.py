@@ -14,6 +14,8 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from itkoop.core.converters import parse_id
+
 Params = dict[str, Any]
 
 
@@ -33,9 +35,7 @@ class DocumentKind:
 def posted_id(data: Mapping[str, Any], name: str) -> int | None:
     """The database id in a posted field, or None unless it is 1 to 18 ASCII digits (an id always fits)."""
     value = data.get(name)
-    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) > 18:
-        return None
-    return int(value)
+    return parse_id(value) if isinstance(value, str) else None
 
 
 _KINDS: dict[str, DocumentKind] = {}

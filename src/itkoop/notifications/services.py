@@ -46,15 +46,6 @@ def _clean_params(params: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def delivery_of(user, kind: Kind) -> str:
-    stored = (
-        NotificationPreference.objects.filter(user=user, kind=kind.key)
-        .values_list("delivery", flat=True)
-        .first()
-    )
-    return stored or kind.default_delivery
-
-
 def notify(
     *,
     recipients: Iterable,
