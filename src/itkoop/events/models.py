@@ -125,6 +125,8 @@ class Registration(models.Model):
     created = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     checked_in = models.DateTimeField(_("eingecheckt"), null=True, blank=True)
+    # Marked by staff when the person did not come; their meetings were freed then.
+    no_show = models.DateTimeField(_("nicht erschienen"), null=True, blank=True)
 
     class Meta:
         ordering = ["event", "created", "pk"]

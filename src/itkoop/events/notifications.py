@@ -69,14 +69,20 @@ def registration_context(notification: Notification) -> dict[str, Any]:
 
 
 def registration_attachments(notification: Notification) -> list[Attachment]:
-    """The event for the calendar, with its online access: only for a confirmed seat."""
+    """The event for the calendar, with its online access, and the QR code for the check-in: only for a
+    confirmed seat."""
     from . import calendars
 
     registration = _registration(notification)
     if not _has_seat(notification, registration):
         return []
+    from . import checkin
+
     event = registration.event
-    return [(f"event-{event.pk}.ics", calendars.event_calendar(event), "text/calendar")]
+    return [
+        (f"event-{event.pk}.ics", calendars.event_calendar(event), "text/calendar"),
+        (f"check-in-{event.pk}.png", checkin.qr_png(registration), "image/png"),
+    ]
 
 
 def _absolute(path: str) -> str:

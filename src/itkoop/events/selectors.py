@@ -82,6 +82,23 @@ def checkin_list(event: Event) -> QuerySet[Registration]:
     )
 
 
+def checkin_search(event: Event, query: str = "") -> list[tuple[Registration, Person]]:
+    """Confirmed registrations whose name, e-mail or company (of the profile or the catalog) contain every
+    word of ``query``, each with the person's company: the check-in page's list."""
+    registrations = checkin_list(event)
+    for word in query.split()[:5]:
+        registrations = registrations.filter(
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__email__icontains=word)
+            | Q(user__meeting_profiles__event=event, user__meeting_profiles__company_name__icontains=word)
+            | Q(user__memberships__company__name__icontains=word)
+        )
+    registrations = list(registrations.distinct())
+    people = people_of(event, [r.user for r in registrations])
+    return [(r, people[r.user_id]) for r in registrations]
+
+
 def waiting_list(event: Event) -> QuerySet[Registration]:
     return event.registrations.filter(status=RS.WAITLISTED).select_related("user").order_by("position")
 

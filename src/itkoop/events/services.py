@@ -182,7 +182,9 @@ def set_checked_in(*, actor, registration: Registration, checked_in: bool) -> Re
     if registration.status != Status.CONFIRMED:
         raise EventError(_("Nur bestätigte Anmeldungen können eingecheckt werden."))
     registration.checked_in = timezone.now() if checked_in else None
-    registration.save(update_fields=["checked_in", "updated"])
+    if checked_in:
+        registration.no_show = None  # came late after all; freed meetings stay freed
+    registration.save(update_fields=["checked_in", "no_show", "updated"])
     return registration
 
 
