@@ -122,3 +122,33 @@ def test_staff_schedule_and_move_pages_are_accessible(page, live_server, day):
 
     page.goto(f"{live_server.url}/veranstaltungen/{day.pk}/checkin/")
     assert_accessible(page)
+
+
+def test_check_in_on_a_phone_by_search_and_by_scanned_code(page, live_server, day):
+    from itkoop.events import checkin
+
+    anna, ben = (UserFactory(first_name=n, last_name="Test") for n in ("Anna", "Ben"))
+    for user in (anna, ben):
+        confirmed(day, user)
+    _login(page, live_server, hub_staff("kassel"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/veranstaltungen/{day.pk}/checkin/")
+    page.get_by_label("Name oder Unternehmen").fill("Ben")
+    page.get_by_role("button", name="Suchen").click()
+    expect(page.get_by_role("heading", level=2, name="Teilnehmende mit „Ben“")).to_be_visible()
+    expect(page.get_by_role("button", name="Anna Test einchecken")).to_have_count(0)
+    page.get_by_role("button", name="Ben Test einchecken").click()
+    expect(page.get_by_role("status")).to_contain_text("Ben Test ist eingecheckt.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+
+    # What a phone camera opens from Anna's QR code: her name, then one tap checks her in.
+    registration = Registration.objects.get(event=day, user=anna)
+    page.goto(checkin.checkin_url(registration).replace("http://testserver", live_server.url))
+    expect(page.get_by_role("heading", level=2)).to_have_text("Anna Test")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    page.get_by_role("button", name="Anna Test einchecken").click()
+    expect(page.get_by_role("status")).to_contain_text("Anna Test ist eingecheckt.")
+    registration.refresh_from_db()
+    assert registration.checked_in is not None

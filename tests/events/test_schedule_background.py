@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from itkoop.events import meetings
-from itkoop.events.models import Meeting, ScheduleRun
+from itkoop.events.models import Meeting, MeetingNotice, ScheduleRun
 
 from ..factories import UserFactory, hub_staff
 from .factories import confirmed, meeting_day
@@ -36,7 +36,9 @@ def test_build_runs_as_a_task_after_commit_and_reports_its_result(client, django
     client.force_login(hub_staff("kassel"))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(reverse("events:schedule_build", args=[day.pk]))
-    assert response.status_code == 302 and len(callbacks) == 1
+    # The build's own task, then the publication's mails (one per person told their plan).
+    told = MeetingNotice.objects.filter(event=day).count()
+    assert response.status_code == 302 and len(callbacks) == 1 + told
     status = client.get(reverse("events:schedule_status", args=[day.pk])).json()
     assert status["status"] == ScheduleRun.Status.DONE, status
     assert not status["active"]

@@ -1,11 +1,20 @@
-"""iCalendar files (RFC 5545) of events and meetings: per event, per person (secret feed URL), per agenda."""
+"""iCalendar files (RFC 5545) of events and meetings: per event, per person (secret feed URL), per agenda,
+and the updates and cancellations that go with the notices about changed meetings.
+
+A meeting's UID is its request's, not the Meeting row's (a rebuild replaces the rows), and its SEQUENCE is
+the request's ``calendar_sequence``: an updated meeting keeps its UID with a higher SEQUENCE, so calendars
+change the entry in place; a cancelled one goes out as METHOD:CANCEL with STATUS:CANCELLED. Meeting times
+are written in the platform's time zone (with its VTIMEZONE), as the agenda shows them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from email.utils import parseaddr
+from zoneinfo import ZoneInfo
 
 import icalendar
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .models import Event, Meeting, Registration
@@ -13,14 +22,35 @@ from .models import Event, Meeting, Registration
 PRODID = "-//itkoop//Kooperationsplattform IT-Wirtschaft//DE"
 
 
-def _calendar(name: str) -> icalendar.Calendar:
+def _calendar(name: str, *, method: str = "PUBLISH") -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", name)
     return calendar
+
+
+def meeting_uid(request_id: int) -> str:
+    return f"meeting-request-{request_id}@itkoop"
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo(settings.TIME_ZONE))
+
+
+def _people(component: icalendar.Event, user) -> None:
+    """The platform as organiser and the person as attendee: calendars match updates and cancellations by
+    UID and organiser."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "itkoop@example.org"
+    organizer = icalendar.vCalAddress(f"mailto:{address}")
+    organizer.params["cn"] = icalendar.vText("itkoop")
+    component.add("organizer", organizer)
+    if getattr(user, "email", ""):
+        attendee = icalendar.vCalAddress(f"mailto:{user.email}")
+        attendee.params["cn"] = icalendar.vText(str(user))
+        component.add("attendee", attendee)
 
 
 def _where(event: Event, include_link: bool) -> str:
@@ -48,23 +78,49 @@ def event_component(event: Event, *, include_link: bool = True) -> icalendar.Eve
     return component
 
 
-def meeting_component(meeting: Meeting, user) -> icalendar.Event:
+def _table_place(event: Event, table: int) -> str:
+    where = (_("Online-Raum %(n)s") if event.is_online else _("Tisch %(n)s")) % {"n": table + 1}
+    return " · ".join(p for p in (where, event.location, event.meeting_link) if p)
+
+
+def meeting_component(meeting: Meeting, user, *, partner: str = "") -> icalendar.Event:
+    """``partner`` names the other person (with their company); by default their name."""
     event = meeting.event
     request = meeting.request
-    other = request.counterpart(user)
     component = icalendar.Event()
-    component.add("uid", f"meeting-{meeting.pk}@itkoop")
+    component.add("uid", meeting_uid(request.pk))
+    component.add("sequence", request.calendar_sequence)
+    component.add("status", "CONFIRMED")
     component.add("dtstamp", datetime.now(UTC))
-    component.add("dtstart", event.slot_start(meeting.slot))
-    component.add("dtend", event.slot_end(meeting.slot))
-    component.add("summary", _("Gespräch mit %(name)s") % {"name": str(other)})
-    where = (_("Online-Raum %(n)s") if event.is_online else _("Tisch %(n)s")) % {"n": meeting.table_label}
-    component.add("location", " · ".join(p for p in (where, event.location, event.meeting_link) if p))
+    component.add("dtstart", _local(event.slot_start(meeting.slot)))
+    component.add("dtend", _local(event.slot_end(meeting.slot)))
+    name = partner or str(request.counterpart(user))
+    component.add("summary", _("Gespräch mit %(name)s") % {"name": name})
+    component.add("location", _table_place(event, meeting.table))
     component.add("description", f"{event.title}\n{request.reason}")
+    _people(component, user)
+    return component
+
+
+def cancelled_component(
+    event: Event, user, *, request_id: int, sequence: int, slot: int, table: int, partner: str
+) -> icalendar.Event:
+    """A meeting that no longer takes place, at the time it had: its UID with a higher SEQUENCE."""
+    component = icalendar.Event()
+    component.add("uid", meeting_uid(request_id))
+    component.add("sequence", sequence)
+    component.add("status", "CANCELLED")
+    component.add("dtstamp", datetime.now(UTC))
+    component.add("dtstart", _local(event.slot_start(slot)))
+    component.add("dtend", _local(event.slot_end(slot)))
+    component.add("summary", _("Abgesagt: Gespräch mit %(name)s") % {"name": partner})
+    component.add("location", _table_place(event, table))
+    _people(component, user)
     return component
 
 
 def to_bytes(calendar: icalendar.Calendar) -> bytes:
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
@@ -74,10 +130,23 @@ def event_calendar(event: Event, *, include_link: bool = True) -> bytes:
     return to_bytes(calendar)
 
 
-def agenda_calendar(event: Event, user, meetings: Iterable[Meeting]) -> bytes:
+def agenda_calendar(
+    event: Event, user, meetings: Iterable[Meeting], partners: dict[int, str] | None = None
+) -> bytes:
+    """The person's meetings; ``partners`` maps a user id to how the other person is named."""
     calendar = _calendar(_("Gesprächsplan: %(title)s") % {"title": event.title})
     for meeting in meetings:
-        calendar.add_component(meeting_component(meeting, user))
+        other = meeting.request.counterpart(user)
+        calendar.add_component(meeting_component(meeting, user, partner=(partners or {}).get(other.pk, "")))
+    return to_bytes(calendar)
+
+
+def cancellation_calendar(event: Event, user, cancelled: Iterable[dict]) -> bytes:
+    """METHOD:CANCEL for the meetings in ``cancelled`` (dicts with request_id, sequence, slot, table,
+    partner)."""
+    calendar = _calendar(_("Gesprächsplan: %(title)s") % {"title": event.title}, method="CANCEL")
+    for item in cancelled:
+        calendar.add_component(cancelled_component(event, user, **item))
     return to_bytes(calendar)
 
 

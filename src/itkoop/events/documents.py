@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from itkoop.documents.services import DocumentKind, DocumentRequestError, posted_id, register
 
-from . import meetings, selectors
+from . import checkin, meetings, selectors
 from .models import Event
 
 AGENDA = "events.agenda"
@@ -46,7 +46,8 @@ def _render(params: dict[str, Any], language: str) -> tuple[str, bytes]:
     person = get_user_model().objects.filter(pk=params["person"]).first()
     if event is None or person is None:
         raise DocumentRequestError(_("Diese Veranstaltung gibt es nicht mehr."))
-    html = render_to_string("events/agenda_pdf.html", selectors.agenda_context(event, person))
+    context = {**selectors.agenda_context(event, person), **checkin.code_context(event, person)}
+    html = render_to_string("events/agenda_pdf.html", context)
     pdf = HTML(string=html, base_url=settings.ITKOOP_SITE_URL + "/").write_pdf()
     return f"agenda-{event.pk}.pdf", pdf
 

@@ -272,3 +272,15 @@ class MoveForm(forms.Form):
         self.fields["table"].max_value = event.tables
         self.fields["table"].widget.attrs.update(min=1, max=event.tables)
         self.fields["table"].label = _("Online-Raum") if event.is_online else _("Tisch")
+
+
+class CheckinSearchForm(forms.Form):
+    q = forms.CharField(label=_("Name oder Unternehmen"), max_length=100, required=False)
+
+
+class CheckinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Check-in-Code"),
+        max_length=200,
+        help_text=_("Steht unter dem QR-Code auf der Bestätigung und dem Gesprächsplan."),
+    )

@@ -17,9 +17,17 @@ from itkoop import scheduler
 from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
+from . import meeting_changes, scheduling, selectors
 from . import notifications as kinds
-from . import scheduling
-from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
+from .models import (
+    Event,
+    Meeting,
+    MeetingNotice,
+    MeetingRequest,
+    ParticipantProfile,
+    Registration,
+    ScheduleRun,
+)
 from .permissions import can_manage_event
 from .services import EventError, _locked_event
 
@@ -113,10 +121,20 @@ def request_send(*, actor, event: Event, recipient_id: int, reason: str, priorit
     notify(
         recipients=[request.recipient],
         kind=kinds.MEETING_REQUEST,
-        params={"request_id": request.pk, "event_id": event.pk, "name": str(actor), "title": event.title},
+        params={
+            "request_id": request.pk,
+            "event_id": event.pk,
+            "name": _label(event, actor),
+            "title": event.title,
+        },
         url=("events:requests", [event.pk]),
     )
     return request
+
+
+def _label(event: Event, user) -> str:
+    """ "Name, company" of a participant, as titles of notifications name them."""
+    return selectors.people_of(event, [user])[user.pk].label
 
 
 @transaction.atomic
@@ -132,11 +150,46 @@ def request_answer(*, actor, request: MeetingRequest, accept: bool) -> MeetingRe
         raise EventError(_("Die Anfrage ist verfallen."))
     if accept and request.status == RS.DECLINED:
         raise EventError(_("Die Anfrage wurde bereits abgelehnt."))
+    was = request.status
     request.status = RS.ACCEPTED if accept else RS.DECLINED
     request.answered = timezone.now()
     request.save(update_fields=["status", "answered"])
-    if not accept:
-        Meeting.objects.filter(request=request).delete()
+    event = request.event
+    params = {
+        "request_id": request.pk,
+        "event_id": event.pk,
+        "name": _label(event, actor),
+        "title": event.title,
+    }
+    if accept:
+        if was != RS.ACCEPTED:
+            notify(
+                recipients=[request.sender],
+                kind=kinds.MEETING_REQUEST_ACCEPTED,
+                params=params,
+                url=("events:requests", [event.pk]),
+            )
+        return request
+    before = meeting_changes.placements(event, people=[request.sender_id])
+    Meeting.objects.filter(request=request).delete()
+    # One notice to the requester: the answer, and with it the cancellation of a meeting already planned.
+    told = meeting_changes.tell_changes(
+        event=event,
+        before={request.pk: before[request.pk]} if request.pk in before else {},
+        after={},
+        reason=MeetingNotice.Reason.DECLINED,
+        exclude=[actor.pk],
+        kind=kinds.MEETING_REQUEST_DECLINED,
+        params=params,
+        url=("events:requests", [event.pk]),
+    )
+    if not told:
+        notify(
+            recipients=[request.sender],
+            kind=kinds.MEETING_REQUEST_DECLINED,
+            params=params,
+            url=("events:requests", [event.pk]),
+        )
     return request
 
 
@@ -145,7 +198,18 @@ def request_withdraw(*, actor, request: MeetingRequest) -> None:
     """The sender takes a request back (and with it the meeting)."""
     if not getattr(actor, "is_authenticated", False) or actor.pk != request.sender_id:
         raise PermissionDenied
+    event = request.event
+    before = meeting_changes.placements(event, people=[actor.pk])
+    request_id = request.pk
     request.delete()
+    if request_id in before:  # a planned meeting: the other person is told it is cancelled
+        meeting_changes.tell_changes(
+            event=event,
+            before={request_id: before[request_id]},
+            after={},
+            reason=MeetingNotice.Reason.WITHDRAWN,
+            exclude=[actor.pk],
+        )
 
 
 def expire_requests(*, event: Event | None = None, now=None) -> int:
@@ -185,11 +249,19 @@ def meeting_settings_save(
     event.slots_start, event.slot_minutes, event.slot_count = slots_start, slot_minutes, slot_count
     event.tables, event.breaks = tables, sorted(set(breaks))
     event.save(update_fields=["slots_start", "slot_minutes", "slot_count", "tables", "breaks", "updated"])
-    # Meetings in rounds or at tables that no longer exist (or are now breaks) are dropped.
+    # Meetings in rounds or at tables that no longer exist (or are now breaks) are dropped, and their people
+    # told.
+    before = meeting_changes.placements(event)
     breaks = {b - 1 for b in event.breaks}
     Meeting.objects.filter(event=event).filter(
         Q(slot__gte=event.slot_count) | Q(table__gte=event.tables) | Q(slot__in=breaks)
     ).delete()
+    meeting_changes.tell_changes(
+        event=event,
+        before=before,
+        after=meeting_changes.placements(event),
+        reason=MeetingNotice.Reason.ROUNDS_CHANGED,
+    )
     return event
 
 
@@ -249,12 +321,20 @@ def meeting_move(*, actor, event: Event, request: MeetingRequest, slot: int, tab
     _require_manager(actor, event)
     if request.event_id != event.pk:
         raise PermissionDenied
-    _locked_event(event)
+    event = _locked_event(event)
     problems = move_check(event=event, request=request, slot=slot, table=table)
     if problems:
         raise EventError(" ".join(problems))
+    people = [request.sender_id, request.recipient_id]
+    before = meeting_changes.placements(event, people=people)
     meeting, _created = Meeting.objects.update_or_create(
         request=request, defaults={"event": event, "slot": slot - 1, "table": table - 1, "locked": True}
+    )
+    meeting_changes.tell_changes(
+        event=event,
+        before=before,
+        after=meeting_changes.placements(event, people=people),
+        reason=MeetingNotice.Reason.MOVED,
     )
     audit_record(
         actor=actor,

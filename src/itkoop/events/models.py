@@ -56,6 +56,8 @@ class Event(models.Model):
     slot_count = models.PositiveIntegerField(_("Anzahl der Runden"), default=0)
     breaks = models.JSONField(_("Pausen (Nummern der Runden)"), default=list, blank=True)
     tables = models.PositiveIntegerField(_("Tische oder Online-Räume"), default=0)
+    # When the participants were first told their meetings: later builds tell only what changed.
+    schedule_published = models.DateTimeField(_("Gesprächsplan veröffentlicht"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -123,6 +125,8 @@ class Registration(models.Model):
     created = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     checked_in = models.DateTimeField(_("eingecheckt"), null=True, blank=True)
+    # Marked by staff when the person did not come; their meetings were freed then.
+    no_show = models.DateTimeField(_("nicht erschienen"), null=True, blank=True)
 
     class Meta:
         ordering = ["event", "created", "pk"]
@@ -219,6 +223,9 @@ class MeetingRequest(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     expires = models.DateTimeField(_("verfällt am"))
     answered = models.DateTimeField(null=True, blank=True)
+    # The iCalendar SEQUENCE of this request's meeting (its UID stays the request's): raised at every change
+    # of its round or table and at its cancellation, so calendars update the entry in place.
+    calendar_sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created"]
@@ -274,6 +281,38 @@ class Meeting(models.Model):
     @property
     def end(self):
         return self.event.slot_end(self.slot) if self.event.slots_start else None
+
+
+class MeetingNotice(models.Model):
+    """What changed in one person's meetings at one moment (a published or rebuilt plan, a moved or cancelled
+    meeting): the notification's mail lists it and builds its .ics from it. A cancelled meeting's request
+    may be gone by then, so each change keeps the request id, round, table and calendar sequence itself."""
+
+    class Reason(models.TextChoices):
+        PUBLISHED = "published", _("Plan veröffentlicht")
+        REBUILT = "rebuilt", _("Plan neu berechnet")
+        MOVED = "moved", _("vom Team verlegt")
+        DECLINED = "declined", _("Anfrage abgelehnt")
+        WITHDRAWN = "withdrawn", _("Anfrage zurückgezogen")
+        PARTNER_CANCELLED = "partner_cancelled", _("Anmeldung storniert")
+        ROUNDS_CHANGED = "rounds_changed", _("Runden oder Tische geändert")
+        NO_SHOW = "no_show", _("nicht erschienen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_notices")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    # [{"request": id, "change": "new"|"moved"|"cancelled", "slot", "table", "old_slot", "old_table",
+    #   "sequence", "other": user id}], slots and tables 0-based.
+    changes = models.JSONField(default=list)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("Mitteilung zu Gesprächen")
+        verbose_name_plural = _("Mitteilungen zu Gesprächen")
+
+    def __str__(self) -> str:
+        return f"meeting notice {self.pk} ({self.reason}) to {self.user_id}"
 
 
 class ScheduleRun(models.Model):

@@ -20,7 +20,16 @@ from django.utils.translation import gettext_lazy as _
 
 from itkoop import scheduler
 
-from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
+from . import meeting_changes
+from .models import (
+    Event,
+    Meeting,
+    MeetingNotice,
+    MeetingRequest,
+    ParticipantProfile,
+    Registration,
+    ScheduleRun,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -228,8 +237,10 @@ def _execute(run_pk: int) -> None:
 
 @transaction.atomic
 def _store(event: Event, adapted: Adapted, result: scheduler.ScheduleResult) -> None:
-    """Replace the unlocked meetings by the new schedule; locked ones stay as they are."""
-    Event.objects.select_for_update().get(pk=event.pk)
+    """Replace the unlocked meetings by the new schedule; locked ones stay as they are. The first plan is
+    published to everyone in it; after a rebuild only the people whose meetings changed are told."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    before = meeting_changes.placements(event)
     Meeting.objects.filter(event=event, locked=False).delete()
     Meeting.objects.filter(event=event).exclude(request_id__in=adapted.requests).delete()
     kept = set(Meeting.objects.filter(event=event).values_list("request_id", flat=True))
@@ -240,6 +251,17 @@ def _store(event: Event, adapted: Adapted, result: scheduler.ScheduleResult) -> 
             if m.request not in kept
         ]
     )
+    if event.schedule_published is None:
+        people = {r.sender_id for r in adapted.requests.values()}
+        people |= {r.recipient_id for r in adapted.requests.values()}
+        meeting_changes.publish(event=event, people=people)
+    else:
+        meeting_changes.tell_changes(
+            event=event,
+            before=before,
+            after=meeting_changes.placements(event),
+            reason=MeetingNotice.Reason.REBUILT,
+        )
 
 
 def meetings_of(event: Event, user):

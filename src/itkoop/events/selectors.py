@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from itkoop.accounts import selectors as accounts
@@ -82,6 +82,23 @@ def checkin_list(event: Event) -> QuerySet[Registration]:
     )
 
 
+def checkin_search(event: Event, query: str = "") -> list[tuple[Registration, Person]]:
+    """Confirmed registrations whose name, e-mail or company (of the profile or the catalog) contain every
+    word of ``query``, each with the person's company: the check-in page's list."""
+    registrations = checkin_list(event)
+    for word in query.split()[:5]:
+        registrations = registrations.filter(
+            Q(user__first_name__icontains=word)
+            | Q(user__last_name__icontains=word)
+            | Q(user__email__icontains=word)
+            | Q(user__meeting_profiles__event=event, user__meeting_profiles__company_name__icontains=word)
+            | Q(user__memberships__company__name__icontains=word)
+        )
+    registrations = list(registrations.distinct())
+    people = people_of(event, [r.user for r in registrations])
+    return [(r, people[r.user_id]) for r in registrations]
+
+
 def waiting_list(event: Event) -> QuerySet[Registration]:
     return event.registrations.filter(status=RS.WAITLISTED).select_related("user").order_by("position")
 
@@ -153,13 +170,76 @@ def participants(event: Event, viewer) -> tuple[list[ParticipantCard], list[Part
     return cards, suggestions
 
 
-def requests_of(event: Event, user) -> tuple[QuerySet[MeetingRequest], QuerySet[MeetingRequest]]:
+@dataclass(frozen=True)
+class Person:
+    """A participant as others see them at a meeting day: name, company (linked to its page when the person
+    is a member of a company in the catalog) and what their profile for the day says they offer and seek."""
+
+    user: object
+    company: str = ""
+    company_id: str = ""  # external id of the catalog company, for its page
+    offers: str = ""
+    seeks: str = ""
+
+    @property
+    def label(self) -> str:
+        """ "Name, company" – how mails and calendars name the person."""
+        return f"{self.user}, {self.company}" if self.company else str(self.user)
+
+
+def people_of(event: Event, users) -> dict[int, Person]:
+    """user pk -> Person for these users at this meeting day. The company is the catalog company of the
+    person's (first) membership, else the company name of their profile."""
+    users = list(users)
+    ids = [u.pk for u in users]
+    profiles = {p.user_id: p for p in ParticipantProfile.objects.filter(event=event, user_id__in=ids)}
+    companies: dict[int, tuple[str, str]] = {}
+    for user_id, external_id, name in accounts.memberships_of_users(ids).values_list(
+        "user_id", "company__external_id", "company__name"
+    ):
+        companies.setdefault(user_id, (external_id, name))
+    out = {}
+    for user in users:
+        profile = profiles.get(user.pk)
+        external_id, name = companies.get(user.pk, ("", ""))
+        out[user.pk] = Person(
+            user=user,
+            company=name or (profile.company_name if profile else ""),
+            company_id=external_id,
+            offers=profile.offers if profile else "",
+            seeks=profile.seeks if profile else "",
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    request: MeetingRequest
+    other: Person
+
+
+def requests_of(event: Event, user) -> tuple[list[RequestRow], list[RequestRow]]:
+    """The requests to and from ``user``, each with the other person's company and profile."""
     base = MeetingRequest.objects.filter(event=event).select_related("sender", "recipient")
-    return base.filter(recipient=user).order_by("-created"), base.filter(sender=user).order_by("-created")
+    incoming = list(base.filter(recipient=user).order_by("-created"))
+    outgoing = list(base.filter(sender=user).order_by("-created"))
+    people = people_of(event, [r.sender for r in incoming] + [r.recipient for r in outgoing])
+    return (
+        [RequestRow(r, people[r.sender_id]) for r in incoming],
+        [RequestRow(r, people[r.recipient_id]) for r in outgoing],
+    )
 
 
 def meeting_requests() -> QuerySet[MeetingRequest]:
     return MeetingRequest.objects.select_related("event", "sender", "recipient")
+
+
+def _profile_company(side: str) -> Subquery:
+    return Subquery(
+        ParticipantProfile.objects.filter(event=OuterRef("event"), user=OuterRef(side)).values(
+            "company_name"
+        )[:1]
+    )
 
 
 def meeting_requests_of_user(user) -> QuerySet[MeetingRequest]:
@@ -170,7 +250,11 @@ def meeting_requests_of_user(user) -> QuerySet[MeetingRequest]:
     return (
         meeting_requests()
         .filter(Q(sender=user) | Q(recipient=user))
-        .annotate(waiting=Count("pk", filter=incoming_pending))
+        .annotate(
+            waiting=Count("pk", filter=incoming_pending),
+            sender_company=_profile_company("sender"),
+            recipient_company=_profile_company("recipient"),
+        )
         .order_by("-waiting", "-created")
     )
 
@@ -188,12 +272,9 @@ def agenda_context(event: Event, person) -> dict:
     from .scheduling import meetings_of
 
     rows = [(m, m.request.counterpart(person)) for m in meetings_of(event, person)]
-    profiles = {
-        p.user_id: p
-        for p in ParticipantProfile.objects.filter(event=event, user_id__in=[other.pk for _m, other in rows])
-    }
+    people = people_of(event, [other for _m, other in rows])
     return {
         "event": event,
-        "rows": [(m, other, profiles.get(other.pk)) for m, other in rows],
+        "rows": [(m, other, people[other.pk]) for m, other in rows],
         "person": person,
     }

@@ -12,15 +12,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
+from . import meeting_changes
 from . import notifications as kinds
-from .models import CalendarToken, Event, Meeting, Registration
+from .models import CalendarToken, Event, Meeting, MeetingNotice, Registration
 from .permissions import can_hold_event_at, can_manage_event
 
 logger = logging.getLogger(__name__)
@@ -166,10 +166,11 @@ def cancel(*, actor, registration: Registration) -> Registration:
         _renumber_waitlist(event)
     else:
         _fill_seats(event)
-        # Their meetings at a meeting day go too; the counterparts' slots free up for a rebuild.
-        Meeting.objects.filter(event=event).filter(
-            Q(request__sender_id=registration.user_id) | Q(request__recipient_id=registration.user_id)
-        ).delete()
+        # Their meetings at a meeting day go too; the counterparts' slots free up for a rebuild, and the
+        # counterparts are told.
+        free_meetings(
+            event=event, user_id=registration.user_id, reason=MeetingNotice.Reason.PARTNER_CANCELLED
+        )
     _tell(registration, kinds.REGISTRATION_CANCELLED)
     return registration
 
@@ -181,8 +182,19 @@ def set_checked_in(*, actor, registration: Registration, checked_in: bool) -> Re
     if registration.status != Status.CONFIRMED:
         raise EventError(_("Nur bestätigte Anmeldungen können eingecheckt werden."))
     registration.checked_in = timezone.now() if checked_in else None
-    registration.save(update_fields=["checked_in", "updated"])
+    if checked_in:
+        registration.no_show = None  # came late after all; freed meetings stay freed
+    registration.save(update_fields=["checked_in", "no_show", "updated"])
     return registration
+
+
+def free_meetings(*, event: Event, user_id: int, reason: str) -> int:
+    """Delete a person's meetings at a meeting day (their seat is gone, or they did not come) and tell each
+    partner. Called inside the caller's transaction; returns how many meetings were freed."""
+    before = meeting_changes.placements(event, people=[user_id])
+    Meeting.objects.filter(request_id__in=before).delete()
+    meeting_changes.tell_changes(event=event, before=before, after={}, reason=reason, exclude=[user_id])
+    return len(before)
 
 
 def _waitlist_length(event: Event) -> int:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_meetings
+from . import views, views_checkin, views_meetings
 
 app_name = "events"
 urlpatterns = [
@@ -14,8 +14,10 @@ urlpatterns = [
     path("<id:pk>/anmelden/", views.register, name="register"),
     path("<id:pk>/stornieren/", views.cancel, name="cancel"),
     path("<id:pk>/bearbeiten/", views.event_edit, name="edit"),
-    path("<id:pk>/checkin/", views.checkin_list, name="checkin"),
-    path("<id:pk>/checkin/<id:registration_pk>/", views.checkin, name="checkin_toggle"),
+    path("<id:pk>/checkin/", views_checkin.checkin_list, name="checkin"),
+    path("<id:pk>/checkin/code/", views_checkin.checkin_code, name="checkin_code"),
+    path("<id:pk>/checkin/<id:registration_pk>/", views_checkin.checkin_toggle, name="checkin_toggle"),
+    path("<id:pk>/checkin/<id:registration_pk>/nicht-erschienen/", views_checkin.no_show, name="no_show"),
     # meeting day
     path("<id:pk>/profil/", views_meetings.profile, name="profile"),
     path("<id:pk>/teilnehmende/", views_meetings.participants, name="participants"),

@@ -1,5 +1,5 @@
 """Event pages: the list, an event with registration and cancellation, my registrations, calendar files, and
-for staff creating and editing events and the check-in list. Thin: parse, call a service, render."""
+for staff creating and editing events (the check-in is in views_checkin.py). Thin: parse, call, render."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from itkoop.core.converters import parse_id
 from itkoop.core.shortcuts import get_visible_or_404
 
-from . import calendars, selectors, services
+from . import calendars, checkin, selectors, services
 from .forms import EventFilterForm, EventForm
 from .models import CalendarToken, Event, Registration
 from .permissions import can_create_events, can_manage_event
@@ -46,14 +46,16 @@ def event_list(request):
 
 def event_detail(request, pk: int):
     event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
+    registration = selectors.registration_of(request.user, event)
     return render(
         request,
         "events/detail.html",
         {
             "event": event,
             "counts": selectors.event_counts(event),
-            "registration": selectors.registration_of(request.user, event),
+            "registration": registration,
             "can_manage": can_manage_event(request.user, event),
+            **(checkin.code_context(event, request.user) if registration is not None else {}),
         },
     )
 
@@ -189,44 +191,3 @@ def event_edit(request, pk: int):
             messages.success(request, _("Die Veranstaltung ist gespeichert."))
             return redirect(event)
     return render(request, "events/event_form.html", {"form": form, "event": event})
-
-
-@login_required
-def checkin_list(request, pk: int):
-    event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
-    if not can_manage_event(request.user, event):
-        raise PermissionDenied
-    return render(
-        request,
-        "events/checkin.html",
-        {
-            "event": event,
-            "registrations": selectors.checkin_list(event),
-            "waiting": selectors.waiting_list(event),
-            "counts": selectors.event_counts(event),
-        },
-    )
-
-
-@login_required
-@require_POST
-def checkin(request, pk: int, registration_pk: int):
-    event = get_object_or_404(Event, pk=pk)
-    registration = get_visible_or_404(
-        Registration.objects.select_related("user"),
-        registration_pk,
-        lambda r: r.user_id == request.user.pk or can_manage_event(request.user, event),
-        event=event,
-    )
-    present = request.POST.get("present", "1") == "1"
-    try:
-        services.set_checked_in(actor=request.user, registration=registration, checked_in=present)
-    except EventError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            (_("%(name)s ist eingecheckt.") if present else _("Check-in von %(name)s zurückgenommen."))
-            % {"name": registration.user},
-        )
-    return redirect("events:checkin", pk=event.pk)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from itkoop.core.shortcuts import get_visible_or_404
 
-from . import calendars, meetings, scheduling, selectors
+from . import calendars, checkin, meetings, scheduling, selectors
 from .forms import MeetingRequestForm, MeetingSettingsForm, MoveForm, ProfileForm
 from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from .permissions import can_manage_event
@@ -171,7 +171,8 @@ def request_withdraw(request, pk: int, request_pk: int):
 @login_required
 def agenda(request, pk: int):
     event = _participant_event(request, pk)
-    return render(request, "events/agenda.html", selectors.agenda_context(event, request.user))
+    context = selectors.agenda_context(event, request.user)
+    return render(request, "events/agenda.html", {**context, **checkin.code_context(event, request.user)})
 
 
 @login_required
