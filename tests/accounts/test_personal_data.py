@@ -10,7 +10,7 @@ from django.utils import timezone
 from itkoop.accounts import services
 from itkoop.accounts.models import ConsentRecord, User
 from itkoop.cooperation.models import Inquiry
-from itkoop.events.models import Event, MeetingRequest, ParticipantProfile, Registration
+from itkoop.events.models import Event, MeetingNotice, MeetingRequest, ParticipantProfile, Registration
 from itkoop.notifications.models import Notification
 from itkoop.reporting import selectors as reporting
 
@@ -43,6 +43,8 @@ def meeting_day():
         status="accepted",
         expires=timezone.now() + dt.timedelta(days=1),
     )
+    MeetingNotice.objects.create(event=event, user=alice, reason="published", changes=[{"slot": 2}])
+    MeetingNotice.objects.create(event=event, user=bob, reason="published", changes=[{"slot": 7}])
     Notification.objects.create(recipient=alice, kind="x", params={"title": "für Alice"})
     Notification.objects.create(recipient=bob, kind="x", params={"title": "für Bob"})
     Inquiry.objects.create(
@@ -73,6 +75,7 @@ def test_export_holds_the_persons_rows_and_no_one_elses(client, meeting_day):
     assert data["meeting_profiles"][0]["offers"] == "Alices Angebot"
     assert data["meeting_requests"]["sent"][0]["reason"] == "Alices Grund"
     assert data["meeting_requests"]["received"] == []
+    assert [n["changes"] for n in data["meeting_notices"]] == [[{"slot": 2}]]
     assert [n["params"]["title"] for n in data["notifications"]["notifications"]] == ["für Alice"]
     assert data["network_inquiries"][0]["question"] == "Alices Frage"
     assert data["consent_records"][0]["text_version"] == 1
@@ -105,6 +108,7 @@ def test_deletion_keeps_the_figures_and_removes_the_person(client, meeting_day):
     assert Registration.objects.filter(event=event).count() == 2
     assert MeetingRequest.objects.get(sender=alice).reason == ""
     assert ParticipantProfile.objects.get(user=alice).offers == ""
+    assert list(MeetingNotice.objects.values_list("user", flat=True)) == [bob.pk]
     assert not Notification.objects.filter(recipient=alice).exists()
     assert Notification.objects.filter(recipient=bob).count() == 1
     assert not client.login(email=email, password=PASSWORD)

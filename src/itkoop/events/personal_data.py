@@ -5,7 +5,7 @@ removes what the person wrote (profile texts, reasons of their requests) and the
 
 from itkoop.core.services import plain_rows, register_personal_data
 
-from .models import CalendarToken, MeetingRequest, ParticipantProfile, Registration
+from .models import CalendarToken, MeetingNotice, MeetingRequest, ParticipantProfile, Registration
 
 
 def export_registrations(user) -> list[dict]:
@@ -30,13 +30,23 @@ def export_meeting_requests(user) -> dict[str, list[dict]]:
     }
 
 
+def export_meeting_notices(user) -> list[dict]:
+    return plain_rows(
+        MeetingNotice.objects.filter(user=user).order_by("created", "pk"),
+        ["event_id", "event__title", "reason", "changes", "created"],
+    )
+
+
 def erase_events_data(user) -> None:
     ParticipantProfile.objects.filter(user=user).update(company_name="", offers="", seeks="")
     MeetingRequest.objects.filter(sender=user).update(reason="")
     CalendarToken.objects.filter(user=user).delete()
+    # The notices only explained changes to this person; the meetings themselves stay counted.
+    MeetingNotice.objects.filter(user=user).delete()
 
 
 def register() -> None:
     register_personal_data(name="event_registrations", exporter=export_registrations)
     register_personal_data(name="meeting_profiles", exporter=export_profiles, eraser=erase_events_data)
     register_personal_data(name="meeting_requests", exporter=export_meeting_requests)
+    register_personal_data(name="meeting_notices", exporter=export_meeting_notices)
