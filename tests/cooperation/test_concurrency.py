@@ -75,6 +75,7 @@ def _offer_invite(user_pk: int, token: str):
         company_ids=payload["companies"],
         need_text=payload["text"],
         bundle=payload["bundle"],
+        accept_code_of_conduct=True,
         invite_digest=matching.bundle_invite_digest(token),
     )
 
