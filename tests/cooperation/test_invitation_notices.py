@@ -182,3 +182,28 @@ def test_the_inviter_hears_answers_when_brokering_without_a_company(
         accept_code_of_conduct=True,
     )
     assert staff.notifications.filter(kind=kinds.ANSWER_ACCEPTED).count() == 1
+
+
+def test_invitations_stored_before_they_named_the_inviter_still_read_as_a_sentence(companies, inviter):
+    import importlib
+
+    from django.apps import apps
+
+    from itkoop.notifications.rendering import render
+
+    cooperation = services.cooperation_invite(
+        actor=inviter, companies=companies[:2], title="Alt", accept_code_of_conduct=True
+    )
+    partner = member_of(companies[1])
+    old = Notification.objects.create(
+        recipient=partner,
+        kind=kinds.INVITED,
+        params={"cooperation_id": cooperation.pk, "company": companies[1].name, "title": "Alt"},
+    )
+    assert render(old).title == "Einladungen zu Kooperationen", "without the inviter only the label is left"
+    migration = importlib.import_module(
+        "itkoop.cooperation.migrations.0007_invitation_notices_name_the_inviter"
+    )
+    migration.name_the_inviter(apps, None)
+    old.refresh_from_db()
+    assert render(old).title == "Anna Muster lädt Nordlicht ERP GmbH zur Kooperation „Alt“ ein."

@@ -285,3 +285,14 @@ def test_the_back_link_shows_the_choice_prefilled(client, pair):
     back = client.get(review.context["back_url"])
     assert back.templates[0].name == "cooperation/invite.html"
     assert set(back.context["form"]["companies"].value()) == {c.external_id for c in pair}
+
+
+def test_the_personal_message_is_part_of_the_inviters_data_export(pair):
+    from itkoop.cooperation.personal_data import export_cooperation_data
+
+    inviter = member_of(pair[0])
+    services.cooperation_invite(
+        actor=inviter, companies=pair, title="Shop", message="Meine Worte", accept_code_of_conduct=True
+    )
+    (row,) = export_cooperation_data(inviter)["cooperations"]
+    assert row["message"] == "Meine Worte"
