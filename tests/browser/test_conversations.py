@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from itkoop.cooperation import services as cooperation_services
-from tests.factories import CompanyFactory, member_of
+from tests.factories import CompanyFactory, hub_staff, member_of
 
 from .axe import assert_accessible
 
@@ -39,8 +39,9 @@ def test_two_parties_exchange_a_message(page, live_server, transactional_db):
         CompanyFactory(name="ERP AG", hub_id="kassel"),
     )
     anna, ben = member_of(shop), member_of(erp)
+    # Brokered by the hub staff, so Anna's company still has to answer ("Wartet auf Sie").
     cooperation = cooperation_services.cooperation_invite(
-        actor=anna, companies=[shop, erp], title="Shop mit ERP"
+        actor=hub_staff("kassel"), companies=[shop, erp], title="Shop mit ERP"
     )
 
     _login(page, live_server, anna)

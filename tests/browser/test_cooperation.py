@@ -79,25 +79,56 @@ def test_marketplace_post_interest_accept(page, live_server, transactional_db):
     expect(page.locator("main")).to_contain_text("Verborgen Software GmbH")
 
 
-def test_cooperation_invite_accept_with_code_of_conduct(page, live_server, transactional_db):
+def _check_both_widths(page):
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
+            f"horizontal scroll at {width}px on {page.url}"
+        )
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_cooperation_invite_review_accept_with_code_of_conduct(page, live_server, transactional_db):
     first, second = CompanyFactory(name="Erste Software GmbH"), CompanyFactory(name="Zweite Daten AG")
     inviter, partner = member_of(first), member_of(second)
     _login(page, live_server, inviter)
-    page.goto(
-        f"{live_server.url}/kooperation/neu/?companies={first.external_id},{second.external_id}&title=Shop"
+    page.goto(f"{live_server.url}/kooperation/neu/")
+    _check_both_widths(page)
+    page.get_by_label("Unternehmen").select_option([first.external_id, second.external_id])
+    page.get_by_label("Gegenstand der Kooperation").fill(
+        "Ein Onlineshop mit Warenwirtschaft für einen Kunden"
     )
-    assert_accessible(page)
+    page.get_by_role("button", name="Weiter zur Prüfung").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Einladung prüfen")
+    expect(page.get_by_role("link", name="Zweite Daten AG")).to_be_visible()
+    expect(page.get_by_label("Titel der Kooperation")).to_have_value(
+        "Ein Onlineshop mit Warenwirtschaft für einen Kunden"
+    )
+    _check_both_widths(page)
+    page.get_by_label("Titel der Kooperation").fill("Shop")
+    page.get_by_label("Persönliche Nachricht an die Eingeladenen").fill(
+        "Hallo <b>Zweite</b>,\nmachen Sie mit?"
+    )
     page.get_by_role("button", name="Einladungen senden").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Shop")
-    assert_accessible(page)
+    expect(page.locator("main")).to_contain_text("Verhaltenskodex")  # not accepted: nothing sent
+    _check_both_widths(page)
     page.get_by_role("checkbox", name=re.compile("Verhaltenskodex")).check()
-    page.get_by_role("button", name="Zusagen").click()
-    expect(page.get_by_role("status")).to_contain_text("Zusage")
+    page.get_by_role("button", name="Einladungen senden").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Shop")
+    expect(page.get_by_role("status")).to_contain_text("Einladungen sind verschickt")
+    expect(page.locator(".message-body")).to_contain_text("Hallo <b>Zweite</b>,")
+    expect(page.get_by_role("row", name=re.compile("Erste Software GmbH"))).to_contain_text("zugesagt")
+    expect(page.get_by_role("button", name="Einladung zurückziehen")).to_be_visible()
+    _check_both_widths(page)
 
     _login(page, live_server, partner)
     page.goto(f"{live_server.url}/kooperation/")
     assert_accessible(page)
     page.locator("main").get_by_role("link", name="Shop").first.click()
+    expect(page.get_by_role("button", name="Einladung zurückziehen")).to_have_count(0)
     page.get_by_role("button", name="Zusagen").click()
     expect(page.get_by_role("alert").or_(page.get_by_role("status"))).to_contain_text("Verhaltenskodex")
     page.get_by_role("checkbox", name=re.compile("Verhaltenskodex")).check()
@@ -109,6 +140,30 @@ def test_cooperation_invite_accept_with_code_of_conduct(page, live_server, trans
     expect(page.get_by_role("heading", level=1)).to_contain_text("Vertraulichkeitsvereinbarung")
     assert_accessible(page)
     page.goto(f"{live_server.url}/kooperation/verhaltenskodex/")
+    assert_accessible(page)
+
+
+def test_an_invitation_withdrawn_cannot_be_answered(page, live_server, transactional_db):
+    from itkoop.cooperation import services
+
+    first, second, third = (CompanyFactory(name=n) for n in ("Erste GmbH", "Zweite AG", "Dritte KG"))
+    inviter, partner = member_of(first), member_of(second)
+    cooperation = services.cooperation_invite(
+        actor=inviter, companies=[first, second, third], title="Shop", accept_code_of_conduct=True
+    )
+    _login(page, live_server, inviter)
+    page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
+    page.get_by_role("button", name="Einladung zurückziehen").click()
+    expect(page.get_by_role("status")).to_contain_text("zurückgezogen")
+    expect(page.locator("main dl")).to_contain_text("zurückgezogen")
+    _check_both_widths(page)
+
+    _login(page, live_server, partner)
+    page.goto(f"{live_server.url}/mein/posteingang/")
+    expect(page.locator("main")).to_contain_text("hat die Einladung zur Kooperation „Shop“ zurückgezogen")
+    page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
+    expect(page.locator("main")).to_contain_text("Eine Antwort ist nicht mehr nötig")
+    expect(page.get_by_role("button", name="Zusagen")).to_have_count(0)
     assert_accessible(page)
 
 

@@ -1,5 +1,5 @@
-"""A customer describes a need, sees joint offers with their integration diagram, invites the providers;
-a provider accepts under the code of conduct. Every page passes axe-core."""
+"""A customer describes a need, sees joint offers with their integration diagram, reviews and sends the
+invitation of the providers; a provider accepts under the code of conduct. Every page passes axe-core."""
 
 import re
 from pathlib import Path
@@ -59,8 +59,21 @@ def test_need_to_offer_to_invitation_to_acceptance(page, live_server, catalog):
     page.go_back()
 
     offer.get_by_role("button", name="Diese Anbieter einladen").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Gesamtangebot")
-    expect(page.get_by_text("Nordlicht ERP GmbH").first).to_be_visible()
+    # The review: nothing is sent yet; the title is the need, the providers are listed with what they bring.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Einladung prüfen")
+    expect(page.get_by_role("link", name="Nordlicht ERP GmbH")).to_be_visible()
+    expect(page.get_by_label("Titel der Kooperation")).to_have_value(NEED)
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_label("Persönliche Nachricht an die Eingeladenen").fill("Wir freuen uns auf Ihr Angebot.")
+    page.get_by_role("checkbox", name=re.compile("Verhaltenskodex")).check()
+    page.get_by_role("button", name="Einladungen senden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(NEED)
+    expect(page.get_by_role("row", name=re.compile("Tischlerei Holzwurm"))).to_contain_text("zugesagt")
+    expect(page.get_by_text("Wir freuen uns auf Ihr Angebot.")).to_be_visible()
     assert_accessible(page)
     cooperation_url = page.url
 

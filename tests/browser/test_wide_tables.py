@@ -37,7 +37,7 @@ def test_a_cooperation_fits_a_phone(page, live_server, transactional_db):
     erp = CompanyFactory(name="ERP Aktiengesellschaft", hub_id="kassel")
     anna = member_of(shop)
     cooperation = cooperation_services.cooperation_invite(
-        actor=anna, companies=[shop, erp], title="Shop mit ERP"
+        actor=anna, companies=[shop, erp], title="Shop mit ERP", accept_code_of_conduct=True
     )
     page.goto(f"{live_server.url}/konto/login/")
     page.get_by_label("E-Mail-Adresse").fill(anna.email)

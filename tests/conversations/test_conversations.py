@@ -35,7 +35,7 @@ def parties(companies):
 @pytest.fixture
 def cooperation(companies, parties):
     return cooperation_services.cooperation_invite(
-        actor=parties[0], companies=companies[:2], title="Shop mit ERP"
+        actor=parties[0], companies=companies[:2], title="Shop mit ERP", accept_code_of_conduct=True
     )
 
 

@@ -24,9 +24,9 @@ def test_dashboard_empty_states_say_what_to_do(client):
 def test_dashboard_shows_open_invitations_and_cooperations(client):
     companies = [CompanyFactory(hub_id="kassel") for _ in range(2)]
     cooperation = cooperation_services.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies, title="ERP-Shop"
+        actor=member_of(companies[0]), companies=companies, title="ERP-Shop", accept_code_of_conduct=True
     )
-    client.force_login(member_of(companies[0]))
+    client.force_login(member_of(companies[1]))
     page = client.get(reverse("dashboard:index")).content.decode()
     assert "Wartet auf Sie" in page
     assert cooperation.get_absolute_url() in page

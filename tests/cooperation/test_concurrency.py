@@ -1,6 +1,7 @@
-"""State changes sent at once take effect once (issue 16.8) and a double submit of an invitation makes one
-cooperation (16.7): each service re-reads its row under a lock and re-checks the state. Real threads and
-connections (PostgreSQL, or SQLite in a file)."""
+"""State changes sent at once take effect once (issue 16.8) and a double submit of an invitation, from the
+need page or the invitation form, makes one cooperation and one notice per person (16.7, 9.3): each service
+re-reads its row under a lock and re-checks the state. Real threads and connections (PostgreSQL, or SQLite in
+a file)."""
 
 import pytest
 
@@ -75,6 +76,7 @@ def _offer_invite(user_pk: int, token: str):
         company_ids=payload["companies"],
         need_text=payload["text"],
         bundle=payload["bundle"],
+        accept_code_of_conduct=True,
         invite_digest=matching.bundle_invite_digest(token),
     )
 
@@ -93,3 +95,65 @@ def test_an_invitation_submitted_four_times_at_once_makes_one_cooperation():
     assert errors == []
     assert Cooperation.objects.count() == 1
     assert {r.pk for r in results} == {Cooperation.objects.get().pk}
+
+
+def _manual_invite(user_pk: int, company_pks: list[int], nonce: str):
+    from itkoop.registry.models import Company
+
+    actor = User.objects.get(pk=user_pk)
+    return services.cooperation_invite(
+        actor=actor,
+        companies=list(Company.objects.filter(pk__in=company_pks).order_by("pk")),
+        title="Shop",
+        message="Bis bald",
+        accept_code_of_conduct=True,
+        invite_digest=services.invite_form_digest(nonce, actor=actor),
+    )
+
+
+def test_a_review_form_submitted_three_times_at_once_invites_once_and_tells_each_person_once():
+    companies = [CompanyFactory(), CompanyFactory(), CompanyFactory()]
+    inviter = member_of(companies[0])
+    partners = [member_of(companies[1]), member_of(companies[2])]
+    nonce = services.invite_form_nonce(actor=inviter)
+    args = (inviter.pk, [c.pk for c in companies], nonce)
+    results, errors = in_threads(_manual_invite, [args] * 3)
+    assert errors == []
+    cooperation = Cooperation.objects.get()
+    assert {r.pk for r in results} == {cooperation.pk}
+    assert cooperation.participants.count() == 3
+    invited = Notification.objects.filter(kind=kinds.INVITED)
+    assert sorted(invited.values_list("recipient", flat=True)) == sorted(p.pk for p in partners)
+
+
+def _withdraw_or_accept(action: str, user_pk: int, cooperation_pk: int):
+    actor = User.objects.get(pk=user_pk)
+    cooperation = Cooperation.objects.get(pk=cooperation_pk)
+    if action == "withdraw":
+        return services.cooperation_withdraw(actor=actor, cooperation=cooperation)
+    return services.participant_respond(
+        actor=actor,
+        participant=cooperation.participants.get(company__memberships__user=actor),
+        accept=True,
+        accept_code_of_conduct=True,
+    )
+
+
+def test_a_withdrawal_and_an_acceptance_at_once_leave_a_consistent_state():
+    companies = [CompanyFactory(), CompanyFactory()]
+    inviter, partner = member_of(companies[0]), member_of(companies[1])
+    cooperation = services.cooperation_invite(
+        actor=inviter, companies=companies, title="Shop", accept_code_of_conduct=True
+    )
+    results, errors = in_threads(
+        _withdraw_or_accept,
+        [("withdraw", inviter.pk, cooperation.pk), ("accept", partner.pk, cooperation.pk)],
+    )
+    assert len(results) == 1 and len(errors) == 1, errors
+    assert isinstance(errors[0], services.CooperationError)
+    cooperation.refresh_from_db()
+    answer = cooperation.participants.get(company=companies[1]).state
+    if cooperation.state == Cooperation.State.WITHDRAWN:
+        assert answer == "invited"
+    else:
+        assert cooperation.state == Cooperation.State.ACTIVE and answer == "accepted"

@@ -25,8 +25,9 @@ def companies():
 
 @pytest.fixture
 def cooperation(companies):
+    # Brokered by the hub staff, so every company answers for itself.
     return services.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies[:2], title="Shop mit ERP"
+        actor=hub_staff("kassel"), companies=companies[:2], title="Shop mit ERP"
     )
 
 
@@ -116,22 +117,24 @@ def test_detail_visible_to_participants_and_staff_only(client, cooperation, comp
         assert response.status_code == 200 and "Shop mit ERP" in response.content.decode()
 
 
-def test_invite_page_refuses_duplicates_and_single_companies(client, companies):
+def test_invite_page_refuses_a_single_company_before_the_review(client, companies):
     client.force_login(member_of(companies[0]))
-    response = client.post(reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk]})
+    response = client.get(reverse("cooperation:invite"), {"companies": companies[0].external_id})
     assert response.status_code == 200 and "mindestens zwei" in response.content.decode()
+    assert response.templates[0].name == "cooperation/invite.html"
     assert not Cooperation.objects.exists()
-    response = client.post(
-        reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk, companies[1].pk]}
-    )
-    assert response.status_code == 302 and Cooperation.objects.count() == 1
 
 
 def test_invite_requires_login(client, companies):
     response = client.post(
-        reverse("cooperation:invite"), {"title": "X", "companies": [companies[0].pk, companies[1].pk]}
+        reverse("cooperation:invite"),
+        {"title": "X", "companies": [companies[0].external_id, companies[1].external_id]},
     )
     assert _refused(response) and not Cooperation.objects.exists()
+    response = client.get(
+        reverse("cooperation:invite"), {"companies": f"{companies[0].external_id},{companies[1].external_id}"}
+    )
+    assert _refused(response)
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -181,7 +184,7 @@ def test_contract_of_an_unrelated_cooperation_is_refused(
 def test_user_text_cannot_inject_markup_into_contracts(client, companies):
     evil = CompanyFactory(name="<script>alert(1)</script> [x](javascript:alert(1))")
     cooperation = services.cooperation_invite(
-        actor=member_of(companies[0]), companies=[companies[0], evil], title="T"
+        actor=member_of(companies[0]), companies=[companies[0], evil], title="T", accept_code_of_conduct=True
     )
     client.force_login(member_of(companies[0]))
     body = client.get(
@@ -292,7 +295,11 @@ def test_detail_shows_the_proposed_bundle_with_names(client, companies):
         "explanation": "Zwei Partner decken alles ab.",
     }
     cooperation = services.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies[:2], title="Mit Bündel", bundle=bundle
+        actor=member_of(companies[0]),
+        companies=companies[:2],
+        title="Mit Bündel",
+        bundle=bundle,
+        accept_code_of_conduct=True,
     )
     client.force_login(member_of(companies[0]))
     body = client.get(cooperation.get_absolute_url()).content.decode()
@@ -325,10 +332,18 @@ def test_user_values_are_plain_inline_text_in_contract_drafts(companies, name, k
 
     evil = CompanyFactory(name=name, street=name, postal_code="34117", city="Kassel")
     cooperation = services.cooperation_invite(
-        actor=member_of(companies[0]), companies=[companies[0], evil], title=name, subject=name
+        actor=member_of(companies[0]),
+        companies=[companies[0], evil],
+        title=name,
+        subject=name,
+        accept_code_of_conduct=True,
     )
     clean = services.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies[:2], title="T", subject="S"
+        actor=member_of(companies[0]),
+        companies=companies[:2],
+        title="T",
+        subject="S",
+        accept_code_of_conduct=True,
     )
     rendered = render_contract(cooperation, kind=kind, language="de").html
     baseline = render_contract(clean, kind=kind, language="de").html

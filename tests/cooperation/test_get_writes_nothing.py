@@ -22,7 +22,7 @@ def test_contract_draft_uses_the_shipped_template_without_saving_it(client):
     ContractTemplate.objects.all().delete()
     companies = [CompanyFactory(), CompanyFactory()]
     cooperation = services.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies, title="Shop"
+        actor=member_of(companies[0]), companies=companies, title="Shop", accept_code_of_conduct=True
     )
     client.force_login(member_of(companies[0]))
     response = client.get(

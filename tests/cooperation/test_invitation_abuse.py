@@ -28,12 +28,31 @@ def test_a_user_whose_company_takes_no_part_cannot_invite(pair):
     assert not Notification.objects.exists()
 
 
-def test_a_user_without_a_company_cannot_invite_through_the_form(client, pair):
+def test_a_user_without_a_company_gets_no_review_of_strangers(client, pair):
     client.force_login(UserFactory())
-    response = client.post(reverse("cooperation:invite"), {"title": "X", "companies": [c.pk for c in pair]})
+    response = client.get(reverse("cooperation:invite"), {"companies": [c.external_id for c in pair]})
     assert response.status_code == 200
     assert "an denen Ihr eigenes Unternehmen teilnimmt" in response.content.decode()
+    assert "Einladungen senden" not in response.content.decode()
     assert not Cooperation.objects.exists()
+
+
+def test_a_review_form_posted_for_strangers_is_refused(client, pair):
+    """The review page was never shown for these companies; a forged POST of it changes nothing."""
+    user = member_of(CompanyFactory())
+    client.force_login(user)
+    response = client.post(
+        reverse("cooperation:invite"),
+        {
+            "companies": [c.external_id for c in pair],
+            "title": "Fremde",
+            "accept_code_of_conduct": "on",
+            "nonce": services.invite_form_nonce(actor=user),
+        },
+    )
+    assert response.status_code == 200
+    assert "an denen Ihr eigenes Unternehmen teilnimmt" in response.content.decode()
+    assert not Cooperation.objects.exists() and not Notification.objects.exists()
 
 
 def test_hub_staff_may_broker_a_cooperation_between_others(pair):
@@ -44,12 +63,16 @@ def test_hub_staff_may_broker_a_cooperation_between_others(pair):
 def test_invitations_are_limited_per_user_and_hour(pair):
     inviter = member_of(pair[0])
     for i in range(INVITATIONS_PER_HOUR):
-        services.cooperation_invite(actor=inviter, companies=pair, title=f"K{i}")
+        services.cooperation_invite(actor=inviter, companies=pair, title=f"K{i}", accept_code_of_conduct=True)
     with pytest.raises(services.CooperationError, match="in der letzten Stunde bereits 10 Kooperationen"):
-        services.cooperation_invite(actor=inviter, companies=pair, title="eine zu viel")
+        services.cooperation_invite(
+            actor=inviter, companies=pair, title="eine zu viel", accept_code_of_conduct=True
+        )
     assert Cooperation.objects.count() == INVITATIONS_PER_HOUR
     # Someone else is not affected.
-    services.cooperation_invite(actor=member_of(pair[1]), companies=pair, title="andere")
+    services.cooperation_invite(
+        actor=member_of(pair[1]), companies=pair, title="andere", accept_code_of_conduct=True
+    )
 
 
 def _token_for(client, user):
@@ -59,8 +82,11 @@ def _token_for(client, user):
 
 def test_a_customer_without_a_company_is_asked_to_create_one_before_inviting_providers(client, mini_catalog):
     token = _token_for(client, UserFactory())
-    response = client.post(reverse("cooperation:bundle_invite"), {"token": token})
-    assert response.status_code == 302 and response["Location"] == reverse("accounts:company_create")
+    for response in (
+        client.get(reverse("cooperation:bundle_invite"), {"token": token}),
+        client.post(reverse("cooperation:bundle_invite"), {"token": token, "title": "X"}),
+    ):
+        assert response.status_code == 302 and response["Location"] == reverse("accounts:company_create")
     assert not Cooperation.objects.exists()
 
 
@@ -70,20 +96,53 @@ def test_anonymous_visitors_get_no_invitation_token_but_a_login_link(client, min
     assert "Anmelden, um diese Anbieter einzuladen" in page.content.decode()
 
 
+def _send(token, **fields):
+    return {"token": token, "title": "Shop mit Warenwirtschaft", "accept_code_of_conduct": "on", **fields}
+
+
 def test_a_token_made_for_one_user_does_not_work_for_another(client, mini_catalog):
     token = _token_for(client, member_of(CompanyFactory()))
     client.force_login(member_of(CompanyFactory()))
-    response = client.post(reverse("cooperation:bundle_invite"), {"token": token})
+    assert client.get(reverse("cooperation:bundle_invite"), {"token": token}).status_code == 400
+    response = client.post(reverse("cooperation:bundle_invite"), _send(token))
     assert response.status_code == 400
     assert matching.bundle_invite_payload(token, user_id=None) is None
     assert not Cooperation.objects.exists()
 
 
+def test_a_token_used_by_its_owner_is_refused_to_another_user(client, mini_catalog):
+    owner = member_of(CompanyFactory())
+    token = _token_for(client, owner)
+    client.post(reverse("cooperation:bundle_invite"), _send(token))
+    cooperation = Cooperation.objects.get()
+    client.force_login(member_of(CompanyFactory()))
+    for response in (
+        client.get(reverse("cooperation:bundle_invite"), {"token": token}),
+        client.post(reverse("cooperation:bundle_invite"), _send(token)),
+    ):
+        assert response.status_code == 400
+    assert Cooperation.objects.get() == cooperation
+    # Nor does the digest, sent by another user through the service, answer with someone else's cooperation.
+    with pytest.raises(services.CooperationError, match="bereits verwendet"):
+        services.offer_invite(
+            actor=member_of(CompanyFactory()),
+            company_ids=["c1", "c2"],
+            need_text=NEED,
+            accept_code_of_conduct=True,
+            invite_digest=matching.bundle_invite_digest(token),
+        )
+    assert Cooperation.objects.count() == 1
+
+
 def test_a_token_invites_once_and_a_double_submit_shows_the_same_cooperation(client, mini_catalog):
     token = _token_for(client, member_of(CompanyFactory()))
-    first = client.post(reverse("cooperation:bundle_invite"), {"token": token})
+    first = client.post(reverse("cooperation:bundle_invite"), _send(token))
     notices = Notification.objects.count()
-    second = client.post(reverse("cooperation:bundle_invite"), {"token": token})
+    second = client.post(reverse("cooperation:bundle_invite"), _send(token, title="Anders"))
     cooperation = Cooperation.objects.get()
     assert first["Location"] == second["Location"] == cooperation.get_absolute_url()
+    assert cooperation.title == "Shop mit Warenwirtschaft"
     assert Notification.objects.count() == notices, "nobody is invited twice"
+    # The review page of a used token shows the cooperation instead of inviting again.
+    again = client.get(reverse("cooperation:bundle_invite"), {"token": token})
+    assert again.status_code == 302 and again["Location"] == cooperation.get_absolute_url()

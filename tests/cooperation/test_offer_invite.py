@@ -18,9 +18,13 @@ SHOP = "Wir brauchen einen Onlineshop"
 def test_invite_offer_invites_all_providers_and_the_customer_with_a_title_from_the_need(mini_catalog):
     own = CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm")
     cooperation = cooperation_services.offer_invite(
-        actor=member_of(own), company_ids=["c1", "c2"], need_text="  Shop mit ERP ", bundle={"rank": 1}
+        actor=member_of(own),
+        company_ids=["c1", "c2"],
+        need_text="  Shop mit ERP ",
+        bundle={"rank": 1},
+        accept_code_of_conduct=True,
     )
-    assert cooperation.title == "Gesamtangebot: Shop mit ERP"
+    assert cooperation.title == "Shop mit ERP"
     assert cooperation.need_text == "Shop mit ERP"
     assert cooperation.bundle == {"rank": 1}
     assert {p.company.external_id for p in cooperation.participants.all()} == {"c1", "c2", own.external_id}
@@ -28,8 +32,12 @@ def test_invite_offer_invites_all_providers_and_the_customer_with_a_title_from_t
 
 def test_invite_offer_of_one_provider_adds_the_customers_own_company(mini_catalog):
     own = CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm")
-    cooperation = cooperation_services.offer_invite(actor=member_of(own), company_ids=["c2"], need_text=SHOP)
+    cooperation = cooperation_services.offer_invite(
+        actor=member_of(own), company_ids=["c2"], need_text=SHOP, accept_code_of_conduct=True
+    )
     assert {p.company.external_id for p in cooperation.participants.all()} == {"c2", own.external_id}
+    assert cooperation.participants.get(company=own).state == "accepted"
+    assert cooperation.participants.get(company__external_id="c2").state == "invited"
 
 
 def test_invite_offer_of_one_provider_without_an_own_company_asks_for_one(mini_catalog):
@@ -43,7 +51,9 @@ def test_invite_offer_of_one_provider_without_an_own_company_asks_for_one(mini_c
 def test_invite_offer_of_a_provider_who_is_the_customers_own_company_is_refused(mini_catalog):
     provider = Company.objects.get(external_id="c2")
     with pytest.raises(CooperationError):
-        cooperation_services.offer_invite(actor=member_of(provider), company_ids=["c2"], need_text=SHOP)
+        cooperation_services.offer_invite(
+            actor=member_of(provider), company_ids=["c2"], need_text=SHOP, accept_code_of_conduct=True
+        )
     assert Cooperation.objects.count() == 0
 
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 def test_pages_render_in_english(client):
     first, second = CompanyFactory(hub_id="kassel"), CompanyFactory(hub_id="kassel")
     member = member_of(first)
-    cooperation = services.cooperation_invite(actor=member_of(first), companies=[first, second], title="Shop")
+    cooperation = services.cooperation_invite(
+        actor=member_of(first), companies=[first, second], title="Shop", accept_code_of_conduct=True
+    )
     profile = services.profile_create(
         actor=member, company=first, kind="business_offer", title="Offer", body="B"
     )
@@ -22,6 +24,7 @@ def test_pages_render_in_english(client):
         pages = [
             "/en/kooperation/",
             "/en/kooperation/neu/",
+            f"/en/kooperation/neu/?companies={first.external_id},{second.external_id}",
             f"/en/kooperation/{cooperation.pk}/",
             "/en/kooperation/verhaltenskodex/",
             "/en/mein/posteingang/",

@@ -22,7 +22,7 @@ MISSING = 999999
 def _cooperation():
     companies = [CompanyFactory(hub_id="kassel") for _ in range(2)]
     return cooperation.cooperation_invite(
-        actor=member_of(companies[0]), companies=companies, title="Shop mit ERP"
+        actor=member_of(companies[0]), companies=companies, title="Shop mit ERP", accept_code_of_conduct=True
     )
 
 

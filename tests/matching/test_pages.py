@@ -40,12 +40,18 @@ def test_invite_creates_an_invited_cooperation_for_each_provider_and_the_custome
     client.force_login(member_of(own))
     page = client.get(reverse("matching:need"), {"text": NEED})
     token = page.context["bundles"][0]["invite_token"]
-    response = client.post(reverse("cooperation:bundle_invite"), {"token": token})
+    review = client.get(reverse("cooperation:bundle_invite"), {"token": token})
+    assert review.status_code == 200 and not Cooperation.objects.exists()
+    response = client.post(
+        reverse("cooperation:bundle_invite"),
+        {"token": token, "title": review.context["form"].initial["title"], "accept_code_of_conduct": "on"},
+    )
     cooperation = Cooperation.objects.get()
     assert response.status_code == 302
     participants = sorted(p.company.external_id for p in cooperation.participants.all())
     assert participants == ["c1", "c2", "c3", "own"]
-    assert {p.state for p in cooperation.participants.all()} == {"invited"}
+    states = {p.company.external_id: p.state for p in cooperation.participants.all()}
+    assert states == {"c1": "invited", "c2": "invited", "c3": "invited", "own": "accepted"}
 
 
 def test_invite_needs_login_and_a_valid_token(client, mini_catalog):
@@ -111,7 +117,10 @@ def test_inviting_a_single_provider_makes_a_cooperation_with_the_customers_compa
     client.force_login(customer)
     page = client.get(reverse("matching:need"), {"text": "Wir brauchen einen Onlineshop"})
     single = next(b for b in page.context["bundles"] if len(b["company_ids"]) == 1)
-    response = client.post(reverse("cooperation:bundle_invite"), {"token": single["invite_token"]})
+    response = client.post(
+        reverse("cooperation:bundle_invite"),
+        {"token": single["invite_token"], "title": "Onlineshop", "accept_code_of_conduct": "on"},
+    )
     assert response.status_code == 302
     names = {p.company.name for p in Cooperation.objects.get().participants.all()}
     assert names == {"Shopwerk Aachen UG", "Tischlerei Holzwurm"}

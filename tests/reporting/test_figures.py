@@ -47,8 +47,10 @@ def _meet(event, a, b, slot):
 
 
 def _cooperate(companies, *, result=None):
-    cooperation = services.cooperation_invite(actor=member_of(companies[0]), companies=companies, title="K")
-    for company in companies:
+    cooperation = services.cooperation_invite(
+        actor=member_of(companies[0]), companies=companies, title="K", accept_code_of_conduct=True
+    )
+    for company in companies[1:]:  # the inviter's company accepted with the invitation
         services.participant_respond(
             actor=member_of(company),
             participant=cooperation.participants.get(company=company),
@@ -102,6 +104,20 @@ def test_hub_funnel_sums_events_of_the_hub(meeting_day):
     rows = {f.label: f for f in selectors.hub_funnels(selectors.event_funnels())}
     assert rows["Stützpunkt Kassel"].meetings == 2 and rows["Stützpunkt Kassel"].cooperations == 1
     assert rows["Stützpunkt Berlin"].meetings == 0
+
+
+def test_a_withdrawn_invitation_is_not_counted_as_initiated(meeting_day):
+    before = selectors.kpis(hub="kassel")
+    first, second = CompanyFactory(hub_id="kassel"), CompanyFactory(hub_id="kassel")
+    inviter = member_of(first)
+    cooperation = services.cooperation_invite(
+        actor=inviter, companies=[first, second], title="Irrtum", accept_code_of_conduct=True
+    )
+    assert selectors.kpis(hub="kassel")["cooperations_invited"] == before["cooperations_invited"] + 1
+    services.cooperation_withdraw(actor=inviter, cooperation=cooperation)
+    after = selectors.kpis(hub="kassel")
+    assert after["cooperations_invited"] == before["cooperations_invited"]
+    assert after["cooperations_formed"] == before["cooperations_formed"]
 
 
 def test_kpis(meeting_day):

@@ -80,11 +80,20 @@ class Participant(models.Model):
 
 
 class Message(models.Model):
+    """What a party wrote, or a line the platform adds (`system_kind`): that is stored as a kind, not as
+    text, and reads in the reader's language."""
+
+    class SystemKind(models.TextChoices):
+        HUB_TEAM_ADDED = "hub_team_added", _("Stützpunkt-Team hinzugefügt")
+
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    body = models.TextField(_("Nachricht"), max_length=MAX_BODY)
+    body = models.TextField(_("Nachricht"), max_length=MAX_BODY, blank=True)
+    system_kind = models.CharField(
+        _("Hinweis der Plattform"), max_length=30, choices=SystemKind.choices, blank=True
+    )
     created = models.DateTimeField(_("gesendet am"), default=timezone.now)
 
     class Meta:
@@ -93,4 +102,14 @@ class Message(models.Model):
         verbose_name_plural = _("Nachrichten")
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return self.text[:60]
+
+    @property
+    def text(self) -> str:
+        """The message as a reader sees it, in the active language for the platform's own lines."""
+        if self.system_kind == self.SystemKind.HUB_TEAM_ADDED:
+            person = str(self.author) if self.author else _("Eine gelöschte Person")
+            return str(_("%(person)s hat das Team des Stützpunkts zu dieser Unterhaltung hinzugefügt.")) % {
+                "person": person
+            }
+        return self.body

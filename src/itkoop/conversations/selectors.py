@@ -50,7 +50,8 @@ def messages_of(conversation: Conversation) -> QuerySet[Message]:
 
 def recipients_of(conversation: Conversation, *, exclude=None) -> list:
     """Everyone a message reaches: the members of party companies and the party people, active ones."""
-    parties = list(conversation.participants.all())
+    # Read afresh: a prefetched list would miss the parties added since (the hub team just asked in).
+    parties = list(Participant.objects.filter(conversation=conversation))
     company_ids = [p.company_id for p in parties if p.company_id]
     user_ids = [p.user_id for p in parties if p.user_id]
     people = (

@@ -197,10 +197,15 @@ def hub_team_add(*, actor, conversation_id: int) -> int:
         )
         added += created
     if added:
-        _send(
-            conversation,
-            actor,
-            _("%(person)s hat das Team des Stützpunkts zu dieser Unterhaltung hinzugefügt.")
-            % {"person": actor},
+        # A line of the platform's, stored as a kind: each reader sees it in their language.
+        message = Message.objects.create(
+            conversation=conversation, author=actor, system_kind=Message.SystemKind.HUB_TEAM_ADDED
+        )
+        Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created)
+        notify(
+            recipients=selectors.recipients_of(conversation, exclude=actor),
+            kind=notifications.HUB_TEAM_ADDED,
+            params={"person": str(actor), "subject": conversation.subject},
+            url=("conversations:detail", [conversation.pk]),
         )
     return added

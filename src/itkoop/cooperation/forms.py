@@ -10,6 +10,7 @@ from itkoop.core.forms import limit_text
 from itkoop.registry import selectors as registry
 
 from .models import ContractTemplate, Cooperation, CooperationProfile
+from .services.cooperations import MAX_MESSAGE_CHARS, MAX_TITLE_CHARS
 from .services.network import topic_choices
 
 
@@ -23,16 +24,59 @@ def _own_companies(user):
 
 
 class InviteForm(forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=200)
-    subject = forms.CharField(
-        label=_("Gegenstand der Kooperation"), widget=forms.Textarea, required=False, max_length=4000
-    )
+    """The manual invitation's first step: whom to invite and about what (sent by GET to the review)."""
+
     companies = forms.ModelMultipleChoiceField(
         label=_("Unternehmen"),
         queryset=registry.companies(),
+        to_field_name="external_id",
         widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text=_("Mindestens zwei Unternehmen; Strg/Cmd gedrückt halten für mehrere."),
+        help_text=_(
+            "Mindestens zwei Unternehmen, darunter Ihr eigenes; Strg/Cmd gedrückt halten für mehrere."
+        ),
     )
+    subject = forms.CharField(
+        label=_("Gegenstand der Kooperation"), widget=forms.Textarea, required=False, max_length=4000
+    )
+    title = forms.CharField(widget=forms.HiddenInput, required=False, max_length=MAX_TITLE_CHARS)
+
+
+class ReviewForm(forms.Form):
+    """The review before invitations go out: the title, a personal message and, when the inviter's own
+    company takes part, the code of conduct it accepts at once."""
+
+    title = forms.CharField(
+        label=_("Titel der Kooperation"),
+        max_length=MAX_TITLE_CHARS,
+        help_text=_("So sehen die Eingeladenen die Kooperation."),
+    )
+    message = forms.CharField(
+        label=_("Persönliche Nachricht an die Eingeladenen"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=MAX_MESSAGE_CHARS,
+        help_text=_("Freiwillig: ein paar Sätze, worum es geht und warum gerade diese Partner. Nur Text."),
+    )
+    accept_code_of_conduct = forms.BooleanField(
+        label=_("Ich akzeptiere für mein Unternehmen den Verhaltenskodex für faire Kooperation."),
+        required=False,
+    )
+
+    def __init__(self, *args, code_of_conduct: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not code_of_conduct:  # hub staff brokering between others accept nothing themselves
+            del self.fields["accept_code_of_conduct"]
+
+
+class ManualReviewForm(ReviewForm):
+    """The review of the manual invitation carries the selection and a one-time nonce (a second submit of
+    the same form invites once)."""
+
+    companies = forms.ModelMultipleChoiceField(
+        queryset=registry.companies(), to_field_name="external_id", widget=forms.MultipleHiddenInput
+    )
+    subject = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
+    nonce = forms.CharField(widget=forms.HiddenInput, max_length=500)
 
 
 class RespondForm(forms.Form):

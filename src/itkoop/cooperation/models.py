@@ -18,6 +18,8 @@ class Cooperation(models.Model):
         ACTIVE = "active", _("aktiv")
         RESULT = "result", _("mit Ergebnis")
         ENDED = "ended", _("beendet")
+        # The inviter took the invitation back before it became active; it counts as never sent.
+        WITHDRAWN = "withdrawn", _("zurückgezogen")
 
     class ResultKind(models.TextChoices):
         OFFER_WON = "offer_won", _("Angebot gewonnen")
@@ -27,6 +29,8 @@ class Cooperation(models.Model):
     title = models.CharField(_("Titel"), max_length=200)
     subject = models.TextField(_("Gegenstand"), blank=True)
     need_text = models.TextField(_("Bedarf"), blank=True)
+    # The inviter's personal words to the invited companies (plain text, shown escaped).
+    message = models.TextField(_("Persönliche Nachricht"), blank=True)
     bundle = models.JSONField(_("Gesamtangebot (Momentaufnahme)"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,7 +56,9 @@ class Cooperation(models.Model):
     created = models.DateTimeField(_("angelegt am"), default=timezone.now)
     activated_at = models.DateTimeField(_("aktiv seit"), null=True, blank=True)
     result_at = models.DateTimeField(_("Ergebnis am"), null=True, blank=True)
-    # SHA-256 of the need page's invitation token that created it: each token invites once.
+    withdrawn_at = models.DateTimeField(_("zurückgezogen am"), null=True, blank=True)
+    # SHA-256 of the token that created it (the need page's invitation token or the invitation form's
+    # one-time nonce): each token invites once.
     invite_digest = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
 
     class Meta:

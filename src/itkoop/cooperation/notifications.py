@@ -1,5 +1,6 @@
-"""The notification kinds of the cooperation app: invitations and cooperations that become active, the
-marketplace's moderation and interests, and inquiries to a hub. Registered by CooperationConfig.ready()."""
+"""The notification kinds of the cooperation app: invitations, their answers and withdrawal, cooperations that
+become active, the marketplace's moderation and interests, and inquiries to a hub. Registered by
+CooperationConfig.ready()."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ if TYPE_CHECKING:
 from itkoop.notifications.services import Kind, register
 
 INVITED = "cooperation.invited"
+WITHDRAWN = "cooperation.withdrawn"
+ANSWER_ACCEPTED = "cooperation.answer_accepted"
+ANSWER_DECLINED = "cooperation.answer_declined"
 ACTIVE = "cooperation.active"
 PROFILE_PENDING = "cooperation.profile_pending"
 PROFILE_PUBLISHED = "cooperation.profile_published"
@@ -27,6 +31,13 @@ INQUIRY = "cooperation.inquiry"
 COMPANY_REVIEW = "cooperation.company_review"
 
 
+def _invitation_context(notification: Notification) -> dict[str, Any]:
+    """The need and the inviter's personal message as stored with the cooperation (not copied per row)."""
+    from .models import Cooperation
+
+    return {"cooperation": Cooperation.objects.filter(pk=notification.params.get("cooperation_id")).first()}
+
+
 def _inquiry_context(notification: Notification) -> dict[str, Any]:
     """The inquiry as stored (the person's question is not copied into the notification)."""
     from .models import Inquiry
@@ -38,7 +49,24 @@ register(
     Kind(
         key=INVITED,
         label=_("Einladungen zu Kooperationen"),
-        title=_("%(company)s ist zur Kooperation „%(title)s“ eingeladen."),
+        title=_("%(inviter)s lädt %(company)s zur Kooperation „%(title)s“ ein."),
+        body="cooperation/notifications/invited.txt",
+        context=_invitation_context,
+    ),
+    Kind(
+        key=WITHDRAWN,
+        label=_("Zurückgezogene Einladungen"),
+        title=_("%(inviter)s hat die Einladung zur Kooperation „%(title)s“ zurückgezogen."),
+    ),
+    Kind(
+        key=ANSWER_ACCEPTED,
+        label=_("Zusagen zu Kooperationen, an denen Sie beteiligt sind"),
+        title=_("%(company)s hat die Einladung zur Kooperation „%(title)s“ angenommen."),
+    ),
+    Kind(
+        key=ANSWER_DECLINED,
+        label=_("Absagen zu Kooperationen, an denen Sie beteiligt sind"),
+        title=_("%(company)s hat die Einladung zur Kooperation „%(title)s“ abgelehnt."),
     ),
     Kind(
         key=ACTIVE,

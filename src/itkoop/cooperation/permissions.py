@@ -49,6 +49,16 @@ def invitations_to_answer(
     ]
 
 
+def can_withdraw(user, cooperation: Cooperation) -> bool:
+    """Only who sent the invitation takes it back."""
+    return _active(user) and cooperation.created_by_id == user.pk
+
+
+def can_withdraw_now(user, cooperation: Cooperation) -> bool:
+    """While answers are pending: once active or closed there is nothing to withdraw."""
+    return cooperation.state == Cooperation.State.INVITED and can_withdraw(user, cooperation)
+
+
 def can_record_result(user, cooperation: Cooperation) -> bool:
     """Only members of companies that accepted take part in the result."""
     if not _active(user):

@@ -15,7 +15,7 @@ def export_cooperation_data(user) -> dict[str, list[dict]]:
             Cooperation.objects.filter(Q(created_by=user) | Q(participants__responded_by=user))
             .distinct()
             .order_by("pk"),
-            ["title", "subject", "need_text", "state", "created"],
+            ["title", "subject", "need_text", "message", "state", "created"],
         ),
         "marketplace_profiles": plain_rows(
             CooperationProfile.objects.filter(created_by=user).order_by("pk"),

@@ -94,6 +94,11 @@ def cooperation_detail(pk: int) -> Cooperation:
     )
 
 
+def cooperation_invited_with(digest: str) -> Cooperation | None:
+    """The cooperation a single-use invitation token (its digest) already created, if any."""
+    return Cooperation.objects.filter(invite_digest=digest).first() if digest else None
+
+
 def open_invitations_of_user(user) -> QuerySet[CooperationParticipant]:
     if not getattr(user, "is_authenticated", False):
         return CooperationParticipant.objects.none()
@@ -277,6 +282,12 @@ def accepted_participations() -> QuerySet[CooperationParticipant]:
 
 def cooperations() -> QuerySet[Cooperation]:
     return Cooperation.objects.all()
+
+
+def cooperations_initiated() -> QuerySet[Cooperation]:
+    """Cooperations whose invitation went out and stands: one the inviter withdrew counts as never sent (a
+    mistaken or duplicate invitation must not inflate the figures)."""
+    return Cooperation.objects.exclude(state=Cooperation.State.WITHDRAWN)
 
 
 def cooperations_with_result() -> QuerySet[Cooperation]:

@@ -11,6 +11,7 @@ cooperation_patterns = [
     path("gesamtangebot/", views.bundle_invite, name="bundle_invite"),
     path("<id:pk>/", views.cooperation_detail, name="detail"),
     path("<id:pk>/ergebnis/", views.cooperation_result, name="result"),
+    path("<id:pk>/zurueckziehen/", views.cooperation_withdraw, name="withdraw"),
     path("<id:pk>/vertrag/", views.contract_document, name="contract"),
     path("antwort/<id:pk>/", views.participant_respond, name="respond"),
     path("verhaltenskodex/", views.code_of_conduct, name="code_of_conduct"),

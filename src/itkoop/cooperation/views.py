@@ -1,21 +1,32 @@
-"""Cooperation pages: my cooperations, invitation, detail with answer and result, contract drafts, code of
-conduct, the center's contract templates and the in-app notifications."""
+"""Cooperation pages: my cooperations, invitation (choose, review, send; withdraw), detail with answer and
+result, contract drafts, code of conduct and the center's contract templates."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from itkoop.core.shortcuts import get_visible_or_404
+from itkoop.matching import selectors as matching_selectors
 from itkoop.matching import services as matching
-from itkoop.registry import selectors as registry
 
 from . import contracts, permissions, selectors, services
 from .documents import DRAFT_NOTE
-from .forms import ContractForm, ContractTemplateForm, InviteForm, RespondForm, ResultForm
+from .forms import (
+    ContractForm,
+    ContractTemplateForm,
+    InviteForm,
+    ManualReviewForm,
+    RespondForm,
+    ResultForm,
+    ReviewForm,
+)
 from .models import ContractTemplate, Cooperation, CooperationParticipant
 
 
@@ -31,29 +42,108 @@ def cooperation_list(request):
     )
 
 
+def _render_review(request, form, companies, own, **context):
+    """The review before sending: who is invited (and what each brings to the offer), the inviter's own
+    companies that take part, the title and the personal message. GET shows it and writes nothing."""
+    contributions = context.pop("contributions", {})
+    rows = [{"company": c, "contributions": contributions.get(c.external_id, [])} for c in companies]
+    return render(
+        request,
+        "cooperation/review.html",
+        {
+            "form": form,
+            "invited": [r for r in rows if r["company"] not in own],
+            "own": [r for r in rows if r["company"] in own],
+            **context,
+        },
+    )
+
+
+def _selection(query) -> InviteForm:
+    """The first step's form from the query; `companies` may also come as one comma-separated list (the
+    links from profile pages)."""
+    data = query.copy()
+    data.setlist("companies", [i for v in query.getlist("companies") for i in v.split(",") if i])
+    return InviteForm(data)
+
+
 @login_required
 def cooperation_invite(request):
-    initial = {}
-    preselect = [i for i in request.GET.get("companies", "").split(",") if i]
-    if preselect:
-        initial["companies"] = registry.companies().filter(external_id__in=preselect[:20])
-        initial["title"] = request.GET.get("title", "")[:200]
-    form = InviteForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    """Choose whom to invite (GET), review the choice (GET with `companies`), send it (POST)."""
+    if request.method == "POST":
+        return _send_manual_invitation(request)
+    if "companies" not in request.GET:
+        return render(request, "cooperation/invite.html", {"form": InviteForm()})
+    selection = _selection(request.GET)
+    if selection.is_valid() and "aendern" not in request.GET:
+        companies = list(selection.cleaned_data["companies"])
+        try:
+            own = services.cooperation_invite_check(actor=request.user, companies=companies)
+        except services.CooperationError as error:
+            selection.add_error(None, str(error))
+        else:
+            subject = selection.cleaned_data["subject"]
+            form = ManualReviewForm(
+                initial={
+                    "companies": companies,
+                    "subject": subject,
+                    "title": selection.cleaned_data["title"] or services.default_title(subject),
+                    "nonce": services.invite_form_nonce(actor=request.user),
+                },
+                code_of_conduct=bool(own),
+            )
+            return _render_review(
+                request, form, companies, own, subject=subject, back_url=_change_url(companies, subject)
+            )
+    return render(request, "cooperation/invite.html", {"form": selection})
+
+
+def _change_url(companies, subject: str) -> str:
+    query = urlencode(
+        {"companies": ",".join(c.external_id for c in companies), "subject": subject, "aendern": "1"}
+    )
+    return f"{reverse('cooperation:invite')}?{query}"
+
+
+def _send_manual_invitation(request):
+    form = ManualReviewForm(request.POST)
+    if not form.is_valid() and "companies" in form.errors:
+        return render(request, "cooperation/invite.html", {"form": _selection(request.POST)})
+    companies = list(form.cleaned_data["companies"])
+    own = services.inviter_companies(request.user, companies)
+    digest = services.invite_form_digest(request.POST.get("nonce", ""), actor=request.user)
+    if digest is None:
+        # Missing, expired or made for someone else: a fresh nonce, and the inviter sends again knowingly.
+        data = request.POST.copy()
+        data["nonce"] = services.invite_form_nonce(actor=request.user)
+        form = ManualReviewForm(data)
+        form.is_valid()
+        form.add_error(
+            None, _("Das Formular ist abgelaufen. Bitte prüfen Sie die Angaben und senden Sie erneut.")
+        )
+    elif form.is_valid():
         try:
             cooperation = services.cooperation_invite(
                 actor=request.user,
-                companies=list(form.cleaned_data["companies"]),
+                companies=companies,
                 title=form.cleaned_data["title"],
                 subject=form.cleaned_data["subject"],
                 need_text=form.cleaned_data["subject"],
+                message=form.cleaned_data["message"],
+                accept_code_of_conduct=form.cleaned_data["accept_code_of_conduct"],
+                invite_digest=digest,
             )
         except services.CooperationError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Die Einladungen sind verschickt."))
             return redirect(cooperation)
-    return render(request, "cooperation/invite.html", {"form": form})
+    if not own:
+        form.fields.pop("accept_code_of_conduct", None)
+    subject = form.cleaned_data.get("subject", "")
+    return _render_review(
+        request, form, companies, own, subject=subject, back_url=_change_url(companies, subject)
+    )
 
 
 def _visible_cooperation(request, pk: int) -> Cooperation:
@@ -88,6 +178,7 @@ def cooperation_detail(request, pk: int):
             ),
             "respond_form": RespondForm(),
             "result_form": ResultForm() if can_record else None,
+            "can_withdraw": permissions.can_withdraw_now(request.user, cooperation),
             "contract_form": ContractForm(initial={"language": request.LANGUAGE_CODE}),
             "preview_form": ContractForm(initial={"language": request.LANGUAGE_CODE}, auto_id="preview_%s"),
         },
@@ -218,28 +309,75 @@ def contract_template_edit(request, pk: int):
 
 
 @login_required
-@require_POST
 def bundle_invite(request):
-    """Invites the providers of a joint offer from the need page (its token says which) to a cooperation."""
-    token = request.POST.get("token", "")
+    """Review (GET) and send (POST) the invitation of a joint offer's providers from the need page. The
+    token, signed for this user, says which; it invites once, so a second submit shows the cooperation."""
+    token = (request.POST if request.method == "POST" else request.GET).get("token", "")
     payload = matching.bundle_invite_payload(token, user_id=request.user.pk)
     if payload is None:
         return HttpResponseBadRequest(
             _("Die Einladung ist ungültig oder abgelaufen. Bitte suchen Sie erneut.")
         )
+    digest = matching.bundle_invite_digest(token)
+    sent = selectors.cooperation_invited_with(digest)
+    if sent is not None:
+        messages.info(request, _("Diese Einladung ist bereits verschickt."))
+        return redirect(sent)
     try:
-        cooperation = services.offer_invite(
-            actor=request.user,
-            company_ids=payload["companies"],
-            need_text=payload["text"],
-            bundle=payload["bundle"],
-            invite_digest=matching.bundle_invite_digest(token),
-        )
+        companies = services.offer_companies(actor=request.user, company_ids=payload["companies"])
+        own = services.cooperation_invite_check(actor=request.user, companies=companies)
     except services.OwnCompanyRequired as exc:
         messages.info(request, str(exc))
         return redirect("accounts:company_create")
     except services.CooperationError as exc:
         messages.error(request, str(exc))
         return redirect("matching:need")
-    messages.success(request, _("Die Anbieter wurden eingeladen. Sie sehen hier, wer zusagt."))
+    form = ReviewForm(
+        request.POST or None,
+        initial={"title": services.default_title(payload["text"])},
+        code_of_conduct=bool(own),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            cooperation = services.offer_invite(
+                actor=request.user,
+                company_ids=payload["companies"],
+                need_text=payload["text"],
+                bundle=payload["bundle"],
+                title=form.cleaned_data["title"],
+                message=form.cleaned_data["message"],
+                accept_code_of_conduct=form.cleaned_data.get("accept_code_of_conduct", False),
+                invite_digest=digest,
+            )
+        except services.CooperationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Die Anbieter wurden eingeladen. Sie sehen hier, wer zusagt."))
+            return redirect(cooperation)
+    return _render_review(
+        request,
+        form,
+        companies,
+        own,
+        need_text=payload["text"],
+        contributions=matching_selectors.bundle_contributions(payload["bundle"]),
+        token=token,
+        back_url=f"{reverse('matching:need')}?{urlencode({'text': payload['text']})}",
+    )
+
+
+@login_required
+@require_POST
+def cooperation_withdraw(request, pk: int):
+    cooperation = get_visible_or_404(
+        Cooperation, pk, lambda c: permissions.can_view_cooperation(request.user, c)
+    )
+    try:
+        services.cooperation_withdraw(actor=request.user, cooperation=cooperation)
+    except services.CooperationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Die Einladung ist zurückgezogen. Die eingeladenen Unternehmen sind benachrichtigt.")
+        )
     return redirect(cooperation)

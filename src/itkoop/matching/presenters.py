@@ -198,6 +198,21 @@ def present_bundle_snapshot(snapshot: Any) -> dict[str, Any] | None:
     }
 
 
+def bundle_contributions(snapshot: Any) -> dict[str, list[dict[str, Any]]]:
+    """What each company brings to a bundle stored as JSON: company id -> its solutions (name) with the
+    capabilities they cover. Empty when nothing usable was stored."""
+    if not isinstance(snapshot, dict):
+        return {}
+    bundle = bundle_from_dict(snapshot)
+    names = _names_for_bundles([bundle])
+    out: dict[str, list[dict[str, Any]]] = {}
+    for s in bundle.solutions:
+        out.setdefault(s.company, []).append(
+            {"solution": names.solution(s.id), "covers": [names.capability(c) for c in s.covers]}
+        )
+    return out
+
+
 def present_partners(result: PartnerResult) -> list[dict[str, Any]]:
     """Ranked partners as {"company": Company, "score", "reasons"}; companies the registry lost are left
     out."""

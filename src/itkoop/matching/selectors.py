@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .presenters import (
     Names,
+    bundle_contributions,
     match_text,
     names_for,
     partners_text,
@@ -14,6 +15,7 @@ from .presenters import (
 
 __all__ = [
     "Names",
+    "bundle_contributions",
     "match_text",
     "names_for",
     "partners_text",

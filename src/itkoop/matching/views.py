@@ -1,7 +1,7 @@
 """Need form -> joint offers with integration diagrams; partners. The offer as PDF is made by the document
 service (itkoop.documents, kind "matching.offer") from the hidden fields of the form beside each offer.
-Inviting a joint offer's providers is the cooperation app's page (cooperation:bundle_invite), fed by the
-token made here."""
+Inviting a joint offer's providers is the cooperation app's review page (cooperation:bundle_invite), fed by
+the token made here."""
 
 from __future__ import annotations
 

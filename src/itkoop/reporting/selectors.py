@@ -185,7 +185,7 @@ def _hub_filter(hub: str | None, path: str) -> Q:
 def kpis(*, hub: str | None = None) -> dict[str, int | None]:
     """Companies reached, events, participants, cooperations, results, self-checks."""
     companies = registry.companies().filter(_hub_filter(hub, "hub_id"))
-    cooperations = cooperation.cooperations().filter(_hub_filter(hub, "hub_id"))
+    cooperations = cooperation.cooperations_initiated().filter(_hub_filter(hub, "hub_id"))
     figures: dict[str, int | None] = {
         "companies": companies.count(),
         "companies_verified": companies.filter(verified=True).count(),

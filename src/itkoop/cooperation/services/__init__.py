@@ -2,10 +2,19 @@
 
 from .contracts import contract_template_save
 from .cooperations import (
+    MAX_MESSAGE_CHARS,
+    MAX_TITLE_CHARS,
     CooperationError,
     OwnCompanyRequired,
     cooperation_invite,
+    cooperation_invite_check,
     cooperation_record_result,
+    cooperation_withdraw,
+    default_title,
+    invite_form_digest,
+    invite_form_nonce,
+    inviter_companies,
+    offer_companies,
     offer_invite,
     participant_respond,
 )
@@ -21,15 +30,24 @@ from .marketplace import (
 from .network import inquiry_submit, route_inquiry
 
 __all__ = [
+    "MAX_MESSAGE_CHARS",
+    "MAX_TITLE_CHARS",
     "CooperationError",
     "MarketplaceError",
     "OwnCompanyRequired",
     "contract_template_save",
     "cooperation_invite",
+    "cooperation_invite_check",
     "cooperation_record_result",
+    "cooperation_withdraw",
+    "default_title",
     "inquiry_submit",
     "interest_answer",
     "interest_submit",
+    "invite_form_digest",
+    "invite_form_nonce",
+    "inviter_companies",
+    "offer_companies",
     "offer_invite",
     "participant_respond",
     "profile_create",
