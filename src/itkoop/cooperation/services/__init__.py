@@ -17,6 +17,7 @@ from .marketplace import (
     profile_moderate,
     profile_renew,
     profile_update,
+    register_interest_accepted_listener,
 )
 from .network import inquiry_submit, route_inquiry
 
@@ -36,5 +37,6 @@ __all__ = [
     "profile_moderate",
     "profile_renew",
     "profile_update",
+    "register_interest_accepted_listener",
     "route_inquiry",
 ]
