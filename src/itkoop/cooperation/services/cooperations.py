@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itkoop.claims import services as claims
 from itkoop.core.ratelimit import hit
 from itkoop.notifications.services import notify
 from itkoop.registry import selectors as registry
@@ -143,6 +144,11 @@ def cooperation_invite(
             kind=kinds.INVITED,
             params={"cooperation_id": cooperation.pk, "company": company.name, "title": cooperation.title},
             url=("cooperation:detail", [cooperation.pk]),
+        )
+    # Companies without members have nobody to notify: mail them a claim link, or their hub staff phone them.
+    for company in companies:
+        claims.reach_unclaimed_company(
+            company=company, reason=cooperation.title, cooperation=cooperation, actor=actor
         )
     logger.info("cooperation %s invited %d companies by user %s", cooperation.pk, len(ids), actor.pk)
     return cooperation
