@@ -241,7 +241,7 @@ def _settle(claim: Claim, *, now: dt.datetime) -> Claim:
 
 def _locked_company(company_id: int):
     """The company, its row locked: two claims settling at once cannot both make an owner."""
-    return registry.companies().select_for_update().select_related("hub").get(pk=company_id)
+    return registry.companies().select_for_update(of=("self",)).select_related("hub").get(pk=company_id)
 
 
 def _create_claim(*, actor, company, route: str, note: str, invitation=None, now) -> Claim:
@@ -306,7 +306,12 @@ def claim_decide(
     """Hub staff of the company's hub (or a center admin) approve or reject a waiting claim; the claimant is
     told. An approval makes the claimant the company's owner, unless someone else took the company over."""
     now = now or timezone.now()
-    claim = Claim.objects.select_for_update().select_related("company", "user").filter(pk=claim_id).first()
+    claim = (
+        Claim.objects.select_for_update(of=("self",))
+        .select_related("company", "user")
+        .filter(pk=claim_id)
+        .first()
+    )
     if claim is None or not can_decide(actor, claim):
         raise PermissionDenied
     note = (note or "").strip()
