@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("veranstaltungen/", include("itkoop.events.urls")),
     path("mein/posteingang/", include("itkoop.notifications.urls")),
     path("mein/dokumente/", include("itkoop.documents.urls")),
+    path("unternehmen-uebernehmen/", include("itkoop.claims.urls")),
     path("", include("itkoop.legal.urls")),  # impressum/, datenschutz/, protokoll/
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -25,3 +25,15 @@ def company_members(company) -> QuerySet[User]:
 def memberships_of_users(user_ids) -> QuerySet[Membership]:
     """The memberships of these users, oldest first."""
     return Membership.objects.filter(user_id__in=user_ids).order_by("created")
+
+
+def confirmed_email_addresses(user) -> list[str]:
+    """The addresses the person has confirmed (clicked the link allauth sent), lower-cased."""
+    from allauth.account.models import EmailAddress
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [
+        e.lower()
+        for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    ]

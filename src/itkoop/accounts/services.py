@@ -83,3 +83,15 @@ def account_delete(*, actor, password: str) -> None:
     user = User.objects.select_for_update().get(pk=actor.pk)
     core_services.erase_personal_data(user)
     logger.info("account %s deleted by its owner", user.pk)
+
+
+def membership_grant(*, user, company, role: str = Membership.Role.OWNER) -> Membership:
+    """Make the person a member of the company (owner by default). For the claims app, which has checked the
+    claim (an address at the company's domain, or the hub staff's approval); an existing membership stays."""
+    if not user.is_active:
+        raise PermissionDenied
+    membership, _created = Membership.objects.get_or_create(
+        user=user, company=company, defaults={"role": role}
+    )
+    logger.info("user %s became %s of company %s through a claim", user.pk, membership.role, company.pk)
+    return membership

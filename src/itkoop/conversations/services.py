@@ -110,6 +110,12 @@ def conversation_for(*, actor, kind: str, object_id: int) -> Conversation:
     return conversation
 
 
+def interest_accepted(interest, actor) -> None:
+    """The marketplace's listener (registered by ConversationsConfig.ready()): an accepted interest opens the
+    conversation of the two companies at once, so both find it among their messages."""
+    conversation_for(actor=actor, kind=Kind.INTEREST, object_id=interest.pk)
+
+
 def _send(conversation: Conversation, actor, body: str) -> Message:
     message = Message.objects.create(conversation=conversation, author=actor, body=body)
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created)

@@ -265,7 +265,7 @@ def _engine_partners(profile: CooperationProfile, limit: int) -> list[dict]:
 
 
 def interests_for(profile: CooperationProfile) -> QuerySet[ExpressionOfInterest]:
-    return profile.interests.select_related("company").order_by("-created")
+    return profile.interests.select_related("company", "created_by").order_by("-created")
 
 
 def bundle_summary(cooperation: Cooperation) -> dict | None:

@@ -42,7 +42,7 @@ def market(request):
 def _profile_or_404(request, pk: int) -> CooperationProfile:
     """The profile if the viewer may see it; otherwise 404 exactly like a missing id."""
     return get_visible_or_404(
-        CooperationProfile.objects.select_related("company", "company__hub"),
+        CooperationProfile.objects.select_related("company", "company__hub", "created_by"),
         pk,
         lambda p: permissions.can_see_profile(request.user, p),
     )
@@ -57,7 +57,7 @@ def profile_detail(request, pk: int):
     if user.is_authenticated and not is_author:
         own_interest = (
             ExpressionOfInterest.objects.filter(profile=profile, company__memberships__user=user)
-            .select_related("company")
+            .select_related("company", "created_by")
             .first()
         )
         if own_interest is None:

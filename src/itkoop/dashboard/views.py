@@ -5,6 +5,7 @@ interests, conversations. It sits above those apps in the layers, so that none o
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from itkoop.claims import selectors as claims
 from itkoop.conversations import selectors as conversations
 from itkoop.cooperation import selectors as cooperation
 from itkoop.events import selectors as events
@@ -22,6 +23,7 @@ def dashboard(request):
         {
             "companies": registry.companies_of_user(user),
             "to_verify": registry.companies_to_verify(user)[:50],
+            "claims_waiting": claims.claims_to_review(user).count(),
             "invitations": cooperation.open_invitations_of_user(user)[:LIMIT],
             "cooperations": cooperation.cooperations_of_user(user)[:LIMIT],
             "registrations": events.registrations_of(user)[:LIMIT],

@@ -530,6 +530,7 @@ class _DemoBuilder:
 def build_demo_extras(*, seed: int = 2026) -> list[str]:
     """Events with a meeting day, cooperations and marketplace profiles, and saved self-checks on top of the
     demo catalog, so every page of the flow has something to show. Returns summary lines."""
+    from itkoop.demo.contacts import build_demo_contacts
     from itkoop.demo.cooperation import build_demo_cooperation_data
     from itkoop.demo.events import build_demo_events
     from itkoop.demo.knowledge import create_demo_selfcheck_results
@@ -537,10 +538,12 @@ def build_demo_extras(*, seed: int = 2026) -> list[str]:
     events = build_demo_events(seed=seed)
     cooperation = build_demo_cooperation_data(seed=seed)
     selfchecks = create_demo_selfcheck_results(seed=seed)
+    contacts = build_demo_contacts(seed=seed)  # last: who has members is known by now
     return [
         f"Veranstaltungen: {events.events}, Anmeldungen: {events.registrations}, "
         f"Gesprächswünsche: {events.meeting_requests}, Termine: {events.meetings}.",
         "Kooperationen: {cooperations}, Marktplatz-Profile: {profiles}, Interessensbekundungen: {interests}, "
         "Anfragen: {inquiries}.".format(**cooperation),
         f"Gespeicherte Selbstchecks: {selfchecks}.",
+        contacts.line(),
     ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from itkoop.core import selectors as core_selectors
 from itkoop.core.forms import limit_text
 
-from .models import Capability, Company, Label, Solution, Standard
+from .models import Capability, Company, Label, Solution, Standard, website_url
 from .services import plain_fields
 
 
@@ -49,6 +49,9 @@ class CatalogSearchForm(forms.Form):
         return value
 
 
+MIN_PHONE_DIGITS = 6
+
+
 @limit_text
 class CompanyForm(forms.ModelForm):
     languages_text = forms.CharField(
@@ -73,8 +76,16 @@ class CompanyForm(forms.ModelForm):
             "founded",
             "hub",
             "labels",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "publish_contact",
         ]
         widgets = {"labels": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "website": _("z. B. www.beispiel.de"),
+            "contact_name": _("Eine Person oder eine Funktion, z. B. „Vertrieb“"),
+        }
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         """``staff``: hub staff or a center admin edits (registry.permissions.can_verify_company). Members
@@ -91,6 +102,20 @@ class CompanyForm(forms.ModelForm):
         value = self.cleaned_data["postal_code"].strip()
         if value and not re.fullmatch(r"\d{5}", value):
             raise forms.ValidationError(_("Eine deutsche Postleitzahl hat fünf Ziffern."))
+        return value
+
+    def clean_website(self):
+        value = self.cleaned_data["website"].strip()
+        if value and not website_url(value):
+            raise forms.ValidationError(_("Bitte geben Sie eine Webadresse an, z. B. www.beispiel.de."))
+        return value
+
+    def clean_contact_phone(self):
+        value = " ".join(self.cleaned_data["contact_phone"].split())
+        if value and sum(c.isdigit() for c in value) < MIN_PHONE_DIGITS:
+            raise forms.ValidationError(
+                _("Eine Telefonnummer hat mindestens %(n)d Ziffern.") % {"n": MIN_PHONE_DIGITS}
+            )
         return value
 
     def clean_founded(self):

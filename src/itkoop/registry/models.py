@@ -1,5 +1,7 @@
 """The registry: companies, their solutions, and the taxonomy of capabilities and interface standards."""
 
+from urllib.parse import urlsplit
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -9,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_REGEX
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# A phone number as people write it: an optional +, then digits with spaces, slashes, dots, dashes and
+# brackets; at least six digits (checked in the form).
+phone_validator = RegexValidator(
+    r"\A\+?[0-9][0-9 ()/.\-]{4,38}[0-9]\Z",
+    _("Bitte geben Sie eine Telefonnummer aus Ziffern an, z. B. +49 561 123456 oder 0561 / 12 34 56."),
+)
 # A company's or solution's id becomes part of its URLs: the catalog schema's pattern, nothing else.
 external_id_validator = RegexValidator(
     rf"\A{EXTERNAL_ID_REGEX}\Z", _("Nur Buchstaben, Ziffern, Punkt, Unterstrich und Bindestrich.")
@@ -118,6 +126,19 @@ class Company(models.Model):
     export_markets = models.JSONField(_("Exportmärkte"), default=list, blank=True)
     industries = models.JSONField(_("Branchen"), default=list, blank=True)
     keywords = models.JSONField(_("Schlagworte"), default=list, blank=True)
+    # Platform data, not part of the catalog format: how to reach the company. The platform may use the e-mail
+    # address to invite a company without members (claims); pages show these only when `publish_contact`.
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail-Adresse für Kontakt"), max_length=254, blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True, validators=[phone_validator])
+    publish_contact = models.BooleanField(
+        _("Kontaktdaten auf der Profilseite zeigen"),
+        default=False,
+        help_text=_(
+            "Ohne Haken sehen nur Ihre Mitglieder und das Stützpunkt-Team die Kontaktdaten. "
+            "Die Plattform darf die E-Mail-Adresse nutzen, um Ihr Unternehmen zu Kooperationen einzuladen."
+        ),
+    )
     verified = models.BooleanField(_("geprüft"), default=False)
     verified_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
@@ -141,6 +162,40 @@ class Company(models.Model):
     @property
     def localized_description(self) -> str:
         return self.description_en if get_language() == "en" and self.description_en else self.description
+
+    @property
+    def website_url(self) -> str:
+        """The website as a link: https:// added when no scheme is given; '' for anything but http(s) with a
+        host (a `javascript:` or `mailto:` value never becomes a link)."""
+        return website_url(self.website)
+
+    @property
+    def phone_href(self) -> str:
+        """The phone number for a tel: link: the leading + and the digits."""
+        phone = self.contact_phone.strip()
+        return ("+" if phone.startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+
+def website_url(value: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if "://" not in value:
+        if ":" in value.split("/", 1)[0] and not value.split(":", 1)[1][:1].isdigit():
+            return ""  # a scheme without slashes (javascript:, mailto:), not host:port
+        value = "https://" + value.lstrip("/")
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value):
+        return ""
+    return value
 
 
 class Solution(models.Model):

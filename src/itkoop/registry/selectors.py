@@ -152,6 +152,15 @@ def companies_of_user(user) -> QuerySet[Company]:
     return Company.objects.filter(memberships__user=user).order_by("name")
 
 
+def company_has_members(company: Company) -> bool:
+    """Whether anyone active looks after the company: a company without is open to a claim."""
+    return company.memberships.filter(user__is_active=True).exists()
+
+
+def companies_without_members() -> QuerySet[Company]:
+    return Company.objects.exclude(memberships__user__is_active=True)
+
+
 def companies_to_verify(user) -> QuerySet[Company]:
     """Unverified companies that this user may verify (hub staff: their hub; center admins: all)."""
     if not user.is_authenticated:

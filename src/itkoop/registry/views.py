@@ -72,13 +72,17 @@ def company(request, external_id: str):
         obj = selectors.company_detail(external_id)
     except Company.DoesNotExist:
         raise Http404 from None
+    can_edit = can_edit_company(request.user, obj)
     return render(
         request,
         "registry/company.html",
         {
             "company": obj,
-            "can_edit": can_edit_company(request.user, obj),
+            "can_edit": can_edit,
             "can_verify": can_verify_company(request.user, obj),
+            # Unpublished contact data only for the company's members and its hub staff.
+            "show_contact": obj.has_contact and (obj.publish_contact or can_edit),
+            "has_members": selectors.company_has_members(obj),
         },
     )
 

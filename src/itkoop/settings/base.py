@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "itkoop.notifications",
     "itkoop.documents",
     "itkoop.conversations",
+    "itkoop.claims",
     "itkoop.dashboard",
     "itkoop.api",
     "itkoop.legal",
@@ -231,6 +232,9 @@ EMAIL_USE_TLS = env_bool("ITKOOP_EMAIL_USE_TLS", True)
 EMAIL_USE_SSL = env_bool("ITKOOP_EMAIL_USE_SSL", False)
 # Seconds before an SMTP connection attempt gives up (the task queue retries).
 EMAIL_TIMEOUT = int(os.environ.get("ITKOOP_EMAIL_TIMEOUT", "20"))
+
+# Days a claim link (sent to the contact address of a company without members) stays valid; it works once.
+ITKOOP_CLAIM_LINK_DAYS = int(os.environ.get("ITKOOP_CLAIM_LINK_DAYS", "14"))
 
 # --- Background work (Celery) ---
 # Broker of the task queue, e.g. redis://127.0.0.1:6379/0. Empty: tasks run eagerly in the calling process

@@ -26,6 +26,7 @@ from .marketplace import (
     profile_moderate,
     profile_renew,
     profile_update,
+    register_interest_accepted_listener,
 )
 from .network import inquiry_submit, route_inquiry
 
@@ -54,5 +55,6 @@ __all__ = [
     "profile_moderate",
     "profile_renew",
     "profile_update",
+    "register_interest_accepted_listener",
     "route_inquiry",
 ]

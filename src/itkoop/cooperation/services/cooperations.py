@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from itkoop.claims import services as claims
 from itkoop.core.ratelimit import hit
 from itkoop.notifications.services import notify
 from itkoop.registry import selectors as registry
@@ -273,6 +274,11 @@ def _notify_invited(cooperation: Cooperation, companies: list[Company], actor) -
                 "inviter_company": inviter_company,
             },
             url=("cooperation:detail", [cooperation.pk]),
+        )
+    # Companies without members have nobody to notify: mail them a claim link, or their hub staff phone them.
+    for company in companies:
+        claims.reach_unclaimed_company(
+            company=company, reason=cooperation.title, cooperation=cooperation, actor=actor
         )
 
 

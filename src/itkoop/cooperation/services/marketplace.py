@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -32,6 +33,18 @@ MAX_CAPABILITIES = 15
 
 class MarketplaceError(Exception):
     """Input or state the marketplace's rules don't allow; the message says why."""
+
+
+InterestListener = Callable[[ExpressionOfInterest, Any], None]
+_accepted_listeners: list[InterestListener] = []
+
+
+def register_interest_accepted_listener(listener: InterestListener) -> None:
+    """The port through which an app above this one learns that an interest was accepted: the conversations
+    app opens the conversation of the two companies then (this app sits below it and cannot). Called with
+    (interest, actor) inside the answer's transaction; register from AppConfig.ready(), twice is harmless."""
+    if listener not in _accepted_listeners:
+        _accepted_listeners.append(listener)
 
 
 def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabilities) -> None:
@@ -282,6 +295,9 @@ def interest_answer(*, actor, interest: ExpressionOfInterest, accept: bool) -> E
     interest.answered_at = timezone.now()
     interest.save(update_fields=["status", "answered_at"])
     profile = interest.profile
+    if accept:
+        for listener in _accepted_listeners:
+            listener(interest, actor)
     notify(
         recipients=company_members(interest.company),
         kind=kinds.INTEREST_ACCEPTED if accept else kinds.INTEREST_DECLINED,

@@ -1,0 +1,50 @@
+"""The claim e-mail. Its recipient is a company's contact address, not a person with an account and a chosen
+language, so one mail carries German first and English below: the companies are German SMEs, and an English
+reader still understands what the link is. Links are absolute, from the declared site URL, each in its
+language."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .domains import registrable_domain
+from .models import ClaimInvitation
+
+LANGUAGES = ("de", "en")
+
+
+def _context(invitation: ClaimInvitation, token: str, inviter: str) -> dict:
+    company = invitation.company
+    return {
+        "company": company.name,
+        "inviter": inviter,
+        "reason": invitation.reason,
+        "cooperation": invitation.cooperation_id is not None,
+        "link": settings.ITKOOP_SITE_URL.rstrip("/") + reverse("claims:link", args=[token]),
+        "expires": invitation.expires_at,
+        "domain": registrable_domain(company.website),
+        "hub": company.hub.name if company.hub_id else "",
+        "site_url": settings.ITKOOP_SITE_URL,
+    }
+
+
+def invitation_email(invitation: ClaimInvitation, token: str, inviter: str) -> EmailMultiAlternatives:
+    subjects, texts, htmls = [], [], []
+    for language in LANGUAGES:
+        with translation.override(language):
+            context = {**_context(invitation, token, inviter), "language": language}
+            subjects.append(" ".join(render_to_string("claims/mail/invitation_subject.txt", context).split()))
+            texts.append(render_to_string("claims/mail/invitation.txt", context).strip())
+            htmls.append(render_to_string("claims/mail/invitation_part.html", context))
+    message = EmailMultiAlternatives(
+        subject=" / ".join(subjects)[:200],
+        body="\n\n---\n\n".join(texts) + "\n",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[invitation.email],
+    )
+    message.attach_alternative(render_to_string("claims/mail/invitation.html", {"parts": htmls}), "text/html")
+    return message
