@@ -50,7 +50,10 @@ def test_an_invited_company_is_claimed_through_its_link(page, live_server, trans
     )
     staff = hub_staff("kassel")
     cooperation_services.cooperation_invite(
-        actor=member_of(customer), companies=[customer, provider], title="Digitale Werkstatt"
+        actor=member_of(customer),
+        companies=[customer, provider],
+        title="Digitale Werkstatt",
+        accept_code_of_conduct=True,
     )
     [claim_mail] = [m for m in mail.outbox if m.to == [provider.contact_email]]
     link = re.search(r"http://testserver(/unternehmen-uebernehmen/link/\S+/)", claim_mail.body).group(1)

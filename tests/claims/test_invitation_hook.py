@@ -35,6 +35,7 @@ def test_invited_companies_without_members_are_reached(customer, company, django
             actor=inviter,
             companies=[customer, company, with_members, unreachable],
             title="Digitale Werkstatt",
+            accept_code_of_conduct=True,
         )
     claim_mails = [m for m in mail.outbox if m.to == ["info@beispiel-it.de"]]
     assert len(claim_mails) == 1 and "Digitale Werkstatt" in claim_mails[0].subject
@@ -50,7 +51,10 @@ def test_the_claimant_finds_and_answers_the_invitation(
     inviter = member_of(customer)
     with django_capture_on_commit_callbacks(execute=True):
         made = cooperation.cooperation_invite(
-            actor=inviter, companies=[customer, company], title="Digitale Werkstatt"
+            actor=inviter,
+            companies=[customer, company],
+            title="Digitale Werkstatt",
+            accept_code_of_conduct=True,
         )
     link = re.search(r"http://testserver(/unternehmen-uebernehmen/link/\S+/)", mail.outbox[-1].body).group(1)
     client.force_login(person("anna@beispiel-it.de"))
