@@ -109,7 +109,7 @@ MATRIX: dict[str, Row] = {
     "conversations:list": Row(get=LOGGED_IN),
     "cooperation:bundle_invite": Row(get=NOT_GET, post="in no no no no no", data=lambda w: {"token": "x"}),
     "cooperation:code_of_conduct": Row(get=PUBLIC),
-    "cooperation:contract": Row(get="in ok 404 ok 404 ok"),
+    "cooperation:contract": Row(get="in ok 404 ok 404 ok", query="?kind=nda&language=de"),
     "cooperation:contract_template_edit": Row(
         get=ONLY_ADMIN,
         post=ONLY_ADMIN,
