@@ -46,7 +46,7 @@ class Row:
     get: str
     post: str | None = None  # None: no form posts here (the POST is not tried)
     data: Callable[[World], dict] = field(default=_empty)
-    query: str = ""  # added to the GET address, e.g. the choices a preview needs
+    query: str = ""  # added to the GET address, e.g. the choices a preview needs; {language}: the page's
 
 
 def _selfcheck(w: World) -> dict:
@@ -109,7 +109,7 @@ MATRIX: dict[str, Row] = {
     "conversations:list": Row(get=LOGGED_IN),
     "cooperation:bundle_invite": Row(get=NOT_GET, post="in no no no no no", data=lambda w: {"token": "x"}),
     "cooperation:code_of_conduct": Row(get=PUBLIC),
-    "cooperation:contract": Row(get="in ok 404 ok 404 ok", query="?kind=nda&language=de"),
+    "cooperation:contract": Row(get="in ok 404 ok 404 ok", query="?kind=nda&language={language}"),
     "cooperation:contract_template_edit": Row(
         get=ONLY_ADMIN,
         post=ONLY_ADMIN,

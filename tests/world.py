@@ -18,6 +18,7 @@ from django.utils import timezone
 from itkoop.accounts.models import User
 from itkoop.conversations import services as conversation_services
 from itkoop.cooperation import services as cooperation_services
+from itkoop.cooperation.contracts import seed_contract_templates
 from itkoop.cooperation.models import (
     ContractTemplate,
     Cooperation,
@@ -87,7 +88,8 @@ def build_world(*, xss: bool = False) -> World:
             description=mark(f"Wir entwickeln Software in Kassel ({label})."),
             description_en=mark(f"We build software in Kassel ({label})."),
             street=mark("Musterstraße 1"),
-            website="https://example.org/",
+            # one long word: the fact list must wrap it on a phone
+            website="https://www.beispiel-software-und-beratung-nordhessen.example.org/produkte/warenwirtschaft",
             hub_id="kassel",
             verified=True,
             keywords=[mark("Onlineshop")],
@@ -131,6 +133,8 @@ def build_world(*, xss: bool = False) -> World:
         actor=c, companies=[company_c, company_a], title=mark("Gemeinsames Angebot")
     )
     participant_a = invitation.participants.get(company=company_a)
+    if not ContractTemplate.objects.exists():  # a migration seeds them; a flush empties them
+        seed_contract_templates(ContractTemplate)
     template = ContractTemplate.objects.order_by("pk").first()
 
     profile_pending = cooperation_services.profile_create(

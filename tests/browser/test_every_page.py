@@ -140,7 +140,7 @@ def test_every_page(page, live_server, transactional_db, role, language):
     _login(page, live_server, world.users[ROLE_OF[role]])
     faults, visited = [], 0
     for route in pages_for(role):
-        url = url_of(route, world, language) + MATRIX[route.key].query
+        url = url_of(route, world, language) + MATRIX[route.key].query.format(language=language)
         page.set_viewport_size({"width": 1280, "height": 900})
         response = page.goto(f"{live_server.url}{url}")
         visited += 1
