@@ -160,6 +160,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard:index"
+# A URL name, reversed in the page's language: logging out of an English page lands on the English home page.
+LOGOUT_REDIRECT_URL = "registry:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Adds the acknowledgement of the privacy notice to the sign-up form and records it (accounts.ConsentRecord).

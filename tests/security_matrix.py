@@ -1,0 +1,260 @@
+"""Who may do what: for every route of the site (tests/url_inventory.py), the expected answer to a GET and to
+its form's POST for each role of the test world (tests/world.py). tests/core/test_security_matrix.py walks it.
+
+Roles, in this order in every row:
+    anonymous   not logged in
+    a           member of company A, which owns every object the URLs name (A's cooperation, profile, ...)
+    b           member of company B (same hub, no part in A's objects)
+    staff_k     hub staff of Kassel, the hub of A and B
+    staff_x     hub staff of Aachen, another hub
+    admin       center admin
+
+Answers:
+    ok    allowed: 2xx, or a redirect that is not to the login page; for a POST, the database changed
+    no    (POST only) answered like an allowed one, but the form or a business rule refused: nothing changed
+          (e.g. B posting A's company into a form that offers B's only)
+    in    redirected to the login page
+    403   refused for the role (the page names the role it needs)
+    404   hidden: private objects do not exist for those who may not see them
+    405   method not allowed
+A POST whose answer is not `ok` must change nothing in the database; no GET may change anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .knowledge.helpers import answers
+from .world import World
+
+PUBLIC = "ok ok ok ok ok ok"
+LOGGED_IN = "in ok ok ok ok ok"
+ONLY_A = "in ok 404 404 404 404"  # A's private object: no one else (not even staff) sees it
+ONLY_ADMIN = "in 403 403 403 403 ok"
+NOT_GET = "in 405 405 405 405 405"  # a POST-only action behind the login
+OWN_HUB_STAFF = "in 403 403 ok 403 ok"  # managing the event of the Kassel hub
+PARTICIPANT = "in ok 403 403 403 403"  # the meeting day's pages for its participants (A takes part)
+
+
+def _empty(w: World) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Row:
+    get: str
+    post: str | None = None  # None: no form posts here (the POST is not tried)
+    data: Callable[[World], dict] = field(default=_empty)
+    query: str = ""  # added to the GET address, e.g. the choices a preview needs; {language}: the page's
+
+
+def _selfcheck(w: World) -> dict:
+    return {**{key: str(value) for key, value in answers().items()}, "company": w.company_a.pk}
+
+
+MATRIX: dict[str, Row] = {
+    "set_language": Row(get=PUBLIC, post="no no no no no no", data=lambda w: {"language": "en", "next": "/"}),
+    # --- the API: read-only for everyone, match for everyone (it has no form; a POST of JSON)
+    "api:api-root": Row(get=PUBLIC),
+    "api:api-root.format": Row(get=PUBLIC),
+    "api:company-detail": Row(get=PUBLIC),
+    "api:company-detail.format": Row(get=PUBLIC),
+    "api:company-list": Row(get=PUBLIC),
+    "api:company-list.format": Row(get=PUBLIC),
+    "api:match": Row(get="405 405 405 405 405 405"),
+    "api:partners": Row(get=PUBLIC),
+    "api:solution-detail": Row(get=PUBLIC),
+    "api:solution-detail.format": Row(get=PUBLIC),
+    "api:solution-list": Row(get=PUBLIC),
+    "api:solution-list.format": Row(get=PUBLIC),
+    "account_login": Row(
+        get=PUBLIC, post="no no no no no no", data=lambda w: {"login": "x@example.org", "password": "nope"}
+    ),
+    "account_logout": Row(get=PUBLIC, post="no no no no no no"),
+    "account_inactive": Row(get=PUBLIC),
+    "account_signup": Row(get=PUBLIC, post="no no no no no no"),
+    "account_reauthenticate": Row(get=LOGGED_IN, post="in no no no no no"),
+    "account_request_reauthentication_code": Row(get=LOGGED_IN),
+    "account_confirm_reauthentication_code": Row(get=LOGGED_IN),
+    "account_email": Row(get=LOGGED_IN, post="in no no no no no"),
+    "account_email_verification_sent": Row(get=PUBLIC),
+    "account_change_password": Row(get=LOGGED_IN, post="in no no no no no"),
+    "account_set_password": Row(get=LOGGED_IN),
+    "account_reset_password": Row(
+        get=PUBLIC, post="no no no no no no", data=lambda w: {"email": "x@example.org"}
+    ),
+    "account_confirm_login_code": Row(get=LOGGED_IN),
+    "account_confirm_email": Row(get=PUBLIC),
+    "account_reset_password_from_key_done": Row(get=PUBLIC),
+    "account_reset_password_from_key": Row(get=PUBLIC),
+    "account_reset_password_done": Row(get=PUBLIC),
+    "accounts:account_delete": Row(
+        get=LOGGED_IN, post=LOGGED_IN, data=lambda w: {"password": "a-long-test-password", "confirm": "on"}
+    ),
+    "accounts:company_create": Row(
+        get=LOGGED_IN,
+        post="in no no no no no",
+        data=lambda w: {"name": "Neue Firma GmbH", "postal_code": "34117", "city": "Kassel"},
+    ),
+    "accounts:data_download": Row(get=LOGGED_IN),
+    "conversations:company_contact": Row(
+        get=LOGGED_IN, post=LOGGED_IN, data=lambda w: {"subject": "Anfrage", "body": "Guten Tag"}
+    ),
+    "conversations:detail": Row(get=ONLY_A, post=ONLY_A, data=lambda w: {"body": "Antwort"}),
+    "conversations:for_cooperation": Row(get=ONLY_A, post="in no 404 404 404 404"),
+    "conversations:for_interest": Row(get=ONLY_A, post=ONLY_A),
+    "conversations:for_meeting_request": Row(get=ONLY_A, post=ONLY_A),
+    "conversations:hub_team_add": Row(get=NOT_GET, post=ONLY_A),
+    "conversations:list": Row(get=LOGGED_IN),
+    "cooperation:bundle_invite": Row(get=NOT_GET, post="in no no no no no", data=lambda w: {"token": "x"}),
+    "cooperation:code_of_conduct": Row(get=PUBLIC),
+    "cooperation:contract": Row(get="in ok 404 ok 404 ok", query="?kind=nda&language={language}"),
+    "cooperation:contract_template_edit": Row(
+        get=ONLY_ADMIN,
+        post=ONLY_ADMIN,
+        data=lambda w: {"title": "Vorlage", "body": "Text {{ cooperation }}", "action": "save"},
+    ),
+    "cooperation:contract_templates": Row(get=ONLY_ADMIN),
+    "cooperation:detail": Row(get="in ok 404 ok 404 ok"),
+    "cooperation:interest_answer": Row(
+        get=NOT_GET, post="in ok 404 403 404 403", data=lambda w: {"accept": "1"}
+    ),
+    "cooperation:interest_submit": Row(
+        get=NOT_GET,
+        post="in no ok no no no",
+        data=lambda w: {"company": w.company_b.pk, "cooperation_sought": "Partner", "about": "Wir"},
+    ),
+    "cooperation:invite": Row(
+        get=LOGGED_IN,
+        post=LOGGED_IN,
+        data=lambda w: {"title": "Neu", "companies": [w.company_a.pk, w.company_b.pk]},
+    ),
+    "cooperation:list": Row(get=LOGGED_IN),
+    "cooperation:market": Row(get=PUBLIC),
+    "cooperation:network": Row(
+        get=PUBLIC,
+        post="no no no no no no",
+        data=lambda w: {
+            "name": "Max",
+            "email": "max@example.org",
+            "postal_code": "34117",
+            "topic": "x",
+            "question": "Frage",
+        },
+    ),
+    "cooperation:profile": Row(get="404 ok 404 ok 404 ok"),
+    "cooperation:profile_create": Row(
+        get=LOGGED_IN,
+        post="in ok no no no no",
+        data=lambda w: {"company": w.company_a.pk, "kind": "business_offer", "title": "T", "body": "B"},
+    ),
+    "cooperation:profile_edit": Row(
+        get="in ok 404 403 404 403",
+        post="in ok 404 403 404 403",
+        data=lambda w: {"kind": "business_offer", "title": "T", "body": "B"},
+    ),
+    "cooperation:profile_moderate": Row(
+        get=NOT_GET, post="in 403 404 ok 404 ok", data=lambda w: {"publish": "1"}
+    ),
+    "cooperation:profile_renew": Row(get=NOT_GET, post=PARTICIPANT),
+    "cooperation:respond": Row(
+        get=NOT_GET,
+        post="in ok 404 403 404 403",
+        data=lambda w: {"accept": "1", "accept_code_of_conduct": "on"},
+    ),
+    "cooperation:result": Row(
+        get=NOT_GET, post="in ok 404 403 404 403", data=lambda w: {"kind": "offer_won", "record": "Gewonnen"}
+    ),
+    "dashboard:index": Row(get=LOGGED_IN),
+    "documents:create": Row(
+        get=NOT_GET,
+        post="in ok 404 ok 404 ok",
+        data=lambda w: {"cooperation": w.cooperation.pk, "kind": "nda", "language": "de"},
+    ),
+    "documents:download": Row(get=ONLY_A),
+    "documents:status": Row(get=ONLY_A),
+    "documents:status_json": Row(get=ONLY_A),
+    "events:agenda": Row(get=PARTICIPANT),
+    "events:agenda_ics": Row(get=PARTICIPANT),
+    "events:cancel": Row(
+        get=NOT_GET, post="in ok 404 ok 404 ok", data=lambda w: {"registration": w.registration_a.pk}
+    ),
+    "events:checkin": Row(get=OWN_HUB_STAFF),
+    "events:checkin_toggle": Row(get=NOT_GET, post="in 403 404 ok 404 ok", data=lambda w: {"present": "1"}),
+    "events:create": Row(
+        get="in 403 403 ok ok ok", post="in 403 403 no no no", data=lambda w: {"title": "Neu"}
+    ),
+    "events:detail": Row(get=PUBLIC),
+    "events:edit": Row(get=OWN_HUB_STAFF, post="in 403 403 no 403 no", data=lambda w: {"title": "Neu"}),
+    "events:feed": Row(get=PUBLIC),
+    "events:ics": Row(get=PUBLIC),
+    "events:list": Row(get=PUBLIC),
+    "events:meeting_lock": Row(get=NOT_GET, post=OWN_HUB_STAFF, data=lambda w: {"locked": "1"}),
+    "events:meeting_move": Row(
+        get=OWN_HUB_STAFF, post=OWN_HUB_STAFF, data=lambda w: {"slot": "2", "table": "2", "do": "move"}
+    ),
+    "events:meeting_settings": Row(
+        get=OWN_HUB_STAFF, post="in 403 403 no 403 no", data=lambda w: {"slot_minutes": "20"}
+    ),
+    "events:mine": Row(get=LOGGED_IN),
+    "events:participants": Row(get=PARTICIPANT),
+    "events:profile": Row(
+        get=PARTICIPANT, post=PARTICIPANT, data=lambda w: {"company_name": "A", "offers": "o", "seeks": "s"}
+    ),
+    "events:register": Row(get=NOT_GET, post="in no ok ok ok ok"),
+    "events:renew_feed": Row(get=NOT_GET, post=LOGGED_IN),
+    "events:request_answer": Row(get=NOT_GET, post="in ok 404 403 404 403", data=lambda w: {"accept": "1"}),
+    "events:request_create": Row(
+        get=PARTICIPANT, post=PARTICIPANT, data=lambda w: {"reason": "Gespräch", "priority": "2"}
+    ),
+    "events:request_withdraw": Row(get=NOT_GET, post="in ok 404 403 404 403"),
+    "events:requests": Row(get=PARTICIPANT),
+    "events:schedule": Row(get=OWN_HUB_STAFF),
+    "events:schedule_build": Row(get=NOT_GET, post=OWN_HUB_STAFF),
+    "events:schedule_status": Row(get=OWN_HUB_STAFF),
+    "knowledge:article": Row(get=PUBLIC),
+    "knowledge:article_create": Row(
+        get=ONLY_ADMIN,
+        post="in 403 403 403 403 no",
+        data=lambda w: {"slug": "neu", "title_de": "Neu", "action": "save"},
+    ),
+    "knowledge:article_edit": Row(
+        get=ONLY_ADMIN, post="in 403 403 403 403 no", data=lambda w: {"title_de": "Neu", "action": "save"}
+    ),
+    "knowledge:list": Row(get=PUBLIC),
+    "knowledge:selfcheck": Row(get=PUBLIC, post="no ok no no no no", data=_selfcheck),
+    "knowledge:selfcheck_history": Row(get="in ok 403 ok 403 ok"),
+    "knowledge:selfcheck_result": Row(get=PUBLIC),
+    "knowledge:selfcheck_saved": Row(get="in ok 404 ok 404 ok"),
+    "legal:audit_log": Row(get="403 403 403 403 403 ok"),
+    "legal:edit": Row(
+        get="403 403 403 403 403 ok",
+        post="403 403 403 403 403 ok",
+        data=lambda w: {"body_de": "Impressum", "body_en": "Imprint"},
+    ),
+    "legal:impressum": Row(get=PUBLIC),
+    "legal:privacy": Row(get=PUBLIC),
+    "matching:need": Row(get=PUBLIC),
+    "matching:partners": Row(get=PUBLIC),
+    "notifications:inbox": Row(get=LOGGED_IN),
+    "notifications:mark_all_read": Row(get=NOT_GET, post="in ok no ok no no"),
+    "notifications:open": Row(get=NOT_GET, post=ONLY_A),
+    "notifications:preferences": Row(get=LOGGED_IN, post="in no no no no no"),
+    "registry:company": Row(get=PUBLIC),
+    "registry:company_edit": Row(
+        get="in ok 403 ok 403 ok", post="in no 403 no 403 no", data=lambda w: {"name": "Neu"}
+    ),
+    "registry:company_verify": Row(get=NOT_GET, post=OWN_HUB_STAFF, data=lambda w: {"verified": "1"}),
+    "registry:home": Row(get=PUBLIC),
+    "registry:search": Row(get=PUBLIC),
+    "registry:solution": Row(get=PUBLIC),
+    "registry:solution_create": Row(
+        get="in ok 403 ok 403 ok", post="in no 403 no 403 no", data=lambda w: {"name": "Neu"}
+    ),
+    "registry:solution_delete": Row(get=NOT_GET, post="in ok 403 ok 403 ok"),
+    "registry:solution_edit": Row(
+        get="in ok 403 ok 403 ok", post="in no 403 no 403 no", data=lambda w: {"name": "Neu"}
+    ),
+    "reporting:figures": Row(get="in 403 403 ok ok ok"),
+}

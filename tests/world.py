@@ -1,0 +1,258 @@
+"""A small world of test data with one object of every kind a page shows, for the URL inventory, the security
+matrix and the every-page browser check.
+
+Two companies at the Kassel hub: A (member `a`) and B (member `b`); a third company C (member `c`) is A's
+partner, so that B is an outsider to everything A does. Staff: `staff_k` of Kassel (the hub of A, B and C),
+`staff_x` of Aachen (no company of the world), and a center admin. Every text a person can type is stored with
+`mark(...)`, which (with `xss=True`) carries script payloads that every page must show escaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from itkoop.accounts.models import User
+from itkoop.conversations import services as conversation_services
+from itkoop.cooperation import services as cooperation_services
+from itkoop.cooperation.contracts import seed_contract_templates
+from itkoop.cooperation.models import (
+    ContractTemplate,
+    Cooperation,
+    CooperationParticipant,
+    CooperationProfile,
+    ExpressionOfInterest,
+)
+from itkoop.core.models import LegalText
+from itkoop.documents.models import Document
+from itkoop.events import meetings
+from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration
+from itkoop.events.services import calendar_token_for
+from itkoop.knowledge import services as knowledge_services
+from itkoop.knowledge.models import Article, SelfCheckResult
+from itkoop.notifications.models import Notification
+from itkoop.registry.models import Company, Solution
+
+from .events.factories import confirmed, meeting_day
+from .factories import CompanyFactory, SolutionFactory, UserFactory, center_admin, hub_staff, member_of
+from .knowledge.helpers import ArticleFactory, answers
+
+# Stored in every text field when the world is built with xss=True; no page may show either part raw.
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+XSS_PAYLOADS = (XSS_SCRIPT, XSS_ATTRIBUTE)
+# A cell that a spreadsheet would run as a formula, unless the export neutralises it.
+FORMULA = '=HYPERLINK("http://example.org/x","Klick")'
+
+ROLES = ("anonymous", "a", "b", "staff_k", "staff_x", "admin")
+
+
+@dataclass
+class World:
+    users: dict[str, User | None]
+    company_a: Company
+    company_b: Company
+    company_c: Company
+    solution_a: Solution
+    cooperation: Cooperation
+    participant_a: CooperationParticipant
+    template: ContractTemplate
+    profile_pending: CooperationProfile
+    profile_published: CooperationProfile
+    interest: ExpressionOfInterest
+    interest_pending: ExpressionOfInterest
+    event: Event
+    registration_a: Registration
+    request_to_a: MeetingRequest
+    request_from_a: MeetingRequest
+    unasked_participant: User
+    meeting_request: MeetingRequest
+    calendar_token: str
+    conversation_id: int
+    notification: Notification
+    document: Document
+    selfcheck: SelfCheckResult
+    article: Article
+
+
+def build_world(*, xss: bool = False) -> World:
+    def mark(text: str) -> str:
+        return f"{text} {XSS_SCRIPT} {XSS_ATTRIBUTE}" if xss else text
+
+    def company(label: str) -> Company:
+        return CompanyFactory(
+            name=mark(f"Firma {label} GmbH"),
+            description=mark(f"Wir entwickeln Software in Kassel ({label})."),
+            description_en=mark(f"We build software in Kassel ({label})."),
+            street=mark("Musterstraße 1"),
+            # one long word: the fact list must wrap it on a phone
+            website="https://www.beispiel-software-und-beratung-nordhessen.example.org/produkte/warenwirtschaft",
+            hub_id="kassel",
+            verified=True,
+            keywords=[mark("Onlineshop")],
+        )
+
+    company_a, company_b, company_c = company("A"), company("B"), company("C")
+    a, b, c = member_of(company_a), member_of(company_b), member_of(company_c)
+    users = {
+        "anonymous": None,
+        "a": a,
+        "b": b,
+        "staff_k": hub_staff("kassel"),
+        "staff_x": hub_staff("aachen"),
+        "admin": center_admin(),
+    }
+    for label, user in users.items():
+        if user is not None:
+            user.first_name, user.last_name = mark("Erika"), mark(f"Muster-{label}")
+            user.save()
+    solution_a = SolutionFactory(
+        company=company_a, name=mark("Shop-Lösung"), description=mark("Ein Onlineshop.")
+    )
+    SolutionFactory(company=company_b, name=mark("ERP-Lösung"), description=mark("Eine Warenwirtschaft."))
+
+    cooperation = cooperation_services.cooperation_invite(
+        actor=a,
+        companies=[company_a, company_c],
+        title=mark("Shop mit Warenwirtschaft"),
+        need_text=mark("Bedarf"),
+    )
+    for participant, member in (
+        (cooperation.participants.get(company=company_a), a),
+        (cooperation.participants.get(company=company_c), c),
+    ):
+        cooperation_services.participant_respond(
+            actor=member, participant=participant, accept=True, accept_code_of_conduct=True
+        )
+    cooperation.refresh_from_db()
+    # C invites A to a second one, which A has yet to answer
+    invitation = cooperation_services.cooperation_invite(
+        actor=c, companies=[company_c, company_a], title=mark("Gemeinsames Angebot")
+    )
+    participant_a = invitation.participants.get(company=company_a)
+    if not ContractTemplate.objects.exists():  # a migration seeds them; a flush empties them
+        seed_contract_templates(ContractTemplate)
+    template = ContractTemplate.objects.order_by("pk").first()
+
+    profile_pending = cooperation_services.profile_create(
+        actor=a,
+        company=company_a,
+        kind="business_request",
+        title=mark("Wir suchen Partner"),
+        body=mark("Beschreibung"),
+    )
+    profile_published = cooperation_services.profile_create(
+        actor=a,
+        company=company_a,
+        kind="business_offer",
+        title=mark("Wir bieten Hosting"),
+        body=mark("Beschreibung"),
+    )
+    cooperation_services.profile_moderate(actor=users["staff_k"], profile=profile_published, publish=True)
+    interest = cooperation_services.interest_submit(
+        actor=c,
+        profile=profile_published,
+        company=company_c,
+        cooperation_sought=mark("Gemeinsames Angebot"),
+        about=mark("Wir sind C"),
+        questions=mark("Preis?"),
+    )
+    cooperation_services.interest_answer(actor=a, interest=interest, accept=True)
+
+    event = meeting_day(
+        hub_id="kassel",
+        title=f"{FORMULA} {mark('Kooperationsbörse')}",
+        description=mark("Treffen Sie Partner."),
+        location=mark("Kassel, Science Park"),
+        start=timezone.now() + timedelta(days=10),
+        created_by=users["staff_k"],
+    )
+    registration_a = confirmed(event, a)
+    confirmed(event, c)
+    # D asks A, A asks E; F is one A has not asked yet
+    d = member_of(CompanyFactory(name=mark("Firma D GmbH"), hub_id="kassel"))
+    e, f = UserFactory(), UserFactory()
+    for person in (d, e, f):
+        confirmed(event, person)
+    for person, label in ((a, "A"), (c, "C"), (d, "D")):
+        ParticipantProfile.objects.create(
+            event=event, user=person, company_name=mark(label), offers=mark("Shops"), seeks=mark("Partner")
+        )
+    interest_pending = cooperation_services.interest_submit(
+        actor=d,
+        profile=profile_published,
+        company=d.memberships.get().company,
+        cooperation_sought=mark("Hosting gesucht"),
+        about=mark("Wir sind D"),
+    )
+    meeting_request = meetings.request_send(
+        actor=a, event=event, recipient_id=c.pk, reason=mark("Shop"), priority=2
+    )
+    meetings.request_answer(actor=c, request=meeting_request, accept=True)
+    Meeting.objects.create(event=event, request=meeting_request, slot=0, table=0)
+    request_to_a = meetings.request_send(
+        actor=d, event=event, recipient_id=a.pk, reason=mark("ERP"), priority=2
+    )
+    request_from_a = meetings.request_send(
+        actor=a, event=event, recipient_id=e.pk, reason=mark("Hosting"), priority=1
+    )
+
+    conversation = conversation_services.conversation_for(
+        actor=a, kind="cooperation", object_id=cooperation.pk
+    )
+    conversation_services.message_send(actor=a, conversation_id=conversation.pk, body=mark("Hallo C"))
+
+    notification = Notification.objects.filter(recipient=a).order_by("pk").first()
+    if notification is None:  # cooperation_invite told A's members; kept explicit should that change
+        notification = Notification.objects.create(recipient=a, kind="cooperation.invited", params={})
+    document = Document.objects.create(
+        owner=a,
+        kind="cooperation.contract",
+        params={"cooperation": cooperation.pk, "kind": "nda", "language": "de"},
+        status=Document.Status.DONE,
+        filename="vertrag.pdf",
+        finished=timezone.now(),
+    )
+    document.file.save("vertrag.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    selfcheck = knowledge_services.selfcheck_save(actor=a, company=company_a, answers=answers())
+    article = ArticleFactory(
+        title_de=mark("Artikel"),
+        title_en=mark("Article"),
+        summary_de=mark("Kurz"),
+        summary_en=mark("Short"),
+        body_de=mark("Text"),
+        body_en=mark("Text"),
+    )
+    if xss:
+        for legal in LegalText.objects.all():
+            legal.body_de, legal.body_en = mark(legal.body_de), mark(legal.body_en)
+            legal.save()
+    return World(
+        users=users,
+        company_a=company_a,
+        company_b=company_b,
+        company_c=company_c,
+        solution_a=solution_a,
+        cooperation=cooperation,
+        participant_a=participant_a,
+        template=template,
+        profile_pending=profile_pending,
+        profile_published=profile_published,
+        interest=interest,
+        interest_pending=interest_pending,
+        event=event,
+        registration_a=registration_a,
+        request_to_a=request_to_a,
+        request_from_a=request_from_a,
+        unasked_participant=f,
+        meeting_request=meeting_request,
+        calendar_token=calendar_token_for(a).token,
+        conversation_id=conversation.pk,
+        notification=notification,
+        document=document,
+        selfcheck=selfcheck,
+        article=article,
+    )
