@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("mein/posteingang/", include("itkoop.notifications.urls")),
     path("mein/dokumente/", include("itkoop.documents.urls")),
     path("", include("itkoop.legal.urls")),  # impressum/, datenschutz/, protokoll/
+    path("api/", include("itkoop.api.page_urls")),  # the API's documentation page
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

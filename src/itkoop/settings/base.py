@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "rest_framework",
+    "drf_spectacular",
     "itkoop.core",
     "itkoop.accounts",
     "itkoop.registry",
@@ -287,6 +288,12 @@ ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(15 * 60, 4 * ITKOOP_SCHEDULE_TIME_LIMIT_S + 300)}
 
 REST_FRAMEWORK = {
+    # JSON in, JSON out: the OpenAPI description (drf-spectacular) names exactly these media types.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Signed-in pages may call the API with their session; no HTTP Basic (it would bypass the login's limits).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_SCHEMA_CLASS": "itkoop.api.schema.ItkoopAutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
@@ -294,6 +301,18 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
     # Our throttles key on core.ratelimit.client_ip; DRF's own address lookup trusts the same proxies.
     "NUM_PROXIES": ITKOOP_TRUSTED_PROXIES,
+}
+
+# The OpenAPI description served at /api/v1/schema/ (and rendered at /api/).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "itkoop API",
+    "DESCRIPTION": "The cooperation platform of the Mittelstand 4.0 competence center IT-Wirtschaft: "
+    "catalog, matching engine, events and marketplace. Reads are open; writes need a personal API token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response components: read-only fields are not asked for in request bodies.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # Log level of the platform's own loggers: ITKOOP_LOG_LEVEL (DEBUG, INFO, WARNING, ...).
