@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Membership, User
+from .models import ApiToken, Membership, User
 
 
 def users() -> QuerySet[User]:
@@ -25,3 +25,10 @@ def company_members(company) -> QuerySet[User]:
 def memberships_of_users(user_ids) -> QuerySet[Membership]:
     """The memberships of these users, oldest first."""
     return Membership.objects.filter(user_id__in=user_ids).order_by("created")
+
+
+def api_tokens_of(user) -> QuerySet[ApiToken]:
+    """The person's API keys, newest first (only prefix and dates: the keys themselves are not stored)."""
+    if not getattr(user, "is_authenticated", False):
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user=user).order_by("-created")

@@ -20,7 +20,6 @@ from .serializers import (
     MatchResultSerializer,
     PartnersRequestSerializer,
     PartnersResultSerializer,
-    SolutionSerializer,
     StandardSerializer,
 )
 from .throttling import ClientAnonThrottle, ClientUserThrottle
@@ -51,22 +50,6 @@ class CompanyViewSet(viewsets.ReadOnlyModelViewSet):
         registry.companies()
         .select_related("hub")
         .prefetch_related("labels", "solutions")
-        .order_by("external_id")
-    )
-
-
-@extend_schema_view(
-    list=extend_schema(summary="Solutions of the catalog", tags=["catalog"]),
-    retrieve=extend_schema(summary="One solution", tags=["catalog"], parameters=[EXTERNAL_ID]),
-)
-class SolutionViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = SolutionSerializer
-    lookup_field = "external_id"
-    lookup_value_regex = EXTERNAL_ID_REGEX
-    queryset = (
-        registry.solutions()
-        .select_related("company")
-        .prefetch_related("capabilities", "provides", "consumes")
         .order_by("external_id")
     )
 

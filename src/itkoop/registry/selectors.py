@@ -14,6 +14,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from itkoop.engine.text import query_terms
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .permissions import can_edit_company
 
 
 def companies() -> QuerySet[Company]:
@@ -150,6 +151,12 @@ def companies_of_user(user) -> QuerySet[Company]:
     if not user.is_authenticated:
         return Company.objects.none()
     return Company.objects.filter(memberships__user=user).order_by("name")
+
+
+def can_edit(user, company: Company) -> bool:
+    """Whether the user may change the company and its solutions (permissions.can_edit_company), for apps
+    that reach the registry through its selectors (the API)."""
+    return can_edit_company(user, company)
 
 
 def companies_to_verify(user) -> QuerySet[Company]:
