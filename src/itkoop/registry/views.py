@@ -14,6 +14,7 @@ from itkoop.core import selectors as core_selectors
 
 from . import selectors, services
 from .forms import CatalogSearchForm, CompanyForm, SolutionForm
+from .linked_data import company_linked_data, solution_linked_data
 from .models import Company, Solution
 from .permissions import can_edit_company, can_verify_company
 
@@ -79,6 +80,7 @@ def company(request, external_id: str):
             "company": obj,
             "can_edit": can_edit_company(request.user, obj),
             "can_verify": can_verify_company(request.user, obj),
+            "linked_data": company_linked_data(obj, request),
         },
     )
 
@@ -94,6 +96,7 @@ def solution(request, external_id: str):
         {
             "solution": obj,
             "can_edit": can_edit_company(request.user, obj.company),
+            "linked_data": solution_linked_data(obj, request),
         },
     )
 
