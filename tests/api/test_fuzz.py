@@ -7,7 +7,9 @@ Derandomized, so CI runs the same examples every time; the example count keeps t
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.checks import not_a_server_error
@@ -39,12 +41,20 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_
 
 
 @pytest.fixture
-def api_key(db, mini_catalog, monkeypatch) -> str:
+def api_key(db, mini_catalog, monkeypatch):
     # Throttles would answer 429 (which the description allows) instead of exercising the code behind them.
     monkeypatch.setattr(SimpleRateThrottle, "allow_request", lambda self, request, view: True)
     EventFactory()
     _token, key = accounts.api_token_create(actor=member_of(CompanyFactory()), name="Fuzz")
-    return key
+    # The WSGI app closes the database connection after each request, which would end the test's
+    # transaction on PostgreSQL; Django's own test client switches this off the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield key
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
