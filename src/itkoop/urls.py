@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("mein/dokumente/", include("itkoop.documents.urls")),
     path("unternehmen-uebernehmen/", include("itkoop.claims.urls")),
     path("", include("itkoop.legal.urls")),  # impressum/, datenschutz/, protokoll/
+    path("api/", include("itkoop.api.page_urls")),  # the API's documentation page
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -2,6 +2,8 @@
 
 import pytest
 
+from itkoop.registry.models import Solution
+
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +39,13 @@ def test_partners(client, mini_catalog):
     assert client.get("/api/v1/partners/nobody/").status_code == 404
 
 
-def test_registry_is_readable_and_not_writable(client, mini_catalog):
+def test_companies_are_readable_and_not_writable(client, mini_catalog):
     assert client.get("/api/v1/companies/c1/").json()["solutions"] == ["s1"]
     assert client.get("/api/v1/solutions/s2/").json()["provides"] == ["bmecat"]
     client.force_login(UserFactory())
     assert client.delete("/api/v1/companies/c1/").status_code == 405
-    assert client.post("/api/v1/solutions/", {"name": "x"}).status_code == 405
+    assert (
+        client.post("/api/v1/companies/", {"name": "x"}, content_type="application/json").status_code == 405
+    )
+    response = client.post("/api/v1/solutions/", {"name": "x"})  # a form, not JSON
+    assert response.status_code == 400 and not Solution.objects.filter(name="x").exists()

@@ -90,8 +90,11 @@ def test_company_and_solution_urls_take_exactly_the_id_pattern():
         good = reverse(name, args=["ok-1"])
         assert resolve(good).kwargs["external_id"] == "ok-1"
         for bad in ("a b", "-x", "ü", "a?b", "x" * 129):
-            with pytest.raises(Resolver404):
-                resolve(good.replace("ok-1", bad))
+            try:
+                match = resolve(good.replace("ok-1", bad))
+            except Resolver404:
+                continue
+            assert match.url_name == "not_found"  # the API answers unknown paths with its JSON 404
 
 
 @pytest.mark.parametrize("name", ["Müller & Söhne GmbH", "日本語", "---", "__x__", "a/b\\c", "x" * 300, "  "])

@@ -27,3 +27,11 @@ class AccountDeleteForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         max_length=256,
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Bezeichnung des Schlüssels"),
+        max_length=100,
+        help_text=_("Woran Sie den Schlüssel später erkennen, z. B. „Warenwirtschaft“ oder „Website“."),
+    )

@@ -127,3 +127,24 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.purpose} v{self.text_version} ({self.given_at:%Y-%m-%d})"
+
+
+class ApiToken(models.Model):
+    """A person's key for the API: it acts with the person's rights. Only a SHA-256 hash of the key is stored
+    (the key is 256 random bits, so a slow password hash would add nothing); the key itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("Bezeichnung"), max_length=100)
+    # The key's first characters, so the person can tell their keys apart; not enough to guess the rest.
+    prefix = models.CharField(_("Anfang des Schlüssels"), max_length=16)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    last_used = models.DateTimeField(_("zuletzt benutzt"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("API-Schlüssel")
+        verbose_name_plural = _("API-Schlüssel")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from itkoop.core.services import plain_rows, register_personal_data
 
-from .models import ConsentRecord, Membership
+from .models import ApiToken, ConsentRecord, Membership
 
 ANONYMOUS_DOMAIN = "geloescht.invalid"
 
@@ -29,6 +29,16 @@ def export_consents(user) -> list[dict]:
         ConsentRecord.objects.filter(user=user).order_by("given_at"),
         ["purpose", "text_kind", "text_version", "given_at"],
     )
+
+
+def export_api_tokens(user) -> list[dict]:
+    return plain_rows(
+        ApiToken.objects.filter(user=user).order_by("created"), ["name", "prefix", "created", "last_used"]
+    )
+
+
+def erase_api_tokens(user) -> None:
+    ApiToken.objects.filter(user=user).delete()
 
 
 def anonymous_email(user) -> str:
@@ -56,3 +66,4 @@ def register() -> None:
     register_personal_data(name="account", exporter=export_account, eraser=erase_account, order=100)
     register_personal_data(name="memberships", exporter=export_memberships)
     register_personal_data(name="consent_records", exporter=export_consents)
+    register_personal_data(name="api_tokens", exporter=export_api_tokens, eraser=erase_api_tokens)

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Membership, User
+from .models import ApiToken, Membership, User
 
 
 def users() -> QuerySet[User]:
@@ -37,3 +37,10 @@ def confirmed_email_addresses(user) -> list[str]:
         e.lower()
         for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
     ]
+
+
+def api_tokens_of(user) -> QuerySet[ApiToken]:
+    """The person's API keys, newest first (only prefix and dates: the keys themselves are not stored)."""
+    if not getattr(user, "is_authenticated", False):
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user=user).order_by("-created")

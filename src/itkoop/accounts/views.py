@@ -6,15 +6,18 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from itkoop.registry.forms import CompanyForm
 
-from . import services
-from .forms import AccountDeleteForm
+from . import selectors, services
+from .forms import AccountDeleteForm, ApiTokenForm
+from .models import ApiToken
 
 
 @login_required
@@ -53,3 +56,37 @@ def account_delete(request):
             messages.success(request, _("Ihr Konto wurde gelöscht. Ihre persönlichen Daten sind entfernt."))
             return redirect("registry:home")
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+@login_required
+def api_tokens(request):
+    """The person's API keys: make one (its key is shown on this answer only), see and revoke the others."""
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_key = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
+        except services.ApiTokenError as error:
+            form.add_error("name", str(error))
+        else:
+            form = ApiTokenForm()
+    response = render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": selectors.api_tokens_of(request.user), "new_key": new_key},
+    )
+    add_never_cache_headers(response)  # the new key must not stay in a cache
+    return response
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    try:
+        services.api_token_revoke(actor=request.user, token_id=pk)
+    except ApiToken.DoesNotExist:  # someone else's key answers like a missing one
+        raise Http404 from None
+    messages.success(
+        request, _("Der API-Schlüssel ist widerrufen; Programme, die ihn nutzen, werden abgewiesen.")
+    )
+    return redirect("accounts:api_tokens")

@@ -132,6 +132,20 @@ def published_profiles(
     return queryset.distinct().order_by("-created")
 
 
+def profile_visible_to(viewer, pk: int) -> CooperationProfile | None:
+    """The profile if the viewer may see it (permissions.can_see_profile); None when it is missing or
+    hidden, so both answer alike. For the API, which reaches this app only through its selectors."""
+    profile = CooperationProfile.objects.select_related("company", "company__hub").filter(pk=pk).first()
+    if profile is None or not permissions.can_see_profile(viewer, profile):
+        return None
+    return profile
+
+
+def author_visible_to(viewer, profile: CooperationProfile) -> bool:
+    """Whether the viewer may know which company wrote the profile (permissions.can_see_author)."""
+    return permissions.can_see_author(viewer, profile)
+
+
 def profiles_of_user(user) -> QuerySet[CooperationProfile]:
     if not getattr(user, "is_authenticated", False):
         return CooperationProfile.objects.none()

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.translation import gettext
 
 from .exceptions import RoleRequired
 
@@ -27,7 +28,12 @@ def _render(request, template: str, status: int, **context):
         return server_error(request, status=status)
 
 
+API_PREFIX = "/api/v1/"
+
+
 def bad_request(request, exception=None):
+    if request.path.startswith(API_PREFIX):  # a request refused before the API saw it (a NUL byte)
+        return JsonResponse({"detail": gettext("Ungültige Anfrage.")}, status=400)
     return _render(request, "errors/400.html", 400)
 
 

@@ -5,6 +5,7 @@ interests, conversations. It sits above those apps in the layers, so that none o
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from itkoop.accounts import selectors as accounts
 from itkoop.claims import selectors as claims
 from itkoop.conversations import selectors as conversations
 from itkoop.cooperation import selectors as cooperation
@@ -31,5 +32,6 @@ def dashboard(request):
             "profiles": cooperation.profiles_of_user(user)[:LIMIT],
             "interests": cooperation.interests_of_user(user)[:LIMIT],
             "conversations": conversations.conversations_of_user(user)[:5],
+            "api_tokens": accounts.api_tokens_of(user)[:LIMIT],
         },
     )

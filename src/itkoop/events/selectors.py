@@ -11,6 +11,7 @@ from django.utils import timezone
 from itkoop.accounts import selectors as accounts
 from itkoop.engine.text import index_tokens
 
+from . import calendars
 from .models import CalendarToken, Event, Meeting, MeetingRequest, ParticipantProfile, Registration
 
 RS = Registration.Status
@@ -40,6 +41,11 @@ def events_list(*, hub: str = "", include_past: bool = False) -> QuerySet[Event]
     if not include_past:
         queryset = queryset.filter(end__gte=timezone.now())
     return queryset.order_by("start", "pk")
+
+
+def public_calendar_file(event: Event) -> bytes:
+    """The event's .ics file as the public page offers it: without the online access link."""
+    return calendars.event_calendar(event, include_link=False)
 
 
 def event_counts(event: Event) -> dict[str, int]:

@@ -18,6 +18,7 @@ from itkoop.core.shortcuts import get_visible_or_404
 
 from . import calendars, checkin, selectors, services
 from .forms import EventFilterForm, EventForm
+from .linked_data import event_linked_data
 from .models import CalendarToken, Event, Registration
 from .permissions import can_create_events, can_manage_event
 from .services import EventError
@@ -47,12 +48,14 @@ def event_list(request):
 def event_detail(request, pk: int):
     event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
     registration = selectors.registration_of(request.user, event)
+    counts = selectors.event_counts(event)
     return render(
         request,
         "events/detail.html",
         {
             "event": event,
-            "counts": selectors.event_counts(event),
+            "counts": counts,
+            "linked_data": event_linked_data(event, request, free_seats=counts["free"]),
             "registration": registration,
             "can_manage": can_manage_event(request.user, event),
             **(checkin.code_context(event, request.user) if registration is not None else {}),

@@ -178,3 +178,25 @@ class SolutionForm(forms.ModelForm):
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+#: Largest catalog file the import page takes (bytes): a few thousand companies fit many times over.
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+
+
+class CatalogImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Katalog-Datei (XLSX oder JSON)"),
+        help_text=_(
+            "Die ausgefüllte Vorlage (.xlsx) oder eine Datei im JSON-Format des Katalogs, höchstens 10 MB."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
+        name = (upload.name or "").lower()
+        if not name.endswith((".xlsx", ".json")):
+            raise forms.ValidationError(_("Bitte eine Datei mit der Endung .xlsx oder .json wählen."))
+        return upload

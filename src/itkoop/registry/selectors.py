@@ -14,6 +14,7 @@ from django.db.models import Count, Max, Q, QuerySet
 from itkoop.engine.text import query_terms
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .permissions import can_edit_company
 
 
 def companies() -> QuerySet[Company]:
@@ -159,6 +160,12 @@ def company_has_members(company: Company) -> bool:
 
 def companies_without_members() -> QuerySet[Company]:
     return Company.objects.exclude(memberships__user__is_active=True)
+
+
+def can_edit(user, company: Company) -> bool:
+    """Whether the user may change the company and its solutions (permissions.can_edit_company), for apps
+    that reach the registry through its selectors (the API)."""
+    return can_edit_company(user, company)
 
 
 def companies_to_verify(user) -> QuerySet[Company]:

@@ -2,11 +2,13 @@
 
 from django.urls import include, path
 
-from . import views
+from . import views, views_import
 
 app_name = "registry"
 catalog_patterns = [
     path("", views.search, name="search"),
+    path("import/", views_import.catalog_import, name="catalog_import"),
+    path("import/vorlage.xlsx", views_import.catalog_template, name="catalog_template"),
     path("unternehmen/<extid:external_id>/", views.company, name="company"),
     path("unternehmen/<extid:external_id>/bearbeiten/", views.company_edit, name="company_edit"),
     path("unternehmen/<extid:external_id>/pruefen/", views.company_verify, name="company_verify"),

@@ -14,6 +14,7 @@ from itkoop.core import selectors as core_selectors
 
 from . import selectors, services
 from .forms import CatalogSearchForm, CompanyForm, SolutionForm
+from .linked_data import company_linked_data, solution_linked_data
 from .models import Company, Solution
 from .permissions import can_edit_company, can_verify_company
 
@@ -83,6 +84,7 @@ def company(request, external_id: str):
             # Unpublished contact data only for the company's members and its hub staff.
             "show_contact": obj.has_contact and (obj.publish_contact or can_edit),
             "has_members": selectors.company_has_members(obj),
+            "linked_data": company_linked_data(obj, request),
         },
     )
 
@@ -98,6 +100,7 @@ def solution(request, external_id: str):
         {
             "solution": obj,
             "can_edit": can_edit_company(request.user, obj.company),
+            "linked_data": solution_linked_data(obj, request),
         },
     )
 

@@ -1,17 +1,13 @@
-"""The figures page for hub staff and center admins, with CSV exports for reports."""
-
-import csv
+"""The figures page for hub staff and center admins, with CSV and XLSX exports for reports."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.services import RoleRequired, audit_record
 
-from . import selectors
+from . import exports, selectors
 
 
 def _scope(request) -> str | None:
@@ -34,8 +30,15 @@ def figures(request):
     kpis = selectors.kpis(hub=hub)
     export = request.GET.get("export", "")
     if export in {"events", "hubs", "kpis"}:
-        audit_record(actor=request.user, action="figures_export", details={"kind": export, "hub": hub or ""})
-        return _csv(export, events=events, hubs=hubs, kpis=kpis, hub=hub)
+        file_format = request.GET.get("format", "csv")
+        file_format = file_format if file_format in exports.FORMATS else "csv"
+        audit_record(
+            actor=request.user,
+            action="figures_export",
+            details={"kind": export, "hub": hub or "", "format": file_format},
+        )
+        table = exports.figures_table(export, events=events, hubs=hubs, kpis=kpis)
+        return exports.download(table, file_format=file_format, name=f"itkoop-{export}-{hub or 'alle'}")
     return render(
         request,
         "reporting/figures.html",
@@ -64,33 +67,3 @@ def _steps(total) -> list[tuple[str, int, int]]:
     ]
     top = max([value for _label, value in steps] + [1])
     return [(label, value, max(1, round(100 * value / top))) for label, value in steps]
-
-
-def _csv(kind: str, *, events, hubs, kpis, hub) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="itkoop-{kind}-{hub or "alle"}-{stamp}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV with umlauts correctly only with a BOM
-    writer = csv.writer(response, delimiter=";")
-    if kind == "kpis":
-        writer.writerow(["Kennzahl", "Wert"])
-        for key, label in selectors.KPI_LABELS:
-            value = kpis.get(key)
-            writer.writerow([str(label), "" if value is None else value])
-        return response
-    rows = events if kind == "events" else hubs
-    columns = (
-        selectors.FUNNEL_COLUMNS
-        if kind == "events"
-        else [c for c in selectors.FUNNEL_COLUMNS if c[0] not in {"label", "date"}]
-    )
-    writer.writerow([str(label) for _, label in columns])
-    for funnel in rows:
-        writer.writerow([_cell(getattr(funnel, key)) for key, _ in columns])
-    return response
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: neutralise it.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "rest_framework",
+    "drf_spectacular",
     "itkoop.core",
     "itkoop.accounts",
     "itkoop.registry",
@@ -293,13 +294,40 @@ ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(15 * 60, 4 * ITKOOP_SCHEDULE_TIME_LIMIT_S + 300)}
 
 REST_FRAMEWORK = {
+    # JSON in, JSON out: the OpenAPI description (drf-spectacular) names exactly these media types.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["itkoop.api.parsers.StrictJSONParser"],
+    # Programs use a personal API key (Bearer); signed-in pages may call the API with their session. No HTTP
+    # Basic: it would try passwords outside the login's rate limits.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "itkoop.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "itkoop.api.schema.ItkoopAutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_CLASSES": ["itkoop.api.throttling.ClientAnonThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "itkoop.api.throttling.ClientAnonThrottle",
+        "itkoop.api.throttling.TokenThrottle",
+        "itkoop.api.throttling.TokenWriteThrottle",
+    ],
+    # anon: per client address; token: every request with one API key; token_write: its writes.
+    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "token": "300/minute", "token_write": "60/minute"},
     # Our throttles key on core.ratelimit.client_ip; DRF's own address lookup trusts the same proxies.
     "NUM_PROXIES": ITKOOP_TRUSTED_PROXIES,
+}
+
+# The OpenAPI description served at /api/v1/schema/ (and rendered at /api/).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "itkoop API",
+    "DESCRIPTION": "The cooperation platform of the Mittelstand 4.0 competence center IT-Wirtschaft: "
+    "catalog, matching engine, events and marketplace. Reads are open; writes need a personal API token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response components: read-only fields are not asked for in request bodies.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # Log level of the platform's own loggers: ITKOOP_LOG_LEVEL (DEBUG, INFO, WARNING, ...).
