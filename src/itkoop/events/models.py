@@ -415,6 +415,10 @@ class ScheduleRun(models.Model):
     result_status = models.CharField(max_length=20, blank=True)
     meetings = models.IntegerField(null=True, blank=True)
     requests = models.IntegerField(null=True, blank=True)
+    # A rebuild of a published plan keeps each meeting in its round and table where the value allows, unless
+    # staff chose to start from scratch; ``moved`` counts the meetings of the old plan it moved or dropped.
+    from_scratch = models.BooleanField(default=False)
+    moved = models.IntegerField(null=True, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
