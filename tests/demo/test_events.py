@@ -1,6 +1,7 @@
 """The demo events build on any demo-like catalog and leave a valid schedule behind."""
 
 import pytest
+from django.utils import timezone
 
 from itkoop import scheduler
 from itkoop.demo.events import build_demo_events
@@ -12,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_events_with_a_valid_schedule(mini_catalog):
     summary = build_demo_events(seed=7)
-    assert summary.events == 6
-    day = Event.objects.get(is_meeting_day=True)
+    assert summary.events == 7
+    day = Event.objects.get(is_meeting_day=True, start__gt=timezone.now())
     adapted = scheduling.build_problem(day)
     stored = scheduling.current_result(day, adapted)
     result = scheduler.ScheduleResult(
@@ -29,3 +30,13 @@ def test_demo_events_with_a_valid_schedule(mini_catalog):
         online.registrations.filter(status=Registration.Status.WAITLISTED).values_list("position", flat=True)
     )
     assert sorted(waiting) == list(range(1, len(waiting) + 1))
+
+
+def test_demo_has_a_past_meeting_day_with_meetings_left_to_rate(mini_catalog):
+    from itkoop.events import ratings
+
+    build_demo_events(seed=7)
+    past = Event.objects.get(is_meeting_day=True, end__lt=timezone.now())
+    first = past.registrations.order_by("user__email").first().user
+    rows = ratings.rating_rows(past, first)
+    assert rows and any(row.needs_rating for row in rows)

@@ -30,8 +30,11 @@ def _event(hub="kassel", title="Kooperationsbörse Kassel"):
     )
 
 
-def _register(event, user):
-    return events.Registration.objects.create(event=event, user=user, status="confirmed")
+def _register(event, user, *, checked_in=True):
+    """A confirmed seat; checked in at the door unless told otherwise (check-ins make meetings count)."""
+    return events.Registration.objects.create(
+        event=event, user=user, status="confirmed", checked_in=timezone.now() if checked_in else None
+    )
 
 
 def _meet(event, a, b, slot):
@@ -90,10 +93,12 @@ def test_cooperations_before_the_event_do_not_count():
     event = _event()
     a, b = CompanyFactory(), CompanyFactory()
     _cooperate([a, b])
-    event.start = timezone.now() + dt.timedelta(days=1)
+    event.start = timezone.now()  # after the cooperation became active
     event.end = event.start + dt.timedelta(hours=2)
     event.save()
     pa, pb = member_of(a), member_of(b)
+    _register(event, pa)
+    _register(event, pb)
     _meet(event, pa, pb, slot=0)
     [funnel] = selectors.event_funnels()
     assert funnel.meetings == 1 and funnel.meetings_to_cooperation == 0
@@ -157,7 +162,7 @@ def test_csv_export(client, meeting_day):
     assert response["Content-Type"].startswith("text/csv")
     lines = text.strip().splitlines()
     assert lines[0].startswith("Veranstaltung;Stützpunkt;Datum;Teilnehmende")
-    assert lines[1].split(";")[3:] == ["5", "3", "2", "1", "1", "1"]
+    assert lines[1].split(";")[3:] == ["5", "3", "2", "1", "0", "1", "1"]
     kpis = client.get(reverse("reporting:figures"), {"export": "kpis"}).content.decode("utf-8-sig")
     assert "gebildete Kooperationen;2" in kpis
 

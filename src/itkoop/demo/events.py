@@ -20,7 +20,15 @@ from itkoop.accounts.models import Membership, User
 from itkoop.core.models import Hub
 from itkoop.demo.catalog import DEMO_DOMAIN, DEMO_PASSWORD
 from itkoop.events import scheduling
-from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
+from itkoop.events.models import (
+    Event,
+    Meeting,
+    MeetingRating,
+    MeetingRequest,
+    ParticipantProfile,
+    Registration,
+    ScheduleRun,
+)
 from itkoop.registry.models import Company
 
 WORKSHOPS = [
@@ -162,12 +170,70 @@ def build_demo_events(*, seed: int = 2026, now: datetime | None = None, particip
     Meeting.objects.bulk_create(
         Meeting(event=meeting_day, request_id=m.request, slot=m.slot, table=m.table) for m in result.meetings
     )
+    past = _past_meeting_day(rng, now, kassel, people, admin)
+    events.append(past)
     return DemoEvents(
         events=len(events),
-        registrations=registrations,
-        meeting_requests=requests,
-        meetings=len(result.meetings),
+        registrations=registrations + past.registrations.count(),
+        meeting_requests=requests + past.meeting_requests.count(),
+        meetings=len(result.meetings) + past.meetings.count(),
     )
+
+
+def _past_meeting_day(rng: random.Random, now: datetime, hub: Hub, people: list[User], admin) -> Event:
+    """A meeting day three weeks ago: everyone came (checked in), each met a few others, some have rated
+    their meetings already; the first demo participant has meetings left to rate."""
+    day = now - timedelta(days=21)
+    event = Event.objects.create(
+        title="Kooperationsbörse Digitales Handwerk",
+        description="Zweiergespräche von 20 Minuten zwischen IT-Anbietern und Handwerksbetrieben.",
+        hub=hub,
+        format=Event.Format.AT_HUB,
+        start=_at(day, 9),
+        end=_at(day, 13),
+        capacity=40,
+        location=f"Stützpunkt {hub.city}",
+        is_meeting_day=True,
+        slots_start=_at(day, 10),
+        slot_minutes=20,
+        slot_count=6,
+        breaks=[4],
+        tables=6,
+        schedule_published=_at(day - timedelta(days=3), 12),
+        created_by=admin,
+    )
+    group = people[: min(12, len(people)) // 2 * 2]  # the round robin below pairs an even number
+    for user in group:
+        Registration.objects.create(
+            event=event, user=user, status=Registration.Status.CONFIRMED, checked_in=_at(day, 9, 40)
+        )
+    slots = [s for s in range(6) if s != 3]
+    for round_no, slot in enumerate(slots[: min(3, len(group) - 1)]):
+        # A round robin: in each round everyone meets a different partner, at one table per pair.
+        order = group[:1] + group[1:][round_no:] + group[1:][:round_no]
+        for table in range(len(order) // 2):
+            a, b = order[table], order[-1 - table]
+            request = MeetingRequest.objects.create(
+                event=event,
+                sender=a,
+                recipient=b,
+                priority=2,
+                reason=rng.choice(["Gemeinsames Angebot prüfen", "Schnittstelle abstimmen"]),
+                status=MeetingRequest.Status.ACCEPTED,
+                expires=event.start - timedelta(days=2),
+                answered=event.start - timedelta(days=5),
+            )
+            Meeting.objects.create(event=event, request=request, slot=slot, table=table)
+            for rater in (b,) if rng.random() < 0.6 else ():
+                MeetingRating.objects.create(
+                    event=event,
+                    request=request,
+                    user=rater,
+                    took_place=True,
+                    usefulness=rng.choice([3, 4, 4, 5]),
+                    next_step=rng.choice(["follow_up", "documents", "none"]),
+                )
+    return event
 
 
 def people_with_companies(people: list[User]) -> list[tuple[User, Company]]:

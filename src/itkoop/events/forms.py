@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from itkoop.core import selectors as core_selectors
 from itkoop.core.forms import limit_text
 
-from .models import Event, MeetingRequest
+from .models import Event, MeetingRating, MeetingRequest
 from .services import EventError, check_capacity
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -283,4 +283,44 @@ class CheckinCodeForm(forms.Form):
         label=_("Check-in-Code"),
         max_length=200,
         help_text=_("Steht unter dem QR-Code auf der Bestätigung und dem Gesprächsplan."),
+    )
+
+
+class MeetingRatingForm(forms.Form):
+    """The first rating of one meeting; usefulness and next step only for a meeting that took place."""
+
+    took_place = forms.ChoiceField(
+        label=_("Hat das Gespräch stattgefunden?"),
+        choices=[("yes", _("Ja")), ("no", _("Nein"))],
+        widget=forms.RadioSelect,
+    )
+    usefulness = forms.TypedChoiceField(
+        label=_("Wie nützlich war das Gespräch für Sie?"),
+        choices=[(i, str(i)) for i in range(1, 6)],
+        coerce=int,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("1 = gar nicht nützlich, 5 = sehr nützlich"),
+    )
+    next_step = forms.ChoiceField(
+        label=_("Wie geht es weiter?"),
+        choices=[("", "–"), *MeetingRating.NextStep.choices],
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("took_place") == "yes":
+            if data.get("usefulness") in (None, ""):
+                self.add_error("usefulness", _("Bitte geben Sie an, wie nützlich das Gespräch war."))
+            if not data.get("next_step"):
+                self.add_error("next_step", _("Bitte wählen Sie den nächsten Schritt."))
+        return data
+
+
+class MeetingOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Was ist aus dem Gespräch geworden?"),
+        choices=MeetingRating.Outcome.choices,
+        widget=forms.RadioSelect,
     )

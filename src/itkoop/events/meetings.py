@@ -266,9 +266,10 @@ def meeting_settings_save(
 
 
 @transaction.atomic
-def schedule_build(*, actor, event: Event) -> ScheduleRun:
+def schedule_build(*, actor, event: Event, from_scratch: bool = False) -> ScheduleRun:
     """Queue a build: a worker of the task queue runs it after commit and the caller returns at once (without
-    a broker it runs eagerly, right after commit, in the caller's process).
+    a broker it runs eagerly, right after commit, in the caller's process). A published plan is rebuilt
+    stably (each meeting stays in its round and table where the value allows) unless ``from_scratch``.
 
     At most one run per event is queued or running: checked here under the event's row lock, and held by a
     database constraint. A run whose worker dies is not given up on: the broker hands it to the next
@@ -286,7 +287,10 @@ def schedule_build(*, actor, event: Event) -> ScheduleRun:
         raise EventError(_("Der Plan wird bereits berechnet."))
     expire_requests(event=event)
     run = ScheduleRun.objects.create(
-        event=event, started_by=actor, message=gettext_noop("Wartet auf den Start …")
+        event=event,
+        started_by=actor,
+        from_scratch=from_scratch,
+        message=gettext_noop("Wartet auf den Start …"),
     )
     transaction.on_commit(lambda: build_schedule.delay(run.pk))
     logger.info("schedule run %s for event %s queued by %s", run.pk, event.pk, actor.pk)

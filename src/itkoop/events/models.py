@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -106,6 +107,10 @@ class Event(models.Model):
     @property
     def is_online(self) -> bool:
         return self.format == self.Format.ONLINE
+
+    @property
+    def has_ended(self) -> bool:
+        return self.end <= timezone.now()
 
 
 class Registration(models.Model):
@@ -315,6 +320,81 @@ class MeetingNotice(models.Model):
         return f"meeting notice {self.pk} ({self.reason}) to {self.user_id}"
 
 
+class MeetingRating(models.Model):
+    """One participant's word on one of their meetings: right after the day whether it took place, how useful
+    it was (1-5) and the next step; months later (ITKOOP_MEETING_OUTCOME_AFTER_DAYS) what came of it. Keyed by
+    the request, the meeting's identity that outlives rebuilds (its calendar UID is the request's too)."""
+
+    class NextStep(models.TextChoices):
+        NONE = "none", _("kein weiterer Schritt")
+        FOLLOW_UP = "follow_up", _("Folgetermin vereinbart")
+        DOCUMENTS = "documents", _("Angebot oder Unterlagen austauschen")
+        COOPERATION = "cooperation", _("Zusammenarbeit vorbereiten")
+
+    class Outcome(models.TextChoices):
+        # The scale organisers know from the Enterprise Europe Network, from nothing to a signed agreement.
+        NO_CONTACT = "no_contact", _("kein weiterer Kontakt")
+        IN_CONTACT = "in_contact", _("weiterhin in Kontakt, noch keine Verhandlung")
+        NEGOTIATION = "negotiation", _("Verhandlungen begonnen")
+        AGREEMENT = "agreement", _("Kooperationsvereinbarung geschlossen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_ratings")
+    request = models.ForeignKey(MeetingRequest, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    took_place = models.BooleanField(_("Das Gespräch hat stattgefunden"))
+    usefulness = models.PositiveSmallIntegerField(_("Nutzen (1 bis 5)"), null=True, blank=True)
+    next_step = models.CharField(_("Nächster Schritt"), max_length=20, choices=NextStep.choices, blank=True)
+    rated = models.DateTimeField(_("bewertet am"), auto_now_add=True)
+    outcome = models.CharField(_("Ergebnis"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome_given = models.DateTimeField(_("Ergebnis angegeben am"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["event", "request", "user"]
+        verbose_name = _("Bewertung eines Gesprächs")
+        verbose_name_plural = _("Bewertungen von Gesprächen")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "user"], name="one_rating_per_meeting_and_person"),
+            models.CheckConstraint(
+                condition=models.Q(usefulness__isnull=True) | models.Q(usefulness__gte=1, usefulness__lte=5),
+                name="usefulness_one_to_five",
+            ),
+            # A meeting that did not take place has no usefulness, next step or outcome.
+            models.CheckConstraint(
+                condition=models.Q(took_place=True)
+                | models.Q(usefulness__isnull=True, next_step="", outcome=""),
+                name="rating_of_a_missed_meeting_is_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"rating of request {self.request_id} by {self.user_id}"
+
+
+class RatingInvitation(models.Model):
+    """That a person was asked (and perhaps reminded) to rate their meetings of an event, per stage: the
+    periodic job asks each person once per stage and reminds once."""
+
+    class Stage(models.TextChoices):
+        RATING = "rating", _("Bewertung nach der Veranstaltung")
+        OUTCOME = "outcome", _("Ergebnis einige Monate später")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rating_invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(max_length=10, choices=Stage.choices)
+    sent = models.DateTimeField()
+    reminded = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Bitte um Bewertung")
+        verbose_name_plural = _("Bitten um Bewertung")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user", "stage"], name="one_rating_invitation_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} invitation of {self.user_id} for event {self.event_id}"
+
+
 class ScheduleRun(models.Model):
     """One "build schedule": a task of the task queue (events.tasks.build_schedule) runs it and reports its
     progress here for the page to poll. QUEUED until a worker takes it, RUNNING while a worker holds it."""
@@ -335,6 +415,10 @@ class ScheduleRun(models.Model):
     result_status = models.CharField(max_length=20, blank=True)
     meetings = models.IntegerField(null=True, blank=True)
     requests = models.IntegerField(null=True, blank=True)
+    # A rebuild of a published plan keeps each meeting in its round and table where the value allows, unless
+    # staff chose to start from scratch; ``moved`` counts the meetings of the old plan it moved or dropped.
+    from_scratch = models.BooleanField(default=False)
+    moved = models.IntegerField(null=True, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

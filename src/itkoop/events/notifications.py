@@ -31,6 +31,8 @@ MEETING_REQUEST_ACCEPTED = "events.meeting_request_accepted"
 MEETING_REQUEST_DECLINED = "events.meeting_request_declined"
 MEETINGS_PUBLISHED = "events.meetings_published"
 MEETINGS_CHANGED = "events.meetings_changed"
+MEETING_RATING = "events.meeting_rating"
+MEETING_OUTCOME = "events.meeting_outcome"
 
 #: The kinds that tell someone they have a seat: only these carry the online access and the .ics.
 SEAT_KINDS = (REGISTRATION_CONFIRMED, REGISTRATION_PROMOTED)
@@ -311,5 +313,17 @@ register(
         body="events/notifications/meetings_changed.txt",
         context=notice_context,
         attachments=notice_attachments,
+    ),
+    Kind(
+        key=MEETING_RATING,
+        label=_("Bitten, Gespräche einer Kooperationsbörse zu bewerten"),
+        title=_("Wie waren Ihre Gespräche? %(title)s"),
+        body="events/notifications/meeting_rating.txt",
+    ),
+    Kind(
+        key=MEETING_OUTCOME,
+        label=_("Fragen nach dem Ergebnis von Gesprächen"),
+        title=_("Was ist aus Ihren Gesprächen geworden? %(title)s"),
+        body="events/notifications/meeting_outcome.txt",
     ),
 )

@@ -81,9 +81,10 @@ class Adapted:
     requests: dict[int, MeetingRequest]
 
 
-def build_problem(event: Event, *, unlock: int | None = None) -> Adapted:
+def build_problem(event: Event, *, unlock: int | None = None, stable: bool = False) -> Adapted:
     """The event as a scheduler instance: participant ids are user pks, request ids MeetingRequest pks, slots
-    and tables 0-based. ``unlock`` leaves one request's lock out (for checking a manual move of it).
+    and tables 0-based. ``unlock`` leaves one request's lock out (for checking a manual move of it);
+    ``stable`` hands the stored meetings to the solver as the previous plan to keep where it can.
 
     Raises scheduler.InvalidProblem when the settings or the locked meetings make no valid instance."""
     requests = {r.pk: r for r in schedulable_requests(event)}
@@ -98,6 +99,16 @@ def build_problem(event: Event, *, unlock: int | None = None) -> Adapted:
         for m in Meeting.objects.filter(event=event, locked=True, request_id__in=requests).order_by("pk")
         if m.request_id != unlock
     ]
+    previous = []
+    if stable:
+        previous = [
+            scheduler.PreviousMeeting(request=request_id, slot=slot, table=table)
+            for request_id, slot, table in Meeting.objects.filter(
+                event=event, locked=False, request_id__in=requests, slot__lt=event.slot_count
+            )
+            .order_by("pk")
+            .values_list("request_id", "slot", "table")
+        ]
     problem = scheduler.ScheduleProblem(
         participants=[
             scheduler.Participant(id=u, unavailable=unavailable.get(u, frozenset())) for u in people
@@ -110,6 +121,7 @@ def build_problem(event: Event, *, unlock: int | None = None) -> Adapted:
         tables=event.tables,
         breaks=breaks,
         locked=locked,
+        previous=previous,
     )
     return Adapted(problem=problem, requests=requests)
 
@@ -185,7 +197,8 @@ def _execute(run_pk: int) -> None:
     run = ScheduleRun.objects.select_related("event").get(pk=run_pk)
     event = run.event
     try:
-        adapted = build_problem(event)
+        # A published plan is rebuilt stably (people were told their meetings), unless staff chose otherwise.
+        adapted = build_problem(event, stable=event.schedule_published is not None and not run.from_scratch)
     except scheduler.InvalidProblem as error:
         ScheduleRun.objects.filter(pk=run_pk).update(
             status=ScheduleRun.Status.FAILED, message=problem_message(error), finished=timezone.now()
@@ -230,6 +243,7 @@ def _execute(run_pk: int) -> None:
         result_status=str(result.status),
         meetings=len(result.meetings),
         requests=len(adapted.requests),
+        moved=result.moved if adapted.problem.previous else None,
         message=str(_("Fertig.")),
         finished=timezone.now(),
     )

@@ -5,14 +5,22 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from itkoop.accounts import selectors as accounts
 from itkoop.engine.text import index_tokens
 
 from . import calendars
-from .models import CalendarToken, Event, Meeting, MeetingRequest, ParticipantProfile, Registration
+from .models import (
+    CalendarToken,
+    Event,
+    Meeting,
+    MeetingRating,
+    MeetingRequest,
+    ParticipantProfile,
+    Registration,
+)
 
 RS = Registration.Status
 logger = logging.getLogger(__name__)
@@ -29,6 +37,32 @@ def confirmed_registrations() -> QuerySet[Registration]:
 
 def meetings() -> QuerySet[Meeting]:
     return Meeting.objects.all()
+
+
+def _checked_in(side: str) -> Exists:
+    return Exists(
+        Registration.objects.filter(event=OuterRef("event"), user=OuterRef(side), checked_in__isnull=False)
+    )
+
+
+def _rated(**lookup) -> Exists:
+    return Exists(MeetingRating.objects.filter(request=OuterRef("request"), **lookup))
+
+
+def held_meetings(*, now=None) -> QuerySet[Meeting]:
+    """Meetings that took place: at an event that has begun, rated as held by one of its two people, or –
+    while neither rated it as not held – both people checked in. A plan alone (of a future event, or of a
+    past one nobody confirmed) never counts."""
+    now = now or timezone.now()
+    both_came = _checked_in("request__sender") & _checked_in("request__recipient")
+    return Meeting.objects.filter(event__start__lte=now).filter(
+        _rated(took_place=True) | (~_rated(took_place=False) & both_came)
+    )
+
+
+def meetings_with_agreement(*, now=None) -> QuerySet[Meeting]:
+    """Held meetings that led to a cooperation agreement, by the second rating of one of their people."""
+    return held_meetings(now=now).filter(_rated(outcome=MeetingRating.Outcome.AGREEMENT))
 
 
 def events_list(*, hub: str = "", include_past: bool = False) -> QuerySet[Event]:

@@ -1,5 +1,6 @@
 """Background jobs of the events app: building a meeting-day schedule, and the periodic housekeeping of
-meeting days (expiring unanswered requests, reminding participants without meetings).
+meeting days (expiring unanswered requests, reminding participants without meetings, asking for ratings of
+meetings and their outcomes).
 
 Thin on purpose: load by id, call the service, done. The schedule of the periodic ones is in
 settings.CELERY_BEAT_SCHEDULE."""
@@ -9,7 +10,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.conf import settings
 
-from . import meetings, scheduling
+from . import meetings, ratings, scheduling
 
 # Past this the solver (bounded by ITKOOP_SCHEDULE_TIME_LIMIT_S) is stuck: the task is interrupted and the run
 # marked failed, so it does not block the event's next build. Enforced by the prefork pool of `itkoop worker`.
@@ -35,3 +36,9 @@ def expire_requests() -> int:
 def send_reminders() -> int:
     """Remind confirmed participants of meeting days in the next two weeks who have no meeting yet."""
     return meetings.send_reminders()
+
+
+@shared_task
+def request_meeting_ratings() -> int:
+    """Ask participants of past meeting days to rate their meetings, later for the outcome; remind once."""
+    return ratings.send_rating_requests()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_checkin, views_meetings
+from . import views, views_checkin, views_meetings, views_ratings
 
 app_name = "events"
 urlpatterns = [
@@ -31,6 +31,9 @@ urlpatterns = [
     ),
     path("<id:pk>/agenda/", views_meetings.agenda, name="agenda"),
     path("<id:pk>/agenda.ics", views_meetings.agenda_ics, name="agenda_ics"),
+    path("<id:pk>/bewertung/", views_ratings.rating_page, name="ratings"),
+    path("<id:pk>/bewertung/<id:request_pk>/", views_ratings.rate, name="rate"),
+    path("<id:pk>/bewertung/<id:request_pk>/ergebnis/", views_ratings.outcome, name="outcome"),
     path("<id:pk>/runden/", views_meetings.meeting_settings, name="meeting_settings"),
     path("<id:pk>/plan/", views_meetings.schedule, name="schedule"),
     path("<id:pk>/plan/erstellen/", views_meetings.schedule_build, name="schedule_build"),

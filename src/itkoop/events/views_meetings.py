@@ -230,7 +230,9 @@ def schedule(request, pk: int):
 def schedule_build(request, pk: int):
     event = _meeting_day(pk)
     try:
-        meetings.schedule_build(actor=request.user, event=event)
+        meetings.schedule_build(
+            actor=request.user, event=event, from_scratch=request.POST.get("from_scratch") == "1"
+        )
     except EventError as error:
         messages.error(request, str(error))
     else:
@@ -254,6 +256,7 @@ def schedule_status(request, pk: int):
             "value": run.value,
             "bound": run.bound,
             "idle_gaps": run.idle_gaps,
+            "moved": run.moved,
         }
     )
 

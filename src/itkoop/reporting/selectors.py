@@ -1,9 +1,11 @@
 """The figures of the flow and the center's KPIs, read from the other apps' data.
 
 Funnel per meeting day: participants -> participants who had meetings -> meetings -> meetings that led to a
-cooperation -> cooperations -> cooperations with a result. A meeting "led to a cooperation" when a company of
-each of the two people later (activated on or after the event's start) cooperated: both companies accepted and
-the cooperation became active. Nothing here writes."""
+cooperation -> cooperations -> cooperations with a result. Meetings are the HELD ones (events.selectors
+.held_meetings: rated as held, or both people checked in), never the plan of an event; "agreements" are held
+meetings whose second rating says a cooperation agreement was reached. A meeting "led to a cooperation" when a
+company of each of the two people later (activated on or after the event's start) cooperated: both companies
+accepted and the cooperation became active. Nothing here writes."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ class Funnel:
     participants_with_meetings: int = 0
     meetings: int = 0
     meetings_to_cooperation: int = 0
+    agreements: int = 0
     cooperations: int = 0
     cooperations_with_result: int = 0
     cooperation_ids: set[int] = field(default_factory=set, repr=False)
@@ -38,6 +41,7 @@ class Funnel:
         self.participants_with_meetings += other.participants_with_meetings
         self.meetings += other.meetings
         self.meetings_to_cooperation += other.meetings_to_cooperation
+        self.agreements += other.agreements
         self.cooperation_ids |= other.cooperation_ids
 
     @staticmethod
@@ -65,6 +69,7 @@ FUNNEL_COLUMNS = [
     ("participants_with_meetings", _("Teilnehmende mit Gesprächen")),
     ("meetings", _("Gespräche")),
     ("meetings_to_cooperation", _("Gespräche mit Kooperation")),
+    ("agreements", _("Gespräche mit Kooperationsvereinbarung")),
     ("cooperations", _("Kooperationen")),
     ("cooperations_with_result", _("Kooperationen mit Ergebnis")),
 ]
@@ -113,11 +118,16 @@ def event_funnels(*, hub: str | None = None) -> list[Funnel]:
         participants[event_id].add(user_id)
     meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for event_id, sender, recipient in (
-        events_app.meetings()
+        events_app.held_meetings()
         .filter(event_id__in=event_ids)
         .values_list("event_id", "request__sender_id", "request__recipient_id")
     ):
         meetings[event_id].append((sender, recipient))
+    agreements: dict[int, int] = defaultdict(int)
+    for event_id in (
+        events_app.meetings_with_agreement().filter(event_id__in=event_ids).values_list("event_id", flat=True)
+    ):
+        agreements[event_id] += 1
     users = {u for pairs in meetings.values() for pair in pairs for u in pair}
     companies_of: dict[int, set[int]] = defaultdict(set)
     for user_id, company_id in accounts.memberships_of_users(users).values_list("user_id", "company_id"):
@@ -131,6 +141,7 @@ def event_funnels(*, hub: str | None = None) -> list[Funnel]:
         funnel.participants = len(participants.get(event.pk, set()) | met)
         funnel.participants_with_meetings = len(met)
         funnel.meetings = len(pairs)
+        funnel.agreements = agreements.get(event.pk, 0)
         for sender, recipient in pairs:
             found = [
                 c.pk
@@ -202,6 +213,7 @@ def kpis(*, hub: str | None = None) -> dict[str, int | None]:
         "events": None,
         "participants": None,
         "meetings": None,
+        "meeting_agreements": None,
         "selfchecks": None,
     }
     reached = set(
@@ -215,7 +227,10 @@ def kpis(*, hub: str | None = None) -> dict[str, int | None]:
     reached |= set(
         companies.filter(memberships__user__in=confirmed.values("user_id")).values_list("pk", flat=True)
     )
-    figures["meetings"] = events_app.meetings().filter(_hub_filter(hub, "event__hub_id")).count()
+    figures["meetings"] = events_app.held_meetings().filter(_hub_filter(hub, "event__hub_id")).count()
+    figures["meeting_agreements"] = (
+        events_app.meetings_with_agreement().filter(_hub_filter(hub, "event__hub_id")).count()
+    )
     checks = knowledge.selfcheck_results().filter(_hub_filter(hub, "company__hub_id"))
     figures["selfchecks"] = checks.count()
     reached |= set(checks.values_list("company_id", flat=True))
@@ -229,7 +244,8 @@ KPI_LABELS = [
     ("companies_verified", _("davon geprüft")),
     ("events", _("Veranstaltungen")),
     ("participants", _("Teilnehmende")),
-    ("meetings", _("B2B-Gespräche")),
+    ("meetings", _("geführte B2B-Gespräche")),
+    ("meeting_agreements", _("Gespräche mit Kooperationsvereinbarung")),
     ("cooperations_invited", _("Kooperationsanbahnungen")),
     ("cooperations_formed", _("gebildete Kooperationen")),
     ("cooperations_with_result", _("Kooperationen mit Ergebnis")),

@@ -62,6 +62,7 @@ def _steps(total) -> list[tuple[str, int, int]]:
         (_("Teilnehmende mit Gesprächen"), total.participants_with_meetings),
         (_("Gespräche"), total.meetings),
         (_("Gespräche mit Kooperation"), total.meetings_to_cooperation),
+        (_("Gespräche mit Kooperationsvereinbarung"), total.agreements),
         (_("Kooperationen"), total.cooperations),
         (_("Kooperationen mit Ergebnis"), total.cooperations_with_result),
     ]

@@ -2,10 +2,11 @@
 
 The time-indexed model: one Boolean per (request, common free slot); a participant meets at most once per
 slot, a slot holds at most its tables, must-have and locked requests meet exactly once (locked ones in their
-slot). Stage one maximises the weighted number of meetings; stage two keeps that value and minimises idle
-gaps, counted with monotone "met before" / "meets after" indicators per participant and slot (idle = before +
-after - 1 - busy). CP-SAT proves optimality or returns its best bound, which is a valid upper bound on the
-value.
+slot). Stage one maximises the weighted number of meetings; for a stable rebuild, a middle stage keeps that
+value and maximises the meetings left in their previous slot (``stay``); the last stage keeps both and
+minimises idle gaps, counted with monotone "met before" / "meets after" indicators per participant and
+slot (idle = before + after - 1 - busy). CP-SAT proves optimality or returns its best bound, which is a
+valid upper bound on the value.
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ def solve_exact(
     report: Report,
     lo: float = 0.0,
     hi: float = 1.0,
+    stay: Sequence[int] | None = None,
 ) -> ExactOutcome:
-    """Lexicographic optimum: max weight (``hard`` requests must meet), then min idle gaps at that weight."""
+    """Lexicographic optimum: max weight (``hard`` requests must meet), then (given ``stay``, the slot per
+    request of the plan being rebuilt, -1 for none) most meetings left in their slot, then min idle gaps."""
     start = time.monotonic()
     model = cp_model.CpModel()
     n, s = data.n_participants, data.n_slots
@@ -133,19 +136,35 @@ def solve_exact(
     value = round(solver.objective_value)
     bound = value if value_optimal else math.floor(solver.best_objective_bound + 1e-6)
     first = _read(x, solver, data.n_requests)
-    idle = _idle_terms(model, at, data)
     model.add(objective >= value)
-    model.minimize(sum(idle))
-    model.clear_hints()
-    # The caller's hint usually comes from the search, whose idle gaps are already low: start stage two
-    # from it when it reaches stage one's value.
+    # The caller's hint usually comes from the search, whose idle gaps are already low: start the later
+    # stages from it when it reaches stage one's value.
     hint_value = sum(weights[e] for e, t in enumerate(hint) if t >= 0) if hint is not None else -1
     start_from = hint if hint is not None and hint_value >= value else first
+    staying = [x[e, t] for e, t in enumerate(stay or ()) if t >= 0 and (e, t) in x]
+    mid = lo + 0.6 * (hi - lo)
+    if staying:
+        kept = sum(staying)
+        model.maximize(kept)
+        model.clear_hints()
+        for (e, t), var in x.items():
+            model.add_hint(var, 1 if start_from[e] == t else 0)
+        remaining = time_limit_s - (time.monotonic() - start)
+        solver.parameters.max_time_in_seconds = max(0.05, 0.5 * remaining)
+        status = _solve_reporting(solver, model, report, "exact stability", mid, mid + 0.2 * (hi - lo))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return ExactOutcome(first, value_optimal, False, False, bound)
+        first = start_from = _read(x, solver, data.n_requests)
+        model.add(kept >= round(solver.objective_value))
+        mid += 0.2 * (hi - lo)
+    idle = _idle_terms(model, at, data)
+    model.minimize(sum(idle))
+    model.clear_hints()
     for (e, t), var in x.items():
         model.add_hint(var, 1 if start_from[e] == t else 0)
     remaining = time_limit_s - (time.monotonic() - start)
     solver.parameters.max_time_in_seconds = max(0.05, remaining)
-    status = _solve_reporting(solver, model, report, "exact idle gaps", lo + 0.6 * (hi - lo), hi)
+    status = _solve_reporting(solver, model, report, "exact idle gaps", mid, hi)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return ExactOutcome(first, value_optimal, False, False, bound)
     return ExactOutcome(

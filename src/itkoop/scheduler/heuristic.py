@@ -13,6 +13,11 @@ colouring and improves it with three moves, every one reversible through a journ
   ends (swapping a path changes the busy slots of its end participants only): a short annealing walk
   (rare uphill steps of one gap), then descent with equal moves taken half the time; the best is kept.
 
+A stable rebuild (``stay``: the slot of each request in the plan being rebuilt) starts from that plan: its
+meetings go back to their slots first, the value moves run from there, meetings they moved go back where that
+is still free, and the idle-gap moves leave the meetings in their old slots alone (value, then fewest moved
+meetings, then idle gaps).
+
 The first assignment colours the requests an optimal b-matching picks before all others (heaviest first):
 that set already reaches the bound in degree terms, and on the benchmark nearly all of it can be coloured.
 Must-have requests carry a weight above all optional ones together, so they come first; missing ones are
@@ -48,6 +53,7 @@ class PartialSchedule:
         self.occ: list[list[int]] = np.where(data.available, FREE, OFF).tolist()
         self.slot: list[int] = [-1] * data.n_requests
         self.load: list[int] = [0] * self.n_slots
+        self.members: list[set[int]] = [set() for _ in range(self.n_slots)]  # requests meeting in each slot
         self.cap: list[int] = data.capacity.tolist()
         self.mask: list[int] = [0] * data.n_participants
         self.value = 0
@@ -65,6 +71,7 @@ class PartialSchedule:
         self.occ[v][t] = e
         self.slot[e] = t
         self.load[t] += 1
+        self.members[t].add(e)
         self.mask[u] |= 1 << t
         self.mask[v] |= 1 << t
         self.value += self.w[e]
@@ -78,6 +85,7 @@ class PartialSchedule:
         self.occ[v][t] = FREE
         self.slot[e] = -1
         self.load[t] -= 1
+        self.members[t].discard(e)
         self.mask[u] &= ~(1 << t)
         self.mask[v] &= ~(1 << t)
         self.value -= self.w[e]
@@ -208,9 +216,13 @@ class PartialSchedule:
         for t in slots:
             f, g = ou[t], ov[t]
             evicted = [x for x in {f, g} if x >= 0]
-            if any(fixed[x] for x in evicted) or sum(w[x] // unit for x in evicted) > w[e] // unit:
-                continue
             if not evicted and self.load[t] >= self.cap[t]:
+                # Both are free but every table is taken: the lightest movable meeting there makes room.
+                lighter = [x for x in self.members[t] if not fixed[x] and w[x] // unit <= w[e] // unit]
+                if not lighter:
+                    continue
+                evicted = [min(lighter, key=lambda x: (w[x], x))]
+            if any(fixed[x] for x in evicted) or sum(w[x] // unit for x in evicted) > w[e] // unit:
                 continue
             before, mark = self.value, len(self.journal)
             for x in evicted:
@@ -255,6 +267,36 @@ class PartialSchedule:
                     return change
                 self.swap(path, b, a)
         return 0
+
+    def fits(self, e: int, t: int) -> bool:
+        """Slot ``t`` is free for both sides of ``e`` and has a free table."""
+        occ = self.occ
+        return occ[self.u[e]][t] == FREE and occ[self.v[e]][t] == FREE and self.load[t] < self.cap[t]
+
+    def return_to(self, stay: Sequence[int]) -> int:
+        """Move meetings back to their slot of the previous plan where it is free (same value, fewer moved
+        meetings), repeating while that frees further ones; returns how many went back."""
+        back, changed = 0, True
+        while changed:
+            changed = False
+            for e, t in enumerate(stay):
+                if t < 0 or self.slot[e] == t or self.fixed[e]:
+                    continue
+                if self.slot[e] < 0:
+                    if self.fits(e, t):
+                        self.place(e, t)
+                        back += 1
+                        changed = True
+                    continue
+                old = self.slot[e]
+                self.remove(e)
+                if self.fits(e, t):
+                    self.place(e, t)
+                    back += 1
+                    changed = True
+                else:
+                    self.place(e, old)
+        return back
 
     def load_slots(self, slots: Sequence[int]) -> None:
         """Replace the schedule by ``slots`` (locked requests stay where they are)."""
@@ -315,6 +357,7 @@ def search(
     gap_patience: int = 5,
     anneal_passes: int = 30,
     chase_forced: bool = True,
+    stay: Sequence[int] | None = None,
 ) -> tuple[list[int], int]:
     """Slot per request (-1 = not scheduled) and the number of improvement passes made.
 
@@ -329,6 +372,11 @@ def search(
     pref = preferred.tolist() if preferred is not None else [False] * data.n_requests
     forced = (data.must_have | (data.locked_slot >= 0)).tolist()
     order = sorted(range(data.n_requests), key=lambda e: (not forced[e], not pref[e], -w[e], n_common[e], e))
+    if stay is not None:
+        # Warm start: the previous plan first, heaviest first (forced ones are placed already or come next).
+        for e in sorted((e for e in range(data.n_requests) if stay[e] >= 0), key=lambda e: (-w[e], e)):
+            if sched.slot[e] < 0 and sched.fits(e, stay[e]):
+                sched.place(e, stay[e])
     for e in order:
         if sched.slot[e] < 0:
             sched.try_insert(e, tries=2)
@@ -358,6 +406,14 @@ def search(
         idle = idle + 1 if sched.value == before else 0
         frac = 0.2 + 0.5 * min(1.0, (time.monotonic() - start) / max(1e-9, value_deadline - start))
         report(frac, f"pass {passes}: value {sched.value}")
+    staying: list[int] = []
+    if stay is not None:
+        sched.return_to(stay)
+        # The idle-gap moves below swap Kempe paths, which skip fixed requests: the meetings in their old
+        # slots stay there, so the gaps never cost a moved meeting.
+        staying = [e for e in range(data.n_requests) if stay[e] >= 0 and sched.slot[e] == stay[e]]
+        for e in staying:
+            sched.fixed[e] = True
     gap_start = time.monotonic()
     value_passes = passes
     report(0.7, f"reducing idle gaps ({sched.total_gaps()})")
@@ -385,6 +441,8 @@ def search(
         report(min(frac, 0.99), f"pass {passes}: idle gaps {total}")
     if sched.total_gaps() > best:
         sched.load_slots(best_slots)
+    for e in staying:
+        sched.fixed[e] = False
     return sched.slot, passes
 
 

@@ -4,8 +4,10 @@ A neighbourhood is a handful of participants grown from one (someone with idle g
 request still unmet) along their meetings. Every request with a side in it is freed: its meetings may move to
 any slot the rest of the schedule leaves open, unmet requests among its members may join. CP-SAT solves that
 piece lexicographically in one objective: ``K * weight - idle gaps`` with ``K`` above any idle-gap change the
-piece can make, so weight always comes first. The schedule outside never changes, so every accepted step keeps
-the whole schedule valid and never worse in (value, idle gaps).
+piece can make, so weight always comes first. A stable rebuild adds the meetings left in their previous slot
+between the two (``K2 * weight + K * staying - idle gaps``, ``K2`` above any change of ``K * staying``). The
+schedule outside never changes, so every accepted step keeps the whole schedule valid and never worse in
+(value, kept meetings, idle gaps).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class _State:
 
     def __init__(self, data: CompiledProblem, slots: list[int], weights: Sequence[int]) -> None:
         self.data = data
+        self.stay: list[int] = data.stay_slot.tolist() if data.stay_slot is not None else []
         self.s = data.n_slots
         self.u: list[int] = data.requester.tolist()
         self.v: list[int] = data.recipient.tolist()
@@ -99,6 +102,7 @@ class _State:
         per_slot: list[list[cp_model.IntVar]] = [[] for _ in range(s)]
         x_vars: dict[tuple[int, int], cp_model.IntVar] = {}
         weight_terms = []
+        stay_terms = []
         for e in free:
             u, v = self.u[e], self.v[e]
             options = []
@@ -116,6 +120,8 @@ class _State:
                 at.setdefault((v, t), []).append(var)
                 per_slot[t].append(var)
                 weight_terms.append(self.w[e] * var)
+                if self.stay and self.stay[e] == t:
+                    stay_terms.append(var)
             if len(options) > 1:
                 model.add_at_most_one(options)
         for group in at.values():
@@ -135,11 +141,15 @@ class _State:
             busy = [1 if fixed_mask >> t & 1 else (sum(at[p, t]) if (p, t) in at else 0) for t in range(s)]
             idle.extend(_idle_indicators(model, busy, self.data.break_mask))
         k = len(people) * s + 1
-        model.maximize(k * sum(weight_terms) - sum(idle))
+        k2 = k * (len(stay_terms) + 1) if stay_terms else k
+        model.maximize(k2 * sum(weight_terms) + k * sum(stay_terms) - sum(idle))
         for (e, t), var in x_vars.items():
             model.add_hint(var, 1 if self.slots[e] == t else 0)
-        before = k * sum(self.w[e] for e in free if self.slots[e] >= 0) - sum(
-            self.gaps(self.mask[p]) for p in people
+        staying_now = sum(1 for e in free if self.stay and 0 <= self.slots[e] == self.stay[e])
+        before = (
+            k2 * sum(self.w[e] for e in free if self.slots[e] >= 0)
+            + (k * staying_now if stay_terms else 0)
+            - sum(self.gaps(self.mask[p]) for p in people)
         )
         solver = cp_model.CpSolver()
         # One worker and a deterministic budget: the same seed gives the same schedule (unless the wall-clock

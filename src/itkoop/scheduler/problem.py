@@ -58,6 +58,17 @@ class LockedMeeting:
 
 
 @dataclass(frozen=True)
+class PreviousMeeting:
+    """Where a meeting of the plan being rebuilt was: a stable rebuild keeps it there if that is still
+    feasible and costs no value (the lexicographic objective: value, then fewest moved meetings, then idle
+    gaps). Unlike a locked meeting it may move, or be dropped, when it must."""
+
+    request: Hashable
+    slot: int
+    table: int
+
+
+@dataclass(frozen=True)
 class CompiledProblem:
     """Index-based arrays the algorithms work on (participant and request positions, not ids)."""
 
@@ -71,6 +82,9 @@ class CompiledProblem:
     break_mask: int  # bit t set when slot t is a break
     locked_slot: np.ndarray  # (m,) slot of a locked meeting or -1
     locked_table: np.ndarray  # (m,) table of a locked meeting or -1
+    # (m,) slot of the request's meeting in the previous plan if it could stay there (both sides available,
+    # its table exists in that slot), else -1: what a stable rebuild rewards after the value.
+    stay_slot: np.ndarray | None = None
 
     @property
     def n_participants(self) -> int:
@@ -109,6 +123,7 @@ class ScheduleProblem:
     tables: int | Sequence[int]
     breaks: frozenset[int] = frozenset()
     locked: Sequence[LockedMeeting] = ()
+    previous: Sequence[PreviousMeeting] = ()
     _participant_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
     _request_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
 
@@ -117,10 +132,12 @@ class ScheduleProblem:
         object.__setattr__(self, "requests", tuple(self.requests))
         object.__setattr__(self, "breaks", frozenset(self.breaks))
         object.__setattr__(self, "locked", tuple(self.locked))
+        object.__setattr__(self, "previous", tuple(self.previous))
         self._check_slots_and_tables()
         self._check_participants()
         self._check_requests()
         self._check_locked()
+        self._check_previous()
 
     # -- validation ------------------------------------------------------------------------------------------
     def _check_slots_and_tables(self) -> None:
@@ -268,6 +285,34 @@ class ScheduleProblem:
                 )
             tables_used[slot, int(lock.table)] = req.id
 
+    def _check_previous(self) -> None:
+        """A previous meeting names a known request once, a slot and a table of the day; whether it can
+        stay there (availability, tables now) is the solver's business, not an error."""
+        seen: set[Hashable] = set()
+        for before in self.previous:
+            if before.request not in self._request_index:
+                raise InvalidProblem(
+                    "unknown_request",
+                    f"previous meeting names unknown request {before.request!r}",
+                    request=before.request,
+                )
+            if before.request in seen:
+                raise InvalidProblem(
+                    "previous_twice",
+                    f"request {before.request!r} has two previous meetings",
+                    request=before.request,
+                )
+            seen.add(before.request)
+            _check_slot(before.slot, self.n_slots, f"previous meeting {before.request!r}")
+            table = before.table
+            if not isinstance(table, int | np.integer) or isinstance(table, bool) or table < 0:
+                raise InvalidProblem(
+                    "table_out_of_range",
+                    f"previous meeting {before.request!r}: table {before.table!r} is not a table index",
+                    request=before.request,
+                    table=before.table,
+                )
+
     # -- lookups --------------------------------------------------------------------------------------------
     def table_count(self, slot: int) -> int:
         """Tables in ``slot`` (0 in a break)."""
@@ -306,10 +351,25 @@ class ScheduleProblem:
         for lock in self.locked:
             locked_slot[self._request_index[lock.request]] = lock.slot
             locked_table[self._request_index[lock.request]] = lock.table
+        requester = np.array([pidx[r.requester] for r in self.requests], dtype=np.int64)
+        recipient = np.array([pidx[r.recipient] for r in self.requests], dtype=np.int64)
+        stay_slot = None
+        if self.previous:
+            stay_slot = np.full(m, -1, dtype=np.int64)
+            for before in self.previous:
+                e = self._request_index[before.request]
+                t = int(before.slot)
+                if (
+                    locked_slot[e] < 0
+                    and available[requester[e], t]
+                    and available[recipient[e], t]
+                    and before.table < self.table_count(t)
+                ):
+                    stay_slot[e] = t
         return CompiledProblem(
             n_slots=s,
-            requester=np.array([pidx[r.requester] for r in self.requests], dtype=np.int64),
-            recipient=np.array([pidx[r.recipient] for r in self.requests], dtype=np.int64),
+            requester=requester,
+            recipient=recipient,
             weight=np.array([int(r.weight) for r in self.requests], dtype=np.int64),
             must_have=np.array([bool(r.must_have) for r in self.requests], dtype=bool),
             available=available,
@@ -317,4 +377,5 @@ class ScheduleProblem:
             break_mask=sum(1 << t for t in self.breaks),
             locked_slot=locked_slot,
             locked_table=locked_table,
+            stay_slot=stay_slot,
         )

@@ -50,7 +50,9 @@ class Statistics:
 @dataclass(frozen=True)
 class ScheduleResult:
     """A schedule and what is known about it. ``bound`` is a proven upper bound on the weighted value of any
-    schedule (with every must-have meeting when that is possible); ``gap`` = (bound - value) / bound."""
+    schedule (with every must-have meeting when that is possible); ``gap`` = (bound - value) / bound.
+    ``moved``: meetings of the previous plan (``ScheduleProblem.previous``) not in their slot and table any
+    more, dropped ones included."""
 
     meetings: tuple[Meeting, ...]
     value: int
@@ -58,6 +60,7 @@ class ScheduleResult:
     idle_gaps: int
     status: Status
     statistics: Statistics = field(default_factory=Statistics)
+    moved: int = 0
 
     @property
     def gap(self) -> float:
@@ -99,3 +102,10 @@ def idle_gaps(problem: ScheduleProblem, meetings: Iterable[Meeting]) -> int:
 def weighted_value(problem: ScheduleProblem, meetings: Iterable[Meeting]) -> int:
     """Sum of the weights of the scheduled requests."""
     return sum(int(problem.request(m.request).weight) for m in meetings)
+
+
+def moved_meetings(problem: ScheduleProblem, meetings: Iterable[Meeting]) -> int:
+    """Meetings of the problem's previous plan that are not in the same slot at the same table in
+    ``meetings`` (moved or dropped)."""
+    where = {m.request: (m.slot, m.table) for m in meetings}
+    return sum(1 for before in problem.previous if where.get(before.request) != (before.slot, before.table))

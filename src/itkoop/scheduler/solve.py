@@ -5,7 +5,12 @@
    requests; then, on instances small enough to prove the lexicographic optimum, CP-SAT on the
    time-indexed model warm-started from it (:mod:`exact`), else CP-SAT re-solves of small neighbourhoods
    (:mod:`lns`) while they keep paying off.
-3. Tables: every meeting gets a table of its slot; locked meetings keep theirs.
+3. Tables: every meeting gets a table of its slot; locked meetings keep theirs, and so does a meeting that
+   stays in its slot of the previous plan.
+
+A stable rebuild (``ScheduleProblem.previous``) optimises value, then fewest moved meetings, then idle gaps:
+the search starts from the previous plan and keeps its meetings in place where the value allows, CP-SAT gets a
+middle stage for the meetings kept, and the neighbourhood re-solves count them between value and gaps.
 
 Progress goes to ``progress(fraction, message)``, always on the calling thread, with a non-decreasing
 fraction ending at 1.0; the web side runs ``solve`` in a background worker and can cancel it by raising
@@ -27,7 +32,7 @@ from itkoop.scheduler.bound import b_matching_bound
 from itkoop.scheduler.exact import solve_exact
 from itkoop.scheduler.heuristic import effective_weights, greedy_slots, schedule_key, search
 from itkoop.scheduler.problem import CompiledProblem, ScheduleProblem
-from itkoop.scheduler.result import Meeting, ScheduleResult, Statistics, Status, idle_gaps
+from itkoop.scheduler.result import Meeting, ScheduleResult, Statistics, Status, idle_gaps, moved_meetings
 
 Progress = Callable[[float, str], None]
 
@@ -48,12 +53,24 @@ def _reporter(progress: Progress | None) -> Progress:
 
 
 def _assign_tables(problem: ScheduleProblem, slots: list[int]) -> tuple[Meeting, ...]:
-    """Give every scheduled request a table of its slot: locked meetings keep theirs, the rest fill up in
-    order."""
+    """Give every scheduled request a table of its slot: locked meetings keep theirs, then meetings still in
+    their slot of the previous plan keep their table, the rest fill up in order."""
     data = problem.compiled
     taken: dict[int, set[int]] = {}
     for e in np.flatnonzero(data.locked_table >= 0).tolist():
         taken.setdefault(int(data.locked_slot[e]), set()).add(int(data.locked_table[e]))
+    kept: dict[int, int] = {}
+    for before in problem.previous:
+        e = problem.request_index(before.request)
+        t = slots[e]
+        if (
+            t == before.slot
+            and data.locked_slot[e] < 0
+            and before.table < int(data.capacity[t])
+            and before.table not in taken.setdefault(t, set())
+        ):
+            taken[t].add(before.table)
+            kept[e] = before.table
     next_free: dict[int, int] = {}
     meetings = []
     for e, t in enumerate(slots):
@@ -61,6 +78,8 @@ def _assign_tables(problem: ScheduleProblem, slots: list[int]) -> tuple[Meeting,
             continue
         if data.locked_table[e] >= 0 and data.locked_slot[e] == t:
             table = int(data.locked_table[e])
+        elif e in kept:
+            table = kept[e]
         else:
             table = next_free.get(t, 0)
             while table in taken.get(t, ()):
@@ -86,8 +105,8 @@ def solve(
     exact_limit: int = EXACT_LIMIT,
     use_lns: bool = True,
 ) -> ScheduleResult:
-    """Maximise the weighted number of meetings, then minimise idle gaps at that value, within
-    ``time_limit_s``.
+    """Maximise the weighted number of meetings, then (given ``problem.previous``) keep the most meetings of
+    the previous plan in their slot and table, then minimise idle gaps, within ``time_limit_s``.
 
     Infeasible (not every must-have meeting can be placed) is a status, not an exception; the meetings are
     then the best effort with as many must-have meetings as the search found.
@@ -97,6 +116,7 @@ def solve(
     deadline = start + time_limit_s - min(1.0, 0.02 * time_limit_s)
     report = _reporter(progress)
     data = problem.compiled
+    stay = data.stay_slot.tolist() if data.stay_slot is not None else None
     phases: dict[str, float] = {}
     report(0.0, "computing the upper bound")
     forced = data.must_have | (data.locked_slot >= 0)
@@ -123,6 +143,7 @@ def solve(
         preferred=relax.selection,
         chase_forced=not proven_infeasible,
         report=(lambda f, msg: report(0.05 + 0.65 * f, msg)) if method == "search" else (lambda f, msg: None),
+        stay=stay,
     )
     phases["search"] = time.monotonic() - start - phases["bound"]
     missing = forced & (np.asarray(slots) < 0)
@@ -140,6 +161,7 @@ def solve(
                 report=report,
                 lo=0.15,
                 hi=0.99,
+                stay=stay,
             )
             proven_infeasible = outcome.infeasible
             if not outcome.infeasible:
@@ -155,10 +177,12 @@ def solve(
                 report=report,
                 lo=0.5,
                 hi=0.99,
+                stay=stay,
             )
         if outcome is not None and outcome.slots is not None:
-            # Keep the search's schedule when CP-SAT ran out of time before matching it (value, then gaps).
-            if schedule_key(data, outcome.slots, eff) >= schedule_key(data, slots, eff):
+            # Keep the search's schedule when CP-SAT ran out of time before matching it (value, then kept
+            # meetings, then gaps).
+            if _key(data, outcome.slots, eff, stay) >= _key(data, slots, eff, stay):
                 slots = outcome.slots
                 value_optimal, gaps_optimal = outcome.value_optimal, outcome.gaps_optimal
             else:
@@ -209,7 +233,17 @@ def solve(
             value_proven_optimal=value_optimal,
             phases=phases,
         ),
+        moved=moved_meetings(problem, meetings),
     )
+
+
+def _key(
+    data: CompiledProblem, slots: list[int], weights: list[int], stay: list[int] | None
+) -> tuple[int, int, int]:
+    """(value, meetings kept in their previous slot, minus idle gaps): larger is better, lexicographically."""
+    value, minus_gaps = schedule_key(data, slots, weights)
+    kept = sum(1 for e, t in enumerate(stay or ()) if t >= 0 and slots[e] == t)
+    return value, kept, minus_gaps
 
 
 def _place_must_haves_first(
@@ -275,4 +309,5 @@ def greedy(problem: ScheduleProblem) -> ScheduleResult:
         idle_gaps=idle_gaps(problem, meetings),
         status=Status.INFEASIBLE if missing else Status.FEASIBLE,
         statistics=Statistics(time_s=time.monotonic() - start, iterations=1, method="greedy"),
+        moved=moved_meetings(problem, meetings),
     )

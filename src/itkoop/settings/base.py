@@ -272,6 +272,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "itkoop.events.tasks.send_reminders",
         "schedule": crontab(minute=15, hour=9),
     },
+    # Meeting days: ask participants to rate their meetings after the day, and for the outcome months later
+    # (ITKOOP_MEETING_OUTCOME_AFTER_DAYS); remind once a week later.
+    "meeting-ratings": {
+        "task": "itkoop.events.tasks.request_meeting_ratings",
+        "schedule": crontab(minute=20, hour=10),
+    },
     # Marketplace: warn companies before their profiles expire, and tell them when one has.
     "marketplace-profile-expiry": {
         "task": "itkoop.cooperation.tasks.notify_profile_expiry",
@@ -283,6 +289,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=45, hour=3),
     },
 }
+
+# --- Meeting days ---
+# Days after a meeting day when its participants are asked what came of their meetings (the second rating:
+# from "no further contact" to "cooperation agreement reached"); about six months by default.
+ITKOOP_MEETING_OUTCOME_AFTER_DAYS = int(os.environ.get("ITKOOP_MEETING_OUTCOME_AFTER_DAYS", "182"))
 
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
