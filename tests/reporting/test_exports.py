@@ -48,7 +48,8 @@ def test_numbers_are_numbers_in_the_spreadsheet(client, meeting_day):  # noqa: F
     client.force_login(center_admin())
     rows = _xlsx_rows(client.get(reverse("reporting:figures"), {"export": "events", "format": "xlsx"}))
     assert rows[0][:4] == ["Veranstaltung", "Stützpunkt", "Datum", "Teilnehmende"]
-    assert rows[1][3:] == [5, 3, 2, 1, 1, 1]
+    # participants, with meetings, meetings, to cooperation, with agreement, cooperations, with result
+    assert rows[1][3:] == [5, 3, 2, 1, 0, 1, 1]
 
 
 def test_headers_follow_the_page_language(client, meeting_day):  # noqa: F811
