@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -157,4 +158,4 @@ class ConsentRecord(models.Model):
         verbose_name_plural = _("Einwilligungen")
 
     def __str__(self) -> str:
-        return f"{self.purpose} v{self.text_version} ({self.given_at:%Y-%m-%d})"
+        return f"{self.purpose} v{self.text_version} ({timezone.localdate(self.given_at):%Y-%m-%d})"

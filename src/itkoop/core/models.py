@@ -131,4 +131,6 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("Protokoll")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
+        return (
+            f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
+        )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.accounts import selectors as accounts
@@ -125,7 +126,9 @@ def event_funnels(*, hub: str | None = None) -> list[Funnel]:
     cooperations = _activated_cooperations()
     funnels = []
     for event in events:
-        funnel = Funnel(label=event.title, hub=event.hub.name if event.hub else "", date=event.start.date())
+        funnel = Funnel(
+            label=event.title, hub=event.hub.name if event.hub else "", date=timezone.localdate(event.start)
+        )
         pairs = meetings.get(event.pk, [])
         met = {u for pair in pairs for u in pair}
         funnel.participants = len(participants.get(event.pk, set()) | met)

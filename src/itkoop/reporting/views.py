@@ -73,7 +73,7 @@ def _csv(kind: str, *, events, hubs, kpis, hub) -> HttpResponse:
     response.write("\ufeff")  # Excel opens UTF-8 CSV with umlauts correctly only with a BOM
     writer = csv.writer(response, delimiter=";")
     if kind == "kpis":
-        writer.writerow(["Kennzahl", "Wert"])
+        writer.writerow([_("Kennzahl"), _("Wert")])
         for key, label in selectors.KPI_LABELS:
             value = kpis.get(key)
             writer.writerow([str(label), "" if value is None else value])
