@@ -127,8 +127,10 @@ def _token(word: str) -> Token:
 def tokenize(text: str) -> list[Token]:
     """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token.
 
-    Runs of more than MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
-    words = (m.group(0) for m in _WORD_RE.finditer(text))
+    The text is read in Unicode NFC first: text pasted from macOS or a PDF spells "ü" as "u" plus a combining
+    diaeresis (NFD), which would otherwise cut "Lösung" into "Lo" and "sung". Runs of more than
+    MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
+    words = (m.group(0) for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text)))
     return [_token(w) for w in islice((w for w in words if len(w) <= MAX_WORD_LENGTH), MAX_TOKENS)]
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "itkoop.core.middleware.RejectNulBytesMiddleware",  # 400, not a 500 from PostgreSQL
+    "itkoop.core.middleware.NormalizeUnicodeMiddleware",  # pasted "u" + combining diaeresis becomes "ü"
     "itkoop.core.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
