@@ -57,6 +57,7 @@ class CompanyAdmin(StaffEditableAdmin):
     def save_model(self, request, obj, form, change):
         self.check_hub_write(request, obj, change)
         if not change:  # center admins only (has_add_permission); the company gets its search text below
+            services.assign_hub(obj, hub_chosen=obj.hub_id is not None)
             obj.save()
             return
         fields, relations = services.plain_fields(Company, form.cleaned_data)

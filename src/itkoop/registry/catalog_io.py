@@ -34,6 +34,7 @@ from .models import Capability, Company, Label, PastCooperation, Solution, Stand
 from .reference_data import DATA_DIR
 from .services import (
     CatalogError,
+    assign_hub,
     ensure_labels,
     refresh_company_search,
     refresh_solution_search,
@@ -344,11 +345,13 @@ def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, 
     created = company is None
     if created:
         company = Company(external_id=entry["id"])
+    postcode_before = None if created else company.postal_code
     for key in (*COMPANY_SCALARS, *COMPANY_LISTS, "kind"):
         if key in entry:
             setattr(company, key, entry[key])
     if "hub" in entry:
         company.hub_id = entry["hub"] or None
+    assign_hub(company, postcode_before=postcode_before, hub_chosen=bool(entry.get("hub")))
     if attested_from_file and "verified" in entry and entry["verified"] != company.verified:
         company.verified = entry["verified"]
         company.verified_by = None  # attested by the file's staff, not by an account here
