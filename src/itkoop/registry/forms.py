@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.forms import limit_text
+from itkoop.core.forms import CountryField, limit_text
 
 from .models import Capability, Company, Label, Solution, Standard
 from .services import plain_fields
@@ -115,6 +115,7 @@ class SolutionForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    hosting_country = CountryField(label=_("Hosting-Land"), required=False)
 
     class Meta:
         model = Solution
