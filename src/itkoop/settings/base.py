@@ -180,7 +180,9 @@ ACCOUNT_RATE_LIMITS = {
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's catalog (makemessages writes to the first entry), then the hand-maintained formal German
+# ("Sie") for library strings whose German catalogs say "du"; both take precedence over every app's catalog.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_formal"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
