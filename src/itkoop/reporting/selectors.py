@@ -126,8 +126,8 @@ def event_funnels(*, hub: str | None = None) -> list[Funnel]:
     cooperations = _activated_cooperations()
     funnels = []
     for event in events:
-        hub = event.hub.localized_name if event.hub else ""
-        funnel = Funnel(label=event.title, hub=hub, date=timezone.localdate(event.start))
+        hub_name = event.hub.localized_name if event.hub else ""
+        funnel = Funnel(label=event.title, hub=hub_name, date=timezone.localdate(event.start))
         pairs = meetings.get(event.pk, [])
         met = {u for pair in pairs for u in pair}
         funnel.participants = len(participants.get(event.pk, set()) | met)
