@@ -118,3 +118,30 @@ def test_a_generic_word_alone_still_searches():
     interface = _solution("Brücke", "Schnittstelle zwischen Shop und Warenwirtschaft")
     _solution("Lager", "Lagerverwaltung")
     assert list(search_solutions(CatalogFilters(text="Schnittstelle"))) == [interface]
+
+
+def _text(response) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_a_search_without_hits_says_what_to_try_not_to_check_the_input(client):
+    _solution("Kontor", "Buchhaltung für kleine Betriebe")
+    text = _text(client.get(reverse("registry:search"), {"q": "Buchhaltung Raumfahrt"}))
+    assert "Bitte prüfen Sie Ihre Eingaben" not in text and "0 Treffer" in text
+    assert "ein allgemeineres Wort" in text
+    assert "Das findet etwas: Buchhaltung (1 Treffer)" in text
+
+
+def test_a_search_without_hits_because_of_filters_names_them_and_offers_the_words_alone(client):
+    _solution("Kontor", "Buchhaltung für kleine Betriebe", hub="kassel")
+    response = client.get(reverse("registry:search"), {"q": "Buchhaltung", "hub": "berlin"})
+    text = _text(response)
+    assert "Nehmen Sie Filter heraus" in text and "Buchhaltung (1 Treffer, ohne Filter)" in text
+    assert "?q=Buchhaltung&amp;show=solutions" in response.content.decode()
+
+
+def test_an_invalid_search_names_the_field(client):
+    text = _text(client.get(reverse("registry:search"), {"plz": "abc"}))
+    assert "Bitte korrigieren Sie die markierten Angaben" in text and "Bitte nur Ziffern eingeben" in text
