@@ -16,7 +16,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-test-password"  # the factories' password
-BLOCKED_DE = "Zu viele gescheiterte Anmeldeversuche"
+BLOCKED_DE = "Zu viele fehlgeschlagene Anmeldeversuche"
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.2"  # the address of the reverse proxy: REMOTE_ADDR of every request behind it
 PASSWORD = "a-long-test-password"  # the factories' password
-BLOCKED_DE = "Zu viele gescheiterte Anmeldeversuche"
+BLOCKED_DE = "Zu viele fehlgeschlagene Anmeldeversuche"
 _spoof = (f"203.0.113.{i % 250}" for i in itertools.count())
 
 

@@ -84,3 +84,16 @@ def test_normal_text_is_tokenised_as_before():
     sample = "Wir suchen eine Buchhaltungssoftware mit DATEV-Schnittstelle und E-Rechnung"
     assert len(text.tokenize(sample)) == 8
     assert {"buchhaltung", "software", "datev", "schnittstelle"} <= set(text.index_tokens(sample))
+
+
+def test_a_search_query_uses_a_bounded_number_of_words():
+    query = " ".join(f"Wort{n}" for n in range(50_000))
+    assert len(text.query_terms(query)) == text.MAX_QUERY_TERMS
+
+
+def test_a_long_search_query_is_read_only_up_to_its_limit(monkeypatch):
+    seen: list[int] = []
+    real = text.tokenize
+    monkeypatch.setattr(text, "tokenize", lambda t: seen.append(len(t)) or real(t))
+    text.query_terms("Buchhaltung " * 100_000)
+    assert seen == [text.MAX_QUERY_LENGTH]

@@ -45,7 +45,8 @@ def test_build_runs_as_a_task_after_commit_and_reports_its_result(client, django
     assert status["percent"] == 100 and status["value"] is not None and status["bound"] >= status["value"]
     assert Meeting.objects.filter(event=day).count() > 0
     page = client.get(reverse("events:schedule", args=[day.pk])).content.decode()
-    assert "bewiesene Obergrenze" in page
+    assert "Der Gesprächsplan ist fertig." in page and "so gut wie der bestmögliche Plan" in page
+    assert "bewiesene Obergrenze" not in page and "fertig: Fertig." not in page
 
 
 def test_the_run_waits_until_the_commit_queues_its_task(django_capture_on_commit_callbacks):

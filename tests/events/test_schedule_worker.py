@@ -122,7 +122,8 @@ def test_staff_request_a_schedule_and_a_worker_process_builds_it(client, queue):
     assert status["percent"] == 100 and status["bound"] >= status["value"] > 0
 
     page = client.get(reverse("events:schedule", args=[day.pk])).content.decode()
-    assert "bewiesene Obergrenze" in page
+    assert "Der Gesprächsplan ist fertig." in page and "so gut wie der bestmögliche Plan" in page
+    assert "bewiesene Obergrenze" not in page and "fertig: Fertig." not in page
     shown = Meeting.objects.filter(event=day).select_related("request__sender").first()
     assert shown is not None and str(shown.request.sender) in page
     assert "build_schedule" in log.read_text(errors="replace")

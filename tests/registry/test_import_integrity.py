@@ -270,7 +270,7 @@ UNHOLDABLE = {
         "companies[1].cooperations[0].year",
     ),
     # strings longer than their column (PostgreSQL refuses them, SQLite would store them)
-    "country": (_company_text('"country": "Germany"'), "companies[0].country: höchstens 2 Zeichen"),
+    "country": (_company_text('"country": "Germania Magna"'), "companies[0].country: unbekanntes Land"),
     "postal code": (_company_text('"postal_code": "12345678901"'), "companies[0].postal_code"),
     "city": (_company_text('"city": "' + "K" * 101 + '"'), "companies[0].city"),
     "street": (_company_text('"street": "' + "S" * 201 + '"'), "companies[0].street"),
@@ -380,7 +380,7 @@ CLI_REFUSALS = {
     "huge year": '{"companies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", '
     '"cooperations": [{"partner": "a", "year": 99999999999}]}]}',
     "slash id": '{"companies": [{"id": "sl/ash", "name": "A"}]}',
-    "country too long": _company_text('"country": "Germany"'),
+    "country unknown": _company_text('"country": "Germania Magna"'),
     "NUL": _company_text('"description": "a\\u0000"'),
 }
 

@@ -78,3 +78,70 @@ def test_company_and_solution_pages_show_the_profile(client, mini_catalog):
     body = client.get(reverse("registry:solution", args=["s1"])).content.decode()
     assert "DATEV-Format" in body and "BMEcat" in body
     assert client.get(reverse("registry:company", args=["nope"])).status_code == 404
+
+
+HOME_EXAMPLE = "Buchhaltungssoftware mit DATEV-Schnittstelle"
+
+
+@pytest.fixture
+def accounting_catalog():
+    """Demo-like solutions: the texts say "Buchhaltung" and name DATEV as a standard or a word, never
+    "Buchhaltungssoftware" nor "DATEV-Schnittstelle"."""
+    return {
+        "fibu": _solution(
+            "Kontor FiBu", "Finanzbuchhaltung für kleine Betriebe", ["accounting"], provides=["datev"]
+        ),
+        "export": _solution("Belegfix", "Buchhaltung mit DATEV Export für Steuerberater"),
+        "no_datev": _solution("Kassenbuch", "Buchhaltung für Vereine"),
+        "no_accounting": _solution("Stempeluhr", "Zeiterfassung mit DATEV-Anbindung"),
+    }
+
+
+def test_the_home_page_example_finds_accounting_with_datev(accounting_catalog):
+    found = set(search_solutions(CatalogFilters(text=HOME_EXAMPLE)))
+    assert found == {accounting_catalog["fibu"], accounting_catalog["export"]}
+    assert found == set(search_solutions(CatalogFilters(text="Buchhaltung DATEV")))
+
+
+def test_the_home_page_example_on_the_search_page(client, accounting_catalog):
+    body = client.get(reverse("registry:search"), {"q": HOME_EXAMPLE}).content.decode()
+    assert "Kontor FiBu" in body and "Belegfix" in body and "Kassenbuch" not in body
+
+
+def test_a_hyphenated_query_word_finds_its_parts_apart_and_hyphenated(accounting_catalog):
+    found = set(search_solutions(CatalogFilters(text="DATEV-Anbindung Zeiterfassung")))
+    assert found == {accounting_catalog["no_accounting"]}
+    assert set(search_solutions(CatalogFilters(text="Zeiterfassung DATEV"))) == found
+
+
+def test_a_generic_word_alone_still_searches():
+    interface = _solution("Brücke", "Schnittstelle zwischen Shop und Warenwirtschaft")
+    _solution("Lager", "Lagerverwaltung")
+    assert list(search_solutions(CatalogFilters(text="Schnittstelle"))) == [interface]
+
+
+def _text(response) -> str:
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_a_search_without_hits_says_what_to_try_not_to_check_the_input(client):
+    _solution("Kontor", "Buchhaltung für kleine Betriebe")
+    text = _text(client.get(reverse("registry:search"), {"q": "Buchhaltung Raumfahrt"}))
+    assert "Bitte prüfen Sie Ihre Eingaben" not in text and "0 Treffer" in text
+    assert "ein allgemeineres Wort" in text
+    assert "Das findet etwas: Buchhaltung (1 Treffer)" in text
+
+
+def test_a_search_without_hits_because_of_filters_names_them_and_offers_the_words_alone(client):
+    _solution("Kontor", "Buchhaltung für kleine Betriebe", hub="kassel")
+    response = client.get(reverse("registry:search"), {"q": "Buchhaltung", "hub": "berlin"})
+    text = _text(response)
+    assert "Nehmen Sie Filter heraus" in text and "Buchhaltung (1 Treffer, ohne Filter)" in text
+    assert "?q=Buchhaltung&amp;show=solutions" in response.content.decode()
+
+
+def test_an_invalid_search_names_the_field(client):
+    text = _text(client.get(reverse("registry:search"), {"plz": "abc"}))
+    assert "Bitte korrigieren Sie die markierten Angaben" in text and "Bitte nur Ziffern eingeben" in text

@@ -2,16 +2,35 @@
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def normalize_email_address(email: str | None) -> str:
+    """The one spelling of an address under which an account is stored and looked up: trimmed, lower case.
+
+    Mail systems treat the whole address case-insensitively in practice, and allauth looks addresses up in
+    lower case; an address stored with capitals could never log in, and its lower-case twin could sign up a
+    second account."""
+    return (email or "").strip().lower()
 
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username):
+        # Django's ModelBackend looks the login up exactly as typed.
+        return self.get(**{self.model.USERNAME_FIELD: normalize_email_address(username)})
+
+    def by_email(self, email: str):
+        """The account of this mailbox, however the address is spelled (invitations, claims, imports)."""
+        return self.filter(email=normalize_email_address(email))
+
     def _create_user(self, email: str, password: str | None, **extra):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalize_email_address(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -61,13 +80,26 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=~models.Q(role="hub_staff") | models.Q(hub__isnull=False),
                 name="hub_staff_has_hub",
-            )
+            ),
+            # One account per mailbox, whatever the spelling: the database holds the rule, too (save() and
+            # clean() store lower case; this catches any write that bypasses them).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_ignoring_case",
+                violation_error_message=_("Für diese E-Mail-Adresse gibt es schon ein Konto."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
+    def clean(self):
+        super().clean()
+        # Before the form's uniqueness check, so the admin refuses "Erika@..." when "erika@..." exists.
+        self.email = normalize_email_address(self.email)
+
     def save(self, *args, **kwargs):
+        self.email = normalize_email_address(self.email)
         # The Django admin is the hub staff's tool; staff rights follow from the role, never set by hand.
         self.is_staff = self.role in (self.Role.HUB_STAFF, self.Role.CENTER_ADMIN) or self.is_superuser
         super().save(*args, **kwargs)
@@ -126,7 +158,7 @@ class ConsentRecord(models.Model):
         verbose_name_plural = _("Einwilligungen")
 
     def __str__(self) -> str:
-        return f"{self.purpose} v{self.text_version} ({self.given_at:%Y-%m-%d})"
+        return f"{self.purpose} v{self.text_version} ({timezone.localdate(self.given_at):%Y-%m-%d})"
 
 
 class ApiToken(models.Model):

@@ -124,7 +124,9 @@ register(
         key=INQUIRY,
         staff_only=True,
         label=_("Anfragen an Ihren Stützpunkt"),
-        title=_("Anfrage an den %(hub)s"),
+        # The city, not the stored German hub name: the title is rendered in the recipient's language.
+        # Notifications stored before carry no hub_city and show the label.
+        title=_("Anfrage an den Stützpunkt %(hub_city)s"),
         body="cooperation/notifications/inquiry.txt",
         context=_inquiry_context,
     ),

@@ -44,7 +44,7 @@ def network_map_data(hubs: list, centers: list) -> dict:
         "outline": germany_outline(),
         "hubs": [
             {
-                "name": h.name,
+                "name": h.localized_name,
                 "city": h.city,
                 "lat": h.lat,
                 "lon": h.lon,
@@ -99,7 +99,7 @@ def inquiry_form_for(request) -> InquiryForm | HttpResponse:
         messages.success(
             request,
             _("Danke! Ihre Frage ging an den %(hub)s. Wir melden uns per E-Mail.")
-            % {"hub": inquiry.hub.name},
+            % {"hub": inquiry.hub.localized_name},
         )
         return redirect(reverse("cooperation:network") + "#anfrage")
     return form

@@ -9,7 +9,11 @@ or what the form names. Over-long input then fails validation with Django's mess
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from .countries import COUNTRIES, country_code, country_name
 
 LINE_MAX = 500  # one line: names, titles, comma-separated lists
 TEXT_MAX = 5000  # a text area: descriptions, offers, notes
@@ -40,3 +44,32 @@ def limit_text(form_class=None, /, **limits: int):
         return cls
 
     return apply(form_class) if form_class is not None else apply
+
+
+class CountryField(forms.CharField):
+    """A country typed as a name or a code ("Deutschland", "Germany", "de"), cleaned to its ISO code ("DE");
+    a stored code is shown as the name in the page's language."""
+
+    default_error_messages = {
+        "unknown": _(
+            "Dieses Land ist uns nicht bekannt. Bitte geben Sie den Namen (z. B. Deutschland) oder den "
+            "zweistelligen Ländercode (z. B. DE) an."
+        )
+    }
+
+    def __init__(self, **kwargs):
+        kwargs["max_length"] = 60
+        kwargs.setdefault("help_text", _("Name oder Ländercode, z. B. Deutschland oder DE"))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return country_name(value) if isinstance(value, str) and value.upper() in COUNTRIES else value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return ""
+        code = country_code(value)
+        if code is None:
+            raise ValidationError(self.error_messages["unknown"], code="unknown")
+        return code

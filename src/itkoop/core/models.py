@@ -12,6 +12,7 @@ class Hub(models.Model):
 
     slug = models.SlugField(_("Kürzel"), primary_key=True, max_length=40)
     name = models.CharField(_("Name"), max_length=200)
+    name_en = models.CharField(_("Name (englisch)"), max_length=200, blank=True)
     city = models.CharField(_("Stadt"), max_length=100)
     postal_code = models.CharField(_("PLZ"), max_length=10, blank=True)
     lat = models.FloatField(_("Breitengrad"), null=True, blank=True)
@@ -25,7 +26,12 @@ class Hub(models.Model):
         verbose_name_plural = _("Stützpunkte")
 
     def __str__(self) -> str:
-        return self.name
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the page's language (the German one where no English name is kept)."""
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
 class Center(models.Model):
@@ -131,4 +137,6 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("Protokoll")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
+        return (
+            f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
+        )

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,17 @@ def erase_personal_data(user) -> list[str]:
     return erased
 
 
+class LocalTimeJSONEncoder(DjangoJSONEncoder):
+    """Times as the person reads them: in the site's time zone (Europe/Berlin), with the offset."""
+
+    def default(self, o):
+        if isinstance(o, datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o)
+        return super().default(o)
+
+
 def plain_rows(queryset, fields: list[str]) -> list[dict[str, Any]]:
     """The rows as dicts of JSON-ready values (dates as ISO text), for exporters."""
     import json
 
-    from django.core.serializers.json import DjangoJSONEncoder
-
-    return json.loads(json.dumps(list(queryset.values(*fields)), cls=DjangoJSONEncoder))
+    return json.loads(json.dumps(list(queryset.values(*fields)), cls=LocalTimeJSONEncoder))

@@ -33,6 +33,7 @@ def sync_hubs_and_centers(data: dict) -> None:
             slug=hub["id"],
             defaults={
                 "name": hub["name"],
+                "name_en": hub.get("name_en", ""),
                 "city": hub.get("city", ""),
                 "postal_code": hub.get("postal_code", ""),
                 "lat": hub.get("lat"),

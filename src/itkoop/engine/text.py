@@ -30,6 +30,8 @@ from compound_split import char_split
 
 __all__ = [
     "MAX_COMPOUND_LENGTH",
+    "MAX_QUERY_LENGTH",
+    "MAX_QUERY_TERMS",
     "MAX_TOKENS",
     "MAX_WORD_LENGTH",
     "STOPWORDS",
@@ -45,6 +47,8 @@ __all__ = [
 MAX_WORD_LENGTH = 64  # a longer run of letters (hyphens included) is skipped
 MAX_COMPOUND_LENGTH = 40  # a longer word (or hyphen part) is not split into compound parts
 MAX_TOKENS = 5000  # words read per text; a need is at most 2,000 characters, a description a few thousand
+MAX_QUERY_LENGTH = 500  # characters of a search query read (the search form takes 200)
+MAX_QUERY_TERMS = 12  # words of a search query used: each adds a condition to the database query
 
 _WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿß]+(?:[-–][0-9A-Za-zÀ-ÖØ-öø-ÿß]+)*")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "–": "-"})
@@ -82,6 +86,28 @@ _GENERIC_HEADS = (
     "dienstleister",
     "paket",
     "modul",
+)
+
+
+# Words that say what kind of thing is wanted, not which: dropped from a query that has other words.
+_KIND_WORDS = frozenset(
+    {
+        *_GENERIC_HEADS,
+        "schnittstelle",
+        "schnittstellen",
+        "anbindung",
+        "integration",
+        "interface",
+        "loesung",
+        "softwareloesung",
+        "programme",
+        "anwendung",
+        "applikation",
+        "solution",
+        "solutions",
+        "provider",
+        "platform",
+    }
 )
 
 
@@ -127,8 +153,10 @@ def _token(word: str) -> Token:
 def tokenize(text: str) -> list[Token]:
     """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token.
 
-    Runs of more than MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
-    words = (m.group(0) for m in _WORD_RE.finditer(text))
+    The text is read in Unicode NFC first: text pasted from macOS or a PDF spells "ü" as "u" plus a combining
+    diaeresis (NFD), which would otherwise cut "Lösung" into "Lo" and "sung". Runs of more than
+    MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
+    words = (m.group(0) for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text)))
     return [_token(w) for w in islice((w for w in words if len(w) <= MAX_WORD_LENGTH), MAX_TOKENS)]
 
 
@@ -189,23 +217,46 @@ def index_tokens(text: str) -> list[str]:
     return [f for f in seen if len(f) >= 2 and f not in STOPWORDS]
 
 
-def query_terms(text: str) -> list[frozenset[str]]:
-    """One set of alternative forms per meaningful query word (stopwords dropped).
+def _query_words(text: str) -> list[str]:
+    """The meaningful words of a query; a hyphenated word counts as its parts ("DATEV-Schnittstelle" ->
+    DATEV, Schnittstelle), which documents are indexed under whether they hyphenate or not. A word with a
+    one-letter part ("E-Rechnung") stays whole: the part alone says nothing."""
+    words: list[str] = []
+    for token in tokenize(text[:MAX_QUERY_LENGTH]):
+        pieces = [p for p in re.split(r"[-–]", token.surface) if p]
+        if len(pieces) > 1 and all(len(fold(p)) >= 2 for p in pieces):
+            words.extend(p for p in pieces if not _token(p).is_stopword)
+        elif not token.is_stopword and len(fold(token.surface)) >= 2:
+            words.append(token.surface)
+    return words
 
-    A compound ending in a generic head ("Buchhaltungssoftware", "Kassensystem") also accepts its modifier,
-    so that the query finds documents that only say "Buchhaltung" or "Kasse".
+
+def _query_term(word: str) -> frozenset[str]:
+    forms = set(word_forms(word))
+    folded = fold(word)
+    for head in _GENERIC_HEADS:
+        if folded.endswith(head) and len(folded) - len(head) >= 3:
+            modifier = word[: len(word) - len(head)].rstrip("-–")
+            if modifier.lower().endswith("s") and len(modifier) > 4:
+                forms |= word_forms(modifier[:-1])
+            forms |= word_forms(modifier)
+    return frozenset(f for f in forms if f)
+
+
+def query_terms(text: str) -> list[frozenset[str]]:
+    """One set of alternative forms per meaningful query word, at most MAX_QUERY_TERMS of them.
+
+    Stopwords are dropped, hyphenated words split into their parts. A compound ending in a generic head
+    ("Buchhaltungssoftware", "Kassensystem") also accepts its modifier, so that the query finds documents
+    that only say "Buchhaltung" or "Kasse". Words that only name the kind of thing ("Software",
+    "Schnittstelle", "Lösung") are left out when the query has other words: "Buchhaltungssoftware mit
+    DATEV-Schnittstelle" asks for accounting and DATEV, whatever word a provider uses for the connection.
+    Only the first MAX_QUERY_LENGTH characters are read, so the work and the database query stay small.
     """
-    terms: list[frozenset[str]] = []
-    for token in tokenize(text):
-        if token.is_stopword or len(fold(token.surface)) < 2:
-            continue
-        forms = set(token.forms)
-        folded = fold(token.surface)
-        for head in _GENERIC_HEADS:
-            if folded.endswith(head) and len(folded) - len(head) >= 3:
-                modifier = token.surface[: len(token.surface) - len(head)].rstrip("-–")
-                if modifier.lower().endswith("s") and len(modifier) > 4:
-                    forms |= word_forms(modifier[:-1])
-                forms |= word_forms(modifier)
-        terms.append(frozenset(f for f in forms if f))
-    return terms
+    specific: list[frozenset[str]] = []
+    generic: list[frozenset[str]] = []
+    for word in _query_words(text):
+        term = _query_term(word)
+        (generic if term & _KIND_WORDS else specific).append(term)
+    terms = list(dict.fromkeys(specific or generic))
+    return terms[:MAX_QUERY_TERMS]

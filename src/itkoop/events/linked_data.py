@@ -36,7 +36,7 @@ def event_linked_data(event: Event, request, *, free_seats: int) -> dict[str, An
         places.append({"@type": "VirtualLocation", "url": page})
     organizer = _("Mittelstand 4.0-Kompetenzzentrum IT-Wirtschaft")
     if event.hub_id:
-        organizer = _("%(center)s, Stützpunkt %(hub)s") % {"center": organizer, "hub": event.hub.name}
+        organizer = _("%(center)s, %(hub)s") % {"center": organizer, "hub": event.hub.localized_name}
     data = {
         "@context": SCHEMA,
         "@type": "Event",

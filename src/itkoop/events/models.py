@@ -449,6 +449,14 @@ class ScheduleRun(models.Model):
         return round(100 * self.progress)
 
     @property
+    def quality_percent(self) -> int | None:
+        """How good the plan is against the best one possible, in whole percent (rounded down, never
+        overstated): the value of the granted requests over the solver's proven upper bound."""
+        if self.value is None or not self.bound:
+            return None
+        return min(100, 100 * self.value // self.bound)
+
+    @property
     def gap_percent(self) -> float | None:
         if self.value is None or not self.bound:
             return None

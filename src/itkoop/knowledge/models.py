@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -123,7 +124,7 @@ class SelfCheckResult(models.Model):
         indexes = [models.Index(fields=["company", "-created"], name="selfcheck_company_created")]
 
     def __str__(self) -> str:
-        return f"{self.company} {self.created:%Y-%m-%d}"
+        return f"{self.company} {timezone.localdate(self.created):%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:selfcheck_saved", args=[self.pk])

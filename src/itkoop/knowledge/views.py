@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -263,7 +264,9 @@ def _history_context(company: Company, questionnaire) -> dict:
     results = list(selectors.company_results(company))
     chart = None
     if len(results) > 1:
-        chart = charts.line_chart([(date_format(r.created, "SHORT_DATE_FORMAT"), r.overall) for r in results])
+        chart = charts.line_chart(
+            [(date_format(timezone.localdate(r.created), "SHORT_DATE_FORMAT"), r.overall) for r in results]
+        )
     rows = [
         {"result": r, "values": [r.scores.get(d.id) for d in questionnaire.dimensions]}
         for r in reversed(results)

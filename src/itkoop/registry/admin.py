@@ -7,6 +7,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core.admin_scoping import HubScopedAdmin
+from itkoop.core.forms import CountryField
 
 from . import services
 from .models import Capability, Company, Label, Solution, Standard
@@ -21,6 +22,12 @@ class StaffEditableAdmin(HubScopedAdmin):
 
     def has_add_permission(self, request):
         return request.user.is_active and request.user.is_center_admin
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Countries by name or code ("Deutschland" -> "DE"), as on the pages.
+        if db_field.name in ("country", "hosting_country"):
+            return CountryField(label=db_field.verbose_name, required=not db_field.blank)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class SolutionInline(admin.TabularInline):
@@ -57,6 +64,7 @@ class CompanyAdmin(StaffEditableAdmin):
     def save_model(self, request, obj, form, change):
         self.check_hub_write(request, obj, change)
         if not change:  # center admins only (has_add_permission); the company gets its search text below
+            services.assign_hub(obj, hub_chosen=obj.hub_id is not None)
             obj.save()
             return
         fields, relations = services.plain_fields(Company, form.cleaned_data)

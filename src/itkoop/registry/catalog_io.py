@@ -29,11 +29,13 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.countries import country_code
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
 from .services import (
     CatalogError,
+    assign_hub,
     ensure_labels,
     refresh_company_search,
     refresh_solution_search,
@@ -201,7 +203,10 @@ def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
 
 def _misfits(model, fields: dict[str, str], entry: dict, where: list) -> Iterator[tuple[list, str]]:
     for key, name in fields.items():
-        if key in entry:
+        if key in _COUNTRY_KEYS and isinstance(entry.get(key), str) and entry[key]:
+            if country_code(entry[key]) is None:
+                yield [*where, key], _unknown_country(entry[key])
+        elif key in entry:
             yield from _misfit(model._meta.get_field(name), entry[key], [*where, key])
 
 
@@ -224,6 +229,35 @@ def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list
             finite = False
         if not finite:
             yield where, "muss eine endliche Zahl sein, die die Datenbank speichern kann"
+
+
+_COUNTRY_KEYS = frozenset({"country", "hosting_country"})  # a name or a code; stored as the code
+
+
+def _unknown_country(value: str) -> str:
+    return f"unbekanntes Land '{value}' (Name oder zweistelliger Ländercode, z. B. DE)"
+
+
+def _country_values(company: dict, where: list) -> Iterator[tuple[list, str]]:
+    """(place, value) of every country a company entry names: its seat, export markets, hosting countries."""
+    if "country" in company:
+        yield [*where, "country"], company["country"]
+    for k, market in enumerate(company.get("export_markets", [])):
+        yield [*where, "export_markets", k], market
+    for j, solution in enumerate(company.get("solutions", [])):
+        if "hosting_country" in solution:
+            yield [*where, "solutions", j, "hosting_country"], solution["hosting_country"]
+
+
+def _as_country_codes(entry: dict, keys: tuple[str, ...]) -> dict:
+    """The entry with country names ("Deutschland", "Germany") turned into codes ("DE"); checked before."""
+    entry = dict(entry)
+    for key in keys:
+        if isinstance(entry.get(key), str):
+            entry[key] = country_code(entry[key]) or ""
+        elif isinstance(entry.get(key), list):
+            entry[key] = [country_code(v) for v in entry[key] if country_code(v)]
+    return entry
 
 
 def _check_references(data: dict, source: str) -> None:
@@ -252,6 +286,9 @@ def _check_references(data: dict, source: str) -> None:
         if company["id"] in seen_companies:
             fail(["companies", i, "id"], f"Kennung '{company['id']}' kommt doppelt vor")
         seen_companies.add(company["id"])
+        for path, value in _country_values(company, ["companies", i]):
+            if value and country_code(value) is None:
+                fail(path, _unknown_country(value))
         if company.get("hub") and company["hub"] not in hubs:
             fail(
                 ["companies", i, "hub"],
@@ -340,15 +377,18 @@ def import_catalog(
 
 def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, bool]:
     """Create the company or change the keys its entry names; the rest of an existing profile stays."""
+    entry = _as_country_codes(entry, ("country", "export_markets"))
     company = Company.objects.select_for_update().filter(external_id=entry["id"]).first()
     created = company is None
     if created:
         company = Company(external_id=entry["id"])
+    postcode_before = None if created else company.postal_code
     for key in (*COMPANY_SCALARS, *COMPANY_LISTS, "kind"):
         if key in entry:
             setattr(company, key, entry[key])
     if "hub" in entry:
         company.hub_id = entry["hub"] or None
+    assign_hub(company, postcode_before=postcode_before, hub_chosen=bool(entry.get("hub")))
     if attested_from_file and "verified" in entry and entry["verified"] != company.verified:
         company.verified = entry["verified"]
         company.verified_by = None  # attested by the file's staff, not by an account here
@@ -361,6 +401,7 @@ def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, 
 
 def _upsert_solution(company: Company, entry: dict) -> bool:
     """Create the solution for this company or change the keys its entry names (its owner was checked)."""
+    entry = _as_country_codes(entry, ("hosting_country",))
     solution = Solution.objects.select_for_update().filter(external_id=entry["id"]).first()
     created = solution is None
     if created:

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.forms import limit_text
+from itkoop.core.forms import CountryField, limit_text
 
 from .models import Capability, Company, Label, Solution, Standard, website_url
 from .services import plain_fields
@@ -140,6 +140,7 @@ class SolutionForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    hosting_country = CountryField(label=_("Hosting-Land"), required=False)
 
     class Meta:
         model = Solution

@@ -251,6 +251,11 @@ class Solution(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("registry:solution", args=[self.external_id])
 
+    def deployment_labels(self) -> list[str]:
+        """The ways of operation as words ("SaaS", "Dienstleistung"), never the stored codes."""
+        labels = dict(self.Deployment.choices)
+        return [str(labels.get(code, code)) for code in self.deployment or []]
+
 
 class PastCooperation(models.Model):
     """A cooperation between two companies recorded in an imported catalog; feeds trust in partner ranking."""

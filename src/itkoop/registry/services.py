@@ -263,6 +263,17 @@ def hub_for_postal_code(postal_code: str) -> str | None:
     return None
 
 
+def assign_hub(company: Company, *, postcode_before: str | None = None, hub_chosen: bool = False) -> None:
+    """The hub follows the postcode, so that a hub's staff see every company of their region to verify it:
+    on creation (``postcode_before`` None) and whenever the postcode changes, unless the same change chose
+    a hub (staff may). A postcode outside every region keeps the hub the company has. Every way in calls
+    this: the web form, the admin, the catalog import."""
+    if hub_chosen and company.hub_id:
+        return
+    if postcode_before is None or company.postal_code != postcode_before or company.hub_id is None:
+        company.hub_id = hub_for_postal_code(company.postal_code) or company.hub_id
+
+
 def _is_staff_for(actor, hub_id: str | None) -> bool:
     return bool(
         actor.is_center_admin or (actor.is_hub_staff and hub_id is not None and actor.hub_id == hub_id)
@@ -343,8 +354,7 @@ def company_create(
     _check_staff_only(actor, fields, relations or {}, fields.get("hub_id"))
     with transaction.atomic():
         company = Company(**fields)
-        if company.hub_id is None:
-            company.hub_id = hub_for_postal_code(company.postal_code)
+        assign_hub(company, hub_chosen=fields.get("hub_id") is not None)
         company.verified = False  # only hub staff verify
         _insert_with_generated_id(company, lambda attempt: _unique_external_id(company.name, attempt))
         for name, ids in (relations or {}).items():
@@ -378,8 +388,11 @@ def company_update(
         labels_before = set(company.labels.values_list("pk", flat=True))
         for name, value in fields.items():
             setattr(company, name, value)
-        if not staff and (company.postal_code != before["postal_code"] or company.hub_id is None):
-            company.hub_id = hub_for_postal_code(company.postal_code) or company.hub_id
+        assign_hub(
+            company,
+            postcode_before=before["postal_code"],
+            hub_chosen=staff and fields.get("hub_id", before["hub_id"]) != before["hub_id"],
+        )
         changed = frozenset(name for name in ATTESTED_FIELDS if getattr(company, name) != before[name])
         for name, ids in relations.items():
             getattr(company, name).set(ids)

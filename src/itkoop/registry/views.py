@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -56,6 +56,7 @@ def search(request):
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    zero_hits = page is not None and not page.paginator.count
     return render(
         request,
         "registry/search.html",
@@ -64,8 +65,41 @@ def search(request):
             "page": page,
             "show": show,
             "querystring": query_without_page.urlencode(),
+            "suggestions": _suggestions(filters, show) if zero_hits else [],
+            "has_filters": zero_hits and _has_filters(filters),
         },
     )
+
+
+def _has_filters(filters) -> bool:
+    return bool(
+        filters.capabilities
+        or filters.standards
+        or filters.hub
+        or filters.postal_code
+        or filters.labels
+        or filters.verified_only
+    )
+
+
+def _suggestions(filters, show: str) -> list[dict]:
+    """What to try after a search that found nothing, each with its number of hits (at most four queries):
+    the words without the filters, then each word alone."""
+    search = selectors.search_companies if show == "companies" else selectors.search_solutions
+    words = filters.text.split()
+    tries = []
+    if filters.text and _has_filters(filters):
+        tries.append(filters.text)
+    if len(words) > 1:
+        tries.extend(dict.fromkeys(w for w in words if len(w) > 2))
+    suggestions = []
+    for text in tries[:4]:
+        count = search(selectors.CatalogFilters(text=text)).count()
+        if count:
+            query = QueryDict(mutable=True)
+            query.update({"q": text, "show": show})
+            suggestions.append({"text": text, "count": count, "query": query.urlencode()})
+    return suggestions
 
 
 def company(request, external_id: str):

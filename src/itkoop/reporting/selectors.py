@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.accounts import selectors as accounts
@@ -135,7 +136,8 @@ def event_funnels(*, hub: str | None = None) -> list[Funnel]:
     cooperations = _activated_cooperations()
     funnels = []
     for event in events:
-        funnel = Funnel(label=event.title, hub=event.hub.name if event.hub else "", date=event.start.date())
+        hub_name = event.hub.localized_name if event.hub else ""
+        funnel = Funnel(label=event.title, hub=hub_name, date=timezone.localdate(event.start))
         pairs = meetings.get(event.pk, [])
         met = {u for pair in pairs for u in pair}
         funnel.participants = len(participants.get(event.pk, set()) | met)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "itkoop.core.middleware.RejectNulBytesMiddleware",  # 400, not a 500 from PostgreSQL
+    "itkoop.core.middleware.NormalizeUnicodeMiddleware",  # pasted "u" + combining diaeresis becomes "ü"
     "itkoop.core.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -183,7 +184,9 @@ ACCOUNT_RATE_LIMITS = {
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's catalog (makemessages writes to the first entry), then the hand-maintained formal German
+# ("Sie") for library strings whose German catalogs say "du"; both take precedence over every app's catalog.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale_formal"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

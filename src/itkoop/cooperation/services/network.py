@@ -74,7 +74,7 @@ def inquiry_submit(
     told = notify(
         recipients=hub_team(hub.pk),
         kind=kinds.INQUIRY,
-        params={"inquiry_id": inquiry.pk, "hub": hub.name},
+        params={"inquiry_id": inquiry.pk, "hub_city": hub.city},
         url=("admin:cooperation_inquiry_change", [inquiry.pk]),
     )
     if not told:

@@ -1,0 +1,106 @@
+"""Text pasted with decomposed umlauts (Unicode NFD, as macOS and PDFs produce it) is understood like the
+same text typed (NFC): searched, matched and stored alike (issue 10, 8d)."""
+
+import json
+import unicodedata
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+
+from itkoop.core.middleware import NormalizeUnicodeMiddleware
+from itkoop.engine import analyse_need, builtin_taxonomy_dict, taxonomy_from_dict
+from itkoop.registry.models import Company
+from itkoop.registry.selectors import CatalogFilters, search_solutions
+from itkoop.registry.services import refresh_solution_search
+
+from ..factories import CompanyFactory, SolutionFactory, member_of
+
+
+def nfd(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text  # the example really is decomposed
+    return decomposed
+
+
+def _seen_by_view(request):
+    seen = {}
+
+    def view(req):
+        seen["GET"], seen["POST"] = req.GET.copy(), req.POST.copy()
+        if req.content_type == "application/json":
+            seen["body"] = req.body
+        return HttpResponse()
+
+    NormalizeUnicodeMiddleware(view)(request)
+    return seen
+
+
+def test_the_middleware_normalizes_query_form_and_json():
+    factory = RequestFactory()
+    seen = _seen_by_view(factory.get("/", {nfd("Größe"): nfd("Müller")}))
+    assert seen["GET"]["Größe"] == "Müller"
+    seen = _seen_by_view(factory.post("/", {"name": nfd("Bäckerei Müller")}))
+    assert seen["POST"]["name"] == "Bäckerei Müller"
+    body = json.dumps({"text": nfd("Lösung"), "labels": [nfd("für")]})  # \u escapes, as most clients send
+    seen = _seen_by_view(factory.post("/", body, content_type="application/json"))
+    assert json.loads(seen["body"]) == {"text": "Lösung", "labels": ["für"]}
+
+
+def test_a_file_upload_keeps_its_bytes():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = nfd("Übersicht").encode()
+    request = RequestFactory().post("/", {"name": nfd("Ü"), "file": SimpleUploadedFile("a.txt", content)})
+
+    def view(req):
+        assert req.POST["name"] == "Ü"
+        assert req.FILES["file"].read() == content
+        return HttpResponse()
+
+    NormalizeUnicodeMiddleware(view)(request)
+
+
+@pytest.mark.django_db
+def test_catalog_search_finds_decomposed_text():
+    solution = SolutionFactory(
+        name="Backstube", description="Warenwirtschaft für Bäckereien und Getränkehändler"
+    )
+    refresh_solution_search(solution)
+    assert list(search_solutions(CatalogFilters(text=nfd("Getränkehändler")))) == [solution]
+
+
+@pytest.mark.django_db
+def test_catalog_search_page_finds_decomposed_text(client):
+    solution = SolutionFactory(name="Backstube", description="Warenwirtschaft für Getränkehändler")
+    refresh_solution_search(solution)
+    response = client.get(reverse("registry:search"), {"q": nfd("Getränkehändler")})
+    assert "Backstube" in response.content.decode()
+
+
+def test_matching_understands_decomposed_text():
+    taxonomy = taxonomy_from_dict(builtin_taxonomy_dict())
+    text = "Wir suchen Software für die Buchführung und die Dienstpläne"
+    found = analyse_need(nfd(text), taxonomy).capability_ids
+    assert set(found) == {"accounting", "hr"} == set(analyse_need(text, taxonomy).capability_ids)
+
+
+@pytest.mark.django_db
+def test_matching_api_understands_decomposed_text(client, mini_catalog):
+    response = client.post(
+        "/api/v1/match/", {"text": nfd("Wir brauchen Dienstpläne")}, content_type="application/json"
+    )
+    need = response.json()["need"]
+    assert need["text"] == "Wir brauchen Dienstpläne"
+    assert [c["id"] for c in need["capabilities"]] == ["hr"]
+
+
+@pytest.mark.django_db
+def test_a_form_stores_pasted_text_composed(client):
+    company = CompanyFactory(hub_id="kassel", name="Alt GmbH")
+    client.force_login(member_of(company))
+    form = {"name": nfd("Bäckerei Müller GmbH"), "kind": "provider", "postal_code": "34119", "hub": "kassel"}
+    response = client.post(reverse("registry:company_edit", args=[company.external_id]), form)
+    assert response.status_code == 302
+    assert Company.objects.get(pk=company.pk).name == "Bäckerei Müller GmbH"
