@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything else: no session, host check or HTTPS redirect (core/health.py).
+    "itkoop.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "itkoop.core.middleware.RejectNulBytesMiddleware",  # 400, not a 500 from PostgreSQL
     "itkoop.core.middleware.SecurityHeadersMiddleware",  # Content-Security-Policy, Permissions-Policy
@@ -276,6 +278,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=45, hour=3),
     },
 }
+
+# --- Application server (`itkoop serve` runs gunicorn) ---
+# Web worker processes. Each holds its own copy of the application; gunicorn advises 2-4 per core.
+ITKOOP_WEB_WORKERS = int(os.environ.get("ITKOOP_WEB_WORKERS", "2"))
+# Threads per web worker: requests that wait for the database let the others run meanwhile.
+ITKOOP_WEB_THREADS = int(os.environ.get("ITKOOP_WEB_THREADS", "4"))
+# Seconds one request may take before gunicorn replaces its worker.
+ITKOOP_WEB_TIMEOUT_S = int(os.environ.get("ITKOOP_WEB_TIMEOUT_S", "60"))
 
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
