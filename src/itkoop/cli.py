@@ -219,6 +219,29 @@ def cmd_serve(args) -> int:
     return 0  # not reached
 
 
+def cmd_backup(args) -> int:
+    from itkoop.core.backup import create_backup
+
+    info = create_backup(args.file)
+    print(
+        f"Gesichert nach {args.file}: {info.rows} Zeilen in {info.tables} Tabellen ({info.vendor}), "
+        f"{info.files} Dateien."
+    )
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from itkoop.core.backup import restore_backup
+
+    info = restore_backup(args.file)
+    _migrate_if_needed(verbosity=1)  # a backup of an older version gets this version's schema
+    print(
+        f"Zurückgespielt aus {args.file} (Stand {info.created}): {info.rows} Zeilen in {info.tables} "
+        f"Tabellen geprüft, {info.files} Dateien."
+    )
+    return 0
+
+
 def cmd_demo(args) -> int:
     from itkoop.demo.catalog import build_demo_database, build_demo_extras
 
@@ -301,6 +324,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="Zieldatei oder - für die Standardausgabe")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("backup", help="Datenbank und Dateien in eine Datei sichern")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help="Sicherung zurückspielen: ersetzt die ganze Datenbank und alle Dateien der Plattform"
+    )
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
     p = sub.add_parser("match", help="Bedarf beschreiben, Gesamtangebote erhalten")
     p.add_argument("text")
     p.add_argument("--top", type=_positive, default=5)
@@ -351,11 +384,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_django()
+    from itkoop.core.backup import BackupError
     from itkoop.registry.services import CatalogError
 
     try:
         return args.func(args)
-    except (UsageError, CatalogError) as exc:
+    except (UsageError, CatalogError, BackupError) as exc:
         print(f"itkoop: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
