@@ -63,6 +63,7 @@ bench: install
 	$(PY) bench/need.py
 	$(PY) bench/match.py
 	$(PY) bench/schedule.py
+	PYTHONPATH=src $(PY) bench/import.py
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -125,9 +125,68 @@ def cmd_partners(args) -> int:
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
-def cmd_serve(args) -> int:
+def gunicorn_argv(*, host: str, port: int, workers: int, threads: int, timeout: int) -> list[str]:
+    """The command line of the production server: gunicorn with threaded workers, the app loaded once in the
+    master before the workers fork (they share its memory, and an import error stops the start at once)."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "itkoop.wsgi:application",
+        f"--bind={bind}",
+        f"--workers={workers}",
+        "--worker-class=gthread",
+        f"--threads={threads}",
+        f"--timeout={timeout}",
+        "--graceful-timeout=30",
+        "--preload",
+        # A worker is replaced after this many requests, so that slow memory growth cannot add up.
+        "--max-requests=5000",
+        "--max-requests-jitter=500",
+        # No control socket: its default path is one per user, shared by every gunicorn of that user.
+        "--no-control-socket",
+        "--access-logfile=-",
+        "--error-logfile=-",
+    ]
+
+
+def _static_sources_fingerprint() -> str:
+    """Names, sizes and times of every static source file: changes when an app or npm package changes."""
+    import hashlib
+
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in sorted(finder.list([]), key=lambda item: item[0]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _collectstatic_if_changed() -> bool:
+    """Collect the static files when the server does not read them from the apps themselves
+    (WHITENOISE_USE_FINDERS off, as in production) and the sources changed since the last collection:
+    compressing them all takes about half a minute, too long for every restart."""
     from django.conf import settings
     from django.core.management import call_command
+
+    if settings.WHITENOISE_USE_FINDERS:
+        return False
+    stamp = Path(settings.STATIC_ROOT) / ".itkoop-sources"
+    fingerprint = _static_sources_fingerprint()
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+        return False
+    print("Statische Dateien werden gesammelt und komprimiert …", file=sys.stderr, flush=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(fingerprint, encoding="utf-8")
+    return True
+
+
+def cmd_serve(args) -> int:
+    from django.conf import settings
 
     if settings.DEBUG and args.host not in LOOPBACK_HOSTS:
         # Debug pages show settings and code to anyone who can reach them: never beyond this machine.
@@ -136,10 +195,50 @@ def cmd_serve(args) -> int:
             "DJANGO_SETTINGS_MODULE=itkoop.settings.production setzen."
         )
     _migrate_if_needed(verbosity=1)
-    if not os.environ.get("ITKOOP_SITE_URL"):
-        # Links in e-mails lead to this server when no public address is declared.
-        settings.ITKOOP_SITE_URL = f"http://{args.host}:{args.port}"
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    if not os.environ.get("ITKOOP_SITE_URL") and (settings.DEBUG or args.dev):
+        # Links in e-mails lead to this server when no public address is declared (never in production,
+        # where a missing address is an error of `check --deploy`, not a reason to link to 0.0.0.0).
+        settings.ITKOOP_SITE_URL = os.environ["ITKOOP_SITE_URL"] = f"http://{args.host}:{args.port}"
+    if args.dev:
+        from django.core.management import call_command
+
+        call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+        return 0
+    _collectstatic_if_changed()
+    argv = gunicorn_argv(
+        host=args.host,
+        port=args.port,
+        workers=settings.ITKOOP_WEB_WORKERS,
+        threads=settings.ITKOOP_WEB_THREADS,
+        timeout=settings.ITKOOP_WEB_TIMEOUT_S,
+    )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Replace this process: signals from systemd or the terminal reach gunicorn's master directly.
+    os.execv(argv[0], argv)  # noqa: S606 - our own fixed argv, no shell
+    return 0  # not reached
+
+
+def cmd_backup(args) -> int:
+    from itkoop.core.backup import create_backup
+
+    info = create_backup(args.file)
+    print(
+        f"Gesichert nach {args.file}: {info.rows} Zeilen in {info.tables} Tabellen ({info.vendor}), "
+        f"{info.files} Dateien."
+    )
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from itkoop.core.backup import restore_backup
+
+    info = restore_backup(args.file)
+    _migrate_if_needed(verbosity=1)  # a backup of an older version gets this version's schema
+    print(
+        f"Zurückgespielt aus {args.file} (Stand {info.created}): {info.rows} Zeilen in {info.tables} "
+        f"Tabellen geprüft, {info.files} Dateien."
+    )
     return 0
 
 
@@ -150,6 +249,7 @@ def cmd_demo(args) -> int:
     print("\n".join([*summary.lines(), *build_demo_extras(seed=args.seed)]))
     if args.no_serve:
         return 0
+    args.dev = True  # the demo is for trying out on this machine: the development server, debug pages on
     return cmd_serve(args)
 
 
@@ -224,6 +324,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="Zieldatei oder - für die Standardausgabe")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("backup", help="Datenbank und Dateien in eine Datei sichern")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help="Sicherung zurückspielen: ersetzt die ganze Datenbank und alle Dateien der Plattform"
+    )
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
     p = sub.add_parser("match", help="Bedarf beschreiben, Gesamtangebote erhalten")
     p.add_argument("text")
     p.add_argument("--top", type=_positive, default=5)
@@ -245,6 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--host", default="127.0.0.1")
         p.add_argument("--port", type=_positive, default=8000)
+        if name == "serve":
+            p.add_argument(
+                "--dev",
+                action="store_true",
+                help="Djangos Entwicklungsserver statt gunicorn (ein Prozess, nur zum Ausprobieren)",
+            )
         if name == "demo":
             p.add_argument("--seed", type=int, default=2026)
             p.add_argument("--no-serve", action="store_true", help="nur die Demo-Datenbank anlegen")
@@ -268,11 +384,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_django()
+    from itkoop.core.backup import BackupError
     from itkoop.registry.services import CatalogError
 
     try:
         return args.func(args)
-    except (UsageError, CatalogError) as exc:
+    except (UsageError, CatalogError, BackupError) as exc:
         print(f"itkoop: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -16,7 +16,9 @@ FORM = {"name": "Neu GmbH", "kind": "provider", "postal_code": "34119", "hub": "
 def test_a_description_of_8000_letters_is_a_form_error_and_changes_nothing(client, monkeypatch):
     company = CompanyFactory(hub_id="kassel", name="Alt GmbH")
     client.force_login(member_of(company))
-    monkeypatch.setattr(services, "index_tokens", lambda text: pytest.fail("indexed an invalid form"))
+    monkeypatch.setattr(
+        services, "index_tokens_of_parts", lambda parts: pytest.fail("indexed an invalid form")
+    )
     response = client.post(
         reverse("registry:company_edit", args=[company.external_id]), {**FORM, "description": "a" * 8000}
     )
@@ -31,13 +33,13 @@ def test_the_search_document_is_computed_outside_the_write_transaction(client, m
     company = CompanyFactory(hub_id="kassel", name="Alt GmbH")
     client.force_login(member_of(company))
     in_transaction = []
-    real = services.index_tokens
+    real = services.index_tokens_of_parts
 
-    def spy(text):
+    def spy(parts):
         in_transaction.append(connection.in_atomic_block)
-        return real(text)
+        return real(parts)
 
-    monkeypatch.setattr(services, "index_tokens", spy)
+    monkeypatch.setattr(services, "index_tokens_of_parts", spy)
     response = client.post(
         reverse("registry:company_edit", args=[company.external_id]),
         {**FORM, "description": "Warenwirtschaft für Händler"},

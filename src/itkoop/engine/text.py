@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 import simplemma
 from compound_split import char_split
@@ -38,6 +38,7 @@ __all__ = [
     "Token",
     "fold",
     "index_tokens",
+    "index_tokens_of_parts",
     "query_terms",
     "tokenize",
     "word_forms",
@@ -202,19 +203,47 @@ def index_tokens(text: str) -> list[str]:
     Each word contributes its folded surface and lemmas, the parts of a hyphenated word and the parts of a
     German compound with linking -s/-es removed (each part lemmatised as well).
     """
+    words = (m.group(0) for m in _WORD_RE.finditer(text))
+    kept = islice((w for w in words if len(w) <= MAX_WORD_LENGTH), MAX_TOKENS)
+    # The forms of a word are the same wherever it stands: computed once per word (a catalog import
+    # indexes a hundred thousand documents from a few thousand distinct words).
+    return list(dict.fromkeys(chain.from_iterable(_word_index_forms(w) for w in kept)))
+
+
+def index_tokens_of_parts(parts: list[str]) -> list[str]:
+    """``index_tokens(" ".join(parts))``, each part tokenised once and remembered: documents built from
+    shared parts (capability labels and synonyms, a company's name) cost a dictionary look-up per part.
+    A space ends every word, so parts never join into one; over MAX_TOKENS words it is the plain call."""
+    cached = [_part_index_forms(part) for part in parts]
+    if sum(count for _, count in cached) > MAX_TOKENS:
+        return index_tokens(" ".join(parts))
+    return list(dict.fromkeys(chain.from_iterable(forms for forms, _ in cached)))
+
+
+@lru_cache(maxsize=20_000)
+def _part_index_forms(part: str) -> tuple[tuple[str, ...], int]:
+    words = [m.group(0) for m in _WORD_RE.finditer(part)]
+    kept = [w for w in words if len(w) <= MAX_WORD_LENGTH]
+    return tuple(dict.fromkeys(chain.from_iterable(_word_index_forms(w) for w in kept))), len(kept)
+
+
+@lru_cache(maxsize=200_000)
+def _word_index_forms(word: str) -> tuple[str, ...]:
+    """The forms one word adds to a document, in order, without stopwords and one-letter forms (dropping
+    them per word keeps the order of the rest, as filtering the whole document would)."""
+    token = _token(word)
     seen: dict[str, None] = {}
-    for token in tokenize(text):
-        for form in sorted(token.forms):
-            seen.setdefault(form, None)
-        pieces = [p for p in re.split(r"[-–]", token.surface) if p]
-        for piece in pieces if len(pieces) > 1 else [token.surface]:
-            if len(pieces) > 1:
-                for form in sorted(word_forms(piece)):
-                    seen.setdefault(form, None)
-            for part in _compound_parts(piece[:1].upper() + piece[1:]):
-                for form in sorted(word_forms(part)):
-                    seen.setdefault(form, None)
-    return [f for f in seen if len(f) >= 2 and f not in STOPWORDS]
+    for form in sorted(token.forms):
+        seen.setdefault(form, None)
+    pieces = [p for p in re.split(r"[-–]", token.surface) if p]
+    for piece in pieces if len(pieces) > 1 else [token.surface]:
+        if len(pieces) > 1:
+            for form in sorted(word_forms(piece)):
+                seen.setdefault(form, None)
+        for part in _compound_parts(piece[:1].upper() + piece[1:]):
+            for form in sorted(word_forms(part)):
+                seen.setdefault(form, None)
+    return tuple(f for f in seen if len(f) >= 2 and f not in STOPWORDS)
 
 
 def _query_words(text: str) -> list[str]:

@@ -16,14 +16,15 @@ the file comes from staff (`attested_from_file`)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 from django.db import models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
@@ -31,6 +32,14 @@ from django.utils import timezone
 from itkoop.core import selectors as core_selectors
 from itkoop.core.countries import country_code
 
+from .catalog_bulk import (
+    COMPANY_LISTS,
+    COMPANY_SCALARS,
+    SOLUTION_LISTS,
+    SOLUTION_SCALARS,
+    BulkWriter,
+    ImportSummary,
+)
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
 from .services import (
@@ -43,23 +52,6 @@ from .services import (
 )
 
 Progress = Callable[[int, int], None]
-COMPANY_SCALARS = (
-    "name",
-    "description",
-    "description_en",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "country",
-    "lat",
-    "lon",
-    "employees",
-    "founded",
-)
-COMPANY_LISTS = ("languages", "export_markets", "industries", "keywords")
-SOLUTION_SCALARS = ("name", "description", "hosting_country", "price_eur_month")
-SOLUTION_LISTS = ("deployment", "languages")
 
 # Which model field each key of a file entry lands in, so every value is checked against its column before
 # anything is written (PostgreSQL refuses an over-long CharField or a too large integer, SQLite stores it).
@@ -70,14 +62,6 @@ _SOLUTION_FIELDS = {"id": "external_id", **{key: key for key in SOLUTION_SCALARS
 _COOPERATION_FIELDS = {"year": "year", "title": "title", "description": "description"}
 # The column ranges PostgreSQL enforces (Django's portable ranges); SQLite would take more, we take the same.
 _INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    companies_created: int
-    companies_updated: int
-    solutions_created: int
-    solutions_updated: int
 
 
 def _schema() -> dict:
@@ -100,11 +84,13 @@ def _refuse_constant(name: str):
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _StrictJsonError(f"der Schlüssel '{key}' kommt in einem Objekt doppelt vor")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # rare: look for the key that came twice only then
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _StrictJsonError(f"der Schlüssel '{key}' kommt in einem Objekt doppelt vor")
+            seen.add(key)
     return result
 
 
@@ -146,16 +132,39 @@ def validate_catalog(data: Any, *, source: str = "catalog") -> None:
 
 
 def check_catalog_shape(data: Any, *, source: str = "catalog") -> None:
-    """Values JSON and the database can hold, the JSON schema, the model's column sizes; needs no database."""
-    for path, message in _unholdable_values(data, []):
-        raise CatalogError(f"{source}: {_where(path)}: {message}")
-    validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        best = jsonschema.exceptions.best_match(errors)
-        raise CatalogError(f"{source}: {_where(best.absolute_path)}: {best.message}")
+    """Values JSON and the database can hold, the JSON schema, the model's column sizes; needs no database.
+
+    Each check runs a fast pass over the whole catalog first (in C or Rust: a large catalog is a hundred
+    thousand entries) and only when that finds a fault the thorough one that names its place."""
+    if not _holdable_at_a_glance(data):
+        for path, message in _unholdable_values(data, []):
+            raise CatalogError(f"{source}: {_where(path)}: {message}")
+    if not _fast_schema_validator().is_valid(data):
+        validator = jsonschema.Draft202012Validator(_schema())
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            best = jsonschema.exceptions.best_match(errors)
+            raise CatalogError(f"{source}: {_where(best.absolute_path)}: {best.message}")
     for path, message in _column_misfits(data):
         raise CatalogError(f"{source}: {_where(path)}: {message}")
+
+
+@functools.cache
+def _fast_schema_validator():
+    """The same schema (draft 2020-12) in a compiled validator: it only says yes or no; for a no,
+    python-jsonschema finds the place and the message."""
+    return jsonschema_rs.validator_for(_schema())
+
+
+def _holdable_at_a_glance(data: Any) -> bool:
+    """True when JSON can hold every value (no NaN or infinite number, no lone surrogate) and no text has a
+    NUL byte; False when one might not (then `_unholdable_values` finds which, or that none does)."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+        text.encode("utf-8")
+    except (ValueError, TypeError, RecursionError):
+        return False  # UnicodeEncodeError is a ValueError
+    return "\\u0000" not in text
 
 
 def _unholdable_values(value: Any, path: list) -> Iterator[tuple[list, str]]:
@@ -340,12 +349,28 @@ def import_catalog(
     progress: Progress | None = None,
     source: str = "catalog",
 ) -> ImportSummary:
-    """Validate a catalog dict completely, then write it; on any error nothing is written.
+    """Validate a catalog dict completely, then write it in bulk; on any error nothing is written.
 
     ``attested_from_file`` says whether the file comes from staff: only then are the attested fields
     (``verified``, ``labels``) taken from it. Otherwise an existing company keeps its own, and a new company
     starts unverified without labels. Every caller must choose; a web or API import by members must pass
-    False."""
+    False. ``progress(done, total)`` is called after each chunk of companies."""
+    validate_catalog(data, source=source)
+    taxonomy_sync({"capabilities": data.get("capabilities", []), "standards": data.get("standards", [])})
+    writer = BulkWriter(attested_from_file=attested_from_file)
+    return writer.write(data["companies"], progress)
+
+
+@transaction.atomic
+def import_catalog_row_by_row(
+    data: dict,
+    *,
+    attested_from_file: bool,
+    progress: Progress | None = None,
+    source: str = "catalog",
+) -> ImportSummary:
+    """The former writer, entry by entry through the ORM (about twenty statements per solution); kept as
+    the reference the bulk writer is compared with, in the tests and in bench/import.py."""
     validate_catalog(data, source=source)
     taxonomy_sync({"capabilities": data.get("capabilities", []), "standards": data.get("standards", [])})
     counts = {"cc": 0, "cu": 0, "sc": 0, "su": 0}

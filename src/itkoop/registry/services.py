@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from itkoop.core import selectors as core_selectors
 from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
 from itkoop.core.services import audit_record
-from itkoop.engine.text import index_tokens
+from itkoop.engine.text import index_tokens_of_parts
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .permissions import can_edit_company, can_verify_company
@@ -38,7 +38,7 @@ def build_search_document(*parts: str | Iterable[str] | None) -> str:
         if not part:
             continue
         text_parts.extend([part] if isinstance(part, str) else [str(p) for p in part])
-    return " " + " ".join(index_tokens(" ".join(text_parts))) + " "
+    return " " + " ".join(index_tokens_of_parts(text_parts)) + " "
 
 
 def company_search_document(

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz answers before anything else: no session, host check or HTTPS redirect (core/health.py).
+    "itkoop.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "itkoop.core.middleware.RejectNulBytesMiddleware",  # 400, not a 500 from PostgreSQL
     "itkoop.core.middleware.NormalizeUnicodeMiddleware",  # pasted "u" + combining diaeresis becomes "ü"
@@ -297,6 +299,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 # Days after a meeting day when its participants are asked what came of their meetings (the second rating:
 # from "no further contact" to "cooperation agreement reached"); about six months by default.
 ITKOOP_MEETING_OUTCOME_AFTER_DAYS = int(os.environ.get("ITKOOP_MEETING_OUTCOME_AFTER_DAYS", "182"))
+
+# --- Application server (`itkoop serve` runs gunicorn) ---
+# Web worker processes. Each holds its own copy of the application; gunicorn advises 2-4 per core.
+ITKOOP_WEB_WORKERS = int(os.environ.get("ITKOOP_WEB_WORKERS", "2"))
+# Threads per web worker: requests that wait for the database let the others run meanwhile.
+ITKOOP_WEB_THREADS = int(os.environ.get("ITKOOP_WEB_THREADS", "4"))
+# Seconds one request may take before gunicorn replaces its worker.
+ITKOOP_WEB_TIMEOUT_S = int(os.environ.get("ITKOOP_WEB_TIMEOUT_S", "60"))
 
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.

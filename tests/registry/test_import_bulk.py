@@ -1,0 +1,197 @@
+"""The bulk writer of `itkoop import` leaves the database exactly as the former row-by-row writer did
+(companies, solutions, links, labels, cooperations, search documents), in one transaction, with progress."""
+
+import copy
+from unittest import mock
+
+import pytest
+from django.db import transaction
+
+from itkoop.registry import catalog_bulk
+from itkoop.registry.catalog_io import import_catalog, import_catalog_row_by_row
+from itkoop.registry.models import Capability, Company, Label, PastCooperation, Solution, Standard
+from itkoop.registry.services import CatalogError
+
+CAPS = ["erp", "accounting", "online-shop", "payroll", "crm", "dms"]
+STDS = ["datev", "bmecat", "openapi", "xrechnung"]
+
+
+def _catalog(first: int, last: int, *, variant: int = 0) -> dict:
+    """Companies co-<first>..co-<last-1>: 0-4 solutions each, some keys left out, labels, cooperations."""
+    companies = []
+    for i in range(first, last):
+        company = {
+            "id": f"co-{i}",
+            "name": f"Firma {i} Buchhaltungssoftware" if variant == 0 else f"Umbenannt {i} Warenwirtschaft",
+            "description": f"Beratung und Einführung für Handwerk {i}",
+            "city": ["Kassel", "Aachen", "Köln"][i % 3],
+            "hub": ["kassel", "aachen", "berlin", "karlsruhe"][i % 4],
+            "keywords": ["E-Rechnung", f"kw{i}"],
+            "industries": ["handwerk"],
+            "solutions": [],
+        }
+        if i % 2 == variant % 2:
+            company["verified"] = True
+            company["labels"] = ["software-made-in-germany"] + (["iso-27001"] if i % 3 == 0 else [])
+        if variant and i % 3 == 1:
+            del company["description"]  # an update changes only the keys it names
+        for j in range(i % 5):
+            solution = {
+                "id": f"so-{i}-{j}",
+                # the same name twice in one company, and names whose order differs by case and umlaut
+                "name": ["Zahlung", "abrechnung", "Übersicht", "Zahlung"][j % 4]
+                + (f" v{variant}" if j else ""),
+                "description": f"Lösung {j} mit Lagerverwaltung und Schnittstelle",
+                "capabilities": [CAPS[(i + j) % 6], CAPS[(i + 2 * j) % 6]],
+                "provides": [STDS[(i + j) % 4]],
+                "consumes": [STDS[(i * j) % 4], STDS[(i + 1) % 4]],
+                "deployment": ["saas"],
+            }
+            if variant and j == 1:
+                del solution["capabilities"]  # kept as they are
+                del solution["provides"]
+            company["solutions"].append(solution)
+        if i > first:
+            company["cooperations"] = [{"partner": f"co-{i - 1}", "year": 2020 + variant, "title": "Projekt"}]
+        companies.append(company)
+    return {"format": "itkoop-catalog/1", "companies": companies}
+
+
+def _second_catalog() -> dict:
+    """Updates of co-0..co-5 (fewer keys, other names and lists), new co-10..co-13, cooperations with a
+    company the file does not name, and one named twice."""
+    data = _catalog(0, 6, variant=1)
+    data["companies"] += _catalog(10, 14, variant=1)["companies"]
+    data["companies"][-1]["cooperations"] = [
+        {"partner": "co-8", "title": "Altprojekt"},
+        {"partner": "co-8", "title": "Altprojekt", "year": 2019, "description": "zweimal genannt"},
+        {"partner": "co-2", "year": 2024, "title": "Projekt"},
+    ]
+    data["companies"][0]["solutions"].append({"id": "so-new", "name": "Neu", "capabilities": ["crm"]})
+    return data
+
+
+def _snapshot() -> dict:
+    """Everything an import writes, by the file's ids (row ids and times differ between runs)."""
+
+    def values(obj, skip=()):
+        out = {}
+        for field in obj._meta.concrete_fields:
+            if field.primary_key or field.name in ("created", "updated", *skip):
+                continue
+            out[field.name] = getattr(obj, field.attname)
+        return out
+
+    ext = dict(Company.objects.values_list("pk", "external_id"))
+    companies = {}
+    for company in Company.objects.prefetch_related("labels"):
+        row = values(company, skip=("verified_at",))
+        row["verified_at_set"] = company.verified_at is not None
+        row["labels"] = sorted(label.slug for label in company.labels.all())
+        companies[company.external_id] = row
+    solutions = {}
+    for solution in Solution.objects.prefetch_related("capabilities", "provides", "consumes"):
+        row = values(solution, skip=("company",))
+        row["company"] = ext[solution.company_id]
+        for key in ("capabilities", "provides", "consumes"):
+            row[key] = sorted(x.pk for x in getattr(solution, key).all())
+        solutions[solution.external_id] = row
+    cooperations = sorted(
+        (ext[c.company_id], ext[c.partner_id], c.year or 0, c.title, c.description)
+        for c in PastCooperation.objects.all()
+    )
+    return {
+        "companies": companies,
+        "solutions": solutions,
+        "cooperations": cooperations,
+        "labels": sorted(Label.objects.values_list("slug", "name")),
+        "capabilities": Capability.objects.count(),
+        "standards": Standard.objects.count(),
+    }
+
+
+def _both_ways(first: dict, second: dict, *, attested: bool) -> tuple[dict, dict]:
+    import_catalog_row_by_row(first, attested_from_file=True)
+    before = transaction.savepoint()
+    import_catalog_row_by_row(copy.deepcopy(second), attested_from_file=attested)
+    expected = _snapshot()
+    transaction.savepoint_rollback(before)
+    import_catalog(copy.deepcopy(second), attested_from_file=attested)
+    return expected, _snapshot()
+
+
+@pytest.mark.parametrize("attested", [True, False])
+@pytest.mark.django_db
+def test_bulk_import_into_an_empty_database_equals_row_by_row(attested):
+    data = _catalog(0, 12)
+    before = transaction.savepoint()
+    import_catalog_row_by_row(copy.deepcopy(data), attested_from_file=attested)
+    expected = _snapshot()
+    transaction.savepoint_rollback(before)
+    assert Company.objects.count() == 0
+    import_catalog(copy.deepcopy(data), attested_from_file=attested)
+    actual = _snapshot()
+    assert len(actual["solutions"]) == 21 and len(actual["cooperations"]) == 11
+    assert all(s["search_document"].strip() for s in actual["solutions"].values())
+    assert actual == expected
+
+
+@pytest.mark.parametrize("attested", [True, False])
+@pytest.mark.django_db
+def test_bulk_update_of_existing_companies_equals_row_by_row(attested):
+    expected, actual = _both_ways(_catalog(0, 10), _second_catalog(), attested=attested)
+    # the update kept what it did not name, and reached what it did
+    assert (
+        actual["solutions"]["so-2-1"]["capabilities"] == expected["solutions"]["so-2-1"]["capabilities"] != []
+    )
+    assert actual["companies"]["co-1"]["description"] == "Beratung und Einführung für Handwerk 1"
+    assert actual["companies"]["co-0"]["name"].startswith("Umbenannt")
+    assert actual == expected
+
+
+@pytest.mark.django_db
+def test_bulk_import_over_chunk_and_parameter_limits_equals_row_by_row():
+    """Chunks of three companies and at most four values per IN (...): every split path is taken."""
+    with (
+        mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 3),
+        mock.patch.object(catalog_bulk, "_max_params", lambda: 4),
+    ):
+        expected, actual = _both_ways(_catalog(0, 10), _second_catalog(), attested=True)
+    assert actual == expected
+
+
+@pytest.mark.django_db
+def test_a_database_failure_late_in_the_import_changes_nothing():
+    import_catalog(_catalog(0, 10), attested_from_file=True)
+    before = _snapshot()
+    calls = []
+
+    def fail_at_the_end(self, companies):
+        calls.append(len(companies))
+        raise RuntimeError("disk full")
+
+    with (
+        mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 2),
+        mock.patch.object(catalog_bulk.BulkWriter, "_write_cooperations", fail_at_the_end),
+        pytest.raises(RuntimeError),
+    ):
+        import_catalog(_second_catalog(), attested_from_file=True)
+    assert calls == [10]  # every chunk of companies and solutions was written before the failure
+    assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_bad_entry_late_in_the_file_is_refused_before_anything_is_written():
+    data = _catalog(0, 12)
+    data["companies"][-1]["solutions"][0]["capabilities"] = ["teleportation"]
+    with pytest.raises(CatalogError, match=r"companies\[11\]\.solutions\[0\]\.capabilities\[0\]"):
+        import_catalog(data, attested_from_file=True)
+    assert Company.objects.count() == 0 and Solution.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_progress_is_reported_per_chunk_up_to_the_total():
+    reports = []
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 5):
+        import_catalog(_catalog(0, 12), attested_from_file=True, progress=lambda d, t: reports.append((d, t)))
+    assert reports == [(5, 12), (10, 12), (12, 12)]
