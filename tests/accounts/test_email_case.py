@@ -86,7 +86,7 @@ def test_the_database_refuses_a_second_spelling_even_past_save():
 
 
 def _migration():
-    return importlib.import_module("itkoop.accounts.migrations.0005_email_lower_case_unique")
+    return importlib.import_module("itkoop.accounts.migrations.0006_email_lower_case_unique")
 
 
 def _without_case_constraint():

@@ -37,7 +37,7 @@ def lowercase_emails(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0004_consentrecord"),
+        ("accounts", "0005_api_token"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("core", "0003_auditentry_legaltext"),
     ]
