@@ -39,10 +39,10 @@ def test_errors_and_the_api_carry_the_policy_too(client):
 
 
 def _page_templates():
-    """Templates a browser shows as pages: not mail bodies (notifications/) and not PDF sources (*_pdf)."""
+    """Templates a browser shows as pages: not mail bodies (notifications/, */mail/) and not PDF sources."""
     for path in sorted(SRC.glob("*/templates/**/*.html")):
         relative = path.relative_to(SRC).as_posix()
-        if "/notifications/" in relative or path.stem.endswith("_pdf"):
+        if "/notifications/" in relative or "/mail/" in relative or path.stem.endswith("_pdf"):
             continue
         yield pytest.param(path, id=relative)
 

@@ -125,7 +125,10 @@ class NormalizeUnicodeMiddleware:
             data = json.loads(body)
         except ValueError:
             return  # the API answers malformed JSON with its own 400
-        normalized = json.dumps(_nfc_json(data), ensure_ascii=False).encode()
+        try:
+            normalized = json.dumps(_nfc_json(data), ensure_ascii=False).encode()
+        except UnicodeEncodeError:
+            return  # a lone surrogate ("\\ud800") is no text: the API refuses it with its own 400
         request._body = normalized
         request._stream = io.BytesIO(normalized)
         request.META["CONTENT_LENGTH"] = str(len(normalized))

@@ -20,8 +20,11 @@ from itertools import islice
 from django.db import connection
 from django.utils import timezone
 
+from itkoop.core import selectors as core_selectors
+from itkoop.core.countries import country_code
+
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
-from .services import company_search_document, solution_search_document
+from .services import assign_hub, company_search_document, solution_search_document
 
 Progress = Callable[[int, int], None]
 COMPANY_SCALARS = (
@@ -95,6 +98,17 @@ def _insert_links(through, columns: tuple[str, str], rows: list[tuple]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES (%s, %s)", part)  # noqa: S608
 
 
+def as_country_codes(entry: dict, keys: tuple[str, ...]) -> dict:
+    """The entry with country names ("Deutschland", "Germany") turned into codes ("DE"); checked before."""
+    entry = dict(entry)
+    for key in keys:
+        if isinstance(entry.get(key), str):
+            entry[key] = country_code(entry[key]) or ""
+        elif isinstance(entry.get(key), list):
+            entry[key] = [country_code(v) for v in entry[key] if country_code(v)]
+    return entry
+
+
 def _unique(values: Iterable) -> list:
     return list(dict.fromkeys(values))
 
@@ -122,6 +136,9 @@ class BulkWriter:
         self.attested = attested_from_file
         self.taxonomy = _Taxonomy()
         self.now = timezone.now()
+        # The hub of each postcode prefix, read once (`assign_hub` would ask the database per company).
+        prefixes = {p: hub.slug for hub in core_selectors.hubs() for p in hub.postcode_prefixes}
+        self.hub_of = lambda postal_code: prefixes.get((postal_code or "").strip()[:2])
         self.company_pk: dict[str, int] = {}
         self.labels: set[str] = set(Label.objects.values_list("pk", flat=True))
         self.counts = {"cc": 0, "cu": 0, "sc": 0, "su": 0}
@@ -161,15 +178,21 @@ class BulkWriter:
 
     def _company(self, entry: dict, company: Company | None) -> Company:
         """The company of an entry with the keys it names applied (as `_upsert_company` does)."""
+        entry = as_country_codes(entry, ("country", "export_markets"))
         if company is None:
             company = Company(external_id=entry["id"])
+            postcode_before = None
         else:
             company.updated = self.now  # bulk_update does not touch auto_now fields
+            postcode_before = company.postal_code
         for key in (*COMPANY_SCALARS, *COMPANY_LISTS, "kind"):
             if key in entry:
                 setattr(company, key, entry[key])
         if "hub" in entry:
             company.hub_id = entry["hub"] or None
+        assign_hub(
+            company, postcode_before=postcode_before, hub_chosen=bool(entry.get("hub")), hub_of=self.hub_of
+        )
         if self.attested and "verified" in entry and entry["verified"] != company.verified:
             company.verified = entry["verified"]
             company.verified_by = None  # attested by the file's staff, not by an account here
@@ -208,6 +231,7 @@ class BulkWriter:
         kept = self._kept_links(pairs, existing)
         solutions, links = [], {}
         for company, entry in pairs:
+            entry = as_country_codes(entry, ("hosting_country",))
             solution = existing.get(entry["id"])
             if solution is None:
                 solution = Solution(external_id=entry["id"], company_id=company.pk)

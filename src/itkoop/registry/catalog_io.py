@@ -39,6 +39,7 @@ from .catalog_bulk import (
     SOLUTION_SCALARS,
     BulkWriter,
     ImportSummary,
+    as_country_codes,
 )
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
@@ -258,17 +259,6 @@ def _country_values(company: dict, where: list) -> Iterator[tuple[list, str]]:
             yield [*where, "solutions", j, "hosting_country"], solution["hosting_country"]
 
 
-def _as_country_codes(entry: dict, keys: tuple[str, ...]) -> dict:
-    """The entry with country names ("Deutschland", "Germany") turned into codes ("DE"); checked before."""
-    entry = dict(entry)
-    for key in keys:
-        if isinstance(entry.get(key), str):
-            entry[key] = country_code(entry[key]) or ""
-        elif isinstance(entry.get(key), list):
-            entry[key] = [country_code(v) for v in entry[key] if country_code(v)]
-    return entry
-
-
 def _check_references(data: dict, source: str) -> None:
     capabilities = set(Capability.objects.values_list("id", flat=True))
     capabilities |= {c["id"] for c in data.get("capabilities", [])}
@@ -402,7 +392,7 @@ def import_catalog_row_by_row(
 
 def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, bool]:
     """Create the company or change the keys its entry names; the rest of an existing profile stays."""
-    entry = _as_country_codes(entry, ("country", "export_markets"))
+    entry = as_country_codes(entry, ("country", "export_markets"))
     company = Company.objects.select_for_update().filter(external_id=entry["id"]).first()
     created = company is None
     if created:
@@ -426,7 +416,7 @@ def _upsert_company(entry: dict, *, attested_from_file: bool) -> tuple[Company, 
 
 def _upsert_solution(company: Company, entry: dict) -> bool:
     """Create the solution for this company or change the keys its entry names (its owner was checked)."""
-    entry = _as_country_codes(entry, ("hosting_country",))
+    entry = as_country_codes(entry, ("hosting_country",))
     solution = Solution.objects.select_for_update().filter(external_id=entry["id"]).first()
     created = solution is None
     if created:

@@ -263,7 +263,13 @@ def hub_for_postal_code(postal_code: str) -> str | None:
     return None
 
 
-def assign_hub(company: Company, *, postcode_before: str | None = None, hub_chosen: bool = False) -> None:
+def assign_hub(
+    company: Company,
+    *,
+    postcode_before: str | None = None,
+    hub_chosen: bool = False,
+    hub_of: Callable[[str], str | None] | None = None,
+) -> None:
     """The hub follows the postcode, so that a hub's staff see every company of their region to verify it:
     on creation (``postcode_before`` None) and whenever the postcode changes, unless the same change chose
     a hub (staff may). A postcode outside every region keeps the hub the company has. Every way in calls
@@ -271,7 +277,7 @@ def assign_hub(company: Company, *, postcode_before: str | None = None, hub_chos
     if hub_chosen and company.hub_id:
         return
     if postcode_before is None or company.postal_code != postcode_before or company.hub_id is None:
-        company.hub_id = hub_for_postal_code(company.postal_code) or company.hub_id
+        company.hub_id = (hub_of or hub_for_postal_code)(company.postal_code) or company.hub_id
 
 
 def _is_staff_for(actor, hub_id: str | None) -> bool:
