@@ -38,7 +38,9 @@ def test_offer_with_an_empty_need_is_refused_in_german(client, mini_catalog):
 
 def test_contract(client, django_capture_on_commit_callbacks):
     companies = [CompanyFactory(), CompanyFactory()]
-    cooperation = invite(actor=member_of(companies[0]), companies=companies, title="Shop")
+    cooperation = invite(
+        actor=member_of(companies[0]), companies=companies, title="Shop", accept_code_of_conduct=True
+    )
     client.force_login(member_of(companies[0]))
     _r, document, download = request_pdf(
         client,
@@ -52,7 +54,9 @@ def test_contract(client, django_capture_on_commit_callbacks):
 
 def test_contract_with_a_bad_choice_is_refused(client):
     companies = [CompanyFactory(), CompanyFactory()]
-    cooperation = invite(actor=member_of(companies[0]), companies=companies, title="Shop")
+    cooperation = invite(
+        actor=member_of(companies[0]), companies=companies, title="Shop", accept_code_of_conduct=True
+    )
     client.force_login(member_of(companies[0]))
     response = client.post(
         reverse("documents:create", args=["cooperation.contract"]),
@@ -71,7 +75,9 @@ def test_contract_with_a_bad_choice_is_refused(client):
 
 def test_access_lost_before_rendering_fails_the_document(client, django_capture_on_commit_callbacks):
     companies = [CompanyFactory(), CompanyFactory()]
-    cooperation = invite(actor=member_of(companies[0]), companies=companies, title="Shop")
+    cooperation = invite(
+        actor=member_of(companies[0]), companies=companies, title="Shop", accept_code_of_conduct=True
+    )
     member = member_of(companies[0])
     client.force_login(member)
     with django_capture_on_commit_callbacks() as callbacks:
