@@ -190,15 +190,44 @@ def test_company_contact_by_a_person_without_company(companies):
 
 def test_company_contact_rate_limit(companies):
     user = UserFactory()
-    for _ in range(services.CONTACT_LIMIT[0]):
+    for n in range(services.CONTACT_LIMIT[0]):
         services.company_contact(
-            actor=user, company_external_id=companies[1].external_id, subject="s", body="b"
+            actor=user, company_external_id=companies[1].external_id, subject="s", body=f"b{n}"
         )
     with pytest.raises(ValidationError):
         services.company_contact(
             actor=user, company_external_id=companies[1].external_id, subject="s", body="b"
         )
     assert Conversation.objects.count() == services.CONTACT_LIMIT[0]
+
+
+def test_company_contact_sent_twice_at_once_is_one_conversation(companies):
+    member_of(companies[1])
+    user = member_of(companies[0])
+    for _ in range(2):  # a double click, or the form sent again after going back
+        c = services.company_contact(
+            actor=user, company_external_id=companies[1].external_id, subject="Anfrage", body="Hallo"
+        )
+    assert Conversation.objects.get() == c
+    assert Message.objects.count() == 1
+    assert Notification.objects.filter(kind="conversations.message").count() == 1
+
+
+def test_company_contact_to_a_company_without_members_mails_its_contact_address(
+    companies, django_capture_on_commit_callbacks
+):
+    companies[1].contact_email = "info@ziel.example"
+    companies[1].save()
+    user = member_of(companies[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.company_contact(
+            actor=user, company_external_id=companies[1].external_id, subject="Anfrage OCR", body="Hallo"
+        )
+    [message] = mail.outbox  # nobody has an account there: the message must not vanish unseen
+    assert message.to == ["info@ziel.example"]
+    assert "Anfrage OCR" in message.body
+    assert "/unternehmen-uebernehmen/link/" in message.body
+    assert "Einladung" not in message.body  # it is a message, not an invitation
 
 
 # --- pages: every URL with an id answers 404 to non-parties ---
