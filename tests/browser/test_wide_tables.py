@@ -46,3 +46,35 @@ def test_a_cooperation_fits_a_phone(page, live_server, transactional_db):
     expect(page).to_have_url(re.compile(r"/mein/$"))
     page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
     _fits_both_widths(page)
+
+
+def test_a_marketplace_profile_with_interests_fits_a_phone(page, live_server, transactional_db):
+    # The interest's facts have long questions as terms ("Welche Zusammenarbeit suchen Sie?"): the term column
+    # must wrap on a phone instead of pushing the answers off the screen.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from itkoop.cooperation.models import CooperationProfile, ExpressionOfInterest
+
+    author_company, interested_company = CompanyFactory(hub_id="kassel"), CompanyFactory(hub_id="kassel")
+    author = member_of(author_company)
+    profile = CooperationProfile.objects.create(
+        kind=CooperationProfile.Kind.TECHNOLOGY_REQUEST,
+        title="OCR gesucht",
+        body="Belege erkennen",
+        company=author_company,
+        expires_at=timezone.now() + timedelta(days=30),
+        moderation=CooperationProfile.Moderation.PUBLISHED,
+    )
+    ExpressionOfInterest.objects.create(
+        profile=profile, company=interested_company, cooperation_sought="Partner", about="OCR aus Kassel"
+    )
+    page.goto(f"{live_server.url}/konto/login/")
+    page.get_by_label("E-Mail-Adresse").fill(author.email)
+    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
+    page.get_by_role("button", name="Anmelden").click()
+    expect(page).to_have_url(re.compile(r"/mein/$"))
+    page.goto(f"{live_server.url}/kooperation/marktplatz/{profile.pk}/")
+    expect(page.get_by_text("Welche Zusammenarbeit suchen Sie?")).to_be_visible()
+    _fits_both_widths(page)

@@ -120,6 +120,13 @@ def test_an_unconfirmed_address_at_the_domain_waits_until_it_is_confirmed(client
     assert Notification.objects.filter(recipient=user, kind="claims.approved").exists()
 
 
+def test_an_unconfirmed_address_is_told_to_send_the_claim_before_confirming(client, company, link):
+    # Confirming alone claims nothing (no claim waits yet): the page must say that both steps are needed.
+    client.force_login(person("anna@beispiel-it.de", confirmed=False))
+    page = client.get(link).content.decode()
+    assert "Klicken Sie unten auf „Profil übernehmen“ und bestätigen Sie die Adresse" in page
+
+
 def test_confirming_an_address_elsewhere_settles_nothing(client, company, link):
     user = person("anna@gmail.com", confirmed=False)
     client.force_login(user)

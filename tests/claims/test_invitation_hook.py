@@ -68,3 +68,25 @@ def test_the_claimant_finds_and_answers_the_invitation(
     )
     participant.refresh_from_db()
     assert participant.state == CooperationParticipant.State.ACCEPTED
+
+
+def test_after_a_withdrawal_the_claim_link_no_longer_speaks_of_the_invitation(
+    client, customer, company, django_capture_on_commit_callbacks
+):
+    inviter = member_of(customer)
+    with django_capture_on_commit_callbacks(execute=True):
+        made = cooperation.cooperation_invite(
+            actor=inviter,
+            companies=[customer, company],
+            title="Digitale Werkstatt",
+            accept_code_of_conduct=True,
+        )
+    link = re.search(r"http://testserver(/unternehmen-uebernehmen/link/\S+/)", mail.outbox[-1].body).group(1)
+    cooperation.cooperation_withdraw(actor=inviter, cooperation=made)
+    client.force_login(person("anna@beispiel-it.de"))
+    page = client.get(link).content.decode()
+    assert "Profil von Beispiel IT GmbH übernehmen" in page  # the profile can still be taken over
+    assert "Digitale Werkstatt" not in page and "eingeladen" not in page
+    response = client.post(link, {})
+    assert response.status_code == 302
+    assert "Einladung zur Kooperation" not in " ".join(m.message for m in response.wsgi_request._messages)

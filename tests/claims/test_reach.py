@@ -120,3 +120,19 @@ def test_the_staff_task_reads_in_the_inbox(client, inviter, django_capture_on_co
     client.force_login(staff)
     page = client.get("/mein/posteingang/").content.decode()
     assert "Bitte rufen Sie Ohne Mail KG an (Telefon: 0561 987654)" in page
+
+
+def test_a_long_reason_leaves_both_languages_whole_in_the_subject(
+    company, inviter, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        reach_unclaimed_company(
+            company=company,
+            reason="Warenwirtschaft mit Onlineshop " * 10,
+            cooperation=_Cooperation(),
+            actor=inviter,
+        )
+    [message] = mail.outbox
+    german, english = message.subject.split(" / ")
+    assert german.startswith("Einladung zur Kooperation") and german.endswith("Beispiel IT GmbH")
+    assert english.startswith("Invitation") and english.endswith("Beispiel IT GmbH")

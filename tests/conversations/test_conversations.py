@@ -190,15 +190,44 @@ def test_company_contact_by_a_person_without_company(companies):
 
 def test_company_contact_rate_limit(companies):
     user = UserFactory()
-    for _ in range(services.CONTACT_LIMIT[0]):
+    for n in range(services.CONTACT_LIMIT[0]):
         services.company_contact(
-            actor=user, company_external_id=companies[1].external_id, subject="s", body="b"
+            actor=user, company_external_id=companies[1].external_id, subject="s", body=f"b{n}"
         )
     with pytest.raises(ValidationError):
         services.company_contact(
             actor=user, company_external_id=companies[1].external_id, subject="s", body="b"
         )
     assert Conversation.objects.count() == services.CONTACT_LIMIT[0]
+
+
+def test_company_contact_sent_twice_at_once_is_one_conversation(companies):
+    member_of(companies[1])
+    user = member_of(companies[0])
+    for _ in range(2):  # a double click, or the form sent again after going back
+        c = services.company_contact(
+            actor=user, company_external_id=companies[1].external_id, subject="Anfrage", body="Hallo"
+        )
+    assert Conversation.objects.get() == c
+    assert Message.objects.count() == 1
+    assert Notification.objects.filter(kind="conversations.message").count() == 1
+
+
+def test_company_contact_to_a_company_without_members_mails_its_contact_address(
+    companies, django_capture_on_commit_callbacks
+):
+    companies[1].contact_email = "info@ziel.example"
+    companies[1].save()
+    user = member_of(companies[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.company_contact(
+            actor=user, company_external_id=companies[1].external_id, subject="Anfrage OCR", body="Hallo"
+        )
+    [message] = mail.outbox  # nobody has an account there: the message must not vanish unseen
+    assert message.to == ["info@ziel.example"]
+    assert "Anfrage OCR" in message.body
+    assert "/unternehmen-uebernehmen/link/" in message.body
+    assert "Einladung" not in message.body  # it is a message, not an invitation
 
 
 # --- pages: every URL with an id answers 404 to non-parties ---
@@ -311,6 +340,20 @@ def test_overlong_contact_shows_a_message_and_stores_nothing(client, companies):
     assert response.status_code == 400
     assert "höchstens" in response.content.decode()
     assert Conversation.objects.count() == 0
+
+
+def test_overlong_reply_and_contact_show_one_message_not_two(client, conversation, parties, companies):
+    client.force_login(parties[1])
+    too_long = "x" * (MAX_BODY + 1)
+    reply = client.post(reverse("conversations:detail", args=[conversation.pk]), {"body": too_long})
+    contact = client.post(
+        reverse("conversations:company_contact", args=[companies[2].external_id]),
+        {"subject": "Hallo", "body": too_long},
+    )
+    for response in (reply, contact):
+        assert response.status_code == 400
+        assert response.content.decode().count("höchstens") == 1  # the form's and the service's said it twice
+    assert Message.objects.count() == 0
 
 
 def test_contact_needs_login_and_unknown_company_is_404(client, companies):

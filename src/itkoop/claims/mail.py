@@ -10,11 +10,16 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import Truncator
 
 from .domains import registrable_domain
 from .models import ClaimInvitation
 
 LANGUAGES = ("de", "en")
+# The subject holds both languages: each part and the reason in it are shortened with an ellipsis, so the
+# English part is never cut off behind a long German one.
+SUBJECT_REASON_CHARS = 50
+SUBJECT_PART_CHARS = 150
 
 
 def _context(invitation: ClaimInvitation, token: str, inviter: str) -> dict:
@@ -37,11 +42,13 @@ def invitation_email(invitation: ClaimInvitation, token: str, inviter: str) -> E
     for language in LANGUAGES:
         with translation.override(language):
             context = {**_context(invitation, token, inviter), "language": language}
-            subjects.append(" ".join(render_to_string("claims/mail/invitation_subject.txt", context).split()))
+            short = {**context, "reason": Truncator(context["reason"]).chars(SUBJECT_REASON_CHARS)}
+            subject = " ".join(render_to_string("claims/mail/invitation_subject.txt", short).split())
+            subjects.append(Truncator(subject).chars(SUBJECT_PART_CHARS))
             texts.append(render_to_string("claims/mail/invitation.txt", context).strip())
             htmls.append(render_to_string("claims/mail/invitation_part.html", context))
     message = EmailMultiAlternatives(
-        subject=" / ".join(subjects)[:200],
+        subject=" / ".join(subjects),
         body="\n\n---\n\n".join(texts) + "\n",
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[invitation.email],

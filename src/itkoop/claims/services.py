@@ -141,6 +141,14 @@ def reach_unclaimed_company(
     return Reached.MAILED
 
 
+def cooperation_withdrawn(*, cooperation_id: int) -> int:
+    """The inviter took a cooperation back: its unused claim links stay good for taking over the profile,
+    but no longer speak of the invitation (their page would call the company invited). Returns how many."""
+    return ClaimInvitation.objects.filter(cooperation_id=cooperation_id, used_at__isnull=True).update(
+        cooperation_id=None, reason=""
+    )
+
+
 def invitation_for_token(
     token: str, *, now: dt.datetime | None = None, lock: bool = False
 ) -> ClaimInvitation:

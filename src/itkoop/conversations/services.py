@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from itkoop.accounts import selectors as accounts
+from itkoop.claims import services as claims
 from itkoop.cooperation import selectors as cooperation
 from itkoop.core.ratelimit import hit
 from itkoop.events import selectors as events
@@ -170,6 +171,18 @@ def company_contact(*, actor, company_external_id: str, subject: str, body: str)
     own = registry.companies_of_user(actor).exclude(pk=target.pk).first()
     if target.pk in selectors.company_ids_of(actor) and own is None:
         raise ValidationError(_("Das ist Ihr eigenes Unternehmen."))
+    # A double submit (two clicks, the form sent again after going back) starts one conversation.
+    registry.companies().select_for_update().filter(pk=target.pk).first()
+    repeated = Conversation.objects.filter(
+        kind=Kind.COMPANY_CONTACT,
+        object_id=target.pk,
+        subject=subject,
+        messages__author=actor,
+        messages__body=body,
+        messages__created__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if repeated is not None:
+        return repeated
     if not _within_limit(actor, "contact", CONTACT_LIMIT):
         raise ValidationError(
             _("Sie haben in der letzten Stunde schon mehrere Unternehmen angeschrieben. Bitte später erneut.")
@@ -183,6 +196,9 @@ def company_contact(*, actor, company_external_id: str, subject: str, body: str)
     else:
         Participant.objects.create(conversation=conversation, user=actor)
     _send(conversation, actor, body)
+    # Nobody at the company has an account: its contact address gets a claim link (or the hub staff a task
+    # to phone), so the message does not wait unseen.
+    claims.reach_unclaimed_company(company=target, reason=subject, actor=actor)
     return conversation
 
 

@@ -437,6 +437,7 @@ def cooperation_withdraw(*, actor, cooperation: Cooperation) -> Cooperation:
     cooperation.state = Cooperation.State.WITHDRAWN
     cooperation.withdrawn_at = timezone.now()
     cooperation.save(update_fields=["state", "withdrawn_at"])
+    claims.cooperation_withdrawn(cooperation_id=cooperation.pk)
     notify(
         recipients=_members_of(cooperation).exclude(pk=actor.pk),
         kind=kinds.WITHDRAWN,
