@@ -61,3 +61,29 @@ def test_invite_offer_needs_a_logged_in_user(mini_catalog):
     with pytest.raises((PermissionDenied, cooperation_services.OwnCompanyRequired)):
         cooperation_services.offer_invite(actor=AnonymousUser(), company_ids=["c1", "c2"], need_text=SHOP)
     assert Cooperation.objects.count() == 0
+
+
+def test_the_offer_stored_with_a_cooperation_explains_itself_in_each_readers_language(client, mini_catalog):
+    """Sent from a German page, read on an English one: the explanation was stored in both languages."""
+    from django.utils import translation
+
+    from itkoop.matching import services as matching
+
+    own = CompanyFactory(kind=Company.Kind.CUSTOMER, name="Tischlerei Holzwurm")
+    customer = member_of(own)
+    with translation.override("de"):
+        result = matching.match_need(text="Wir brauchen einen Onlineshop und eine Warenwirtschaft")
+        bundle = result.bundles[0]
+        cooperation = cooperation_services.offer_invite(
+            actor=customer,
+            company_ids=list(bundle.companies),
+            need_text=result.need.text,
+            bundle=matching.bundle_snapshot(result, bundle),
+            accept_code_of_conduct=True,
+        )
+    assert bundle.explanation.startswith("Deckt")
+    client.force_login(customer)
+    german = client.get(cooperation.get_absolute_url()).content.decode()
+    english = client.get("/en" + cooperation.get_absolute_url()).content.decode()
+    assert "Deckt" in german and "Covers" not in german
+    assert "Covers" in english and "Deckt" not in english

@@ -103,7 +103,10 @@ def test_the_invite_token_signs_the_bundle_in_the_contract_shape(client, mini_ca
     page = client.get(reverse("matching:need"), {"text": NEED})
     first = page.context["bundles"][0]
     payload = services.bundle_invite_payload(first["invite_token"], user_id=user.pk)
+    # The contract's shape, plus the explanation in each language for the cooperation it may start.
+    explanations = payload["bundle"].pop("explanations")
     assert payload["bundle"] == bundle_to_dict(first["bundle"])
+    assert explanations["de"] == first["bundle"].explanation and explanations["en"].startswith("Covers")
     assert payload["text"] == NEED
 
 

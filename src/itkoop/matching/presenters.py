@@ -194,8 +194,17 @@ def present_bundle_snapshot(snapshot: Any) -> dict[str, Any] | None:
             for link in bundle.links
         ],
         "uncovered": [names.capability(c) for c in bundle.uncovered],
-        "explanation": bundle.explanation,
+        "explanation": _snapshot_explanation(snapshot, bundle.explanation),
     }
+
+
+def _snapshot_explanation(snapshot: dict, fallback: str) -> str:
+    """The stored explanation in the reader's language (snapshots before both were kept have one)."""
+    explanations = snapshot.get("explanations")
+    lang = "en" if (get_language() or "de").startswith("en") else "de"
+    if isinstance(explanations, dict) and isinstance(explanations.get(lang), str):
+        return explanations[lang]
+    return fallback
 
 
 def bundle_contributions(snapshot: Any) -> dict[str, list[dict[str, Any]]]:

@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import CatalogError
 from itkoop.engine.compose import compose_bundles
+from itkoop.engine.explain import explain_bundle
 from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
-from itkoop.engine.results import MatchResult, PartnerResult
+from itkoop.engine.results import Bundle, MatchResult, PartnerResult
+from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry import services as registry_services
 
 from . import adapter
@@ -153,6 +155,17 @@ def match_need(
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result
+
+
+def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:
+    """A joint offer as stored with the cooperation it starts: the engine's shape plus its explanation in
+    each language of the site, so every reader later sees it in their own (the engine explains in one)."""
+    snapshot = bundle_to_dict(bundle)
+    catalog = current_catalog()
+    snapshot["explanations"] = {
+        lang: explain_bundle(bundle, catalog, result.need, lang) for lang in ("de", "en")
+    }
+    return snapshot
 
 
 def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> PartnerResult:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 
 from itkoop.core.ratelimit import throttle_by_ip
-from itkoop.engine.serialize import bundle_to_dict
 from itkoop.registry import selectors as registry
 
 from . import presenters, services
@@ -57,7 +56,7 @@ def need(request):
                     companies=bundle["company_ids"],
                     need_text=result.need.text,
                     rank=bundle["rank"],
-                    bundle=bundle_to_dict(bundle["bundle"]),
+                    bundle=services.bundle_snapshot(result, bundle["bundle"]),
                 )
     return render(
         request,
