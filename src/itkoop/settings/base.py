@@ -176,6 +176,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 # The client's address behind our proxies (core.ratelimit.client_ip) and failed logins counted per address
 # and account, so that nobody can lock someone else out (accounts/adapter.py).
 ACCOUNT_ADAPTER = "itkoop.accounts.adapter.AccountAdapter"
+# The platform's name before the subject of account e-mails (allauth would put the host name there).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[itkoop] "
 # allauth's own rate limits: login failures per address and per (account, address), sign-ups per address.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
