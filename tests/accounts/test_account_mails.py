@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
     ("prefix", "greeting", "closing"),
     [
         ("", "Guten Tag,", "Ihre Kooperationsplattform"),
-        ("/en", "Dear Sir or Madam,", "Your cooperation platform"),
+        ("/en", "Hello,", "Your cooperation platform"),
     ],
 )
 def test_the_confirmation_mail_after_sign_up_speaks_as_the_platform(client, prefix, greeting, closing):
