@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from ..security_matrix import MATRIX
+from ..security_matrix import MATRIX, query_of
 from ..url_inventory import routes, url_of
 from ..world import ROLES, build_world
 from .axe import format_violations, run_axe
@@ -140,7 +140,7 @@ def test_every_page(page, live_server, transactional_db, role, language):
     _login(page, live_server, world.users[ROLE_OF[role]])
     faults, visited = [], 0
     for route in pages_for(role):
-        url = url_of(route, world, language) + MATRIX[route.key].query.format(language=language)
+        url = url_of(route, world, language) + query_of(MATRIX[route.key], world, language, ROLE_OF[role])
         page.set_viewport_size({"width": 1280, "height": 900})
         response = page.goto(f"{live_server.url}{url}")
         visited += 1
