@@ -5,6 +5,10 @@ opens to the role, with the test world's objects as parameters: a new page is ch
 Each page is loaded once per language and checked at 1280 px and at 390 px: axe-core finds no WCAG 2.1 AA
 violation, nothing scrolls sideways at 390 px, and the visible text holds no sentence of the other language
 (the platform's own German message ids and their English translations, from the English catalog).
+
+One test per role and language (pytest-xdist spreads them over its workers), each in one browser context. It
+runs on SQLite only: templates, CSS and translations do not depend on the database, and the security matrix
+(tests/core/test_security_matrix.py) checks each page's answers on both.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 
 from ..security_matrix import MATRIX, query_of
@@ -22,7 +27,13 @@ from ..url_inventory import routes, url_of
 from ..world import ROLES, build_world
 from .axe import format_violations, run_axe
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        connection.vendor != "sqlite",
+        reason="pages look the same on every database: the every-page check runs in the SQLite run only",
+    ),
+]
 
 # What a person of each role opens; the other roles of the matrix (B, staff of another hub) see a subset.
 ROLE_OF = {"anonymous": "anonymous", "member": "a", "hub_staff": "staff_k", "center_admin": "admin"}
