@@ -68,7 +68,11 @@ def outcome(response) -> str:
 
 def _request(client: Client, method: str, url: str, data: dict | None = None):
     """One request that leaves the client's login as it was (a logout or account deletion would end it) and
-    meets no rate limit of the requests before it."""
+    meets no rate limit of the requests before it.
+
+    The test client closes the response itself; closing it again would send `request_finished` to Django's
+    connection cleanup, which drops a PostgreSQL connection inside the module's transaction (and with it the
+    world). A streamed answer is closed the same way once it is read."""
     cache.clear()
     cookies = client.cookies
     client.cookies = type(cookies)(cookies)
@@ -76,7 +80,6 @@ def _request(client: Client, method: str, url: str, data: dict | None = None):
         response = client.post(url, data or {}) if method == "POST" else client.get(url)
         if getattr(response, "streaming", False):
             b"".join(response.streaming_content)
-        response.close()
     finally:
         client.cookies = cookies
     return response
