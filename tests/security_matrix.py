@@ -24,6 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from itkoop.accounts.models import User
+from itkoop.cooperation import services as cooperation_services
+from itkoop.matching import services as matching_services
 
 from .knowledge.helpers import answers
 from .world import World
@@ -34,6 +39,9 @@ ONLY_A = "in ok 404 404 404 404"  # A's private object: no one else (not even st
 ONLY_ADMIN = "in 403 403 403 403 ok"
 NOT_GET = "in 405 405 405 405 405"  # a POST-only action behind the login
 OWN_HUB_STAFF = "in 403 403 ok 403 ok"  # managing the event of the Kassel hub
+# Check-in at the Kassel meeting day and deciding a claim of a Kassel company: the hub's staff and center
+# admins; to everyone else it does not exist (events/views_checkin.py, claims.permissions.can_decide).
+HUB_STAFF_ONLY = "in 404 404 ok 404 ok"
 PARTICIPANT = "in ok 403 403 403 403"  # the meeting day's pages for its participants (A takes part)
 
 
@@ -46,7 +54,43 @@ class Row:
     get: str
     post: str | None = None  # None: no form posts here (the POST is not tried)
     data: Callable[[World], dict] = field(default=_empty)
-    query: str = ""  # added to the GET address, e.g. the choices a preview needs; {language}: the page's
+    # Added to the GET address, e.g. the choices a preview needs; {language}: the page's, {w}: the world.
+    query: str = ""
+    # Fields signed for the person who asks (a form's nonce, the need page's invitation token): added to the
+    # GET address and to the POST data of each role that is logged in, so the row tests who may, not whose
+    # signature it is.
+    signed: Callable[[World, User], dict] | None = None
+
+
+def query_of(row: Row, world: World, language: str, role: str) -> str:
+    query = row.query.format(language=language, w=world)
+    user = world.users[role]
+    if row.signed is None or user is None:
+        return query
+    return query + ("&" if query else "?") + urlencode(row.signed(world, user))
+
+
+def data_of(row: Row, world: World, role: str) -> dict:
+    user = world.users[role]
+    signed = row.signed(world, user) if row.signed is not None and user is not None else {}
+    return {**row.data(world), **signed}
+
+
+def _invitation_token(w: World, user: User) -> dict:
+    """The need page's token for inviting C's offer, made for this person."""
+    bundle = {
+        "rank": 1,
+        "score": 0.8,
+        "companies": [w.company_c.external_id],
+        "solutions": [{"id": w.solution_c.external_id, "company": w.company_c.external_id, "covers": []}],
+        "links": [],
+        "uncovered": [],
+        "explanation": "",
+    }
+    token = matching_services.bundle_invite_token(
+        user_id=user.pk, companies=[w.company_c.external_id], need_text="Onlineshop", rank=1, bundle=bundle
+    )
+    return {"token": token}
 
 
 def _selfcheck(w: World) -> dict:
@@ -98,16 +142,30 @@ MATRIX: dict[str, Row] = {
         data=lambda w: {"name": "Neue Firma GmbH", "postal_code": "34117", "city": "Kassel"},
     ),
     "accounts:data_download": Row(get=LOGGED_IN),
+    # --- claims: the link works for anyone who has it (claiming needs an account, staff claim nothing);
+    # deciding only for the staff of the company's hub (claims/permissions.py)
+    "claims:decide": Row(get=NOT_GET, post=HUB_STAFF_ONLY, data=lambda w: {"approve": "1"}),
+    "claims:link": Row(get=PUBLIC, post="in ok ok no no no", data=lambda w: {"note": "Inhaberin"}),
+    "claims:review": Row(get="in 403 403 ok ok ok"),
+    "claims:start": Row(get=LOGGED_IN, post="in ok ok no no no", data=lambda w: {"note": "Inhaberin"}),
     "conversations:company_contact": Row(
         get=LOGGED_IN, post=LOGGED_IN, data=lambda w: {"subject": "Anfrage", "body": "Guten Tag"}
     ),
     "conversations:detail": Row(get=ONLY_A, post=ONLY_A, data=lambda w: {"body": "Antwort"}),
     "conversations:for_cooperation": Row(get=ONLY_A, post="in no 404 404 404 404"),
-    "conversations:for_interest": Row(get=ONLY_A, post=ONLY_A),
+    # accepting the interest opened its conversation: A's POST finds it, nothing new
+    "conversations:for_interest": Row(get=ONLY_A, post="in no 404 404 404 404"),
     "conversations:for_meeting_request": Row(get=ONLY_A, post=ONLY_A),
     "conversations:hub_team_add": Row(get=NOT_GET, post=ONLY_A),
     "conversations:list": Row(get=LOGGED_IN),
-    "cooperation:bundle_invite": Row(get=NOT_GET, post="in no no no no no", data=lambda w: {"token": "x"}),
+    # the review of the invitation from the need page: whoever has a company invites with it (A and B);
+    # staff have none and are sent to create one (cooperation.services.offer_companies)
+    "cooperation:bundle_invite": Row(
+        get=LOGGED_IN,
+        post="in ok ok no no no",
+        data=lambda w: {"title": "Shop", "accept_code_of_conduct": "on"},
+        signed=_invitation_token,
+    ),
     "cooperation:code_of_conduct": Row(get=PUBLIC),
     "cooperation:contract": Row(get="in ok 404 ok 404 ok", query="?kind=nda&language={language}"),
     "cooperation:contract_template_edit": Row(
@@ -125,10 +183,16 @@ MATRIX: dict[str, Row] = {
         post="in no ok no no no",
         data=lambda w: {"company": w.company_b.pk, "cooperation_sought": "Partner", "about": "Wir"},
     ),
+    # members invite with their own company (accepting the code of conduct for it), staff broker
     "cooperation:invite": Row(
         get=LOGGED_IN,
         post=LOGGED_IN,
-        data=lambda w: {"title": "Neu", "companies": [w.company_a.pk, w.company_b.pk]},
+        data=lambda w: {
+            "title": "Neu",
+            "companies": [w.company_a.external_id, w.company_b.external_id],
+            "accept_code_of_conduct": "on",
+        },
+        signed=lambda w, user: {"nonce": cooperation_services.invite_form_nonce(actor=user)},
     ),
     "cooperation:list": Row(get=LOGGED_IN),
     "cooperation:market": Row(get=PUBLIC),
@@ -166,6 +230,9 @@ MATRIX: dict[str, Row] = {
     "cooperation:result": Row(
         get=NOT_GET, post="in ok 404 403 404 403", data=lambda w: {"kind": "offer_won", "record": "Gewonnen"}
     ),
+    # only who sent the invitation takes it back (cooperation.permissions.can_withdraw); those who see it
+    # otherwise are refused, the others do not see it
+    "cooperation:withdraw": Row(get=NOT_GET, post="in ok 404 403 404 403"),
     "dashboard:index": Row(get=LOGGED_IN),
     "documents:create": Row(
         get=NOT_GET,
@@ -180,8 +247,14 @@ MATRIX: dict[str, Row] = {
     "events:cancel": Row(
         get=NOT_GET, post="in ok 404 ok 404 ok", data=lambda w: {"registration": w.registration_a.pk}
     ),
-    "events:checkin": Row(get=OWN_HUB_STAFF),
-    "events:checkin_toggle": Row(get=NOT_GET, post="in 403 404 ok 404 ok", data=lambda w: {"present": "1"}),
+    "events:checkin": Row(get=HUB_STAFF_ONLY),
+    "events:checkin_code": Row(
+        get=HUB_STAFF_ONLY,
+        post=HUB_STAFF_ONLY,
+        data=lambda w: {"code": w.checkin_code},
+        query="?code={w.checkin_code}",
+    ),
+    "events:checkin_toggle": Row(get=NOT_GET, post=HUB_STAFF_ONLY, data=lambda w: {"present": "1"}),
     "events:create": Row(
         get="in 403 403 ok ok ok", post="in 403 403 no no no", data=lambda w: {"title": "Neu"}
     ),
@@ -198,6 +271,7 @@ MATRIX: dict[str, Row] = {
         get=OWN_HUB_STAFF, post="in 403 403 no 403 no", data=lambda w: {"slot_minutes": "20"}
     ),
     "events:mine": Row(get=LOGGED_IN),
+    "events:no_show": Row(get=NOT_GET, post=HUB_STAFF_ONLY),
     "events:participants": Row(get=PARTICIPANT),
     "events:profile": Row(
         get=PARTICIPANT, post=PARTICIPANT, data=lambda w: {"company_name": "A", "offers": "o", "seeks": "s"}

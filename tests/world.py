@@ -3,19 +3,28 @@ matrix and the every-page browser check.
 
 Two companies at the Kassel hub: A (member `a`) and B (member `b`); a third company C (member `c`) is A's
 partner, so that B is an outsider to everything A does. Staff: `staff_k` of Kassel (the hub of A, B and C),
-`staff_x` of Aachen (no company of the world), and a center admin. Every text a person can type is stored with
-`mark(...)`, which (with `xss=True`) carries script payloads that every page must show escaped.
+`staff_x` of Aachen (no company of the world), and a center admin. Company U of Kassel has no members and
+publishes its contact: it has an unused claim link and a claim waiting for the Kassel staff (by a person who
+is none of the roles). A's invitation to C that C has yet to answer is one A may withdraw. At the meeting day
+C is checked in, E did not come, and the published plan told A and C their meeting.
+
+Every text a person can type is stored with `mark(...)`, which (with `xss=True`) carries script payloads that
+every page must show escaped.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from itkoop.accounts.models import User
+from itkoop.claims import services as claim_services
+from itkoop.claims.models import Claim, ClaimInvitation
 from itkoop.conversations import services as conversation_services
 from itkoop.cooperation import services as cooperation_services
 from itkoop.cooperation.contracts import seed_contract_templates
@@ -28,7 +37,7 @@ from itkoop.cooperation.models import (
 )
 from itkoop.core.models import LegalText
 from itkoop.documents.models import Document
-from itkoop.events import meetings
+from itkoop.events import checkin, meeting_changes, meetings
 from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration
 from itkoop.events.services import calendar_token_for
 from itkoop.knowledge import services as knowledge_services
@@ -56,8 +65,11 @@ class World:
     company_a: Company
     company_b: Company
     company_c: Company
+    company_u: Company
     solution_a: Solution
+    solution_c: Solution
     cooperation: Cooperation
+    cooperation_invited: Cooperation
     participant_a: CooperationParticipant
     template: ContractTemplate
     profile_pending: CooperationProfile
@@ -66,6 +78,7 @@ class World:
     interest_pending: ExpressionOfInterest
     event: Event
     registration_a: Registration
+    checkin_code: str
     request_to_a: MeetingRequest
     request_from_a: MeetingRequest
     unasked_participant: User
@@ -76,6 +89,8 @@ class World:
     document: Document
     selfcheck: SelfCheckResult
     article: Article
+    claim_token: str
+    claim: Claim
 
 
 def build_world(*, xss: bool = False) -> World:
@@ -93,6 +108,10 @@ def build_world(*, xss: bool = False) -> World:
             hub_id="kassel",
             verified=True,
             keywords=[mark("Onlineshop")],
+            contact_name=mark(f"Kontakt {label}"),
+            contact_email=f"kontakt-{label.lower()}@beispiel-software.example.org",
+            contact_phone="+49 561 123456",
+            publish_contact=True,
         )
 
     company_a, company_b, company_c = company("A"), company("B"), company("C")
@@ -113,26 +132,41 @@ def build_world(*, xss: bool = False) -> World:
         company=company_a, name=mark("Shop-Lösung"), description=mark("Ein Onlineshop.")
     )
     SolutionFactory(company=company_b, name=mark("ERP-Lösung"), description=mark("Eine Warenwirtschaft."))
+    solution_c = SolutionFactory(
+        company=company_c, name=mark("Hosting"), description=mark("Server in Kassel.")
+    )
 
+    # A takes part in what A invites to, so A accepts the code of conduct with the invitation
     cooperation = cooperation_services.cooperation_invite(
         actor=a,
         companies=[company_a, company_c],
         title=mark("Shop mit Warenwirtschaft"),
         need_text=mark("Bedarf"),
+        accept_code_of_conduct=True,
     )
-    for participant, member in (
-        (cooperation.participants.get(company=company_a), a),
-        (cooperation.participants.get(company=company_c), c),
-    ):
-        cooperation_services.participant_respond(
-            actor=member, participant=participant, accept=True, accept_code_of_conduct=True
-        )
+    cooperation_services.participant_respond(
+        actor=c,
+        participant=cooperation.participants.get(company=company_c),
+        accept=True,
+        accept_code_of_conduct=True,
+    )
     cooperation.refresh_from_db()
     # C invites A to a second one, which A has yet to answer
     invitation = cooperation_services.cooperation_invite(
-        actor=c, companies=[company_c, company_a], title=mark("Gemeinsames Angebot")
+        actor=c,
+        companies=[company_c, company_a],
+        title=mark("Gemeinsames Angebot"),
+        accept_code_of_conduct=True,
     )
     participant_a = invitation.participants.get(company=company_a)
+    # A invites C to a third one, which C has yet to answer: A may still withdraw it
+    cooperation_invited = cooperation_services.cooperation_invite(
+        actor=a,
+        companies=[company_a, company_c],
+        title=mark("Wartende Einladung"),
+        message=mark("Hätten Sie Zeit?"),
+        accept_code_of_conduct=True,
+    )
     if not ContractTemplate.objects.exists():  # a migration seeds them; a flush empties them
         seed_contract_templates(ContractTemplate)
     template = ContractTemplate.objects.order_by("pk").first()
@@ -171,12 +205,14 @@ def build_world(*, xss: bool = False) -> World:
         created_by=users["staff_k"],
     )
     registration_a = confirmed(event, a)
-    confirmed(event, c)
+    registration_c = confirmed(event, c)
     # D asks A, A asks E; F is one A has not asked yet
     d = member_of(CompanyFactory(name=mark("Firma D GmbH"), hub_id="kassel"))
     e, f = UserFactory(), UserFactory()
+    registration_e = None
     for person in (d, e, f):
-        confirmed(event, person)
+        registration = confirmed(event, person)
+        registration_e = registration if person == e else registration_e
     for person, label in ((a, "A"), (c, "C"), (d, "D")):
         ParticipantProfile.objects.create(
             event=event, user=person, company_name=mark(label), offers=mark("Shops"), seeks=mark("Partner")
@@ -193,12 +229,19 @@ def build_world(*, xss: bool = False) -> World:
     )
     meetings.request_answer(actor=c, request=meeting_request, accept=True)
     Meeting.objects.create(event=event, request=meeting_request, slot=0, table=0)
+    meeting_changes.publish(event=event, people=[a.pk, c.pk])
     request_to_a = meetings.request_send(
         actor=d, event=event, recipient_id=a.pk, reason=mark("ERP"), priority=2
     )
     request_from_a = meetings.request_send(
         actor=a, event=event, recipient_id=e.pk, reason=mark("Hosting"), priority=1
     )
+
+    # at the entrance: C is checked in by the code of C's QR code, E is marked as not come
+    checkin.check_in_by_code(actor=users["staff_k"], event=event, token=checkin.token_for(registration_c))
+    checkin.mark_no_show(actor=users["staff_k"], event=event, registration=registration_e)
+
+    company_u, claim_token, claim = _unclaimed_company(mark, users["staff_k"])
 
     conversation = conversation_services.conversation_for(
         actor=a, kind="cooperation", object_id=cooperation.pk
@@ -235,8 +278,11 @@ def build_world(*, xss: bool = False) -> World:
         company_a=company_a,
         company_b=company_b,
         company_c=company_c,
+        company_u=company_u,
         solution_a=solution_a,
+        solution_c=solution_c,
         cooperation=cooperation,
+        cooperation_invited=cooperation_invited,
         participant_a=participant_a,
         template=template,
         profile_pending=profile_pending,
@@ -245,6 +291,7 @@ def build_world(*, xss: bool = False) -> World:
         interest_pending=interest_pending,
         event=event,
         registration_a=registration_a,
+        checkin_code=checkin.token_for(registration_a),
         request_to_a=request_to_a,
         request_from_a=request_from_a,
         unasked_participant=f,
@@ -255,4 +302,37 @@ def build_world(*, xss: bool = False) -> World:
         document=document,
         selfcheck=selfcheck,
         article=article,
+        claim_token=claim_token,
+        claim=claim,
     )
+
+
+def _unclaimed_company(mark, staff) -> tuple[Company, str, Claim]:
+    """Company U of Kassel without members, its published contact, a claim link as the e-mail carries it
+    (made here: the service sends its token only in the mail, after the commit the matrix never makes), a
+    claim from its page that waits for the Kassel staff and one they rejected."""
+    company_u = CompanyFactory(
+        name=mark("Firma U GmbH"),
+        description=mark("Wir betreuen Netzwerke."),
+        hub_id="kassel",
+        website="https://www.firma-u-netzwerke.de",
+        contact_name=mark("Uta Umsicht"),
+        contact_email="kontakt@firma-u-netzwerke.de",
+        contact_phone="0561 1234567",
+        publish_contact=True,
+    )
+    token = signing.dumps({"c": company_u.pk, "n": "welt"}, salt=claim_services.TOKEN_SALT)
+    ClaimInvitation.objects.create(
+        company=company_u,
+        email=company_u.contact_email,
+        token_digest=hashlib.sha256(token.encode()).hexdigest(),
+        reason=mark("Gemeinsames Angebot"),
+        expires_at=timezone.now() + claim_services.link_max_age(),
+    )
+    rejected = claim_services.claim_start(
+        actor=UserFactory(), company_id=company_u.pk, note=mark("Praktikant")
+    )
+    claim_services.claim_decide(actor=staff, claim_id=rejected.pk, approve=False, note=mark("Unbekannt"))
+    claimant = UserFactory(first_name=mark("Uwe"), last_name=mark("Anspruch"))
+    claim = claim_services.claim_start(actor=claimant, company_id=company_u.pk, note=mark("Geschäftsführer"))
+    return company_u, token, claim

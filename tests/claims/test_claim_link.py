@@ -230,6 +230,16 @@ def test_staff_accounts_do_not_claim(client, company, link, make):
     assert _nothing_changed(company) and ClaimInvitation.objects.get().used_at is None
 
 
+@pytest.mark.parametrize("make", [lambda: hub_staff("kassel"), center_admin])
+def test_the_link_tells_staff_accounts_that_they_claim_nothing_instead_of_offering_a_form(
+    client, company, link, make
+):
+    client.force_login(make())
+    page = client.get(link).content.decode()
+    assert "Konten des Stützpunkt-Teams übernehmen keine Unternehmensprofile" in page
+    assert 'method="post" class="card"' not in page and "werden Sie sofort Mitglied" not in page
+
+
 def test_an_over_long_note_is_a_form_error(client, company, link):
     client.force_login(UserFactory())
     response = client.post(link, {"note": "x" * 1001})

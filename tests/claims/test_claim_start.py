@@ -45,6 +45,16 @@ def test_no_claim_offer_for_staff(client, company, make):
     assert "Ist das Ihr Unternehmen?" not in _company_page(client, company)
 
 
+@pytest.mark.parametrize("make", [lambda: hub_staff("kassel"), center_admin])
+def test_the_claim_page_tells_staff_accounts_that_they_claim_nothing_instead_of_offering_a_form(
+    client, company, make
+):
+    client.force_login(make())
+    page = client.get(reverse("claims:start", args=[company.external_id])).content.decode()
+    assert "Konten des Stützpunkt-Teams übernehmen keine Unternehmensprofile" in page
+    assert 'method="post" class="card"' not in page
+
+
 def test_a_claim_from_the_page_with_an_address_at_the_domain(client, company):
     user = person("anna@beispiel-it.de")
     client.force_login(user)

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
-from ..security_matrix import MATRIX
+from ..security_matrix import MATRIX, data_of, query_of
 from ..url_inventory import routes, url_of
 from ..world import ROLES, XSS_PAYLOADS, build_world
 
@@ -68,7 +68,11 @@ def outcome(response) -> str:
 
 def _request(client: Client, method: str, url: str, data: dict | None = None):
     """One request that leaves the client's login as it was (a logout or account deletion would end it) and
-    meets no rate limit of the requests before it."""
+    meets no rate limit of the requests before it.
+
+    The test client closes the response itself; closing it again would send `request_finished` to Django's
+    connection cleanup, which drops a PostgreSQL connection inside the module's transaction (and with it the
+    world). A streamed answer is closed the same way once it is read."""
     cache.clear()
     cookies = client.cookies
     client.cookies = type(cookies)(cookies)
@@ -76,7 +80,6 @@ def _request(client: Client, method: str, url: str, data: dict | None = None):
         response = client.post(url, data or {}) if method == "POST" else client.get(url)
         if getattr(response, "streaming", False):
             b"".join(response.streaming_content)
-        response.close()
     finally:
         client.cookies = cookies
     return response
@@ -97,13 +100,13 @@ def test_route_answers_each_role_as_the_matrix_says(route, world):
     before = fingerprint()
     got_get, leaks = [], []
     for role in ROLES:
-        response = _request(clients[role], "GET", url + row.query.format(language="de"))
+        response = _request(clients[role], "GET", url + query_of(row, built, "de", role))
         got_get.append(outcome(response))
         leaks += [f"{role} GET {url}: {p}" for p in _leaks(response)]
     # English pages show the English texts of the world: once, for the first role the page is open to
     allowed = [role for role, answer in zip(ROLES, got_get, strict=True) if answer == "ok"]
     if allowed and route.localized:
-        english_url = url_of(route, built, "en") + row.query.format(language="en")
+        english_url = url_of(route, built, "en") + query_of(row, built, "en", allowed[0])
         leaks += [
             f"{allowed[0]} GET {english_url}: {p}"
             for p in _leaks(_request(clients[allowed[0]], "GET", english_url))
@@ -113,7 +116,7 @@ def test_route_answers_each_role_as_the_matrix_says(route, world):
     if row.post is not None:
         for role in ROLES:
             with transaction.atomic():
-                response = _request(clients[role], "POST", url, row.data(built))
+                response = _request(clients[role], "POST", url, data_of(row, built, role))
                 changed = fingerprint() != before
                 transaction.set_rollback(True)
             answer = outcome(response)

@@ -33,7 +33,7 @@ from itkoop.registry import selectors as registry
 from . import notifications as kinds
 from .domains import email_at_domain, registrable_domain
 from .models import MAX_NOTE, MAX_REASON, Claim, ClaimInvitation
-from .permissions import can_decide
+from .permissions import can_claim, can_decide
 
 logger = logging.getLogger(__name__)
 
@@ -192,16 +192,17 @@ def _already_claimed(company) -> str:
     ) % {"company": company.name}
 
 
+def staff_claim_refusal() -> str:
+    return _(
+        "Konten des Stützpunkt-Teams übernehmen keine Unternehmensprofile; Sie können sie direkt bearbeiten."
+    )
+
+
 def _require_claimant(actor) -> None:
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise PermissionDenied
-    if actor.is_hub_staff or actor.is_center_admin:
-        raise ClaimError(
-            _(
-                "Konten des Stützpunkt-Teams übernehmen keine Unternehmensprofile; "
-                "Sie können sie direkt bearbeiten."
-            )
-        )
+    if not can_claim(actor):
+        raise ClaimError(staff_claim_refusal())
 
 
 def _within_claim_limit(actor) -> None:

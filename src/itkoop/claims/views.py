@@ -17,7 +17,7 @@ from . import selectors, services
 from .domains import email_at_domain, registrable_domain
 from .forms import ClaimForm, DecisionForm
 from .models import Claim
-from .permissions import can_decide, can_review
+from .permissions import can_claim, can_decide, can_review
 
 
 def _refused(request, error: services.ClaimError):
@@ -39,10 +39,15 @@ def _after_claim(request, claim: Claim):
     return redirect("claims:start", company.external_id)
 
 
-def _domain_context(user, company) -> dict:
+def _claim_context(user, company) -> dict:
+    """Whether the person may claim at all (staff accounts may not: their page says so instead of offering
+    a form that is always refused), and how a claim would be settled."""
     domain = registrable_domain(company.website)
     confirmed = user.is_authenticated and services.domain_confirmed(user, company)
     return {
+        "staff_refusal": services.staff_claim_refusal()
+        if user.is_authenticated and not can_claim(user)
+        else "",
         "domain": domain,
         "domain_confirmed": confirmed,
         # At the domain but not confirmed yet: confirming it settles the claim (services.settle_after_...).
@@ -76,7 +81,7 @@ def link(request, token: str):
             "invitation": invitation,
             "company": invitation.company,
             "form": form,
-            **_domain_context(request.user, invitation.company),
+            **_claim_context(request.user, invitation.company),
         },
         status=400 if form.errors else 200,
     )
@@ -106,7 +111,7 @@ def start(request, external_id: str):
             "form": form,
             "has_members": registry.company_has_members(company),
             "pending": selectors.pending_claim_of(request.user, company),
-            **_domain_context(request.user, company),
+            **_claim_context(request.user, company),
         },
         status=400 if form.errors else 200,
     )
