@@ -100,18 +100,25 @@ def _selfcheck(w: World) -> dict:
 MATRIX: dict[str, Row] = {
     "set_language": Row(get=PUBLIC, post="no no no no no no", data=lambda w: {"language": "en", "next": "/"}),
     # --- the API: read-only for everyone, match for everyone (it has no form; a POST of JSON)
-    "api:api-root": Row(get=PUBLIC),
-    "api:api-root.format": Row(get=PUBLIC),
     "api:company-detail": Row(get=PUBLIC),
-    "api:company-detail.format": Row(get=PUBLIC),
     "api:company-list": Row(get=PUBLIC),
-    "api:company-list.format": Row(get=PUBLIC),
+    "api:capability-detail": Row(get=PUBLIC),
+    "api:capability-list": Row(get=PUBLIC),
+    "api:event-detail": Row(get=PUBLIC),
+    "api:event-ics": Row(get=PUBLIC),
+    "api:event-list": Row(get=PUBLIC),
+    "api:not_found": Row(get="404 404 404 404 404 404"),
+    # A profile waiting for moderation: its author and the moderators (as on cooperation:profile).
+    "api:profile-detail": Row(get="404 ok 404 ok 404 ok"),
+    "api:profile-list": Row(get=PUBLIC),
+    "api:schema": Row(get=PUBLIC),
+    "api:standard-detail": Row(get=PUBLIC),
+    "api:standard-list": Row(get=PUBLIC),
+    "api_pages:docs": Row(get=PUBLIC),
     "api:match": Row(get="405 405 405 405 405 405"),
     "api:partners": Row(get=PUBLIC),
     "api:solution-detail": Row(get=PUBLIC),
-    "api:solution-detail.format": Row(get=PUBLIC),
     "api:solution-list": Row(get=PUBLIC),
-    "api:solution-list.format": Row(get=PUBLIC),
     "account_login": Row(
         get=PUBLIC, post="no no no no no no", data=lambda w: {"login": "x@example.org", "password": "nope"}
     ),
@@ -142,6 +149,10 @@ MATRIX: dict[str, Row] = {
         data=lambda w: {"name": "Neue Firma GmbH", "postal_code": "34117", "city": "Kassel"},
     ),
     "accounts:data_download": Row(get=LOGGED_IN),
+    # API keys: for members, hub staff and center admins (accounts.services.api_token_create); a key is
+    # revoked only by its owner, anyone else finds none.
+    "accounts:api_tokens": Row(get=LOGGED_IN, post="in ok ok ok ok ok", data=lambda w: {"name": "Skript"}),
+    "accounts:api_token_revoke": Row(get=NOT_GET, post=ONLY_A),
     # --- claims: the link works for anyone who has it (claiming needs an account, staff claim nothing);
     # deciding only for the staff of the company's hub (claims/permissions.py)
     "claims:decide": Row(get=NOT_GET, post=HUB_STAFF_ONLY, data=lambda w: {"approve": "1"}),
@@ -284,6 +295,22 @@ MATRIX: dict[str, Row] = {
     ),
     "events:request_withdraw": Row(get=NOT_GET, post="in ok 404 403 404 403"),
     "events:requests": Row(get=PARTICIPANT),
+    # Ratings: the participants rate their own meetings once the day has ended (the world's day has not:
+    # refused with a message, nothing changed).
+    "events:ratings": Row(get=PARTICIPANT),
+    "events:rate": Row(
+        get=NOT_GET,
+        post="in no 403 403 403 403",
+        data=lambda w: {
+            f"m{w.meeting_request.pk}-took_place": "yes",
+            f"m{w.meeting_request.pk}-usefulness": "4",
+        },
+    ),
+    "events:outcome": Row(
+        get=NOT_GET,
+        post="in no 403 403 403 403",
+        data=lambda w: {f"m{w.meeting_request.pk}-outcome": "agreement"},
+    ),
     "events:schedule": Row(get=OWN_HUB_STAFF),
     "events:schedule_build": Row(get=NOT_GET, post=OWN_HUB_STAFF),
     "events:schedule_status": Row(get=OWN_HUB_STAFF),
@@ -331,4 +358,7 @@ MATRIX: dict[str, Row] = {
         get="in ok 403 ok 403 ok", post="in no 403 no 403 no", data=lambda w: {"name": "Neu"}
     ),
     "reporting:figures": Row(get="in 403 403 ok ok ok"),
+    # The catalog import changes any company: the center's management only (registry/views_import.py).
+    "registry:catalog_import": Row(get=ONLY_ADMIN, post="in 403 403 403 403 no"),
+    "registry:catalog_template": Row(get=ONLY_ADMIN),
 }

@@ -20,6 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
+from itkoop.registry.models import Standard
+
 from .world import World
 
 # Not walked: Django's own admin (its permissions are Django's, the admin tests cover what the site adds).
@@ -84,18 +86,24 @@ def _pk(attr: str) -> Callable[[World], dict]:
 PARAMS: dict[str, Callable[[World], dict]] = {
     "set_language": _none,
     # api
-    "api:api-root": _none,
-    "api:api-root.format": _none,
     "api:company-detail": _company("company_a"),
-    "api:company-detail.format": _company("company_a"),
     "api:company-list": _none,
-    "api:company-list.format": _none,
+    "api:capability-detail": lambda w: {"pk": "erp"},
+    "api:capability-list": _none,
+    "api:event-detail": _event,
+    "api:event-ics": _event,
+    "api:event-list": _none,
+    "api:not_found": lambda w: {"path": "gibt-es-nicht/"},
+    "api:profile-detail": _pk("profile_pending"),
+    "api:profile-list": _none,
+    "api:schema": _none,
+    "api:standard-detail": lambda w: {"pk": Standard.objects.order_by("pk").values_list("pk", flat=True)[0]},
+    "api:standard-list": _none,
+    "api_pages:docs": _none,
     "api:match": _none,
     "api:partners": _company("company_a"),
     "api:solution-detail": lambda w: {"external_id": w.solution_a.external_id},
-    "api:solution-detail.format": lambda w: {"external_id": w.solution_a.external_id},
     "api:solution-list": _none,
-    "api:solution-list.format": _none,
     # allauth (under konto/)
     "account_login": _none,
     "account_logout": _none,
@@ -118,6 +126,8 @@ PARAMS: dict[str, Callable[[World], dict]] = {
     "accounts:account_delete": _none,
     "accounts:company_create": _none,
     "accounts:data_download": _none,
+    "accounts:api_tokens": _none,
+    "accounts:api_token_revoke": lambda w: {"pk": w.api_token_id},
     "claims:decide": _pk("claim"),
     "claims:link": lambda w: {"token": w.claim_token},
     "claims:review": _none,
@@ -179,6 +189,9 @@ PARAMS: dict[str, Callable[[World], dict]] = {
     "events:request_create": lambda w: {"pk": w.event.pk, "user_pk": w.unasked_participant.pk},
     "events:request_withdraw": lambda w: {"pk": w.event.pk, "request_pk": w.request_from_a.pk},
     "events:requests": _event,
+    "events:ratings": _event,
+    "events:rate": lambda w: {"pk": w.event.pk, "request_pk": w.meeting_request.pk},
+    "events:outcome": lambda w: {"pk": w.event.pk, "request_pk": w.meeting_request.pk},
     "events:schedule": _event,
     "events:schedule_build": _event,
     "events:schedule_status": _event,
@@ -204,6 +217,8 @@ PARAMS: dict[str, Callable[[World], dict]] = {
     "registry:company_edit": _company("company_a"),
     "registry:company_verify": _company("company_a"),
     "registry:home": _none,
+    "registry:catalog_import": _none,
+    "registry:catalog_template": _none,
     "registry:search": _none,
     "registry:solution": lambda w: {"external_id": w.solution_a.external_id},
     "registry:solution_create": _company("company_a"),

@@ -22,6 +22,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from itkoop.accounts import services as accounts_services
 from itkoop.accounts.models import User
 from itkoop.claims import services as claim_services
 from itkoop.claims.models import Claim, ClaimInvitation
@@ -91,6 +92,7 @@ class World:
     article: Article
     claim_token: str
     claim: Claim
+    api_token_id: int
 
 
 def build_world(*, xss: bool = False) -> World:
@@ -269,6 +271,7 @@ def build_world(*, xss: bool = False) -> World:
         body_de=mark("Text"),
         body_en=mark("Text"),
     )
+    api_token, _key = accounts_services.api_token_create(actor=a, name=mark("Skript"))
     if xss:
         for legal in LegalText.objects.all():
             legal.body_de, legal.body_en = mark(legal.body_de), mark(legal.body_en)
@@ -292,6 +295,7 @@ def build_world(*, xss: bool = False) -> World:
         event=event,
         registration_a=registration_a,
         checkin_code=checkin.token_for(registration_a),
+        api_token_id=api_token.pk,
         request_to_a=request_to_a,
         request_from_a=request_from_a,
         unasked_participant=f,
