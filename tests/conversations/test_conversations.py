@@ -342,20 +342,6 @@ def test_overlong_contact_shows_a_message_and_stores_nothing(client, companies):
     assert Conversation.objects.count() == 0
 
 
-def test_overlong_reply_and_contact_show_one_message_not_two(client, conversation, parties, companies):
-    client.force_login(parties[1])
-    too_long = "x" * (MAX_BODY + 1)
-    reply = client.post(reverse("conversations:detail", args=[conversation.pk]), {"body": too_long})
-    contact = client.post(
-        reverse("conversations:company_contact", args=[companies[2].external_id]),
-        {"subject": "Hallo", "body": too_long},
-    )
-    for response in (reply, contact):
-        assert response.status_code == 400
-        assert response.content.decode().count("höchstens") == 1  # the form's and the service's said it twice
-    assert Message.objects.count() == 0
-
-
 def test_contact_needs_login_and_unknown_company_is_404(client, companies):
     url = reverse("conversations:company_contact", args=[companies[1].external_id])
     assert "/konto/login/" in client.get(url)["Location"]
