@@ -16,6 +16,15 @@ from itkoop import cli
 from .conftest import REPO
 
 
+@pytest.fixture(autouse=True)
+def _site_url_kept(settings, monkeypatch):
+    """`serve` sets the site's address for the process it starts (here: this one); the next test in the
+    same worker must still see the test settings' address, or its mail and QR links point elsewhere."""
+    settings.ITKOOP_SITE_URL = settings.ITKOOP_SITE_URL  # restored by pytest-django after the test
+    monkeypatch.setenv("ITKOOP_SITE_URL", "")  # recorded, so the variable is removed again afterwards
+    monkeypatch.delenv("ITKOOP_SITE_URL")
+
+
 def _clean_env(tmp_path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ITKOOP_", "DJANGO_"))}
     env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", PYTHONPATH=str(REPO / "src"))
