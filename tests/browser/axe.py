@@ -51,3 +51,14 @@ def assert_accessible(page: Any, tags: list[str] | None = None) -> None:
     page.wait_for_load_state("load")
     violations = run_axe(page, tags)
     assert not violations, format_violations(violations, page.url)
+
+
+def assert_accessible_at_both_widths(page: Any) -> None:
+    """axe-core at 1280 and at 390 px, and no sideways scroll at either; leaves the page at 1280 px."""
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
+            f"horizontal scroll at {width}px on {page.url}"
+        )
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from itkoop.cooperation import services as cooperation_services
 from tests.factories import CompanyFactory, hub_staff, member_of
 
-from .axe import assert_accessible
+from .axe import assert_accessible_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -21,16 +21,6 @@ def _login(page, live_server, user):
     page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
     page.get_by_role("button", name="Anmelden").click()
     expect(page).to_have_url(re.compile(r"/mein/$"))
-
-
-def _check_both_widths(page):
-    for width, height in ((1280, 900), (390, 844)):
-        page.set_viewport_size({"width": width, "height": height})
-        assert_accessible(page)
-        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
-            f"horizontal scroll at {width}px on {page.url}"
-        )
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_two_parties_exchange_a_message(page, live_server, transactional_db):
@@ -46,28 +36,28 @@ def test_two_parties_exchange_a_message(page, live_server, transactional_db):
 
     _login(page, live_server, anna)
     expect(page.get_by_role("heading", name="Wartet auf Sie")).to_be_visible()
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
     page.get_by_role("link", name="Nachrichten an die Partner").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Unterhaltung beginnen")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_role("button", name="Unterhaltung beginnen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Shop mit ERP")
     page.get_by_label("Ihre Nachricht").fill("Hallo <b>ERP</b>,\nwann passt ein Termin?")
     page.get_by_role("button", name="Nachricht senden").click()
     expect(page.get_by_role("status")).to_contain_text("Nachricht ist gesendet")
     expect(page.locator(".message-body")).to_contain_text("Hallo <b>ERP</b>,")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
 
     _login(page, live_server, ben)
     page.goto(f"{live_server.url}/mein/posteingang/")
     expect(page.locator("main")).to_contain_text("Neue Nachricht von")
     page.goto(f"{live_server.url}/mein/nachrichten/")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_role("link", name="Shop mit ERP").click()
     expect(page.locator(".message-body").first).to_contain_text("wann passt ein Termin?")
     page.get_by_label("Ihre Nachricht").fill("Morgen um 10 Uhr.")
     page.get_by_role("button", name="Nachricht senden").click()
     expect(page.locator(".message-body")).to_have_count(2)
     expect(page.locator(".message-body").nth(1)).to_have_text("Morgen um 10 Uhr.")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.factories import CompanyFactory, hub_staff, member_of
 
-from .axe import assert_accessible
+from .axe import assert_accessible, assert_accessible_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -79,22 +79,12 @@ def test_marketplace_post_interest_accept(page, live_server, transactional_db):
     expect(page.locator("main")).to_contain_text("Verborgen Software GmbH")
 
 
-def _check_both_widths(page):
-    for width, height in ((1280, 900), (390, 844)):
-        page.set_viewport_size({"width": width, "height": height})
-        assert_accessible(page)
-        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
-            f"horizontal scroll at {width}px on {page.url}"
-        )
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
 def test_cooperation_invite_review_accept_with_code_of_conduct(page, live_server, transactional_db):
     first, second = CompanyFactory(name="Erste Software GmbH"), CompanyFactory(name="Zweite Daten AG")
     inviter, partner = member_of(first), member_of(second)
     _login(page, live_server, inviter)
     page.goto(f"{live_server.url}/kooperation/neu/")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_label("Unternehmen").select_option([first.external_id, second.external_id])
     page.get_by_label("Gegenstand der Kooperation").fill(
         "Ein Onlineshop mit Warenwirtschaft für einen Kunden"
@@ -106,14 +96,14 @@ def test_cooperation_invite_review_accept_with_code_of_conduct(page, live_server
     expect(page.get_by_label("Titel der Kooperation")).to_have_value(
         "Ein Onlineshop mit Warenwirtschaft für einen Kunden"
     )
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_label("Titel der Kooperation").fill("Shop")
     page.get_by_label("Persönliche Nachricht an die Eingeladenen").fill(
         "Hallo <b>Zweite</b>,\nmachen Sie mit?"
     )
     page.get_by_role("button", name="Einladungen senden").click()
     expect(page.locator("main")).to_contain_text("Verhaltenskodex")  # not accepted: nothing sent
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_role("checkbox", name=re.compile("Verhaltenskodex")).check()
     page.get_by_role("button", name="Einladungen senden").click()
 
@@ -122,7 +112,7 @@ def test_cooperation_invite_review_accept_with_code_of_conduct(page, live_server
     expect(page.locator(".message-body")).to_contain_text("Hallo <b>Zweite</b>,")
     expect(page.get_by_role("row", name=re.compile("Erste Software GmbH"))).to_contain_text("zugesagt")
     expect(page.get_by_role("button", name="Einladung zurückziehen")).to_be_visible()
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
 
     _login(page, live_server, partner)
     page.goto(f"{live_server.url}/kooperation/")
@@ -156,7 +146,7 @@ def test_an_invitation_withdrawn_cannot_be_answered(page, live_server, transacti
     page.get_by_role("button", name="Einladung zurückziehen").click()
     expect(page.get_by_role("status")).to_contain_text("zurückgezogen")
     expect(page.locator("main dl")).to_contain_text("zurückgezogen")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
 
     _login(page, live_server, partner)
     page.goto(f"{live_server.url}/mein/posteingang/")

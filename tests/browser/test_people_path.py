@@ -17,22 +17,12 @@ from itkoop.cooperation.models import Cooperation, CooperationParticipant
 from itkoop.registry.models import Company
 
 from ..factories import CompanyFactory, UserFactory
-from .axe import assert_accessible
+from .axe import assert_accessible_at_both_widths
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-test-password"
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
 URL = re.compile(r"https?://[^\s<>\"]+")
-
-
-def _check_both_widths(page) -> None:
-    for width, height in ((1280, 900), (390, 844)):
-        page.set_viewport_size({"width": width, "height": height})
-        assert_accessible(page)
-        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), (
-            f"horizontal scroll at {width}px on {page.url}"
-        )
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
@@ -77,12 +67,12 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     offer.get_by_role("button", name="Diese Anbieter einladen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Einladung prüfen")
     assert Cooperation.objects.count() == 0  # the review writes nothing
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_label("Persönliche Nachricht an die Eingeladenen").fill("Wir freuen uns auf Ihr Angebot.")
     page.get_by_role("checkbox", name=re.compile("Verhaltenskodex")).check()
     page.get_by_role("button", name="Einladungen senden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(NEED)
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     cooperation = Cooperation.objects.get()
     assert cooperation.created_by == customer
 
@@ -99,7 +89,7 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     _log_in(page, live_server.url, erp.email)
     page.goto(f"{live_server.url}{cooperation_path}")
     expect(page.get_by_text("Wir freuen uns auf Ihr Angebot.")).to_be_visible()
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_label(re.compile("code of conduct", re.IGNORECASE)).check()
     page.get_by_role("button", name="Accept").click()
     expect(page.get_by_role("status")).to_be_visible()
@@ -108,7 +98,7 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     page.context.clear_cookies()
     page.goto(f"{live_server.url}{claim_path}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Profil von Shopwerk Aachen UG übernehmen")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.get_by_role("link", name="Konto anlegen").click()
     page.get_by_label("E-Mail-Adresse").fill("anna@shopwerk.example")
     page.get_by_label(re.compile(r"^Passwort\W*$")).fill(PASSWORD)
@@ -125,7 +115,7 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     assert anna.email == "anna@shopwerk.example"
     page.goto(f"{live_server.url}/mein/")
     expect(page.get_by_role("heading", name="Wartet auf Sie")).to_be_visible()
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.goto(f"{live_server.url}{cooperation.get_absolute_url()}")
     page.get_by_label(re.compile("Verhaltenskodex")).check()
     page.get_by_role("button", name="Zusagen").click()
@@ -146,7 +136,7 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     page.get_by_label("Ihre Nachricht").fill("Guten Tag, wann sprechen wir über den Shop?")
     page.get_by_role("button", name="Nachricht senden").click()
     expect(page.get_by_role("status")).to_contain_text("Nachricht ist gesendet")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
 
     _log_in(page, live_server.url, customer.email)
     # The customer was told of each answer, in German, with a link to the cooperation.
@@ -159,7 +149,7 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     page.goto(f"{live_server.url}/mein/posteingang/")
     expect(page.locator("main")).to_contain_text("Nordlicht ERP GmbH hat die Einladung")
     expect(page.locator("main")).to_contain_text("Shopwerk Aachen UG hat die Einladung")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
     page.goto(f"{live_server.url}/mein/nachrichten/")
     page.get_by_role("link", name=NEED).click()
     expect(page.locator(".message-body").first).to_contain_text("wann sprechen wir über den Shop?")
@@ -171,4 +161,4 @@ def test_need_review_invite_claim_accept_talk(page, live_server, catalog):
     _log_in(page, live_server.url, anna.email)
     page.goto(f"{live_server.url}{_link_path(shop_notice, '/mein/nachrichten/')}")
     expect(page.locator(".message-body").nth(1)).to_have_text("Gern morgen um 10 Uhr.")
-    _check_both_widths(page)
+    assert_accessible_at_both_widths(page)
