@@ -75,7 +75,7 @@ def b_matching_bound(
     cap = np.r_[degree, float(data.capacity.sum())]
     bounds = np.c_[lower, upper]
     lp = linprog(
-        -w, A_ub=a, b_ub=cap, bounds=bounds, method="highs", options={"time_limit": max(1.0, time_limit_s)}
+        -w, A_ub=a, b_ub=cap, bounds=bounds, method="highs", options={"time_limit": max(2.0, time_limit_s)}
     )
     if lp.status == 2:  # infeasible: the must-have meetings overload someone's free slots
         return BMatchingBound(0, None, False, True)
