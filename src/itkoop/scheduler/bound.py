@@ -74,8 +74,9 @@ def b_matching_bound(
     a = sp.vstack([incidence, total]).tocsr()
     cap = np.r_[degree, float(data.capacity.sum())]
     bounds = np.c_[lower, upper]
+    # The LP is the bound: it gets at least 5 s (wall-clock, for a busy machine) whatever the budget.
     lp = linprog(
-        -w, A_ub=a, b_ub=cap, bounds=bounds, method="highs", options={"time_limit": max(2.0, time_limit_s)}
+        -w, A_ub=a, b_ub=cap, bounds=bounds, method="highs", options={"time_limit": max(5.0, time_limit_s)}
     )
     if lp.status == 2:  # infeasible: the must-have meetings overload someone's free slots
         return BMatchingBound(0, None, False, True)
