@@ -46,3 +46,10 @@ def test_xlsx_writes_one_sheet_per_table_with_valid_unique_names():
 
 def test_a_download_without_tables_is_still_a_workbook():
     assert load_workbook(io.BytesIO(xlsx_bytes([]))).sheetnames == ["Tabelle"]
+
+
+def test_columns_are_as_wide_as_their_longest_value_up_to_a_limit():
+    table = Table(title="Plan", header=["Runde", "Name"], rows=[[1, "Kranich Systeme GmbH"], [2, "x" * 200]])
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(table)))["Plan"]
+    assert sheet.column_dimensions["A"].width == len("Runde") + 2
+    assert sheet.column_dimensions["B"].width == 60

@@ -23,11 +23,13 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 Cell = str | int | float | dt.date | None
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
 SHEET_TITLE_MAX = 31  # Excel's limit
+COLUMN_WIDTH_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ def xlsx_bytes(tables: Table | Sequence[Table]) -> bytes:
     used: set[str] = set()
     for table in _as_tables(tables):
         sheet = workbook.create_sheet(title=_unique(_sheet_title(table.title), used))
+        for index, width in enumerate(_widths(table), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
         if table.caption:
             sheet.append([_xlsx_cell(sheet, table.caption, bold=True)])
         sheet.append([_xlsx_cell(sheet, h, bold=True) for h in table.header])
@@ -102,6 +106,17 @@ def xlsx_bytes(tables: Table | Sequence[Table]) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _widths(table: Table) -> list[int]:
+    """Column widths (in characters) that fit the longest value up to a limit, so a printed sheet is read
+    without widening columns first."""
+    widths = [len(str(h)) for h in table.header]
+    for row in table.rows:
+        for index, value in enumerate(row[: len(widths)]):
+            shown = 16 if isinstance(value, dt.datetime) else len(_csv_text(value))
+            widths[index] = max(widths[index], shown)
+    return [min(COLUMN_WIDTH_MAX, width + 2) for width in widths]
 
 
 def _sheet_title(title: str) -> str:
