@@ -9,7 +9,13 @@ from django.utils import translation
 from itkoop.registry.catalog_io import check_catalog_shape
 from itkoop.registry.services import CatalogError
 
-ENGLISH_LIBRARY_WORDS = ("is not of type", "is a required property", "is too long", "does not match", "is not one of")
+ENGLISH_LIBRARY_WORDS = (
+    "is not of type",
+    "is a required property",
+    "is too long",
+    "does not match",
+    "is not one of",
+)
 
 
 BREAKS = [
@@ -32,8 +38,8 @@ BREAKS = [
     ),
     (
         lambda d: d["companies"][0].update(id="Groß Buchstaben"),
-        "companies[0].id: \"Groß Buchstaben\" hat nicht die erwartete Form",
-        "companies[0].id: \"Groß Buchstaben\" does not have the expected form",
+        'companies[0].id: "Groß Buchstaben" hat nicht die erwartete Form',
+        'companies[0].id: "Groß Buchstaben" does not have the expected form',
     ),
 ]
 
