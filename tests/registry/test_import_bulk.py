@@ -5,7 +5,8 @@ import copy
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from itkoop.registry import catalog_bulk
 from itkoop.registry.catalog_io import import_catalog, import_catalog_row_by_row
@@ -195,3 +196,36 @@ def test_progress_is_reported_per_chunk_up_to_the_total():
     with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 5):
         import_catalog(_catalog(0, 12), attested_from_file=True, progress=lambda d, t: reports.append((d, t)))
     assert reports == [(5, 12), (10, 12), (12, 12)]
+
+
+def _statements(data: dict, *, over: dict | None = None) -> int:
+    """Statements of importing `data` (over `over` imported first); the database is left as before."""
+    before = transaction.savepoint()
+    if over is not None:
+        import_catalog(copy.deepcopy(over), attested_from_file=True)
+    with CaptureQueriesContext(connection) as queries:
+        import_catalog(copy.deepcopy(data), attested_from_file=True)
+    transaction.savepoint_rollback(before)
+    return len(queries.captured_queries)
+
+
+@pytest.mark.django_db
+def test_the_statements_of_an_import_grow_with_its_chunks_not_with_its_solutions():
+    """The issue's import ran about twenty statements per solution. Into an empty database and as an
+    update, three times the solutions in the same number of chunks take the same number of statements."""
+    small, large = (0, 20), (100, 160)  # 42 and 126 solutions, with labels, links and cooperations
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 100):
+        fresh = [_statements(_catalog(*size)) for size in (small, large)]
+        update = [_statements(_catalog(*size, variant=1), over=_catalog(*size)) for size in (small, large)]
+    assert fresh[0] == fresh[1] < 42
+    assert update[0] == update[1] < 42
+
+
+@pytest.mark.django_db
+def test_each_further_chunk_costs_a_bounded_number_of_statements():
+    data = _catalog(0, 60)
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 60):
+        one_chunk = _statements(data)
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 10):
+        six_chunks = _statements(data)
+    assert 0 < six_chunks - one_chunk <= 5 * 12
