@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from itkoop.registry import catalog_bulk
 from itkoop.registry.catalog_io import import_catalog, import_catalog_row_by_row
 from itkoop.registry.models import Capability, Company, Label, PastCooperation, Solution, Standard
+from itkoop.registry.selectors import CatalogFilters, search_companies, search_solutions
 from itkoop.registry.services import CatalogError
 
 CAPS = ["erp", "accounting", "online-shop", "payroll", "crm", "dms"]
@@ -229,3 +230,51 @@ def test_each_further_chunk_costs_a_bounded_number_of_statements():
     with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 10):
         six_chunks = _statements(data)
     assert 0 < six_chunks - one_chunk <= 5 * 12
+
+
+QUERIES = [
+    "Buchhaltungssoftware",
+    "Lagerverwaltung",
+    "Zahlung",
+    "Übersicht",
+    "E-Rechnung",
+    "Kassel",
+    "Handwerk 7",
+]
+
+
+def _search_results() -> dict:
+    out = {}
+    for text in QUERIES:
+        filters = CatalogFilters(text=text)
+        out[text] = (
+            [s.external_id for s in search_solutions(filters)],
+            [c.external_id for c in search_companies(filters)],
+        )
+    return out
+
+
+def _documents() -> dict:
+    return {
+        "companies": dict(Company.objects.values_list("external_id", "search_document")),
+        "solutions": dict(Solution.objects.values_list("external_id", "search_document")),
+    }
+
+
+@pytest.mark.django_db
+def test_search_documents_and_results_are_those_of_the_row_by_row_path():
+    """A first import and an update over it: each company's and solution's search document is the same
+    text either way, and so every catalog search answers the same, in the same order."""
+    first, second = _catalog(0, 10), _second_catalog()
+    before = transaction.savepoint()
+    import_catalog_row_by_row(copy.deepcopy(first), attested_from_file=True)
+    import_catalog_row_by_row(copy.deepcopy(second), attested_from_file=True)
+    expected = (_documents(), _search_results())
+    transaction.savepoint_rollback(before)
+    import_catalog(copy.deepcopy(first), attested_from_file=True)
+    import_catalog(copy.deepcopy(second), attested_from_file=True)
+    documents, results = _documents(), _search_results()
+    assert len(documents["solutions"]) == 27 and all(d.strip() for d in documents["companies"].values())
+    assert any(solutions for solutions, _ in results.values())
+    assert documents == expected[0]
+    assert results == expected[1]
