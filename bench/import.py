@@ -52,18 +52,36 @@ def _cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _server_cpu_s(connection) -> float | None:
-    """CPU seconds of this connection's PostgreSQL server process, when it runs on this machine."""
+def _waited_s(pid: int | str = "self") -> float | None:
+    """Seconds a process was ready to run but waited for a CPU (Linux schedstat): what a busy machine adds
+    to its wall time."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _server_pid(connection) -> int | None:
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def _server_cpu_s(pid: int | None) -> float | None:
+    """CPU seconds of this connection's PostgreSQL server process, when it runs on this machine."""
+    if pid is None:
+        return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _delta(after: float | None, before: float | None) -> float | None:
+    return None if after is None or before is None else after - before
 
 
 def child(args) -> None:
@@ -86,7 +104,9 @@ def child(args) -> None:
     start_s = time.perf_counter() - started  # what `itkoop import` pays before it reads the file
     call_command("migrate", interactive=False, verbosity=0)
     write = import_catalog if args.path == "bulk" else import_catalog_row_by_row
-    server_before = _server_cpu_s(connection)
+    server = _server_pid(connection)
+    server_before, server_waited = _server_cpu_s(server), _waited_s(server) if server else None
+    waited = _waited_s()
     start, cpu_start = time.perf_counter(), _cpu_s()
     data = read_catalog_file(args.file)
     read_s = time.perf_counter() - start
@@ -94,12 +114,14 @@ def child(args) -> None:
         write(data, attested_from_file=True)
     total_s = time.perf_counter() - start
     cpu_s = _cpu_s() - cpu_start
-    server_after = _server_cpu_s(connection)
+    server_after = _server_cpu_s(server)
+    waits = [_delta(_waited_s(), waited), _delta(_waited_s(server), server_waited) if server else 0.0]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "total_s": total_s,
         "cpu_s": cpu_s,
-        "server_cpu_s": None if server_before is None else server_after - server_before,
+        "server_cpu_s": _delta(server_after, server_before),
+        "waited_s": None if None in waits else sum(waits),
         "read_s": read_s,
         "start_s": start_s,
         "statements": len(queries.captured_queries),
@@ -144,9 +166,14 @@ def _cpu_column(figures: dict) -> str:
     return f"{figures['cpu_s']:>7.1f}" + (f"{server:>7.1f}" if server is not None else f"{'-':>7}")
 
 
+def _waited_column(figures: dict) -> str:
+    waited = figures.get("waited_s")
+    return f"{waited:>7.1f}" if waited is not None else f"{'-':>7}"
+
+
 HEADER = (
-    f"{'db':<9}{'size':>8}{'bulk s':>8}{'s/10k':>7}{'cpu s':>7}{'+srv':>7}{'stmts':>7}{'check s':>8}"
-    f"{'peak MB':>8} |{'rows s/10k':>11}{'cpu s':>7}{'+srv':>7}{'stmts':>8}{'ratio':>8}"
+    f"{'db':<9}{'size':>8}{'bulk s':>8}{'s/10k':>7}{'waited':>7}{'cpu s':>7}{'+srv':>7}{'stmts':>7}"
+    f"{'check s':>8}{'peak MB':>8} |{'rows s/10k':>11}{'cpu s':>7}{'+srv':>7}{'stmts':>8}{'ratio':>8}"
 )
 
 
@@ -163,7 +190,11 @@ def main() -> None:
         child(args)
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    print("wall s and s/10k: read, check and write; cpu s: the importing process, +srv: PostgreSQL's server")
+    print(
+        "bulk s, s/10k: wall seconds to read, check and write; waited: of these, seconds the importer and "
+        "its PostgreSQL server process waited for a CPU (others' load); cpu s: the importing process, "
+        "+srv: PostgreSQL's server process"
+    )
     print(HEADER)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -183,7 +214,7 @@ def main() -> None:
                 start_s.append(bulk["start_s"])
                 per10k = bulk["total_s"] * 10_000 / size
                 line = (
-                    f"{kind:<9}{size:>8}{bulk['total_s']:>8.1f}{per10k:>7.2f}{_cpu_column(bulk)}"
+                    f"{kind:<9}{size:>8}{bulk['total_s']:>8.1f}{per10k:>7.2f}{_waited_column(bulk)}{_cpu_column(bulk)}"
                     f"{bulk['statements']:>7}{bulk['read_s']:>8.1f}{bulk['peak_mb']:>8.0f} |"
                 )
                 if size <= args.rows_up_to:
