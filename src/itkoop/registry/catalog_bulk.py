@@ -228,6 +228,10 @@ class _Table:
                 self.constant[field.attname] = field.get_default()
         self.fields = {field.attname: field for field in fields}
         self.all_columns = [field.attname for field in fields]
+        # A column with only a database default (db_default) gets it from the database on insert.
+        self.insert_columns = [
+            field.attname for field in fields if field.has_default() or not field.has_db_default()
+        ]
         self._prepared: dict[tuple, Callable] = {}
 
     def new(self, **values) -> SimpleNamespace:
@@ -304,8 +308,8 @@ class _Table:
         return prepare
 
     def insert(self, rows: list[SimpleNamespace]) -> None:
-        prepare = self.values(self.all_columns)
-        _insert(self.table, [self.fields[c].column for c in self.all_columns], [prepare(r) for r in rows])
+        prepare = self.values(self.insert_columns)
+        _insert(self.table, [self.fields[c].column for c in self.insert_columns], [prepare(r) for r in rows])
 
     def update(self, rows: list[SimpleNamespace], columns: tuple[str, ...]) -> None:
         prepare = self.values(columns)
@@ -557,7 +561,7 @@ class BulkWriter:
     def _write_labels(self, entries: list[dict], existing: set[str]) -> None:
         named = [e for e in entries if "labels" in e]
         new_slugs = _unique(s for e in named for s in e["labels"] if s not in self.labels)
-        _insert(Label._meta.db_table, ("slug", "name"), [(s, s.replace("-", " ").title()) for s in new_slugs])
+        Label.objects.bulk_create([Label(slug=s, name=s.replace("-", " ").title()) for s in new_slugs])
         self.labels.update(new_slugs)
         through = Company.labels.through
         replaced = [self.company_pk[e["id"]] for e in named if e["id"] in existing]
