@@ -5,11 +5,13 @@ import copy
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from itkoop.registry import catalog_bulk
 from itkoop.registry.catalog_io import import_catalog, import_catalog_row_by_row
 from itkoop.registry.models import Capability, Company, Label, PastCooperation, Solution, Standard
+from itkoop.registry.selectors import CatalogFilters, search_companies, search_solutions
 from itkoop.registry.services import CatalogError
 
 CAPS = ["erp", "accounting", "online-shop", "payroll", "crm", "dms"]
@@ -195,3 +197,84 @@ def test_progress_is_reported_per_chunk_up_to_the_total():
     with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 5):
         import_catalog(_catalog(0, 12), attested_from_file=True, progress=lambda d, t: reports.append((d, t)))
     assert reports == [(5, 12), (10, 12), (12, 12)]
+
+
+def _statements(data: dict, *, over: dict | None = None) -> int:
+    """Statements of importing `data` (over `over` imported first); the database is left as before."""
+    before = transaction.savepoint()
+    if over is not None:
+        import_catalog(copy.deepcopy(over), attested_from_file=True)
+    with CaptureQueriesContext(connection) as queries:
+        import_catalog(copy.deepcopy(data), attested_from_file=True)
+    transaction.savepoint_rollback(before)
+    return len(queries.captured_queries)
+
+
+@pytest.mark.django_db
+def test_the_statements_of_an_import_grow_with_its_chunks_not_with_its_solutions():
+    """The issue's import ran about twenty statements per solution. Into an empty database and as an
+    update, three times the solutions in the same number of chunks take the same number of statements."""
+    small, large = (0, 20), (100, 160)  # 42 and 126 solutions, with labels, links and cooperations
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 100):
+        fresh = [_statements(_catalog(*size)) for size in (small, large)]
+        update = [_statements(_catalog(*size, variant=1), over=_catalog(*size)) for size in (small, large)]
+    assert fresh[0] == fresh[1] < 42
+    assert update[0] == update[1] < 42
+
+
+@pytest.mark.django_db
+def test_each_further_chunk_costs_a_bounded_number_of_statements():
+    data = _catalog(0, 60)
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 60):
+        one_chunk = _statements(data)
+    with mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 10):
+        six_chunks = _statements(data)
+    assert 0 < six_chunks - one_chunk <= 5 * 12
+
+
+QUERIES = [
+    "Buchhaltungssoftware",
+    "Lagerverwaltung",
+    "Zahlung",
+    "Übersicht",
+    "E-Rechnung",
+    "Kassel",
+    "Handwerk 7",
+]
+
+
+def _search_results() -> dict:
+    out = {}
+    for text in QUERIES:
+        filters = CatalogFilters(text=text)
+        out[text] = (
+            [s.external_id for s in search_solutions(filters)],
+            [c.external_id for c in search_companies(filters)],
+        )
+    return out
+
+
+def _documents() -> dict:
+    return {
+        "companies": dict(Company.objects.values_list("external_id", "search_document")),
+        "solutions": dict(Solution.objects.values_list("external_id", "search_document")),
+    }
+
+
+@pytest.mark.django_db
+def test_search_documents_and_results_are_those_of_the_row_by_row_path():
+    """A first import and an update over it: each company's and solution's search document is the same
+    text either way, and so every catalog search answers the same, in the same order."""
+    first, second = _catalog(0, 10), _second_catalog()
+    before = transaction.savepoint()
+    import_catalog_row_by_row(copy.deepcopy(first), attested_from_file=True)
+    import_catalog_row_by_row(copy.deepcopy(second), attested_from_file=True)
+    expected = (_documents(), _search_results())
+    transaction.savepoint_rollback(before)
+    import_catalog(copy.deepcopy(first), attested_from_file=True)
+    import_catalog(copy.deepcopy(second), attested_from_file=True)
+    documents, results = _documents(), _search_results()
+    assert len(documents["solutions"]) == 27 and all(d.strip() for d in documents["companies"].values())
+    assert any(solutions for solutions, _ in results.values())
+    assert documents == expected[0]
+    assert results == expected[1]

@@ -252,15 +252,23 @@ def register_review_listener(listener: ReviewListener) -> None:
         _review_listeners.append(listener)
 
 
-def hub_for_postal_code(postal_code: str) -> str | None:
-    """The hub whose region holds a German postcode (by its two-digit prefix); None outside every region."""
+def hubs_by_prefix() -> dict[str, str]:
+    """The hub of each two-digit postcode prefix, read in one query (the first hub naming a prefix holds
+    it). An import of many companies reads it once and passes it to `hub_for_postal_code`."""
+    prefixes: dict[str, str] = {}
+    for hub in core_selectors.hubs().all():
+        for prefix in hub.postcode_prefixes:
+            prefixes.setdefault(prefix, hub.slug)
+    return prefixes
+
+
+def hub_for_postal_code(postal_code: str, prefixes: dict[str, str] | None = None) -> str | None:
+    """The hub whose region holds a German postcode (by its two-digit prefix); None outside every region.
+    ``prefixes`` is `hubs_by_prefix()` when the caller has it already."""
     prefix = (postal_code or "").strip()[:2]
     if len(prefix) < 2 or not prefix.isdigit():
         return None
-    for hub in core_selectors.hubs().all():
-        if prefix in hub.postcode_prefixes:
-            return hub.slug
-    return None
+    return (hubs_by_prefix() if prefixes is None else prefixes).get(prefix)
 
 
 def assign_hub(
@@ -268,16 +276,16 @@ def assign_hub(
     *,
     postcode_before: str | None = None,
     hub_chosen: bool = False,
-    hub_of: Callable[[str], str | None] | None = None,
+    prefixes: dict[str, str] | None = None,
 ) -> None:
     """The hub follows the postcode, so that a hub's staff see every company of their region to verify it:
     on creation (``postcode_before`` None) and whenever the postcode changes, unless the same change chose
     a hub (staff may). A postcode outside every region keeps the hub the company has. Every way in calls
-    this: the web form, the admin, the catalog import."""
+    this: the web form, the admin, the catalog import (which passes `hubs_by_prefix()` read once)."""
     if hub_chosen and company.hub_id:
         return
     if postcode_before is None or company.postal_code != postcode_before or company.hub_id is None:
-        company.hub_id = (hub_of or hub_for_postal_code)(company.postal_code) or company.hub_id
+        company.hub_id = hub_for_postal_code(company.postal_code, prefixes) or company.hub_id
 
 
 def _is_staff_for(actor, hub_id: str | None) -> bool:
