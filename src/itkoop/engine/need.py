@@ -20,10 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import simplemma
-
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
-from .text import Token, fold, tokenize
+from .text import Token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
@@ -132,7 +130,7 @@ def _is_word(rest: str) -> bool:
     for cut in ("", "s", "es", "n"):
         if rest.startswith(cut) and len(rest) - len(cut) >= 4:
             word = rest[len(cut) :]
-            if simplemma.is_known(word[:1].upper() + word[1:], lang="de"):
+            if is_known_word(word[:1].upper() + word[1:], "de"):
                 return True
     return False
 
@@ -264,17 +262,14 @@ class _Matcher:
                     yield entry
 
 
-_MATCHERS: dict[int, tuple[Taxonomy, _Matcher]] = {}
-
-
 def _matcher(taxonomy: Taxonomy) -> _Matcher:
-    cached = _MATCHERS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        if len(_MATCHERS) > 16:
-            _MATCHERS.clear()
-        cached = (taxonomy, _Matcher(taxonomy))
-        _MATCHERS[id(taxonomy)] = cached
-    return cached[1]
+    """The taxonomy's patterns, built at its first need and kept with it (a pickled catalog carries them:
+    building them lemmatises every label and synonym)."""
+    matcher = taxonomy.__dict__.get("_need_matcher")
+    if matcher is None:
+        matcher = _Matcher(taxonomy)
+        taxonomy.__dict__["_need_matcher"] = matcher  # two threads may both build it: the same patterns
+    return matcher
 
 
 def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,10 +24,15 @@ from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_to_dict
+from itkoop.engine.text import use_lemma_store as use_engine_lemma_store
 from itkoop.registry import services as registry_services
 
 from . import adapter
-from .adapter import TrustSource, current_catalog
+from .adapter import (
+    TrustSource,
+    current_catalog,
+    warm_catalog_in_background,  # noqa: F401 - the WSGI module starts it at a worker's start
+)
 
 INVITE_SALT = "itkoop.matching.invite"
 INVITE_MAX_AGE = 7 * 24 * 3600
@@ -36,6 +42,14 @@ MAX_TOP = 50
 
 class MatchRequestError(Exception):
     """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+def use_lemma_store() -> None:
+    """For a process that matches once and stops (the `itkoop` command): the need analysis looks lemmas up in
+    a store on disk beside the catalog snapshots (ITKOOP_CATALOG_CACHE_DIR) instead of decoding simplemma's
+    dictionaries at start; nothing changes without that directory."""
+    if settings.ITKOOP_CATALOG_CACHE_DIR:
+        use_engine_lemma_store(settings.ITKOOP_CATALOG_CACHE_DIR)
 
 
 def register_trust_source(source: TrustSource) -> None:
