@@ -29,9 +29,9 @@ print(loaded("compound_split.de_ngram_probs"), loaded("compound_split.nl_ngram_p
 
 
 def test_compound_tables_load_at_the_first_split_and_the_dutch_ones_never():
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE], env={"PYTHONPATH": str(SRC)}, capture_output=True, text=True, check=True
-    ).stdout.split("\n")
+    env = {"PYTHONPATH": str(SRC)}
+    run = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True)
+    out = run.stdout.split("\n")
     assert out[0] == "False False"
     assert out[1] == "True False"
 

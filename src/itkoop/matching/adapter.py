@@ -153,22 +153,19 @@ def wait_for_catalog_rebuild(timeout: float | None = None) -> None:
     _catalogs.wait_for_rebuild(timeout)
 
 
-def warm_catalog_in_background() -> None:
-    """Loads or builds the catalog in a background thread now (a web worker at start): the first request
-    waits for that one build instead of starting its own."""
-    import threading
+def load_catalog_at_start() -> None:
+    """Loads (or builds) the catalog before the web server starts its workers: under `itkoop serve` the WSGI
+    module runs in gunicorn's master (--preload), so every worker forks with it (sharing its memory until
+    they write to it) and no first request loads it. No thread is started here: a thread's lock held at the
+    fork would be held forever in the worker. The connection is closed again, as workers must not share it."""
+    from django.db import connections
 
-    from django.db import connection
-
-    def load() -> None:
-        try:
-            current_catalog()
-        except Exception:
-            logging.getLogger(__name__).exception("catalog could not be loaded at start")
-        finally:
-            connection.close()
-
-    threading.Thread(target=load, name="itkoop-catalog-warm", daemon=True).start()
+    try:
+        current_catalog()
+    except Exception:
+        logging.getLogger(__name__).exception("catalog could not be loaded at start; the first request will")
+    finally:
+        connections.close_all()
 
 
 def forget_catalog() -> None:

@@ -31,7 +31,7 @@ from . import adapter
 from .adapter import (
     TrustSource,
     current_catalog,
-    warm_catalog_in_background,  # noqa: F401 - the WSGI module starts it at a worker's start
+    load_catalog_at_start,  # noqa: F401 - the WSGI module calls it before the workers start
 )
 
 INVITE_SALT = "itkoop.matching.invite"
