@@ -122,21 +122,20 @@ class CatalogCache:
         self._build = build
         self._build_lock = threading.Lock()  # one build (or snapshot load) at a time in this process
         self._state_lock = threading.Lock()
-        self._stamp: str | None = None
-        self._catalog: Catalog | None = None
+        self._held: tuple[str, Catalog] | None = None  # (stamp, catalog), replaced as one
         self._background: threading.Thread | None = None
         self._failed_at = 0.0
         self.builds = 0  # catalogs built from the database by this process (tests and benchmarks count)
 
     def get(self) -> Catalog:
         stamp = core_selectors.data_version(core_selectors.CATALOG)
-        catalog = self._catalog
-        if catalog is not None and self._stamp == stamp:
-            return catalog
-        if catalog is not None and self._may_rebuild_in_background():
+        held = self._held
+        if held is not None and held[0] == stamp:
+            return held[1]
+        if held is not None and self._may_rebuild_in_background():
             self._rebuild_in_background()
-            return catalog
-        return self._refresh(stamp)
+            return held[1]
+        return self._refresh()
 
     def wait_for_rebuild(self, timeout: float | None = None) -> None:
         """Returns when no background rebuild runs (tests, benchmarks, a clean shutdown)."""
@@ -147,11 +146,12 @@ class CatalogCache:
     @property
     def stamp(self) -> str | None:
         """The stamp of the catalog held (None before the first)."""
-        return self._stamp
+        held = self._held
+        return held[0] if held is not None else None
 
     def forget(self) -> None:
         with self._build_lock:
-            self._stamp, self._catalog = None, None
+            self._held = None
 
     def _may_rebuild_in_background(self) -> bool:
         return (
@@ -160,12 +160,16 @@ class CatalogCache:
             and time.monotonic() - self._failed_at > RETRY_AFTER_FAILURE_S
         )
 
-    def _refresh(self, stamp: str) -> Catalog:
+    def _refresh(self) -> Catalog:
         with self._build_lock:
-            if self._catalog is not None and self._stamp == stamp:
-                return self._catalog  # another thread built it while this one waited
+            # Read again under the lock: a thread that waited builds for the newest stamp, not for the one
+            # it saw before another thread's build.
+            stamp = core_selectors.data_version(core_selectors.CATALOG)
+            held = self._held
+            if held is not None and held[0] == stamp:
+                return held[1]  # another thread built it while this one waited
             catalog = self._load_or_build(stamp)
-            self._stamp, self._catalog = stamp, catalog
+            self._held = (stamp, catalog)
             return catalog
 
     def _load_or_build(self, stamp: str) -> Catalog:
@@ -212,7 +216,7 @@ class CatalogCache:
 
     def _background_rebuild(self) -> None:
         try:
-            self._refresh(core_selectors.data_version(core_selectors.CATALOG))
+            self._refresh()
         except Exception:
             self._failed_at = time.monotonic()
             logger.exception("background rebuild of the catalog failed; the previous one keeps serving")
