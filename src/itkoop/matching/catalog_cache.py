@@ -65,7 +65,10 @@ class SnapshotStore:
         self.directory = Path(directory)
 
     def path(self, stamp: str) -> Path:
-        return self.directory / f"catalog-{stamp}.pickle"
+        # Named for the signing key too: processes with different keys (a command run under other settings)
+        # sharing the directory keep files of their own instead of overwriting each other's.
+        key = salted_hmac(SNAPSHOT_SALT, "file name", algorithm="sha256").hexdigest()[:12]
+        return self.directory / f"catalog-{stamp}-{key}.pickle"
 
     def load(self, stamp: str) -> Catalog | None:
         try:
