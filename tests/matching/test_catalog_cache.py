@@ -83,14 +83,14 @@ def test_a_cooperation_that_becomes_active_rebuilds_it(cache, mini_catalog):
     before = len(cache.get().cooperations)
     a, b = Company.objects.filter(external_id__in=["c1", "c2"])
     cooperation = Cooperation.objects.create(title="Gemeinsames Angebot")
-    for company in (a, b):
-        CooperationParticipant.objects.create(
-            cooperation=cooperation,
-            company=company,
-            state=CooperationParticipant.State.ACCEPTED,
-            accepted_code_of_conduct_at=cooperation.created,
-        )
-    assert len(cache.get().cooperations) == before  # invited: no trust yet
+    invited = [CooperationParticipant.objects.create(cooperation=cooperation, company=c) for c in (a, b)]
+    assert len(cache.get().cooperations) == before
+    assert cache.builds == 1  # an invitation changes no trust: no rebuild
+    for participant in invited:
+        participant.state = CooperationParticipant.State.ACCEPTED
+        participant.accepted_code_of_conduct_at = cooperation.created
+        participant.save(update_fields=["state", "accepted_code_of_conduct_at"])
+    assert len(cache.get().cooperations) == before  # accepted, but the cooperation is not running yet
     builds = cache.builds
     cooperation.state = Cooperation.State.ACTIVE
     cooperation.save(update_fields=["state"])

@@ -13,8 +13,18 @@ from .models import Cooperation, CooperationParticipant
 TRUST_FIELDS = {Cooperation: {"state"}, CooperationParticipant: {"state", "company", "cooperation"}}
 
 
-def _saved(sender, update_fields=None, **kwargs) -> None:
+def _counts_at_creation(instance) -> bool:
+    """A new cooperation that is not yet running, or a new invitation not yet accepted, changes no trust (each
+    invitation would otherwise rebuild the catalog)."""
+    if isinstance(instance, Cooperation):
+        return instance.state in (Cooperation.State.ACTIVE, Cooperation.State.RESULT)
+    return instance.state == CooperationParticipant.State.ACCEPTED
+
+
+def _saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
     if update_fields is not None and not TRUST_FIELDS[sender] & set(update_fields):
+        return
+    if created and not _counts_at_creation(instance):
         return
     core_services.data_changed(core_services.CATALOG)
 
