@@ -190,3 +190,11 @@ def test_a_change_is_rebuilt_in_the_background_while_the_old_catalog_serves(
         assert "im-hintergrund" in cache.get().companies
         assert cache.builds == 2
     assert core_selectors.data_version(core_selectors.CATALOG) == cache.stamp
+
+
+def test_a_snapshot_directory_that_cannot_be_made_only_costs_the_snapshot(db, mini_catalog, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    with override_settings(ITKOOP_CATALOG_CACHE_DIR=str(tmp_path / "a-file" / "catalog")):
+        cache = CountingCache()
+        assert "c1" in cache.get().companies
+        assert cache.builds == 1

@@ -26,8 +26,9 @@ import pickle
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.db import connection
@@ -106,16 +107,17 @@ class SnapshotStore:
             with contextlib.suppress(OSError):
                 old.unlink()
 
-    @contextlib.contextmanager
-    def building(self) -> Iterator[None]:
+    def lock(self) -> BinaryIO:
         """Held while one process loads or builds: the others wait and then load its snapshot."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        with open(self.directory / "build.lock", "a+b") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        lock = open(self.directory / "build.lock", "a+b")  # noqa: SIM115 - released by unlock()
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return lock
+
+    @staticmethod
+    def unlock(lock: BinaryIO) -> None:
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 class CatalogCache:
@@ -183,16 +185,22 @@ class CatalogCache:
         catalog = store.load(stamp)
         if catalog is not None:
             return catalog
-        with store.building():
+        try:
+            lock = store.lock()
+        except OSError:
+            logger.exception("catalog snapshots: %s cannot be used; building without", directory)
+            return self._build_warm()
+        try:
             catalog = store.load(stamp)  # written by another process while this one waited
-            if catalog is not None:
-                return catalog
-            catalog = self._build_warm()
-            try:
-                store.save(stamp, catalog)
-            except OSError:
-                logger.exception("catalog snapshot could not be written to %s", directory)
-        return catalog
+            if catalog is None:
+                catalog = self._build_warm()
+                try:
+                    store.save(stamp, catalog)
+                except OSError:
+                    logger.exception("catalog snapshot could not be written to %s", directory)
+            return catalog
+        finally:
+            store.unlock(lock)
 
     def _build_warm(self) -> Catalog:
         # Stamp read before the data: a change committed during the build makes the stamp differ from the

@@ -8,6 +8,8 @@ through engine/serialize.py); presenters.py turns its ids into names for people.
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
@@ -49,7 +51,12 @@ def use_lemma_store() -> None:
     a store on disk beside the catalog snapshots (ITKOOP_CATALOG_CACHE_DIR) instead of decoding simplemma's
     dictionaries at start; nothing changes without that directory."""
     if settings.ITKOOP_CATALOG_CACHE_DIR:
-        use_engine_lemma_store(settings.ITKOOP_CATALOG_CACHE_DIR)
+        try:
+            use_engine_lemma_store(settings.ITKOOP_CATALOG_CACHE_DIR)
+        except (OSError, sqlite3.Error):  # a directory that cannot be written: simplemma's own dictionaries
+            logging.getLogger(__name__).warning(
+                "lemma store in %s cannot be used", settings.ITKOOP_CATALOG_CACHE_DIR, exc_info=True
+            )
 
 
 def register_trust_source(source: TrustSource) -> None:
