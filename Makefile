@@ -64,6 +64,7 @@ bench: install
 	$(PY) bench/match.py
 	$(PY) bench/schedule.py
 	PYTHONPATH=src $(PY) bench/import.py
+	PYTHONPATH=src $(PY) bench/warm.py
 
 clean:
 	rm -rf $(VENV) node_modules var

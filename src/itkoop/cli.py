@@ -91,9 +91,10 @@ def cmd_export(args) -> int:
 def cmd_match(args) -> int:
     from itkoop.engine.serialize import match_to_dict
     from itkoop.matching.selectors import match_text
-    from itkoop.matching.services import MatchRequestError, match_need
+    from itkoop.matching.services import MatchRequestError, match_need, use_lemma_store
 
     _migrate_if_needed()
+    use_lemma_store()  # a few words to lemmatise: looked up on disk, not 1.3 million entries decoded
     try:
         result = match_need(text=args.text, top_k=args.top, hub=args.hub, max_partners=args.max_partners)
     except MatchRequestError as exc:
@@ -108,9 +109,10 @@ def cmd_match(args) -> int:
 def cmd_partners(args) -> int:
     from itkoop.engine.serialize import partners_to_dict
     from itkoop.matching.selectors import partners_text
-    from itkoop.matching.services import MatchRequestError, rank_partners_for
+    from itkoop.matching.services import MatchRequestError, rank_partners_for, use_lemma_store
 
     _migrate_if_needed()
+    use_lemma_store()  # a few words to lemmatise: looked up on disk, not 1.3 million entries decoded
     try:
         result = rank_partners_for(company_id=args.company_id, need_text=args.need, top_k=args.top)
     except MatchRequestError as exc:

@@ -12,6 +12,9 @@ class CooperationConfig(AppConfig):
         from .selectors import cooperation_trust_pairs
 
         register_trust_source(cooperation_trust_pairs)
+        from . import versioning
+
+        versioning.connect()  # and tells it (by the catalog's stamp) when the trust pairs may have changed
 
         # The registry takes a company a member changed back to review; it tells this app through its port,
         # which tells the hub staff (the registry is below the notifications and cannot send).

@@ -25,3 +25,11 @@ class CoreConfig(AppConfig):
         lookups.register()  # integer `in` lookups ignore ids no column can hold
         post_migrate.connect(sync_reference_data, sender=self, dispatch_uid="itkoop-reference-data")
         post_migrate.connect(load_legal_drafts, sender=self, dispatch_uid="itkoop-legal-drafts")
+        # A hub's postcode regions decide which hub a company without one belongs to in the matching catalog.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Hub
+        from .versions import hub_changed
+
+        post_save.connect(hub_changed, sender=Hub, dispatch_uid="itkoop-catalog-version-hub")
+        post_delete.connect(hub_changed, sender=Hub, dispatch_uid="itkoop-catalog-version-hub")

@@ -77,6 +77,24 @@ class ReferenceDataState(models.Model):
         return self.name
 
 
+class DataVersion(models.Model):
+    """A stamp that changes with every write to a body of data other processes keep a copy of (the matching
+    engine's catalog): a reader compares one primary-key row with the stamp of its copy instead of
+    fingerprinting the data. The stamp is random, not a counter, so a restored or rolled-back database never
+    shows a stamp that some process already holds for other data. See core/versions.py."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    stamp = models.CharField(max_length=32)
+    changed = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Datenstand")
+        verbose_name_plural = _("Datenstände")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.stamp}"
+
+
 class LegalText(models.Model):
     """One version of the Impressum or the privacy notice; editing publishes a new version and old ones stay,
     so a consent record can say which text the person saw."""

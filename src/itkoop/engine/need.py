@@ -20,12 +20,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import simplemma
 from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
-from .text import MAX_TOKENS, Token, _token, fold, tokenize
+from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
@@ -279,7 +278,7 @@ def _is_word(rest: str) -> bool:
     for cut in ("", "s", "es", "n"):
         if rest.startswith(cut) and len(rest) - len(cut) >= 4:
             word = rest[len(cut) :]
-            if simplemma.is_known(word[:1].upper() + word[1:], lang="de"):
+            if is_known_word(word[:1].upper() + word[1:], "de"):
                 return True
     return False
 
@@ -331,19 +330,20 @@ class _Matcher:
         if len(surface) < 5 or not surface.isalpha() or token.forms & self.vocabulary:
             return token
         key = fold(surface)
-        if key not in self._corrections:
-            if len(self._corrections) > 50_000:
-                self._corrections.clear()
-            known = simplemma.is_known(surface, lang="de") or simplemma.is_known(surface.lower(), lang="en")
+        # Read with .get and written whole: web threads share the matcher, one may clear while another reads.
+        best = self._corrections.get(key, "")
+        if best == "":
             best = None
+            known = is_known_word(surface, "de") or is_known_word(surface.lower(), "en")
             if not known and key not in self.words:
                 limit = 1 if len(key) < 8 else 2
                 found = fuzzy_process.extractOne(
                     key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
                 )
                 best = found[0] if found is not None else None
+            if len(self._corrections) > 50_000:
+                self._corrections.clear()
             self._corrections[key] = best
-        best = self._corrections[key]
         return token if best is None else _token(best)
 
     def _add(self, pattern: str, target: str, kind: str) -> None:
@@ -442,17 +442,14 @@ class _Matcher:
                     yield entry
 
 
-_MATCHERS: dict[int, tuple[Taxonomy, _Matcher]] = {}
-
-
 def _matcher(taxonomy: Taxonomy) -> _Matcher:
-    cached = _MATCHERS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        if len(_MATCHERS) > 16:
-            _MATCHERS.clear()
-        cached = (taxonomy, _Matcher(taxonomy))
-        _MATCHERS[id(taxonomy)] = cached
-    return cached[1]
+    """The taxonomy's patterns, built at its first need and kept with it (a pickled catalog carries them:
+    building them lemmatises every label and synonym)."""
+    matcher = taxonomy.__dict__.get("_need_matcher")
+    if matcher is None:
+        matcher = _Matcher(taxonomy)
+        taxonomy.__dict__["_need_matcher"] = matcher  # two threads may both build it: the same patterns
+    return matcher
 
 
 def _clause_tokens(text: str) -> tuple[list[Token], list[int]]:

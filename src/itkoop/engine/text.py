@@ -10,6 +10,12 @@ Two entry points are shared with the web app's catalog search:
 
 Forms are lower-cased and folded (ä -> ae, ß -> ss, accents dropped) so that "fuer" and "für" agree.
 Lemmas come from simplemma (no model download); compound parts from CharSplit (package compound-split).
+CharSplit's German tables cost seconds and a few hundred MB to load, and only indexing a document splits
+compounds (need analysis and query terms never do): they are loaded at the first split, not at import, and
+its Dutch tables, which the package imports beside the German ones, are never loaded. simplemma decodes its
+German and English dictionaries (1.3 million entries, about 1.5 s) at the first lemma; a short-lived process
+(the `itkoop match` command) calls :func:`use_lemma_store` to look lemmas up in an SQLite copy of the same
+dictionaries instead, built once into a cache directory: the same lemmas, a few microseconds each.
 
 The work per text is bounded, because texts come from anyone (a need typed on a public page, a company
 description): a run of more than :data:`MAX_WORD_LENGTH` letters is no word of either language and is skipped,
@@ -19,14 +25,25 @@ cube of a word's length), and only the first :data:`MAX_TOKENS` words of a text 
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
 import re
+import sqlite3
+import sys
+import tempfile
+import threading
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
+from pathlib import Path
+from types import ModuleType
 
 import simplemma
-from compound_split import char_split
+from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY, DictionaryFactory
 
 __all__ = [
     "MAX_COMPOUND_LENGTH",
@@ -36,11 +53,14 @@ __all__ = [
     "MAX_WORD_LENGTH",
     "STOPWORDS",
     "Token",
+    "build_lemma_store",
     "fold",
     "index_tokens",
     "index_tokens_of_parts",
+    "is_known_word",
     "query_terms",
     "tokenize",
+    "use_lemma_store",
     "word_forms",
 ]
 
@@ -119,13 +139,124 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("-", "")
 
 
+LEMMA_LANGUAGES = ("de", "en")
+
+
+class _Lemmas:
+    """simplemma's lemmatizer and dictionary look-up over one source of its dictionaries."""
+
+    def __init__(self, factory: DictionaryFactory) -> None:
+        strategy = DefaultStrategy(dictionary_factory=factory)
+        self.lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=strategy)
+        self.lookup = DictionaryLookupStrategy(factory)
+
+
+_lemmas = _Lemmas(DEFAULT_DICTIONARY_FACTORY)  # simplemma's own: decoded into memory at the first use
+
+
+class _StoredDictionary(Mapping[str, str]):
+    """One language's lemma dictionary read from an SQLite file (keys and values as simplemma has them)."""
+
+    def __init__(self, path: Path, lang: str) -> None:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._lang = lang
+
+    def get(self, key: str, default=None):  # type: ignore[override] - simplemma's hot path
+        with self._lock:
+            row = self._db.execute(
+                "SELECT lemma FROM lemmas WHERE lang = ? AND word = ?", (self._lang, key)
+            ).fetchone()
+        return row[0] if row else default
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT word FROM lemmas WHERE lang = ?", (self._lang,)).fetchall()
+        return iter(row[0] for row in rows)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM lemmas WHERE lang = ?", (self._lang,)).fetchone()[0]
+
+
+class _StoredDictionaries:
+    """simplemma's DictionaryFactory over the SQLite file (see use_lemma_store)."""
+
+    def __init__(self, path: Path) -> None:
+        self._dictionaries = {lang: _StoredDictionary(path, lang) for lang in LEMMA_LANGUAGES}
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        try:
+            return self._dictionaries[lang]
+        except KeyError:
+            raise ValueError(f"no stored lemmas for {lang!r}") from None
+
+
+def lemma_store_path(directory: str | os.PathLike) -> Path:
+    """The store's file in `directory`, named for the simplemma release whose dictionaries it holds."""
+    return Path(directory) / f"lemmas-simplemma-{simplemma.__version__}.sqlite3"
+
+
+def build_lemma_store(directory: str | os.PathLike) -> Path:
+    """Writes simplemma's German and English dictionaries into the store's file (once: about 5 s)."""
+    path = lemma_store_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lemmas-", suffix=".tmp")
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(tmp)) as db:
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("CREATE TABLE lemmas (lang TEXT, word TEXT, lemma TEXT, PRIMARY KEY (lang, word))")
+            for lang in LEMMA_LANGUAGES:
+                dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lang)
+                db.executemany(
+                    "INSERT INTO lemmas VALUES (?, ?, ?)", ((lang, k, dictionary[k]) for k in dictionary)
+                )
+            db.commit()
+        os.replace(tmp, path)  # another process sees the whole file or none
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def use_lemma_store(directory: str | os.PathLike | None) -> None:
+    """Looks lemmas up in the SQLite store in `directory` (built now if missing) instead of decoding
+    simplemma's dictionaries into memory: for processes that lemmatise a few words and stop. None goes back
+    to simplemma's own dictionaries."""
+    global _lemmas
+    if directory is None:
+        _lemmas = _Lemmas(DEFAULT_DICTIONARY_FACTORY)
+    else:
+        path = lemma_store_path(directory)
+        if not path.exists():
+            build_lemma_store(directory)
+        _lemmas = _Lemmas(_StoredDictionaries(path))
+    for cache in (word_forms, _token, _word_index_forms, _part_index_forms, _compound_parts):
+        cache.cache_clear()
+
+
+def is_known_word(word: str, lang: str) -> bool:
+    """Whether the word (as written) is in simplemma's dictionary of the language (simplemma.is_known)."""
+    return _lemmas.lookup.get_lemma(unicodedata.normalize("NFC", word), lang) is not None
+
+
 @lru_cache(maxsize=100_000)
 def word_forms(word: str) -> frozenset[str]:
     """All normalised forms of one word: folded surface, German lemma, English lemma (each folded)."""
+    lemmatizer = _lemmas.lemmatizer
     forms = {fold(word)}
     for candidate in {word, word[:1].upper() + word[1:]}:
-        forms.add(fold(simplemma.lemmatize(candidate, lang="de")))
-    forms.add(fold(simplemma.lemmatize(word.lower(), lang="en")))
+        forms.add(fold(lemmatizer.lemmatize(candidate, lang="de")))
+    forms.add(fold(lemmatizer.lemmatize(word.lower(), lang="en")))
     forms.discard("")
     return frozenset(forms)
 
@@ -186,11 +317,58 @@ def _compound_parts(word: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_UNUSED_SPLIT_TABLES = "compound_split.nl_ngram_probs"  # Dutch: imported by char_split, never asked for
+_splitter_lock = threading.Lock()
+
+
+def _defer_module(name: str) -> None:
+    """Puts a stand-in for module `name` into sys.modules that executes the real module only when one of its
+    names is read (never, for the Dutch tables: the splitter reads them only for lang="nl"); a module already
+    imported stays as it is."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    stand_in = ModuleType(name, f"{name}, executed at the first use of one of its names")
+    lock = threading.Lock()
+
+    def load(attr: str):
+        with lock:
+            if "__file__" not in stand_in.__dict__:
+                real = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(real)
+                stand_in.__dict__.update(real.__dict__)
+        if attr in stand_in.__dict__:
+            return stand_in.__dict__[attr]
+        raise AttributeError(f"module {name!r} has no attribute {attr!r}")
+
+    stand_in.__getattr__ = load  # type: ignore[method-assign] - PEP 562: called for names not (yet) there
+    sys.modules[name] = stand_in
+
+
+_char_split: ModuleType | None = None
+
+
+def char_splitter() -> ModuleType:
+    """CharSplit's module with its German tables, loaded once per process under a lock (a web worker's
+    threads may index documents at the same time)."""
+    global _char_split
+    if _char_split is None:
+        with _splitter_lock:
+            if _char_split is None:
+                _defer_module(_UNUSED_SPLIT_TABLES)
+                from compound_split import char_split
+
+                _char_split = char_split
+    return _char_split
+
+
 def _cuts(word: str, offset: int = 0, threshold: float = 0.3) -> list[int]:
     """Cut positions of a compound; inner parts are split again only when CharSplit is confident."""
     if len(word) < 8 or len(word) > MAX_COMPOUND_LENGTH or not word.isalpha():
         return []
-    score, left, right = char_split.split_compound(word)[0]
+    score, left, right = char_splitter().split_compound(word)[0]
     if score < threshold or len(left) < 4 or len(right) < 4:
         return []
     cut = len(word) - len(right)

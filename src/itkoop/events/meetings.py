@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from itkoop import scheduler
 from itkoop.core.services import audit_record
 from itkoop.notifications.services import notify
 
 from . import meeting_changes, scheduling, selectors
 from . import notifications as kinds
+from . import solver as scheduler  # the scheduler package, imported at its first use
 from .models import (
     Event,
     Meeting,

@@ -18,9 +18,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from itkoop import scheduler
-
 from . import meeting_changes
+from . import solver as scheduler  # the scheduler package, imported at its first use
 from .models import (
     Event,
     Meeting,

@@ -1,7 +1,9 @@
 """Builds the engine's Catalog from the database: the one bridge between Django models and the engine.
 
-The catalog is cached per process and rebuilt when the registry changes (a cheap signature query), so the
-web pages, the API and the CLI all match against the same, current data through the same code.
+The catalog is kept per process and replaced when the catalog's stamp changes (core.versions: one primary-key
+read per request; every write to companies, solutions, the taxonomy, hubs or trusted cooperations gives it a
+new stamp), so the web pages, the API and the CLI all match against the same, current data through the same
+code. catalog_cache.py keeps it: one build at a time, snapshots on disk, rebuilds in the background.
 
 Which companies trust each other (they cooperated) is known to the cooperation app, which sits above this one:
 it registers a trust source here (`register_trust_source`, called from its AppConfig.ready), so that matching
@@ -9,7 +11,7 @@ imports nothing from it."""
 
 from __future__ import annotations
 
-import threading
+import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -22,11 +24,11 @@ from itkoop.engine.catalog import Solution as EngineSolution
 from itkoop.engine.catalog import Standard as EngineStandard
 from itkoop.registry import selectors as registry
 
+from .catalog_cache import CatalogCache
+
 TrustSource = Callable[[], Mapping[tuple[str, str], int]]
 """Returns company pairs (sorted external ids) -> how many trusted cooperations they had together."""
 
-_lock = threading.Lock()
-_cache: dict[str, object] = {}
 _trust_sources: list[TrustSource] = []
 
 
@@ -44,8 +46,9 @@ def trust_pairs() -> dict[tuple[str, str], int]:
     return dict(counts)
 
 
-def _signature() -> tuple:
-    # The trust pairs are part of it: a cooperation that becomes active changes the partner ranking.
+def freshness_signature() -> tuple:
+    """The former freshness check, a fingerprint of every table the catalog is built from (11 queries and a
+    scan of the cooperations): kept for bench/warm.py, which compares it with the stamp read of now."""
     return (*registry.catalog_signature(), tuple(sorted(trust_pairs().items())))
 
 
@@ -135,12 +138,39 @@ def build_catalog() -> Catalog:
 
 
 def current_catalog() -> Catalog:
-    """The catalog of the database as it is now; rebuilt only when the registry has changed."""
-    signature = _signature()
-    with _lock:
-        if _cache.get("signature") == signature:
-            return _cache["catalog"]  # type: ignore[return-value]
-    catalog = build_catalog()
-    with _lock:
-        _cache.update(signature=signature, catalog=catalog)
-    return catalog
+    """The catalog of the database as it is now (see CatalogCache): one primary-key read per call when it has
+    not changed; when it has, this process's copy is replaced by one build (or a snapshot's load)."""
+    return _catalogs.get()
+
+
+def catalog_builds() -> int:
+    """How many catalogs this process has built from the database (snapshot loads not counted)."""
+    return _catalogs.builds
+
+
+def wait_for_catalog_rebuild(timeout: float | None = None) -> None:
+    """Returns when no background rebuild of this process's catalog runs."""
+    _catalogs.wait_for_rebuild(timeout)
+
+
+def load_catalog_at_start() -> None:
+    """Loads (or builds) the catalog before the web server starts its workers: under `itkoop serve` the WSGI
+    module runs in gunicorn's master (--preload), so every worker forks with it (sharing its memory until
+    they write to it) and no first request loads it. No thread is started here: a thread's lock held at the
+    fork would be held forever in the worker. The connection is closed again, as workers must not share it."""
+    from django.db import connections
+
+    try:
+        current_catalog()
+    except Exception:
+        logging.getLogger(__name__).exception("catalog could not be loaded at start; the first request will")
+    finally:
+        connections.close_all()
+
+
+def forget_catalog() -> None:
+    """Drops this process's copy (tests, benchmarks): the next call loads or builds it again."""
+    _catalogs.forget()
+
+
+_catalogs = CatalogCache(build_catalog)

@@ -8,9 +8,12 @@ through engine/serialize.py); presenters.py turns its ids into names for people.
 from __future__ import annotations
 
 import hashlib
+import logging
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,10 +26,15 @@ from itkoop.engine.need import need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_to_dict
+from itkoop.engine.text import use_lemma_store as use_engine_lemma_store
 from itkoop.registry import services as registry_services
 
 from . import adapter
-from .adapter import TrustSource, current_catalog
+from .adapter import (
+    TrustSource,
+    current_catalog,
+    load_catalog_at_start,  # noqa: F401 - the WSGI module calls it before the workers start
+)
 
 INVITE_SALT = "itkoop.matching.invite"
 INVITE_MAX_AGE = 7 * 24 * 3600
@@ -36,6 +44,19 @@ MAX_TOP = 50
 
 class MatchRequestError(Exception):
     """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+def use_lemma_store() -> None:
+    """For a process that matches once and stops (the `itkoop` command): the need analysis looks lemmas up in
+    a store on disk beside the catalog snapshots (ITKOOP_CATALOG_CACHE_DIR) instead of decoding simplemma's
+    dictionaries at start; nothing changes without that directory."""
+    if settings.ITKOOP_CATALOG_CACHE_DIR:
+        try:
+            use_engine_lemma_store(settings.ITKOOP_CATALOG_CACHE_DIR)
+        except (OSError, sqlite3.Error):  # a directory that cannot be written: simplemma's own dictionaries
+            logging.getLogger(__name__).warning(
+                "lemma store in %s cannot be used", settings.ITKOOP_CATALOG_CACHE_DIR, exc_info=True
+            )
 
 
 def register_trust_source(source: TrustSource) -> None:

@@ -12,3 +12,7 @@ class RegistryConfig(AppConfig):
         from .reference_data import sync_taxonomy
 
         post_migrate.connect(sync_taxonomy, sender=self, dispatch_uid="itkoop-taxonomy")
+
+        from . import versioning
+
+        versioning.connect()  # every write to what the matching catalog is built from gives it a new stamp

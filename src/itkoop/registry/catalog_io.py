@@ -53,6 +53,7 @@ from .services import (
     refresh_solution_search,
     taxonomy_sync,
 )
+from .versioning import catalog_changed
 
 Progress = Callable[[int, int], None]
 
@@ -385,7 +386,9 @@ def import_catalog(
     validate_catalog(data, source=source)
     taxonomy_sync({"capabilities": data.get("capabilities", []), "standards": data.get("standards", [])})
     writer = BulkWriter(attested_from_file=attested_from_file)
-    return writer.write(data["companies"], progress)
+    summary = writer.write(data["companies"], progress)
+    catalog_changed()  # bulk writes send no signals (versioning.py)
+    return summary
 
 
 @transaction.atomic

@@ -311,6 +311,17 @@ ITKOOP_WEB_THREADS = int(os.environ.get("ITKOOP_WEB_THREADS", "4"))
 # Seconds one request may take before gunicorn replaces its worker.
 ITKOOP_WEB_TIMEOUT_S = int(os.environ.get("ITKOOP_WEB_TIMEOUT_S", "60"))
 
+# --- Matching engine's catalog ---
+# Directory of catalog snapshots, one file per catalog stamp (core.versions): the first process that builds a
+# catalog writes it, other web workers and every `itkoop match`/`partners` call load it instead of building.
+# Written and read by this application only (the files are signed with the secret key); empty: no snapshots.
+ITKOOP_CATALOG_CACHE_DIR = os.environ.get(
+    "ITKOOP_CATALOG_CACHE_DIR", str(Path(platformdirs.user_cache_dir("itkoop")) / "catalog")
+)
+# A web process whose catalog is out of date serves the one it has while one background thread builds the
+# new one (on by default); off, the request that notices the change waits for the rebuild (so do the tests).
+ITKOOP_CATALOG_BACKGROUND_REBUILD = env_bool("ITKOOP_CATALOG_BACKGROUND_REBUILD", True)
+
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
 ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_S", "30"))

@@ -17,3 +17,7 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Parallel helpers and CI runs may share one PostgreSQL server: ITKOOP_TEST_DB_NAME names the test database.
 if os.environ.get("ITKOOP_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["ITKOOP_TEST_DB_NAME"]}
+# Tests see the catalog of their own transaction at once and write no snapshots (tests that check them set a
+# directory of their own).
+ITKOOP_CATALOG_CACHE_DIR = ""
+ITKOOP_CATALOG_BACKGROUND_REBUILD = False
