@@ -367,7 +367,7 @@ def _drop_hopeless_companies(
         in_slice[group[np.argsort(-kappa[group], kind="stable")[:per_pattern]]] = True
     sub = replace(pb, alive=alive & in_slice[pb.comp])
     sub_cols = build_columns(sub)
-    found = k_best(sub, sub_cols, top_k, pb.params.node_limit, deadline=deadline)
+    found = k_best(sub, sub_cols, top_k, pb.params.node_limit, deadline=deadline, hard_deadline=deadline)
     if len(found.bundles) < top_k or not found.complete:
         return
     theta = found.bundles[-1][0]
