@@ -117,21 +117,20 @@ def search_notice(result: MatchResult) -> str | None:
     if result.stats.optimal:
         return None
     values = {"seconds": number_format(result.stats.elapsed_ms / 1000, 1)}
-    gap = result.gap
-    if gap is None:
-        return (
-            _(
-                "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet, bevor sie alle "
-                "Zusammenstellungen vergleichen konnte. Dies sind die besten gefundenen Angebote."
-            )
-            % values
-        )
-    if gap == 0:
+    if result.bundles and result.bundles[0].proven:
         return (
             _(
                 "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet. Das erste "
                 "Angebot ist nachweislich das beste; für die weiteren ist nicht bewiesen, dass es keine "
                 "besseren gibt."
+            )
+            % values
+        )
+    if result.gap is None:
+        return (
+            _(
+                "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet, bevor sie alle "
+                "Zusammenstellungen vergleichen konnte. Dies sind die besten gefundenen Angebote."
             )
             % values
         )
