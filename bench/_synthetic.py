@@ -7,7 +7,7 @@
   (the taxonomy's ``used_by``), specific ones more often than CSV/OpenAPI;
 * companies sit near German cities, belong to a hub, some verified or labelled; some cooperated before;
 * needs: 2-5 capabilities that belong together (a capability and some it exchanges data with), a third with
-  a hub, half with a location, some with max. partners or a label.
+  a hub, half with a location, some with max. partners or a label; broad needs name 8 or 10 alike.
 """
 
 from __future__ import annotations
@@ -112,7 +112,10 @@ def synthetic_catalog(n_solutions: int, seed: int = 7) -> Catalog:
     return Catalog(taxonomy, companies, solutions, cooperations)
 
 
-def synthetic_needs(catalog: Catalog, n: int = 100, seed: int = 11) -> list[Need]:
+def synthetic_needs(
+    catalog: Catalog, n: int = 100, seed: int = 11, sizes: tuple[int, int] = (2, 5)
+) -> list[Need]:
+    """``n`` needs of ``sizes`` (lowest, highest) capabilities each."""
     rng = np.random.default_rng(seed)
     tax = catalog.taxonomy
     offered = sorted(catalog.index.by_capability)
@@ -126,7 +129,7 @@ def synthetic_needs(catalog: Catalog, n: int = 100, seed: int = 11) -> list[Need
     }
     needs = []
     for _ in range(n):
-        size = int(rng.integers(2, 6))
+        size = int(rng.integers(sizes[0], sizes[1] + 1))
         caps = [offered[rng.choice(len(offered), p=p)]]
         while len(caps) < size:
             pool = sorted(

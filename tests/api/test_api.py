@@ -49,3 +49,11 @@ def test_companies_are_readable_and_not_writable(client, mini_catalog):
     )
     response = client.post("/api/v1/solutions/", {"name": "x"})  # a form, not JSON
     assert response.status_code == 400 and not Solution.objects.filter(name="x").exists()
+
+
+def test_match_cut_by_its_budget_answers_with_a_bundle_not_claimed_optimal(client, mini_catalog, settings):
+    settings.ITKOOP_MATCH_BUDGET_S = 1e-9
+    response = client.post("/api/v1/match/", {"text": NEED}, content_type="application/json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["bundles"] and data["stats"]["optimal"] is False

@@ -87,3 +87,10 @@ def test_bad_input_exits_non_zero_with_one_clear_line(env, args, message):
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1, result.stderr
     assert message in result.stderr
+
+
+def test_match_stopped_by_its_time_budget_says_not_proven_optimal(env):
+    result = _itkoop("match", NEED, env={**env, "ITKOOP_MATCH_BUDGET_S": "0.000000001"})
+    assert result.returncode == 0, result.stderr
+    assert "Shopwerk Aachen UG" in result.stdout
+    assert "optimal: nein" in result.stdout and "Nicht nachweislich optimal" in result.stdout

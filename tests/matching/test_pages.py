@@ -139,3 +139,11 @@ def test_inviting_a_single_provider_without_an_own_company_asks_to_create_one(cl
     assert response.redirect_chain[-1][0] == reverse("accounts:company_create")
     assert "legen Sie bitte zuerst Ihr Unternehmen an" in response.content.decode()
     assert Cooperation.objects.count() == 0
+
+
+def test_need_page_says_plainly_when_the_search_stopped_before_a_proof(client, mini_catalog, settings):
+    settings.ITKOOP_MATCH_BUDGET_S = 1e-9  # over before the search starts
+    response = client.get(reverse("matching:need"), {"text": NEED})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Shopwerk" in body
+    assert "Nicht nachweislich optimal" in body

@@ -32,3 +32,10 @@ def test_an_explicit_hub_wins_over_the_postcode(mini_catalog):
 def test_a_postcode_without_a_hub_does_not_restrict_the_match(mini_catalog):
     assert _companies(services.match_need(text=SHOP, postal_code="1")) == {"c2"}
     assert "c1" in _companies(services.match_need(text="Wir brauchen eine Warenwirtschaft", postal_code=""))
+
+
+def test_the_match_budget_setting_zero_means_no_limit(settings):
+    settings.ITKOOP_MATCH_BUDGET_S = 0
+    assert services.match_budget_s() is None
+    settings.ITKOOP_MATCH_BUDGET_S = 1.5
+    assert services.match_budget_s() == 1.5

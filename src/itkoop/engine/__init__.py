@@ -3,7 +3,8 @@
 Build a :class:`Catalog` once (from the database or :func:`catalog_from_dict`), then call
 
 * :func:`analyse_need` / :func:`need_from_text` — free text -> capabilities with score and evidence,
-* :func:`compose_bundles` — a :class:`Need` -> the K best interoperable bundles, proven optimal,
+* :func:`compose_bundles` — a :class:`Need` -> the K best interoperable bundles, proven optimal (with
+  ``budget_s``: the best found in that time, with a bound, proven only when the search completed),
 * :func:`rank_partners` — a company -> complementary partners with reasons,
 * :func:`match_to_dict` / :func:`partners_to_dict` — the JSON of the engine contract.
 """

@@ -11,18 +11,27 @@ The pipeline for one need (each step exact; see search.py for the search and the
    is dropped.
 3. Columns (ways a company can take part) and a K-best branch and bound over them (distinct company sets).
 4. A MILP certificate (HiGHS via scipy.optimize.milp) over every column that could be part of a strictly
-   better bundle proves the best one optimal; ``optimal`` is true only when HiGHS proved it and the search
-   ran to completion. A need of this shape is solved in tens of milliseconds at 100,000 solutions.
+   better bundle checks the best one. ``optimal`` is true only when the search ran to completion (the
+   branch and bound is exact) or, for a search that was stopped, HiGHS proved it and the search stopped
+   with nothing left that could enter the top K. A need of a few capabilities is solved in tens of
+   milliseconds at 100,000 solutions.
+
+With a time budget the answer is anytime: a broad need (eight or ten capabilities at 100,000 solutions can
+take minutes to prove) returns within about the budget with the best bundles found, ``optimal`` false and
+``stats.bound``, an upper bound of the best bundle's objective (the unexplored part of the search tree, or
+HiGHS's dual bound, whichever is lower).
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
+from .baseline import greedy_bundle
 from .catalog import Catalog, CatalogError
 from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
@@ -33,6 +42,15 @@ from .search import _min_covers, build_columns, certify, k_best
 
 __all__ = ["compose_bundles"]
 
+# Shares of a time budget: the exact reductions' own small search may use the first part; the main search
+# stops at the second once it has a bundle, at the third in any case; the certificate may run until the
+# fourth, on at most _BUDGET_CERTIFY_COLUMNS columns; the rest is for writing the answer.
+_SLICE_SHARE = 0.2
+_SEARCH_SHARE = 0.75
+_SEARCH_HARD_SHARE = 0.85
+_CERTIFY_SHARE = 0.9
+_BUDGET_CERTIFY_COLUMNS = 1000
+
 
 def compose_bundles(
     need: Need,
@@ -42,16 +60,31 @@ def compose_bundles(
     params: MatchParams | None = None,
     lang: str = "de",
     analysis: NeedAnalysis | None = None,
+    budget_s: float | None = None,
 ) -> MatchResult:
     """The ``top_k`` best distinct bundles (distinct company sets) for ``need``, best first.
 
     Raises CatalogError for a capability or customer company the catalog does not know; an unsatisfiable
     need is a status ("infeasible"), not an exception. When some capability cannot be covered at all, the
     bundles are the best partial ones with ``uncovered`` listed.
+
+    ``budget_s`` (seconds, None for no limit) stops the search in time: the result then holds the best
+    bundles found, status "feasible", ``stats.optimal`` false unless they were proven anyway, and
+    ``stats.bound``/``stats.bound_score``, how good the best bundle could at most be.
     """
     started = time.perf_counter()
     if top_k < 1:
         raise ValueError(f"top_k must be at least 1, not {top_k}")
+    if budget_s is not None and not budget_s > 0:
+        raise ValueError(f"budget_s must be positive, not {budget_s}")
+
+    def until(share: float) -> float | None:
+        return None if budget_s is None else started + share * budget_s
+
+    def time_left(share: float, cap: float) -> float:
+        end = until(share)
+        return cap if end is None else max(min(cap, end - time.perf_counter()), 0.01)
+
     params = params or MatchParams()
     for cap in need.capabilities:
         if cap not in catalog.taxonomy.capabilities:
@@ -59,13 +92,16 @@ def compose_bundles(
     if need.customer_company_id is not None:
         catalog.company(need.customer_company_id)
 
-    def result(bundles: list[Bundle], status: str, candidates: int, nodes: int, columns: int) -> MatchResult:
+    def result(
+        bundles: list[Bundle], status: str, candidates: int, nodes: int, columns: int, **bound: Any
+    ) -> MatchResult:
         stats = MatchStats(
             candidates=candidates,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
             optimal=status in ("optimal", "infeasible", "no_capabilities"),
             nodes=nodes,
             columns=columns,
+            **bound,
         )
         return MatchResult(need, bundles, stats, status, analysis)
 
@@ -75,31 +111,57 @@ def compose_bundles(
         raise ValueError(
             f"a need may name at most {MAX_CAPABILITIES} capabilities, not {len(need.capabilities)}"
         )
-    problem = _Problem.build(need, catalog, params, top_k)
+    problem = _Problem.build(need, catalog, params, top_k, deadline=until(_SLICE_SHARE))
     if problem is None:
         return result([], "infeasible", 0, 0, 0)
     cols = build_columns(problem)
-    outcome = k_best(problem, cols, top_k, params.node_limit)
-    found = outcome.bundles
-    if not found and not outcome.complete:  # stopped before any bundle: let the MILP find the best one
-        proven, value, chosen = certify(problem, cols, (-np.inf, []), params.time_limit)
-        found = [(value, chosen)] if chosen else []
+    outcome = k_best(
+        problem,
+        cols,
+        top_k,
+        params.node_limit,
+        deadline=until(_SEARCH_SHARE),
+        # however long the preparation took, the search may dive for a first bundle for a tenth of the budget
+        hard_deadline=None if budget_s is None else max(until(_SEARCH_HARD_SHARE), _dive_until(budget_s)),
+    )
+    found, bound = outcome.bundles, outcome.bound
+    first_proven = outcome.complete
+    max_columns = None if budget_s is None else _BUDGET_CERTIFY_COLUMNS
+    if not found and not outcome.complete:
+        # stopped before any bundle: the MILP may find the best one in the time left, else take greedy's
+        cert = certify(
+            problem, cols, (-np.inf, []), time_left(_CERTIFY_SHARE, params.time_limit), max_columns
+        )
+        bound = min(bound, cert.bound)
+        if cert.columns:
+            found, first_proven = [(cert.value, cert.columns)], cert.proven
+        else:
+            nodes = outcome.nodes
+            return _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, len(cols))
     if not found:
         return result([], "infeasible", len(problem.rows), outcome.nodes, len(cols))
     best_cover = _popcount_cols(cols, found[0][1])
     found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
-    proven, value, chosen = certify(problem, cols, found[0], params.time_limit)
-    if value > found[0][0] + 1e-6:
+    # with a complete search the certificate is a cross-check (within the budget); otherwise it may prove
+    # the best bundle, find a better one or lower the bound
+    cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), max_columns)
+    if cert.value > found[0][0] + 1e-6:
         if outcome.complete:  # cannot happen when the search is exact; never hide it
-            raise RuntimeError(f"search missed a better bundle ({value} > {found[0][0]})")
-        # the node limit stopped the search early: the certificate's optimum is the best bundle
-        companies = set(cols.company[chosen].tolist())
-        found = [(value, chosen), *[f for f in found if set(cols.company[f[1]].tolist()) != companies]][
-            :top_k
-        ]
-        best_cover = _popcount_cols(cols, chosen)
+            raise RuntimeError(f"search missed a better bundle ({cert.value} > {found[0][0]})")
+        # the search stopped early: the certificate's bundle is better than any it found
+        companies = set(cols.company[cert.columns].tolist())
+        found = [
+            (cert.value, cert.columns),
+            *[f for f in found if set(cols.company[f[1]].tolist()) != companies],
+        ][:top_k]
+        best_cover = _popcount_cols(cols, cert.columns)
         found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
-    proven = proven and outcome.complete
+        first_proven = cert.proven
+    else:
+        first_proven = first_proven or cert.proven
+    if not outcome.complete:
+        bound = min(bound, cert.bound)
+    bound = max(bound, found[0][0])  # bounds are never below a bundle found (guards rounding)
     bundles = []
     for rank, (_, columns) in enumerate(found, start=1):
         ids = {
@@ -111,8 +173,36 @@ def compose_bundles(
         objective = bundle_objective(need, catalog, ids, params)
         if objective is None:  # the search and the checker disagree: a bug, never silently report it
             raise RuntimeError(f"composed an invalid bundle {ids!r}")
+        proven = outcome.complete or (rank == 1 and first_proven)
         bundles.append(_bundle(problem, ids, rank, objective, problem.weights, proven, lang))
-    return result(bundles, "optimal" if proven else "feasible", len(problem.rows), outcome.nodes, len(cols))
+    # all top K are exact only after a complete search (a proven first bundle says nothing of the others)
+    status = "optimal" if outcome.complete else "feasible"
+    if status == "optimal":
+        bound = bundles[0].objective
+    return result(
+        bundles, status, len(problem.rows), outcome.nodes, len(cols), **_bound_stats(bound, problem.weights)
+    )
+
+
+def _dive_until(budget_s: float) -> float:
+    return time.perf_counter() + 0.1 * budget_s
+
+
+def _bound_stats(bound: float, weights: Weights) -> dict[str, float | None]:
+    if not np.isfinite(bound):
+        return {"bound": None, "bound_score": None}
+    return {"bound": float(bound), "bound_score": round(max(bound, 0.0) / weights.ideal(), 4)}
+
+
+def _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, columns) -> MatchResult:
+    """The search and the certificate found no bundle in the time they had: greedy's bundle, not proven."""
+    ids, objective = greedy_bundle(need, catalog, params)
+    if objective is None:
+        stats = _bound_stats(bound, problem.weights)
+        return result([], "feasible", len(problem.rows), nodes, columns, **stats)
+    bundle = _bundle(problem, ids, 1, objective, problem.weights, False, lang)
+    stats = _bound_stats(max(bound, objective), problem.weights)
+    return result([bundle], "feasible", len(problem.rows), nodes, columns, **stats)
 
 
 def _popcount_cols(cols, columns: list[int]) -> int:
@@ -143,7 +233,9 @@ class _Problem:
     coop_pairs: list[tuple[int, int]]
 
     @classmethod
-    def build(cls, need: Need, catalog: Catalog, params: MatchParams, top_k: int = 5) -> _Problem | None:
+    def build(
+        cls, need: Need, catalog: Catalog, params: MatchParams, top_k: int = 5, deadline: float | None = None
+    ) -> _Problem | None:
         idx = catalog.index
         caps = list(need.capabilities)
         lists = [idx.by_capability[c] for c in caps if c in idx.by_capability]
@@ -212,13 +304,14 @@ class _Problem:
             need, catalog, params, weights, caps, pairs, rows, tmask, g, comp, alive, P, Q, company_rows,
             coop_bound, customer, sorted(coop_pairs),
         )  # fmt: skip
-        pb.reduce(top_k, degree)
+        pb.reduce(top_k, degree, deadline)
         return pb
 
-    def reduce(self, top_k: int, degree: np.ndarray) -> None:
+    def reduce(self, top_k: int, degree: np.ndarray, deadline: float | None = None) -> None:
         """Exact reductions before the search: companies that cannot reach the top K, solutions dominated
-        within their company, interchangeable solutions beyond the K best (each keeps every top-K value)."""
-        _drop_hopeless_companies(self, top_k, degree)
+        within their company, interchangeable solutions beyond the K best (each keeps every top-K value).
+        The first needs a small search of its own; past ``deadline`` it is skipped (still exact)."""
+        _drop_hopeless_companies(self, top_k, degree, deadline)
         alive = self.alive
         idx = np.flatnonzero(alive)
         sub = _undominated(self.comp[idx], self.tmask[idx], self.g[idx], self.P[idx], self.Q[idx])
@@ -237,7 +330,12 @@ class _Problem:
 
 
 def _drop_hopeless_companies(
-    pb: _Problem, top_k: int, degree: np.ndarray, per_cap: int = 24, per_pattern: int = 6
+    pb: _Problem,
+    top_k: int,
+    degree: np.ndarray,
+    deadline: float | None = None,
+    per_cap: int = 24,
+    per_pattern: int = 6,
 ):
     """Drop every company whose best possible bundle cannot beat the K-th best bundle of a small slice.
 
@@ -269,7 +367,7 @@ def _drop_hopeless_companies(
         in_slice[group[np.argsort(-kappa[group], kind="stable")[:per_pattern]]] = True
     sub = replace(pb, alive=alive & in_slice[pb.comp])
     sub_cols = build_columns(sub)
-    found = k_best(sub, sub_cols, top_k, pb.params.node_limit)
+    found = k_best(sub, sub_cols, top_k, pb.params.node_limit, deadline=deadline, hard_deadline=deadline)
     if len(found.bundles) < top_k or not found.complete:
         return
     theta = found.bundles[-1][0]

@@ -58,11 +58,17 @@ class Bundle:
 
 @dataclass(frozen=True, slots=True)
 class MatchStats:
+    """``optimal``: every bundle is proven. ``bound``: no bundle's objective exceeds it (the best bundle's
+    own objective when proven; larger when a time budget or solver limit stopped the search first), None
+    when unknown; ``bound_score`` is the same on the scale of ``Bundle.score``."""
+
     candidates: int
     elapsed_ms: float
     optimal: bool
     nodes: int = 0  # branch-and-bound nodes visited
     columns: int = 0  # ways companies could take part
+    bound: float | None = None
+    bound_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,14 @@ class MatchResult:
     stats: MatchStats
     status: str
     analysis: NeedAnalysis | None = None
+
+    @property
+    def gap(self) -> float | None:
+        """How much better than the best bundle found another could at most be, on the score scale (0 when
+        proven); None when there is no bundle or no bound."""
+        if not self.bundles or self.stats.bound_score is None:
+            return None
+        return max(round(self.stats.bound_score - self.bundles[0].score, 4), 0.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,9 @@ its columns' values plus cooperation bonuses between its companies.
    every node whose upper bound cannot beat the K-th best distinct bundle found so far. The bound of the
    still open capabilities is the sum of their best possible contributions minus the cost of the fewest
    companies that could cover them (a set cover over the columns' capability sets, computed once per
-   need). Pruning only discards what cannot enter the top K, so the K bundles are exact.
+   need). Pruning only discards what cannot enter the top K, so the K bundles are exact. The search is
+   anytime: stopped by a deadline or a node limit, it returns the best bundles found so far and an upper
+   bound of the best bundle there is (the bounds of every part of the tree it left unexplored).
 2. :func:`certify` proves the best one with an integer program (HiGHS via scipy.optimize.milp): every
    bundle strictly better than it could only use columns whose own upper bound exceeds its value, so the
    MILP over those columns (usually a handful) has the found bundle as optimum iff no better one exists.
@@ -19,13 +21,14 @@ its columns' values plus cooperation bonuses between its companies.
 from __future__ import annotations
 
 import itertools
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-__all__ = ["Columns", "SearchOutcome", "build_columns", "certify", "k_best"]
+__all__ = ["Certificate", "Columns", "SearchOutcome", "build_columns", "certify", "k_best"]
 
 _TOL = 1e-7
 
@@ -215,11 +218,23 @@ def _min_covers(masks: list[int], K: int) -> np.ndarray:
 class SearchOutcome:
     bundles: list[tuple[float, list[int]]]  # (objective, columns), best first, distinct company sets
     nodes: int
-    complete: bool  # False when the node limit stopped the search
+    complete: bool  # the top K are exact: nothing left unexplored could enter them
+    # upper bound of the best bundle's objective: the best found when complete, else the largest bound of
+    # what the search left unexplored (never below the best found; -inf when there is no bundle at all)
+    bound: float = -np.inf
 
 
-def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOutcome:
-    """The ``top_k`` best bundles with distinct company sets (exact unless the node limit is hit)."""
+def k_best(
+    pb,
+    cols: Columns,
+    top_k: int,
+    node_limit: int = 200_000,
+    deadline: float | None = None,
+    hard_deadline: float | None = None,
+) -> SearchOutcome:
+    """The ``top_k`` best bundles with distinct company sets: exact unless the node limit or a deadline
+    stops the search first; then the best found so far and a bound. Deadlines are ``time.perf_counter()``
+    values: past ``deadline`` the search stops once it has a bundle, past ``hard_deadline`` in any case."""
     K = len(pb.caps)
     partners: dict[int, set[int]] = {}
     for a, b in pb.coop_pairs:
@@ -234,7 +249,8 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         pairs_of[a].append(b)
         pairs_of[b].append(a)
     found: dict[frozenset[int], tuple[float, list[int]]] = {}
-    state = {"theta": -np.inf, "nodes": 0}
+    # theta: the K-th best value found; left: the largest bound of a part left unexplored after the stop
+    state = {"theta": -np.inf, "nodes": 0, "stopped": False, "left": -np.inf}
 
     # columns worth considering at all: their bound from the root beats the K-th best so far
     root_ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
@@ -254,6 +270,19 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
                 state["theta"] = theta
                 for k in range(K):
                     live[k] = live[k][root_ub[live[k]] > theta + _TOL]
+
+    def stop_now() -> bool:
+        if state["stopped"] or state["nodes"] > node_limit:
+            state["stopped"] = True
+        elif deadline is not None or hard_deadline is not None:
+            now = time.perf_counter()
+            late = deadline is not None and now > deadline and bool(found)
+            state["stopped"] = late or (hard_deadline is not None and now > hard_deadline)
+        return state["stopped"]
+
+    def leave(bound: float) -> None:
+        """A part of the tree with this bound stays unexplored."""
+        state["left"] = max(state["left"], float(bound))
 
     def compatible(k: int, decided: int, value: float, chosen: list[int], used: list[int]) -> np.ndarray:
         """Columns that can still cover capability k in a bundle better than the K-th best so far: disjoint,
@@ -285,15 +314,17 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         return opts
 
     def visit(decided: int, value: float, chosen: list[int], used: list[int]) -> None:
-        state["nodes"] += 1
-        if state["nodes"] > node_limit:
-            return
         open_caps = cols.coverable & ~decided
         if open_caps == 0:
             if chosen:
                 record(value, chosen, used)
             return
-        if value + cols.rest(open_caps, [degree[x] for x in used]) <= state["theta"] + _TOL:
+        here = value + cols.rest(open_caps, [degree[x] for x in used])
+        if here <= state["theta"] + _TOL:
+            return
+        state["nodes"] += 1
+        if stop_now():
+            leave(here)
             return
         # forward checking: capabilities nothing can cover any more are decided as uncovered;
         # otherwise branch on the capability with the fewest compatible columns
@@ -318,6 +349,9 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
         for i in np.argsort(-bound, kind="stable").tolist():
             if bound[i] <= state["theta"] + _TOL:
                 break
+            if state["stopped"]:  # best first: this option's bound is the largest of those left
+                leave(bound[i])
+                break
             c = int(opts[i])
             chosen.append(c)
             used.append(int(cols.company[c]))
@@ -326,12 +360,20 @@ def k_best(pb, cols: Columns, top_k: int, node_limit: int = 200_000) -> SearchOu
             used.pop()
         # leave capability k uncovered (worth considering only when covering it turns out impossible)
         skip = open_caps & ~(1 << k)
-        if value + cols.rest(skip, [degree[x] for x in used]) > state["theta"] + _TOL:
-            visit(decided | (1 << k), value, chosen, used)
+        skip_bound = value + cols.rest(skip, [degree[x] for x in used])
+        if skip_bound > state["theta"] + _TOL:
+            if state["stopped"]:
+                leave(skip_bound)
+            else:
+                visit(decided | (1 << k), value, chosen, used)
 
     visit(0, 0.0, [], [])
     ranked = sorted(found.values(), key=lambda vc: -vc[0])[:top_k]
-    return SearchOutcome(ranked, state["nodes"], state["nodes"] <= node_limit)
+    # stopped, but nothing left unexplored could enter the top K: as good as complete
+    complete = state["left"] <= state["theta"] + _TOL
+    best = ranked[0][0] if ranked else -np.inf
+    bound = best if complete else max(best, state["left"])
+    return SearchOutcome(ranked, state["nodes"], complete, bound)
 
 
 def _refined_bound(pb, cols: Columns, chosen: np.ndarray, degree: np.ndarray) -> np.ndarray:
@@ -418,19 +460,34 @@ def _standard_rows(pb, cols, sel, covers, add, first_var: int) -> int:
     return var - first_var
 
 
+@dataclass
+class Certificate:
+    proven: bool  # HiGHS proved ``value`` optimal
+    value: float  # objective of the best bundle it knows (the incumbent unless it found a better one)
+    columns: list[int]
+    bound: float  # upper bound of the best bundle's objective (``value`` when proven)
+
+
 def certify(
-    pb, cols: Columns, best: tuple[float, list[int]], time_limit: float
-) -> tuple[bool, float, list[int]]:
+    pb, cols: Columns, best: tuple[float, list[int]], time_limit: float, max_columns: int | None = None
+) -> Certificate:
     """Prove ``best`` optimal with a MILP over the columns that could be part of a strictly better bundle.
 
-    Returns (proven, value, columns) of the MILP's optimum, which equals ``best`` when the search was right.
+    The MILP's optimum equals ``best`` when the search was right. Stopped by the time limit, HiGHS's dual
+    bound still bounds every strictly better bundle, so max(value, dual bound) bounds the best one. With
+    more than ``max_columns`` such columns it is not tried (HiGHS needs longer than a time budget to set
+    up and solve the LP of tens of thousands of columns, whatever its time limit): nothing proven.
     """
     value, incumbent = best
     degree = company_degrees(pb)
     ub = cols.value + cols.rest(cols.coverable & ~cols.mask, [degree[cols.company]])
     keep = np.flatnonzero(ub > value + _TOL)
+    if max_columns is not None and len(keep) > 4 * max_columns:  # too many even before the finer bound
+        return Certificate(False, value, incumbent, np.inf)
     if incumbent:
         keep = keep[_refined_bound(pb, cols, keep, degree) > value + _TOL]
+    if max_columns is not None and len(keep) > max_columns:
+        return Certificate(False, value, incumbent, np.inf)
     sel = np.union1d(keep, np.array(incumbent, dtype=np.int64))
     n_col = len(sel)
     K = len(pb.caps)
@@ -468,12 +525,15 @@ def certify(
             np.r_[1.0, -np.ones(len(ca)), 1.0, -np.ones(len(cb))], -np.inf, 0.0, 2)  # fmt: skip
     if pb.need.max_partners is not None:
         add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(pb.need.max_partners), 1)
-    if incumbent:  # a bundle at least as good as the incumbent covers as much, with at most as many companies
+    if incumbent:  # a bundle at least as good as the incumbent covers as much (the objective's first level)
         add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)
         sizes = (cols.member[sel] >= 0).sum(axis=1).astype(float)
         covered = float((cols.member[np.array(incumbent)] >= 0).sum())
         add(np.zeros(n_col), np.arange(n_col), sizes, covered, np.inf, 1)
-        add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
+        # ... and when the incumbent covers all there is to cover, with at most as many companies (an
+        # incumbent of a stopped search may cover less: then a better bundle may need more companies)
+        if covered == bin(cols.coverable).count("1"):
+            add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
     matrix = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
     )
@@ -484,7 +544,12 @@ def certify(
         constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
         options={"time_limit": time_limit, "mip_rel_gap": 0.0, "presolve": False},
     )
+    dual = getattr(res, "mip_dual_bound", None)
+    bound = np.inf if dual is None or not np.isfinite(dual) else max(value, -float(dual))
     if res.x is None:
-        return False, value, incumbent
+        return Certificate(False, value, incumbent, bound)
     chosen = sel[np.flatnonzero(res.x[:n_col] > 0.5)].tolist()
-    return res.status == 0, -float(res.fun), chosen
+    found = -float(res.fun)
+    if res.status == 0:
+        return Certificate(True, found, chosen, found)
+    return Certificate(False, found, chosen, max(bound, found))

@@ -5,10 +5,12 @@ Pages, the offer PDF, mails, the cooperation's bundle snapshot and the terminal 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -126,6 +128,40 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
         "not_wanted": [names.capability(c) for c in not_wanted],
         "existing": [names.capability(c) for c in existing],
     }
+
+
+def search_notice(result: MatchResult) -> str | None:
+    """The plain statement that the offers are not proven optimal (the search stopped at its time budget
+    or a solver limit), with how good a better one could at most be; None when they are proven."""
+    if result.stats.optimal:
+        return None
+    values = {"seconds": number_format(result.stats.elapsed_ms / 1000, 1)}
+    if result.bundles and result.bundles[0].proven:
+        return (
+            _(
+                "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet. Das erste "
+                "Angebot ist nachweislich das beste; für die weiteren ist nicht bewiesen, dass es keine "
+                "besseren gibt."
+            )
+            % values
+        )
+    if result.gap is None:
+        return (
+            _(
+                "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet, bevor sie alle "
+                "Zusammenstellungen vergleichen konnte. Dies sind die besten gefundenen Angebote."
+            )
+            % values
+        )
+    values["percent"] = min(math.ceil(result.stats.bound_score * 100), 100)
+    return (
+        _(
+            "Nicht nachweislich optimal: Die Suche wurde nach %(seconds)s s beendet, bevor sie alle "
+            "Zusammenstellungen vergleichen konnte. Dies sind die besten gefundenen Angebote; ein besseres "
+            "würde höchstens zu %(percent)d %% zu Ihrem Bedarf passen."
+        )
+        % values
+    )
 
 
 def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
@@ -291,6 +327,9 @@ def match_text(result: MatchResult) -> str:
             "opt": _("ja") if result.stats.optimal else _("nein"),
         }
     )
+    notice = search_notice(result)
+    if notice:
+        lines.append(notice)
     return "\n".join(lines)
 
 

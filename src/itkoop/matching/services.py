@@ -172,10 +172,18 @@ def match_need(
             labels=tuple(labels),
             customer_company_id=customer_company_id,
         )
-        result = compose_bundles(need, catalog, top_k=top_k, lang=_lang(), analysis=analysis)
+        result = compose_bundles(
+            need, catalog, top_k=top_k, lang=_lang(), analysis=analysis, budget_s=match_budget_s()
+        )
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result
+
+
+def match_budget_s() -> float | None:
+    """Seconds a composition may search (ITKOOP_MATCH_BUDGET_S); None when it is 0 (search until proven)."""
+    budget = float(getattr(settings, "ITKOOP_MATCH_BUDGET_S", 0) or 0)
+    return budget if budget > 0 else None
 
 
 def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:

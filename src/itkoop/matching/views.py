@@ -67,6 +67,7 @@ def need(request):
             "bundles": bundles,
             "need_capabilities": presenters.present_need(result) if result else [],
             "understanding": presenters.present_understanding(result) if result else None,
+            "search_notice": presenters.search_notice(result) if result else None,
             # The need as hidden fields of each offer's "PDF erstellen" form (the document service's).
             "need_fields": [(k, v) for k, values in request.GET.lists() if k != "rank" for v in values],
         },

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Func, Max, Q, QuerySet
 
 from itkoop.engine.text import query_terms
 
@@ -53,6 +53,20 @@ class CatalogFilters:
     verified_only: bool = False
 
 
+class IndexedSearchDocument(Func):
+    """``to_tsvector('simple', search_document)``: exactly the expression of the GIN indexes on PostgreSQL
+    (migrations registry/0002 and knowledge/0002). Django's SearchVector wraps the column in
+    ``COALESCE(search_document, '')``, which the planner does not match to them: a sequential scan (7 s per
+    page at 100,000 solutions instead of 34 ms). The column is NOT NULL, so nothing needs the COALESCE."""
+
+    function = "to_tsvector"
+    template = "%(function)s('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+    def __init__(self, field: str = "search_document") -> None:
+        super().__init__(F(field))
+
+
 def text_filter(queryset: QuerySet, text: str) -> QuerySet:
     """Rows of `queryset` (with `search_document` and `name`) matching every word of `text`, best first."""
     terms = query_terms(text)
@@ -66,7 +80,7 @@ def text_filter(queryset: QuerySet, text: str) -> QuerySet:
                 q = SearchQuery(form, config="simple", search_type="plain")
                 alternatives = q if alternatives is None else alternatives | q
             query = alternatives if query is None else query & alternatives
-        vector = SearchVector("search_document", config="simple")
+        vector = IndexedSearchDocument()
         # `@@` decides the match (every term); ts_rank only orders: it is positive on partial matches too.
         return (
             queryset.annotate(search=vector, rank=SearchRank(vector, query))

@@ -325,6 +325,9 @@ ITKOOP_CATALOG_BACKGROUND_REBUILD = env_bool("ITKOOP_CATALOG_BACKGROUND_REBUILD"
 # --- Solvers ---
 # Wall-clock limit of one meeting-day schedule build, in seconds.
 ITKOOP_SCHEDULE_TIME_LIMIT_S = float(os.environ.get("ITKOOP_SCHEDULE_TIME_LIMIT_S", "30"))
+# Seconds one joint-offer composition may search (web page, API and `itkoop match`): a broad need then gets
+# the best offers found so far, marked "not proven optimal", instead of running for minutes. 0: no limit.
+ITKOOP_MATCH_BUDGET_S = float(os.environ.get("ITKOOP_MATCH_BUDGET_S", "2"))
 # Redis hands a task nobody acknowledged to another worker after this many seconds (its default is an hour):
 # longer than any task runs (a schedule build is stopped at 4 x the solver's limit + 3 min, events/tasks.py)
 # and than the longest retry delay of an e-mail (10 min), short enough that a build whose worker died resumes
