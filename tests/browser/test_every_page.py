@@ -46,6 +46,8 @@ NOT_PAGES = {
     "events:feed",
     "events:ics",
     "events:schedule_status",
+    "labels:badge",  # an SVG image (tests/labels/test_pages.py)
+    "labels:evidence",  # a file download
     "registry:catalog_template",
     "set_language",
 }
