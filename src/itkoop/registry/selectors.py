@@ -87,7 +87,7 @@ def _company_filters(queryset: QuerySet, filters: CatalogFilters, prefix: str = 
         queryset = queryset.filter(**{f"{prefix}hub_id": filters.hub})
     if filters.postal_code:
         queryset = queryset.filter(**{f"{prefix}postal_code__startswith": filters.postal_code})
-    governed = label_authority().governed()
+    governed = label_authority().governed() if filters.labels else frozenset()
     for label in filters.labels:
         if label in governed:
             # A certified label: only solutions that hold it today (a company's own tag is self-declared).
