@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,11 +28,20 @@ def register(request):
     text, scheme = "", ""
     if form.is_bound and form.is_valid():
         text, scheme = form.cleaned_data["q"], form.cleaned_data["label"]
-    certificates = list(selectors.public_register(text=text, scheme=scheme)[:500])
+    page = Paginator(selectors.public_register(text=text, scheme=scheme), 50).get_page(
+        request.GET.get("page")
+    )
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
     return render(
         request,
         "labels/register.html",
-        {"form": form, "certificates": certificates, "schemes": selectors.all_schemes()},
+        {
+            "form": form,
+            "page": page,
+            "querystring": query_without_page.urlencode(),
+            "schemes": selectors.all_schemes(),
+        },
         status=400 if form.errors else 200,
     )
 
