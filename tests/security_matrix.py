@@ -371,7 +371,9 @@ MATRIX: dict[str, Row] = {
     "matching:need": Row(get=PUBLIC),
     "matching:partners": Row(get=PUBLIC),
     "notifications:inbox": Row(get=LOGGED_IN),
-    "notifications:mark_all_read": Row(get=NOT_GET, post="in ok no ok no no"),
+    # changes something for whoever has unread notifications: A, the Kassel staff, the center admin (told of
+    # A's label applications)
+    "notifications:mark_all_read": Row(get=NOT_GET, post="in ok no ok no ok"),
     "notifications:open": Row(get=NOT_GET, post=ONLY_A),
     "notifications:preferences": Row(get=LOGGED_IN, post="in no no no no no"),
     "registry:company": Row(get=PUBLIC),
