@@ -175,3 +175,21 @@ def test_an_expired_label_leaves_the_public_pages_and_its_verification_says_so(c
 def test_an_unknown_code_is_no_page(client):
     assert client.get(reverse("labels:verify", args=["NICHTDA"])).status_code == 404
     assert client.get(reverse("labels:badge", args=["x" * 200])).status_code == 404
+
+
+def test_the_lists_show_only_what_the_viewer_may_see(client, case):
+    client.force_login(case["other"])
+    assert case["solution"].name not in client.get(reverse("labels:applications")).content.decode()
+    client.force_login(case["member"])
+    assert (
+        reverse("labels:application", args=[case["waiting"].pk])
+        in client.get(reverse("labels:applications")).content.decode()
+    )
+    for who in ("member", "staff"):
+        client.force_login(case[who])
+        assert client.get(reverse("labels:review")).status_code == 403
+    client.force_login(case["admin"])
+    assert (
+        reverse("labels:application", args=[case["waiting"].pk])
+        in client.get(reverse("labels:review")).content.decode()
+    )
