@@ -172,3 +172,20 @@ def test_a_renewal_may_carry_the_evidence_of_the_last_application():
 def _content(evidence) -> bytes:
     with evidence.file.open("rb") as handle:
         return handle.read()
+
+
+def test_while_asked_for_more_the_company_takes_its_own_files_back_only():
+    admin = center_admin()
+    member, solution = provider()
+    other_member, other_solution = provider()
+    application = apply(member, solution, uploads=[(None, upload())])
+    foreign = apply(other_member, other_solution, uploads=[(None, upload())]).evidence.get()
+    services.application_decide(actor=admin, application_id=application.pk, decision="changes", note="Mehr")
+    own = application.evidence.get()
+    services.application_resubmit(
+        actor=member,
+        application_id=application.pk,
+        declarations=declarations(),
+        remove_evidence=[own.pk, foreign.pk],
+    )
+    assert not Evidence.objects.filter(pk=own.pk).exists() and Evidence.objects.filter(pk=foreign.pk).exists()

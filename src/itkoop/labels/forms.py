@@ -17,7 +17,7 @@ class ApplicationForm(forms.Form):
     """One block per criterion of the version: ``confirm_<id>``, ``explain_<id>``, ``file_<id>``. Files are
     checked again by the service (type from the content, size); the form only keeps the page honest."""
 
-    def __init__(self, *args, criteria, initial_explanations=None, can_carry=False, **kwargs):
+    def __init__(self, *args, criteria, initial_explanations=None, can_carry=False, evidence=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         initial_explanations = initial_explanations or {}
@@ -42,6 +42,17 @@ class ApplicationForm(forms.Form):
             self.fields["carry_evidence"] = forms.BooleanField(
                 label=_("Nachweise des letzten Antrags übernehmen"), required=False, initial=True
             )
+        if evidence:
+            # While the center asks for more, the company may also take files back.
+            self.fields["remove_evidence"] = forms.MultipleChoiceField(
+                label=_("Diese Nachweise entfernen"),
+                required=False,
+                choices=[(str(item.pk), item.filename) for item in evidence],
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def evidence_to_remove(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data.get("remove_evidence") or []]
 
     def blocks(self):
         """(criterion, confirm field, explanation field, file field) for the template."""

@@ -214,12 +214,20 @@ def _editable(actor, application_id: int) -> Application:
 
 @transaction.atomic
 def application_resubmit(
-    *, actor, application_id: int, declarations: dict[int, DeclarationInput], uploads: list | None = None
+    *,
+    actor,
+    application_id: int,
+    declarations: dict[int, DeclarationInput],
+    uploads: list | None = None,
+    remove_evidence: list[int] | None = None,
 ) -> Application:
-    """The applicant's company answers the center's request: edited declarations, more files, submitted
-    again for review."""
+    """The applicant's company answers the center's request: edited declarations, files taken back or added,
+    submitted again for review. Only the application's own files can be removed."""
     application = _editable(actor, application_id)
     _store_declarations(application, declarations)
+    if remove_evidence:
+        for evidence in application.evidence.filter(pk__in=remove_evidence):
+            evidence.delete()  # the file follows after the commit (models._delete_file)
     _store_uploads(application, uploads or [], actor)
     application.status = Application.Status.SUBMITTED
     application.submitted_at = timezone.now()

@@ -229,6 +229,7 @@ def application_edit(request, pk: int):
         request.FILES if request.method == "POST" else None,
         criteria=application.version.criteria.all(),
         initial_explanations=stored,
+        evidence=list(application.evidence.all()),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,6 +238,7 @@ def application_edit(request, pk: int):
                 application_id=application.pk,
                 declarations=form.declarations(),
                 uploads=form.uploads(),
+                remove_evidence=form.evidence_to_remove(),
             )
         except services.LabelError as error:
             form.add_error(None, str(error))
