@@ -3,6 +3,7 @@ applications (apply, renew, edit and resubmit), the center's review, and the evi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -55,14 +56,20 @@ def _state(certificate) -> str:
     return "valid"
 
 
+def _site_url(path: str) -> str:
+    """The platform's own address (ITKOOP_SITE_URL), not the Host of the request: a badge embedded elsewhere
+    must lead to the real verification page."""
+    return settings.ITKOOP_SITE_URL.rstrip("/") + path
+
+
 def verify(request, code: str):
     """What anyone who reads a label's code (on a badge, a website, an offer) can check: which product, which
     label, and whether it holds today."""
     certificate = selectors.certificate_by_code(code)
     if certificate is None:
         raise Http404
-    verify_url = request.build_absolute_uri(reverse("labels:verify", args=[certificate.code]))
-    badge_url = request.build_absolute_uri(reverse("labels:badge", args=[certificate.code]))
+    verify_url = _site_url(reverse("labels:verify", args=[certificate.code]))
+    badge_url = _site_url(reverse("labels:badge", args=[certificate.code]))
     return render(
         request,
         "labels/verify.html",
@@ -84,7 +91,7 @@ def badge_svg(request, code: str):
         label=certificate.scheme.name,
         state=_state(certificate),
         until=certificate.holds_until,
-        link=request.build_absolute_uri(reverse("labels:verify", args=[certificate.code])),
+        link=_site_url(reverse("labels:verify", args=[certificate.code])),
     )
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     # An image other sites embed: no scripts, no styles from elsewhere, loadable from any origin.
