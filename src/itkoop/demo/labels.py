@@ -77,7 +77,7 @@ def _certificate(application, start: dt.date, renewal: bool) -> Certificate:
 
 
 @transaction.atomic
-def build_demo_labels(*, seed: int = 2026, count: int = 8) -> DemoLabels:
+def build_demo_labels(*, seed: int = 2026, count: int = 24) -> DemoLabels:
     ensure_schemes()
     rng = random.Random(seed)
     schemes = {s.slug: s for s in LabelScheme.objects.all()}
@@ -89,6 +89,11 @@ def build_demo_labels(*, seed: int = 2026, count: int = 8) -> DemoLabels:
         .order_by("external_id")
     )
     rng.shuffle(companies)
+    # Companies that declared a label on their profile apply first (as they would).
+    tagged = set(
+        Company.labels.through.objects.filter(label_id__in=schemes).values_list("company_id", flat=True)
+    )
+    companies.sort(key=lambda c: c.pk not in tagged)
     today = timezone.localdate()
     summary = DemoLabels()
     for index, company in enumerate(companies[: count + 2]):
