@@ -131,3 +131,27 @@ def test_figures_count_applied_granted_renewed_and_expired_per_quarter_and_hub()
     assert sum(r.expired for (_q, hub), r in rows.items() if hub == names["berlin"]) == 1
     assert {r.hub for r in selectors.figures_by_quarter(hub="kassel")} == {names["kassel"]}
     assert first.pk  # the first label still holds: it is not counted as expired
+
+
+def test_a_label_that_lapsed_before_its_renewal_counts_as_expired_and_its_old_code_says_so(client):
+    admin = center_admin()
+    member, solution = provider()
+    old = grant(member, solution, admin=admin)
+    _expire(old, days_ago=40)
+    new = grant(member, solution, admin=admin)  # a new label after a gap: no continuation
+    assert new.continues is None and new.renewal
+    assert sum(r.expired for r in selectors.figures_by_quarter()) == 1
+    assert "Nicht mehr gültig" in client.get(reverse("labels:verify", args=[old.code])).content.decode()
+    assert "Gültig" in client.get(reverse("labels:verify", args=[new.code])).content.decode()
+
+
+def test_a_renewal_granted_in_time_continues_the_label_and_no_second_one_ahead():
+    admin = center_admin()
+    member, solution = provider()
+    first = grant(member, solution, admin=admin)
+    second = grant(member, solution, admin=admin)
+    assert second.continues == first
+    [fact] = selectors.solution_labels(solution.pk)
+    assert fact.until == second.valid_until and fact.code == first.code
+    with pytest.raises(services.LabelError, match="bereits erteilt"):
+        apply(member, solution)

@@ -64,7 +64,7 @@ def _application(scheme, solution, applicant, status, created, decided_by=None) 
     return application
 
 
-def _certificate(application, start: dt.date, renewal: bool) -> Certificate:
+def _certificate(application, start: dt.date, renewal: bool, continues=None) -> Certificate:
     return Certificate.objects.create(
         application=application,
         scheme=application.scheme,
@@ -73,6 +73,7 @@ def _certificate(application, start: dt.date, renewal: bool) -> Certificate:
         valid_from=start,
         valid_until=add_months(start, application.scheme.validity_months) - dt.timedelta(days=1),
         renewal=renewal,
+        continues=continues,
     )
 
 
@@ -131,7 +132,7 @@ def build_demo_labels(*, seed: int = 2026, count: int = 24) -> DemoLabels:
             first.renewal_of = previous
             first.save(update_fields=["renewal_of"])
             start = previous.valid_until + dt.timedelta(days=1)
-            _certificate(first, start, renewal=True)
+            _certificate(first, start, renewal=True, continues=previous)
             summary.renewed += 1
         else:
             _certificate(first, start, renewal=False)

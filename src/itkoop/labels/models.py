@@ -230,6 +230,10 @@ class Certificate(models.Model):
     valid_from = models.DateField(_("gültig ab"))
     valid_until = models.DateField(_("gültig bis"), db_index=True)
     renewal = models.BooleanField(_("Verlängerung"), default=False)
+    # The certificate this one continues without a gap (a renewal granted before the old one ended).
+    continues = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="continuation"
+    )
     # The reminders sent before the end (days before it: 60, 30, 7), and whether the end was announced.
     reminders_sent = models.JSONField(default=list, blank=True)
     expiry_notified = models.BooleanField(default=False)

@@ -77,12 +77,8 @@ def current_certificates(today: dt.date | None = None) -> QuerySet[Certificate]:
 
 
 def _later_in_chain() -> Exists:
-    """A certificate of the same solution and label that continues this one (a granted renewal)."""
-    return Exists(
-        Certificate.objects.filter(
-            solution=OuterRef("solution"), scheme=OuterRef("scheme"), valid_from__gt=OuterRef("valid_until")
-        )
-    )
+    """A certificate that continues this one without a gap (a renewal granted in time)."""
+    return Exists(Certificate.objects.filter(continues=OuterRef("pk")))
 
 
 def chain_ends() -> QuerySet[Certificate]:
@@ -91,13 +87,10 @@ def chain_ends() -> QuerySet[Certificate]:
 
 
 def _with_end(queryset: QuerySet[Certificate]) -> QuerySet[Certificate]:
-    """Annotate `holds_until`: the last day of the chain (a granted renewal extends it)."""
-    last = (
-        Certificate.objects.filter(solution=OuterRef("solution"), scheme=OuterRef("scheme"))
-        .order_by("-valid_until")
-        .values("valid_until")[:1]
-    )
-    return queryset.annotate(holds_until=Coalesce(Subquery(last), "valid_until"))
+    """Annotate `holds_until`: the last day the label holds without a gap, through the renewal that continues
+    it (a renewal can be granted only once per period, so one step ahead is all there is)."""
+    continuation = Certificate.objects.filter(continues=OuterRef("pk")).values("valid_until")[:1]
+    return queryset.annotate(holds_until=Coalesce(Subquery(continuation), "valid_until"))
 
 
 def public_register(

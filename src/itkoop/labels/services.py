@@ -178,6 +178,11 @@ def application_submit(
     if selectors.open_application(solution, scheme) is not None:
         raise LabelError(_("Für diese Lösung liegt bereits ein offener Antrag auf dieses Siegel vor."))
     last = selectors.last_certificate(solution, scheme)
+    if last is not None and last.valid_from > timezone.localdate():
+        raise LabelError(
+            _("Die Verlängerung dieses Siegels ist bereits erteilt; sie beginnt am %(date)s.")
+            % {"date": _format_date(last.valid_from)}
+        )
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -247,9 +252,9 @@ def _grant(application: Application) -> Certificate:
     the day after; otherwise it starts today. Twelve months (the scheme's validity) either way."""
     today = timezone.localdate()
     previous = selectors.last_certificate(application.solution, application.scheme)
-    start = today
+    start, continues = today, None
     if previous is not None and previous.valid_until >= today:
-        start = previous.valid_until + dt.timedelta(days=1)
+        start, continues = previous.valid_until + dt.timedelta(days=1), previous
     return Certificate.objects.create(
         application=application,
         scheme=application.scheme,
@@ -257,6 +262,7 @@ def _grant(application: Application) -> Certificate:
         valid_from=start,
         valid_until=add_months(start, application.scheme.validity_months) - dt.timedelta(days=1),
         renewal=previous is not None,
+        continues=continues,
     )
 
 
