@@ -43,7 +43,9 @@ OWN_HUB_STAFF = "in 403 403 ok 403 ok"  # managing the event of the Kassel hub
 # Check-in at the Kassel meeting day and deciding a claim of a Kassel company: the hub's staff and center
 # admins; to everyone else it does not exist (events/views_checkin.py, claims.permissions.can_decide).
 HUB_STAFF_ONLY = "in 404 404 ok 404 ok"
-PARTICIPANT = "in ok 403 403 403 403"  # the meeting day's pages for its participants (A takes part)
+PARTICIPANT = "in ok 403 403 403 403"
+# A label application and its evidence: A's company and the center admins who review it; nobody else.
+LABEL_APPLICATION = "in ok 404 404 404 ok"  # the meeting day's pages for its participants (A takes part)
 
 
 def _empty(w: World) -> dict:
@@ -101,6 +103,15 @@ def _invitation_token(w: World, user: User) -> dict:
         user_id=user.pk, companies=[w.company_c.external_id], need_text="Onlineshop", rank=1, bundle=bundle
     )
     return {"token": token}
+
+
+def _label_form(version) -> dict:
+    """The application form confirming every criterion of the version, with an explanation."""
+    data = {}
+    for criterion in version.criteria.all():
+        data[f"confirm_{criterion.pk}"] = "on"
+        data[f"explain_{criterion.pk}"] = "Seit 1998 in Kassel."
+    return data
 
 
 def _selfcheck(w: World) -> dict:
@@ -169,6 +180,27 @@ MATRIX: dict[str, Row] = {
     "claims:link": Row(get=PUBLIC, post="in ok ok no no no", data=lambda w: {"note": "Inhaberin"}),
     "claims:review": Row(get="in 403 403 ok ok ok"),
     "claims:start": Row(get=LOGGED_IN, post="in ok ok no no no", data=lambda w: {"note": "Inhaberin"}),
+    # --- labels: the register, verification and badge are public; applications are the company's (A) and
+    # the center admins' (labels/permissions.py), hub staff and other companies find none; only center
+    # admins decide (A sees the application, may not decide: 403); A renews its granted label.
+    "labels:application": Row(get=LABEL_APPLICATION),
+    "labels:application_edit": Row(
+        get="in ok 404 404 404 403",
+        post="in ok 404 404 404 403",
+        data=lambda w: _label_form(w.label_application_changes.version),
+    ),
+    "labels:applications": Row(get=LOGGED_IN),
+    "labels:apply": Row(
+        get="in ok 404 404 404 404",
+        post="in ok 404 404 404 404",
+        data=lambda w: _label_form(w.label_certificate.application.version),
+    ),
+    "labels:badge": Row(get=PUBLIC),
+    "labels:decide": Row(get=NOT_GET, post="in 403 404 404 404 ok", data=lambda w: {"decision": "approve"}),
+    "labels:evidence": Row(get=LABEL_APPLICATION),
+    "labels:register": Row(get=PUBLIC),
+    "labels:review": Row(get=ONLY_ADMIN),
+    "labels:verify": Row(get=PUBLIC),
     "conversations:company_contact": Row(
         get=LOGGED_IN, post=LOGGED_IN, data=lambda w: {"subject": "Anfrage", "body": "Guten Tag"}
     ),
@@ -353,7 +385,9 @@ MATRIX: dict[str, Row] = {
     "matching:need": Row(get=PUBLIC),
     "matching:partners": Row(get=PUBLIC),
     "notifications:inbox": Row(get=LOGGED_IN),
-    "notifications:mark_all_read": Row(get=NOT_GET, post="in ok no ok no no"),
+    # changes something for whoever has unread notifications: A, the Kassel staff, the center admin (told of
+    # A's label applications)
+    "notifications:mark_all_read": Row(get=NOT_GET, post="in ok no ok no ok"),
     "notifications:open": Row(get=NOT_GET, post=ONLY_A),
     "notifications:preferences": Row(get=LOGGED_IN, post="in no no no no no"),
     "registry:company": Row(get=PUBLIC),

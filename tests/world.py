@@ -43,6 +43,10 @@ from itkoop.events.models import Event, Meeting, MeetingRequest, ParticipantProf
 from itkoop.events.services import calendar_token_for
 from itkoop.knowledge import services as knowledge_services
 from itkoop.knowledge.models import Article, SelfCheckResult
+from itkoop.labels import services as label_services
+from itkoop.labels.models import Application as LabelApplication
+from itkoop.labels.models import Certificate as LabelCertificate
+from itkoop.labels.models import Evidence as LabelEvidence
 from itkoop.notifications.models import Notification
 from itkoop.registry.models import Company, Solution
 
@@ -93,6 +97,12 @@ class World:
     claim_token: str
     claim: Claim
     api_token_id: int
+    # Labels: A's granted label (renewable), A's application waiting for review (with a file), and A's
+    # application the center asked to complete.
+    label_certificate: LabelCertificate
+    label_application: LabelApplication
+    label_application_changes: LabelApplication
+    label_evidence: LabelEvidence
 
 
 def build_world(*, xss: bool = False) -> World:
@@ -244,6 +254,9 @@ def build_world(*, xss: bool = False) -> World:
     checkin.mark_no_show(actor=users["staff_k"], event=event, registration=registration_e)
 
     company_u, claim_token, claim = _unclaimed_company(mark, users["staff_k"])
+    label_certificate, label_application, label_application_changes = _labels(
+        mark, a, users["admin"], solution_a, SolutionFactory(company=company_a, name=mark("Archiv"))
+    )
 
     conversation = conversation_services.conversation_for(
         actor=a, kind="cooperation", object_id=cooperation.pk
@@ -308,7 +321,64 @@ def build_world(*, xss: bool = False) -> World:
         article=article,
         claim_token=claim_token,
         claim=claim,
+        label_certificate=label_certificate,
+        label_application=label_application,
+        label_application_changes=label_application_changes,
+        label_evidence=label_application.evidence.get(),
     )
+
+
+def label_declarations(application_or_scheme, mark=str) -> dict:
+    """A confirmed declaration for every criterion of the scheme's current version (or the application's)."""
+    from itkoop.labels import selectors as label_selectors
+
+    version = (
+        application_or_scheme.version
+        if isinstance(application_or_scheme, LabelApplication)
+        else label_selectors.current_version(application_or_scheme)
+    )
+    return {
+        c.pk: label_services.DeclarationInput(confirmed=True, explanation=mark("Seit 1998 in Kassel."))
+        for c in version.criteria.all()
+    }
+
+
+def _labels(mark, member, admin, solution, archive):
+    """A's shop holds "Software Made in Germany" and waits for "Software Hosted in Germany" (with a PDF);
+    A's archive was asked for more on "Software Made in Germany"."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from itkoop.labels import selectors as label_selectors
+
+    label_services.ensure_schemes()
+    made, hosted = (
+        label_selectors.schemes().get(slug="software-made-in-germany"),
+        label_selectors.schemes().get(slug="software-hosted-in-germany"),
+    )
+    granted = label_services.application_submit(
+        actor=member,
+        solution_id=solution.pk,
+        scheme_slug=made.slug,
+        declarations=label_declarations(made, mark),
+    )
+    label_services.application_decide(actor=admin, application_id=granted.pk, decision="approve")
+    waiting = label_services.application_submit(
+        actor=member,
+        solution_id=solution.pk,
+        scheme_slug=hosted.slug,
+        declarations=label_declarations(hosted, mark),
+        uploads=[(None, SimpleUploadedFile("rechenzentrum.pdf", b"%PDF-1.4 Vertrag", "application/pdf"))],
+    )
+    changes = label_services.application_submit(
+        actor=member,
+        solution_id=archive.pk,
+        scheme_slug=made.slug,
+        declarations=label_declarations(made, mark),
+    )
+    label_services.application_decide(
+        actor=admin, application_id=changes.pk, decision="changes", note=mark("Bitte Nachweis ergänzen.")
+    )
+    return LabelCertificate.objects.get(application=granted), waiting, changes
 
 
 def _unclaimed_company(mark, staff) -> tuple[Company, str, Claim]:

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("mein/posteingang/", include("itkoop.notifications.urls")),
     path("mein/dokumente/", include("itkoop.documents.urls")),
     path("unternehmen-uebernehmen/", include("itkoop.claims.urls")),
+    path("siegel/", include("itkoop.labels.urls")),  # the register of labelled products and applications
     path("", include("itkoop.legal.urls")),  # impressum/, datenschutz/, protokoll/
     path("api/", include("itkoop.api.page_urls")),  # the API's documentation page
     path("admin/", admin.site.urls),

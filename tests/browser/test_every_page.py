@@ -47,6 +47,8 @@ NOT_PAGES = {
     "events:ics",
     "events:organiser_export",
     "events:schedule_status",
+    "labels:badge",  # an SVG image (tests/labels/test_pages.py)
+    "labels:evidence",  # a file download
     "registry:catalog_template",
     "set_language",
 }

@@ -534,11 +534,13 @@ def build_demo_extras(*, seed: int = 2026) -> list[str]:
     from itkoop.demo.cooperation import build_demo_cooperation_data
     from itkoop.demo.events import build_demo_events
     from itkoop.demo.knowledge import create_demo_selfcheck_results
+    from itkoop.demo.labels import build_demo_labels
 
     events = build_demo_events(seed=seed)
     cooperation = build_demo_cooperation_data(seed=seed)
     selfchecks = create_demo_selfcheck_results(seed=seed)
     contacts = build_demo_contacts(seed=seed)  # last: who has members is known by now
+    labels = build_demo_labels(seed=seed)
     return [
         f"Veranstaltungen: {events.events}, Anmeldungen: {events.registrations}, "
         f"Gesprächswünsche: {events.meeting_requests}, Termine: {events.meetings}.",
@@ -546,4 +548,5 @@ def build_demo_extras(*, seed: int = 2026) -> list[str]:
         "Anfragen: {inquiries}.".format(**cooperation),
         f"Gespeicherte Selbstchecks: {selfchecks}.",
         contacts.line(),
+        labels.line(),
     ]

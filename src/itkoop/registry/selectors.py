@@ -6,6 +6,7 @@ PostgreSQL through its full-text search over those tokens, SQLite through whole-
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
@@ -100,7 +101,18 @@ def _company_filters(queryset: QuerySet, filters: CatalogFilters, prefix: str = 
         queryset = queryset.filter(**{f"{prefix}hub_id": filters.hub})
     if filters.postal_code:
         queryset = queryset.filter(**{f"{prefix}postal_code__startswith": filters.postal_code})
+    governed = label_authority().governed() if filters.labels else frozenset()
     for label in filters.labels:
+        if label in governed:
+            # A certified label: only solutions that hold it today (a company's own tag is self-declared).
+            certified = label_authority().certified_solutions(label)
+            if prefix:
+                queryset = queryset.filter(pk__in=certified)
+            else:
+                queryset = queryset.filter(
+                    pk__in=Solution.objects.filter(pk__in=certified).values("company_id")
+                )
+            continue
         queryset = queryset.filter(**{f"{prefix}labels__slug": label})
     if filters.verified_only:
         queryset = queryset.filter(**{f"{prefix}verified": True})
@@ -212,6 +224,7 @@ def catalog_signature() -> tuple:
         Solution.provides.through.objects.count(),
         Solution.consumes.through.objects.count(),
         Solution.capabilities.through.objects.count(),
+        label_authority().signature(),
     )
 
 
@@ -225,9 +238,13 @@ def standard_users() -> QuerySet:
     return Standard.used_by.through.objects.values_list("standard_id", "capability_id")
 
 
-def company_label_links() -> QuerySet:
-    """(company pk, label slug) pairs."""
-    return Company.labels.through.objects.values_list("company_id", "label_id")
+def company_label_links() -> list[tuple[int, str]]:
+    """(company pk, label slug) pairs that matching trusts: the company's own tags of labels nobody
+    certifies, and for the certified ones (label_authority) the companies with a solution that holds one
+    today."""
+    governed = label_authority().governed()
+    own = Company.labels.through.objects.exclude(label_id__in=governed).values_list("company_id", "label_id")
+    return [*own, *label_authority().certified_company_links()]
 
 
 def solution_capability_links() -> QuerySet:
@@ -243,3 +260,61 @@ def solution_provides_links() -> QuerySet:
 def solution_consumes_links() -> QuerySet:
     """(solution pk, id of a standard it consumes) pairs."""
     return Solution.consumes.through.objects.values_list("solution_id", "standard_id")
+
+
+# -- labels the center certifies ----------------------------------------------------------------------------
+# The labels app sits above the registry: it registers its authority here (LabelsConfig.ready), so that the
+# catalog filter, matching (through company_label_links) and the solution page use granted, unexpired labels
+# while the registry imports nothing from it. Without one, every label is a company's own tag.
+
+
+class LabelAuthority(Protocol):
+    def governed(self) -> frozenset[str]:
+        """Slugs of the labels the center certifies: a company's own tag of one is only self-declared."""
+
+    def certified_solutions(self, slug: str) -> Any:
+        """Ids of the solutions that hold the label today (a queryset usable in ``pk__in``)."""
+
+    def certified_company_links(self) -> list[tuple[int, str]]:
+        """(company pk, slug) for every company with a solution that holds a certified label today."""
+
+    def signature(self) -> tuple:
+        """Changes whenever the certified pairs do (part of the catalog signature)."""
+
+    def solution_labels(self, solution_id: int) -> list:
+        """The labels a solution holds today, for its page."""
+
+    def company_labels(self, company_id: int) -> list:
+        """The labels the company's solutions hold today, for its page."""
+
+
+class _NoAuthority:
+    def governed(self) -> frozenset[str]:
+        return frozenset()
+
+    def certified_solutions(self, slug: str) -> Any:
+        return Solution.objects.none().values("pk")
+
+    def certified_company_links(self) -> list[tuple[int, str]]:
+        return []
+
+    def signature(self) -> tuple:
+        return ()
+
+    def solution_labels(self, solution_id: int) -> list:
+        return []
+
+    def company_labels(self, company_id: int) -> list:
+        return []
+
+
+_label_authority: list[LabelAuthority] = [_NoAuthority()]
+
+
+def register_label_authority(authority: LabelAuthority) -> None:
+    """The one authority on certified labels (registering again replaces it)."""
+    _label_authority[0] = authority
+
+
+def label_authority() -> LabelAuthority:
+    return _label_authority[0]

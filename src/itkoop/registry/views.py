@@ -119,6 +119,9 @@ def company(request, external_id: str):
             "show_contact": obj.has_contact and (obj.publish_contact or can_edit),
             "has_members": selectors.company_has_members(obj),
             "linked_data": company_linked_data(obj, request),
+            # Tags of labels the center certifies are the company's own word until a solution holds one.
+            "self_declared": selectors.label_authority().governed(),
+            "certified_labels": selectors.label_authority().company_labels(obj.pk),
         },
     )
 
@@ -135,6 +138,7 @@ def solution(request, external_id: str):
             "solution": obj,
             "can_edit": can_edit_company(request.user, obj.company),
             "linked_data": solution_linked_data(obj, request),
+            "certified_labels": selectors.label_authority().solution_labels(obj.pk),
         },
     )
 

@@ -32,7 +32,17 @@ def funnel_table(funnels: Iterable, *, by_hub: bool) -> Table:
     )
 
 
-def figures_table(kind: str, *, events, hubs, kpis) -> Table:
+def label_table(rows: Iterable) -> Table:
+    return Table(
+        title=_("Siegel je Quartal"),
+        header=[str(label) for _key, label in selectors.LABEL_COLUMNS],
+        rows=[[getattr(row, key) for key, _label in selectors.LABEL_COLUMNS] for row in rows],
+    )
+
+
+def figures_table(kind: str, *, events, hubs, kpis, labels=()) -> Table:
     if kind == "kpis":
         return kpi_table(kpis)
+    if kind == "labels":
+        return label_table(labels)
     return funnel_table(events if kind == "events" else hubs, by_hub=kind == "hubs")

@@ -20,6 +20,7 @@ from itkoop.accounts import selectors as accounts
 from itkoop.cooperation import selectors as cooperation
 from itkoop.events import selectors as events_app
 from itkoop.knowledge import selectors as knowledge
+from itkoop.labels import selectors as labels
 from itkoop.registry import selectors as registry
 
 
@@ -256,3 +257,18 @@ KPI_LABELS = [
     ("inquiries", _("Anfragen an das Netzwerk")),
     ("selfchecks", _("durchgeführte Selbstchecks")),
 ]
+
+
+LABEL_COLUMNS = [
+    ("quarter", _("Quartal")),
+    ("hub", _("Stützpunkt")),
+    ("applied", _("Siegel beantragt")),
+    ("granted", _("Siegel erteilt")),
+    ("renewed", _("Siegel verlängert")),
+    ("expired", _("Siegel abgelaufen")),
+]
+
+
+def label_figures(*, hub: str | None = None) -> list:
+    """Labels applied for, granted, renewed and expired per quarter and hub (labels.selectors)."""
+    return labels.figures_by_quarter(hub=hub)

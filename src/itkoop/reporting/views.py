@@ -28,8 +28,9 @@ def figures(request):
     hubs = selectors.hub_funnels(events)
     total = selectors.total_funnel(events)
     kpis = selectors.kpis(hub=hub)
+    labels = selectors.label_figures(hub=hub)
     export = request.GET.get("export", "")
-    if export in {"events", "hubs", "kpis"}:
+    if export in {"events", "hubs", "kpis", "labels"}:
         file_format = request.GET.get("format", "csv")
         file_format = file_format if file_format in exports.FORMATS else "csv"
         audit_record(
@@ -37,7 +38,7 @@ def figures(request):
             action="figures_export",
             details={"kind": export, "hub": hub or "", "format": file_format},
         )
-        table = exports.figures_table(export, events=events, hubs=hubs, kpis=kpis)
+        table = exports.figures_table(export, events=events, hubs=hubs, kpis=kpis, labels=labels)
         return exports.download(table, file_format=file_format, name=f"itkoop-{export}-{hub or 'alle'}")
     return render(
         request,
@@ -51,6 +52,8 @@ def figures(request):
             "total_steps": _steps(total),
             "kpis": [(key, label, kpis.get(key)) for key, label in selectors.KPI_LABELS],
             "hub_param": hub or "",
+            "label_figures": labels,
+            "label_columns": selectors.LABEL_COLUMNS,
         },
     )
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "itkoop.documents",
     "itkoop.conversations",
     "itkoop.claims",
+    "itkoop.labels",
     "itkoop.dashboard",
     "itkoop.api",
     "itkoop.legal",
@@ -291,12 +292,21 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "itkoop.cooperation.tasks.notify_profile_expiry",
         "schedule": crontab(minute=30, hour=8),
     },
+    # Labels: remind companies 60, 30 and 7 days before a label ends, and tell them when it has ended.
+    "label-expiry-reminders": {
+        "task": "itkoop.labels.tasks.send_expiry_reminders",
+        "schedule": crontab(minute=40, hour=8),
+    },
     # Documents (PDFs) are deleted a week after they were asked for.
     "documents-delete-old": {
         "task": "itkoop.documents.tasks.delete_old_documents",
         "schedule": crontab(minute=45, hour=3),
     },
 }
+
+# --- Labels ---
+# Largest evidence file (PDF, PNG, JPEG) a company may attach to a label application, in MB.
+ITKOOP_LABEL_EVIDENCE_MAX_MB = 10
 
 # --- Meeting days ---
 # Days after a meeting day when its participants are asked what came of their meetings (the second rating:
