@@ -2,7 +2,8 @@
 
 Forget which slot a meeting takes and keep only what every schedule obeys: a participant meets at most once
 per slot they are free in (``b_v`` = their free, non-break slots), a request can meet only if both sides share
-a free slot, and no more meetings than tables in total. The best weighted b-matching under these limits is at
+a free slot, and no more meetings than tables in total (and, for requests with an online side, than online
+rooms in total). The best weighted b-matching under these limits is at
 least the best schedule's value. The integer b-matching (HiGHS MILP; tighter than its LP, odd-cycle aware)
 solves in about a second at 20,000 requests, and if time runs out HiGHS still reports a proven dual bound;
 the LP is the fallback. On an instance like the benchmark's, the b-matching LP had the same value as the full
@@ -61,9 +62,14 @@ def b_matching_bound(
         (np.ones(2 * m), (np.r_[data.requester, data.recipient], np.r_[cols, cols])), shape=(n, m)
     )
     degree = data.available.sum(axis=1).astype(float)
-    total = sp.csr_matrix(np.ones((1, m)))
+    if data.online is None:
+        total = sp.csr_matrix(np.ones((1, m)))
+        cap = np.r_[degree, float(data.capacity.sum())]
+    else:
+        online = data.online.astype(float)
+        total = sp.csr_matrix(np.vstack([1.0 - online, online]))
+        cap = np.r_[degree, float(data.capacity.sum()), float(data.room_capacity.sum())]
     a = sp.vstack([incidence, total]).tocsr()
-    cap = np.r_[degree, float(data.capacity.sum())]
     res = milp(
         -w,
         constraints=LinearConstraint(a, -np.inf, cap),

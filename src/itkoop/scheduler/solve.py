@@ -53,12 +53,14 @@ def _reporter(progress: Progress | None) -> Progress:
 
 
 def _assign_tables(problem: ScheduleProblem, slots: list[int]) -> tuple[Meeting, ...]:
-    """Give every scheduled request a table of its slot: locked meetings keep theirs, then meetings still in
-    their slot of the previous plan keep their table, the rest fill up in order."""
+    """Give every scheduled request a table of its slot (an online room when it has an online side): locked
+    meetings keep theirs, then meetings still in their slot of the previous plan keep their table, the rest
+    fill up in order."""
     data = problem.compiled
-    taken: dict[int, set[int]] = {}
+    pool, capacity = data.pools()
+    taken: dict[tuple[int, int], set[int]] = {}
     for e in np.flatnonzero(data.locked_table >= 0).tolist():
-        taken.setdefault(int(data.locked_slot[e]), set()).add(int(data.locked_table[e]))
+        taken.setdefault((pool[e], int(data.locked_slot[e])), set()).add(int(data.locked_table[e]))
     kept: dict[int, int] = {}
     for before in problem.previous:
         e = problem.request_index(before.request)
@@ -66,12 +68,12 @@ def _assign_tables(problem: ScheduleProblem, slots: list[int]) -> tuple[Meeting,
         if (
             t == before.slot
             and data.locked_slot[e] < 0
-            and before.table < int(data.capacity[t])
-            and before.table not in taken.setdefault(t, set())
+            and before.table < capacity[pool[e]][t]
+            and before.table not in taken.setdefault((pool[e], t), set())
         ):
-            taken[t].add(before.table)
+            taken[pool[e], t].add(before.table)
             kept[e] = before.table
-    next_free: dict[int, int] = {}
+    next_free: dict[tuple[int, int], int] = {}
     meetings = []
     for e, t in enumerate(slots):
         if t < 0:
@@ -81,11 +83,14 @@ def _assign_tables(problem: ScheduleProblem, slots: list[int]) -> tuple[Meeting,
         elif e in kept:
             table = kept[e]
         else:
-            table = next_free.get(t, 0)
-            while table in taken.get(t, ()):
+            key = (pool[e], t)
+            table = next_free.get(key, 0)
+            while table in taken.get(key, ()):
                 table += 1
-            next_free[t] = table + 1
-        meetings.append(Meeting(request=problem.requests[e].id, slot=int(t), table=table))
+            next_free[key] = table + 1
+        meetings.append(
+            Meeting(request=problem.requests[e].id, slot=int(t), table=table, online=bool(pool[e]))
+        )
     return tuple(meetings)
 
 
@@ -289,6 +294,7 @@ def _restrict(data: CompiledProblem, keep: np.ndarray) -> CompiledProblem:
         must_have=data.must_have[keep],
         locked_slot=data.locked_slot[keep],
         locked_table=data.locked_table[keep],
+        online=data.online[keep] if data.online is not None else None,
     )
 
 
