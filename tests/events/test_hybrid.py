@@ -5,6 +5,7 @@ link only to the two people of the meeting)."""
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -261,3 +262,18 @@ def test_rooms_and_a_link_pattern_are_set_with_the_rounds(client, day):
     day.refresh_from_db()
     assert (day.tables, day.online_rooms) == (2, 3)
     assert day.room_link(0, 2) == f"https://meet.example/{day.pk}/1/3"
+
+
+def test_notices_name_the_online_room(day, people, django_capture_on_commit_callbacks):
+    request = _accepted(day, people[0], people[1])
+    _build(day, django_capture_on_commit_callbacks)
+    published = [m.body for m in mail.outbox if people[1].email in m.to][-1]
+    assert "Uhr, Online-Raum 1: " in published and "Tisch" not in published
+    mail.outbox.clear()
+    current = Meeting.objects.get(request=request)
+    target = 5 if current.slot != 4 else 1
+    with django_capture_on_commit_callbacks(execute=True):
+        meetings.meeting_move(actor=hub_staff("kassel"), event=day, request=request, slot=target, table=1)
+    bodies = [m.body for m in mail.outbox if people[1].email in m.to]
+    assert bodies and "Verlegt" in bodies[0]
+    assert "Uhr, Online-Raum 1, mit" in bodies[0] and "Tisch 1" not in bodies[0]
