@@ -145,3 +145,26 @@ def test_the_ics_location_holds_the_address(client, event):
     ics = client.get(reverse("events:ics", args=[event.pk])).content.decode().replace("\r\n ", "")
     assert "LOCATION:Science Park\\, Beispielstraße 12\\, 34117 Kassel" in ics
     assert "GEO:51.31667;9.498" in ics
+
+
+def test_the_page_describes_the_venue_for_search_engines(rf, event):
+    from itkoop.events.linked_data import event_linked_data
+
+    Event.objects.filter(pk=event.pk).update(
+        venue_name="Science Park",
+        venue_street="Beispielstraße 12",
+        venue_postcode="34117",
+        venue_city="Kassel",
+        latitude=Decimal("51.31667"),
+        longitude=Decimal("9.498"),
+    )
+    event.refresh_from_db()
+    place = event_linked_data(event, rf.get("/"), free_seats=3)["location"]
+    assert place["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Beispielstraße 12",
+        "postalCode": "34117",
+        "addressLocality": "Kassel",
+        "addressCountry": "DE",
+    }
+    assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 51.31667, "longitude": 9.498}
