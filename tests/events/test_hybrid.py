@@ -277,3 +277,11 @@ def test_notices_name_the_online_room(day, people, django_capture_on_commit_call
     bodies = [m.body for m in mail.outbox if people[1].email in m.to]
     assert bodies and "Verlegt" in bodies[0]
     assert "Uhr, Online-Raum 1, mit" in bodies[0] and "Tisch 1" not in bodies[0]
+
+
+def test_the_plan_page_warns_when_online_people_have_no_rooms(client, day, people):
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:schedule", args=[day.pk])
+    assert "keine Online-Räume" not in client.get(url).content.decode()
+    Event.objects.filter(pk=day.pk).update(online_rooms=0)
+    assert "1 Person nimmt online teil, es gibt aber keine Online-Räume" in client.get(url).content.decode()

@@ -223,6 +223,7 @@ def schedule(request, pk: int):
             "meetings": scheduled,
             "unscheduled": unscheduled,
             "run": event.schedule_runs.first(),
+            "online_count": selectors.online_participant_count(event) if event.is_hybrid else 0,
         },
     )
 
