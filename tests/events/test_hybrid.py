@@ -199,9 +199,11 @@ def test_agenda_pdf_and_ics_say_where_with_the_link_only_for_the_pair(
     meeting = Meeting.objects.get(request=request)
     link = f"https://meet.example/{day.pk}-{meeting.slot + 1}-1"
     assert meeting.room_link == link
+    Event.objects.filter(pk=day.pk).update(venue_street="Beispielstraße 12", venue_city="Kassel")
     client.force_login(people[1])
     agenda = client.get(reverse("events:agenda", args=[day.pk])).content.decode()
     assert "Online-Raum 1" in agenda and link in agenda
+    assert "Beispielstraße 12, Kassel" in agenda  # the venue's address heads the agenda
     ics = client.get(reverse("events:agenda_ics", args=[day.pk])).content.decode().replace("\r\n ", "")
     assert "LOCATION:online · Online-Raum 1 · " + link in ics and f"URL:{link}" in ics
     _response, document, pdf = request_pdf(
@@ -213,7 +215,7 @@ def test_agenda_pdf_and_ics_say_where_with_the_link_only_for_the_pair(
     agenda = client.get(reverse("events:agenda", args=[day.pk])).content.decode()
     assert "Tisch 1" in agenda and link not in agenda
     ics = client.get(reverse("events:agenda_ics", args=[day.pk])).content.decode()
-    assert link not in ics and "Tisch 1" in ics
+    assert link not in ics and "LOCATION:Tisch 1 · Beispielstraße 12\\, Kassel" in ics.replace("\r\n ", "")
     public = client.get(reverse("events:ics", args=[day.pk])).content.decode()
     assert link not in public
 

@@ -55,11 +55,7 @@ def _people(component: icalendar.Event, user) -> None:
 
 def venue_address(event: Event) -> str:
     """The venue as one line (name, street, postcode and city), else the free-text place or the hub's city."""
-    if event.has_venue:
-        return ", ".join(event.venue_lines())
-    if event.location:
-        return event.location
-    return event.hub.city if event.hub_id else ""
+    return event.place_line or (event.hub.city if event.hub_id else "")
 
 
 def _where(event: Event, include_link: bool) -> str:

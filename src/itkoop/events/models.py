@@ -166,6 +166,11 @@ class Event(models.Model):
         return [line for line in (self.venue_name, self.venue_street, city) if line]
 
     @property
+    def place_line(self) -> str:
+        """Where the event is, in one line: the venue's address, else the free-text place."""
+        return ", ".join(self.venue_lines()) or self.location
+
+    @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
