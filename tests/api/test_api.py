@@ -14,7 +14,7 @@ def test_match_returns_the_contract_document(client, mini_catalog):
     response = client.post("/api/v1/match/", {"text": NEED}, content_type="application/json")
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"need", "bundles", "stats"}
+    assert set(data) == {"need", "bundles", "stats", "status"}
     assert sorted(data["bundles"][0]["companies"]) == ["c1", "c2", "c3"]
 
 

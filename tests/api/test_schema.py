@@ -57,7 +57,7 @@ def test_match_and_partners_name_their_documents(spec):
         "max_partners",
         "labels",
     }
-    assert set(schemas[answer.rsplit("/", 1)[1]]["properties"]) == {"need", "bundles", "stats"}
+    assert set(schemas[answer.rsplit("/", 1)[1]]["properties"]) == {"need", "bundles", "stats", "status"}
     partners = spec["paths"]["/api/v1/partners/{external_id}/"]["get"]
     assert {p["name"] for p in partners["parameters"]} == {"external_id", "need", "top"}
 

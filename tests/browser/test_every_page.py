@@ -45,6 +45,7 @@ NOT_PAGES = {
     "events:agenda_ics",
     "events:feed",
     "events:ics",
+    "events:organiser_export",
     "events:schedule_status",
     "registry:catalog_template",
     "set_language",

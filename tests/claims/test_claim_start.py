@@ -80,7 +80,10 @@ def test_a_claim_of_a_company_with_members_is_refused(client, company):
     member_of(company)
     client.force_login(person("anna@beispiel-it.de"))
     url = reverse("claims:start", args=[company.external_id])
-    assert "bereits von Mitgliedern" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "bereits von Mitgliedern" in page
+    # not a dead end: the person can write to the members
+    assert reverse("conversations:company_contact", args=[company.external_id]) in page
     response = client.post(url, {"note": ""}, follow=True)
     assert "bereits von Mitgliedern" in response.content.decode()
     assert not Claim.objects.exists() and Membership.objects.filter(company=company).count() == 1

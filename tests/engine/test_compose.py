@@ -58,8 +58,10 @@ def test_mini_catalog_json_has_exactly_the_contract_keys():
     catalog = mini_catalog()
     need, analysis = need_from_text(MINI_NEED, catalog)
     data = match_to_dict(compose_bundles(need, catalog, analysis=analysis))
-    assert set(data) == {"need", "bundles", "stats"}
-    assert set(data["need"]) == {"text", "capabilities"}
+    # the contract's keys, plus the outcome in one word and what the text refused, has and left out
+    assert set(data) == {"need", "bundles", "stats", "status"}
+    assert data["status"] == "found"
+    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out"}
     assert set(data["need"]["capabilities"][0]) == {"id", "score", "evidence"}
     assert set(data["bundles"][0]) == {
         "rank", "score", "companies", "solutions", "links", "uncovered", "explanation",
@@ -77,6 +79,13 @@ def test_empty_catalog_is_infeasible_not_an_error():
 def test_need_without_capabilities_is_a_status():
     result = compose_bundles(Need(()), Catalog(_taxonomy()))
     assert result.status == "no_capabilities"
+    assert match_to_dict(result)["status"] == "not_understood"
+
+
+def test_understood_but_no_provider_is_told_apart_from_not_understood():
+    result = compose_bundles(Need(("erp",)), Catalog(_taxonomy()))
+    data = match_to_dict(result)
+    assert data["status"] == "no_provider" and data["bundles"] == []
 
 
 def test_one_provider_covering_everything_wins_with_one_company():

@@ -287,3 +287,19 @@ def test_the_plan_page_warns_when_online_people_have_no_rooms(client, day, peopl
     assert "keine Online-Räume" not in client.get(url).content.decode()
     Event.objects.filter(pk=day.pk).update(online_rooms=0)
     assert "1 Person nimmt online teil, es gibt aber keine Online-Räume" in client.get(url).content.decode()
+
+
+def test_the_organiser_plan_per_table_keeps_rooms_apart_from_tables(
+    day, people, django_capture_on_commit_callbacks
+):
+    from itkoop.events.exports_organiser import plan_per_person, plan_per_table
+
+    online = _accepted(day, people[0], people[1])
+    on_site = _accepted(day, people[2], people[3])
+    _build(day, django_capture_on_commit_callbacks)
+    Meeting.objects.filter(request=online).update(slot=0, table=0)
+    Meeting.objects.filter(request=on_site).update(slot=1, table=0)
+    titles = [t.title for t in plan_per_table(day)]
+    assert titles == ["Tisch 1", "Online-Raum 1"]
+    person = next(t for t in plan_per_person(day) if t.title == "Person1 Hybrid")
+    assert person.header[2] == "Wo" and person.rows[0][2] == "Online-Raum 1"

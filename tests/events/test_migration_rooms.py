@@ -1,4 +1,4 @@
-"""Migration 0007: an online event's "tables" were its online rooms before rooms had their own count; the
+"""Migration 0008: an online event's "tables" were its online rooms before rooms had their own count; the
 migration carries them over, with its meetings and registrations marked online."""
 
 from datetime import timedelta
@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from ..factories import UserFactory
 
-BEFORE = [("events", "0006_schedule_run_stability")]
-AFTER = [("events", "0007_hybrid_rooms_and_venue")]
+BEFORE = [("events", "0007_event_mailings")]
+AFTER = [("events", "0008_hybrid_rooms_and_venue")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -102,3 +102,14 @@ def test_event_on_a_plain_workshop_has_no_meeting_pages(client):
     confirmed(event, person)
     client.force_login(person)
     assert client.get(reverse("events:participants", args=[event.pk])).status_code in (403, 404)
+
+
+@pytest.mark.parametrize("page", ["profile", "participants", "requests", "agenda"])
+def test_a_meeting_page_for_someone_not_registered_leads_to_the_registration(client, setup, page):
+    day, _a, _request = setup
+    client.force_login(UserFactory())
+    response = client.get(_url("", page, day.pk))
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Melden Sie sich zuerst zur Veranstaltung an" in html
+    assert f'href="{day.get_absolute_url()}"' in html

@@ -39,7 +39,7 @@ def test_match_json_returns_the_one_complete_bundle_with_both_links_proven_optim
     result = _itkoop("match", NEED, "--json", env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"need", "bundles", "stats"}
+    assert set(data) == {"need", "bundles", "stats", "status"}
     assert {c["id"] for c in data["need"]["capabilities"]} == {"online-shop", "erp", "accounting"}
     assert all(set(c) == {"id", "score", "evidence"} and c["evidence"] for c in data["need"]["capabilities"])
     best = data["bundles"][0]

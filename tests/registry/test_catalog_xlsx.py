@@ -177,13 +177,51 @@ def test_the_empty_template_imports_nothing_and_says_so(admin_client):
     assert response.status_code == 302 and not Company.objects.filter(external_id__startswith="xl").exists()
 
 
-@pytest.mark.parametrize("make_user", [lambda: hub_staff("kassel"), lambda: member_of(CompanyFactory())])
-def test_only_the_center_management_imports(client, make_user):
-    client.force_login(make_user())
+def test_members_do_not_import(client):
+    client.force_login(member_of(CompanyFactory()))
     assert client.get(reverse("registry:catalog_import")).status_code == 403
     assert client.get(reverse("registry:catalog_template")).status_code == 403
     assert _upload(client, _workbook(**GOOD)).status_code == 403
     assert not Company.objects.filter(external_id="xl-1").exists()
+
+
+KASSEL_ONLY = {
+    "companies": [("xl-2", "Zeilen AG", "34117", "Kassel", None, None)],
+    "solutions": [("xl-2", "xl-2-s1", "Zeilen-Shop", "online-shop", None, "12,50")],
+}
+
+
+def test_hub_staff_import_the_companies_of_their_hub(client):
+    client.force_login(hub_staff("kassel"))
+    assert client.get(reverse("registry:catalog_template")).status_code == 200
+    assert _upload(client, _workbook(**KASSEL_ONLY)).status_code == 302
+    assert Company.objects.get(external_id="xl-2").hub_id == "kassel"
+
+
+def test_hub_staff_import_nothing_of_another_hub(client):
+    client.force_login(hub_staff("kassel"))
+    response = _upload(client, _workbook(**GOOD))  # xl-1 is in Dresden
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Tabelle „Unternehmen“, Zeile 2" in page and "nicht zu Ihrem" in page
+    assert not Company.objects.filter(external_id__startswith="xl").exists()
+
+
+def test_hub_staff_do_not_move_a_company_of_another_hub_into_theirs(client):
+    other = CompanyFactory(external_id="fremd-1", postal_code="52062", hub_id="aachen")
+    client.force_login(hub_staff("kassel"))
+    catalog = {"companies": [{"id": "fremd-1", "name": "Umbenannt", "hub": "kassel"}]}
+    response = _upload(client, json.dumps(catalog).encode(), name="katalog.json")
+    assert response.status_code == 200 and "nicht zu Ihrem" in response.content.decode()
+    other.refresh_from_db()
+    assert other.name != "Umbenannt" and other.hub_id == "aachen"
+
+
+def test_hub_staff_do_not_change_the_taxonomy(client):
+    client.force_login(hub_staff("kassel"))
+    catalog = {"capabilities": [{"id": "neu", "label_de": "Neu", "label_en": "New"}], "companies": []}
+    response = _upload(client, json.dumps(catalog).encode(), name="katalog.json")
+    assert "pflegt die Zentrumsleitung" in response.content.decode()
 
 
 def test_converter_errors_have_no_path_left_over():

@@ -82,7 +82,7 @@ def test_import_of_file_capabilities_updates_taxonomy(mini_catalog):
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.pop("companies"), "'companies' is a required property"),
+        (lambda d: d.pop("companies"), "(Wurzel): der Schlüssel „companies“ fehlt"),
         (lambda d: d["companies"][0].update(lat=123), "companies[0].lat"),
         (
             lambda d: d["companies"][1]["solutions"][0]["capabilities"].append("teleportation"),

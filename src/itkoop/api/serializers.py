@@ -183,6 +183,15 @@ class _CapabilityHitSerializer(serializers.Serializer):
 class _NeedSerializer(serializers.Serializer):
     text = serializers.CharField()
     capabilities = _CapabilityHitSerializer(many=True)
+    not_wanted = serializers.ListField(
+        child=serializers.CharField(), help_text='capability ids the text refuses ("keinen Onlineshop")'
+    )
+    existing = serializers.ListField(
+        child=serializers.CharField(), help_text="capability ids of systems the customer already runs"
+    )
+    left_out = serializers.ListField(
+        child=serializers.CharField(), help_text="capability ids found beyond the limit of one need"
+    )
 
 
 class _SolutionUseSerializer(serializers.Serializer):
@@ -220,6 +229,11 @@ class _StatsSerializer(serializers.Serializer):
 class MatchResultSerializer(serializers.Serializer):
     """The `itkoop match --json` document (shared/DESIGN.md, engine contract)."""
 
+    status = serializers.ChoiceField(
+        choices=["found", "no_provider", "not_understood"],
+        help_text="found: bundles follow; no_provider: understood, but nothing covers it; "
+        "not_understood: the text names nothing the taxonomy knows",
+    )
     need = _NeedSerializer()
     bundles = _BundleSerializer(many=True)
     stats = _StatsSerializer()

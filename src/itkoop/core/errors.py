@@ -12,7 +12,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext
 
-from .exceptions import RoleRequired
+from .exceptions import RoleRequired, StepRequired
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,8 @@ def bad_request(request, exception=None):
 def permission_denied(request, exception=None):
     role = exception.role if isinstance(exception, RoleRequired) else ""
     message = "" if role else (str(exception) if exception is not None else "")
-    return _render(request, "errors/403.html", 403, role=role, message=message)
+    step = exception if isinstance(exception, StepRequired) else None
+    return _render(request, "errors/403.html", 403, role=role, message=message, step=step)
 
 
 def page_not_found(request, exception=None):

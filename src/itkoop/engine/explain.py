@@ -15,6 +15,7 @@ __all__ = ["explain_bundle"]
 _TEXT = {
     "de": {
         "covers_all": "Deckt alle {n} benötigten Bausteine mit {k} {providers} ab",
+        "covers_one": "Deckt den benötigten Baustein mit {k} {providers} ab",
         "covers_some": "Deckt {c} von {n} benötigten Bausteinen mit {k} {providers} ab",
         "provider": ("Anbieter", "Anbietern"),
         "links": "Schnittstellen: {items}.",
@@ -29,6 +30,7 @@ _TEXT = {
     },
     "en": {
         "covers_all": "Covers all {n} required capabilities with {k} {providers}",
+        "covers_one": "Covers the required capability with {k} {providers}",
         "covers_some": "Covers {c} of {n} required capabilities with {k} {providers}",
         "provider": ("provider", "providers"),
         "links": "Interfaces: {items}.",
@@ -53,7 +55,8 @@ def explain_bundle(bundle: Bundle, catalog: Catalog, need: Need, lang: str = "de
     n, k = len(need.capabilities), len(bundle.companies)
     covered = n - len(bundle.uncovered)
     providers = t["provider"][0 if k == 1 else 1]
-    head = t["covers_all" if not bundle.uncovered else "covers_some"].format(
+    whole = "covers_one" if n == 1 else "covers_all"  # never "alle 1 benötigten Bausteine"
+    head = t[whole if not bundle.uncovered else "covers_some"].format(
         n=n, c=covered, k=k, providers=providers
     )
     parts = []

@@ -21,14 +21,146 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import simplemma
+from rapidfuzz import process as fuzzy_process
+from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
-from .text import Token, fold, tokenize
+from .text import MAX_TOKENS, Token, _token, fold, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
 MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
+MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
+
+# -- what a clause says about the capabilities in it ------------------------------------------------------
+# Clauses end at punctuation (a comma only outside a number such as "12,50").
+_CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)")
+# Words that say "not this" ("keinen Onlineshop", "without a shop"); "nicht nur" / "not only" do not.
+_NEGATIONS = frozenset(
+    [
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nicht",
+        "ohne",
+        "weder",
+        "nie",
+        "niemals",
+        "ausser",
+        "no",
+        "not",
+        "without",
+        "neither",
+        "nor",
+        "never",
+        "dont",
+        "doesnt",
+        "except",
+    ]
+)
+# Words that say "we have that already" ("wir haben schon eine Praxissoftware", "our existing ERP").
+_EXISTING = frozenset(
+    [
+        "bereits",
+        "schon",
+        "vorhanden",
+        "vorhandene",
+        "vorhandenen",
+        "vorhandener",
+        "vorhandenes",
+        "bestehend",
+        "bestehende",
+        "bestehenden",
+        "bestehender",
+        "bestehendes",
+        "bisherige",
+        "bisherigen",
+        "bisheriger",
+        "bisheriges",
+        "eingesetzte",
+        "eingesetzten",
+        "already",
+        "existing",
+    ]
+)
+# Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
+# ("ohne", "kein", "without") are prepositions or articles and hold only forward.
+_VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
+# "nicht mehr" / "no longer" describe what should stop ("Belege nicht mehr in Papierform sammeln"), not a
+# capability that is unwanted; "nicht nur" / "not only" adds.
+_NOT_NEGATING_NEXT = frozenset(["nur", "mehr", "only", "longer", "anymore"])
+# A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
+_COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
+# "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
+_EXISTING_ADVERBS = frozenset(["bereits", "schon", "already"])
+# Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
+_SCOPE_ENDS = frozenset(
+    [
+        "sondern",
+        "aber",
+        "jedoch",
+        "nur",
+        "stattdessen",
+        "dafuer",
+        "allerdings",
+        "but",
+        "only",
+        "just",
+        "instead",
+        "however",
+        "rather",
+    ]
+)
+# ... and, for "already have", a need verb: "wir haben schon eine Praxissoftware und brauchen ...".
+_NEED_VERBS = frozenset(
+    [
+        "brauchen",
+        "braucht",
+        "benoetigen",
+        "benoetigt",
+        "suchen",
+        "sucht",
+        "wuenschen",
+        "moechten",
+        "moechte",
+        "wollen",
+        "will",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "require",
+        "requires",
+        "looking",
+        "seek",
+    ]
+)
+# A bare "App" after a preposition names a channel of another need ("Zeiterfassung per App"), not an app
+# to develop.
+_CHANNEL_WORDS = frozenset(["per", "via", "ueber", "mit", "als", "by", "with", "through", "using"])
+# Words with another sense in some context: the capability is read only when the context words that
+# select the other sense are absent (``unless``), or only when those that select it are present
+# (``only_with``).
+# Context words match as prefixes of the text's folded words ("kranken" in "Krankenkassen").
+_SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
+    "pos": (
+        frozenset({"kasse", "kassen"}),
+        ("kranken", "pflege", "patient", "versicher", "gkv", "kassenaerzt", "heilmittel", "abrechnung"),
+        (),
+    ),
+    # "Vergabe" and "Ausschreibung" are what every public tender says of itself; construction software only
+    # when the text is about building.
+    "construction-ava": (
+        frozenset({"vergabe", "ausschreibung", "ausschreibungen", "abrechnung"}),
+        (),
+        ("bau", "gaeb", "leistungsverzeichnis", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +172,26 @@ class CapabilityHit:
 
 @dataclass(frozen=True, slots=True)
 class NeedAnalysis:
-    """Capabilities found in a text (best first) and the interface standards it names."""
+    """Capabilities found in a text (best first) and the interface standards it names.
+
+    ``negated``: capabilities the text says it does not want ("keinen Onlineshop"); ``existing``: systems the
+    customer already runs ("wir haben schon eine Praxissoftware"); neither is asked for."""
 
     text: str
     capabilities: list[CapabilityHit]
     standards: list[str] = field(default_factory=list)
+    negated: list[CapabilityHit] = field(default_factory=list)
+    existing: list[CapabilityHit] = field(default_factory=list)
+
+    @property
+    def understood(self) -> bool:
+        """Whether the text named anything the taxonomy knows (as a need, not a refusal or a given)."""
+        return bool(self.capabilities)
+
+    @property
+    def beyond_limit(self) -> list[str]:
+        """Capabilities found but not composed: a need holds at most MAX_NEED_CAPABILITIES."""
+        return self.capability_ids[MAX_NEED_CAPABILITIES:]
 
     @property
     def capability_ids(self) -> list[str]:
@@ -163,6 +310,7 @@ class _Matcher:
         self.words: dict[str, list[tuple[str, str, str]]] = {}  # form -> (target, kind, pattern)
         self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         self.reversed: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
+        self.vocabulary: set[str] = set()  # the words patterns are made of: what a typo is corrected to
         for cap in taxonomy.capabilities.values():
             if taxonomy.is_group(cap.id):
                 continue
@@ -173,16 +321,46 @@ class _Matcher:
         for std in taxonomy.standards.values():
             for p in [*_alternatives(std.label), std.id]:
                 self._add(p, std.id, "std")
+        self._vocabulary_list = sorted(self.vocabulary)
+        self._corrections: dict[str, str | None] = {}
+
+    def corrected(self, token: Token) -> Token:
+        """The token, or the taxonomy word it misspells: one edit for words of 5 to 7 letters, two from 8 on.
+        Only words no pattern and no dictionary knows are corrected, and each once per matcher (bounded)."""
+        surface = token.surface
+        if len(surface) < 5 or not surface.isalpha() or token.forms & self.vocabulary:
+            return token
+        key = fold(surface)
+        if key not in self._corrections:
+            if len(self._corrections) > 50_000:
+                self._corrections.clear()
+            known = simplemma.is_known(surface, lang="de") or simplemma.is_known(surface.lower(), lang="en")
+            best = None
+            if not known and key not in self.words:
+                limit = 1 if len(key) < 8 else 2
+                found = fuzzy_process.extractOne(
+                    key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
+                )
+                best = found[0] if found is not None else None
+            self._corrections[key] = best
+        best = self._corrections[key]
+        return token if best is None else _token(best)
 
     def _add(self, pattern: str, target: str, kind: str) -> None:
         tokens = tokenize(pattern)
         if not tokens:
             return
         if len(tokens) == 1:
-            for form in tokens[0].forms:
+            surface = tokens[0].surface
+            # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
+            forms = {fold(surface)} if surface.isupper() and len(surface) <= 5 else tokens[0].forms
+            for form in forms:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
+                    self.vocabulary.add(form)
             return
+        for token in tokens:
+            self.vocabulary.update(f for f in token.forms if len(f) >= 5 and f.isalpha())
         seq = tuple(t.forms for t in tokens)
         for form in seq[0]:
             self.phrases.setdefault(form, []).append((seq, target, kind, pattern))
@@ -277,17 +455,116 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
     return cached[1]
 
 
+def _clause_tokens(text: str) -> tuple[list[Token], list[int]]:
+    """The text's tokens and, for each, the number of its clause; at most MAX_TOKENS in all."""
+    tokens: list[Token] = []
+    clause_of: list[int] = []
+    for number, clause in enumerate(_CLAUSE_RE.split(text)):
+        room = MAX_TOKENS - len(tokens)
+        if room <= 0:
+            break
+        words = tokenize(clause)[:room]
+        tokens += words
+        clause_of += [number] * len(words)
+    return tokens, clause_of
+
+
+def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
+    """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
+    like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
+    brauchen wir nicht"), it holds backward to the clause's start. ``starts``: tokens where a match starts."""
+    roles = ["need"] * len(tokens)
+    folded = [fold(t.surface).replace("'", "") for t in tokens]
+    for i, word in enumerate(folded):
+        nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
+        if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
+            mode = "negated"
+        elif word in _EXISTING:
+            mode = "existing"
+        elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
+            mode = "negated"
+        else:
+            continue
+        j = i + 1
+        while j < len(tokens) and clause_of[j] == clause_of[i] and folded[j] not in _SCOPE_ENDS:
+            if mode == "existing" and folded[j] in _NEED_VERBS:
+                break
+            j += 1
+            if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
+                break  # the adjective's noun
+        if any(k in starts for k in range(i + 1, j)) or not (mode == "existing" or word in _VERB_NEGATIONS):
+            for k in range(i + 1, j):
+                roles[k] = mode
+        else:
+            k = i - 1
+            stops = _SCOPE_ENDS | _COORDINATIONS
+            while k >= 0 and clause_of[k] == clause_of[i] and folded[k] not in stops:
+                roles[k] = mode
+                k -= 1
+    return roles
+
+
+def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
+    """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
+    "App" after a preposition)."""
+    if cap == "mobile-app":
+        return all(
+            m.evidence.lower() in ("app", "apps")
+            and any(
+                fold(tokens[t].surface) in _CHANNEL_WORDS
+                for i in {t for t, _, _ in m.cover}
+                for t in range(max(0, i - 2), i)
+            )
+            for m in matches
+        )
+    sense = _SENSES.get(cap)
+    if sense is None:
+        return False
+    ambiguous, unless, only_with = sense
+    if not all(
+        fold(m.evidence).endswith(tuple(ambiguous)) for m in matches
+    ):  # also as a head: "Krankenkassen"
+        return False
+    if unless and any(w.startswith(unless) for w in words):
+        return True
+    return bool(only_with) and not any(w.startswith(only_with) for w in words)
+
+
 def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
-    """Capabilities (with score and evidence words) and standards named in a German or English text."""
+    """Capabilities (with score and evidence words) and standards named in a German or English text.
+
+    Capabilities the text refuses ("keinen Onlineshop") or already has ("wir nutzen bereits DATEV") are
+    reported apart; misspelt words are read as the taxonomy word they are one or two letters from; a word
+    with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
-    matches = _matcher(tax).matches(tokenize(text))
-    per_cap: dict[str, list[_Match]] = {}
+    matcher = _matcher(tax)
+    tokens, clause_of = _clause_tokens(text)
+    # Typos are looked for in the first MAX_CORRECTED_WORDS words only: a need is a few hundred words, and a
+    # pasted document must not pay a fuzzy lookup per word.
+    tokens = [
+        matcher.corrected(t) if i < MAX_CORRECTED_WORDS and not t.is_stopword else t
+        for i, t in enumerate(tokens)
+    ]
+    matches = matcher.matches(tokens)
+    roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
+    words = [fold(t.surface) for t in tokens]
+    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}}
     standards: dict[str, None] = {}
     for m in matches:
+        role = roles[min(t for t, _, _ in m.cover)]
         if m.kind == "cap":
-            per_cap.setdefault(m.target, []).append(m)
-        else:
+            per_role[role].setdefault(m.target, []).append(m)
+        elif role != "negated":  # a standard of a system already there is one to connect through
             standards.setdefault(m.target, None)
+    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
+        del per_role["need"][cap]
+    hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
+    wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
+    given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
+    return NeedAnalysis(text, wanted, list(standards), negated=hits["negated"], existing=given)
+
+
+def _hits(per_cap: dict[str, list[_Match]]) -> list[CapabilityHit]:
     hits = []
     for cap, ms in per_cap.items():
         miss = 1.0
@@ -297,7 +574,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         first = min(min(t for t, _, _ in m.cover) for m in ms)
         hits.append((round(1.0 - miss, 4), first, CapabilityHit(cap, round(1.0 - miss, 4), evidence)))
     hits.sort(key=lambda h: (-h[0], h[1]))
-    return NeedAnalysis(text, [h[2] for h in hits], list(standards))
+    return [h[2] for h in hits]
 
 
 def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tuple[Need, NeedAnalysis]:

@@ -20,8 +20,18 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
         capabilities = [
             {"id": c, "score": result.need.weight(c), "evidence": []} for c in result.need.capabilities
         ]
+    need: dict[str, Any] = {"text": result.need.text, "capabilities": capabilities}
+    if analysis is not None:
+        # Beyond the contract's keys: what the text refused, what the customer already runs, and what was
+        # found but not composed (a need holds at most MAX_NEED_CAPABILITIES).
+        need["not_wanted"] = [h.id for h in analysis.negated]
+        need["existing"] = [h.id for h in analysis.existing]
+        need["left_out"] = list(analysis.beyond_limit)
     return {
-        "need": {"text": result.need.text, "capabilities": capabilities},
+        # "not_understood": the text named nothing the taxonomy knows; "no_provider": understood, but no
+        # bundle covers any of it; "found": bundles follow.
+        "status": match_status(result),
+        "need": need,
         "bundles": [bundle_to_dict(b) for b in result.bundles],
         "stats": {
             "candidates": result.stats.candidates,
@@ -29,6 +39,13 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
             "optimal": result.stats.optimal,
         },
     }
+
+
+def match_status(result: MatchResult) -> str:
+    """ "not_understood", "no_provider" or "found" (the JSON's and the pages' one word for the outcome)."""
+    if not result.need.capabilities:
+        return "not_understood"
+    return "found" if result.bundles else "no_provider"
 
 
 def partners_to_dict(result: PartnerResult) -> dict[str, Any]:

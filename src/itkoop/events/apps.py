@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             documents,  # noqa: F401  (registers the app's document kinds)
+            mailings,  # noqa: F401  (registers the kind of the staff's mailings)
             notifications,  # noqa: F401  (registers the app's notification kinds)
             personal_data,
         )

@@ -579,3 +579,50 @@ class ScheduleRun(models.Model):
         if self.value is None or not self.bound:
             return None
         return round(100 * max(0, self.bound - self.value) / self.bound, 1)
+
+
+class Mailing(models.Model):
+    """A message staff sent to a segment of an event's participants (events.mailings): the text in German,
+    English or both (each person reads it in their language, else in the other one), and who sent it when to
+    how many. ``nonce_digest`` is the digest of the form's one-time nonce: the same form sent twice sends
+    once."""
+
+    class Segment(models.TextChoices):
+        NO_PROFILE = "no_profile", _("Angemeldete ohne Profil für die Kooperationsbörse")
+        NO_REQUESTS = "no_requests", _("Angemeldete ohne Gesprächsanfragen (weder gestellt noch erhalten)")
+        UNANSWERED = "unanswered", _("Angemeldete mit unbeantworteten Anfragen an sie")
+        WITH_MEETINGS = "with_meetings", _("Angemeldete mit geplanten Gesprächen")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mailings")
+    segment = models.CharField(_("Empfängerkreis"), max_length=20, choices=Segment.choices)
+    subject_de = models.CharField(_("Betreff (Deutsch)"), max_length=150, blank=True)
+    body_de = models.TextField(_("Text (Deutsch)"), blank=True)
+    subject_en = models.CharField(_("Betreff (Englisch)"), max_length=150, blank=True)
+    body_en = models.TextField(_("Text (Englisch)"), blank=True)
+    recipient_count = models.PositiveIntegerField(_("Empfänger"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent = models.DateTimeField(_("gesendet am"), auto_now_add=True)
+    nonce_digest = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-sent", "-pk"]
+        verbose_name = _("Rundschreiben")
+        verbose_name_plural = _("Rundschreiben")
+        constraints = [
+            models.CheckConstraint(
+                condition=(~models.Q(subject_de="") & ~models.Q(body_de=""))
+                | (~models.Q(subject_en="") & ~models.Q(body_en="")),
+                name="mailing_has_a_text",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"mailing {self.pk} of event {self.event_id} ({self.segment}, {self.recipient_count})"
+
+    def text_in(self, language: str) -> tuple[str, str]:
+        """(subject, body) in ``language`` when written in it, else in the other language."""
+        german, english = (self.subject_de, self.body_de), (self.subject_en, self.body_en)
+        preferred, other = (english, german) if language.startswith("en") else (german, english)
+        return preferred if preferred[0] and preferred[1] else other

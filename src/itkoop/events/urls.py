@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_checkin, views_meetings, views_ratings
+from . import views, views_checkin, views_meetings, views_organiser, views_ratings
 
 app_name = "events"
 urlpatterns = [
@@ -19,6 +19,9 @@ urlpatterns = [
     path("<id:pk>/checkin/code/", views_checkin.checkin_code, name="checkin_code"),
     path("<id:pk>/checkin/<id:registration_pk>/", views_checkin.checkin_toggle, name="checkin_toggle"),
     path("<id:pk>/checkin/<id:registration_pk>/nicht-erschienen/", views_checkin.no_show, name="no_show"),
+    path("<id:pk>/export/<slug:export>.<slug:file_format>", views_organiser.export, name="organiser_export"),
+    path("<id:pk>/rundschreiben/", views_organiser.mailing, name="mailing"),
+    path("<id:pk>/rundschreiben/senden/", views_organiser.mailing_send, name="mailing_send"),
     # meeting day
     path("<id:pk>/profil/", views_meetings.profile, name="profile"),
     path("<id:pk>/teilnehmende/", views_meetings.participants, name="participants"),

@@ -4,6 +4,7 @@ no-show and free their meetings. Every page and action answers only the event's 
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -36,7 +37,7 @@ def checkin_list(request, pk: int):
     query = search.cleaned_data.get("q", "") if search.is_valid() else ""
     rows = selectors.checkin_search(event, query) if search.is_valid() or not request.GET else []
     counts = selectors.event_counts(event)
-    return render(
+    response = render(
         request,
         "events/checkin.html",
         {
@@ -50,6 +51,14 @@ def checkin_list(request, pk: int):
             "counts": counts,
         },
     )
+    # The one page that uses the camera (scanning QR codes), and only from this site.
+    response["Permissions-Policy"] = camera_allowed(settings.ITKOOP_PERMISSIONS_POLICY)
+    return response
+
+
+def camera_allowed(policy: str) -> str:
+    """The site's Permissions-Policy with the camera allowed for the page itself."""
+    return policy.replace("camera=()", "camera=(self)")
 
 
 @login_required

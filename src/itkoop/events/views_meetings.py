@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core.services import StepRequired
 from itkoop.core.shortcuts import get_visible_or_404
 
 from . import calendars, checkin, meetings, scheduling, selectors
@@ -32,7 +33,14 @@ def _meeting_day(pk: int) -> Event:
 def _participant_event(request, pk: int) -> Event:
     event = _meeting_day(pk)
     if not meetings.is_participant(request.user, event):
-        raise PermissionDenied
+        raise StepRequired(
+            _(
+                "Die Seiten der Kooperationsbörse sind für die bestätigten Teilnehmenden. "
+                "Melden Sie sich zuerst zur Veranstaltung an."
+            ),
+            event.get_absolute_url(),
+            _("Zur Veranstaltung und Anmeldung"),
+        )
     return event
 
 

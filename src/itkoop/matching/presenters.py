@@ -13,8 +13,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.engine.need import MAX_NEED_CAPABILITIES
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
-from itkoop.engine.serialize import bundle_from_dict
+from itkoop.engine.serialize import bundle_from_dict, match_status
 from itkoop.registry import selectors as registry
 
 from .diagram import Edge, Node, integration_svg
@@ -101,12 +102,30 @@ def _need_capabilities(result: MatchResult) -> list[tuple[str, float, list[str]]
 
 def present_need(result: MatchResult) -> list[dict[str, Any]]:
     """The capabilities recognised in the need text, with label, score and the words they came from."""
-    hits = _need_capabilities(result)
+    hits = _need_capabilities(result)[:MAX_NEED_CAPABILITIES]  # the rest: present_understanding's left_out
     names = names_for(capabilities=[cid for cid, _score, _evidence in hits])
     return [
         {"id": cid, "label": names.capability(cid), "score": score, "evidence": evidence}
         for cid, score, evidence in hits
     ]
+
+
+def present_understanding(result: MatchResult) -> dict[str, Any]:
+    """What else the page says about the text: the outcome in one word ("found", "no_provider",
+    "not_understood"), capabilities found beyond the limit of one need, the ones the text refuses and the
+    systems the customer already runs (labels in the page's language)."""
+    analysis = result.analysis
+    left_out = list(analysis.beyond_limit) if analysis is not None else []
+    not_wanted = [h.id for h in analysis.negated] if analysis is not None else []
+    existing = [h.id for h in analysis.existing] if analysis is not None else []
+    names = names_for(capabilities=[*left_out, *not_wanted, *existing])
+    return {
+        "status": match_status(result),
+        "limit": MAX_NEED_CAPABILITIES,
+        "left_out": [names.capability(c) for c in left_out],
+        "not_wanted": [names.capability(c) for c in not_wanted],
+        "existing": [names.capability(c) for c in existing],
+    }
 
 
 def present_bundles(result: MatchResult) -> list[dict[str, Any]]:

@@ -66,6 +66,7 @@ def need(request):
             "result": result,
             "bundles": bundles,
             "need_capabilities": presenters.present_need(result) if result else [],
+            "understanding": presenters.present_understanding(result) if result else None,
             # The need as hidden fields of each offer's "PDF erstellen" form (the document service's).
             "need_fields": [(k, v) for k, values in request.GET.lists() if k != "rank" for v in values],
         },

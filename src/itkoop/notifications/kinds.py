@@ -36,6 +36,9 @@ class Kind:
     configurable: bool = True
     # Kinds only hub staff and center admins receive (inquiries, reviews): shown on their settings only.
     staff_only: bool = False
+    # A title the kind composes from the parameters in the active language, for titles no catalog holds
+    # (a subject staff wrote in German and English); ``title`` is then only the fallback.
+    title_of: Callable[[dict[str, Any]], str] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
@@ -60,6 +63,8 @@ def format_title(kind: Kind | None, params: dict[str, Any]) -> str:
     """The title with its parameters; a missing parameter falls back to the kind's label, never raises."""
     if kind is None:
         return str(params.get("text", "")) or "–"
+    if kind.title_of is not None:
+        return kind.title_of(params) or str(kind.label)
     try:
         return str(kind.title) % params
     except (KeyError, TypeError, ValueError):

@@ -28,6 +28,7 @@ import jsonschema_rs
 from django.db import models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.countries import country_code
@@ -43,6 +44,7 @@ from .catalog_bulk import (
 )
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
+from .schema_messages import schema_error_text
 from .services import (
     CatalogError,
     assign_hub,
@@ -73,7 +75,7 @@ def _where(path) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(Wurzel)"
+    return out or _("(Wurzel)")
 
 
 class _StrictJsonError(ValueError):
@@ -81,7 +83,9 @@ class _StrictJsonError(ValueError):
 
 
 def _refuse_constant(name: str):
-    raise _StrictJsonError(f"'{name}' ist keine JSON-Zahl (NaN und Infinity gibt es in JSON nicht)")
+    raise _StrictJsonError(
+        _("'%(name)s' ist keine JSON-Zahl (NaN und Infinity gibt es in JSON nicht)") % {"name": name}
+    )
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
@@ -90,7 +94,9 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise _StrictJsonError(f"der Schlüssel '{key}' kommt in einem Objekt doppelt vor")
+                raise _StrictJsonError(
+                    _("der Schlüssel '%(key)s' kommt in einem Objekt doppelt vor") % {"key": key}
+                )
             seen.add(key)
     return result
 
@@ -102,14 +108,21 @@ def parse_catalog_text(text: str, *, source: str = "catalog") -> Any:
         return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_without_duplicates)
     except json.JSONDecodeError as exc:
         raise CatalogError(
-            f"{source}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}"
+            _("%(source)s: kein gültiges JSON in Zeile %(line)d, Spalte %(column)d: %(problem)s")
+            % {"source": source, "line": exc.lineno, "column": exc.colno, "problem": exc.msg}
         ) from exc
     except _StrictJsonError as exc:
-        raise CatalogError(f"{source}: kein gültiges JSON: {exc}") from exc
+        raise CatalogError(
+            _("%(source)s: kein gültiges JSON: %(problem)s") % {"source": source, "problem": exc}
+        ) from exc
     except ValueError as exc:  # an integer of more than 4,300 digits
-        raise CatalogError(f"{source}: kein gültiges JSON: eine Zahl hat zu viele Ziffern") from exc
+        raise CatalogError(
+            _("%(source)s: kein gültiges JSON: eine Zahl hat zu viele Ziffern") % {"source": source}
+        ) from exc
     except RecursionError as exc:
-        raise CatalogError(f"{source}: kein gültiges JSON: zu tief verschachtelt") from exc
+        raise CatalogError(
+            _("%(source)s: kein gültiges JSON: zu tief verschachtelt") % {"source": source}
+        ) from exc
 
 
 def read_catalog_file(path: str | Path) -> dict:
@@ -118,9 +131,12 @@ def read_catalog_file(path: str | Path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise CatalogError(f"{path}: Datei nicht gefunden") from exc
+        raise CatalogError(_("%(path)s: Datei nicht gefunden") % {"path": path}) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{path}: Datei nicht lesbar ({exc.__class__.__name__})") from exc
+        raise CatalogError(
+            _("%(path)s: Datei nicht lesbar (%(problem)s)")
+            % {"path": path, "problem": exc.__class__.__name__}
+        ) from exc
     data = parse_catalog_text(text, source=str(path))
     check_catalog_shape(data, source=str(path))
     return data
@@ -145,7 +161,7 @@ def check_catalog_shape(data: Any, *, source: str = "catalog") -> None:
         errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
         if errors:
             best = jsonschema.exceptions.best_match(errors)
-            raise CatalogError(f"{source}: {_where(best.absolute_path)}: {best.message}")
+            raise CatalogError(f"{source}: {_where(best.absolute_path)}: {schema_error_text(best)}")
     for path, message in _column_misfits(data):
         raise CatalogError(f"{source}: {_where(path)}: {message}")
 
@@ -179,14 +195,14 @@ def _unholdable_values(value: Any, path: list) -> Iterator[tuple[list, str]]:
         for index, item in enumerate(value):
             yield from _unholdable_values(item, [*path, index])
     elif isinstance(value, float) and not math.isfinite(value):
-        yield path, "die Zahl ist nicht endlich oder zu groß (NaN und Infinity gibt es in JSON nicht)"
+        yield path, _("die Zahl ist nicht endlich oder zu groß (NaN und Infinity gibt es in JSON nicht)")
     elif isinstance(value, str):
         if "\x00" in value:
-            yield path, "der Text enthält ein NUL-Zeichen (\\u0000)"
+            yield path, _("der Text enthält ein NUL-Zeichen (\\u0000)")
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            yield path, "der Text enthält ein ungültiges Unicode-Zeichen (einzelnes Surrogat)"
+            yield path, _("der Text enthält ein ungültiges Unicode-Zeichen (einzelnes Surrogat)")
 
 
 def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
@@ -200,9 +216,12 @@ def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
         where = ["companies", i]
         yield from _misfits(Company, _COMPANY_FIELDS, company, where)
         if "kind" in company and company["kind"] not in Company.Kind.values:
-            yield [*where, "kind"], f"unbekannte Art (erlaubt: {', '.join(Company.Kind.values)})"
+            yield (
+                [*where, "kind"],
+                _("unbekannte Art (erlaubt: %(allowed)s)") % {"allowed": ", ".join(Company.Kind.values)},
+            )
         if "verified" in company and not isinstance(company["verified"], bool):
-            yield [*where, "verified"], "muss true oder false sein"
+            yield [*where, "verified"], _("muss true oder false sein")
         for j, slug in enumerate(company.get("labels", [])):
             yield from _misfit(label_slug, slug, [*where, "labels", j])
         for j, solution in enumerate(company.get("solutions", [])):
@@ -223,29 +242,48 @@ def _misfits(model, fields: dict[str, str], entry: dict, where: list) -> Iterato
 def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list, str]]:
     if isinstance(field, models.CharField):
         if not isinstance(value, str):
-            yield where, "muss ein Text sein"
+            yield where, _("muss ein Text sein")
         elif len(value) > field.max_length:
-            yield where, f"höchstens {field.max_length} Zeichen erlaubt, hier {len(value)}"
+            yield (
+                where,
+                _("höchstens %(limit)d Zeichen erlaubt, hier %(length)d")
+                % {
+                    "limit": field.max_length,
+                    "length": len(value),
+                },
+            )
     elif isinstance(field, models.IntegerField):
         low, high = _INTEGER_RANGES[field.get_internal_type()]
         if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-            yield where, "muss eine ganze Zahl sein"
+            yield where, _("muss eine ganze Zahl sein")
         elif not low <= value <= high:
-            yield where, f"die Zahl muss zwischen {low} und {high} liegen"
+            yield where, _("die Zahl muss zwischen %(low)d und %(high)d liegen") % {"low": low, "high": high}
     elif isinstance(field, models.FloatField):
         try:
             finite = not isinstance(value, bool) and math.isfinite(float(value))
         except (TypeError, ValueError, OverflowError):
             finite = False
         if not finite:
-            yield where, "muss eine endliche Zahl sein, die die Datenbank speichern kann"
+            yield where, _("muss eine endliche Zahl sein, die die Datenbank speichern kann")
 
 
 _COUNTRY_KEYS = frozenset({"country", "hosting_country"})  # a name or a code; stored as the code
 
 
 def _unknown_country(value: str) -> str:
-    return f"unbekanntes Land '{value}' (Name oder zweistelliger Ländercode, z. B. DE)"
+    return _("unbekanntes Land '%(value)s' (Name oder zweistelliger Ländercode, z. B. DE)") % {"value": value}
+
+
+def _unknown_capability(value: str) -> str:
+    return _("unbekannte Fähigkeit '%(value)s'") % {"value": value}
+
+
+def _unknown_standard(value: str) -> str:
+    return _("unbekannter Standard '%(value)s'") % {"value": value}
+
+
+def _twice(value: str) -> str:
+    return _("Kennung '%(value)s' kommt doppelt vor") % {"value": value}
 
 
 def _country_values(company: dict, where: list) -> Iterator[tuple[list, str]]:
@@ -275,15 +313,15 @@ def _check_references(data: dict, source: str) -> None:
 
     for i, cap in enumerate(data.get("capabilities", [])):
         if cap.get("parent") and cap["parent"] not in capabilities:
-            fail(["capabilities", i, "parent"], f"unbekannte Fähigkeit '{cap['parent']}'")
+            fail(["capabilities", i, "parent"], _unknown_capability(cap["parent"]))
         for j, other in enumerate(cap.get("exchanges_with", [])):
             if other not in capabilities:
-                fail(["capabilities", i, "exchanges_with", j], f"unbekannte Fähigkeit '{other}'")
+                fail(["capabilities", i, "exchanges_with", j], _unknown_capability(other))
     seen_companies: set[str] = set()
     seen_solutions: set[str] = set()
     for i, company in enumerate(data["companies"]):
         if company["id"] in seen_companies:
-            fail(["companies", i, "id"], f"Kennung '{company['id']}' kommt doppelt vor")
+            fail(["companies", i, "id"], _twice(company["id"]))
         seen_companies.add(company["id"])
         for path, value in _country_values(company, ["companies", i]):
             if value and country_code(value) is None:
@@ -291,43 +329,42 @@ def _check_references(data: dict, source: str) -> None:
         if company.get("hub") and company["hub"] not in hubs:
             fail(
                 ["companies", i, "hub"],
-                f"unbekannter Stützpunkt '{company['hub']}' (erlaubt: {', '.join(sorted(hubs))})",
+                _("unbekannter Stützpunkt '%(hub)s' (erlaubt: %(allowed)s)")
+                % {"hub": company["hub"], "allowed": ", ".join(sorted(hubs))},
             )
         for j, solution in enumerate(company.get("solutions", [])):
             where = ["companies", i, "solutions", j]
             if solution["id"] in seen_solutions:
-                fail([*where, "id"], f"Kennung '{solution['id']}' kommt doppelt vor")
+                fail([*where, "id"], _twice(solution["id"]))
             seen_solutions.add(solution["id"])
             owner = owners.get(solution["id"])
             if owner is not None and owner != company["id"]:
                 fail(
                     [*where, "id"],
-                    f"die Lösung '{solution['id']}' gehört dem Unternehmen '{owner}', nicht "
-                    f"'{company['id']}' (eine Lösung wechselt das Unternehmen nicht per Import)",
+                    _(
+                        "die Lösung '%(solution)s' gehört dem Unternehmen '%(owner)s', nicht '%(company)s' "
+                        "(eine Lösung wechselt das Unternehmen nicht per Import)"
+                    )
+                    % {"solution": solution["id"], "owner": owner, "company": company["id"]},
                 )
-            for key, known, noun in (
-                ("capabilities", capabilities, "Fähigkeit"),
-                ("provides", standards, "Standard"),
-                ("consumes", standards, "Standard"),
+            for key, known, unknown in (
+                ("capabilities", capabilities, _unknown_capability),
+                ("provides", standards, _unknown_standard),
+                ("consumes", standards, _unknown_standard),
             ):
                 for k, ref in enumerate(solution.get(key, [])):
                     if ref not in known:
-                        fail(
-                            [*where, key, k],
-                            f"unbekannter {noun} '{ref}'"
-                            if noun == "Standard"
-                            else f"unbekannte {noun} '{ref}'",
-                        )
+                        fail([*where, key, k], unknown(ref))
         for j, coop in enumerate(company.get("cooperations", [])):
             if coop["partner"] not in known_companies:
                 fail(
                     ["companies", i, "cooperations", j, "partner"],
-                    f"unbekanntes Unternehmen '{coop['partner']}'",
+                    _("unbekanntes Unternehmen '%(company)s'") % {"company": coop["partner"]},
                 )
             if coop["partner"] == company["id"]:
                 fail(
                     ["companies", i, "cooperations", j, "partner"],
-                    "ein Unternehmen kooperiert nicht mit sich selbst",
+                    _("ein Unternehmen kooperiert nicht mit sich selbst"),
                 )
 
 

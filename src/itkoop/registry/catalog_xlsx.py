@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
@@ -30,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .catalog_io import ImportSummary, import_catalog
+from .catalog_scope import check_hub_scope
 from .models import Company
 from .services import CatalogError
 
@@ -369,11 +371,17 @@ def located(error: CatalogError, converted: Converted) -> CatalogError:
     return CatalogError(f"{where}: {match['message']}")
 
 
-def import_catalog_xlsx(data: bytes, *, attested_from_file: bool) -> ImportSummary:
+def import_catalog_xlsx(
+    data: bytes, *, attested_from_file: bool, hub_scope: str | None = None
+) -> ImportSummary:
     """Convert a filled-in template and import it with the JSON import's validation and transaction;
-    CatalogError names sheet, row and column of the first problem, and nothing is written then."""
+    CatalogError names sheet, row and column of the first problem, and nothing is written then.
+    ``hub_scope``: a hub team's import, limited to the companies of that hub."""
     converted = read_catalog_xlsx(data)
     try:
-        return import_catalog(converted.catalog, attested_from_file=attested_from_file, source=SOURCE)
+        with transaction.atomic():
+            if hub_scope is not None:
+                check_hub_scope(converted.catalog, hub_scope, source=SOURCE)
+            return import_catalog(converted.catalog, attested_from_file=attested_from_file, source=SOURCE)
     except CatalogError as error:
         raise located(error, converted) from error

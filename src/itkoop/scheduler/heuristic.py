@@ -313,13 +313,15 @@ class PartialSchedule:
         return back
 
     def load_slots(self, slots: Sequence[int]) -> None:
-        """Replace the schedule by ``slots`` (locked requests stay where they are)."""
-        for e, t in enumerate(self.slot):
-            if t >= 0 and not self.fixed[e]:
+        """Replace the schedule by ``slots`` (fixed requests stay where they are); only the requests whose
+        slot differs move."""
+        changed = [e for e, t in enumerate(self.slot) if t != slots[e] and not self.fixed[e]]
+        for e in changed:
+            if self.slot[e] >= 0:
                 self.remove(e)
-        for e, t in enumerate(slots):
-            if t >= 0 and self.slot[e] < 0:
-                self.place(e, t)
+        for e in changed:
+            if slots[e] >= 0:
+                self.place(e, slots[e])
 
     def total_gaps(self) -> int:
         return sum(self.gaps(mk) for mk in self.mask)

@@ -389,6 +389,14 @@ class ScheduleProblem:
     def participant_index(self, participant_id: Hashable) -> int:
         return self._participant_index[participant_id]
 
+    def lock_of(self, request_id: Hashable) -> LockedMeeting | None:
+        """The locked meeting of a request, if staff locked it."""
+        return self._locks.get(request_id)
+
+    @cached_property
+    def _locks(self) -> dict[Hashable, LockedMeeting]:
+        return {lock.request: lock for lock in self.locked}
+
     @cached_property
     def compiled(self) -> CompiledProblem:
         """The arrays the solver and the validator read; built once per problem."""

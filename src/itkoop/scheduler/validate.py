@@ -81,17 +81,17 @@ def _meeting_violations(problem: ScheduleProblem, meeting: Meeting) -> list[Viol
                     slot=slot,
                 )
             )
-    for lock in problem.locked:
-        if lock.request == rid and (lock.slot, lock.table) != (slot, table):
-            out.append(
-                Violation(
-                    "locked_moved",
-                    f"request {rid!r} is locked to slot {lock.slot}, table {lock.table}",
-                    request=rid,
-                    slot=lock.slot,
-                    table=lock.table,
-                )
+    lock = problem.lock_of(rid)
+    if lock is not None and (lock.slot, lock.table) != (slot, table):
+        out.append(
+            Violation(
+                "locked_moved",
+                f"request {rid!r} is locked to slot {lock.slot}, table {lock.table}",
+                request=rid,
+                slot=lock.slot,
+                table=lock.table,
             )
+        )
     return out
 
 
@@ -187,15 +187,15 @@ def check_move(
     if not isinstance(new_slot, int) or not 0 <= new_slot < problem.n_slots:
         return [Violation("slot_out_of_range", f"slot {new_slot!r} does not exist", slot=new_slot)]
     out: list[Violation] = []
-    for lock in problem.locked:
-        if lock.request == request_id and (lock.slot, lock.table) != (new_slot, new_table):
-            out.append(
-                Violation(
-                    "locked",
-                    f"request {request_id!r} is locked; unlock it before moving it",
-                    request=request_id,
-                )
+    lock = problem.lock_of(request_id)
+    if lock is not None and (lock.slot, lock.table) != (new_slot, new_table):
+        out.append(
+            Violation(
+                "locked",
+                f"request {request_id!r} is locked; unlock it before moving it",
+                request=request_id,
             )
+        )
     online = problem.meets_online(request_id)
     if new_slot in problem.breaks:
         out.append(Violation("break_used", f"slot {new_slot} is a break", slot=new_slot))

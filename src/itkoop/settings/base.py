@@ -103,7 +103,8 @@ ITKOOP_CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-# No page uses the camera, microphone, location or payment: switched off for the site and anything it embeds.
+# No page uses the microphone, location or payment: switched off for the site and anything it embeds. The
+# camera too, except on the check-in page, which scans QR codes (events.views_checkin allows it there).
 ITKOOP_PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (

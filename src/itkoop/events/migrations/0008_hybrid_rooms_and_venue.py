@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0004_hub_name_en'),
-        ('events', '0006_schedule_run_stability'),
+        ('events', '0007_event_mailings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
