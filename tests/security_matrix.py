@@ -297,6 +297,8 @@ MATRIX: dict[str, Row] = {
     "documents:status_json": Row(get=ONLY_A),
     "events:agenda": Row(get=PARTICIPANT),
     "events:agenda_ics": Row(get=PARTICIPANT),
+    # The world's meeting day is on site: nobody may switch to online there (see tests/events/test_hybrid.py).
+    "events:attendance": Row(get=NOT_GET, post="in no no no no no", data=lambda w: {"attendance": "online"}),
     "events:cancel": Row(
         get=NOT_GET, post="in ok 404 ok 404 ok", data=lambda w: {"registration": w.registration_a.pk}
     ),

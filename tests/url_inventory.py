@@ -176,6 +176,7 @@ PARAMS: dict[str, Callable[[World], dict]] = {
     "documents:status_json": _pk("document"),
     "events:agenda": _event,
     "events:agenda_ics": _event,
+    "events:attendance": _event,
     "events:cancel": _event,
     "events:checkin": _event,
     "events:checkin_code": _event,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.core import signing
 from django.core.files.base import ContentFile
@@ -215,6 +216,15 @@ def build_world(*, xss: bool = False) -> World:
         location=mark("Kassel, Science Park"),
         start=timezone.now() + timedelta(days=10),
         created_by=users["staff_k"],
+        # The venue with its map and notes, so every page check and the escaping check see them.
+        venue_name=mark("Science Park"),
+        venue_street="Beispielstraße 12",
+        venue_postcode="34117",
+        venue_city="Kassel",
+        latitude=Decimal("51.31667"),
+        longitude=Decimal("9.498"),
+        arrival_notes=mark("Fünf Minuten vom Hauptbahnhof."),
+        accessibility_notes=mark("Stufenloser Zugang, Aufzug."),
     )
     registration_a = confirmed(event, a)
     registration_c = confirmed(event, c)

@@ -72,6 +72,7 @@ def test_export_holds_the_persons_rows_and_no_one_elses(client, meeting_day):
     assert data["account"]["email"] == alice.email
     assert len(data["memberships"]) == 1
     assert [r["event_id"] for r in data["event_registrations"]] == [event.pk]
+    assert data["event_registrations"][0]["attendance"] == "on_site"  # on site or online: theirs too
     assert data["meeting_profiles"][0]["offers"] == "Alices Angebot"
     assert data["meeting_requests"]["sent"][0]["reason"] == "Alices Grund"
     assert data["meeting_requests"]["received"] == []

@@ -40,3 +40,14 @@ def test_demo_has_a_past_meeting_day_with_meetings_left_to_rate(mini_catalog):
     first = past.registrations.order_by("user__email").first().user
     rows = ratings.rating_rows(past, first)
     assert rows and any(row.needs_rating for row in rows)
+
+
+def test_the_demo_meeting_day_is_hybrid_with_a_venue_and_online_rooms(mini_catalog):
+    build_demo_events(seed=7)
+    day = Event.objects.get(is_meeting_day=True, start__gt=timezone.now())
+    assert day.format == Event.Format.HYBRID and day.has_venue and day.has_coordinates
+    assert day.online_rooms > 0 and "{room}" in day.room_link_pattern
+    assert day.registrations.filter(attendance=Registration.Attendance.ONLINE).exists()
+    online_meetings = day.meetings.filter(online=True)
+    assert online_meetings.exists() and all(m.room_link.startswith("https://") for m in online_meetings)
+    assert day.meetings.filter(online=False).exists()

@@ -41,6 +41,7 @@ def _change_data(event, **changes) -> dict:
         "slot_count": event.slot_count,
         "breaks": "[]",
         "tables": event.tables,
+        "online_rooms": event.online_rooms,
     }
     data.update(changes)
     return data

@@ -26,10 +26,11 @@ def brute_force(problem: ScheduleProblem) -> Optimum:
             continue
         slots = [int(t) for t in data.common[e].nonzero()[0]]
         choices.append(slots if data.must_have[e] else [-1, *slots])
+    pool, capacity = data.pools()
     best: tuple[int, int] | None = None
     for assignment in itertools.product(*choices):
         masks = [0] * n
-        load = [0] * data.n_slots
+        load = [[0] * data.n_slots, [0] * data.n_slots]  # tables, online rooms
         ok = True
         value = 0
         for e, t in enumerate(assignment):
@@ -37,12 +38,12 @@ def brute_force(problem: ScheduleProblem) -> Optimum:
                 continue
             u, v = int(data.requester[e]), int(data.recipient[e])
             bit = 1 << t
-            if masks[u] & bit or masks[v] & bit or load[t] >= data.capacity[t]:
+            if masks[u] & bit or masks[v] & bit or load[pool[e]][t] >= capacity[pool[e]][t]:
                 ok = False
                 break
             masks[u] |= bit
             masks[v] |= bit
-            load[t] += 1
+            load[pool[e]][t] += 1
             value += int(data.weight[e])
         if not ok:
             continue

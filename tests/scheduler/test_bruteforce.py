@@ -38,7 +38,15 @@ def tiny_problems(draw: st.DrawFn, with_must_have: bool = True) -> ScheduleProbl
     n = draw(st.integers(2, 5))
     slots = draw(st.integers(1, 4))
     breaks = draw(st.frozensets(st.integers(0, slots - 1), max_size=slots - 1))
-    people = [Participant(i, draw(st.frozensets(st.integers(0, slots - 1), max_size=2))) for i in range(n)]
+    hybrid = draw(st.booleans())  # some take part online: their meetings need online rooms
+    people = [
+        Participant(
+            i,
+            draw(st.frozensets(st.integers(0, slots - 1), max_size=2)),
+            online=hybrid and draw(st.booleans()),
+        )
+        for i in range(n)
+    ]
     pairs = draw(
         st.lists(
             st.sampled_from(list(itertools.combinations(range(n), 2))), unique=True, min_size=1, max_size=6
@@ -57,12 +65,15 @@ def tiny_problems(draw: st.DrawFn, with_must_have: bool = True) -> ScheduleProbl
         tables: int | list[int] = draw(st.integers(1, 3))
     else:
         tables = [0 if t in breaks else draw(st.integers(1, 2)) for t in range(slots)]
+    rooms = draw(st.integers(0, 2)) if hybrid else 0
     locked = []
     if draw(st.booleans()):
         k = draw(st.integers(0, len(requests) - 1))
         locked.append(LockedMeeting(f"r{k}", draw(st.integers(0, slots - 1)), draw(st.integers(0, 1))))
     try:
-        return ScheduleProblem(people, requests, n_slots=slots, tables=tables, breaks=breaks, locked=locked)
+        return ScheduleProblem(
+            people, requests, n_slots=slots, tables=tables, breaks=breaks, locked=locked, rooms=rooms
+        )
     except InvalidProblem:
         assume(False)
         raise
@@ -115,7 +126,8 @@ def test_check_move_agrees_with_validating_the_moved_schedule(
     request = data.draw(st.sampled_from(problem.requests)).id
     slot = data.draw(st.integers(0, problem.n_slots - 1))
     table = data.draw(st.integers(0, 2))
-    moved = (*(m for m in result.meetings if m.request != request), Meeting(request, slot, table))
+    online = problem.meets_online(request)
+    moved = (*(m for m in result.meetings if m.request != request), Meeting(request, slot, table, online))
     after = dataclasses.replace(
         result,
         meetings=moved,

@@ -3,10 +3,6 @@ centers), the lists of hubs and centers, and the inquiry form that routes a ques
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,13 +15,6 @@ from itkoop.core.ratelimit import client_ip, hit
 
 from . import services
 from .forms import InquiryForm
-
-OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "germany-outline.json"
-
-
-@cache
-def germany_outline() -> dict:
-    return json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
 
 
 def _hub_topics(hub) -> list[str]:
@@ -41,7 +30,7 @@ def _hub_topics(hub) -> list[str]:
 def network_map_data(hubs: list, centers: list) -> dict:
     """Plain data for the map script (rendered with json_script, so it is never interpreted as markup)."""
     return {
-        "outline": germany_outline(),
+        "outline": core_selectors.germany_outline(),
         "hubs": [
             {
                 "name": h.localized_name,

@@ -1,5 +1,8 @@
 """Reads of the network's base data (hubs and centers) that the other apps share."""
 
+from functools import cache
+from pathlib import Path
+
 from django.db.models import QuerySet
 
 from . import legal
@@ -14,6 +17,16 @@ def hubs() -> QuerySet[Hub]:
 
 def centers() -> QuerySet[Center]:
     return Center.objects.all()
+
+
+OUTLINE_FILE = Path(__file__).resolve().parent / "data" / "germany-outline.json"
+
+
+@cache
+def germany_outline() -> dict:
+    """A simplified outline of Germany (GeoJSON) for the maps drawn without a tile service: the network
+    directory's and an event's venue."""
+    return load_json(OUTLINE_FILE)
 
 
 def hub_reference_entries() -> list[dict]:

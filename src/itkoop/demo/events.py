@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -114,6 +115,16 @@ def build_demo_events(*, seed: int = 2026, now: datetime | None = None, particip
         slot_count=12,
         breaks=[6, 7],
         tables=8,
+        online_rooms=4,
+        room_link_pattern="https://meet.example.org/itkoop-{event}-runde-{slot}-raum-{room}",
+        venue_name=f"Stützpunkt {kassel.city}, Saal Nordhessen",
+        venue_street="Beispielstraße 12",
+        venue_postcode="34117",
+        venue_city=kassel.city,
+        latitude=Decimal("51.31667"),
+        longitude=Decimal("9.49800"),
+        arrival_notes="Fünf Gehminuten vom Hauptbahnhof; Parkhaus gegenüber (kostenpflichtig).",
+        accessibility_notes="Stufenloser Zugang über den Hof, Aufzug ins 1. Obergeschoss, barrierefreies WC.",
         created_by=admin,
     )
     events.append(meeting_day)
@@ -128,8 +139,14 @@ def build_demo_events(*, seed: int = 2026, now: datetime | None = None, particip
             event=online, user=user, status=Registration.Status.WAITLISTED, position=position
         )
         registrations += 1
-    for user, company in people_with_companies(people):
-        Registration.objects.create(event=meeting_day, user=user, status=Registration.Status.CONFIRMED)
+    for index, (user, company) in enumerate(people_with_companies(people)):
+        # A hybrid day: every third company takes part online (its meetings go to online rooms).
+        Registration.objects.create(
+            event=meeting_day,
+            user=user,
+            status=Registration.Status.CONFIRMED,
+            attendance=Registration.Attendance.ONLINE if index % 3 == 2 else Registration.Attendance.ON_SITE,
+        )
         registrations += 1
         solutions = list(company.solutions.prefetch_related("capabilities")[:3])
         offers = "; ".join(
@@ -168,7 +185,8 @@ def build_demo_events(*, seed: int = 2026, now: datetime | None = None, particip
         finished=timezone.now(),
     )
     Meeting.objects.bulk_create(
-        Meeting(event=meeting_day, request_id=m.request, slot=m.slot, table=m.table) for m in result.meetings
+        Meeting(event=meeting_day, request_id=m.request, slot=m.slot, table=m.table, online=m.online)
+        for m in result.meetings
     )
     past = _past_meeting_day(rng, now, kassel, people, admin)
     events.append(past)

@@ -53,10 +53,14 @@ def _people(component: icalendar.Event, user) -> None:
         component.add("attendee", attendee)
 
 
+def venue_address(event: Event) -> str:
+    """The venue as one line (name, street, postcode and city), else the free-text place or the hub's city."""
+    return event.place_line or (event.hub.city if event.hub_id else "")
+
+
 def _where(event: Event, include_link: bool) -> str:
-    parts = [event.location, event.meeting_link if include_link else ""]
-    if not event.location and event.hub_id:
-        parts[0] = event.hub.city
+    parts = [venue_address(event) if event.format != Event.Format.ONLINE else event.location]
+    parts.append(event.meeting_link if include_link else "")
     return " · ".join(p for p in parts if p)
 
 
@@ -75,12 +79,17 @@ def event_component(event: Event, *, include_link: bool = True) -> icalendar.Eve
         component.add("location", where)
     if event.meeting_link and include_link:
         component.add("url", event.meeting_link)
+    if event.has_coordinates and event.format != Event.Format.ONLINE:
+        component.add("geo", (float(event.latitude), float(event.longitude)))
     return component
 
 
-def _table_place(event: Event, table: int) -> str:
-    where = (_("Online-Raum %(n)s") if event.is_online else _("Tisch %(n)s")) % {"n": table + 1}
-    return " · ".join(p for p in (where, event.location, event.meeting_link) if p)
+def _table_place(event: Event, table: int, *, online: bool = False, link: str = "") -> str:
+    """Where a meeting is: "Tisch 3 · address", or "online · Online-Raum 2 · link" (the link only goes to
+    the two people of the meeting: their agenda, feed and notices)."""
+    if online:
+        return " · ".join(p for p in (_("online"), _("Online-Raum %(n)s") % {"n": table + 1}, link) if p)
+    return " · ".join(p for p in (_("Tisch %(n)s") % {"n": table + 1}, venue_address(event)) if p)
 
 
 def meeting_component(meeting: Meeting, user, *, partner: str = "") -> icalendar.Event:
@@ -96,14 +105,25 @@ def meeting_component(meeting: Meeting, user, *, partner: str = "") -> icalendar
     component.add("dtend", _local(event.slot_end(meeting.slot)))
     name = partner or str(request.counterpart(user))
     component.add("summary", _("Gespräch mit %(name)s") % {"name": name})
-    component.add("location", _table_place(event, meeting.table))
-    component.add("description", f"{event.title}\n{request.reason}")
+    link = meeting.room_link
+    component.add("location", _table_place(event, meeting.table, online=meeting.online, link=link))
+    if link:
+        component.add("url", link)
+    component.add("description", "\n".join(p for p in (event.title, request.reason, link) if p))
     _people(component, user)
     return component
 
 
 def cancelled_component(
-    event: Event, user, *, request_id: int, sequence: int, slot: int, table: int, partner: str
+    event: Event,
+    user,
+    *,
+    request_id: int,
+    sequence: int,
+    slot: int,
+    table: int,
+    partner: str,
+    online: bool = False,
 ) -> icalendar.Event:
     """A meeting that no longer takes place, at the time it had: its UID with a higher SEQUENCE."""
     component = icalendar.Event()
@@ -114,7 +134,7 @@ def cancelled_component(
     component.add("dtstart", _local(event.slot_start(slot)))
     component.add("dtend", _local(event.slot_end(slot)))
     component.add("summary", _("Abgesagt: Gespräch mit %(name)s") % {"name": partner})
-    component.add("location", _table_place(event, table))
+    component.add("location", _table_place(event, table, online=online))
     _people(component, user)
     return component
 

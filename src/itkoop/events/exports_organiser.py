@@ -40,6 +40,9 @@ def _time(event: Event, slot: int) -> str:
 
 
 def _place_label(event: Event) -> str:
+    """The place column's heading: a hybrid day has tables and online rooms, so each row names its kind."""
+    if event.is_hybrid:
+        return _("Wo")
     return _("Online-Raum") if event.is_online else _("Tisch")
 
 
@@ -125,7 +128,7 @@ def plan_per_person(event: Event) -> list[Table]:
                 [
                     meeting.slot_label,
                     _time(event, meeting.slot),
-                    meeting.table_label,
+                    meeting.place_label if event.is_hybrid else meeting.table_label,
                     _name(other),
                     other.company,
                 ]
@@ -148,15 +151,15 @@ def plan_per_table(event: Event) -> list[Table]:
     people = people_of(
         event, {u.pk: u for m in meetings for u in (m.request.sender, m.request.recipient)}.values()
     )
-    at: dict[int, list[Meeting]] = defaultdict(list)
+    # Tables first, then online rooms (a hybrid day has both, numbered each from 1).
+    at: dict[tuple[bool, int], list[Meeting]] = defaultdict(list)
     for meeting in meetings:
-        at[meeting.table].append(meeting)
-    place = _place_label(event)
+        at[meeting.online, meeting.table].append(meeting)
     header = [_("Runde"), _("Zeit"), _("Person 1"), _("Firma 1"), _("Person 2"), _("Firma 2")]
     tables = []
-    for table in sorted(at):
+    for place in sorted(at):
         rows = []
-        for meeting in at[table]:
+        for meeting in at[place]:
             first, second = people[meeting.request.sender_id], people[meeting.request.recipient_id]
             rows.append(
                 [
@@ -168,7 +171,7 @@ def plan_per_table(event: Event) -> list[Table]:
                     second.company,
                 ]
             )
-        label = f"{place} {table + 1}"
+        label = at[place][0].place_label if event.is_hybrid else f"{_place_label(event)} {place[1] + 1}"
         tables.append(Table(title=label, caption=f"{label} – {event.title}", header=header, rows=rows))
     return tables
 

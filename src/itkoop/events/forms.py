@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
+from django.core.validators import MaxValueValidator, URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.forms import limit_text
 
-from .models import Event, MeetingRating, MeetingRequest
+from .models import Event, MeetingRating, MeetingRequest, Registration
 from .services import EventError, check_capacity
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -68,7 +69,19 @@ class EventForm(forms.ModelForm):
             "is_meeting_day",
             "consent_mode",
             "request_expiry_hours",
+            "venue_name",
+            "venue_street",
+            "venue_postcode",
+            "venue_city",
+            "latitude",
+            "longitude",
+            "arrival_notes",
+            "accessibility_notes",
         ]
+        help_texts = {
+            "latitude": _("Dezimalgrad zwischen -90 und 90, z. B. 52.52; für die Karte auf der Seite"),
+            "longitude": _("Dezimalgrad zwischen -180 und 180, z. B. 13.405"),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,6 +95,8 @@ class EventForm(forms.ModelForm):
             self.fields["hub"].empty_label = _("kein Stützpunkt (netzwerkweit)")
         self.fields["capacity"].min_value = 1
         self.fields["capacity"].widget.attrs["min"] = 1
+        for name in ("arrival_notes", "accessibility_notes"):
+            self.fields[name].widget.attrs["rows"] = 3
 
     def clean_capacity(self):
         value = self.cleaned_data["capacity"]
@@ -111,9 +126,18 @@ class EventForm(forms.ModelForm):
                 "meeting_link", _("Für eine Online- oder Hybrid-Veranstaltung bitte den Zugang angeben.")
             )
         if fmt in (Event.Format.AT_HUB, Event.Format.HYBRID) and not (
-            data.get("hub") or data.get("location")
+            data.get("hub") or data.get("location") or data.get("venue_city")
         ):
             self.add_error("location", _("Bitte einen Ort oder einen Stützpunkt angeben."))
+        if (data.get("latitude") is None) != (data.get("longitude") is None) and not (
+            self.has_error("latitude") or self.has_error("longitude")
+        ):
+            self.add_error(
+                "longitude", _("Bitte Breiten- und Längengrad zusammen angeben oder beide leer lassen.")
+            )
+        postcode = (data.get("venue_postcode") or "").strip()
+        if postcode and not postcode.replace(" ", "").replace("-", "").isalnum():
+            self.add_error("venue_postcode", _("Bitte eine gültige Postleitzahl angeben."))
         return data
 
 
@@ -130,14 +154,31 @@ class MeetingSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["slots_start", "slot_minutes", "slot_count", "tables"]
-        help_texts = {"tables": _("Tische vor Ort oder Online-Räume je Runde")}
+        fields = ["slots_start", "slot_minutes", "slot_count", "tables", "online_rooms", "room_link_pattern"]
+        help_texts = {
+            "tables": _("Tische vor Ort je Runde"),
+            "online_rooms": _(
+                "Online-Räume je Runde, für Gespräche mit mindestens einer online teilnehmenden Person"
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["breaks_text"].initial = ", ".join(str(b) for b in self.instance.breaks)
-        for name, lo, hi in (("slot_minutes", 5, 120), ("slot_count", 1, 48), ("tables", 1, 10000)):
-            self.fields[name].widget.attrs.update(min=lo, max=hi)
+        fmt = self.instance.format
+        # Only the kinds of place the event's format uses: tables on site, rooms online, both when hybrid.
+        if fmt == Event.Format.AT_HUB:
+            del self.fields["online_rooms"], self.fields["room_link_pattern"]
+        elif fmt == Event.Format.ONLINE:
+            del self.fields["tables"]
+        for name, lo, hi in (
+            ("slot_minutes", 5, 120),
+            ("slot_count", 1, 48),
+            ("tables", 0, 10000),
+            ("online_rooms", 0, 10000),
+        ):
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(min=lo, max=hi)
 
     def clean_slots_start(self):
         value = self.cleaned_data["slots_start"]
@@ -159,12 +200,35 @@ class MeetingSettingsForm(forms.ModelForm):
 
     def clean_tables(self):
         value = self.cleaned_data["tables"]
-        if value < 1:
-            raise forms.ValidationError(_("Es braucht mindestens einen Tisch oder Online-Raum."))
+        if value > 10000:
+            raise forms.ValidationError(_("Bitte höchstens 10000 angeben."))
+        return value
+
+    def clean_online_rooms(self):
+        value = self.cleaned_data["online_rooms"]
+        if value > 10000:
+            raise forms.ValidationError(_("Bitte höchstens 10000 angeben."))
+        return value
+
+    def clean_room_link_pattern(self):
+        value = (self.cleaned_data.get("room_link_pattern") or "").strip()
+        if not value:
+            return ""
+        probe = value.replace("{event}", "1").replace("{slot}", "1").replace("{room}", "1")
+        if "{" in probe or "}" in probe:
+            raise forms.ValidationError(_("Erlaubt sind nur die Platzhalter {event}, {slot} und {room}."))
+        try:
+            URLValidator(schemes=["https"])(probe)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(_("Bitte eine Adresse angeben, die mit https:// beginnt.")) from error
         return value
 
     def clean(self):
         data = super().clean()
+        tables = data.get("tables", 0 if self.instance.format == Event.Format.ONLINE else None)
+        rooms = data.get("online_rooms", 0 if self.instance.format == Event.Format.AT_HUB else None)
+        if tables is not None and rooms is not None and tables + rooms < 1:
+            raise forms.ValidationError(_("Es braucht mindestens einen Tisch oder Online-Raum."))
         count = data.get("slot_count")
         breaks: list[int] = []
         for part in (data.get("breaks_text") or "").replace(";", ",").split(","):
@@ -263,15 +327,43 @@ class MoveForm(forms.Form):
     slot = forms.TypedChoiceField(label=_("Runde"), coerce=int)
     table = forms.IntegerField(label=_("Tisch"), min_value=1)
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, online: bool = False, **kwargs):
+        """``online``: the meeting has an online side, so it moves between online rooms, not tables."""
         super().__init__(*args, **kwargs)
         self.fields["slot"].choices = [
             (i + 1, f"{i + 1}: {timezone.localtime(s):%H:%M}" + (f" ({_('Pause')})" if is_break else ""))
             for i, s, _e, is_break in event.slot_times()
         ]
-        self.fields["table"].max_value = event.tables
-        self.fields["table"].widget.attrs.update(min=1, max=event.tables)
-        self.fields["table"].label = _("Online-Raum") if event.is_online else _("Tisch")
+        places = event.place_counts()[1 if online else 0]
+        self.fields["table"].max_value = max(1, places)
+        self.fields["table"].validators.append(MaxValueValidator(max(1, places)))
+        self.fields["table"].widget.attrs.update(min=1, max=max(1, places))
+        self.fields["table"].label = _("Online-Raum") if online else _("Tisch")
+
+
+class MeetingLinkForm(forms.Form):
+    """Staff's own link for one online meeting's room (empty: the event's pattern applies)."""
+
+    link = forms.URLField(
+        label=_("Link zum Online-Raum"), required=False, max_length=300, assume_scheme="https"
+    )
+
+    def clean_link(self):
+        value = self.cleaned_data.get("link") or ""
+        if value and not value.startswith("https://"):
+            raise forms.ValidationError(_("Bitte eine Adresse angeben, die mit https:// beginnt."))
+        return value
+
+
+class AttendanceForm(forms.Form):
+    """On site or online, at a hybrid event."""
+
+    attendance = forms.ChoiceField(
+        label=_("Wie nehmen Sie teil?"),
+        choices=Registration.Attendance.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie, ob Sie vor Ort oder online teilnehmen.")},
+    )
 
 
 class CheckinSearchForm(forms.Form):

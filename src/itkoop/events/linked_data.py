@@ -21,7 +21,27 @@ LANGUAGES = {Event.Language.DE: "de", Event.Language.EN: "en", Event.Language.BO
 def event_linked_data(event: Event, request, *, free_seats: int) -> dict[str, Any]:
     page = request.build_absolute_uri(event.get_absolute_url())
     places: list[dict[str, Any]] = []
-    if event.format != Event.Format.ONLINE and (event.location or event.hub_id):
+    if event.format != Event.Format.ONLINE and event.has_venue:
+        place = {
+            "@type": "Place",
+            "name": event.venue_name or event.venue_city,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": event.venue_street,
+                "postalCode": event.venue_postcode,
+                "addressLocality": event.venue_city,
+                "addressCountry": "DE",
+            },
+        }
+        place["address"] = {k: v for k, v in place["address"].items() if v}
+        if event.has_coordinates:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(event.latitude),
+                "longitude": float(event.longitude),
+            }
+        places.append(place)
+    elif event.format != Event.Format.ONLINE and (event.location or event.hub_id):
         place = {"@type": "Place", "name": event.location or event.hub.city}
         if event.location:
             place["address"] = event.location

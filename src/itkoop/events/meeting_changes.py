@@ -25,13 +25,15 @@ from .models import Event, Meeting, MeetingNotice, MeetingRequest
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a request's meeting is: round and table (0-based), its two people and its calendar sequence."""
+    """Where a request's meeting is: round and table (0-based; an online room's index when ``online``), its
+    two people and its calendar sequence."""
 
     slot: int
     table: int
     sender_id: int
     recipient_id: int
     sequence: int
+    online: bool = False
 
 
 def placements(event: Event, *, people: Iterable[int] | None = None) -> dict[int, Placement]:
@@ -41,14 +43,15 @@ def placements(event: Event, *, people: Iterable[int] | None = None) -> dict[int
         ids = list(people)
         meetings = meetings.filter(Q(request__sender_id__in=ids) | Q(request__recipient_id__in=ids))
     return {
-        request_id: Placement(slot, table, sender_id, recipient_id, sequence)
-        for request_id, slot, table, sender_id, recipient_id, sequence in meetings.values_list(
+        request_id: Placement(slot, table, sender_id, recipient_id, sequence, online)
+        for request_id, slot, table, sender_id, recipient_id, sequence, online in meetings.values_list(
             "request_id",
             "slot",
             "table",
             "request__sender_id",
             "request__recipient_id",
             "request__calendar_sequence",
+            "online",
         )
     }
 
@@ -58,7 +61,16 @@ def _changes(before: dict[int, Placement], after: dict[int, Placement]) -> list[
     out = []
     for request_id in sorted(set(before) | set(after)):
         old, new = before.get(request_id), after.get(request_id)
-        if old is not None and new is not None and (old.slot, old.table) == (new.slot, new.table):
+        if (
+            old is not None
+            and new is not None
+            and (old.slot, old.table, old.online)
+            == (
+                new.slot,
+                new.table,
+                new.online,
+            )
+        ):
             continue
         if new is None:
             change, where = "cancelled", old
@@ -71,6 +83,8 @@ def _changes(before: dict[int, Placement], after: dict[int, Placement]) -> list[
             "table": where.table,
             "old_slot": old.slot if old else None,
             "old_table": old.table if old else None,
+            "online": where.online,
+            "old_online": old.online if old else None,
             "sequence": (old or new).sequence + 1,
             "people": (where.sender_id, where.recipient_id),
         }
@@ -131,6 +145,8 @@ def publish(*, event: Event, people: Iterable[int]) -> list[MeetingNotice]:
                     "table": where.table,
                     "old_slot": None,
                     "old_table": None,
+                    "online": where.online,
+                    "old_online": None,
                     "sequence": where.sequence,
                     "other": other,
                 }

@@ -241,20 +241,41 @@ def meeting_settings_save(
     slot_count: int,
     tables: int,
     breaks: list[int],
+    online_rooms: int | None = None,
+    room_link_pattern: str | None = None,
 ) -> Event:
-    """Set the rounds, breaks and tables of a meeting day (plain values; the form checked their ranges)."""
+    """Set the rounds, breaks, tables and online rooms of a meeting day (plain values; the form checked
+    their ranges). ``None`` leaves the rooms or the link pattern as they are."""
     _require_manager(actor, event)
     _require_meeting_day(event)
     event = _locked_event(event)
     event.slots_start, event.slot_minutes, event.slot_count = slots_start, slot_minutes, slot_count
     event.tables, event.breaks = tables, sorted(set(breaks))
-    event.save(update_fields=["slots_start", "slot_minutes", "slot_count", "tables", "breaks", "updated"])
+    if online_rooms is not None:
+        event.online_rooms = online_rooms
+    if room_link_pattern is not None:
+        event.room_link_pattern = room_link_pattern
+    event.save(
+        update_fields=[
+            "slots_start",
+            "slot_minutes",
+            "slot_count",
+            "tables",
+            "online_rooms",
+            "room_link_pattern",
+            "breaks",
+            "updated",
+        ]
+    )
     # Meetings in rounds or at tables that no longer exist (or are now breaks) are dropped, and their people
     # told.
     before = meeting_changes.placements(event)
     breaks = {b - 1 for b in event.breaks}
     Meeting.objects.filter(event=event).filter(
-        Q(slot__gte=event.slot_count) | Q(table__gte=event.tables) | Q(slot__in=breaks)
+        Q(slot__gte=event.slot_count)
+        | Q(online=False, table__gte=event.tables)
+        | Q(online=True, table__gte=event.online_rooms)
+        | Q(slot__in=breaks)
     ).delete()
     meeting_changes.tell_changes(
         event=event,
@@ -316,7 +337,7 @@ def move_check(*, event: Event, request: MeetingRequest, slot: int, table: int) 
         return [str(scheduling.MOVE_MESSAGES["unknown_request"])]
     result = scheduling.current_result(event, adapted)
     violations = scheduler.check_move(adapted.problem, result, request.pk, slot - 1, table - 1)
-    return scheduling.move_messages(adapted, violations)
+    return scheduling.move_messages(adapted, violations, online=adapted.problem.meets_online(request.pk))
 
 
 @transaction.atomic
@@ -331,8 +352,10 @@ def meeting_move(*, actor, event: Event, request: MeetingRequest, slot: int, tab
         raise EventError(" ".join(problems))
     people = [request.sender_id, request.recipient_id]
     before = meeting_changes.placements(event, people=people)
+    online = scheduling.meets_online(event, request)
     meeting, _created = Meeting.objects.update_or_create(
-        request=request, defaults={"event": event, "slot": slot - 1, "table": table - 1, "locked": True}
+        request=request,
+        defaults={"event": event, "slot": slot - 1, "table": table - 1, "locked": True, "online": online},
     )
     meeting_changes.tell_changes(
         event=event,
@@ -345,6 +368,24 @@ def meeting_move(*, actor, event: Event, request: MeetingRequest, slot: int, tab
         action="meeting_move",
         obj=meeting,
         details={"event_id": event.pk, "request_id": request.pk, "round": slot, "table": table},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_link_save(*, actor, meeting: Meeting, link: str) -> Meeting:
+    """Staff set (or, with '', clear) the link of an online meeting's room; it goes before the event's
+    pattern. Only an online meeting has a room."""
+    _require_manager(actor, meeting.event)
+    if not meeting.online:
+        raise EventError(_("Dieses Gespräch findet an einem Tisch statt; es hat keinen Online-Raum."))
+    meeting.link = link
+    meeting.save(update_fields=["link"])
+    audit_record(
+        actor=actor,
+        action="meeting_link",
+        obj=meeting,
+        details={"event_id": meeting.event_id, "request_id": meeting.request_id},
     )
     return meeting
 

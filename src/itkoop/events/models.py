@@ -7,6 +7,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -56,7 +57,41 @@ class Event(models.Model):
     slot_minutes = models.PositiveIntegerField(_("Länge einer Runde (Minuten)"), default=20)
     slot_count = models.PositiveIntegerField(_("Anzahl der Runden"), default=0)
     breaks = models.JSONField(_("Pausen (Nummern der Runden)"), default=list, blank=True)
-    tables = models.PositiveIntegerField(_("Tische oder Online-Räume"), default=0)
+    tables = models.PositiveIntegerField(_("Tische"), default=0)
+    # Hybrid and online meeting days: a meeting with an online side takes an online room of its round.
+    online_rooms = models.PositiveIntegerField(_("Online-Räume"), default=0)
+    room_link_pattern = models.CharField(
+        _("Muster für die Links der Online-Räume"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "z. B. https://meet.example/{event}-{slot}-{room}; {event}, {slot} (Runde) und {room} (Raum) "
+            "werden ersetzt. Ein Link, den das Team bei einem Gespräch einträgt, geht vor."
+        ),
+    )
+    # The venue: shown on the event page with a map, and as the LOCATION of its calendar entries.
+    venue_name = models.CharField(_("Veranstaltungsort"), max_length=200, blank=True)
+    venue_street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    venue_postcode = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    venue_city = models.CharField(_("Ort (Stadt)"), max_length=100, blank=True)
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    arrival_notes = models.TextField(_("Hinweise zur Anreise"), max_length=2000, blank=True)
+    accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), max_length=2000, blank=True)
     # When the participants were first told their meetings: later builds tell only what changed.
     schedule_published = models.DateTimeField(_("Gesprächsplan veröffentlicht"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -73,6 +108,15 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"
             ),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="event_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True)
+                | models.Q(longitude__gte=-180, longitude__lte=180),
+                name="event_longitude_in_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -84,8 +128,51 @@ class Event(models.Model):
     @property
     def has_slots(self) -> bool:
         return (
-            self.is_meeting_day and self.slots_start is not None and self.slot_count > 0 and self.tables > 0
+            self.is_meeting_day
+            and self.slots_start is not None
+            and self.slot_count > 0
+            and sum(self.place_counts()) > 0
         )
+
+    def place_counts(self) -> tuple[int, int]:
+        """(tables, online rooms) per round: an on-site event has no rooms, an online one no tables."""
+        if self.format == self.Format.AT_HUB:
+            return self.tables, 0
+        if self.format == self.Format.ONLINE:
+            return 0, self.online_rooms
+        return self.tables, self.online_rooms
+
+    @property
+    def is_hybrid(self) -> bool:
+        return self.format == self.Format.HYBRID
+
+    def room_link(self, slot: int, room: int) -> str:
+        """The link of online room ``room`` (0-based) in round ``slot`` (0-based) from the pattern, or ''."""
+        if not self.room_link_pattern:
+            return ""
+        return (
+            self.room_link_pattern.replace("{event}", str(self.pk))
+            .replace("{slot}", str(slot + 1))
+            .replace("{room}", str(room + 1))
+        )
+
+    @property
+    def has_venue(self) -> bool:
+        return bool(self.venue_name or self.venue_street or self.venue_city)
+
+    def venue_lines(self) -> list[str]:
+        """The address as lines: name, street, postcode and city (the empty ones left out)."""
+        city = " ".join(p for p in (self.venue_postcode, self.venue_city) if p)
+        return [line for line in (self.venue_name, self.venue_street, city) if line]
+
+    @property
+    def place_line(self) -> str:
+        """Where the event is, in one line: the venue's address, else the free-text place."""
+        return ", ".join(self.venue_lines()) or self.location
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
     def slot_times(self) -> list[tuple[int, object, object, bool]]:
         """(index, start, end, is_break) per slot, 0-based index."""
@@ -122,6 +209,10 @@ class Registration(models.Model):
         WAITLISTED = "waitlisted", _("auf der Warteliste")
         CANCELLED = "cancelled", _("storniert")
 
+    class Attendance(models.TextChoices):
+        ON_SITE = "on_site", _("vor Ort")
+        ONLINE = "online", _("online")
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="registrations")
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices)
@@ -132,6 +223,11 @@ class Registration(models.Model):
     checked_in = models.DateTimeField(_("eingecheckt"), null=True, blank=True)
     # Marked by staff when the person did not come; their meetings were freed then.
     no_show = models.DateTimeField(_("nicht erschienen"), null=True, blank=True)
+    # How the person takes part: chosen at a hybrid event (changeable until the meeting plan is published);
+    # an online event's people are online, an on-site event's on site.
+    attendance = models.CharField(
+        _("Teilnahme"), max_length=10, choices=Attendance.choices, default=Attendance.ON_SITE
+    )
 
     class Meta:
         ordering = ["event", "created", "pk"]
@@ -153,6 +249,12 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.event} ({self.status})"
+
+    @property
+    def attends_online(self) -> bool:
+        if self.event.format == Event.Format.ONLINE:
+            return True
+        return self.event.format == Event.Format.HYBRID and self.attendance == self.Attendance.ONLINE
 
 
 def new_token() -> str:
@@ -251,21 +353,24 @@ class MeetingRequest(models.Model):
 
 
 class Meeting(models.Model):
-    """A scheduled meeting: a request in a slot (0-based) at a table (0-based); locked ones survive
-    rebuilds."""
+    """A scheduled meeting: a request in a slot (0-based) at a table (0-based), or, with ``online`` (a side
+    takes part online), in online room ``table``; locked ones survive rebuilds."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meetings")
     request = models.OneToOneField(MeetingRequest, on_delete=models.CASCADE, related_name="meeting")
     slot = models.PositiveIntegerField(_("Runde"))
     table = models.PositiveIntegerField(_("Tisch"))
     locked = models.BooleanField(_("fixiert"), default=False)
+    online = models.BooleanField(_("online"), default=False)
+    # Entered by staff for this meeting; otherwise the event's pattern makes the room's link.
+    link = models.URLField(_("Link zum Online-Raum"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["slot", "table"]
+        ordering = ["slot", "online", "table"]
         verbose_name = _("Gespräch")
         verbose_name_plural = _("Gespräche")
         constraints = [
-            models.UniqueConstraint(fields=["event", "slot", "table"], name="one_meeting_per_table")
+            models.UniqueConstraint(fields=["event", "slot", "online", "table"], name="one_meeting_per_place")
         ]
 
     def __str__(self) -> str:
@@ -274,6 +379,19 @@ class Meeting(models.Model):
     @property
     def table_label(self) -> int:
         return self.table + 1
+
+    @property
+    def place_label(self) -> str:
+        """ "Tisch 3" or "Online-Raum 2", in the current language."""
+        label = _("Online-Raum %(n)s") if self.online else _("Tisch %(n)s")
+        return str(label) % {"n": self.table + 1}
+
+    @property
+    def room_link(self) -> str:
+        """The online room's link: staff's for this meeting, else the event's pattern ('' at a table)."""
+        if not self.online:
+            return ""
+        return self.link or self.event.room_link(self.slot, self.table)
 
     @property
     def slot_label(self) -> int:

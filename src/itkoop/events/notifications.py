@@ -126,6 +126,11 @@ def _notice(notification: Notification):
     )
 
 
+def _place(table: int, online: bool) -> str:
+    """ "Tisch 3" or "Online-Raum 2" (a notice's changes keep 0-based numbers; older ones have no kind)."""
+    return str(_("Online-Raum %(n)s") if online else _("Tisch %(n)s")) % {"n": table + 1}
+
+
 def _notice_rows(notice) -> list[dict[str, Any]]:
     from django.contrib.auth import get_user_model
 
@@ -143,12 +148,18 @@ def _notice_rows(notice) -> list[dict[str, Any]]:
                 "start": event.slot_start(change["slot"]) if event.slots_start else None,
                 "end": event.slot_end(change["slot"]) if event.slots_start else None,
                 "table": change["table"] + 1,
+                "place": _place(change["table"], change.get("online", False)),
                 "old_start": (
                     event.slot_start(change["old_slot"])
                     if event.slots_start and change["old_slot"] is not None
                     else None
                 ),
                 "old_table": change["old_table"] + 1 if change["old_table"] is not None else None,
+                "old_place": (
+                    _place(change["old_table"], change.get("old_online") or False)
+                    if change["old_table"] is not None
+                    else None
+                ),
                 "other": person.label if person else "–",
             }
         )
@@ -210,6 +221,7 @@ def notice_attachments(notification: Notification) -> list[Attachment]:
                     "slot": c["slot"],
                     "table": c["table"],
                     "partner": labels.get(c["other"], "–"),
+                    "online": c.get("online", False),
                 }
                 for c in cancelled
             ],

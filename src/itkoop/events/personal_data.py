@@ -19,7 +19,7 @@ from .models import (
 def export_registrations(user) -> list[dict]:
     return plain_rows(
         Registration.objects.filter(user=user).order_by("created"),
-        ["event_id", "event__title", "status", "position", "language", "created", "checked_in"],
+        ["event_id", "event__title", "status", "position", "language", "attendance", "created", "checked_in"],
     )
 
 

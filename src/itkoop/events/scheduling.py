@@ -41,7 +41,10 @@ PROBLEM_MESSAGES = {
         "Ein fixiertes Gespräch liegt in einer Runde, in der jemand nicht verfügbar ist."
     ),
     "locked_in_break": _("Ein fixiertes Gespräch liegt in einer Pause."),
-    "table_out_of_range": _("Ein fixiertes Gespräch liegt an einem Tisch, den es nicht mehr gibt."),
+    "table_out_of_range": _(
+        "Ein fixiertes Gespräch liegt an einem Tisch oder in einem Online-Raum, den es nicht mehr gibt."
+    ),
+    "no_rooms": _("Die Zahl der Online-Räume ist ungültig."),
     "slot_out_of_range": _("Ein Gespräch liegt in einer Runde, die es nicht mehr gibt."),
 }
 
@@ -53,6 +56,8 @@ MOVE_MESSAGES = {
     "unavailable": _("%(participant)s ist in Runde %(slot)s nicht verfügbar."),
     "double_booked": _("%(participant)s hat in Runde %(slot)s schon ein Gespräch."),
     "table_double_booked": _("Tisch %(table)s ist in Runde %(slot)s schon belegt."),
+    "room_out_of_range": _("Online-Raum %(table)s gibt es in Runde %(slot)s nicht."),
+    "room_double_booked": _("Online-Raum %(table)s ist in Runde %(slot)s schon belegt."),
     "unknown_request": _("Diese Anfrage wird nicht eingeplant (abgelehnt, verfallen oder storniert)."),
 }
 
@@ -88,36 +93,54 @@ def build_problem(event: Event, *, unlock: int | None = None, stable: bool = Fal
     Raises scheduler.InvalidProblem when the settings or the locked meetings make no valid instance."""
     requests = {r.pk: r for r in schedulable_requests(event)}
     people = sorted({r.sender_id for r in requests.values()} | {r.recipient_id for r in requests.values()})
+    # Who takes part online (a hybrid event's choice, everyone at an online event): their meetings take
+    # online rooms.
+    online = {
+        registration.user_id
+        for registration in Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, user_id__in=people
+        ).select_related("event")
+        if registration.attends_online
+    }
+
+    def meets_online(request: MeetingRequest) -> bool:
+        return request.sender_id in online or request.recipient_id in online
+
     unavailable = {
         p.user_id: frozenset(int(s) - 1 for s in p.unavailable if 1 <= int(s) <= event.slot_count)
         for p in ParticipantProfile.objects.filter(event=event, user_id__in=people)
     }
     breaks = frozenset(int(b) - 1 for b in event.breaks if 1 <= int(b) <= event.slot_count)
+    # A lock or a previous place of the other kind (someone changed how they take part) does not hold.
     locked = [
         scheduler.LockedMeeting(request=m.request_id, slot=m.slot, table=m.table)
         for m in Meeting.objects.filter(event=event, locked=True, request_id__in=requests).order_by("pk")
-        if m.request_id != unlock
+        if m.request_id != unlock and m.online == meets_online(requests[m.request_id])
     ]
     previous = []
     if stable:
         previous = [
             scheduler.PreviousMeeting(request=request_id, slot=slot, table=table)
-            for request_id, slot, table in Meeting.objects.filter(
+            for request_id, slot, table, was_online in Meeting.objects.filter(
                 event=event, locked=False, request_id__in=requests, slot__lt=event.slot_count
             )
             .order_by("pk")
-            .values_list("request_id", "slot", "table")
+            .values_list("request_id", "slot", "table", "online")
+            if was_online == meets_online(requests[request_id])
         ]
+    tables, rooms = event.place_counts()
     problem = scheduler.ScheduleProblem(
         participants=[
-            scheduler.Participant(id=u, unavailable=unavailable.get(u, frozenset())) for u in people
+            scheduler.Participant(id=u, unavailable=unavailable.get(u, frozenset()), online=u in online)
+            for u in people
         ],
         requests=[
             scheduler.Request(id=r.pk, requester=r.sender_id, recipient=r.recipient_id, weight=r.priority)
             for r in requests.values()
         ],
         n_slots=event.slot_count,
-        tables=event.tables,
+        tables=tables,
+        rooms=rooms,
         breaks=breaks,
         locked=locked,
         previous=previous,
@@ -125,10 +148,23 @@ def build_problem(event: Event, *, unlock: int | None = None, stable: bool = Fal
     return Adapted(problem=problem, requests=requests)
 
 
+def meets_online(event: Event, request: MeetingRequest) -> bool:
+    """The request has a side that takes part online (a confirmed seat marked online), so it meets in an
+    online room."""
+    return any(
+        registration.attends_online
+        for registration in Registration.objects.filter(
+            event=event,
+            status=Registration.Status.CONFIRMED,
+            user_id__in=[request.sender_id, request.recipient_id],
+        ).select_related("event")
+    )
+
+
 def current_result(event: Event, adapted: Adapted) -> scheduler.ScheduleResult:
     """The stored schedule as a ScheduleResult (figures left at zero: only the meetings matter for checks)."""
     meetings = tuple(
-        scheduler.Meeting(request=m.request_id, slot=m.slot, table=m.table)
+        scheduler.Meeting(request=m.request_id, slot=m.slot, table=m.table, online=m.online)
         for m in Meeting.objects.filter(event=event, request_id__in=adapted.requests)
     )
     return scheduler.ScheduleResult(
@@ -140,8 +176,9 @@ def problem_message(error: scheduler.InvalidProblem) -> str:
     return str(PROBLEM_MESSAGES.get(error.code, _("Der Plan kann so nicht erstellt werden.")))
 
 
-def move_messages(adapted: Adapted, violations: list[str]) -> list[str]:
-    """The scheduler's reasons, in the user's language, with names instead of ids and 1-based numbers."""
+def move_messages(adapted: Adapted, violations: list[str], *, online: bool = False) -> list[str]:
+    """The scheduler's reasons, in the user's language, with names instead of ids and 1-based numbers;
+    ``online``: the moved meeting takes an online room, so its "table" is a room."""
     names = {}
     for r in adapted.requests.values():
         names[r.sender_id] = str(r.sender)
@@ -155,6 +192,8 @@ def move_messages(adapted: Adapted, violations: list[str]) -> list[str]:
         for key in ("slot", "table"):
             if isinstance(params.get(key), int):
                 params[key] += 1
+        if online and code in ("table_out_of_range", "table_double_booked"):
+            code = code.replace("table", "room", 1)
         template = MOVE_MESSAGES.get(code)
         try:
             out.append(str(template) % params if template else str(v))
@@ -254,12 +293,25 @@ def _store(event: Event, adapted: Adapted, result: scheduler.ScheduleResult) -> 
     published to everyone in it; after a rebuild only the people whose meetings changed are told."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     before = meeting_changes.placements(event)
+    # Links staff entered for a meeting's online room stay with the request while it meets online.
+    links = dict(
+        Meeting.objects.filter(event=event, locked=False, online=True)
+        .exclude(link="")
+        .values_list("request_id", "link")
+    )
     Meeting.objects.filter(event=event, locked=False).delete()
     Meeting.objects.filter(event=event).exclude(request_id__in=adapted.requests).delete()
     kept = set(Meeting.objects.filter(event=event).values_list("request_id", flat=True))
     Meeting.objects.bulk_create(
         [
-            Meeting(event=event, request_id=m.request, slot=m.slot, table=m.table)
+            Meeting(
+                event=event,
+                request_id=m.request,
+                slot=m.slot,
+                table=m.table,
+                online=m.online,
+                link=links.get(m.request, "") if m.online else "",
+            )
             for m in result.meetings
             if m.request not in kept
         ]

@@ -94,6 +94,13 @@ def event_counts(event: Event) -> dict[str, int]:
     }
 
 
+def online_participant_count(event: Event) -> int:
+    """Confirmed participants of a hybrid event who take part online."""
+    return Registration.objects.filter(
+        event=event, status=RS.CONFIRMED, attendance=Registration.Attendance.ONLINE
+    ).count()
+
+
 def registration_of(user, event: Event) -> Registration | None:
     if not getattr(user, "is_authenticated", False):
         return None

@@ -116,11 +116,24 @@ _EVENT_FIELD_NAMES = frozenset(f.name for f in Event._meta.concrete_fields)
 # --- registration ---
 
 
+def _attendance_for(event: Event, attendance: str | None) -> str:
+    """How the person takes part: their choice at a hybrid event (which they must make), else the event's."""
+    if event.format == Event.Format.ONLINE:
+        return Registration.Attendance.ONLINE
+    if event.format != Event.Format.HYBRID:
+        return Registration.Attendance.ON_SITE
+    if attendance not in Registration.Attendance.values:
+        raise EventError(_("Bitte wählen Sie, ob Sie vor Ort oder online teilnehmen."))
+    return attendance
+
+
 @transaction.atomic
-def register(*, actor, event: Event) -> Registration:
-    """A seat if one is free, else the next place on the waiting list."""
+def register(*, actor, event: Event, attendance: str | None = None) -> Registration:
+    """A seat if one is free, else the next place on the waiting list. At a hybrid event ``attendance``
+    ("on_site" or "online") is required."""
     _require_login(actor)
     event = _locked_event(event)
+    attendance = _attendance_for(event, attendance)
     if event.end < timezone.now():
         raise EventError(_("Die Veranstaltung ist bereits vorbei."))
     registration = Registration.objects.filter(event=event, user=actor).first()
@@ -135,6 +148,7 @@ def register(*, actor, event: Event) -> Registration:
         registration = Registration(event=event, user=actor)
     registration.status = status
     registration.position = position
+    registration.attendance = attendance
     registration.checked_in = None
     # The page's language at registration, kept as a record; mails follow the person's own language setting.
     registration.language = (translation.get_language() or "de")[:2]
@@ -172,6 +186,33 @@ def cancel(*, actor, registration: Registration) -> Registration:
             event=event, user_id=registration.user_id, reason=MeetingNotice.Reason.PARTNER_CANCELLED
         )
     _tell(registration, kinds.REGISTRATION_CANCELLED)
+    return registration
+
+
+@transaction.atomic
+def attendance_change(*, actor, registration: Registration, attendance: str) -> Registration:
+    """The person switches between on site and online at a hybrid event, until the meeting plan is
+    published (the plan puts them at tables or in online rooms)."""
+    _require_login(actor)
+    if registration.user_id != actor.pk:
+        raise PermissionDenied
+    event = _locked_event(registration.event)
+    registration = Registration.objects.get(pk=registration.pk)
+    if event.format != Event.Format.HYBRID:
+        raise EventError(_("Nur bei einer hybriden Veranstaltung können Sie wählen, wie Sie teilnehmen."))
+    if registration.status == Status.CANCELLED:
+        raise EventError(_("Diese Anmeldung ist storniert."))
+    if event.schedule_published is not None:
+        raise EventError(
+            _(
+                "Der Gesprächsplan ist veröffentlicht; bitte wenden Sie sich an das Team, "
+                "um die Teilnahme zu ändern."
+            )
+        )
+    if attendance not in Registration.Attendance.values:
+        raise EventError(_("Bitte wählen Sie, ob Sie vor Ort oder online teilnehmen."))
+    registration.attendance = attendance
+    registration.save(update_fields=["attendance", "updated"])
     return registration
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<id:pk>/kalender.ics", views.event_ics, name="ics"),
     path("<id:pk>/anmelden/", views.register, name="register"),
     path("<id:pk>/stornieren/", views.cancel, name="cancel"),
+    path("<id:pk>/teilnahme/", views.attendance, name="attendance"),
     path("<id:pk>/bearbeiten/", views.event_edit, name="edit"),
     path("<id:pk>/checkin/", views_checkin.checkin_list, name="checkin"),
     path("<id:pk>/checkin/code/", views_checkin.checkin_code, name="checkin_code"),

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from itkoop.core import selectors as core_selectors
 from itkoop.core.converters import parse_id
 from itkoop.core.shortcuts import get_visible_or_404
 
 from . import calendars, checkin, selectors, services
-from .forms import EventFilterForm, EventForm
+from .forms import AttendanceForm, EventFilterForm, EventForm
 from .linked_data import event_linked_data
 from .models import CalendarToken, Event, Registration
 from .permissions import can_create_events, can_manage_event
@@ -58,9 +59,29 @@ def event_detail(request, pk: int):
             "linked_data": event_linked_data(event, request, free_seats=counts["free"]),
             "registration": registration,
             "can_manage": can_manage_event(request.user, event),
+            "attendance_form": AttendanceForm(
+                initial={"attendance": registration.attendance}
+                if registration is not None and registration.status != Registration.Status.CANCELLED
+                else None
+            )
+            if event.is_hybrid
+            else None,
+            "venue_map": _venue_map(event),
             **(checkin.code_context(event, request.user) if registration is not None else {}),
         },
     )
+
+
+def _venue_map(event: Event) -> dict | None:
+    """Plain data for the venue map script (rendered with json_script): the outline, the marker, its label."""
+    if not event.has_coordinates:
+        return None
+    return {
+        "outline": core_selectors.germany_outline(),
+        "lat": float(event.latitude),
+        "lon": float(event.longitude),
+        "label": ", ".join(event.venue_lines()) or event.title,
+    }
 
 
 @login_required
@@ -68,7 +89,9 @@ def event_detail(request, pk: int):
 def register(request, pk: int):
     event = get_object_or_404(Event, pk=pk)
     try:
-        registration = services.register(actor=request.user, event=event)
+        registration = services.register(
+            actor=request.user, event=event, attendance=request.POST.get("attendance")
+        )
     except EventError as error:
         messages.error(request, str(error))
         return redirect(event)
@@ -80,6 +103,26 @@ def register(request, pk: int):
             _("Die Veranstaltung ist ausgebucht. Sie stehen auf Platz %(n)s der Warteliste.")
             % {"n": registration.position},
         )
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def attendance(request, pk: int):
+    """A participant of a hybrid event switches between on site and online (until the plan is published)."""
+    event = get_object_or_404(Event, pk=pk)
+    registration = selectors.registration_of(request.user, event)
+    if registration is None:
+        messages.error(request, _("Sie sind für diese Veranstaltung nicht angemeldet."))
+        return redirect(event)
+    try:
+        services.attendance_change(
+            actor=request.user, registration=registration, attendance=request.POST.get("attendance", "")
+        )
+    except EventError as error:
+        messages.error(request, str(error))
+        return redirect(event)
+    messages.success(request, _("Ihre Art der Teilnahme ist gespeichert."))
     return redirect(event)
 
 

@@ -17,7 +17,7 @@ from itkoop.core.services import StepRequired
 from itkoop.core.shortcuts import get_visible_or_404
 
 from . import calendars, checkin, meetings, scheduling, selectors
-from .forms import MeetingRequestForm, MeetingSettingsForm, MoveForm, ProfileForm
+from .forms import MeetingLinkForm, MeetingRequestForm, MeetingSettingsForm, MoveForm, ProfileForm
 from .models import Event, Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from .permissions import can_manage_event
 from .services import EventError
@@ -207,8 +207,10 @@ def meeting_settings(request, pk: int):
             slots_start=data["slots_start"],
             slot_minutes=data["slot_minutes"],
             slot_count=data["slot_count"],
-            tables=data["tables"],
+            tables=data.get("tables", event.tables),
             breaks=data.get("breaks", []),
+            online_rooms=data.get("online_rooms"),
+            room_link_pattern=data.get("room_link_pattern"),
         )
         messages.success(request, _("Runden und Tische sind gespeichert."))
         return redirect("events:schedule", pk=event.pk)
@@ -229,6 +231,7 @@ def schedule(request, pk: int):
             "meetings": scheduled,
             "unscheduled": unscheduled,
             "run": event.schedule_runs.first(),
+            "online_count": selectors.online_participant_count(event) if event.is_hybrid else 0,
         },
     )
 
@@ -289,9 +292,41 @@ def meeting_move(request, pk: int, request_pk: int):
         MeetingRequest.objects.select_related("sender", "recipient"), pk=request_pk, event=event
     )
     current = Meeting.objects.filter(request=meeting_request).first()
+    online = scheduling.meets_online(event, meeting_request)
+    link_form = MeetingLinkForm(initial={"link": current.link}) if current and current.online else None
+    if request.method == "POST" and request.POST.get("do") == "link":
+        # Staff's own link for this meeting's online room (instead of the event's pattern).
+        link_form = MeetingLinkForm(request.POST)
+        if current is not None and link_form.is_valid():
+            try:
+                meetings.meeting_link_save(
+                    actor=request.user, meeting=current, link=link_form.cleaned_data["link"]
+                )
+            except EventError as error:
+                link_form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Der Link zum Online-Raum ist gespeichert."))
+                return redirect("events:meeting_move", pk=event.pk, request_pk=meeting_request.pk)
+        elif current is None:
+            link_form.add_error(None, _("Das Gespräch ist noch nicht eingeplant."))
+        return render(
+            request,
+            "events/meeting_move.html",
+            {
+                "event": event,
+                "meeting_request": meeting_request,
+                "current": current,
+                "form": MoveForm(None, event=event, online=online),
+                "link_form": link_form,
+                "online": online,
+                "problems": None,
+                "checked": False,
+            },
+            status=400,
+        )
     data = request.POST if request.method == "POST" else (request.GET if "slot" in request.GET else None)
     initial = {"slot": current.slot + 1, "table": current.table + 1} if current else None
-    form = MoveForm(data, initial=initial, event=event)
+    form = MoveForm(data, initial=initial, event=event, online=online)
     problems = None
     moving = request.method == "POST" and request.POST.get("do") == "move"
     if data is not None and form.is_valid():
@@ -304,11 +339,12 @@ def meeting_move(request, pk: int, request_pk: int):
             except EventError as error:
                 problems = [str(error)]
             else:
-                messages.success(
-                    request,
-                    _("Das Gespräch liegt jetzt in Runde %(slot)s an Tisch %(table)s und ist fixiert.")
-                    % {"slot": slot, "table": table},
+                done = (
+                    _("Das Gespräch liegt jetzt in Runde %(slot)s in Online-Raum %(table)s und ist fixiert.")
+                    if online
+                    else _("Das Gespräch liegt jetzt in Runde %(slot)s an Tisch %(table)s und ist fixiert.")
                 )
+                messages.success(request, done % {"slot": slot, "table": table})
                 return redirect("events:schedule", pk=event.pk)
         else:
             problems = meetings.move_check(event=event, request=meeting_request, slot=slot, table=table)
@@ -320,6 +356,8 @@ def meeting_move(request, pk: int, request_pk: int):
             "meeting_request": meeting_request,
             "current": current,
             "form": form,
+            "link_form": link_form,
+            "online": online,
             "problems": problems,
             "checked": problems is not None,
         },

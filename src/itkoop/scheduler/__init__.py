@@ -18,6 +18,10 @@ No Django here; the events app adapts its models and runs ``solve`` in a backgro
     result.meetings  # (Meeting(request="r1", slot=2, table=0), Meeting(request="r2", slot=3, table=1))
     result.value, result.bound, result.gap, result.idle_gaps, result.moved, result.status
 
+On a hybrid day, a participant with ``online=True`` takes part online: every request with an online side
+meets in an online room (``rooms=`` per slot, like ``tables=``), the others at a table; each result
+``Meeting`` says which (``online``; its ``table`` is then the room's index).
+
 The objective is lexicographic: the weighted value first, then (given ``previous``, the plan being rebuilt)
 the fewest moved meetings, then the fewest idle gaps.
 

@@ -2,8 +2,8 @@
 
 Forget which slot a meeting takes and keep only what every schedule obeys: a participant meets at most once
 per slot they are free in (``b_v`` = their free, non-break slots), a request can meet only if both sides share
-a free slot, and no more meetings than tables in total. The best weighted b-matching under these limits is at
-least the best schedule's value.
+a free slot, and no more meetings than tables in total (and, for requests with an online side, than online
+rooms in total). The best weighted b-matching under these limits is at least the best schedule's value.
 
 The LP relaxation comes first (HiGHS, about half a CPU second at 100,000 requests). When its optimum is
 integral, as on every benchmark instance so far, it is also the integer b-matching's optimum and that is the
@@ -70,9 +70,14 @@ def b_matching_bound(
         (np.ones(2 * m), (np.r_[data.requester, data.recipient], np.r_[cols, cols])), shape=(n, m)
     )
     degree = data.available.sum(axis=1).astype(float)
-    total = sp.csr_matrix(np.ones((1, m)))
+    if data.online is None:
+        total = sp.csr_matrix(np.ones((1, m)))
+        cap = np.r_[degree, float(data.capacity.sum())]
+    else:
+        online = data.online.astype(float)
+        total = sp.csr_matrix(np.vstack([1.0 - online, online]))
+        cap = np.r_[degree, float(data.capacity.sum()), float(data.room_capacity.sum())]
     a = sp.vstack([incidence, total]).tocsr()
-    cap = np.r_[degree, float(data.capacity.sum())]
     bounds = np.c_[lower, upper]
     # The LP is the bound: it gets at least 5 s (wall-clock, for a busy machine) whatever the budget.
     lp = linprog(

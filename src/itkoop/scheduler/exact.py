@@ -1,12 +1,12 @@
 """Exact lexicographic solve with OR-Tools CP-SAT for instances of modest size.
 
 The time-indexed model: one Boolean per (request, common free slot); a participant meets at most once per
-slot, a slot holds at most its tables, must-have and locked requests meet exactly once (locked ones in their
-slot). Stage one maximises the weighted number of meetings; for a stable rebuild, a middle stage keeps that
-value and maximises the meetings left in their previous slot (``stay``); the last stage keeps both and
-minimises idle gaps, counted with monotone "met before" / "meets after" indicators per participant and
-slot (idle = before + after - 1 - busy). CP-SAT proves optimality or returns its best bound, which is a
-valid upper bound on the value.
+slot, a slot holds at most its tables (and, for requests with an online side, its online rooms), must-have
+and locked requests meet exactly once (locked ones in their slot). Stage one maximises the weighted number
+of meetings; for a stable rebuild, a middle stage keeps that value and maximises the meetings left in their
+previous slot (``stay``); the last stage keeps both and minimises idle gaps, counted with monotone "met
+before" / "meets after" indicators per participant and slot (idle = before + after - 1 - busy). CP-SAT
+proves optimality or returns its best bound, which is a valid upper bound on the value.
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def solve_exact(
     common = data.common
     x: dict[tuple[int, int], cp_model.IntVar] = {}
     at: list[list[list[cp_model.IntVar]]] = [[[] for _ in range(s)] for _ in range(n)]
-    per_slot: list[list[cp_model.IntVar]] = [[] for _ in range(s)]
+    pool, capacity = data.pools()
+    per_slot: list[list[list[cp_model.IntVar]]] = [[[] for _ in range(s)] for _ in (0, 1)]
     terms = []
     for e in range(data.n_requests):
         locked = int(data.locked_slot[e])
@@ -105,7 +106,7 @@ def solve_exact(
             mine.append(var)
             at[int(data.requester[e])][t].append(var)
             at[int(data.recipient[e])][t].append(var)
-            per_slot[t].append(var)
+            per_slot[pool[e]][t].append(var)
             terms.append(weights[e] * var)
         if hard[e] or locked >= 0:
             model.add(sum(mine) == 1)
@@ -115,9 +116,10 @@ def solve_exact(
         for t in range(s):
             if len(at[v][t]) > 1:
                 model.add_at_most_one(at[v][t])
-    for t in range(s):
-        if len(per_slot[t]) > int(data.capacity[t]):
-            model.add(sum(per_slot[t]) <= int(data.capacity[t]))
+    for p in (0, 1):
+        for t in range(s):
+            if len(per_slot[p][t]) > capacity[p][t]:
+                model.add(sum(per_slot[p][t]) <= capacity[p][t])
     objective = sum(terms)
     model.maximize(objective)
     if hint is not None:

@@ -1,7 +1,8 @@
 """Large-instance search: build a slot assignment, then improve value, then idle gaps.
 
 A schedule is a proper edge colouring of the request graph with lists (a request may take only slots both
-sides are free in) and at most ``capacity[t]`` edges of colour ``t``. The search keeps one valid partial
+sides are free in) and at most ``capacity[t]`` edges of colour ``t`` per pool (tables; online rooms for the
+requests with an online side, see ``CompiledProblem.pools``). The search keeps one valid partial
 colouring and improves it with three moves, every one reversible through a journal:
 
 * insertion: a request goes into a slot free for both sides, else a Kempe chain (the path of slots a/b
@@ -52,9 +53,10 @@ class PartialSchedule:
         self.fixed: list[bool] = (data.locked_slot >= 0).tolist()
         self.occ: list[list[int]] = np.where(data.available, FREE, OFF).tolist()
         self.slot: list[int] = [-1] * data.n_requests
-        self.load: list[int] = [0] * self.n_slots
+        # Load and capacity per pool (0 tables, 1 online rooms) and slot; ``pool`` per request.
+        self.pool, self.cap = data.pools()
+        self.load: list[list[int]] = [[0] * self.n_slots, [0] * self.n_slots]
         self.members: list[set[int]] = [set() for _ in range(self.n_slots)]  # requests meeting in each slot
-        self.cap: list[int] = data.capacity.tolist()
         self.mask: list[int] = [0] * data.n_participants
         self.value = 0
         self.rng = rng
@@ -70,7 +72,7 @@ class PartialSchedule:
         self.occ[u][t] = e
         self.occ[v][t] = e
         self.slot[e] = t
-        self.load[t] += 1
+        self.load[self.pool[e]][t] += 1
         self.members[t].add(e)
         self.mask[u] |= 1 << t
         self.mask[v] |= 1 << t
@@ -84,7 +86,7 @@ class PartialSchedule:
         self.occ[u][t] = FREE
         self.occ[v][t] = FREE
         self.slot[e] = -1
-        self.load[t] -= 1
+        self.load[self.pool[e]][t] -= 1
         self.members[t].discard(e)
         self.mask[u] &= ~(1 << t)
         self.mask[v] &= ~(1 << t)
@@ -124,10 +126,13 @@ class PartialSchedule:
             x = self.v[e] if self.u[e] == x else self.u[e]
             c = b if c == a else a
         self.path_end = x
-        n_a = sum(1 for e in path if self.slot[e] == a)
-        n_b = len(path) - n_a
-        if self.load[b] + n_a - n_b > self.cap[b] or self.load[a] + n_b - n_a > self.cap[a]:
-            return None
+        shift = [0, 0]  # per pool: meetings the swap moves from a to b, minus those from b to a
+        for e in path:
+            shift[self.pool[e]] += 1 if self.slot[e] == a else -1
+        for p in (0, 1):
+            load, cap = self.load[p], self.cap[p]
+            if load[b] + shift[p] > cap[b] or load[a] - shift[p] > cap[a]:
+                return None
         return path
 
     def swap(self, path: list[int], a: int, b: int) -> None:
@@ -143,10 +148,11 @@ class PartialSchedule:
         u, v = self.u[e], self.v[e]
         ou, ov = self.occ[u], self.occ[v]
         mu, mv, gaps = self.mask[u], self.mask[v], self.gaps
+        load, cap = self.load[self.pool[e]], self.cap[self.pool[e]]
         best, best_cost = -1, 1 << 30
         base = gaps(mu) + gaps(mv)
         for t in range(self.n_slots):
-            if ou[t] == FREE and ov[t] == FREE and self.load[t] < self.cap[t]:
+            if ou[t] == FREE and ov[t] == FREE and load[t] < cap[t]:
                 cost = gaps(mu | 1 << t) + gaps(mv | 1 << t) - base
                 if cost < best_cost:
                     best, best_cost = t, cost
@@ -175,7 +181,7 @@ class PartialSchedule:
                     if not outer:
                         self.begin()
                     self.swap(path, x, y)
-                    if ou[x] == FREE and ov[x] == FREE and self.load[x] < self.cap[x]:
+                    if self.fits(e, x):
                         self.place(e, x)
                         if not outer:
                             self.commit()
@@ -208,7 +214,8 @@ class PartialSchedule:
         ou, ov = self.occ[u], self.occ[v]
         slots = [t for t in range(self.n_slots) if ou[t] != OFF and ov[t] != OFF]
         self.rng.shuffle(slots)
-        w, fixed = self.w, self.fixed
+        w, fixed, pool = self.w, self.fixed, self.pool
+        load, cap = self.load[pool[e]], self.cap[pool[e]]
         outer = self.journal is not None
         if not outer:
             self.begin()
@@ -216,12 +223,19 @@ class PartialSchedule:
         for t in slots:
             f, g = ou[t], ov[t]
             evicted = [x for x in {f, g} if x >= 0]
-            if not evicted and self.load[t] >= self.cap[t]:
-                # Both are free but every table is taken: the lightest movable meeting there makes room.
-                lighter = [x for x in self.members[t] if not fixed[x] and w[x] // unit <= w[e] // unit]
+            if load[t] - sum(1 for x in evicted if pool[x] == pool[e]) >= cap[t]:
+                # Every table (or room) of e's kind is taken: the lightest movable meeting there makes room.
+                lighter = [
+                    x
+                    for x in self.members[t]
+                    if pool[x] == pool[e]
+                    and not fixed[x]
+                    and x not in evicted
+                    and w[x] // unit <= w[e] // unit
+                ]
                 if not lighter:
                     continue
-                evicted = [min(lighter, key=lambda x: (w[x], x))]
+                evicted.append(min(lighter, key=lambda x: (w[x], x)))
             if any(fixed[x] for x in evicted) or sum(w[x] // unit for x in evicted) > w[e] // unit:
                 continue
             before, mark = self.value, len(self.journal)
@@ -270,8 +284,8 @@ class PartialSchedule:
 
     def fits(self, e: int, t: int) -> bool:
         """Slot ``t`` is free for both sides of ``e`` and has a free table."""
-        occ = self.occ
-        return occ[self.u[e]][t] == FREE and occ[self.v[e]][t] == FREE and self.load[t] < self.cap[t]
+        occ, p = self.occ, self.pool[e]
+        return occ[self.u[e]][t] == FREE and occ[self.v[e]][t] == FREE and self.load[p][t] < self.cap[p][t]
 
     def return_to(self, stay: Sequence[int]) -> int:
         """Move meetings back to their slot of the previous plan where it is free (same value, fewer moved
@@ -454,9 +468,8 @@ def greedy_slots(data: CompiledProblem) -> list[int]:
     for e in sorted(range(data.n_requests), key=lambda e: (-sched.w[e], e)):
         if sched.slot[e] >= 0:
             continue
-        ou, ov = sched.occ[sched.u[e]], sched.occ[sched.v[e]]
         for t in range(data.n_slots):
-            if ou[t] == FREE and ov[t] == FREE and sched.load[t] < sched.cap[t]:
+            if sched.fits(e, t):
                 sched.place(e, t)
                 break
     return sched.slot

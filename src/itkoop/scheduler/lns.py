@@ -38,14 +38,14 @@ class _State:
         self.slots = list(slots)
         self.fixed: list[bool] = (data.locked_slot >= 0).tolist()
         self.available: list[list[bool]] = data.available.tolist()
-        self.capacity: list[int] = data.capacity.tolist()
+        self.pool, self.capacity = data.pools()  # per request 0 tables / 1 online rooms; per pool and slot
         n = data.n_participants
         self.requests_of: list[list[int]] = [[] for _ in range(n)]
         for e in range(data.n_requests):
             self.requests_of[self.u[e]].append(e)
             self.requests_of[self.v[e]].append(e)
         self.occ: list[list[int]] = [[-1] * self.s for _ in range(n)]
-        self.load = [0] * self.s
+        self.load = [[0] * self.s, [0] * self.s]
         self.mask = [0] * n
         for e, t in enumerate(self.slots):
             if t >= 0:
@@ -56,7 +56,7 @@ class _State:
         for x in (self.u[e], self.v[e]):
             self.occ[x][t] = e
             self.mask[x] |= 1 << t
-        self.load[t] += 1
+        self.load[self.pool[e]][t] += 1
         self.slots[e] = t
 
     def _clear(self, e: int) -> None:
@@ -64,7 +64,7 @@ class _State:
         for x in (self.u[e], self.v[e]):
             self.occ[x][t] = -1
             self.mask[x] &= ~(1 << t)
-        self.load[t] -= 1
+        self.load[self.pool[e]][t] -= 1
         self.slots[e] = -1
 
     def neighbourhood(self, seed: int, size: int, rng: random.Random) -> list[int]:
@@ -99,7 +99,7 @@ class _State:
         s = self.s
         model = cp_model.CpModel()
         at: dict[tuple[int, int], list[cp_model.IntVar]] = {}
-        per_slot: list[list[cp_model.IntVar]] = [[] for _ in range(s)]
+        per_slot: list[list[list[cp_model.IntVar]]] = [[[] for _ in range(s)] for _ in (0, 1)]
         x_vars: dict[tuple[int, int], cp_model.IntVar] = {}
         weight_terms = []
         stay_terms = []
@@ -118,7 +118,7 @@ class _State:
                 options.append(var)
                 at.setdefault((u, t), []).append(var)
                 at.setdefault((v, t), []).append(var)
-                per_slot[t].append(var)
+                per_slot[self.pool[e]][t].append(var)
                 weight_terms.append(self.w[e] * var)
                 if self.stay and self.stay[e] == t:
                     stay_terms.append(var)
@@ -127,10 +127,11 @@ class _State:
         for group in at.values():
             if len(group) > 1:
                 model.add_at_most_one(group)
-        for t in range(s):
-            kept = self.load[t] - sum(1 for e in free if self.slots[e] == t)
-            if per_slot[t] and kept + len(per_slot[t]) > self.capacity[t]:
-                model.add(sum(per_slot[t]) <= self.capacity[t] - kept)
+        for p in (0, 1):
+            for t in range(s):
+                kept = self.load[p][t] - sum(1 for e in free if self.slots[e] == t and self.pool[e] == p)
+                if per_slot[p][t] and kept + len(per_slot[p][t]) > self.capacity[p][t]:
+                    model.add(sum(per_slot[p][t]) <= self.capacity[p][t] - kept)
         idle = []
         for p in people:
             fixed_mask = 0

@@ -30,10 +30,12 @@ class InvalidProblem(ValueError):
 
 @dataclass(frozen=True)
 class Participant:
-    """Someone who meets others; ``unavailable`` holds the slot indices they cannot attend."""
+    """Someone who meets others; ``unavailable`` holds the slot indices they cannot attend; ``online`` when
+    they take part online (every meeting with an online side is held in an online room, not at a table)."""
 
     id: Hashable
     unavailable: frozenset[int] = frozenset()
+    online: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class Request:
 
 @dataclass(frozen=True)
 class LockedMeeting:
-    """A meeting staff fixed by hand: the request meets in this slot at this table, whatever the solver
-    finds."""
+    """A meeting staff fixed by hand: the request meets in this slot at this table (an online room for a
+    request with an online side), whatever the solver finds."""
 
     request: Hashable
     slot: int
@@ -85,6 +87,10 @@ class CompiledProblem:
     # (m,) slot of the request's meeting in the previous plan if it could stay there (both sides available,
     # its table exists in that slot), else -1: what a stable rebuild rewards after the value.
     stay_slot: np.ndarray | None = None
+    # Hybrid events: (m,) bool, the request has an online side and meets in an online room, and (n_slots,)
+    # online rooms per slot (0 in breaks). ``None`` means every meeting is at a table.
+    online: np.ndarray | None = None
+    room_capacity: np.ndarray | None = None
 
     @property
     def n_participants(self) -> int:
@@ -96,8 +102,20 @@ class CompiledProblem:
 
     @cached_property
     def common(self) -> np.ndarray:
-        """(m, n_slots) bool: slots where both sides of a request are available."""
-        return self.available[self.requester] & self.available[self.recipient]
+        """(m, n_slots) bool: slots where both sides of a request are available and its kind of place (a
+        table, or an online room for a request with an online side) exists."""
+        both = self.available[self.requester] & self.available[self.recipient]
+        if self.online is None:
+            return both
+        has_place = np.stack([self.capacity > 0, self.room_capacity > 0])
+        return both & has_place[self.online.astype(np.int64)]
+
+    def pools(self) -> tuple[list[int], list[list[int]]]:
+        """Pool per request (0: tables, 1: online rooms) and capacity per pool and slot, as lists for the
+        search loops; every request is in pool 0 when nobody takes part online."""
+        rooms = self.room_capacity if self.room_capacity is not None else np.zeros(self.n_slots, np.int64)
+        pool = self.online.astype(np.int64).tolist() if self.online is not None else [0] * self.n_requests
+        return pool, [self.capacity.tolist(), rooms.tolist()]
 
 
 def _check_slot(slot: object, n_slots: int, what: str) -> int:
@@ -113,8 +131,10 @@ class ScheduleProblem:
     """A validated meeting-day instance.
 
     ``n_slots`` meeting slots are numbered 0..n_slots-1; ``breaks`` are slot indices where no meeting happens;
-    ``tables`` is the number of tables (or online rooms) in every slot, or one count per slot. Construction
-    raises :class:`InvalidProblem` for the first rule the input breaks.
+    ``tables`` is the number of tables in every slot, or one count per slot; ``rooms`` the same for online
+    rooms. A request with an online side (``Participant.online``) meets in a room, every other at a table,
+    and each kind has its own capacity. Construction raises :class:`InvalidProblem` for the first rule the
+    input breaks.
     """
 
     participants: Sequence[Participant]
@@ -124,6 +144,7 @@ class ScheduleProblem:
     breaks: frozenset[int] = frozenset()
     locked: Sequence[LockedMeeting] = ()
     previous: Sequence[PreviousMeeting] = ()
+    rooms: int | Sequence[int] = 0
     _participant_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
     _request_index: dict[Hashable, int] = field(init=False, repr=False, compare=False)
 
@@ -147,27 +168,37 @@ class ScheduleProblem:
             _check_slot(b, self.n_slots, "break")
         if len(self.breaks) == self.n_slots:
             raise InvalidProblem("only_breaks", "every slot is a break; no meeting can take place")
-        if isinstance(self.tables, int | np.integer) and not isinstance(self.tables, bool):
-            if self.tables <= 0:
-                raise InvalidProblem("no_tables", f"the table count must be positive, got {self.tables}")
-            return
-        tables = tuple(self.tables)
-        if len(tables) != self.n_slots:
-            raise InvalidProblem(
-                "tables_length",
-                f"{len(tables)} table counts given for {self.n_slots} slots",
-                given=len(tables),
-            )
-        for t, count in enumerate(tables):
-            if not isinstance(count, int | np.integer) or isinstance(count, bool) or count < 0:
+        rooms = self._counts(self.rooms, "rooms", "no_rooms")
+        tables = self._counts(self.tables, "tables", "no_tables")
+        for t in range(self.n_slots):
+            if t in self.breaks:
+                continue
+            at_t = tables if isinstance(tables, int) else tables[t]
+            rooms_t = rooms if isinstance(rooms, int) else rooms[t]
+            if at_t == 0 and rooms_t == 0:
                 raise InvalidProblem(
-                    "no_tables", f"slot {t}: the table count must be >= 0, got {count!r}", slot=t
-                )
-            if count == 0 and t not in self.breaks:
-                raise InvalidProblem(
-                    "no_tables", f"slot {t} has no tables; mark it as a break instead", slot=t
+                    "no_tables", f"slot {t} has no tables or rooms; mark it as a break instead", slot=t
                 )
         object.__setattr__(self, "tables", tables)
+        object.__setattr__(self, "rooms", rooms)
+
+    def _counts(self, value: object, what: str, code: str) -> int | tuple[int, ...]:
+        """A count for every slot (an int) or one per slot (a tuple), each >= 0."""
+        if isinstance(value, int | np.integer) and not isinstance(value, bool):
+            if value < 0:
+                raise InvalidProblem(code, f"the {what} count must be >= 0, got {value}")
+            return int(value)
+        counts = tuple(value)  # type: ignore[arg-type]
+        if len(counts) != self.n_slots:
+            raise InvalidProblem(
+                f"{what}_length",
+                f"{len(counts)} {what} counts given for {self.n_slots} slots",
+                given=len(counts),
+            )
+        for t, count in enumerate(counts):
+            if not isinstance(count, int | np.integer) or isinstance(count, bool) or count < 0:
+                raise InvalidProblem(code, f"slot {t}: the {what} count must be >= 0, got {count!r}", slot=t)
+        return tuple(int(c) for c in counts)
 
     def _check_participants(self) -> None:
         index: dict[Hashable, int] = {}
@@ -225,7 +256,7 @@ class ScheduleProblem:
     def _check_locked(self) -> None:
         seen_request: set[Hashable] = set()
         busy: dict[tuple[Hashable, int], Hashable] = {}
-        tables_used: dict[tuple[int, int], Hashable] = {}
+        tables_used: dict[tuple[bool, int, int], Hashable] = {}
         for lock in self.locked:
             if lock.request not in self._request_index:
                 raise InvalidProblem(
@@ -247,11 +278,13 @@ class ScheduleProblem:
                     request=req.id,
                     slot=slot,
                 )
-            if not isinstance(lock.table, int | np.integer) or not 0 <= lock.table < self.table_count(slot):
+            online = self.meets_online(req.id)
+            places = self.place_count(slot, online=online)
+            if not isinstance(lock.table, int | np.integer) or not 0 <= lock.table < places:
                 raise InvalidProblem(
                     "table_out_of_range",
-                    f"locked meeting {req.id!r}: table {lock.table!r} is not in "
-                    f"0..{self.table_count(slot) - 1}",
+                    f"locked meeting {req.id!r}: {'room' if online else 'table'} {lock.table!r} is not in "
+                    f"0..{places - 1}",
                     request=req.id,
                     table=lock.table,
                 )
@@ -274,16 +307,17 @@ class ScheduleProblem:
                         slot=slot,
                     )
                 busy[who, slot] = req.id
-            if (slot, int(lock.table)) in tables_used:
+            place = (online, slot, int(lock.table))
+            if place in tables_used:
                 raise InvalidProblem(
                     "locked_collision",
-                    f"locked meetings {tables_used[slot, int(lock.table)]!r} and {req.id!r} share table "
-                    f"{lock.table} in slot {slot}",
+                    f"locked meetings {tables_used[place]!r} and {req.id!r} share "
+                    f"{'room' if online else 'table'} {lock.table} in slot {slot}",
                     request=req.id,
-                    other=tables_used[slot, int(lock.table)],
+                    other=tables_used[place],
                     slot=slot,
                 )
-            tables_used[slot, int(lock.table)] = req.id
+            tables_used[place] = req.id
 
     def _check_previous(self) -> None:
         """A previous meeting names a known request once, a slot and a table of the day; whether it can
@@ -319,6 +353,26 @@ class ScheduleProblem:
         if slot in self.breaks:
             return 0
         return int(self.tables) if isinstance(self.tables, int | np.integer) else int(self.tables[slot])
+
+    def room_count(self, slot: int) -> int:
+        """Online rooms in ``slot`` (0 in a break)."""
+        if slot in self.breaks:
+            return 0
+        return int(self.rooms) if isinstance(self.rooms, int | np.integer) else int(self.rooms[slot])
+
+    def place_count(self, slot: int, *, online: bool) -> int:
+        """Rooms in ``slot`` for a meeting with an online side, else tables."""
+        return self.room_count(slot) if online else self.table_count(slot)
+
+    def meets_online(self, request_id: Hashable) -> bool:
+        """The request has a side taking part online, so it meets in an online room."""
+        req = self.request(request_id)
+        return self.participant(req.requester).online or self.participant(req.recipient).online
+
+    @property
+    def is_hybrid(self) -> bool:
+        """Someone takes part online: meetings are split between tables and online rooms."""
+        return any(p.online for p in self.participants)
 
     def participant(self, participant_id: Hashable) -> Participant:
         return self.participants[self._participant_index[participant_id]]
@@ -361,6 +415,12 @@ class ScheduleProblem:
             locked_table[self._request_index[lock.request]] = lock.table
         requester = np.array([pidx[r.requester] for r in self.requests], dtype=np.int64)
         recipient = np.array([pidx[r.recipient] for r in self.requests], dtype=np.int64)
+        online = None
+        room_capacity = None
+        if self.is_hybrid:
+            is_online = np.array([p.online for p in self.participants], dtype=bool)
+            online = is_online[requester] | is_online[recipient]
+            room_capacity = np.array([self.room_count(t) for t in range(s)], dtype=np.int64)
         stay_slot = None
         if self.previous:
             stay_slot = np.full(m, -1, dtype=np.int64)
@@ -371,7 +431,7 @@ class ScheduleProblem:
                     locked_slot[e] < 0
                     and available[requester[e], t]
                     and available[recipient[e], t]
-                    and before.table < self.table_count(t)
+                    and before.table < self.place_count(t, online=online is not None and bool(online[e]))
                 ):
                     stay_slot[e] = t
         return CompiledProblem(
@@ -386,4 +446,6 @@ class ScheduleProblem:
             locked_slot=locked_slot,
             locked_table=locked_table,
             stay_slot=stay_slot,
+            online=online,
+            room_capacity=room_capacity,
         )

@@ -26,11 +26,13 @@ class Status(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Meeting:
-    """Request ``request`` meets in ``slot`` at ``table`` (0-based indices)."""
+    """Request ``request`` meets in ``slot`` at ``table`` (0-based indices); with ``online`` the ``table``
+    is an online room's index (the request has an online side)."""
 
     request: Hashable
     slot: int
     table: int
+    online: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,5 +109,5 @@ def weighted_value(problem: ScheduleProblem, meetings: Iterable[Meeting]) -> int
 def moved_meetings(problem: ScheduleProblem, meetings: Iterable[Meeting]) -> int:
     """Meetings of the problem's previous plan that are not in the same slot at the same table in
     ``meetings`` (moved or dropped)."""
-    where = {m.request: (m.slot, m.table) for m in meetings}
+    where = {m.request: (m.slot, m.table) for m in meetings}  # a request's place kind never changes
     return sum(1 for before in problem.previous if where.get(before.request) != (before.slot, before.table))

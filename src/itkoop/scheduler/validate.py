@@ -27,6 +27,10 @@ class Violation(str):
         return obj
 
 
+def _place(online: bool) -> str:
+    return "room" if online else "table"
+
+
 def _meeting_violations(problem: ScheduleProblem, meeting: Meeting) -> list[Violation]:
     """Rules one meeting breaks on its own (unknown request, slot, table, break, availability, lock)."""
     out: list[Violation] = []
@@ -45,14 +49,24 @@ def _meeting_violations(problem: ScheduleProblem, meeting: Meeting) -> list[Viol
                 "break_used", f"request {rid!r} is scheduled in break slot {slot}", request=rid, slot=slot
             )
         )
-    elif not isinstance(table, int) or not 0 <= table < problem.table_count(slot):
+    elif not isinstance(table, int) or not 0 <= table < problem.place_count(slot, online=meeting.online):
         out.append(
             Violation(
                 "table_out_of_range",
-                f"request {rid!r}: table {table!r} does not exist in slot {slot}",
+                f"request {rid!r}: {_place(meeting.online)} {table!r} does not exist in slot {slot}",
                 request=rid,
                 slot=slot,
                 table=table,
+            )
+        )
+    if meeting.online != problem.meets_online(rid):
+        out.append(
+            Violation(
+                "wrong_place",
+                f"request {rid!r} meets {'in an online room' if meeting.online else 'at a table'}, but "
+                f"{'has an online side' if not meeting.online else 'has no online side'}",
+                request=rid,
+                online=problem.meets_online(rid),
             )
         )
     req = problem.request(rid)
@@ -97,11 +111,11 @@ def validate(problem: ScheduleProblem, result: ScheduleResult) -> list[str]:
         if not any(v.code in ("unknown_request", "slot_out_of_range") for v in found):
             valid.append(meeting)
     busy: dict[tuple[Hashable, int], Hashable] = {}
-    tables: dict[tuple[int, int], Hashable] = {}
-    per_slot: Counter[int] = Counter()
+    tables: dict[tuple[bool, int, int], Hashable] = {}
+    per_slot: Counter[tuple[bool, int]] = Counter()
     for meeting in valid:
         req = problem.request(meeting.request)
-        per_slot[meeting.slot] += 1
+        per_slot[meeting.online, meeting.slot] += 1
         for who in (req.requester, req.recipient):
             other = busy.setdefault((who, meeting.slot), meeting.request)
             if other != meeting.request:
@@ -113,22 +127,24 @@ def validate(problem: ScheduleProblem, result: ScheduleResult) -> list[str]:
                         slot=meeting.slot,
                     )
                 )
-        other = tables.setdefault((meeting.slot, meeting.table), meeting.request)
+        other = tables.setdefault((meeting.online, meeting.slot, meeting.table), meeting.request)
         if other != meeting.request:
             out.append(
                 Violation(
                     "table_double_booked",
-                    f"table {meeting.table} in slot {meeting.slot} holds {other!r} and {meeting.request!r}",
+                    f"{_place(meeting.online)} {meeting.table} in slot {meeting.slot} holds {other!r} and "
+                    f"{meeting.request!r}",
                     slot=meeting.slot,
                     table=meeting.table,
                 )
             )
-    for slot, used in sorted(per_slot.items()):
-        if slot not in problem.breaks and used > problem.table_count(slot):
+    for (online, slot), used in sorted(per_slot.items()):
+        places = problem.place_count(slot, online=online)
+        if slot not in problem.breaks and used > places:
             out.append(
                 Violation(
                     "over_capacity",
-                    f"slot {slot} has {used} meetings but {problem.table_count(slot)} tables",
+                    f"slot {slot} has {used} meetings but {places} {_place(online)}s",
                     slot=slot,
                 )
             )
@@ -180,13 +196,14 @@ def check_move(
                 request=request_id,
             )
         )
+    online = problem.meets_online(request_id)
     if new_slot in problem.breaks:
         out.append(Violation("break_used", f"slot {new_slot} is a break", slot=new_slot))
-    elif not isinstance(new_table, int) or not 0 <= new_table < problem.table_count(new_slot):
+    elif not isinstance(new_table, int) or not 0 <= new_table < problem.place_count(new_slot, online=online):
         out.append(
             Violation(
                 "table_out_of_range",
-                f"table {new_table!r} does not exist in slot {new_slot}",
+                f"{_place(online)} {new_table!r} does not exist in slot {new_slot}",
                 slot=new_slot,
                 table=new_table,
             )
@@ -216,11 +233,11 @@ def check_move(
                     )
                 )
     for m in others:
-        if m.slot == new_slot and m.table == new_table:
+        if m.slot == new_slot and m.table == new_table and m.online == online:
             out.append(
                 Violation(
                     "table_double_booked",
-                    f"table {new_table} in slot {new_slot} is taken by request {m.request!r}",
+                    f"{_place(online)} {new_table} in slot {new_slot} is taken by request {m.request!r}",
                     slot=new_slot,
                     table=new_table,
                     request=m.request,
