@@ -138,7 +138,7 @@ def test_check_in_on_a_phone_by_search_and_by_scanned_code(page, live_server, da
     expect(page.get_by_role("heading", level=2, name="Teilnehmende mit „Ben“")).to_be_visible()
     expect(page.get_by_role("button", name="Anna Test einchecken")).to_have_count(0)
     page.get_by_role("button", name="Ben Test einchecken").click()
-    expect(page.get_by_role("status")).to_contain_text("Ben Test ist eingecheckt.")
+    expect(page.locator(".messages")).to_contain_text("Ben Test ist eingecheckt.")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
 
@@ -149,6 +149,6 @@ def test_check_in_on_a_phone_by_search_and_by_scanned_code(page, live_server, da
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     page.get_by_role("button", name="Anna Test einchecken").click()
-    expect(page.get_by_role("status")).to_contain_text("Anna Test ist eingecheckt.")
+    expect(page.locator(".messages")).to_contain_text("Anna Test ist eingecheckt.")
     registration.refresh_from_db()
     assert registration.checked_in is not None
