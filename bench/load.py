@@ -244,6 +244,33 @@ def _child(argv: list[str], env: dict, timeout: float = 1800) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _access_log_lines(log: Path) -> list[str]:
+    return log.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+SERVER_PATHS = {"search": "/katalog/?q=", "company": "/katalog/unternehmen/", "match": "/bedarf/?text="}
+
+
+def _server_times(lines: list[str]) -> dict:
+    """p50/p95 of the request times in gunicorn's access log lines, per endpoint."""
+    seconds: dict[str, list[float]] = {name: [] for name in ENDPOINTS}
+    for line in lines:
+        parts = line.split(" ", 3)  # <pid> status seconds "request line"
+        if len(parts) < 4:
+            continue
+        request = parts[3]
+        name = next((n for n, path in SERVER_PATHS.items() if f" {path}" in request), None)
+        if name is None and request.startswith('"POST') and "/anmelden/" in request:
+            name = "register"
+        if name:
+            seconds[name].append(float(parts[2]))
+    return {
+        name: {"requests": len(v), "p50_ms": 1000 * percentile(v, 50), "p95_ms": 1000 * percentile(v, 95)}
+        for name, v in seconds.items()
+        if v
+    }
+
+
 def _access_log_pids(log: Path, marker: str) -> list[tuple[int, int]]:
     """(worker pid, status) of each logged request whose request line contains `marker`."""
     found = []
@@ -628,14 +655,24 @@ def main_run(args) -> int:
             for s, chunk in zip(load_sessions, chunks, strict=True)
         ]
         print(f"Load: {args.clients} clients for {args.duration:.0f} s ...", flush=True)
+        load_from = len(_access_log_lines(access_log))
         load_run, load_wall = drive(load_clients, args.duration, ctx, seed=2)
+        time.sleep(1)  # the access log lines of the last answers
         report["baseline"], report["load"] = summary(base_run, base_wall), summary(load_run, load_wall)
         _print_table(
-            "Latency per endpoint (client side, queueing included)",
+            "Latency per endpoint (client side: queueing in the server's socket included)",
             report["baseline"],
             report["load"],
             args.clients,
         )
+        report["server_side"] = server_side = _server_times(_access_log_lines(access_log)[load_from:])
+        print(
+            f"  the same {args.clients} clients as gunicorn's workers timed the requests (queueing excluded):"
+        )
+        for name, t in server_side.items():
+            print(
+                f"  {name:9s} {t['requests']:8d} requests  p50 {t['p50_ms']:8.0f}  p95 {t['p95_ms']:8.0f} ms"
+            )
         for label, run in (("baseline", base_run), ("load", load_run)):
             if sum(run.errors.values()):
                 failures.append(f"{label} errors: {run.error_samples}")
