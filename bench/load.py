@@ -18,7 +18,9 @@ What it does, in one run:
    broker (tasks run in the request, the mails go to a backend that drops them). The clients talk to it as
    the reverse proxy would: `X-Forwarded-Proto: https` and `X-Forwarded-For` with ITKOOP_TRUSTED_PROXIES=1.
    Every request comes from another client address (10.x.y.z): the rate limits count per address, so the
-   clients are many people, not one script (nothing is raised or switched off for the benchmark).
+   clients are many people, not one script (nothing is raised or switched off for the benchmark). A new
+   connection per request, as nginx opens to its upstream by default. --quick serves static files in place
+   instead of collecting and compressing them first (bench/_quick_settings.py; that takes minutes once).
 3. Warm-up (one client, not counted): each kind of request once, matching until every worker has answered
    one (each worker builds its own engine catalog on its first match).
 4. The baseline: one client for --baseline-duration seconds; then --clients clients for --duration seconds.
@@ -26,9 +28,9 @@ What it does, in one run:
    catalog search (3 in 8, a word of the catalog's vocabulary), a company page (3 in 8), need matching (1 in
    8, a need of tests/engine/needs_corpus.json with 2-4 capabilities) and event registration (1 in 8, a
    POST with the CSRF token of the event page, each client another event each time). An error is a
-   timeout, a refused connection or an unexpected answer: a status other than 200 (302 for registration),
-   or a matching page without its result. `--endpoints company,match,register` leaves some kinds out (to see
-   the others when one of them holds up the server).
+   timeout (120 s), a refused connection or an unexpected answer: a status other than 200 (302 for
+   registration), or a matching page without its result. `--endpoints company,match,register` leaves some
+   kinds out (to see the others when one of them holds up the server).
 5. The registration rush: --registrants signed-in people open the event page, then all send their
    registration at once (one thread each). Afterwards the database must hold exactly --seats confirmed
    registrations and the rest on the waiting list at positions 1..n in the order they were registered.
@@ -37,7 +39,8 @@ What it does, in one run:
    gunicorn's access log tells which worker process answered each request.
 
 Prints p50/p95/p99 and errors per endpoint for the baseline and the load and their ratio, the requests per
-second, the rush and the rate-limit check. Exits 1 when a check fails (errors, wrong registration counts,
+second, the same requests as gunicorn timed them (without the wait for a free worker thread), the rush and
+the rate-limit check. Exits 1 when a check fails (errors, wrong registration counts,
 rate limit passed more than allowed); never asserts on time. With --json the figures also go to stdout as
 one JSON line at the end. The machine's CPU count and load average are printed with the figures.
 """
