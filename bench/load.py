@@ -754,9 +754,11 @@ def _drop_database(url: str) -> None:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def _wait_healthy(base: str, server: subprocess.Popen, server_log: Path, timeout: float = 600) -> None:
+def _wait_healthy(base: str, server: subprocess.Popen, server_log: Path, timeout: float = 1800) -> None:
     import requests
 
+    # Long enough for a first start under production settings: `itkoop serve` collects and compresses the
+    # static files when their sources changed (over ten minutes on a busy two-core machine).
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         if server.poll() is not None:
