@@ -59,12 +59,13 @@ lint: install
 	$(VENV)/bin/ruff format --check src tests bench
 	PYTHONPATH=src $(VENV)/bin/lint-imports --no-logo --no-cache
 
-bench: install
+bench: install postgres redis
 	$(PY) bench/need.py
 	$(PY) bench/match.py
 	$(PY) bench/schedule.py
 	PYTHONPATH=src $(PY) bench/import.py
 	PYTHONPATH=src $(PY) bench/warm.py
+	PYTHONPATH=src $(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -54,15 +54,40 @@ def test_gunicorn_command_line():
     assert "--bind=[::1]:8000" in cli.gunicorn_argv(host="::1", port=8000, workers=1, threads=1, timeout=1)
 
 
+SHARED_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}
+}
+
+
 @pytest.mark.django_db
 def test_serve_execs_gunicorn_with_the_workers_from_the_settings(monkeypatch):
     calls = []
     monkeypatch.setattr(cli.os, "execv", lambda path, argv: calls.append(argv))
-    with override_settings(ITKOOP_WEB_WORKERS=3, ITKOOP_WEB_THREADS=2, ITKOOP_WEB_TIMEOUT_S=30):
+    workers = {"ITKOOP_WEB_WORKERS": 3, "ITKOOP_WEB_THREADS": 2, "ITKOOP_WEB_TIMEOUT_S": 30}
+    with override_settings(CACHES=SHARED_CACHE, **workers):
         assert cli.main(["serve", "--port", "8123"]) == 0
     [argv] = calls
     assert "gunicorn" in argv and "--bind=127.0.0.1:8123" in argv
     assert {"--workers=3", "--threads=2", "--timeout=30"} <= set(argv)
+
+
+def test_serve_refuses_several_workers_without_a_shared_cache(monkeypatch, capsys):
+    """Each worker would count rate limits and login lockouts alone: two workers, twice the limit."""
+    monkeypatch.setattr(cli.os, "execv", lambda *a: pytest.fail("gunicorn started"))
+    monkeypatch.setattr(cli, "_migrate_if_needed", lambda **kw: pytest.fail("database touched"))
+    with override_settings(ITKOOP_WEB_WORKERS=2):  # the test settings' cache is per process
+        assert cli.main(["serve", "--port", "8125"]) == 2
+    error = capsys.readouterr().err
+    assert "REDIS_URL" in error and len(error.strip().splitlines()) == 1
+
+
+@pytest.mark.django_db
+def test_serve_with_one_worker_needs_no_shared_cache(monkeypatch):
+    calls = []
+    monkeypatch.setattr(cli.os, "execv", lambda path, argv: calls.append(argv))
+    with override_settings(ITKOOP_WEB_WORKERS=1):
+        assert cli.main(["serve", "--port", "8126"]) == 0
+    assert "--workers=1" in calls[0]
 
 
 @pytest.mark.django_db

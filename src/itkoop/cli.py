@@ -187,6 +187,14 @@ def _collectstatic_if_changed() -> bool:
     return True
 
 
+def _cache_per_process() -> bool:
+    from django.conf import settings
+
+    from itkoop.core.checks import PER_PROCESS_CACHES
+
+    return settings.CACHES.get("default", {}).get("BACKEND", "") in PER_PROCESS_CACHES
+
+
 def cmd_serve(args) -> int:
     from django.conf import settings
 
@@ -195,6 +203,13 @@ def cmd_serve(args) -> int:
         raise UsageError(
             f"Entwicklungseinstellungen (DEBUG) nur auf 127.0.0.1, nicht auf {args.host}; für einen Betrieb "
             "DJANGO_SETTINGS_MODULE=itkoop.settings.production setzen."
+        )
+    if not (settings.DEBUG or args.dev) and settings.ITKOOP_WEB_WORKERS > 1 and _cache_per_process():
+        # Rate limits and login lockouts are counted in the cache: each worker would allow the limit again
+        # (a deployment; development settings are for one person on this machine).
+        raise UsageError(
+            f"{settings.ITKOOP_WEB_WORKERS} Worker-Prozesse brauchen einen gemeinsamen Cache für die "
+            "Ratenbegrenzung: REDIS_URL setzen (oder ITKOOP_WEB_WORKERS=1)."
         )
     _migrate_if_needed(verbosity=1)
     if not os.environ.get("ITKOOP_SITE_URL") and (settings.DEBUG or args.dev):
