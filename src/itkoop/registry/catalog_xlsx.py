@@ -236,12 +236,30 @@ def _fail(place: Place, message: str) -> CatalogError:
     return CatalogError(f"{place.describe()}: {message}")
 
 
+def _readable_rows(rows, sheet_name: str):
+    """The rows of a sheet; a cell openpyxl cannot read (a number cell holding "NaN" or "inf", which no
+    spreadsheet program writes but a hand-made or generated file may) is a one-line error naming its row."""
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _fail(
+                Place(sheet_name, number + 1),
+                _("die Zeile enthält einen Wert, der keine gültige Zahl oder kein gültiger Text ist"),
+            ) from exc
+        number += 1
+        yield row
+
+
 def _rows(workbook, sheet_def: Sheet) -> list[tuple[int, dict[str, tuple[str, Any]]]]:
     """(row number, {header: (header, value)}) for each non-empty row of a sheet; the header row checked."""
     if sheet_def.name not in workbook.sheetnames:
         return []
     sheet = workbook[sheet_def.name]
-    rows = sheet.iter_rows(values_only=True)
+    rows = _readable_rows(sheet.iter_rows(values_only=True), sheet_def.name)
     header_row = next(rows, None) or ()
     headers: dict[int, str] = {}
     for index, header in enumerate(header_row):
