@@ -49,3 +49,13 @@ def test_companies_are_readable_and_not_writable(client, mini_catalog):
     )
     response = client.post("/api/v1/solutions/", {"name": "x"})  # a form, not JSON
     assert response.status_code == 400 and not Solution.objects.filter(name="x").exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["companies", "solutions", "capabilities", "standards", "events", "profiles"]
+)
+def test_a_missing_object_is_a_404_in_the_apis_words(client, mini_catalog, path):
+    missing = "99999" if path in ("events", "profiles") else "gibt-es-nicht"
+    response = client.get(f"/api/v1/{path}/{missing}/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Nicht gefunden."}  # not "No Company matches the given query."

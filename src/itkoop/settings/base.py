@@ -330,6 +330,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "itkoop.api.schema.ItkoopAutoSchema",
+    # A missing object answers "Nicht gefunden." like every other 404, not Django's English model message.
+    "EXCEPTION_HANDLER": "itkoop.api.exceptions.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
