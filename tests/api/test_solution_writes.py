@@ -153,3 +153,14 @@ def test_a_kind_of_deployment_or_a_language_named_twice_is_kept_once(client, com
     assert response.json()["deployment"] == ["saas", "hybrid"] and response.json()["languages"] == ["de"]
     solution = Solution.objects.get(external_id=response.json()["id"])
     assert solution.deployment == ["saas", "hybrid"] and solution.languages == ["de"]
+
+
+def test_a_session_write_without_csrf_token_is_refused_in_the_apis_words(company_a):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member_of(company_a))
+    response = _post(client, {**BODY, "company": "firma-a"}, {})
+    assert response.status_code == 403
+    assert "CSRF-Token" in response.json()["detail"] and "Failed" not in response.json()["detail"]
+    assert not Solution.objects.filter(company=company_a).exists()

@@ -7,7 +7,8 @@ key no longer works. Keys are compared by hash (accounts.services.api_token_auth
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.authentication import SessionAuthentication as DrfSessionAuthentication
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 
 from itkoop.accounts import services as accounts
 
@@ -34,6 +35,22 @@ class ApiTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Bearer realm="itkoop"'
+
+
+class SessionAuthentication(DrfSessionAuthentication):
+    """The signed-in person's session (pages calling the API); a write without the page's CSRF token is
+    refused in the API's words, not with DRF's English "CSRF Failed: CSRF token missing."."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except PermissionDenied:
+            raise PermissionDenied(
+                _(
+                    "Die Anfrage kommt ohne gültiges CSRF-Token der Seite. Programme senden statt der "
+                    "Anmeldung einen API-Schlüssel: Authorization: Bearer SCHLÜSSEL."
+                )
+            ) from None
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):
