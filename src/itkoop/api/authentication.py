@@ -4,6 +4,7 @@ A request with a key acts as the key's person, with the person's rights; a key t
 belongs to a closed account is refused with 401 on every operation, so a program learns at once that its
 key no longer works. Keys are compared by hash (accounts.services.api_token_authenticate)."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
@@ -65,3 +66,13 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "A personal API key from “Mein Bereich” → “API-Schlüssel”.",
         }
+
+
+class SessionScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI description names the session (as drf-spectacular does for DRF's own class)."""
+
+    target_class = SessionAuthentication
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME}
