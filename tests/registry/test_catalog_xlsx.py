@@ -259,3 +259,16 @@ def test_a_number_cell_holding_nan_or_inf_is_one_line_not_a_500(admin_client, ra
     errors = response.context["form"].errors["file"]
     assert len(errors) == 1 and errors[0].startswith("Tabelle „Lösungen“, Zeile 2:"), errors
     assert not Company.objects.filter(external_id__startswith="xl-").exists()
+
+
+def test_a_file_that_unpacks_too_large_is_refused_before_it_is_read(admin_client, monkeypatch):
+    """A zip bomb (a small upload whose parts unpack to GBs) is refused by the parts' declared sizes."""
+    data = _workbook(**GOOD)
+    unpacked = sum(part.file_size for part in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    monkeypatch.setattr(catalog_xlsx, "MAX_UNPACKED_BYTES", unpacked - 1)
+    monkeypatch.setattr(catalog_xlsx, "load_workbook", None)  # must not be reached
+    response = _upload(admin_client, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert len(errors) == 1 and "entpackt größer als" in errors[0]
+    assert not Company.objects.filter(external_id__startswith="xl-").exists()
