@@ -57,3 +57,13 @@ def test_match_cut_by_its_budget_answers_with_a_bundle_not_claimed_optimal(clien
     assert response.status_code == 200
     data = response.json()
     assert data["bundles"] and data["stats"]["optimal"] is False
+
+
+@pytest.mark.parametrize(
+    "path", ["companies", "solutions", "capabilities", "standards", "events", "profiles"]
+)
+def test_a_missing_object_is_a_404_in_the_apis_words(client, mini_catalog, path):
+    missing = "99999" if path in ("events", "profiles") else "gibt-es-nicht"
+    response = client.get(f"/api/v1/{path}/{missing}/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Nicht gefunden."}  # not "No Company matches the given query."

@@ -83,3 +83,9 @@ def test_docs_page_loads_swagger_ui_from_the_site_itself(client):
     assert "/static/api/docs.js" in html
     assert 'data-schema-url="/api/v1/schema/?format=json"' in html
     assert "<script>" not in html  # no inline script: the CSP allows only files of the site
+
+
+def test_writes_name_both_ways_to_sign_in(spec):
+    """A personal API key, or the session of a signed-in page (with its CSRF token)."""
+    assert set(spec["components"]["securitySchemes"]) == {"apiToken", "cookieAuth"}
+    assert spec["paths"]["/api/v1/solutions/"]["post"]["security"] == [{"apiToken": []}, {"cookieAuth": []}]

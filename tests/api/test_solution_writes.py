@@ -111,6 +111,7 @@ def test_hub_staff_maintain_solutions_of_their_hub(client, company_a):
         ({"deployment": ["cloud"]}, "deployment"),
         ({"provides": ["x"] * 101}, "provides"),
         ({"hosting_country": "DEU"}, "hosting_country"),
+        ({"price_eur_month": True}, "price_eur_month"),
     ],
 )
 def test_bad_values_are_refused_field_by_field(client, key_a, body, field):
@@ -143,3 +144,23 @@ def test_writes_with_a_key_have_their_own_rate_limit(client, company_a, key_a, m
     codes = [_post(client, {**BODY, "company": "firma-a"}, key_a).status_code for _ in range(3)]
     assert codes == [201, 201, 429]
     assert client.get("/api/v1/solutions/", **key_a).status_code == 200
+
+
+def test_a_kind_of_deployment_or_a_language_named_twice_is_kept_once(client, company_a, key_a):
+    body = {**BODY, "company": "firma-a", "deployment": ["saas", "saas", "hybrid"], "languages": ["de", "de"]}
+    response = _post(client, body, key_a)
+    assert response.status_code == 201, response.content
+    assert response.json()["deployment"] == ["saas", "hybrid"] and response.json()["languages"] == ["de"]
+    solution = Solution.objects.get(external_id=response.json()["id"])
+    assert solution.deployment == ["saas", "hybrid"] and solution.languages == ["de"]
+
+
+def test_a_session_write_without_csrf_token_is_refused_in_the_apis_words(company_a):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member_of(company_a))
+    response = _post(client, {**BODY, "company": "firma-a"}, {})
+    assert response.status_code == 403
+    assert "CSRF-Token" in response.json()["detail"] and "Failed" not in response.json()["detail"]
+    assert not Solution.objects.filter(company=company_a).exists()

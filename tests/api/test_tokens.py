@@ -23,7 +23,7 @@ def member():
 
 def test_key_is_shown_once_and_stored_only_as_a_hash(client, member):
     client.force_login(member)
-    response = client.post(reverse("accounts:api_tokens"), {"name": "Warenwirtschaft"})
+    response = client.post(reverse("accounts:api_tokens"), {"name": "Warenwirtschaft"}, follow=True)
     html = response.content.decode()
     key = re.search(r'value="(itk_[A-Za-z0-9_-]+)"', html).group(1)
     assert "no-store" in response["Cache-Control"]
@@ -32,6 +32,19 @@ def test_key_is_shown_once_and_stored_only_as_a_hash(client, member):
     assert key not in {token.name, token.prefix, token.key_hash} and key.startswith(token.prefix)
     assert key not in client.get(reverse("accounts:api_tokens")).content.decode()
     assert "Warenwirtschaft" in client.get(reverse("dashboard:index")).content.decode()
+
+
+def test_reloading_the_page_after_making_a_key_makes_no_second_key(client, member):
+    """Post/redirect/get: the browser's reload repeats the GET that shows the key, not the POST."""
+    client.force_login(member)
+    response = client.post(reverse("accounts:api_tokens"), {"name": "Website"})
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:api_tokens")
+    shown = client.get(response["Location"])
+    key = re.search(r'value="(itk_[A-Za-z0-9_-]+)"', shown.content.decode()).group(1)
+    assert "no-store" in shown["Cache-Control"]
+    reloaded = client.get(response["Location"]).content.decode()
+    assert key not in reloaded and 'id="new-key"' not in reloaded
+    assert ApiToken.objects.filter(user=member).count() == 1
 
 
 def test_people_without_a_company_get_no_key(client):

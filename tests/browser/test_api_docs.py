@@ -35,6 +35,9 @@ def test_member_makes_a_key_sees_it_once_and_revokes_it(page, live_server, trans
     key = page.get_by_label("Schlüssel", exact=True).input_value()
     assert key.startswith("itk_")
     assert_accessible(page)
+    page.reload()  # repeats the GET that showed the key, not the POST that made it
+    expect(page.get_by_label("Schlüssel", exact=True)).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("widerrufen"))).to_have_count(1)
     page.get_by_role("button", name="Schlüssel „Warenwirtschaft“ widerrufen").click()
     expect(page.get_by_text("Der API-Schlüssel ist widerrufen")).to_be_visible()
     expect(page.get_by_text("Sie haben noch keinen API-Schlüssel.")).to_be_visible()

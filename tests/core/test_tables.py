@@ -53,3 +53,22 @@ def test_columns_are_as_wide_as_their_longest_value_up_to_a_limit():
     sheet = load_workbook(io.BytesIO(xlsx_bytes(table)))["Plan"]
     assert sheet.column_dimensions["A"].width == len("Runde") + 2
     assert sheet.column_dimensions["B"].width == 60
+
+
+def test_xlsx_leaves_out_control_characters_instead_of_failing():
+    """A control character pasted into a name (U+0001, an escape sequence) is no XML: the XLSX writer drops
+    it; the download of everyone else's rows still works."""
+    table = Table(
+        title="Plan \x01Anna",
+        header=["Name"],
+        rows=[["Firma\x01 A\x1b[31m"], ["Tab\tund\nZeile"]],
+        caption="B\x08",
+    )
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(table))).worksheets[0]
+    assert sheet.title == "Plan Anna"
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == [
+        "B",
+        "Name",
+        "Firma A[31m",
+        "Tab\tund\nZeile",
+    ]

@@ -97,6 +97,15 @@ def test_matching_api_understands_decomposed_text(client, mini_catalog):
 
 
 @pytest.mark.django_db
+def test_deeply_nested_json_with_non_ascii_text_is_a_400_not_a_500(client):
+    """The middleware parses non-ASCII JSON bodies before the API does; nesting too deep for Python's parser
+    must reach the API's parser (a 400) instead of breaking the middleware."""
+    body = "[" * 100_000 + '"\\u00fc"' + "]" * 100_000
+    response = client.post("/api/v1/match/", body, content_type="application/json")
+    assert response.status_code == 400 and "detail" in response.json()
+
+
+@pytest.mark.django_db
 def test_a_form_stores_pasted_text_composed(client):
     company = CompanyFactory(hub_id="kassel", name="Alt GmbH")
     client.force_login(member_of(company))

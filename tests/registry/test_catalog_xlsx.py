@@ -3,6 +3,7 @@ transaction, and one error line naming sheet, row and column."""
 
 import io
 import json
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -232,3 +233,42 @@ def test_converter_errors_have_no_path_left_over():
     assert str(error) == "Tabelle „Lösungen“, Zeile 2, Spalte „provides“: kaputt"
     error = catalog_xlsx.located(CatalogError("XLSX: companies[1].solutions[0].provides[0]: leer"), converted)
     assert str(error) == "Tabelle „Lösungen“, Zeile 3: leer"  # no cell given: the row
+
+
+def _with_raw_cell_value(data: bytes, old: bytes, new: bytes) -> bytes:
+    """The workbook with a cell's stored value replaced in its XML, as a generated file may have it."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                body = body.replace(old, new)
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("raw", [b"nan", b"NaN", b"inf", b"-inf"])
+def test_a_number_cell_holding_nan_or_inf_is_one_line_not_a_500(admin_client, raw):
+    data = _workbook(
+        companies=[GOOD["companies"][0]], solutions=[("xl-1", "xl-1-s1", "ERP", "erp", None, 777)]
+    )
+    data = _with_raw_cell_value(data, b"<v>777</v>", b"<v>" + raw + b"</v>")
+    response = _upload(admin_client, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert len(errors) == 1 and errors[0].startswith("Tabelle „Lösungen“, Zeile 2:"), errors
+    assert not Company.objects.filter(external_id__startswith="xl-").exists()
+
+
+def test_a_file_that_unpacks_too_large_is_refused_before_it_is_read(admin_client, monkeypatch):
+    """A zip bomb (a small upload whose parts unpack to GBs) is refused by the parts' declared sizes."""
+    data = _workbook(**GOOD)
+    unpacked = sum(part.file_size for part in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    monkeypatch.setattr(catalog_xlsx, "MAX_UNPACKED_BYTES", unpacked - 1)
+    monkeypatch.setattr(catalog_xlsx, "load_workbook", None)  # must not be reached
+    response = _upload(admin_client, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert len(errors) == 1 and "entpackt größer als" in errors[0]
+    assert not Company.objects.filter(external_id__startswith="xl-").exists()

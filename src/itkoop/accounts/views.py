@@ -58,18 +58,27 @@ def account_delete(request):
     return render(request, "accounts/account_delete.html", {"form": form})
 
 
+# The session entry that carries a new key from the POST to the one page that shows it.
+NEW_KEY_SESSION = "accounts_api_token_new_key"
+
+
 @login_required
 def api_tokens(request):
-    """The person's API keys: make one (its key is shown on this answer only), see and revoke the others."""
+    """The person's API keys: make one, see and revoke the others.
+
+    A new key is made by a POST that redirects to this page (post/redirect/get): reloading the page then does
+    not send the form again and make a second key. The key rides in the (server-side) session to the next
+    GET, which shows it once and drops it; a later reload no longer shows it."""
     form = ApiTokenForm(request.POST or None)
-    new_key = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_key = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
+            _token, key = services.api_token_create(actor=request.user, name=form.cleaned_data["name"])
         except services.ApiTokenError as error:
             form.add_error("name", str(error))
         else:
-            form = ApiTokenForm()
+            request.session[NEW_KEY_SESSION] = key
+            return redirect("accounts:api_tokens")
+    new_key = request.session.pop(NEW_KEY_SESSION, None) if request.method == "GET" else None
     response = render(
         request,
         "accounts/api_tokens.html",

@@ -4,10 +4,12 @@ A request with a key acts as the key's person, with the person's rights; a key t
 belongs to a closed account is refused with 401 on every operation, so a program learns at once that its
 key no longer works. Keys are compared by hash (accounts.services.api_token_authenticate)."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.authentication import SessionAuthentication as DrfSessionAuthentication
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 
 from itkoop.accounts import services as accounts
 
@@ -36,6 +38,22 @@ class ApiTokenAuthentication(BaseAuthentication):
         return 'Bearer realm="itkoop"'
 
 
+class SessionAuthentication(DrfSessionAuthentication):
+    """The signed-in person's session (pages calling the API); a write without the page's CSRF token is
+    refused in the API's words, not with DRF's English "CSRF Failed: CSRF token missing."."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except PermissionDenied:
+            raise PermissionDenied(
+                _(
+                    "Die Anfrage kommt ohne gültiges CSRF-Token der Seite. Programme senden statt der "
+                    "Anmeldung einen API-Schlüssel: Authorization: Bearer SCHLÜSSEL."
+                )
+            ) from None
+
+
 class ApiTokenScheme(OpenApiAuthenticationExtension):
     """How the OpenAPI description names the key: an HTTP bearer token."""
 
@@ -48,3 +66,13 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "scheme": "bearer",
             "description": "A personal API key from “Mein Bereich” → “API-Schlüssel”.",
         }
+
+
+class SessionScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI description names the session (as drf-spectacular does for DRF's own class)."""
+
+    target_class = SessionAuthentication
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": settings.SESSION_COOKIE_NAME}

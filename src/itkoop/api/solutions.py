@@ -30,6 +30,15 @@ def _ids(**kwargs) -> serializers.ListField:
     return serializers.ListField(child=serializers.CharField(max_length=80), max_length=100, **kwargs)
 
 
+class StrictFloatField(serializers.FloatField):
+    """A number; unlike DRF's FloatField it refuses true and false (which Python counts as 1 and 0)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class SolutionWriteSerializer(serializers.Serializer):
     """What a program sends to create or replace a solution (PATCH: any of these)."""
 
@@ -44,12 +53,15 @@ class SolutionWriteSerializer(serializers.Serializer):
     hosting_country = serializers.CharField(
         max_length=2, required=False, allow_blank=True, default="", help_text="ISO 3166-1 alpha-2"
     )
-    price_eur_month = serializers.FloatField(
+    price_eur_month = StrictFloatField(
         min_value=0, max_value=1e9, required=False, allow_null=True, default=None
     )
     languages = serializers.ListField(
         child=serializers.CharField(max_length=10), max_length=20, required=False, default=list
     )
+
+    def validate_languages(self, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))  # each language once
 
 
 class SolutionCreateSerializer(SolutionWriteSerializer):

@@ -123,8 +123,8 @@ class NormalizeUnicodeMiddleware:
             return
         try:
             data = json.loads(body)
-        except ValueError:
-            return  # the API answers malformed JSON with its own 400
+        except (ValueError, RecursionError):
+            return  # the API answers malformed (or too deeply nested) JSON with its own 400
         try:
             normalized = json.dumps(_nfc_json(data), ensure_ascii=False).encode()
         except UnicodeEncodeError:

@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -76,7 +77,15 @@ def csv_bytes(tables: Table | Sequence[Table]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def _xlsx_text(text: str) -> str:
+    """Text without the control characters XML 1.0 cannot hold (U+0001 to U+001F but tab and line breaks):
+    openpyxl refuses them, so one pasted into a company name would break every download that lists it."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
 def _xlsx_cell(sheet, value: Cell, *, bold: bool = False) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = _xlsx_text(value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text, even when it starts with "=": openpyxl would store a formula
@@ -121,6 +130,7 @@ def _widths(table: Table) -> list[int]:
 
 def _sheet_title(title: str) -> str:
     """Excel's sheet names: at most 31 characters, none of : \\ / ? * [ ] and not starting with '."""
+    title = _xlsx_text(title)
     return "".join(c for c in title if c not in ":\\/?*[]").strip("'")[:SHEET_TITLE_MAX] or "Tabelle"
 
 

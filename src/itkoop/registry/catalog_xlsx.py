@@ -38,6 +38,9 @@ from .services import CatalogError
 FORMAT = "itkoop-catalog/1"
 #: Rows per sheet: several times the largest catalog a hub keeps, far below what strains memory.
 MAX_ROWS = 20_000
+#: What the parts of an XLSX file may add up to unpacked: a full template of MAX_ROWS rows stays far below;
+#: a "zip bomb" (a few MB that unpack to GBs of shared strings, which openpyxl holds in memory) is refused.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 SOURCE = "XLSX"  # the import's `source`: the converter finds its error lines by this prefix
 
 TEXT, LIST, INT, FLOAT, BOOL = "text", "list", "int", "float", "bool"
@@ -236,12 +239,30 @@ def _fail(place: Place, message: str) -> CatalogError:
     return CatalogError(f"{place.describe()}: {message}")
 
 
+def _readable_rows(rows, sheet_name: str):
+    """The rows of a sheet; a cell openpyxl cannot read (a number cell holding "NaN" or "inf", which no
+    spreadsheet program writes but a hand-made or generated file may) is a one-line error naming its row."""
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _fail(
+                Place(sheet_name, number + 1),
+                _("die Zeile enthält einen Wert, der keine gültige Zahl oder kein gültiger Text ist"),
+            ) from exc
+        number += 1
+        yield row
+
+
 def _rows(workbook, sheet_def: Sheet) -> list[tuple[int, dict[str, tuple[str, Any]]]]:
     """(row number, {header: (header, value)}) for each non-empty row of a sheet; the header row checked."""
     if sheet_def.name not in workbook.sheetnames:
         return []
     sheet = workbook[sheet_def.name]
-    rows = sheet.iter_rows(values_only=True)
+    rows = _readable_rows(sheet.iter_rows(values_only=True), sheet_def.name)
     header_row = next(rows, None) or ()
     headers: dict[int, str] = {}
     for index, header in enumerate(header_row):
@@ -277,12 +298,31 @@ def _rows(workbook, sheet_def: Sheet) -> list[tuple[int, dict[str, tuple[str, An
     return out
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a file whose parts unpack to more than MAX_UNPACKED_BYTES. Python's zipfile reads no more of a
+    part than its declared size, so the declared sizes bound what openpyxl can unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip file: load_workbook below says so in its own words
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise CatalogError(
+            _(
+                "Die Datei ist entpackt größer als %(mb)d MB; "
+                "bitte teilen Sie den Katalog auf mehrere Dateien auf."
+            )
+            % {"mb": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+
+
 def read_catalog_xlsx(data: bytes, *, known_company: Callable[[str], str | None] | None = None) -> Converted:
     """The catalog dict of a filled-in template, with the cell of every value; CatalogError (one line naming
     sheet, row and column) when the file is no XLSX or its structure is wrong. Values are not validated here:
     the JSON import does that. ``known_company(id)`` gives the name of a company already in the registry, so
     solutions and cooperations may be added to it without repeating it on the companies sheet."""
     known_company = known_company or _registry_company_name
+    _check_unpacked_size(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not read

@@ -170,6 +170,11 @@ class SolutionForm(forms.ModelForm):
             raise forms.ValidationError(_("Bitte mindestens eine Fähigkeit wählen."))
         return value
 
+    def clean_deployment(self):
+        # Each kind once, even when a request names it twice (the API, a hand-made post): the page and the
+        # JSON-LD would otherwise show "SaaS, SaaS".
+        return list(dict.fromkeys(self.cleaned_data["deployment"]))
+
     def clean_price_eur_month(self):
         value = self.cleaned_data["price_eur_month"]
         if value is not None and value < 0:

@@ -352,9 +352,11 @@ REST_FRAMEWORK = {
     # Basic: it would try passwords outside the login's rate limits.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "itkoop.api.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "itkoop.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "itkoop.api.schema.ItkoopAutoSchema",
+    # A missing object answers "Nicht gefunden." like every other 404, not Django's English model message.
+    "EXCEPTION_HANDLER": "itkoop.api.exceptions.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
