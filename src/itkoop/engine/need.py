@@ -595,6 +595,10 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     for i, word in enumerate(folded):
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
+        prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
+        prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
+        if word in _NEGATIONS and (prev == "noch" or {prev2, prev} == {"es", "gibt"}):
+            continue  # a lack, not a refusal: "noch keine Website", "im Obergeschoss gibt es kein WLAN"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
         elif word in _EXISTING:
