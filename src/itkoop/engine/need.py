@@ -33,8 +33,9 @@ W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.7
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
-# Clauses end at punctuation (a comma only outside a number such as "12,50").
-_CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)")
+# Clauses end at punctuation (a comma only outside a number such as "12,50") and at a dash between words
+# ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen ("Kfz-Werkstatt").
+_CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
 # Words that say "not this" ("keinen Onlineshop", "without a shop"); "nicht nur" / "not only" do not.
 _NEGATIONS = frozenset(
     [
@@ -82,8 +83,13 @@ _EXISTING = frozenset(
         "bisheriges",
         "eingesetzte",
         "eingesetzten",
+        # a system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS"
+        "bleibt",
+        "laeuft",
+        "nutzt",
         "already",
         "existing",
+        "uses",
     ]
 )
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
@@ -145,6 +151,35 @@ _CHANNEL_WORDS = frozenset(["per", "via", "ueber", "mit", "als", "by", "with", "
 # select the other sense are absent (``unless``), or only when those that select it are present
 # (``only_with``).
 # Context words match as prefixes of the text's folded words ("kranken" in "Krankenkassen").
+_TENDER_WORDS = (
+    "ausschreib",
+    "vergabe",
+    "verhandlungsverfahren",
+    "rahmenvertrag",
+    "rahmenverein",
+    "auftragnehmer",
+    "bieter",
+    "uvgo",
+    "vgv",
+    "tender",
+)
+_SUPPLY_WORDS = (
+    "neu",
+    "liefer",
+    "beschaff",
+    "kauf",
+    "anschaff",
+    "ersetz",
+    "austausch",
+    "ausstatt",
+    "new",
+    "buy",
+    "supply",
+    "purchas",
+    "procure",
+    "replac",
+    "provision",
+)
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
     "pos": (
@@ -155,9 +190,92 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Vergabe" and "Ausschreibung" are what every public tender says of itself; construction software only
     # when the text is about building.
     "construction-ava": (
-        frozenset({"vergabe", "ausschreibung", "ausschreibungen", "abrechnung"}),
+        frozenset(
+            {
+                "vergabe",
+                "ausschreibung",
+                "ausschreibungen",
+                "abrechnung",
+                "vergabeunterlagen",
+                "vergabeplattform",
+                "tender",
+                "tendering",
+                "bidding",
+            }
+        ),
         (),
         ("bau", "gaeb", "leistungsverzeichnis", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+    ),
+    # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
+    "procurement": (
+        frozenset({"beschaffung", "beschaffen", "procurement"}),
+        (*_TENDER_WORDS, "lizenz", "licen"),
+        (),
+    ),
+    # "Laptops", "Drucker", "Hardware" to be delivered are hardware supply; without a word of buying or
+    # replacing they are devices to manage ("die Laptops zentral verwalten").
+    "device-management": (
+        frozenset(
+            {
+                "laptops",
+                "notebooks",
+                "rechner",
+                "pcs",
+                "computer",
+                "computers",
+                "drucker",
+                "printers",
+                "hardware",
+                "arbeitsplaetze",
+                "smartphone",
+                "smartphones",
+            }
+        ),
+        _SUPPLY_WORDS,
+        (),
+    ),
+    "hardware-supply": (
+        frozenset({"laptops", "notebooks", "rechner", "arbeitsplatzrechner", "drucker", "printers"}),
+        (),
+        _SUPPLY_WORDS,
+    ),
+    # "Tourenplanung" of a haulier or a care service is transport or care planning, not field service.
+    "field-service": (
+        frozenset({"tourenplanung", "route planning"}),
+        ("lkw", "spedition", "fracht", "kurier", "paket", "sendung", "truck", "pflege", "patient"),
+        (),
+    ),
+    # "DMS" of a car dealer is its dealer management system.
+    "dms": (frozenset({"dms"}), ("autohaus", "kfz", "werkstatt", "fahrzeug", "dealer", "garage"), ()),
+    # "Ticketing" of a festival sells tickets; of a service desk it tracks requests.
+    "ticketing": (
+        frozenset({"ticketing", "tickets"}),
+        ("festival", "konzert", "veranstaltung", "event", "eintritt", "besucher", "theater", "concert"),
+        (),
+    ),
+    # "Wartung" of servers or software is IT operation, not plant maintenance.
+    "maintenance": (
+        frozenset({"wartung", "wartungsvertraege", "maintenance"}),
+        ("server", "software", "infrastruktur", "netzwerk", "rechner", "edv", "hardware", "it-"),
+        (),
+    ),
+    # CNC machines to monitor or maintain are the plant, not CAM programming.
+    "cam-cnc": (
+        frozenset({"cnc", "cnc-maschine", "cnc-maschinen", "cnc machine", "cnc machines"}),
+        ("condition", "zustand", "wartung", "instandhalt", "maintenance", "predictive", "ausfall", "monitor"),
+        (),
+    ),
+    # Shipping labels are printed by the shipping software.
+    "barcode-rfid": (
+        frozenset({"etikettendruck", "etiketten", "versandetiketten", "label printing"}),
+        ("versand", "paket", "dhl", "dpd", "hermes", "shipping", "carrier", "parcel"),
+        (),
+    ),
+    # "DSGVO-konform" is a condition on whatever is asked for, not data-protection consulting.
+    "data-protection": (
+        frozenset({"konform", "compliant"}),
+        (),
+        ("beauftragt", "beratung", "verzeichnis", "folgenabschaetzung", "audit", "schulung", "officer"),
     ),
 }
 
@@ -474,6 +592,10 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     for i, word in enumerate(folded):
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
+        prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
+        prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
+        if word in _NEGATIONS and (prev == "noch" or {prev2, prev} == {"es", "gibt"}):
+            continue  # a lack, not a refusal: "noch keine Website", "im Obergeschoss gibt es kein WLAN"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
         elif word in _EXISTING:
