@@ -155,6 +155,22 @@ def test_the_badge_escapes_the_label_name(client):
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;" in svg
 
 
+def test_the_embed_code_to_copy_keeps_the_label_name_inside_its_attribute(client):
+    """The textarea shows HTML that a company pastes into its own site: a quote in the label's name must stay
+    escaped in what is copied, or it ends the alt attribute and adds its own (an onerror script)."""
+    import html
+    import re
+
+    member, solution = provider()
+    certificate = grant(member, solution)
+    certificate.scheme.name = 'Made " onerror="alert(1)'
+    certificate.scheme.save()
+    page = client.get(reverse("labels:verify", args=[certificate.code])).content.decode()
+    copied = html.unescape(re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    assert 'alt="Made &quot; onerror=&quot;alert(1)"' in copied
+    assert 'onerror="' not in copied
+
+
 def test_an_expired_label_leaves_the_public_pages_and_its_verification_says_so(client):
     member, solution = provider()
     certificate = grant(member, solution)

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -78,6 +79,11 @@ def verify(request, code: str):
             "state": _state(certificate),
             "verify_url": verify_url,
             "badge_url": badge_url,
+            # The HTML a company copies into its own site, escaped once here (a quote in the label's name
+            # stays inside the alt attribute) and once more by the template that shows it in a textarea.
+            "embed_code": format_html(
+                '<a href="{}"><img src="{}" alt="{}"></a>', verify_url, badge_url, certificate.scheme.name
+            ),
         },
     )
 
