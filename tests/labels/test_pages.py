@@ -209,3 +209,15 @@ def test_the_lists_show_only_what_the_viewer_may_see(client, case):
         reverse("labels:application", args=[case["waiting"].pk])
         in client.get(reverse("labels:review")).content.decode()
     )
+
+
+def test_the_badge_is_not_cached_past_the_day_its_state_may_change(client, monkeypatch):
+    """A badge says "checked until ..." today; after midnight the label may have ended, so the image other
+    sites embed must not be kept from before midnight into the next day."""
+    member, solution = provider()
+    certificate = grant(member, solution)
+    late = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(23, 50)))
+    monkeypatch.setattr(timezone, "now", lambda: late)
+    response = client.get(reverse("labels:badge", args=[certificate.code]))
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 600

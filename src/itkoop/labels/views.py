@@ -3,6 +3,8 @@ applications (apply, renew, edit and resubmit), the center's review, and the evi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -103,8 +105,15 @@ def badge_svg(request, code: str):
     # An image other sites embed: no scripts, no styles from elsewhere, loadable from any origin.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response["Cache-Control"] = "public, max-age=3600"
+    response["Cache-Control"] = f"public, max-age={_seconds_cacheable()}"
     return response
+
+
+def _seconds_cacheable(limit: int = 3600) -> int:
+    """An hour, but never past the next local midnight: a label ends with its last day."""
+    now = timezone.localtime(timezone.now())
+    midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time()))
+    return max(1, min(limit, int((midnight - now).total_seconds())))
 
 
 @login_required
