@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from itkoop.labels.models import Application, Certificate
 
@@ -221,3 +221,16 @@ def test_the_badge_is_not_cached_past_the_day_its_state_may_change(client, monke
     response = client.get(reverse("labels:badge", args=[certificate.code]))
     max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
     assert 0 < max_age <= 600
+
+
+def test_the_english_badge_writes_its_date_the_english_way(client):
+    member, solution = provider()
+    certificate = grant(member, solution)
+    until = certificate.valid_until
+    german = client.get(reverse("labels:badge", args=[certificate.code])).content.decode()
+    assert until.strftime("%d.%m.%Y") in german
+    with translation.override("en"):
+        url = reverse("labels:badge", args=[certificate.code])
+    english = client.get(url).content.decode()
+    assert "verified until" in english
+    assert until.strftime("%m/%d/%Y") in english and until.strftime("%d.%m.%Y") not in english
