@@ -209,3 +209,17 @@ def test_the_notices_write_the_end_of_a_label_in_the_readers_language():
         with translation.override("en"):
             english = format_title(get(kind), params)
             assert until.strftime("%m/%d/%Y") in english and until.strftime("%d.%m.%Y") not in english
+
+
+def test_a_reminder_the_day_before_the_end_says_one_day_not_one_days():
+    from django.utils import translation
+
+    from itkoop.notifications.kinds import format_title, get
+
+    member, solution = provider()
+    certificate = grant(member, solution)
+    services.send_expiry_reminders(today=certificate.valid_until - dt.timedelta(days=1))
+    params = Notification.objects.filter(recipient=member, kind="labels.expiring").get().params
+    with translation.override("de"):
+        title = format_title(get("labels.expiring"), params)
+    assert "(in 1 Tag)" in title and "Tagen" not in title

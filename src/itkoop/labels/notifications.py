@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from itkoop.notifications.services import Kind, register
 
@@ -29,7 +30,7 @@ def _dated(title):
         with contextlib.suppress(ValueError):
             shown["until"] = date_format(dt.date.fromisoformat(str(params.get("until"))), "SHORT_DATE_FORMAT")
         try:
-            return str(title) % shown
+            return str(title % shown)
         except (KeyError, TypeError, ValueError):
             return ""
 
@@ -40,6 +41,14 @@ _APPROVED_TITLE = _("Das Siegel „%(label)s“ für %(solution)s ist erteilt un
 _EXPIRING_TITLE = _(
     "Das Siegel „%(label)s“ für %(solution)s läuft am %(until)s ab (in %(days)s Tagen). "
     "Sie können die Verlängerung jetzt beantragen."
+)
+# What a reminder reads (one day, or several): the title above stays the fallback of stored notices.
+_EXPIRING_IN_DAYS = ngettext_lazy(
+    "Das Siegel „%(label)s“ für %(solution)s läuft am %(until)s ab (in %(days)s Tag). "
+    "Sie können die Verlängerung jetzt beantragen.",
+    "Das Siegel „%(label)s“ für %(solution)s läuft am %(until)s ab (in %(days)s Tagen). "
+    "Sie können die Verlängerung jetzt beantragen.",
+    "days",
 )
 
 register(
@@ -76,7 +85,7 @@ register(
         key=EXPIRING,
         label=_("Siegel, die bald ablaufen"),
         title=_EXPIRING_TITLE,
-        title_of=_dated(_EXPIRING_TITLE),
+        title_of=_dated(_EXPIRING_IN_DAYS),
     ),
     Kind(
         key=EXPIRED,
