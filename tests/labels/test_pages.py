@@ -109,6 +109,27 @@ def test_the_member_resubmits_through_the_edit_page(client, case):
     assert case["changes"].status == Application.Status.SUBMITTED
 
 
+def test_a_double_submitted_resubmission_leads_to_the_application_not_to_an_error(client, case):
+    """A double click sends the form twice; the browser shows the second answer. The first resubmitted the
+    application, so the second must lead to it (not to "cannot be edited", 403) and change nothing."""
+    client.force_login(case["member"])
+    data = {}
+    for criterion in case["changes"].version.criteria.all():
+        data[f"confirm_{criterion.pk}"] = "on"
+        data[f"explain_{criterion.pk}"] = "Rechenzentrum in Frankfurt"
+    assert client.post(_urls(case)["edit"], data).status_code == 302
+    case["changes"].refresh_from_db()
+    submitted_at = case["changes"].submitted_at
+    data[next(k for k in data if k.startswith("explain_"))] = "geändert"
+    second = client.post(_urls(case)["edit"], data)
+    assert second.status_code == 302 and second["Location"] == reverse(
+        "labels:application", args=[case["changes"].pk]
+    )
+    case["changes"].refresh_from_db()
+    assert case["changes"].submitted_at == submitted_at
+    assert not case["changes"].declarations.filter(explanation="geändert").exists()
+
+
 def test_a_file_that_is_not_what_its_name_says_is_refused_and_nothing_is_stored(client):
     member, solution = provider()
     client.force_login(member)

@@ -241,6 +241,12 @@ def application(request, pk: int):
 def application_edit(request, pk: int):
     """Edit and resubmit what the center asked for."""
     application = _visible_application(request, pk)
+    if application.status == Application.Status.SUBMITTED and permissions.is_member(
+        request.user, application.solution.company_id
+    ):
+        # Sent already (a double click sends the form twice): the application waits for the center.
+        messages.info(request, _("Ihr Antrag liegt der Zentrumsleitung vor; sie prüft ihn."))
+        return redirect("labels:application", application.pk)
     if not permissions.can_edit_application(request.user, application):
         return _refused(
             request, services.LabelError(_("Dieser Antrag kann gerade nicht bearbeitet werden."), 403)
