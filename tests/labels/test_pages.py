@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from itkoop.labels.models import Application, Certificate
 
@@ -109,6 +109,27 @@ def test_the_member_resubmits_through_the_edit_page(client, case):
     assert case["changes"].status == Application.Status.SUBMITTED
 
 
+def test_a_double_submitted_resubmission_leads_to_the_application_not_to_an_error(client, case):
+    """A double click sends the form twice; the browser shows the second answer. The first resubmitted the
+    application, so the second must lead to it (not to "cannot be edited", 403) and change nothing."""
+    client.force_login(case["member"])
+    data = {}
+    for criterion in case["changes"].version.criteria.all():
+        data[f"confirm_{criterion.pk}"] = "on"
+        data[f"explain_{criterion.pk}"] = "Rechenzentrum in Frankfurt"
+    assert client.post(_urls(case)["edit"], data).status_code == 302
+    case["changes"].refresh_from_db()
+    submitted_at = case["changes"].submitted_at
+    data[next(k for k in data if k.startswith("explain_"))] = "geändert"
+    second = client.post(_urls(case)["edit"], data)
+    assert second.status_code == 302 and second["Location"] == reverse(
+        "labels:application", args=[case["changes"].pk]
+    )
+    case["changes"].refresh_from_db()
+    assert case["changes"].submitted_at == submitted_at
+    assert not case["changes"].declarations.filter(explanation="geändert").exists()
+
+
 def test_a_file_that_is_not_what_its_name_says_is_refused_and_nothing_is_stored(client):
     member, solution = provider()
     client.force_login(member)
@@ -155,6 +176,22 @@ def test_the_badge_escapes_the_label_name(client):
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;" in svg
 
 
+def test_the_embed_code_to_copy_keeps_the_label_name_inside_its_attribute(client):
+    """The textarea shows HTML that a company pastes into its own site: a quote in the label's name must stay
+    escaped in what is copied, or it ends the alt attribute and adds its own (an onerror script)."""
+    import html
+    import re
+
+    member, solution = provider()
+    certificate = grant(member, solution)
+    certificate.scheme.name = 'Made " onerror="alert(1)'
+    certificate.scheme.save()
+    page = client.get(reverse("labels:verify", args=[certificate.code])).content.decode()
+    copied = html.unescape(re.search(r'<textarea id="embed-code"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    assert 'alt="Made &quot; onerror=&quot;alert(1)"' in copied
+    assert 'onerror="' not in copied
+
+
 def test_an_expired_label_leaves_the_public_pages_and_its_verification_says_so(client):
     member, solution = provider()
     certificate = grant(member, solution)
@@ -193,3 +230,28 @@ def test_the_lists_show_only_what_the_viewer_may_see(client, case):
         reverse("labels:application", args=[case["waiting"].pk])
         in client.get(reverse("labels:review")).content.decode()
     )
+
+
+def test_the_badge_is_not_cached_past_the_day_its_state_may_change(client, monkeypatch):
+    """A badge says "checked until ..." today; after midnight the label may have ended, so the image other
+    sites embed must not be kept from before midnight into the next day."""
+    member, solution = provider()
+    certificate = grant(member, solution)
+    late = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(23, 50)))
+    monkeypatch.setattr(timezone, "now", lambda: late)
+    response = client.get(reverse("labels:badge", args=[certificate.code]))
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 600
+
+
+def test_the_english_badge_writes_its_date_the_english_way(client):
+    member, solution = provider()
+    certificate = grant(member, solution)
+    until = certificate.valid_until
+    german = client.get(reverse("labels:badge", args=[certificate.code])).content.decode()
+    assert until.strftime("%d.%m.%Y") in german
+    with translation.override("en"):
+        url = reverse("labels:badge", args=[certificate.code])
+    english = client.get(url).content.decode()
+    assert "verified until" in english
+    assert until.strftime("%m/%d/%Y") in english and until.strftime("%d.%m.%Y") not in english

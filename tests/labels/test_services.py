@@ -189,3 +189,37 @@ def test_while_asked_for_more_the_company_takes_its_own_files_back_only():
         remove_evidence=[own.pk, foreign.pk],
     )
     assert not Evidence.objects.filter(pk=own.pk).exists() and Evidence.objects.filter(pk=foreign.pk).exists()
+
+
+def test_the_notices_write_the_end_of_a_label_in_the_readers_language():
+    """Notifications are shown in the recipient's language when read: the date is stored as a date, not as
+    German text ("30.11.2027" in an English inbox)."""
+    from django.utils import translation
+
+    from itkoop.notifications.kinds import format_title, get
+
+    member, solution = provider()
+    certificate = grant(member, solution)
+    services.send_expiry_reminders(today=certificate.valid_until - dt.timedelta(days=30))
+    until = certificate.valid_until
+    for kind in ("labels.approved", "labels.expiring"):
+        params = Notification.objects.filter(recipient=member, kind=kind).get().params
+        with translation.override("de"):
+            assert until.strftime("%d.%m.%Y") in format_title(get(kind), params)
+        with translation.override("en"):
+            english = format_title(get(kind), params)
+            assert until.strftime("%m/%d/%Y") in english and until.strftime("%d.%m.%Y") not in english
+
+
+def test_a_reminder_the_day_before_the_end_says_one_day_not_one_days():
+    from django.utils import translation
+
+    from itkoop.notifications.kinds import format_title, get
+
+    member, solution = provider()
+    certificate = grant(member, solution)
+    services.send_expiry_reminders(today=certificate.valid_until - dt.timedelta(days=1))
+    params = Notification.objects.filter(recipient=member, kind="labels.expiring").get().params
+    with translation.override("de"):
+        title = format_title(get("labels.expiring"), params)
+    assert "(in 1 Tag)" in title and "Tagen" not in title

@@ -17,10 +17,11 @@ class LabelsConfig(AppConfig):
     def ready(self) -> None:
         from itkoop.registry.selectors import register_label_authority
 
-        from . import notifications, personal_data  # noqa: F401  (registers the app's notification kinds)
+        from . import notifications, personal_data, versioning  # noqa: F401  (registers notification kinds)
         from .selectors import LabelAuthority
 
         personal_data.register()
         # The catalog filter, matching and the solution page count only granted, unexpired labels.
         register_label_authority(LabelAuthority())
+        versioning.connect()  # a granted label reaches matching at once
         post_migrate.connect(_seed_after_migrate, sender=self, dispatch_uid="itkoop-labels-seed")

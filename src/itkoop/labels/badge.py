@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,7 @@ def render_badge(*, label: str, state: str, until: dt.date, link: str) -> str:
     if state == "expired":
         status = _("nicht mehr gültig")
     else:
-        status = _("geprüft bis %(date)s") % {"date": until.strftime("%d.%m.%Y")}
+        status = _("geprüft bis %(date)s") % {"date": date_format(until, "SHORT_DATE_FORMAT")}
     title = f"{label} – {status}"
     width = max(220, 8 * max(len(label), len(status)) + 24)
     colour = _COLOURS.get(state, "#8a1c1c")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from itkoop.accounts import selectors as accounts
@@ -244,7 +245,7 @@ def application_resubmit(
 
 
 def _format_date(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
+    return date_format(day, "SHORT_DATE_FORMAT")  # in the active language
 
 
 def _grant(application: Application) -> Certificate:
@@ -301,7 +302,9 @@ def application_decide(*, actor, application_id: int, decision: str, note: str =
         application.status = Application.Status.APPROVED
         application.save()
         certificate = _grant(application)
-        params = _params(application, until=_format_date(certificate.valid_until))
+        params = _params(
+            application, until=certificate.valid_until.isoformat()
+        )  # shown in the reader's language
         notify(recipients=_members(application), kind=kinds.APPROVED, params=params, url=url)
     elif decision == Decision.CHANGES:
         application.status = Application.Status.CHANGES_REQUESTED
@@ -366,7 +369,7 @@ def send_expiry_reminders(*, today: dt.date | None = None) -> dict[str, int]:
             params={
                 "label": certificate.scheme.name,
                 "solution": certificate.solution.name,
-                "until": _format_date(certificate.valid_until),
+                "until": certificate.valid_until.isoformat(),
                 "days": days_left,
             },
             url=("labels:apply", [certificate.solution.external_id, certificate.scheme.slug]),

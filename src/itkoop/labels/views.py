@@ -3,6 +3,8 @@ applications (apply, renew, edit and resubmit), the center's review, and the evi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -78,6 +81,11 @@ def verify(request, code: str):
             "state": _state(certificate),
             "verify_url": verify_url,
             "badge_url": badge_url,
+            # The HTML a company copies into its own site, escaped once here (a quote in the label's name
+            # stays inside the alt attribute) and once more by the template that shows it in a textarea.
+            "embed_code": format_html(
+                '<a href="{}"><img src="{}" alt="{}"></a>', verify_url, badge_url, certificate.scheme.name
+            ),
         },
     )
 
@@ -97,8 +105,15 @@ def badge_svg(request, code: str):
     # An image other sites embed: no scripts, no styles from elsewhere, loadable from any origin.
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
-    response["Cache-Control"] = "public, max-age=3600"
+    response["Cache-Control"] = f"public, max-age={_seconds_cacheable()}"
     return response
+
+
+def _seconds_cacheable(limit: int = 3600) -> int:
+    """An hour, but never past the next local midnight: a label ends with its last day."""
+    now = timezone.localtime(timezone.now())
+    midnight = timezone.make_aware(dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time()))
+    return max(1, min(limit, int((midnight - now).total_seconds())))
 
 
 @login_required
@@ -226,6 +241,12 @@ def application(request, pk: int):
 def application_edit(request, pk: int):
     """Edit and resubmit what the center asked for."""
     application = _visible_application(request, pk)
+    if application.status == Application.Status.SUBMITTED and permissions.is_member(
+        request.user, application.solution.company_id
+    ):
+        # Sent already (a double click sends the form twice): the application waits for the center.
+        messages.info(request, _("Ihr Antrag liegt der Zentrumsleitung vor; sie prüft ihn."))
+        return redirect("labels:application", application.pk)
     if not permissions.can_edit_application(request.user, application):
         return _refused(
             request, services.LabelError(_("Dieser Antrag kann gerade nicht bearbeitet werden."), 403)

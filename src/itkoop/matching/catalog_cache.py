@@ -13,7 +13,11 @@ serves. When it differs:
   lock lets one process build at a time. Files are signed with the secret key, as they are unpickled.
 
 A catalog is warmed before it serves (its index, partner sets and the need analysis's patterns computed),
-so the first request after a swap does not pay for them either, and a snapshot carries them."""
+so the first request after a swap does not pay for them either, and a snapshot carries them.
+
+A catalog also holds for one day only (the server's local date): which labels count changes when a label's
+period ends or begins, and nothing is written then (labels.selectors.current_certificates). A catalog, held
+or a snapshot, built on another day is replaced like one of another stamp."""
 
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from itkoop.core import selectors as core_selectors
@@ -71,7 +76,8 @@ class SnapshotStore:
         key = salted_hmac(SNAPSHOT_SALT, "file name", algorithm="sha256").hexdigest()[:12]
         return self.directory / f"catalog-{stamp}-{key}.pickle"
 
-    def load(self, stamp: str) -> Catalog | None:
+    def load(self, stamp: str, day: str | None = None) -> Catalog | None:
+        """The snapshot of `stamp` if there is a readable one, built on `day` (when given)."""
         try:
             data = self.path(stamp).read_bytes()
         except OSError:
@@ -81,14 +87,16 @@ class SnapshotStore:
             logger.warning("catalog snapshot %s has a wrong signature; ignored", self.path(stamp))
             return None
         try:
-            catalog = pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
+            built_on, catalog = pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
         except Exception:
             logger.exception("catalog snapshot %s cannot be read; ignored", self.path(stamp))
             return None
+        if day is not None and built_on != day:
+            return None
         return catalog if isinstance(catalog, Catalog) else None
 
-    def save(self, stamp: str, catalog: Catalog) -> None:
-        payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
+    def save(self, stamp: str, catalog: Catalog, day: str = "") -> None:
+        payload = pickle.dumps((day, catalog), protocol=pickle.HIGHEST_PROTOCOL)
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".catalog-", suffix=".tmp")
         try:
@@ -120,6 +128,10 @@ class SnapshotStore:
         lock.close()
 
 
+def _today() -> str:
+    return timezone.localdate().isoformat()
+
+
 class CatalogCache:
     """One catalog per process (see the module's docstring); `build` makes one from the database."""
 
@@ -128,6 +140,7 @@ class CatalogCache:
         self._build_lock = threading.Lock()  # one build (or snapshot load) at a time in this process
         self._state_lock = threading.Lock()
         self._held: tuple[str, Catalog] | None = None  # (stamp, catalog), replaced as one
+        self._held_day = ""  # the local date the held catalog was built on (labels end with a day)
         self._background: threading.Thread | None = None
         self._failed_at = 0.0
         self.builds = 0  # catalogs built from the database by this process (tests and benchmarks count)
@@ -135,7 +148,7 @@ class CatalogCache:
     def get(self) -> Catalog:
         stamp = core_selectors.data_version(core_selectors.CATALOG)
         held = self._held
-        if held is not None and held[0] == stamp:
+        if held is not None and held[0] == stamp and self._held_day == _today():
             return held[1]
         if held is not None and self._may_rebuild_in_background():
             self._rebuild_in_background()
@@ -170,19 +183,20 @@ class CatalogCache:
             # Read again under the lock: a thread that waited builds for the newest stamp, not for the one
             # it saw before another thread's build.
             stamp = core_selectors.data_version(core_selectors.CATALOG)
+            day = _today()
             held = self._held
-            if held is not None and held[0] == stamp:
+            if held is not None and held[0] == stamp and self._held_day == day:
                 return held[1]  # another thread built it while this one waited
-            catalog = self._load_or_build(stamp)
-            self._held = (stamp, catalog)
+            catalog = self._load_or_build(stamp, day)
+            self._held, self._held_day = (stamp, catalog), day
             return catalog
 
-    def _load_or_build(self, stamp: str) -> Catalog:
+    def _load_or_build(self, stamp: str, day: str) -> Catalog:
         directory = settings.ITKOOP_CATALOG_CACHE_DIR
         if not directory:
             return self._build_warm()
         store = SnapshotStore(directory)
-        catalog = store.load(stamp)
+        catalog = store.load(stamp, day)
         if catalog is not None:
             return catalog
         try:
@@ -191,11 +205,11 @@ class CatalogCache:
             logger.exception("catalog snapshots: %s cannot be used; building without", directory)
             return self._build_warm()
         try:
-            catalog = store.load(stamp)  # written by another process while this one waited
+            catalog = store.load(stamp, day)  # written by another process while this one waited
             if catalog is None:
                 catalog = self._build_warm()
                 try:
-                    store.save(stamp, catalog)
+                    store.save(stamp, catalog, day)
                 except OSError:
                     logger.exception("catalog snapshot could not be written to %s", directory)
             return catalog
