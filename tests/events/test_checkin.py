@@ -108,6 +108,20 @@ def test_forged_code_on_the_page_is_a_clear_400(client, day, people):
     assert not Registration.objects.filter(checked_in__isnull=False).exists()
 
 
+def test_the_scanned_link_typed_into_the_code_field_checks_in(client, day, people):
+    """A hand scanner at the entrance types what the QR code holds, the whole check-in link, into the code
+    field; the field takes the link as well as the bare code. A link with a forged code stays refused."""
+    registration = _registration(day, people[1])
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:checkin_code", args=[day.pk])
+    forged = client.post(url, {"code": checkin.checkin_url(registration)[:-2] + "xx"})
+    registration.refresh_from_db()
+    assert forged.status_code == 400 and registration.checked_in is None
+    response = client.post(url, {"code": f" {checkin.checkin_url(registration)} "})
+    registration.refresh_from_db()
+    assert response.status_code == 302 and registration.checked_in is not None
+
+
 # --- who may ---
 
 
