@@ -209,6 +209,23 @@ def test_a_no_show_frees_their_meetings_and_each_partner_is_told(
     assert MeetingRequest.objects.filter(pk=planned[0].pk).exists()  # the request stays, the time is freed
 
 
+def test_a_second_no_show_of_the_same_person_is_refused_and_changes_nothing(client, day, people, planned):
+    """The button pressed twice (or in two tabs): the first marks and frees, the second says so and leaves
+    the time and the log as they are."""
+    from itkoop.core.models import AuditEntry
+
+    registration = _registration(day, people[0])
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:no_show", args=[day.pk, registration.pk])
+    client.post(url)
+    marked = _registration(day, people[0]).no_show
+    entries = AuditEntry.objects.filter(action="registration_no_show").count()
+    response = client.post(url, follow=True)
+    assert "bereits als nicht erschienen vermerkt" in response.content.decode()
+    assert _registration(day, people[0]).no_show == marked and marked is not None
+    assert AuditEntry.objects.filter(action="registration_no_show").count() == entries == 1
+
+
 def test_a_checked_in_person_is_no_no_show(day, people, planned):
     registration = _registration(day, people[0])
     services.set_checked_in(actor=hub_staff("kassel"), registration=registration, checked_in=True)

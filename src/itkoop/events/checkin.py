@@ -151,6 +151,8 @@ def mark_no_show(*, actor, event: Event, registration: Registration) -> int:
         raise EventError(_("Nur bestätigte Anmeldungen können als nicht erschienen gelten."))
     if registration.checked_in is not None:
         raise EventError(_("Diese Person ist eingecheckt; bitte zuerst den Check-in zurücknehmen."))
+    if registration.no_show is not None:
+        raise EventError(_("Diese Person ist bereits als nicht erschienen vermerkt."))
     registration.no_show = timezone.now()
     registration.save(update_fields=["no_show", "updated"])
     freed = free_meetings(event=event, user_id=registration.user_id, reason=MeetingNotice.Reason.NO_SHOW)
