@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from itkoop.events import checkin, meetings, notifications, selectors, services
-from itkoop.events.models import Meeting, MeetingRequest, ParticipantProfile, Registration
+from itkoop.events.models import Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from itkoop.events.services import EventError
 from itkoop.notifications.models import Notification
 
@@ -224,6 +224,22 @@ def test_a_second_no_show_of_the_same_person_is_refused_and_changes_nothing(clie
     assert "bereits als nicht erschienen vermerkt" in response.content.decode()
     assert _registration(day, people[0]).no_show == marked and marked is not None
     assert AuditEntry.objects.filter(action="registration_no_show").count() == entries == 1
+
+
+def test_a_rebuilt_plan_leaves_the_no_show_out(
+    client, day, people, planned, django_capture_on_commit_callbacks
+):
+    """Staff freed a no-show's meetings and their partners were told; rebuilding the plan afterwards must not
+    put the person who is not there back into those partners' plans."""
+    staff = hub_staff("kassel")
+    checkin.mark_no_show(actor=staff, event=day, registration=_registration(day, people[0]))
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("events:schedule_build", args=[day.pk]))
+    assert ScheduleRun.objects.filter(event=day, status=ScheduleRun.Status.DONE).exists()
+    assert not Meeting.objects.filter(event=day).exists()
+    page = client.get(reverse("events:schedule", args=[day.pk])).content.decode()
+    assert "Person0 Test" not in page  # not listed as waiting for a meeting either
 
 
 def test_a_checked_in_person_is_no_no_show(day, people, planned):
