@@ -8,10 +8,7 @@ so the file prints in sections as well.
 
 Spreadsheet programs run a cell that starts with = + - @ as a formula; a title such as
 '=HYPERLINK("http://evil")' must stay text. The CSV writer prefixes such texts with an apostrophe (the CSV
-format has no other way); the XLSX writer stores every text as a text cell, which no program evaluates.
-
-XLSX cannot hold most control characters (a vertical tab, Word's soft line break, pasted into a name): the
-XLSX writer leaves them out, where openpyxl would refuse the whole file; CSV keeps the text as it is."""
+format has no other way); the XLSX writer stores every text as a text cell, which no program evaluates."""
 
 from __future__ import annotations
 
@@ -25,7 +22,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -80,14 +76,7 @@ def csv_bytes(tables: Table | Sequence[Table]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _xlsx_text(text: str) -> str:
-    """The text without the control characters XLSX cannot store."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
 def _xlsx_cell(sheet, value: Cell, *, bold: bool = False) -> WriteOnlyCell:
-    if isinstance(value, str):
-        value = _xlsx_text(value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text, even when it starts with "=": openpyxl would store a formula
@@ -132,7 +121,6 @@ def _widths(table: Table) -> list[int]:
 
 def _sheet_title(title: str) -> str:
     """Excel's sheet names: at most 31 characters, none of : \\ / ? * [ ] and not starting with '."""
-    title = _xlsx_text(title)
     return "".join(c for c in title if c not in ":\\/?*[]").strip("'")[:SHEET_TITLE_MAX] or "Tabelle"
 
 
