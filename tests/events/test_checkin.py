@@ -3,11 +3,14 @@ person by name or company and checks in by code, no-shows whose meetings are fre
 Bad codes (forged, of another event, used twice) are refused clearly and change nothing; only the event's
 staff reach any of it."""
 
+from datetime import timedelta
+
 import icalendar
 import pytest
 from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from itkoop.events import checkin, meetings, notifications, selectors, services
 from itkoop.events.models import Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
@@ -207,6 +210,18 @@ def test_a_no_show_frees_their_meetings_and_each_partner_is_told(
     assert str(vevent["uid"]) == f"meeting-request-{planned[0].pk}@itkoop"
     assert not Notification.objects.filter(recipient=people[0], kind=notifications.MEETINGS_CHANGED).exists()
     assert MeetingRequest.objects.filter(pk=planned[0].pk).exists()  # the request stays, the time is freed
+
+
+def test_the_no_show_button_waits_for_the_start_of_the_event(client, day, people):
+    """Before the event has begun nobody can have failed to come: the check-in list (open ahead of the day,
+    to look people up) offers no button that would free a person's meetings and tell their partners."""
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:checkin", args=[day.pk])
+    no_show = reverse("events:no_show", args=[day.pk, _registration(day, people[1]).pk])
+    assert no_show not in client.get(url).content.decode()
+    day.start = timezone.now() - timedelta(minutes=5)
+    day.save(update_fields=["start"])
+    assert no_show in client.get(url).content.decode()
 
 
 def test_a_second_no_show_of_the_same_person_is_refused_and_changes_nothing(client, day, people, planned):
