@@ -3,14 +3,17 @@ person by name or company and checks in by code, no-shows whose meetings are fre
 Bad codes (forged, of another event, used twice) are refused clearly and change nothing; only the event's
 staff reach any of it."""
 
+from datetime import timedelta
+
 import icalendar
 import pytest
 from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from itkoop.events import checkin, meetings, notifications, selectors, services
-from itkoop.events.models import Meeting, MeetingRequest, ParticipantProfile, Registration
+from itkoop.events.models import Meeting, MeetingRequest, ParticipantProfile, Registration, ScheduleRun
 from itkoop.events.services import EventError
 from itkoop.notifications.models import Notification
 
@@ -108,6 +111,20 @@ def test_forged_code_on_the_page_is_a_clear_400(client, day, people):
     assert not Registration.objects.filter(checked_in__isnull=False).exists()
 
 
+def test_the_scanned_link_typed_into_the_code_field_checks_in(client, day, people):
+    """A hand scanner at the entrance types what the QR code holds, the whole check-in link, into the code
+    field; the field takes the link as well as the bare code. A link with a forged code stays refused."""
+    registration = _registration(day, people[1])
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:checkin_code", args=[day.pk])
+    forged = client.post(url, {"code": checkin.checkin_url(registration)[:-2] + "xx"})
+    registration.refresh_from_db()
+    assert forged.status_code == 400 and registration.checked_in is None
+    response = client.post(url, {"code": f" {checkin.checkin_url(registration)} "})
+    registration.refresh_from_db()
+    assert response.status_code == 302 and registration.checked_in is not None
+
+
 # --- who may ---
 
 
@@ -193,6 +210,51 @@ def test_a_no_show_frees_their_meetings_and_each_partner_is_told(
     assert str(vevent["uid"]) == f"meeting-request-{planned[0].pk}@itkoop"
     assert not Notification.objects.filter(recipient=people[0], kind=notifications.MEETINGS_CHANGED).exists()
     assert MeetingRequest.objects.filter(pk=planned[0].pk).exists()  # the request stays, the time is freed
+
+
+def test_the_no_show_button_waits_for_the_start_of_the_event(client, day, people):
+    """Before the event has begun nobody can have failed to come: the check-in list (open ahead of the day,
+    to look people up) offers no button that would free a person's meetings and tell their partners."""
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:checkin", args=[day.pk])
+    no_show = reverse("events:no_show", args=[day.pk, _registration(day, people[1]).pk])
+    assert no_show not in client.get(url).content.decode()
+    day.start = timezone.now() - timedelta(minutes=5)
+    day.save(update_fields=["start"])
+    assert no_show in client.get(url).content.decode()
+
+
+def test_a_second_no_show_of_the_same_person_is_refused_and_changes_nothing(client, day, people, planned):
+    """The button pressed twice (or in two tabs): the first marks and frees, the second says so and leaves
+    the time and the log as they are."""
+    from itkoop.core.models import AuditEntry
+
+    registration = _registration(day, people[0])
+    client.force_login(hub_staff("kassel"))
+    url = reverse("events:no_show", args=[day.pk, registration.pk])
+    client.post(url)
+    marked = _registration(day, people[0]).no_show
+    entries = AuditEntry.objects.filter(action="registration_no_show").count()
+    response = client.post(url, follow=True)
+    assert "bereits als nicht erschienen vermerkt" in response.content.decode()
+    assert _registration(day, people[0]).no_show == marked and marked is not None
+    assert AuditEntry.objects.filter(action="registration_no_show").count() == entries == 1
+
+
+def test_a_rebuilt_plan_leaves_the_no_show_out(
+    client, day, people, planned, django_capture_on_commit_callbacks
+):
+    """Staff freed a no-show's meetings and their partners were told; rebuilding the plan afterwards must not
+    put the person who is not there back into those partners' plans."""
+    staff = hub_staff("kassel")
+    checkin.mark_no_show(actor=staff, event=day, registration=_registration(day, people[0]))
+    client.force_login(staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("events:schedule_build", args=[day.pk]))
+    assert ScheduleRun.objects.filter(event=day, status=ScheduleRun.Status.DONE).exists()
+    assert not Meeting.objects.filter(event=day).exists()
+    page = client.get(reverse("events:schedule", args=[day.pk])).content.decode()
+    assert "Person0 Test" not in page  # not listed as waiting for a meeting either
 
 
 def test_a_checked_in_person_is_no_no_show(day, people, planned):

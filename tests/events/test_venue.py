@@ -87,6 +87,18 @@ def test_bad_venue_values_are_refused_and_nothing_changes(client, event, changes
     assert event.venue_name == "" and event.latitude is None
 
 
+def test_swapped_coordinates_of_a_place_in_germany_are_refused(client, event):
+    """Kassel typed as longitude, latitude (9.498, 51.31667) lies in the Indian Ocean: a plausible slip the
+    form points out instead of putting the map's point there; nothing is saved."""
+    client.force_login(hub_staff("kassel"))
+    data = _form_data(event, latitude="9.498", longitude="51.31667")
+    response = client.post(reverse("events:edit", args=[event.pk]), data)
+    assert response.status_code == 200
+    assert "vertauscht" in " ".join(response.context["form"].errors.get("latitude", []))
+    event.refresh_from_db()
+    assert event.latitude is None
+
+
 @pytest.mark.parametrize(
     ("latitude", "longitude"), [("90", "180"), ("-90", "-180"), ("0", "0")], ids=["max", "min", "zero"]
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+from urllib.parse import parse_qs, urlsplit
 
 import qrcode
 import qrcode.image.svg
@@ -44,9 +45,21 @@ def checkin_url(registration: Registration) -> str:
     return f"{settings.ITKOOP_SITE_URL.rstrip('/')}{path}?code={token_for(registration)}"
 
 
+def code_of(text: str) -> str:
+    """The code in what was typed or scanned: the ``code`` of a check-in link (what the QR code holds, and
+    what a hand scanner types), else the text itself. Whose code it is, the signature decides."""
+    text = (text or "").strip()
+    if "code=" in text:
+        codes = parse_qs(urlsplit(text).query).get("code")
+        if codes:
+            return codes[0].strip()
+    return text
+
+
 def registration_for(event: Event, token: str) -> Registration:
-    """The confirmed registration the code stands for at this event; EventError for anything else."""
-    token = (token or "").strip()
+    """The confirmed registration the code (or check-in link) stands for at this event; EventError for
+    anything else."""
+    token = code_of(token)
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise EventError(_("Bitte geben Sie einen Check-in-Code ein."))
     try:
@@ -138,6 +151,8 @@ def mark_no_show(*, actor, event: Event, registration: Registration) -> int:
         raise EventError(_("Nur bestätigte Anmeldungen können als nicht erschienen gelten."))
     if registration.checked_in is not None:
         raise EventError(_("Diese Person ist eingecheckt; bitte zuerst den Check-in zurücknehmen."))
+    if registration.no_show is not None:
+        raise EventError(_("Diese Person ist bereits als nicht erschienen vermerkt."))
     registration.no_show = timezone.now()
     registration.save(update_fields=["no_show", "updated"])
     freed = free_meetings(event=event, user_id=registration.user_id, reason=MeetingNotice.Reason.NO_SHOW)

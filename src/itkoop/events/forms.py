@@ -45,6 +45,22 @@ class EventFilterForm(forms.Form):
     past = forms.BooleanField(label=_("auch vergangene Veranstaltungen"), required=False)
 
 
+#: Germany's bounding box (latitude, longitude), for noticing coordinates typed the wrong way round.
+_GERMANY = ((47.2, 55.1), (5.8, 15.1))
+
+
+def _in_germany(latitude, longitude) -> bool:
+    (south, north), (west, east) = _GERMANY
+    return south <= latitude <= north and west <= longitude <= east
+
+
+def _swapped_into_germany(latitude, longitude) -> bool:
+    """The place lies in Germany only with latitude and longitude exchanged: most likely a slip."""
+    return not _in_germany(float(latitude), float(longitude)) and _in_germany(
+        float(longitude), float(latitude)
+    )
+
+
 @limit_text
 class EventForm(forms.ModelForm):
     meeting_link = forms.URLField(
@@ -134,6 +150,15 @@ class EventForm(forms.ModelForm):
         ):
             self.add_error(
                 "longitude", _("Bitte Breiten- und Längengrad zusammen angeben oder beide leer lassen.")
+            )
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if latitude is not None and longitude is not None and _swapped_into_germany(latitude, longitude):
+            self.add_error(
+                "latitude",
+                _(
+                    "Breiten- und Längengrad scheinen vertauscht: so läge der Ort nicht in Deutschland. "
+                    "Bitte zuerst den Breitengrad (z. B. 51.3), dann den Längengrad (z. B. 9.5) angeben."
+                ),
             )
         postcode = (data.get("venue_postcode") or "").strip()
         if postcode and not postcode.replace(" ", "").replace("-", "").isalnum():

@@ -196,6 +196,10 @@ class Event(models.Model):
         return self.format == self.Format.ONLINE
 
     @property
+    def has_started(self) -> bool:
+        return self.start <= timezone.now()
+
+    @property
     def has_ended(self) -> bool:
         return self.end <= timezone.now()
 

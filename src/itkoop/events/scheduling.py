@@ -64,13 +64,14 @@ MOVE_MESSAGES = {
 
 def schedulable_requests(event: Event):
     """Requests that take part in the schedule: accepted ones, and in opt-out mode also the unanswered ones,
-    both sides holding a confirmed seat."""
+    both sides holding a confirmed seat and neither marked as a no-show (their meetings were freed and the
+    partners told: a rebuilt plan does not bring them back)."""
     statuses = [MeetingRequest.Status.ACCEPTED]
     if event.consent_mode == Event.Consent.OPT_OUT:
         statuses.append(MeetingRequest.Status.PENDING)
-    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).values(
-        "user_id"
-    )
+    confirmed = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED, no_show__isnull=True
+    ).values("user_id")
     return (
         MeetingRequest.objects.filter(event=event, status__in=statuses)
         .filter(sender_id__in=confirmed, recipient_id__in=confirmed)
