@@ -39,8 +39,9 @@ def _camera_video(path, text: str) -> None:
 
 
 @pytest.fixture
-def camera_page(live_server, tmp_path):
-    from playwright.sync_api import sync_playwright
+def camera_page(browser, live_server, tmp_path):
+    """A phone-sized page in a second Chromium whose fake camera plays a QR code (launched through the
+    session's Playwright: a second Playwright in the same thread is refused)."""
 
     def open_with(text: str):
         video = tmp_path / "qr.y4m"
@@ -51,18 +52,17 @@ def camera_page(live_server, tmp_path):
             "--use-fake-device-for-media-stream",
             f"--use-file-for-fake-video-capture={video}",
         ]
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-        opened.append(browser)
-        context = browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844})
+        camera_browser = browser.browser_type.launch(executable_path=CHROMIUM, args=args)
+        opened.append(camera_browser)
+        context = camera_browser.new_context(locale="de-DE", viewport={"width": 390, "height": 844})
         context.grant_permissions(["camera"], origin=live_server.url)
         context.set_default_timeout(20_000)
         return context.new_page()
 
     opened = []
-    with sync_playwright() as playwright:
-        yield open_with
-        for browser in opened:
-            browser.close()
+    yield open_with
+    for camera_browser in opened:
+        camera_browser.close()
 
 
 def test_staff_scan_a_participants_qr_code_with_the_camera(camera_page, live_server, transactional_db):
