@@ -1,8 +1,6 @@
 """Two people of a cooperation exchange a message in its conversation; "Mein Bereich" and every conversation
 page pass axe-core at 1280 and 390 px and do not scroll sideways on the phone."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
@@ -10,17 +8,9 @@ from itkoop.cooperation import services as cooperation_services
 from tests.factories import CompanyFactory, hub_staff, member_of
 
 from .axe import assert_accessible_at_both_widths
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 def test_two_parties_exchange_a_message(page, live_server, transactional_db):

@@ -9,17 +9,9 @@ from playwright.sync_api import expect
 from tests.factories import CompanyFactory, hub_staff, member_of
 
 from .axe import assert_accessible, assert_accessible_at_both_widths
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 def test_marketplace_post_interest_accept(page, live_server, transactional_db):

@@ -1,7 +1,6 @@
 """Criterion 6: register, land on the waiting list, move up when someone cancels, request a meeting and see
 the agenda - with axe-core finding no WCAG 2.1 A/AA violations on any page on the way."""
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,9 @@ from tests.events.factories import confirmed, meeting_day
 from tests.factories import UserFactory, hub_staff
 
 from .axe import assert_accessible
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-test-password"
-
-
-def _login(page, live_server, user):
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 @pytest.fixture

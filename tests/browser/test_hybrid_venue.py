@@ -14,17 +14,9 @@ from tests.events.factories import meeting_day
 from tests.factories import UserFactory, hub_staff
 
 from .axe import assert_accessible_at_both_widths
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-test-password"
-
-
-def _login(page, live_server, user):
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 @pytest.fixture

@@ -10,17 +10,9 @@ from tests.factories import CompanyFactory, center_admin, member_of
 from tests.knowledge.helpers import saved_result
 
 from .axe import assert_accessible
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 def _answer_all(page, value: int, weak_dimension: str | None = None):

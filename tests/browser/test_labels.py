@@ -12,17 +12,9 @@ from tests.factories import CompanyFactory, SolutionFactory, center_admin, membe
 from tests.labels.helpers import PDF, scheme
 
 from .axe import assert_accessible_at_both_widths
+from .login import log_in as _login
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill("a-long-test-password")
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 def test_apply_review_and_find_the_label_in_the_public_register(page, live_server, transactional_db):

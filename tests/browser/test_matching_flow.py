@@ -14,18 +14,10 @@ from itkoop.registry.models import Company
 
 from ..factories import CompanyFactory, UserFactory
 from .axe import assert_accessible
+from .login import log_in as _log_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-test-password"
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
-
-
-def _log_in(page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mein Bereich")
 
 
 def test_need_to_offer_to_invitation_to_acceptance(page, live_server, catalog):

@@ -18,20 +18,13 @@ from itkoop.registry.models import Company
 
 from ..factories import CompanyFactory, UserFactory
 from .axe import assert_accessible_at_both_widths
+from .login import PASSWORD
+from .login import log_in as _log_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-test-password"
+
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
 URL = re.compile(r"https?://[^\s<>\"]+")
-
-
-def _log_in(page, base_url: str, email: str, password: str = PASSWORD) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/konto/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label(re.compile(r"^Passwort\W*$")).fill(password)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page).to_have_url(re.compile(r"/mein/$"))
 
 
 def _mails_to(address: str) -> list:
