@@ -66,6 +66,7 @@ def random_catalog(draw, st, *, n_caps: int = 4, n_stds: int = 4) -> Catalog:
                     ),
                     provides=tuple(draw(st.lists(st.sampled_from(stds), max_size=2, unique=True))),
                     consumes=tuple(draw(st.lists(st.sampled_from(stds), max_size=2, unique=True))),
+                    labels=tuple(draw(st.lists(st.sampled_from(["smig"]), max_size=1))),
                 )
             )
     coop_pairs = [(a.id, b.id) for i, a in enumerate(companies) for b in companies[i + 1 :]]

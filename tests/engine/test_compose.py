@@ -141,6 +141,22 @@ def test_max_partners_and_labels_and_hub_constrain():
         assert [set(b.companies) for b in bundles] == [{"a", "c"}]
 
 
+def test_a_label_of_one_product_does_not_cover_the_companys_other_products():
+    """Labels are awarded per product: a company whose shop is labelled does not bring its unlabelled ERP."""
+    companies = [Company("a", "A"), Company("b", "B")]
+    solutions = [
+        Solution("erp-a", "a", "ERP A", capabilities=("erp",), provides=("bmecat",)),
+        Solution("shop-a", "a", "Shop A", capabilities=("shop",), consumes=("bmecat",), labels=("smig",)),
+        Solution("erp-b", "b", "ERP B", capabilities=("erp",), provides=("bmecat",), labels=("smig",)),
+    ]
+    catalog = _catalog(solutions, companies)
+    bundles = compose_bundles(Need(("erp", "shop"), labels=("smig",)), catalog).bundles
+    assert bundles
+    for bundle in bundles:
+        assert {use.id for use in bundle.solutions} <= {"shop-a", "erp-b"}
+    assert {use.id for use in bundles[0].solutions} == {"shop-a", "erp-b"}
+
+
 def test_top_k_bundles_are_distinct_and_ranked():
     solutions = [Solution("e", "a", "ERP", capabilities=("erp",), provides=("bmecat",))]
     solutions += [

@@ -18,14 +18,17 @@ from itkoop.notifications.models import Notification
 from itkoop.registry import selectors as registry
 from itkoop.registry.models import Label
 
-from ..factories import center_admin
+from ..factories import SolutionFactory, center_admin
 from .helpers import MADE, apply, grant, provider, scheme
 
 pytestmark = pytest.mark.django_db
 
 
-def _engine_labels(company) -> tuple[str, ...]:
-    return build_catalog().companies[company.external_id].labels
+def _engine_labels(solution) -> tuple[str, ...]:
+    """The labels matching sees on a product: its company's (labels nobody certifies) and its own."""
+    catalog = build_catalog()
+    engine_solution = catalog.solutions[solution.external_id]
+    return tuple(sorted({*catalog.companies[engine_solution.company_id].labels, *engine_solution.labels}))
 
 
 def _expire(certificate, days_ago: int = 1) -> None:
@@ -40,7 +43,7 @@ def test_a_self_declared_tag_counts_nowhere_and_reads_as_such():
     _member, solution = provider()
     company = solution.company
     company.labels.add(Label.objects.get(slug=MADE), Label.objects.get_or_create(slug="iso-27001")[0])
-    assert _engine_labels(company) == ("iso-27001",)
+    assert _engine_labels(solution) == ("iso-27001",)
     assert not registry.search_solutions(registry.CatalogFilters(labels=[MADE])).exists()
     assert registry.search_companies(registry.CatalogFilters(labels=["iso-27001"])).get() == company
 
@@ -59,14 +62,17 @@ def test_the_company_page_says_self_declared_until_certified(client):
 def test_a_granted_label_counts_for_its_solution_and_company_until_it_expires():
     member, solution = provider()
     _other_member, other_solution = provider()  # same company? no: another, without the label
+    unlabelled_sibling = SolutionFactory(company=solution.company)
     certificate = grant(member, solution)
-    assert _engine_labels(solution.company) == (MADE,)
-    assert _engine_labels(other_solution.company) == ()
+    assert _engine_labels(solution) == (MADE,)
+    assert _engine_labels(other_solution) == ()
+    # awarded to the product: the company's other product does not carry it
+    assert _engine_labels(unlabelled_sibling) == ()
     found = registry.search_solutions(registry.CatalogFilters(labels=[MADE]))
     assert list(found) == [solution]
     assert list(registry.search_companies(registry.CatalogFilters(labels=[MADE]))) == [solution.company]
     _expire(certificate)
-    assert _engine_labels(solution.company) == ()
+    assert _engine_labels(solution) == ()
     assert not registry.search_solutions(registry.CatalogFilters(labels=[MADE])).exists()
 
 

@@ -33,7 +33,7 @@ def greedy_bundle(
         ok &= np.array([idx.company_hub[c] == need.hub for c in comp.tolist()], dtype=bool)
     if need.labels:
         wanted = frozenset(need.labels)
-        ok &= np.array([wanted <= idx.company_labels[c] for c in comp.tolist()], dtype=bool)
+        ok &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
     if need.customer_company_id is not None:
         ok &= comp != idx.company_index[need.customer_company_id]
     rows, comp = rows[ok], comp[ok]

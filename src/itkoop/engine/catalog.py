@@ -139,6 +139,8 @@ class Solution:
     consumes: tuple[str, ...] = ()
     deployment: tuple[str, ...] = ()
     price_eur_month: float | None = None
+    # Labels the product holds itself (certified per product); it also carries its company's labels.
+    labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -316,6 +318,10 @@ class CatalogIndex:
         self.solution_row: dict[str, int] = {s: k for k, s in enumerate(self.solution_ids)}
         self.company_row = np.array([self.company_index[s.company_id] for s in sols], dtype=np.int64)
         self.capability_count = np.array([len(s.capabilities) for s in sols], dtype=np.int64)
+        # The labels each solution carries: its company's and its own (a label awarded to the product).
+        self.solution_labels: list[frozenset[str]] = [
+            self.company_labels[self.company_index[s.company_id]] | frozenset(s.labels) for s in sols
+        ]
         rows: dict[str, list[int]] = {}
         p_rows, p_cols, c_rows, c_cols = [], [], [], []
         col = self.standard_col

@@ -249,8 +249,7 @@ class _Problem:
             keep &= hubs[crow]
         if need.labels:
             wanted = frozenset(need.labels)
-            ok = {c: wanted <= idx.company_labels[c] for c in np.unique(crow).tolist()}
-            keep &= np.array([ok[c] for c in crow.tolist()], dtype=bool)
+            keep &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
         if need.customer_company_id is not None:
             keep &= crow != idx.company_index[need.customer_company_id]
         rows, crow = rows[keep], crow[keep]

@@ -324,7 +324,7 @@ class Need:
     * ``hub``: only companies of this hub (berlin, aachen, karlsruhe, kassel); also the reference location.
     * ``location``: (lat, lon) the customer is at; proximity is measured from here (else from the hub).
     * ``max_partners``: at most this many companies in a bundle.
-    * ``labels``: every company of a bundle must carry all these labels.
+    * ``labels``: every solution of a bundle must carry all these labels (its own, or its company's).
     * ``customer_company_id``: the customer's own company; past cooperations with it count as trust.
     """
 

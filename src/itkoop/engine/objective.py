@@ -165,7 +165,9 @@ def bundle_objective(
         company = catalog.companies[cid]
         if need.hub and company.hub != need.hub:
             return None
-        if not set(need.labels) <= set(company.labels):
+
+    for sol in sols.values():  # every product of the bundle carries the labels (its own or its company's)
+        if not set(need.labels) <= set(catalog.companies[sol.company_id].labels) | set(sol.labels):
             return None
     if need.max_partners is not None and len(companies) > need.max_partners:
         return None

@@ -226,6 +226,9 @@ class LabelAuthority:
             current_certificates().values_list("solution__company_id", "scheme__slug").distinct().order_by()
         )
 
+    def certified_solution_links(self) -> list[tuple[int, str]]:
+        return list(current_certificates().values_list("solution_id", "scheme__slug").distinct().order_by())
+
     def signature(self) -> tuple:
         """Changes when a label is granted, ends or begins (the day is part of it)."""
         return (timezone.localdate(), tuple(sorted(current_certificates().values_list("pk", flat=True))))

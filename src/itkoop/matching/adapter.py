@@ -88,7 +88,9 @@ def _m2m(pairs) -> dict[int, list[str]]:
 
 
 def build_catalog() -> Catalog:
-    labels = _m2m(registry.company_label_links())
+    # Labels nobody certifies hold for the company; certified ones for the product that holds them.
+    labels = _m2m(registry.company_own_label_links())
+    solution_labels = _m2m(registry.solution_label_links())
     # A company without a hub of its own belongs, for matching, to the hub whose region holds its postcode.
     hub_of_prefix = {prefix: hub.slug for hub in core_selectors.hubs() for prefix in hub.postcode_prefixes}
     companies = []
@@ -124,6 +126,7 @@ def build_catalog() -> Catalog:
             consumes=tuple(sorted(consumes.get(s.pk, ()))),
             deployment=tuple(s.deployment),
             price_eur_month=s.price_eur_month,
+            labels=tuple(sorted(solution_labels.get(s.pk, ()))),
         )
         for s in registry.solutions().filter(company_id__in=external).order_by("external_id")
     ]

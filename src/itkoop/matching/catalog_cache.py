@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import hashlib
 import hmac
 import logging
 import os
@@ -40,6 +42,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from itkoop.core import selectors as core_selectors
+from itkoop.engine import catalog as engine_catalog
 from itkoop.engine.catalog import Catalog
 from itkoop.engine.need import analyse_need
 
@@ -64,6 +67,17 @@ def _signature(payload: bytes) -> bytes:
     return salted_hmac(SNAPSHOT_SALT, payload, algorithm="sha256").hexdigest().encode()
 
 
+@functools.cache
+def _engine_code() -> str:
+    """A digest of the engine's source: a snapshot pickled by other engine code (an update that changed its
+    classes) is never loaded, it is rebuilt."""
+    package = Path(engine_catalog.__file__).parent
+    digest = hashlib.sha256()
+    for source in sorted(package.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 class SnapshotStore:
     """Signed pickles of warmed catalogs in a directory, one per stamp."""
 
@@ -74,7 +88,7 @@ class SnapshotStore:
         # Named for the signing key too: processes with different keys (a command run under other settings)
         # sharing the directory keep files of their own instead of overwriting each other's.
         key = salted_hmac(SNAPSHOT_SALT, "file name", algorithm="sha256").hexdigest()[:12]
-        return self.directory / f"catalog-{stamp}-{key}.pickle"
+        return self.directory / f"catalog-{stamp}-{key}-{_engine_code()}.pickle"
 
     def load(self, stamp: str, day: str | None = None) -> Catalog | None:
         """The snapshot of `stamp` if there is a readable one, built on `day` (when given)."""

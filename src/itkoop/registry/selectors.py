@@ -242,9 +242,22 @@ def company_label_links() -> list[tuple[int, str]]:
     """(company pk, label slug) pairs that matching trusts: the company's own tags of labels nobody
     certifies, and for the certified ones (label_authority) the companies with a solution that holds one
     today."""
+    return [*company_own_label_links(), *label_authority().certified_company_links()]
+
+
+def company_own_label_links() -> list[tuple[int, str]]:
+    """(company pk, label slug) of the company's own tags of labels nobody certifies (ISO 27001 and the
+    like): they hold for every product of the company."""
     governed = label_authority().governed()
-    own = Company.labels.through.objects.exclude(label_id__in=governed).values_list("company_id", "label_id")
-    return [*own, *label_authority().certified_company_links()]
+    return list(
+        Company.labels.through.objects.exclude(label_id__in=governed).values_list("company_id", "label_id")
+    )
+
+
+def solution_label_links() -> list[tuple[int, str]]:
+    """(solution pk, label slug) of the certified labels each product holds today: matching asks them of
+    the product, not of its company (a label is awarded per product)."""
+    return label_authority().certified_solution_links()
 
 
 def solution_capability_links() -> QuerySet:
@@ -278,6 +291,9 @@ class LabelAuthority(Protocol):
     def certified_company_links(self) -> list[tuple[int, str]]:
         """(company pk, slug) for every company with a solution that holds a certified label today."""
 
+    def certified_solution_links(self) -> list[tuple[int, str]]:
+        """(solution pk, slug) for every solution that holds a certified label today."""
+
     def signature(self) -> tuple:
         """Changes whenever the certified pairs do (part of the catalog signature)."""
 
@@ -296,6 +312,9 @@ class _NoAuthority:
         return Solution.objects.none().values("pk")
 
     def certified_company_links(self) -> list[tuple[int, str]]:
+        return []
+
+    def certified_solution_links(self) -> list[tuple[int, str]]:
         return []
 
     def signature(self) -> tuple:
