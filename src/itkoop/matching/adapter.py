@@ -15,7 +15,6 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import Capability as EngineCapability
 from itkoop.engine.catalog import Catalog, Taxonomy
 from itkoop.engine.catalog import Company as EngineCompany
@@ -23,6 +22,7 @@ from itkoop.engine.catalog import Cooperation as EngineCooperation
 from itkoop.engine.catalog import Solution as EngineSolution
 from itkoop.engine.catalog import Standard as EngineStandard
 from itkoop.registry import selectors as registry
+from itkoop.registry import services as registry_services
 
 from .catalog_cache import CatalogCache
 
@@ -92,7 +92,7 @@ def build_catalog() -> Catalog:
     labels = _m2m(registry.company_own_label_links())
     solution_labels = _m2m(registry.solution_label_links())
     # A company without a hub of its own belongs, for matching, to the hub whose region holds its postcode.
-    hub_of_prefix = {prefix: hub.slug for hub in core_selectors.hubs() for prefix in hub.postcode_prefixes}
+    prefixes = registry_services.hubs_by_prefix()
     companies = []
     external: dict[int, str] = {}
     for c in registry.companies().order_by("external_id"):
@@ -101,7 +101,7 @@ def build_catalog() -> Catalog:
             EngineCompany(
                 id=c.external_id,
                 name=c.name,
-                hub=c.hub_id or hub_of_prefix.get((c.postal_code or "")[:2]),
+                hub=c.hub_id or registry_services.hub_for_postal_code(c.postal_code, prefixes),
                 postal_code=c.postal_code or None,
                 city=c.city or None,
                 lat=c.lat if c.lon is not None else None,

@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .models import Company
-from .services import CatalogError, hub_for_postal_code
+from .services import CatalogError, hub_for_postal_code, hubs_by_prefix
 
 
 def check_hub_scope(data: Any, hub_slug: str, *, source: str) -> None:
@@ -30,6 +30,7 @@ def check_hub_scope(data: Any, hub_slug: str, *, source: str) -> None:
     companies = [c for c in data.get("companies") or [] if isinstance(c, dict)]
     ids = [c.get("id") for c in companies if isinstance(c.get("id"), str)]
     current = dict(Company.objects.filter(external_id__in=ids).values_list("external_id", "hub_id"))
+    prefixes = hubs_by_prefix()  # once per file, not a query per company
     for index, company in enumerate(companies):
         external_id = company.get("id")
         if external_id in current:
@@ -37,7 +38,7 @@ def check_hub_scope(data: Any, hub_slug: str, *, source: str) -> None:
             if company.get("hub") not in (None, "", hub_slug):
                 hub = company["hub"]
         else:
-            hub = company.get("hub") or hub_for_postal_code(str(company.get("postal_code") or ""))
+            hub = company.get("hub") or hub_for_postal_code(str(company.get("postal_code") or ""), prefixes)
         if hub != hub_slug:
             raise CatalogError(
                 _(
