@@ -114,7 +114,9 @@ def cmd_partners(args) -> int:
     _migrate_if_needed()
     use_lemma_store()  # a few words to lemmatise: looked up on disk, not 1.3 million entries decoded
     try:
-        result = rank_partners_for(company_id=args.company_id, need_text=args.need, top_k=args.top)
+        result = rank_partners_for(
+            company_id=args.company_id, need_text=args.need, top_k=args.top, max_km=args.max_km
+        )
     except MatchRequestError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
@@ -363,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("company_id")
     p.add_argument("--need")
     p.add_argument("--top", type=_positive, default=10)
+    p.add_argument("--max-km", type=_positive, help="nur Partner in diesem Umkreis (km)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_partners)
 

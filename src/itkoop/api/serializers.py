@@ -172,6 +172,9 @@ class MatchRequestSerializer(serializers.Serializer):
 class PartnersRequestSerializer(serializers.Serializer):
     need = serializers.CharField(max_length=2000, required=False, allow_blank=False)
     top = serializers.IntegerField(min_value=1, max_value=50, default=10)
+    max_km = serializers.IntegerField(
+        min_value=1, max_value=2000, required=False, help_text="only partners within this distance (km)"
+    )
 
 
 class _CapabilityHitSerializer(serializers.Serializer):

@@ -125,6 +125,7 @@ def partners(request, external_id: str):
             company_id=external_id,
             need_text=form.validated_data.get("need"),
             top_k=form.validated_data["top"],
+            max_km=form.validated_data.get("max_km"),
         )
     except matching.MatchRequestError as exc:
         return Response(

@@ -9,9 +9,9 @@ class CooperationConfig(AppConfig):
         # so that it needs no import of this app (which uses matching for the marketplace).
         from itkoop.matching.services import register_trust_source
 
-        from .selectors import cooperation_trust_pairs
+        from .selectors import cooperation_trust_records
 
-        register_trust_source(cooperation_trust_pairs)
+        register_trust_source(cooperation_trust_records)
         from . import versioning
 
         versioning.connect()  # and tells it (by the catalog's stamp) when the trust pairs may have changed

@@ -34,26 +34,30 @@ def pair_key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
-    """Company pairs (sorted external ids) -> number of active or successful cooperations between them.
+def cooperation_trust_records() -> list[tuple[str, str, int | None, str]]:
+    """Every trusted cooperation between two companies as (a, b, year, title), a < b (external ids).
 
-    Counts both cooperations on the platform (companies that accepted, cooperation active or with a result
-    "offer won"/"project done") and the past cooperations recorded in imported catalogs (a record entered from
-    both sides with the same title and year counts once)."""
-    counts: Counter[tuple[str, str]] = Counter()
+    Both cooperations on the platform (companies that accepted, cooperation active or with a result "offer
+    won"/"project done"; one record per pair, titled and dated as the cooperation) and the past cooperations
+    recorded in imported catalogs (a record entered from both sides with the same title and year counts
+    once)."""
+    records: list[tuple[str, str, int | None, str]] = []
     rows = (
         CooperationParticipant.objects.filter(
             state=CooperationParticipant.State.ACCEPTED, cooperation__state__in=TRUSTED_STATES
         )
-        .values_list("cooperation_id", "company__external_id")
+        .values_list("cooperation_id", "company__external_id", "cooperation__title", "cooperation__created")
         .order_by("cooperation_id")
     )
     members: dict[int, list[str]] = {}
-    for cooperation_id, external_id in rows:
+    about: dict[int, tuple[int | None, str]] = {}
+    for cooperation_id, external_id, title, created in rows:
         members.setdefault(cooperation_id, []).append(external_id)
-    for ids in members.values():
+        about[cooperation_id] = (created.year if created else None, title)
+    for cooperation_id, ids in members.items():
+        year, title = about[cooperation_id]
         for a, b in combinations(sorted(set(ids)), 2):
-            counts[(a, b)] += 1
+            records.append((a, b, year, title))
     seen: set[tuple] = set()
     for a, b, title, year in registry.past_cooperations().values_list(
         "company__external_id", "partner__external_id", "title", "year"
@@ -64,8 +68,14 @@ def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
         if (key, title, year) in seen:
             continue
         seen.add((key, title, year))
-        counts[key] += 1
-    return dict(counts)
+        records.append((*key, year, title))
+    return records
+
+
+def cooperation_trust_pairs() -> dict[tuple[str, str], int]:
+    """Company pairs (sorted external ids) -> number of trusted cooperations between them (see
+    `cooperation_trust_records`)."""
+    return dict(Counter((a, b) for a, b, _year, _title in cooperation_trust_records()))
 
 
 def cooperations_of_user(user) -> QuerySet[Cooperation]:

@@ -293,6 +293,13 @@ class Catalog:
     def index(self) -> CatalogIndex:
         return CatalogIndex(self)
 
+    @cached_property
+    def partner_index(self):
+        """Texts, works and network for partner ranking (engine.partner_index), built on first use."""
+        from .partner_index import PartnerIndex
+
+        return PartnerIndex(self)
+
 
 class CatalogIndex:
     """Array form of a catalog: row i of each solution array describes solution ``solution_ids[i]``.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 
 from itkoop.engine.catalog import Capability as EngineCapability
 from itkoop.engine.catalog import Catalog, Taxonomy
@@ -26,8 +26,8 @@ from itkoop.registry import services as registry_services
 
 from .catalog_cache import CatalogCache
 
-TrustSource = Callable[[], Mapping[tuple[str, str], int]]
-"""Returns company pairs (sorted external ids) -> how many trusted cooperations they had together."""
+TrustSource = Callable[[], Iterable[tuple[str, str, int | None, str]]]
+"""Returns the trusted cooperations between two companies: (a, b, year or None, title), external ids."""
 
 _trust_sources: list[TrustSource] = []
 
@@ -38,12 +38,14 @@ def register_trust_source(source: TrustSource) -> None:
         _trust_sources.append(source)
 
 
+def trust_records() -> list[tuple[str, str, int | None, str]]:
+    """The cooperations of every registered trust source."""
+    return [record for source in _trust_sources for record in source()]
+
+
 def trust_pairs() -> dict[tuple[str, str], int]:
-    """The counts of every registered trust source, added up."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for source in _trust_sources:
-        counts.update(source())
-    return dict(counts)
+    """Company pairs (in sorted order) -> how many trusted cooperations they had together."""
+    return dict(Counter(tuple(sorted((a, b))) for a, b, _year, _title in trust_records()))
 
 
 def freshness_signature() -> tuple:
@@ -132,10 +134,9 @@ def build_catalog() -> Catalog:
     ]
     known = set(external.values())
     cooperations = [
-        EngineCooperation(company_a=a, company_b=b)
-        for (a, b), count in sorted(trust_pairs().items())
+        EngineCooperation(company_a=a, company_b=b, year=year, title=title or "")
+        for a, b, year, title in sorted(trust_records(), key=lambda r: (r[0], r[1], r[2] or 0, r[3] or ""))
         if a in known and b in known and a != b
-        for _ in range(count)
     ]
     return Catalog(build_taxonomy(), companies, solutions, cooperations)
 

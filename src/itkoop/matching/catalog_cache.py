@@ -58,6 +58,7 @@ def warm(catalog: Catalog) -> Catalog:
     catalog.index  # noqa: B018 - cached properties, computed here once
     catalog.solutions_of  # noqa: B018
     catalog.partners_of  # noqa: B018
+    catalog.partner_index  # noqa: B018 - texts and network of partner ranking: the costliest part
     catalog.taxonomy.standard_specificity  # noqa: B018
     analyse_need("", catalog)  # builds the need analysis's patterns of this taxonomy
     return catalog

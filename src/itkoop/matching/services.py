@@ -197,9 +197,19 @@ def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:
     return snapshot
 
 
-def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: int = 10) -> PartnerResult:
-    """Complementary partners of a company, optionally for a need: the engine's ranking, catalog ids."""
+MAX_KM = 2000
+
+
+def rank_partners_for(
+    *, company_id: str, need_text: str | None = None, top_k: int = 10, max_km: int | None = None
+) -> PartnerResult:
+    """Likely partners of a company, optionally for a need and within ``max_km`` of it: the engine's
+    ranking, catalog ids."""
     _check_common(top_k, None)
+    if max_km is not None and not 1 <= max_km <= MAX_KM:
+        raise MatchRequestError(
+            _("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM}
+        )
     if need_text is not None:
         _check_length(need_text)  # before any work: the partners page takes the text from the URL
     catalog = current_catalog()
@@ -211,7 +221,7 @@ def rank_partners_for(*, company_id: str, need_text: str | None = None, top_k: i
             raise MatchRequestError(_("Der Bedarfstext ist leer."))
         need, _analysis = need_from_text(need_text, catalog)
     try:
-        result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang())
+        result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang(), max_km=max_km)
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result

@@ -6,6 +6,7 @@ the token made here."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from itkoop.core.ratelimit import throttle_by_ip
 from itkoop.registry import selectors as registry
@@ -74,18 +75,29 @@ def need(request):
     )
 
 
+# The distances a partner search can be limited to (km): distance filters, it never ranks.
+PARTNER_RADII = ("50", "100", "250", "500")
+
+
 @throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("need")))
 def partners(request, external_id: str):
     company = get_object_or_404(registry.companies(), external_id=external_id)
     need_text = request.GET.get("need") or None
     error = None
     partners = []
-    try:
-        result = services.rank_partners_for(company_id=company.external_id, need_text=need_text, top_k=10)
-    except services.MatchRequestError as exc:
-        error = str(exc)
+    radius = request.GET.get("km", "")
+    max_km = int(radius) if radius in PARTNER_RADII else None
+    if radius and max_km is None:
+        error = _("Bitte wählen Sie einen Umkreis aus der Liste.")
     else:
-        partners = presenters.present_partners(result)
+        try:
+            result = services.rank_partners_for(
+                company_id=company.external_id, need_text=need_text, top_k=10, max_km=max_km
+            )
+        except services.MatchRequestError as exc:
+            error = str(exc)
+        else:
+            partners = presenters.present_partners(result)
     return render(
         request,
         "matching/partners.html",
@@ -94,5 +106,8 @@ def partners(request, external_id: str):
             "partners": partners,
             "error": error,
             "need_text": need_text,
+            "radii": PARTNER_RADII,
+            "radius": radius,
+            "has_location": company.lat is not None and company.lon is not None,
         },
     )
