@@ -37,6 +37,7 @@ from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
 from .objective import MatchParams, Weights, bundle_objective, linking_standard, solution_quality
+from .ranking import order_bundles
 from .results import Bundle, Link, MatchResult, MatchStats, SolutionUse
 from .search import _min_covers, build_columns, certify, k_best
 
@@ -137,7 +138,9 @@ def compose_bundles(
             found, first_proven = [(cert.value, cert.columns)], cert.proven
         else:
             nodes = outcome.nodes
-            return _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, len(cols))
+            return _greedy_result(
+                need, catalog, params, problem, lang, analysis, bound, result, nodes, len(cols)
+            )
     if not found:
         return result([], "infeasible", len(problem.rows), outcome.nodes, len(cols))
     best_cover = _popcount_cols(cols, found[0][1])
@@ -173,8 +176,16 @@ def compose_bundles(
         objective = bundle_objective(need, catalog, ids, params)
         if objective is None:  # the search and the checker disagree: a bug, never silently report it
             raise RuntimeError(f"composed an invalid bundle {ids!r}")
-        proven = outcome.complete or (rank == 1 and first_proven)
-        bundles.append(_bundle(problem, ids, rank, objective, problem.weights, proven, lang))
+        bundles.append(_bundle(problem, ids, rank, objective, problem.weights, False))
+    # equal objectives in the order of the stated tie rule; a bundle tied with a proven first one is proven
+    # too (nothing is better than either)
+    bundles = _explained(
+        order_bundles(bundles, catalog, need, _existing(analysis)),
+        problem,
+        analysis,
+        lang,
+        proven=lambda b: outcome.complete or (b.rank == 1 and first_proven),
+    )
     # all top K are exact only after a complete search (a proven first bundle says nothing of the others)
     status = "optimal" if outcome.complete else "feasible"
     if status == "optimal":
@@ -191,16 +202,25 @@ def _dive_until(budget_s: float) -> float:
 def _bound_stats(bound: float, weights: Weights) -> dict[str, float | None]:
     if not np.isfinite(bound):
         return {"bound": None, "bound_score": None}
-    return {"bound": float(bound), "bound_score": round(max(bound, 0.0) / weights.ideal(), 4)}
+    # no bundle exceeds the ideal (objective.Weights.ideal), so neither does a bound worth reporting
+    return {"bound": float(bound), "bound_score": round(min(max(bound, 0.0) / weights.ideal(), 1.0), 4)}
 
 
-def _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, columns) -> MatchResult:
+def _greedy_result(
+    need, catalog, params, problem, lang, analysis, bound, result, nodes, columns
+) -> MatchResult:
     """The search and the certificate found no bundle in the time they had: greedy's bundle, not proven."""
     ids, objective = greedy_bundle(need, catalog, params)
     if objective is None:
         stats = _bound_stats(bound, problem.weights)
         return result([], "feasible", len(problem.rows), nodes, columns, **stats)
-    bundle = _bundle(problem, ids, 1, objective, problem.weights, False, lang)
+    bundle = _explained(
+        [_bundle(problem, ids, 1, objective, problem.weights, False)],
+        problem,
+        analysis,
+        lang,
+        lambda b: False,
+    )[0]
     stats = _bound_stats(max(bound, objective), problem.weights)
     return result([bundle], "feasible", len(problem.rows), nodes, columns, **stats)
 
@@ -283,7 +303,7 @@ class _Problem:
         Q = q_full[:, cols].toarray().astype(bool)
         alive = np.ones(len(rows), dtype=bool)
         n_comp = len(company_rows)
-        weights = Weights.for_need(need, params)
+        weights = Weights.for_need(need, params, catalog)
         sub = sparse.triu(idx.cooperation_matrix[company_rows][:, company_rows], k=1).tocoo()
         coop_pairs = set(zip(sub.row.tolist(), sub.col.tolist(), strict=True))
         customer = np.zeros(n_comp, dtype=bool)
@@ -460,8 +480,32 @@ def _interchangeable_kept(
     return keep
 
 
+def _existing(analysis: NeedAnalysis | None) -> tuple[str, ...]:
+    """The systems the customer already runs (capability ids): integration constraints the explanation
+    reports on, and the first key of the tie rule."""
+    return tuple(h.id for h in analysis.existing) if analysis is not None else ()
+
+
+def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven) -> list[Bundle]:
+    """The bundles, in their final order, with ``proven`` set and explained (each after the one above it)."""
+    out: list[Bundle] = []
+    for bundle in bundles:
+        bundle = replace(bundle, proven=bool(proven(bundle)))
+        text = explain_bundle(
+            bundle,
+            pb.catalog,
+            pb.need,
+            lang,
+            existing=_existing(analysis),
+            above=out[-1] if out else None,
+            params=pb.params,
+        )
+        out.append(replace(bundle, explanation=text))
+    return out
+
+
 def _bundle(
-    pb: _Problem, ids: dict[str, str], rank: int, objective: float, weights: Weights, proven: bool, lang: str
+    pb: _Problem, ids: dict[str, str], rank: int, objective: float, weights: Weights, proven: bool
 ) -> Bundle:
     catalog, need = pb.catalog, pb.need
     per_solution: dict[str, list[str]] = {}
@@ -483,8 +527,8 @@ def _bundle(
             links[key] = Link(*found)
     uncovered = tuple(c for c in pb.caps if c not in ids)
     quality = objective - weights.big_a * len(ids) + weights.big_b * len(companies)
-    score = round(max(objective, 0.0) / weights.ideal(), 4)
-    bundle = Bundle(
+    score = round(min(max(objective, 0.0) / weights.ideal(), 1.0), 4)
+    return Bundle(
         rank=rank,
         score=score,
         objective=objective,
@@ -496,4 +540,3 @@ def _bundle(
         explanation="",
         proven=proven,
     )
-    return replace(bundle, explanation=explain_bundle(bundle, catalog, need, lang))
