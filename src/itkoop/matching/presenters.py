@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.engine.explain import tie_rule
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_from_dict, match_status
@@ -130,6 +131,19 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     }
 
 
+def score_percent(score: float) -> int:
+    """A bundle's score as the whole percent the page shows: 100 only for a perfect answer (score 1, see
+    engine.objective.Weights.ideal), so a near miss reads 99, never a rounded-up 100."""
+    if score >= 1.0:
+        return 100
+    return min(max(math.floor(score * 100 + 0.5), 0), 99)
+
+
+def ranking_rule() -> str:
+    """How offers with the same rating are ordered, in the page's language (the engine applies the rule)."""
+    return tie_rule(_lang())
+
+
 def search_notice(result: MatchResult) -> str | None:
     """The plain statement that the offers are not proven optimal (the search stopped at its time budget
     or a solver limit), with how good a better one could at most be; None when they are proven."""
@@ -214,6 +228,7 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
             {
                 "rank": bundle.rank,
                 "score": bundle.score,
+                "percent": score_percent(bundle.score),
                 "rows": rows,
                 "links": links,
                 "companies": [names.companies[c] for c in bundle.companies],

@@ -191,8 +191,11 @@ def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:
     each language of the site, so every reader later sees it in their own (the engine explains in one)."""
     snapshot = bundle_to_dict(bundle)
     catalog = current_catalog()
+    # With how it connects to the customer's existing systems; without why it ranked below another offer:
+    # the cooperation shows this one bundle, not the list it was ranked in.
+    existing = tuple(h.id for h in result.analysis.existing) if result.analysis is not None else ()
     snapshot["explanations"] = {
-        lang: explain_bundle(bundle, catalog, result.need, lang) for lang in ("de", "en")
+        lang: explain_bundle(bundle, catalog, result.need, lang, existing=existing) for lang in ("de", "en")
     }
     return snapshot
 

@@ -68,6 +68,7 @@ def need(request):
             "need_capabilities": presenters.present_need(result) if result else [],
             "understanding": presenters.present_understanding(result) if result else None,
             "search_notice": presenters.search_notice(result) if result else None,
+            "ranking_rule": presenters.ranking_rule() if bundles else "",
             # The need as hidden fields of each offer's "PDF erstellen" form (the document service's).
             "need_fields": [(k, v) for k, values in request.GET.lists() if k != "rank" for v in values],
         },
