@@ -344,3 +344,38 @@ def test_the_offer_says_when_no_connection_is_needed(lang, expected):
         Need(("fibu",)), catalog, analysis=_analysis_with_existing(catalog, ["shop"]), lang=lang
     )
     assert expected in result.bundles[0].explanation
+
+
+# -- more than one need holds ------------------------------------------------------------------------------
+
+
+def test_capabilities_beyond_the_limit_are_counted_as_asked_and_named():
+    """Twelve named, ten composed: never "alle 10 benötigten Bausteine" as if that were everything."""
+    from itkoop.engine import builtin_taxonomy_dict, catalog_from_dict
+
+    text = (
+        "Wir brauchen ERP, Buchhaltung, Lohnabrechnung, Zeiterfassung, CRM, Onlineshop, Newsletter, "
+        "Website, Ticketsystem, Backup, Firewall und Videokonferenzen."
+    )
+    taxonomy = builtin_taxonomy_dict()
+    ids = [c["id"] for c in taxonomy["capabilities"]]
+    data = {
+        "format": "itkoop-catalog/1",
+        "companies": [
+            {
+                "id": "all",
+                "name": "Alleskönner",
+                "solutions": [{"id": "s", "name": "Suite", "capabilities": ids}],
+            }
+        ],
+    }
+    catalog = catalog_from_dict(data, taxonomy)
+    need, analysis = need_from_text(text, catalog)
+    assert len(analysis.beyond_limit) >= 1 and len(need.capabilities) == 10
+    total = len(analysis.capabilities)
+    de = compose_bundles(need, catalog, analysis=analysis).bundles[0].explanation
+    assert de.startswith(f"Deckt 10 von {total} benötigten Bausteinen mit einem Anbieter ab")
+    assert "Nicht gesucht: " in de and "eine Anfrage umfasst höchstens 10 Bausteine." in de
+    en = compose_bundles(need, catalog, analysis=analysis, lang="en").bundles[0].explanation
+    assert en.startswith(f"Covers 10 of {total} required capabilities with one provider")
+    assert "one request holds at most 10 capabilities." in en

@@ -499,6 +499,7 @@ def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven)
             existing=_existing(analysis),
             above=out[-1] if out else None,
             params=pb.params,
+            left_out=analysis.beyond_limit if analysis is not None else (),
         )
         out.append(replace(bundle, explanation=text))
     return out

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .catalog import Catalog, distance_km
-from .need import Need
+from .need import MAX_NEED_CAPABILITIES, Need
 from .objective import MatchParams
 from .ranking import Comparison, compare_bundles, existing_links
 
@@ -40,6 +40,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Offen bleibt: {caps} – dafür fand sich keine passende Lösung.",
             "Offen bleiben: {caps} – dafür fand sich keine passende Lösung.",
         ),
+        "left_out": "Nicht gesucht: {caps} – eine Anfrage umfasst höchstens {limit} Bausteine.",
         "and": " und ",
         "quote": "„{}“",
         # the systems the customer already runs
@@ -108,6 +109,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Left open: {caps} – no fitting solution was found for it.",
             "Left open: {caps} – no fitting solution was found for them.",
         ),
+        "left_out": "Not searched for: {caps} – one request holds at most {limit} capabilities.",
         "and": " and ",
         "quote": "“{}”",
         "ex_connects": "Connects to your existing system {sys}: {items}.",
@@ -183,17 +185,20 @@ def explain_bundle(
     existing: Iterable[str] = (),
     above: Bundle | None = None,
     params: MatchParams | None = None,
+    left_out: Iterable[str] = (),
 ) -> str:
     """Why this bundle: what it covers with whom, how the solutions talk, how it connects to the systems the
     customer already runs (``existing`` capability ids), trust, what stays open, and, given the bundle
-    ranked right before it (``above``), why it comes after that one."""
+    ranked right before it (``above``), why it comes after that one. ``left_out``: capabilities the text
+    named beyond the limit of one need; they count as asked and not covered (never "alle 10" of 12)."""
     t = _table(lang)
     tax = catalog.taxonomy
     existing = tuple(existing)
-    n, k = len(need.capabilities), len(bundle.companies)
-    covered = n - len(bundle.uncovered)
+    left_out = tuple(c for c in left_out if c in tax.capabilities)
+    n, k = len(need.capabilities) + len(left_out), len(bundle.companies)
+    covered = len(need.capabilities) - len(bundle.uncovered)
     providers = _n(t, "providers", k).format(k=k)
-    if bundle.uncovered:
+    if covered < n:
         head = str(t["covers_some"]).format(n=n, c=covered, k=providers)
     else:
         head = _n(t, "covers_all", n).format(n=n, k=providers)
@@ -250,6 +255,9 @@ def explain_bundle(
     if bundle.uncovered:
         caps = ", ".join(tax.capabilities[c].label(lang) for c in bundle.uncovered)
         sentences.append(_n(t, "open", len(bundle.uncovered)).format(caps=caps))
+    if left_out:
+        caps = ", ".join(tax.capabilities[c].label(lang) for c in left_out)
+        sentences.append(str(t["left_out"]).format(caps=caps, limit=MAX_NEED_CAPABILITIES))
     return " ".join(sentences)
 
 

@@ -52,7 +52,16 @@ class ExistingLink:
 
 def _existing_standards(catalog: Catalog, capability: str) -> tuple[frozenset[str], frozenset[str]]:
     """(provided, consumed): the standards a system of this capability speaks, from the taxonomy (its
-    standards' ``used_by``, both directions) and from the catalog's solutions offering it."""
+    standards' ``used_by``, both directions) and from the catalog's solutions offering it. Kept with the
+    catalog (it never changes; a catalog is rebuilt when the registry does)."""
+    memo = catalog.__dict__.setdefault("_existing_standards", {})
+    found = memo.get(capability)
+    if found is None:
+        found = memo[capability] = _speaks(catalog, capability)
+    return found
+
+
+def _speaks(catalog: Catalog, capability: str) -> tuple[frozenset[str], frozenset[str]]:
     common = {s.id for s in catalog.taxonomy.standards.values() if capability in s.used_by}
     provided, consumed = set(common), set(common)
     idx = catalog.index

@@ -194,8 +194,10 @@ def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:
     # With how it connects to the customer's existing systems; without why it ranked below another offer:
     # the cooperation shows this one bundle, not the list it was ranked in.
     existing = tuple(h.id for h in result.analysis.existing) if result.analysis is not None else ()
+    left_out = result.analysis.beyond_limit if result.analysis is not None else ()
     snapshot["explanations"] = {
-        lang: explain_bundle(bundle, catalog, result.need, lang, existing=existing) for lang in ("de", "en")
+        lang: explain_bundle(bundle, catalog, result.need, lang, existing=existing, left_out=left_out)
+        for lang in ("de", "en")
     }
     return snapshot
 
