@@ -223,6 +223,35 @@ def test_each_later_offer_says_why_it_comes_after_the_one_before():
     assert "Why after offer 2: no verified profile." in english[2].explanation
 
 
+def test_verified_profiles_are_compared_by_what_they_cover():
+    companies = [
+        Company("e1", "E1", verified=True),
+        Company("e2", "E2"),
+        Company("s1", "S1", verified=True),
+        Company("s2", "S2"),
+    ]
+    solutions = [
+        Solution(f"x-{c}", c, c.upper(), capabilities=("erp",), provides=("bmecat",)) for c in ("e1", "e2")
+    ]
+    solutions += [
+        Solution(f"x-{c}", c, c.upper(), capabilities=("shop",), consumes=("bmecat",)) for c in ("s1", "s2")
+    ]
+    need = Need(("erp", "shop"), weights={"erp": 1.0, "shop": 0.5})
+    result = compose_bundles(need, _catalog(solutions, companies), top_k=4)
+    assert [set(b.companies) for b in result.bundles] == [
+        {"e1", "s1"},
+        {"e1", "s2"},
+        {"e2", "s1"},
+        {"e2", "s2"},
+    ]
+    texts = [b.explanation for b in result.bundles]
+    assert "Warum nach Angebot 1: weniger geprüfte Profile (1 statt 2)." in texts[1]
+    assert (
+        "Warum nach Angebot 2: geprüft ist hier der Anbieter eines weniger zentralen Bausteins." in texts[2]
+    )
+    assert "Warum nach Angebot 3: kein geprüftes Profil." in texts[3]
+
+
 def test_one_more_provider_and_a_missing_capability_are_named():
     solutions = [
         Solution("all", "a", "Suite", capabilities=("erp", "shop")),

@@ -73,6 +73,8 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         ),
         "r_verified_none": "kein geprüftes Profil",
         "r_verified": "weniger geprüfte Profile ({v} statt {v0})",
+        "r_verified_caps": "weniger Bausteine von geprüften Anbietern ({c} statt {c0})",
+        "r_verified_weight": "geprüft ist hier der Anbieter eines weniger zentralen Bausteins",
         "r_proximity": "weiter weg (nächster Anbieter {km} km statt {km0} km)",
         "r_proximity_plain": "weiter weg",
         "r_cooperation": "die Anbieter haben seltener schon zusammengearbeitet",
@@ -133,6 +135,8 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         ),
         "r_verified_none": "no verified profile",
         "r_verified": "fewer verified profiles ({v} instead of {v0})",
+        "r_verified_caps": "fewer capabilities from verified providers ({c} instead of {c0})",
+        "r_verified_weight": "the verified provider here covers a less central capability",
         "r_proximity": "farther away (nearest provider {km} km instead of {km0} km)",
         "r_proximity_plain": "farther away",
         "r_cooperation": "the providers have worked together less often",
@@ -324,8 +328,15 @@ def _why_below(cmp: Comparison, catalog: Catalog, need: Need, lang: str) -> str:
             stds = ", ".join(tax.standards[s].label for s in need.standards if s in tax.standards)
             reasons.append(_n(t, "r_standards", len(need.standards)).format(stds=stds))
         elif part == "verified":
-            v, v0 = cmp.verified
-            reasons.append(str(t["r_verified_none"]) if v == 0 else str(t["r_verified"]).format(v=v, v0=v0))
+            (v, v0), (c, c0) = cmp.verified, cmp.verified_caps
+            if v == 0:
+                reasons.append(str(t["r_verified_none"]))
+            elif v < v0:
+                reasons.append(str(t["r_verified"]).format(v=v, v0=v0))
+            elif c < c0:
+                reasons.append(str(t["r_verified_caps"]).format(c=c, c0=c0))
+            else:  # as many, but on capabilities the text named less surely
+                reasons.append(str(t["r_verified_weight"]))
         elif part == "proximity":
             if cmp.nearest_km is not None and round(cmp.nearest_km[0]) != round(cmp.nearest_km[1]):
                 km, km0 = (round(x) for x in cmp.nearest_km)

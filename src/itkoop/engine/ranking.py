@@ -146,7 +146,9 @@ class Comparison:
     ``missing``: capabilities ``above`` covers and this one does not; ``providers``: (this, above) number
     of companies when this has more; ``parts``: quality parts (objective.QUALITY_PARTS) where this one is
     worse, largest gap first; ``tie``: for an equal objective, the key of the tie rule that decided
-    (TIE_KEYS) with (this, above) values. Distances in km of the nearest provider: (this, above) or None."""
+    (TIE_KEYS) with (this, above) values. ``nearest_km``: the nearest provider's distance (this, above) or
+    None; ``verified``, ``verified_caps``: (this, above) counts of verified companies and of the capabilities
+    they cover."""
 
     above_rank: int
     missing: tuple[str, ...] = ()
@@ -154,7 +156,8 @@ class Comparison:
     parts: tuple[str, ...] = ()
     tie: tuple[str, object, object] | None = None
     nearest_km: tuple[float, float] | None = None
-    verified: tuple[int, int] = (0, 0)
+    verified: tuple[int, int] = (0, 0)  # verified companies
+    verified_caps: tuple[int, int] = (0, 0)  # required capabilities covered by verified companies
 
 
 def _assignment(bundle: Bundle) -> dict[str, str]:
@@ -207,9 +210,13 @@ def compare_bundles(
         gaps = {k: above_q[k] - mine_q[k] for k in mine_q}
         parts = tuple(k for k in sorted(gaps, key=lambda k: -gaps[k]) if gaps[k] > 1e-9)
     near, near_above = _nearest(bundle, catalog, need), _nearest(above, catalog, need)
-    verified = tuple(
-        sum(1 for c in b.companies if c in catalog.companies and catalog.companies[c].verified)
-        for b in (bundle, above)
+
+    def is_verified(company: str) -> bool:
+        return company in catalog.companies and catalog.companies[company].verified
+
+    verified = tuple(sum(1 for c in b.companies if is_verified(c)) for b in (bundle, above))
+    verified_caps = tuple(
+        sum(len(use.covers) for use in b.solutions if is_verified(use.company)) for b in (bundle, above)
     )
     return Comparison(
         above_rank=above.rank,
@@ -219,4 +226,5 @@ def compare_bundles(
         tie=tie,
         nearest_km=(near, near_above) if near is not None and near_above is not None else None,
         verified=verified,  # type: ignore[arg-type]
+        verified_caps=verified_caps,  # type: ignore[arg-type]
     )
