@@ -52,3 +52,13 @@ def test_an_unverified_provider_reads_below_100_percent(client, mini_catalog):
 @pytest.mark.parametrize(("score", "percent"), [(1.0, 100), (0.9996, 99), (0.994, 99), (0.925, 93), (0.0, 0)])
 def test_only_a_perfect_score_reads_100_percent(score, percent):
     assert score_percent(score) == percent
+
+
+def test_the_diagram_shows_the_existing_system_the_offer_connects_to(client, mini_catalog):
+    page = _page(client, _HAS_ERP_DE)
+    assert "Shopwerk ↔ Warenwirtschaft / ERP (vorhanden): BMEcat" in page
+    assert "Shopwerk ist über BMEcat mit Ihrem vorhandenen System Warenwirtschaft / ERP verbunden" in page
+    assert "Ihr vorhandenes System" in page and 'stroke-dasharray="6 4"' in page
+    assert "Die Lösungen müssen keine Daten austauschen." not in page
+    plain = _page(client, "Wir brauchen einen Onlineshop")
+    assert "Ihr vorhandenes System" not in plain and "Die Lösungen müssen keine Daten austauschen." in plain

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from itkoop.engine.explain import tie_rule
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
+from itkoop.engine.ranking import ExistingLink, existing_links
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_from_dict, match_status
 from itkoop.registry import selectors as registry
@@ -82,7 +83,9 @@ def names_for(
     )
 
 
-def _names_for_bundles(bundles: Iterable[Bundle], capabilities: Iterable[str] = ()) -> Names:
+def _names_for_bundles(
+    bundles: Iterable[Bundle], capabilities: Iterable[str] = (), standards: Iterable[str] = ()
+) -> Names:
     bundles = list(bundles)
     return names_for(
         companies={c for b in bundles for c in b.companies}
@@ -92,7 +95,7 @@ def _names_for_bundles(bundles: Iterable[Bundle], capabilities: Iterable[str] = 
         capabilities={c for b in bundles for s in b.solutions for c in s.covers}
         | {c for b in bundles for c in b.uncovered}
         | set(capabilities),
-        standards={link.standard for b in bundles for link in b.links},
+        standards={link.standard for b in bundles for link in b.links} | set(standards),
     )
 
 
@@ -178,10 +181,27 @@ def search_notice(result: MatchResult) -> str | None:
     )
 
 
+def _existing_links(result: MatchResult) -> dict[int, list[ExistingLink]]:
+    """Per bundle rank: how its solutions reach the systems the customer already runs (engine.ranking)."""
+    existing = [h.id for h in result.analysis.existing] if result.analysis is not None else []
+    if not existing or not result.bundles:
+        return {}
+    from .adapter import current_catalog
+
+    catalog = current_catalog()
+    return {b.rank: existing_links(b, catalog, result.need, existing) for b in result.bundles}
+
+
 def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
     """Each bundle with its solutions and companies (registry records), capability and standard labels
-    and an integration diagram; ``bundle`` is the engine's bundle, for what must be signed or stored."""
-    names = _names_for_bundles(result.bundles)
+    and an integration diagram (with the customer's existing systems it connects to, grey and dashed);
+    ``bundle`` is the engine's bundle, for what must be signed or stored."""
+    reach = _existing_links(result)
+    names = _names_for_bundles(
+        result.bundles,
+        capabilities={x.existing for links in reach.values() for x in links},
+        standards={x.standard for links in reach.values() for x in links if x.standard},
+    )
     out = []
     for bundle in result.bundles:
         rows = [
@@ -213,10 +233,45 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
             Edge(source=link.source, target=link.target, label=names.standard(link.standard))
             for link in bundle.links
         ]
+        existing = [
+            {
+                "source": names.solutions[x.solution],
+                "system": names.capability(x.existing),
+                "standard": names.standard(x.standard) if x.standard else "",
+                "node": f"existing:{x.existing}",
+            }
+            for x in reach.get(bundle.rank, [])
+            if x.solution in names.solutions
+        ]
+        for cap_node in dict.fromkeys((x["node"], x["system"]) for x in existing):
+            nodes.append(
+                Node(
+                    id=cap_node[0],
+                    title=cap_node[1],
+                    subtitle=_("Ihr vorhandenes System"),
+                    group=cap_node[0],
+                    existing=True,
+                )
+            )
+        edges += [
+            Edge(source=x["source"].external_id, target=x["node"], label=x["standard"])
+            for x in existing
+            if x["standard"]
+        ]
         description = "; ".join(
-            _("%(a)s tauscht Daten mit %(b)s über %(std)s")
-            % {"a": lk["source"].name, "b": lk["target"].name, "std": lk["standard"]}
-            for lk in links
+            [
+                *(
+                    _("%(a)s tauscht Daten mit %(b)s über %(std)s")
+                    % {"a": lk["source"].name, "b": lk["target"].name, "std": lk["standard"]}
+                    for lk in links
+                ),
+                *(
+                    _("%(a)s ist über %(std)s mit Ihrem vorhandenen System %(b)s verbunden")
+                    % {"a": x["source"].name, "b": x["system"], "std": x["standard"]}
+                    for x in existing
+                    if x["standard"]
+                ),
+            ]
         ) or _("Keine Schnittstellen nötig.")
         svg = integration_svg(
             nodes,
@@ -231,6 +286,7 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
                 "percent": score_percent(bundle.score),
                 "rows": rows,
                 "links": links,
+                "existing_links": [x for x in existing if x["standard"]],
                 "companies": [names.companies[c] for c in bundle.companies],
                 "company_ids": list(bundle.companies),
                 "uncovered": [names.capability(c) for c in bundle.uncovered],
