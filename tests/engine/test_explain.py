@@ -1,9 +1,13 @@
 """Explanations of joint offers: the score's 100 %, the tie rule, why an offer ranks below the one before it,
 singular and plural in both languages, and how an offer connects to the systems the customer already runs."""
 
+import itertools
 import re
+from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from itkoop.engine import (
     Capability,
@@ -18,9 +22,12 @@ from itkoop.engine import (
     need_from_text,
 )
 from itkoop.engine.explain import explain_bundle, tie_rule
-from itkoop.engine.ranking import order_bundles
+from itkoop.engine.objective import Weights
+from itkoop.engine.ranking import TIE_TOLERANCE, order_bundles, tie_key
+from itkoop.engine.results import SolutionUse
 
-from .helpers import mini_catalog
+from .helpers import brute_force, mini_catalog
+from .test_compose_properties import scenarios
 
 
 def _taxonomy(exchanges=(("erp", "shop"), ("erp", "fibu"))):
@@ -265,10 +272,6 @@ def test_one_more_provider_and_a_missing_capability_are_named():
     )
     # a partial offer below a complete one: what it lacks
     top, partial = result.bundles[0], result.bundles[1]
-    from dataclasses import replace
-
-    from itkoop.engine.results import SolutionUse
-
     partial = replace(
         partial, solutions=(SolutionUse("e", "b", ("erp",)),), companies=("b",), uncovered=("shop",)
     )
@@ -408,3 +411,32 @@ def test_capabilities_beyond_the_limit_are_counted_as_asked_and_named():
     en = compose_bundles(need, catalog, analysis=analysis, lang="en").bundles[0].explanation
     assert en.startswith(f"Covers 10 of {total} required capabilities with one provider")
     assert "one request holds at most 10 capabilities." in en
+
+
+# -- properties on small random catalogs -------------------------------------------------------------------
+
+
+@st.composite
+def _with_customer(draw):
+    catalog, need, params = draw(scenarios())
+    customer = draw(st.sampled_from([None, *sorted(catalog.companies)]))
+    return catalog, replace(need, customer_company_id=customer), params
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_with_customer())
+def test_no_bundle_exceeds_100_percent_and_every_later_offer_says_why(scenario):
+    """The ideal is a true upper bound (the score is not merely clipped), and ranks follow the objective,
+    then the tie rule, each later offer naming the one before it."""
+    catalog, need, params = scenario
+    ideal = Weights.for_need(need, params, catalog).ideal()
+    assert all(v <= ideal + 1e-9 for v in brute_force(need, catalog, params).values())
+    bundles = compose_bundles(need, catalog, top_k=3, params=params).bundles
+    for above, below in itertools.pairwise(bundles):
+        assert above.objective >= below.objective - TIE_TOLERANCE
+        if abs(above.objective - below.objective) <= TIE_TOLERANCE:
+            assert tie_key(above, catalog, need) <= tie_key(below, catalog, need)
+            assert f"Gleichstand mit Angebot {above.rank} " in below.explanation
+        else:
+            assert f"Warum nach Angebot {above.rank}: " in below.explanation
+    assert all(0 <= b.score <= 1 for b in bundles)

@@ -40,8 +40,10 @@ class Bundle:
     """A joint offer (Gesamtangebot): solutions of a few companies covering a need, linked by standards.
 
     ``objective`` is the lexicographic objective as one number (see objective.py); ``score`` is the same
-    scaled to (at most) 1 for display. ``proven`` says the solver proved no better bundle exists among
-    those not ranked before it.
+    divided by the objective of a perfect answer for this need (``Weights.ideal``): 1 exactly when one
+    provider covers everything as well as the need can reward, below 1 otherwise. Bundles of equal
+    objective are ranked by the tie rule of ranking.py. ``proven`` says the solver proved no better bundle
+    exists among those not ranked before it.
     """
 
     rank: int
