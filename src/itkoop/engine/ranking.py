@@ -8,6 +8,11 @@ the one ranks first that
 2. needs fewer interfaces set up between its own solutions,
 3. has the lower known monthly price (a bundle with a price not given comes after those with one),
 4. has the alphabetically first provider names (then company ids: the order is total).
+
+The rule orders the bundles the search returns. When more bundles than the K asked for tie at the K-th
+place, which of them are returned is the search's choice (it keeps K distinct company sets of the best
+values and prunes what cannot beat the K-th); finding the rule's choice there would mean enumerating every
+tied bundle.
 """
 
 from __future__ import annotations
