@@ -270,6 +270,10 @@ def test_one_more_provider_and_a_missing_capability_are_named():
     assert "Warum nach Angebot 1: ein Anbieter mehr (2 statt 1), also mehr Abstimmung." in (
         result.bundles[1].explanation
     )
+    assert result.bundles[0].explanation.startswith("Deckt beide benötigten Bausteine mit einem Anbieter ab")
+    assert not _WRONG_NUMBER.search(result.bundles[1].explanation)
+    english = compose_bundles(Need(("erp", "shop")), catalog, lang="en").bundles[0].explanation
+    assert english.startswith("Covers both required capabilities with one provider")
     # a partial offer below a complete one: what it lacks
     top, partial = result.bundles[0], result.bundles[1]
     partial = replace(
@@ -285,7 +289,7 @@ def test_one_more_provider_and_a_missing_capability_are_named():
 # -- singular and plural -----------------------------------------------------------------------------------
 
 _WRONG_NUMBER = re.compile(
-    r"\b(alle 1 |1 Anbietern|1 benötigten Bausteine\b|1 providers|all 1 |1 required capabilities)"
+    r"\b(alle [12] |1 Anbietern|1 benötigten Bausteine\b|1 providers|all [12] |1 required capabilities)"
     r"|Geprüfte Profile: [^,.]+\.|Verified profiles: [^,.]+\.|Offen bleiben: [^,–]+ –"
 )
 

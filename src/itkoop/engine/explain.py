@@ -25,6 +25,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Deckt alle {n} benötigten Bausteine mit {k} ab",
         ),
         "covers_some": "Deckt {c} von {n} benötigten Bausteinen mit {k} ab",
+        "covers_both": "Deckt beide benötigten Bausteine mit {k} ab",
         "providers": ("einem Anbieter", "{k} Anbietern"),
         "links": ("Schnittstelle: {items}.", "Schnittstellen: {items}."),
         "no_links": "Keine Schnittstelle nötig: eine Lösung deckt alles zusammenhängend ab.",
@@ -99,6 +100,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Covers all {n} required capabilities with {k}",
         ),
         "covers_some": "Covers {c} of {n} required capabilities with {k}",
+        "covers_both": "Covers both required capabilities with {k}",
         "providers": ("one provider", "{k} providers"),
         "links": ("Interface: {items}.", "Interfaces: {items}."),
         "no_links": "No interface needed: one solution covers everything that exchanges data.",
@@ -204,6 +206,8 @@ def explain_bundle(
     providers = _n(t, "providers", k).format(k=k)
     if covered < n:
         head = str(t["covers_some"]).format(n=n, c=covered, k=providers)
+    elif n == 2:  # "beide", "both": never "alle 2", "all 2"
+        head = str(t["covers_both"]).format(k=providers)
     else:
         head = _n(t, "covers_all", n).format(n=n, k=providers)
     parts = []
