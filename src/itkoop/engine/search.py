@@ -253,6 +253,7 @@ def k_best(
         pairs_of[a].append(b)
         pairs_of[b].append(a)
     required = pb.required  # bits of the must standards: a bundle is valid only when it speaks them all
+    excluded = np.zeros(len(cols), dtype=bool)  # columns an earlier sibling of a must branch took
     found: dict[frozenset[int], tuple[float, list[int]]] = {}
     # theta: the K-th best value found; left: the largest bound of a part left unexplored after the stop
     state = {"theta": -np.inf, "nodes": 0, "stopped": False, "left": -np.inf}
@@ -295,6 +296,8 @@ def k_best(
         opts = live[k]
         if max_partners is not None and len(used) >= max_partners:
             return opts[:0]
+        if required:
+            opts = opts[~excluded[opts]]
         opts = opts[(cols.mask[opts] & decided) == 0]
         if np.isfinite(state["theta"]) and len(opts):
             deg = degree[cols.company[opts]]
@@ -335,14 +338,17 @@ def k_best(
         # otherwise branch on the capability with the fewest compatible columns
         k, opts, dead = -1, None, 0
         reachable = spoken  # the must standards this bundle could still come to speak
+        missing = required & ~spoken
+        cands = []
         for r in range(K):
             if (open_caps >> r) & 1:
                 cand = compatible(r, decided, value, chosen, used)
                 if len(cand) == 0:
                     dead |= 1 << r
                 else:
-                    if required != reachable & required:
+                    if missing:
                         reachable |= int(np.bitwise_or.reduce(cols.smask[cand]))
+                        cands.append(cand)
                     if opts is None or len(cand) < len(opts):
                         k, opts = r, cand
         if reachable & required != required:  # no valid bundle better than the K-th below this node
@@ -350,6 +356,12 @@ def k_best(
         if dead:
             visit(decided | dead, value, chosen, used, spoken)
             return
+        if missing:
+            # every valid bundle below holds a column speaking the lowest must standard still missing:
+            # branch on which one (the i-th branch takes the i-th and none before it, so none repeats)
+            bit = missing & -missing
+            opts = np.unique(np.concatenate([cand[(cols.smask[cand] & bit) != 0] for cand in cands]))
+        taken: list[int] = []
         gains = np.zeros(len(opts))
         for x in used:
             if x in partner_arr:
@@ -375,6 +387,12 @@ def k_best(
             )
             chosen.pop()
             used.pop()
+            if missing:
+                excluded[c] = True
+                taken.append(c)
+        if missing:  # the branches above hold every valid bundle below: none leaves anything uncovered
+            excluded[taken] = False
+            return
         # leave capability k uncovered (worth considering only when covering it turns out impossible)
         skip = open_caps & ~(1 << k)
         skip_bound = value + cols.rest(skip, [degree[x] for x in used])
