@@ -163,3 +163,15 @@ def test_the_pdf_form_carries_the_corrections_as_applied(client, mini_catalog):
     assert '<input type="hidden" name="cap" value="online-shop">' in pdf_form
     assert '<input type="hidden" name="must" value="bmecat">' in pdf_form
     assert '<input type="hidden" name="add"' not in page
+
+
+def test_removing_every_capability_says_so_instead_of_not_understood(client, mini_catalog):
+    page = _get(client, {"text": NEED, "remove": ["online-shop", "erp", "accounting"]})
+    assert "Sie haben alle erkannten Bausteine entfernt." in page
+    assert "keine bekannte Leistung erkannt" not in page
+    assert 'id="correction-form"' in page  # one can be added back
+
+
+def test_a_need_not_understood_can_be_given_a_capability(client, mini_catalog):
+    page = _get(client, {"text": "Guten Tag, wie geht es Ihnen heute?", "add": "Buchhaltung"})
+    assert "Kontor FiBu" in _offers(page)

@@ -101,9 +101,13 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "de"
     return {
         "correction_hidden": hidden,
-        "capability_options": [
-            {"id": cid, "label": en if lang == "en" else de} for cid, de, en in services.capability_options()
-        ],
+        "capability_options": sorted(
+            (
+                {"id": cid, "label": en if lang == "en" else de}
+                for cid, de, en in services.capability_options()
+            ),
+            key=lambda option: option["label"].casefold(),
+        ),
         "standard_options": [
             {"id": sid, "label": label, "checked": sid in must}
             for sid, label in services.must_standard_options(result, must)
