@@ -175,3 +175,13 @@ def test_removing_every_capability_says_so_instead_of_not_understood(client, min
 def test_a_need_not_understood_can_be_given_a_capability(client, mini_catalog):
     page = _get(client, {"text": "Guten Tag, wie geht es Ihnen heute?", "add": "Buchhaltung"})
     assert "Kontor FiBu" in _offers(page)
+
+
+def test_the_offer_pdf_is_made_for_the_corrected_need(mini_catalog):
+    from django.http import QueryDict
+
+    data = QueryDict("text=Wir+brauchen+eine+Warenwirtschaft&cap=online-shop&must=bmecat&rank=1")
+    params = services.offer_document_params(data=data, customer_company_id=None)
+    assert params["add"] == ["online-shop"] and params["must"] == ["bmecat"] and params["remove"] == []
+    with pytest.raises(services.MatchRequestError):
+        services.offer_document_params(data=QueryDict("text=ERP&must=nope&rank=1"), customer_company_id=None)
