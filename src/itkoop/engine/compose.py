@@ -164,7 +164,12 @@ def compose_bundles(
     found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
     # with a complete search the certificate is a cross-check (within the budget); otherwise it may prove
     # the best bundle, find a better one or lower the bound
-    cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), max_columns)
+    check_columns = max_columns
+    if outcome.complete and need.required_standards and check_columns is None:
+        # a must standard makes the best bundle worse than many unconstrained ones, so the cross-check's
+        # MILP would hold thousands of columns (seconds) to confirm what the complete search proved
+        check_columns = _BUDGET_CERTIFY_COLUMNS
+    cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), check_columns)
     if cert.value > found[0][0] + 1e-6:
         if outcome.complete:  # cannot happen when the search is exact; never hide it
             raise RuntimeError(f"search missed a better bundle ({cert.value} > {found[0][0]})")
