@@ -326,6 +326,9 @@ class Need:
     * ``max_partners``: at most this many companies in a bundle.
     * ``labels``: every solution of a bundle must carry all these labels (its own, or its company's).
     * ``customer_company_id``: the customer's own company; past cooperations with it count as trust.
+    * ``added`` / ``removed``: capabilities the customer added to / removed from what the text named (see
+      correct.py); ``required_standards``: standards every bundle must speak (a hard constraint, see
+      objective.bundle_objective).
     """
 
     capabilities: tuple[str, ...]
@@ -337,9 +340,13 @@ class Need:
     max_partners: int | None = None
     labels: tuple[str, ...] = ()
     customer_company_id: str | None = None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    required_standards: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "capabilities", tuple(dict.fromkeys(self.capabilities)))
+        for name in ("capabilities", "added", "removed", "required_standards"):
+            object.__setattr__(self, name, tuple(dict.fromkeys(getattr(self, name))))
         object.__setattr__(self, "standards", tuple(dict.fromkeys(self.standards)))
         object.__setattr__(self, "labels", tuple(dict.fromkeys(self.labels)))
         if self.max_partners is not None and self.max_partners < 1:

@@ -185,7 +185,8 @@ def bundle_objective(
 
     Valid: every solution offers what it covers, every pair of distinct solutions whose covered capabilities
     must exchange data shares a standard, companies pass the need's hub and label filters and do not exceed
-    ``max_partners``. Capabilities missing from ``assignment`` count as uncovered.
+    ``max_partners``, and some solution provides or consumes each of the need's ``required_standards``.
+    Capabilities missing from ``assignment`` count as uncovered.
     """
     params = params or MatchParams()
     weights = Weights.for_need(need, params)
@@ -204,6 +205,9 @@ def bundle_objective(
             return None
     if need.max_partners is not None and len(companies) > need.max_partners:
         return None
+    for std in need.required_standards:  # a must standard: some solution of the bundle speaks it
+        if not any(std in sol.provides or std in sol.consumes for sol in sols.values()):
+            return None
     tax = catalog.taxonomy
     caps = list(assignment)
     for i, c1 in enumerate(caps):

@@ -76,13 +76,16 @@ class MatchStats:
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     """``status``: "optimal" (every bundle proven), "feasible" (a solver limit was hit), "infeasible"
-    (no solution covers any required capability) or "no_capabilities" (the need names none)."""
+    (no solution covers any required capability), "standard_unmet" (solutions cover the need, but no bundle
+    speaks every required standard of the need) or "no_capabilities" (the need names none).
+    ``unmet_standards``: the required standards no candidate solution speaks at all."""
 
     need: Need
     bundles: list[Bundle]
     stats: MatchStats
     status: str
     analysis: NeedAnalysis | None = None
+    unmet_standards: tuple[str, ...] = ()
 
     @property
     def gap(self) -> float | None:
