@@ -20,7 +20,7 @@ from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
 from itkoop.core.services import audit_record
 from itkoop.engine.text import index_tokens_of_parts
 
-from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .models import Capability, Company, Label, Solution, Standard
 from .permissions import can_edit_company, can_verify_company
 
 logger = logging.getLogger(__name__)
@@ -491,11 +491,3 @@ def ensure_labels(slugs: Iterable[str]) -> list[Label]:
         label, _ = Label.objects.get_or_create(slug=slug, defaults={"name": name})
         labels.append(label)
     return labels
-
-
-def record_past_cooperation(
-    *, company: Company, partner: Company, year, title: str, description: str
-) -> None:
-    PastCooperation.objects.update_or_create(
-        company=company, partner=partner, title=title, defaults={"year": year, "description": description}
-    )
