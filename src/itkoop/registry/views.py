@@ -27,7 +27,6 @@ def home(request):
         "hubs": core_selectors.hubs(),
         "company_count": Company.objects.count(),
         "solution_count": Solution.objects.count(),
-        "top_capabilities": selectors.capabilities().filter(parent__isnull=False).order_by("label_de")[:12],
     }
     return render(request, "registry/home.html", context)
 
