@@ -24,18 +24,69 @@ from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
+from .cpv import capabilities_for_cpv
 from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
 MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
+W_CPV = 0.8  # a CPV code names the lot's class: strong, but a notice lists broad codes too
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma only outside a number such as "12,50") and at a dash between words
 # ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen ("Kfz-Werkstatt").
 _CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+_CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
+# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026") and at a line break.
+_SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|\n+")
+# Tender boilerplate: a sentence about the procedure, not the thing bought ("Eignungskriterien: ...",
+# "Bieterfragen sind über die Vergabeplattform zu stellen", "Variants will not be accepted"). Words match as
+# prefixes of the folded words; a marker of a criterion holds to the end of its sentence (the criteria follow
+# a colon), a marker of the procedure only for its clause ("Verhandlungsverfahren: Einführung eines GIS").
+_BOILERPLATE_SENTENCE = (
+    "eignungskriter",
+    "eignungsnachweis",
+    "zuschlagskriter",
+    "bieterfrage",
+    "bieterfragen",
+    "bietergemeinschaft",
+    "angebotsfrist",
+    "nebenangebot",
+    "vergabeunterlag",
+    "teilnahmeantrag",
+    "teilnahmebeding",
+    "eigenerklaer",
+    "schlusstermin",
+    "geschaeftsjahr",
+    "gesamtschuldner",
+    "einzureichen",
+    "tenderer",
+    "bidder",
+    "variants",
+    "procurement documents",
+    "tender documents",
+    "contracting authority",
+    "award criteria",
+    "selection criteria",
+    "conditions for participation",
+    "financial standing",
+    "financial years",
+    "time limit for receipt",
+)
+_BOILERPLATE_CLAUSE = (
+    "vergabeverfahren",
+    "verfahrensart",
+    "verhandlungsverfahren",
+    "teilnahmewettbewerb",
+    "vergabeplattform",
+    "vergabeportal",
+    "offenes verfahren",
+    "open procedure",
+    "procurement portal",
+    "contract notice",
+)
 # Words that say "not this" ("keinen Onlineshop", "without a shop"); "nicht nur" / "not only" do not.
 _NEGATIONS = frozenset(
     [
@@ -85,13 +136,26 @@ _EXISTING = frozenset(
         "eingesetzten",
         # a system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS"
         "bleibt",
+        "bleiben",
+        "behalten",
+        "beibehalten",
         "laeuft",
         "nutzt",
+        "stay",
+        "stays",
+        "remains",
         "already",
         "existing",
         "uses",
     ]
 )
+# An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
+_EVALUATIONS = frozenset(["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works"])
+# "Website haben wir": the object before "haben wir" is there already.
+_HAVE = frozenset(["haben", "have"])
+# A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
+_POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
+_COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
 # ("ohne", "kein", "without") are prepositions or articles and hold only forward.
 _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
@@ -570,42 +634,86 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
     return matcher
 
 
-def _clause_tokens(text: str) -> tuple[list[Token], list[int]]:
-    """The text's tokens and, for each, the number of its clause; at most MAX_TOKENS in all."""
+def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
+    """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
     tokens: list[Token] = []
     clause_of: list[int] = []
-    for number, clause in enumerate(_CLAUSE_RE.split(text)):
-        room = MAX_TOKENS - len(tokens)
-        if room <= 0:
-            break
-        words = tokenize(clause)[:room]
-        tokens += words
-        clause_of += [number] * len(words)
-    return tokens, clause_of
+    sentence_of: list[int] = []
+    number = 0
+    for sentence_number, sentence in enumerate(_SENTENCE_RE.split(text)):
+        for clause in _CLAUSE_RE.split(sentence):
+            room = MAX_TOKENS - len(tokens)
+            if room <= 0:
+                return tokens, clause_of, sentence_of
+            words = tokenize(clause)[:room]
+            tokens += words
+            clause_of += [number] * len(words)
+            sentence_of += [sentence_number] * len(words)
+            number += 1
+    return tokens, clause_of, sentence_of
+
+
+def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
+    """Tokens of tender boilerplate: whole sentences about criteria and deadlines, clauses about the
+    procedure (see _BOILERPLATE_SENTENCE, _BOILERPLATE_CLAUSE). Linear in the number of tokens."""
+    out: set[int] = set()
+    for unit_of, markers in ((sentence_of, _BOILERPLATE_SENTENCE), (clause_of, _BOILERPLATE_CLAUSE)):
+        units: dict[int, list[int]] = {}
+        for i, unit in enumerate(unit_of):
+            units.setdefault(unit, []).append(i)
+        for members in units.values():
+            joined = " " + " ".join(folded[i] for i in members)
+            if any(" " + marker in joined for marker in markers):
+                out.update(members)
+    return out
 
 
 def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
-    brauchen wir nicht"), it holds backward to the clause's start. ``starts``: tokens where a match starts."""
+    brauchen wir nicht"), it holds backward to the clause's start, and an "already there" whose clause names
+    nothing at all ("Unser PMS ist Casablanca, das bleibt") holds for the last thing the clause before it
+    named. ``starts``: tokens where a match starts."""
     roles = ["need"] * len(tokens)
     folded = [fold(t.surface).replace("'", "") for t in tokens]
+    clause_start: dict[int, int] = {}
+    clause_size: dict[int, int] = {}
+    for i, c in enumerate(clause_of):
+        clause_start.setdefault(c, i)
+        clause_size[c] = clause_size.get(c, 0) + 1
     for i, word in enumerate(folded):
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
+        backward_only = False
         if word in _NEGATIONS and (prev == "noch" or {prev2, prev} == {"es", "gibt"}):
             continue  # a lack, not a refusal: "noch keine Website", "im Obergeschoss gibt es kein WLAN"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
-        elif word in _EXISTING:
+        elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
             mode = "existing"
         elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
             mode = "negated"
+        elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
+            mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
+        elif word in _POSSESSIVES and _names_then_is(i, folded, starts):
+            # "Unser PMS ist Casablanca", "our POS is Lightspeed" ("an unser ERP" asks for the link)
+            for k in range(i + 1, min(i + 4, len(tokens))):
+                if clause_of[k] != clause_of[i]:
+                    break
+                if k in starts:
+                    roles[k] = "existing"
+                    break
+            continue
         else:
             continue
         j = i + 1
-        while j < len(tokens) and clause_of[j] == clause_of[i] and folded[j] not in _SCOPE_ENDS:
+        while (
+            not backward_only
+            and j < len(tokens)
+            and clause_of[j] == clause_of[i]
+            and folded[j] not in _SCOPE_ENDS
+        ):
             if mode == "existing" and folded[j] in _NEED_VERBS:
                 break
             j += 1
@@ -614,13 +722,29 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         if any(k in starts for k in range(i + 1, j)) or not (mode == "existing" or word in _VERB_NEGATIONS):
             for k in range(i + 1, j):
                 roles[k] = mode
-        else:
-            k = i - 1
-            stops = _SCOPE_ENDS | _COORDINATIONS
-            while k >= 0 and clause_of[k] == clause_of[i] and folded[k] not in stops:
-                roles[k] = mode
-                k -= 1
+            continue
+        k = i - 1
+        stops = _SCOPE_ENDS | _COORDINATIONS
+        named = False
+        while k >= 0 and clause_of[k] == clause_of[i] and folded[k] not in stops:
+            roles[k] = mode
+            named = named or k in starts
+            k -= 1
+        if mode == "existing" and not named and k >= 0 and clause_of[k] == clause_of[i] - 1:
+            # nothing named in the cue's clause: the last thing the clause before named
+            last = max((m for m in starts if clause_of[m] == clause_of[k] and m <= k), default=None)
+            if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
+                for m in range(last, k + 1):
+                    roles[m] = mode
     return roles
+
+
+def _names_then_is(i: int, folded: list[str], starts: set[int]) -> bool:
+    """Whether a possessive is followed by a named thing and a copula: "Unser PMS ist Casablanca"."""
+    for k in range(i + 1, min(i + 3, len(folded))):
+        if k in starts:
+            return any(folded[m] in _COPULAS for m in range(k + 1, min(k + 4, len(folded))))
+    return False
 
 
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
@@ -649,6 +773,26 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+def _cpv_matches(tokens: list[Token]) -> list[_Match]:
+    """Capabilities of the CPV codes a notice names ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"):
+    a code with its check digit, or eight digits within a few words after "CPV" (another eight-digit number,
+    a phone number say, is no code)."""
+    found: list[_Match] = []
+    last_cpv = -100
+    for i, tok in enumerate(tokens):
+        surface = tok.surface
+        if surface[:3].lower() == "cpv":
+            last_cpv = i
+            continue
+        if not (surface[:1].isdigit() and len(surface) in (8, 10)):
+            continue
+        if not (_CPV_CODE_RE.fullmatch(surface) and ("-" in surface or i - last_cpv <= 6)):
+            continue
+        for cap in capabilities_for_cpv(surface):
+            found.append(_Match(cap, "cap", W_CPV, frozenset({(i, 0, len(surface))}), surface))
+    return found
+
+
 def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     """Capabilities (with score and evidence words) and standards named in a German or English text.
 
@@ -657,17 +801,19 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
-    tokens, clause_of = _clause_tokens(text)
+    tokens, clause_of, sentence_of = _clause_tokens(text)
     # Typos are looked for in the first MAX_CORRECTED_WORDS words only: a need is a few hundred words, and a
     # pasted document must not pay a fuzzy lookup per word.
     tokens = [
         matcher.corrected(t) if i < MAX_CORRECTED_WORDS and not t.is_stopword else t
         for i, t in enumerate(tokens)
     ]
-    matches = matcher.matches(tokens)
+    matches = matcher.matches(tokens) + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
-    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}}
+    for i in _boilerplate(words, clause_of, sentence_of):
+        roles[i] = "context"
+    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
     standards: dict[str, None] = {}
     for m in matches:
         role = roles[min(t for t, _, _ in m.cover)]
@@ -677,6 +823,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             standards.setdefault(m.target, None)
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
         del per_role["need"][cap]
+    del per_role["context"]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
