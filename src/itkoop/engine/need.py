@@ -156,6 +156,9 @@ _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
 _COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
+# Before "kein" these say what is missing, not what is refused: "noch keine Website", "die alte Kasse kann
+# kein TSE", "das Lager hat kein WLAN".
+_LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
 # ("ohne", "kein", "without") are prepositions or articles and hold only forward.
 _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
@@ -243,6 +246,132 @@ _SUPPLY_WORDS = (
     "procure",
     "replac",
     "provision",
+)
+# Everyday words that name a capability only in a trade's context: a reservation of a restaurant is its
+# table booking, of a hotel its room booking; an order at a table is restaurant software. Each rule: the
+# capability, word prefixes (folded), context prefixes; read when a word and a context word are both in the
+# text (weight W_CONTEXT, weaker than a word of the taxonomy).
+_GASTRO = (
+    "restaurant",
+    "gastro",
+    "gaststaett",
+    "bistro",
+    "cafe",
+    "biergarten",
+    "kneipe",
+    "wirtshaus",
+    "speise",
+    "mittagessen",
+    "catering",
+    "kueche",
+    "tisch",
+)
+_LODGING = (
+    "hotel",
+    "zimmer",
+    "pension",
+    "ferienwohnung",
+    "gaestehaus",
+    "hostel",
+    "camping",
+    "campsite",
+    "rooms",
+    "gaeste",
+    "uebernacht",
+)
+_TRUCKING = (
+    "lkw",
+    "spedition",
+    "transporter",
+    "sprinter",
+    "kurier",
+    "paket",
+    "fracht",
+    "disponent",
+    "truck",
+    "zustell",
+    "fahrer",
+    "driver",
+)
+_CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
+    (
+        "hotel-software",
+        ("buchen", "buchung", "direktbuch", "belegung", "booking", "check-in", "checkin", "reservation"),
+        _LODGING,
+    ),
+    (
+        "logistics-tms",
+        ("tourenplan", "tourenoptim", "zustellung", "sendung", "routenplan", "route"),
+        _TRUCKING,
+    ),
+    (
+        "event-management",
+        ("ticket", "einlass", "gaesteliste", "eintritt"),
+        ("club", "konzert", "festival", "party", "disko", "veranstalt"),
+    ),
+    (
+        "field-service",
+        ("monteur", "techniker", "rausschick", "einsatzplan", "job scheduling", "dispatch"),
+        ("monteur", "techniker", "kundendienst", "wartung", "service", "plumb", "technician", "einsatz"),
+    ),
+    (
+        "iiot-platform",
+        ("temperatur", "temperature", "sensor"),
+        ("ueberwach", "aufzeich", "automatisch", "alarm", "monitor", "logg"),
+    ),
+    (
+        "craft-software",
+        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
+        (
+            "elektrik",
+            "maler",
+            "fliesen",
+            "schreiner",
+            "tischler",
+            "dachdeck",
+            "sanitaer",
+            "heizung",
+            "zimmerei",
+            "installateur",
+            "plumb",
+            "roof",
+            "carpent",
+            "electrician",
+            "handwerk",
+            "geselle",
+            "baustelle",
+        ),
+    ),
+)
+W_CONTEXT = 0.7
+# Capabilities read from a word in a trade's context give way to the trade's own software: restaurant
+# reservations are no appointment booking, hotel bookings no generic booking system.
+_YIELDS_TO = {
+    "appointment-booking": ("restaurant-software", "hotel-software", "event-management"),
+    "ticketing": ("event-management",),
+    "online-shop": ("event-management",),
+}
+# A word that names what the writer's business is ("Spedition mit 25 LKW: ...", "Zahnarztpraxis sucht eine
+# Telefonanlage") is context when the text asks for other things; alone ("Kfz-Werkstatt: Aufträge,
+# Rechnung") it stands for the trade's software. Folded whole words or hyphen-compound heads.
+_BUSINESS_WORDS = frozenset(
+    [
+        "spedition",
+        "logistik",
+        "logistiker",
+        "logistikdienstleister",
+        "logistikunternehmen",
+        "freight",
+        "versandhandel",
+        "hotel",
+        "restaurant",
+        "fulfillment-dienstleister",
+        "fuhrpark",
+        "kanzlei",
+        "steuerkanzlei",
+        "anwaltskanzlei",
+    ]
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
@@ -686,8 +815,8 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = False
-        if word in _NEGATIONS and (prev == "noch" or {prev2, prev} == {"es", "gibt"}):
-            continue  # a lack, not a refusal: "noch keine Website", "im Obergeschoss gibt es kein WLAN"
+        if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
+            continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
         elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
@@ -773,6 +902,43 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
+    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
+    looks at each word once."""
+    found: list[_Match] = []
+    for cap, cues, context in _CONTEXT_WORDS:
+        if not any(w.startswith(context) for w in words):
+            continue
+        for i, w in enumerate(words):
+            # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
+            # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
+            cue = next((c for c in cues if w.startswith(c) and len(w) <= len(c) + 6), None)
+            if (
+                roles[i] == "need"
+                and cue
+                and not w.startswith(context)
+                and not w.endswith(("system", "systeme", "software"))
+            ):
+                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                break
+    return found
+
+
+def _drop_business_words(per_cap: dict[str, list[_Match]]) -> None:
+    """Capabilities named only by a word for the writer's business are context when others are named."""
+    only_business = [
+        cap
+        for cap, ms in per_cap.items()
+        if all(
+            fold(m.evidence).rsplit("-", 1)[-1] in _BUSINESS_WORDS or fold(m.evidence) in _BUSINESS_WORDS
+            for m in ms
+        )
+    ]
+    if len(only_business) < len(per_cap):
+        for cap in only_business:
+            del per_cap[cap]
+
+
 def _cpv_matches(tokens: list[Token]) -> list[_Match]:
     """Capabilities of the CPV codes a notice names ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"):
     a code with its check digit, or eight digits within a few words after "CPV" (another eight-digit number,
@@ -823,6 +989,17 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             standards.setdefault(m.target, None)
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
         del per_role["need"][cap]
+    for m in _context_matches(words, roles):
+        per_role["need"].setdefault(m.target, []).append(m)
+    for cap, stronger in _YIELDS_TO.items():
+        if cap in per_role["need"] and any(
+            any(m.weight == W_CONTEXT for m in per_role["need"].get(s, ())) for s in stronger
+        ):
+            del per_role["need"][cap]
+    _drop_business_words(per_role["need"])
+    for cap in list(per_role["need"]):  # named weakly as a need but said to be there: it is there
+        if cap in per_role["existing"] and all(m.weight <= W_CONTEXT for m in per_role["need"][cap]):
+            del per_role["need"][cap]
     del per_role["context"]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
