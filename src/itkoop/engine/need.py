@@ -344,6 +344,45 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
     ),
 )
+_PUBLIC_BODIES = (
+    "amt",
+    "aemter",
+    "behoerd",
+    "stadtverwaltung",
+    "kreisverwaltung",
+    "kommun",
+    "gemeinde",
+    "landkreis",
+    "buerger",
+    "jugendamt",
+    "landesamt",
+    "municipal",
+    "ministry",
+    "citizen",
+)
+_CONTEXT_WORDS += (
+    # "inklusive Betrieb", "Unterstützung bei Betrieb", "the operation of its network": in a tender, running
+    # the thing bought
+    (
+        "managed-services",
+        ("betrieb", "operation"),
+        (*_TENDER_WORDS, "lot", "los", "cpv", "leistungsverzeichnis", "contracting", "auftrag"),
+    ),
+    # applications and registrations of a public body are e-government
+    ("e-government", ("antrag", "antraeg", "anmeldung", "bewilligung", "application"), _PUBLIC_BODIES),
+    # moving mailboxes or files to Microsoft 365, Exchange Online, a cloud: a cloud migration
+    (
+        "cloud-migration",
+        ("migration", "migrier", "umstieg", "umstellung", "umziehen"),
+        ("365", "cloud", "exchange", "sharepoint", "azure", "aws", "saas"),
+    ),
+    # data to be taken over from the old system
+    (
+        "data-migration",
+        ("uebernahme", "uebernehm", "uebernommen", "rueber", "migrier", "migration"),
+        ("altsystem", "altverfahren", "altdat", "alten", "alter", "altes", "legacy"),
+    ),
+)
 W_CONTEXT = 0.7
 # Capabilities read from a word in a trade's context give way to the trade's own software: restaurant
 # reservations are no appointment booking, hotel bookings no generic booking system.
@@ -394,10 +433,11 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "tender",
                 "tendering",
                 "bidding",
+                "leistungsverzeichnis",
             }
         ),
         (),
-        ("bau", "gaeb", "leistungsverzeichnis", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+        ("bau", "gaeb", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
     ),
     # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
     "procurement": (
@@ -468,9 +508,59 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     # "Wartung" of servers or software is IT operation, not plant maintenance.
+    # ... nor is that of printers, vehicles or the installations a craftsman services for his customers.
     "maintenance": (
-        frozenset({"wartung", "wartungsvertraege", "maintenance"}),
-        ("server", "software", "infrastruktur", "netzwerk", "rechner", "edv", "hardware", "it-"),
+        frozenset(
+            {
+                "wartung",
+                "wartungsvertraege",
+                "wartungsvertraegen",
+                "wartungstermine",
+                "wartungsintervalle",
+                "maintenance",
+            }
+        ),
+        (
+            "server",
+            "software",
+            "infrastruktur",
+            "netzwerk",
+            "rechner",
+            "edv",
+            "hardware",
+            "it-",
+            "drucker",
+            "multifunktion",
+            "kopierer",
+            "cctv",
+            "kamera",
+            "firewall",
+            "lkw",
+            "fahrzeug",
+            "flotte",
+            "fuhrpark",
+            "monteur",
+            "kundendienst",
+            "heizung",
+        ),
+        (),
+    ),
+    # "Rechenzentrum" that servers are delivered to is a place, not hosting bought.
+    "hosting": (
+        frozenset({"rechenzentrum", "rechenzentrums"}),
+        ("server", "speicher", "storage"),
+        (),
+    ),
+    # "Infrastruktur" to test or to deliver is no IT operation bought.
+    "managed-services": (
+        frozenset({"infrastruktur", "infrastructure"}),
+        (),
+        ("betrieb", "betreu", "support", "wartung", "operation", "manage", "admin", "monitor", "ueberwach"),
+    ),
+    # "Digitalisierung der Akten" is scanning, not consulting.
+    "it-consulting": (
+        frozenset({"digitalisierung", "digitalisieren"}),
+        ("akte", "akten", "beleg", "papier", "dokument", "unterlagen", "scan"),
         (),
     ),
     # CNC machines to monitor or maintain are the plant, not CAM programming.
@@ -605,6 +695,10 @@ def _alternatives(label: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s/\s|/|\(|\)|\bund\b|\band\b|,", label) if p.strip()]
 
 
+def _is_acronym(pattern: str) -> bool:
+    return pattern.isupper() and len(pattern) <= 5
+
+
 def _is_word(rest: str) -> bool:
     """The rest of a compound after its modifier (and a linking -s/-es) is a German word of its own."""
     for cut in ("", "s", "es", "n"):
@@ -685,7 +779,7 @@ class _Matcher:
         if len(tokens) == 1:
             surface = tokens[0].surface
             # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
-            forms = {fold(surface)} if surface.isupper() and len(surface) <= 5 else tokens[0].forms
+            forms = {fold(surface)} if _is_acronym(surface) else tokens[0].forms
             for form in forms:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
@@ -705,8 +799,11 @@ class _Matcher:
     def matches(self, tokens: list[Token]) -> list[_Match]:
         found: list[_Match] = []
 
-        def add(form: str, weight: float, cover: frozenset, evidence: str) -> None:
-            for target, kind, _pattern in self.words.get(form, ()):
+        def add(form: str, weight: float, cover: frozenset, evidence: str, written: str = "") -> None:
+            for target, kind, pattern in self.words.get(form, ()):
+                # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
+                if written and _is_acronym(pattern) and written[:1].isupper() and written[1:].islower():
+                    continue
                 found.append(_Match(target, kind, weight, cover, evidence))
 
         for i, tok in enumerate(tokens):
@@ -731,12 +828,12 @@ class _Matcher:
                             found.append(_Match(target, kind, W_PAIR, cover, evidence))
             whole = frozenset({(i, 0, n)})
             for form in tok.forms:
-                add(form, W_WORD, whole, tok.surface)
+                add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
             for part_forms, part in zip(tok.parts, re.split(r"[-–]", tok.surface), strict=False):
                 length = len(fold(part))
                 for form in part_forms:
-                    add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
+                    add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
