@@ -67,7 +67,6 @@ _BOILERPLATE_SENTENCE = (
     "variants",
     "procurement documents",
     "tender documents",
-    "contracting authority",
     "award criteria",
     "selection criteria",
     "conditions for participation",
@@ -118,6 +117,8 @@ _EXISTING = frozenset(
     [
         "bereits",
         "schon",
+        "seit",
+        "since",
         "vorhanden",
         "vorhandene",
         "vorhandenen",
@@ -151,6 +152,10 @@ _EXISTING = frozenset(
 )
 # An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
 _EVALUATIONS = frozenset(["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works"])
+# Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
+_DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
+_OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
+_KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 # "Website haben wir": the object before "haben wir" is there already.
 _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
@@ -168,7 +173,11 @@ _NOT_NEGATING_NEXT = frozenset(["nur", "mehr", "only", "longer", "anymore"])
 # A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
-_EXISTING_ADVERBS = frozenset(["bereits", "schon", "already"])
+_EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
+# ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
+_EXISTING_VERBS = frozenset(
+    ["bleibt", "bleiben", "behalten", "beibehalten", "laeuft", "nutzt", "uses", "stay", "stays", "remains"]
+)
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -231,6 +240,8 @@ _TENDER_WORDS = (
     "tender",
 )
 _SUPPLY_WORDS = (
+    *_TENDER_WORDS,
+    "lot",
     "neu",
     "liefer",
     "beschaff",
@@ -344,6 +355,21 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ),
     ),
 )
+# How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
+_BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
+_OBJECT_ARTICLES = frozenset(["von", "eines", "einer", "einem", "der", "des", "neuer", "neuen", "of", "for"])
+_DETERMINERS = frozenset(
+    ["die", "der", "den", "dem", "das", "unsere", "unserer", "unseren", "unserem", "unser", "our", "the"]
+)
+# Services done to something: what follows them with "der/von/zu/of/on" is their object, not a need.
+_SERVICES_ON_OBJECTS = frozenset(["training", "software-testing", "penetration-testing", "accessibility"])
+_OBJECT_REACH = 8  # words after the service within which its object is named
+_OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
+# What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
+_INCLUSIONS = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl", "samt", "nebst"])
+_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance"])
+# Words that hold a pattern but name no need: "open-source" is no sourcing.
+_NOT_A_NEED = frozenset(["opensource", "open-source"])
 _PUBLIC_BODIES = (
     "amt",
     "aemter",
@@ -405,7 +431,7 @@ _BUSINESS_WORDS = frozenset(
         "versandhandel",
         "hotel",
         "restaurant",
-        "fulfillment-dienstleister",
+        "dienstleister",
         "fuhrpark",
         "kanzlei",
         "steuerkanzlei",
@@ -486,6 +512,11 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "bildschirm",
                 "bildschirme",
                 "endgeraete",
+                "endgeraeten",
+                "monitoren",
+                "bildschirmen",
+                "rechnern",
+                "druckern",
                 "devices",
                 "monitors",
             }
@@ -545,17 +576,17 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ),
         (),
     ),
+    # "Ladungssicherung" secures a load; a backup secures data.
+    "backup": (
+        frozenset({"sicherung", "sicherungen"}),
+        (),
+        ("daten", "backup", "server", "system", "nas", "cloud", "dateien", "rechner", "datensich"),
+    ),
     # "Rechenzentrum" that servers are delivered to is a place, not hosting bought.
     "hosting": (
         frozenset({"rechenzentrum", "rechenzentrums"}),
-        ("server", "speicher", "storage"),
+        ("liefer", "speichersystem", "install"),
         (),
-    ),
-    # "Infrastruktur" to test or to deliver is no IT operation bought.
-    "managed-services": (
-        frozenset({"infrastruktur", "infrastructure"}),
-        (),
-        ("betrieb", "betreu", "support", "wartung", "operation", "manage", "admin", "monitor", "ueberwach"),
     ),
     # "Digitalisierung der Akten" is scanning, not consulting.
     "it-consulting": (
@@ -802,7 +833,8 @@ class _Matcher:
         def add(form: str, weight: float, cover: frozenset, evidence: str, written: str = "") -> None:
             for target, kind, pattern in self.words.get(form, ()):
                 # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
-                if written and _is_acronym(pattern) and written[:1].isupper() and written[1:].islower():
+                acronym = _is_acronym(pattern) or (pattern == target and len(pattern) <= 5)
+                if written and acronym and written[:1].isupper() and written[1:].islower():
                     continue
                 found.append(_Match(target, kind, weight, cover, evidence))
 
@@ -937,13 +969,23 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
+        elif word in _EXISTING and prev in _KEEP_TRACK:
+            continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
         elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
             mode = "existing"
+        elif word in _DONE_BY and any(
+            folded[k].startswith(_OUTSIDE_PARTIES)
+            for k in _clause_range(clause_of[i], clause_start, clause_size)
+        ):
+            # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
+            for k in _clause_range(clause_of[i], clause_start, clause_size):
+                roles[k] = "existing"
+            continue
         elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
             mode = "negated"
         elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
             mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
-        elif word in _POSSESSIVES and _names_then_is(i, folded, starts):
+        elif word in _POSSESSIVES and _names_then_is(i, tokens, folded, starts):
             # "Unser PMS ist Casablanca", "our POS is Lightspeed" ("an unser ERP" asks for the link)
             for k in range(i + 1, min(i + 4, len(tokens))):
                 if clause_of[k] != clause_of[i]:
@@ -954,6 +996,12 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             continue
         else:
             continue
+        # "die bestehende Exchange-Umgebung": an adjective's noun follows it, never precedes it
+        forward_only = (
+            word in _EXISTING
+            and word.endswith(("e", "en", "er", "es", "existing"))
+            and not (word in _EXISTING_VERBS or word == "vorhanden")
+        )
         j = i + 1
         while (
             not backward_only
@@ -966,7 +1014,11 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 break  # the adjective's noun
-        if any(k in starts for k in range(i + 1, j)) or not (mode == "existing" or word in _VERB_NEGATIONS):
+        if (
+            forward_only
+            or any(k in starts for k in range(i + 1, j))
+            or not (mode == "existing" or word in _VERB_NEGATIONS)
+        ):
             for k in range(i + 1, j):
                 roles[k] = mode
             continue
@@ -986,11 +1038,19 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
     return roles
 
 
-def _names_then_is(i: int, folded: list[str], starts: set[int]) -> bool:
-    """Whether a possessive is followed by a named thing and a copula: "Unser PMS ist Casablanca"."""
+def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[int, int]) -> range:
+    return range(clause_start[clause], clause_start[clause] + clause_size[clause])
+
+
+def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[int]) -> bool:
+    """Whether a possessive is followed by a named thing, a copula and a name: "Unser PMS ist Casablanca",
+    "our POS is Lightspeed" (not "Unsere WaWi ist alt": a state, which asks for a new one)."""
     for k in range(i + 1, min(i + 3, len(folded))):
         if k in starts:
-            return any(folded[m] in _COPULAS for m in range(k + 1, min(k + 4, len(folded))))
+            for m in range(k + 1, min(k + 4, len(folded) - 1)):
+                if folded[m] in _COPULAS:
+                    return tokens[m + 1].surface[:1].isupper()
+            return False
     return False
 
 
@@ -1018,6 +1078,49 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
     if unless and any(w.startswith(unless) for w in words):
         return True
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
+
+
+def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> set[_Match]:
+    """Matches that frame another need rather than name one:
+
+    * "Beschaffung eines/von ...", "procurement of ...": how a buyer buys, not a purchasing system;
+    * what a service is done to: "Schulungen zu Microsoft Office", "testing of web applications",
+      "Penetrationstest der Internetanwendungen";
+    * licences, support and maintenance that come with a product ("einschließlich Lizenzen für 3 Jahre und
+      Herstellersupport") when the text names the product.
+    Linear: each match looks at a few words around it."""
+    out: set[_Match] = set()
+    start_of = {m: min(t for t, _, _ in m.cover) for m in matches}
+    end_of = {m: max(t for t, _, _ in m.cover) for m in matches}
+    services = [m for m in matches if m.target in _SERVICES_ON_OBJECTS]
+    service_ends: dict[int, int] = {}  # sentence -> token after which the service's object may follow
+    for m in services:
+        end = end_of[m]
+        if end + 1 < len(words) and words[end + 1] in _OBJECT_LINKS:
+            service_ends.setdefault(sentence_of[end], end)
+    included_from: dict[int, int] = {}
+    for i, w in enumerate(words):
+        if w in _INCLUSIONS:
+            included_from.setdefault(sentence_of[i], i)
+    targets = {m.target for m in matches if m.kind == "cap"}
+    for m in matches:
+        i, j = start_of[m], end_of[m]
+        nxt = words[j + 1] if j + 1 < len(words) and sentence_of[j + 1] == sentence_of[j] else ""
+        prev = words[i - 1] if i and sentence_of[i - 1] == sentence_of[i] else ""
+        end = service_ends.get(sentence_of[i])
+        buying_frame = i == j and words[i] in _BUYING_FRAMES and nxt in _OBJECT_ARTICLES
+        if (
+            (buying_frame and prev not in _DETERMINERS)
+            or (m.target not in _SERVICES_ON_OBJECTS and end is not None and end < i <= end + _OBJECT_REACH)
+            or (
+                m.target in _INCIDENTAL
+                and included_from.get(sentence_of[i], len(words)) < i
+                and targets - _INCIDENTAL - {m.target}
+            )
+            or fold(m.evidence) in _NOT_A_NEED
+        ):
+            out.add(m)
+    return out
 
 
 def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
@@ -1048,7 +1151,8 @@ def _drop_business_words(per_cap: dict[str, list[_Match]]) -> None:
         cap
         for cap, ms in per_cap.items()
         if all(
-            fold(m.evidence).rsplit("-", 1)[-1] in _BUSINESS_WORDS or fold(m.evidence) in _BUSINESS_WORDS
+            fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]) in _BUSINESS_WORDS
+            or fold(m.evidence) in _BUSINESS_WORDS
             for m in ms
         )
     ]
@@ -1099,8 +1203,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         roles[i] = "context"
     per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
     standards: dict[str, None] = {}
+    framed = _framed(matches, words, sentence_of)
     for m in matches:
-        role = roles[min(t for t, _, _ in m.cover)]
+        role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
         elif role != "negated":  # a standard of a system already there is one to connect through
