@@ -382,11 +382,21 @@ _PUBLIC_BODIES = (
     "buerger",
     "jugendamt",
     "landesamt",
+    "landesfoerder",
+    "foerdermittel",
     "municipal",
     "ministry",
     "citizen",
 )
 _CONTEXT_WORDS += (
+    # paying with a phone, a card, a QR code
+    ("payment", ("bezahl", "pay"), ("handy", "karte", "qr", "mobile", "card", "kontaktlos", "smartphone")),
+    # settling accounts with owners of holiday flats or flats
+    (
+        "property-management",
+        ("eigentuemer", "owner"),
+        ("abrechnung", "objekt", "wohnung", "vermiet", "statement"),
+    ),
     # "inklusive Betrieb", "Unterstützung bei Betrieb", "the operation of its network": in a tender, running
     # the thing bought
     (
@@ -395,7 +405,11 @@ _CONTEXT_WORDS += (
         (*_TENDER_WORDS, "lot", "los", "cpv", "leistungsverzeichnis", "contracting", "auftrag"),
     ),
     # applications and registrations of a public body are e-government
-    ("e-government", ("antrag", "antraeg", "anmeldung", "bewilligung", "application"), _PUBLIC_BODIES),
+    (
+        "e-government",
+        ("antrag", "antraeg", "antragstellung", "anmeldung", "bewilligung", "application"),
+        _PUBLIC_BODIES,
+    ),
     # moving mailboxes or files to Microsoft 365, Exchange Online, a cloud: a cloud migration
     (
         "cloud-migration",
@@ -410,6 +424,10 @@ _CONTEXT_WORDS += (
     ),
 )
 W_CONTEXT = 0.7
+_OPERATION_OF = frozenset(["der", "des", "von", "of"])
+_OPERATION_AFTER = frozenset(
+    ["inklusive", "inkl", "einschliesslich", "including", "incl", "und", "and", "bei"]
+)
 # Capabilities read from a word in a trade's context give way to the trade's own software: restaurant
 # reservations are no appointment booking, hotel bookings no generic booking system.
 _YIELDS_TO = {
@@ -437,6 +455,17 @@ _BUSINESS_WORDS = frozenset(
         "steuerkanzlei",
         "anwaltskanzlei",
     ]
+)
+_NOT_BOOKED_DATES = (
+    "hutermin",
+    "tuevtermin",
+    "wartungstermin",
+    "kundendiensttermin",
+    "liefertermin",
+    "abgabetermin",
+    "pruefungstermin",
+    "prueftermin",
+    "montagetermin",
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
@@ -488,10 +517,35 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "arbeitsplaetze",
                 "smartphone",
                 "smartphones",
+                "pc",
+                "tablet",
+                "tablets",
+                "rechnern",
+                "druckern",
+                "arbeitsplatzmonitoren",
             }
         ),
         _SUPPLY_WORDS,
-        (),
+        (
+            "verwalt",
+            "manag",
+            "zentral",
+            "inventar",
+            "einricht",
+            "konfigur",
+            "deploy",
+            "mdm",
+            "update",
+            "patch",
+            "betreu",
+            "administ",
+            "verteil",
+            "rollout",
+            "absicher",
+            "secur",
+            "set-up",
+            "setup",
+        ),
     ),
     "hardware-supply": (
         frozenset(
@@ -1067,6 +1121,8 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             )
             for m in matches
         )
+    if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
+        return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     sense = _SENSES.get(cap)
     if sense is None:
         return False
@@ -1130,7 +1186,14 @@ def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
     for cap, cues, context in _CONTEXT_WORDS:
         if not any(w.startswith(context) for w in words):
             continue
-        for i, w in enumerate(words):
+        for i, whole in enumerate(words):
+            w = whole.rsplit("-", 1)[-1]
+            # "Betrieb" is running a system only as "Betrieb der/des ..." or "inklusive Betrieb"
+            if cap == "managed-services" and not (
+                (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
+                or (i and words[i - 1] in _OPERATION_AFTER)
+            ):
+                continue
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
             cue = next((c for c in cues if w.startswith(c) and len(w) <= len(c) + 6), None)
