@@ -223,6 +223,13 @@ _NEED_VERBS = frozenset(
 # A bare "App" after a preposition names a channel of another need ("Zeiterfassung per App"), not an app
 # to develop.
 _CHANNEL_WORDS = frozenset(["per", "via", "ueber", "mit", "als", "by", "with", "through", "using"])
+# A bare channel word after such a preposition (or in the list it starts) is how something else travels.
+_CHANNELS = {
+    "mobile-app": frozenset(["app", "apps"]),
+    "telephony": frozenset(["telefon", "phone", "anruf"]),
+    "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
+    "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
+}
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
 # (``only_with``).
@@ -433,8 +440,12 @@ _OPERATION_AFTER = frozenset(
 _YIELDS_TO = {
     "appointment-booking": ("restaurant-software", "hotel-software", "event-management"),
     "ticketing": ("event-management",),
+    "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+# A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
+# named too.
+_PART_OF = {"online-forms": "website-cms"}
 # A word that names what the writer's business is ("Spedition mit 25 LKW: ...", "Zahnarztpraxis sucht eine
 # Telefonanlage") is context when the text asks for other things; alone ("Kfz-Werkstatt: Aufträge,
 # Rechnung") it stands for the trade's software. Folded whole words or hyphen-compound heads.
@@ -635,6 +646,12 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         frozenset({"sicherung", "sicherungen"}),
         (),
         ("daten", "backup", "server", "system", "nas", "cloud", "dateien", "rechner", "datensich"),
+    ),
+    # Scanning at a delivery or in a warehouse reads barcodes, not documents.
+    "ocr-capture": (
+        frozenset({"scan", "scannen", "scanner", "scannern"}),
+        ("zustell", "paket", "lager", "kommission", "sendung", "palette", "warehouse", "parcel", "delivery"),
+        (),
     ),
     # "Rechenzentrum" that servers are delivered to is a place, not hosting bought.
     "hosting": (
@@ -1110,10 +1127,10 @@ def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[i
 
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
-    "App" after a preposition)."""
-    if cap == "mobile-app":
+    channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
+    if cap in _CHANNELS:
         return all(
-            m.evidence.lower() in ("app", "apps")
+            fold(m.evidence) in _CHANNELS[cap]
             and any(
                 fold(tokens[t].surface) in _CHANNEL_WORDS
                 for i in {t for t, _, _ in m.cover}
@@ -1142,6 +1159,7 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
     * "Beschaffung eines/von ...", "procurement of ...": how a buyer buys, not a purchasing system;
     * what a service is done to: "Schulungen zu Microsoft Office", "testing of web applications",
       "Penetrationstest der Internetanwendungen";
+    * the paper way of today: "im Papierkalender" is no calendar wanted;
     * licences, support and maintenance that come with a product ("einschließlich Lizenzen für 3 Jahre und
       Herstellersupport") when the text names the product.
     Linear: each match looks at a few words around it."""
@@ -1174,6 +1192,7 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 and targets - _INCIDENTAL - {m.target}
             )
             or fold(m.evidence) in _NOT_A_NEED
+            or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
         ):
             out.add(m)
     return out
@@ -1283,6 +1302,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         ):
             del per_role["need"][cap]
     _drop_business_words(per_role["need"])
+    for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
+        if (
+            host in per_role["need"]
+            and part in per_role["need"]
+            and all(m.weight == W_HEAD for m in per_role["need"][part])
+        ):
+            del per_role["need"][part]
     for cap in list(per_role["need"]):  # named weakly as a need but said to be there: it is there
         if cap in per_role["existing"] and all(m.weight <= W_CONTEXT for m in per_role["need"][cap]):
             del per_role["need"][cap]
