@@ -443,6 +443,7 @@ _YIELDS_TO = {
     "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+_HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "laden"])
 # A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
 # named too.
 _PART_OF = {"online-forms": "website-cms"}
@@ -457,6 +458,7 @@ _BUSINESS_WORDS = frozenset(
         "logistikdienstleister",
         "logistikunternehmen",
         "freight",
+        "logistics",
         "versandhandel",
         "hotel",
         "restaurant",
@@ -652,6 +654,25 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         frozenset({"scan", "scannen", "scanner", "scannern"}),
         ("zustell", "paket", "lager", "kommission", "sendung", "palette", "warehouse", "parcel", "delivery"),
         (),
+    ),
+    # Reports of a field service or a care round are documents, not business intelligence.
+    "bi": (
+        frozenset({"berichte", "bericht", "reports", "report"}),
+        (),
+        (
+            "auswert",
+            "kennzahl",
+            "dashboard",
+            "analy",
+            "umsatz",
+            "controlling",
+            "statistik",
+            "kpi",
+            "reporting",
+            "daten",
+            "data",
+            "zahlen",
+        ),
     ),
     # "Rechenzentrum" that servers are delivered to is a place, not hosting bought.
     "hosting": (
@@ -1227,12 +1248,20 @@ def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
     return found
 
 
-def _drop_business_words(per_cap: dict[str, list[_Match]]) -> None:
-    """Capabilities named only by a word for the writer's business are context when others are named."""
+def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
+    """Capabilities named only by a word for the writer's business are context when others are named; so are
+    a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
+    header = sum(1 for c in clause_of if c == 0)
     only_business = [
         cap
         for cap, ms in per_cap.items()
         if all(
+            header <= 4
+            and fold(m.evidence) in _HEADER_BUSINESS_WORDS
+            and all(clause_of[t] == 0 for t, _, _ in m.cover)
+            for m in ms
+        )
+        or all(
             fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]) in _BUSINESS_WORDS
             or fold(m.evidence) in _BUSINESS_WORDS
             for m in ms
@@ -1301,7 +1330,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             any(m.weight == W_CONTEXT for m in per_role["need"].get(s, ())) for s in stronger
         ):
             del per_role["need"][cap]
-    _drop_business_words(per_role["need"])
+    _drop_business_words(per_role["need"], clause_of)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
             host in per_role["need"]
