@@ -311,6 +311,34 @@ _TRUCKING = (
     "fahrer",
     "driver",
 )
+# Trades of craftsmen (prefixes of folded words).
+_CRAFT_TRADES = (
+    "elektrik",
+    "elektriker",
+    "elektrobetrieb",
+    "elektroinstall",
+    "maler",
+    "fliesen",
+    "schreiner",
+    "tischler",
+    "dachdeck",
+    "sanitaer",
+    "heizung",
+    "zimmerei",
+    "installateur",
+    "geruest",
+    "bodenleger",
+    "glaser",
+    "schlosser",
+    "metallbau",
+    "plumb",
+    "roof",
+    "carpent",
+    "electrician",
+    "handwerk",
+    "geselle",
+    "monteur",
+)
 _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
     (
@@ -341,26 +369,10 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     (
         "craft-software",
         ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
-        (
-            "elektrik",
-            "maler",
-            "fliesen",
-            "schreiner",
-            "tischler",
-            "dachdeck",
-            "sanitaer",
-            "heizung",
-            "zimmerei",
-            "installateur",
-            "plumb",
-            "roof",
-            "carpent",
-            "electrician",
-            "handwerk",
-            "geselle",
-            "baustelle",
-        ),
+        (*_CRAFT_TRADES, "baustelle"),
     ),
+    # "ein Portal, wo Kunden selbst nachschauen": a customer portal
+    ("customer-portal", ("portal",), ("kunde", "customer", "selbst", "self")),
 )
 # How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
 _BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
@@ -1159,6 +1171,9 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             )
             for m in matches
         )
+    if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
+        # a craftsman's "Baustelle" is where his people work; construction software is for builders
+        return any(w.startswith(_CRAFT_TRADES) for w in words)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     sense = _SENSES.get(cap)
@@ -1191,7 +1206,9 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
     service_ends: dict[int, int] = {}  # sentence -> token after which the service's object may follow
     for m in services:
         end = end_of[m]
-        if end + 1 < len(words) and words[end + 1] in _OBJECT_LINKS:
+        # the link may follow a bracket: "Prüfung der Barrierefreiheit (BITV 2.0) der Internetauftritte"
+        link = next((k for k in range(end + 1, min(end + 5, len(words))) if words[k] in _OBJECT_LINKS), None)
+        if link is not None and sentence_of[link] == sentence_of[end]:
             service_ends.setdefault(sentence_of[end], end)
     included_from: dict[int, int] = {}
     for i, w in enumerate(words):
@@ -1219,15 +1236,14 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
     return out
 
 
-def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
+def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) -> list[_Match]:
     """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
     looks at each word once."""
     found: list[_Match] = []
     for cap, cues, context in _CONTEXT_WORDS:
         if not any(w.startswith(context) for w in words):
             continue
-        for i, whole in enumerate(words):
-            w = whole.rsplit("-", 1)[-1]
+        for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
             # "Betrieb" is running a system only as "Betrieb der/des ..." or "inklusive Betrieb"
             if cap == "managed-services" and not (
                 (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
@@ -1240,7 +1256,7 @@ def _context_matches(words: list[str], roles: list[str]) -> list[_Match]:
             if (
                 roles[i] == "need"
                 and cue
-                and not w.startswith(context)
+                and not words[i].startswith(context)
                 and not w.endswith(("system", "systeme", "software"))
             ):
                 found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
@@ -1307,7 +1323,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         matcher.corrected(t) if i < MAX_CORRECTED_WORDS and not t.is_stopword else t
         for i, t in enumerate(tokens)
     ]
-    matches = matcher.matches(tokens) + _cpv_matches(tokens)
+    # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
+    matches = [
+        m for m in matcher.matches(tokens) if len({clause_of[t] for t, _, _ in m.cover}) == 1
+    ] + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
     for i in _boilerplate(words, clause_of, sentence_of):
@@ -1323,7 +1342,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             standards.setdefault(m.target, None)
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
         del per_role["need"][cap]
-    for m in _context_matches(words, roles):
+    last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
+    for m in _context_matches(words, last_parts, roles):
         per_role["need"].setdefault(m.target, []).append(m)
     for cap, stronger in _YIELDS_TO.items():
         if cap in per_role["need"] and any(
