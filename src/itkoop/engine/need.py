@@ -35,9 +35,10 @@ W_CPV = 0.8  # a CPV code names the lot's class: strong, but a notice lists broa
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
-# Clauses end at punctuation (a comma only outside a number such as "12,50") and at a dash between words
-# ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen ("Kfz-Werkstatt").
-_CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+# Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
+# dash between words ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen
+# ("Kfz-Werkstatt").
+_CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
 # Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026") and at a line break.
 _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|\n+")
