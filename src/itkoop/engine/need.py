@@ -32,6 +32,9 @@ __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_t
 MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
 W_CPV = 0.8  # a CPV code names the lot's class: strong, but a notice lists broad codes too
+MAX_SCOPE = (
+    40  # words a negation or "already there" reaches: a clause is shorter; a run without commas is cut
+)
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
@@ -1062,9 +1065,15 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     clause_start: dict[int, int] = {}
     clause_size: dict[int, int] = {}
+    outside: set[int] = set()  # clauses naming an outside party ("Steuerberater", "DATEV")
+    last_start: dict[int, int] = {}  # clause -> the last token where a match starts
     for i, c in enumerate(clause_of):
         clause_start.setdefault(c, i)
         clause_size[c] = clause_size.get(c, 0) + 1
+        if folded[i].startswith(_OUTSIDE_PARTIES):
+            outside.add(c)
+        if i in starts:
+            last_start[c] = i
     for i, word in enumerate(folded):
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
@@ -1078,11 +1087,9 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
         elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
             mode = "existing"
-        elif word in _DONE_BY and any(
-            folded[k].startswith(_OUTSIDE_PARTIES)
-            for k in _clause_range(clause_of[i], clause_start, clause_size)
-        ):
+        elif word in _DONE_BY and clause_of[i] in outside:
             # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
+            outside.discard(clause_of[i])  # once per clause: the work stays linear
             for k in _clause_range(clause_of[i], clause_start, clause_size):
                 roles[k] = "existing"
             continue
@@ -1110,7 +1117,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         j = i + 1
         while (
             not backward_only
-            and j < len(tokens)
+            and j < min(len(tokens), i + 1 + MAX_SCOPE)
             and clause_of[j] == clause_of[i]
             and folded[j] not in _SCOPE_ENDS
         ):
@@ -1130,13 +1137,13 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
         named = False
-        while k >= 0 and clause_of[k] == clause_of[i] and folded[k] not in stops:
+        while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
             roles[k] = mode
             named = named or k in starts
             k -= 1
         if mode == "existing" and not named and k >= 0 and clause_of[k] == clause_of[i] - 1:
             # nothing named in the cue's clause: the last thing the clause before named
-            last = max((m for m in starts if clause_of[m] == clause_of[k] and m <= k), default=None)
+            last = last_start.get(clause_of[k])
             if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
                 for m in range(last, k + 1):
                     roles[m] = mode
