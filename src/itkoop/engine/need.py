@@ -1175,7 +1175,7 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             and any(
                 fold(tokens[t].surface) in _CHANNEL_WORDS
                 for i in {t for t, _, _ in m.cover}
-                for t in range(max(0, i - 2), i)
+                for t in range(max(0, i - 4), i)  # "per Telefon, Mail": the list a preposition starts
             )
             for m in matches
         )
