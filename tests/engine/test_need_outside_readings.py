@@ -18,7 +18,7 @@ def taxonomy():
     [
         # procedure text names no need: "Vergabeplattform", "procurement portal", criteria after a colon
         (
-            "Einführung einer Lernplattform. Eignungskriterien: Nachweis als IT-Dienstleister mit drei Referenzen.",
+            "Eine Lernplattform. Eignungskriterien: Nachweis als IT-Dienstleister, drei Referenzen.",
             {"e-learning"},
             {"managed-services"},
         ),
