@@ -32,6 +32,7 @@ __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_t
 MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
 W_CPV = 0.8  # a CPV code names the lot's class: strong, but a notice lists broad codes too
+W_CPV_BROAD = 0.31  # a broad CPV class only confirms a capability the words name
 MAX_SCOPE = (
     40  # words a negation or "already there" reaches: a clause is shorter; a run without commas is cut
 )
@@ -77,6 +78,10 @@ _BOILERPLATE_SENTENCE = (
     "financial standing",
     "financial years",
     "time limit for receipt",
+    "economic operator",
+    "must be submitted",
+    "shall be submitted",
+    "must demonstrate",
 )
 _BOILERPLATE_CLAUSE = (
     "vergabeverfahren",
@@ -89,6 +94,8 @@ _BOILERPLATE_CLAUSE = (
     "open procedure",
     "procurement portal",
     "contract notice",
+    "call for tenders",
+    "invitation to tender",
 )
 # Words that say "not this" ("keinen Onlineshop", "without a shop"); "nicht nur" / "not only" do not.
 _NEGATIONS = frozenset(
@@ -352,7 +359,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         "logistics-tms",
-        ("tourenplan", "tourenoptim", "zustellung", "sendung", "routenplan", "route"),
+        ("tourenplan", "tourenoptim", "touren", "zustellung", "sendung", "routenplan", "route"),
         _TRUCKING,
     ),
     (
@@ -375,8 +382,26 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
         (*_CRAFT_TRADES, "baustelle"),
     ),
+    # "Weiterentwicklung" of an application: custom software
+    (
+        "custom-software",
+        ("weiterentwicklung",),
+        ("softwarepflege", "fachverfahren", "fachanwendung", "anwendung", "software", "java"),
+    ),
+    # "Google findet uns nicht": search engine marketing
+    (
+        "seo-sea",
+        ("findet", "finden", "gefunden", "find", "found", "ranking"),
+        ("google", "bing", "suchmaschin"),
+    ),
+    # someone who looks after the computers: managed IT services
+    (
+        "managed-services",
+        ("kuemmert", "kuemmern", "betreut", "betreuen", "look after", "takes care"),
+        ("rechner", "pc", "drucker", "server", "netzwerk", "wlan", "edv", "computer", "laptop"),
+    ),
     # "ein Portal, wo Kunden selbst nachschauen": a customer portal
-    ("customer-portal", ("portal",), ("kunde", "customer", "selbst", "self")),
+    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self")),
 )
 # How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
 _BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
@@ -394,6 +419,7 @@ _INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance"])
 # Words that hold a pattern but name no need: "open-source" is no sourcing.
 _NOT_A_NEED = frozenset(["opensource", "open-source"])
 _PUBLIC_BODIES = (
+    "behoerde",
     "amt",
     "aemter",
     "behoerd",
@@ -413,7 +439,11 @@ _PUBLIC_BODIES = (
 )
 _CONTEXT_WORDS += (
     # paying with a phone, a card, a QR code
-    ("payment", ("bezahl", "pay"), ("handy", "karte", "qr", "mobile", "card", "kontaktlos", "smartphone")),
+    (
+        "payment",
+        ("bezahl", "pay"),
+        ("handy", "karte", "qr", "mobile", "card", "kontaktlos", "smartphone", "bargeldlos", "ausweis"),
+    ),
     # settling accounts with owners of holiday flats or flats
     (
         "property-management",
@@ -516,6 +546,7 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "vergabeplattform",
                 "tender",
                 "tendering",
+                "tenders",
                 "bidding",
                 "leistungsverzeichnis",
             }
@@ -902,10 +933,12 @@ class _Matcher:
             known = is_known_word(surface, "de") or is_known_word(surface.lower(), "en")
             if not known and key not in self.words:
                 limit = 1 if len(key) < 8 else 2
-                found = fuzzy_process.extractOne(
-                    key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
+                # a typo keeps the word's first two letters ("Mircosoft", "Rechnugnen"); "Antragsbearbeitung"
+                # is no misspelt "Auftragsbearbeitung"
+                found = fuzzy_process.extract(
+                    key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit, limit=5
                 )
-                best = found[0] if found is not None else None
+                best = next((word for word, _, _ in found if word[:2] == key[:2]), None)
             if len(self._corrections) > 50_000:
                 self._corrections.clear()
             self._corrections[key] = best
@@ -1097,7 +1130,9 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             mode = "negated"
         elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
             mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
-        elif word in _POSSESSIVES and _names_then_is(i, tokens, folded, starts):
+        elif (word in _POSSESSIVES or word in ("der", "die", "das", "the")) and _names_then_is(
+            i, tokens, folded, starts
+        ):
             # "Unser PMS ist Casablanca", "our POS is Lightspeed" ("an unser ERP" asks for the link)
             for k in range(i + 1, min(i + 4, len(tokens))):
                 if clause_of[k] != clause_of[i]:
@@ -1228,7 +1263,12 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
         nxt = words[j + 1] if j + 1 < len(words) and sentence_of[j + 1] == sentence_of[j] else ""
         prev = words[i - 1] if i and sentence_of[i - 1] == sentence_of[i] else ""
         end = service_ends.get(sentence_of[i])
-        buying_frame = i == j and words[i] in _BUYING_FRAMES and nxt in _OBJECT_ARTICLES
+        nxt2 = words[j + 2] if j + 2 < len(words) and sentence_of[j + 2] == sentence_of[j] else ""
+        buying_frame = (
+            i == j
+            and words[i] in _BUYING_FRAMES
+            and (nxt in _OBJECT_ARTICLES or (nxt in ("und", "and") and nxt2.endswith(("ung", "tion"))))
+        )
         if (
             (buying_frame and prev not in _DETERMINERS)
             or (m.target not in _SERVICES_ON_OBJECTS and end is not None and end < i <= end + _OBJECT_REACH)
@@ -1238,10 +1278,19 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 and targets - _INCIDENTAL - {m.target}
             )
             or fold(m.evidence) in _NOT_A_NEED
+            or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
             or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
         ):
             out.add(m)
     return out
+
+
+def _inflected(word: str, cue: str) -> bool:
+    """The word is the cue, inflected ("Reservierungen"), or a compound with the inflected cue as its head
+    ("Vorbestellung", "Seminarbuchungen"), but not a compound with a head of its own ("Aufmaßskizzen")."""
+    at = word.find(cue)
+    # "Abrechnung" is no "Rechnung": a head right after "ab" is another word
+    return at >= 0 and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab")) and len(word) - at - len(cue) <= 6
 
 
 def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) -> list[_Match]:
@@ -1249,18 +1298,31 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
     looks at each word once."""
     found: list[_Match] = []
     for cap, cues, context in _CONTEXT_WORDS:
-        if not any(w.startswith(context) for w in words):
+        heads = tuple(c for c in context if len(c) >= 5)  # "Tagungshotel", "Ausländerbehörde"
+        if not any(w.startswith(context) or w.endswith(heads) for w in words):
             continue
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
             # "Betrieb" is running a system only as "Betrieb der/des ..." or "inklusive Betrieb"
-            if cap == "managed-services" and not (
-                (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
-                or (i and words[i - 1] in _OPERATION_AFTER)
+            if (
+                cap == "managed-services"
+                and i
+                and words[i - 1] in _INCLUSIONS
+                and w in ("betrieb", "operation")
+            ):
+                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                break
+            if (
+                cap == "managed-services"
+                and w in ("betrieb", "operation")
+                and not (
+                    (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
+                    or (i and words[i - 1] in _OPERATION_AFTER)
+                )
             ):
                 continue
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
-            cue = next((c for c in cues if w.startswith(c) and len(w) <= len(c) + 6), None)
+            cue = next((c for c in cues if _inflected(w, c)), None)
             if (
                 roles[i] == "need"
                 and cue
@@ -1311,8 +1373,11 @@ def _cpv_matches(tokens: list[Token]) -> list[_Match]:
             continue
         if not (_CPV_CODE_RE.fullmatch(surface) and ("-" in surface or i - last_cpv <= 6)):
             continue
+        # a broad class (five zeros and more: "72800000 audit and testing") confirms what the words name;
+        # a narrow one names a capability of its own
+        weight = W_CPV_BROAD if surface[:8].endswith("00000") else W_CPV
         for cap in capabilities_for_cpv(surface):
-            found.append(_Match(cap, "cap", W_CPV, frozenset({(i, 0, len(surface))}), surface))
+            found.append(_Match(cap, "cap", weight, frozenset({(i, 0, len(surface))}), surface))
     return found
 
 
@@ -1348,7 +1413,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             per_role[role].setdefault(m.target, []).append(m)
         elif role != "negated":  # a standard of a system already there is one to connect through
             standards.setdefault(m.target, None)
-    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
+    # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
+    sense_words = [w for w, role in zip(words, roles, strict=True) if role != "negated"]
+    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
         del per_role["need"][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
     for m in _context_matches(words, last_parts, roles):
@@ -1370,6 +1437,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         if cap in per_role["existing"] and all(m.weight <= W_CONTEXT for m in per_role["need"][cap]):
             del per_role["need"][cap]
     del per_role["context"]
+    for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:
+        del per_role["need"][cap]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
