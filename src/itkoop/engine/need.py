@@ -44,8 +44,8 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 # ("Kfz-Werkstatt").
 _CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
-# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026") and at a line break.
-_SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|\n+")
+# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
+_SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
 # Tender boilerplate: a sentence about the procedure, not the thing bought ("Eignungskriterien: ...",
 # "Bieterfragen sind über die Vergabeplattform zu stellen", "Variants will not be accepted"). Words match as
 # prefixes of the folded words; a marker of a criterion holds to the end of its sentence (the criteria follow
@@ -1010,9 +1010,13 @@ class _Matcher:
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
+                    if form[k - 2 : k] in ("ab", "be") or form[k - 3 : k] == "ver":
+                        continue  # "Berechnung", "Abrechnung", "Versicherung": another word than the head
                     head = form[k:]
-                    if head in self.words:
-                        add(head, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
+                    # the head as written, or without a plural or case ending ("Großformatdruckern")
+                    key = head if head in self.words else head[:-1] if head[-1:] in "ns" else ""
+                    if key in self.words:
+                        add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
                     modifier = form[:k]
                     if modifier in self.words and _is_word(tok.surface[k:]):
@@ -1297,20 +1301,18 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
     """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
     looks at each word once."""
     found: list[_Match] = []
+    for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
+        if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
+            found.append(_Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+            break
     for cap, cues, context in _CONTEXT_WORDS:
-        heads = tuple(c for c in context if len(c) >= 5)  # "Tagungshotel", "Ausländerbehörde"
+        # as a compound's head too ("Tagungshotel", "Ausländerbehörde"), if long enough not to be the ending
+        # of another word ("automatisch" is no "Tisch", "verwalten" no "alten")
+        heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
         if not any(w.startswith(context) or w.endswith(heads) for w in words):
             continue
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
-            # "Betrieb" is running a system only as "Betrieb der/des ..." or "inklusive Betrieb"
-            if (
-                cap == "managed-services"
-                and i
-                and words[i - 1] in _INCLUSIONS
-                and w in ("betrieb", "operation")
-            ):
-                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
-                break
+            # "Betrieb" is running a system only as "Betrieb der/des ..." or "und Betrieb"
             if (
                 cap == "managed-services"
                 and w in ("betrieb", "operation")
