@@ -87,5 +87,20 @@ def test_systems_in_use_said_in_everyday_words(taxonomy, text, existing):
         assert "cloud-migration" in analysis.capability_ids
 
 
+@pytest.mark.parametrize(
+    ("text", "refused", "wanted"),
+    [
+        # an article of negation at the clause's end negates backward
+        ("Homepage bitte neu machen. Online-Shop brauchen wir keinen.", {"online-shop"}, {"website-cms"}),
+        # "keiner" after a verb is nobody, not a refusal of what went before
+        ("Unsere Homepage ist alt und bei Google findet uns keiner", set(), {"website-cms", "seo-sea"}),
+    ],
+)
+def test_negation_after_its_noun(taxonomy, text, refused, wanted):
+    analysis = analyse_need(text, taxonomy)
+    assert {h.id for h in analysis.negated} == refused
+    assert wanted <= set(analysis.capability_ids)
+
+
 def test_a_bad_wawi_is_a_need_not_a_system_in_use(taxonomy):
     assert "erp" in analyse_need("Unsere WaWi ist alt", taxonomy).capability_ids

@@ -275,6 +275,10 @@ _SUPPLY_WORDS = (
     "procure",
     "replac",
     "provision",
+    # "die Fahrer brauchen Diensthandys": devices asked for are devices to supply
+    "brauch",
+    "benoetig",
+    "need",
 )
 # Everyday words that name a capability only in a trade's context: a reservation of a restaurant is its
 # table booking, of a hotel its room booking; an order at a table is restaurant software. Each rule: the
@@ -1165,10 +1169,15 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 break  # the adjective's noun
+        # "Online-Shop brauchen wir keinen": an article of negation that ends its clause negates backward
+        # ("bei Google findet uns keiner": "keiner" is nobody)
+        postposed = (
+            mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
+        )
         if (
             forward_only
             or any(k in starts for k in range(i + 1, j))
-            or not (mode == "existing" or word in _VERB_NEGATIONS)
+            or not (mode == "existing" or word in _VERB_NEGATIONS or postposed)
         ):
             for k in range(i + 1, j):
                 roles[k] = mode
