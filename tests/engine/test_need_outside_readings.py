@@ -102,5 +102,16 @@ def test_negation_after_its_noun(taxonomy, text, refused, wanted):
     assert wanted <= set(analysis.capability_ids)
 
 
+def test_a_business_named_betrieb_is_no_operation_and_have_stays_in_its_clause(taxonomy):
+    analysis = analyse_need(
+        "Maurerbetrieb: Bautagebuch und Stundenzettel sollen aufs Handy, siehe Auftrag", taxonomy
+    )
+    assert "managed-services" not in analysis.capability_ids
+    analysis = analyse_need(
+        "Wir suchen Zutrittskontrolle fürs Gelände, Software für die Verwaltung haben wir", taxonomy
+    )
+    assert "access-control" in analysis.capability_ids and not analysis.existing
+
+
 def test_a_bad_wawi_is_a_need_not_a_system_in_use(taxonomy):
     assert "erp" in analyse_need("Unsere WaWi ist alt", taxonomy).capability_ids

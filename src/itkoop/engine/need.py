@@ -1189,7 +1189,13 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             roles[k] = mode
             named = named or k in starts
             k -= 1
-        if mode == "existing" and not named and k >= 0 and clause_of[k] == clause_of[i] - 1:
+        if (
+            mode == "existing"
+            and not named
+            and not backward_only
+            and k >= 0
+            and clause_of[k] == clause_of[i] - 1
+        ):
             # nothing named in the cue's clause: the last thing the clause before named
             last = last_start.get(clause_of[k])
             if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
@@ -1324,13 +1330,16 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
             # "Betrieb" is running a system only as "Betrieb der/des ..." or "und Betrieb"
             if (
                 cap == "managed-services"
-                and w in ("betrieb", "operation")
+                and ("betrieb" in w or "operation" in w)
                 and not (
-                    (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
-                    or (i and words[i - 1] in _OPERATION_AFTER)
+                    w in ("betrieb", "operation")
+                    and (
+                        (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
+                        or (i and words[i - 1] in _OPERATION_AFTER)
+                    )
                 )
             ):
-                continue
+                continue  # "Maurerbetrieb" is a business, not running a system
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
             cue = next((c for c in cues if _inflected(w, c)), None)
