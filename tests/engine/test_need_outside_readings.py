@@ -1,7 +1,8 @@
 """General readings that texts written by others needed (issue 12): tender boilerplate and frames, CPV codes,
 systems already in use said in everyday words, a trade's words in its context, objects of a service. Each case
-failed before the rule it tests, except the haulier's tours (read before by a sense rule, kept as a guard now
-that tours are a context reading) and the old WaWi (a guard for the copula rule)."""
+failed before the rule it tests, except guards: the haulier's tours (read before by a sense rule, now a
+context reading), the old WaWi (copula rule), "keiner" (postposed negation), the Maurerbetrieb and "haben wir"
+in its clause (first mistakes of the operation and "X haben wir" rules)."""
 
 import pytest
 

@@ -3,8 +3,8 @@ precision and recall as issue 12 states them. bench/need.py prints the same figu
 a floor is the figure reached minus a small margin, so a change that loses ground on any corpus or kind fails.
 
 needs_lots.json and needs_everyday.json were written before the analysis rules changed for them,
-needs_fresh.json after those changes and before the analyser ran on it (then used for more rules), and
-needs_fresh2.json after all rule changes; no rule was changed for it (see needs_lots.md): its figures are the
+needs_fresh.json and needs_fresh2.json after those changes and before the analyser ran on them (then used
+for more rules), needs_fresh3.json after the last rule (see needs_lots.md): the hold-outs' figures are the
 estimate for texts written by others, and far lower."""
 
 import json
@@ -44,12 +44,19 @@ F1_FLOORS = {
         "logistics": 0.75,  # 0.769
         "public-lot": 0.89,  # 0.912
     },
-    "needs_fresh2.json": {  # the last hold-out, no rule changed for it
-        "all": 0.58,  # 0.596
-        "crafts": 0.58,  # 0.600
+    "needs_fresh2.json": {  # a hold-out; two general rules followed its misses
+        "all": 0.58,  # 0.596 at its first run, 0.602
+        "crafts": 0.61,  # 0.632
         "hospitality": 0.46,  # 0.476
         "logistics": 0.60,  # 0.625
         "public-lot": 0.63,  # 0.649
+    },
+    "needs_fresh3.json": {  # the final hold-out: 0.680 at its first run, then two bug fixes
+        "all": 0.68,  # 0.700
+        "crafts": 0.64,  # 0.667
+        "hospitality": 0.76,  # 0.783
+        "logistics": 0.64,  # 0.667
+        "public-lot": 0.66,  # 0.684
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -57,8 +64,15 @@ LOT_FLOORS = {
     "needs_lots.json": (0.88, 0.96),  # 0.898, 0.978
     "needs_fresh.json": (0.87, 0.92),  # 0.886, 0.939
     "needs_fresh2.json": (0.69, 0.58),  # 0.706, 0.600
+    "needs_fresh3.json": (0.57, 0.79),  # 0.591, 0.812
 }
-NEW_CORPORA = ("needs_lots.json", "needs_everyday.json", "needs_fresh.json", "needs_fresh2.json")
+NEW_CORPORA = (
+    "needs_lots.json",
+    "needs_everyday.json",
+    "needs_fresh.json",
+    "needs_fresh2.json",
+    "needs_fresh3.json",
+)
 
 
 @pytest.fixture(scope="module")
