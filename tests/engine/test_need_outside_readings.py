@@ -56,6 +56,9 @@ def taxonomy():
         ("Fuhrpark: Wartungsintervalle und HU-Termine im Blick behalten", {"fleet-management"},
          {"appointment-booking", "maintenance"}),
         ("Fahrer-App mit Scan bei Zustellung", {"logistics-tms"}, {"ocr-capture", "mobile-app"}),
+        # a haulier's tours planned are transport management; a plumber's hours are time tracking
+        ("Getränkehandel mit Fuhrpark: Touren planen und Lieferscheine digital", set(), {"field-service"}),
+        ("Klempner: Aufträge, Material, Stunden – alles digital bitte", {"time-tracking"}, set()),
         # a phrase never spans two sentences ("24/7 monitoring. Conditions for participation")
         ("Operation of the network with 24/7 monitoring. Conditions for participation: see documents.",
          {"network"}, {"predictive-maintenance"}),

@@ -353,6 +353,18 @@ _CRAFT_TRADES = (
     "handwerk",
     "geselle",
     "monteur",
+    "klempner",
+    "maurer",
+    "schornstein",
+    "steinmetz",
+    "zimmerer",
+    "trockenbau",
+    "estrich",
+    "parkett",
+    "rollladen",
+    "kaelte",
+    "landschaftsbau",
+    "gartenbau",
 )
 _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
@@ -404,6 +416,8 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("kuemmert", "kuemmern", "betreut", "betreuen", "look after", "takes care"),
         ("rechner", "pc", "drucker", "server", "netzwerk", "wlan", "edv", "computer", "laptop"),
     ),
+    # a craftsman's hours are time tracking
+    ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
     # "ein Portal, wo Kunden selbst nachschauen": a customer portal
     ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self")),
 )
@@ -644,8 +658,22 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     # "Tourenplanung" of a haulier or a care service is transport or care planning, not field service.
     "field-service": (
-        frozenset({"tourenplanung", "route planning"}),
-        ("lkw", "spedition", "fracht", "kurier", "paket", "sendung", "truck", "pflege", "patient"),
+        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes"}),
+        (
+            "lkw",
+            "spedition",
+            "fracht",
+            "kurier",
+            "paket",
+            "sendung",
+            "truck",
+            "pflege",
+            "patient",
+            "fuhrpark",
+            "lieferschein",
+            "getraenke",
+            "grosshandel",
+        ),
         (),
     ),
     # "DMS" of a car dealer is its dealer management system.
