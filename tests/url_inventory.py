@@ -85,6 +85,7 @@ def _pk(attr: str) -> Callable[[World], dict]:
 # the staff of another hub and anonymous visitors are kept out.
 PARAMS: dict[str, Callable[[World], dict]] = {
     "set_language": _none,
+    "favicon": _none,
     # api
     "api:company-detail": _company("company_a"),
     "api:company-list": _none,

@@ -96,7 +96,15 @@ def cmd_match(args) -> int:
     _migrate_if_needed()
     use_lemma_store()  # a few words to lemmatise: looked up on disk, not 1.3 million entries decoded
     try:
-        result = match_need(text=args.text, top_k=args.top, hub=args.hub, max_partners=args.max_partners)
+        result = match_need(
+            text=args.text,
+            top_k=args.top,
+            hub=args.hub,
+            max_partners=args.max_partners,
+            add_capabilities=tuple(args.add_capability or ()),
+            remove_capabilities=tuple(args.remove_capability or ()),
+            must_standards=tuple(args.must_standard or ()),
+        )
     except MatchRequestError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
@@ -358,6 +366,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=_positive, default=5)
     p.add_argument("--hub")
     p.add_argument("--max-partners", type=_positive)
+    # the customer's corrections of what the text names; each repeatable
+    p.add_argument("--add-capability", action="append", metavar="ID", help="Baustein zusätzlich suchen")
+    p.add_argument(
+        "--remove-capability", action="append", metavar="ID", help="erkannten Baustein nicht suchen"
+    )
+    p.add_argument(
+        "--must-standard", action="append", metavar="ID", help="Schnittstelle, die jedes Angebot haben muss"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_match)
 

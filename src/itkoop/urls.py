@@ -10,6 +10,7 @@ admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "itkoop"
 
 urlpatterns = [
+    path("", include("itkoop.core.urls")),  # favicon.ico
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("itkoop.api.urls")),
 ]

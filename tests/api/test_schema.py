@@ -56,6 +56,9 @@ def test_match_and_partners_name_their_documents(spec):
         "hub",
         "max_partners",
         "labels",
+        "add_capabilities",
+        "remove_capabilities",
+        "must_standards",
     }
     assert set(schemas[answer.rsplit("/", 1)[1]]["properties"]) == {"need", "bundles", "stats", "status"}
     partners = spec["paths"]["/api/v1/partners/{external_id}/"]["get"]

@@ -47,6 +47,7 @@ NOT_PAGES = {
     "events:ics",
     "events:organiser_export",
     "events:schedule_status",
+    "favicon",  # a redirect to the site's SVG icon (tests/core/test_favicon.py)
     "labels:badge",  # an SVG image (tests/labels/test_pages.py)
     "labels:evidence",  # a file download
     "registry:catalog_template",

@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from itkoop.accounts.models import Membership
 from itkoop.cooperation import services
 from itkoop.cooperation.models import CooperationProfile, ExpressionOfInterest
 from itkoop.cooperation.selectors import matching_companies, published_profiles, similar_profiles
@@ -103,6 +104,28 @@ def test_moderation_only_by_staff_of_the_authors_hub(client, author, author_comp
     assert (profile.moderation == "published") == allowed
     if not allowed:
         assert _refused(response)
+
+
+@pytest.mark.parametrize("role", ["hub_staff", "center_admin"])
+def test_moderators_do_not_release_their_own_companys_profile(client, author, author_company, role):
+    """Conflict of interest: a moderator who belongs to the author's company is told that another person
+    decides; a colleague can."""
+    profile = services.profile_create(
+        actor=author, company=author_company, kind="business_offer", title="T", body="B"
+    )
+    insider = hub_staff("kassel") if role == "hub_staff" else center_admin()
+    Membership.objects.create(user=insider, company=author_company)
+    client.force_login(insider)
+    url = reverse("cooperation:profile_moderate", args=[profile.pk])
+    page = client.get(profile.get_absolute_url()).content.decode()
+    assert "Über die Freigabe entscheidet eine andere Person" in page and url not in page
+    response = client.post(url, {"publish": "1"}, follow=True)
+    assert "Über die Freigabe entscheidet eine andere Person" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.moderation == CooperationProfile.Moderation.PENDING and profile.moderated_by is None
+    services.profile_moderate(actor=hub_staff("kassel"), profile=profile, publish=True)
+    profile.refresh_from_db()
+    assert profile.moderation == CooperationProfile.Moderation.PUBLISHED
 
 
 def test_rejection_needs_a_reason(author, author_company):

@@ -153,6 +153,33 @@ def test_only_the_events_staff_reach_the_check_in(client, day, people, who):
     assert (_registration(day, people[2]).no_show is not None) == allowed
 
 
+def test_a_participant_scanning_their_own_code_is_told_it_is_their_ticket(client, day, people):
+    """The camera app of the participant's own phone opens the link in their QR code: a page that says what
+    the code is for and leads to their agenda, not a 404; nothing is checked in."""
+    registration = _registration(day, people[1])
+    client.force_login(people[1])
+    page = client.get(checkin.checkin_url(registration).removeprefix("http://testserver"))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Dieser Code ist Ihr Eintritt: Zeigen Sie ihn am Empfang vor." in text
+    assert reverse("events:agenda", args=[day.pk]) in text
+    assert 'class="qr-code"' in text  # the code again, to show at the desk
+    registration.refresh_from_db()
+    assert registration.checked_in is None
+
+
+def test_someone_elses_code_and_a_participants_post_stay_404(client, day, people):
+    own, other = _registration(day, people[1]), _registration(day, people[2])
+    client.force_login(people[1])
+    url = reverse("events:checkin_code", args=[day.pk])
+    assert client.get(url, {"code": checkin.token_for(other)}).status_code == 404
+    assert client.get(url, {"code": "9.9:gefälscht"}).status_code == 404
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"code": checkin.token_for(own)}).status_code == 404
+    own.refresh_from_db()
+    assert own.checked_in is None
+
+
 # --- search ---
 
 

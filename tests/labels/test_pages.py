@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from itkoop.accounts.models import Membership
 from itkoop.labels.models import Application, Certificate
 
 from ..factories import center_admin, hub_staff
@@ -90,6 +91,24 @@ def test_the_reviewing_admin_sees_the_evidence_and_decides(client, case):
     response = client.post(reverse("labels:decide", args=[case["waiting"].pk]), {"decision": "approve"})
     assert response.status_code == 302
     assert Certificate.objects.filter(application=case["waiting"]).exists()
+
+
+def test_an_admin_of_the_applying_company_is_told_another_admin_decides(client, case):
+    insider = case["admin"]
+    Membership.objects.create(user=insider, company=case["solution"].company)
+    client.force_login(insider)
+    page = client.get(_urls(case)["application"]).content.decode()
+    assert 'name="decision"' not in page
+    assert "Über ihn muss eine andere Person der Zentrumsleitung entscheiden." in page
+    review = client.get(reverse("labels:review")).content.decode()
+    assert "Ihr eigenes Unternehmen: Eine andere Person der Zentrumsleitung entscheidet." in review
+    response = client.post(
+        reverse("labels:decide", args=[case["waiting"].pk]), {"decision": "approve"}, follow=True
+    )
+    assert "Über ihn muss eine andere Person der Zentrumsleitung entscheiden." in response.content.decode()
+    assert not Certificate.objects.exists()
+    case["waiting"].refresh_from_db()
+    assert case["waiting"].status == Application.Status.SUBMITTED
 
 
 def test_the_evidence_file_is_not_under_any_public_url(case):

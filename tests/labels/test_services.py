@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from itkoop.accounts.models import Membership
 from itkoop.labels import services
 from itkoop.labels.models import Application, Certificate, Declaration, Evidence
 from itkoop.notifications.models import Notification
@@ -133,6 +134,39 @@ def test_only_center_admins_decide(who):
     actor = hub_staff("kassel") if who == "hub_staff" else member
     with pytest.raises(services.LabelError):
         services.application_decide(actor=actor, application_id=application.pk, decision="approve")
+    assert not Certificate.objects.exists()
+
+
+@pytest.mark.parametrize("decision", ["approve", "changes", "reject"])
+def test_a_center_admin_cannot_decide_on_their_own_companys_application(decision):
+    """Conflict of interest: an admin who is a member of the applying company would judge their own
+    product. Refused with a message that another admin must decide; that one can."""
+    member, solution = provider()
+    insider = center_admin()
+    Membership.objects.create(user=insider, company=solution.company)
+    application = apply(member, solution)
+    with pytest.raises(services.LabelError) as refused:
+        services.application_decide(
+            actor=insider, application_id=application.pk, decision=decision, note="Passt."
+        )
+    assert refused.value.status == 403
+    assert "andere Person der Zentrumsleitung" in str(refused.value)
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED and application.decided_by is None
+    assert not Certificate.objects.exists()
+    services.application_decide(actor=center_admin(), application_id=application.pk, decision="approve")
+    assert Certificate.objects.filter(application=application).exists()
+
+
+def test_a_center_admin_cannot_decide_on_an_application_they_sent():
+    member, solution = provider()
+    application = apply(member, solution)
+    # Since sent, the applicant left the company and joined the center's management.
+    Membership.objects.filter(user=member).delete()
+    member.role = member.Role.CENTER_ADMIN
+    member.save()
+    with pytest.raises(services.LabelError):
+        services.application_decide(actor=member, application_id=application.pk, decision="approve")
     assert not Certificate.objects.exists()
 
 

@@ -94,3 +94,32 @@ def test_match_stopped_by_its_time_budget_says_not_proven_optimal(env):
     assert result.returncode == 0, result.stderr
     assert "Shopwerk Aachen UG" in result.stdout
     assert "optimal: nein" in result.stdout and "Nicht nachweislich optimal" in result.stdout
+
+
+def test_match_takes_the_customers_corrections(env):
+    result = _itkoop(
+        "match", NEED, "--json", "--remove-capability", "online-shop", "--must-standard", "datev", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["need"]["removed"] == ["online-shop"] and data["need"]["must_standards"] == ["datev"]
+    assert "online-shop" not in {c["id"] for c in data["need"]["capabilities"]}
+    assert all("s2" not in {s["id"] for s in b["solutions"]} for b in data["bundles"])
+    assert data["status"] == "found"
+
+
+def test_match_with_an_added_capability_and_an_unmet_must(env):
+    result = _itkoop(
+        "match", "Wir brauchen eine Warenwirtschaft", "--json", "--add-capability", "online-shop",
+        "--must-standard", "datev", "--must-standard", "bmecat", env=env,
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    assert data["need"]["added"] == ["online-shop"]
+    assert {c["id"] for c in data["need"]["capabilities"]} == {"erp", "online-shop"}
+    assert data["status"] == "found"  # the ERP speaks both
+
+
+def test_match_refuses_an_unknown_must_standard_with_one_line(env):
+    result = _itkoop("match", NEED, "--must-standard", "nope", env=env)
+    assert result.returncode != 0
+    assert "nope" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -27,3 +27,13 @@ def test_diagram_has_nodes_edges_and_escapes_names():
 def test_edges_to_unknown_nodes_are_skipped():
     svg = integration_svg([Node("a", "A", "", "c")], [Edge("a", "zz", "X")], title="T", description="D")
     assert "<line" not in svg
+
+
+def test_an_existing_system_is_grey_and_dashed_and_takes_no_provider_colour():
+    nodes = [Node("a", "Shop", "Firma", "c1"), Node("x", "ERP", "vorhanden", "x", existing=True)]
+    svg = integration_svg(nodes, [Edge("a", "x", "BMEcat")], title="T", description="D")
+    root = ElementTree.fromstring(svg)  # noqa: S314 - our own markup
+    ns = "{http://www.w3.org/2000/svg}"
+    fills = [r.get("fill") for r in root.iter(f"{ns}rect") if r.get("rx") == "8" and r.get("height") == "58"]
+    assert fills == ["#0b4f8a", "#4a5360"]
+    assert sum(1 for r in root.iter(f"{ns}rect") if r.get("stroke-dasharray")) == 1

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from itkoop.accounts.models import Membership
 from itkoop.registry.models import Company, Solution
 
 from ..factories import CompanyFactory, SolutionFactory, UserFactory, center_admin, hub_staff, member_of
@@ -152,3 +153,24 @@ def test_admin_shows_hub_staff_only_their_hub(client, company, role):
     assert (other.name in body) == (role in {"staff_other_hub", "center_admin"})
     change = client.get(reverse("admin:registry_company_change", args=[other.pk]))
     assert (change.status_code == 200) == (role in {"staff_other_hub", "center_admin"})
+
+
+@pytest.mark.parametrize("role", ["staff_same_hub", "center_admin"])
+def test_staff_do_not_verify_their_own_company(client, company, role):
+    """Conflict of interest: staff who belong to the company would vouch for themselves; they are told that
+    another person verifies it, and a colleague can."""
+    insider = hub_staff("kassel") if role == "staff_same_hub" else center_admin()
+    Membership.objects.create(user=insider, company=company)
+    client.force_login(insider)
+    page = client.get(reverse("registry:company", args=[company.external_id])).content.decode()
+    assert "Ihr eigenes Unternehmen markiert eine andere Person" in page
+    assert reverse("registry:company_verify", args=[company.external_id]) not in page
+    url = reverse("registry:company_verify", args=[company.external_id])
+    response = client.post(url, {"verified": "1"}, follow=True)
+    company.refresh_from_db()
+    assert not company.verified and company.verified_by is None
+    assert "Ihr eigenes Unternehmen markiert eine andere Person" in response.content.decode()
+    client.force_login(hub_staff("kassel"))
+    client.post(url, {"verified": "1"})
+    company.refresh_from_db()
+    assert company.verified

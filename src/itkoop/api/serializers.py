@@ -8,6 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from itkoop.cooperation import selectors as cooperation
+from itkoop.engine.correct import MAX_REQUIRED_STANDARDS
+from itkoop.engine.need import MAX_NEED_CAPABILITIES
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -167,6 +169,29 @@ class MatchRequestSerializer(serializers.Serializer):
     labels = serializers.ListField(
         child=serializers.CharField(max_length=100), required=False, default=list, max_length=50
     )
+    # the customer's corrections of what the text names (engine/correct.py)
+    add_capabilities = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=list,
+        max_length=MAX_NEED_CAPABILITIES,
+        help_text="capability ids to compose although the text does not name them",
+    )
+    remove_capabilities = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="capability ids the text names that are not to be composed",
+    )
+    must_standards = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=list,
+        max_length=MAX_REQUIRED_STANDARDS,
+        help_text="standard ids every bundle must provide or consume (a hard constraint: bundles without "
+        'them are not offered; none possible: status "standard_unmet")',
+    )
 
 
 class PartnersRequestSerializer(serializers.Serializer):
@@ -194,6 +219,20 @@ class _NeedSerializer(serializers.Serializer):
     )
     left_out = serializers.ListField(
         child=serializers.CharField(), help_text="capability ids found beyond the limit of one need"
+    )
+    added = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="capability ids the customer added"
+    )
+    removed = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="capability ids the customer removed"
+    )
+    must_standards = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="standard ids every bundle speaks"
+    )
+    unmet_standards = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="must standards no solution covering the need provides or consumes",
     )
 
 
@@ -233,9 +272,10 @@ class MatchResultSerializer(serializers.Serializer):
     """The `itkoop match --json` document (shared/DESIGN.md, engine contract)."""
 
     status = serializers.ChoiceField(
-        choices=["found", "no_provider", "not_understood"],
+        choices=["found", "no_provider", "not_understood", "standard_unmet"],
         help_text="found: bundles follow; no_provider: understood, but nothing covers it; "
-        "not_understood: the text names nothing the taxonomy knows",
+        "not_understood: the text names nothing the taxonomy knows; standard_unmet: solutions cover it, "
+        "but no bundle provides or consumes every must standard",
     )
     need = _NeedSerializer()
     bundles = _BundleSerializer(many=True)

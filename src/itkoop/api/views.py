@@ -103,6 +103,9 @@ def match(request):
             hub=data["hub"] or None,
             max_partners=data["max_partners"],
             labels=tuple(data["labels"]),
+            add_capabilities=tuple(data["add_capabilities"]),
+            remove_capabilities=tuple(data["remove_capabilities"]),
+            must_standards=tuple(data["must_standards"]),
         )
     except matching.MatchRequestError as exc:
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from itkoop.core.forms import limit_text
+from itkoop.core.forms import LabelOrderedChoiceField, LabelOrderedMultipleChoiceField, limit_text
 from itkoop.registry import selectors as registry
 
 from .models import ContractTemplate, Cooperation, CooperationProfile
@@ -116,7 +116,7 @@ class ProfileForm(forms.Form):
     kind = forms.ChoiceField(label=_("Art"), choices=CooperationProfile.Kind.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(label=_("Beschreibung"), widget=forms.Textarea, max_length=6000)
-    capabilities = forms.ModelMultipleChoiceField(
+    capabilities = LabelOrderedMultipleChoiceField(
         label=_("Fähigkeiten"),
         queryset=registry.capabilities().filter(parent__isnull=False),
         required=False,
@@ -177,7 +177,7 @@ class MarketFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Art"), required=False, choices=[("", _("alle Arten")), *CooperationProfile.Kind.choices]
     )
-    capability = forms.ModelChoiceField(
+    capability = LabelOrderedChoiceField(
         label=_("Fähigkeit"),
         required=False,
         queryset=registry.capabilities().filter(parent__isnull=False),

@@ -72,10 +72,6 @@ class Cooperation(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cooperation:detail", args=[self.pk])
 
-    @property
-    def accepted_participants(self):
-        return [p for p in self.participants.all() if p.state == CooperationParticipant.State.ACCEPTED]
-
 
 class CooperationParticipant(models.Model):
     """One invited company and its answer; accepting means accepting the code of conduct."""

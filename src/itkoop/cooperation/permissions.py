@@ -80,6 +80,12 @@ def can_moderate_profile(user, profile: CooperationProfile) -> bool:
     return is_staff_for_hub(user, profile.company.hub_id)
 
 
+def moderates_own_profile(user, profile: CooperationProfile) -> bool:
+    """A moderator who wrote the profile or belongs to its company would release their own: another person
+    of the hub or the center decides."""
+    return profile.created_by_id == user.pk or is_member(user, profile.company_id)
+
+
 def can_see_profile(user, profile: CooperationProfile) -> bool:
     """Published, unexpired profiles are public; others only for the author and the moderators."""
     if profile.moderation == CooperationProfile.Moderation.PUBLISHED and not profile.is_expired:

@@ -73,6 +73,7 @@ def profile_detail(request, pk: int):
             "is_author": is_author,
             "can_moderate": permissions.can_moderate_profile(user, profile)
             and profile.moderation == CooperationProfile.Moderation.PENDING,
+            "moderates_own": permissions.moderates_own_profile(user, profile),
             "interests": selectors.interests_for(profile) if is_author else [],
             "own_interest": own_interest,
             "interest_form": interest_form,

@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRIES, country_code, country_name
+from .selectors import label_sort_key
 
 LINE_MAX = 500  # one line: names, titles, comma-separated lists
 TEXT_MAX = 5000  # a text area: descriptions, offers, notes
@@ -73,3 +74,23 @@ class CountryField(forms.CharField):
         if code is None:
             raise ValidationError(self.error_messages["unknown"], code="unknown")
         return code
+
+
+class _ByLabelIterator(forms.models.ModelChoiceIterator):
+    """The choices in the alphabet of the page's language: sorted when the form is shown, by the text each
+    choice shows (capabilities and tags keep a German and an English label; the database orders them by the
+    German one)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: label_sort_key(str(choice[1])))
+
+
+class LabelOrderedChoiceField(forms.ModelChoiceField):
+    iterator = _ByLabelIterator
+
+
+class LabelOrderedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = _ByLabelIterator

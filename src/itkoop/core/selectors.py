@@ -1,5 +1,6 @@
 """Reads of the network's base data (hubs and centers) that the other apps share."""
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -9,6 +10,12 @@ from . import legal
 from .models import AuditEntry, Center, Hub, LegalText
 from .reference_data import CENTERS_FILE, load_json
 from .versions import CATALOG, data_version  # noqa: F401 - the stamp readers compare with their copy
+
+
+def label_sort_key(label: str) -> str:
+    """Alphabetical as a reader expects, for names sorted in Python (capabilities and tags in the page's
+    language): case and accents ignored, so "Änderung" stands with the A's."""
+    return unicodedata.normalize("NFKD", label.casefold())
 
 
 def hubs() -> QuerySet[Hub]:

@@ -148,10 +148,9 @@ def build_demo_events(*, seed: int = 2026, now: datetime | None = None, particip
             attendance=Registration.Attendance.ONLINE if index % 3 == 2 else Registration.Attendance.ON_SITE,
         )
         registrations += 1
-        solutions = list(company.solutions.prefetch_related("capabilities")[:3])
-        offers = "; ".join(
-            f"{s.name}: " + ", ".join(c.label_de for c in s.capabilities.all()) for s in solutions
-        )
+        # The products by name only: the pages list the company's capabilities from the catalog in the
+        # reader's language, which a text written here in German could not follow.
+        offers = "; ".join(company.solutions.order_by("name").values_list("name", flat=True)[:3])
         ParticipantProfile.objects.create(
             event=meeting_day,
             user=user,

@@ -3,6 +3,7 @@
 Build a :class:`Catalog` once (from the database or :func:`catalog_from_dict`), then call
 
 * :func:`analyse_need` / :func:`need_from_text` — free text -> capabilities with score and evidence,
+* :func:`corrected_need` — the customer's corrections: capabilities added or removed, standards made a must,
 * :func:`compose_bundles` — a :class:`Need` -> the K best interoperable bundles, proven optimal (with
   ``budget_s``: the best found in that time, with a bound, proven only when the search completed),
 * :func:`rank_partners` — a company -> complementary partners with reasons,
@@ -23,6 +24,7 @@ from .catalog import (
     taxonomy_from_dict,
 )
 from .compose import compose_bundles
+from .correct import corrected_need
 from .need import CapabilityHit, Need, NeedAnalysis, analyse_need, need_from_text
 from .objective import MatchParams, bundle_objective
 from .partners import UnknownCompanyError, rank_partners
@@ -56,6 +58,7 @@ __all__ = [
     "bundle_objective",
     "catalog_from_dict",
     "compose_bundles",
+    "corrected_need",
     "index_tokens",
     "match_to_dict",
     "need_from_text",

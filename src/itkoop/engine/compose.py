@@ -25,7 +25,7 @@ HiGHS's dual bound, whichever is lower).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -33,10 +33,12 @@ from scipy import sparse
 
 from .baseline import greedy_bundle
 from .catalog import Catalog, CatalogError
+from .correct import MAX_REQUIRED_STANDARDS
 from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
 from .objective import MatchParams, Weights, bundle_objective, linking_standard, solution_quality
+from .ranking import order_bundles
 from .results import Bundle, Link, MatchResult, MatchStats, SolutionUse
 from .search import _min_covers, build_columns, certify, k_best
 
@@ -64,9 +66,11 @@ def compose_bundles(
 ) -> MatchResult:
     """The ``top_k`` best distinct bundles (distinct company sets) for ``need``, best first.
 
-    Raises CatalogError for a capability or customer company the catalog does not know; an unsatisfiable
-    need is a status ("infeasible"), not an exception. When some capability cannot be covered at all, the
-    bundles are the best partial ones with ``uncovered`` listed.
+    Raises CatalogError for a capability, must standard or customer company the catalog does not know; an
+    unsatisfiable need is a status ("infeasible"; "standard_unmet" when solutions cover the need but no
+    bundle speaks every one of ``need.required_standards``), not an exception. When some capability cannot
+    be covered at all, the bundles are the best partial ones with ``uncovered`` listed. Must standards are a
+    hard constraint (correct.py): a bundle speaking them that covers less ranks above none.
 
     ``budget_s`` (seconds, None for no limit) stops the search in time: the result then holds the best
     bundles found, status "feasible", ``stats.optimal`` false unless they were proven anyway, and
@@ -89,21 +93,34 @@ def compose_bundles(
     for cap in need.capabilities:
         if cap not in catalog.taxonomy.capabilities:
             raise CatalogError(f"unknown capability {cap!r}")
+    for std in need.required_standards:
+        if std not in catalog.taxonomy.standards:
+            raise CatalogError(f"unknown standard {std!r}")
+    if len(need.required_standards) > MAX_REQUIRED_STANDARDS:
+        raise ValueError(
+            f"at most {MAX_REQUIRED_STANDARDS} standards can be a must, not {len(need.required_standards)}"
+        )
     if need.customer_company_id is not None:
         catalog.company(need.customer_company_id)
 
     def result(
-        bundles: list[Bundle], status: str, candidates: int, nodes: int, columns: int, **bound: Any
+        bundles: list[Bundle],
+        status: str,
+        candidates: int,
+        nodes: int,
+        columns: int,
+        unmet: tuple[str, ...] = (),
+        **bound: Any,
     ) -> MatchResult:
         stats = MatchStats(
             candidates=candidates,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
-            optimal=status in ("optimal", "infeasible", "no_capabilities"),
+            optimal=status in ("optimal", "infeasible", "no_capabilities", "standard_unmet"),
             nodes=nodes,
             columns=columns,
             **bound,
         )
-        return MatchResult(need, bundles, stats, status, analysis)
+        return MatchResult(need, bundles, stats, status, analysis, unmet_standards=unmet)
 
     if not need.capabilities:
         return result([], "no_capabilities", 0, 0, 0)
@@ -113,7 +130,10 @@ def compose_bundles(
         )
     problem = _Problem.build(need, catalog, params, top_k, deadline=until(_SLICE_SHARE))
     if problem is None:
-        return result([], "infeasible", 0, 0, 0)
+        return result([], "infeasible", 0, 0, 0, unmet=need.required_standards)
+    unspoken = problem.unspoken()
+    if unspoken:  # a must standard no candidate speaks: no bundle can, nothing to search
+        return result([], "standard_unmet", len(problem.rows), 0, 0, unmet=unspoken)
     cols = build_columns(problem)
     outcome = k_best(
         problem,
@@ -137,14 +157,22 @@ def compose_bundles(
             found, first_proven = [(cert.value, cert.columns)], cert.proven
         else:
             nodes = outcome.nodes
-            return _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, len(cols))
-    if not found:
-        return result([], "infeasible", len(problem.rows), outcome.nodes, len(cols))
+            return _greedy_result(
+                need, catalog, params, problem, lang, analysis, bound, result, nodes, len(cols)
+            )
+    if not found:  # the search was complete: with candidates, only the must standards leave no bundle
+        status = "standard_unmet" if need.required_standards else "infeasible"
+        return result([], status, len(problem.rows), outcome.nodes, len(cols))
     best_cover = _popcount_cols(cols, found[0][1])
     found = [f for f in found if _popcount_cols(cols, f[1]) == best_cover]
     # with a complete search the certificate is a cross-check (within the budget); otherwise it may prove
     # the best bundle, find a better one or lower the bound
-    cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), max_columns)
+    check_columns = max_columns
+    if outcome.complete and need.required_standards and check_columns is None:
+        # a must standard makes the best bundle worse than many unconstrained ones, so the cross-check's
+        # MILP would hold thousands of columns (seconds) to confirm what the complete search proved
+        check_columns = _BUDGET_CERTIFY_COLUMNS
+    cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), check_columns)
     if cert.value > found[0][0] + 1e-6:
         if outcome.complete:  # cannot happen when the search is exact; never hide it
             raise RuntimeError(f"search missed a better bundle ({cert.value} > {found[0][0]})")
@@ -173,8 +201,16 @@ def compose_bundles(
         objective = bundle_objective(need, catalog, ids, params)
         if objective is None:  # the search and the checker disagree: a bug, never silently report it
             raise RuntimeError(f"composed an invalid bundle {ids!r}")
-        proven = outcome.complete or (rank == 1 and first_proven)
-        bundles.append(_bundle(problem, ids, rank, objective, problem.weights, proven, lang))
+        bundles.append(_bundle(problem, ids, rank, objective, problem.weights, False))
+    # equal objectives in the order of the stated tie rule; a bundle tied with a proven first one is proven
+    # too (nothing is better than either)
+    bundles = _explained(
+        order_bundles(bundles, catalog, need, _existing(analysis)),
+        problem,
+        analysis,
+        lang,
+        proven=lambda b: outcome.complete or (b.rank == 1 and first_proven),
+    )
     # all top K are exact only after a complete search (a proven first bundle says nothing of the others)
     status = "optimal" if outcome.complete else "feasible"
     if status == "optimal":
@@ -191,16 +227,25 @@ def _dive_until(budget_s: float) -> float:
 def _bound_stats(bound: float, weights: Weights) -> dict[str, float | None]:
     if not np.isfinite(bound):
         return {"bound": None, "bound_score": None}
-    return {"bound": float(bound), "bound_score": round(max(bound, 0.0) / weights.ideal(), 4)}
+    # no bundle exceeds the ideal (objective.Weights.ideal), so neither does a bound worth reporting
+    return {"bound": float(bound), "bound_score": round(min(max(bound, 0.0) / weights.ideal(), 1.0), 4)}
 
 
-def _greedy_result(need, catalog, params, problem, lang, bound, result, nodes, columns) -> MatchResult:
+def _greedy_result(
+    need, catalog, params, problem, lang, analysis, bound, result, nodes, columns
+) -> MatchResult:
     """The search and the certificate found no bundle in the time they had: greedy's bundle, not proven."""
     ids, objective = greedy_bundle(need, catalog, params)
     if objective is None:
         stats = _bound_stats(bound, problem.weights)
         return result([], "feasible", len(problem.rows), nodes, columns, **stats)
-    bundle = _bundle(problem, ids, 1, objective, problem.weights, False, lang)
+    bundle = _explained(
+        [_bundle(problem, ids, 1, objective, problem.weights, False)],
+        problem,
+        analysis,
+        lang,
+        lambda b: False,
+    )[0]
     stats = _bound_stats(max(bound, objective), problem.weights)
     return result([bundle], "feasible", len(problem.rows), nodes, columns, **stats)
 
@@ -231,6 +276,9 @@ class _Problem:
     coop_bound: np.ndarray  # local company -> upper bound of its cooperation bonuses
     customer: np.ndarray  # local company -> worked with the customer before
     coop_pairs: list[tuple[int, int]]
+    # candidate -> bit mask of the need's required standards it provides or consumes; all bits together
+    smask: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    required: int = 0
 
     @classmethod
     def build(
@@ -278,12 +326,21 @@ class _Problem:
         relevant = np.zeros(p_full.shape[1], dtype=bool)
         for a, b in pairs:
             relevant |= (any_p[a] & any_q[b]) | (any_p[b] & any_q[a])
+        # must standards count in dominance too: a solution speaking one is not interchangeable with one
+        # that does not
+        smask = np.zeros(len(rows), dtype=np.int64)
+        for j, std in enumerate(need.required_standards):
+            col = idx.standard_col.get(std)
+            if col is not None:
+                relevant[col] = True
+                speaks = np.asarray(p_full[:, col].sum(axis=1) + q_full[:, col].sum(axis=1)).ravel() > 0
+                smask |= speaks.astype(np.int64) << j
         cols = np.flatnonzero(relevant)
         P = p_full[:, cols].toarray().astype(bool)
         Q = q_full[:, cols].toarray().astype(bool)
         alive = np.ones(len(rows), dtype=bool)
         n_comp = len(company_rows)
-        weights = Weights.for_need(need, params)
+        weights = Weights.for_need(need, params, catalog)
         sub = sparse.triu(idx.cooperation_matrix[company_rows][:, company_rows], k=1).tocoo()
         coop_pairs = set(zip(sub.row.tolist(), sub.col.tolist(), strict=True))
         customer = np.zeros(n_comp, dtype=bool)
@@ -301,7 +358,7 @@ class _Problem:
         coop_bound = params.coop_bonus * np.minimum(degree, m_max - 1) + params.customer_bonus * customer
         pb = cls(
             need, catalog, params, weights, caps, pairs, rows, tmask, g, comp, alive, P, Q, company_rows,
-            coop_bound, customer, sorted(coop_pairs),
+            coop_bound, customer, sorted(coop_pairs), smask, (1 << len(need.required_standards)) - 1,
         )  # fmt: skip
         pb.reduce(top_k, degree, deadline)
         return pb
@@ -320,6 +377,11 @@ class _Problem:
         alive &= _interchangeable_kept(
             self.comp, self.tmask, self.g, self.P, self.Q, alive, degree, customer, cap_w, top_k
         )
+
+    def unspoken(self) -> tuple[str, ...]:
+        """The required standards no candidate provides or consumes."""
+        spoken = int(np.bitwise_or.reduce(self.smask)) if len(self.smask) else 0
+        return tuple(s for j, s in enumerate(self.need.required_standards) if not (spoken >> j) & 1)
 
     def solution_id(self, cand: int) -> str:
         return self.catalog.index.solution_ids[int(self.rows[cand])]
@@ -460,8 +522,33 @@ def _interchangeable_kept(
     return keep
 
 
+def _existing(analysis: NeedAnalysis | None) -> tuple[str, ...]:
+    """The systems the customer already runs (capability ids): integration constraints the explanation
+    reports on, and the first key of the tie rule."""
+    return tuple(h.id for h in analysis.existing) if analysis is not None else ()
+
+
+def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven) -> list[Bundle]:
+    """The bundles, in their final order, with ``proven`` set and explained (each after the one above it)."""
+    out: list[Bundle] = []
+    for bundle in bundles:
+        bundle = replace(bundle, proven=bool(proven(bundle)))
+        text = explain_bundle(
+            bundle,
+            pb.catalog,
+            pb.need,
+            lang,
+            existing=_existing(analysis),
+            above=out[-1] if out else None,
+            params=pb.params,
+            left_out=analysis.beyond_limit if analysis is not None else (),
+        )
+        out.append(replace(bundle, explanation=text))
+    return out
+
+
 def _bundle(
-    pb: _Problem, ids: dict[str, str], rank: int, objective: float, weights: Weights, proven: bool, lang: str
+    pb: _Problem, ids: dict[str, str], rank: int, objective: float, weights: Weights, proven: bool
 ) -> Bundle:
     catalog, need = pb.catalog, pb.need
     per_solution: dict[str, list[str]] = {}
@@ -483,8 +570,8 @@ def _bundle(
             links[key] = Link(*found)
     uncovered = tuple(c for c in pb.caps if c not in ids)
     quality = objective - weights.big_a * len(ids) + weights.big_b * len(companies)
-    score = round(max(objective, 0.0) / weights.ideal(), 4)
-    bundle = Bundle(
+    score = round(min(max(objective, 0.0) / weights.ideal(), 1.0), 4)
+    return Bundle(
         rank=rank,
         score=score,
         objective=objective,
@@ -496,4 +583,3 @@ def _bundle(
         explanation="",
         proven=proven,
     )
-    return replace(bundle, explanation=explain_bundle(bundle, catalog, need, lang))

@@ -24,18 +24,79 @@ from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
+from .cpv import capabilities_for_cpv
 from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
 MAX_NEED_CAPABILITIES = 10  # composition is exact for needs of up to this many capabilities
 W_PHRASE, W_WORD, W_PART, W_HEAD, W_PAIR, W_MODIFIER = 0.95, 0.9, 0.85, 0.8, 0.75, 0.6
+W_CPV = 0.8  # a CPV code names the lot's class: strong, but a notice lists broad codes too
+W_CPV_BROAD = 0.31  # a broad CPV class only confirms a capability the words name
+MAX_SCOPE = (
+    40  # words a negation or "already there" reaches: a clause is shorter; a run without commas is cut
+)
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
-# Clauses end at punctuation (a comma only outside a number such as "12,50") and at a dash between words
-# ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen ("Kfz-Werkstatt").
-_CLAUSE_RE = re.compile(r"[.;:!?\n()\[\]]+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+# Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
+# dash between words ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen
+# ("Kfz-Werkstatt").
+_CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+_CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
+# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
+_SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
+# Tender boilerplate: a sentence about the procedure, not the thing bought ("Eignungskriterien: ...",
+# "Bieterfragen sind über die Vergabeplattform zu stellen", "Variants will not be accepted"). Words match as
+# prefixes of the folded words; a marker of a criterion holds to the end of its sentence (the criteria follow
+# a colon), a marker of the procedure only for its clause ("Verhandlungsverfahren: Einführung eines GIS").
+_BOILERPLATE_SENTENCE = (
+    "eignungskriter",
+    "eignungsnachweis",
+    "zuschlagskriter",
+    "bieterfrage",
+    "bieterfragen",
+    "bietergemeinschaft",
+    "angebotsfrist",
+    "nebenangebot",
+    "vergabeunterlag",
+    "teilnahmeantrag",
+    "teilnahmebeding",
+    "eigenerklaer",
+    "schlusstermin",
+    "geschaeftsjahr",
+    "gesamtschuldner",
+    "einzureichen",
+    "tenderer",
+    "bidder",
+    "variants",
+    "procurement documents",
+    "tender documents",
+    "award criteria",
+    "selection criteria",
+    "conditions for participation",
+    "financial standing",
+    "financial years",
+    "time limit for receipt",
+    "economic operator",
+    "must be submitted",
+    "shall be submitted",
+    "must demonstrate",
+)
+_BOILERPLATE_CLAUSE = (
+    "vergabeverfahren",
+    "verfahrensart",
+    "verhandlungsverfahren",
+    "teilnahmewettbewerb",
+    "vergabeplattform",
+    "vergabeportal",
+    "offenes verfahren",
+    "open procedure",
+    "procurement portal",
+    "contract notice",
+    "call for tenders",
+    "invitation to tender",
+)
 # Words that say "not this" ("keinen Onlineshop", "without a shop"); "nicht nur" / "not only" do not.
 _NEGATIONS = frozenset(
     [
@@ -67,6 +128,8 @@ _EXISTING = frozenset(
     [
         "bereits",
         "schon",
+        "seit",
+        "since",
         "vorhanden",
         "vorhandene",
         "vorhandenen",
@@ -85,13 +148,33 @@ _EXISTING = frozenset(
         "eingesetzten",
         # a system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS"
         "bleibt",
+        "bleiben",
+        "behalten",
+        "beibehalten",
         "laeuft",
         "nutzt",
+        "stay",
+        "stays",
+        "remains",
         "already",
         "existing",
         "uses",
     ]
 )
+# An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
+_EVALUATIONS = frozenset(["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works"])
+# Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
+_DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
+_OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
+_KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
+# "Website haben wir": the object before "haben wir" is there already.
+_HAVE = frozenset(["haben", "have"])
+# A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
+_POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
+_COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
+# Before "kein" these say what is missing, not what is refused: "noch keine Website", "die alte Kasse kann
+# kein TSE", "das Lager hat kein WLAN".
+_LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
 # ("ohne", "kein", "without") are prepositions or articles and hold only forward.
 _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
@@ -101,7 +184,11 @@ _NOT_NEGATING_NEXT = frozenset(["nur", "mehr", "only", "longer", "anymore"])
 # A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
-_EXISTING_ADVERBS = frozenset(["bereits", "schon", "already"])
+_EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
+# ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
+_EXISTING_VERBS = frozenset(
+    ["bleibt", "bleiben", "behalten", "beibehalten", "laeuft", "nutzt", "uses", "stay", "stays", "remains"]
+)
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -147,6 +234,13 @@ _NEED_VERBS = frozenset(
 # A bare "App" after a preposition names a channel of another need ("Zeiterfassung per App"), not an app
 # to develop.
 _CHANNEL_WORDS = frozenset(["per", "via", "ueber", "mit", "als", "by", "with", "through", "using"])
+# A bare channel word after such a preposition (or in the list it starts) is how something else travels.
+_CHANNELS = {
+    "mobile-app": frozenset(["app", "apps"]),
+    "telephony": frozenset(["telefon", "phone", "anruf"]),
+    "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
+    "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
+}
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
 # (``only_with``).
@@ -164,6 +258,8 @@ _TENDER_WORDS = (
     "tender",
 )
 _SUPPLY_WORDS = (
+    *_TENDER_WORDS,
+    "lot",
     "neu",
     "liefer",
     "beschaff",
@@ -179,6 +275,274 @@ _SUPPLY_WORDS = (
     "procure",
     "replac",
     "provision",
+    # "die Fahrer brauchen Diensthandys": devices asked for are devices to supply
+    "brauch",
+    "benoetig",
+    "need",
+)
+# Everyday words that name a capability only in a trade's context: a reservation of a restaurant is its
+# table booking, of a hotel its room booking; an order at a table is restaurant software. Each rule: the
+# capability, word prefixes (folded), context prefixes; read when a word and a context word are both in the
+# text (weight W_CONTEXT, weaker than a word of the taxonomy).
+_GASTRO = (
+    "restaurant",
+    "gastro",
+    "gaststaett",
+    "bistro",
+    "cafe",
+    "biergarten",
+    "kneipe",
+    "wirtshaus",
+    "speise",
+    "mittagessen",
+    "catering",
+    "kueche",
+    "tisch",
+)
+_LODGING = (
+    "hotel",
+    "zimmer",
+    "pension",
+    "ferienwohnung",
+    "gaestehaus",
+    "hostel",
+    "camping",
+    "campsite",
+    "rooms",
+    "gaeste",
+    "uebernacht",
+)
+_TRUCKING = (
+    "lkw",
+    "spedition",
+    "transporter",
+    "sprinter",
+    "kurier",
+    "paket",
+    "fracht",
+    "disponent",
+    "truck",
+    "zustell",
+    "fahrer",
+    "driver",
+)
+# Trades of craftsmen (prefixes of folded words).
+_CRAFT_TRADES = (
+    "elektrik",
+    "elektriker",
+    "elektrobetrieb",
+    "elektroinstall",
+    "maler",
+    "fliesen",
+    "schreiner",
+    "tischler",
+    "dachdeck",
+    "sanitaer",
+    "heizung",
+    "zimmerei",
+    "installateur",
+    "geruest",
+    "bodenleger",
+    "glaser",
+    "schlosser",
+    "metallbau",
+    "plumb",
+    "roof",
+    "carpent",
+    "electrician",
+    "handwerk",
+    "geselle",
+    "monteur",
+    "klempner",
+    "maurer",
+    "schornstein",
+    "steinmetz",
+    "zimmerer",
+    "trockenbau",
+    "estrich",
+    "parkett",
+    "rollladen",
+    "kaelte",
+    "landschaftsbau",
+    "gartenbau",
+)
+_CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
+    (
+        "hotel-software",
+        ("buchen", "buchung", "direktbuch", "belegung", "booking", "check-in", "checkin", "reservation"),
+        _LODGING,
+    ),
+    (
+        "logistics-tms",
+        ("tourenplan", "tourenoptim", "touren", "zustellung", "sendung", "routenplan", "route"),
+        _TRUCKING,
+    ),
+    (
+        "event-management",
+        ("ticket", "einlass", "gaesteliste", "eintritt"),
+        ("club", "konzert", "festival", "party", "disko", "veranstalt"),
+    ),
+    (
+        "field-service",
+        ("monteur", "techniker", "rausschick", "einsatzplan", "job scheduling", "dispatch"),
+        ("monteur", "techniker", "kundendienst", "wartung", "service", "plumb", "technician", "einsatz"),
+    ),
+    (
+        "iiot-platform",
+        ("temperatur", "temperature", "sensor"),
+        ("ueberwach", "aufzeich", "automatisch", "alarm", "monitor", "logg"),
+    ),
+    (
+        "craft-software",
+        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
+        (*_CRAFT_TRADES, "baustelle"),
+    ),
+    # "Weiterentwicklung" of an application: custom software
+    (
+        "custom-software",
+        ("weiterentwicklung",),
+        ("softwarepflege", "fachverfahren", "fachanwendung", "anwendung", "software", "java"),
+    ),
+    # "Google findet uns nicht": search engine marketing
+    (
+        "seo-sea",
+        ("findet", "finden", "gefunden", "find", "found", "ranking"),
+        ("google", "bing", "suchmaschin"),
+    ),
+    # someone who looks after the computers: managed IT services
+    (
+        "managed-services",
+        ("kuemmert", "kuemmern", "betreut", "betreuen", "look after", "takes care"),
+        ("rechner", "pc", "drucker", "server", "netzwerk", "wlan", "edv", "computer", "laptop"),
+    ),
+    # a craftsman's hours are time tracking
+    ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
+    # "ein Portal, wo Kunden selbst nachschauen": a customer portal
+    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self")),
+)
+# How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
+_BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
+_OBJECT_ARTICLES = frozenset(["von", "eines", "einer", "einem", "der", "des", "neuer", "neuen", "of", "for"])
+_DETERMINERS = frozenset(
+    ["die", "der", "den", "dem", "das", "unsere", "unserer", "unseren", "unserem", "unser", "our", "the"]
+)
+# Services done to something: what follows them with "der/von/zu/of/on" is their object, not a need.
+_SERVICES_ON_OBJECTS = frozenset(["training", "software-testing", "penetration-testing", "accessibility"])
+_OBJECT_REACH = 8  # words after the service within which its object is named
+_OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
+# What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
+_INCLUSIONS = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl", "samt", "nebst"])
+_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance"])
+# Words that hold a pattern but name no need: "open-source" is no sourcing.
+_NOT_A_NEED = frozenset(["opensource", "open-source"])
+_PUBLIC_BODIES = (
+    "behoerde",
+    "amt",
+    "aemter",
+    "behoerd",
+    "stadtverwaltung",
+    "kreisverwaltung",
+    "kommun",
+    "gemeinde",
+    "landkreis",
+    "buerger",
+    "jugendamt",
+    "landesamt",
+    "landesfoerder",
+    "foerdermittel",
+    "municipal",
+    "ministry",
+    "citizen",
+)
+_CONTEXT_WORDS += (
+    # paying with a phone, a card, a QR code
+    (
+        "payment",
+        ("bezahl", "pay"),
+        ("handy", "karte", "qr", "mobile", "card", "kontaktlos", "smartphone", "bargeldlos", "ausweis"),
+    ),
+    # settling accounts with owners of holiday flats or flats
+    (
+        "property-management",
+        ("eigentuemer", "owner"),
+        ("abrechnung", "objekt", "wohnung", "vermiet", "statement"),
+    ),
+    # "inklusive Betrieb", "Unterstützung bei Betrieb", "the operation of its network": in a tender, running
+    # the thing bought
+    (
+        "managed-services",
+        ("betrieb", "operation"),
+        (*_TENDER_WORDS, "lot", "los", "cpv", "leistungsverzeichnis", "contracting", "auftrag"),
+    ),
+    # applications and registrations of a public body are e-government
+    (
+        "e-government",
+        ("antrag", "antraeg", "antragstellung", "anmeldung", "bewilligung", "application"),
+        _PUBLIC_BODIES,
+    ),
+    # moving mailboxes or files to Microsoft 365, Exchange Online, a cloud: a cloud migration
+    (
+        "cloud-migration",
+        ("migration", "migrier", "umstieg", "umstellung", "umziehen"),
+        ("365", "cloud", "exchange", "sharepoint", "azure", "aws", "saas"),
+    ),
+    # data to be taken over from the old system
+    (
+        "data-migration",
+        ("uebernahme", "uebernehm", "uebernommen", "rueber", "migrier", "migration"),
+        ("altsystem", "altverfahren", "altdat", "alten", "alter", "altes", "legacy"),
+    ),
+)
+W_CONTEXT = 0.7
+_OPERATION_OF = frozenset(["der", "des", "von", "of"])
+_OPERATION_AFTER = frozenset(
+    ["inklusive", "inkl", "einschliesslich", "including", "incl", "und", "and", "bei"]
+)
+# Capabilities read from a word in a trade's context give way to the trade's own software: restaurant
+# reservations are no appointment booking, hotel bookings no generic booking system.
+_YIELDS_TO = {
+    "appointment-booking": ("restaurant-software", "hotel-software", "event-management"),
+    "ticketing": ("event-management",),
+    "wms": ("restaurant-software",),
+    "online-shop": ("event-management",),
+}
+_HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "laden"])
+# A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
+# named too.
+_PART_OF = {"online-forms": "website-cms"}
+# A word that names what the writer's business is ("Spedition mit 25 LKW: ...", "Zahnarztpraxis sucht eine
+# Telefonanlage") is context when the text asks for other things; alone ("Kfz-Werkstatt: Aufträge,
+# Rechnung") it stands for the trade's software. Folded whole words or hyphen-compound heads.
+_BUSINESS_WORDS = frozenset(
+    [
+        "spedition",
+        "logistik",
+        "logistiker",
+        "logistikdienstleister",
+        "logistikunternehmen",
+        "freight",
+        "logistics",
+        "versandhandel",
+        "hotel",
+        "restaurant",
+        "dienstleister",
+        "fuhrpark",
+        "kanzlei",
+        "steuerkanzlei",
+        "anwaltskanzlei",
+    ]
+)
+_NOT_BOOKED_DATES = (
+    "hutermin",
+    "tuevtermin",
+    "wartungstermin",
+    "kundendiensttermin",
+    "liefertermin",
+    "abgabetermin",
+    "pruefungstermin",
+    "prueftermin",
+    "montagetermin",
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
@@ -200,11 +564,13 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "vergabeplattform",
                 "tender",
                 "tendering",
+                "tenders",
                 "bidding",
+                "leistungsverzeichnis",
             }
         ),
         (),
-        ("bau", "gaeb", "leistungsverzeichnis", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+        ("bau", "gaeb", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
     ),
     # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
     "procurement": (
@@ -229,20 +595,85 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "arbeitsplaetze",
                 "smartphone",
                 "smartphones",
+                "pc",
+                "tablet",
+                "tablets",
+                "rechnern",
+                "druckern",
+                "arbeitsplatzmonitoren",
             }
         ),
         _SUPPLY_WORDS,
-        (),
+        (
+            "verwalt",
+            "manag",
+            "zentral",
+            "inventar",
+            "einricht",
+            "konfigur",
+            "deploy",
+            "mdm",
+            "update",
+            "patch",
+            "betreu",
+            "administ",
+            "verteil",
+            "rollout",
+            "absicher",
+            "secur",
+            "set-up",
+            "setup",
+        ),
     ),
     "hardware-supply": (
-        frozenset({"laptops", "notebooks", "rechner", "arbeitsplatzrechner", "drucker", "printers"}),
+        frozenset(
+            {
+                "laptops",
+                "notebooks",
+                "rechner",
+                "arbeitsplatzrechner",
+                "drucker",
+                "printers",
+                "tablet",
+                "tablets",
+                "smartphone",
+                "smartphones",
+                "pc",
+                "pcs",
+                "monitore",
+                "bildschirm",
+                "bildschirme",
+                "endgeraete",
+                "endgeraeten",
+                "monitoren",
+                "bildschirmen",
+                "rechnern",
+                "druckern",
+                "devices",
+                "monitors",
+            }
+        ),
         (),
         _SUPPLY_WORDS,
     ),
     # "Tourenplanung" of a haulier or a care service is transport or care planning, not field service.
     "field-service": (
-        frozenset({"tourenplanung", "route planning"}),
-        ("lkw", "spedition", "fracht", "kurier", "paket", "sendung", "truck", "pflege", "patient"),
+        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes"}),
+        (
+            "lkw",
+            "spedition",
+            "fracht",
+            "kurier",
+            "paket",
+            "sendung",
+            "truck",
+            "pflege",
+            "patient",
+            "fuhrpark",
+            "lieferschein",
+            "getraenke",
+            "grosshandel",
+        ),
         (),
     ),
     # "DMS" of a car dealer is its dealer management system.
@@ -254,9 +685,84 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     # "Wartung" of servers or software is IT operation, not plant maintenance.
+    # ... nor is that of printers, vehicles or the installations a craftsman services for his customers.
     "maintenance": (
-        frozenset({"wartung", "wartungsvertraege", "maintenance"}),
-        ("server", "software", "infrastruktur", "netzwerk", "rechner", "edv", "hardware", "it-"),
+        frozenset(
+            {
+                "wartung",
+                "wartungsvertraege",
+                "wartungsvertraegen",
+                "wartungstermine",
+                "wartungsintervalle",
+                "maintenance",
+            }
+        ),
+        (
+            "server",
+            "software",
+            "infrastruktur",
+            "netzwerk",
+            "rechner",
+            "edv",
+            "hardware",
+            "it-",
+            "drucker",
+            "multifunktion",
+            "kopierer",
+            "cctv",
+            "kamera",
+            "firewall",
+            "lkw",
+            "fahrzeug",
+            "flotte",
+            "fuhrpark",
+            "monteur",
+            "kundendienst",
+            "heizung",
+        ),
+        (),
+    ),
+    # "Ladungssicherung" secures a load; a backup secures data.
+    "backup": (
+        frozenset({"sicherung", "sicherungen"}),
+        (),
+        ("daten", "backup", "server", "system", "nas", "cloud", "dateien", "rechner", "datensich"),
+    ),
+    # Scanning at a delivery or in a warehouse reads barcodes, not documents.
+    "ocr-capture": (
+        frozenset({"scan", "scannen", "scanner", "scannern"}),
+        ("zustell", "paket", "lager", "kommission", "sendung", "palette", "warehouse", "parcel", "delivery"),
+        (),
+    ),
+    # Reports of a field service or a care round are documents, not business intelligence.
+    "bi": (
+        frozenset({"berichte", "bericht", "reports", "report"}),
+        (),
+        (
+            "auswert",
+            "kennzahl",
+            "dashboard",
+            "analy",
+            "umsatz",
+            "controlling",
+            "statistik",
+            "kpi",
+            "reporting",
+            "daten",
+            "data",
+            "zahlen",
+        ),
+    ),
+    # "Rechenzentrum" that servers are delivered to is a place, not hosting bought.
+    "hosting": (
+        frozenset({"rechenzentrum", "rechenzentrums"}),
+        ("liefer", "speichersystem", "install"),
+        (),
+    ),
+    # "Digitalisierung der Akten" is scanning, not consulting.
+    "it-consulting": (
+        frozenset({"digitalisierung", "digitalisieren"}),
+        ("akte", "akten", "beleg", "papier", "dokument", "unterlagen", "scan"),
         (),
     ),
     # CNC machines to monitor or maintain are the plant, not CAM programming.
@@ -326,6 +832,9 @@ class Need:
     * ``max_partners``: at most this many companies in a bundle.
     * ``labels``: every solution of a bundle must carry all these labels (its own, or its company's).
     * ``customer_company_id``: the customer's own company; past cooperations with it count as trust.
+    * ``added`` / ``removed``: capabilities the customer added to / removed from what the text named (see
+      correct.py); ``required_standards``: standards every bundle must speak (a hard constraint, see
+      objective.bundle_objective).
     """
 
     capabilities: tuple[str, ...]
@@ -337,9 +846,13 @@ class Need:
     max_partners: int | None = None
     labels: tuple[str, ...] = ()
     customer_company_id: str | None = None
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    required_standards: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "capabilities", tuple(dict.fromkeys(self.capabilities)))
+        for name in ("capabilities", "added", "removed", "required_standards"):
+            object.__setattr__(self, name, tuple(dict.fromkeys(getattr(self, name))))
         object.__setattr__(self, "standards", tuple(dict.fromkeys(self.standards)))
         object.__setattr__(self, "labels", tuple(dict.fromkeys(self.labels)))
         if self.max_partners is not None and self.max_partners < 1:
@@ -389,6 +902,10 @@ class _Match:
 def _alternatives(label: str) -> list[str]:
     """A label such as "Warenwirtschaft / ERP" or "Archivierung (GoBD)" names several patterns."""
     return [p.strip() for p in re.split(r"\s/\s|/|\(|\)|\bund\b|\band\b|,", label) if p.strip()]
+
+
+def _is_acronym(pattern: str) -> bool:
+    return pattern.isupper() and len(pattern) <= 5
 
 
 def _is_word(rest: str) -> bool:
@@ -455,10 +972,12 @@ class _Matcher:
             known = is_known_word(surface, "de") or is_known_word(surface.lower(), "en")
             if not known and key not in self.words:
                 limit = 1 if len(key) < 8 else 2
-                found = fuzzy_process.extractOne(
-                    key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
+                # a typo keeps the word's first two letters ("Mircosoft", "Rechnugnen"); "Antragsbearbeitung"
+                # is no misspelt "Auftragsbearbeitung"
+                found = fuzzy_process.extract(
+                    key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit, limit=5
                 )
-                best = found[0] if found is not None else None
+                best = next((word for word, _, _ in found if word[:2] == key[:2]), None)
             if len(self._corrections) > 50_000:
                 self._corrections.clear()
             self._corrections[key] = best
@@ -471,7 +990,7 @@ class _Matcher:
         if len(tokens) == 1:
             surface = tokens[0].surface
             # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
-            forms = {fold(surface)} if surface.isupper() and len(surface) <= 5 else tokens[0].forms
+            forms = {fold(surface)} if _is_acronym(surface) else tokens[0].forms
             for form in forms:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
@@ -491,8 +1010,12 @@ class _Matcher:
     def matches(self, tokens: list[Token]) -> list[_Match]:
         found: list[_Match] = []
 
-        def add(form: str, weight: float, cover: frozenset, evidence: str) -> None:
-            for target, kind, _pattern in self.words.get(form, ()):
+        def add(form: str, weight: float, cover: frozenset, evidence: str, written: str = "") -> None:
+            for target, kind, pattern in self.words.get(form, ()):
+                # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
+                acronym = _is_acronym(pattern) or (pattern == target and len(pattern) <= 5)
+                if written and acronym and written[:1].isupper() and written[1:].islower():
+                    continue
                 found.append(_Match(target, kind, weight, cover, evidence))
 
         for i, tok in enumerate(tokens):
@@ -517,18 +1040,22 @@ class _Matcher:
                             found.append(_Match(target, kind, W_PAIR, cover, evidence))
             whole = frozenset({(i, 0, n)})
             for form in tok.forms:
-                add(form, W_WORD, whole, tok.surface)
+                add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
             for part_forms, part in zip(tok.parts, re.split(r"[-–]", tok.surface), strict=False):
                 length = len(fold(part))
                 for form in part_forms:
-                    add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
+                    add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
+                    if form[k - 2 : k] in ("ab", "be") or form[k - 3 : k] == "ver":
+                        continue  # "Berechnung", "Abrechnung", "Versicherung": another word than the head
                     head = form[k:]
-                    if head in self.words:
-                        add(head, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
+                    # the head as written, or without a plural or case ending ("Großformatdruckern")
+                    key = head if head in self.words else head[:-1] if head[-1:] in "ns" else ""
+                    if key in self.words:
+                        add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
                     modifier = form[:k]
                     if modifier in self.words and _is_word(tok.surface[k:]):
@@ -570,72 +1097,182 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
     return matcher
 
 
-def _clause_tokens(text: str) -> tuple[list[Token], list[int]]:
-    """The text's tokens and, for each, the number of its clause; at most MAX_TOKENS in all."""
+def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
+    """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
     tokens: list[Token] = []
     clause_of: list[int] = []
-    for number, clause in enumerate(_CLAUSE_RE.split(text)):
-        room = MAX_TOKENS - len(tokens)
-        if room <= 0:
-            break
-        words = tokenize(clause)[:room]
-        tokens += words
-        clause_of += [number] * len(words)
-    return tokens, clause_of
+    sentence_of: list[int] = []
+    number = 0
+    for sentence_number, sentence in enumerate(_SENTENCE_RE.split(text)):
+        for clause in _CLAUSE_RE.split(sentence):
+            room = MAX_TOKENS - len(tokens)
+            if room <= 0:
+                return tokens, clause_of, sentence_of
+            words = tokenize(clause)[:room]
+            tokens += words
+            clause_of += [number] * len(words)
+            sentence_of += [sentence_number] * len(words)
+            number += 1
+    return tokens, clause_of, sentence_of
+
+
+def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
+    """Tokens of tender boilerplate: whole sentences about criteria and deadlines, clauses about the
+    procedure (see _BOILERPLATE_SENTENCE, _BOILERPLATE_CLAUSE). Linear in the number of tokens."""
+    out: set[int] = set()
+    for unit_of, markers in ((sentence_of, _BOILERPLATE_SENTENCE), (clause_of, _BOILERPLATE_CLAUSE)):
+        units: dict[int, list[int]] = {}
+        for i, unit in enumerate(unit_of):
+            units.setdefault(unit, []).append(i)
+        for members in units.values():
+            joined = " " + " ".join(folded[i] for i in members)
+            if any(" " + marker in joined for marker in markers):
+                out.update(members)
+    return out
 
 
 def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
-    brauchen wir nicht"), it holds backward to the clause's start. ``starts``: tokens where a match starts."""
+    brauchen wir nicht"), it holds backward to the clause's start, and an "already there" whose clause names
+    nothing at all ("Unser PMS ist Casablanca, das bleibt") holds for the last thing the clause before it
+    named. ``starts``: tokens where a match starts."""
     roles = ["need"] * len(tokens)
     folded = [fold(t.surface).replace("'", "") for t in tokens]
+    clause_start: dict[int, int] = {}
+    clause_size: dict[int, int] = {}
+    outside: set[int] = set()  # clauses naming an outside party ("Steuerberater", "DATEV")
+    last_start: dict[int, int] = {}  # clause -> the last token where a match starts
+    for i, c in enumerate(clause_of):
+        clause_start.setdefault(c, i)
+        clause_size[c] = clause_size.get(c, 0) + 1
+        if folded[i].startswith(_OUTSIDE_PARTIES):
+            outside.add(c)
+        if i in starts:
+            last_start[c] = i
     for i, word in enumerate(folded):
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
-        if word in _NEGATIONS and (prev == "noch" or {prev2, prev} == {"es", "gibt"}):
-            continue  # a lack, not a refusal: "noch keine Website", "im Obergeschoss gibt es kein WLAN"
+        backward_only = False
+        if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
+            continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
-        elif word in _EXISTING:
+        elif word in _EXISTING and prev in _KEEP_TRACK:
+            continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
+        elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
             mode = "existing"
+        elif word in _DONE_BY and clause_of[i] in outside:
+            # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
+            outside.discard(clause_of[i])  # once per clause: the work stays linear
+            for k in _clause_range(clause_of[i], clause_start, clause_size):
+                roles[k] = "existing"
+            continue
         elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
             mode = "negated"
+        elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
+            mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
+        elif (word in _POSSESSIVES or word in ("der", "die", "das", "the")) and _names_then_is(
+            i, tokens, folded, starts
+        ):
+            # "Unser PMS ist Casablanca", "our POS is Lightspeed" ("an unser ERP" asks for the link)
+            for k in range(i + 1, min(i + 4, len(tokens))):
+                if clause_of[k] != clause_of[i]:
+                    break
+                if k in starts:
+                    roles[k] = "existing"
+                    break
+            continue
         else:
             continue
+        # "die bestehende Exchange-Umgebung": an adjective's noun follows it, never precedes it
+        forward_only = (
+            word in _EXISTING
+            and word.endswith(("e", "en", "er", "es", "existing"))
+            and not (word in _EXISTING_VERBS or word == "vorhanden")
+        )
         j = i + 1
-        while j < len(tokens) and clause_of[j] == clause_of[i] and folded[j] not in _SCOPE_ENDS:
+        while (
+            not backward_only
+            and j < min(len(tokens), i + 1 + MAX_SCOPE)
+            and clause_of[j] == clause_of[i]
+            and folded[j] not in _SCOPE_ENDS
+        ):
             if mode == "existing" and folded[j] in _NEED_VERBS:
                 break
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 break  # the adjective's noun
-        if any(k in starts for k in range(i + 1, j)) or not (mode == "existing" or word in _VERB_NEGATIONS):
+        # "Online-Shop brauchen wir keinen": an article of negation that ends its clause negates backward
+        # ("bei Google findet uns keiner": "keiner" is nobody)
+        postposed = (
+            mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
+        )
+        if (
+            forward_only
+            or any(k in starts for k in range(i + 1, j))
+            or not (mode == "existing" or word in _VERB_NEGATIONS or postposed)
+        ):
             for k in range(i + 1, j):
                 roles[k] = mode
-        else:
-            k = i - 1
-            stops = _SCOPE_ENDS | _COORDINATIONS
-            while k >= 0 and clause_of[k] == clause_of[i] and folded[k] not in stops:
-                roles[k] = mode
-                k -= 1
+            continue
+        k = i - 1
+        stops = _SCOPE_ENDS | _COORDINATIONS
+        named = False
+        while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
+            roles[k] = mode
+            named = named or k in starts
+            k -= 1
+        if (
+            mode == "existing"
+            and not named
+            and not backward_only
+            and k >= 0
+            and clause_of[k] == clause_of[i] - 1
+        ):
+            # nothing named in the cue's clause: the last thing the clause before named
+            last = last_start.get(clause_of[k])
+            if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
+                for m in range(last, k + 1):
+                    roles[m] = mode
     return roles
+
+
+def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[int, int]) -> range:
+    return range(clause_start[clause], clause_start[clause] + clause_size[clause])
+
+
+def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[int]) -> bool:
+    """Whether a possessive is followed by a named thing, a copula and a name: "Unser PMS ist Casablanca",
+    "our POS is Lightspeed" (not "Unsere WaWi ist alt": a state, which asks for a new one)."""
+    for k in range(i + 1, min(i + 3, len(folded))):
+        if k in starts:
+            for m in range(k + 1, min(k + 4, len(folded) - 1)):
+                if folded[m] in _COPULAS:
+                    return tokens[m + 1].surface[:1].isupper()
+            return False
+    return False
 
 
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
-    "App" after a preposition)."""
-    if cap == "mobile-app":
+    channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
+    if cap in _CHANNELS:
         return all(
-            m.evidence.lower() in ("app", "apps")
+            fold(m.evidence) in _CHANNELS[cap]
             and any(
                 fold(tokens[t].surface) in _CHANNEL_WORDS
                 for i in {t for t, _, _ in m.cover}
-                for t in range(max(0, i - 2), i)
+                for t in range(max(0, i - 4), i)  # "per Telefon, Mail": the list a preposition starts
             )
             for m in matches
         )
+    if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
+        # a craftsman's "Baustelle" is where his people work; construction software is for builders
+        return any(w.startswith(_CRAFT_TRADES) for w in words)
+    if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
+        return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     sense = _SENSES.get(cap)
     if sense is None:
         return False
@@ -649,6 +1286,156 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> set[_Match]:
+    """Matches that frame another need rather than name one:
+
+    * "Beschaffung eines/von ...", "procurement of ...": how a buyer buys, not a purchasing system;
+    * what a service is done to: "Schulungen zu Microsoft Office", "testing of web applications",
+      "Penetrationstest der Internetanwendungen";
+    * the paper way of today: "im Papierkalender" is no calendar wanted;
+    * licences, support and maintenance that come with a product ("einschließlich Lizenzen für 3 Jahre und
+      Herstellersupport") when the text names the product.
+    Linear: each match looks at a few words around it."""
+    out: set[_Match] = set()
+    start_of = {m: min(t for t, _, _ in m.cover) for m in matches}
+    end_of = {m: max(t for t, _, _ in m.cover) for m in matches}
+    services = [m for m in matches if m.target in _SERVICES_ON_OBJECTS]
+    service_ends: dict[int, int] = {}  # sentence -> token after which the service's object may follow
+    for m in services:
+        end = end_of[m]
+        # the link may follow a bracket: "Prüfung der Barrierefreiheit (BITV 2.0) der Internetauftritte"
+        link = next((k for k in range(end + 1, min(end + 5, len(words))) if words[k] in _OBJECT_LINKS), None)
+        if link is not None and sentence_of[link] == sentence_of[end]:
+            service_ends.setdefault(sentence_of[end], end)
+    included_from: dict[int, int] = {}
+    for i, w in enumerate(words):
+        if w in _INCLUSIONS:
+            included_from.setdefault(sentence_of[i], i)
+    targets = {m.target for m in matches if m.kind == "cap"}
+    for m in matches:
+        i, j = start_of[m], end_of[m]
+        nxt = words[j + 1] if j + 1 < len(words) and sentence_of[j + 1] == sentence_of[j] else ""
+        prev = words[i - 1] if i and sentence_of[i - 1] == sentence_of[i] else ""
+        end = service_ends.get(sentence_of[i])
+        nxt2 = words[j + 2] if j + 2 < len(words) and sentence_of[j + 2] == sentence_of[j] else ""
+        buying_frame = (
+            i == j
+            and words[i] in _BUYING_FRAMES
+            and (nxt in _OBJECT_ARTICLES or (nxt in ("und", "and") and nxt2.endswith(("ung", "tion"))))
+        )
+        if (
+            (buying_frame and prev not in _DETERMINERS)
+            or (m.target not in _SERVICES_ON_OBJECTS and end is not None and end < i <= end + _OBJECT_REACH)
+            or (
+                m.target in _INCIDENTAL
+                and included_from.get(sentence_of[i], len(words)) < i
+                and targets - _INCIDENTAL - {m.target}
+            )
+            or fold(m.evidence) in _NOT_A_NEED
+            or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
+            or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
+        ):
+            out.add(m)
+    return out
+
+
+def _inflected(word: str, cue: str) -> bool:
+    """The word is the cue, inflected ("Reservierungen"), or a compound with the inflected cue as its head
+    ("Vorbestellung", "Seminarbuchungen"), but not a compound with a head of its own ("Aufmaßskizzen")."""
+    at = word.find(cue)
+    # "Abrechnung" is no "Rechnung": a head right after "ab" is another word
+    return at >= 0 and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab")) and len(word) - at - len(cue) <= 6
+
+
+def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) -> list[_Match]:
+    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
+    looks at each word once."""
+    found: list[_Match] = []
+    for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
+        if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
+            found.append(_Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+            break
+    for cap, cues, context in _CONTEXT_WORDS:
+        # as a compound's head too ("Tagungshotel", "Ausländerbehörde"), if long enough not to be the ending
+        # of another word ("automatisch" is no "Tisch", "verwalten" no "alten")
+        heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
+        if not any(w.startswith(context) or w.endswith(heads) for w in words):
+            continue
+        for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
+            # "Betrieb" is running a system only as "Betrieb der/des ..." or "und Betrieb"
+            if (
+                cap == "managed-services"
+                and ("betrieb" in w or "operation" in w)
+                and not (
+                    w in ("betrieb", "operation")
+                    and (
+                        (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
+                        or (i and words[i - 1] in _OPERATION_AFTER)
+                    )
+                )
+            ):
+                continue  # "Maurerbetrieb" is a business, not running a system
+            # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
+            # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
+            cue = next((c for c in cues if _inflected(w, c)), None)
+            if (
+                roles[i] == "need"
+                and cue
+                and not words[i].startswith(context)
+                and not w.endswith(("system", "systeme", "software"))
+            ):
+                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                break
+    return found
+
+
+def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
+    """Capabilities named only by a word for the writer's business are context when others are named; so are
+    a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
+    header = sum(1 for c in clause_of if c == 0)
+    only_business = [
+        cap
+        for cap, ms in per_cap.items()
+        if all(
+            header <= 4
+            and fold(m.evidence) in _HEADER_BUSINESS_WORDS
+            and all(clause_of[t] == 0 for t, _, _ in m.cover)
+            for m in ms
+        )
+        or all(
+            fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]) in _BUSINESS_WORDS
+            or fold(m.evidence) in _BUSINESS_WORDS
+            for m in ms
+        )
+    ]
+    if len(only_business) < len(per_cap):
+        for cap in only_business:
+            del per_cap[cap]
+
+
+def _cpv_matches(tokens: list[Token]) -> list[_Match]:
+    """Capabilities of the CPV codes a notice names ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"):
+    a code with its check digit, or eight digits within a few words after "CPV" (another eight-digit number,
+    a phone number say, is no code)."""
+    found: list[_Match] = []
+    last_cpv = -100
+    for i, tok in enumerate(tokens):
+        surface = tok.surface
+        if surface[:3].lower() == "cpv":
+            last_cpv = i
+            continue
+        if not (surface[:1].isdigit() and len(surface) in (8, 10)):
+            continue
+        if not (_CPV_CODE_RE.fullmatch(surface) and ("-" in surface or i - last_cpv <= 6)):
+            continue
+        # a broad class (five zeros and more: "72800000 audit and testing") confirms what the words name;
+        # a narrow one names a capability of its own
+        weight = W_CPV_BROAD if surface[:8].endswith("00000") else W_CPV
+        for cap in capabilities_for_cpv(surface):
+            found.append(_Match(cap, "cap", weight, frozenset({(i, 0, len(surface))}), surface))
+    return found
+
+
 def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     """Capabilities (with score and evidence words) and standards named in a German or English text.
 
@@ -657,25 +1444,55 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
-    tokens, clause_of = _clause_tokens(text)
+    tokens, clause_of, sentence_of = _clause_tokens(text)
     # Typos are looked for in the first MAX_CORRECTED_WORDS words only: a need is a few hundred words, and a
     # pasted document must not pay a fuzzy lookup per word.
     tokens = [
         matcher.corrected(t) if i < MAX_CORRECTED_WORDS and not t.is_stopword else t
         for i, t in enumerate(tokens)
     ]
-    matches = matcher.matches(tokens)
+    # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
+    matches = [
+        m for m in matcher.matches(tokens) if len({clause_of[t] for t, _, _ in m.cover}) == 1
+    ] + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
-    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}}
+    for i in _boilerplate(words, clause_of, sentence_of):
+        roles[i] = "context"
+    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
     standards: dict[str, None] = {}
+    framed = _framed(matches, words, sentence_of)
     for m in matches:
-        role = roles[min(t for t, _, _ in m.cover)]
+        role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
         elif role != "negated":  # a standard of a system already there is one to connect through
             standards.setdefault(m.target, None)
-    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, words)]:
+    # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
+    sense_words = [w for w, role in zip(words, roles, strict=True) if role != "negated"]
+    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
+        del per_role["need"][cap]
+    last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
+    for m in _context_matches(words, last_parts, roles):
+        per_role["need"].setdefault(m.target, []).append(m)
+    for cap, stronger in _YIELDS_TO.items():
+        if cap in per_role["need"] and any(
+            any(m.weight == W_CONTEXT for m in per_role["need"].get(s, ())) for s in stronger
+        ):
+            del per_role["need"][cap]
+    _drop_business_words(per_role["need"], clause_of)
+    for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
+        if (
+            host in per_role["need"]
+            and part in per_role["need"]
+            and all(m.weight == W_HEAD for m in per_role["need"][part])
+        ):
+            del per_role["need"][part]
+    for cap in list(per_role["need"]):  # named weakly as a need but said to be there: it is there
+        if cap in per_role["existing"] and all(m.weight <= W_CONTEXT for m in per_role["need"][cap]):
+            del per_role["need"][cap]
+    del per_role["context"]
+    for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:
         del per_role["need"][cap]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]

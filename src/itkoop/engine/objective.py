@@ -27,7 +27,14 @@ import numpy as np
 from .catalog import Catalog
 from .need import Need
 
-__all__ = ["MatchParams", "Weights", "bundle_objective", "linking_standard", "solution_quality"]
+__all__ = [
+    "MatchParams",
+    "Weights",
+    "bundle_objective",
+    "bundle_quality_parts",
+    "linking_standard",
+    "solution_quality",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,29 +70,50 @@ class Weights:
     capability: dict[str, float]  # ŵ_r, sums to 1
     big_a: float  # per covered capability
     big_b: float  # per company
-    max_quality: float
+    max_quality: float  # above the quality of any bundle (what makes the levels lexicographic)
+    best_single: float = 1.0  # the most quality one company covering everything can reach for this need
 
     @classmethod
-    def for_need(cls, need: Need, params: MatchParams) -> Weights:
+    def for_need(cls, need: Need, params: MatchParams, catalog: Catalog | None = None) -> Weights:
         caps = need.capabilities
         total = sum(need.weight(c) for c in caps) or 1.0
         m = min(len(caps), need.max_partners or len(caps))
         max_quality = 1.0 + params.coop_bonus * m * (m - 1) / 2 + params.customer_bonus * m
         big_b = max_quality + 1.0
         big_a = big_b * (len(caps) + 1)
-        return cls({c: need.weight(c) / total for c in caps}, big_a, big_b, max_quality)
+        # What a perfect answer earns: nearness counts only when the need has a place; the cooperation bonus
+        # needs two companies; the customer bonus only when the customer has worked with someone before.
+        best = params.w_fit + params.w_verified + (params.w_proximity if need.reference_location else 0.0)
+        if need.customer_company_id is not None and (
+            catalog is None or catalog.partners_of.get(need.customer_company_id)
+        ):
+            best += params.customer_bonus
+        return cls({c: need.weight(c) / total for c in caps}, big_a, big_b, max_quality, best)
 
     def ideal(self) -> float:
-        """Objective of a perfect bundle (one company, everything covered, quality at its maximum)."""
-        return self.big_a * len(self.capability) - self.big_b + self.max_quality
+        """Objective of a perfect answer, the 100 % of ``Bundle.score``: one company covers everything and
+        each of its solutions earns the most quality this need can reward (focused on the need, verified, at
+        the customer's place when the need names one, worked with the customer when they have partners).
+        No bundle exceeds it: another company costs ``big_b``, more than any quality."""
+        return self.big_a * len(self.capability) - self.big_b + self.best_single
 
 
 def solution_quality(need: Need, catalog: Catalog, rows: np.ndarray, params: MatchParams) -> np.ndarray:
     """g(s) in [0, 1] for the solutions at index rows ``rows`` (vectorised)."""
+    fit, named, verified, proximity = quality_components(need, catalog, rows, params)
+    return fit + named + verified + proximity
+
+
+def quality_components(
+    need: Need, catalog: Catalog, rows: np.ndarray, params: MatchParams
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The weighted parts of g(s) that sum to it: fit to the capabilities asked, use of the standards the
+    customer named, verified company, nearness (each already times its weight)."""
     idx = catalog.index
     rows = np.asarray(rows, dtype=np.int64)
     comp = idx.company_row[rows]
     focus = _focus(need, idx, rows)
+    named_part = np.zeros(len(rows))
     if need.standards:
         wanted = np.array(
             [idx.standard_col[s] for s in need.standards if s in idx.standard_col], dtype=np.int64
@@ -98,7 +126,7 @@ def solution_quality(need: Need, catalog: Catalog, rows: np.ndarray, params: Mat
                 )
                 > 0
             ).ravel()
-            focus = 0.7 * focus + 0.3 * named
+            focus, named_part = 0.7 * focus, 0.3 * named
     verified = idx.company_verified[comp].astype(float)
     ref = need.reference_location
     if ref is None:
@@ -106,7 +134,12 @@ def solution_quality(need: Need, catalog: Catalog, rows: np.ndarray, params: Mat
     else:
         d = _haversine(idx.company_lat[comp], idx.company_lon[comp], ref[0], ref[1])
         proximity = np.where(np.isnan(d), 0.0, np.exp(-np.nan_to_num(d, nan=0.0) / params.proximity_km))
-    return params.w_fit * focus + params.w_verified * verified + params.w_proximity * proximity
+    return (
+        params.w_fit * focus,
+        params.w_fit * named_part,
+        params.w_verified * verified,
+        params.w_proximity * proximity,
+    )
 
 
 def _focus(need: Need, idx, rows: np.ndarray) -> np.ndarray:
@@ -152,7 +185,8 @@ def bundle_objective(
 
     Valid: every solution offers what it covers, every pair of distinct solutions whose covered capabilities
     must exchange data shares a standard, companies pass the need's hub and label filters and do not exceed
-    ``max_partners``. Capabilities missing from ``assignment`` count as uncovered.
+    ``max_partners``, and some solution provides or consumes each of the need's ``required_standards``.
+    Capabilities missing from ``assignment`` count as uncovered.
     """
     params = params or MatchParams()
     weights = Weights.for_need(need, params)
@@ -171,6 +205,9 @@ def bundle_objective(
             return None
     if need.max_partners is not None and len(companies) > need.max_partners:
         return None
+    for std in need.required_standards:  # a must standard: some solution of the bundle speaks it
+        if not any(std in sol.provides or std in sol.consumes for sol in sols.values()):
+            return None
     tax = catalog.taxonomy
     caps = list(assignment)
     for i, c1 in enumerate(caps):
@@ -178,17 +215,37 @@ def bundle_objective(
             s1, s2 = assignment[c1], assignment[c2]
             if s1 != s2 and tax.must_exchange(c1, c2) and linking_standard(catalog, s1, s2) is None:
                 return None
+    quality = sum(bundle_quality_parts(need, catalog, assignment, params, weights).values())
+    return weights.big_a * len(assignment) - weights.big_b * len(companies) + float(quality)
+
+
+QUALITY_PARTS = ("fit", "standards", "verified", "proximity", "cooperation", "customer")
+
+
+def bundle_quality_parts(
+    need: Need,
+    catalog: Catalog,
+    assignment: Mapping[str, str],
+    params: MatchParams | None = None,
+    weights: Weights | None = None,
+) -> dict[str, float]:
+    """The quality of a valid assignment (capability -> solution id) split into its parts (QUALITY_PARTS);
+    they sum to the quality in the objective. Explanations compare two bundles part by part."""
+    params = params or MatchParams()
+    weights = weights or Weights.for_need(need, params)
     idx = catalog.index
-    order = sorted(sols)
-    g = solution_quality(need, catalog, np.array([idx.solution_row[s] for s in order]), params)
-    g_of = dict(zip(order, g, strict=True))
-    quality = sum(weights.capability[c] * g_of[s] for c, s in assignment.items())
-    ordered = sorted(companies)
+    order = sorted(set(assignment.values()))
+    parts = quality_components(need, catalog, np.array([idx.solution_row[s] for s in order]), params)
+    out = dict.fromkeys(QUALITY_PARTS, 0.0)
+    for name, values in zip(QUALITY_PARTS[:4], parts, strict=True):
+        of = dict(zip(order, values.tolist(), strict=True))
+        out[name] = sum(weights.capability[c] * of[s] for c, s in assignment.items())
+    companies = sorted({catalog.solutions[s].company_id for s in order})
     years = catalog.cooperation_years
-    quality += params.coop_bonus * sum(
-        1 for i, a in enumerate(ordered) for b in ordered[i + 1 :] if frozenset((a, b)) in years
+    out["cooperation"] = params.coop_bonus * sum(
+        1 for i, a in enumerate(companies) for b in companies[i + 1 :] if frozenset((a, b)) in years
     )
     if need.customer_company_id:
         partners = catalog.partners_of.get(need.customer_company_id, frozenset())
-        quality += params.customer_bonus * len(companies & partners)
-    return weights.big_a * len(assignment) - weights.big_b * len(companies) + float(quality)
+        out["customer"] = params.customer_bonus * len(set(companies) & partners)
+    return out

@@ -40,8 +40,10 @@ class Bundle:
     """A joint offer (Gesamtangebot): solutions of a few companies covering a need, linked by standards.
 
     ``objective`` is the lexicographic objective as one number (see objective.py); ``score`` is the same
-    scaled to (at most) 1 for display. ``proven`` says the solver proved no better bundle exists among
-    those not ranked before it.
+    divided by the objective of a perfect answer for this need (``Weights.ideal``): 1 exactly when one
+    provider covers everything as well as the need can reward, below 1 otherwise. Bundles of equal
+    objective are ranked by the tie rule of ranking.py. ``proven`` says the solver proved no better bundle
+    exists among those not ranked before it.
     """
 
     rank: int
@@ -74,13 +76,16 @@ class MatchStats:
 @dataclass(frozen=True, slots=True)
 class MatchResult:
     """``status``: "optimal" (every bundle proven), "feasible" (a solver limit was hit), "infeasible"
-    (no solution covers any required capability) or "no_capabilities" (the need names none)."""
+    (no solution covers any required capability), "standard_unmet" (solutions cover the need, but no bundle
+    speaks every required standard of the need) or "no_capabilities" (the need names none).
+    ``unmet_standards``: the required standards no candidate solution speaks at all."""
 
     need: Need
     bundles: list[Bundle]
     stats: MatchStats
     status: str
     analysis: NeedAnalysis | None = None
+    unmet_standards: tuple[str, ...] = ()
 
     @property
     def gap(self) -> float | None:

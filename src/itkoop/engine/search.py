@@ -50,6 +50,8 @@ class Columns:
     contrib: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     best: np.ndarray = field(default_factory=lambda: np.zeros(0))
     coop: float = 0.0  # bonus per cooperating pair (0 when no candidates ever cooperated)
+    # column -> bit mask of the need's required standards its solutions provide or consume
+    smask: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def rest(self, open_mask, degrees):
         """Upper bound of what covering the ``open_mask`` capabilities can add to a bundle whose companies
@@ -149,6 +151,8 @@ def build_columns(pb) -> Columns:
     value = w.big_a * covered.sum(axis=1) - w.big_b + (g * cap_w).sum(axis=1)
     value += pb.params.customer_bonus * pb.customer[company]
     cols = Columns(mask, value, company, member)
+    spoken = np.where(covered, pb.smask[np.maximum(member, 0)], 0).astype(np.int64)
+    cols.smask = np.bitwise_or.reduce(spoken, axis=1)
     cols.coverable = int(np.bitwise_or.reduce(mask)) if len(mask) else 0
     cols.coop = pb.params.coop_bonus if pb.coop_pairs else 0.0
     best = np.full(K, -np.inf)
@@ -248,6 +252,8 @@ def k_best(
     for a, b in pb.pairs:
         pairs_of[a].append(b)
         pairs_of[b].append(a)
+    required = pb.required  # bits of the must standards: a bundle is valid only when it speaks them all
+    excluded = np.zeros(len(cols), dtype=bool)  # columns an earlier sibling of a must branch took
     found: dict[frozenset[int], tuple[float, list[int]]] = {}
     # theta: the K-th best value found; left: the largest bound of a part left unexplored after the stop
     state = {"theta": -np.inf, "nodes": 0, "stopped": False, "left": -np.inf}
@@ -290,6 +296,8 @@ def k_best(
         opts = live[k]
         if max_partners is not None and len(used) >= max_partners:
             return opts[:0]
+        if required:
+            opts = opts[~excluded[opts]]
         opts = opts[(cols.mask[opts] & decided) == 0]
         if np.isfinite(state["theta"]) and len(opts):
             deg = degree[cols.company[opts]]
@@ -313,10 +321,10 @@ def k_best(
                         opts = opts[ok]
         return opts
 
-    def visit(decided: int, value: float, chosen: list[int], used: list[int]) -> None:
+    def visit(decided: int, value: float, chosen: list[int], used: list[int], spoken: int = 0) -> None:
         open_caps = cols.coverable & ~decided
         if open_caps == 0:
-            if chosen:
+            if chosen and spoken & required == required:
                 record(value, chosen, used)
             return
         here = value + cols.rest(open_caps, [degree[x] for x in used])
@@ -329,16 +337,31 @@ def k_best(
         # forward checking: capabilities nothing can cover any more are decided as uncovered;
         # otherwise branch on the capability with the fewest compatible columns
         k, opts, dead = -1, None, 0
+        reachable = spoken  # the must standards this bundle could still come to speak
+        missing = required & ~spoken
+        cands = []
         for r in range(K):
             if (open_caps >> r) & 1:
                 cand = compatible(r, decided, value, chosen, used)
                 if len(cand) == 0:
                     dead |= 1 << r
-                elif opts is None or len(cand) < len(opts):
-                    k, opts = r, cand
-        if dead:
-            visit(decided | dead, value, chosen, used)
+                else:
+                    if missing:
+                        reachable |= int(np.bitwise_or.reduce(cols.smask[cand]))
+                        cands.append(cand)
+                    if opts is None or len(cand) < len(opts):
+                        k, opts = r, cand
+        if reachable & required != required:  # no valid bundle better than the K-th below this node
             return
+        if dead:
+            visit(decided | dead, value, chosen, used, spoken)
+            return
+        if missing:
+            # every valid bundle below holds a column speaking the lowest must standard still missing:
+            # branch on which one (the i-th branch takes the i-th and none before it, so none repeats)
+            bit = missing & -missing
+            opts = np.unique(np.concatenate([cand[(cols.smask[cand] & bit) != 0] for cand in cands]))
+        taken: list[int] = []
         gains = np.zeros(len(opts))
         for x in used:
             if x in partner_arr:
@@ -355,9 +378,21 @@ def k_best(
             c = int(opts[i])
             chosen.append(c)
             used.append(int(cols.company[c]))
-            visit(decided | int(cols.mask[c]), value + float(cols.value[c]) + float(gains[i]), chosen, used)
+            visit(
+                decided | int(cols.mask[c]),
+                value + float(cols.value[c]) + float(gains[i]),
+                chosen,
+                used,
+                spoken | int(cols.smask[c]),
+            )
             chosen.pop()
             used.pop()
+            if missing:
+                excluded[c] = True
+                taken.append(c)
+        if missing:  # the branches above hold every valid bundle below: none leaves anything uncovered
+            excluded[taken] = False
+            return
         # leave capability k uncovered (worth considering only when covering it turns out impossible)
         skip = open_caps & ~(1 << k)
         skip_bound = value + cols.rest(skip, [degree[x] for x in used])
@@ -365,7 +400,7 @@ def k_best(
             if state["stopped"]:
                 leave(skip_bound)
             else:
-                visit(decided | (1 << k), value, chosen, used)
+                visit(decided | (1 << k), value, chosen, used, spoken)
 
     visit(0, 0.0, [], [])
     ranked = sorted(found.values(), key=lambda vc: -vc[0])[:top_k]
@@ -525,6 +560,9 @@ def certify(
             np.r_[1.0, -np.ones(len(ca)), 1.0, -np.ones(len(cb))], -np.inf, 0.0, 2)  # fmt: skip
     if pb.need.max_partners is not None:
         add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(pb.need.max_partners), 1)
+    for j in range(pb.required.bit_length()):  # each must standard: some chosen column speaks it
+        speaking = np.flatnonzero((cols.smask[sel] >> j) & 1 == 1)
+        add(np.zeros(len(speaking)), speaking, np.ones(len(speaking)), 1.0, np.inf, 1)
     if incumbent:  # a bundle at least as good as the incumbent covers as much (the objective's first level)
         add(np.zeros(n), np.arange(n), -c, value - 1e-6, np.inf, 1)
         sizes = (cols.member[sel] >= 0).sum(axis=1).astype(float)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .correct import left_out
 from .results import Bundle, Link, MatchResult, PartnerResult, SolutionUse
 
 __all__ = ["bundle_from_dict", "bundle_to_dict", "match_to_dict", "partners_to_dict"]
@@ -12,24 +13,40 @@ __all__ = ["bundle_from_dict", "bundle_to_dict", "match_to_dict", "partners_to_d
 def match_to_dict(result: MatchResult) -> dict[str, Any]:
     """``itkoop match --json``: need (text, capabilities with score and evidence), bundles, stats."""
     analysis = result.analysis
+    removed = set(result.need.removed)
     if analysis is not None:
         capabilities = [
-            {"id": h.id, "score": h.score, "evidence": list(h.evidence)} for h in analysis.capabilities
+            {"id": h.id, "score": h.score, "evidence": list(h.evidence)}
+            for h in analysis.capabilities
+            if h.id not in removed
         ]
     else:
         capabilities = [
-            {"id": c, "score": result.need.weight(c), "evidence": []} for c in result.need.capabilities
+            {"id": c, "score": result.need.weight(c), "evidence": []}
+            for c in result.need.capabilities
+            if c not in result.need.added
         ]
+    # what the customer added has no words of the text as evidence
+    listed = {c["id"] for c in capabilities}
+    capabilities += [{"id": c, "score": 1.0, "evidence": []} for c in result.need.added if c not in listed]
     need: dict[str, Any] = {"text": result.need.text, "capabilities": capabilities}
     if analysis is not None:
         # Beyond the contract's keys: what the text refused, what the customer already runs, and what was
         # found but not composed (a need holds at most MAX_NEED_CAPABILITIES).
         need["not_wanted"] = [h.id for h in analysis.negated]
         need["existing"] = [h.id for h in analysis.existing]
-        need["left_out"] = list(analysis.beyond_limit)
+        need["left_out"] = left_out(result.need, analysis)
+    if result.need.added or result.need.removed or result.need.required_standards:
+        # the customer's corrections (correct.py): capabilities added and removed, standards made a must
+        # and those of them no candidate solution speaks
+        need["added"] = list(result.need.added)
+        need["removed"] = list(result.need.removed)
+        need["must_standards"] = list(result.need.required_standards)
+        need["unmet_standards"] = list(result.unmet_standards)
     return {
         # "not_understood": the text named nothing the taxonomy knows; "no_provider": understood, but no
-        # bundle covers any of it; "found": bundles follow.
+        # bundle covers any of it; "standard_unmet": solutions cover it, but no bundle speaks every must
+        # standard; "found": bundles follow.
         "status": match_status(result),
         "need": need,
         "bundles": [bundle_to_dict(b) for b in result.bundles],
@@ -42,10 +59,13 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
 
 
 def match_status(result: MatchResult) -> str:
-    """ "not_understood", "no_provider" or "found" (the JSON's and the pages' one word for the outcome)."""
+    """ "not_understood", "no_provider", "standard_unmet" or "found" (the JSON's and the pages' one word for
+    the outcome)."""
     if not result.need.capabilities:
         return "not_understood"
-    return "found" if result.bundles else "no_provider"
+    if result.bundles:
+        return "found"
+    return "standard_unmet" if result.status == "standard_unmet" else "no_provider"
 
 
 def partners_to_dict(result: PartnerResult) -> dict[str, Any]:

@@ -77,6 +77,16 @@ def registration_for(event: Event, token: str) -> Registration:
     return registration
 
 
+def own_registration(event: Event, token: str, user) -> Registration | None:
+    """The person's own confirmed registration when the code is theirs (they scanned their own QR code),
+    else None: whose else a code is stays the staff's to see."""
+    try:
+        registration = registration_for(event, token)
+    except EventError:
+        return None
+    return registration if registration.user_id == user.pk else None
+
+
 # --- QR codes ---
 
 

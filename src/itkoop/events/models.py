@@ -578,12 +578,6 @@ class ScheduleRun(models.Model):
             return None
         return min(100, 100 * self.value // self.bound)
 
-    @property
-    def gap_percent(self) -> float | None:
-        if self.value is None or not self.bound:
-            return None
-        return round(100 * max(0, self.bound - self.value) / self.bound, 1)
-
 
 class Mailing(models.Model):
     """A message staff sent to a segment of an event's participants (events.mailings): the text in German,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from itkoop.accounts import selectors as accounts
 from itkoop.engine.text import index_tokens
+from itkoop.registry import selectors as registry
 
 from . import calendars
 from .models import (
@@ -157,6 +158,7 @@ class ParticipantCard:
     score: float = 0
     request: MeetingRequest | None = None
     reasons: list[str] = field(default_factory=list)
+    capabilities: list = field(default_factory=list)  # of the person's catalog company, see Person
 
 
 def _tokens(text: str) -> set[str]:
@@ -170,6 +172,16 @@ def _companies(user_ids) -> dict[int, str]:
     for user_id, external_id in rows.values_list("user_id", "company__external_id"):
         out.setdefault(user_id, external_id)
     return out
+
+
+def _catalog_capabilities(user_ids) -> dict[int, list]:
+    """user pk -> the capabilities the solutions of their (first) catalog company offer. Pages show them by
+    label in the page's language, which the free text of a profile cannot follow."""
+    first: dict[int, int] = {}
+    for user_id, company_id in accounts.memberships_of_users(user_ids).values_list("user_id", "company_id"):
+        first.setdefault(user_id, company_id)
+    offered = registry.capabilities_of_companies(set(first.values()))
+    return {user_id: offered.get(company_id, []) for user_id, company_id in first.items()}
 
 
 def _engine_partners(company_id: str) -> dict[str, tuple[float, list[str]]]:
@@ -199,11 +211,15 @@ def participants(event: Event, viewer) -> tuple[list[ParticipantCard], list[Part
     registrations = list(checkin_list(event).exclude(user=viewer))
     companies = _companies([viewer.pk] + [r.user_id for r in registrations])
     engine = _engine_partners(companies[viewer.pk]) if viewer.pk in companies else {}
+    offered = _catalog_capabilities([r.user_id for r in registrations])
     cards = []
     for registration in registrations:
         profile = profiles.get(registration.user_id)
         card = ParticipantCard(
-            user=registration.user, profile=profile, request=requests.get(registration.user_id)
+            user=registration.user,
+            profile=profile,
+            request=requests.get(registration.user_id),
+            capabilities=offered.get(registration.user_id, []),
         )
         if profile:
             card.score = len(my_seeks & _tokens(profile.offers)) + len(my_offers & _tokens(profile.seeks))
@@ -227,6 +243,9 @@ class Person:
     company_id: str = ""  # external id of the catalog company, for its page
     offers: str = ""
     seeks: str = ""
+    # The catalog company's capabilities (records: shown by label in the reader's language); only where
+    # people_of was asked for them.
+    capabilities: tuple = ()
 
     @property
     def label(self) -> str:
@@ -234,9 +253,10 @@ class Person:
         return f"{self.user}, {self.company}" if self.company else str(self.user)
 
 
-def people_of(event: Event, users) -> dict[int, Person]:
+def people_of(event: Event, users, *, with_capabilities: bool = False) -> dict[int, Person]:
     """user pk -> Person for these users at this meeting day. The company is the catalog company of the
-    person's (first) membership, else the company name of their profile."""
+    person's (first) membership, else the company name of their profile; ``with_capabilities`` adds what
+    that catalog company offers (for pages, not for mails)."""
     users = list(users)
     ids = [u.pk for u in users]
     profiles = {p.user_id: p for p in ParticipantProfile.objects.filter(event=event, user_id__in=ids)}
@@ -245,6 +265,7 @@ def people_of(event: Event, users) -> dict[int, Person]:
         "user_id", "company__external_id", "company__name"
     ):
         companies.setdefault(user_id, (external_id, name))
+    offered = _catalog_capabilities(ids) if with_capabilities else {}
     out = {}
     for user in users:
         profile = profiles.get(user.pk)
@@ -255,6 +276,7 @@ def people_of(event: Event, users) -> dict[int, Person]:
             company_id=external_id,
             offers=profile.offers if profile else "",
             seeks=profile.seeks if profile else "",
+            capabilities=tuple(offered.get(user.pk, ())),
         )
     return out
 
@@ -270,7 +292,9 @@ def requests_of(event: Event, user) -> tuple[list[RequestRow], list[RequestRow]]
     base = MeetingRequest.objects.filter(event=event).select_related("sender", "recipient")
     incoming = list(base.filter(recipient=user).order_by("-created"))
     outgoing = list(base.filter(sender=user).order_by("-created"))
-    people = people_of(event, [r.sender for r in incoming] + [r.recipient for r in outgoing])
+    people = people_of(
+        event, [r.sender for r in incoming] + [r.recipient for r in outgoing], with_capabilities=True
+    )
     return (
         [RequestRow(r, people[r.sender_id]) for r in incoming],
         [RequestRow(r, people[r.recipient_id]) for r in outgoing],

@@ -63,8 +63,12 @@ def camera_allowed(policy: str) -> str:
 
 @login_required
 def checkin_code(request, pk: int):
-    """GET (a scanned QR code) shows whose code it is and asks to confirm; POST checks the person in."""
-    event = _staff_event(request, pk)
+    """GET (a scanned QR code) shows whose code it is and asks to confirm; POST checks the person in. A
+    participant who opens the link of their own code (their phone's camera app on their own QR code) learns
+    that it is their ticket, with the way to their agenda; any other code is a 404 to them as before."""
+    event = get_object_or_404(Event.objects.select_related("hub"), pk=pk)
+    if not can_manage_event(request.user, event):
+        return _own_code(request, event)
     data = request.POST if request.method == "POST" else (request.GET if "code" in request.GET else None)
     form = CheckinCodeForm(data)
     found, problem = None, ""
@@ -85,6 +89,19 @@ def checkin_code(request, pk: int):
         "events/checkin_code.html",
         {"event": event, "form": form, "found": found, "person": person, "problem": problem},
         status=400 if request.method == "POST" and (problem or not form.is_valid()) else 200,
+    )
+
+
+def _own_code(request, event: Event):
+    own = None
+    if request.method == "GET" and "code" in request.GET:
+        own = checkin.own_registration(event, request.GET["code"], request.user)
+    if own is None:
+        raise Http404
+    return render(
+        request,
+        "events/checkin_own_code.html",
+        {"event": event, "registration": own, **checkin.code_context(event, request.user)},
     )
 
 

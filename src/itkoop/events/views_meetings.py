@@ -136,6 +136,9 @@ def request_create(request, pk: int, user_pk: int):
             "form": form,
             "recipient": recipient,
             "recipient_profile": recipient_profile,
+            "recipient_capabilities": selectors.people_of(event, [recipient], with_capabilities=True)[
+                recipient.pk
+            ].capabilities,
         },
     )
 

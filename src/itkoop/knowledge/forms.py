@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.forms import limit_text
+from itkoop.core.forms import LabelOrderedMultipleChoiceField, limit_text
 from itkoop.events import selectors as events
 from itkoop.registry import selectors as registry
 
@@ -59,6 +59,10 @@ class ArticleForm(forms.ModelForm):
             "events",
             "published",
         ]
+        field_classes = {
+            "tags": LabelOrderedMultipleChoiceField,
+            "capabilities": LabelOrderedMultipleChoiceField,
+        }
         widgets = {
             "tags": forms.CheckboxSelectMultiple,
             "capabilities": forms.SelectMultiple(attrs={"size": 8}),

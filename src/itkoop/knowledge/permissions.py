@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .models import Article, SelfCheckResult
+from .models import Article
 
 if TYPE_CHECKING:  # type hints only: other apps' models are reached through their selectors
     from itkoop.registry.models import Company
@@ -35,7 +35,3 @@ def can_view_selfcheck_results(user, company: Company) -> bool:
     if user.is_center_admin or (user.is_hub_staff and company.hub_id == user.hub_id):
         return True
     return company.memberships.filter(user=user).exists()
-
-
-def can_view_selfcheck_result(user, result: SelfCheckResult) -> bool:
-    return can_view_selfcheck_results(user, result.company)

@@ -245,6 +245,3 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme} {self.code}"
-
-    def is_valid_on(self, day) -> bool:
-        return self.valid_from <= day <= self.valid_until

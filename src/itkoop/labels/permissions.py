@@ -36,5 +36,24 @@ def can_edit_application(user, application) -> bool:
     )
 
 
+def own_company_ids(user) -> set[int]:
+    return set(registry.companies_of_user(user).values_list("pk", flat=True)) if _active(user) else set()
+
+
+def has_conflict(user, application, *, own_companies: set[int] | None = None) -> bool:
+    """The reviewer would judge their own company's product, or an application they sent themselves:
+    another center admin must decide. ``own_companies`` (own_company_ids) saves a query per application in
+    a list."""
+    if application.applicant_id == user.pk:
+        return True
+    if own_companies is None:
+        return is_member(user, application.solution.company_id)
+    return application.solution.company_id in own_companies
+
+
 def can_decide(user, application) -> bool:
-    return is_reviewer(user) and application.status == application.Status.SUBMITTED
+    return (
+        is_reviewer(user)
+        and application.status == application.Status.SUBMITTED
+        and not has_conflict(user, application)
+    )

@@ -153,14 +153,6 @@ def company_labels(company_id: int, today: dt.date | None = None) -> list[LabelF
 # -- applications: the company's own, and the center's review list ---------------------------------------
 
 
-def visible_applications(user) -> QuerySet[Application]:
-    """Applications the person may see: their companies' (members), all (center admins), none otherwise."""
-    queryset = Application.objects.select_related("scheme", "solution", "solution__company", "version")
-    if is_reviewer(user):
-        return queryset
-    return queryset.filter(solution__company__in=registry.companies_of_user(user))
-
-
 def applications_of_user(user) -> QuerySet[Application]:
     """The applications of the person's companies (also for admins: only their own companies')."""
     return (
@@ -220,11 +212,6 @@ class LabelAuthority:
     def certified_solutions(self, slug: str) -> QuerySet:
         """Ids of the solutions that hold the label today (a subquery)."""
         return current_certificates().filter(scheme__slug=slug).values("solution_id")
-
-    def certified_company_links(self) -> list[tuple[int, str]]:
-        return list(
-            current_certificates().values_list("solution__company_id", "scheme__slug").distinct().order_by()
-        )
 
     def certified_solution_links(self) -> list[tuple[int, str]]:
         return list(current_certificates().values_list("solution_id", "scheme__slug").distinct().order_by())

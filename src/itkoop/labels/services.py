@@ -287,6 +287,14 @@ def application_decide(*, actor, application_id: int, decision: str, note: str =
         raise LabelError(_("Diesen Antrag gibt es nicht."), status=404)
     if not permissions.is_reviewer(actor):
         raise LabelError(_("Über Siegel-Anträge entscheidet die Zentrumsleitung."), status=403)
+    if permissions.has_conflict(actor, application):  # they would judge their own company's product
+        raise LabelError(
+            _(
+                "Dieser Antrag kommt von Ihrem eigenen Unternehmen. Über ihn muss eine andere Person der "
+                "Zentrumsleitung entscheiden."
+            ),
+            status=403,
+        )
     if decision not in Decision.ALL:
         raise LabelError(_("Bitte wählen Sie eine Entscheidung."))
     if application.status != Application.Status.SUBMITTED:

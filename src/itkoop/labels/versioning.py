@@ -1,5 +1,5 @@
 """Tells core that the matching catalog changed (a new stamp of `core.services.CATALOG`) when a label is
-granted, revoked or its scheme edited: matching counts certified labels (registry.company_label_links), and
+granted, revoked or its scheme edited: matching counts certified labels (registry.solution_label_links), and
 the web processes keep their catalog until the stamp changes. That a label ends with its last day needs no
 write: the catalog cache is kept per day as well (matching.catalog_cache)."""
 

@@ -232,6 +232,8 @@ def application(request, pk: int):
             "certificate": getattr(application, "certificate", None),
             "can_edit": permissions.can_edit_application(request.user, application),
             "can_decide": permissions.can_decide(request.user, application),
+            "own_company": permissions.is_reviewer(request.user)
+            and permissions.has_conflict(request.user, application),
             "decision_form": DecisionForm(),
         },
     )
@@ -294,10 +296,17 @@ def review(request):
     """The center admins' list of applications waiting for a decision."""
     if not permissions.is_reviewer(request.user):
         raise RoleRequired(_("Zentrumsleitung"))
+    mine = permissions.own_company_ids(request.user)
     return render(
         request,
         "labels/review.html",
-        {"waiting": list(selectors.applications_to_review()[:200]), "decided": selectors.recently_decided()},
+        {
+            "waiting": [
+                (application, permissions.has_conflict(request.user, application, own_companies=mine))
+                for application in selectors.applications_to_review()[:200]
+            ],
+            "decided": selectors.recently_decided(),
+        },
     )
 
 

@@ -11,6 +11,7 @@ from html import escape
 WIDTH = 720
 NODE_W, NODE_H = 220, 58
 PALETTE = ["#0b4f8a", "#1d6b2f", "#8a3b00", "#5b2a86", "#7a1f3d", "#245d66"]
+EXISTING_FILL = "#4a5360"
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Node:
     title: str
     subtitle: str
     group: str  # company id: nodes of one company share a colour
+    existing: bool = False  # a system the customer already runs: grey and dashed, not a provider's colour
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
     height = _height(len(nodes))
     colours: dict[str, str] = {}
     for node in nodes:
-        colours.setdefault(node.group, PALETTE[len(colours) % len(PALETTE)])
+        if not node.existing:
+            colours.setdefault(node.group, PALETTE[len(colours) % len(PALETTE)])
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="dg-title dg-desc" class="diagram" width="100%">',
@@ -84,11 +87,13 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
         )
     for node in nodes:
         x, y = positions[node.id]
-        colour = colours[node.group]
+        colour = EXISTING_FILL if node.existing else colours[node.group]
+        outline = ' stroke="#1b1f24" stroke-width="2" stroke-dasharray="6 4"' if node.existing else ""
         parts.append(
             f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" '
             f'width="{NODE_W}" height="{NODE_H}" rx="8" '
-            f'fill="{colour}"/><text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="14" '
+            f'fill="{colour}"{outline}/>'
+            f'<text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="14" '
             f'font-weight="700" fill="#fff">{escape(_clip(node.title))}</text>'
             f'<text x="{x:.0f}" y="{y + 16:.0f}" text-anchor="middle" font-size="12.5" fill="#fff">'
             f"{escape(_clip(node.subtitle, 30))}</text></g>"

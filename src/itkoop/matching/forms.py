@@ -1,4 +1,4 @@
-"""The need form: what a customer writes and the constraints they set."""
+"""The need form (what a customer writes, the constraints they set) and the corrections of its reading."""
 
 import re
 
@@ -6,7 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.engine.correct import MAX_REQUIRED_STANDARDS
+from itkoop.engine.need import MAX_NEED_CAPABILITIES
 from itkoop.registry import selectors as registry
+
+from . import services
+from .services import MAX_ID_LENGTH, MAX_REMOVED
 
 
 class NeedForm(forms.Form):
@@ -53,3 +58,97 @@ class NeedForm(forms.Form):
         if value and not re.fullmatch(r"\d{5}", value):
             raise forms.ValidationError(_("Eine deutsche Postleitzahl hat fünf Ziffern."))
         return value
+
+
+class _IdList(forms.Field):
+    """Ids repeated in the query (``?remove=shop&remove=erp``): at most ``max_items``, each at most
+    ``max_length`` characters, each one of ``known()``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, max_items: int, known, unknown_message, too_many_message, **kwargs) -> None:
+        super().__init__(required=False, **kwargs)
+        self.max_items, self.known = max_items, known
+        self.unknown_message, self.too_many_message = unknown_message, too_many_message
+
+    def to_python(self, value):
+        return list(dict.fromkeys(str(v).strip() for v in value or () if str(v).strip()))
+
+    def validate(self, value) -> None:
+        if len(value) > self.max_items:
+            raise forms.ValidationError(self.too_many_message % {"max": self.max_items})
+        known = self.known()
+        for item in value:
+            if len(item) > MAX_ID_LENGTH or item not in known:
+                raise forms.ValidationError(self.unknown_message % {"id": item[:MAX_ID_LENGTH]})
+
+
+def _capability_ids() -> frozenset[str]:
+    return frozenset(cid for cid, _de, _en in services.capability_options())
+
+
+def _standard_ids() -> frozenset[str]:
+    return services.standard_ids()
+
+
+class CorrectionForm(forms.Form):
+    """The customer's corrections of what the need analysis understood, carried in the page's query so the
+    page stays linkable: capabilities removed (``remove``) and added (``cap``; ``add`` is the one typed into
+    the search field, a label or an id), standards every offer must speak (``must``). A field that is not
+    valid is left out; the others still apply."""
+
+    remove = _IdList(
+        max_items=MAX_REMOVED,
+        known=_capability_ids,
+        unknown_message=_("Unbekannter Baustein „%(id)s“."),
+        too_many_message=_("Sie können höchstens %(max)d Bausteine entfernen."),
+    )
+    cap = _IdList(
+        max_items=MAX_NEED_CAPABILITIES,
+        known=_capability_ids,
+        unknown_message=_("Unbekannter Baustein „%(id)s“."),
+        too_many_message=_("Sie können höchstens %(max)d Bausteine hinzufügen."),
+    )
+    add = forms.CharField(
+        label=_("Baustein hinzufügen"),
+        max_length=120,
+        required=False,
+        help_text=_("Tippen Sie einige Buchstaben; die Liste schlägt passende Bausteine vor."),
+    )
+    must = _IdList(
+        max_items=MAX_REQUIRED_STANDARDS,
+        known=_standard_ids,
+        unknown_message=_("Unbekannte Schnittstelle „%(id)s“."),
+        too_many_message=_("Höchstens %(max)d Schnittstellen können Pflicht sein."),
+    )
+
+    def clean_add(self) -> str | None:
+        """The capability id of what was typed: an id, or a German or English label (any case)."""
+        typed = " ".join(self.cleaned_data["add"].split())
+        if not typed:
+            return None
+        folded = typed.casefold()
+        for cid, label_de, label_en in services.capability_options():
+            if folded in (cid.casefold(), label_de.casefold(), label_en.casefold()):
+                return cid
+        raise forms.ValidationError(
+            _("Den Baustein „%(text)s“ kennen wir nicht. Bitte wählen Sie einen aus der Liste.")
+            % {"text": typed}
+        )
+
+    def corrections(self, *, with_typed: bool = True) -> dict[str, tuple[str, ...]]:
+        """The valid corrections as match_need's keywords. What was typed into the search field restores a
+        capability the customer removed before, else it is added; ``with_typed=False`` leaves it out."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        remove = list(data.get("remove", []))
+        add = list(data.get("cap", []))
+        typed = data.get("add") if with_typed else None
+        if typed in remove:
+            remove.remove(typed)
+        elif typed and typed not in add:
+            add.append(typed)
+        return {
+            "add_capabilities": tuple(add),
+            "remove_capabilities": tuple(c for c in remove if c not in add),
+            "must_standards": tuple(data.get("must", [])),
+        }

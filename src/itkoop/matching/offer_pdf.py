@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from . import presenters
-from .forms import NeedForm
+from .forms import CorrectionForm, NeedForm
 
 
 def offer_params(data: Mapping[str, Any], *, customer_company_id: str | None) -> dict[str, Any]:
@@ -25,6 +25,10 @@ def offer_params(data: Mapping[str, Any], *, customer_company_id: str | None) ->
     if not form.is_valid() or not 1 <= rank <= MAX_TOP:
         raise MatchRequestError(_("Bitte geben Sie einen Bedarf und ein Angebot an."))
     cleaned = form.cleaned_data
+    correction = CorrectionForm(data)
+    if not correction.is_valid():
+        raise MatchRequestError(_("Bitte geben Sie einen Bedarf und ein Angebot an."))
+    corrections = correction.corrections()
     return {
         "text": cleaned["text"],
         "hub": cleaned["hub"].slug if cleaned.get("hub") else None,
@@ -33,6 +37,10 @@ def offer_params(data: Mapping[str, Any], *, customer_company_id: str | None) ->
         "labels": sorted(label.slug for label in cleaned.get("labels", [])),
         "rank": rank,
         "customer_company_id": customer_company_id,
+        # the customer's corrections of the understanding, as on the page the offer was chosen from
+        "add": list(corrections["add_capabilities"]),
+        "remove": list(corrections["remove_capabilities"]),
+        "must": list(corrections["must_standards"]),
     }
 
 
@@ -51,6 +59,9 @@ def render_offer(params: Mapping[str, Any]) -> tuple[str, bytes]:
         max_partners=params.get("max_partners"),
         labels=tuple(params.get("labels") or ()),
         customer_company_id=params.get("customer_company_id"),
+        add_capabilities=tuple(params.get("add") or ()),
+        remove_capabilities=tuple(params.get("remove") or ()),
+        must_standards=tuple(params.get("must") or ()),
     )
     bundles = [b for b in presenters.present_bundles(result) if b["rank"] == rank]
     if not bundles:

@@ -15,7 +15,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.engine.correct import left_out as left_out_of
+from itkoop.engine.explain import tie_rule
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
+from itkoop.engine.ranking import ExistingLink, existing_links
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_from_dict, match_status
 from itkoop.registry import selectors as registry
@@ -81,7 +84,23 @@ def names_for(
     )
 
 
-def _names_for_bundles(bundles: Iterable[Bundle], capabilities: Iterable[str] = ()) -> Names:
+def _speakers(solutions: set[str], standards: Iterable[str]) -> dict[str, set[str]]:
+    """Solution id -> which of ``standards`` it provides or consumes (two queries; none without standards)."""
+    standards = set(standards)
+    out: dict[str, set[str]] = {}
+    if not standards or not solutions:
+        return out
+    base = registry.solutions().filter(external_id__in=solutions)
+    for relation in ("provides", "consumes"):
+        rows = base.filter(**{f"{relation}__id__in": standards}).values_list("external_id", f"{relation}__id")
+        for solution, standard in rows:
+            out.setdefault(solution, set()).add(standard)
+    return out
+
+
+def _names_for_bundles(
+    bundles: Iterable[Bundle], capabilities: Iterable[str] = (), standards: Iterable[str] = ()
+) -> Names:
     bundles = list(bundles)
     return names_for(
         companies={c for b in bundles for c in b.companies}
@@ -91,23 +110,41 @@ def _names_for_bundles(bundles: Iterable[Bundle], capabilities: Iterable[str] = 
         capabilities={c for b in bundles for s in b.solutions for c in s.covers}
         | {c for b in bundles for c in b.uncovered}
         | set(capabilities),
-        standards={link.standard for b in bundles for link in b.links},
+        standards={link.standard for b in bundles for link in b.links} | set(standards),
     )
 
 
 def _need_capabilities(result: MatchResult) -> list[tuple[str, float, list[str]]]:
-    """(id, score, evidence) of what the need text names, as the contract's need.capabilities."""
+    """(id, score, evidence) of what the need text names, as the contract's need.capabilities: without
+    those the customer removed, with those they added (no evidence) at the end."""
+    need = result.need
+    removed, added = set(need.removed), need.added
     if result.analysis is not None:
-        return [(h.id, h.score, list(h.evidence)) for h in result.analysis.capabilities]
-    return [(c, result.need.weight(c), []) for c in result.need.capabilities]
+        hits = [
+            (h.id, h.score, list(h.evidence))
+            for h in result.analysis.capabilities
+            if h.id not in removed and h.id not in added
+        ]
+    else:
+        hits = [(c, need.weight(c), []) for c in need.capabilities if c not in added]
+    return hits + [(c, 1.0, []) for c in added]
 
 
 def present_need(result: MatchResult) -> list[dict[str, Any]]:
-    """The capabilities recognised in the need text, with label, score and the words they came from."""
-    hits = _need_capabilities(result)[:MAX_NEED_CAPABILITIES]  # the rest: present_understanding's left_out
+    """The capabilities the offers are composed for, with label, score, the words they came from and their
+    source: "text" (the need analysis read them) or "user" (the customer added them)."""
+    composed = set(result.need.capabilities)  # the rest: present_understanding's left_out
+    hits = [hit for hit in _need_capabilities(result) if hit[0] in composed]
     names = names_for(capabilities=[cid for cid, _score, _evidence in hits])
+    added = set(result.need.added)
     return [
-        {"id": cid, "label": names.capability(cid), "score": score, "evidence": evidence}
+        {
+            "id": cid,
+            "label": names.capability(cid),
+            "score": score,
+            "evidence": evidence,
+            "source": "user" if cid in added else "text",
+        }
         for cid, score, evidence in hits
     ]
 
@@ -116,18 +153,38 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     """What else the page says about the text: the outcome in one word ("found", "no_provider",
     "not_understood"), capabilities found beyond the limit of one need, the ones the text refuses and the
     systems the customer already runs (labels in the page's language)."""
-    analysis = result.analysis
-    left_out = list(analysis.beyond_limit) if analysis is not None else []
+    analysis, need = result.analysis, result.need
+    left_out = left_out_of(need, analysis)
     not_wanted = [h.id for h in analysis.negated] if analysis is not None else []
     existing = [h.id for h in analysis.existing] if analysis is not None else []
-    names = names_for(capabilities=[*left_out, *not_wanted, *existing])
+    names = names_for(
+        capabilities=[*left_out, *not_wanted, *existing, *need.removed],
+        standards=[*need.required_standards, *result.unmet_standards],
+    )
     return {
         "status": match_status(result),
         "limit": MAX_NEED_CAPABILITIES,
         "left_out": [names.capability(c) for c in left_out],
         "not_wanted": [names.capability(c) for c in not_wanted],
         "existing": [names.capability(c) for c in existing],
+        # the customer's corrections: what they removed (id and label) and the standards made a must
+        "removed": [{"id": c, "label": names.capability(c)} for c in need.removed],
+        "must": [names.standard(s) for s in need.required_standards],
+        "unmet": [names.standard(s) for s in result.unmet_standards],
     }
+
+
+def score_percent(score: float) -> int:
+    """A bundle's score as the whole percent the page shows: 100 only for a perfect answer (score 1, see
+    engine.objective.Weights.ideal), so a near miss reads 99, never a rounded-up 100."""
+    if score >= 1.0:
+        return 100
+    return min(max(math.floor(score * 100 + 0.5), 0), 99)
+
+
+def ranking_rule() -> str:
+    """How offers with the same rating are ordered, in the page's language (the engine applies the rule)."""
+    return tie_rule(_lang())
 
 
 def search_notice(result: MatchResult) -> str | None:
@@ -164,10 +221,29 @@ def search_notice(result: MatchResult) -> str | None:
     )
 
 
+def _existing_links(result: MatchResult) -> dict[int, list[ExistingLink]]:
+    """Per bundle rank: how its solutions reach the systems the customer already runs (engine.ranking)."""
+    existing = [h.id for h in result.analysis.existing] if result.analysis is not None else []
+    if not existing or not result.bundles:
+        return {}
+    from .adapter import current_catalog
+
+    catalog = current_catalog()
+    return {b.rank: existing_links(b, catalog, result.need, existing) for b in result.bundles}
+
+
 def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
     """Each bundle with its solutions and companies (registry records), capability and standard labels
-    and an integration diagram; ``bundle`` is the engine's bundle, for what must be signed or stored."""
-    names = _names_for_bundles(result.bundles)
+    and an integration diagram (with the customer's existing systems it connects to, grey and dashed);
+    ``bundle`` is the engine's bundle, for what must be signed or stored."""
+    reach = _existing_links(result)
+    names = _names_for_bundles(
+        result.bundles,
+        capabilities={x.existing for links in reach.values() for x in links},
+        standards={x.standard for links in reach.values() for x in links if x.standard}
+        | set(result.need.required_standards),
+    )
+    speaks = _speakers({s.id for b in result.bundles for s in b.solutions}, result.need.required_standards)
     out = []
     for bundle in result.bundles:
         rows = [
@@ -199,11 +275,53 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
             Edge(source=link.source, target=link.target, label=names.standard(link.standard))
             for link in bundle.links
         ]
+        existing = [
+            {
+                "source": names.solutions[x.solution],
+                "system": names.capability(x.existing),
+                "standard": names.standard(x.standard) if x.standard else "",
+                "node": f"existing:{x.existing}",
+            }
+            for x in reach.get(bundle.rank, [])
+            if x.solution in names.solutions
+        ]
+        for cap_node in dict.fromkeys((x["node"], x["system"]) for x in existing):
+            nodes.append(
+                Node(
+                    id=cap_node[0],
+                    title=cap_node[1],
+                    subtitle=_("Ihr vorhandenes System"),
+                    group=cap_node[0],
+                    existing=True,
+                )
+            )
+        edges += [
+            Edge(source=x["source"].external_id, target=x["node"], label=x["standard"])
+            for x in existing
+            if x["standard"]
+        ]
         description = "; ".join(
-            _("%(a)s tauscht Daten mit %(b)s über %(std)s")
-            % {"a": lk["source"].name, "b": lk["target"].name, "std": lk["standard"]}
-            for lk in links
+            [
+                *(
+                    _("%(a)s tauscht Daten mit %(b)s über %(std)s")
+                    % {"a": lk["source"].name, "b": lk["target"].name, "std": lk["standard"]}
+                    for lk in links
+                ),
+                *(
+                    _("%(a)s ist über %(std)s mit Ihrem vorhandenen System %(b)s verbunden")
+                    % {"a": x["source"].name, "b": x["system"], "std": x["standard"]}
+                    for x in existing
+                    if x["standard"]
+                ),
+            ]
         ) or _("Keine Schnittstellen nötig.")
+        must_links = [
+            {
+                "standard": names.standard(std),
+                "solutions": [names.solutions[s.id] for s in bundle.solutions if std in speaks.get(s.id, ())],
+            }
+            for std in result.need.required_standards
+        ]
         svg = integration_svg(
             nodes,
             edges,
@@ -214,8 +332,11 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
             {
                 "rank": bundle.rank,
                 "score": bundle.score,
+                "percent": score_percent(bundle.score),
                 "rows": rows,
                 "links": links,
+                "existing_links": [x for x in existing if x["standard"]],
+                "must_links": must_links,  # which solutions connect through each must standard
                 "companies": [names.companies[c] for c in bundle.companies],
                 "company_ids": list(bundle.companies),
                 "uncovered": [names.capability(c) for c in bundle.uncovered],
@@ -296,7 +417,15 @@ def match_text(result: MatchResult) -> str:
     lines.append(
         _("Erkannt: %(caps)s") % {"caps": ", ".join(names.capability(cid) for cid, _s, _e in hits) or "–"}
     )
-    if not result.bundles:
+    if result.need.required_standards:
+        musts = names_for(standards=result.need.required_standards)
+        lines.append(
+            _("Pflicht-Schnittstellen: %(stds)s")
+            % {"stds": ", ".join(musts.standard(s) for s in result.need.required_standards)}
+        )
+    if not result.bundles and match_status(result) == "standard_unmet":
+        lines.append(_("Kein Gesamtangebot verbindet sich über alle Pflicht-Schnittstellen."))
+    elif not result.bundles:
         lines.append(_("Kein Gesamtangebot gefunden."))
     for bundle in result.bundles:
         lines.append("")

@@ -21,8 +21,9 @@ from django.utils.translation import gettext as _
 from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import CatalogError
 from itkoop.engine.compose import compose_bundles
+from itkoop.engine.correct import MAX_REQUIRED_STANDARDS, corrected_need
 from itkoop.engine.explain import explain_bundle
-from itkoop.engine.need import need_from_text
+from itkoop.engine.need import MAX_NEED_CAPABILITIES, need_from_text
 from itkoop.engine.partners import rank_partners
 from itkoop.engine.results import Bundle, MatchResult, PartnerResult
 from itkoop.engine.serialize import bundle_to_dict
@@ -40,10 +41,17 @@ INVITE_SALT = "itkoop.matching.invite"
 INVITE_MAX_AGE = 7 * 24 * 3600
 MAX_TEXT = 2000
 MAX_TOP = 50
+MAX_REMOVED = 50  # capabilities removed from a need's understanding (a text names at most a few dozen)
+MAX_ID_LENGTH = 100  # a taxonomy id (capability or standard)
 
 
 class MatchRequestError(Exception):
     """A matching request we cannot serve as asked; the message tells the user what to change."""
+
+
+class CorrectionError(MatchRequestError):
+    """The customer's corrections of a need cannot be applied as asked (too many capabilities, unknown
+    ids); the need without them can still be matched."""
 
 
 def use_lemma_store() -> None:
@@ -138,6 +146,54 @@ def capabilities_in_text(*, text: str) -> list[str]:
     return list(need.capabilities)
 
 
+def capability_options() -> list[tuple[str, str, str]]:
+    """(id, German label, English label) of every capability a need can name, by German label: the choice
+    of the "add a capability" field."""
+    caps = current_catalog().taxonomy.capabilities.values()
+    return sorted(((c.id, c.label_de, c.label_en or c.label_de) for c in caps), key=lambda o: o[1].lower())
+
+
+def standard_ids() -> frozenset[str]:
+    """The ids of every standard a need can make a must."""
+    return frozenset(current_catalog().taxonomy.standards)
+
+
+def must_standard_options(result: MatchResult, must=()) -> list[tuple[str, str]]:
+    """(id, label) of the standards worth offering as a must for this result, by label: those the text
+    names, those already a must, and those the taxonomy says the need's capabilities use."""
+    standards = current_catalog().taxonomy.standards
+    caps = set(result.need.capabilities)
+    named = set(result.analysis.standards) if result.analysis is not None else set()
+    chosen = named | set(must) | {s.id for s in standards.values() if caps & set(s.used_by)}
+    return sorted(((s, standards[s].label) for s in chosen if s in standards), key=lambda o: o[1].lower())
+
+
+def _check_corrections(add: tuple[str, ...], remove: tuple[str, ...], must: tuple[str, ...]) -> None:
+    """Lengths and ids of a need's corrections, with a message for the person before any work."""
+    if len(add) > MAX_NEED_CAPABILITIES:
+        raise CorrectionError(
+            _("Sie können höchstens %(max)d Bausteine hinzufügen.") % {"max": MAX_NEED_CAPABILITIES}
+        )
+    if len(remove) > MAX_REMOVED:
+        raise CorrectionError(_("Sie können höchstens %(max)d Bausteine entfernen.") % {"max": MAX_REMOVED})
+    if len(must) > MAX_REQUIRED_STANDARDS:
+        raise CorrectionError(
+            _("Höchstens %(max)d Schnittstellen können Pflicht sein.") % {"max": MAX_REQUIRED_STANDARDS}
+        )
+    taxonomy = current_catalog().taxonomy
+    for cap in (*add, *remove):
+        if len(cap) > MAX_ID_LENGTH or cap not in taxonomy.capabilities:
+            raise CorrectionError(_("Unbekannter Baustein „%(id)s“.") % {"id": cap[:MAX_ID_LENGTH]})
+    for std in must:
+        if len(std) > MAX_ID_LENGTH or std not in taxonomy.standards:
+            raise CorrectionError(_("Unbekannte Schnittstelle „%(id)s“.") % {"id": std[:MAX_ID_LENGTH]})
+    both = [c for c in add if c in remove]
+    if both:
+        raise CorrectionError(
+            _("Der Baustein „%(id)s“ kann nicht zugleich hinzugefügt und entfernt werden.") % {"id": both[0]}
+        )
+
+
 def match_need(
     *,
     text: str,
@@ -147,17 +203,26 @@ def match_need(
     max_partners: int | None = None,
     labels: tuple[str, ...] = (),
     customer_company_id: str | None = None,
+    add_capabilities: tuple[str, ...] = (),
+    remove_capabilities: tuple[str, ...] = (),
+    must_standards: tuple[str, ...] = (),
 ) -> MatchResult:
     """Joint offers for a need text: the engine's result, ids as in the catalog.
 
     A hub chosen explicitly wins; otherwise the customer's postcode decides the hub (none if it is outside
-    every hub's region)."""
+    every hub's region). The customer's corrections (engine/correct.py): capabilities added to and removed
+    from what the text names, standards every offer must speak; CorrectionError when they cannot be
+    applied (then nothing is matched)."""
     text = (text or "").strip()
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
     _check_length(text)
     _check_common(top_k, max_partners)
     _check_hub(hub)
+    add, remove, must = (
+        tuple(dict.fromkeys(ids)) for ids in (add_capabilities, remove_capabilities, must_standards)
+    )
+    _check_corrections(add, remove, must)
     if not hub and postal_code:
         hub = hub_for_postal_code(postal_code)
     catalog = current_catalog()
@@ -172,6 +237,17 @@ def match_need(
             labels=tuple(labels),
             customer_company_id=customer_company_id,
         )
+        if add or remove or must:
+            kept = [c for c in need.capabilities if c not in remove and c not in add]
+            if add and len(kept) + len(add) > MAX_NEED_CAPABILITIES:
+                raise CorrectionError(
+                    _(
+                        "Ein Bedarf umfasst höchstens %(max)d Bausteine. Bitte entfernen Sie zuerst einen "
+                        "anderen, bevor Sie einen hinzufügen."
+                    )
+                    % {"max": MAX_NEED_CAPABILITIES}
+                )
+            need = corrected_need(need, analysis, catalog, add=add, remove=remove, must_standards=must)
         result = compose_bundles(
             need, catalog, top_k=top_k, lang=_lang(), analysis=analysis, budget_s=match_budget_s()
         )
@@ -191,8 +267,13 @@ def bundle_snapshot(result: MatchResult, bundle: Bundle) -> dict[str, Any]:
     each language of the site, so every reader later sees it in their own (the engine explains in one)."""
     snapshot = bundle_to_dict(bundle)
     catalog = current_catalog()
+    # With how it connects to the customer's existing systems; without why it ranked below another offer:
+    # the cooperation shows this one bundle, not the list it was ranked in.
+    existing = tuple(h.id for h in result.analysis.existing) if result.analysis is not None else ()
+    left_out = result.analysis.beyond_limit if result.analysis is not None else ()
     snapshot["explanations"] = {
-        lang: explain_bundle(bundle, catalog, result.need, lang) for lang in ("de", "en")
+        lang: explain_bundle(bundle, catalog, result.need, lang, existing=existing, left_out=left_out)
+        for lang in ("de", "en")
     }
     return snapshot
 

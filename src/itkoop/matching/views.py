@@ -5,6 +5,7 @@ the token made here."""
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from itkoop.core.ratelimit import throttle_by_ip
 from itkoop.registry import selectors as registry
 
 from . import presenters, services
-from .forms import NeedForm
+from .forms import CorrectionForm, NeedForm
 
 
 def _customer_company_id(user) -> str | None:
@@ -20,9 +21,10 @@ def _customer_company_id(user) -> str | None:
     return company.external_id if company else None
 
 
-def _run(request, form: NeedForm, top_k: int = 5):
+def _run(request, form: NeedForm, corrections: dict, top_k: int = 5):
     data = form.cleaned_data
     return services.match_need(
+        **corrections,
         text=data["text"],
         top_k=top_k,
         hub=data["hub"].slug if data.get("hub") else None,
@@ -38,14 +40,92 @@ def _run(request, form: NeedForm, top_k: int = 5):
 MATCHES_PER_MINUTE = 30
 
 
+def _run_corrected(request, form: NeedForm, correction: CorrectionForm):
+    """The match with the customer's corrections. Corrections that cannot be applied (an addition beyond
+    the limit of one need) are told in the correction form and left out, newest first: the search field's,
+    then every addition, then all; what stays valid still applies. Returns (result, corrections applied)."""
+    correction.is_valid()  # fields that are not valid are left out of corrections()
+    candidates = [
+        correction.corrections(),
+        correction.corrections(with_typed=False),
+        {**correction.corrections(with_typed=False), "add_capabilities": ()},
+        {},
+    ]
+    told: set[str] = set()
+    for attempt, corrections in enumerate(candidates):
+        if attempt and corrections == candidates[attempt - 1]:
+            continue
+        try:
+            return _run(request, form, corrections), corrections
+        except services.CorrectionError as exc:
+            if str(exc) not in told:
+                told.add(str(exc))
+                correction.add_error(None, str(exc))
+    raise AssertionError("a need without corrections raises no CorrectionError")
+
+
+def _query(params: QueryDict, corrections: dict, **change) -> str:
+    """The page's query with the corrections applied as canonical ids (``cap``/``remove``/``must``; the
+    search field's text is consumed) and ``change`` (key -> list of values) on top: the links of the
+    correction controls, so the page stays linkable and the back button works."""
+    query = params.copy()
+    for key in ("add", "cap", "remove", "must", "rank"):
+        query.pop(key, None)
+    query.setlist("cap", list(corrections.get("add_capabilities", ())))
+    query.setlist("remove", list(corrections.get("remove_capabilities", ())))
+    query.setlist("must", list(corrections.get("must_standards", ())))
+    for key, values in change.items():
+        query.setlist(key, values)
+    return "?" + query.urlencode()
+
+
+def _correction_context(request, result, corrections: dict, need_capabilities, understanding) -> dict:
+    """Links that remove a capability or take a removed one back, the hidden state of the correction form,
+    and the choices: every capability (the search field's list) and the standards that can be a must."""
+    added = list(corrections.get("add_capabilities", ()))
+    removed = list(corrections.get("remove_capabilities", ()))
+    must = list(corrections.get("must_standards", ()))
+    for cap in need_capabilities:
+        if cap["source"] == "user":
+            cap["remove_url"] = _query(request.GET, corrections, cap=[c for c in added if c != cap["id"]])
+        else:
+            cap["remove_url"] = _query(request.GET, corrections, remove=[*removed, cap["id"]])
+    for cap in understanding["removed"]:
+        cap["restore_url"] = _query(request.GET, corrections, remove=[c for c in removed if c != cap["id"]])
+    hidden = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in ("add", "cap", "remove", "must", "rank")
+        for value in values
+    ]
+    hidden += [("cap", c) for c in added] + [("remove", c) for c in removed]
+    lang = "en" if request.LANGUAGE_CODE.startswith("en") else "de"
+    return {
+        "correction_hidden": hidden,
+        "capability_options": sorted(
+            (
+                {"id": cid, "label": en if lang == "en" else de}
+                for cid, de, en in services.capability_options()
+            ),
+            key=lambda option: option["label"].casefold(),
+        ),
+        "standard_options": [
+            {"id": sid, "label": label, "checked": sid in must}
+            for sid, label in services.must_standard_options(result, must)
+        ],
+    }
+
+
 @throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("text")))
 def need(request):
     form = NeedForm(request.GET or None)
+    correction = CorrectionForm(request.GET or None)
     result = None
     bundles = []
+    corrections: dict = {}
     if request.GET and form.is_valid():
         try:
-            result = _run(request, form)
+            result, corrections = _run_corrected(request, form, correction)
         except services.MatchRequestError as exc:
             form.add_error("text", str(exc))
         else:
@@ -59,20 +139,26 @@ def need(request):
                     rank=bundle["rank"],
                     bundle=services.bundle_snapshot(result, bundle["bundle"]),
                 )
-    return render(
-        request,
-        "matching/need.html",
-        {
-            "form": form,
-            "result": result,
-            "bundles": bundles,
-            "need_capabilities": presenters.present_need(result) if result else [],
-            "understanding": presenters.present_understanding(result) if result else None,
-            "search_notice": presenters.search_notice(result) if result else None,
-            # The need as hidden fields of each offer's "PDF erstellen" form (the document service's).
-            "need_fields": [(k, v) for k, values in request.GET.lists() if k != "rank" for v in values],
-        },
-    )
+    need_capabilities = presenters.present_need(result) if result else []
+    understanding = presenters.present_understanding(result) if result else None
+    context = {
+        "form": form,
+        "correction": correction,
+        "result": result,
+        "bundles": bundles,
+        "need_capabilities": need_capabilities,
+        "understanding": understanding,
+        "search_notice": presenters.search_notice(result) if result else None,
+        "ranking_rule": presenters.ranking_rule() if bundles else "",
+        # The need as hidden fields of each offer's "PDF erstellen" form (the document service's): the
+        # corrections as applied, so the PDF shows the offer on the page.
+        "need_fields": [
+            (k, v) for k, values in QueryDict(_query(request.GET, corrections)[1:]).lists() for v in values
+        ],
+    }
+    if result:
+        context |= _correction_context(request, result, corrections, need_capabilities, understanding)
+    return render(request, "matching/need.html", context)
 
 
 # The distances a partner search can be limited to (km): distance filters, it never ranks.

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.forms import CountryField, limit_text
+from itkoop.core.forms import CountryField, LabelOrderedMultipleChoiceField, limit_text
 
 from .models import Capability, Company, Label, Solution, Standard, website_url
 from .services import plain_fields
@@ -14,7 +14,7 @@ from .services import plain_fields
 
 class CatalogSearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
-    capability = forms.ModelMultipleChoiceField(
+    capability = LabelOrderedMultipleChoiceField(
         label=_("Fähigkeit"), queryset=Capability.objects.filter(parent__isnull=False), required=False
     )
     standard = forms.ModelMultipleChoiceField(
@@ -154,6 +154,7 @@ class SolutionForm(forms.ModelForm):
             "hosting_country",
             "price_eur_month",
         ]
+        field_classes = {"capabilities": LabelOrderedMultipleChoiceField}
         widgets = {
             "capabilities": forms.SelectMultiple(attrs={"size": 10}),
             "provides": forms.SelectMultiple(attrs={"size": 8}),

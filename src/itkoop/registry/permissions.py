@@ -21,12 +21,3 @@ def can_verify_company(user, company: Company) -> bool:
     if user.is_center_admin:
         return True
     return user.is_hub_staff and company.hub_id == user.hub_id
-
-
-def can_manage_members(user, company: Company) -> bool:
-    if can_verify_company(user, company):
-        return True
-    return (
-        getattr(user, "is_authenticated", False)
-        and company.memberships.filter(user=user, role="owner").exists()
-    )

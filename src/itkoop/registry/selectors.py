@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, F, Func, Max, Q, QuerySet
 
+from itkoop.core.selectors import label_sort_key
 from itkoop.engine.text import query_terms
 
 from .models import Capability, Company, Label, PastCooperation, Solution, Standard
@@ -29,6 +30,21 @@ def solutions() -> QuerySet[Solution]:
 
 def capabilities() -> QuerySet[Capability]:
     return Capability.objects.all()
+
+
+def capabilities_of_companies(company_ids) -> dict[int, list[Capability]]:
+    """company pk -> the capabilities its solutions offer, in the order of their label in the active
+    language (two queries, whatever the number of companies)."""
+    links = list(
+        Solution.capabilities.through.objects.filter(solution__company_id__in=company_ids)
+        .values_list("solution__company_id", "capability_id")
+        .distinct()
+    )
+    found = Capability.objects.in_bulk({capability_id for _, capability_id in links})
+    out: dict[int, list[Capability]] = {}
+    for company_id, capability_id in links:
+        out.setdefault(company_id, []).append(found[capability_id])
+    return {company: sorted(caps, key=lambda c: label_sort_key(c.label)) for company, caps in out.items()}
 
 
 def standards() -> QuerySet[Standard]:
@@ -184,10 +200,6 @@ def company_has_members(company: Company) -> bool:
     return company.memberships.filter(user__is_active=True).exists()
 
 
-def companies_without_members() -> QuerySet[Company]:
-    return Company.objects.exclude(memberships__user__is_active=True)
-
-
 def can_edit(user, company: Company) -> bool:
     """Whether the user may change the company and its solutions (permissions.can_edit_company), for apps
     that reach the registry through its selectors (the API)."""
@@ -238,13 +250,6 @@ def standard_users() -> QuerySet:
     return Standard.used_by.through.objects.values_list("standard_id", "capability_id")
 
 
-def company_label_links() -> list[tuple[int, str]]:
-    """(company pk, label slug) pairs that matching trusts: the company's own tags of labels nobody
-    certifies, and for the certified ones (label_authority) the companies with a solution that holds one
-    today."""
-    return [*company_own_label_links(), *label_authority().certified_company_links()]
-
-
 def company_own_label_links() -> list[tuple[int, str]]:
     """(company pk, label slug) of the company's own tags of labels nobody certifies (ISO 27001 and the
     like): they hold for every product of the company."""
@@ -277,7 +282,7 @@ def solution_consumes_links() -> QuerySet:
 
 # -- labels the center certifies ----------------------------------------------------------------------------
 # The labels app sits above the registry: it registers its authority here (LabelsConfig.ready), so that the
-# catalog filter, matching (through company_label_links) and the solution page use granted, unexpired labels
+# catalog filter, matching (through solution_label_links) and the solution page use granted, unexpired labels
 # while the registry imports nothing from it. Without one, every label is a company's own tag.
 
 
@@ -287,9 +292,6 @@ class LabelAuthority(Protocol):
 
     def certified_solutions(self, slug: str) -> Any:
         """Ids of the solutions that hold the label today (a queryset usable in ``pk__in``)."""
-
-    def certified_company_links(self) -> list[tuple[int, str]]:
-        """(company pk, slug) for every company with a solution that holds a certified label today."""
 
     def certified_solution_links(self) -> list[tuple[int, str]]:
         """(solution pk, slug) for every solution that holds a certified label today."""
@@ -310,9 +312,6 @@ class _NoAuthority:
 
     def certified_solutions(self, slug: str) -> Any:
         return Solution.objects.none().values("pk")
-
-    def certified_company_links(self) -> list[tuple[int, str]]:
-        return []
 
     def certified_solution_links(self) -> list[tuple[int, str]]:
         return []

@@ -14,13 +14,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
 from itkoop.core.services import audit_record
 from itkoop.engine.text import index_tokens_of_parts
 
-from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .models import Capability, Company, Label, Solution, Standard
 from .permissions import can_edit_company, can_verify_company
 
 logger = logging.getLogger(__name__)
@@ -168,10 +169,27 @@ class VerificationResult:
     verified: bool
 
 
+class VerificationError(Exception):
+    """A verification refused with a message for the person (staff marking their own company)."""
+
+
+def verifies_own_company(actor, company: Company) -> bool:
+    """Staff who belong to the company would vouch for themselves: another person of the hub or the center
+    marks it as verified."""
+    return bool(actor.pk) and company.memberships.filter(user_id=actor.pk).exists()
+
+
 @transaction.atomic
 def company_set_verified(*, actor, company: Company, verified: bool) -> VerificationResult:
     if not can_verify_company(actor, company):
         raise PermissionDenied
+    if verified and verifies_own_company(actor, company):
+        raise VerificationError(
+            _(
+                "Ihr eigenes Unternehmen markiert eine andere Person des Stützpunkts oder der "
+                "Zentrumsleitung als geprüft."
+            )
+        )
     company.verified = verified
     company.verified_by = actor if verified else None
     company.verified_at = timezone.now() if verified else None
@@ -491,11 +509,3 @@ def ensure_labels(slugs: Iterable[str]) -> list[Label]:
         label, _ = Label.objects.get_or_create(slug=slug, defaults={"name": name})
         labels.append(label)
     return labels
-
-
-def record_past_cooperation(
-    *, company: Company, partner: Company, year, title: str, description: str
-) -> None:
-    PastCooperation.objects.update_or_create(
-        company=company, partner=partner, title=title, defaults={"year": year, "description": description}
-    )

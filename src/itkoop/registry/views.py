@@ -27,7 +27,6 @@ def home(request):
         "hubs": core_selectors.hubs(),
         "company_count": Company.objects.count(),
         "solution_count": Solution.objects.count(),
-        "top_capabilities": selectors.capabilities().filter(parent__isnull=False).order_by("label_de")[:12],
     }
     return render(request, "registry/home.html", context)
 
@@ -115,6 +114,8 @@ def company(request, external_id: str):
             "company": obj,
             "can_edit": can_edit,
             "can_verify": can_verify_company(request.user, obj),
+            "verifies_own": request.user.is_authenticated
+            and services.verifies_own_company(request.user, obj),
             # Unpublished contact data only for the company's members and its hub staff.
             "show_contact": obj.has_contact and (obj.publish_contact or can_edit),
             "has_members": selectors.company_has_members(obj),
@@ -179,7 +180,11 @@ def company_edit(request, external_id: str):
 def company_verify(request, external_id: str):
     obj = get_object_or_404(Company, external_id=external_id)
     verified = request.POST.get("verified", "1") == "1"
-    services.company_set_verified(actor=request.user, company=obj, verified=verified)
+    try:
+        services.company_set_verified(actor=request.user, company=obj, verified=verified)
+    except services.VerificationError as error:
+        messages.error(request, str(error))
+        return redirect(obj)
     messages.success(
         request, _("Das Profil ist jetzt geprüft.") if verified else _("Die Prüfung wurde zurückgenommen.")
     )

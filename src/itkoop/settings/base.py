@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "itkoop.api.middleware.ApiLanguageMiddleware",  # the API's language from Accept-Language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -375,7 +376,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "itkoop API",
     "DESCRIPTION": "The cooperation platform of the Mittelstand 4.0 competence center IT-Wirtschaft: "
-    "catalog, matching engine, events and marketplace. Reads are open; writes need a personal API token.",
+    "catalog, matching engine, events and marketplace. Reads are open; writes need a personal API token. "
+    "Messages and translated values are German, English with the header Accept-Language: en.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Separate request and response components: read-only fields are not asked for in request bodies.

@@ -142,6 +142,13 @@ def profile_moderate(
     """Hub staff of the author's hub (or the center admins) publish or reject a profile."""
     if not permissions.can_moderate_profile(actor, profile):
         raise PermissionDenied
+    if permissions.moderates_own_profile(actor, profile):
+        raise MarketplaceError(
+            _(
+                "Dies ist ein Profil Ihres eigenen Unternehmens: Über die Freigabe entscheidet eine andere "
+                "Person des Stützpunkts oder der Zentrumsleitung."
+            )
+        )
     if not publish and not (note or "").strip():
         raise MarketplaceError(_("Bitte begründen Sie die Ablehnung kurz."))
     # Two moderators deciding at once: the second sees the first's decision and changes nothing.

@@ -1,0 +1,121 @@
+"""General readings that texts written by others needed (issue 12): tender boilerplate and frames, CPV codes,
+systems already in use said in everyday words, a trade's words in its context, objects of a service. Each case
+failed before the rule it tests, except guards: the haulier's tours (read before by a sense rule, now a
+context reading), the old WaWi (copula rule), "keiner" (postposed negation), the Maurerbetrieb and "haben wir"
+in its clause (first mistakes of the operation and "X haben wir" rules)."""
+
+import pytest
+
+from itkoop.engine import analyse_need, builtin_taxonomy_dict, taxonomy_from_dict
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return taxonomy_from_dict(builtin_taxonomy_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # procedure text names no need: "Vergabeplattform", "procurement portal", criteria after a colon
+        (
+            "Eine Lernplattform. Eignungskriterien: Nachweis als IT-Dienstleister, drei Referenzen.",
+            {"e-learning"},
+            {"managed-services"},
+        ),
+        (
+            "Supply of a firewall. Questions from bidders must be submitted via the procurement portal only.",
+            {"it-security"},
+            {"procurement", "customer-portal"},
+        ),
+        # "Beschaffung eines ..." is how a buyer buys, not a purchasing system
+        ("Beschaffung einer Backup-Lösung für die Stadtwerke", {"backup"}, {"procurement"}),
+        # a CPV code names the lot's class, also outside the words
+        ("Los 2: Fachverfahren, CPV 48814000-7", {"hospital-information"}, set()),
+        ("Gegenstand: Leistungen nach CPV 72254000", {"software-testing"}, set()),
+        # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
+        ("Leistungsverzeichnis Pos. 1.1: Lieferung von 25 Thin Clients", {"hardware-supply"}, {"pos"}),
+        # the object of a training is no need of its own
+        ("Schulungen zu Microsoft Office und SAP für 300 Beschäftigte", {"training"}, {"office-software"}),
+        # licences and support that come with a product
+        (
+            "Lieferung einer Firewall einschließlich Lizenzen für 3 Jahre und Herstellersupport",
+            {"it-security"},
+            {"software-licensing", "ticketing"},
+        ),
+        # a trade's words in its context: a restaurant's reservations, a haulier's tours
+        ("Restaurant: Reservierungen per Telefon und Mail, wir suchen ein Tool", {"restaurant-software"},
+         {"appointment-booking", "telephony", "newsletter"}),
+        ("Spedition: Tourenplanung für 25 LKW", {"logistics-tms"}, {"field-service"}),
+        # a craftsman's Baustelle is his workplace, not construction software
+        ("Fliesenleger: Zeiterfassung der Gesellen auf der Baustelle", {"time-tracking"},
+         {"construction-ava"}),
+        # "die alte Kasse kann kein TSE" is a lack, not a refusal of a till
+        ("Café: brauchen ne neue Kasse, die alte kann kein TSE", {"pos"}, set()),
+        # dates to keep are no bookings; scanning at a delivery reads barcodes, not documents
+        ("Fuhrpark: Wartungsintervalle und HU-Termine im Blick behalten", {"fleet-management"},
+         {"appointment-booking", "maintenance"}),
+        ("Fahrer-App mit Scan bei Zustellung", {"logistics-tms"}, {"ocr-capture", "mobile-app"}),
+        # a haulier's tours planned are transport management; a plumber's hours are time tracking
+        ("Getränkehandel mit Fuhrpark: Touren planen und Lieferscheine digital", set(), {"field-service"}),
+        ("Klempner: Aufträge, Material, Stunden – alles digital bitte", {"time-tracking"}, set()),
+        # a phrase never spans two sentences ("24/7 monitoring. Conditions for participation")
+        ("Operation of the network with 24/7 monitoring. Conditions for participation: see documents.",
+         {"network"}, {"predictive-maintenance"}),
+    ],
+)  # fmt: skip
+def test_reading(taxonomy, text, wanted, unwanted):
+    found = set(analyse_need(text, taxonomy).capability_ids)
+    assert wanted <= found and not unwanted & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "existing"),
+    [
+        ("Website haben wir, die ist ok. Wir brauchen eine Kasse.", {"website-cms"}),
+        ("Unser PMS ist Casablanca, das bleibt. Wir suchen einen Chatbot.", {"hotel-software"}),
+        (
+            "Die LKW haben GPS-Ortung, das ist okay. Wir brauchen ein Lagerverwaltungssystem.",
+            {"fleet-management"},
+        ),
+        ("Zeiterfassung für die Fahrer, die Lohnabrechnung macht DATEV beim Steuerberater", {"payroll"}),
+        ("our POS is Lightspeed and should stay; looking for table reservations", {"pos"}),
+        ("Migration der bestehenden Exchange-Umgebung nach Exchange Online", set()),
+    ],
+)
+def test_systems_in_use_said_in_everyday_words(taxonomy, text, existing):
+    analysis = analyse_need(text, taxonomy)
+    assert existing <= {h.id for h in analysis.existing}, analysis.existing
+    assert not existing & set(analysis.capability_ids)
+    if not existing:  # an adjective's noun follows it: the migration asked for is no system in use
+        assert "cloud-migration" in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "wanted"),
+    [
+        # an article of negation at the clause's end negates backward
+        ("Homepage bitte neu machen. Online-Shop brauchen wir keinen.", {"online-shop"}, {"website-cms"}),
+        # "keiner" after a verb is nobody, not a refusal of what went before
+        ("Unsere Homepage ist alt und bei Google findet uns keiner", set(), {"website-cms", "seo-sea"}),
+    ],
+)
+def test_negation_after_its_noun(taxonomy, text, refused, wanted):
+    analysis = analyse_need(text, taxonomy)
+    assert {h.id for h in analysis.negated} == refused
+    assert wanted <= set(analysis.capability_ids)
+
+
+def test_a_business_named_betrieb_is_no_operation_and_have_stays_in_its_clause(taxonomy):
+    analysis = analyse_need(
+        "Maurerbetrieb: Bautagebuch und Stundenzettel sollen aufs Handy, siehe Auftrag", taxonomy
+    )
+    assert "managed-services" not in analysis.capability_ids
+    analysis = analyse_need(
+        "Wir suchen Zutrittskontrolle fürs Gelände, Software für die Verwaltung haben wir", taxonomy
+    )
+    assert "access-control" in analysis.capability_ids and not analysis.existing
+
+
+def test_a_bad_wawi_is_a_need_not_a_system_in_use(taxonomy):
+    assert "erp" in analyse_need("Unsere WaWi ist alt", taxonomy).capability_ids

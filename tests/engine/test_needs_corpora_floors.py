@@ -1,0 +1,135 @@
+"""Every need corpus keeps the figures it reaches: micro F1 overall and per kind, and for the public IT lots
+precision and recall as issue 12 states them. bench/need.py prints the same figures (and the misses with -v);
+a floor is the figure reached minus a small margin, so a change that loses ground on any corpus or kind fails.
+
+needs_lots.json and needs_everyday.json were written before the analysis rules changed for them,
+needs_fresh.json and needs_fresh2.json after those changes and before the analyser ran on them (then used
+for more rules), needs_fresh3.json after the last rule (see needs_lots.md): the hold-outs' figures are the
+estimate for texts written by others, and far lower."""
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from itkoop.engine import analyse_need, builtin_taxonomy_dict, taxonomy_from_dict
+
+HERE = Path(__file__).parent
+
+# corpus -> {"all" or a kind: lowest micro F1}; reached figures in the comments
+F1_FLOORS = {
+    "needs_corpus.json": {"all": 0.97},  # 0.980
+    "needs_holdout.json": {"all": 0.92},  # 0.939
+    "needs_kinds.json": {
+        "all": 0.90,  # 0.912
+        "crafts": 0.85,  # 0.868
+        "hospitality": 0.89,  # 0.906
+        "logistics": 0.87,  # 0.889
+        "medical-care": 0.92,  # 0.938
+        "other-sme": 0.88,  # 0.896
+        "public-tender": 0.95,  # 0.968
+    },
+    "needs_lots.json": {"all": 0.92, "public-lot": 0.92},  # 0.936
+    "needs_everyday.json": {
+        "all": 0.88,  # 0.898
+        "crafts": 0.90,  # 0.923
+        "hospitality": 0.86,  # 0.877
+        "logistics": 0.87,  # 0.895
+    },
+    "needs_fresh.json": {
+        "all": 0.85,  # 0.873 (0.692 at its first run)
+        "crafts": 0.79,  # 0.813
+        "hospitality": 0.92,  # 0.938
+        "logistics": 0.75,  # 0.769
+        "public-lot": 0.89,  # 0.912
+    },
+    "needs_fresh2.json": {  # a hold-out; two general rules followed its misses
+        "all": 0.60,  # 0.596 at its first run, 0.617
+        "crafts": 0.61,  # 0.632
+        "hospitality": 0.46,  # 0.476
+        "logistics": 0.60,  # 0.625
+        "public-lot": 0.66,  # 0.684
+    },
+    "needs_fresh3.json": {  # the final hold-out: 0.680 at its first run, then a few general rules
+        "all": 0.72,  # 0.738
+        "crafts": 0.70,  # 0.727
+        "hospitality": 0.76,  # 0.783
+        "logistics": 0.71,  # 0.737
+        "public-lot": 0.70,  # 0.718
+    },
+}
+# public IT procurement lots: (lowest precision, lowest recall)
+LOT_FLOORS = {
+    "needs_lots.json": (0.88, 0.96),  # 0.898, 0.978
+    "needs_fresh.json": (0.87, 0.92),  # 0.886, 0.939
+    "needs_fresh2.json": (0.70, 0.63),  # 0.722, 0.650
+    "needs_fresh3.json": (0.59, 0.85),  # 0.609, 0.875
+}
+NEW_CORPORA = (
+    "needs_lots.json",
+    "needs_everyday.json",
+    "needs_fresh.json",
+    "needs_fresh2.json",
+    "needs_fresh3.json",
+)
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return taxonomy_from_dict(builtin_taxonomy_dict())
+
+
+def _load(name):
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+def _counts(corpus, taxonomy):
+    counts = defaultdict(lambda: [0, 0, 0])
+    for item in corpus:
+        found, expected = set(analyse_need(item["text"], taxonomy).capability_ids), set(item["expected"])
+        for key in {"all", item.get("kind", "all")}:
+            counts[key][0] += len(found & expected)
+            counts[key][1] += len(found - expected)
+            counts[key][2] += len(expected - found)
+    return counts
+
+
+def _scores(tp, fp, fn):
+    precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+@pytest.mark.parametrize("name", NEW_CORPORA)
+def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
+    corpus = _load(name)
+    assert len(corpus) >= 30
+    for item in corpus:
+        named = set(item["expected"]) | set(item.get("not_wanted", [])) | set(item.get("existing", []))
+        assert named <= set(taxonomy.capabilities), named - set(taxonomy.capabilities)
+        assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
+
+
+def test_the_lots_corpus_holds_forty_lots_and_the_everyday_corpus_thirty_needs_of_the_weak_kinds():
+    lots = _load("needs_lots.json")
+    assert sum(item["kind"] == "public-lot" for item in lots) >= 40
+    assert {"cpv", "boilerplate"} <= {s for item in lots for s in item.get("style", [])}
+    assert {item["lang"] for item in lots} == {"de", "en"}
+    everyday = _load("needs_everyday.json")
+    assert {item["kind"] for item in everyday} == {"crafts", "hospitality", "logistics"}
+    assert len(everyday) >= 30
+
+
+@pytest.mark.parametrize("name", sorted(F1_FLOORS))
+def test_f1_stays_above_its_floor_overall_and_per_kind(taxonomy, name):
+    counts = _counts(_load(name), taxonomy)
+    for key, floor in F1_FLOORS[name].items():
+        assert _scores(*counts[key])[2] >= floor, (name, key, _scores(*counts[key]))
+
+
+@pytest.mark.parametrize("name", sorted(LOT_FLOORS))
+def test_lots_keep_precision_and_recall(taxonomy, name):
+    precision, recall, _ = _scores(*_counts(_load(name), taxonomy)["public-lot"])
+    lowest_precision, lowest_recall = LOT_FLOORS[name]
+    assert precision >= lowest_precision and recall >= lowest_recall, (precision, recall)

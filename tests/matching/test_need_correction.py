@@ -1,0 +1,187 @@
+"""The customer corrects the need page's understanding: a capability removed or added, a standard made a must.
+The state travels in the query, so the page stays linkable; bad input is told and changes nothing else."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from itkoop.matching import services
+
+pytestmark = pytest.mark.django_db
+
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und eine Buchhaltung"
+
+
+def _get(client, params, prefix=""):
+    response = client.get(prefix + reverse("matching:need"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _offers(page: str) -> str:
+    """The offers section of the page (what was composed), without the understanding above it."""
+    return page.split('id="bundles-heading"', 1)[1] if 'id="bundles-heading"' in page else ""
+
+
+def _links(page: str, css_class: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(rf'href="([^"]+)" class="{css_class}"', page)]
+
+
+def test_each_recognised_capability_has_a_remove_link_carrying_the_need(client, mini_catalog):
+    page = _get(client, {"text": NEED})
+    links = _links(page, "remove-capability")
+    assert len(links) == 3
+    assert any("remove=online-shop" in link for link in links)
+    assert all("text=" in link for link in links)
+
+
+def test_removing_a_capability_recomputes_the_offers_without_it(client, mini_catalog):
+    assert "Shopwerk" in _offers(_get(client, {"text": NEED}))
+    page = _get(client, {"text": NEED, "remove": "online-shop"})
+    assert "Shopwerk" not in _offers(page)
+    assert "Nordlicht Warenwirtschaft" in _offers(page)
+    assert "Von Ihnen entfernt, daher nicht gesucht:" in page
+    restore = re.findall(r'<a href="([^"]+)" aria-label="[^"]*wieder aufnehmen', html.unescape(page))
+    assert restore and "remove=online-shop" not in restore[0]
+
+
+def test_following_the_remove_link_gives_the_same_page_as_the_query(client, mini_catalog):
+    link = next(h for h in _links(_get(client, {"text": NEED}), "remove-capability") if "online-shop" in h)
+    response = client.get(reverse("matching:need") + link)
+    assert response.status_code == 200 and "Shopwerk" not in _offers(response.content.decode())
+
+
+def test_adding_a_capability_by_its_label_recomputes_the_offers_with_it(client, mini_catalog):
+    before = _get(client, {"text": "Wir brauchen eine Warenwirtschaft"})
+    assert "Shopwerk" not in _offers(before)
+    page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "add": "onlineshop"})
+    assert "Shopwerk" in _offers(page)
+    assert "von Ihnen hinzugefügt" in page
+    # the addition stays in the page's state as an id: the remove link of it and the hidden field
+    assert '<input type="hidden" name="cap" value="online-shop">' in page
+    link = next(h for h in _links(page, "remove-capability") if "cap=online-shop" not in h)
+    assert "add=" not in link
+
+
+def test_a_capability_added_by_id_in_the_query_is_composed(client, mini_catalog):
+    page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "cap": "online-shop"})
+    assert "Shopwerk" in _offers(page)
+
+
+def test_adding_back_a_removed_capability_restores_it(client, mini_catalog):
+    page = _get(client, {"text": NEED, "remove": "online-shop", "add": "Onlineshop"})
+    assert "Shopwerk" in _offers(page)
+    assert "Von Ihnen entfernt" not in page
+
+
+def test_the_add_field_is_labelled_and_lists_the_taxonomy(client, mini_catalog):
+    page = _get(client, {"text": NEED})
+    assert '<label for="id_add">Baustein hinzufügen</label>' in page
+    assert 'list="capability-options"' in page and 'maxlength="120"' in page
+    assert '<option value="Onlineshop"></option>' in page
+
+
+def test_the_add_field_lists_english_labels_on_the_english_page(client, mini_catalog):
+    page = _get(client, {"text": NEED}, prefix="/en")
+    assert '<option value="Online shop"></option>' in page
+
+
+def test_a_must_standard_some_bundle_speaks_keeps_the_offers_and_names_the_connection(client, mini_catalog):
+    page = _get(client, {"text": "Wir brauchen einen Onlineshop und eine Buchhaltung", "must": "datev"})
+    offers = _offers(page)
+    assert "Kontor FiBu" in offers and "Verbindung über DATEV-Format:" in offers
+    assert 'value="datev" id="must-datev" checked' in page
+
+
+def test_a_must_standard_no_bundle_speaks_says_so_clearly(client, mini_catalog):
+    page = _get(client, {"text": "Wir brauchen einen Onlineshop", "must": "datev"})
+    assert 'id="standard-unmet"' in page
+    assert "Kein Angebot verbindet sich über alle Pflicht-Schnittstellen (DATEV-Format)." in page
+    assert "Keine passende Lösung unterstützt DATEV-Format." in page
+    assert "Shopwerk" not in _offers(page)
+
+
+def test_the_must_choice_offers_the_standards_of_the_need(client, mini_catalog):
+    page = _get(client, {"text": NEED})
+    assert 'name="must" value="datev"' in page and 'name="must" value="bmecat"' in page
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"remove": "nope"}, "Unbekannter Baustein „nope“."),
+        ({"cap": "nope"}, "Unbekannter Baustein „nope“."),
+        ({"must": "nope"}, "Unbekannte Schnittstelle „nope“."),
+        ({"add": "Quatschmodul"}, "Den Baustein „Quatschmodul“ kennen wir nicht."),
+        ({"remove": "x" * 5000}, "Unbekannter Baustein „" + "x" * 100 + "“."),
+        ({"add": "x" * 121}, "höchstens 120 Zeichen"),
+    ],
+)
+def test_bad_corrections_are_told_and_the_offers_stay(client, mini_catalog, params, message):
+    page = _get(client, {"text": NEED, **params})
+    assert message in html.unescape(page)
+    assert "Shopwerk" in _offers(page)  # the need as the text says, nothing removed
+
+
+def test_a_bad_field_leaves_the_valid_corrections_in_force(client, mini_catalog):
+    page = _get(client, {"text": NEED, "remove": "online-shop", "must": "nope"})
+    assert "Unbekannte Schnittstelle" in html.unescape(page)
+    assert "Shopwerk" not in _offers(page)
+
+
+def test_too_many_removed_or_must_standards_are_refused(client, mini_catalog):
+    many = [f"x{i}" for i in range(services.MAX_REMOVED + 1)]
+    page = html.unescape(_get(client, {"text": NEED, "remove": many}))
+    assert f"höchstens {services.MAX_REMOVED} Bausteine entfernen" in page
+    page = html.unescape(_get(client, {"text": NEED, "must": ["datev", "bmecat", "a", "b", "c", "d"]}))
+    assert "Höchstens 5 Schnittstellen können Pflicht sein." in page
+
+
+def test_adding_beyond_the_limit_of_one_need_is_refused_and_the_rest_kept(client, mini_catalog):
+    text = (
+        "Wir brauchen ERP, Buchhaltung, Lohnabrechnung, Zeiterfassung, CRM, Onlineshop, Newsletter, "
+        "Website, Ticketsystem, Backup, Firewall und Videokonferenzen."
+    )
+    options = services.capability_options()
+    composed = services.match_need(text=text).need.capabilities
+    assert len(composed) == 10
+    extra = next(cid for cid, _de, _en in options if cid not in composed and cid != "payroll")
+    page = html.unescape(_get(client, {"text": text, "cap": extra, "remove": "online-shop"}))
+    assert "Ein Bedarf umfasst höchstens 10 Bausteine." not in page  # one out, one in: still ten
+    page = html.unescape(_get(client, {"text": text, "cap": extra}))
+    assert "Ein Bedarf umfasst höchstens 10 Bausteine." in page
+    assert "von Ihnen hinzugefügt" not in page
+    assert 'id="bundles-heading"' in page  # the offers for the text are still shown
+
+
+def test_the_pdf_form_carries_the_corrections_as_applied(client, mini_catalog):
+    page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "add": "Onlineshop", "must": "bmecat"})
+    action = reverse("documents:create", args=["matching.offer"])
+    pdf_form = page.split(f'action="{action}"', 1)[1]
+    assert '<input type="hidden" name="cap" value="online-shop">' in pdf_form
+    assert '<input type="hidden" name="must" value="bmecat">' in pdf_form
+    assert '<input type="hidden" name="add"' not in page
+
+
+def test_removing_every_capability_says_so_instead_of_not_understood(client, mini_catalog):
+    page = _get(client, {"text": NEED, "remove": ["online-shop", "erp", "accounting"]})
+    assert "Sie haben alle erkannten Bausteine entfernt." in page
+    assert "keine bekannte Leistung erkannt" not in page
+    assert 'id="correction-form"' in page  # one can be added back
+
+
+def test_a_need_not_understood_can_be_given_a_capability(client, mini_catalog):
+    page = _get(client, {"text": "Guten Tag, wie geht es Ihnen heute?", "add": "Buchhaltung"})
+    assert "Kontor FiBu" in _offers(page)
+
+
+def test_the_offer_pdf_is_made_for_the_corrected_need(mini_catalog):
+    from django.http import QueryDict
+
+    data = QueryDict("text=Wir+brauchen+eine+Warenwirtschaft&cap=online-shop&must=bmecat&rank=1")
+    params = services.offer_document_params(data=data, customer_company_id=None)
+    assert params["add"] == ["online-shop"] and params["must"] == ["bmecat"] and params["remove"] == []
+    with pytest.raises(services.MatchRequestError):
+        services.offer_document_params(data=QueryDict("text=ERP&must=nope&rank=1"), customer_company_id=None)
