@@ -13,7 +13,7 @@ What the platform knows becomes a catalog file in the interchange format (shared
   file, ``esv-<code>``);
 - every two known participants of a project cooperated (year of the start, the acronym as title).
 
-No Django here: the benchmark imports the file with the project's own import.
+The conversion needs no database: the benchmark imports the file with the project's own import.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ from pathlib import Path
 
 _REPO = Path(__file__).resolve().parent.parent
 # ../shared beside the checkout (or one level further up, for a worktree in a folder of its own).
+sys.path.insert(0, str(_REPO / "src"))
+from itkoop.core.countries import COUNTRIES  # noqa: E402
+
 DATA = next(
     (p / "shared" / "data" / "cordis-he" for p in (_REPO.parent, _REPO.parent.parent) if (p / "shared").is_dir()),
     _REPO.parent / "shared" / "data" / "cordis-he",
@@ -169,7 +173,7 @@ def catalog_dict(cordis: Cordis, cutoff: str = CUTOFF) -> dict:
         if company is None:
             company = companies[cid] = {"id": cid, "name": p.name[:_NAME_MAX], "solutions": [], "cooperations": []}
             country = _COUNTRY.get(p.country, p.country)
-            if re.fullmatch(r"[A-Z]{2}", country or ""):
+            if country in COUNTRIES:  # the import's own list of countries
                 company["country"] = country
             if p.city:
                 company["city"] = p.city[:100]

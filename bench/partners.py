@@ -40,15 +40,22 @@ MAX_NEED = 2000  # what the partners page, the API and the CLI take (matching.se
 
 
 def sliced(cordis: _cordis.Cordis, per_period: int, seed: int = 2026) -> _cordis.Cordis:
-    """``per_period`` projects before the cut-off and as many after it, chosen so that the later ones share
-    organisations with the earlier ones (a slice where the task has answers)."""
+    """``per_period`` projects before the cut-off and up to as many after it that ask something of them (a
+    known SME and another known organisation in the consortium): a quick slice where the task has answers."""
     rng = random.Random(seed)
     before = sorted(p for p, project in cordis.projects.items() if project.start < _cordis.CUTOFF)
-    after = sorted(p for p, project in cordis.projects.items() if project.start >= _cordis.CUTOFF)
     keep_before = set(rng.sample(before, min(per_period, len(before))))
     orgs = {p.org for p in cordis.participations if p.project in keep_before}
-    overlapping = sorted({p.project for p in cordis.participations if p.project in after and p.org in orgs})
-    keep_after = set(rng.sample(overlapping, min(per_period, len(overlapping))))
+    known_smes: dict[str, int] = {}
+    known: dict[str, int] = {}
+    for p in cordis.participations:
+        later = cordis.projects[p.project].start >= _cordis.CUTOFF
+        if later and p.org in orgs and p.role in _cordis.CONSORTIUM_ROLES:
+            known[p.project] = known.get(p.project, 0) + 1
+            if p.sme and p.activity == "PRC":
+                known_smes[p.project] = known_smes.get(p.project, 0) + 1
+    asking = sorted(p for p, n in known_smes.items() if known[p] >= 2)
+    keep_after = set(rng.sample(asking, min(per_period, len(asking))))
     keep = keep_before | keep_after
     return _cordis.Cordis(
         {p: cordis.projects[p] for p in keep}, [p for p in cordis.participations if p.project in keep]
