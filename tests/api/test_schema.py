@@ -62,7 +62,7 @@ def test_match_and_partners_name_their_documents(spec):
     }
     assert set(schemas[answer.rsplit("/", 1)[1]]["properties"]) == {"need", "bundles", "stats", "status"}
     partners = spec["paths"]["/api/v1/partners/{external_id}/"]["get"]
-    assert {p["name"] for p in partners["parameters"]} == {"external_id", "need", "top"}
+    assert {p["name"] for p in partners["parameters"]} == {"external_id", "need", "top", "max_km"}
 
 
 def test_ics_is_described_as_a_calendar(spec):

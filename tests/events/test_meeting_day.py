@@ -468,5 +468,10 @@ def test_participants_page_shows_the_engines_partner_suggestions(client, day, pe
     client.force_login(people[0])
     response = client.get(reverse("events:participants", args=[day.pk]))
     suggestions = response.context["suggestions"]
-    assert [c.user for c in suggestions] == [people[1], people[2]]
+    from itkoop.matching.services import rank_partners_for
+
+    engine_order = [p.id for p in rank_partners_for(company_id="c1", top_k=50).partners]
+    by_company = {"c3": people[1], "c2": people[2]}
+    expected = [by_company[c] for c in engine_order if c in by_company]
+    assert [c.user for c in suggestions] == expected and set(expected) == {people[1], people[2]}
     assert "Datenaustausch über DATEV" in response.content.decode()

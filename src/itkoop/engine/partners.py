@@ -38,30 +38,31 @@ __all__ = ["SIGNALS", "UnknownCompanyError", "partner_signals", "rank_partners"]
 
 SIGNALS = ("text", "works", "walk", "shared", "common", "profile", "activity", "covers", "complement")
 
-# Fitted by `bench/partners.py --fit` (logistic regression on the training half); the last entry is the bias.
+# Fitted by `bench/partners.py --fit` (logistic regression on the training half, weights kept at zero or above:
+# every signal is evidence for a partner); "bias" is the intercept.
 WEIGHTS_NEED = {
-    "text": 6.41,
-    "works": 1.77,
-    "walk": 0.51,
-    "shared": 0.25,
-    "common": 1.4,
-    "profile": 1.43,
-    "activity": 1.27,
-    "covers": 1.46,
-    "complement": 1.46,  # = covers (see above)
-    "bias": -10.89,
+    "text": 6.32,
+    "works": 1.67,
+    "walk": 0.71,
+    "shared": 0.34,
+    "common": 1.36,
+    "profile": 1.4,
+    "activity": 1.25,
+    "covers": 1.44,
+    "complement": 1.44,  # = covers (see above)
+    "bias": -10.85,
 }
 WEIGHTS_NO_NEED = {
     "text": 0.0,
     "works": 0.0,
-    "walk": 0.68,
-    "shared": -0.53,  # the walk and the partners in common already count them
-    "common": 2.09,
-    "profile": 4.02,
-    "activity": 7.38,
+    "walk": 0.27,
+    "shared": 0.0,  # the walk and the partners in common carry it
+    "common": 2.19,
+    "profile": 3.98,
+    "activity": 7.33,
     "covers": 0.0,
-    "complement": 1.46,  # = covers with a need (see above)
-    "bias": -11.65,
+    "complement": 1.44,  # = covers with a need (see above)
+    "bias": -11.64,
 }
 # With a need, the walk restarts at the asking company with this share, else at the companies of the works
 # most like the need.
