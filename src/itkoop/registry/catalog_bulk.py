@@ -642,3 +642,12 @@ def analyze_catalog_tables() -> None:
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {_quoted(table)}")
+        if connection.vendor == "postgresql":
+            # The search's GIN indexes take new rows into a pending list first, which every search reads in
+            # full until a VACUUM merges it: a bulk import leaves megabytes there.
+            cursor.execute(
+                "SELECT gin_clean_pending_list(indexrelid) FROM pg_index "
+                "JOIN pg_class i ON i.oid = indexrelid JOIN pg_am ON pg_am.oid = i.relam "
+                "WHERE amname = 'gin' AND indrelid = ANY(%s::regclass[])",
+                [[Company._meta.db_table, Solution._meta.db_table]],
+            )

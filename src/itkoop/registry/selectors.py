@@ -10,9 +10,8 @@ from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Expression, F, Func, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Expression, F, Func, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import Col
-from django.db.models.functions import Coalesce
 
 from itkoop.engine.text import query_terms
 
@@ -211,17 +210,17 @@ def search_solutions(filters: CatalogFilters, *, rank: bool | None = None) -> Qu
 def search_companies(filters: CatalogFilters, *, rank: bool | None = None) -> QuerySet[Company]:
     """Companies of the catalog for the search page, each with its number of solutions (`solution_count`,
     counted for the rows of a page only, not by grouping every hit); `rank` as in text_filter."""
+    # COUNT as a plain function: one row per company without a GROUP BY, evaluated for the page's rows.
     solutions_of_company = (
         Solution.objects.filter(company_id=OuterRef("pk"))
         .order_by()
-        .values("company_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
         .values("n")
     )
     queryset = (
         Company.objects.select_related("hub")
         .defer("search_document")
-        .annotate(solution_count=Coalesce(Subquery(solutions_of_company), 0))
+        .annotate(solution_count=Subquery(solutions_of_company))
     )
     queryset = _company_filters(queryset, filters)
     for capability in filters.capabilities:

@@ -4,7 +4,7 @@ and hub staff make."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +29,15 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page)
         self.capped = counted > selectors.HIT_LIMIT
         self.count = min(counted, selectors.HIT_LIMIT)
+
+
+def result_page(filters: selectors.CatalogFilters, show: str, number) -> Page:
+    """The page `number` of the catalog's hits (solutions, or companies with `show="companies"`). One capped
+    count decides the order (ranked up to HIT_LIMIT hits) and gives the pages."""
+    find = selectors.search_companies if show == "companies" else selectors.search_solutions
+    counted = selectors.count_hits(find(filters, rank=False))
+    results = find(filters, rank=counted <= selectors.HIT_LIMIT)
+    return CappedPaginator(results, PAGE_SIZE, counted=counted).get_page(number)
 
 
 def home(request):
@@ -58,11 +67,7 @@ def search(request):
             labels=[label.slug for label in data.get("label", [])],
             verified_only=data.get("verified", False),
         )
-        find = selectors.search_companies if show == "companies" else selectors.search_solutions
-        # One capped count decides the order (ranked up to HIT_LIMIT hits) and gives the pages.
-        counted = selectors.count_hits(find(filters, rank=False))
-        results = find(filters, rank=counted <= selectors.HIT_LIMIT)
-        page = CappedPaginator(results, PAGE_SIZE, counted=counted).get_page(request.GET.get("page"))
+        page = result_page(filters, show, request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     zero_hits = page is not None and not page.paginator.count
