@@ -121,11 +121,3 @@ def test_a_page_in_name_order_is_read_from_the_name_index():
     assert "registry_solution_name_order" in plan_without_sorting(by_words)
     companies = search_companies(CatalogFilters(text="Onlineshop"), rank=False)[:20]
     assert "registry_company_name_order" in plan_without_sorting(companies)
-
-
-def test_a_filtered_search_has_no_distinct_or_grouping_step():
-    _catalog()
-    filters = CatalogFilters(text="Warenwirtschaft", capabilities=["erp"], standards=["datev"], labels=["x"])
-    for queryset in (search_solutions(filters), search_companies(filters)):
-        plan = plan_with_index_preferred(queryset)
-        assert "Unique" not in plan and "Aggregate" not in plan.split("SubPlan")[0]

@@ -137,3 +137,26 @@ def test_a_large_import_leaves_the_planner_statistics_of_what_it_wrote(monkeypat
     links = "registry_solution_capabilities"
     assert _planner_rows(links) == 4 * 3 * 2
     assert _planner_rows("registry_solution") == 12
+
+
+@pytest.mark.parametrize(
+    "query", ["", "q=x&capability=accounting&capability=erp&hub=kassel&show=companies", "plz=a"]
+)
+def test_the_filter_form_renders_its_select_boxes_as_django_s_templates_do(query):
+    from django import forms
+    from django.http import QueryDict
+
+    from itkoop.registry.forms import CatalogSearchForm
+
+    form = CatalogSearchForm(QueryDict(query))
+    form.is_valid()
+    for name in ("capability", "standard", "hub", "label", "show"):
+        widget = form.fields[name].widget
+        quick = str(form[name])
+        plain = type(widget).__mro__[2]  # Django's SelectMultiple or Select
+        widget.__class__ = plain
+        by_templates = str(form[name])
+        assert plain in (forms.Select, forms.SelectMultiple)
+        # Django's option template ends in a line break: blank lines between the options, nothing else.
+        assert quick == "\n".join(line for line in by_templates.splitlines() if line.strip())
+        assert quick.count("<option") > 1

@@ -10,7 +10,19 @@ from typing import Any, Protocol
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Expression, F, Func, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.expressions import Col
 
 from itkoop.engine.text import query_terms
@@ -193,7 +205,9 @@ def search_solutions(filters: CatalogFilters, *, rank: bool | None = None) -> Qu
     queryset = (
         Solution.objects.select_related("company", "company__hub")
         .defer("search_document", "company__search_document")
-        .prefetch_related("capabilities")
+        .prefetch_related(
+            Prefetch("capabilities", queryset=Capability.objects.only("id", "label_de", "label_en"))
+        )
     )
     queryset = _company_filters(queryset, filters, company_key="company_id")
     for capability in filters.capabilities:
