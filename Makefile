@@ -66,6 +66,7 @@ bench: install postgres redis
 	PYTHONPATH=src $(PY) bench/import.py
 	PYTHONPATH=src $(PY) bench/warm.py
 	PYTHONPATH=src $(PY) bench/load.py
+	PYTHONPATH=src $(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) node_modules var
