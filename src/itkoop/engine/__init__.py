@@ -9,26 +9,44 @@ Build a :class:`Catalog` once (from the database or :func:`catalog_from_dict`), 
 * :func:`match_to_dict` / :func:`partners_to_dict` — the JSON of the engine contract.
 """
 
-from .catalog import (
-    Capability,
-    Catalog,
-    CatalogError,
-    Company,
-    Cooperation,
-    Solution,
-    Standard,
-    Taxonomy,
-    builtin_taxonomy_dict,
-    catalog_from_dict,
-    taxonomy_from_dict,
-)
-from .compose import compose_bundles
-from .need import CapabilityHit, Need, NeedAnalysis, analyse_need, need_from_text
-from .objective import MatchParams, bundle_objective
-from .partners import UnknownCompanyError, rank_partners
-from .results import Bundle, Link, MatchResult, MatchStats, PartnerResult, RankedPartner, SolutionUse
-from .serialize import match_to_dict, partners_to_dict
-from .text import index_tokens, query_terms
+# Names are imported on first use (PEP 562): importing one submodule, such as `itkoop.engine.text` for the
+# search documents, does not load the rest (SciPy's optimizer, the composition) into every process that
+# starts Django; `itkoop match` pays only for what it runs.
+_EXPORTS = {
+    "Bundle": "results",
+    "Capability": "catalog",
+    "CapabilityHit": "need",
+    "Catalog": "catalog",
+    "CatalogError": "catalog",
+    "Company": "catalog",
+    "Cooperation": "catalog",
+    "Link": "results",
+    "MatchParams": "objective",
+    "MatchResult": "results",
+    "MatchStats": "results",
+    "Need": "need",
+    "NeedAnalysis": "need",
+    "PartnerResult": "results",
+    "RankedPartner": "results",
+    "Solution": "catalog",
+    "SolutionUse": "results",
+    "Standard": "catalog",
+    "Taxonomy": "catalog",
+    "UnknownCompanyError": "partners",
+    "analyse_need": "need",
+    "builtin_taxonomy_dict": "catalog",
+    "bundle_objective": "objective",
+    "catalog_from_dict": "catalog",
+    "compose_bundles": "compose",
+    "index_tokens": "text",
+    "match_to_dict": "serialize",
+    "need_from_text": "need",
+    "partners_to_dict": "serialize",
+    "query_terms": "text",
+    "rank_partners": "partners",
+    "taxonomy_from_dict": "catalog",
+}
+
 
 __all__ = [
     "Bundle",
@@ -64,3 +82,18 @@ __all__ = [
     "rank_partners",
     "taxonomy_from_dict",
 ]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
