@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Count, F, Func, Max, Q, QuerySet
 
@@ -62,10 +61,11 @@ class IndexedSearchDocument(Func):
 
     function = "to_tsvector"
     template = "%(function)s('simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
 
     def __init__(self, field: str = "search_document") -> None:
-        super().__init__(F(field))
+        from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+        super().__init__(F(field), output_field=SearchVectorField())
 
 
 def text_filter(queryset: QuerySet, text: str) -> QuerySet:
@@ -74,6 +74,10 @@ def text_filter(queryset: QuerySet, text: str) -> QuerySet:
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
+        # imported here: django.contrib.postgres loads the PostgreSQL driver, which an SQLite process
+        # (every `itkoop` command on a hub laptop) need not pay for at its start
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
         query = None
         for forms in terms:
             alternatives = None

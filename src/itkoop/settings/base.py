@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.postgres",
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
@@ -150,6 +149,11 @@ TEMPLATES = [
 
 # From DATABASE_URL (sqlite:///path or postgres://...); without it an SQLite file in the user's data folder.
 DATABASES = {"default": database_from_env()}
+# PostgreSQL's full-text search (registry.selectors) wants django.contrib.postgres; the app imports the
+# PostgreSQL driver as it loads, which an SQLite installation (every `itkoop` command on a hub laptop) would
+# pay for at each start without using it.
+if not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.humanize"), "django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
