@@ -94,3 +94,37 @@ def test_match_stopped_by_its_time_budget_says_not_proven_optimal(env):
     assert result.returncode == 0, result.stderr
     assert "Shopwerk Aachen UG" in result.stdout
     assert "optimal: nein" in result.stdout and "Nicht nachweislich optimal" in result.stdout
+
+
+# Libraries the two commands do not need (issue 11: the command loads only what it needs): the task queue,
+# the PostgreSQL driver on SQLite, QR codes, calendars, PDFs, the migration executor of an up-to-date
+# database; SciPy's optimizer only where a MILP is solved (match's certificate), never for partners.
+NOT_NEEDED = ["celery", "kombu", "psycopg", "qrcode", "icalendar", "weasyprint"]
+NOT_NEEDED += ["django.db.migrations.executor"]
+LOADED = """
+import sys
+from itkoop.cli import main
+status = main(sys.argv[1:])
+watched = {watched!r}
+print("loaded:", sorted(m for m in watched if m in sys.modules), status)
+"""
+
+
+def _loaded(env, *args) -> tuple[list[str], int]:
+    code = LOADED.format(watched=[*NOT_NEEDED, "scipy.optimize"])
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("loaded: "), result.stdout
+    loaded, status = last.removeprefix("loaded: ").rsplit(" ", 1)
+    return json.loads(loaded.replace("'", '"')), int(status)
+
+
+def test_partners_loads_neither_the_optimizer_nor_what_no_command_of_its_kind_needs(env):
+    assert _loaded(env, "partners", "c3", "--need", NEED) == ([], 0)
+
+
+def test_match_loads_the_optimizer_for_its_certificate_and_nothing_it_does_not_need(env):
+    assert _loaded(env, "match", NEED) == (["scipy.optimize"], 0)
