@@ -96,10 +96,10 @@ def test_match_stopped_by_its_time_budget_says_not_proven_optimal(env):
     assert "optimal: nein" in result.stdout and "Nicht nachweislich optimal" in result.stdout
 
 
-# Libraries the two commands do not need (issue 11: the command loads only what it needs): the task queue,
-# the PostgreSQL driver on SQLite, QR codes, calendars, PDFs, the migration executor of an up-to-date
-# database; SciPy's optimizer only where a MILP is solved (match's certificate), never for partners.
-NOT_NEEDED = ["celery", "kombu", "psycopg", "qrcode", "icalendar", "weasyprint"]
+# Libraries the two commands do not need (issue 11: the command loads only what it needs): the task
+# queue, the PostgreSQL driver on SQLite, QR codes, calendars, PDFs, Markdown, the migration executor of an
+# up-to-date database; SciPy's optimizer only where a MILP is solved (match's certificate), not for partners.
+NOT_NEEDED = ["celery", "kombu", "psycopg", "qrcode", "icalendar", "weasyprint", "markdown", "nh3"]
 NOT_NEEDED += ["django.db.migrations.executor"]
 LOADED = """
 import sys
