@@ -48,40 +48,7 @@ _EXPORTS = {
 }
 
 
-__all__ = [
-    "Bundle",
-    "Capability",
-    "CapabilityHit",
-    "Catalog",
-    "CatalogError",
-    "Company",
-    "Cooperation",
-    "Link",
-    "MatchParams",
-    "MatchResult",
-    "MatchStats",
-    "Need",
-    "NeedAnalysis",
-    "PartnerResult",
-    "RankedPartner",
-    "Solution",
-    "SolutionUse",
-    "Standard",
-    "Taxonomy",
-    "UnknownCompanyError",
-    "analyse_need",
-    "builtin_taxonomy_dict",
-    "bundle_objective",
-    "catalog_from_dict",
-    "compose_bundles",
-    "index_tokens",
-    "match_to_dict",
-    "need_from_text",
-    "partners_to_dict",
-    "query_terms",
-    "rank_partners",
-    "taxonomy_from_dict",
-]
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str):
