@@ -65,6 +65,7 @@ bench: install postgres redis
 	$(PY) bench/schedule.py
 	PYTHONPATH=src $(PY) bench/import.py
 	PYTHONPATH=src $(PY) bench/warm.py
+	PYTHONPATH=src $(PY) bench/cli.py
 	PYTHONPATH=src $(PY) bench/load.py
 	PYTHONPATH=src $(PY) bench/search.py
 

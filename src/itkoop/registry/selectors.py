@@ -6,9 +6,9 @@ PostgreSQL through its full-text search over those tokens, SQLite through whole-
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import (
     Count,
@@ -91,10 +91,11 @@ class IndexedSearchDocument(Func):
 
     function = "to_tsvector"
     template = "%(function)s('simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
 
     def __init__(self, field: str = "search_document") -> None:
-        super().__init__(F(field))
+        from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+        super().__init__(F(field), output_field=SearchVectorField())
 
 
 class StoredSearchVector(Expression):
@@ -103,17 +104,23 @@ class StoredSearchVector(Expression):
     the expression would tokenise each hit's text again (about 90 microseconds a row). The column is no model
     field, so that Django never selects it: this resolves to a column of the query's own table."""
 
-    output_field = SearchVectorField()
+    @cached_property
+    def output_field(self):
+        from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+        return SearchVectorField()
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         return Col(query.get_initial_alias(), _stored_vector_field(query.model))
 
 
 STORED_VECTOR_MODELS = (Company, Solution)
-_stored_vector_fields: dict[type, SearchVectorField] = {}
+_stored_vector_fields: dict[type, Any] = {}
 
 
-def _stored_vector_field(model) -> SearchVectorField:
+def _stored_vector_field(model):
+    from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
     if model not in _stored_vector_fields:
         column = SearchVectorField()
         column.set_attributes_from_name("search_vector")
@@ -142,8 +149,10 @@ def count_hits(queryset: QuerySet) -> int:
     return queryset.order_by()[: HIT_LIMIT + 1].count()
 
 
-def _tsquery(terms: list[frozenset[str]]) -> SearchQuery:
+def _tsquery(terms: list[frozenset[str]]):
     """Every term (AND), each as any of its forms (OR)."""
+    from django.contrib.postgres.search import SearchQuery  # see text_filter
+
     query = None
     for forms in terms:
         alternatives = None
@@ -163,6 +172,10 @@ def text_filter(queryset: QuerySet, text: str, *, rank: bool | None = None) -> Q
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
+        # imported here: django.contrib.postgres loads the PostgreSQL driver, which an SQLite process
+        # (every `itkoop` command on a hub laptop) need not pay for at its start
+        from django.contrib.postgres.search import SearchRank
+
         query = _tsquery(terms)
         vector = search_vector(queryset.model)
         # `alias`, not `annotate`: the vector decides the match and is never sent to the client.
