@@ -65,7 +65,9 @@ bench: install postgres redis
 	$(PY) bench/schedule.py
 	PYTHONPATH=src $(PY) bench/import.py
 	PYTHONPATH=src $(PY) bench/warm.py
+	PYTHONPATH=src $(PY) bench/cli.py
 	PYTHONPATH=src $(PY) bench/load.py
+	PYTHONPATH=src $(PY) bench/search.py
 
 clean:
 	rm -rf $(VENV) node_modules var

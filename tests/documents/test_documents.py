@@ -185,7 +185,7 @@ def test_documents_older_than_a_week_are_deleted_with_their_files(
 
 
 def test_cleanup_is_a_periodic_job(settings):
-    tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    tasks = {entry["task"] for entry in settings.ITKOOP_PERIODIC_JOBS.values()}
     assert "itkoop.documents.tasks.delete_old_documents" in tasks
 
 

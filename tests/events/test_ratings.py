@@ -211,7 +211,7 @@ def test_the_outcome_is_asked_when_due(meeting, people):
 
 
 def test_the_periodic_job_is_in_the_one_beat_schedule(meeting):
-    entries = [e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()]
+    entries = [e["task"] for e in settings.ITKOOP_PERIODIC_JOBS.values()]
     assert "itkoop.events.tasks.request_meeting_ratings" in entries
     assert tasks.request_meeting_ratings() == 2
 

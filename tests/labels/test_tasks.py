@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_beat_schedule_names_the_reminder_task():
-    entry = settings.CELERY_BEAT_SCHEDULE["label-expiry-reminders"]
+    entry = settings.ITKOOP_PERIODIC_JOBS["label-expiry-reminders"]
     assert entry["task"] == tasks.send_expiry_reminders.name
 
 

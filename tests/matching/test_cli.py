@@ -123,3 +123,37 @@ def test_match_refuses_an_unknown_must_standard_with_one_line(env):
     result = _itkoop("match", NEED, "--must-standard", "nope", env=env)
     assert result.returncode != 0
     assert "nope" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+# Libraries the two commands do not need (issue 11: the command loads only what it needs): the task
+# queue, the PostgreSQL driver on SQLite, QR codes, calendars, PDFs, Markdown, the migration executor of an
+# up-to-date database; SciPy's optimizer only where a MILP is solved (match's certificate), not for partners.
+NOT_NEEDED = ["celery", "kombu", "psycopg", "qrcode", "icalendar", "weasyprint", "markdown", "nh3"]
+NOT_NEEDED += ["django.db.migrations.executor"]
+LOADED = """
+import sys
+from itkoop.cli import main
+status = main(sys.argv[1:])
+watched = {watched!r}
+print("loaded:", sorted(m for m in watched if m in sys.modules), status)
+"""
+
+
+def _loaded(env, *args) -> tuple[list[str], int]:
+    code = LOADED.format(watched=[*NOT_NEEDED, "scipy.optimize"])
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("loaded: "), result.stdout
+    loaded, status = last.removeprefix("loaded: ").rsplit(" ", 1)
+    return json.loads(loaded.replace("'", '"')), int(status)
+
+
+def test_partners_loads_neither_the_optimizer_nor_what_no_command_of_its_kind_needs(env):
+    assert _loaded(env, "partners", "c3", "--need", NEED) == ([], 0)
+
+
+def test_match_loads_the_optimizer_for_its_certificate_and_nothing_it_does_not_need(env):
+    assert _loaded(env, "match", NEED) == (["scipy.optimize"], 0)

@@ -81,3 +81,43 @@ def test_the_text_filter_uses_the_index_for_alternatives_and_every_word():
     found = text_filter(Company.objects.all(), "Lagerverwaltung Warenwirtschaft")
     assert "registry_company_search_gin" in plan_with_index_preferred(found)
     assert {c.name for c in found} == {"Firma 1", "Firma 3", "Firma 5"}
+
+
+def plan_without_sorting(queryset) -> str:
+    """EXPLAIN with sequential scans and sorts discouraged: the rows come in order from an index iff one
+    holds the query's order."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_ranking_reads_the_stored_vector_instead_of_tokenising_each_hit():
+    _catalog()
+    ranked = search_solutions(CatalogFilters(text="Warenwirtschaft"), rank=True)
+    plan = plan_with_index_preferred(ranked)
+    assert "registry_solution_search_gin" in plan and "search_vector" in plan
+    assert "to_tsvector" not in plan
+    assert "to_tsvector" in plan_with_index_preferred(_old_query(Solution.objects.all(), ["warenwirtschaft"]))
+    assert [s.name for s in ranked] == ["Lösung 1", "Lösung 3", "Lösung 5"]
+
+
+def test_the_stored_vector_stays_in_the_row():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute WHERE attname = 'search_vector' "
+            "AND attrelid IN ('registry_solution'::regclass, 'registry_company'::regclass) ORDER BY 1"
+        )
+        assert cursor.fetchall() == [("registry_company", "m"), ("registry_solution", "m")]
+
+
+def test_a_page_in_name_order_is_read_from_the_name_index():
+    _catalog()
+    everything = search_solutions(CatalogFilters(), rank=False)[:20]
+    assert "registry_solution_name_order" in plan_without_sorting(everything)
+    by_words = search_solutions(CatalogFilters(text="Warenwirtschaft"), rank=False)[20:40]
+    assert "registry_solution_name_order" in plan_without_sorting(by_words)
+    companies = search_companies(CatalogFilters(text="Onlineshop"), rank=False)[:20]
+    assert "registry_company_name_order" in plan_without_sorting(companies)

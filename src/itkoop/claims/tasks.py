@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import smtplib
 
-from celery import shared_task
 from django.utils import timezone
+
+from itkoop.taskqueue import app
 
 from .mail import invitation_email
 from .models import ClaimInvitation
 
 
-@shared_task(autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=30, max_retries=5)
+@app.task(autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=30, max_retries=5)
 def send_claim_invitation(invitation_id: int, token: str, inviter: str) -> bool:
     """Send the claim link once (a retried task does not send it again); True when sent."""
     invitation = (

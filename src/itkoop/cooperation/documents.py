@@ -13,15 +13,20 @@ from django.utils.translation import gettext_lazy
 
 from itkoop.documents.services import DocumentKind, DocumentRequestError, posted_id, register
 
-from . import contracts, permissions
-from .forms import ContractForm
+from . import permissions
 from .models import Cooperation
 
 CONTRACT = "cooperation.contract"
 DRAFT_NOTE = {"de": "ENTWURF – keine Rechtsberatung", "en": "DRAFT – not legal advice"}
 
 
+# This module is loaded at every start (CooperationConfig.ready registers the kind); the form and the
+# contract rendering (Markdown, nh3) are imported where a document is asked for or rendered.
+
+
 def _params(user, data: Mapping[str, Any]) -> dict[str, Any]:
+    from .forms import ContractForm
+
     pk = posted_id(data, "cooperation")
     if pk is None or not Cooperation.objects.filter(pk=pk).exists():
         raise Http404
@@ -38,6 +43,8 @@ def _may_access(user, params: dict[str, Any]) -> bool:
 
 def _render(params: dict[str, Any], language: str) -> tuple[str, bytes]:
     """The draft in the language chosen in the form (not the page's): a partner abroad may need English."""
+    from . import contracts
+
     cooperation = Cooperation.objects.filter(pk=params["cooperation"]).first()
     if cooperation is None:
         raise DocumentRequestError(_("Diese Kooperation gibt es nicht mehr."))

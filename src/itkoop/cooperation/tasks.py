@@ -1,14 +1,14 @@
 """Background jobs of the cooperation app: the marketplace's expiry notices (scheduled in
-settings.CELERY_BEAT_SCHEDULE)."""
+settings.ITKOOP_PERIODIC_JOBS)."""
 
 from __future__ import annotations
 
-from celery import shared_task
+from itkoop.taskqueue import app
 
 from .services import marketplace
 
 
-@shared_task
+@app.task
 def notify_profile_expiry() -> int:
     """Warn companies of published profiles about to expire, and tell them when one has expired."""
     warned, expired = marketplace.profiles_notify_expiry()

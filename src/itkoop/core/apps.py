@@ -10,8 +10,8 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from django.urls import register_converter
 
-        from itkoop.taskqueue import app as celery_app  # noqa: F401 - binds the tasks of every app to it
-
+        # The task queue's app (itkoop.taskqueue) is not made here: each tasks module imports it, so that
+        # only a process that queues or runs a task loads the task library.
         from . import (
             checks,  # noqa: F401 - registers the deploy checks
             lookups,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .countries import COUNTRIES, country_code, country_name
@@ -94,3 +96,47 @@ class LabelOrderedChoiceField(forms.ModelChoiceField):
 
 class LabelOrderedMultipleChoiceField(forms.ModelMultipleChoiceField):
     iterator = _ByLabelIterator
+
+
+class QuickSelectMixin:
+    """A select box rendered in Python: the same HTML as Django's templates (one per option, with its
+    attributes), several times faster. The catalog's filter form lists some 180 capabilities, standards,
+    hubs and labels on every search page: through the templates that was 10-13 ms of CPU per page, more than
+    the search's queries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f"<select name={_quoted(widget['name'])}{_attributes(widget['attrs'])}>"]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f"\n  <optgroup label={_quoted(group_name)}>")
+            parts.extend(
+                f"\n  <option value={_quoted(option['value'])}{_attributes(option['attrs'])}>"
+                f"{conditional_escape(option['label'])}</option>"
+                for option in options
+            )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every value in it went through conditional_escape
+
+
+def _quoted(value) -> str:
+    return f'"{conditional_escape(str(value))}"'
+
+
+def _attributes(attrs: dict) -> str:
+    """Attributes as django/forms/widgets/attrs.html writes them: True bare, False left out."""
+    return "".join(
+        f" {conditional_escape(name)}" if value is True else f" {conditional_escape(name)}={_quoted(value)}"
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class QuickSelect(QuickSelectMixin, forms.Select):
+    pass
+
+
+class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
+    pass

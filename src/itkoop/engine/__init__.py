@@ -3,67 +3,66 @@
 Build a :class:`Catalog` once (from the database or :func:`catalog_from_dict`), then call
 
 * :func:`analyse_need` / :func:`need_from_text` — free text -> capabilities with score and evidence,
-* :func:`corrected_need` — the customer's corrections: capabilities added or removed, standards made a must,
 * :func:`compose_bundles` — a :class:`Need` -> the K best interoperable bundles, proven optimal (with
   ``budget_s``: the best found in that time, with a bound, proven only when the search completed),
-* :func:`rank_partners` — a company -> complementary partners with reasons,
+* :func:`corrected_need` — the customer's corrections: capabilities added or removed, standards made a must,
+* :func:`rank_partners` — a company -> likely partners with the evidence for each,
 * :func:`match_to_dict` / :func:`partners_to_dict` — the JSON of the engine contract.
 """
 
-from .catalog import (
-    Capability,
-    Catalog,
-    CatalogError,
-    Company,
-    Cooperation,
-    Solution,
-    Standard,
-    Taxonomy,
-    builtin_taxonomy_dict,
-    catalog_from_dict,
-    taxonomy_from_dict,
-)
-from .compose import compose_bundles
-from .correct import corrected_need
-from .need import CapabilityHit, Need, NeedAnalysis, analyse_need, need_from_text
-from .objective import MatchParams, bundle_objective
-from .partners import UnknownCompanyError, rank_partners
-from .results import Bundle, Link, MatchResult, MatchStats, PartnerResult, RankedPartner, SolutionUse
-from .serialize import match_to_dict, partners_to_dict
-from .text import index_tokens, query_terms
+# Names are imported on first use (PEP 562): importing one submodule, such as `itkoop.engine.text` for the
+# search documents, does not load the rest (SciPy's optimizer, the composition) into every process that
+# starts Django; `itkoop match` pays only for what it runs.
+_EXPORTS = {
+    "Bundle": "results",
+    "Capability": "catalog",
+    "CapabilityHit": "need",
+    "Catalog": "catalog",
+    "CatalogError": "catalog",
+    "Company": "catalog",
+    "Cooperation": "catalog",
+    "Link": "results",
+    "MatchParams": "objective",
+    "MatchResult": "results",
+    "MatchStats": "results",
+    "Need": "need",
+    "NeedAnalysis": "need",
+    "PartnerResult": "results",
+    "RankedPartner": "results",
+    "Solution": "catalog",
+    "SolutionUse": "results",
+    "Standard": "catalog",
+    "Taxonomy": "catalog",
+    "UnknownCompanyError": "partners",
+    "analyse_need": "need",
+    "builtin_taxonomy_dict": "catalog",
+    "bundle_objective": "objective",
+    "catalog_from_dict": "catalog",
+    "compose_bundles": "compose",
+    "corrected_need": "correct",
+    "index_tokens": "text",
+    "match_to_dict": "serialize",
+    "need_from_text": "need",
+    "partners_to_dict": "serialize",
+    "query_terms": "text",
+    "rank_partners": "partners",
+    "taxonomy_from_dict": "catalog",
+}
 
-__all__ = [
-    "Bundle",
-    "Capability",
-    "CapabilityHit",
-    "Catalog",
-    "CatalogError",
-    "Company",
-    "Cooperation",
-    "Link",
-    "MatchParams",
-    "MatchResult",
-    "MatchStats",
-    "Need",
-    "NeedAnalysis",
-    "PartnerResult",
-    "RankedPartner",
-    "Solution",
-    "SolutionUse",
-    "Standard",
-    "Taxonomy",
-    "UnknownCompanyError",
-    "analyse_need",
-    "builtin_taxonomy_dict",
-    "bundle_objective",
-    "catalog_from_dict",
-    "compose_bundles",
-    "corrected_need",
-    "index_tokens",
-    "match_to_dict",
-    "need_from_text",
-    "partners_to_dict",
-    "query_terms",
-    "rank_partners",
-    "taxonomy_from_dict",
-]
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

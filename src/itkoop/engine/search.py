@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 __all__ = ["Certificate", "Columns", "SearchOutcome", "build_columns", "certify", "k_best"]
 
@@ -575,6 +574,10 @@ def certify(
     matrix = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
     )
+    # imported here, where a MILP is solved: scipy.optimize loads most of SciPy (a fifth of a second),
+    # which a process that only ranks partners or analyses needs should not pay
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     res = milp(
         c,
         integrality=np.ones(n),

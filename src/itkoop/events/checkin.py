@@ -12,8 +12,6 @@ import io
 import logging
 from urllib.parse import parse_qs, urlsplit
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -92,6 +90,8 @@ def own_registration(event: Event, token: str, user) -> Registration | None:
 
 def qr_svg(registration: Registration, *, label: str = "") -> SafeString:
     """The code as an inline SVG image with a text alternative (pages and PDF)."""
+    import qrcode.image.svg  # imported where a code is drawn: not by every process that starts Django
+
     image = qrcode.make(
         checkin_url(registration), image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2
     )
@@ -105,6 +105,8 @@ def qr_svg(registration: Registration, *, label: str = "") -> SafeString:
 
 def qr_png(registration: Registration) -> bytes:
     """The code as a PNG, for the confirmation e-mail (mail programs do not all show SVG)."""
+    import qrcode
+
     buffer = io.BytesIO()
     qrcode.make(checkin_url(registration), box_size=8, border=2).save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 
 from itkoop.documents.services import DocumentKind, DocumentRequestError, posted_id, register
 
-from . import checkin, meetings, selectors
 from .models import Event
 
 AGENDA = "events.agenda"
@@ -30,6 +29,10 @@ def _params(user, data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _may_access(user, params: dict[str, Any]) -> bool:
+    # imported here and in _render: this module is loaded at every start (EventsConfig.ready registers the
+    # kind), the meeting day's modules only where an agenda is asked for or rendered
+    from . import meetings
+
     event = Event.objects.filter(pk=params["event"]).first()
     return (
         event is not None
@@ -41,6 +44,8 @@ def _may_access(user, params: dict[str, Any]) -> bool:
 
 def _render(params: dict[str, Any], language: str) -> tuple[str, bytes]:
     from weasyprint import HTML  # imported late: it is heavy and only the rendering task needs it
+
+    from . import checkin, selectors
 
     event = Event.objects.select_related("hub").filter(pk=params["event"]).first()
     person = get_user_model().objects.filter(pk=params["person"]).first()

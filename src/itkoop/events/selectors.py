@@ -12,7 +12,6 @@ from itkoop.accounts import selectors as accounts
 from itkoop.engine.text import index_tokens
 from itkoop.registry import selectors as registry
 
-from . import calendars
 from .models import (
     CalendarToken,
     Event,
@@ -80,6 +79,8 @@ def events_list(*, hub: str = "", include_past: bool = False) -> QuerySet[Event]
 
 def public_calendar_file(event: Event) -> bytes:
     """The event's .ics file as the public page offers it: without the online access link."""
+    from . import calendars  # icalendar is imported where a calendar is written (as in notifications.py)
+
     return calendars.event_calendar(event, include_link=False)
 
 

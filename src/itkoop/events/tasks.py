@@ -3,12 +3,13 @@ meeting days (expiring unanswered requests, reminding participants without meeti
 meetings and their outcomes).
 
 Thin on purpose: load by id, call the service, done. The schedule of the periodic ones is in
-settings.CELERY_BEAT_SCHEDULE."""
+settings.ITKOOP_PERIODIC_JOBS."""
 
 from __future__ import annotations
 
-from celery import shared_task
 from django.conf import settings
+
+from itkoop.taskqueue import app
 
 from . import meetings, ratings, scheduling
 
@@ -17,7 +18,7 @@ from . import meetings, ratings, scheduling
 _BUILD_SOFT_LIMIT_S = int(4 * settings.ITKOOP_SCHEDULE_TIME_LIMIT_S + 120)
 
 
-@shared_task(soft_time_limit=_BUILD_SOFT_LIMIT_S, time_limit=_BUILD_SOFT_LIMIT_S + 60)
+@app.task(soft_time_limit=_BUILD_SOFT_LIMIT_S, time_limit=_BUILD_SOFT_LIMIT_S + 60)
 def build_schedule(run_pk: int) -> None:
     """Build the schedule of one ScheduleRun (queued by meetings.schedule_build after commit).
 
@@ -26,19 +27,19 @@ def build_schedule(run_pk: int) -> None:
     scheduling.execute_run(run_pk)
 
 
-@shared_task
+@app.task
 def expire_requests() -> int:
     """Unanswered meeting requests past their time: expired (opt-in) or accepted (opt-out)."""
     return meetings.expire_requests()
 
 
-@shared_task
+@app.task
 def send_reminders() -> int:
     """Remind confirmed participants of meeting days in the next two weeks who have no meeting yet."""
     return meetings.send_reminders()
 
 
-@shared_task
+@app.task
 def request_meeting_ratings() -> int:
     """Ask participants of past meeting days to rate their meetings, later for the outcome; remind once."""
     return ratings.send_rating_requests()

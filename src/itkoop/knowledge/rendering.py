@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import markdown
-import nh3
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -82,6 +80,10 @@ def render_markdown(text: str, *, anchors: bool = True) -> SafeString:
     """Sanitised HTML for any Markdown from the database or a form; safe to put straight into a page.
 
     Without `anchors` the headings lose their ids (for previews that show two languages on one page)."""
+    # imported where Markdown is rendered: the admin loads this module at every process's start
+    import markdown
+    import nh3
+
     html = markdown.markdown(_resolve_article_links(text or ""), extensions=["extra", "sane_lists"])
     # Headings of the article start at h2: the page's h1 is the article title.
     html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
@@ -99,4 +101,7 @@ def render_markdown(text: str, *, anchors: bool = True) -> SafeString:
 
 def plain_text(text: str) -> str:
     """The words of a Markdown text without markup, for the search index."""
+    import markdown
+    import nh3
+
     return nh3.clean(markdown.markdown(text or "", extensions=["extra"]), tags=set())

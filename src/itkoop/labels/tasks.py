@@ -1,13 +1,13 @@
 """Background jobs of labels: the daily reminders before a label ends (60, 30, 7 days) and the notice that it
-has ended (declared in settings.CELERY_BEAT_SCHEDULE)."""
+has ended (declared in settings.ITKOOP_PERIODIC_JOBS)."""
 
 from __future__ import annotations
 
-from celery import shared_task
+from itkoop.taskqueue import app
 
 from . import services
 
 
-@shared_task
+@app.task
 def send_expiry_reminders() -> dict[str, int]:
     return services.send_expiry_reminders()

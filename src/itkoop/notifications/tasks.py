@@ -6,8 +6,9 @@ import logging
 import smtplib
 from collections import defaultdict
 
-from celery import shared_task
 from django.utils import timezone
+
+from itkoop.taskqueue import app
 
 from . import kinds
 from .models import Delivery, Notification, NotificationPreference
@@ -16,7 +17,7 @@ from .rendering import email_for
 logger = logging.getLogger(__name__)
 
 
-@shared_task(autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=30, max_retries=5)
+@app.task(autoretry_for=(OSError, smtplib.SMTPException), retry_backoff=30, max_retries=5)
 def deliver_notifications(notification_ids: list[int]) -> int:
     """Send each notification that has not gone out yet to its recipient; returns how many were sent."""
     sent = 0
@@ -35,7 +36,7 @@ def deliver_notifications(notification_ids: list[int]) -> int:
     return sent
 
 
-@shared_task
+@app.task
 def send_digests() -> int:
     """Once a day: one e-mail per person with the unread notifications of the kinds they get as a digest
     (by their own choice or by the kind's default)."""

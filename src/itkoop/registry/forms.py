@@ -6,7 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.core.forms import CountryField, LabelOrderedMultipleChoiceField, limit_text
+from itkoop.core.forms import (
+    CountryField,
+    LabelOrderedMultipleChoiceField,
+    QuickSelect,
+    QuickSelectMultiple,
+    limit_text,
+)
 
 from .models import Capability, Company, Label, Solution, Standard, website_url
 from .services import plain_fields
@@ -15,16 +21,21 @@ from .services import plain_fields
 class CatalogSearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     capability = LabelOrderedMultipleChoiceField(
-        label=_("Fähigkeit"), queryset=Capability.objects.filter(parent__isnull=False), required=False
+        label=_("Fähigkeit"),
+        # Only what an option shows: the synonyms (JSON) are not decoded on every search page.
+        queryset=Capability.objects.filter(parent__isnull=False).only("id", "label_de", "label_en"),
+        required=False,
+        widget=QuickSelectMultiple,
     )
     standard = forms.ModelMultipleChoiceField(
-        label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False
+        label=_("Schnittstelle"), queryset=Standard.objects.all(), required=False, widget=QuickSelectMultiple
     )
     hub = forms.ModelChoiceField(
         label=_("Stützpunkt"),
         queryset=core_selectors.hubs(),
         required=False,
         empty_label=_("alle Stützpunkte"),
+        widget=QuickSelect,
     )
     plz = forms.CharField(
         label=_("PLZ-Bereich"),
@@ -33,13 +44,14 @@ class CatalogSearchForm(forms.Form):
         help_text=_("Anfang der Postleitzahl, z. B. 34 für Nordhessen"),
     )
     label = forms.ModelMultipleChoiceField(
-        label=_("Gütesiegel"), queryset=Label.objects.all(), required=False
+        label=_("Gütesiegel"), queryset=Label.objects.all(), required=False, widget=QuickSelectMultiple
     )
     verified = forms.BooleanField(label=_("nur geprüfte Profile"), required=False)
     show = forms.ChoiceField(
         label=_("Anzeigen"),
         choices=[("solutions", _("Lösungen")), ("companies", _("Unternehmen"))],
         required=False,
+        widget=QuickSelect,
     )
 
     def clean_plz(self):

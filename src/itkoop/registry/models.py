@@ -150,6 +150,8 @@ class Company(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The catalog's result order (migration 0005): a page of many hits is read in order, not sorted.
+        indexes = [models.Index(fields=["name", "id"], name="registry_company_name_order")]
         verbose_name = _("Unternehmen")
         verbose_name_plural = _("Unternehmen")
 
@@ -242,6 +244,7 @@ class Solution(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="registry_solution_name_order")]
         verbose_name = _("Lösung")
         verbose_name_plural = _("Lösungen")
 

@@ -6,11 +6,24 @@ PostgreSQL through its full-text search over those tokens, SQLite through whole-
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, F, Func, Max, Q, QuerySet
+from django.db.models import (
+    Count,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.expressions import Col
 
 from itkoop.core.selectors import label_sort_key
 from itkoop.engine.text import query_terms
@@ -71,39 +84,108 @@ class CatalogFilters:
 
 
 class IndexedSearchDocument(Func):
-    """``to_tsvector('simple', search_document)``: exactly the expression of the GIN indexes on PostgreSQL
-    (migrations registry/0002 and knowledge/0002). Django's SearchVector wraps the column in
-    ``COALESCE(search_document, '')``, which the planner does not match to them: a sequential scan (7 s per
-    page at 100,000 solutions instead of 34 ms). The column is NOT NULL, so nothing needs the COALESCE."""
+    """``to_tsvector('simple', search_document)``: exactly the expression of the GIN index of the knowledge
+    base's articles (knowledge/0002). Django's SearchVector wraps the column in ``COALESCE(search_document,
+    '')``, which the planner does not match to it: a sequential scan (7 s per page at 100,000 solutions
+    instead of 34 ms). The column is NOT NULL, so nothing needs the COALESCE."""
 
     function = "to_tsvector"
     template = "%(function)s('simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
 
     def __init__(self, field: str = "search_document") -> None:
-        super().__init__(F(field))
+        from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+        super().__init__(F(field), output_field=SearchVectorField())
 
 
-def text_filter(queryset: QuerySet, text: str) -> QuerySet:
-    """Rows of `queryset` (with `search_document` and `name`) matching every word of `text`, best first."""
+class StoredSearchVector(Expression):
+    """The column ``search_vector`` of companies and solutions on PostgreSQL (migration 0005): the stored
+    ``to_tsvector('simple', search_document)`` that their GIN indexes cover. Ranking reads it for every hit;
+    the expression would tokenise each hit's text again (about 90 microseconds a row). The column is no model
+    field, so that Django never selects it: this resolves to a column of the query's own table."""
+
+    @cached_property
+    def output_field(self):
+        from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+        return SearchVectorField()
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return Col(query.get_initial_alias(), _stored_vector_field(query.model))
+
+
+STORED_VECTOR_MODELS = (Company, Solution)
+_stored_vector_fields: dict[type, Any] = {}
+
+
+def _stored_vector_field(model):
+    from django.contrib.postgres.search import SearchVectorField  # see text_filter
+
+    if model not in _stored_vector_fields:
+        column = SearchVectorField()
+        column.set_attributes_from_name("search_vector")
+        column.model = model
+        _stored_vector_fields[model] = column
+    return _stored_vector_fields[model]
+
+
+def search_vector(model) -> Expression:
+    """The indexed search vector of `model` on PostgreSQL: stored for the catalog, else the expression."""
+    if model in STORED_VECTOR_MODELS:
+        return StoredSearchVector()
+    return IndexedSearchDocument()
+
+
+# Up to this many hits a search is exact: counted and, on PostgreSQL, ordered by rank. Beyond, the count stops
+# here ("more than") and the hits come in name order. Counting or ranking every hit reads the vector of each
+# (a word that a third of 60,000 solutions hold: 20,000 rows, 60-260 ms on every page); among a thousand
+# hits that all hold every word of the query the rank tells little, and nobody pages through fifty pages:
+# one narrows the search.
+HIT_LIMIT = 1000
+
+
+def count_hits(queryset: QuerySet) -> int:
+    """The number of rows of `queryset`, counted up to HIT_LIMIT + 1 (more means: more than HIT_LIMIT)."""
+    return queryset.order_by()[: HIT_LIMIT + 1].count()
+
+
+def _tsquery(terms: list[frozenset[str]]):
+    """Every term (AND), each as any of its forms (OR)."""
+    from django.contrib.postgres.search import SearchQuery  # see text_filter
+
+    query = None
+    for forms in terms:
+        alternatives = None
+        for form in sorted(forms):
+            q = SearchQuery(form, config="simple", search_type="plain")
+            alternatives = q if alternatives is None else alternatives | q
+        query = alternatives if query is None else query & alternatives
+    return query
+
+
+def text_filter(queryset: QuerySet, text: str, *, rank: bool | None = None) -> QuerySet:
+    """Rows of `queryset` (with `search_document` and `name`) matching every word of `text`.
+
+    On PostgreSQL ordered best first (ts_rank, then name) when `rank`, else by name; with `rank=None` ranked
+    when there are at most HIT_LIMIT hits (one capped count). SQLite leaves the order to the caller."""
     terms = query_terms(text)
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
-        query = None
-        for forms in terms:
-            alternatives = None
-            for form in sorted(forms):
-                q = SearchQuery(form, config="simple", search_type="plain")
-                alternatives = q if alternatives is None else alternatives | q
-            query = alternatives if query is None else query & alternatives
-        vector = IndexedSearchDocument()
+        # imported here: django.contrib.postgres loads the PostgreSQL driver, which an SQLite process
+        # (every `itkoop` command on a hub laptop) need not pay for at its start
+        from django.contrib.postgres.search import SearchRank
+
+        query = _tsquery(terms)
+        vector = search_vector(queryset.model)
+        # `alias`, not `annotate`: the vector decides the match and is never sent to the client.
+        matches = queryset.alias(search=vector).filter(search=query)
+        if rank is None:
+            rank = count_hits(matches) <= HIT_LIMIT
+        if not rank:
+            return matches.order_by("name", "pk")
         # `@@` decides the match (every term); ts_rank only orders: it is positive on partial matches too.
-        return (
-            queryset.annotate(search=vector, rank=SearchRank(vector, query))
-            .filter(search=query)
-            .order_by("-rank", "name")
-        )
+        return matches.annotate(rank=SearchRank(vector, query)).order_by("-rank", "name", "pk")
     for forms in terms:
         condition = Q()
         for form in forms:
@@ -112,7 +194,11 @@ def text_filter(queryset: QuerySet, text: str) -> QuerySet:
     return queryset
 
 
-def _company_filters(queryset: QuerySet, filters: CatalogFilters, prefix: str = "") -> QuerySet:
+def _company_filters(queryset: QuerySet, filters: CatalogFilters, company_key: str = "pk") -> QuerySet:
+    """Filters on the company; `company_key` is the field holding the company's id (`company_id` for
+    solutions). Every filter is a condition on that id, never a join: a hit is never repeated, so no
+    DISTINCT has to sort the whole result."""
+    prefix = "" if company_key == "pk" else "company__"
     if filters.hub:
         queryset = queryset.filter(**{f"{prefix}hub_id": filters.hub})
     if filters.postal_code:
@@ -129,41 +215,66 @@ def _company_filters(queryset: QuerySet, filters: CatalogFilters, prefix: str = 
                     pk__in=Solution.objects.filter(pk__in=certified).values("company_id")
                 )
             continue
-        queryset = queryset.filter(**{f"{prefix}labels__slug": label})
+        tagged = Company.labels.through.objects.filter(label_id=label).values("company_id")
+        queryset = queryset.filter(**{f"{company_key}__in": tagged})
     if filters.verified_only:
         queryset = queryset.filter(**{f"{prefix}verified": True})
     return queryset
 
 
-def search_solutions(filters: CatalogFilters) -> QuerySet[Solution]:
-    queryset = Solution.objects.select_related("company", "company__hub").prefetch_related(
-        "capabilities", "provides", "consumes"
+def _solutions_with_standard(standard: str) -> Q:
+    return Q(pk__in=Solution.provides.through.objects.filter(standard_id=standard).values("solution_id")) | Q(
+        pk__in=Solution.consumes.through.objects.filter(standard_id=standard).values("solution_id")
     )
-    queryset = _company_filters(queryset, filters, prefix="company__")
+
+
+def search_solutions(filters: CatalogFilters, *, rank: bool | None = None) -> QuerySet[Solution]:
+    """Solutions of the catalog for the search page with what a result shows (company, hub, capabilities);
+    `rank` as in text_filter."""
+    queryset = (
+        Solution.objects.select_related("company", "company__hub")
+        .defer("search_document", "company__search_document")
+        .prefetch_related(
+            Prefetch("capabilities", queryset=Capability.objects.only("id", "label_de", "label_en"))
+        )
+    )
+    queryset = _company_filters(queryset, filters, company_key="company_id")
     for capability in filters.capabilities:
-        queryset = queryset.filter(capabilities__id=capability)
+        offering = Solution.capabilities.through.objects.filter(capability_id=capability)
+        queryset = queryset.filter(pk__in=offering.values("solution_id"))
     for standard in filters.standards:
-        queryset = queryset.filter(Q(provides__id=standard) | Q(consumes__id=standard))
-    queryset = text_filter(queryset, filters.text)
-    if not filters.text:
-        queryset = queryset.order_by("name")
-    return queryset.distinct()
+        queryset = queryset.filter(_solutions_with_standard(standard))
+    queryset = text_filter(queryset, filters.text, rank=rank)
+    if not queryset.query.order_by:
+        queryset = queryset.order_by("name", "pk")
+    return queryset
 
 
-def search_companies(filters: CatalogFilters) -> QuerySet[Company]:
+def search_companies(filters: CatalogFilters, *, rank: bool | None = None) -> QuerySet[Company]:
+    """Companies of the catalog for the search page, each with its number of solutions (`solution_count`,
+    counted for the rows of a page only, not by grouping every hit); `rank` as in text_filter."""
+    # COUNT as a plain function: one row per company without a GROUP BY, evaluated for the page's rows.
+    solutions_of_company = (
+        Solution.objects.filter(company_id=OuterRef("pk"))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField()))
+        .values("n")
+    )
     queryset = (
         Company.objects.select_related("hub")
-        .prefetch_related("labels")
-        .annotate(solution_count=Count("solutions", distinct=True))
+        .defer("search_document")
+        .annotate(solution_count=Subquery(solutions_of_company))
     )
     queryset = _company_filters(queryset, filters)
     for capability in filters.capabilities:
-        queryset = queryset.filter(solutions__capabilities__id=capability)
+        offering = Solution.objects.filter(capabilities__id=capability)
+        queryset = queryset.filter(pk__in=offering.values("company_id"))
     for standard in filters.standards:
-        queryset = queryset.filter(Q(solutions__provides__id=standard) | Q(solutions__consumes__id=standard))
-    queryset = text_filter(queryset, filters.text)
-    if not filters.text:
-        queryset = queryset.order_by("name")
+        speaking = Solution.objects.filter(_solutions_with_standard(standard))
+        queryset = queryset.filter(pk__in=speaking.values("company_id"))
+    queryset = text_filter(queryset, filters.text, rank=rank)
+    if not queryset.query.order_by:
+        queryset = queryset.order_by("name", "pk")
     return queryset
 
 

@@ -4,7 +4,7 @@ and hub staff make."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,6 +19,25 @@ from .models import Company, Solution
 from .permissions import can_edit_company, can_verify_company
 
 PAGE_SIZE = 20
+
+
+class CappedPaginator(Paginator):
+    """A paginator over a count from selectors.count_hits: at most HIT_LIMIT hits and their pages; `capped`
+    says there are more."""
+
+    def __init__(self, object_list, per_page, *, counted: int) -> None:
+        super().__init__(object_list, per_page)
+        self.capped = counted > selectors.HIT_LIMIT
+        self.count = min(counted, selectors.HIT_LIMIT)
+
+
+def result_page(filters: selectors.CatalogFilters, show: str, number) -> Page:
+    """The page `number` of the catalog's hits (solutions, or companies with `show="companies"`). One capped
+    count decides the order (ranked up to HIT_LIMIT hits) and gives the pages."""
+    find = selectors.search_companies if show == "companies" else selectors.search_solutions
+    counted = selectors.count_hits(find(filters, rank=False))
+    results = find(filters, rank=counted <= selectors.HIT_LIMIT)
+    return CappedPaginator(results, PAGE_SIZE, counted=counted).get_page(number)
 
 
 def home(request):
@@ -47,12 +66,7 @@ def search(request):
             labels=[label.slug for label in data.get("label", [])],
             verified_only=data.get("verified", False),
         )
-        results = (
-            selectors.search_companies(filters)
-            if show == "companies"
-            else selectors.search_solutions(filters)
-        )
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = result_page(filters, show, request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     zero_hits = page is not None and not page.paginator.count
@@ -93,11 +107,18 @@ def _suggestions(filters, show: str) -> list[dict]:
         tries.extend(dict.fromkeys(w for w in words if len(w) > 2))
     suggestions = []
     for text in tries[:4]:
-        count = search(selectors.CatalogFilters(text=text)).count()
+        count = selectors.count_hits(search(selectors.CatalogFilters(text=text), rank=False))
         if count:
             query = QueryDict(mutable=True)
             query.update({"q": text, "show": show})
-            suggestions.append({"text": text, "count": count, "query": query.urlencode()})
+            suggestions.append(
+                {
+                    "text": text,
+                    "count": min(count, selectors.HIT_LIMIT),
+                    "capped": count > selectors.HIT_LIMIT,
+                    "query": query.urlencode(),
+                }
+            )
     return suggestions
 
 

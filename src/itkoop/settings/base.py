@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 import platformdirs
-from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -46,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.postgres",
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
@@ -151,6 +149,11 @@ TEMPLATES = [
 
 # From DATABASE_URL (sqlite:///path or postgres://...); without it an SQLite file in the user's data folder.
 DATABASES = {"default": database_from_env()}
+# PostgreSQL's full-text search (registry.selectors) wants django.contrib.postgres; the app imports the
+# PostgreSQL driver as it loads, which an SQLite installation (every `itkoop` command on a hub laptop) would
+# pay for at each start without using it.
+if not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.humanize"), "django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -269,39 +272,42 @@ CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "ITKOOP_BEAT_SCHEDULE_FILE", str(Path(platformdirs.user_data_dir("itkoop")) / "celerybeat-schedule")
 )
-# Periodic jobs, run by `itkoop beat` (the task library's own scheduler; no cron, no threads).
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {
-    "notification-digests": {"task": "itkoop.notifications.tasks.send_digests", "schedule": 24 * 3600.0},
+# Periodic jobs, run by `itkoop beat` (the task library's own scheduler; no cron, no threads): each names its
+# task and either "every" (seconds) or "crontab" (the fields of celery.schedules.crontab, in CELERY_TIMEZONE).
+# itkoop.taskqueue makes the library's beat schedule of them; plain data here, as importing the library's
+# schedules would load the whole task library into every process at its start.
+ITKOOP_PERIODIC_JOBS: dict[str, dict] = {
+    "notification-digests": {"task": "itkoop.notifications.tasks.send_digests", "every": 24 * 3600.0},
     # Meeting days: unanswered requests past their time expire (opt-in) or count as accepted (opt-out).
     "meeting-requests-expire": {
         "task": "itkoop.events.tasks.expire_requests",
-        "schedule": crontab(minute=5),
+        "crontab": {"minute": 5},
     },
     # Meeting days: remind participants without meetings (each at most once a day).
     "meeting-day-reminders": {
         "task": "itkoop.events.tasks.send_reminders",
-        "schedule": crontab(minute=15, hour=9),
+        "crontab": {"minute": 15, "hour": 9},
     },
     # Meeting days: ask participants to rate their meetings after the day, and for the outcome months later
     # (ITKOOP_MEETING_OUTCOME_AFTER_DAYS); remind once a week later.
     "meeting-ratings": {
         "task": "itkoop.events.tasks.request_meeting_ratings",
-        "schedule": crontab(minute=20, hour=10),
+        "crontab": {"minute": 20, "hour": 10},
     },
     # Marketplace: warn companies before their profiles expire, and tell them when one has.
     "marketplace-profile-expiry": {
         "task": "itkoop.cooperation.tasks.notify_profile_expiry",
-        "schedule": crontab(minute=30, hour=8),
+        "crontab": {"minute": 30, "hour": 8},
     },
     # Labels: remind companies 60, 30 and 7 days before a label ends, and tell them when it has ended.
     "label-expiry-reminders": {
         "task": "itkoop.labels.tasks.send_expiry_reminders",
-        "schedule": crontab(minute=40, hour=8),
+        "crontab": {"minute": 40, "hour": 8},
     },
     # Documents (PDFs) are deleted a week after they were asked for.
     "documents-delete-old": {
         "task": "itkoop.documents.tasks.delete_old_documents",
-        "schedule": crontab(minute=45, hour=3),
+        "crontab": {"minute": 45, "hour": 3},
     },
 }
 

@@ -1,6 +1,6 @@
 """Meeting-day housekeeping by hand: expire unanswered requests and remind participants without meetings.
 
-`itkoop beat` runs the same jobs on schedule (settings.CELERY_BEAT_SCHEDULE, events.tasks); this command is
+`itkoop beat` runs the same jobs on schedule (settings.ITKOOP_PERIODIC_JOBS, events.tasks); this command is
 for running them once, now: ``itkoop manage meeting_day_tasks``."""
 
 from django.core.management.base import BaseCommand
