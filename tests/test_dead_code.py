@@ -12,6 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "itkoop"
 OFFERING = {"services", "selectors", "permissions", "presenters"}
+# Methods a framework calls on the classes that override them (Django's query expressions, widgets).
+FRAMEWORK_HOOKS = {"resolve_expression", "as_sql", "render", "get_context"}
 
 
 def _offering_modules() -> list[Path]:
@@ -60,7 +62,9 @@ def _defined(path: Path) -> list[str]:
             names.extend(
                 f"{node.name}.{item.name}"
                 for item in node.body
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and not item.name.startswith("__")
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                and not item.name.startswith("__")
+                and item.name not in FRAMEWORK_HOOKS
             )
     return names
 
