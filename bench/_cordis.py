@@ -177,8 +177,8 @@ def catalog_dict(cordis: Cordis, cutoff: str = CUTOFF) -> dict:
                 company["country"] = country
             if p.city:
                 company["city"] = p.city[:100]
-            if p.postal_code:
-                company["postal_code"] = p.postal_code[:20]
+            if p.postal_code and len(p.postal_code) <= 10:  # longer ones are not postcodes (the column's size)
+                company["postal_code"] = p.postal_code
             coordinates = _coordinates(p.geolocation)
             if coordinates:
                 company["lat"], company["lon"] = coordinates
