@@ -102,3 +102,23 @@ def synthetic_catalog_dict(n_solutions: int, n_companies: int | None = None, see
             ]
         companies.append(company)
     return {"format": "itkoop-catalog/1", "companies": companies}
+
+
+def import_synthetic_catalog(workdir: Path, env: dict, n_solutions: int, n_companies: int | None) -> None:
+    """Writes a synthetic catalog file into ``workdir`` and imports it with `itkoop import` (which migrates
+    first) in a process with ``env``; exits with its error output when the import fails."""
+    import subprocess
+    import sys
+
+    catalog = workdir / "catalog.json"
+    catalog.write_text(json.dumps(synthetic_catalog_dict(n_solutions, n_companies)), encoding="utf-8")
+    imported = subprocess.run(
+        [sys.executable, "-m", "itkoop.cli", "import", str(catalog)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    if imported.returncode != 0:
+        sys.exit(f"itkoop import failed:\n{imported.stderr[-3000:]}")

@@ -1,9 +1,9 @@
 """Horizon Europe projects (../shared/data/cordis-he, CORDIS, CC BY 4.0) as a partner-recommendation task.
 
-The task is the data's README's, without look-ahead: what started before the cut-off date is what the platform
-knows; for each project starting on or after it, each known SME company among its coordinators and participants
-asks for partners, with the project's title and objective as the need (or without a need), and the answer is
-the project's other known coordinators and participants.
+The task is the data's README's, without look-ahead: what started before the cut-off date is what the
+platform knows; for each project starting on or after it, each known SME company among its coordinators and
+participants asks for partners, with the project's title and objective as the need (or without a need),
+and the answer is the project's other known coordinators and participants.
 
 What the platform knows becomes a catalog file in the interchange format (shared/spec/catalog.schema.json):
 
@@ -35,7 +35,11 @@ sys.path.insert(0, str(_REPO / "src"))
 from itkoop.core.countries import COUNTRIES  # noqa: E402
 
 DATA = next(
-    (p / "shared" / "data" / "cordis-he" for p in (_REPO.parent, _REPO.parent.parent) if (p / "shared").is_dir()),
+    (
+        p / "shared" / "data" / "cordis-he"
+        for p in (_REPO.parent, _REPO.parent.parent)
+        if (p / "shared").is_dir()
+    ),
     _REPO.parent / "shared" / "data" / "cordis-he",
 )
 CUTOFF = "2024-01-01"
@@ -171,13 +175,20 @@ def catalog_dict(cordis: Cordis, cutoff: str = CUTOFF) -> dict:
         cid = company_id(p.org)
         company = companies.get(cid)
         if company is None:
-            company = companies[cid] = {"id": cid, "name": p.name[:_NAME_MAX], "solutions": [], "cooperations": []}
+            company = companies[cid] = {
+                "id": cid,
+                "name": p.name[:_NAME_MAX],
+                "solutions": [],
+                "cooperations": [],
+            }
             country = _COUNTRY.get(p.country, p.country)
             if country in COUNTRIES:  # the import's own list of countries
                 company["country"] = country
             if p.city:
                 company["city"] = p.city[:100]
-            if p.postal_code and len(p.postal_code) <= 10:  # longer ones are not postcodes (the column's size)
+            if (
+                p.postal_code and len(p.postal_code) <= 10
+            ):  # longer ones are not postcodes (the column's size)
                 company["postal_code"] = p.postal_code
             coordinates = _coordinates(p.geolocation)
             if coordinates:
@@ -191,7 +202,9 @@ def catalog_dict(cordis: Cordis, cutoff: str = CUTOFF) -> dict:
             {
                 "id": sid,
                 "name": project.acronym[:_NAME_MAX],
-                "description": "\n\n".join(x for x in (project.title, project.keywords, project.objective) if x),
+                "description": "\n\n".join(
+                    x for x in (project.title, project.keywords, project.objective) if x
+                ),
                 "capabilities": sorted({_field_id(code) for code, _title in project.fields}),
             }
         )
@@ -236,7 +249,7 @@ def split(query: Query) -> str:
     return "train" if digest[0] % 2 == 0 else "test"
 
 
-# -- the README's baselines, computed from the same catalog file -------------------------------------------------
+# -- the README's baselines, computed from the same catalog file ---------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 

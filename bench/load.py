@@ -67,7 +67,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _catalog_file import WORDS, synthetic_catalog_dict  # noqa: E402
+from _catalog_file import WORDS, import_synthetic_catalog  # noqa: E402
 
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5432/itkoop")
 LOAD_DB = "itkoop_load"
@@ -567,18 +567,7 @@ def main_run(args) -> int:
     print(f"Database: {kind}; {args.companies} companies, {args.solutions} solutions", flush=True)
 
     started = time.perf_counter()
-    catalog = workdir / "catalog.json"
-    catalog.write_text(json.dumps(synthetic_catalog_dict(args.solutions, args.companies)), encoding="utf-8")
-    imported = subprocess.run(
-        [sys.executable, "-m", "itkoop.cli", "import", str(catalog)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
-    if imported.returncode != 0:
-        sys.exit(f"itkoop import failed:\n{imported.stderr[-3000:]}")
+    import_synthetic_catalog(workdir, env, args.solutions, args.companies)
     print(f"Import (migrate + bulk import): {time.perf_counter() - started:.1f} s", flush=True)
     ctx = _child(
         [

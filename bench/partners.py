@@ -69,7 +69,7 @@ def pick(queries: list[_cordis.Query], split: str, n: int, seed: int = 7) -> lis
     return chosen
 
 
-# -- fitting at the engine level ---------------------------------------------------------------------------------
+# -- fitting at the engine level -----------------------------------------------------------------------------
 
 
 def fit(catalog_data: dict, queries: list[_cordis.Query], n: int) -> None:
@@ -105,7 +105,7 @@ def fit(catalog_data: dict, queries: list[_cordis.Query], n: int) -> None:
         used = [k for k, name in enumerate(SIGNALS) if x[:, k].std() > 0]
         xb = np.column_stack([x[:, used], np.ones(len(x))])
 
-        def loss(w):
+        def loss(w, xb=xb, y=y):
             z = xb @ w
             reg = 0.01 * w[:-1] @ w[:-1]
             grad = xb.T @ (1 / (1 + np.exp(-z)) - y) + np.r_[0.02 * w[:-1], 0.0]
@@ -143,10 +143,13 @@ def evaluate(catalog, queries: list[_cordis.Query], fitted: dict[str, dict[str, 
             finally:
                 own.clear()
                 own.update(saved)
-            print(f"  test, {mode}, {label} weights: recall@20 {statistics.mean(r20):.3f} ({len(queries)} queries)")
+            print(
+                f"  test, {mode}, {label} weights: recall@20 {statistics.mean(r20):.3f}"
+                f" ({len(queries)} queries)"
+            )
 
 
-# -- the benchmark through the project's own import and services ------------------------------------------------
+# -- the benchmark through the project's own import and services ---------------------------------------------
 
 
 def _setup_django(database: Path) -> None:
@@ -178,13 +181,18 @@ def run(catalog_data: dict, queries: list[_cordis.Query]) -> dict[str, dict[str,
     print(f"first ranking (builds the catalog and the partner index): {time.perf_counter() - started:.1f} s")
     methods = {
         "itkoop, with need": lambda q: [
-            p.id for p in rank_partners_for(company_id=q.asker, need_text=q.need[:MAX_NEED], top_k=50).partners
+            p.id
+            for p in rank_partners_for(company_id=q.asker, need_text=q.need[:MAX_NEED], top_k=50).partners
         ],
-        "itkoop, without need": lambda q: [p.id for p in rank_partners_for(company_id=q.asker, top_k=50).partners],
+        "itkoop, without need": lambda q: [
+            p.id for p in rank_partners_for(company_id=q.asker, top_k=50).partners
+        ],
         "popularity": lambda q: baselines.popular(q.asker, 50),
         "co-participation": lambda q: baselines.co_participation(q.asker, 50),
         "BM25 of the need": lambda q: baselines.bm25_need(q.asker, q.need[:MAX_NEED], 50),
-        "BM25 + co-participation": lambda q: baselines.bm25_plus_co_participation(q.asker, q.need[:MAX_NEED], 50),
+        "BM25 + co-participation": lambda q: baselines.bm25_plus_co_participation(
+            q.asker, q.need[:MAX_NEED], 50
+        ),
     }
     figures: dict[str, dict[str, float]] = {}
     for name, method in methods.items():
@@ -212,7 +220,8 @@ def report(figures: dict[str, dict[str, float]]) -> None:
                                                 "BM25 + co-participation"))  # fmt: skip
     best_without = max(figures[b]["r20"] for b in ("popularity", "co-participation"))
     print(
-        f"recall@20 against the best baseline: with need {figures['itkoop, with need']['r20'] / best_with:.2f}x, "
+        "recall@20 against the best baseline: "
+        f"with need {figures['itkoop, with need']['r20'] / best_with:.2f}x, "
         f"without need {figures['itkoop, without need']['r20'] / best_without:.2f}x"
     )
 
@@ -222,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=400, help="queries to ask (0: all of the split)")
     parser.add_argument("--split", choices=("test", "train", "all"), default="test")
     parser.add_argument("--slice", type=int, default=0, help="projects per period (0: all)")
-    parser.add_argument("--fit", action="store_true", help="fit the weights on the training half and print them")
+    parser.add_argument(
+        "--fit", action="store_true", help="fit the weights on the training half and print them"
+    )
     parser.add_argument("--data", type=Path, default=_cordis.DATA)
     args = parser.parse_args(argv)
     started = time.perf_counter()

@@ -26,7 +26,6 @@ never asserts on time.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -39,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _catalog_file import synthetic_catalog_dict  # noqa: E402
+from _catalog_file import import_synthetic_catalog  # noqa: E402
 from load import PG_URL, _drop_database, _fresh_database  # noqa: E402
 
 warnings.filterwarnings("ignore", message="Pagination may yield inconsistent results")
@@ -291,19 +290,8 @@ def main() -> int:
         ITKOOP_DEBUG="0",  # DEBUG keeps every query in memory
         ITKOOP_LOG_LEVEL="WARNING",
     )
-    catalog = workdir / "catalog.json"
-    catalog.write_text(json.dumps(synthetic_catalog_dict(args.solutions, args.companies)), encoding="utf-8")
     started = time.perf_counter()
-    imported = subprocess.run(
-        [sys.executable, "-m", "itkoop.cli", "import", str(catalog)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
-    if imported.returncode != 0:
-        sys.exit(f"itkoop import failed:\n{imported.stderr[-3000:]}")
+    import_synthetic_catalog(workdir, env, args.solutions, args.companies)
     print(f"Import (migrate + bulk import): {time.perf_counter() - started:.1f} s", flush=True)
     child = [sys.executable, __file__, "--measure-child", "--repeat", str(args.repeat)]
     if args.skip_former:

@@ -9,8 +9,8 @@ from .conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 
-import _cordis  # noqa: E402
-import partners as bench_partners  # noqa: E402
+import _cordis
+import partners as bench_partners
 
 pytestmark = pytest.mark.skipif(not _cordis.DATA.is_dir(), reason="../shared/data/cordis-he is not here")
 
@@ -87,7 +87,16 @@ def test_the_baselines_rank_known_organisations_and_recall_is_a_share(cordis, ca
 
 def test_the_benchmark_runs_through_the_import_and_the_services_on_a_slice():
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "partners.py"), "--slice", "40", "--queries", "8", "--split", "all"],
+        [
+            sys.executable,
+            str(REPO / "bench" / "partners.py"),
+            "--slice",
+            "40",
+            "--queries",
+            "8",
+            "--split",
+            "all",
+        ],
         capture_output=True,
         text=True,
         timeout=600,

@@ -1,5 +1,5 @@
-"""Partner ranking from evidence: shared works, the network, texts like the need, what the asker lacks; distance
-only as a filter the caller chooses."""
+"""Partner ranking from evidence: shared works, the network, texts like the need, what the asker lacks;
+distance only as a filter the caller chooses."""
 
 import math
 
@@ -22,7 +22,9 @@ def _catalog() -> Catalog:
     )
     places = {"a": (51.31, 9.48), "b": (51.32, 9.50), "c": (48.14, 11.58), "d": (52.52, 13.40)}
     companies = [
-        Company(x, f"Firma {x.upper()}", lat=places.get(x, (None, None))[0], lon=places.get(x, (None, None))[1])
+        Company(
+            x, f"Firma {x.upper()}", lat=places.get(x, (None, None))[0], lon=places.get(x, (None, None))[1]
+        )
         for x in "abcdefg"
     ]
     texts = {

@@ -86,7 +86,8 @@ class PartnerIndex:
         for sol in catalog.solutions.values():
             row = self.company_index[sol.company_id]
             labels = " ".join(
-                f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}" for c in sol.capabilities
+                f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}"
+                for c in sol.capabilities
             )
             tokens = text_tokens(f"{sol.name} {sol.description} {labels}")
             docs[row].extend(tokens)
@@ -137,7 +138,10 @@ class PartnerIndex:
         self.adjacency = adjacency
         # cooperation ids per company (CSR layout), for the reasons: which cooperations two companies share
         ends = np.array(
-            [(self.company_index[c.company_a], self.company_index[c.company_b]) for c in catalog.cooperations],
+            [
+                (self.company_index[c.company_a], self.company_index[c.company_b])
+                for c in catalog.cooperations
+            ],
             dtype=np.int64,
         ).reshape(-1, 2)
         owner = np.concatenate([ends[:, 0], ends[:, 1]])
@@ -169,7 +173,7 @@ class PartnerIndex:
     def size(self) -> int:
         return len(self.company_ids)
 
-    # -- signals, each a vector over all companies ------------------------------------------------------------
+    # -- signals, each a vector over all companies -----------------------------------------------------------
 
     def need_text_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 of the need against each company's texts."""

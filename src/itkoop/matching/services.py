@@ -288,9 +288,7 @@ def rank_partners_for(
     ranking, catalog ids."""
     _check_common(top_k, None)
     if max_km is not None and not 1 <= max_km <= MAX_KM:
-        raise MatchRequestError(
-            _("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM}
-        )
+        raise MatchRequestError(_("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM})
     if need_text is not None:
         _check_length(need_text)  # before any work: the partners page takes the text from the URL
     catalog = current_catalog()
