@@ -68,6 +68,7 @@ bench: install postgres redis
 	PYTHONPATH=src $(PY) bench/cli.py
 	PYTHONPATH=src $(PY) bench/load.py
 	PYTHONPATH=src $(PY) bench/search.py
+	PYTHONPATH=src $(PY) bench/partners.py
 
 clean:
 	rm -rf $(VENV) node_modules var
