@@ -288,14 +288,20 @@ def rank_partners_for(
     ranking, catalog ids."""
     _check_common(top_k, None)
     if max_km is not None and not 1 <= max_km <= MAX_KM:
-        raise MatchRequestError(
-            _("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM}
-        )
+        raise MatchRequestError(_("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM})
     if need_text is not None:
         _check_length(need_text)  # before any work: the partners page takes the text from the URL
     catalog = current_catalog()
     if company_id not in catalog.companies:
         raise MatchRequestError(_("Unbekanntes Unternehmen '%(id)s'.") % {"id": company_id})
+    if max_km is not None and catalog.companies[company_id].lat is None:
+        # Without a location every distance is unknown: an empty list would read as "nobody fits".
+        raise MatchRequestError(
+            _(
+                "Für dieses Unternehmen ist kein Standort hinterlegt. Suchen Sie ohne Umkreis oder "
+                "ergänzen Sie die Anschrift im Profil."
+            )
+        )
     need = None
     if need_text is not None:
         if not need_text.strip():
