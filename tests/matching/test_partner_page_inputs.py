@@ -105,3 +105,15 @@ def test_my_area_links_each_of_my_companies_to_its_partner_search(client, mini_c
     client.force_login(member_of(company))
     body = client.get(reverse("dashboard:index")).content.decode()
     assert reverse("matching:partners", args=["c3"]) in body
+
+
+def test_a_visitor_is_told_whom_the_reasons_address_and_a_member_is_not(client, mini_catalog):
+    note = "Die Vorschläge sind für Kontor Finanzsoftware KG geschrieben"
+    assert note in _page(client).content.decode()
+    client.force_login(member_of(Company.objects.get(external_id="c3")))
+    assert note not in _page(client).content.decode()
+
+
+def test_the_radius_hint_of_a_company_without_a_location_says_what_to_do(client, mini_catalog):
+    body = _page(client).content.decode()
+    assert "Für dieses Unternehmen ist kein Standort hinterlegt: Suchen Sie ohne Umkreis." in body

@@ -196,5 +196,7 @@ def partners(request, external_id: str):
             "radii": PARTNER_RADII,
             "radius": radius,
             "has_location": company.lat is not None and company.lon is not None,
+            # The reasons speak to the company ("mit Ihnen"): anyone else is told whom "Sie" means.
+            "for_own_company": registry.companies_of_user(request.user).filter(pk=company.pk).exists(),
         },
     )
