@@ -24,7 +24,9 @@ Each partner comes with reasons in German (default) or English that name the evi
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,7 +130,6 @@ class Signals:
     work_scores: np.ndarray
     missing: frozenset[str]
     wanted: frozenset[str]
-    need_text: str = ""
 
 
 def _relative(values: np.ndarray, exclude: list[int]) -> np.ndarray:
@@ -177,7 +178,7 @@ def partner_signals(company_id: str, catalog: Catalog, *, need: Need | None = No
     wanted = frozenset({b for a in own for b in tax.exchanges.get(a, ())} - own)
     values["covers"] = pindex.capability_counts(missing) / len(missing) if missing else zeros
     values["complement"] = np.minimum(pindex.capability_counts(wanted), 3.0) / 3.0 if wanted else zeros
-    return Signals(values, tokens, work_scores, missing, wanted, need.text if need else "")
+    return Signals(values, tokens, work_scores, missing, wanted)
 
 
 def scores_of(signals: Signals, weights: dict[str, float]) -> np.ndarray:
@@ -239,20 +240,24 @@ def rank_partners(
     ids = pindex.company_ids
     order = sorted(candidates.tolist(), key=lambda i: (-score[i], ids[i]))
     t = _TEXT["en" if lang == "en" else "de"]
+    # How the asker spells the terms the reasons quote: from the need, or without one from its own texts
+    # (read once per request, and only if a reason quotes terms).
+    source = (lambda: need.text) if signals.tokens and need else (lambda: _own_text(catalog, company_id))
+    spelling = functools.cache(lambda: written_forms(source()))
     ranked = [
         RankedPartner(
             ids[i],
             round(float(score[i]), 4),
-            _reasons(catalog, signals, company_id, i, t, lang, distances.get(i)),
+            _reasons(catalog, signals, company_id, i, t, lang, distances.get(i), spelling),
         )
         for i in order
     ]
     return PartnerResult(company_id, ranked)
 
 
-def _as_written(tokens: list[str], text: str) -> list[str]:
-    """``tokens`` as ``text`` spells them; a token the text has only as a shortened compound is left out."""
-    forms = written_forms(text)
+def _as_written(tokens: list[str], forms: dict[str, str]) -> list[str]:
+    """``tokens`` as the asker spells them (``forms``: see written_forms); a token the asker's text has only
+    as a shortened compound is left out."""
     return [forms[token] for token in tokens if token in forms]
 
 
@@ -283,6 +288,7 @@ def _reasons(
     t: dict[str, str],
     lang: str,
     km: float | None,
+    spelling: Callable[[], dict[str, str]],
 ) -> list[str]:
     pindex: PartnerIndex = catalog.partner_index
     me = pindex.company_index[company_id]
@@ -315,11 +321,11 @@ def _reasons(
         if names:
             reasons.append(t["work"].format(names=_listing(names, t, 2)))
     if signals.tokens and values["text"][row] > 0:
-        terms = _as_written(pindex.terms_in(row, signals.tokens), signals.need_text)
+        terms = _as_written(pindex.terms_in(row, signals.tokens), spelling())
         if terms:
             reasons.append(t["topics_need"].format(terms=", ".join(terms[:5])))
     elif not signals.tokens and values["profile"][row] > 0:
-        terms = _as_written(pindex.terms_in(row, pindex.profile_terms[me]), _own_text(catalog, company_id))
+        terms = _as_written(pindex.terms_in(row, pindex.profile_terms[me]), spelling())
         if terms:
             reasons.append(t["topics_own"].format(terms=", ".join(terms[:5])))
     tax = catalog.taxonomy
