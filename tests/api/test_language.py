@@ -47,8 +47,8 @@ def test_partner_reasons_follow_accept_language(client, mini_catalog):
     german = client.get("/api/v1/partners/c1/").json()
     reasons_en = [r for p in english["partners"] for r in p["reasons"]]
     reasons_de = [r for p in german["partners"] for r in p["reasons"]]
-    assert any("Complements ERP with Accounting" in r for r in reasons_en)
-    assert any("Ergänzt Warenwirtschaft / ERP um Buchhaltung" in r for r in reasons_de)
+    assert any("Adds “Accounting” to your “ERP”" in r for r in reasons_en)
+    assert any("Ergänzt Ihr Angebot „Warenwirtschaft / ERP“ um „Buchhaltung“" in r for r in reasons_de)
 
 
 def test_the_language_of_one_answer_does_not_stay_for_the_next(client, mini_catalog):

@@ -21,10 +21,9 @@ def _catalog() -> Catalog:
         ]
     )
     places = {"a": (51.31, 9.48), "b": (51.32, 9.50), "c": (48.14, 11.58), "d": (52.52, 13.40)}
+    nowhere = (None, None)
     companies = [
-        Company(
-            x, f"Firma {x.upper()}", lat=places.get(x, (None, None))[0], lon=places.get(x, (None, None))[1]
-        )
+        Company(x, f"Firma {x.upper()}", lat=places.get(x, nowhere)[0], lon=places.get(x, nowhere)[1])
         for x in "abcdefg"
     ]
     texts = {
@@ -55,7 +54,7 @@ def _catalog() -> Catalog:
 def test_a_past_partner_is_proposed_with_the_shared_cooperations_named():
     result = rank_partners("a", _catalog())
     by_id = {p.id: p for p in result.partners}
-    assert "Gemeinsame Kooperationen mit Ihnen: LOGI-2 (2023), LOGI (2022)" in by_id["b"].reasons
+    assert "Hat schon mit Ihnen kooperiert: LOGI-2 (2023), LOGI (2022)" in by_id["b"].reasons
     assert "a" not in by_id
 
 
@@ -71,9 +70,10 @@ def test_a_need_brings_in_who_did_work_like_it_and_names_that_work_and_the_topic
     result = rank_partners("a", _catalog(), need=need, top_k=10)
     by_id = {p.id: p for p in result.partners}
     assert {"d", "g"} <= set(by_id)
-    assert any(r.startswith("Frühere Arbeit wie Ihr Bedarf: HYDRO") for r in by_id["g"].reasons)
-    topics = next(r for r in by_id["d"].reasons if r.startswith("Themen Ihres Bedarfs"))
-    assert "elektrolyse" in topics and "wasserstoff" in topics
+    assert any(r.startswith("Lösungen oder Projekte ähnlich Ihrem Bedarf: HYDRO") for r in by_id["g"].reasons)
+    topics = next(r for r in by_id["d"].reasons if r.startswith("Begriffe aus Ihrem Bedarf in seinem Profil"))
+    # quoted as the need spells them, not as the index folds them
+    assert "Elektrolyse" in topics and "Wasserstoff" in topics
     # the partner in the network who also did the work ranks above the one known only by text
     ids = [p.id for p in result.partners]
     assert ids.index("b") < ids.index("d")
@@ -93,8 +93,8 @@ def test_what_the_asker_lacks_for_the_need_is_named_in_english():
     need = Need(("accounting",), text="accounting")
     result = rank_partners("a", _catalog(), need=need, lang="en", top_k=10)
     f = next(p for p in result.partners if p.id == "f")
-    assert "Brings what you lack for the need: Accounting" in f.reasons
-    assert any(r.startswith("Complements ERP with Accounting") for r in f.reasons)
+    assert "Offers what you lack for this need: Accounting" in f.reasons
+    assert "Adds “Accounting” to your “ERP” (no common interface yet)" in f.reasons
 
 
 def test_distance_never_ranks_and_is_named_only_when_the_user_filters_by_it():
@@ -155,3 +155,20 @@ def test_the_fitted_weights_cover_every_signal():
     for weights in (WEIGHTS_NEED, WEIGHTS_NO_NEED):
         assert set(weights) == {*SIGNALS, "bias"}
         assert all(np.isfinite(v) for v in weights.values())
+
+
+def test_the_experience_line_counts_solutions_and_partners_in_plain_words():
+    by_id = {p.id: p for p in rank_partners("a", _catalog(), top_k=10).partners}
+    # b: two solutions, partners a, c and g; c: one solution, partner b
+    assert "Erfahrung: 2 Lösungen oder Projekte, 3 Kooperationspartner" in by_id["b"].reasons
+    assert "Erfahrung: 1 Lösung oder Projekt, 1 Kooperationspartner" in by_id["c"].reasons
+    english = {p.id: p for p in rank_partners("a", _catalog(), top_k=10, lang="en").partners}
+    assert "Experience: 1 solution or project, 1 cooperation partner" in english["c"].reasons
+
+
+def test_topics_leave_out_the_shortened_first_part_of_a_compound():
+    from itkoop.engine.partner_index import written_forms
+
+    forms = written_forms("Bestands- und Preisabgleich für Cloud-Hosting")
+    assert "bestands" not in forms
+    assert forms["preisabgleich"] == "Preisabgleich" and forms["cloud"] == "Cloud"

@@ -28,6 +28,8 @@ __all__ = ["PartnerIndex", "text_tokens"]
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # Query length cap: a need is length-limited at the edge; this bounds the work of any caller.
 MAX_QUERY_TOKENS = 400
+# A hyphen closing a word before a space or a comma: the word is the shortened first part of a compound.
+_SHORTENED = re.compile(r"-(?=[\s,/]|$)")
 # Distinct terms of a company's own texts that stand for it when it asks without a need.
 PROFILE_TERMS = 40
 
@@ -48,6 +50,20 @@ def text_tokens(text: str) -> list[str]:
         _STOPWORDS = _stopwords()
     words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
     return [w for w in words if w not in _STOPWORDS]
+
+
+def written_forms(text: str) -> dict[str, str]:
+    """Each token of ``text`` (as ``text_tokens`` makes it) -> its first spelling in the text, so reasons
+    quote "Elektrolyse", not "elektrolyse". The first part of a shortened compound ("Bestands- und
+    Preisabgleich") is left out: alone it is no word a reader would recognise."""
+    text = unicodedata.normalize("NFC", text)
+    forms: dict[str, str] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if _SHORTENED.match(text, match.end()):
+            continue
+        forms.setdefault(word.lower(), word)
+    return forms
 
 
 def _bm25(corpus: list[list[str]]):

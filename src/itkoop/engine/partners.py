@@ -24,14 +24,16 @@ Each partner comes with reasons in German (default) or English that name the evi
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .catalog import Catalog, CatalogError
 from .need import Need
-from .partner_index import PartnerIndex, text_tokens
+from .partner_index import PartnerIndex, text_tokens, written_forms
 from .results import PartnerResult, RankedPartner
 
 __all__ = ["SIGNALS", "UnknownCompanyError", "partner_signals", "rank_partners"]
@@ -68,37 +70,46 @@ WEIGHTS_NO_NEED = {
 # most like the need.
 WALK_FROM_ASKER = 0.2
 
+# The reason lines, in words a business owner uses: "Lösungen oder Projekte" (a work is a solution in the
+# catalog or, for imported data, a project), no engine terms. "active"/"active_one" name the partners count
+# and are joined with a "works" phrase into "experience", so no line says "1 Lösungen".
 _TEXT = {
     "de": {
-        "shared": "Gemeinsame Kooperationen mit Ihnen: {items}",
-        "shared_count": "{n} gemeinsame Kooperationen mit Ihnen",
+        "shared": "Hat schon mit Ihnen kooperiert: {items}",
+        "shared_count": "Frühere Kooperationen mit Ihnen: {n}",
         "common": "Hat mit Ihren Partnern gearbeitet: {names}",
-        "work": "Frühere Arbeit wie Ihr Bedarf: {names}",
-        "topics_need": "Themen Ihres Bedarfs in seinen Texten: {terms}",
-        "topics_own": "Arbeitet an Themen wie Sie: {terms}",
+        "work": "Lösungen oder Projekte ähnlich Ihrem Bedarf: {names}",
+        "topics_need": "Begriffe aus Ihrem Bedarf in seinem Profil: {terms}",
+        "topics_own": "Arbeitet an ähnlichen Themen wie Sie: {terms}",
         "walk": "Im Netzwerk Ihrer Partner",
-        "covers": "Bringt mit, was Ihnen für den Bedarf fehlt: {caps}",
-        "exchange": "Ergänzt {own} um {cap}: Datenaustausch über {std}",
-        "exchange_open": "Ergänzt {own} um {cap} (noch ohne gemeinsame Schnittstelle)",
-        "active_one": "Erfahren: {works} Arbeiten, 1 Partner",
-        "active": "Erfahren: {works} Arbeiten, {partners} Partner",
+        "covers": "Bietet, was Ihnen für diesen Bedarf fehlt: {caps}",
+        "exchange": "Ergänzt Ihr Angebot „{own}“ um „{cap}“, Datenaustausch über {std}",
+        "exchange_open": "Ergänzt Ihr Angebot „{own}“ um „{cap}“ (eine gemeinsame Schnittstelle fehlt noch)",
+        "experience": "Erfahrung: {what}",
+        "works_one": "1 Lösung oder Projekt",
+        "works_many": "{n} Lösungen oder Projekte",
+        "active_one": "1 Kooperationspartner",
+        "active": "{partners} Kooperationspartner",
         "near": "{km} km entfernt",
-        "verified": "Verifiziertes Profil",
+        "verified": "Geprüftes Profil",
         "and_more": "und {n} weitere",
     },
     "en": {
-        "shared": "Cooperations with you: {items}",
-        "shared_count": "{n} cooperations with you",
+        "shared": "Has cooperated with you before: {items}",
+        "shared_count": "Earlier cooperations with you: {n}",
         "common": "Has worked with your partners: {names}",
-        "work": "Earlier work like your need: {names}",
-        "topics_need": "Topics of your need in its texts: {terms}",
+        "work": "Solutions or projects similar to your need: {names}",
+        "topics_need": "Words from your need in its profile: {terms}",
         "topics_own": "Works on topics like yours: {terms}",
         "walk": "In your partners' network",
-        "covers": "Brings what you lack for the need: {caps}",
-        "exchange": "Complements {own} with {cap}: data exchange via {std}",
-        "exchange_open": "Complements {own} with {cap} (no common interface yet)",
-        "active_one": "Experienced: {works} works, 1 partner",
-        "active": "Experienced: {works} works, {partners} partners",
+        "covers": "Offers what you lack for this need: {caps}",
+        "exchange": "Adds “{cap}” to your “{own}”, data exchange via {std}",
+        "exchange_open": "Adds “{cap}” to your “{own}” (no common interface yet)",
+        "experience": "Experience: {what}",
+        "works_one": "1 solution or project",
+        "works_many": "{n} solutions or projects",
+        "active_one": "1 cooperation partner",
+        "active": "{partners} cooperation partners",
         "near": "{km} km away",
         "verified": "Verified profile",
         "and_more": "and {n} more",
@@ -229,15 +240,37 @@ def rank_partners(
     ids = pindex.company_ids
     order = sorted(candidates.tolist(), key=lambda i: (-score[i], ids[i]))
     t = _TEXT["en" if lang == "en" else "de"]
+    # How the asker spells the terms the reasons quote: from the need, or without one from its own texts
+    # (read once per request, and only if a reason quotes terms).
+    source = (lambda: need.text) if signals.tokens and need else (lambda: _own_text(catalog, company_id))
+    spelling = functools.cache(lambda: written_forms(source()))
     ranked = [
         RankedPartner(
             ids[i],
             round(float(score[i]), 4),
-            _reasons(catalog, signals, company_id, i, t, lang, distances.get(i)),
+            _reasons(catalog, signals, company_id, i, t, lang, distances.get(i), spelling),
         )
         for i in order
     ]
     return PartnerResult(company_id, ranked)
+
+
+def _as_written(tokens: list[str], forms: dict[str, str]) -> list[str]:
+    """``tokens`` as the asker spells them (``forms``: see written_forms); a token the asker's text has only
+    as a shortened compound is left out."""
+    return [forms[token] for token in tokens if token in forms]
+
+
+def _own_text(catalog: Catalog, company_id: str) -> str:
+    """The texts a company's profile terms come from (as the partner index reads them)."""
+    company, tax = catalog.companies[company_id], catalog.taxonomy
+    parts = [company.description, *company.keywords]
+    for sol in catalog.solutions_of[company_id]:
+        parts += [sol.name, sol.description]
+        parts += [
+            f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}" for c in sol.capabilities
+        ]
+    return " ".join(parts)
 
 
 def _listing(items: list[str], t: dict[str, str], limit: int = 3) -> str:
@@ -255,6 +288,7 @@ def _reasons(
     t: dict[str, str],
     lang: str,
     km: float | None,
+    spelling: Callable[[], dict[str, str]],
 ) -> list[str]:
     pindex: PartnerIndex = catalog.partner_index
     me = pindex.company_index[company_id]
@@ -287,11 +321,11 @@ def _reasons(
         if names:
             reasons.append(t["work"].format(names=_listing(names, t, 2)))
     if signals.tokens and values["text"][row] > 0:
-        terms = pindex.terms_in(row, signals.tokens)
+        terms = _as_written(pindex.terms_in(row, signals.tokens), spelling())
         if terms:
             reasons.append(t["topics_need"].format(terms=", ".join(terms[:5])))
     elif not signals.tokens and values["profile"][row] > 0:
-        terms = pindex.terms_in(row, pindex.profile_terms[me])
+        terms = _as_written(pindex.terms_in(row, pindex.profile_terms[me]), spelling())
         if terms:
             reasons.append(t["topics_own"].format(terms=", ".join(terms[:5])))
     tax = catalog.taxonomy
@@ -306,8 +340,13 @@ def _reasons(
     works_done = len(pindex.company_works[row].indices)
     partners = int(pindex.degree[row])
     if partners:
-        key = "active_one" if partners == 1 else "active"
-        reasons.append(t[key].format(works=works_done, partners=partners))
+        what = (
+            [t["works_one"] if works_done == 1 else t["works_many"].format(n=works_done)]
+            if works_done
+            else []
+        )
+        what.append(t["active_one" if partners == 1 else "active"].format(partners=partners))
+        reasons.append(t["experience"].format(what=", ".join(what)))
     if km is not None:
         reasons.append(t["near"].format(km=round(km)))
     if other.verified:

@@ -294,6 +294,14 @@ def rank_partners_for(
     catalog = current_catalog()
     if company_id not in catalog.companies:
         raise MatchRequestError(_("Unbekanntes Unternehmen '%(id)s'.") % {"id": company_id})
+    if max_km is not None and catalog.companies[company_id].lat is None:
+        # Without a location every distance is unknown: an empty list would read as "nobody fits".
+        raise MatchRequestError(
+            _(
+                "Für dieses Unternehmen ist kein Standort hinterlegt. Suchen Sie ohne Umkreis oder "
+                "ergänzen Sie die Anschrift im Profil."
+            )
+        )
     need = None
     if need_text is not None:
         if not need_text.strip():

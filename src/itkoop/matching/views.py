@@ -168,7 +168,8 @@ PARTNER_RADII = ("50", "100", "250", "500")
 @throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("need")))
 def partners(request, external_id: str):
     company = get_object_or_404(registry.companies(), external_id=external_id)
-    need_text = request.GET.get("need") or None
+    # The need is optional: a field of only spaces is no need (the page says nothing is wrong with it).
+    need_text = request.GET.get("need", "").strip() or None
     error = None
     partners = []
     radius = request.GET.get("km", "")
@@ -195,5 +196,7 @@ def partners(request, external_id: str):
             "radii": PARTNER_RADII,
             "radius": radius,
             "has_location": company.lat is not None and company.lon is not None,
+            # The reasons speak to the company ("mit Ihnen"): anyone else is told whom "Sie" means.
+            "for_own_company": registry.companies_of_user(request.user).filter(pk=company.pk).exists(),
         },
     )
