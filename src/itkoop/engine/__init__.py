@@ -11,7 +11,7 @@ Build a :class:`Catalog` once (from the database or :func:`catalog_from_dict`), 
 """
 
 # Names are imported on first use (PEP 562): importing one submodule, such as `itkoop.engine.text` for the
-# search documents, does not load the rest (SciPy's optimizer, the composition) into every process that
+# search documents, does not load the rest (the MILP solver, the composition) into every process that
 # starts Django; `itkoop match` pays only for what it runs.
 _EXPORTS = {
     "Bundle": "results",

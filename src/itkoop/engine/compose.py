@@ -10,7 +10,7 @@ The pipeline for one need (each step exact; see search.py for the search and the
    best that are interchangeable with it (alone in their company, same capability, superset of standards)
    is dropped.
 3. Columns (ways a company can take part) and a K-best branch and bound over them (distinct company sets).
-4. A MILP certificate (HiGHS via scipy.optimize.milp) over every column that could be part of a strictly
+4. A MILP certificate (HiGHS) over every column that could be part of a strictly
    better bundle checks the best one. ``optimal`` is true only when the search ran to completion (the
    branch and bound is exact) or, for a search that was stopped, HiGHS proved it and the search stopped
    with nothing left that could enter the top K. A need of a few capabilities is solved in tens of

@@ -13,7 +13,7 @@ its columns' values plus cooperation bonuses between its companies.
    need). Pruning only discards what cannot enter the top K, so the K bundles are exact. The search is
    anytime: stopped by a deadline or a node limit, it returns the best bundles found so far and an upper
    bound of the best bundle there is (the bounds of every part of the tree it left unexplored).
-2. :func:`certify` proves the best one with an integer program (HiGHS via scipy.optimize.milp): every
+2. :func:`certify` proves the best one with an integer program (HiGHS, through highspy): every
    bundle strictly better than it could only use columns whose own upper bound exceeds its value, so the
    MILP over those columns (usually a handful) has the found bundle as optimum iff no better one exists.
 """
@@ -573,24 +573,78 @@ def certify(
             add(np.zeros(n_col), np.arange(n_col), np.ones(n_col), -np.inf, float(len(incumbent)), 1)
     matrix = sparse.csr_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cidx))), shape=(len(lo), n)
-    )
-    # imported here, where a MILP is solved: scipy.optimize loads most of SciPy (a fifth of a second),
-    # which a process that only ranks partners or analyses needs should not pay
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    res = milp(
-        c,
-        integrality=np.ones(n),
-        bounds=Bounds(np.zeros(n), np.ones(n)),
-        constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
-        options={"time_limit": time_limit, "mip_rel_gap": 0.0, "presolve": False},
-    )
-    dual = getattr(res, "mip_dual_bound", None)
-    bound = np.inf if dual is None or not np.isfinite(dual) else max(value, -float(dual))
+    ).tocsc()
+    res = _solve_binary(c, matrix, np.array(lo), np.array(hi), time_limit)
+    bound = np.inf if res.dual is None or not np.isfinite(res.dual) else max(value, -res.dual)
     if res.x is None:
         return Certificate(False, value, incumbent, bound)
     chosen = sel[np.flatnonzero(res.x[:n_col] > 0.5)].tolist()
-    found = -float(res.fun)
-    if res.status == 0:
+    found = -res.fun
+    if res.optimal:
         return Certificate(True, found, chosen, found)
     return Certificate(False, found, chosen, max(bound, found))
+
+
+@dataclass
+class _MilpResult:
+    optimal: bool  # HiGHS proved ``x`` optimal
+    x: np.ndarray | None  # the best solution it found, None when it found none
+    fun: float  # its objective (minimised)
+    dual: float | None  # HiGHS's dual bound of the minimum, None without a solution
+
+
+def _solve_binary(c, matrix, lower, upper, time_limit: float) -> _MilpResult:
+    """min c·x over binary x with lower <= matrix·x <= upper (``matrix`` column-wise), by HiGHS without
+    presolve and with no gap, stopped after ``time_limit`` seconds.
+
+    The HiGHS bindings themselves (highspy, at the HiGHS version scipy.optimize.milp bundles): importing
+    scipy.optimize for its milp wrapper loads most of SciPy, a fifth of a second of every `itkoop match`,
+    and highspy a hundredth. The model, options and reading of the result are milp's.
+    """
+    # imported here, where a MILP is solved: a process that only ranks partners or analyses needs skips it
+    import highspy
+
+    n = len(c)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n, len(lower)
+    lp.col_cost_ = np.asarray(c, dtype=np.float64)
+    lp.col_lower_, lp.col_upper_ = np.zeros(n), np.ones(n)
+    lp.row_lower_, lp.row_upper_ = np.asarray(lower, dtype=np.float64), np.asarray(upper, dtype=np.float64)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, len(lower)
+    lp.a_matrix_.start_, lp.a_matrix_.index_ = matrix.indptr, matrix.indices
+    lp.a_matrix_.value_ = matrix.data.astype(np.float64)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    h = highspy.Highs()
+    for option, setting in (
+        ("log_to_console", False),
+        ("time_limit", float(time_limit)),
+        ("mip_rel_gap", 0.0),
+        ("presolve", "off"),
+    ):
+        if h.setOptionValue(option, setting) != highspy.HighsStatus.kOk:
+            raise RuntimeError(f"HiGHS refused the option {option}={setting!r}")
+    if h.passModel(lp) == highspy.HighsStatus.kError:
+        raise RuntimeError("HiGHS refused the certificate's model")
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    stopped = status in (
+        highspy.HighsModelStatus.kTimeLimit,
+        highspy.HighsModelStatus.kIterationLimit,
+        highspy.HighsModelStatus.kSolutionLimit,
+    )
+    # stopped by a limit, there is a solution only if HiGHS found one (a finite objective); infeasible or
+    # failed, there is none and no bound
+    if not (
+        status == highspy.HighsModelStatus.kOptimal
+        or (stopped and info.objective_function_value < highspy.kHighsInf)
+    ):
+        return _MilpResult(False, None, np.inf, None)
+    x = np.array(h.getSolution().col_value)
+    return _MilpResult(
+        status == highspy.HighsModelStatus.kOptimal,
+        x,
+        float(info.objective_function_value),
+        float(info.mip_dual_bound),
+    )
