@@ -34,6 +34,7 @@ from scipy import sparse
 from .baseline import greedy_bundle
 from .catalog import Catalog, CatalogError
 from .correct import MAX_REQUIRED_STANDARDS
+from .existing import existing_systems
 from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
@@ -120,7 +121,12 @@ def compose_bundles(
             columns=columns,
             **bound,
         )
-        return MatchResult(need, bundles, stats, status, analysis, unmet_standards=unmet)
+        return MatchResult(
+            need, bundles, stats, status, analysis, unmet_standards=unmet, unreachable_existing=unreachable
+        )
+
+    systems = existing_systems(need.capabilities, _existing(need, analysis), catalog)
+    unreachable = tuple(s.id for s in systems if s.unreachable)
 
     if not need.capabilities:
         return result([], "no_capabilities", 0, 0, 0)
@@ -205,7 +211,7 @@ def compose_bundles(
     # equal objectives in the order of the stated tie rule; a bundle tied with a proven first one is proven
     # too (nothing is better than either)
     bundles = _explained(
-        order_bundles(bundles, catalog, need, _existing(analysis)),
+        order_bundles(bundles, catalog, need, _existing(need, analysis)),
         problem,
         analysis,
         lang,
@@ -522,10 +528,12 @@ def _interchangeable_kept(
     return keep
 
 
-def _existing(analysis: NeedAnalysis | None) -> tuple[str, ...]:
-    """The systems the customer already runs (capability ids): integration constraints the explanation
-    reports on, and the first key of the tie rule."""
-    return tuple(h.id for h in analysis.existing) if analysis is not None else ()
+def _existing(need: Need, analysis: NeedAnalysis | None) -> tuple[str, ...]:
+    """The systems the customer already runs (capability ids): the need's (they count in the objective,
+    objective.py) and the analysis' (need_from_text makes them the need's); the explanation reports on
+    them and they are the first key of the tie rule."""
+    from_text = tuple(h.id for h in analysis.existing) if analysis is not None else ()
+    return tuple(dict.fromkeys((*need.existing, *from_text)))
 
 
 def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven) -> list[Bundle]:
@@ -538,7 +546,7 @@ def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven)
             pb.catalog,
             pb.need,
             lang,
-            existing=_existing(analysis),
+            existing=_existing(pb.need, analysis),
             above=out[-1] if out else None,
             params=pb.params,
             left_out=analysis.beyond_limit if analysis is not None else (),
