@@ -96,15 +96,26 @@ def _columns(catalog: Catalog, capability: str) -> tuple[np.ndarray, np.ndarray]
 
 def connects_to(catalog: Catalog, capability: str, rows: np.ndarray) -> np.ndarray:
     """For the solutions at index rows ``rows``: does each connect to a system of ``capability``?"""
-    idx = catalog.index
-    rows = np.asarray(rows, dtype=np.int64)
-    to_consume, to_provide = _columns(catalog, capability)
-    out = np.zeros(len(rows), dtype=bool)
-    if len(rows) and len(to_consume):
-        out |= np.asarray(idx.provides_matrix[rows][:, to_consume].sum(axis=1)).ravel() > 0
-    if len(rows) and len(to_provide):
-        out |= np.asarray(idx.consumes_matrix[rows][:, to_provide].sum(axis=1)).ravel() > 0
-    return out
+    return _connecting_rows(catalog, capability)[np.asarray(rows, dtype=np.int64)]
+
+
+def _connecting_rows(catalog: Catalog, capability: str) -> np.ndarray:
+    """Per catalog solution row: connects to a system of ``capability``. Kept with the catalog (a byte per
+    solution and existing system asked about): a bundle's parts are scored a few rows at a time, and
+    slicing the sparse matrices for each would cost more than the whole column once."""
+    memo = catalog.__dict__.setdefault("_connecting_rows", {})
+    found = memo.get(capability)
+    if found is None:
+        idx = catalog.index
+        to_consume, to_provide = _columns(catalog, capability)
+        found = np.zeros(len(idx.solution_ids), dtype=bool)
+        for cols, matrix in ((to_consume, idx.provides_matrix), (to_provide, idx.consumes_matrix)):
+            if len(cols):  # a product with the columns' indicator: one pass over the matrix, no slicing
+                wanted = np.zeros(matrix.shape[1])
+                wanted[cols] = 1.0
+                found |= np.asarray(matrix @ wanted).ravel() > 0
+        memo[capability] = found
+    return found
 
 
 def _connecting_standards(catalog: Catalog, system: str, capabilities: tuple[str, ...]) -> tuple[str, ...]:
@@ -169,8 +180,11 @@ def connection_share(
         concerned = np.zeros(len(rows), dtype=bool)
         for cap in system.capabilities:
             members = idx.by_capability.get(cap)
-            if members is not None:
-                concerned |= np.isin(rows, members)
+            if members is not None and len(members):
+                # the index lists each capability's rows in ascending order: a binary search per row, not a
+                # sort of every offering solution per call (a bundle's parts are scored a few rows at a time)
+                at = np.minimum(np.searchsorted(members, rows), len(members) - 1)
+                concerned |= members[at] == rows
         if not concerned.any():
             continue
         must += concerned
