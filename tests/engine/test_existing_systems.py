@@ -159,6 +159,41 @@ def test_need_from_text_keeps_the_systems_the_customer_runs():
     assert result.bundles and result.unreachable_existing == ()
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_practice_with_practice_software_gets_the_booking_that_connects_to_it_first(lang):
+    """The issue's case: a practice already runs practice software; the booking offer that talks to it
+    (HL7 FHIR, GDT) comes first and says so, the one that cannot comes after and says why."""
+    taxonomy = mini_catalog().taxonomy
+    companies = [
+        Company("nah", "Nahtermin GmbH", verified=True),
+        Company("fern", "Fernbuch AG", verified=True),
+    ]
+    solutions = [
+        Solution(
+            "plain", "nah", "Termin Easy", capabilities=("appointment-booking",), provides=("webhooks",)
+        ),
+        Solution(
+            "fhir", "fern", "Termin FHIR", capabilities=("appointment-booking",), provides=("hl7-fhir",)
+        ),
+    ]
+    catalog = Catalog(taxonomy, companies, solutions, [])
+    text = {
+        "de": "Wir haben schon eine Praxissoftware und brauchen eine Online-Terminbuchung",
+        "en": "We already run medical practice software and need online appointment booking",
+    }[lang]
+    need, analysis = need_from_text(text, catalog)
+    assert need.capabilities == ("appointment-booking",) and need.existing == ("medical-practice",)
+    (system,) = existing_systems(need.capabilities, need.existing, catalog)
+    assert "hl7-fhir" in system.standards
+    result = compose_bundles(need, catalog, top_k=2, analysis=analysis, lang=lang)
+    first, second = result.bundles
+    assert first.companies == ("fern",) and first.score == 1.0 and second.score < 1.0
+    connects = {"de": "Termin FHIR über HL7 FHIR", "en": "Termin FHIR through HL7 FHIR"}[lang]
+    assert connects in first.explanation
+    cannot = {"de": "Termin Easy hat keine passende Schnittstelle", "en": "Termin Easy has no matching"}[lang]
+    assert cannot in second.explanation
+
+
 @st.composite
 def _with_existing(draw):
     catalog, need, params = draw(scenarios())

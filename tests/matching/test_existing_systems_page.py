@@ -101,3 +101,12 @@ def test_a_must_link_beyond_the_limit_is_told_not_a_server_error(client, mini_ca
         response = client.get(reverse("matching:need") + link[0])
     assert response.status_code == 200
     assert "Höchstens 5 Schnittstellen können Pflicht sein." in response.content.decode()
+
+
+def test_the_must_link_keeps_the_other_corrections(client, mini_catalog):
+    page = _get(client, {"text": HAS_ERP, "cap": "accounting", "must": "datev"})
+    # the ERP connects to the shop through BMEcat and to the added accounting through DATEV (already a must)
+    assert "Warenwirtschaft / ERP (über BMEcat/DATEV-Format)" in page
+    add_bmecat, drop_datev = (_params(link) for link in _must_links(page))
+    assert ("cap", "accounting") in add_bmecat and {("must", "datev"), ("must", "bmecat")} <= set(add_bmecat)
+    assert ("cap", "accounting") in drop_datev and not any(k == "must" for k, _v in drop_datev)
