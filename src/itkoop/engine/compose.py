@@ -34,6 +34,7 @@ from scipy import sparse
 from .baseline import greedy_bundle
 from .catalog import Catalog, CatalogError
 from .correct import MAX_REQUIRED_STANDARDS
+from .existing import existing_systems
 from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
@@ -120,7 +121,12 @@ def compose_bundles(
             columns=columns,
             **bound,
         )
-        return MatchResult(need, bundles, stats, status, analysis, unmet_standards=unmet)
+        return MatchResult(
+            need, bundles, stats, status, analysis, unmet_standards=unmet, unreachable_existing=unreachable
+        )
+
+    systems = existing_systems(need.capabilities, _existing(need, analysis), catalog)
+    unreachable = tuple(s.id for s in systems if s.unreachable)
 
     if not need.capabilities:
         return result([], "no_capabilities", 0, 0, 0)
@@ -168,9 +174,11 @@ def compose_bundles(
     # with a complete search the certificate is a cross-check (within the budget); otherwise it may prove
     # the best bundle, find a better one or lower the bound
     check_columns = max_columns
-    if outcome.complete and need.required_standards and check_columns is None:
+    if outcome.complete and (need.required_standards or need.existing) and check_columns is None:
         # a must standard makes the best bundle worse than many unconstrained ones, so the cross-check's
-        # MILP would hold thousands of columns (seconds) to confirm what the complete search proved
+        # MILP would hold thousands of columns (seconds) to confirm what the complete search proved; the
+        # connection to existing systems loosens the columns' bounds likewise (their best parts of quality
+        # rarely come together), hundreds of milliseconds at 100,000 solutions
         check_columns = _BUDGET_CERTIFY_COLUMNS
     cert = certify(problem, cols, found[0], time_left(_CERTIFY_SHARE, params.time_limit), check_columns)
     if cert.value > found[0][0] + 1e-6:
@@ -205,7 +213,7 @@ def compose_bundles(
     # equal objectives in the order of the stated tie rule; a bundle tied with a proven first one is proven
     # too (nothing is better than either)
     bundles = _explained(
-        order_bundles(bundles, catalog, need, _existing(analysis)),
+        order_bundles(bundles, catalog, need, _existing(need, analysis)),
         problem,
         analysis,
         lang,
@@ -522,10 +530,12 @@ def _interchangeable_kept(
     return keep
 
 
-def _existing(analysis: NeedAnalysis | None) -> tuple[str, ...]:
-    """The systems the customer already runs (capability ids): integration constraints the explanation
-    reports on, and the first key of the tie rule."""
-    return tuple(h.id for h in analysis.existing) if analysis is not None else ()
+def _existing(need: Need, analysis: NeedAnalysis | None) -> tuple[str, ...]:
+    """The systems the customer already runs (capability ids): the need's (they count in the objective,
+    objective.py) and the analysis' (need_from_text makes them the need's); the explanation reports on
+    them and they are the first key of the tie rule."""
+    from_text = tuple(h.id for h in analysis.existing) if analysis is not None else ()
+    return tuple(dict.fromkeys((*need.existing, *from_text)))
 
 
 def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven) -> list[Bundle]:
@@ -538,7 +548,7 @@ def _explained(bundles: list[Bundle], pb: _Problem, analysis, lang: str, proven)
             pb.catalog,
             pb.need,
             lang,
-            existing=_existing(analysis),
+            existing=_existing(pb.need, analysis),
             above=out[-1] if out else None,
             params=pb.params,
             left_out=analysis.beyond_limit if analysis is not None else (),

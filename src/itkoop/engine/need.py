@@ -835,6 +835,8 @@ class Need:
     * ``added`` / ``removed``: capabilities the customer added to / removed from what the text named (see
       correct.py); ``required_standards``: standards every bundle must speak (a hard constraint, see
       objective.bundle_objective).
+    * ``existing``: systems the customer already runs (capability ids, not composed); solutions that must
+      exchange data with one of them are preferred when they connect to it (existing.py, objective.py).
     """
 
     capabilities: tuple[str, ...]
@@ -849,9 +851,10 @@ class Need:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     required_standards: tuple[str, ...] = ()
+    existing: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("capabilities", "added", "removed", "required_standards"):
+        for name in ("capabilities", "added", "removed", "required_standards", "existing"):
             object.__setattr__(self, name, tuple(dict.fromkeys(getattr(self, name))))
         object.__setattr__(self, "standards", tuple(dict.fromkeys(self.standards)))
         object.__setattr__(self, "labels", tuple(dict.fromkeys(self.labels)))
@@ -1527,6 +1530,6 @@ def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tup
         text=text,
         weights={h.id: max(h.score, 0.01) for h in analysis.capabilities[:MAX_NEED_CAPABILITIES]},
         standards=tuple(analysis.standards),
-        **constraints,
+        **{"existing": tuple(h.id for h in analysis.existing), **constraints},
     )
     return need, analysis

@@ -7,13 +7,25 @@ The order is lexicographic:
 3. higher quality: for each covered capability r, its weight ŵ_r (need-analysis score, normalised to sum 1)
    times the quality g(s) of the solution covering it, where
    g(s) = w_fit · fit(s) + w_verified · verified(company) + w_proximity · exp(−distance / proximity_km),
-   fit(s) = share of the solution's capabilities the need asks for (plus the standards the customer named);
+   fit(s) = share of the solution's capabilities the need asks for ("focus"), shared with two further
+   terms when they apply: whether the solution speaks a standard the customer named (0.3 of fit) and, when
+   the customer runs systems the need's capabilities must exchange data with and some solution can connect
+   to them (existing.py), the share of those systems the solution connects to (0.5 of fit; 1 where the
+   solution must connect to none); the focus keeps the rest (1, 0.7, 0.5 or 0.2 of fit);
    plus ``coop_bonus`` per pair of chosen companies that cooperated before and ``customer_bonus`` per chosen
    company that worked with the customer before.
 
 As one number: objective = A · covered − B · companies + quality, with B larger than any quality and A
 larger than B times the number of capabilities, so each level dominates the next. :func:`bundle_objective`
 evaluates a given assignment with exactly this formula; the solver maximises the same.
+
+Existing systems are a term of the quality, not a level of their own: among bundles that cover as much with
+as few companies, one whose solutions connect to the customer's systems ranks above one that does not, all
+else equal, and the connection outweighs a verified profile (0.5 · w_fit = 0.25 against w_verified = 0.2)
+and the nearness of a provider within a few hundred kilometres. It never buys a missing capability or an
+extra company; when the connection must hold whatever it costs, the customer makes its standard a must
+(correct.py), a hard constraint. A solution that connects everywhere it must still reaches the whole fit,
+so a perfect single provider keeps 100 %.
 """
 
 from __future__ import annotations
@@ -25,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalog import Catalog
+from .existing import connection_share
 from .need import Need
 
 __all__ = [
@@ -100,20 +113,27 @@ class Weights:
 
 def solution_quality(need: Need, catalog: Catalog, rows: np.ndarray, params: MatchParams) -> np.ndarray:
     """g(s) in [0, 1] for the solutions at index rows ``rows`` (vectorised)."""
-    fit, named, verified, proximity = quality_components(need, catalog, rows, params)
-    return fit + named + verified + proximity
+    return sum(quality_components(need, catalog, rows, params))
+
+
+# Shares of fit (module docstring): a standard the customer named, the connection to their existing systems.
+NAMED_SHARE = 0.3
+EXISTING_SHARE = 0.5
 
 
 def quality_components(
     need: Need, catalog: Catalog, rows: np.ndarray, params: MatchParams
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The weighted parts of g(s) that sum to it: fit to the capabilities asked, use of the standards the
-    customer named, verified company, nearness (each already times its weight)."""
+    customer named, connection to the customer's existing systems, verified company, nearness (each
+    already times its weight)."""
     idx = catalog.index
     rows = np.asarray(rows, dtype=np.int64)
     comp = idx.company_row[rows]
     focus = _focus(need, idx, rows)
     named_part = np.zeros(len(rows))
+    existing_part = np.zeros(len(rows))
+    focus_share = 1.0
     if need.standards:
         wanted = np.array(
             [idx.standard_col[s] for s in need.standards if s in idx.standard_col], dtype=np.int64
@@ -126,7 +146,13 @@ def quality_components(
                 )
                 > 0
             ).ravel()
-            focus, named_part = 0.7 * focus, 0.3 * named
+            focus_share -= NAMED_SHARE
+            named_part = NAMED_SHARE * named
+    if need.existing:
+        share = connection_share(need.capabilities, need.existing, catalog, rows)
+        if share is not None:
+            focus_share -= EXISTING_SHARE
+            existing_part = EXISTING_SHARE * share
     verified = idx.company_verified[comp].astype(float)
     ref = need.reference_location
     if ref is None:
@@ -135,8 +161,9 @@ def quality_components(
         d = _haversine(idx.company_lat[comp], idx.company_lon[comp], ref[0], ref[1])
         proximity = np.where(np.isnan(d), 0.0, np.exp(-np.nan_to_num(d, nan=0.0) / params.proximity_km))
     return (
-        params.w_fit * focus,
+        params.w_fit * focus_share * focus,
         params.w_fit * named_part,
+        params.w_fit * existing_part,
         params.w_verified * verified,
         params.w_proximity * proximity,
     )
@@ -219,7 +246,7 @@ def bundle_objective(
     return weights.big_a * len(assignment) - weights.big_b * len(companies) + float(quality)
 
 
-QUALITY_PARTS = ("fit", "standards", "verified", "proximity", "cooperation", "customer")
+QUALITY_PARTS = ("fit", "standards", "existing", "verified", "proximity", "cooperation", "customer")
 
 
 def bundle_quality_parts(
@@ -237,7 +264,7 @@ def bundle_quality_parts(
     order = sorted(set(assignment.values()))
     parts = quality_components(need, catalog, np.array([idx.solution_row[s] for s in order]), params)
     out = dict.fromkeys(QUALITY_PARTS, 0.0)
-    for name, values in zip(QUALITY_PARTS[:4], parts, strict=True):
+    for name, values in zip(QUALITY_PARTS[:5], parts, strict=True):
         of = dict(zip(order, values.tolist(), strict=True))
         out[name] = sum(weights.capability[c] * of[s] for c, s in assignment.items())
     companies = sorted({catalog.solutions[s].company_id for s in order})

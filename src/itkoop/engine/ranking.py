@@ -21,9 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from .catalog import Catalog, distance_km
+from .existing import existing_standards
 from .need import Need
 from .objective import MatchParams, Weights, bundle_quality_parts
 
@@ -55,33 +54,6 @@ class ExistingLink:
     standard: str | None
 
 
-def _existing_standards(catalog: Catalog, capability: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(provided, consumed): the standards a system of this capability speaks, from the taxonomy (its
-    standards' ``used_by``, both directions) and from the catalog's solutions offering it. Kept with the
-    catalog (it never changes; a catalog is rebuilt when the registry does)."""
-    memo = catalog.__dict__.setdefault("_existing_standards", {})
-    found = memo.get(capability)
-    if found is None:
-        found = memo[capability] = _speaks(catalog, capability)
-    return found
-
-
-def _speaks(catalog: Catalog, capability: str) -> tuple[frozenset[str], frozenset[str]]:
-    common = {s.id for s in catalog.taxonomy.standards.values() if capability in s.used_by}
-    provided, consumed = set(common), set(common)
-    idx = catalog.index
-    rows = idx.by_capability.get(capability)
-    if rows is not None and len(rows):
-        ids = idx.standard_ids
-        provided |= {
-            ids[k] for k in np.flatnonzero(np.asarray(idx.provides_matrix[rows].sum(axis=0)).ravel())
-        }
-        consumed |= {
-            ids[k] for k in np.flatnonzero(np.asarray(idx.consumes_matrix[rows].sum(axis=0)).ravel())
-        }
-    return frozenset(provided), frozenset(consumed)
-
-
 def existing_links(
     bundle: Bundle, catalog: Catalog, need: Need, existing: Iterable[str]
 ) -> list[ExistingLink]:
@@ -93,7 +65,7 @@ def existing_links(
     for cap in dict.fromkeys(existing):
         if cap not in tax.capabilities:
             continue
-        provided, consumed = _existing_standards(catalog, cap)
+        provided, consumed = existing_standards(catalog, cap)
         for use in bundle.solutions:
             if not any(tax.must_exchange(c, cap) for c in use.covers):
                 continue

@@ -78,7 +78,10 @@ class MatchResult:
     """``status``: "optimal" (every bundle proven), "feasible" (a solver limit was hit), "infeasible"
     (no solution covers any required capability), "standard_unmet" (solutions cover the need, but no bundle
     speaks every required standard of the need) or "no_capabilities" (the need names none).
-    ``unmet_standards``: the required standards no candidate solution speaks at all."""
+    ``unmet_standards``: the required standards no candidate solution speaks at all.
+    ``unreachable_existing``: systems the customer already runs that a needed capability must exchange data
+    with but no solution of the catalog offering it can connect to (existing.py): every offer lacks that
+    connection, and the explanations say so."""
 
     need: Need
     bundles: list[Bundle]
@@ -86,6 +89,7 @@ class MatchResult:
     status: str
     analysis: NeedAnalysis | None = None
     unmet_standards: tuple[str, ...] = ()
+    unreachable_existing: tuple[str, ...] = ()
 
     @property
     def gap(self) -> float | None:

@@ -35,6 +35,8 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
         # found but not composed (a need holds at most MAX_NEED_CAPABILITIES).
         need["not_wanted"] = [h.id for h in analysis.negated]
         need["existing"] = [h.id for h in analysis.existing]
+        if result.unreachable_existing:  # ... those no solution of the needed capabilities connects to
+            need["unreachable_existing"] = list(result.unreachable_existing)
         need["left_out"] = left_out(result.need, analysis)
     if result.need.added or result.need.removed or result.need.required_standards:
         # the customer's corrections (correct.py): capabilities added and removed, standards made a must

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.engine.correct import left_out as left_out_of
+from itkoop.engine.existing import ExistingSystem, existing_systems
 from itkoop.engine.explain import tie_rule
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
 from itkoop.engine.ranking import ExistingLink, existing_links
@@ -157,20 +158,61 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     left_out = left_out_of(need, analysis)
     not_wanted = [h.id for h in analysis.negated] if analysis is not None else []
     existing = [h.id for h in analysis.existing] if analysis is not None else []
+    systems = _existing_systems(result, existing)
     names = names_for(
         capabilities=[*left_out, *not_wanted, *existing, *need.removed],
-        standards=[*need.required_standards, *result.unmet_standards],
+        standards=[
+            *need.required_standards,
+            *result.unmet_standards,
+            *(std for system in systems.values() for std in system.standards),
+        ],
     )
     return {
         "status": match_status(result),
         "limit": MAX_NEED_CAPABILITIES,
         "left_out": [names.capability(c) for c in left_out],
         "not_wanted": [names.capability(c) for c in not_wanted],
-        "existing": [names.capability(c) for c in existing],
+        # the systems the customer runs, with the standards offers could connect to them through
+        "existing": [_present_existing(c, systems.get(c), names, result) for c in existing],
+        "existing_connectable": any(system.reachable for system in systems.values()),
         # the customer's corrections: what they removed (id and label) and the standards made a must
         "removed": [{"id": c, "label": names.capability(c)} for c in need.removed],
         "must": [names.standard(s) for s in need.required_standards],
         "unmet": [names.standard(s) for s in result.unmet_standards],
+    }
+
+
+#: The standards named per existing system on the need page ("Praxissoftware (über GDT/HL7 FHIR)").
+MAX_CONNECTING_STANDARDS = 3
+
+
+def _existing_systems(result: MatchResult, existing: list[str]) -> dict[str, ExistingSystem]:
+    """Existing system id -> the needed capabilities that must connect to it and the standards through
+    which they could (engine.existing); systems nothing needed exchanges data with are absent."""
+    if not existing:
+        return {}
+    from .adapter import current_catalog
+
+    systems = existing_systems(result.need.capabilities, existing, current_catalog())
+    return {system.id: system for system in systems}
+
+
+def _present_existing(
+    system_id: str, system: ExistingSystem | None, names: Names, result: MatchResult
+) -> dict[str, Any]:
+    """An existing system for the need page: its label, the first few standards offers could connect to it
+    through (most used first; "via" as the page writes them) with whether each is a must, and whether no
+    solution can connect to it at all."""
+    standards = [
+        {"id": std, "label": names.standard(std), "must": std in result.need.required_standards}
+        for std in (system.standards[:MAX_CONNECTING_STANDARDS] if system is not None else ())
+    ]
+    return {
+        "id": system_id,
+        "label": names.capability(system_id),
+        "standards": standards,
+        "via": "/".join(std["label"] for std in standards),
+        "unreachable": system_id in result.unreachable_existing,
     }
 
 

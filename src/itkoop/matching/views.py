@@ -92,6 +92,11 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
             cap["remove_url"] = _query(request.GET, corrections, remove=[*removed, cap["id"]])
     for cap in understanding["removed"]:
         cap["restore_url"] = _query(request.GET, corrections, remove=[c for c in removed if c != cap["id"]])
+    # one click makes the connection to an existing system a must (or takes it back): the corrections' must
+    for system in understanding["existing"]:
+        for std in system["standards"]:
+            changed = [s for s in must if s != std["id"]] if std["must"] else [*must, std["id"]]
+            std["toggle_url"] = _query(request.GET, corrections, must=changed)
     hidden = [
         (key, value)
         for key, values in request.GET.lists()
