@@ -86,7 +86,8 @@ class PartnerIndex:
         for sol in catalog.solutions.values():
             row = self.company_index[sol.company_id]
             labels = " ".join(
-                f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}" for c in sol.capabilities
+                f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}"
+                for c in sol.capabilities
             )
             tokens = text_tokens(f"{sol.name} {sol.description} {labels}")
             docs[row].extend(tokens)
@@ -125,25 +126,19 @@ class PartnerIndex:
         weights = np.fromiter(pair_counts.values(), dtype=np.float64, count=len(pair_counts))
         size = max(1, n)
         self.shared = sparse.csr_matrix((weights, (rows, cols)), shape=(size, size))
-        adjacency = self.shared.copy()
-        adjacency.data[:] = 1.0
-        self.degree = np.asarray(adjacency.sum(axis=1)).ravel()
-        out = self.degree.copy()
-        out[out == 0] = 1.0
-        # column-stochastic transition (transposed row-normalised adjacency): p' = T @ p
-        self.transition = (sparse.diags(1.0 / out) @ adjacency).T.tocsr()
-        # Adamic-Adar weight of a common partner: the rarer its partners, the more it says.
-        self.common_weight = 1.0 / np.log(np.maximum(self.degree, 2.0))
-        self.adjacency = adjacency
+        self._derive_network()
         # cooperation ids per company (CSR layout), for the reasons: which cooperations two companies share
         ends = np.array(
-            [(self.company_index[c.company_a], self.company_index[c.company_b]) for c in catalog.cooperations],
+            [
+                (self.company_index[c.company_a], self.company_index[c.company_b])
+                for c in catalog.cooperations
+            ],
             dtype=np.int64,
         ).reshape(-1, 2)
         owner = np.concatenate([ends[:, 0], ends[:, 1]])
         coop_ids = np.concatenate([np.arange(len(ends)), np.arange(len(ends))])
         order = np.argsort(owner, kind="stable")
-        self.cooperations_by_company = coop_ids[order]
+        self.cooperations_by_company = coop_ids[order].astype(np.int32)
         self.cooperations_indptr = np.searchsorted(owner[order], np.arange(size + 1))
         # company x capability: which capabilities a company's solutions offer
         self.capability_ids: list[str] = list(tax.capabilities)
@@ -165,11 +160,35 @@ class PartnerIndex:
         if top > 0:
             self.activity = self.activity / top
 
+    def _derive_network(self) -> None:
+        """Adjacency, degrees and walk transitions from ``shared``: cheap to compute, so a snapshot leaves
+        them out (they would triple the network's share of it)."""
+        adjacency = self.shared.copy()
+        adjacency.data[:] = 1.0
+        self.degree = np.asarray(adjacency.sum(axis=1)).ravel()
+        out = self.degree.copy()
+        out[out == 0] = 1.0
+        # column-stochastic transition (transposed row-normalised adjacency): p' = T @ p
+        self.transition = (sparse.diags(1.0 / out) @ adjacency).T.tocsr()
+        # Adamic-Adar weight of a common partner: the rarer its partners, the more it says.
+        self.common_weight = 1.0 / np.log(np.maximum(self.degree, 2.0))
+        self.adjacency = adjacency
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for derived in ("adjacency", "degree", "transition", "common_weight"):
+            del state[derived]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._derive_network()
+
     @property
     def size(self) -> int:
         return len(self.company_ids)
 
-    # -- signals, each a vector over all companies ------------------------------------------------------------
+    # -- signals, each a vector over all companies -----------------------------------------------------------
 
     def need_text_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 of the need against each company's texts."""

@@ -38,8 +38,8 @@ __all__ = ["SIGNALS", "UnknownCompanyError", "partner_signals", "rank_partners"]
 
 SIGNALS = ("text", "works", "walk", "shared", "common", "profile", "activity", "covers", "complement")
 
-# Fitted by `bench/partners.py --fit` (logistic regression on the training half, weights kept at zero or above:
-# every signal is evidence for a partner); "bias" is the intercept.
+# Fitted by `bench/partners.py --fit` (logistic regression on the training half, weights kept at zero or
+# above: every signal is evidence for a partner); "bias" is the intercept.
 WEIGHTS_NEED = {
     "text": 6.32,
     "works": 1.67,
@@ -248,7 +248,13 @@ def _listing(items: list[str], t: dict[str, str], limit: int = 3) -> str:
 
 
 def _reasons(
-    catalog: Catalog, signals: Signals, company_id: str, row: int, t: dict[str, str], lang: str, km: float | None
+    catalog: Catalog,
+    signals: Signals,
+    company_id: str,
+    row: int,
+    t: dict[str, str],
+    lang: str,
+    km: float | None,
 ) -> list[str]:
     pindex: PartnerIndex = catalog.partner_index
     me = pindex.company_index[company_id]
@@ -309,7 +315,9 @@ def _reasons(
     return reasons
 
 
-def _exchange_reasons(catalog: Catalog, company_id: str, other_id: str, t: dict[str, str], lang: str) -> list[str]:
+def _exchange_reasons(
+    catalog: Catalog, company_id: str, other_id: str, t: dict[str, str], lang: str
+) -> list[str]:
     """Up to three of the other's capabilities that exchange data with ours, with the standard linking the
     two companies' solutions where there is one."""
     tax = catalog.taxonomy
