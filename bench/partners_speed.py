@@ -96,10 +96,23 @@ def child_web(args) -> None:
     snapshots = sorted(Path(args.cache_dir).glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime)
     if snapshots:
         report["snapshot_mb"] = snapshots[-1].stat().st_size / 2**20
+        sample = asking[: args.compare]
+        built = [_partners(services, c, need) for c in sample for need in (None, NEED)]
         adapter.forget_catalog()  # a second worker: loads the snapshot the first one wrote
+        builds = adapter.catalog_builds()
         report["snapshot_load_cpu_s"] = _cpu(services.current_catalog)
+        report["snapshot_loaded"] = adapter.catalog_builds() == builds
+        # the copy from the snapshot ranks exactly as the catalog built here (ids, scores, reasons)
+        report["snapshot_same_partners"] = built == [
+            _partners(services, c, need) for c in sample for need in (None, NEED)
+        ]
     report["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(report))
+
+
+def _partners(services, company_id: str, need: str | None) -> list:
+    result = services.rank_partners_for(company_id=company_id, need_text=need, top_k=50)
+    return [(p.id, p.score, p.reasons) for p in result.partners]
 
 
 def _cli(database: str, command: list[str], cache_dir: str, src: str) -> tuple[float, float, float]:
@@ -156,7 +169,10 @@ def _print(report: dict) -> None:
             f"  ({row['ratio_p50']:.1f}x bare BM25)"
         )
     if "snapshot_mb" in web:
-        print(f"   snapshot {web['snapshot_mb']:.0f} MB, loaded in {web['snapshot_load_cpu_s']:.2f} s CPU")
+        print(
+            f"   snapshot {web['snapshot_mb']:.0f} MB, loaded in {web['snapshot_load_cpu_s']:.2f} s CPU;"
+            f" same partners from it: {web['snapshot_same_partners']}"
+        )
     for label, row in report["cli"].items():
         print(
             f"   itkoop {label:22s} first {row['first_wall_s']:6.2f} s wall {row['first_cpu_s']:6.2f} s CPU"
@@ -170,6 +186,9 @@ def main() -> None:
     parser.add_argument("--solutions", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--cli-calls", type=int, default=3)
+    parser.add_argument(
+        "--compare", type=int, default=20, help="companies whose partners the snapshot must keep"
+    )
     parser.add_argument("--database", help="an existing SQLite database (default: a synthetic catalog)")
     parser.add_argument(
         "--before-src", help="another source tree (e.g. an older checkout's src/) for the CLI"
@@ -195,7 +214,14 @@ def main() -> None:
             args.database = str(Path(tmp) / "bench.sqlite3")
         args.cache_dir = str(Path(tmp) / "cache")
         me = [sys.executable, __file__, "--solutions", str(args.solutions), "--database", args.database]
-        me += ["--cache-dir", args.cache_dir, "--requests", str(args.requests)]
+        me += [
+            "--cache-dir",
+            args.cache_dir,
+            "--requests",
+            str(args.requests),
+            "--compare",
+            str(args.compare),
+        ]
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         if not Path(args.database).exists():
             subprocess.run([*me, "--child", "import"], env=env, check=True, stdout=subprocess.DEVNULL)

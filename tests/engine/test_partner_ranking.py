@@ -1,5 +1,5 @@
-"""Partner ranking from evidence: shared works, the network, texts like the need, what the asker lacks; distance
-only as a filter the caller chooses."""
+"""Partner ranking from evidence: shared works, the network, texts like the need, what the asker lacks;
+distance only as a filter the caller chooses."""
 
 import math
 
@@ -21,8 +21,9 @@ def _catalog() -> Catalog:
         ]
     )
     places = {"a": (51.31, 9.48), "b": (51.32, 9.50), "c": (48.14, 11.58), "d": (52.52, 13.40)}
+    nowhere = (None, None)
     companies = [
-        Company(x, f"Firma {x.upper()}", lat=places.get(x, (None, None))[0], lon=places.get(x, (None, None))[1])
+        Company(x, f"Firma {x.upper()}", lat=places.get(x, nowhere)[0], lon=places.get(x, nowhere)[1])
         for x in "abcdefg"
     ]
     texts = {
@@ -153,3 +154,27 @@ def test_the_fitted_weights_cover_every_signal():
     for weights in (WEIGHTS_NEED, WEIGHTS_NO_NEED):
         assert set(weights) == {*SIGNALS, "bias"}
         assert all(np.isfinite(v) for v in weights.values())
+
+
+def test_a_pickled_catalog_ranks_the_same_partners_with_the_same_reasons():
+    """What a snapshot holds (cooperations as columns, deferred lookups, the network's derived matrices left
+    out) comes back equal: the CLI and other workers rank from the unpickled copy."""
+    import pickle
+
+    catalog = _catalog()
+    catalog.partners_of  # noqa: B018 - warmed, as a snapshot's catalog is
+    catalog.partner_index  # noqa: B018
+    copy = pickle.loads(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301 - made here
+    assert list(copy.cooperations) == catalog.cooperations
+    assert copy.cooperations[1] == Cooperation("a", "b", 2023, "LOGI-2")
+    assert copy.partners_of == catalog.partners_of
+    assert copy.cooperation_years == catalog.cooperation_years
+    assert copy.solutions == catalog.solutions and copy.companies == catalog.companies
+    for name in ("adjacency", "transition", "shared"):
+        assert (getattr(copy.partner_index, name) != getattr(catalog.partner_index, name)).nnz == 0
+    need = Need(capabilities=("accounting",), text="Elektrolyse Wasserstoff")
+    for company in "abcdefg":
+        for asked in (None, need):
+            assert rank_partners(company, copy, need=asked) == rank_partners(company, catalog, need=asked)
+    again = pickle.loads(pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301 - a snapshot's copy
+    assert again.partners_of == catalog.partners_of and list(again.cooperations) == catalog.cooperations
