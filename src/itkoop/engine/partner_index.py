@@ -15,6 +15,7 @@ The index holds only arrays and the BM25 models, so it pickles with the catalog'
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -83,13 +84,17 @@ class PartnerIndex:
         work_docs: list[list[str]] = []
         work_rows: list[int] = []
         work_cols: list[int] = []
+        tokens_of: dict[str, list[str]] = {}  # read-only lists: shared by works and extended into documents
         for sol in catalog.solutions.values():
             row = self.company_index[sol.company_id]
             labels = " ".join(
                 f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}"
                 for c in sol.capabilities
             )
-            tokens = text_tokens(f"{sol.name} {sol.description} {labels}")
+            text = f"{sol.name} {sol.description} {labels}"
+            tokens = tokens_of.get(text)
+            if tokens is None:  # the partners of a project describe it with the same text: read it once
+                tokens = tokens_of[text] = text_tokens(text)
             docs[row].extend(tokens)
             key = sol.description.strip() or sol.id
             work = work_of_text.get(key)
@@ -114,7 +119,11 @@ class PartnerIndex:
         document_frequency: Counter[str] = Counter()
         for doc in docs:
             document_frequency.update(set(doc))
-        self.profile_terms: list[list[str]] = [_profile(doc, document_frequency, n) for doc in docs]
+        # log(n / (1 + df)) of every term in one NumPy call (the same log as term by term, once per term)
+        terms = list(document_frequency)
+        ratios = np.array([n / (1 + document_frequency[t]) for t in terms], dtype=np.float64)
+        idf = dict(zip(terms, np.log(ratios).tolist(), strict=True))
+        self.profile_terms: list[list[str]] = [_profile(doc, idf) for doc in docs]
         # The network: edge weight = cooperations recorded between the two.
         pair_counts: Counter[tuple[int, int]] = Counter()
         for coop in catalog.cooperations:
@@ -259,12 +268,8 @@ class PartnerIndex:
         return [token for _n, token in sorted(found)]
 
 
-def _profile(doc: list[str], document_frequency: Counter[str], n: int) -> list[str]:
+def _profile(doc: list[str], idf: dict[str, float]) -> list[str]:
+    """The PROFILE_TERMS terms of highest count x idf (ties: alphabetical)."""
     counts = Counter(doc)
-    return [
-        term
-        for term, _score in sorted(
-            ((t, c * np.log(n / (1 + document_frequency[t]))) for t, c in counts.items()),
-            key=lambda item: (-item[1], item[0]),
-        )[:PROFILE_TERMS]
-    ]
+    best = heapq.nsmallest(PROFILE_TERMS, ((-c * idf[t], t) for t, c in counts.items()))
+    return [term for _score, term in best]
