@@ -37,7 +37,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-NEED = "Plattform für Datenanalyse und maschinelles Lernen in der Produktion, mit Sensorik und Cloud"
+# In German and English: the synthetic catalog's texts are German, the CORDIS development catalog's English
+# (a need none of whose words the texts hold would make the bare BM25 baseline a no-op).
+NEED = (
+    "Plattform für Datenanalyse und maschinelles Lernen in der Produktion, mit Sensorik und Cloud"
+    " (data analytics and machine learning platform for manufacturing, sensors, cloud)"
+)
 
 
 def _p(values: list[float], q: float) -> float:
