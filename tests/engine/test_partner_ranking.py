@@ -172,3 +172,36 @@ def test_topics_leave_out_the_shortened_first_part_of_a_compound():
     forms = written_forms("Bestands- und Preisabgleich für Cloud-Hosting")
     assert "bestands" not in forms
     assert forms["preisabgleich"] == "Preisabgleich" and forms["cloud"] == "Cloud"
+
+
+def test_a_pickled_catalog_ranks_the_same_partners_with_the_same_reasons():
+    """What a snapshot holds (cooperations as columns, deferred lookups, the network's derived matrices left
+    out) comes back equal: the CLI and other workers rank from the unpickled copy."""
+    import pickle
+
+    catalog = _catalog()
+    catalog.partners_of  # noqa: B018 - warmed, as a snapshot's catalog is
+    catalog.partner_index  # noqa: B018
+    copy = pickle.loads(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301 - made here
+    assert list(copy.cooperations) == catalog.cooperations
+    assert copy.cooperations[1] == Cooperation("a", "b", 2023, "LOGI-2")
+    assert copy.partners_of == catalog.partners_of
+    assert copy.cooperation_years == catalog.cooperation_years
+    assert copy.solutions == catalog.solutions and copy.companies == catalog.companies
+    for name in ("adjacency", "transition", "shared"):
+        assert (getattr(copy.partner_index, name) != getattr(catalog.partner_index, name)).nnz == 0
+    need = Need(capabilities=("accounting",), text="Elektrolyse Wasserstoff")
+    for company in "abcdefg":
+        for asked in (None, need):
+            assert rank_partners(company, copy, need=asked) == rank_partners(company, catalog, need=asked)
+    again = pickle.loads(pickle.dumps(copy, protocol=pickle.HIGHEST_PROTOCOL))  # noqa: S301 - a snapshot's copy
+    assert again.partners_of == catalog.partners_of and list(again.cooperations) == catalog.cooperations
+
+
+def test_a_catalog_without_any_text_still_ranks_by_the_network():
+    """BM25 over documents without a single word divided 0 by 0 (a 500 on the need page of a new platform)."""
+    taxonomy = Taxonomy([Capability("erp", "Warenwirtschaft")])
+    catalog = Catalog(taxonomy, [Company("a", "A"), Company("b", "B")], (), [Cooperation("a", "b", 2024, "")])
+    result = rank_partners("a", catalog, need=Need((), text="Warenwirtschaft"))
+    assert [p.id for p in result.partners] == ["b"]
+    assert rank_partners("a", Catalog(taxonomy, [Company("a", "A")])).partners == []

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -115,6 +116,10 @@ class Company:
     description: str = ""
     keywords: tuple[str, ...] = ()
 
+    def __reduce__(self):
+        # See Cooperation.__reduce__.
+        return (Company, tuple(getattr(self, name) for name in _COMPANY_FIELDS))
+
     def __post_init__(self) -> None:
         if not self.id:
             raise CatalogError("a company needs an id")
@@ -142,6 +147,10 @@ class Solution:
     # Labels the product holds itself (certified per product); it also carries its company's labels.
     labels: tuple[str, ...] = ()
 
+    def __reduce__(self):
+        # See Cooperation.__reduce__.
+        return (Solution, tuple(getattr(self, name) for name in _SOLUTION_FIELDS))
+
     def __post_init__(self) -> None:
         if not self.id:
             raise CatalogError("a solution needs an id")
@@ -161,6 +170,42 @@ class Cooperation:
     def __post_init__(self) -> None:
         if self.company_a == self.company_b:
             raise CatalogError(f"company {self.company_a!r} cannot cooperate with itself")
+
+    def __reduce__(self):
+        # The constructor's positional arguments: unpickles several times faster than the generic state of
+        # a slotted dataclass (a snapshot holds hundreds of thousands).
+        return (Cooperation, (self.company_a, self.company_b, self.year, self.title))
+
+
+class CooperationColumns(Sequence):
+    """Cooperations as four columns, each one made on access: a snapshot holds this instead of the objects,
+    so loading it does not build hundreds of thousands of them for a command that reads a few."""
+
+    __slots__ = ("_a", "_b", "_title", "_year")
+
+    def __init__(self, cooperations: Iterable[Cooperation]) -> None:
+        coops = list(cooperations)
+        self._a = [c.company_a for c in coops]
+        self._b = [c.company_b for c in coops]
+        self._year = [c.year for c in coops]
+        self._title = [c.title for c in coops]
+
+    def __len__(self) -> int:
+        return len(self._a)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        return Cooperation(self._a[k], self._b[k], self._year[k], self._title[k])
+
+    def __iter__(self):
+        return map(Cooperation, self._a, self._b, self._year, self._title)
+
+
+_COMPANY_FIELDS = tuple(f.name for f in fields(Company))
+_SOLUTION_FIELDS = tuple(f.name for f in fields(Solution))
+# Cached lookups a snapshot carries as pickled bytes, unpickled on first use: most commands never read them.
+_DEFERRED = ("cooperation_years", "partners_of")
 
 
 class Taxonomy:
@@ -246,12 +291,35 @@ class Catalog:
                 if std not in taxonomy.standards:
                     raise CatalogError(f"solution {sol.id!r} names unknown standard {std!r}")
             self.solutions[sol.id] = sol
-        self.cooperations: list[Cooperation] = []
+        self.cooperations: Sequence[Cooperation] = []
         for coop in cooperations:
             for cid in (coop.company_a, coop.company_b):
                 if cid not in self.companies:
                     raise CatalogError(f"cooperation names unknown company {cid!r}")
-            self.cooperations.append(coop)
+            self.cooperations.append(coop)  # type: ignore[attr-defined]
+
+    # -- pickling (catalog snapshots) ----------------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if not isinstance(self.cooperations, CooperationColumns):
+            state["cooperations"] = CooperationColumns(self.cooperations)
+        deferred = dict(state.pop("_deferred", {}))
+        for name in _DEFERRED:
+            if name in state:
+                deferred[name] = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+        state["_deferred"] = deferred
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def _thawed(self, name: str) -> Any:
+        """A cached lookup a snapshot deferred (see _DEFERRED), unpickled now; None if there is none."""
+        deferred = self.__dict__.get("_deferred")
+        if not deferred or name not in deferred:
+            return None
+        return pickle.loads(deferred.pop(name))  # noqa: S301 - part of a snapshot the caller checked
 
     # -- lookups -------------------------------------------------------------------------------------------
 
@@ -271,6 +339,8 @@ class Catalog:
     @cached_property
     def cooperation_years(self) -> dict[frozenset[str], int | None]:
         """Company pair -> latest year of a cooperation (None when no year was given)."""
+        if (thawed := self._thawed("cooperation_years")) is not None:
+            return thawed
         out: dict[frozenset[str], int | None] = {}
         for coop in self.cooperations:
             key = frozenset((coop.company_a, coop.company_b))
@@ -280,6 +350,8 @@ class Catalog:
 
     @cached_property
     def partners_of(self) -> dict[str, frozenset[str]]:
+        if (thawed := self._thawed("partners_of")) is not None:
+            return thawed
         out: dict[str, set[str]] = {}
         for pair in self.cooperation_years:
             a, b = tuple(pair)
@@ -431,6 +503,7 @@ def catalog_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None = 
     companies: list[Company] = []
     solutions: list[Solution] = []
     cooperations: list[Cooperation] = []
+    texts: dict[str, str] = {}
     for c in data.get("companies", []):
         try:
             companies.append(
@@ -454,7 +527,8 @@ def catalog_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None = 
                         id=str(s["id"]),
                         company_id=str(c["id"]),
                         name=str(s.get("name", s["id"])),
-                        description=s.get("description", ""),
+                        # one string per distinct text (see matching.adapter): snapshots pickle it once
+                        description=texts.setdefault(s.get("description", ""), s.get("description", "")),
                         capabilities=_tuple(s.get("capabilities")),
                         provides=_tuple(s.get("provides")),
                         consumes=_tuple(s.get("consumes")),

@@ -15,6 +15,7 @@ The index holds only arrays and the BM25 models, so it pickles with the catalog'
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -70,8 +71,11 @@ def _bm25(corpus: list[list[str]]):
     import bm25s
 
     model = bm25s.BM25()
-    # An empty corpus cannot be indexed: one empty document stands in (it never scores).
-    model.index(corpus or [[]], show_progress=False)
+    if not any(corpus):
+        # BM25 divides by the average length: without a single word (or document) a token that no query
+        # holds stands in, so every score is 0 instead of 0/0.
+        corpus = [["\x00"], *corpus[1:]]
+    model.index(corpus, show_progress=False)
     return model
 
 
@@ -99,13 +103,17 @@ class PartnerIndex:
         work_docs: list[list[str]] = []
         work_rows: list[int] = []
         work_cols: list[int] = []
+        tokens_of: dict[str, list[str]] = {}  # read-only lists: shared by works and extended into documents
         for sol in catalog.solutions.values():
             row = self.company_index[sol.company_id]
             labels = " ".join(
                 f"{tax.capabilities[c].label_de} {tax.capabilities[c].label_en or ''}"
                 for c in sol.capabilities
             )
-            tokens = text_tokens(f"{sol.name} {sol.description} {labels}")
+            text = f"{sol.name} {sol.description} {labels}"
+            tokens = tokens_of.get(text)
+            if tokens is None:  # the partners of a project describe it with the same text: read it once
+                tokens = tokens_of[text] = text_tokens(text)
             docs[row].extend(tokens)
             key = sol.description.strip() or sol.id
             work = work_of_text.get(key)
@@ -130,7 +138,11 @@ class PartnerIndex:
         document_frequency: Counter[str] = Counter()
         for doc in docs:
             document_frequency.update(set(doc))
-        self.profile_terms: list[list[str]] = [_profile(doc, document_frequency, n) for doc in docs]
+        # log(n / (1 + df)) of every term in one NumPy call (the same log as term by term, once per term)
+        terms = list(document_frequency)
+        ratios = np.array([n / (1 + document_frequency[t]) for t in terms], dtype=np.float64)
+        idf = dict(zip(terms, np.log(ratios).tolist(), strict=True))
+        self.profile_terms: list[list[str]] = [_profile(doc, idf) for doc in docs]
         # The network: edge weight = cooperations recorded between the two.
         pair_counts: Counter[tuple[int, int]] = Counter()
         for coop in catalog.cooperations:
@@ -142,16 +154,7 @@ class PartnerIndex:
         weights = np.fromiter(pair_counts.values(), dtype=np.float64, count=len(pair_counts))
         size = max(1, n)
         self.shared = sparse.csr_matrix((weights, (rows, cols)), shape=(size, size))
-        adjacency = self.shared.copy()
-        adjacency.data[:] = 1.0
-        self.degree = np.asarray(adjacency.sum(axis=1)).ravel()
-        out = self.degree.copy()
-        out[out == 0] = 1.0
-        # column-stochastic transition (transposed row-normalised adjacency): p' = T @ p
-        self.transition = (sparse.diags(1.0 / out) @ adjacency).T.tocsr()
-        # Adamic-Adar weight of a common partner: the rarer its partners, the more it says.
-        self.common_weight = 1.0 / np.log(np.maximum(self.degree, 2.0))
-        self.adjacency = adjacency
+        self._derive_network()
         # cooperation ids per company (CSR layout), for the reasons: which cooperations two companies share
         ends = np.array(
             [
@@ -163,7 +166,7 @@ class PartnerIndex:
         owner = np.concatenate([ends[:, 0], ends[:, 1]])
         coop_ids = np.concatenate([np.arange(len(ends)), np.arange(len(ends))])
         order = np.argsort(owner, kind="stable")
-        self.cooperations_by_company = coop_ids[order]
+        self.cooperations_by_company = coop_ids[order].astype(np.int32)
         self.cooperations_indptr = np.searchsorted(owner[order], np.arange(size + 1))
         # company x capability: which capabilities a company's solutions offer
         self.capability_ids: list[str] = list(tax.capabilities)
@@ -184,6 +187,30 @@ class PartnerIndex:
         top = self.activity.max(initial=0.0)
         if top > 0:
             self.activity = self.activity / top
+
+    def _derive_network(self) -> None:
+        """Adjacency, degrees and walk transitions from ``shared``: cheap to compute, so a snapshot leaves
+        them out (they would triple the network's share of it)."""
+        adjacency = self.shared.copy()
+        adjacency.data[:] = 1.0
+        self.degree = np.asarray(adjacency.sum(axis=1)).ravel()
+        out = self.degree.copy()
+        out[out == 0] = 1.0
+        # column-stochastic transition (transposed row-normalised adjacency): p' = T @ p
+        self.transition = (sparse.diags(1.0 / out) @ adjacency).T.tocsr()
+        # Adamic-Adar weight of a common partner: the rarer its partners, the more it says.
+        self.common_weight = 1.0 / np.log(np.maximum(self.degree, 2.0))
+        self.adjacency = adjacency
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for derived in ("adjacency", "degree", "transition", "common_weight"):
+            del state[derived]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._derive_network()
 
     @property
     def size(self) -> int:
@@ -260,12 +287,8 @@ class PartnerIndex:
         return [token for _n, token in sorted(found)]
 
 
-def _profile(doc: list[str], document_frequency: Counter[str], n: int) -> list[str]:
+def _profile(doc: list[str], idf: dict[str, float]) -> list[str]:
+    """The PROFILE_TERMS terms of highest count x idf (ties: alphabetical)."""
     counts = Counter(doc)
-    return [
-        term
-        for term, _score in sorted(
-            ((t, c * np.log(n / (1 + document_frequency[t]))) for t, c in counts.items()),
-            key=lambda item: (-item[1], item[0]),
-        )[:PROFILE_TERMS]
-    ]
+    best = heapq.nsmallest(PROFILE_TERMS, ((-c * idf[t], t) for t, c in counts.items()))
+    return [term for _score, term in best]
