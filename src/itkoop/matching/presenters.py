@@ -182,7 +182,7 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     }
 
 
-#: The standards named per existing system on the need page ("Praxissoftware (über GDT/HL7 FHIR)").
+#: The standards named per existing system on the need page ("Praxissoftware (über GDT, HL7 FHIR)").
 MAX_CONNECTING_STANDARDS = 3
 
 
@@ -211,7 +211,8 @@ def _present_existing(
         "id": system_id,
         "label": names.capability(system_id),
         "standards": standards,
-        "via": "/".join(std["label"] for std in standards),
+        # commas, not slashes: labels have slashes of their own ("CalDAV / iCalendar", "OpenAPI / REST")
+        "via": ", ".join(std["label"] for std in standards),
         "unreachable": system_id in result.unreachable_existing,
     }
 
