@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from itkoop.matching import services
 
+from ..factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und eine Buchhaltung"
@@ -157,6 +159,7 @@ def test_adding_beyond_the_limit_of_one_need_is_refused_and_the_rest_kept(client
 
 
 def test_the_pdf_form_carries_the_corrections_as_applied(client, mini_catalog):
+    client.force_login(UserFactory())  # the form is shown to signed-in users
     page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "add": "Onlineshop", "must": "bmecat"})
     action = reverse("documents:create", args=["matching.offer"])
     pdf_form = page.split(f'action="{action}"', 1)[1]
