@@ -201,3 +201,24 @@ def test_a_group_of_the_taxonomy_is_not_offered_to_add(client, mini_catalog):
     assert "von Ihnen hinzugefügt" not in page
     page = html.unescape(_get(client, {"text": NEED, "cap": "commerce"}))
     assert "von Ihnen hinzugefügt" not in page
+
+
+def test_an_offer_for_a_text_beyond_the_limit_does_not_claim_to_cover_everything(client, mini_catalog):
+    # The explanation said "Deckt 10 von 12 benötigten Bausteinen" beside the badge "deckt alles ab".
+    from itkoop.registry.models import Capability, Company
+
+    from ..factories import SolutionFactory
+
+    text = (
+        "Wir brauchen ERP, Buchhaltung, Lohnabrechnung, Zeiterfassung, CRM, Onlineshop, Newsletter, "
+        "Website, Ticketsystem, Backup, Firewall und Videokonferenzen."
+    )
+    named = services.match_need(text=text).need.capabilities
+    suite = SolutionFactory(external_id="suite-1", company=Company.objects.get(external_id="c1"))
+    suite.capabilities.add(*Capability.objects.all())
+    page = html.unescape(_get(client, {"text": text}))
+    assert "nicht berücksichtigt:" in page and len(named) == 10
+    offers = _offers(page)
+    assert "Deckt 10 von 12 benötigten Bausteinen" in offers
+    assert "deckt alles ab" not in offers
+    assert "deckt alle gesuchten Bausteine ab" in offers
