@@ -6,6 +6,7 @@ Pages, the offer PDF, mails, the cooperation's bundle snapshot and the terminal 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -143,11 +144,26 @@ def present_need(result: MatchResult) -> list[dict[str, Any]]:
             "id": cid,
             "label": names.capability(cid),
             "score": score,
-            "evidence": evidence,
+            "evidence": _distinct_words(evidence),
             "source": "user" if cid in added else "text",
         }
         for cid, score, evidence in hits
     ]
+
+
+def _distinct_words(evidence: list[str]) -> list[str]:
+    """The words a capability came from as the page names them: each once, whatever its case, and none that
+    is a whole word of a longer one ("Angebote und Rechnungen, angebote" reads "Angebote und Rechnungen")."""
+    folded = [re.split(r"[\s,;/–-]+", e.casefold()) for e in evidence]
+    out: list[str] = []
+    for i, word in enumerate(evidence):
+        key = word.casefold()
+        if any(o.casefold() == key for o in out):
+            continue
+        if any(j != i and len(words) > 1 and key in words for j, words in enumerate(folded)):
+            continue
+        out.append(word)
+    return out
 
 
 def present_understanding(result: MatchResult) -> dict[str, Any]:
