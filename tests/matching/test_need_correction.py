@@ -105,6 +105,13 @@ def test_a_must_standard_no_bundle_speaks_says_so_clearly(client, mini_catalog):
     assert "Shopwerk" not in _offers(page)
 
 
+def test_without_offers_the_page_does_not_explain_how_offers_are_ordered(client, mini_catalog):
+    # "0 Gesamtangebote" was followed by "Oben stehen Angebote mit möglichst wenigen Anbietern ...".
+    page = _get(client, {"text": "Wir brauchen einen Onlineshop", "must": "datev"})
+    assert "Oben stehen Angebote" not in page
+    assert "Oben stehen Angebote" in _get(client, {"text": "Wir brauchen einen Onlineshop"})
+
+
 def test_the_must_choice_offers_the_standards_of_the_need(client, mini_catalog):
     page = _get(client, {"text": NEED})
     assert 'name="must" value="datev"' in page and 'name="must" value="bmecat"' in page
