@@ -174,6 +174,9 @@ def test_equal_offers_tie_rule_in_english():
     assert "Tie with offer 2 (equally rated); decided by the monthly price: €120 instead of €100." in (
         result.bundles[2].explanation
     )
+    # it read "decided by last, the providers' names"
+    tie = "Tie with offer 1 (equally rated); decided by the providers' names (alphabetical), the last rule."
+    assert tie in result.bundles[1].explanation
     assert tie_rule("en").startswith("Ties: with an equal rating, first the connection to your existing")
     assert tie_rule("de").startswith("Gleichstand: Bei gleicher Bewertung entscheidet zuerst")
 

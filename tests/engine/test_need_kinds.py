@@ -67,6 +67,12 @@ def test_not_only_and_no_longer_do_not_refuse(taxonomy, text):
             {"appointment-booking"},
             {"medical-practice"},
         ),
+        # the trade word "Arztpraxis" named the practice software the text says is there (it was sold anew)
+        (
+            "Wir sind eine Arztpraxis, haben schon eine Praxissoftware und brauchen Online-Terminbuchung",
+            {"appointment-booking"},
+            {"medical-practice"},
+        ),
         ("Unser bestehendes ERP soll an den neuen Onlineshop angebunden werden", {"online-shop"}, {"erp"}),
         ("We already use DATEV and need an online shop", {"online-shop"}, {"accounting"}),
     ],

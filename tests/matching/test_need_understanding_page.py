@@ -1,6 +1,8 @@
 """The need page says what it read: refused capabilities, systems the customer has, capabilities beyond one
 need's limit, and "nothing understood" apart from "no provider"."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -48,3 +50,14 @@ def test_understood_without_provider_says_so(client, mini_catalog):
 def test_the_messages_in_english(client, mini_catalog):
     page = _page(client, "We do not need an online shop, only an ERP", prefix="/en")
     assert "Not wanted, so not searched for:" in page
+
+
+def test_the_words_a_capability_came_from_are_not_repeated(client, mini_catalog):
+    # It read: Handwerkersoftware aus „Angebote und Rechnungen, angebote“ (one word, read twice).
+    page = html.unescape(
+        client.get(
+            reverse("matching:need"),
+            {"text": "Schreinerei, wir brauchen eine Software für die Angebote und Rechnungen"},
+        ).content.decode()
+    )
+    assert "aus „Angebote und Rechnungen“" in page

@@ -147,3 +147,23 @@ def test_need_page_says_plainly_when_the_search_stopped_before_a_proof(client, m
     body = response.content.decode()
     assert response.status_code == 200 and "Shopwerk" in body
     assert "Nicht nachweislich optimal" in body
+
+
+def test_the_pdf_of_an_offer_asks_a_visitor_to_sign_in_and_comes_back_to_the_need(client, mini_catalog):
+    # The PDF form posted to a page for signed-in users: after signing in, the browser asked for it again
+    # without the form (GET) and got an empty "405" page instead of the PDF.
+    page = client.get(reverse("matching:need"), {"text": NEED, "cap": "crm"}).content.decode()
+    assert reverse("documents:create", args=["matching.offer"]) not in page
+    links = re.findall(r'href="([^"]+)"[^>]*>Anmelden, um Angebot 1 als PDF zu erstellen<', page)
+    assert links and links[0].startswith(reverse("account_login") + "?next=")
+    assert reverse("matching:need") + "%3Ftext%3D" in links[0] and "cap%3Dcrm" in links[0]
+
+
+def test_the_offer_pdf_names_the_must_standards_and_which_solutions_connect_through_them(mini_catalog):
+    # The page said "Pflicht-Schnittstellen: BMEcat" and which solutions connect through it; the PDF did not.
+    from itkoop.matching.offer_pdf import offer_html
+
+    need = {"text": "Wir brauchen eine Warenwirtschaft", "add": ["online-shop"], "must": ["bmecat"]}
+    page = offer_html({**need, "rank": 1})
+    assert "Pflicht-Schnittstellen:" in page and "BMEcat" in page
+    assert re.search(r"Verbindung über BMEcat:\s*\S", page)

@@ -151,7 +151,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         "t_links": "the number of interfaces to set up: {n} instead of {n0}",
         "t_price": "the monthly price: {p} instead of {p0}",
         "t_price_unknown": "the monthly price: not given here, {p0} for offer {rank}",
-        "t_name": "last, the providers' names (alphabetical)",
+        "t_name": "the providers' names (alphabetical), the last rule",
         "tie_rule": (
             "Ties: with an equal rating, first the connection to your existing systems decides, then fewer "
             "interfaces to set up, then the lower monthly price (where given), last the providers' names."

@@ -1392,6 +1392,16 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
     return found
 
 
+# Heads of words that name the writer's business itself ("Arztpraxis", "Steuerkanzlei", "Kfz-Werkstatt"):
+# such a word stands for the trade's software, unless the text says that software is there already.
+_TRADE_HEADS = ("praxis", "kanzlei", "werkstatt", "apotheke")
+
+
+def _names_the_trade(evidence: str) -> bool:
+    word = fold(evidence.replace("–", "-").rsplit("-", 1)[-1])
+    return word in _BUSINESS_WORDS or word.endswith(_TRADE_HEADS)
+
+
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
     """Capabilities named only by a word for the writer's business are context when others are named; so are
     a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
@@ -1491,8 +1501,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             and all(m.weight == W_HEAD for m in per_role["need"][part])
         ):
             del per_role["need"][part]
-    for cap in list(per_role["need"]):  # named weakly as a need but said to be there: it is there
-        if cap in per_role["existing"] and all(m.weight <= W_CONTEXT for m in per_role["need"][cap]):
+    # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there
+    for cap in list(per_role["need"]):
+        if cap in per_role["existing"] and all(
+            m.weight <= W_CONTEXT or _names_the_trade(m.evidence) for m in per_role["need"][cap]
+        ):
             del per_role["need"][cap]
     del per_role["context"]
     for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:

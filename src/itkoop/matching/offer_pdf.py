@@ -48,6 +48,13 @@ def render_offer(params: Mapping[str, Any]) -> tuple[str, bytes]:
     """(file name, PDF) of the offer of rank params["rank"]; MatchRequestError if there is none."""
     from weasyprint import HTML  # imported late: it is heavy and only the rendering task needs it
 
+    html = offer_html(params)
+    pdf = HTML(string=html, base_url=settings.ITKOOP_SITE_URL + "/").write_pdf()
+    return f"gesamtangebot-{int(params['rank'])}.pdf", pdf
+
+
+def offer_html(params: Mapping[str, Any]) -> str:
+    """The HTML the PDF of the offer of rank params["rank"] is made from; MatchRequestError if none."""
     from .services import MatchRequestError, match_need
 
     rank = int(params["rank"])
@@ -68,9 +75,12 @@ def render_offer(params: Mapping[str, Any]) -> tuple[str, bytes]:
         raise MatchRequestError(
             _("Dieses Angebot gibt es für Ihren Bedarf nicht (mehr). Bitte suchen Sie noch einmal.")
         )
-    html = render_to_string(
+    return render_to_string(
         "matching/offer_pdf.html",
-        {"bundle": bundles[0], "result": result, "need_capabilities": presenters.present_need(result)},
+        {
+            "bundle": bundles[0],
+            "result": result,
+            "need_capabilities": presenters.present_need(result),
+            "understanding": presenters.present_understanding(result),
+        },
     )
-    pdf = HTML(string=html, base_url=settings.ITKOOP_SITE_URL + "/").write_pdf()
-    return f"gesamtangebot-{rank}.pdf", pdf

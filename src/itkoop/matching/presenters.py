@@ -6,6 +6,7 @@ Pages, the offer PDF, mails, the cooperation's bundle snapshot and the terminal 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -143,11 +144,26 @@ def present_need(result: MatchResult) -> list[dict[str, Any]]:
             "id": cid,
             "label": names.capability(cid),
             "score": score,
-            "evidence": evidence,
+            "evidence": _distinct_words(evidence),
             "source": "user" if cid in added else "text",
         }
         for cid, score, evidence in hits
     ]
+
+
+def _distinct_words(evidence: list[str]) -> list[str]:
+    """The words a capability came from as the page names them: each once, whatever its case, and none that
+    is a whole word of a longer one ("Angebote und Rechnungen, angebote" reads "Angebote und Rechnungen")."""
+    folded = [re.split(r"[\s,;/–-]+", e.casefold()) for e in evidence]
+    out: list[str] = []
+    for i, word in enumerate(evidence):
+        key = word.casefold()
+        if any(o.casefold() == key for o in out):
+            continue
+        if any(j != i and len(words) > 1 and key in words for j, words in enumerate(folded)):
+            continue
+        out.append(word)
+    return out
 
 
 def present_understanding(result: MatchResult) -> dict[str, Any]:
@@ -182,7 +198,7 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     }
 
 
-#: The standards named per existing system on the need page ("Praxissoftware (über GDT/HL7 FHIR)").
+#: The standards named per existing system on the need page ("Praxissoftware (über GDT, HL7 FHIR)").
 MAX_CONNECTING_STANDARDS = 3
 
 
@@ -211,7 +227,8 @@ def _present_existing(
         "id": system_id,
         "label": names.capability(system_id),
         "standards": standards,
-        "via": "/".join(std["label"] for std in standards),
+        # commas, not slashes: labels have slashes of their own ("CalDAV / iCalendar", "OpenAPI / REST")
+        "via": ", ".join(std["label"] for std in standards),
         "unreachable": system_id in result.unreachable_existing,
     }
 

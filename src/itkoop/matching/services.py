@@ -148,9 +148,14 @@ def capabilities_in_text(*, text: str) -> list[str]:
 
 def capability_options() -> list[tuple[str, str, str]]:
     """(id, German label, English label) of every capability a need can name, by German label: the choice
-    of the "add a capability" field."""
+    of the "add a capability" field. Groups of the taxonomy ("Handel und E-Commerce") are left out: no
+    solution covers a group, so one added would stay open in every offer."""
     caps = current_catalog().taxonomy.capabilities.values()
-    return sorted(((c.id, c.label_de, c.label_en or c.label_de) for c in caps), key=lambda o: o[1].lower())
+    groups = {c.parent for c in caps if c.parent}
+    return sorted(
+        ((c.id, c.label_de, c.label_en or c.label_de) for c in caps if c.id not in groups),
+        key=lambda o: o[1].lower(),
+    )
 
 
 def standard_ids() -> frozenset[str]:
