@@ -41,7 +41,7 @@ def test_a_perfect_single_provider_answer_shows_100_percent(client, mini_catalog
     Company.objects.filter(external_id="c2").update(verified=True)
     forget_catalog()
     assert "Passt zu 100 % zu Ihrem Bedarf" in _page(client, "Wir brauchen einen Onlineshop")
-    assert "Fits your needs to 100 %" in _page(client, "We need an online shop", prefix="/en")
+    assert "100 % match with your need" in _page(client, "We need an online shop", prefix="/en")
 
 
 def test_an_unverified_provider_reads_below_100_percent(client, mini_catalog):
