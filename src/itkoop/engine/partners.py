@@ -33,6 +33,7 @@ import numpy as np
 
 from .catalog import Catalog, CatalogError
 from .need import Need
+from .objective import _haversine
 from .partner_index import PartnerIndex, text_tokens, written_forms
 from .results import PartnerResult, RankedPartner
 
@@ -226,10 +227,7 @@ def rank_partners(
         if me.lat is None:
             evidence[:] = False
         else:
-            lat, lon = np.radians(index.company_lat), np.radians(index.company_lon)
-            p1, l1 = math.radians(me.lat), math.radians(me.lon)  # type: ignore[arg-type]
-            a = np.sin((lat - p1) / 2) ** 2 + math.cos(p1) * np.cos(lat) * np.sin((lon - l1) / 2) ** 2
-            km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+            km = _haversine(index.company_lat, index.company_lon, me.lat, me.lon)  # type: ignore[arg-type]
             within = np.nan_to_num(km, nan=np.inf) <= max_km
             evidence &= within
             distances = {int(i): float(km[i]) for i in np.flatnonzero(evidence)}
