@@ -278,3 +278,71 @@ def test_search_documents_and_results_are_those_of_the_row_by_row_path():
     assert any(solutions for solutions, _ in results.values())
     assert documents == expected[0]
     assert results == expected[1]
+
+
+def _gin_indexes() -> list[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+            "('registry_company', 'registry_solution') AND indexdef LIKE '% USING gin %' ORDER BY 1"
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db
+def test_a_large_first_import_sets_the_search_indexes_aside_and_builds_them_anew():
+    """PostgreSQL: the full-text indexes are dropped for an import that at least doubles the solutions and
+    built again before it commits: the same indexes afterwards, the planner uses them, searches answer as
+    after a row-by-row import; a smaller update into the filled catalog leaves them in place."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL run only (DATABASE_URL=postgres://...)")
+    indexes = _gin_indexes()
+    assert len(indexes) == 2
+    first, second = _catalog(0, 10), _second_catalog()
+    before = transaction.savepoint()
+    import_catalog_row_by_row(copy.deepcopy(first), attested_from_file=True)
+    import_catalog_row_by_row(copy.deepcopy(second), attested_from_file=True)
+    expected = _search_results()
+    transaction.savepoint_rollback(before)
+    statements = []
+    with mock.patch.object(catalog_bulk._SearchIndexes, "MIN_SOLUTIONS", 10):
+        with CaptureQueriesContext(connection) as first_import:
+            import_catalog(copy.deepcopy(first), attested_from_file=True)
+        statements.append([q["sql"] for q in first_import.captured_queries])
+        with CaptureQueriesContext(connection) as update:
+            import_catalog(copy.deepcopy(second), attested_from_file=True)
+        statements.append([q["sql"] for q in update.captured_queries])
+    assert sum(s.startswith("DROP INDEX") for s in statements[0]) == 2
+    assert not any(s.startswith("DROP INDEX") for s in statements[1])
+    assert _gin_indexes() == indexes
+    assert _search_results() == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM registry_solution WHERE search_vector @@ to_tsquery('simple', 'kassel')"
+        )
+        assert "registry_solution_search_gin" in " ".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+def test_a_failure_while_tokenising_a_chunk_changes_nothing():
+    """The search documents are computed in a worker thread: its error ends the import like any other."""
+    import_catalog(_catalog(0, 10), attested_from_file=True)
+    before = _snapshot()
+    calls = []
+    original = catalog_bulk.BulkWriter._search_documents
+
+    def fail_on_the_third_chunk(self, chunk):
+        calls.append(len(chunk.entries))
+        if len(calls) == 3:
+            raise RuntimeError("tokeniser broke")
+        return original(self, chunk)
+
+    with (
+        mock.patch.object(catalog_bulk, "CHUNK_COMPANIES", 2),
+        mock.patch.object(catalog_bulk.BulkWriter, "_search_documents", fail_on_the_third_chunk),
+        pytest.raises(RuntimeError, match="tokeniser broke"),
+    ):
+        import_catalog(_second_catalog(), attested_from_file=True)
+    assert len(calls) >= 3  # the next chunk may be tokenising already when the error surfaces
+    assert _snapshot() == before
