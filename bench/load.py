@@ -1,6 +1,7 @@
 """Load benchmark: the production server under 50 concurrent clients, against one client as the baseline.
 
-    PYTHONPATH=src python bench/load.py [--duration 60] [--baseline-duration 20] [--clients 50]
+    PYTHONPATH=src python bench/load.py [--duration 60] [--baseline-duration 20] [--clients 50] [--think 1,3]
+                                        [--saturation-duration 30]
                                         [--companies 20000] [--solutions 60000] [--seats 100]
                                         [--registrants 500] [--database-url URL] [--redis-url URL]
     PYTHONPATH=src python bench/load.py --quick      # small and short, on SQLite (the test runs this)
@@ -23,8 +24,12 @@ What it does, in one run:
    instead of collecting and compressing them first (bench/_quick_settings.py; that takes minutes once).
 3. Warm-up (one client, not counted): each kind of request once, matching until every worker has answered
    one (each worker builds its own engine catalog on its first match).
-4. The baseline: one client for --baseline-duration seconds; then --clients clients for --duration seconds.
-   Each client sends its next request when the last one answered (no think time), picking at random:
+4. The baseline: one client for --baseline-duration seconds, each request when the last one answered; then
+   --clients clients for --duration seconds, as people use the site: each waits for its answer and then
+   thinks 1-3 s (--think) before its next request. Then the same clients for --saturation-duration
+   seconds without thinking: what the server carries at most (clients that never pause queue behind each
+   other, so their latency is clients / throughput: a capacity figure, not the case of the goal).
+   Each request is picked at random:
    catalog search (3 in 8, a word of the catalog's vocabulary), a company page (3 in 8), need matching (1 in
    8, a need of tests/engine/needs_corpus.json with 2-4 capabilities) and event registration (1 in 8, a
    POST with the CSRF token of the event page, each client another event each time). An error is a
@@ -416,17 +421,26 @@ def _signed_in_client(base: str, ctx: dict, session: str, events: list[int]) -> 
     return client
 
 
-def drive(clients: list[Client], seconds: float, ctx: dict, seed: int) -> tuple[Run, float]:
+def drive(
+    clients: list[Client], seconds: float, ctx: dict, seed: int, think: tuple[float, float] = (0.0, 0.0)
+) -> tuple[Run, float]:
+    """Each client sends a request, waits for the answer, then thinks for a time drawn uniformly from
+    `think` (a person reading the page) before the next; (0, 0): at once, the server's saturation."""
     run = Run()
     deadline = time.perf_counter() + seconds
 
     def loop(client: Client, k: int) -> None:
         rng = random.Random(seed * 1000 + k)
+        if think[1] > 0:  # people do not all click in the same second
+            time.sleep(rng.uniform(0, think[1]))
         while time.perf_counter() < deadline:
             name = rng.choices(ctx["endpoints"], ctx["weights"])[0]
             if name == "register" and not client.events:
                 continue
             _one(client, name, ctx, rng, run)
+            pause = rng.uniform(*think)
+            if pause > 0:
+                time.sleep(min(pause, max(0.0, deadline - time.perf_counter())))
 
     threads = [threading.Thread(target=loop, args=(c, k), daemon=True) for k, c in enumerate(clients)]
     started = time.perf_counter()
@@ -646,13 +660,20 @@ def main_run(args) -> int:
             _signed_in_client(base, ctx, s, chunk[::-1])
             for s, chunk in zip(load_sessions, chunks, strict=True)
         ]
-        print(f"Load: {args.clients} clients for {args.duration:.0f} s ...", flush=True)
+        think = args.think
+        print(
+            f"Load: {args.clients} clients for {args.duration:.0f} s, each thinking "
+            f"{think[0]:g}-{think[1]:g} s between an answer and its next request ...",
+            flush=True,
+        )
         load_from = len(_access_log_lines(access_log))
-        load_run, load_wall = drive(load_clients, args.duration, ctx, seed=2)
+        load_run, load_wall = drive(load_clients, args.duration, ctx, seed=2, think=think)
         time.sleep(1)  # the access log lines of the last answers
         report["baseline"], report["load"] = summary(base_run, base_wall), summary(load_run, load_wall)
+        report["think_s"] = list(think)
         _print_table(
-            "Latency per endpoint (client side: queueing in the server's socket included)",
+            f"Latency per endpoint, {args.clients} clients thinking {think[0]:g}-{think[1]:g} s "
+            "(client side: queueing in the server's socket included)",
             report["baseline"],
             report["load"],
             args.clients,
@@ -665,10 +686,28 @@ def main_run(args) -> int:
             print(
                 f"  {name:9s} {t['requests']:8d} requests  p50 {t['p50_ms']:8.0f}  p95 {t['p95_ms']:8.0f} ms"
             )
-        for label, run in (("baseline", base_run), ("load", load_run)):
+        runs = [warm_run, base_run, load_run]
+        checked = [("baseline", base_run), ("load", load_run)]
+        if args.saturation_duration > 0:
+            print(
+                f"\nSaturation: the same {args.clients} clients for {args.saturation_duration:.0f} s without "
+                "thinking (each sends its next request when the last one answered) ...",
+                flush=True,
+            )
+            sat_run, sat_wall = drive(load_clients, args.saturation_duration, ctx, seed=3)
+            report["saturation"] = summary(sat_run, sat_wall)
+            _print_table(
+                f"Latency per endpoint, {args.clients} clients without thinking: what the server carries at "
+                "most, not a goal",
+                report["baseline"],
+                report["saturation"],
+                args.clients,
+            )
+            runs.append(sat_run)
+            checked.append(("saturation", sat_run))
+        for label, run in checked:
             if sum(run.errors.values()):
                 failures.append(f"{label} errors: {run.error_samples}")
-        runs = (warm_run, base_run, load_run)
         registered = sum(run.registered for run in runs)
         unanswered = sum(run.registrations_unanswered for run in runs)
 
@@ -761,11 +800,31 @@ def _wait_healthy(base: str, server: subprocess.Popen, server_log: Path, timeout
     sys.exit("the server did not answer /healthz")
 
 
+def _think_range(text: str) -> tuple[float, float]:
+    parts = [float(x) for x in text.split(",")]
+    low, high = (parts[0], parts[-1]) if len(parts) in (1, 2) else (-1, -1)
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError("MIN,MAX seconds with 0 <= MIN <= MAX, or one number")
+    return low, high
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--duration", type=float, default=60, help="seconds of the load with --clients clients")
     p.add_argument("--baseline-duration", type=float, default=20, help="seconds of the one-client baseline")
     p.add_argument("--clients", type=int, default=50)
+    p.add_argument(
+        "--think",
+        type=_think_range,
+        default=(1.0, 3.0),
+        help="MIN,MAX seconds a client waits after an answer before its next request (default 1,3; 0: none)",
+    )
+    p.add_argument(
+        "--saturation-duration",
+        type=float,
+        default=30,
+        help="then seconds of the same clients without thinking: the server's capacity (0: leave out)",
+    )
     p.add_argument(
         "--endpoints",
         default=",".join(ENDPOINTS),
@@ -806,6 +865,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.companies, args.solutions, args.seats, args.registrants = 100, 300, 10, 40
         args.clients, args.duration, args.baseline_duration = 5, 3, 2
+        args.think, args.saturation_duration = (0.0, 0.2), 2
     elif args.database_url is None:
         args.database_url = PG_URL.rsplit("/", 1)[0] + "/" + LOAD_DB
     return main_run(args)

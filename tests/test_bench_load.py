@@ -35,7 +35,8 @@ def test_quick_load_run_reports_every_endpoint_without_errors_and_fills_the_seat
     report = json.loads(result.stdout.strip().splitlines()[-1])
 
     assert report["failures"] == []
-    for phase in ("baseline", "load"):
+    assert report["think_s"] == [0.0, 0.2]
+    for phase in ("baseline", "load", "saturation"):
         assert set(report[phase]) == {"search", "company", "match", "register", "_total"}
         assert all(report[phase][name]["errors"] == 0 for name in ("search", "company", "match", "register"))
     assert all(report["load"][name]["requests"] > 0 for name in ("search", "company", "match"))
