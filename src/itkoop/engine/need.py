@@ -172,6 +172,27 @@ _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
 _COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
+_STATE_COPULAS = frozenset(["ist", "sind", "war", "waren", "is", "are", "was", "were"])
+_WANTED = (
+    "noetig",
+    "notwendig",
+    "gewuenscht",
+    "gewollt",
+    "erforderlich",
+    "gefragt",
+    "geplant",
+    "vorgesehen",
+    "teil",
+    "gegenstand",
+    "bestandteil",
+    "need",
+    "requir",
+    "want",
+    "necessary",
+    "part",
+    "wichtig",
+    "important",
+)
 # Before "kein" these say what is missing, not what is refused: "noch keine Website", "die alte Kasse kann
 # kein TSE", "das Lager hat kein WLAN".
 _LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
@@ -240,6 +261,7 @@ _CHANNELS = {
     "telephony": frozenset(["telefon", "phone", "anruf"]),
     "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
+    "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
 }
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
@@ -395,7 +417,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         "craft-software",
-        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
+        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice", "auftraeg", "material"),
         (*_CRAFT_TRADES, "baustelle"),
     ),
     # "Weiterentwicklung" of an application: custom software
@@ -433,7 +455,7 @@ _OBJECT_REACH = 8  # words after the service within which its object is named
 _OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
 # What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
 _INCLUSIONS = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl", "samt", "nebst"])
-_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance"])
+_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance", "hardware-supply"])
 # Words that hold a pattern but name no need: "open-source" is no sourcing.
 _NOT_A_NEED = frozenset(["opensource", "open-source"])
 _PUBLIC_BODIES = (
@@ -487,6 +509,38 @@ _CONTEXT_WORDS += (
         ("migration", "migrier", "umstieg", "umstellung", "umziehen"),
         ("365", "cloud", "exchange", "sharepoint", "azure", "aws", "saas"),
     ),
+    # a signature given on a device: "der Kunde unterschreibt auf dem Tablet", "digital quittiert"
+    (
+        "e-signature",
+        ("unterschreib", "unterschrift", "quittier", "signier", "signature"),
+        ("digital", "tablet", "handy", "smartphone", "elektronisch", "ipad", "app", "online", "electronic"),
+    ),
+    # mails to encrypt or to keep spam out of: e-mail security
+    ("email-security", ("mail", "email"), ("verschluessel", "encrypt", "spam", "phishing")),
+    # estimates, repairs and orders of a body shop or a car workshop
+    (
+        "workshop-software",
+        ("kostenvoranschlag", "schadens", "reparatur", "auftraeg", "teilebestell"),
+        ("kfz", "karosserie", "autowerkstatt", "lackierer", "autohaus", "reifen", "car repair", "body shop"),
+    ),
+    # parties and weddings in an inn's hall are events to organise
+    (
+        "event-management",
+        ("feier", "hochzeit", "bankett"),
+        ("gasthof", "gasthaus", "saal", "restaurant", "gastro", "catering", "location", "wirtshaus"),
+    ),
+    # a fitter's orders on the road are field service
+    (
+        "field-service",
+        ("auftraeg", "auftrag", "einsaetze"),
+        ("monteur", "techniker", "servicetechniker", "technician", "fitter"),
+    ),
+    # a care service's rounds are care planning
+    ("care-software", ("tourenplan", "touren"), ("pflegedienst", "pflegekraft", "pflegekraefte", "nursing")),
+    # applications made online
+    ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
+    # someone who keeps the computers running
+    ("managed-services", ("running",), ("pc", "computer", "server", "laptop", "network")),
     # data to be taken over from the old system
     (
         "data-migration",
@@ -570,7 +624,26 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             }
         ),
         (),
-        ("bau", "gaeb", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+        (
+            "bauunternehm",
+            "baufirma",
+            "bauleist",
+            "bauprojekt",
+            "bauvorhaben",
+            "bauleitung",
+            "baustell",
+            "bauwesen",
+            "bauindustr",
+            "baugewerb",
+            "bau-",
+            "gaeb",
+            "architekt",
+            "hochbau",
+            "tiefbau",
+            "rohbau",
+            "handwerk",
+            "gewerk",
+        ),
     ),
     # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
     "procurement": (
@@ -658,7 +731,7 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     # "Tourenplanung" of a haulier or a care service is transport or care planning, not field service.
     "field-service": (
-        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes"}),
+        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes", "planung der touren"}),
         (
             "lkw",
             "spedition",
@@ -732,7 +805,31 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "ocr-capture": (
         frozenset({"scan", "scannen", "scanner", "scannern"}),
         ("zustell", "paket", "lager", "kommission", "sendung", "palette", "warehouse", "parcel", "delivery"),
-        (),
+        # ... and a scan with nothing on paper about is of a code ("Leerungen per Scan quittieren")
+        (
+            "beleg",
+            "dokument",
+            "papier",
+            "akte",
+            "rechnung",
+            "lieferschein",
+            "seite",
+            "brief",
+            "post",
+            "formular",
+            "unterlagen",
+            "vertrag",
+            "vertraeg",
+            "archiv",
+            "document",
+            "paper",
+            "invoice",
+            "file",
+            "receipt",
+            "letter",
+            "record",
+            "form",
+        ),
     ),
     # Reports of a field service or a care round are documents, not business intelligence.
     "bi": (
@@ -770,6 +867,18 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         frozenset({"cnc", "cnc-maschine", "cnc-maschinen", "cnc machine", "cnc machines"}),
         ("condition", "zustand", "wartung", "instandhalt", "maintenance", "predictive", "ausfall", "monitor"),
         (),
+    ),
+    # "Lösung gegen Spam-Mails" keeps mails out; a newsletter sends them
+    "newsletter": (
+        frozenset({"mail", "mails", "email", "emails"}),
+        ("spam", "phishing", "verschluessel", "encrypt"),
+        (),
+    ),
+    # "Nutzungsrechte" of graves or software are no media rights.
+    "digital-asset-management": (
+        frozenset({"nutzungsrechte", "rights management"}),
+        (),
+        ("bild", "foto", "medien", "media", "video", "grafik", "asset", "image", "photo", "marketing"),
     ),
     # Shipping labels are printed by the shipping software.
     "barcode-rfid": (
@@ -880,6 +989,8 @@ class Need:
         return HUB_LOCATIONS.get(self.hub) if self.hub else None
 
 
+_GENITIVE_LINKS = frozenset(["der", "des"])
+
 # -- matcher ----------------------------------------------------------------------------------------------
 
 
@@ -967,6 +1078,8 @@ class _Matcher:
         surface = token.surface
         if len(surface) < 5 or not surface.isalpha() or token.forms & self.vocabulary:
             return token
+        if surface[:1].islower() and not surface[1:].islower():
+            return token  # a product written as its maker does ("iPads", "eRezept") is no typo
         key = fold(surface)
         # Read with .get and written whole: web threads share the matcher, one may clear while another reads.
         best = self._corrections.get(key, "")
@@ -1045,10 +1158,18 @@ class _Matcher:
             for form in tok.forms:
                 add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
-            for part_forms, part in zip(tok.parts, re.split(r"[-–]", tok.surface), strict=False):
+            parts = re.split(r"[-–]", tok.surface)
+            for k, (part_forms, part) in enumerate(zip(tok.parts, parts, strict=False)):
                 length = len(fold(part))
                 for form in part_forms:
                     add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
+                if k + 1 < len(parts) and not part_forms & self.words.keys():
+                    # a modifier keeps its linking element: "Videosprechstunden-Tool", "Kunden-Bindungs-..."
+                    key = fold(part)
+                    for cut in ("n", "s", "en", "es"):
+                        if key.endswith(cut) and key[: -len(cut)] in self.words:
+                            add(key[: -len(cut)], W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
+                            break
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
@@ -1069,6 +1190,18 @@ class _Matcher:
                 joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
                 for form in joined:
                     add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
+            if (
+                i + 2 < len(tokens)
+                and tok.surface[:1].isupper()
+                and fold(tokens[i + 1].surface) in _GENITIVE_LINKS
+                and tokens[i + 2].surface[:1].isupper()
+            ):
+                # a compound said with its parts turned round: "Verwaltung der Mitglieder" is
+                # Mitgliederverwaltung, "Planung der Touren" Tourenplanung
+                obj = tokens[i + 2]
+                cover = frozenset({(i, 0, n), (i + 2, 0, len(fold(obj.surface)))})
+                for form in {a + link + b for a in obj.forms for b in tok.forms for link in ("", "s", "n")}:
+                    add(form, W_PAIR, cover, f"{tok.surface} {tokens[i + 1].surface} {obj.surface}")
         unique = list(dict.fromkeys(found))
         # A match can only lie inside a match that covers its tokens: compare with those, not with all
         # (quadratic in the text's length otherwise).
@@ -1160,6 +1293,9 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         backward_only = False
         if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
+        if word in _VERB_NEGATIONS and prev in _STATE_COPULAS and not nxt.startswith(_WANTED):
+            # a state that is lacking ("die Homepage ist nicht barrierefrei"), unlike "ist nicht nötig"
+            continue
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
         elif word in _EXISTING and prev in _KEEP_TRACK:
@@ -1267,7 +1403,7 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             and any(
                 fold(tokens[t].surface) in _CHANNEL_WORDS
                 for i in {t for t, _, _ in m.cover}
-                for t in range(max(0, i - 4), i)  # "per Telefon, Mail": the list a preposition starts
+                for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
             )
             for m in matches
         )
