@@ -561,6 +561,31 @@ _YIELDS_TO = {
     "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+# A writer saying what their business is ("Wir sind eine Zimmerei", "We run three coffee shops", "ich führe
+# einen Sanitärbetrieb"): the words up to the end of the sentence or a need verb describe, they do not ask.
+_SELF_DESCRIPTIONS = frozenset(
+    [
+        ("wir", "sind"),
+        ("sind", "wir"),
+        ("wir", "betreiben"),
+        ("betreiben", "wir"),
+        ("wir", "fuehren"),
+        ("ich", "fuehre"),
+        ("ich", "betreibe"),
+        ("ich", "bin"),
+        ("we", "are"),
+        ("we", "re"),
+        ("we", "run"),
+        ("we", "operate"),
+        ("i", "run"),
+        ("i", "am"),
+        ("i", "m"),
+    ]
+)
+# Groups whose capabilities are a trade's own processes: the trade's software is meant when these are asked
+# for ("Kfz-Werkstatt: Aufträge, Teilebestellung"), not when only IT infrastructure is ("Zahnarztpraxis:
+# Backup, Firewall").
+_PROCESS_GROUPS = frozenset(["business-software", "commerce", "industry-software", "production"])
 _HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "laden"])
 # A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
 # named too.
@@ -1486,9 +1511,12 @@ def _inflected(word: str, cue: str) -> bool:
     return at >= 0 and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab")) and len(word) - at - len(cue) <= 6
 
 
-def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) -> list[_Match]:
-    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
-    looks at each word once."""
+def _context_matches(
+    words: list[str], last_parts: list[str], roles: list[str], described: set[int]
+) -> list[_Match]:
+    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade, preferably
+    outside the writer's description of the business (``described``). Linear: each rule looks at each word
+    once."""
     found: list[_Match] = []
     for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
         if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
@@ -1500,6 +1528,7 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
         heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
         if not any(w.startswith(context) or w.endswith(heads) for w in words):
             continue
+        fallback = None
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
             # "Betrieb" is running a system only as "Betrieb der/des ..." or "und Betrieb"
             if (
@@ -1523,8 +1552,15 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
                 and not words[i].startswith(context)
                 and not w.endswith(("system", "systeme", "software"))
             ):
-                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                match = _Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
+                if i in described:
+                    fallback = fallback or match
+                    continue
+                found.append(match)
+                fallback = None
                 break
+        if fallback is not None:
+            found.append(fallback)
     return found
 
 
@@ -1559,6 +1595,56 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
     ]
     if len(only_business) < len(per_cap):
         for cap in only_business:
+            del per_cap[cap]
+
+
+def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
+    """Tokens that describe the writer's business: after "wir sind", "we run" ... to the sentence's end or a
+    need verb. Linear."""
+    out: set[int] = set()
+    i = 0
+    while i + 1 < len(words):
+        if (words[i], words[i + 1]) in _SELF_DESCRIPTIONS and sentence_of[i + 1] == sentence_of[i]:
+            j = i + 2
+            while (
+                j < min(len(words), i + 2 + MAX_SCOPE)
+                and sentence_of[j] == sentence_of[i]
+                and words[j] not in _NEED_VERBS
+            ):
+                out.add(j)
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _drop_self_description(
+    per_cap: dict[str, list[_Match]], described: set[int], clause_of: list[int], taxonomy: Taxonomy
+) -> None:
+    """Capabilities named only where the writer describes the business are context when the text asks for
+    other things (the "Kühllager" of a cold store, the "shops" of a café chain); the software of the trade,
+    named there or in a heading of up to four words ("Zahnarztpraxis, we need ..."), only when nothing asked
+    for is one of the trade's processes."""
+    header = [i for i, c in enumerate(clause_of) if c == 0]
+    trade_context = described | set(header if len(header) <= 4 and len(header) < len(clause_of) else ())
+    if not trade_context:
+        return
+    only_described = {
+        cap
+        for cap, ms in per_cap.items()
+        if all(
+            min(t for t, _, _ in m.cover)
+            in (trade_context if taxonomy.capabilities[cap].parent == "industry-software" else described)
+            for m in ms
+        )
+    }
+    asked = [cap for cap in per_cap if cap not in only_described]
+    if not asked:
+        return
+    processes = any(taxonomy.capabilities[cap].parent in _PROCESS_GROUPS for cap in asked)
+    for cap in only_described:
+        if taxonomy.capabilities[cap].parent != "industry-software" or not processes:
             del per_cap[cap]
 
 
@@ -1622,7 +1708,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
         del per_role["need"][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
-    for m in _context_matches(words, last_parts, roles):
+    described = _self_described(words, sentence_of)
+    for m in _context_matches(words, last_parts, roles, described):
         per_role["need"].setdefault(m.target, []).append(m)
     for cap, stronger in _YIELDS_TO.items():
         if cap in per_role["need"] and any(
@@ -1630,6 +1717,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         ):
             del per_role["need"][cap]
     _drop_business_words(per_role["need"], clause_of)
+    _drop_self_description(per_role["need"], described, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
             host in per_role["need"]
