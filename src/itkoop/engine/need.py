@@ -1422,16 +1422,16 @@ def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[i
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
     channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
-    if cap in _CHANNELS:
-        return all(
-            fold(m.evidence) in _CHANNELS[cap]
-            and any(
-                fold(tokens[t].surface) in _CHANNEL_WORDS
-                for i in {t for t, _, _ in m.cover}
-                for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
-            )
-            for m in matches
+    if cap in _CHANNELS and all(
+        fold(m.evidence) in _CHANNELS[cap]
+        and any(
+            fold(tokens[t].surface) in _CHANNEL_WORDS
+            for i in {t for t, _, _ in m.cover}
+            for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
         )
+        for m in matches
+    ):
+        return True
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
         # a craftsman's "Baustelle" is where his people work; construction software is for builders
         return any(w.startswith(_CRAFT_TRADES) for w in words)
