@@ -152,6 +152,7 @@ _EXISTING = frozenset(
         "behalten",
         "beibehalten",
         "laeuft",
+        "laufen",
         "nutzt",
         "stay",
         "stays",
@@ -162,7 +163,52 @@ _EXISTING = frozenset(
     ]
 )
 # An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
-_EVALUATIONS = frozenset(["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works"])
+_EVALUATIONS = frozenset(
+    ["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works", "gut", "good", "prima", "zufrieden"]
+)
+# "wir nutzen DATEV", "we use Salesforce": said of the writer, a system in use.
+_USE_VERBS = frozenset(["nutzen", "verwenden", "use", "using"])
+_WRITERS = frozenset(["wir", "we", "ich", "i"])
+# "Die TI ist angebunden", "the system is installed": a state reached.
+_STATE_PARTICIPLES = frozenset(
+    ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "connected", "installed"]
+)
+# "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
+_MAKESHIFTS = ("excel", "papier", "zettel", "word", "hand", "fax", "paper", "spreadsheet", "telefon", "kopf")
+_OWNERS_GENITIVE = frozenset(
+    [
+        "stadt",
+        "gemeinde",
+        "kommune",
+        "behoerde",
+        "kunden",
+        "lieferanten",
+        "partner",
+        "landes",
+        "bundes",
+        "kreises",
+    ]
+)
+# Someone else's system ("an das GIS der Stadt", "our customers' ERP", "the agency's records system") is
+# one to connect to, not one to buy.
+_OTHER_OWNERS = (
+    "stadt",
+    "gemeinde",
+    "kreis",
+    "landes",
+    "bundes",
+    "kunden",
+    "kommune",
+    "behoerde",
+    "lieferant",
+    "partner",
+    "customer",
+    "client",
+    "supplier",
+    "agency",
+    "city",
+    "ministry",
+)
 # Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
 _DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
 _OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
@@ -208,7 +254,21 @@ _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
 _EXISTING_VERBS = frozenset(
-    ["bleibt", "bleiben", "behalten", "beibehalten", "laeuft", "nutzt", "uses", "stay", "stays", "remains"]
+    [
+        "bleibt",
+        "bleiben",
+        "behalten",
+        "beibehalten",
+        "laeuft",
+        "laufen",
+        "nutzt",
+        "uses",
+        "stay",
+        "stays",
+        "remains",
+        *_USE_VERBS,
+        *_STATE_PARTICIPLES,
+    ]
 )
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
@@ -1325,7 +1385,20 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             mode = "negated"
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
-        elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
+        elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
+            # "läuft über Excel-Listen und einen Wandkalender": the makeshift of today is neither asked for
+            # nor kept; what runs on it is what is asked for
+            for k in range(i + 1, min(len(tokens), i + 1 + MAX_SCOPE)):
+                if clause_of[k] != clause_of[i]:
+                    break
+                roles[k] = "context"
+            continue
+        elif (
+            word in _EXISTING
+            or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5)
+            or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
+            or (word in _STATE_PARTICIPLES and prev in _STATE_COPULAS)
+        ):
             mode = "existing"
         elif word in _DONE_BY and clause_of[i] in outside:
             # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
@@ -1384,6 +1457,8 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
         named = False
+        if mode == "existing" and word in _EXISTING_VERBS and k >= 0 and folded[k] in _COORDINATIONS:
+            k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
             roles[k] = mode
             named = named or k in starts
@@ -1501,6 +1576,25 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
         ):
             out.add(m)
     return out
+
+
+def _there_already(m: _Match, words: list[str]) -> bool:
+    """Whether a match names a system that runs already: someone else's ("an das GIS der Stadt", "our
+    customers' ERP", "the agency's records system"), or one whose data is spoken of ("unsere CAD-Daten",
+    "CAD data")."""
+    i = min(t for t, _, _ in m.cover)
+    j = max(t for t, _, _ in m.cover)
+    if j + 2 < len(words) and words[j + 1] in ("der", "des") and words[j + 2] in _OWNERS_GENITIVE:
+        return True
+    if i >= 2 and (
+        words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OTHER_OWNERS))
+    ):
+        return True
+    if m.weight in (W_PART, W_MODIFIER) and len(m.cover) == 1:
+        ((t, lo, hi),) = m.cover
+        if lo == 0 and words[t].endswith(("daten", "dateien")) and hi < len(words[t]):
+            return True
+    return j + 1 < len(words) and words[j + 1] in ("data", "files") and m.weight >= W_WORD
 
 
 def _inflected(word: str, cue: str) -> bool:
@@ -1699,6 +1793,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     framed = _framed(matches, words, sentence_of)
     for m in matches:
         role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
+        if role == "need" and _there_already(m, words):
+            role = "existing"
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
         elif role != "negated":  # a standard of a system already there is one to connect through
