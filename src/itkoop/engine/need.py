@@ -322,6 +322,7 @@ _CHANNELS = {
     "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
     "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
+    "marketplace": frozenset(["airbnb", "expedia", "booking.com", "bookingcom"]),
 }
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
@@ -1452,7 +1453,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             or not (mode == "existing" or word in _VERB_NEGATIONS or postposed)
         ):
             for k in range(i + 1, j):
-                roles[k] = mode
+                roles[k] = _combined(roles[k], mode)
             continue
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
@@ -1460,7 +1461,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         if mode == "existing" and word in _EXISTING_VERBS and k >= 0 and folded[k] in _COORDINATIONS:
             k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
-            roles[k] = mode
+            roles[k] = _combined(roles[k], mode)
             named = named or k in starts
             k -= 1
         if (
@@ -1474,8 +1475,15 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             last = last_start.get(clause_of[k])
             if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
                 for m in range(last, k + 1):
-                    roles[m] = mode
+                    roles[m] = _combined(roles[m], mode)
     return roles
+
+
+def _combined(role: str, mode: str) -> str:
+    """A refused thing said to be there ("Ne neue Website brauch ich nicht, die ist gut") is both."""
+    if {role, mode} == {"negated", "existing"}:
+        return "negated+existing"
+    return role if role == "negated+existing" and mode in ("negated", "existing") else mode
 
 
 def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[int, int]) -> range:
@@ -1795,12 +1803,15 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
         if role == "need" and _there_already(m, words):
             role = "existing"
+        if m.kind == "cap" and role == "negated+existing":
+            per_role["existing"].setdefault(m.target, []).append(m)
+            role = "negated"
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
-        elif role != "negated":  # a standard of a system already there is one to connect through
+        elif not role.startswith("negated"):  # a standard of a system already there is one to connect through
             standards.setdefault(m.target, None)
     # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
-    sense_words = [w for w, role in zip(words, roles, strict=True) if role != "negated"]
+    sense_words = [w for w, role in zip(words, roles, strict=True) if not role.startswith("negated")]
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
         del per_role["need"][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
