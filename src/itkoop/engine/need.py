@@ -1209,7 +1209,9 @@ class _Matcher:
             for form in _verb_forms(seq[1]):
                 self.reversed.setdefault(form, []).append((seq, target, kind, pattern))
 
-    def matches(self, tokens: list[Token]) -> list[_Match]:
+    def matches(self, tokens: list[Token], clause_of: list[int] | None = None) -> list[_Match]:
+        """Matches in the tokens; with ``clause_of``, none spans two clauses ("Laden: Kasse" is no
+        "Ladenkasse"), and so none hides a match of one clause."""
         found: list[_Match] = []
 
         def add(form: str, weight: float, cover: frozenset, evidence: str, written: str = "") -> None:
@@ -1289,6 +1291,8 @@ class _Matcher:
                 for form in {a + link + b for a in obj.forms for b in tok.forms for link in ("", "s", "n")}:
                     add(form, W_PAIR, cover, f"{tok.surface} {tokens[i + 1].surface} {obj.surface}")
         unique = list(dict.fromkeys(found))
+        if clause_of is not None:
+            unique = [m for m in unique if len({clause_of[t] for t, _, _ in m.cover}) == 1]
         # A match can only lie inside a match that covers its tokens: compare with those, not with all
         # (quadratic in the text's length otherwise).
         covering: dict[int, list[_Match]] = {}
@@ -1789,9 +1793,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for i, t in enumerate(tokens)
     ]
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
-    matches = [
-        m for m in matcher.matches(tokens) if len({clause_of[t] for t, _, _ in m.cover}) == 1
-    ] + _cpv_matches(tokens)
+    matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
     for i in _boilerplate(words, clause_of, sentence_of):
