@@ -187,6 +187,7 @@ _OWNERS_GENITIVE = frozenset(
         "landes",
         "bundes",
         "kreises",
+        "stadtwerke",
     ]
 )
 # Someone else's system ("an das GIS der Stadt", "our customers' ERP", "the agency's records system") is
@@ -408,6 +409,9 @@ _TRUCKING = (
     "zustell",
     "fahrer",
     "driver",
+    "fuhrpark",
+    "fahrzeuge",
+    "fahrzeugen",
 )
 # Trades of craftsmen (prefixes of folded words).
 _CRAFT_TRADES = (
@@ -453,7 +457,17 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
     (
         "hotel-software",
-        ("buchen", "buchung", "direktbuch", "belegung", "booking", "check-in", "checkin", "reservation"),
+        (
+            "buchen",
+            "buchung",
+            "direktbuch",
+            "belegung",
+            "booking",
+            "check-in",
+            "checkin",
+            "einchecken",
+            "reservation",
+        ),
         _LODGING,
     ),
     (
@@ -502,7 +516,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # a craftsman's hours are time tracking
     ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
     # "ein Portal, wo Kunden selbst nachschauen": a customer portal
-    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self")),
+    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self", "mandant", "client")),
 )
 # How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
 _BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
@@ -511,7 +525,9 @@ _DETERMINERS = frozenset(
     ["die", "der", "den", "dem", "das", "unsere", "unserer", "unseren", "unserem", "unser", "our", "the"]
 )
 # Services done to something: what follows them with "der/von/zu/of/on" is their object, not a need.
-_SERVICES_ON_OBJECTS = frozenset(["training", "software-testing", "penetration-testing", "accessibility"])
+_SERVICES_ON_OBJECTS = frozenset(
+    ["training", "software-testing", "penetration-testing", "accessibility", "translation", "ux-design"]
+)
 _OBJECT_REACH = 8  # words after the service within which its object is named
 _OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
 # What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
@@ -598,6 +614,12 @@ _CONTEXT_WORDS += (
     ),
     # a care service's rounds are care planning
     ("care-software", ("tourenplan", "touren"), ("pflegedienst", "pflegekraft", "pflegekraefte", "nursing")),
+    # a door opened with a phone or a card
+    (
+        "access-control",
+        ("tuer", "door"),
+        ("handy", "smartphone", "karte", "chip", "app", "badge", "transponder", "keycard", "phone"),
+    ),
     # applications made online
     ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
     # someone who keeps the computers running
@@ -878,6 +900,13 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "monteur",
             "kundendienst",
             "heizung",
+            # devices of users: their upkeep is IT support
+            "endgeraet",
+            "ipad",
+            "tablet",
+            "laptop",
+            "notebook",
+            "pc",
         ),
         (),
     ),
@@ -958,6 +987,12 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "newsletter": (
         frozenset({"mail", "mails", "email", "emails"}),
         ("spam", "phishing", "verschluessel", "encrypt"),
+        (),
+    ),
+    # "Speicherplatz" provided in a data centre is hosting, not storage hardware
+    "server-storage": (
+        frozenset({"speicherplatz"}),
+        ("housing", "rechenzentrum", "hosting", "bereitstellung", "colocation"),
         (),
     ),
     # "Nutzungsrechte" of graves or software are no media rights.
