@@ -644,6 +644,12 @@ _YIELDS_TO = {
     "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+# Words that open a description of how things are done today.
+_TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "currently", "today"])
+# Words that ask for something without a need verb ("soll", "hätten gern").
+_WISHES = frozenset(
+    ["soll", "sollen", "sollte", "sollten", "gern", "gerne", "wuerden", "haetten", "should", "would", "could"]
+)
 # A writer saying what their business is ("Wir sind eine Zimmerei", "We run three coffee shops", "ich führe
 # einen Sanitärbetrieb"): the words up to the end of the sentence or a need verb describe, they do not ask.
 _SELF_DESCRIPTIONS = frozenset(
@@ -1392,6 +1398,22 @@ def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]
     return out
 
 
+def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
+    """Tokens of sentences that tell how things are done today ("Aktuell bekommen wir die Bestellungen per
+    Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
+    and state no lack, no refusal and nothing kept. Linear."""
+    out: set[int] = set()
+    sentences: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentence_of):
+        sentences.setdefault(sentence, []).append(i)
+    cues = _NEED_VERBS | _WISHES | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
+    for members in sentences.values():
+        opening = [words[i] for i in members[:3]]
+        if any(w in _TODAY for w in opening) and not any(words[i] in cues for i in members):
+            out.update(members)
+    return out
+
+
 def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
@@ -1831,7 +1853,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
-    for i in _boilerplate(words, clause_of, sentence_of):
+    for i in _boilerplate(words, clause_of, sentence_of) | _todays_way(words, sentence_of):
         roles[i] = "context"
     per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
     standards: dict[str, None] = {}
