@@ -175,6 +175,12 @@ _STATE_PARTICIPLES = frozenset(
 )
 # "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
 _MAKESHIFTS = ("excel", "papier", "zettel", "word", "hand", "fax", "paper", "spreadsheet", "telefon", "kopf")
+_DEFINITE = frozenset(
+    ["der", "die", "den", "dem", "das", "the", "our", "unserer", "unsere", "unseren", "unserem", "unser"]
+)
+_PLACE_PREPOSITIONS = frozenset(["fuer", "for"])
+_PLACES = frozenset(["website-cms", "online-shop", "intranet", "customer-portal", "mobile-app"])
+_BESIDE = frozenset(["neben", "besides", "alongside"])
 _OWNERS_GENITIVE = frozenset(
     [
         "stadt",
@@ -620,6 +626,12 @@ _CONTEXT_WORDS += (
         ("tuer", "door"),
         ("handy", "smartphone", "karte", "chip", "app", "badge", "transponder", "keycard", "phone"),
     ),
+    # papers scanned and filed: document management
+    (
+        "dms",
+        ("ablegen", "abgelegt", "ablage", "filed", "filing"),
+        ("scan", "beleg", "dokument", "document", "paper", "papier", "lieferschein", "delivery note"),
+    ),
     # applications made online
     ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
     # someone who keeps the computers running
@@ -838,6 +850,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "druckern",
                 "devices",
                 "monitors",
+                "diensthandys",
+                "firmenhandys",
             }
         ),
         (),
@@ -881,6 +895,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "wartungsvertraegen",
                 "wartungstermine",
                 "wartungsintervalle",
+                "wartungsprotokolle",
+                "wartungsprotokoll",
                 "maintenance",
             }
         ),
@@ -1648,6 +1664,23 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
 
 
 def _there_already(m: _Match, words: list[str]) -> bool:
+    if _a_place_or_beside(m, words):
+        return True
+    return _owned_or_its_data(m, words)
+
+
+def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
+    """A system named as what another thing is made for ("ein Buchungs-Widget für die Website", "for our
+    website"; "ein Chatbot auf der Website" may still ask for the website) or as what something comes
+    beside ("neben der Kasse brauchen wir einen Webshop") is there already."""
+    i = min(t for t, _, _ in m.cover)
+    if i < 2 or words[i - 1] not in _DEFINITE:
+        return False
+    before = words[i - 2]
+    return before in _BESIDE or (before in _PLACE_PREPOSITIONS and m.target in _PLACES)
+
+
+def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     """Whether a match names a system that runs already: someone else's ("an das GIS der Stadt", "our
     customers' ERP", "the agency's records system"), or one whose data is spoken of ("unsere CAD-Daten",
     "CAD data")."""
@@ -1713,7 +1746,7 @@ def _context_matches(
                 roles[i] == "need"
                 and cue
                 and not words[i].startswith(context)
-                and not w.endswith(("system", "systeme", "software"))
+                and not w.endswith(("system", "systeme", "software", "tool"))
             ):
                 match = _Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
                 if i in described:
