@@ -1669,6 +1669,29 @@ def _there_already(m: _Match, words: list[str]) -> bool:
     return _owned_or_its_data(m, words)
 
 
+def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Matcher) -> bool:
+    """A system of the writer's named with its product ("Unsere Praxissoftware (THEORG) soll angebunden
+    werden", "our SAP ERP") runs already: a possessive before it, and a product name right before or after
+    it (a capitalised word no dictionary and no pattern knows)."""
+    i = min(t for t, _, _ in m.cover)
+    j = max(t for t, _, _ in m.cover)
+    if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
+        return False
+    for k in (i - 1, j + 1):
+        if 0 <= k < len(tokens):
+            surface = tokens[k].surface
+            if (
+                surface[:1].isupper()
+                and surface.isalpha()
+                and len(surface) >= 3
+                and not tokens[k].forms & matcher.words.keys()
+                and not is_known_word(surface, "de")
+                and not is_known_word(surface.lower(), "en")
+            ):
+                return True
+    return False
+
+
 def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
     """A system named as what another thing is made for ("ein Buchungs-Widget für die Website", "for our
     website"; "ein Chatbot auf der Website" may still ask for the website) or as what something comes
@@ -1893,7 +1916,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     framed = _framed(matches, words, sentence_of)
     for m in matches:
         role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
-        if role == "need" and _there_already(m, words):
+        if role == "need" and (_there_already(m, words) or _ours_by_name(m, tokens, words, matcher)):
             role = "existing"
         if m.kind == "cap" and role == "negated+existing":
             per_role["existing"].setdefault(m.target, []).append(m)
