@@ -181,6 +181,10 @@ _DEFINITE = frozenset(
 _PLACE_PREPOSITIONS = frozenset(["fuer", "for"])
 _PLACES = frozenset(["website-cms", "online-shop", "intranet", "customer-portal", "mobile-app"])
 _BESIDE = frozenset(["neben", "besides", "alongside"])
+_SOURCE_PREPOSITIONS = frozenset(
+    ["aus", "in", "im", "auf", "within"]
+)  # not "from our ERP": often asked with it
+_OUR_DATIVE = frozenset(["unserem", "unserer", "our"])
 _OWNERS_GENITIVE = frozenset(
     [
         "stadt",
@@ -277,6 +281,8 @@ _EXISTING_VERBS = frozenset(
         *_STATE_PARTICIPLES,
     ]
 )
+# ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
+_SUBJECT_VERBS = frozenset(["bleibt", "bleiben", "laeuft", "laufen", "stay", "stays", "remains"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -1524,14 +1530,13 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         postposed = (
             mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
         )
-        if (
-            forward_only
-            or any(k in starts for k in range(i + 1, j))
-            or not (mode == "existing" or word in _VERB_NEGATIONS or postposed)
-        ):
+        named_after = any(k in starts for k in range(i + 1, j))
+        if forward_only or named_after or not (mode == "existing" or word in _VERB_NEGATIONS or postposed):
             for k in range(i + 1, j):
                 roles[k] = _combined(roles[k], mode)
-            continue
+            if not (named_after and mode == "existing" and word in _SUBJECT_VERBS):
+                continue
+            # "Our accounting stays in DATEV": the verb's subject before it is there too
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
         named = False
@@ -1700,6 +1705,8 @@ def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
     if i < 2 or words[i - 1] not in _DEFINITE:
         return False
     before = words[i - 2]
+    if words[i - 1] in _OUR_DATIVE and before in _SOURCE_PREPOSITIONS:
+        return True  # "Daten aus unserem ERP", "traceability in our MES", "auf unserer Homepage buchen"
     return before in _BESIDE or (before in _PLACE_PREPOSITIONS and m.target in _PLACES)
 
 
