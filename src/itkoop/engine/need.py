@@ -181,6 +181,16 @@ _DEFINITE = frozenset(
 _PLACE_PREPOSITIONS = frozenset(["fuer", "for"])
 _PLACES = frozenset(["website-cms", "online-shop", "intranet", "customer-portal", "mobile-app"])
 _BESIDE = frozenset(["neben", "besides", "alongside"])
+_EXCHANGE_VERBS = (
+    "reden",
+    "redet",
+    "sprechen",
+    "spricht",
+    "kommunizier",
+    "abgleich",
+    "synchronisier",
+    "talk",
+)
 _SOURCE_PREPOSITIONS = frozenset(
     ["aus", "in", "im", "auf", "within"]
 )  # not "from our ERP": often asked with it
@@ -336,6 +346,7 @@ _CHANNELS = {
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
     "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
     "marketplace": frozenset(["airbnb", "expedia", "booking.com", "bookingcom"]),
+    "procurement": frozenset(["evergabe", "e-vergabe"]),  # "Unterlagen über die e-Vergabe abrufbar"
 }
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
@@ -356,6 +367,7 @@ _TENDER_WORDS = (
 _SUPPLY_WORDS = (
     *_TENDER_WORDS,
     "lot",
+    "los",
     "neu",
     "liefer",
     "beschaff",
@@ -1697,6 +1709,22 @@ def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Ma
     return False
 
 
+def _talked_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
+    """A system that the thing asked for is to talk to or match with ("die Türen sollen mit dem
+    Hotelprogramm reden", "eine Kasse, die mit dem Shop den Bestand abgleicht") is there already: named
+    with "mit dem/der" in a clause whose verb is one of exchanging data."""
+    i = min(t for t, _, _ in m.cover)
+    if i < 2 or words[i - 2] not in ("mit", "with") or words[i - 1] not in ("dem", "der", "den", "the"):
+        return False
+    clause = clause_of[i]
+    k = i + 1
+    while k < len(words) and k < i + MAX_SCOPE and clause_of[k] == clause:
+        if words[k].startswith(_EXCHANGE_VERBS):
+            return True
+        k += 1
+    return False
+
+
 def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
     """A system named as what another thing is made for ("ein Buchungs-Widget für die Website", "for our
     website"; "ein Chatbot auf der Website" may still ask for the website) or as what something comes
@@ -1923,7 +1951,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     framed = _framed(matches, words, sentence_of)
     for m in matches:
         role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
-        if role == "need" and (_there_already(m, words) or _ours_by_name(m, tokens, words, matcher)):
+        if role == "need" and (
+            _there_already(m, words)
+            or _ours_by_name(m, tokens, words, matcher)
+            or _talked_to(m, words, clause_of)
+        ):
             role = "existing"
         if m.kind == "cap" and role == "negated+existing":
             per_role["existing"].setdefault(m.target, []).append(m)
