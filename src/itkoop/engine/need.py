@@ -346,7 +346,11 @@ _CHANNELS = {
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
     "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
     "marketplace": frozenset(["airbnb", "expedia", "booking.com", "bookingcom"]),
-    "procurement": frozenset(["evergabe", "e-vergabe"]),  # "Unterlagen über die e-Vergabe abrufbar"
+    "procurement": frozenset(["evergabe", "e-vergabe"]),
+    # "Beitragseinzug per SEPA-Lastschrift": how fees are collected, not a bank connection to build
+    "banking": frozenset(
+        ["lastschrift", "lastschriften", "sepalastschrift", "sepa-lastschrift"]
+    ),  # "Unterlagen über die e-Vergabe abrufbar"
 }
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
@@ -553,7 +557,9 @@ _SERVICES_ON_OBJECTS = frozenset(
     ["training", "software-testing", "penetration-testing", "accessibility", "translation", "ux-design"]
 )
 _OBJECT_REACH = 8  # words after the service within which its object is named
-_OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
+_OBJECT_LINKS = frozenset(
+    ["der", "des", "von", "zu", "zum", "zur", "ueber", "unserer", "unseres", "of", "on", "for", "our"]
+)
 # What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
 _INCLUSIONS = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl", "samt", "nebst"])
 _INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance", "hardware-supply"])
