@@ -5,7 +5,9 @@ a floor is the figure reached minus a small margin, so a change that loses groun
 needs_lots.json and needs_everyday.json were written before the analysis rules changed for them,
 needs_fresh.json and needs_fresh2.json after those changes and before the analyser ran on them (then used
 for more rules), needs_fresh3.json after the last rule (see needs_lots.md): the hold-outs' figures are the
-estimate for texts written by others, and far lower."""
+estimate for texts written by others, and far lower. needs_holdout4.json (52 needs) was written before the
+next round of general rules and scored first at 0.650; needs_holdout5.json (23 needs) after that round, its
+first figure (0.690) untouched by any rule."""
 
 import json
 from collections import defaultdict
@@ -22,20 +24,20 @@ F1_FLOORS = {
     "needs_corpus.json": {"all": 0.97},  # 0.980
     "needs_holdout.json": {"all": 0.92},  # 0.939
     "needs_kinds.json": {
-        "all": 0.90,  # 0.912
+        "all": 0.91,  # 0.925
         "crafts": 0.85,  # 0.868
         "hospitality": 0.89,  # 0.906
         "logistics": 0.87,  # 0.889
-        "medical-care": 0.92,  # 0.938
-        "other-sme": 0.88,  # 0.896
+        "medical-care": 0.93,  # 0.952
+        "other-sme": 0.93,  # 0.952
         "public-tender": 0.95,  # 0.968
     },
     "needs_lots.json": {"all": 0.92, "public-lot": 0.92},  # 0.936
     "needs_everyday.json": {
-        "all": 0.88,  # 0.898
-        "crafts": 0.90,  # 0.923
-        "hospitality": 0.86,  # 0.877
-        "logistics": 0.87,  # 0.895
+        "all": 0.90,  # 0.923
+        "crafts": 0.92,  # 0.941
+        "hospitality": 0.89,  # 0.909
+        "logistics": 0.90,  # 0.919
     },
     "needs_fresh.json": {
         "all": 0.85,  # 0.873 (0.692 at its first run)
@@ -44,27 +46,47 @@ F1_FLOORS = {
         "logistics": 0.75,  # 0.769
         "public-lot": 0.89,  # 0.912
     },
-    "needs_fresh2.json": {  # a hold-out; two general rules followed its misses
-        "all": 0.60,  # 0.596 at its first run, 0.617
-        "crafts": 0.61,  # 0.632
-        "hospitality": 0.46,  # 0.476
-        "logistics": 0.60,  # 0.625
-        "public-lot": 0.66,  # 0.684
+    "needs_fresh2.json": {  # a hold-out (0.596 at its first run); general rules followed its misses
+        "all": 0.77,  # 0.787
+        "crafts": 0.64,  # 0.667
+        "hospitality": 0.75,  # 0.778
+        "logistics": 0.82,  # 0.842
+        "public-lot": 0.80,  # 0.821
     },
-    "needs_fresh3.json": {  # the final hold-out: 0.680 at its first run, then a few general rules
-        "all": 0.72,  # 0.738
-        "crafts": 0.70,  # 0.727
-        "hospitality": 0.76,  # 0.783
-        "logistics": 0.71,  # 0.737
-        "public-lot": 0.70,  # 0.718
+    "needs_fresh3.json": {  # a hold-out (0.680 at its first run), then general rules
+        "all": 0.89,  # 0.909
+        "crafts": 0.89,  # 0.917
+        "hospitality": 0.97,  # 1.000
+        "logistics": 0.93,  # 0.952
+        "public-lot": 0.80,  # 0.821
+    },
+    "needs_holdout4.json": {  # written before the round of rules it was used for: 0.650 at its first run
+        "all": 0.85,  # 0.873
+        "crafts": 0.82,  # 0.846
+        "hospitality": 0.78,  # 0.800
+        "logistics": 0.86,  # 0.889
+        "medical-care": 0.83,  # 0.857
+        "other-sme": 0.84,  # 0.865
+        "public-lot": 0.89,  # 0.918
+    },
+    "needs_holdout5.json": {  # written after the last rule: its figures are the first run's, untouched
+        "all": 0.67,  # 0.690
+        "crafts": 0.86,  # 0.889
+        "hospitality": 0.64,  # 0.667
+        "logistics": 0.70,  # 0.727
+        "medical-care": 0.55,  # 0.571
+        "other-sme": 0.52,  # 0.545
+        "public-lot": 0.69,  # 0.710
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
 LOT_FLOORS = {
     "needs_lots.json": (0.88, 0.96),  # 0.898, 0.978
     "needs_fresh.json": (0.87, 0.92),  # 0.886, 0.939
-    "needs_fresh2.json": (0.70, 0.63),  # 0.722, 0.650
-    "needs_fresh3.json": (0.59, 0.85),  # 0.609, 0.875
+    "needs_fresh2.json": (0.82, 0.78),  # 0.842, 0.800
+    "needs_fresh3.json": (0.67, 0.97),  # 0.696, 1.000
+    "needs_holdout4.json": (0.85, 0.94),  # 0.875, 0.966 (0.706, 0.828 at its first run)
+    "needs_holdout5.json": (0.59, 0.82),  # 0.611, 0.846 at its first run
 }
 NEW_CORPORA = (
     "needs_lots.json",
@@ -72,6 +94,7 @@ NEW_CORPORA = (
     "needs_fresh.json",
     "needs_fresh2.json",
     "needs_fresh3.json",
+    "needs_holdout4.json",
 )
 
 
@@ -109,6 +132,22 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         named = set(item["expected"]) | set(item.get("not_wanted", [])) | set(item.get("existing", []))
         assert named <= set(taxonomy.capabilities), named - set(taxonomy.capabilities)
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
+
+
+def test_the_last_hold_out_names_known_capabilities_in_every_kind(taxonomy):
+    corpus = _load("needs_holdout5.json")
+    assert len(corpus) >= 20
+    assert {item["kind"] for item in corpus} >= {
+        "public-lot",
+        "crafts",
+        "medical-care",
+        "logistics",
+        "hospitality",
+        "other-sme",
+    }
+    for item in corpus:
+        named = set(item["expected"]) | set(item.get("not_wanted", [])) | set(item.get("existing", []))
+        assert named <= set(taxonomy.capabilities), named - set(taxonomy.capabilities)
 
 
 def test_the_lots_corpus_holds_forty_lots_and_the_everyday_corpus_thirty_needs_of_the_weak_kinds():

@@ -152,6 +152,7 @@ _EXISTING = frozenset(
         "behalten",
         "beibehalten",
         "laeuft",
+        "laufen",
         "nutzt",
         "stay",
         "stays",
@@ -162,7 +163,73 @@ _EXISTING = frozenset(
     ]
 )
 # An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
-_EVALUATIONS = frozenset(["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works"])
+_EVALUATIONS = frozenset(
+    ["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works", "gut", "good", "prima", "zufrieden"]
+)
+# "wir nutzen DATEV", "we use Salesforce": said of the writer, a system in use.
+_USE_VERBS = frozenset(["nutzen", "verwenden", "use", "using"])
+_WRITERS = frozenset(["wir", "we", "ich", "i"])
+# "Die TI ist angebunden", "the system is installed": a state reached.
+_STATE_PARTICIPLES = frozenset(
+    ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "connected", "installed"]
+)
+# "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
+_MAKESHIFTS = ("excel", "papier", "zettel", "word", "hand", "fax", "paper", "spreadsheet", "telefon", "kopf")
+_DEFINITE = frozenset(
+    ["der", "die", "den", "dem", "das", "the", "our", "unserer", "unsere", "unseren", "unserem", "unser"]
+)
+_PLACE_PREPOSITIONS = frozenset(["fuer", "for"])
+_PLACES = frozenset(["website-cms", "online-shop", "intranet", "customer-portal", "mobile-app"])
+_BESIDE = frozenset(["neben", "besides", "alongside"])
+_EXCHANGE_VERBS = (
+    "reden",
+    "redet",
+    "sprechen",
+    "spricht",
+    "kommunizier",
+    "abgleich",
+    "synchronisier",
+    "talk",
+)
+_SOURCE_PREPOSITIONS = frozenset(
+    ["aus", "in", "im", "auf", "within"]
+)  # not "from our ERP": often asked with it
+_OUR_DATIVE = frozenset(["unserem", "unserer", "our"])
+_OWNERS_GENITIVE = frozenset(
+    [
+        "stadt",
+        "gemeinde",
+        "kommune",
+        "behoerde",
+        "kunden",
+        "lieferanten",
+        "partner",
+        "landes",
+        "bundes",
+        "kreises",
+        "stadtwerke",
+    ]
+)
+# Someone else's system ("an das GIS der Stadt", "our customers' ERP", "the agency's records system") is
+# one to connect to, not one to buy.
+_OTHER_OWNERS = (
+    "stadt",
+    "gemeinde",
+    "kreis",
+    "landes",
+    "bundes",
+    "kunden",
+    "kommune",
+    "behoerde",
+    "lieferant",
+    "partner",
+    "customer",
+    "client",
+    "supplier",
+    "agency",
+    "city",
+    "ministry",
+)
 # Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
 _DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
 _OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
@@ -172,6 +239,27 @@ _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
 _COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
+_STATE_COPULAS = frozenset(["ist", "sind", "war", "waren", "is", "are", "was", "were"])
+_WANTED = (
+    "noetig",
+    "notwendig",
+    "gewuenscht",
+    "gewollt",
+    "erforderlich",
+    "gefragt",
+    "geplant",
+    "vorgesehen",
+    "teil",
+    "gegenstand",
+    "bestandteil",
+    "need",
+    "requir",
+    "want",
+    "necessary",
+    "part",
+    "wichtig",
+    "important",
+)
 # Before "kein" these say what is missing, not what is refused: "noch keine Website", "die alte Kasse kann
 # kein TSE", "das Lager hat kein WLAN".
 _LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
@@ -187,8 +275,24 @@ _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
 _EXISTING_VERBS = frozenset(
-    ["bleibt", "bleiben", "behalten", "beibehalten", "laeuft", "nutzt", "uses", "stay", "stays", "remains"]
+    [
+        "bleibt",
+        "bleiben",
+        "behalten",
+        "beibehalten",
+        "laeuft",
+        "laufen",
+        "nutzt",
+        "uses",
+        "stay",
+        "stays",
+        "remains",
+        *_USE_VERBS,
+        *_STATE_PARTICIPLES,
+    ]
 )
+# ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
+_SUBJECT_VERBS = frozenset(["bleibt", "bleiben", "laeuft", "laufen", "stay", "stays", "remains"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -240,6 +344,13 @@ _CHANNELS = {
     "telephony": frozenset(["telefon", "phone", "anruf"]),
     "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
+    "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
+    "marketplace": frozenset(["airbnb", "expedia", "booking.com", "bookingcom"]),
+    "procurement": frozenset(["evergabe", "e-vergabe"]),
+    # "Beitragseinzug per SEPA-Lastschrift": how fees are collected, not a bank connection to build
+    "banking": frozenset(
+        ["lastschrift", "lastschriften", "sepalastschrift", "sepa-lastschrift"]
+    ),  # "Unterlagen über die e-Vergabe abrufbar"
 }
 # Words with another sense in some context: the capability is read only when the context words that
 # select the other sense are absent (``unless``), or only when those that select it are present
@@ -260,6 +371,7 @@ _TENDER_WORDS = (
 _SUPPLY_WORDS = (
     *_TENDER_WORDS,
     "lot",
+    "los",
     "neu",
     "liefer",
     "beschaff",
@@ -325,6 +437,9 @@ _TRUCKING = (
     "zustell",
     "fahrer",
     "driver",
+    "fuhrpark",
+    "fahrzeuge",
+    "fahrzeugen",
 )
 # Trades of craftsmen (prefixes of folded words).
 _CRAFT_TRADES = (
@@ -370,7 +485,17 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("restaurant-software", ("reservier", "bestell", "abbestell", "reservation", "order"), _GASTRO),
     (
         "hotel-software",
-        ("buchen", "buchung", "direktbuch", "belegung", "booking", "check-in", "checkin", "reservation"),
+        (
+            "buchen",
+            "buchung",
+            "direktbuch",
+            "belegung",
+            "booking",
+            "check-in",
+            "checkin",
+            "einchecken",
+            "reservation",
+        ),
         _LODGING,
     ),
     (
@@ -395,7 +520,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         "craft-software",
-        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice"),
+        ("angebot", "rechnung", "aufmass", "kalkulation", "quote", "invoice", "auftraeg", "material"),
         (*_CRAFT_TRADES, "baustelle"),
     ),
     # "Weiterentwicklung" of an application: custom software
@@ -419,7 +544,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # a craftsman's hours are time tracking
     ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
     # "ein Portal, wo Kunden selbst nachschauen": a customer portal
-    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self")),
+    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self", "mandant", "client")),
 )
 # How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
 _BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
@@ -428,12 +553,16 @@ _DETERMINERS = frozenset(
     ["die", "der", "den", "dem", "das", "unsere", "unserer", "unseren", "unserem", "unser", "our", "the"]
 )
 # Services done to something: what follows them with "der/von/zu/of/on" is their object, not a need.
-_SERVICES_ON_OBJECTS = frozenset(["training", "software-testing", "penetration-testing", "accessibility"])
+_SERVICES_ON_OBJECTS = frozenset(
+    ["training", "software-testing", "penetration-testing", "accessibility", "translation", "ux-design"]
+)
 _OBJECT_REACH = 8  # words after the service within which its object is named
-_OBJECT_LINKS = frozenset(["der", "des", "von", "zu", "zum", "zur", "ueber", "of", "on", "for"])
+_OBJECT_LINKS = frozenset(
+    ["der", "des", "von", "zu", "zum", "zur", "ueber", "unserer", "unseres", "of", "on", "for", "our"]
+)
 # What comes with a product ("einschließlich Lizenzen und Herstellersupport", "inkl. Wartung").
 _INCLUSIONS = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl", "samt", "nebst"])
-_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance"])
+_INCIDENTAL = frozenset(["software-licensing", "ticketing", "maintenance", "hardware-supply"])
 # Words that hold a pattern but name no need: "open-source" is no sourcing.
 _NOT_A_NEED = frozenset(["opensource", "open-source"])
 _PUBLIC_BODIES = (
@@ -487,6 +616,50 @@ _CONTEXT_WORDS += (
         ("migration", "migrier", "umstieg", "umstellung", "umziehen"),
         ("365", "cloud", "exchange", "sharepoint", "azure", "aws", "saas"),
     ),
+    # a signature given on a device: "der Kunde unterschreibt auf dem Tablet", "digital quittiert"
+    (
+        "e-signature",
+        ("unterschreib", "unterschrift", "quittier", "signier", "signature"),
+        ("digital", "tablet", "handy", "smartphone", "elektronisch", "ipad", "app", "online", "electronic"),
+    ),
+    # mails to encrypt or to keep spam out of: e-mail security
+    ("email-security", ("mail", "email"), ("verschluessel", "encrypt", "spam", "phishing")),
+    # estimates, repairs and orders of a body shop or a car workshop
+    (
+        "workshop-software",
+        ("kostenvoranschlag", "schadens", "reparatur", "auftraeg", "teilebestell"),
+        ("kfz", "karosserie", "autowerkstatt", "lackierer", "autohaus", "reifen", "car repair", "body shop"),
+    ),
+    # parties and weddings in an inn's hall are events to organise
+    (
+        "event-management",
+        ("feier", "hochzeit", "bankett"),
+        ("gasthof", "gasthaus", "saal", "restaurant", "gastro", "catering", "location", "wirtshaus"),
+    ),
+    # a fitter's orders on the road are field service
+    (
+        "field-service",
+        ("auftraeg", "auftrag", "einsaetze"),
+        ("monteur", "techniker", "servicetechniker", "technician", "fitter"),
+    ),
+    # a care service's rounds are care planning
+    ("care-software", ("tourenplan", "touren"), ("pflegedienst", "pflegekraft", "pflegekraefte", "nursing")),
+    # a door opened with a phone or a card
+    (
+        "access-control",
+        ("tuer", "door"),
+        ("handy", "smartphone", "karte", "chip", "app", "badge", "transponder", "keycard", "phone"),
+    ),
+    # papers scanned and filed: document management
+    (
+        "dms",
+        ("ablegen", "abgelegt", "ablage", "filed", "filing"),
+        ("scan", "beleg", "dokument", "document", "paper", "papier", "lieferschein", "delivery note"),
+    ),
+    # applications made online
+    ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
+    # someone who keeps the computers running
+    ("managed-services", ("running",), ("pc", "computer", "server", "laptop", "network")),
     # data to be taken over from the old system
     (
         "data-migration",
@@ -507,6 +680,37 @@ _YIELDS_TO = {
     "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+# Words that open a description of how things are done today.
+_TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "currently", "today"])
+# Words that ask for something without a need verb ("soll", "hätten gern").
+_WISHES = frozenset(
+    ["soll", "sollen", "sollte", "sollten", "gern", "gerne", "wuerden", "haetten", "should", "would", "could"]
+)
+# A writer saying what their business is ("Wir sind eine Zimmerei", "We run three coffee shops", "ich führe
+# einen Sanitärbetrieb"): the words up to the end of the sentence or a need verb describe, they do not ask.
+_SELF_DESCRIPTIONS = frozenset(
+    [
+        ("wir", "sind"),
+        ("sind", "wir"),
+        ("wir", "betreiben"),
+        ("betreiben", "wir"),
+        ("wir", "fuehren"),
+        ("ich", "fuehre"),
+        ("ich", "betreibe"),
+        ("ich", "bin"),
+        ("we", "are"),
+        ("we", "re"),
+        ("we", "run"),
+        ("we", "operate"),
+        ("i", "run"),
+        ("i", "am"),
+        ("i", "m"),
+    ]
+)
+# Groups whose capabilities are a trade's own processes: the trade's software is meant when these are asked
+# for ("Kfz-Werkstatt: Aufträge, Teilebestellung"), not when only IT infrastructure is ("Zahnarztpraxis:
+# Backup, Firewall").
+_PROCESS_GROUPS = frozenset(["business-software", "commerce", "industry-software", "production"])
 _HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "laden"])
 # A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
 # named too.
@@ -570,7 +774,26 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             }
         ),
         (),
-        ("bau", "gaeb", "architekt", "hochbau", "tiefbau", "handwerk", "gewerk"),
+        (
+            "bauunternehm",
+            "baufirma",
+            "bauleist",
+            "bauprojekt",
+            "bauvorhaben",
+            "bauleitung",
+            "baustell",
+            "bauwesen",
+            "bauindustr",
+            "baugewerb",
+            "bau-",
+            "gaeb",
+            "architekt",
+            "hochbau",
+            "tiefbau",
+            "rohbau",
+            "handwerk",
+            "gewerk",
+        ),
     ),
     # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
     "procurement": (
@@ -651,6 +874,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "druckern",
                 "devices",
                 "monitors",
+                "diensthandys",
+                "firmenhandys",
             }
         ),
         (),
@@ -658,7 +883,7 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     # "Tourenplanung" of a haulier or a care service is transport or care planning, not field service.
     "field-service": (
-        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes"}),
+        frozenset({"tourenplanung", "route planning", "touren planen", "plan routes", "planung der touren"}),
         (
             "lkw",
             "spedition",
@@ -694,6 +919,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "wartungsvertraegen",
                 "wartungstermine",
                 "wartungsintervalle",
+                "wartungsprotokolle",
+                "wartungsprotokoll",
                 "maintenance",
             }
         ),
@@ -719,6 +946,13 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
             "monteur",
             "kundendienst",
             "heizung",
+            # devices of users: their upkeep is IT support
+            "endgeraet",
+            "ipad",
+            "tablet",
+            "laptop",
+            "notebook",
+            "pc",
         ),
         (),
     ),
@@ -732,7 +966,31 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "ocr-capture": (
         frozenset({"scan", "scannen", "scanner", "scannern"}),
         ("zustell", "paket", "lager", "kommission", "sendung", "palette", "warehouse", "parcel", "delivery"),
-        (),
+        # ... and a scan with nothing on paper about is of a code ("Leerungen per Scan quittieren")
+        (
+            "beleg",
+            "dokument",
+            "papier",
+            "akte",
+            "rechnung",
+            "lieferschein",
+            "seite",
+            "brief",
+            "post",
+            "formular",
+            "unterlagen",
+            "vertrag",
+            "vertraeg",
+            "archiv",
+            "document",
+            "paper",
+            "invoice",
+            "file",
+            "receipt",
+            "letter",
+            "record",
+            "form",
+        ),
     ),
     # Reports of a field service or a care round are documents, not business intelligence.
     "bi": (
@@ -770,6 +1028,24 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         frozenset({"cnc", "cnc-maschine", "cnc-maschinen", "cnc machine", "cnc machines"}),
         ("condition", "zustand", "wartung", "instandhalt", "maintenance", "predictive", "ausfall", "monitor"),
         (),
+    ),
+    # "Lösung gegen Spam-Mails" keeps mails out; a newsletter sends them
+    "newsletter": (
+        frozenset({"mail", "mails", "email", "emails"}),
+        ("spam", "phishing", "verschluessel", "encrypt"),
+        (),
+    ),
+    # "Speicherplatz" provided in a data centre is hosting, not storage hardware
+    "server-storage": (
+        frozenset({"speicherplatz"}),
+        ("housing", "rechenzentrum", "hosting", "bereitstellung", "colocation"),
+        (),
+    ),
+    # "Nutzungsrechte" of graves or software are no media rights.
+    "digital-asset-management": (
+        frozenset({"nutzungsrechte", "rights management"}),
+        (),
+        ("bild", "foto", "medien", "media", "video", "grafik", "asset", "image", "photo", "marketing"),
     ),
     # Shipping labels are printed by the shipping software.
     "barcode-rfid": (
@@ -880,6 +1156,8 @@ class Need:
         return HUB_LOCATIONS.get(self.hub) if self.hub else None
 
 
+_GENITIVE_LINKS = frozenset(["der", "des"])
+
 # -- matcher ----------------------------------------------------------------------------------------------
 
 
@@ -967,6 +1245,8 @@ class _Matcher:
         surface = token.surface
         if len(surface) < 5 or not surface.isalpha() or token.forms & self.vocabulary:
             return token
+        if surface[:1].islower() and not surface[1:].islower():
+            return token  # a product written as its maker does ("iPads", "eRezept") is no typo
         key = fold(surface)
         # Read with .get and written whole: web threads share the matcher, one may clear while another reads.
         best = self._corrections.get(key, "")
@@ -1010,7 +1290,9 @@ class _Matcher:
             for form in _verb_forms(seq[1]):
                 self.reversed.setdefault(form, []).append((seq, target, kind, pattern))
 
-    def matches(self, tokens: list[Token]) -> list[_Match]:
+    def matches(self, tokens: list[Token], clause_of: list[int] | None = None) -> list[_Match]:
+        """Matches in the tokens; with ``clause_of``, none spans two clauses ("Laden: Kasse" is no
+        "Ladenkasse"), and so none hides a match of one clause."""
         found: list[_Match] = []
 
         def add(form: str, weight: float, cover: frozenset, evidence: str, written: str = "") -> None:
@@ -1045,10 +1327,18 @@ class _Matcher:
             for form in tok.forms:
                 add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
-            for part_forms, part in zip(tok.parts, re.split(r"[-–]", tok.surface), strict=False):
+            parts = re.split(r"[-–]", tok.surface)
+            for k, (part_forms, part) in enumerate(zip(tok.parts, parts, strict=False)):
                 length = len(fold(part))
                 for form in part_forms:
                     add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
+                if k + 1 < len(parts) and not part_forms & self.words.keys():
+                    # a modifier keeps its linking element: "Videosprechstunden-Tool", "Kunden-Bindungs-..."
+                    key = fold(part)
+                    for cut in ("n", "s", "en", "es"):
+                        if key.endswith(cut) and key[: -len(cut)] in self.words:
+                            add(key[: -len(cut)], W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
+                            break
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
@@ -1069,7 +1359,21 @@ class _Matcher:
                 joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
                 for form in joined:
                     add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
+            if (
+                i + 2 < len(tokens)
+                and tok.surface[:1].isupper()
+                and fold(tokens[i + 1].surface) in _GENITIVE_LINKS
+                and tokens[i + 2].surface[:1].isupper()
+            ):
+                # a compound said with its parts turned round: "Verwaltung der Mitglieder" is
+                # Mitgliederverwaltung, "Planung der Touren" Tourenplanung
+                obj = tokens[i + 2]
+                cover = frozenset({(i, 0, n), (i + 2, 0, len(fold(obj.surface)))})
+                for form in {a + link + b for a in obj.forms for b in tok.forms for link in ("", "s", "n")}:
+                    add(form, W_PAIR, cover, f"{tok.surface} {tokens[i + 1].surface} {obj.surface}")
         unique = list(dict.fromkeys(found))
+        if clause_of is not None:
+            unique = [m for m in unique if len({clause_of[t] for t, _, _ in m.cover}) == 1]
         # A match can only lie inside a match that covers its tokens: compare with those, not with all
         # (quadratic in the text's length otherwise).
         covering: dict[int, list[_Match]] = {}
@@ -1134,6 +1438,22 @@ def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]
     return out
 
 
+def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
+    """Tokens of sentences that tell how things are done today ("Aktuell bekommen wir die Bestellungen per
+    Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
+    and state no lack, no refusal and nothing kept. Linear."""
+    out: set[int] = set()
+    sentences: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentence_of):
+        sentences.setdefault(sentence, []).append(i)
+    cues = _NEED_VERBS | _WISHES | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
+    for members in sentences.values():
+        opening = [words[i] for i in members[:3]]
+        if any(w in _TODAY for w in opening) and not any(words[i] in cues for i in members):
+            out.update(members)
+    return out
+
+
 def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
@@ -1160,11 +1480,27 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         backward_only = False
         if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
+        if word in _VERB_NEGATIONS and prev in _STATE_COPULAS and not nxt.startswith(_WANTED):
+            # a state that is lacking ("die Homepage ist nicht barrierefrei"), unlike "ist nicht nötig"
+            continue
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
-        elif word in _EXISTING or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5):
+        elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
+            # "läuft über Excel-Listen und einen Wandkalender": the makeshift of today is neither asked for
+            # nor kept; what runs on it is what is asked for
+            for k in range(i + 1, min(len(tokens), i + 1 + MAX_SCOPE)):
+                if clause_of[k] != clause_of[i]:
+                    break
+                roles[k] = "context"
+            continue
+        elif (
+            word in _EXISTING
+            or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5)
+            or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
+            or (word in _STATE_PARTICIPLES and prev in _STATE_COPULAS)
+        ):
             mode = "existing"
         elif word in _DONE_BY and clause_of[i] in outside:
             # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
@@ -1212,19 +1548,20 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         postposed = (
             mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
         )
-        if (
-            forward_only
-            or any(k in starts for k in range(i + 1, j))
-            or not (mode == "existing" or word in _VERB_NEGATIONS or postposed)
-        ):
+        named_after = any(k in starts for k in range(i + 1, j))
+        if forward_only or named_after or not (mode == "existing" or word in _VERB_NEGATIONS or postposed):
             for k in range(i + 1, j):
-                roles[k] = mode
-            continue
+                roles[k] = _combined(roles[k], mode)
+            if not (named_after and mode == "existing" and word in _SUBJECT_VERBS):
+                continue
+            # "Our accounting stays in DATEV": the verb's subject before it is there too
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
         named = False
+        if mode == "existing" and word in _EXISTING_VERBS and k >= 0 and folded[k] in _COORDINATIONS:
+            k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
-            roles[k] = mode
+            roles[k] = _combined(roles[k], mode)
             named = named or k in starts
             k -= 1
         if (
@@ -1238,8 +1575,15 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             last = last_start.get(clause_of[k])
             if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
                 for m in range(last, k + 1):
-                    roles[m] = mode
+                    roles[m] = _combined(roles[m], mode)
     return roles
+
+
+def _combined(role: str, mode: str) -> str:
+    """A refused thing said to be there ("Ne neue Website brauch ich nicht, die ist gut") is both."""
+    if {role, mode} == {"negated", "existing"}:
+        return "negated+existing"
+    return role if role == "negated+existing" and mode in ("negated", "existing") else mode
 
 
 def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[int, int]) -> range:
@@ -1261,16 +1605,16 @@ def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[i
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
     channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
-    if cap in _CHANNELS:
-        return all(
-            fold(m.evidence) in _CHANNELS[cap]
-            and any(
-                fold(tokens[t].surface) in _CHANNEL_WORDS
-                for i in {t for t, _, _ in m.cover}
-                for t in range(max(0, i - 4), i)  # "per Telefon, Mail": the list a preposition starts
-            )
-            for m in matches
+    if cap in _CHANNELS and all(
+        fold(m.evidence) in _CHANNELS[cap]
+        and any(
+            fold(tokens[t].surface) in _CHANNEL_WORDS
+            for i in {t for t, _, _ in m.cover}
+            for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
         )
+        for m in matches
+    ):
+        return True
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
         # a craftsman's "Baustelle" is where his people work; construction software is for builders
         return any(w.startswith(_CRAFT_TRADES) for w in words)
@@ -1342,6 +1686,83 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
     return out
 
 
+def _there_already(m: _Match, words: list[str]) -> bool:
+    if _a_place_or_beside(m, words):
+        return True
+    return _owned_or_its_data(m, words)
+
+
+def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Matcher) -> bool:
+    """A system of the writer's named with its product ("Unsere Praxissoftware (THEORG) soll angebunden
+    werden", "our SAP ERP") runs already: a possessive before it, and a product name right before or after
+    it (a capitalised word no dictionary and no pattern knows)."""
+    i = min(t for t, _, _ in m.cover)
+    j = max(t for t, _, _ in m.cover)
+    if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
+        return False
+    for k in (i - 1, j + 1):
+        if 0 <= k < len(tokens):
+            surface = tokens[k].surface
+            if (
+                surface[:1].isupper()
+                and surface.isalpha()
+                and len(surface) >= 3
+                and not tokens[k].forms & matcher.words.keys()
+                and not is_known_word(surface, "de")
+                and not is_known_word(surface.lower(), "en")
+            ):
+                return True
+    return False
+
+
+def _talked_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
+    """A system that the thing asked for is to talk to or match with ("die Türen sollen mit dem
+    Hotelprogramm reden", "eine Kasse, die mit dem Shop den Bestand abgleicht") is there already: named
+    with "mit dem/der" in a clause whose verb is one of exchanging data."""
+    i = min(t for t, _, _ in m.cover)
+    if i < 2 or words[i - 2] not in ("mit", "with") or words[i - 1] not in ("dem", "der", "den", "the"):
+        return False
+    clause = clause_of[i]
+    k = i + 1
+    while k < len(words) and k < i + MAX_SCOPE and clause_of[k] == clause:
+        if words[k].startswith(_EXCHANGE_VERBS):
+            return True
+        k += 1
+    return False
+
+
+def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
+    """A system named as what another thing is made for ("ein Buchungs-Widget für die Website", "for our
+    website"; "ein Chatbot auf der Website" may still ask for the website) or as what something comes
+    beside ("neben der Kasse brauchen wir einen Webshop") is there already."""
+    i = min(t for t, _, _ in m.cover)
+    if i < 2 or words[i - 1] not in _DEFINITE:
+        return False
+    before = words[i - 2]
+    if words[i - 1] in _OUR_DATIVE and before in _SOURCE_PREPOSITIONS:
+        return True  # "Daten aus unserem ERP", "traceability in our MES", "auf unserer Homepage buchen"
+    return before in _BESIDE or (before in _PLACE_PREPOSITIONS and m.target in _PLACES)
+
+
+def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
+    """Whether a match names a system that runs already: someone else's ("an das GIS der Stadt", "our
+    customers' ERP", "the agency's records system"), or one whose data is spoken of ("unsere CAD-Daten",
+    "CAD data")."""
+    i = min(t for t, _, _ in m.cover)
+    j = max(t for t, _, _ in m.cover)
+    if j + 2 < len(words) and words[j + 1] in ("der", "des") and words[j + 2] in _OWNERS_GENITIVE:
+        return True
+    if i >= 2 and (
+        words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OTHER_OWNERS))
+    ):
+        return True
+    if m.weight in (W_PART, W_MODIFIER) and len(m.cover) == 1:
+        ((t, lo, hi),) = m.cover
+        if lo == 0 and words[t].endswith(("daten", "dateien")) and hi < len(words[t]):
+            return True
+    return j + 1 < len(words) and words[j + 1] in ("data", "files") and m.weight >= W_WORD
+
+
 def _inflected(word: str, cue: str) -> bool:
     """The word is the cue, inflected ("Reservierungen"), or a compound with the inflected cue as its head
     ("Vorbestellung", "Seminarbuchungen"), but not a compound with a head of its own ("Aufmaßskizzen")."""
@@ -1350,9 +1771,12 @@ def _inflected(word: str, cue: str) -> bool:
     return at >= 0 and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab")) and len(word) - at - len(cue) <= 6
 
 
-def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) -> list[_Match]:
-    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade. Linear: each rule
-    looks at each word once."""
+def _context_matches(
+    words: list[str], last_parts: list[str], roles: list[str], described: set[int]
+) -> list[_Match]:
+    """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade, preferably
+    outside the writer's description of the business (``described``). Linear: each rule looks at each word
+    once."""
     found: list[_Match] = []
     for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
         if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
@@ -1364,6 +1788,7 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
         heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
         if not any(w.startswith(context) or w.endswith(heads) for w in words):
             continue
+        fallback = None
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
             # "Betrieb" is running a system only as "Betrieb der/des ..." or "und Betrieb"
             if (
@@ -1385,10 +1810,17 @@ def _context_matches(words: list[str], last_parts: list[str], roles: list[str]) 
                 roles[i] == "need"
                 and cue
                 and not words[i].startswith(context)
-                and not w.endswith(("system", "systeme", "software"))
+                and not w.endswith(("system", "systeme", "software", "tool"))
             ):
-                found.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                match = _Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
+                if i in described:
+                    fallback = fallback or match
+                    continue
+                found.append(match)
+                fallback = None
                 break
+        if fallback is not None:
+            found.append(fallback)
     return found
 
 
@@ -1423,6 +1855,56 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
     ]
     if len(only_business) < len(per_cap):
         for cap in only_business:
+            del per_cap[cap]
+
+
+def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
+    """Tokens that describe the writer's business: after "wir sind", "we run" ... to the sentence's end or a
+    need verb. Linear."""
+    out: set[int] = set()
+    i = 0
+    while i + 1 < len(words):
+        if (words[i], words[i + 1]) in _SELF_DESCRIPTIONS and sentence_of[i + 1] == sentence_of[i]:
+            j = i + 2
+            while (
+                j < min(len(words), i + 2 + MAX_SCOPE)
+                and sentence_of[j] == sentence_of[i]
+                and words[j] not in _NEED_VERBS
+            ):
+                out.add(j)
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _drop_self_description(
+    per_cap: dict[str, list[_Match]], described: set[int], clause_of: list[int], taxonomy: Taxonomy
+) -> None:
+    """Capabilities named only where the writer describes the business are context when the text asks for
+    other things (the "Kühllager" of a cold store, the "shops" of a café chain); the software of the trade,
+    named there or in a heading of up to four words ("Zahnarztpraxis, we need ..."), only when nothing asked
+    for is one of the trade's processes."""
+    header = [i for i, c in enumerate(clause_of) if c == 0]
+    trade_context = described | set(header if len(header) <= 4 and len(header) < len(clause_of) else ())
+    if not trade_context:
+        return
+    only_described = {
+        cap
+        for cap, ms in per_cap.items()
+        if all(
+            min(t for t, _, _ in m.cover)
+            in (trade_context if taxonomy.capabilities[cap].parent == "industry-software" else described)
+            for m in ms
+        )
+    }
+    asked = [cap for cap in per_cap if cap not in only_described]
+    if not asked:
+        return
+    processes = any(taxonomy.capabilities[cap].parent in _PROCESS_GROUPS for cap in asked)
+    for cap in only_described:
+        if taxonomy.capabilities[cap].parent != "industry-software" or not processes:
             del per_cap[cap]
 
 
@@ -1465,28 +1947,36 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for i, t in enumerate(tokens)
     ]
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
-    matches = [
-        m for m in matcher.matches(tokens) if len({clause_of[t] for t, _, _ in m.cover}) == 1
-    ] + _cpv_matches(tokens)
+    matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
     roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
     words = [fold(t.surface) for t in tokens]
-    for i in _boilerplate(words, clause_of, sentence_of):
+    for i in _boilerplate(words, clause_of, sentence_of) | _todays_way(words, sentence_of):
         roles[i] = "context"
     per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
     standards: dict[str, None] = {}
     framed = _framed(matches, words, sentence_of)
     for m in matches:
         role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
+        if role == "need" and (
+            _there_already(m, words)
+            or _ours_by_name(m, tokens, words, matcher)
+            or _talked_to(m, words, clause_of)
+        ):
+            role = "existing"
+        if m.kind == "cap" and role == "negated+existing":
+            per_role["existing"].setdefault(m.target, []).append(m)
+            role = "negated"
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
-        elif role != "negated":  # a standard of a system already there is one to connect through
+        elif not role.startswith("negated"):  # a standard of a system already there is one to connect through
             standards.setdefault(m.target, None)
     # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
-    sense_words = [w for w, role in zip(words, roles, strict=True) if role != "negated"]
+    sense_words = [w for w, role in zip(words, roles, strict=True) if not role.startswith("negated")]
     for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
         del per_role["need"][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
-    for m in _context_matches(words, last_parts, roles):
+    described = _self_described(words, sentence_of)
+    for m in _context_matches(words, last_parts, roles, described):
         per_role["need"].setdefault(m.target, []).append(m)
     for cap, stronger in _YIELDS_TO.items():
         if cap in per_role["need"] and any(
@@ -1494,6 +1984,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         ):
             del per_role["need"][cap]
     _drop_business_words(per_role["need"], clause_of)
+    _drop_self_description(per_role["need"], described, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
             host in per_role["need"]

@@ -1,0 +1,124 @@
+"""General readings of need texts added after needs_holdout4.json (issue 12): each a kind of text, not a
+sentence of a corpus. Every case failed before the reading was added."""
+
+import pytest
+
+from itkoop.engine import analyse_need, builtin_taxonomy_dict, taxonomy_from_dict
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return taxonomy_from_dict(builtin_taxonomy_dict())
+
+
+def _read(text, taxonomy):
+    analysis = analyse_need(text, taxonomy)
+    return (
+        set(analysis.capability_ids),
+        {h.id for h in analysis.negated},
+        {h.id for h in analysis.existing},
+    )
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        # a compound said with its parts turned round
+        ("Gesucht wird eine Lösung zur Verwaltung der Mitglieder unseres Vereins", "membership-management"),
+        # a modifier keeps its linking element
+        ("Wir suchen ein Videosprechstunden-Tool für die Praxis", "video-conferencing"),
+        # an estimate of a body shop
+        ("Karosseriebau: Kostenvoranschläge und Schadensfotos laufen noch per Fax", "workshop-software"),
+        # a signature given on a device
+        ("Der Kunde soll am Ende auf dem Tablet unterschreiben", "e-signature"),
+        # mails to encrypt
+        ("Versicherungsmakler braucht eine Lösung für E-Mails an Kunden, verschlüsselt", "email-security"),
+    ],
+)
+def test_a_need_said_in_other_words_is_read(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        # "Laden: Kasse" is no "Ladenkasse" that hides the Kasse of its own clause
+        ("Goldschmiede mit Laden: Kasse und Onlineshop", "pos"),
+        # a state that is lacking is no refusal
+        ("Unsere Homepage ist nicht barrierefrei.", "accessibility"),
+    ],
+)
+def test_a_word_of_one_clause_and_a_lacking_state_are_read(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]
+
+
+def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
+    wanted, refused, _ = _read("Ein Onlineshop ist nicht nötig, wir brauchen eine Website", taxonomy)
+    assert "online-shop" in refused and "online-shop" not in wanted
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a product written as its maker does is no typo ("iPads" is no "iPaaS")
+        ("Verwaltung der iPads über ein MDM", "integration-platform"),
+        # spam mails are kept out, not sent
+        ("Wellnesshotel sucht eine Lösung gegen Spam-Mails", "newsletter"),
+        # the business the writer runs is context when other things are asked for
+        ("Hallo, wir betreiben ein Kühllager und brauchen EDI mit den Supermärkten", "wms"),
+        ("We run three coffee shops in Berlin and want a loyalty program", "online-shop"),
+        # a trade's software in a heading, when only IT infrastructure is asked for
+        ("Zahnarztpraxis, we need backup and a firewall", "medical-practice"),
+        # how things are done today is no need
+        (
+            "Aktuell werden die Lieferscheine gedruckt und dann scannt sie jemand. Wir brauchen EDI.",
+            "ocr-capture",
+        ),
+        # a scan with nothing on paper about reads a code
+        ("Die Fahrer sollen Leerungen der Behälter per Scan quittieren", "ocr-capture"),
+        # Nutzungsrechte of graves are no media rights
+        (
+            "Software für Friedhöfe: Grabstellen, Nutzungsrechte, Gebührenbescheide",
+            "digital-asset-management",
+        ),
+        # a translation is done to the web pages, it does not ask for a website
+        ("Rahmenvertrag für Übersetzungen von Webseiten und Broschüren", "website-cms"),
+    ],
+)
+def test_context_is_not_read_as_a_need(taxonomy, text, wrong):
+    assert wrong not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, there",
+    [
+        ("Steuerkanzlei: Mandanten sollen Belege über ein Portal hochladen, wir nutzen DATEV.", "accounting"),
+        ("Die Telematikinfrastruktur ist angebunden, es fehlt eine Videosprechstunde.", "medical-practice"),
+        ("Die Kasse ist neu und bleibt. Wir brauchen eine Zeiterfassung.", "pos"),
+        ("We want one PMS for all houses. Our accounting stays in DATEV.", "accounting"),
+        ("Die Türen sollen mit dem Hotelprogramm reden, gesucht ist eine Schließanlage", "hotel-software"),
+        ("Neben der Kasse brauchen wir einen kleinen Webshop", "pos"),
+        ("Eine Kartenanbindung an das GIS der Stadt", "gis"),
+        (
+            "Unsere Praxissoftware (THEORG) soll an die Online-Terminbuchung angebunden werden",
+            "medical-practice",
+        ),
+        ("Die Abbundanlage soll ihre Daten direkt aus unserem CAD bekommen", "cad-plm"),
+        ("Wir brauchen eine Lösung für die Rückverfolgbarkeit in unserem MES", "mes"),
+    ],
+)
+def test_a_system_already_there_is_read_as_there(taxonomy, text, there):
+    wanted, _, existing = _read(text, taxonomy)
+    assert there in existing and there not in wanted
+
+
+def test_what_runs_on_excel_today_is_asked_for_and_the_excel_is_not_kept(taxonomy):
+    wanted, _, existing = _read("Die Teilnehmerverwaltung läuft über Excel-Listen.", taxonomy)
+    assert "event-management" in wanted and not existing
+
+
+def test_a_refused_system_said_to_be_there_is_both(taxonomy):
+    _, refused, existing = _read(
+        "Ne neue Website brauch ich nicht, die ist gut. Aber ein Backup fehlt.", taxonomy
+    )
+    assert "website-cms" in refused and "website-cms" in existing
