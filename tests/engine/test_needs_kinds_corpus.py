@@ -13,7 +13,7 @@ from itkoop.engine import analyse_need, builtin_taxonomy_dict, taxonomy_from_dic
 
 CORPUS = Path(__file__).with_name("needs_kinds.json")
 KINDS = {"crafts", "medical-care", "logistics", "hospitality", "public-tender", "other-sme"}
-STYLES = {"typos", "english-mixed", "negation", "existing", "one-liner", "long"}
+STYLES = {"typos", "english-mixed", "negation", "existing", "one-liner", "long", "idiom"}
 
 
 @pytest.fixture(scope="module")
