@@ -22,7 +22,7 @@ F1_FLOORS = {
     "needs_corpus.json": {"all": 0.97},  # 0.980
     "needs_holdout.json": {"all": 0.92},  # 0.939
     "needs_kinds.json": {
-        "all": 0.90,  # 0.912
+        "all": 0.90,  # 0.912, 0.917 with the idioms of broken equipment
         "crafts": 0.85,  # 0.868
         "hospitality": 0.89,  # 0.906
         "logistics": 0.87,  # 0.889
