@@ -97,6 +97,7 @@ def test_corpus_f1_stays_above_its_floor_overall_and_per_kind(taxonomy, corpus):
         # the device word keeps its reading where nothing broke, and a refused breakdown is none
         ("Wir brauchen 12 neue Laptops", {"hardware-supply"}, {"managed-services"}),
         ("Der PC ist nicht abgestürzt", set(), {"managed-services"}),
+        ("Der PC ist abgestürzt und startet nicht mehr", {"managed-services"}, {"hardware-supply"}),
     ],
 )
 def test_general_readings(taxonomy, text, wanted, unwanted):

@@ -1476,6 +1476,12 @@ _DEAD_PHRASES = (("geist", ("aufgegeben", "auf")), ("gave", ("up",)))  # "hat de
 _BREAKDOWN_REACH = 6  # words between the device and the words that say it broke
 
 
+def _negated_before(words: list[str], j: int) -> bool:
+    """A negation within three words before word j: "der PC ist nicht abgestürzt", "hat nicht den Geist
+    aufgegeben"; one after it ("abgestürzt und startet nicht mehr") says it broke."""
+    return any(w in _VERB_NEGATIONS for w in words[max(0, j - 3) : j])
+
+
 def _breakdown(
     tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str]
 ) -> tuple[set[int], list[_Match]]:
@@ -1491,15 +1497,15 @@ def _breakdown(
             for j in range(max(0, i - _BREAKDOWN_REACH), min(len(words), i + _BREAKDOWN_REACH + 1))
             if clause_of[j] == clause_of[i] and roles[j] != "negated"
         ]
-        dead = any(words[j] in _DEAD for j in span) or any(
+
+        said = [j for j in span if not _negated_before(words, j)]
+        dead = any(words[j] in _DEAD for j in said) or any(
             words[j] == head and any(words[k] in tails for k in span if k > j)
             for head, tails in _DEAD_PHRASES
-            for j in span
+            for j in said
         )
-        if not (dead or any(words[j] in _CRASHED for j in span)) or any(
-            words[j] in _VERB_NEGATIONS for j in span
-        ):
-            continue  # "der PC ist nicht abgestürzt"
+        if not (dead or any(words[j] in _CRASHED for j in said)):
+            continue
         devices.add(i)
         cover = frozenset({(i, 0, len(w))})
         found.append(_Match("managed-services", "cap", W_BREAKDOWN, cover, tokens[i].surface))
