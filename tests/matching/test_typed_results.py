@@ -62,26 +62,32 @@ def test_cli_partners_json_is_the_engine_serialization_of_the_service_result(min
     assert printed == partners_to_dict(services.rank_partners_for(company_id="c3"))
 
 
-@pytest.mark.parametrize(("lang", "erp"), [("de", "Warenwirtschaft / ERP"), ("en", "ERP")])
-def test_the_presenter_resolves_names_and_labels_in_the_active_language(mini_catalog, lang, erp):
+@pytest.mark.parametrize(
+    ("lang", "erp", "datev"),
+    [("de", "Warenwirtschaft / ERP", "DATEV-Format"), ("en", "ERP", "DATEV format (posting batch)")],
+)
+def test_the_presenter_resolves_names_and_labels_in_the_active_language(mini_catalog, lang, erp, datev):
     with translation.override(lang):
         names = names_for(companies=["c1"], solutions=["s1"], capabilities=["erp"], standards=["datev"])
     assert names.company("c1") == "Nordlicht ERP GmbH"
     assert names.solution("s1") == "Nordlicht Warenwirtschaft"
     assert names.solution_with_company("s1") == "Nordlicht Warenwirtschaft (Nordlicht ERP GmbH)"
     assert names.capability("erp") == erp
-    assert names.standard("datev") == "DATEV-Format"
+    assert names.standard("datev") == datev  # the English name from the taxonomy, the German from the file
     assert names.company("gone") == "gone" and names.capability("nope") == "nope"
 
 
-@pytest.mark.parametrize(("lang", "accounting"), [("de", "Buchhaltung"), ("en", "Accounting")])
-def test_a_stored_bundle_snapshot_is_presented_with_names(mini_catalog, lang, accounting):
+@pytest.mark.parametrize(
+    ("lang", "accounting", "datev"),
+    [("de", "Buchhaltung", "DATEV-Format"), ("en", "Accounting", "DATEV format (posting batch)")],
+)
+def test_a_stored_bundle_snapshot_is_presented_with_names(mini_catalog, lang, accounting, datev):
     snapshot = bundle_to_dict(services.match_need(text=NEED).bundles[0])
     with translation.override(lang):
         summary = present_bundle_snapshot(json.loads(json.dumps(snapshot)))
     assert "Kontor FiBu (Kontor Finanzsoftware KG)" in [s["name"] for s in summary["solutions"]]
     assert [accounting] in [s["covers"] for s in summary["solutions"]]
-    assert {link["standard"] for link in summary["links"]} == {"DATEV-Format", "BMEcat"}
+    assert {link["standard"] for link in summary["links"]} == {datev, "BMEcat"}
     assert summary["explanation"] == snapshot["explanation"]
     assert present_bundle_snapshot(None) is None
 

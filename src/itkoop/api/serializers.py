@@ -84,7 +84,8 @@ class CapabilitySerializer(serializers.Serializer):
 
 class StandardSerializer(serializers.Serializer):
     id = serializers.CharField(read_only=True)
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True, help_text="the German name")
+    label_en = serializers.CharField(read_only=True, help_text="the English name; empty where it is the same")
     url = serializers.CharField(read_only=True)
     used_by = RelatedIds("id")
 

@@ -510,8 +510,8 @@ class _DemoBuilder:
             description=row["description"],
             company_name=company_name,
             capabilities=self._sorted_caps(row),
-            provides=sorted(self.standards[s].label for s in row["provides"]),
-            consumes=sorted(self.standards[s].label for s in row["consumes"]),
+            provides=sorted(self.standards[s].search_label for s in row["provides"]),
+            consumes=sorted(self.standards[s].search_label for s in row["consumes"]),
         )
 
     def _company_document(self, row: dict) -> str:

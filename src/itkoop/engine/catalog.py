@@ -86,18 +86,24 @@ class Capability:
 
 @dataclass(frozen=True, slots=True)
 class Standard:
-    """An interface standard or data format (DATEV, BMEcat, ...); ``used_by`` lists capability ids."""
+    """An interface standard or data format (DATEV, BMEcat, ...); ``used_by`` lists capability ids.
+
+    ``label`` is the German name, ``label_en`` the English one where it differs (most names are the same)."""
 
     id: str
     label: str
     url: str | None = None
     used_by: tuple[str, ...] = ()
+    label_en: str = ""
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):
             raise CatalogError(f"standard id {self.id!r} must match {ID_PATTERN.pattern}")
         if not self.label.strip():
             raise CatalogError(f"standard {self.id!r} needs a label")
+
+    def label_in(self, lang: str = "de") -> str:
+        return self.label_en if lang == "en" and self.label_en else self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +486,8 @@ def taxonomy_from_dict(data: Mapping[str, Any], base: Mapping[str, Any] | None =
         standards = [
             Standard(
                 id=s["id"],
-                label=s.get("label") or s["id"],
+                label=s.get("label") or s.get("label_en") or s["id"],
+                label_en=s.get("label_en", ""),
                 url=s.get("url"),
                 used_by=_tuple(s.get("used_by")),
             )

@@ -228,7 +228,7 @@ def explain_bundle(
             str(t["link"]).format(
                 src=catalog.solutions[link.source].name,
                 dst=catalog.solutions[link.target].name,
-                std=tax.standards[link.standard].label,
+                std=tax.standards[link.standard].label_in(lang),
             )
             for link in bundle.links
         ]
@@ -287,7 +287,7 @@ def _existing_sentences(
         mine = [link for link in links if link.existing == cap]
         via = [
             str(t["ex_via"]).format(
-                sol=catalog.solutions[link.solution].name, std=tax.standards[link.standard].label
+                sol=catalog.solutions[link.solution].name, std=tax.standards[link.standard].label_in(lang)
             )
             for link in mine
             if link.standard is not None
@@ -331,7 +331,7 @@ def _why_below(cmp: Comparison, catalog: Catalog, need: Need, lang: str) -> str:
         reasons.append(_n(t, "r_providers", k - k0).format(d=k - k0, k=k, k0=k0))
     for part in cmp.parts[:2]:
         if part == "standards":
-            stds = ", ".join(tax.standards[s].label for s in need.standards if s in tax.standards)
+            stds = ", ".join(tax.standards[s].label_in(lang) for s in need.standards if s in tax.standards)
             reasons.append(_n(t, "r_standards", len(need.standards)).format(stds=stds))
         elif part == "verified":
             (v, v0), (c, c0) = cmp.verified, cmp.verified_caps

@@ -1931,6 +1931,72 @@ def _cpv_matches(tokens: list[Token]) -> list[_Match]:
     return found
 
 
+# A device that broke, in everyday words ("der Rechner ist abgeraucht", "Server ist abgeschmiert", "Laptop
+# hat den Geist aufgegeben", "PC died"): the writer needs someone to repair it (IT support) and, where the
+# device is dead rather than crashed, a new one; the device word itself names no fleet to manage.
+W_BREAKDOWN = 0.8
+_DEVICE_HEADS = (
+    "rechner",
+    "computer",
+    "pc",
+    "laptop",
+    "notebook",
+    "server",
+    "drucker",
+    "festplatte",
+    "printer",
+    "macbook",
+    "imac",
+)
+_CRASHED = frozenset(
+    ["abgestuerzt", "abgeschmiert", "stuerzt", "eingefroren", "crashed", "crashes", "froze", "frozen"]
+)
+_DEAD = frozenset(
+    ["abgeraucht", "kaputt", "defekt", "hinueber", "verreckt", "died", "dead", "broken", "broke"]
+)
+_DEAD_PHRASES = (("geist", ("aufgegeben", "auf")), ("gave", ("up",)))  # "hat den Geist aufgegeben"
+_BREAKDOWN_REACH = 6  # words between the device and the words that say it broke
+
+
+def _negated_before(words: list[str], j: int) -> bool:
+    """A negation within three words before word j: "der PC ist nicht abgestürzt", "hat nicht den Geist
+    aufgegeben"; one after it ("abgestürzt und startet nicht mehr") says it broke."""
+    return any(w in _VERB_NEGATIONS for w in words[max(0, j - 3) : j])
+
+
+def _breakdown(
+    tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str]
+) -> tuple[set[int], list[_Match]]:
+    """The device words of clauses that say a device broke, and the needs that follows: IT support, and a
+    replacement (a server's own hardware for a server) where it is dead. A refused breakdown is none."""
+    devices: set[int] = set()
+    found: list[_Match] = []
+    for i, w in enumerate(words):
+        if not w.endswith(_DEVICE_HEADS) or w.endswith("pcs"):
+            continue
+        span = [
+            j
+            for j in range(max(0, i - _BREAKDOWN_REACH), min(len(words), i + _BREAKDOWN_REACH + 1))
+            if clause_of[j] == clause_of[i] and roles[j] != "negated"
+        ]
+
+        said = [j for j in span if not _negated_before(words, j)]
+        dead = any(words[j] in _DEAD for j in said) or any(
+            words[j] == head and any(words[k] in tails for k in span if k > j)
+            for head, tails in _DEAD_PHRASES
+            for j in said
+        )
+        if not (dead or any(words[j] in _CRASHED for j in said)):
+            continue
+        devices.add(i)
+        cover = frozenset({(i, 0, len(w))})
+        found.append(_Match("managed-services", "cap", W_BREAKDOWN, cover, tokens[i].surface))
+        if dead:
+            replacement = "server-storage" if w.endswith("server") else "hardware-supply"
+            found.append(_Match(replacement, "cap", W_BREAKDOWN, cover, tokens[i].surface))
+    return devices, found
+
+
 def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     """Capabilities (with score and evidence words) and standards named in a German or English text.
 
@@ -1998,6 +2064,16 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             m.weight <= W_CONTEXT or _names_the_trade(m.evidence) for m in per_role["need"][cap]
         ):
             del per_role["need"][cap]
+    broken, repairs = _breakdown(tokens, words, clause_of, roles)
+    if broken:  # the broken device's own word is no need for device management or new hardware
+        for cap, ms in list(per_role["need"].items()):
+            kept = [m for m in ms if not {t for t, _, _ in m.cover} <= broken]
+            if kept:
+                per_role["need"][cap] = kept
+            else:
+                del per_role["need"][cap]
+        for m in repairs:
+            per_role["need"].setdefault(m.target, []).append(m)
     del per_role["context"]
     for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:
         del per_role["need"][cap]

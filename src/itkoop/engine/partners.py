@@ -374,7 +374,9 @@ def _exchange_reasons(
     for b, (a, std) in sorted(offered.items(), key=lambda kv: (kv[1][1] is None, kv[0]))[:3]:
         own_label, cap_label = tax.capabilities[a].label(lang), tax.capabilities[b].label(lang)
         if std:
-            out.append(t["exchange"].format(own=own_label, cap=cap_label, std=tax.standards[std].label))
+            out.append(
+                t["exchange"].format(own=own_label, cap=cap_label, std=tax.standards[std].label_in(lang))
+            )
         else:
             out.append(t["exchange_open"].format(own=own_label, cap=cap_label))
     return out

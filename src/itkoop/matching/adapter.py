@@ -75,7 +75,11 @@ def build_taxonomy() -> Taxonomy:
     ]
     standards = [
         EngineStandard(
-            id=s.id, label=s.label, url=s.url or None, used_by=tuple(sorted(used_by.get(s.id, ())))
+            id=s.id,
+            label=s.label,
+            label_en=s.label_en,
+            url=s.url or None,
+            used_by=tuple(sorted(used_by.get(s.id, ()))),
         )
         for s in registry.standards().order_by("id")
     ]

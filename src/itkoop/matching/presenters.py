@@ -69,7 +69,8 @@ def names_for(
     capabilities: Iterable[str] = (),
     standards: Iterable[str] = (),
 ) -> Names:
-    """Load the names of these ids with one query per kind; capability labels in the active language."""
+    """Load the names of these ids with one query per kind; capability and standard labels in the active
+    language."""
     lang = _lang()
     return Names(
         companies=registry.companies()
@@ -82,7 +83,10 @@ def names_for(
             c.id: (c.label_en if lang == "en" and c.label_en else c.label_de)
             for c in registry.capabilities().filter(id__in=set(capabilities))
         },
-        standards=dict(registry.standards().filter(id__in=set(standards)).values_list("id", "label")),
+        standards={
+            s.id: (s.label_en if lang == "en" and s.label_en else s.label)
+            for s in registry.standards().filter(id__in=set(standards))
+        },
     )
 
 

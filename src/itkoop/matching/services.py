@@ -164,13 +164,14 @@ def standard_ids() -> frozenset[str]:
 
 
 def must_standard_options(result: MatchResult, must=()) -> list[tuple[str, str]]:
-    """(id, label) of the standards worth offering as a must for this result, by label: those the text
-    names, those already a must, and those the taxonomy says the need's capabilities use."""
+    """(id, label in the active language) of the standards worth offering as a must for this result, by label:
+    those the text names, those already a must, and those the taxonomy says the need's capabilities use."""
     standards = current_catalog().taxonomy.standards
     caps = set(result.need.capabilities)
     named = set(result.analysis.standards) if result.analysis is not None else set()
     chosen = named | set(must) | {s.id for s in standards.values() if caps & set(s.used_by)}
-    return sorted(((s, standards[s].label) for s in chosen if s in standards), key=lambda o: o[1].lower())
+    labels = [(s, standards[s].label_in(_lang())) for s in chosen if s in standards]
+    return sorted(labels, key=lambda o: o[1].lower())
 
 
 def _check_corrections(add: tuple[str, ...], remove: tuple[str, ...], must: tuple[str, ...]) -> None:

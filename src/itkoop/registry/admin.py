@@ -132,8 +132,8 @@ class CapabilityAdmin(CenterAdminOnly):
 
 @admin.register(Standard)
 class StandardAdmin(CenterAdminOnly):
-    list_display = ["id", "label"]
-    search_fields = ["id", "label"]
+    list_display = ["id", "label", "label_en"]
+    search_fields = ["id", "label", "label_en"]
 
 
 @admin.register(Label)

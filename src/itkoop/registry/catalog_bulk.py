@@ -328,9 +328,9 @@ class _Taxonomy:
     def __init__(self) -> None:
         self.capabilities = {c.pk: c for c in Capability.objects.all()}
         self.cap_rank = {pk: rank for rank, pk in enumerate(self.capabilities)}
-        standards = list(Standard.objects.values_list("pk", "label"))
-        self.std_label = dict(standards)
-        self.std_rank = {pk: rank for rank, (pk, _) in enumerate(standards)}
+        standards = list(Standard.objects.all())
+        self.std_label = {s.pk: s.search_label for s in standards}
+        self.std_rank = {s.pk: rank for rank, s in enumerate(standards)}
 
     def caps(self, ids: Iterable[str]) -> list[Capability]:
         return [self.capabilities[pk] for pk in sorted(ids, key=self.cap_rank.__getitem__)]

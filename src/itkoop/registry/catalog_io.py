@@ -60,7 +60,7 @@ Progress = Callable[[int, int], None]
 # Which model field each key of a file entry lands in, so every value is checked against its column before
 # anything is written (PostgreSQL refuses an over-long CharField or a too large integer, SQLite stores it).
 _CAPABILITY_FIELDS = {"id": "id", "label_de": "label_de", "label_en": "label_en", "parent": "id"}
-_STANDARD_FIELDS = {"id": "id", "label": "label", "url": "url"}
+_STANDARD_FIELDS = {"id": "id", "label": "label", "label_en": "label_en", "url": "url"}
 _COMPANY_FIELDS = {"id": "external_id", "kind": "kind", **{key: key for key in COMPANY_SCALARS}}
 _SOLUTION_FIELDS = {"id": "external_id", **{key: key for key in SOLUTION_SCALARS}}
 _COOPERATION_FIELDS = {"year": "year", "title": "title", "description": "description"}
@@ -488,6 +488,8 @@ def export_catalog() -> dict:
     standards = []
     for std in Standard.objects.prefetch_related("used_by").order_by("id"):
         item = {"id": std.id, "label": std.label}
+        if std.label_en:
+            item["label_en"] = std.label_en
         if std.url:
             item["url"] = std.url
         item["used_by"] = sorted(c.id for c in std.used_by.all())

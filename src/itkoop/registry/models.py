@@ -57,10 +57,12 @@ class Capability(models.Model):
 
 
 class Standard(models.Model):
-    """An interface standard or data format that solutions provide or consume."""
+    """An interface standard or data format that solutions provide or consume. `label` is its German name,
+    `label_en` its English one where that differs (most names, "DATEV" or "BMEcat", are the same)."""
 
     id = models.CharField(_("Kennung"), primary_key=True, max_length=80)
     label = models.CharField(_("Bezeichnung"), max_length=200)
+    label_en = models.CharField(_("Bezeichnung (englisch)"), max_length=200, blank=True)
     url = models.CharField(_("Link"), max_length=500, blank=True)
     used_by = models.ManyToManyField(
         Capability, verbose_name=_("verwendet von"), blank=True, related_name="standards"
@@ -72,7 +74,17 @@ class Standard(models.Model):
         verbose_name_plural = _("Schnittstellenstandards")
 
     def __str__(self) -> str:
-        return self.label
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        """The name in the active language."""
+        return self.label_en if get_language() == "en" and self.label_en else self.label
+
+    @property
+    def search_label(self) -> str:
+        """Both names, for search documents: an English search finds the standard as a German one does."""
+        return " ".join(dict.fromkeys(x for x in (self.label, self.label_en) if x))
 
 
 class Label(models.Model):

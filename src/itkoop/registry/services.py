@@ -77,7 +77,8 @@ def solution_search_document(
     provides: list[str],
     consumes: list[str],
 ) -> str:
-    """The search text of a solution; `provides`/`consumes` are standard labels in label order."""
+    """The search text of a solution; `provides`/`consumes` are standard labels (German and English, see
+    Standard.search_label) in label order."""
     return build_search_document(
         name,
         description,
@@ -116,8 +117,8 @@ def refresh_solution_search(solution: Solution) -> None:
         description=solution.description,
         company_name=solution.company.name,
         capabilities=list(solution.capabilities.all()),
-        provides=[s.label for s in solution.provides.all()],
-        consumes=[s.label for s in solution.consumes.all()],
+        provides=[s.search_label for s in solution.provides.all()],
+        consumes=[s.search_label for s in solution.consumes.all()],
     )
     Solution.objects.filter(pk=solution.pk).update(search_document=solution.search_document)
 
@@ -147,7 +148,7 @@ def _upsert_capabilities(entries: list[dict]) -> None:
 def _upsert_standards(entries: list[dict]) -> None:
     for entry in entries:
         standard, _ = Standard.objects.update_or_create(
-            id=entry["id"], defaults=_named(entry, ("label", "url"))
+            id=entry["id"], defaults=_named(entry, ("label", "label_en", "url"))
         )
         if "used_by" in entry:
             standard.used_by.set([c for c in entry["used_by"] if Capability.objects.filter(id=c).exists()])
