@@ -253,6 +253,10 @@ UNHOLDABLE = {
         _company_text('"solutions": [{"id": "s", "name": "S", "price_eur_month": 1' + "0" * 400 + "}]"),
         "companies[0].solutions[0].price_eur_month",
     ),
+    "price a bundle's sum cannot hold": (
+        _company_text('"solutions": [{"id": "s", "name": "S", "price_eur_month": 1.7e308}]'),
+        "companies[0].solutions[0].price_eur_month: die Zahl muss zwischen 0 und 1000000000",
+    ),
     "integer too long to read": (_company_text('"employees": ' + "9" * 5000), "zu viele Ziffern"),
     "nesting too deep": (
         '{"companies": [{"id": "x1", "name": "X", "keywords": ' + "[" * 100000 + "]" * 100000 + "}]}",
@@ -350,13 +354,13 @@ def test_values_at_their_limits_import(tmp_path):
         country="AT",
         postal_code="1" * 10,
         city="K" * 100,
-        solutions=[{"id": "s", "name": "N" * 200, "price_eur_month": 1e300, "hosting_country": "DE"}],
+        solutions=[{"id": "s", "name": "N" * 200, "price_eur_month": 1e9, "hosting_country": "DE"}],
     )
     data["companies"][0]["name"] = "N" * 200
     import_catalog(read_catalog_file(_write(tmp_path, data)), attested_from_file=True)
     company = Company.objects.get(external_id="x1")
     assert (company.lat, company.lon, company.employees, company.founded) == (-90, 180, 10_000_000, 2100)
-    assert Solution.objects.get(external_id="s").price_eur_month == 1e300
+    assert Solution.objects.get(external_id="s").price_eur_month == 1e9
 
 
 # --- the command line: exit 2, one line, database unchanged ----------------------------------------------

@@ -42,7 +42,7 @@ from .catalog_bulk import (
     ImportSummary,
     as_country_codes,
 )
-from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .models import PRICE_EUR_MONTH_MAX, Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
 from .schema_messages import schema_error_text
 from .services import (
@@ -66,6 +66,8 @@ _SOLUTION_FIELDS = {"id": "external_id", **{key: key for key in SOLUTION_SCALARS
 _COOPERATION_FIELDS = {"year": "year", "title": "title", "description": "description"}
 # The column ranges PostgreSQL enforces (Django's portable ranges); SQLite would take more, we take the same.
 _INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+# Number fields whose values the platform bounds beyond what the column holds (field name: low, high).
+_FLOAT_RANGES = {"price_eur_month": (0, PRICE_EUR_MONTH_MAX)}
 
 
 def _schema() -> dict:
@@ -266,6 +268,13 @@ def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list
             finite = False
         if not finite:
             yield where, _("muss eine endliche Zahl sein, die die Datenbank speichern kann")
+        elif field.name in _FLOAT_RANGES:
+            low, high = _FLOAT_RANGES[field.name]
+            if not low <= float(value) <= high:
+                yield (
+                    where,
+                    _("die Zahl muss zwischen %(low)d und %(high)d liegen") % {"low": low, "high": high},
+                )
 
 
 _COUNTRY_KEYS = frozenset({"country", "hosting_country"})  # a name or a code; stored as the code
