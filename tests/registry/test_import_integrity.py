@@ -253,6 +253,10 @@ UNHOLDABLE = {
         _company_text('"solutions": [{"id": "s", "name": "S", "price_eur_month": 1' + "0" * 400 + "}]"),
         "companies[0].solutions[0].price_eur_month",
     ),
+    "price a bundle's sum cannot hold": (
+        _company_text('"solutions": [{"id": "s", "name": "S", "price_eur_month": 1.7e308}]'),
+        "companies[0].solutions[0].price_eur_month: die Zahl muss zwischen 0 und 1000000000",
+    ),
     "integer too long to read": (_company_text('"employees": ' + "9" * 5000), "zu viele Ziffern"),
     "nesting too deep": (
         '{"companies": [{"id": "x1", "name": "X", "keywords": ' + "[" * 100000 + "]" * 100000 + "}]}",
@@ -297,6 +301,36 @@ UNHOLDABLE = {
     "standard url": (
         '{"standards": [{"id": "s", "label": "S", "url": "' + "u" * 501 + '"}], "companies": []}',
         "standards[0].url",
+    ),
+    # free text and list entries longer than any text input takes (the database would hold them)
+    "company description": (
+        _company_text('"description": "' + "d" * 100_001 + '"'),
+        "companies[0].description: höchstens 100000 Zeichen",
+    ),
+    "solution description": (
+        _company_text('"solutions": [{"id": "s", "name": "S", "description": "' + "d" * 100_001 + '"}]'),
+        "companies[0].solutions[0].description",
+    ),
+    "cooperation description": (
+        '{"companies": [{"id": "a", "name": "A"}, {"id": "b", "name": "B", '
+        '"cooperations": [{"partner": "a", "description": "' + "d" * 100_001 + '"}]}]}',
+        "companies[1].cooperations[0].description",
+    ),
+    "keyword": (
+        _company_text('"keywords": ["ok", "' + "k" * 201 + '"]'),
+        "companies[0].keywords[1]: höchstens 200",
+    ),
+    "industry": (_company_text('"industries": ["' + "i" * 201 + '"]'), "companies[0].industries[0]"),
+    "company language": (_company_text('"languages": ["' + "l" * 201 + '"]'), "companies[0].languages[0]"),
+    "solution language": (
+        _company_text('"solutions": [{"id": "s", "name": "S", "languages": ["' + "l" * 201 + '"]}]'),
+        "companies[0].solutions[0].languages[0]",
+    ),
+    "synonym": (
+        '{"capabilities": [{"id": "c", "label_de": "C", "synonyms_en": ["'
+        + "s" * 201
+        + '"]}], "companies": []}',
+        "capabilities[0].synonyms_en[0]",
     ),
     # characters PostgreSQL or UTF-8 cannot store
     "NUL in name": (
@@ -350,13 +384,16 @@ def test_values_at_their_limits_import(tmp_path):
         country="AT",
         postal_code="1" * 10,
         city="K" * 100,
-        solutions=[{"id": "s", "name": "N" * 200, "price_eur_month": 1e300, "hosting_country": "DE"}],
+        description="d" * 100_000,
+        keywords=["k" * 200],
+        solutions=[{"id": "s", "name": "N" * 200, "price_eur_month": 1e9, "hosting_country": "DE"}],
     )
     data["companies"][0]["name"] = "N" * 200
     import_catalog(read_catalog_file(_write(tmp_path, data)), attested_from_file=True)
     company = Company.objects.get(external_id="x1")
     assert (company.lat, company.lon, company.employees, company.founded) == (-90, 180, 10_000_000, 2100)
-    assert Solution.objects.get(external_id="s").price_eur_month == 1e300
+    assert (len(company.description), company.keywords) == (100_000, ["k" * 200])
+    assert Solution.objects.get(external_id="s").price_eur_month == 1e9
 
 
 # --- the command line: exit 2, one line, database unchanged ----------------------------------------------

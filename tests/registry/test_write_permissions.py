@@ -132,6 +132,15 @@ def test_bad_profile_input_is_refused_clearly_and_changes_nothing(client, compan
     assert company.name == "Alt GmbH"
 
 
+def test_a_price_beyond_the_bound_is_a_form_error_and_changes_nothing(client, company):
+    """Two prices near the largest float add up to infinity in a bundle's price, which no page can show."""
+    client.force_login(member_of(company))
+    data = {"name": "Teuer", "capabilities": ["erp"], "price_eur_month": "1e300"}
+    response = client.post(reverse("registry:solution_create", args=[company.external_id]), data)
+    assert response.status_code == 200 and "höchstens 1.000.000.000 EUR" in response.content.decode()
+    assert not Solution.objects.filter(name="Teuer").exists()
+
+
 def test_solution_needs_a_capability(client, company):
     client.force_login(member_of(company))
     response = client.post(reverse("registry:solution_create", args=[company.external_id]), {"name": "Leer"})

@@ -42,7 +42,7 @@ from .catalog_bulk import (
     ImportSummary,
     as_country_codes,
 )
-from .models import Capability, Company, Label, PastCooperation, Solution, Standard
+from .models import PRICE_EUR_MONTH_MAX, Capability, Company, Label, PastCooperation, Solution, Standard
 from .reference_data import DATA_DIR
 from .schema_messages import schema_error_text
 from .services import (
@@ -66,6 +66,18 @@ _SOLUTION_FIELDS = {"id": "external_id", **{key: key for key in SOLUTION_SCALARS
 _COOPERATION_FIELDS = {"year": "year", "title": "title", "description": "description"}
 # The column ranges PostgreSQL enforces (Django's portable ranges); SQLite would take more, we take the same.
 _INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
+# Free text in a file (descriptions): longer than the form and the API take (core.forms.TEXT_MAX, 5,000),
+# since descriptions of other sources run longer, but bounded as every text input is.
+FILE_TEXT_MAX = 100_000
+# One entry of a list of words (keywords, industries, languages, synonyms).
+FILE_LIST_ITEM_MAX = 200
+_TEXT_LISTS = {
+    "capability": ("synonyms_de", "synonyms_en"),
+    "company": ("languages", "industries", "keywords"),
+    "solution": ("languages",),
+}
+# Number fields whose values the platform bounds beyond what the column holds (field name: low, high).
+_FLOAT_RANGES = {"price_eur_month": (0, PRICE_EUR_MONTH_MAX)}
 
 
 def _schema() -> dict:
@@ -210,12 +222,14 @@ def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
     """Every value of a schema-valid catalog against the model field it is written to."""
     for i, entry in enumerate(data.get("capabilities", [])):
         yield from _misfits(Capability, _CAPABILITY_FIELDS, entry, ["capabilities", i])
+        yield from _long_list_items(entry, _TEXT_LISTS["capability"], ["capabilities", i])
     for i, entry in enumerate(data.get("standards", [])):
         yield from _misfits(Standard, _STANDARD_FIELDS, entry, ["standards", i])
     label_slug = Label._meta.get_field("slug")
     for i, company in enumerate(data["companies"]):
         where = ["companies", i]
         yield from _misfits(Company, _COMPANY_FIELDS, company, where)
+        yield from _long_list_items(company, _TEXT_LISTS["company"], where)
         if "kind" in company and company["kind"] not in Company.Kind.values:
             yield (
                 [*where, "kind"],
@@ -227,8 +241,20 @@ def _column_misfits(data: dict) -> Iterator[tuple[list, str]]:
             yield from _misfit(label_slug, slug, [*where, "labels", j])
         for j, solution in enumerate(company.get("solutions", [])):
             yield from _misfits(Solution, _SOLUTION_FIELDS, solution, [*where, "solutions", j])
+            yield from _long_list_items(solution, _TEXT_LISTS["solution"], [*where, "solutions", j])
         for j, coop in enumerate(company.get("cooperations", [])):
             yield from _misfits(PastCooperation, _COOPERATION_FIELDS, coop, [*where, "cooperations", j])
+
+
+def _too_long(limit: int, length: int) -> str:
+    return _("höchstens %(limit)d Zeichen erlaubt, hier %(length)d") % {"limit": limit, "length": length}
+
+
+def _long_list_items(entry: dict, keys: tuple[str, ...], where: list) -> Iterator[tuple[list, str]]:
+    for key in keys:
+        for k, item in enumerate(entry.get(key, ())):
+            if isinstance(item, str) and len(item) > FILE_LIST_ITEM_MAX:
+                yield [*where, key, k], _too_long(FILE_LIST_ITEM_MAX, len(item))
 
 
 def _misfits(model, fields: dict[str, str], entry: dict, where: list) -> Iterator[tuple[list, str]]:
@@ -245,14 +271,10 @@ def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list
         if not isinstance(value, str):
             yield where, _("muss ein Text sein")
         elif len(value) > field.max_length:
-            yield (
-                where,
-                _("höchstens %(limit)d Zeichen erlaubt, hier %(length)d")
-                % {
-                    "limit": field.max_length,
-                    "length": len(value),
-                },
-            )
+            yield where, _too_long(field.max_length, len(value))
+    elif isinstance(field, models.TextField):
+        if isinstance(value, str) and len(value) > FILE_TEXT_MAX:
+            yield where, _too_long(FILE_TEXT_MAX, len(value))
     elif isinstance(field, models.IntegerField):
         low, high = _INTEGER_RANGES[field.get_internal_type()]
         if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
@@ -266,6 +288,13 @@ def _misfit(field: models.Field, value: Any, where: list) -> Iterator[tuple[list
             finite = False
         if not finite:
             yield where, _("muss eine endliche Zahl sein, die die Datenbank speichern kann")
+        elif field.name in _FLOAT_RANGES:
+            low, high = _FLOAT_RANGES[field.name]
+            if not low <= float(value) <= high:
+                yield (
+                    where,
+                    _("die Zahl muss zwischen %(low)d und %(high)d liegen") % {"low": low, "high": high},
+                )
 
 
 _COUNTRY_KEYS = frozenset({"country", "hosting_country"})  # a name or a code; stored as the code

@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core import selectors as core_selectors
@@ -14,7 +15,7 @@ from itkoop.core.forms import (
     limit_text,
 )
 
-from .models import Capability, Company, Label, Solution, Standard, website_url
+from .models import PRICE_EUR_MONTH_MAX, Capability, Company, Label, Solution, Standard, website_url
 from .services import plain_fields
 
 
@@ -192,6 +193,11 @@ class SolutionForm(forms.ModelForm):
         value = self.cleaned_data["price_eur_month"]
         if value is not None and value < 0:
             raise forms.ValidationError(_("Der Preis kann nicht negativ sein."))
+        if value is not None and value > PRICE_EUR_MONTH_MAX:
+            raise forms.ValidationError(
+                _("Der Preis kann höchstens %(limit)s EUR im Monat betragen.")
+                % {"limit": number_format(PRICE_EUR_MONTH_MAX, force_grouping=True)}
+            )
         return value
 
 

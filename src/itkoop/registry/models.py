@@ -212,6 +212,11 @@ def website_url(value: str) -> str:
     return value
 
 
+# The highest monthly price a solution may state (form, API, catalog files alike). The engine adds the prices
+# of a bundle's solutions: without a bound two of about 1e308 add up to infinity, which no page can show.
+PRICE_EUR_MONTH_MAX = 1_000_000_000
+
+
 class Solution(models.Model):
     """A product or service of a company, with the capabilities it offers and the standards it speaks."""
 
