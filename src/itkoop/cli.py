@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -455,8 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Commands that only read and print: run as the process's own command (not called by a test or another
-# program), they end without the interpreter's teardown, which frees every object and module one by one (a
-# sixth of a second of `itkoop partners` on the development catalog) for a process that is gone anyway.
+# program), they skip the garbage collector's passes over Django's start and end without the interpreter's
+# teardown, which frees every object and module one by one (together a fifth of a second of `itkoop
+# partners` on the development catalog) for a process that is gone anyway.
 QUICK_EXIT = frozenset({"match", "partners"})
 
 
@@ -478,7 +480,15 @@ def _exit_now(status: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    quick = argv is None and args.command in QUICK_EXIT
+    if quick:
+        # Django's start makes objects that live as long as the process, no garbage: the collector's passes
+        # over them are skipped during the start and, once they are frozen, afterwards.
+        gc.disable()
     _setup_django()
+    if quick:
+        gc.freeze()
+        gc.enable()
     from itkoop.core.backup import BackupError
     from itkoop.registry.services import CatalogError
 
@@ -492,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
-    if argv is None and args.command in QUICK_EXIT:
+    if quick:
         _exit_now(status)
     return status
 
