@@ -295,3 +295,18 @@ def test_a_partner_store_of_another_day_or_with_a_wrong_signature_is_not_used(
         snapshot.unlink()
     cli("c1")
     assert adapter.catalog_builds() == 1
+
+
+def test_a_partner_store_that_cannot_be_written_costs_the_next_call_time_not_this_answer(
+    cli_partners, tmp_path, monkeypatch
+):
+    from itkoop.matching import catalog_cache
+
+    def broken(catalog, directory):
+        (directory / "half-written.npy").write_bytes(b"")
+        raise TypeError("partner index attribute 'new' of type set is not stored")
+
+    monkeypatch.setattr(catalog_cache, "save_partner_catalog", broken)
+    cli, web = cli_partners
+    assert cli("c1") == web("c1")
+    assert not list(tmp_path.glob("partners-*")) and not list(tmp_path.glob(".partners-*"))

@@ -256,7 +256,7 @@ class CatalogCache:
         if held is not None and held[1] is catalog:
             try:
                 store.save(held[0], catalog, held_day)
-            except OSError:
+            except Exception:  # a store not written costs the next call time, never this call its answer
                 logger.exception("partner data could not be written to %s", directory)
         return catalog
 
