@@ -14,9 +14,13 @@ directory, or, with --database, an existing one is used (e.g. the CORDIS develop
   scoring of the need over the companies' texts (the least a ranking with a need does);
 * the snapshot's size and the CPU seconds of loading it.
 
-Then the command line: `itkoop partners` as its own process, the first call (builds and writes the
-snapshot) and the following ones (load it), wall and CPU seconds and peak memory; with --before-src the
-same for another source tree (e.g. an older checkout's src/). Figures are CPU seconds where the machine's
+* the partner store `itkoop partners` loads instead (matching.catalog_cache.PartnerStore): its size, the
+  CPU seconds of loading it, and whether it ranks the sample exactly as the catalog does.
+
+Then the command line: `itkoop partners` as its own process, the first call (builds the catalog, writes the
+snapshot and the partner store) and the following ones (load the partner store), wall and CPU seconds and
+peak memory; with --before-src the same for another source tree (e.g. an older checkout's src/) and the
+ratio of the two trees' CPU seconds per following call. Figures are CPU seconds where the machine's
 load would inflate wall time. Prints only; never asserts on time (tests/test_bench_partners_speed.py runs
 --quick and checks the report's shape).
 """
@@ -111,8 +115,37 @@ def child_web(args) -> None:
         report["snapshot_same_partners"] = built == [
             _partners(services, c, need) for c in sample for need in (None, NEED)
         ]
+        report.update(_partner_store(args, catalog, sample))
     report["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(report))
+
+
+def _partner_store(args, catalog, sample: list[str]) -> dict:
+    """What `itkoop partners` loads instead of the snapshot (matching.catalog_cache.PartnerStore): its size,
+    the CPU seconds of loading it, and whether it ranks exactly as the catalog (ids, scores, reasons)."""
+    from itkoop.core import selectors as core_selectors
+    from itkoop.engine.need import need_from_text
+    from itkoop.engine.partners import rank_partners
+    from itkoop.matching.catalog_cache import PartnerStore, _today
+
+    store = PartnerStore(Path(args.cache_dir) / "partner-store")
+    stamp, day = core_selectors.data_version(core_selectors.CATALOG), _today()
+    store.save(stamp, catalog, day)
+    path = store.path(stamp)
+    out = {"partner_store_mb": sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20}
+    loaded = []
+    out["partner_store_load_cpu_s"] = _cpu(lambda: loaded.append(store.load(stamp, day)))
+    need = need_from_text(NEED, catalog.taxonomy)[0]
+
+    def ranked(source) -> list:
+        return [
+            [(p.id, p.score, p.reasons) for p in rank_partners(c, source, need=n, top_k=50).partners]
+            for c in sample
+            for n in (None, need)
+        ]
+
+    out["partner_store_same_partners"] = loaded[0] is not None and ranked(loaded[0]) == ranked(catalog)
+    return out
 
 
 def _partners(services, company_id: str, need: str | None) -> list:
@@ -159,6 +192,11 @@ def cli(args, company_id: str, tmp: str) -> dict:
                 "next_cpu_s": statistics.median(r[1] for r in rest),
                 "peak_mb": max(r[2] for r in runs),
             }
+            if label == "now" and f"before:{name}" in out:
+                before = out[f"before:{name}"]["next_cpu_s"]
+                out[f"now:{name}"]["before_over_now_cpu"] = before / max(
+                    out[f"now:{name}"]["next_cpu_s"], 1e-6
+                )
     return out
 
 
@@ -178,11 +216,18 @@ def _print(report: dict) -> None:
             f"   snapshot {web['snapshot_mb']:.0f} MB, loaded in {web['snapshot_load_cpu_s']:.2f} s CPU;"
             f" same partners from it: {web['snapshot_same_partners']}"
         )
+    if "partner_store_mb" in web:
+        print(
+            f"   partner store (itkoop partners) {web['partner_store_mb']:.0f} MB, loaded in"
+            f" {web['partner_store_load_cpu_s']:.2f} s CPU; same partners from it:"
+            f" {web['partner_store_same_partners']}"
+        )
     for label, row in report["cli"].items():
+        ratio = f" | {row['before_over_now_cpu']:.1f}x less CPU" if "before_over_now_cpu" in row else ""
         print(
             f"   itkoop {label:22s} first {row['first_wall_s']:6.2f} s wall {row['first_cpu_s']:6.2f} s CPU"
             f" | next {row['next_wall_s']:5.2f} s wall {row['next_cpu_s']:5.2f} s CPU"
-            f" | peak {row['peak_mb']:5.0f} MB"
+            f" | peak {row['peak_mb']:5.0f} MB{ratio}"
         )
 
 

@@ -1,6 +1,7 @@
 """bench/partners_speed.py keeps working: its quick run (a small synthetic catalog in SQLite, the web process
-and `itkoop partners` as their own processes) reports every figure, and a worker that loads the snapshot ranks
-exactly the partners, scores and reasons of the catalog built from the database."""
+and `itkoop partners` as their own processes) reports every figure, and a worker that loads the snapshot, like
+the partner store `itkoop partners` loads, ranks exactly the partners, scores and reasons of the catalog
+built from the database."""
 
 import json
 import os
@@ -22,6 +23,8 @@ def test_quick_run_reports_every_figure_and_the_snapshot_ranks_the_same_partners
     assert web["solutions"] == 300
     assert web["snapshot_loaded"] is True
     assert web["snapshot_same_partners"] is True
+    assert web["partner_store_same_partners"] is True  # what `itkoop partners` loads ranks the same
+    assert web["partner_store_mb"] > 0 and web["partner_store_load_cpu_s"] > 0
     assert set(web["steady_ms"]) == {"bare_bm25", "without_need", "with_need"}
     assert all(row["p50"] > 0 for row in web["steady_ms"].values())
     assert set(report["cli"]) == {"now:partners", "now:partners_need"}

@@ -9,7 +9,7 @@ from django.test import override_settings
 from itkoop.core import selectors as core_selectors
 from itkoop.core.models import Hub
 from itkoop.matching import adapter
-from itkoop.matching.catalog_cache import CatalogCache, SnapshotStore
+from itkoop.matching.catalog_cache import CatalogCache, PartnerStore, SnapshotStore
 from itkoop.registry.models import Capability, Company, Solution
 from tests.factories import CompanyFactory, SolutionFactory
 from tests.threads import in_threads
@@ -198,3 +198,115 @@ def test_a_snapshot_directory_that_cannot_be_made_only_costs_the_snapshot(db, mi
         cache = CountingCache()
         assert "c1" in cache.get().companies
         assert cache.builds == 1
+
+
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+
+
+@pytest.fixture
+def cli_partners(db, mini_catalog, tmp_path, capsys, monkeypatch):
+    """`itkoop partners ... --json` as a new process each call would run it (a cache of its own), and the
+    same question to the service as the partners page asks it (the whole catalog, no partner store)."""
+    import json
+
+    from itkoop.cli import main
+    from itkoop.engine.serialize import partners_to_dict
+    from itkoop.matching import services
+
+    monkeypatch.setattr(services, "_partners_from_store", False)
+    monkeypatch.setattr("itkoop.matching.services.use_engine_lemma_store", lambda directory: None)
+
+    def cli(company: str, need: str | None = None) -> dict:
+        monkeypatch.setattr(adapter, "_catalogs", CountingCache())
+        capsys.readouterr()
+        assert main(["partners", company, "--json", *(["--need", need] if need else [])]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    def web(company: str, need: str | None = None) -> dict:
+        with monkeypatch.context() as web_process:
+            web_process.setattr(services, "_partners_from_store", False)
+            web_process.setattr(adapter, "_catalogs", CountingCache())
+            return partners_to_dict(services.rank_partners_for(company_id=company, need_text=need))
+
+    with override_settings(ITKOOP_CATALOG_CACHE_DIR=str(tmp_path)):
+        yield cli, web
+
+
+def test_the_cli_answers_from_the_partner_store_as_the_service_does(cli_partners, tmp_path):
+    cli, web = cli_partners
+    assert cli("c1") == web("c1")  # the first call builds the catalog and writes the partner store
+    stamp = core_selectors.data_version(core_selectors.CATALOG)
+    assert PartnerStore(tmp_path).path(stamp).is_dir()
+    for snapshot in tmp_path.glob("catalog-*.pickle"):
+        snapshot.unlink()  # from here on only the partner store can serve without a build
+    for company in ("c1", "c2", "c3"):
+        for need in (None, NEED):
+            answer = cli(company, need)
+            assert adapter.catalog_builds() == 0
+            assert answer == web(company, need)
+            assert answer["partners"] or company == "c1"  # c1 has partners for the need
+
+
+def test_a_new_cooperation_or_company_gives_the_cli_a_new_partner_store(cli_partners, tmp_path):
+    from itkoop.cooperation.models import Cooperation, CooperationParticipant
+
+    cli, web = cli_partners
+    before = cli("c1")
+    first_stamp = core_selectors.data_version(core_selectors.CATALOG)
+    cooperation = Cooperation.objects.create(title="Gemeinsames Angebot", state=Cooperation.State.ACTIVE)
+    for company in Company.objects.filter(external_id__in=["c1", "c3"]):
+        CooperationParticipant.objects.create(
+            cooperation=cooperation,
+            company=company,
+            state=CooperationParticipant.State.ACCEPTED,
+            accepted_code_of_conduct_at=cooperation.created,
+        )
+    after = cli("c1")
+    assert adapter.catalog_builds() == 1  # the stamp changed: built, not the old store's answer
+    assert after != before and after == web("c1")
+    reasons = {p["id"]: p["reasons"] for p in after["partners"]}
+    assert reasons["c3"][0].startswith("Hat schon mit Ihnen kooperiert: Gemeinsames Angebot (")
+    assert cli("c1") == after and adapter.catalog_builds() == 0  # the new stamp's store serves
+
+    CompanyFactory(external_id="nach-dem-speicher")
+    assert cli("c1") == web("c1")
+    assert adapter.catalog_builds() == 1
+    assert len(list(tmp_path.glob("partners-*"))) == 3
+    assert PartnerStore(tmp_path).path(first_stamp).is_dir()
+
+
+def test_a_partner_store_of_another_day_or_with_a_wrong_signature_is_not_used(
+    cli_partners, tmp_path, monkeypatch
+):
+    from itkoop.matching import catalog_cache
+
+    cli, _web = cli_partners
+    cli("c1")
+    path = PartnerStore(tmp_path).path(core_selectors.data_version(core_selectors.CATALOG))
+    cli("c1")
+    assert adapter.catalog_builds() == 0
+    with monkeypatch.context() as tomorrow:
+        tomorrow.setattr(catalog_cache, "_today", lambda: "2099-01-01")
+        cli("c1")
+        assert adapter.catalog_builds() == 1
+    signature, _, payload = (path / "taxonomy.pickle").read_bytes().partition(b"\n")
+    (path / "taxonomy.pickle").write_bytes(b"0" * len(signature) + b"\n" + payload)
+    for snapshot in tmp_path.glob("catalog-*.pickle"):
+        snapshot.unlink()
+    cli("c1")
+    assert adapter.catalog_builds() == 1
+
+
+def test_a_partner_store_that_cannot_be_written_costs_the_next_call_time_not_this_answer(
+    cli_partners, tmp_path, monkeypatch
+):
+    from itkoop.matching import catalog_cache
+
+    def broken(catalog, directory):
+        (directory / "half-written.npy").write_bytes(b"")
+        raise TypeError("partner index attribute 'new' of type set is not stored")
+
+    monkeypatch.setattr(catalog_cache, "save_partner_catalog", broken)
+    cli, web = cli_partners
+    assert cli("c1") == web("c1")
+    assert not list(tmp_path.glob("partners-*")) and not list(tmp_path.glob(".partners-*"))

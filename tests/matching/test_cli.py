@@ -131,12 +131,20 @@ def test_match_refuses_an_unknown_must_standard_with_one_line(env):
 # bindings (highspy) only where a MILP is solved (match's certificate), not for partners.
 NOT_NEEDED = ["celery", "kombu", "psycopg", "qrcode", "icalendar", "weasyprint", "markdown", "nh3"]
 NOT_NEEDED += ["django.db.migrations.executor"]
+# nor the admin modules of the apps (autodiscovery: neither command reaches the admin site)
+NOT_NEEDED += ["itkoop.registry.admin", "itkoop.cooperation.admin"]
+# As the `itkoop` command runs (main() reads the process's arguments), with the quick exit reporting first.
 LOADED = """
 import sys
-from itkoop.cli import main
-status = main(sys.argv[1:])
+from itkoop import cli
 watched = {watched!r}
-print("loaded:", sorted(m for m in watched if m in sys.modules), status)
+
+def report(status):
+    print("loaded:", sorted(m for m in watched if m in sys.modules), status, flush=True)
+    raise SystemExit(0)
+
+cli._exit_now = report
+report(cli.main())
 """
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .catalog import Catalog, CatalogError
+from .catalog import Catalog, CatalogError, Solution
 from .need import Need
 from .objective import _haversine
 from .partner_index import PartnerIndex, text_tokens, written_forms
@@ -367,7 +367,7 @@ def _exchange_reasons(
                 for b in sol.capabilities:
                     if b in own_caps or b not in tax.exchanges.get(a, ()):
                         continue
-                    std = _shared_standard(catalog, mine.id, sol.id)
+                    std = _shared_standard(catalog, mine, sol)
                     if b not in offered or (offered[b][1] is None and std is not None):
                         offered[b] = (a, std)
     out = []
@@ -382,8 +382,7 @@ def _exchange_reasons(
     return out
 
 
-def _shared_standard(catalog: Catalog, a: str, b: str) -> str | None:
-    sa, sb = catalog.solutions[a], catalog.solutions[b]
+def _shared_standard(catalog: Catalog, sa: Solution, sb: Solution) -> str | None:
     shared = (set(sa.provides) & set(sb.consumes)) | (set(sb.provides) & set(sa.consumes))
     if not shared:
         return None

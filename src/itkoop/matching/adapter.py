@@ -21,6 +21,7 @@ from itkoop.engine.catalog import Company as EngineCompany
 from itkoop.engine.catalog import Cooperation as EngineCooperation
 from itkoop.engine.catalog import Solution as EngineSolution
 from itkoop.engine.catalog import Standard as EngineStandard
+from itkoop.engine.partner_store import PartnerCatalog
 from itkoop.registry import selectors as registry
 from itkoop.registry import services as registry_services
 
@@ -152,6 +153,13 @@ def current_catalog() -> Catalog:
     """The catalog of the database as it is now (see CatalogCache): one primary-key read per call when it has
     not changed; when it has, this process's copy is replaced by one build (or a snapshot's load)."""
     return _catalogs.get()
+
+
+def current_partner_data() -> Catalog | PartnerCatalog:
+    """What partner ranking reads of the current catalog, for a process that ranks once and stops (`itkoop
+    partners`): from the partner store on disk when it has the current stamp (see CatalogCache.partner_data),
+    else the catalog itself."""
+    return _catalogs.partner_data()
 
 
 def catalog_builds() -> int:

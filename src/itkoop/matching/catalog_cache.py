@@ -15,6 +15,11 @@ serves. When it differs:
 A catalog is warmed before it serves (its index, partner sets and the need analysis's patterns computed),
 so the first request after a swap does not pay for them either, and a snapshot carries them.
 
+`itkoop partners` reads no snapshot once a partner store (PartnerStore) of the stamp is there: the partner
+ranking's data of the catalog in a directory per stamp (engine.partner_store), loaded in a few hundredths of
+a second where unpickling the whole catalog takes seconds. The first such call after a change loads (or
+builds) the catalog and writes it.
+
 A catalog also holds for one day only (the server's local date): which labels count changes when a label's
 period ends or begins, and nothing is written then (labels.selectors.current_certificates). A catalog, held
 or a snapshot, built on another day is replaced like one of another stamp."""
@@ -29,6 +34,7 @@ import hmac
 import logging
 import os
 import pickle
+import shutil
 import tempfile
 import threading
 import time
@@ -45,6 +51,7 @@ from itkoop.core import selectors as core_selectors
 from itkoop.engine import catalog as engine_catalog
 from itkoop.engine.catalog import Catalog
 from itkoop.engine.need import analyse_need
+from itkoop.engine.partner_store import PartnerCatalog, load_partner_catalog, save_partner_catalog
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +86,13 @@ def _engine_code() -> str:
     return digest.hexdigest()[:10]
 
 
+def _name(stamp: str) -> str:
+    # Named for the signing key too: processes with different keys (a command run under other settings)
+    # sharing the directory keep files of their own instead of overwriting each other's.
+    key = salted_hmac(SNAPSHOT_SALT, "file name", algorithm="sha256").hexdigest()[:12]
+    return f"{stamp}-{key}-{_engine_code()}"
+
+
 class SnapshotStore:
     """Signed pickles of warmed catalogs in a directory, one per stamp."""
 
@@ -86,10 +100,7 @@ class SnapshotStore:
         self.directory = Path(directory)
 
     def path(self, stamp: str) -> Path:
-        # Named for the signing key too: processes with different keys (a command run under other settings)
-        # sharing the directory keep files of their own instead of overwriting each other's.
-        key = salted_hmac(SNAPSHOT_SALT, "file name", algorithm="sha256").hexdigest()[:12]
-        return self.directory / f"catalog-{stamp}-{key}-{_engine_code()}.pickle"
+        return self.directory / f"catalog-{_name(stamp)}.pickle"
 
     def load(self, stamp: str, day: str | None = None) -> Catalog | None:
         """The snapshot of `stamp` if there is a readable one, built on `day` (when given)."""
@@ -143,6 +154,62 @@ class SnapshotStore:
         lock.close()
 
 
+class PartnerStore:
+    """Partner ranking data of catalogs (engine.partner_store), one directory per stamp beside the snapshots.
+
+    Its arrays and records are loaded without unpickling (numpy's allow_pickle=False, JSON); only the
+    taxonomy, which carries the need analysis's patterns, is a pickle, signed like a snapshot. A directory is
+    written under another name and renamed when complete: readers see all of it or nothing."""
+
+    def __init__(self, directory: str | os.PathLike) -> None:
+        self.directory = Path(directory)
+
+    def path(self, stamp: str) -> Path:
+        return self.directory / f"partners-{_name(stamp)}"
+
+    def load(self, stamp: str, day: str) -> PartnerCatalog | None:
+        """The partner data of `stamp` built on `day` if there is a readable one."""
+        path = self.path(stamp)
+        try:
+            data = (path / "taxonomy.pickle").read_bytes()
+        except OSError:
+            return None
+        signature, _, payload = data.partition(b"\n")
+        if not hmac.compare_digest(signature, _signature(payload)):
+            logger.warning("partner data %s has a wrong signature; ignored", path)
+            return None
+        try:
+            built_on, taxonomy = pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
+            if built_on != day:
+                return None
+            return load_partner_catalog(path, taxonomy)
+        except Exception:
+            logger.exception("partner data %s cannot be read; ignored", path)
+            return None
+
+    def save(self, stamp: str, catalog: Catalog, day: str) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=self.directory, prefix=".partners-"))
+        try:
+            save_partner_catalog(catalog, tmp)
+            payload = pickle.dumps((day, catalog.taxonomy), protocol=pickle.HIGHEST_PROTOCOL)
+            (tmp / "taxonomy.pickle").write_bytes(_signature(payload) + b"\n" + payload)
+            try:
+                os.rename(tmp, self.path(stamp))  # readers see the whole directory or none
+            except OSError:
+                if not self.path(stamp).is_dir():
+                    raise
+                # another process wrote the same stamp's data first: the same data, kept
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        self._prune()
+
+    def _prune(self) -> None:
+        stores = sorted(self.directory.glob("partners-*"), key=lambda p: p.stat().st_mtime)
+        for old in stores[:-SNAPSHOTS_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
 def _today() -> str:
     return timezone.localdate().isoformat()
 
@@ -169,6 +236,29 @@ class CatalogCache:
             self._rebuild_in_background()
             return held[1]
         return self._refresh()
+
+    def partner_data(self) -> Catalog | PartnerCatalog:
+        """What partner ranking reads, for a process that ranks once and stops: the catalog held if it is
+        current, else the partner store's data of the current stamp, else the catalog (loaded or built), whose
+        partner data is then written for the next call."""
+        directory = settings.ITKOOP_CATALOG_CACHE_DIR
+        stamp = core_selectors.data_version(core_selectors.CATALOG)
+        day = _today()
+        held = self._held
+        if not directory or (held is not None and held[0] == stamp and self._held_day == day):
+            return self.get()
+        store = PartnerStore(directory)
+        found = store.load(stamp, day)
+        if found is not None:
+            return found
+        catalog = self.get()
+        held, held_day = self._held, self._held_day
+        if held is not None and held[1] is catalog:
+            try:
+                store.save(held[0], catalog, held_day)
+            except Exception:  # a store not written costs the next call time, never this call its answer
+                logger.exception("partner data could not be written to %s", directory)
+        return catalog
 
     def wait_for_rebuild(self, timeout: float | None = None) -> None:
         """Returns when no background rebuild runs (tests, benchmarks, a clean shutdown)."""

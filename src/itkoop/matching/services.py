@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
 from itkoop.engine.catalog import CatalogError
-from itkoop.engine.compose import compose_bundles
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS, corrected_need
 from itkoop.engine.explain import explain_bundle
 from itkoop.engine.need import MAX_NEED_CAPABILITIES, need_from_text
@@ -65,6 +64,17 @@ def use_lemma_store() -> None:
             logging.getLogger(__name__).warning(
                 "lemma store in %s cannot be used", settings.ITKOOP_CATALOG_CACHE_DIR, exc_info=True
             )
+
+
+_partners_from_store = False
+
+
+def use_partner_store() -> None:
+    """For a process that ranks partners once and stops (the `itkoop partners` command): the ranking reads the
+    partner store on disk (catalog_cache.PartnerStore: the same data, a fraction of the catalog snapshot's
+    loading time) instead of the whole catalog; nothing changes without ITKOOP_CATALOG_CACHE_DIR."""
+    global _partners_from_store
+    _partners_from_store = True
 
 
 def register_trust_source(source: TrustSource) -> None:
@@ -219,6 +229,9 @@ def match_need(
     every hub's region). The customer's corrections (engine/correct.py): capabilities added to and removed
     from what the text names, standards every offer must speak; CorrectionError when they cannot be
     applied (then nothing is matched)."""
+    # imported here: the composer (and its search and baseline) is of no use to `itkoop partners`
+    from itkoop.engine.compose import compose_bundles
+
     text = (text or "").strip()
     if not text:
         raise MatchRequestError(_("Bitte beschreiben Sie Ihren Bedarf in einigen Worten."))
@@ -297,7 +310,7 @@ def rank_partners_for(
         raise MatchRequestError(_("Der Umkreis muss zwischen 1 und %(max)d km liegen.") % {"max": MAX_KM})
     if need_text is not None:
         _check_length(need_text)  # before any work: the partners page takes the text from the URL
-    catalog = current_catalog()
+    catalog = adapter.current_partner_data() if _partners_from_store else current_catalog()
     if company_id not in catalog.companies:
         raise MatchRequestError(_("Unbekanntes Unternehmen '%(id)s'.") % {"id": company_id})
     if max_km is not None and catalog.companies[company_id].lat is None:
@@ -312,7 +325,7 @@ def rank_partners_for(
     if need_text is not None:
         if not need_text.strip():
             raise MatchRequestError(_("Der Bedarfstext ist leer."))
-        need, _analysis = need_from_text(need_text, catalog)
+        need, _analysis = need_from_text(need_text, catalog.taxonomy)
     try:
         result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang(), max_km=max_km)
     except (CatalogError, ValueError) as exc:

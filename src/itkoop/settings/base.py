@@ -330,8 +330,9 @@ ITKOOP_WEB_TIMEOUT_S = int(os.environ.get("ITKOOP_WEB_TIMEOUT_S", "60"))
 
 # --- Matching engine's catalog ---
 # Directory of catalog snapshots, one file per catalog stamp (core.versions): the first process that builds a
-# catalog writes it, other web workers and every `itkoop match`/`partners` call load it instead of building.
-# Written and read by this application only (the files are signed with the secret key); empty: no snapshots.
+# catalog writes it, other web workers and every `itkoop match` call load it instead of building; `itkoop
+# partners` loads a partner store of the stamp beside them (its data only, memory-mapped).
+# Written and read by this application only (pickles are signed with the secret key); empty: no snapshots.
 ITKOOP_CATALOG_CACHE_DIR = os.environ.get(
     "ITKOOP_CATALOG_CACHE_DIR", str(Path(platformdirs.user_cache_dir("itkoop")) / "catalog")
 )
