@@ -39,3 +39,22 @@ def test_the_match_budget_setting_zero_means_no_limit(settings):
     assert services.match_budget_s() is None
     settings.ITKOOP_MATCH_BUDGET_S = 1.5
     assert services.match_budget_s() == 1.5
+
+
+def test_a_price_stored_beyond_the_bound_counts_as_not_given(mini_catalog, client):
+    """Prices above the bound of forms and files may be in a database filled before it: two of about 1e308
+    made a bundle's sum infinite and the explanation raised OverflowError (a 500 on the page)."""
+    from django.utils import timezone
+
+    from itkoop.registry.models import Solution
+
+    Solution.objects.filter(company__external_id="c2").update(price_eur_month=1.7e308, updated=timezone.now())
+    from itkoop.matching.adapter import build_catalog
+
+    solutions = build_catalog().solutions.values()
+    prices = [s.price_eur_month for s in solutions if s.company_id == "c2"]
+    assert prices and all(price is None for price in prices)
+    assert _companies(services.match_need(text=SHOP, postal_code="52062")) == {"c2"}
+    page = client.get("/bedarf/", {"text": SHOP, "postal_code": "52062"})
+    assert page.status_code == 200
+    assert "inf" not in page.content.decode().lower().replace("info", "")

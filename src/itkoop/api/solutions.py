@@ -54,7 +54,11 @@ class SolutionWriteSerializer(serializers.Serializer):
         max_length=2, required=False, allow_blank=True, default="", help_text="ISO 3166-1 alpha-2"
     )
     price_eur_month = StrictFloatField(
-        min_value=0, max_value=1e9, required=False, allow_null=True, default=None
+        min_value=0,
+        max_value=registry_services.PRICE_EUR_MONTH_MAX,
+        required=False,
+        allow_null=True,
+        default=None,
     )
     languages = serializers.ListField(
         child=serializers.CharField(max_length=10), max_length=20, required=False, default=list

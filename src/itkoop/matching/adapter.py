@@ -33,6 +33,14 @@ TrustSource = Callable[[], Iterable[tuple[str, str, int | None, str]]]
 _trust_sources: list[TrustSource] = []
 
 
+def _engine_price(value: float | None) -> float | None:
+    """A price the engine may add up: one beyond the bound of forms and files (stored before there was a
+    bound) counts as not given, so a bundle's sum stays finite and printable."""
+    if value is None or not 0 <= value <= registry_services.PRICE_EUR_MONTH_MAX:
+        return None
+    return value
+
+
 def register_trust_source(source: TrustSource) -> None:
     """Adds a source of trust pairs to every catalog built from now on (registering one twice is harmless)."""
     if source not in _trust_sources:
@@ -135,7 +143,7 @@ def build_catalog() -> Catalog:
             provides=tuple(sorted(provides.get(s.pk, ()))),
             consumes=tuple(sorted(consumes.get(s.pk, ()))),
             deployment=tuple(s.deployment),
-            price_eur_month=s.price_eur_month,
+            price_eur_month=_engine_price(s.price_eur_month),
             labels=tuple(sorted(solution_labels.get(s.pk, ()))),
         )
         for s in registry.solutions().filter(company_id__in=external).order_by("external_id")

@@ -21,6 +21,7 @@ from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH
 from itkoop.core.services import audit_record
 from itkoop.engine.text import index_tokens_of_parts
 
+from .models import PRICE_EUR_MONTH_MAX as PRICE_EUR_MONTH_MAX  # the bound other apps check prices by
 from .models import Capability, Company, Label, Solution, Standard
 from .permissions import can_edit_company, can_verify_company
 
