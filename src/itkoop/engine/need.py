@@ -123,6 +123,22 @@ _NEGATIONS = frozenset(
         "except",
     ]
 )
+# A system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS".
+_IN_USE_VERBS = frozenset(
+    [
+        "bleibt",
+        "bleiben",
+        "behalten",
+        "beibehalten",
+        "laeuft",
+        "laufen",
+        "nutzt",
+        "uses",
+        "stay",
+        "stays",
+        "remains",
+    ]
+)
 # Words that say "we have that already" ("wir haben schon eine Praxissoftware", "our existing ERP").
 _EXISTING = frozenset(
     [
@@ -146,20 +162,9 @@ _EXISTING = frozenset(
         "bisheriges",
         "eingesetzte",
         "eingesetzten",
-        # a system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS"
-        "bleibt",
-        "bleiben",
-        "behalten",
-        "beibehalten",
-        "laeuft",
-        "laufen",
-        "nutzt",
-        "stay",
-        "stays",
-        "remains",
+        *_IN_USE_VERBS,
         "already",
         "existing",
-        "uses",
     ]
 )
 # An "already there" said by a short clause of its own: "Website haben wir, die ist ok", "..., passt".
@@ -274,23 +279,7 @@ _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
-_EXISTING_VERBS = frozenset(
-    [
-        "bleibt",
-        "bleiben",
-        "behalten",
-        "beibehalten",
-        "laeuft",
-        "laufen",
-        "nutzt",
-        "uses",
-        "stay",
-        "stays",
-        "remains",
-        *_USE_VERBS,
-        *_STATE_PARTICIPLES,
-    ]
-)
+_EXISTING_VERBS = _IN_USE_VERBS | _USE_VERBS | _STATE_PARTICIPLES
 # ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
 _SUBJECT_VERBS = frozenset(["bleibt", "bleiben", "laeuft", "laufen", "stay", "stays", "remains"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
