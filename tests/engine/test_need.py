@@ -68,6 +68,23 @@ def test_standards_named_in_the_text(taxonomy):
     assert {"datev", "bmecat"} <= set(analysis.standards)
 
 
+@pytest.mark.parametrize(
+    ("text", "standard"),
+    [
+        ("We need payroll that exports to DATEV payroll", "datev-lohn"),
+        ("The till must produce the German cash register data export", "dsfinv-k"),
+        ("Practice software with medical device data transfer to our ECG", "gdt"),
+    ],
+)
+def test_standards_named_by_their_english_name(taxonomy, text, standard):
+    assert standard in analyse_need(text, taxonomy).standards
+
+
+def test_a_lone_word_of_an_english_standard_name_names_no_standard(taxonomy):
+    # "UGL (plumbing and heating wholesale interface)": "plumbing" alone is a trade, not the interface
+    assert analyse_need("Our plumbing company needs a new website", taxonomy).standards == []
+
+
 def test_empty_text_is_refused(taxonomy):
     with pytest.raises(ValueError, match="empty"):
         need_from_text("   ", taxonomy)

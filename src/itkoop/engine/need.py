@@ -1225,6 +1225,11 @@ class _Matcher:
         for std in taxonomy.standards.values():
             for p in [*_alternatives(std.label), std.id]:
                 self._add(p, std.id, "std")
+            # English names as phrases only: a lone word of a gloss ("plumbing", "Email") names no standard
+            german = set(_alternatives(std.label))
+            for p in _alternatives(std.label_en):
+                if p not in german and len(p.split()) >= 2:
+                    self._add(p, std.id, "std")
         self._vocabulary_list = sorted(self.vocabulary)
         self._corrections: dict[str, str | None] = {}
 
