@@ -150,3 +150,17 @@ def test_an_over_long_need_sent_to_the_api_in_german_is_told_with_sie(client):
     assert response.json()["text"] == [
         "Bitte geben Sie höchstens 2000 Zeichen ein."
     ]  # was "Stelle sicher, ..."
+
+
+def test_every_request_of_our_own_messages_says_sie():
+    """Our own German texts (the msgids of the English catalog) ask with "Sie" too: "Bitte geben Sie eine
+    gültige Postleitzahl an.", not "Bitte eine gültige Postleitzahl angeben." ("Bitte um ..." asks nobody)."""
+    catalog = Path(__file__).resolve().parents[2] / "src" / "itkoop" / "locale" / "en" / "LC_MESSAGES"
+    with (catalog / "django.mo").open("rb") as handle:
+        msgids = [m if isinstance(m, str) else m[0] for m in gettext.GNUTranslations(handle)._catalog]
+    impersonal = []
+    for msgid in msgids:
+        for sentence in re.split(r"(?<=[.!?])\s+", msgid):
+            if re.search(r"\bBitte\b(?! um\b)", sentence) and not re.search(r"\bSie\b", sentence):
+                impersonal.append(sentence)
+    assert not impersonal, impersonal

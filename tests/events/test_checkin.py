@@ -33,6 +33,8 @@ def people(day):
     users = [member_of(CompanyFactory(name="Kranich Systeme GmbH"))] + [UserFactory() for _ in range(2)]
     for i, user in enumerate(users):
         user.first_name, user.last_name = f"Person{i}", "Test"
+        # the factory's e-mail "person12@..." would hold "Person1" and make the name search ambiguous
+        user.email = f"gast-{user.pk}@example.org"
         user.save()
         confirmed(day, user)
     ParticipantProfile.objects.create(event=day, user=users[2], company_name="Eulenwerk AG")

@@ -64,7 +64,7 @@ def test_search_page_paginates_and_shows_counts(client):
 def test_search_page_refuses_bad_postcode_clearly(client):
     response = client.get(reverse("registry:search"), {"plz": "abc"})
     assert response.status_code == 200
-    assert "Bitte nur Ziffern eingeben" in response.content.decode()
+    assert "Bitte geben Sie nur Ziffern ein" in response.content.decode()
 
 
 def test_company_and_solution_pages_show_the_profile(client, mini_catalog):
@@ -145,4 +145,4 @@ def test_a_search_without_hits_because_of_filters_names_them_and_offers_the_word
 
 def test_an_invalid_search_names_the_field(client):
     text = _text(client.get(reverse("registry:search"), {"plz": "abc"}))
-    assert "Bitte korrigieren Sie die markierten Angaben" in text and "Bitte nur Ziffern eingeben" in text
+    assert "Bitte korrigieren Sie die markierten Angaben" in text and "Bitte geben Sie nur Ziffern ein" in text

@@ -125,7 +125,7 @@ class EventForm(forms.ModelForm):
     def clean_request_expiry_hours(self):
         value = self.cleaned_data["request_expiry_hours"]
         if value is not None and not 1 <= value <= 24 * 60:
-            raise forms.ValidationError(_("Bitte zwischen 1 und 1440 Stunden angeben."))
+            raise forms.ValidationError(_("Bitte geben Sie zwischen 1 und 1440 Stunden an."))
         return value
 
     def clean(self):
@@ -144,12 +144,12 @@ class EventForm(forms.ModelForm):
         if fmt in (Event.Format.AT_HUB, Event.Format.HYBRID) and not (
             data.get("hub") or data.get("location") or data.get("venue_city")
         ):
-            self.add_error("location", _("Bitte einen Ort oder einen Stützpunkt angeben."))
+            self.add_error("location", _("Bitte geben Sie einen Ort oder einen Stützpunkt an."))
         if (data.get("latitude") is None) != (data.get("longitude") is None) and not (
             self.has_error("latitude") or self.has_error("longitude")
         ):
             self.add_error(
-                "longitude", _("Bitte Breiten- und Längengrad zusammen angeben oder beide leer lassen.")
+                "longitude", _("Bitte geben Sie Breiten- und Längengrad zusammen an oder lassen Sie beide leer.")
             )
         latitude, longitude = data.get("latitude"), data.get("longitude")
         if latitude is not None and longitude is not None and _swapped_into_germany(latitude, longitude):
@@ -157,12 +157,12 @@ class EventForm(forms.ModelForm):
                 "latitude",
                 _(
                     "Breiten- und Längengrad scheinen vertauscht: so läge der Ort nicht in Deutschland. "
-                    "Bitte zuerst den Breitengrad (z. B. 51.3), dann den Längengrad (z. B. 9.5) angeben."
+                    "Bitte geben Sie zuerst den Breitengrad (z. B. 51.3), dann den Längengrad (z. B. 9.5) an."
                 ),
             )
         postcode = (data.get("venue_postcode") or "").strip()
         if postcode and not postcode.replace(" ", "").replace("-", "").isalnum():
-            self.add_error("venue_postcode", _("Bitte eine gültige Postleitzahl angeben."))
+            self.add_error("venue_postcode", _("Bitte geben Sie eine gültige Postleitzahl an."))
         return data
 
 
@@ -220,19 +220,19 @@ class MeetingSettingsForm(forms.ModelForm):
     def clean_slot_count(self):
         value = self.cleaned_data["slot_count"]
         if not 1 <= value <= 48:
-            raise forms.ValidationError(_("Bitte zwischen 1 und 48 Runden angeben."))
+            raise forms.ValidationError(_("Bitte geben Sie zwischen 1 und 48 Runden an."))
         return value
 
     def clean_tables(self):
         value = self.cleaned_data["tables"]
         if value > 10000:
-            raise forms.ValidationError(_("Bitte höchstens 10000 angeben."))
+            raise forms.ValidationError(_("Bitte geben Sie höchstens 10000 an."))
         return value
 
     def clean_online_rooms(self):
         value = self.cleaned_data["online_rooms"]
         if value > 10000:
-            raise forms.ValidationError(_("Bitte höchstens 10000 angeben."))
+            raise forms.ValidationError(_("Bitte geben Sie höchstens 10000 an."))
         return value
 
     def clean_room_link_pattern(self):
@@ -245,7 +245,7 @@ class MeetingSettingsForm(forms.ModelForm):
         try:
             URLValidator(schemes=["https"])(probe)
         except forms.ValidationError as error:
-            raise forms.ValidationError(_("Bitte eine Adresse angeben, die mit https:// beginnt.")) from error
+            raise forms.ValidationError(_("Bitte geben Sie eine Adresse an, die mit https:// beginnt.")) from error
         return value
 
     def clean(self):
@@ -376,7 +376,7 @@ class MeetingLinkForm(forms.Form):
     def clean_link(self):
         value = self.cleaned_data.get("link") or ""
         if value and not value.startswith("https://"):
-            raise forms.ValidationError(_("Bitte eine Adresse angeben, die mit https:// beginnt."))
+            raise forms.ValidationError(_("Bitte geben Sie eine Adresse an, die mit https:// beginnt."))
         return value
 
 

@@ -301,7 +301,7 @@ def schedule_build(*, actor, event: Event, from_scratch: bool = False) -> Schedu
     _require_meeting_day(event)
     event = _locked_event(event)
     if not event.has_slots:
-        raise EventError(_("Bitte zuerst Runden und Tische festlegen."))
+        raise EventError(_("Bitte legen Sie zuerst Runden und Tische fest."))
     if ScheduleRun.objects.filter(
         event=event, status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING]
     ).exists():

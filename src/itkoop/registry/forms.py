@@ -58,7 +58,7 @@ class CatalogSearchForm(forms.Form):
     def clean_plz(self):
         value = self.cleaned_data["plz"].strip()
         if value and not re.fullmatch(r"\d{1,5}", value):
-            raise forms.ValidationError(_("Bitte nur Ziffern eingeben (1 bis 5)."))
+            raise forms.ValidationError(_("Bitte geben Sie nur Ziffern ein (1 bis 5)."))
         return value
 
 
@@ -134,7 +134,7 @@ class CompanyForm(forms.ModelForm):
     def clean_founded(self):
         value = self.cleaned_data["founded"]
         if value is not None and not 1800 <= value <= 2100:
-            raise forms.ValidationError(_("Bitte ein Jahr zwischen 1800 und 2100 angeben."))
+            raise forms.ValidationError(_("Bitte geben Sie ein Jahr zwischen 1800 und 2100 an."))
         return value
 
     def plain_data(self) -> tuple[dict, dict[str, list]]:
@@ -181,7 +181,7 @@ class SolutionForm(forms.ModelForm):
     def clean_capabilities(self):
         value = self.cleaned_data["capabilities"]
         if not value:
-            raise forms.ValidationError(_("Bitte mindestens eine Fähigkeit wählen."))
+            raise forms.ValidationError(_("Bitte wählen Sie mindestens eine Fähigkeit."))
         return value
 
     def clean_deployment(self):
@@ -223,5 +223,5 @@ class CatalogImportForm(forms.Form):
             raise forms.ValidationError(_("Die Datei ist größer als 10 MB."))
         name = (upload.name or "").lower()
         if not name.endswith((".xlsx", ".json")):
-            raise forms.ValidationError(_("Bitte eine Datei mit der Endung .xlsx oder .json wählen."))
+            raise forms.ValidationError(_("Bitte wählen Sie eine Datei mit der Endung .xlsx oder .json."))
         return upload

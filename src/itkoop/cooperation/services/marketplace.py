@@ -55,7 +55,7 @@ def _check_profile_fields(*, kind: str, title: str, body: str, deadline, capabil
     if deadline is not None and deadline < timezone.localdate():
         raise MarketplaceError(_("Die Frist darf nicht in der Vergangenheit liegen."))
     if len(capabilities) > MAX_CAPABILITIES:
-        raise MarketplaceError(_("Bitte höchstens %(n)d Fähigkeiten wählen.") % {"n": MAX_CAPABILITIES})
+        raise MarketplaceError(_("Bitte wählen Sie höchstens %(n)d Fähigkeiten.") % {"n": MAX_CAPABILITIES})
 
 
 def _lock_and_reread(obj):
