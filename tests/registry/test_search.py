@@ -145,4 +145,5 @@ def test_a_search_without_hits_because_of_filters_names_them_and_offers_the_word
 
 def test_an_invalid_search_names_the_field(client):
     text = _text(client.get(reverse("registry:search"), {"plz": "abc"}))
-    assert "Bitte korrigieren Sie die markierten Angaben" in text and "Bitte geben Sie nur Ziffern ein" in text
+    assert "Bitte korrigieren Sie die markierten Angaben" in text
+    assert "Bitte geben Sie nur Ziffern ein" in text

@@ -185,7 +185,10 @@ def company_contact(*, actor, company_external_id: str, subject: str, body: str)
         return repeated
     if not _within_limit(actor, "contact", CONTACT_LIMIT):
         raise ValidationError(
-            _("Sie haben in der letzten Stunde schon mehrere Unternehmen angeschrieben. Bitte versuchen Sie es später erneut.")
+            _(
+                "Sie haben in der letzten Stunde schon mehrere Unternehmen angeschrieben. "
+                "Bitte versuchen Sie es später erneut."
+            )
         )
     conversation = Conversation.objects.create(
         subject=subject, kind=Kind.COMPANY_CONTACT, object_id=target.pk

@@ -149,7 +149,8 @@ class EventForm(forms.ModelForm):
             self.has_error("latitude") or self.has_error("longitude")
         ):
             self.add_error(
-                "longitude", _("Bitte geben Sie Breiten- und Längengrad zusammen an oder lassen Sie beide leer.")
+                "longitude",
+                _("Bitte geben Sie Breiten- und Längengrad zusammen an oder lassen Sie beide leer."),
             )
         latitude, longitude = data.get("latitude"), data.get("longitude")
         if latitude is not None and longitude is not None and _swapped_into_germany(latitude, longitude):
@@ -245,7 +246,8 @@ class MeetingSettingsForm(forms.ModelForm):
         try:
             URLValidator(schemes=["https"])(probe)
         except forms.ValidationError as error:
-            raise forms.ValidationError(_("Bitte geben Sie eine Adresse an, die mit https:// beginnt.")) from error
+            message = _("Bitte geben Sie eine Adresse an, die mit https:// beginnt.")
+            raise forms.ValidationError(message) from error
         return value
 
     def clean(self):
