@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["CPV_FILE", "CpvError", "capabilities_for_cpv", "cpv_mapping"]
+__all__ = ["CPV_FILE", "CpvError", "capabilities_for_cpv", "cpv_inherits", "cpv_mapping"]
 
 CPV_FILE = Path(__file__).resolve().parent.parent / "registry" / "data" / "cpv_capabilities.json"
 # Eight digits, optionally the check digit after a hyphen ("48814100-7"); spaces around are ignored.
@@ -34,6 +34,14 @@ def cpv_mapping() -> dict[str, tuple[str, ...]]:
     """Class prefix -> capability ids, from the data file."""
     data = json.loads(CPV_FILE.read_text(encoding="utf-8"))
     return {_prefix(code): tuple(entry["capabilities"]) for code, entry in data["codes"].items()}
+
+
+def cpv_inherits(code: str) -> bool:
+    """Whether a code's capabilities come from a class above it rather than from the code's own entry."""
+    match = _CODE_RE.match(code)
+    if match is None:
+        raise CpvError(f"{code[:40]!r} is not a CPV code (eight digits, optionally '-' and a check digit)")
+    return _prefix(match.group(1)) not in cpv_mapping()
 
 
 def capabilities_for_cpv(code: str) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
-from .cpv import capabilities_for_cpv
+from .cpv import capabilities_for_cpv, cpv_inherits
 from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
@@ -214,6 +214,24 @@ _OWNERS_GENITIVE = frozenset(
         "kreises",
         "stadtwerke",
     ]
+)
+# Bodies that run systems of their own, as genitive stems ("das Active Directory des Schulträgers", "das
+# Fachverfahren der Kreisverwaltung").
+_OWNER_STEMS = (
+    "schultraeger",
+    "traeger",
+    "auftraggeber",
+    "verwaltung",
+    "kreisverwaltung",
+    "stadtverwaltung",
+    "landkreis",
+    "bezirk",
+    "ministerium",
+    "klinikum",
+    "universitaet",
+    "hochschule",
+    "krankenkasse",
+    "kassen",
 )
 # Someone else's system ("an das GIS der Stadt", "our customers' ERP", "the agency's records system") is
 # one to connect to, not one to buy.
@@ -1681,9 +1699,44 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
 
 
 def _there_already(m: _Match, words: list[str]) -> bool:
-    if _a_place_or_beside(m, words):
+    if _a_place_or_beside(m, words) or _linked_to(m, words):
         return True
     return _owned_or_its_data(m, words)
+
+
+# "Schnittstelle zum Ratsinformationssystem", "Anbindung an das Active Directory", "interface to the HIS":
+# what a thing is to be linked to, named with the definite article, runs already ("an unser ERP" is often
+# asked with the shop, as the first corpus reads it, so the possessive stays a need).
+_LINKS = ("schnittstelle", "interface")
+_LINK_ARTICLES = {
+    "zum": (),
+    "zur": (),
+    "an": ("das", "die", "den", "dem"),
+    "zu": ("dem", "der", "den"),
+    "to": ("the",),
+    "with": ("the",),
+    "into": ("the",),
+    "mit": ("dem", "der", "den"),
+    "in": ("das", "die", "den"),
+}
+
+
+def _linked_to(m: _Match, words: list[str]) -> bool:
+    i = min(t for t, _, _ in m.cover)
+    for k in range(max(0, i - 4), i):
+        if not words[k].startswith(_LINKS):
+            continue
+        rest = words[k + 1 : i]
+        if not rest or rest[0] not in _LINK_ARTICLES:
+            continue
+        articles = _LINK_ARTICLES[rest[0]]
+        rest = rest[1:] if articles and rest[1:2] and rest[1] in articles else ([] if not articles else None)
+        if rest is None:
+            continue
+        # at most one adjective between ("zum vorhandenen SAP", "to the central HIS")
+        if len(rest) <= 1 and not any(w in _POSSESSIVES for w in rest):
+            return True
+    return False
 
 
 def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Matcher) -> bool:
@@ -1744,7 +1797,11 @@ def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     "CAD data")."""
     i = min(t for t, _, _ in m.cover)
     j = max(t for t, _, _ in m.cover)
-    if j + 2 < len(words) and words[j + 1] in ("der", "des") and words[j + 2] in _OWNERS_GENITIVE:
+    if (
+        j + 2 < len(words)
+        and words[j + 1] in ("der", "des")
+        and (words[j + 2] in _OWNERS_GENITIVE or words[j + 2].startswith(_OWNER_STEMS))
+    ):
         return True
     if i >= 2 and (
         words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OTHER_OWNERS))
@@ -1919,7 +1976,7 @@ def _cpv_matches(tokens: list[Token]) -> list[_Match]:
             continue
         # a broad class (five zeros and more: "72800000 audit and testing") confirms what the words name;
         # a narrow one names a capability of its own
-        weight = W_CPV_BROAD if surface[:8].endswith("00000") else W_CPV
+        weight = W_CPV_BROAD if surface[:8].endswith("00000") or cpv_inherits(surface) else W_CPV
         for cap in capabilities_for_cpv(surface):
             found.append(_Match(cap, "cap", weight, frozenset({(i, 0, len(surface))}), surface))
     return found
