@@ -157,3 +157,19 @@ def test_a_cpv_code_known_only_through_its_class_adds_no_capability_of_its_own(t
     lot = "Lot 3: 24/7 monitoring by a managed SOC and quarterly vulnerability scans. CPV 72212730."
     assert "custom-software" not in _read(lot, taxonomy)[0]
     assert "custom-software" in _read("Programmierung einer Fachanwendung, CPV 72212730", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Einführung einer E-Akte inklusive Migration der Altbestände",
+        "A web content management system for 40 websites, including migration of existing content",
+    ],
+)
+def test_a_migration_of_contents_is_data_migration(taxonomy, text):
+    assert "data-migration" in _read(text, taxonomy)[0]
+
+
+def test_a_migration_to_a_new_system_is_that_move(taxonomy):
+    wanted = _read("Migration der 300 Postfächer nach Exchange Online, Umzug in die Cloud", taxonomy)[0]
+    assert "cloud-migration" in wanted and "data-migration" not in wanted

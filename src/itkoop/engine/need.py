@@ -687,6 +687,9 @@ _YIELDS_TO = {
     "wms": ("restaurant-software",),
     "online-shop": ("event-management",),
 }
+# "Migration" alone is the move of data only where no system is moved: a move to the cloud, to a new mail
+# or office suite or to new servers carries its data.
+_SYSTEM_MOVES = ("cloud-migration", "email-system", "office-software", "server-storage", "virtualization-vdi")
 # Words that open a description of how things are done today.
 _TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "currently", "today"])
 # Words that ask for something without a need verb ("soll", "hätten gern").
@@ -2100,6 +2103,15 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             any(m.weight == W_CONTEXT for m in per_role["need"].get(s, ())) for s in stronger
         ):
             del per_role["need"][cap]
+    moved = per_role["need"].get("data-migration", ())
+    if (
+        moved
+        and all(fold(m.evidence).startswith("migr") for m in moved)
+        and any(c in per_role["need"] for c in _SYSTEM_MOVES)
+    ):
+        del per_role["need"][
+            "data-migration"
+        ]  # "Migration der Postfächer nach Exchange Online": a system move
     _drop_business_words(per_role["need"], clause_of)
     _drop_self_description(per_role["need"], described, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
