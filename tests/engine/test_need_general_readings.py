@@ -173,3 +173,21 @@ def test_a_migration_of_contents_is_data_migration(taxonomy, text):
 def test_a_migration_to_a_new_system_is_that_move(taxonomy):
     wanted = _read("Migration der 300 Postfächer nach Exchange Online, Umzug in die Cloud", taxonomy)[0]
     assert "cloud-migration" in wanted and "data-migration" not in wanted
+
+
+def test_a_thing_that_must_not_fail_is_asked_not_refused(taxonomy):
+    # a relative clause opens with its pronoun, comma or not: the WLAN is asked, its breaking down is not
+    wanted, refused, _ = _read(
+        "Brauchen nen WLAN im Garten das auch bei 300 Leuten nicht abschmiert", taxonomy
+    )
+    assert "network" in wanted and "network" not in refused
+    assert "online-shop" in _read("Den Webshop der Firma brauchen wir nicht", taxonomy)[1]
+
+
+def test_what_data_goes_into_runs_already(taxonomy):
+    wanted, _, existing = _read("Rezepte sollen automatisch in die Patientenakte übernommen werden", taxonomy)
+    assert "medical-practice" in existing and "medical-practice" not in wanted
+
+
+def test_a_noun_and_its_verb_a_few_words_on_make_the_compound(taxonomy):
+    assert "field-service" in _read("Die Touren für morgen planen wir noch auf Papier", taxonomy)[0]

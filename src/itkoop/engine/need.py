@@ -1230,6 +1230,9 @@ def _nominal(forms: Iterable[str]) -> set[str]:
     return out
 
 
+_VERB_REACH = 4  # words from a noun to the verb that makes a compound of it
+
+
 class _Matcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.words: dict[str, list[tuple[str, str, str]]] = {}  # form -> (target, kind, pattern)
@@ -1374,6 +1377,18 @@ class _Matcher:
                 joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
                 for form in joined:
                     add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
+            if tok.surface[:1].isupper():
+                # a noun and, a few words on, its verb: "Stunden auf Projekte buchen" is Stundenbuchung,
+                # "Touren für morgen planen" Tourenplanung (German puts the verb last)
+                for j in range(i + 2, min(len(tokens), i + 1 + _VERB_REACH)):
+                    verb = tokens[j]
+                    if verb.surface[:1].isupper() or verb.is_stopword or not verb.surface.isalpha():
+                        continue
+                    if clause_of is not None and clause_of[j] != clause_of[i]:
+                        break
+                    cover = frozenset({(i, 0, n), (j, 0, len(fold(verb.surface)))})
+                    for form in {a + b for a in tok.forms for b in _nominal(verb.forms) if b.endswith("ung")}:
+                        add(form, W_PAIR, cover, f"{tok.surface} {verb.surface}")
             if (
                 i + 2 < len(tokens)
                 and tok.surface[:1].isupper()
@@ -1576,6 +1591,8 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         if mode == "existing" and word in _EXISTING_VERBS and k >= 0 and folded[k] in _COORDINATIONS:
             k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
+            if mode == "negated" and _relative_pronoun(k, tokens, folded):
+                break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
             roles[k] = _combined(roles[k], mode)
             named = named or k in starts
             k -= 1
@@ -1592,6 +1609,20 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
                 for m in range(last, k + 1):
                     roles[m] = _combined(roles[m], mode)
     return roles
+
+
+_RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
+
+
+def _relative_pronoun(k: int, tokens: list[Token], folded: list[str]) -> bool:
+    """A relative pronoun opens a clause of its own: "der/die/das" after a noun and before a word that is no
+    noun ("WLAN im Garten das auch bei 300 Leuten nicht abschmiert"; "der Firma" is a genitive)."""
+    if folded[k] not in _RELATIVES or k == 0 or k + 1 >= len(tokens):
+        return False
+    if folded[k] in ("which", "that", "who", "welche", "welcher", "welches"):
+        return True
+    before, after = tokens[k - 1].surface, tokens[k + 1].surface
+    return before[:1].isupper() and not after[:1].isupper()
 
 
 def _combined(role: str, mode: str) -> str:
@@ -1724,8 +1755,22 @@ _LINK_ARTICLES = {
 }
 
 
+# What data goes into ("automatisch in die Patientenakte übernommen", "imported into the ERP") runs already.
+_INTO = frozenset(["in", "into", "ins"])
+_TRANSFER_VERBS = ("uebernomm", "uebernehm", "uebertrag", "importier", "eingelesen", "einlesen",
+                   "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow")  # fmt: skip
+
+
 def _linked_to(m: _Match, words: list[str]) -> bool:
     i = min(t for t, _, _ in m.cover)
+    j = max(t for t, _, _ in m.cover)
+    if (
+        i >= 2
+        and words[i - 2] in _INTO
+        and words[i - 1] in ("die", "das", "den", "the", "unsere", "unser", "our")
+        and any(w.startswith(_TRANSFER_VERBS) for w in words[j + 1 : j + 4])
+    ):
+        return True
     for k in range(max(0, i - 4), i):
         if not words[k].startswith(_LINKS):
             continue
