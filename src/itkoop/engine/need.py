@@ -1757,8 +1757,10 @@ _LINK_ARTICLES = {
 
 # What data goes into ("automatisch in die Patientenakte übernommen", "imported into the ERP") runs already.
 _INTO = frozenset(["in", "into", "ins"])
+# fmt: off
 _TRANSFER_VERBS = ("uebernomm", "uebernehm", "uebertrag", "importier", "eingelesen", "einlesen",
-                   "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow")  # fmt: skip
+                   "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow")
+# fmt: on
 
 
 def _linked_to(m: _Match, words: list[str]) -> bool:
