@@ -191,3 +191,16 @@ def test_what_data_goes_into_runs_already(taxonomy):
 
 def test_a_noun_and_its_verb_a_few_words_on_make_the_compound(taxonomy):
     assert "field-service" in _read("Die Touren für morgen planen wir noch auf Papier", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Newsletter an Stammgäste. Budget ist begrenzt.", False),
+        ("We need a newsletter tool, our budget is 3,000 euros", False),
+        ("Projektcontrolling: Budget vs. actual je Projekt", True),
+        ("Wir wollen unsere Budgets überwachen", True),
+    ],
+)
+def test_a_budget_is_controlling_only_where_it_is_planned_or_followed(taxonomy, text, asked):
+    assert ("controlling" in _read(text, taxonomy)[0]) is asked

@@ -747,6 +747,8 @@ _BUSINESS_WORDS = frozenset(
         "anwaltskanzlei",
     ]
 )
+_BUDGET_WORK = ("plan", "abweich", "ueberwach", "verfolg", "soll", "actual", "forecast", "track", "vergleich",
+                "kontroll", "control", "monitor", "steuer")  # fmt: skip
 _NOT_BOOKED_DATES = (
     "hutermin",
     "tuevtermin",
@@ -1664,6 +1666,15 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
         # a craftsman's "Baustelle" is where his people work; construction software is for builders
         return any(w.startswith(_CRAFT_TRADES) for w in words)
+    if cap == "controlling" and all(fold(m.evidence) in ("budget", "budgets") for m in matches):
+        # "Budget ist begrenzt", "our budget is 5,000 euros": the writer's means; controlling only where a
+        # budget is planned or followed, said next to it ("Budget vs. actual", "Budgets überwachen")
+        return not any(
+            w.startswith(_BUDGET_WORK)
+            for m in matches
+            for t, _, _ in m.cover
+            for w in words[max(0, t - 3) : t + 4]
+        )
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     sense = _SENSES.get(cap)
