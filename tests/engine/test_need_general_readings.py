@@ -204,3 +204,10 @@ def test_a_noun_and_its_verb_a_few_words_on_make_the_compound(taxonomy):
 )
 def test_a_budget_is_controlling_only_where_it_is_planned_or_followed(taxonomy, text, asked):
     assert ("controlling" in _read(text, taxonomy)[0]) is asked
+
+
+def test_a_trades_word_said_to_be_there_is_the_trades_system_there(taxonomy):
+    text = "Hotel, 30 Zimmer. Die Reservierungen laufen über Protel, das passt. Wir brauchen einen Newsletter."
+    wanted, _, existing = _read(text, taxonomy)
+    assert "hotel-software" in existing and "appointment-booking" not in existing
+    assert wanted == {"newsletter"}

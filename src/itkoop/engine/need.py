@@ -502,6 +502,7 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "checkin",
             "einchecken",
             "reservation",
+            "reservierung",
         ),
         _LODGING,
     ),
@@ -1884,11 +1885,12 @@ def _inflected(word: str, cue: str) -> bool:
 
 
 def _context_matches(
-    words: list[str], last_parts: list[str], roles: list[str], described: set[int]
+    words: list[str], last_parts: list[str], roles: list[str], described: set[int], there: list[_Match]
 ) -> list[_Match]:
     """Matches of _CONTEXT_WORDS: a trade's word (as a need) where the text names the trade, preferably
-    outside the writer's description of the business (``described``). Linear: each rule looks at each word
-    once."""
+    outside the writer's description of the business (``described``); a trade's word said to be there
+    ("die Reservierungen laufen über Protel" of a hotel) goes to ``there``. Linear: each rule looks at each
+    word once."""
     found: list[_Match] = []
     for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
         if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
@@ -1918,6 +1920,9 @@ def _context_matches(
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
             cue = next((c for c in cues if _inflected(w, c)), None)
+            if roles[i] == "existing" and cue and not words[i].startswith(context):
+                there.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
+                continue
             if (
                 roles[i] == "need"
                 and cue
@@ -2154,22 +2159,25 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         del per_role["need"][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
     described = _self_described(words, sentence_of)
-    for m in _context_matches(words, last_parts, roles, described):
+    there: list[_Match] = []
+    for m in _context_matches(words, last_parts, roles, described, there):
         per_role["need"].setdefault(m.target, []).append(m)
-    for cap, stronger in _YIELDS_TO.items():
-        if cap in per_role["need"] and any(
-            any(m.weight == W_CONTEXT for m in per_role["need"].get(s, ())) for s in stronger
-        ):
-            del per_role["need"][cap]
+    for m in there:
+        per_role["existing"].setdefault(m.target, []).append(m)
+    for role in ("need", "existing"):
+        for cap, stronger in _YIELDS_TO.items():
+            if cap in per_role[role] and any(
+                any(m.weight == W_CONTEXT for m in per_role[role].get(s, ())) for s in stronger
+            ):
+                del per_role[role][cap]
     moved = per_role["need"].get("data-migration", ())
     if (
         moved
         and all(fold(m.evidence).startswith("migr") for m in moved)
         and any(c in per_role["need"] for c in _SYSTEM_MOVES)
     ):
-        del per_role["need"][
-            "data-migration"
-        ]  # "Migration der Postfächer nach Exchange Online": a system move
+        # "Migration der Postfächer nach Exchange Online": a system move
+        del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
     _drop_self_description(per_role["need"], described, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
