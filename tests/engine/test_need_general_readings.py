@@ -207,7 +207,7 @@ def test_a_budget_is_controlling_only_where_it_is_planned_or_followed(taxonomy, 
 
 
 def test_a_trades_word_said_to_be_there_is_the_trades_system_there(taxonomy):
-    text = "Hotel, 30 Zimmer. Die Reservierungen laufen über Protel, das passt. Wir brauchen einen Newsletter."
+    text = "Hotel, 30 Zimmer. Reservierungen laufen über Protel, das passt. Wir brauchen einen Newsletter."
     wanted, _, existing = _read(text, taxonomy)
     assert "hotel-software" in existing and "appointment-booking" not in existing
     assert wanted == {"newsletter"}
