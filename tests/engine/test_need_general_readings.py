@@ -211,3 +211,14 @@ def test_a_trades_word_said_to_be_there_is_the_trades_system_there(taxonomy):
     wanted, _, existing = _read(text, taxonomy)
     assert "hotel-software" in existing and "appointment-booking" not in existing
     assert wanted == {"newsletter"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tagespflege sucht Lösung für Fahrdienst-Touren, bisher per Excel",
+        "Home care service: we plan the rounds of our nurses on paper and want that digital",
+    ],
+)
+def test_the_tours_of_a_care_service_are_its_care_software(taxonomy, text):
+    assert "care-software" in _read(text, taxonomy)[0]

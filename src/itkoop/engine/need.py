@@ -593,6 +593,25 @@ _PUBLIC_BODIES = (
     "citizen",
 )
 _CONTEXT_WORDS += (
+    # the tours of a care service ("Fahrdienst-Touren der Tagespflege", "rounds of our home care nurses") are
+    # planned in its care software
+    (
+        "care-software",
+        ("touren", "tourenplan", "fahrdienst", "route", "einsatzplan", "rounds", "visits"),
+        (
+            "pflegedienst",
+            "tagespflege",
+            "pflegeheim",
+            "ambulant",
+            "seniorenheim",
+            "altenheim",
+            "altenpflege",
+            "homecare",
+            "nursing",
+            "nurses",
+            "caregiver",
+        ),
+    ),
     # paying with a phone, a card, a QR code
     (
         "payment",
