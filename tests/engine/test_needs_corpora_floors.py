@@ -7,7 +7,8 @@ needs_fresh.json and needs_fresh2.json after those changes and before the analys
 for more rules), needs_fresh3.json after the last rule (see needs_lots.md): the hold-outs' figures are the
 estimate for texts written by others, and far lower. needs_holdout4.json (52 needs) was written before the
 next round of general rules and scored first at 0.650; needs_holdout5.json (23 needs) after that round, its
-first figure (0.690) untouched by any rule."""
+first figure (0.690), which then guided a round of general rules; needs_holdout7.json (40 needs) by a writer
+who saw neither the analyser nor any corpus, committed before that round and run once after it (0.590)."""
 
 import json
 from collections import defaultdict
@@ -69,14 +70,23 @@ F1_FLOORS = {
         "other-sme": 0.84,  # 0.865
         "public-lot": 0.89,  # 0.918
     },
-    "needs_holdout5.json": {  # written after the last rule: its figures are the first run's, untouched
-        "all": 0.67,  # 0.690
+    "needs_holdout5.json": {  # 0.690 at its first run, then its misses guided a round of general rules
+        "all": 0.77,  # 0.790
         "crafts": 0.86,  # 0.889
-        "hospitality": 0.64,  # 0.667
+        "hospitality": 0.83,  # 0.857
         "logistics": 0.70,  # 0.727
-        "medical-care": 0.55,  # 0.571
+        "medical-care": 0.83,  # 0.857
         "other-sme": 0.52,  # 0.545
-        "public-lot": 0.69,  # 0.710
+        "public-lot": 0.80,  # 0.828
+    },
+    "needs_holdout7.json": {  # an outside writer's, untouched: its first run (0.581 on the engine before)
+        "all": 0.57,  # 0.590
+        "crafts": 0.60,  # 0.621
+        "hospitality": 0.58,  # 0.609
+        "logistics": 0.64,  # 0.667
+        "medical-care": 0.51,  # 0.538
+        "other-sme": 0.58,  # 0.607
+        "public-lot": 0.53,  # 0.557
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -89,7 +99,8 @@ LOT_FLOORS = {
     # already", which needs_holdout5 and later texts read so ("Schnittstelle zum Einwohnermeldewesen" was
     # the only word for the lot's e-government)
     "needs_holdout4.json": (0.85, 0.92),
-    "needs_holdout5.json": (0.59, 0.82),  # 0.611, 0.846 at its first run
+    "needs_holdout5.json": (0.73, 0.90),  # 0.750, 0.923 (0.611, 0.846 at its first run)
+    "needs_holdout7.json": (0.39, 0.82),  # 0.415, 0.846 at its first run, untouched
 }
 NEW_CORPORA = (
     "needs_lots.json",
@@ -98,6 +109,7 @@ NEW_CORPORA = (
     "needs_fresh2.json",
     "needs_fresh3.json",
     "needs_holdout4.json",
+    "needs_holdout7.json",
 )
 
 
@@ -137,8 +149,9 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-def test_the_last_hold_out_names_known_capabilities_in_every_kind(taxonomy):
-    corpus = _load("needs_holdout5.json")
+@pytest.mark.parametrize("name", ["needs_holdout5.json", "needs_holdout7.json"])
+def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
+    corpus = _load(name)
     assert len(corpus) >= 20
     assert {item["kind"] for item in corpus} >= {
         "public-lot",
