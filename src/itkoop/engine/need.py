@@ -1769,9 +1769,10 @@ def _there_already(m: _Match, words: list[str]) -> bool:
     return _owned_or_its_data(m, words)
 
 
-# "Schnittstelle zum Ratsinformationssystem", "Anbindung an das Active Directory", "interface to the HIS":
-# what a thing is to be linked to, named with the definite article, runs already ("an unser ERP" is often
-# asked with the shop, as the first corpus reads it, so the possessive stays a need).
+# "Schnittstelle zum Ratsinformationssystem", "interface to the HIS": what a thing gets an interface to, named
+# with the definite article, runs already ("zu unserem ERP" is often asked with the shop, as the first corpus
+# reads it, so the possessive stays a need; "Anbindung an die Warenwirtschaft" is read both ways by the
+# corpora and stays a need too).
 _LINKS = ("schnittstelle", "interface")
 _LINK_ARTICLES = {
     "zum": (),
