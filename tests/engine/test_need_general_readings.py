@@ -222,3 +222,88 @@ def test_a_trades_word_said_to_be_there_is_the_trades_system_there(taxonomy):
 )
 def test_the_tours_of_a_care_service_are_its_care_software(taxonomy, text):
     assert "care-software" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liebe Kolleginnen und Kollegen vom Netzwerk,\nwir brauchen eine neue Website.\nViele Grüße\nMüller",
+        "Sehr geehrte Damen und Herren, wir suchen eine Website. Mit freundlichen Grüßen, Huber Netzwerke",
+        "Dear network team, we need a new website. Kind regards, Anna from the IT network",
+    ],
+)
+def test_a_letters_salutation_and_closing_ask_for_nothing(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"website-cms"}
+
+
+def test_a_closing_does_not_hide_a_need_after_it(taxonomy):
+    wanted = _read("Wir suchen ein CRM. Viele Grüße und danke. PS: wir brauchen auch eine Website", taxonomy)[
+        0
+    ]
+    assert wanted == {"crm", "website-cms"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen eine Online-Terminbuchung. Die Praxissoftware wollen wir auf keinen Fall wechseln.",
+        "Wir suchen eine Online-Terminbuchung. Die Praxissoftware wollen wir nicht ersetzen.",
+    ],
+)
+def test_a_system_not_to_be_changed_is_kept_not_refused(taxonomy, text):
+    wanted, refused, there = _read(text, taxonomy)
+    assert (wanted, refused, there) == ({"appointment-booking"}, set(), {"medical-practice"})
+
+
+def test_a_change_to_a_new_system_refused_keeps_nothing(taxonomy):
+    wanted, _, there = _read(
+        "Wir brauchen eine Website, wir wollen aber nicht zu einem Onlineshop wechseln", taxonomy
+    )
+    assert wanted == {"website-cms"} and "online-shop" not in there
+
+
+def test_a_refused_change_does_not_reach_into_the_sentence_before(taxonomy):
+    wanted, _, there = _read(
+        "We need online appointment booking. We do not want to replace anything.", taxonomy
+    )
+    assert wanted == {"appointment-booking"} and there == set()
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        (
+            "Gesucht wird eine VoIP-Telefonanlage. Nicht Bestandteil dieser Ausschreibung: Endgeräte "
+            "(Tischtelefone, Headsets) – diese werden über den Rahmenvertrag des Landes abgerufen.",
+            {"hardware-supply"},
+        ),
+        ("Lot 1: hosting of the portal. Not included: licences.", {"software-licensing"}),
+    ],
+)
+def test_a_heading_that_excludes_refuses_what_follows_it(taxonomy, text, refused):
+    wanted, negated, _ = _read(text, taxonomy)
+    assert refused <= negated and not refused & wanted and wanted  # the asked thing stays asked
+
+
+def test_a_tenders_own_word_is_no_construction_software(taxonomy):
+    text = "Die Hochschule beabsichtigt einen Penetrationstest. Vergabenummer 2024-IT-017"
+    wanted, negated, _ = _read(text, taxonomy)
+    assert wanted == {"penetration-testing"} and "construction-ava" not in negated
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir brauchen Tourenplanung. Die Anbindung an die Telematikinfrastruktur steht auch an, das ist "
+            "aber ein eigenes Projekt.",
+            {"field-service"},
+        ),
+        (
+            "We need a new hospital information system. The data migration is out of scope.",
+            {"hospital-information"},
+        ),
+    ],
+)
+def test_what_belongs_to_another_project_is_not_asked(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

@@ -121,6 +121,9 @@ _NEGATIONS = frozenset(
         "dont",
         "doesnt",
         "except",
+        "ausgenommen",
+        "excluded",
+        "excluding",
     ]
 )
 # A system in use: "Unser KIS bleibt.", "Der Shop läuft", "Unser Hotel nutzt Protel als PMS".
@@ -1490,6 +1493,62 @@ def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]
     return out
 
 
+# A thing said to be another project's ("das ist aber ein eigenes Projekt", "is out of scope") is no need of
+# this one, though the writer may want it later: context, not refused.
+_ELSEWHERE = ("eigenes projekt", "separates projekt", "eigenes thema", "out of scope", "separate project")
+# A heading that excludes what follows it ("Nicht Bestandteil dieser Ausschreibung: Endgeräte", "Not
+# included: hardware"): its words say what is excluded.
+_EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
+_HEADING_MAX = 6  # words of such a heading
+
+
+def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
+    """Tokens of sentences that put something in another project (see _ELSEWHERE): the whole sentence, or
+    only the marker's clause when the sentence also asks for something. Linear."""
+    out: set[int] = set()
+    sentences: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentence_of):
+        sentences.setdefault(sentence, []).append(i)
+    for members in sentences.values():
+        joined = " " + " ".join(words[i] for i in members)
+        if not any(" " + marker in joined for marker in _ELSEWHERE):
+            continue
+        if not any(words[i] in _NEED_VERBS or words[i] in _WISHES for i in members):
+            out.update(members)
+            continue
+        clauses: dict[int, list[int]] = {}
+        for i in members:
+            clauses.setdefault(clause_of[i], []).append(i)
+        for clause in clauses.values():
+            if any(" " + m in " " + " ".join(words[i] for i in clause) for m in _ELSEWHERE):
+                out.update(clause)
+    return out
+
+
+def _excluded_after_heading(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int]
+) -> set[int]:
+    """Tokens after a heading that excludes ("Nicht Bestandteil dieser Ausschreibung:", "Not included:") up
+    to the end of its sentence: a short clause with a negation and a word of scope that names nothing."""
+    out: set[int] = set()
+    clauses: dict[int, list[int]] = {}
+    for i, clause in enumerate(clause_of):
+        clauses.setdefault(clause, []).append(i)
+    for members in clauses.values():
+        if (
+            len(members) > _HEADING_MAX
+            or any(i in starts and not words[i].startswith(_TENDER_WORDS) for i in members)
+            or not any(words[i] in _NEGATIONS for i in members)
+            or not any(words[i].startswith(_EXCLUDED_HEADS) for i in members)
+        ):
+            continue
+        k = members[-1] + 1
+        while k < len(words) and sentence_of[k] == sentence_of[members[0]] and words[k] not in _NEED_VERBS:
+            out.add(k)
+            k += 1
+    return out
+
+
 def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     """Tokens of sentences that tell how things are done today ("Aktuell bekommen wir die Bestellungen per
     Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
@@ -1503,6 +1562,68 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
         opening = [words[i] for i in members[:3]]
         if any(w in _TODAY for w in opening) and not any(words[i] in cues for i in members):
             out.update(members)
+    return out
+
+
+# A letter's frame: the salutation that opens it ("Liebe Kolleginnen und Kollegen vom Netzwerk,", "Dear Sir or
+# Madam") and the closing with the signature ("Viele Grüße, Haustechnik Huber") address people, ask nothing.
+_GREETINGS = frozenset(
+    [
+        "hallo",
+        "hi",
+        "hello",
+        "hey",
+        "moin",
+        "servus",
+        "liebe",
+        "lieber",
+        "liebes",
+        "dear",
+        "geehrte",
+        "geehrter",
+    ]
+)
+_GREETING_PAIRS = frozenset(
+    [("guten", "tag"), ("guten", "morgen"), ("good", "morning"), ("good", "afternoon")]
+)
+_CLOSINGS = frozenset(
+    ["gruesse", "gruss", "gruessen", "lg", "vg", "mfg", "regards", "sincerely", "cheers", "tschuess", "bye"]
+)
+_CLOSING_PAIRS = frozenset([("best", "wishes"), ("yours", "truly"), ("yours", "faithfully")])
+_SALUTATION_MAX = 8  # words of an opening clause that is only a salutation
+_CLOSING_SENTENCES = 4  # a closing stands among a letter's last sentences
+
+
+def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
+    """Tokens of the salutation (the first clause, when a greeting opens it) and of the closing (from a
+    sentence among the last whose first words say "Grüße", "regards" ... to the end, unless a need verb
+    follows).
+    Linear."""
+    out: set[int] = set()
+    if not words:
+        return out
+    first = [i for i, c in enumerate(clause_of) if c == clause_of[0]]
+    opening = words[first[0]], (words[first[1]] if len(first) > 1 else "")
+    if len(first) <= _SALUTATION_MAX and (
+        opening[0] in _GREETINGS
+        or opening in _GREETING_PAIRS
+        or "geehrte" in opening
+        or "geehrter" in opening
+    ):
+        out.update(first)
+    last_sentence = sentence_of[-1]
+    starts: dict[int, int] = {}
+    for i, sentence in enumerate(sentence_of):
+        starts.setdefault(sentence, i)
+    for sentence, i in sorted(starts.items()):
+        if sentence <= last_sentence - _CLOSING_SENTENCES or i in out:
+            continue
+        opening = words[i : i + 3]  # "Viele Grüße", "Mit freundlichen Grüßen", "Kind regards"
+        if any(w in _CLOSINGS for w in opening) or tuple(opening[:2]) in _CLOSING_PAIRS:
+            rest = range(i, len(words))
+            if not any(words[k] in _NEED_VERBS or words[k] in _WISHES for k in rest):
+                out.update(rest)
+            break
     return out
 
 
@@ -1529,7 +1650,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
-        backward_only = False
+        backward_only = kept = False
         if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
         if word in _VERB_NEGATIONS and prev in _STATE_COPULAS and not nxt.startswith(_WANTED):
@@ -1537,6 +1658,12 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             continue
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
+            if nxt in _NO_CASE:  # "auf keinen Fall": negates the verb, like "nicht"
+                word = "nicht"
+            if _change_refused(i, folded, clause_of):
+                # "Die Praxissoftware wollen wir nicht wechseln": a system not to be changed is kept; one
+                # named in an earlier clause is not meant ("We need X. We do not want to replace ...")
+                mode, kept = "existing", True
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
         elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
@@ -1622,6 +1749,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             mode == "existing"
             and not named
             and not backward_only
+            and not kept
             and k >= 0
             and clause_of[k] == clause_of[i] - 1
         ):
@@ -1631,6 +1759,26 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
                 for m in range(last, k + 1):
                     roles[m] = _combined(roles[m], mode)
     return roles
+
+
+_NO_CASE = frozenset(["fall", "falls"])  # "auf keinen Fall"
+_CHANGE_VERBS = ("wechsel", "abloes", "ersetz", "austausch", "umsteig", "aufgeb", "replac", "switch", "chang")
+_CHANGE_TARGETS = frozenset(
+    ["zu", "auf", "nach", "to"]
+)  # "nicht zu Shopify wechseln": the new one is refused
+_CHANGE_REACH = 4  # words from the negation to its verb of change
+
+
+def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """Whether the negation at ``i`` refuses a change ("wollen wir nicht wechseln", "do not want to replace
+    our PMS") of a thing that is there, not a change to a new one ("nicht zu Shopify wechseln")."""
+    for k in range(i + 1, min(len(folded), i + 1 + _CHANGE_REACH)):
+        if clause_of[k] != clause_of[i]:
+            return False
+        if folded[k].startswith(_CHANGE_VERBS):
+            after = folded[k + 1] if k + 1 < len(folded) and clause_of[k + 1] == clause_of[i] else ""
+            return after not in _CHANGE_TARGETS and folded[i + 1] not in _CHANGE_TARGETS
+    return False
 
 
 _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
@@ -1670,6 +1818,14 @@ def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[i
     return False
 
 
+def _matched_part(m: _Match, tokens: list[Token]) -> str:
+    """The folded letters a one-word match covers ("vergabe" of "Vergabenummer"); "" for a phrase."""
+    if len(m.cover) != 1:
+        return ""
+    ((t, lo, hi),) = m.cover
+    return fold(tokens[t].surface)[lo:hi]
+
+
 def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
     channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
@@ -1702,8 +1858,8 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
         return False
     ambiguous, unless, only_with = sense
     if not all(
-        fold(m.evidence).endswith(tuple(ambiguous)) for m in matches
-    ):  # also as a head: "Krankenkassen"
+        fold(m.evidence).endswith(tuple(ambiguous)) or _matched_part(m, tokens) in ambiguous for m in matches
+    ):  # also as a head ("Krankenkassen") or a modifier ("Vergabenummer")
         return False
     if unless and any(w.startswith(unless) for w in words):
         return True
@@ -2151,11 +2307,25 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     ]
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
     matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
-    roles = _roles(tokens, clause_of, {min(t for t, _, _ in m.cover) for m in matches})
+    match_starts = {min(t for t, _, _ in m.cover) for m in matches}
+    roles = _roles(tokens, clause_of, match_starts)
     words = [fold(t.surface) for t in tokens]
-    for i in _boilerplate(words, clause_of, sentence_of) | _todays_way(words, sentence_of):
+    for i in (
+        _boilerplate(words, clause_of, sentence_of)
+        | _todays_way(words, sentence_of)
+        | _letter_frame(words, clause_of, sentence_of)
+        | _elsewhere(words, clause_of, sentence_of)
+    ):
         roles[i] = "context"
-    per_role: dict[str, dict[str, list[_Match]]] = {"need": {}, "negated": {}, "existing": {}, "context": {}}
+    for i in _excluded_after_heading(words, clause_of, sentence_of, match_starts):
+        roles[i] = "excluded"
+    per_role: dict[str, dict[str, list[_Match]]] = {
+        "need": {},
+        "negated": {},
+        "existing": {},
+        "context": {},
+        "excluded": {},
+    }
     standards: dict[str, None] = {}
     framed = _framed(matches, words, sentence_of)
     for m in matches:
@@ -2171,12 +2341,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             role = "negated"
         if m.kind == "cap":
             per_role[role].setdefault(m.target, []).append(m)
-        elif not role.startswith("negated"):  # a standard of a system already there is one to connect through
+        elif not role.startswith(("negated", "excluded")):  # a standard of a system there is one to link to
             standards.setdefault(m.target, None)
     # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
     sense_words = [w for w, role in zip(words, roles, strict=True) if not role.startswith("negated")]
-    for cap in [c for c, ms in per_role["need"].items() if _other_sense(c, ms, tokens, sense_words)]:
-        del per_role["need"][cap]
+    for role in ("need", "negated"):  # "Nicht Bestandteil dieser Ausschreibung": no AVA refused either
+        for cap in [c for c, ms in per_role[role].items() if _other_sense(c, ms, tokens, sense_words)]:
+            del per_role[role][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
     described = _self_described(words, sentence_of)
     there: list[_Match] = []
@@ -2224,6 +2395,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for m in repairs:
             per_role["need"].setdefault(m.target, []).append(m)
     del per_role["context"]
+    # what a heading excludes ("Nicht Bestandteil: Endgeräte (Tischtelefone)") is refused unless the text
+    # asks for it elsewhere ("Gesucht wird eine VoIP-Telefonanlage")
+    for cap, ms in per_role.pop("excluded").items():
+        if cap not in per_role["need"]:
+            per_role["negated"].setdefault(cap, []).extend(ms)
     for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:
         del per_role["need"][cap]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
