@@ -307,3 +307,33 @@ def test_a_tenders_own_word_is_no_construction_software(taxonomy):
 )
 def test_what_belongs_to_another_project_is_not_asked(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+def test_the_trade_of_the_writers_customers_is_not_the_writers_own(taxonomy):
+    text = (
+        "Wir sind eine Schreinerei und machen Einbaumöbel für Privatkunden und Arztpraxen. Wir hätten gern, "
+        "dass die Teile als Maschinenprogramm an die CNC gehen, und Etiketten für die Teile."
+    )
+    assert "medical-practice" not in _read(text, taxonomy)[0]
+
+
+def test_a_plan_on_a_magnet_board_is_todays_way_not_a_system_kept(taxonomy):
+    text = (
+        "Die Einsatzplanung läuft über eine Magnettafel im Büro. Wir wollen die Monteure digital einteilen."
+    )
+    wanted, _, there = _read(text, taxonomy)
+    assert "field-service" in wanted and "field-service" not in there
+
+
+def test_what_is_done_until_now_by_makeshift_is_context_when_another_sentence_asks(taxonomy):
+    alone = "Angebote und Rechnungen schreiben wir bis heute in Word."
+    asked = alone + " Wir suchen eine Online-Terminbuchung für unsere Kunden."
+    assert _read(alone, taxonomy)[0]  # alone, the makeshift is what to replace
+    assert _read(asked, taxonomy)[0] == {"appointment-booking"}
+
+
+def test_a_car_workshop_is_no_course(taxonomy):
+    text = "Hello, we are a car repair workshop in Duisburg. We need a program for the workshop: job cards."
+    wanted = _read(text, taxonomy)[0]
+    assert "workshop-software" in wanted and "training" not in wanted
+    assert "training" in _read("We need a two-day workshop on Microsoft 365 for our staff", taxonomy)[0]

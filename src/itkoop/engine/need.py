@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
@@ -182,11 +183,28 @@ _STATE_PARTICIPLES = frozenset(
     ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "connected", "installed"]
 )
 # "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
-_MAKESHIFTS = ("excel", "papier", "zettel", "word", "hand", "fax", "paper", "spreadsheet", "telefon", "kopf")
+_MAKESHIFTS = (
+    "excel",
+    "papier",
+    "zettel",
+    "word",
+    "hand",
+    "fax",
+    "paper",
+    "spreadsheet",
+    "telefon",
+    "kopf",
+    "magnettafel",
+    "whiteboard",
+    "pinnwand",
+    "whatsapp",
+    "zuruf",
+)
 _DEFINITE = frozenset(
     ["der", "die", "den", "dem", "das", "the", "our", "unserer", "unsere", "unseren", "unserem", "unser"]
 )
 _PLACE_PREPOSITIONS = frozenset(["fuer", "for"])
+_CUSTOMER_REACH = 5  # words from "für"/"for" to a customer it names ("für Privatkunden und Arztpraxen")
 _PLACES = frozenset(["website-cms", "online-shop", "intranet", "customer-portal", "mobile-app"])
 _BESIDE = frozenset(["neben", "besides", "alongside"])
 _EXCHANGE_VERBS = (
@@ -714,6 +732,9 @@ _YIELDS_TO = {
 # or office suite or to new servers carries its data.
 _SYSTEM_MOVES = ("cloud-migration", "email-system", "office-software", "server-storage", "virtualization-vdi")
 # Words that open a description of how things are done today.
+_UNTIL_NOW = frozenset(
+    [("bis", "heute"), ("bis", "heut"), ("bis", "jetzt"), ("until", "now"), ("so", "far"), ("up", "to")]
+)
 _TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "currently", "today"])
 # Words that ask for something without a need verb ("soll", "hätten gern").
 _WISHES = frozenset(
@@ -784,6 +805,12 @@ _NOT_BOOKED_DATES = (
     "montagetermin",
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    # a car "workshop" is a garage, not a course
+    "training": (
+        frozenset({"workshop", "workshops"}),
+        ("kfz", "werkstatt", "car", "repair", "reparatur", "garage", "vehicle", "fahrzeug", "mechanic"),
+        (),
+    ),
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
     "pos": (
         frozenset({"kasse", "kassen"}),
@@ -1558,9 +1585,16 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     for i, sentence in enumerate(sentence_of):
         sentences.setdefault(sentence, []).append(i)
     cues = _NEED_VERBS | _WISHES | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
+    asks = any(w in _NEED_VERBS or w in _WISHES for w in words)
     for members in sentences.values():
-        opening = [words[i] for i in members[:3]]
-        if any(w in _TODAY for w in opening) and not any(words[i] in cues for i in members):
+        said = [words[i] for i in members]
+        pairs = set(pairwise(said))
+        today = any(w in _TODAY for w in said[:3]) or (
+            # "Rechnungen schreib ich bis heute in Word", "until now we write them on paper", when another
+            # sentence asks (alone, the makeshift is what to replace)
+            asks and bool(pairs & _UNTIL_NOW) and any(w.startswith(_MAKESHIFTS) for w in said)
+        )
+        if today and not any(w in cues for w in said):
             out.update(members)
     return out
 
@@ -2172,8 +2206,23 @@ def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
     return out
 
 
+def _for_customers(i: int, words: list[str], clause_of: list[int]) -> bool:
+    """Whether the word at ``i`` stands in a "für ..."/"for ..." list of its clause (whom the business works
+    for), a few words after the preposition."""
+    for k in range(i - 1, max(-1, i - _CUSTOMER_REACH), -1):
+        if clause_of[k] != clause_of[i]:
+            return False
+        if words[k] in _PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
 def _drop_self_description(
-    per_cap: dict[str, list[_Match]], described: set[int], clause_of: list[int], taxonomy: Taxonomy
+    per_cap: dict[str, list[_Match]],
+    described: set[int],
+    words: list[str],
+    clause_of: list[int],
+    taxonomy: Taxonomy,
 ) -> None:
     """Capabilities named only where the writer describes the business are context when the text asks for
     other things (the "Kühllager" of a cold store, the "shops" of a café chain); the software of the trade,
@@ -2192,6 +2241,10 @@ def _drop_self_description(
             for m in ms
         )
     }
+    for cap in only_described & set(per_cap):
+        if all(_for_customers(min(t for t, _, _ in m.cover), words, clause_of) for m in per_cap[cap]):
+            # "Einbaumöbel für Privatkunden und Arztpraxen": the trade of the customers, not the writer's
+            del per_cap[cap]
     asked = [cap for cap in per_cap if cap not in only_described]
     if not asked:
         return
@@ -2370,7 +2423,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         # "Migration der Postfächer nach Exchange Online": a system move
         del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
-    _drop_self_description(per_role["need"], described, clause_of, tax)
+    _drop_self_description(per_role["need"], described, words, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
             host in per_role["need"]
