@@ -337,3 +337,9 @@ def test_a_car_workshop_is_no_course(taxonomy):
     wanted = _read(text, taxonomy)[0]
     assert "workshop-software" in wanted and "training" not in wanted
     assert "training" in _read("We need a two-day workshop on Microsoft 365 for our staff", taxonomy)[0]
+
+
+def test_a_customers_topic_in_the_self_description_does_not_break_the_reading(taxonomy):
+    # what the business does for its customers was taken out twice, and the analysis failed
+    text = "Wir sind eine Beratung für digitale Zusammenarbeit. Wir brauchen ein CRM."
+    assert _read(text, taxonomy)[0] == {"crm"}

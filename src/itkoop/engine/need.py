@@ -2241,10 +2241,11 @@ def _drop_self_description(
             for m in ms
         )
     }
-    for cap in only_described & set(per_cap):
+    for cap in list(only_described):
         if all(_for_customers(min(t for t, _, _ in m.cover), words, clause_of) for m in per_cap[cap]):
             # "Einbaumöbel für Privatkunden und Arztpraxen": the trade of the customers, not the writer's
             del per_cap[cap]
+            only_described.discard(cap)
     asked = [cap for cap in per_cap if cap not in only_described]
     if not asked:
         return
