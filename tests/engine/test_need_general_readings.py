@@ -343,3 +343,18 @@ def test_a_customers_topic_in_the_self_description_does_not_break_the_reading(ta
     # what the business does for its customers was taken out twice, and the analysis failed
     text = "Wir sind eine Beratung für digitale Zusammenarbeit. Wir brauchen ein CRM."
     assert _read(text, taxonomy)[0] == {"crm"}
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence(taxonomy):
+    text = "Die neue Website (ca. 20 Seiten) ist ein eigenes Projekt. Wir brauchen ein CRM."
+    assert _read(text, taxonomy)[0] == {"crm"}
+
+
+def test_licences_after_an_abbreviated_inclusion_come_with_the_product(taxonomy):
+    wanted = _read("Einführung einer mobilen Pflegesoftware inkl. Lizenzen für 3 Jahre", taxonomy)[0]
+    assert wanted == {"care-software"}
+
+
+def test_a_delivery_named_after_an_inclusion_is_asked_for(taxonomy):
+    text = "Einführung einer mobilen Pflegesoftware inkl. Dienstplanung und Lieferung von 90 Tablets"
+    assert {"care-software", "hardware-supply"} <= _read(text, taxonomy)[0]

@@ -1486,8 +1486,16 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
     return matcher
 
 
+# Abbreviations whose full stop ends no sentence or clause ("ca. 80 virtuelle Maschinen", "z. B. Teams").
+_ABBREVIATION_RE = re.compile(
+    r"\b(?:ca|rd|inkl|zzgl|bzw|ggf|evtl|mind|max|min|nr|vgl|usw|incl|approx|e\.g|i\.e|z\.\s?b|u\.\s?a|d\.\s?h)\.",
+    re.IGNORECASE,
+)
+
+
 def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
+    text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
     tokens: list[Token] = []
     clause_of: list[int] = []
     sentence_of: list[int] = []
@@ -1944,6 +1952,8 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 m.target in _INCIDENTAL
                 and included_from.get(sentence_of[i], len(words)) < i
                 and targets - _INCIDENTAL - {m.target}
+                # "inkl. Dienstplanung und Lieferung von 90 Tablets": a supply named is asked for
+                and not any(w.startswith(("liefer", "supply", "deliver")) for w in words[max(0, i - 3) : i])
             )
             or fold(m.evidence) in _NOT_A_NEED
             or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
