@@ -358,3 +358,12 @@ def test_licences_after_an_abbreviated_inclusion_come_with_the_product(taxonomy)
 def test_a_delivery_named_after_an_inclusion_is_asked_for(taxonomy):
     text = "Einführung einer mobilen Pflegesoftware inkl. Dienstplanung und Lieferung von 90 Tablets"
     assert {"care-software", "hardware-supply"} <= _read(text, taxonomy)[0]
+
+
+def test_both_kept_are_the_two_things_named_before(taxonomy):
+    text = (
+        "Unsere Rechnungen kommen aus dem Speditionsprogramm, gebucht wird in DATEV. Beides möchten wir "
+        "behalten. Wir brauchen E-Rechnungen."
+    )
+    wanted, _, there = _read(text, taxonomy)
+    assert wanted == {"e-invoicing"} and there == {"accounting", "logistics-tms"}

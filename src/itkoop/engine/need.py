@@ -1795,11 +1795,19 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             and k >= 0
             and clause_of[k] == clause_of[i] - 1
         ):
-            # nothing named in the cue's clause: the last thing the clause before named
-            last = last_start.get(clause_of[k])
-            if last is not None and not any(folded[m] in _NEED_VERBS for m in range(last, k + 1)):
-                for m in range(last, k + 1):
-                    roles[m] = _combined(roles[m], mode)
+            # nothing named in the cue's clause: the last thing the clause before named; "beides"/"both":
+            # the last things the two clauses before named
+            clauses = [clause_of[k]]
+            if any(folded[m] in _BOTH for m in _clause_range(clause_of[i], clause_start, clause_size)):
+                clauses.append(clause_of[k] - 1)
+            for clause in clauses:
+                last = last_start.get(clause)
+                if clause not in clause_start or last is None:
+                    continue
+                end = clause_start[clause] + clause_size[clause] - 1
+                if not any(folded[m] in _NEED_VERBS for m in range(last, end + 1)):
+                    for m in range(last, end + 1):
+                        roles[m] = _combined(roles[m], mode)
     return roles
 
 
@@ -1823,6 +1831,7 @@ def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
     return False
 
 
+_BOTH = frozenset(["beides", "beide", "both"])
 _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
 
 
