@@ -367,3 +367,22 @@ def test_both_kept_are_the_two_things_named_before(taxonomy):
     )
     wanted, _, there = _read(text, taxonomy)
     assert wanted == {"e-invoicing"} and there == {"accounting", "logistics-tms"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Betrieb der Plattform in einem Rechenzentrum in Deutschland mit Nachweis ISO 27001.",
+        "Hosting in einem nach ISO 27001 zertifizierten Rechenzentrum",
+        "Hosting in an ISO 27001 certified data centre",
+    ],
+)
+def test_a_certificate_demanded_of_what_is_bought_is_no_need(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"hosting"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir wollen ISO 27001 zertifiziert werden", "We want to become ISO 27001 certified"]
+)
+def test_a_certification_to_get_is_a_need(taxonomy, text):
+    assert "it-security" in _read(text, taxonomy)[0]

@@ -1965,11 +1965,34 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 and not any(w.startswith(("liefer", "supply", "deliver")) for w in words[max(0, i - 3) : i])
             )
             or fold(m.evidence) in _NOT_A_NEED
+            or _certificate_of_another(i, j, words, sentence_of)
             or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
             or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
         ):
             out.add(m)
     return out
+
+
+# A certificate asked of what is bought ("Rechenzentrum mit Nachweis ISO 27001", "in einem nach ISO 27001
+# zertifizierten Rechenzentrum", "an ISO 27001 certified data centre") is a quality of it, not a need.
+_EVIDENCE = frozenset(["nachweis", "nachweise", "evidence", "proof"])
+_CERTIFIED = ("zertifiziert", "certified", "compliant", "konform")
+_TO_BECOME = frozenset(["werden", "wird", "sein", "ist", "lassen", "be", "is", "are", "become", "by", "to"])
+
+
+def _certificate_of_another(i: int, j: int, words: list[str], sentence_of: list[int]) -> bool:
+    """Whether the match at ``i``..``j`` is a certificate demanded of something else: after "Nachweis" /
+    "evidence of", or before "zertifizierten"/"certified" and a noun ("zertifizieren lassen" is a need)."""
+    before = [w for w in words[max(0, i - 3) : i] if sentence_of[i] == sentence_of[max(0, i - 3)]]
+    if any(w in _EVIDENCE for w in before):
+        return True
+    after = words[j + 1 : j + 3]
+    return (
+        len(after) == 2
+        and after[0].startswith(_CERTIFIED)
+        and after[1] not in _TO_BECOME  # "ISO 27001 zertifiziert werden" is a need
+        and sentence_of[j + 2] == sentence_of[j]
+    )
 
 
 def _there_already(m: _Match, words: list[str]) -> bool:
