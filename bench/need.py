@@ -53,7 +53,9 @@ CORPORA = [
         "needs_fresh3.json",
         "needs_holdout4.json",
         "needs_holdout5.json",
+        "needs_holdout6.json",
         "needs_holdout7.json",
+        "needs_holdout8.json",
     )
 ]
 

@@ -8,7 +8,9 @@ for more rules), needs_fresh3.json after the last rule (see needs_lots.md): the 
 estimate for texts written by others, and far lower. needs_holdout4.json (52 needs) was written before the
 next round of general rules and scored first at 0.650; needs_holdout5.json (23 needs) after that round, its
 first figure (0.690), which then guided a round of general rules; needs_holdout7.json (40 needs) by a writer
-who saw neither the analyser nor any corpus, committed before that round and run once after it (0.590)."""
+who saw neither the analyser nor any corpus, committed before that round and run once after it (0.590);
+needs_holdout6.json (60) and needs_holdout8.json (60) by two more such writers: the first guided the next
+round, the second only decided which of its rules stayed."""
 
 import json
 from collections import defaultdict
@@ -88,6 +90,25 @@ F1_FLOORS = {
         "other-sme": 0.58,  # 0.607
         "public-lot": 0.53,  # 0.557
     },
+    "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
+        "all": 0.58,  # 0.605
+        "crafts": 0.57,  # 0.595
+        "hospitality": 0.66,  # 0.683
+        "logistics": 0.69,  # 0.710
+        "medical-care": 0.51,  # 0.537
+        "other-sme": 0.53,  # 0.554
+        "public-lot": 0.58,  # 0.605
+    },
+    "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; rules were kept or
+        # dropped by its figure, never made from its texts
+        "all": 0.54,  # 0.562
+        "crafts": 0.55,  # 0.571
+        "hospitality": 0.52,  # 0.541
+        "logistics": 0.61,  # 0.629
+        "medical-care": 0.55,  # 0.579
+        "other-sme": 0.59,  # 0.610
+        "public-lot": 0.46,  # 0.488
+    },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
 LOT_FLOORS = {
@@ -101,6 +122,8 @@ LOT_FLOORS = {
     "needs_holdout4.json": (0.85, 0.92),
     "needs_holdout5.json": (0.73, 0.90),  # 0.750, 0.923 (0.611, 0.846 at its first run)
     "needs_holdout7.json": (0.39, 0.82),  # 0.415, 0.846 at its first run, untouched
+    "needs_holdout6.json": (0.44, 0.84),  # 0.464, 0.867 (0.426, 0.867 at its first run)
+    "needs_holdout8.json": (0.30, 0.97),  # 0.323, 1.000 (0.292, 1.000 at its first run)
 }
 NEW_CORPORA = (
     "needs_lots.json",
@@ -149,7 +172,9 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", ["needs_holdout5.json", "needs_holdout7.json"])
+@pytest.mark.parametrize(
+    "name", ["needs_holdout5.json", "needs_holdout6.json", "needs_holdout7.json", "needs_holdout8.json"]
+)
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
