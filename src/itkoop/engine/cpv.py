@@ -36,21 +36,23 @@ def cpv_mapping() -> dict[str, tuple[str, ...]]:
     return {_prefix(code): tuple(entry["capabilities"]) for code, entry in data["codes"].items()}
 
 
-def cpv_inherits(code: str) -> bool:
-    """Whether a code's capabilities come from a class above it rather than from the code's own entry."""
+def _digits(code: str) -> str:
+    """The eight digits of a CPV code; :class:`CpvError` for text that is no CPV code."""
     match = _CODE_RE.match(code)
     if match is None:
         raise CpvError(f"{code[:40]!r} is not a CPV code (eight digits, optionally '-' and a check digit)")
-    return _prefix(match.group(1)) not in cpv_mapping()
+    return match.group(1)
+
+
+def cpv_inherits(code: str) -> bool:
+    """Whether a code's capabilities come from a class above it rather than from the code's own entry."""
+    return _prefix(_digits(code)) not in cpv_mapping()
 
 
 def capabilities_for_cpv(code: str) -> tuple[str, ...]:
     """Capability ids for a CPV code (longest mapped prefix); empty when no class above it is mapped or the
     nearest one is too broad to name a capability. Raises :class:`CpvError` for text that is no CPV code."""
-    match = _CODE_RE.match(code)
-    if match is None:
-        raise CpvError(f"{code[:40]!r} is not a CPV code (eight digits, optionally '-' and a check digit)")
-    digits = match.group(1)
+    digits = _digits(code)
     mapping = cpv_mapping()
     for end in range(len(_prefix(digits)), 1, -1):
         found = mapping.get(digits[:end])

@@ -75,6 +75,26 @@ def _signature(payload: bytes) -> bytes:
     return salted_hmac(SNAPSHOT_SALT, payload, algorithm="sha256").hexdigest().encode()
 
 
+def _signed_pickle(obj: object) -> bytes:
+    """``obj`` pickled, after a line with its signature."""
+    payload = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return _signature(payload) + b"\n" + payload
+
+
+def _unpickle_signed(data: bytes, path: Path) -> tuple[bool, object]:
+    """(True, the object) of a file written by :func:`_signed_pickle`; (False, None) when its signature is
+    wrong or it cannot be read (logged, never raised: a snapshot is only a cache)."""
+    signature, _, payload = data.partition(b"\n")
+    if not hmac.compare_digest(signature, _signature(payload)):
+        logger.warning("%s has a wrong signature; ignored", path)
+        return False, None
+    try:
+        return True, pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
+    except Exception:
+        logger.exception("%s cannot be read; ignored", path)
+        return False, None
+
+
 @functools.cache
 def _engine_code() -> str:
     """A digest of the engine's source: a snapshot pickled by other engine code (an update that changed its
@@ -108,26 +128,21 @@ class SnapshotStore:
             data = self.path(stamp).read_bytes()
         except OSError:
             return None
-        signature, _, payload = data.partition(b"\n")
-        if not hmac.compare_digest(signature, _signature(payload)):
-            logger.warning("catalog snapshot %s has a wrong signature; ignored", self.path(stamp))
+        read, content = _unpickle_signed(data, self.path(stamp))
+        if not read or not isinstance(content, tuple) or len(content) != 2:
             return None
-        try:
-            built_on, catalog = pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
-        except Exception:
-            logger.exception("catalog snapshot %s cannot be read; ignored", self.path(stamp))
-            return None
+        built_on, catalog = content
         if day is not None and built_on != day:
             return None
         return catalog if isinstance(catalog, Catalog) else None
 
     def save(self, stamp: str, catalog: Catalog, day: str = "") -> None:
-        payload = pickle.dumps((day, catalog), protocol=pickle.HIGHEST_PROTOCOL)
+        data = _signed_pickle((day, catalog))
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".catalog-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_signature(payload) + b"\n" + payload)
+                out.write(data)
             os.replace(tmp, self.path(stamp))  # readers see the whole file or none
         except BaseException:
             with contextlib.suppress(OSError):
@@ -174,15 +189,11 @@ class PartnerStore:
             data = (path / "taxonomy.pickle").read_bytes()
         except OSError:
             return None
-        signature, _, payload = data.partition(b"\n")
-        if not hmac.compare_digest(signature, _signature(payload)):
-            logger.warning("partner data %s has a wrong signature; ignored", path)
+        read, content = _unpickle_signed(data, path)
+        if not read or not isinstance(content, tuple) or len(content) != 2 or content[0] != day:
             return None
         try:
-            built_on, taxonomy = pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
-            if built_on != day:
-                return None
-            return load_partner_catalog(path, taxonomy)
+            return load_partner_catalog(path, content[1])
         except Exception:
             logger.exception("partner data %s cannot be read; ignored", path)
             return None
@@ -192,8 +203,7 @@ class PartnerStore:
         tmp = Path(tempfile.mkdtemp(dir=self.directory, prefix=".partners-"))
         try:
             save_partner_catalog(catalog, tmp)
-            payload = pickle.dumps((day, catalog.taxonomy), protocol=pickle.HIGHEST_PROTOCOL)
-            (tmp / "taxonomy.pickle").write_bytes(_signature(payload) + b"\n" + payload)
+            (tmp / "taxonomy.pickle").write_bytes(_signed_pickle((day, catalog.taxonomy)))
             try:
                 os.rename(tmp, self.path(stamp))  # readers see the whole directory or none
             except OSError:
