@@ -369,6 +369,13 @@ class BulkWriter:
     def write(self, companies: list[dict], progress: Progress | None) -> ImportSummary:
         rebuilt = _SearchIndexes.set_aside_for(sum(len(e.get("solutions", ())) for e in companies))
         done = 0
+
+        def written(chunk: _Chunk, tokenised: Future) -> None:
+            nonlocal done
+            done += self._written(chunk, tokenised)
+            if progress:
+                progress(done, len(companies))
+
         # A pipeline of two: while the database takes chunk N (the main thread waits on its connection,
         # which releases the GIL), a worker thread tokenises chunk N+1's search documents. On PostgreSQL
         # the server's work (the stored search vectors above all) and the tokenising each take about half
@@ -380,14 +387,10 @@ class BulkWriter:
                 chunk = self._computed_chunk(entries)
                 tokenised = documents.submit(self._search_documents, chunk)
                 if pending is not None:
-                    done += self._written(*pending)
-                    if progress:
-                        progress(done, len(companies))
+                    written(*pending)
                 pending = (chunk, tokenised)
             if pending is not None:
-                done += self._written(*pending)
-                if progress:
-                    progress(done, len(companies))
+                written(*pending)
         self._write_cooperations(companies)
         if rebuilt is not None:
             rebuilt.restore()
