@@ -221,50 +221,31 @@ _SOURCE_PREPOSITIONS = frozenset(
     ["aus", "in", "im", "auf", "within"]
 )  # not "from our ERP": often asked with it
 _OUR_DATIVE = frozenset(["unserem", "unserer", "our"])
-_OWNERS_GENITIVE = frozenset(
-    [
-        "stadt",
-        "gemeinde",
-        "kommune",
-        "behoerde",
-        "kunden",
-        "lieferanten",
-        "partner",
-        "landes",
-        "bundes",
-        "kreises",
-        "stadtwerke",
-    ]
-)
-# Bodies that run systems of their own, as genitive stems ("das Active Directory des Schulträgers", "das
-# Fachverfahren der Kreisverwaltung").
-_OWNER_STEMS = (
+# Someone else's system is one to connect to, not one to buy: a body's or a party's, named after it in the
+# genitive ("das Active Directory des Schulträgers", "das GIS der Stadt", "das ERP des Kunden") or before it
+# ("our customers' ERP", "the agency's records system"). Word stems.
+_OWNERS = (
+    "stadt",
+    "gemeinde",
+    "kommune",
+    "kreises",  # not "Kreiswerke": "das Controlling der Kreiswerke" is the buyer's own
+    "landkreis",
+    "landes",
+    "bundes",
+    "bezirk",
+    "behoerde",
+    "verwaltung",
+    "kreisverwaltung",
+    "ministerium",
     "schultraeger",
     "traeger",
     "auftraggeber",
-    "verwaltung",
-    "kreisverwaltung",
-    "stadtverwaltung",
-    "landkreis",
-    "bezirk",
-    "ministerium",
     "klinikum",
     "universitaet",
     "hochschule",
     "krankenkasse",
     "kassen",
-)
-# Someone else's system ("an das GIS der Stadt", "our customers' ERP", "the agency's records system") is
-# one to connect to, not one to buy.
-_OTHER_OWNERS = (
-    "stadt",
-    "gemeinde",
-    "kreis",
-    "landes",
-    "bundes",
-    "kunden",
-    "kommune",
-    "behoerde",
+    "kunde",
     "lieferant",
     "partner",
     "customer",
@@ -2114,11 +2095,11 @@ def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     if (
         j + 2 < len(words)
         and words[j + 1] in ("der", "des")
-        and (words[j + 2] in _OWNERS_GENITIVE or words[j + 2].startswith(_OWNER_STEMS))
+        and words[j + 2].startswith(_OWNERS)
     ):
         return True
     if i >= 2 and (
-        words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OTHER_OWNERS))
+        words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OWNERS))
     ):
         return True
     if m.weight in (W_PART, W_MODIFIER) and len(m.cover) == 1:
