@@ -386,3 +386,42 @@ def test_a_certificate_demanded_of_what_is_bought_is_no_need(taxonomy, text):
 )
 def test_a_certification_to_get_is_a_need(taxonomy, text):
     assert "it-security" in _read(text, taxonomy)[0]
+
+
+def test_a_german_compound_head_is_no_english_word_without_its_ending(taxonomy):
+    # "Ladewagen" (charging carts) is no "wage"; "Großformatdruckern" still names printers
+    assert "payroll" not in _read("Lieferung von 260 Tablets mit Hüllen und Ladewagen", taxonomy)[0]
+    assert "hardware-supply" in _read("Lieferung von 30 Großformatdruckern", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, other_sense",
+    [
+        ("Unsere Hausarztpraxis hat 9 MFA. Wir suchen eine Online-Terminbuchung.", "identity-management"),
+        (
+            "Der Telefonassistent der Praxis soll Rezeptwünsche und Überweisungen aufnehmen. Wir suchen "
+            "eine Online-Terminbuchung.",
+            "banking",
+        ),
+        ("We need a warehouse system with printing of SSCC labels", "managed-print"),
+        ("Die Telefonanlage, deren Herstellersupport ausläuft, soll durch VoIP ersetzt werden", "ticketing"),
+        (
+            "Ortsbesichtigungen sind nach Terminabsprache möglich. Gesucht wird ein WLAN.",
+            "appointment-booking",
+        ),
+    ],
+)
+def test_a_word_with_another_sense_in_its_context_is_no_need(taxonomy, text, other_sense):
+    assert other_sense not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Wir brauchen MFA für alle Konten", "identity-management"),
+        ("Online-Banking mit SEPA-Überweisungen für den Verein", "banking"),
+        ("Managed printing for our 40 office printers", "managed-print"),
+    ],
+)
+def test_the_same_words_keep_their_sense_elsewhere(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]

@@ -784,8 +784,34 @@ _NOT_BOOKED_DATES = (
     "pruefungstermin",
     "prueftermin",
     "montagetermin",
+    "terminabsprache",  # "nach Terminabsprache": by arrangement
+)
+_MEDICAL = (
+    "praxis",
+    "arzt",
+    "aerzt",
+    "hausarzt",
+    "facharzt",
+    "zahnarzt",
+    "kinderarzt",
+    "patient",
+    "medizin",
+    "rezept",
+    "klinik",
+    "physio",
+    "ergotherap",
+    "psychotherap",
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    # in a practice, "MFA" are its medical assistants and "Überweisungen" referrals
+    "identity-management": (frozenset({"mfa"}), _MEDICAL, ()),
+    "banking": (frozenset({"ueberweisung", "ueberweisungen"}), _MEDICAL, ()),
+    # labels are printed by a labelling system ("printing of SSCC labels"), not a print service
+    "managed-print": (
+        frozenset({"printing", "print", "drucken", "ausdrucken", "druck"}),
+        ("label", "etikett", "sscc", "nve", "barcode"),
+        (),
+    ),
     # a car "workshop" is a garage, not a course
     "training": (
         frozenset({"workshop", "workshops"}),
@@ -1272,16 +1298,18 @@ class _Matcher:
         self.phrases: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         self.reversed: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         self.vocabulary: set[str] = set()  # the words patterns are made of: what a typo is corrected to
+        self.german: set[str] = set()  # one-word forms of German patterns
         for cap in taxonomy.capabilities.values():
             if taxonomy.is_group(cap.id):
                 continue
-            patterns = [*_alternatives(cap.label_de), *_alternatives(cap.label_en), *cap.synonyms_de]
-            patterns += [*cap.synonyms_en, cap.id]
-            for p in patterns:
+            for p in [*_alternatives(cap.label_de), *cap.synonyms_de]:
+                self._add(p, cap.id, "cap", german=True)
+            for p in [*_alternatives(cap.label_en), *cap.synonyms_en, cap.id]:
                 self._add(p, cap.id, "cap")
         for std in taxonomy.standards.values():
-            for p in [*_alternatives(std.label), std.id]:
-                self._add(p, std.id, "std")
+            for p in _alternatives(std.label):
+                self._add(p, std.id, "std", german=True)
+            self._add(std.id, std.id, "std")
             # English names as phrases only: a lone word of a gloss ("plumbing", "Email") names no standard
             german = set(_alternatives(std.label))
             for p in _alternatives(std.label_en):
@@ -1317,7 +1345,7 @@ class _Matcher:
             self._corrections[key] = best
         return token if best is None else _token(best)
 
-    def _add(self, pattern: str, target: str, kind: str) -> None:
+    def _add(self, pattern: str, target: str, kind: str, *, german: bool = False) -> None:
         tokens = tokenize(pattern)
         if not tokens:
             return
@@ -1329,6 +1357,8 @@ class _Matcher:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
                     self.vocabulary.add(form)
+                    if german:
+                        self.german.add(form)
             return
         for token in tokens:
             self.vocabulary.update(f for f in token.forms if len(f) >= 5 and f.isalpha())
@@ -1396,8 +1426,11 @@ class _Matcher:
                     if form[k - 2 : k] in ("ab", "be") or form[k - 3 : k] == "ver":
                         continue  # "Berechnung", "Abrechnung", "Versicherung": another word than the head
                     head = form[k:]
-                    # the head as written, or without a plural or case ending ("Großformatdruckern")
+                    # the head as written, or without a German plural or case ending ("Großformatdruckern";
+                    # "Ladewagen" is no "wage")
                     key = head if head in self.words else head[:-1] if head[-1:] in "ns" else ""
+                    if key != head and key not in self.german:
+                        key = ""
                     if key in self.words:
                         add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
@@ -1883,6 +1916,9 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             for t, _, _ in m.cover
             for w in words[max(0, t - 3) : t + 4]
         )
+    if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
+        # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
+        return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     sense = _SENSES.get(cap)
@@ -2092,15 +2128,9 @@ def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     "CAD data")."""
     i = min(t for t, _, _ in m.cover)
     j = max(t for t, _, _ in m.cover)
-    if (
-        j + 2 < len(words)
-        and words[j + 1] in ("der", "des")
-        and words[j + 2].startswith(_OWNERS)
-    ):
+    if j + 2 < len(words) and words[j + 1] in ("der", "des") and words[j + 2].startswith(_OWNERS):
         return True
-    if i >= 2 and (
-        words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OWNERS))
-    ):
+    if i >= 2 and (words[i - 1] == "s" or (words[i - 1].endswith("s") and words[i - 1].startswith(_OWNERS))):
         return True
     if m.weight in (W_PART, W_MODIFIER) and len(m.cover) == 1:
         ((t, lo, hi),) = m.cover
