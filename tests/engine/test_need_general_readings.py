@@ -425,3 +425,9 @@ def test_a_word_with_another_sense_in_its_context_is_no_need(taxonomy, text, oth
 )
 def test_the_same_words_keep_their_sense_elsewhere(taxonomy, text, capability):
     assert capability in _read(text, taxonomy)[0]
+
+
+def test_a_system_said_not_to_be_the_tenders_subject_is_not_asked(taxonomy):
+    text = "Beschafft wird eine Spracherkennung. Das KIS ist nicht Gegenstand der Ausschreibung."
+    wanted, refused, _ = _read(text, taxonomy)
+    assert wanted == {"speech-recognition"} and "hospital-information" in refused

@@ -1783,7 +1783,8 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
         postposed = (
             mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
         )
-        named_after = any(k in starts for k in range(i + 1, j))
+        # a tender's own word names nothing: "Das KIS ist nicht Gegenstand der Ausschreibung" refuses the KIS
+        named_after = any(k in starts and not folded[k].startswith(_TENDER_WORDS) for k in range(i + 1, j))
         if forward_only or named_after or not (mode == "existing" or word in _VERB_NEGATIONS or postposed):
             for k in range(i + 1, j):
                 roles[k] = _combined(roles[k], mode)
