@@ -431,3 +431,25 @@ def test_a_system_said_not_to_be_the_tenders_subject_is_not_asked(taxonomy):
     text = "Beschafft wird eine Spracherkennung. Das KIS ist nicht Gegenstand der Ausschreibung."
     wanted, refused, _ = _read(text, taxonomy)
     assert wanted == {"speech-recognition"} and "hospital-information" in refused
+
+
+@pytest.mark.parametrize(
+    "text, system",
+    [
+        (
+            "We are a clinic with 60 beds and need a new HIS, including migration of patient records.",
+            "hospital-information",
+        ),
+        (
+            "Wir suchen eine Praxissoftware für Heilmittelerbringer: Patientenverwaltung, Verordnungsprüfung "
+            "und direkte Abrechnung mit den Kassen.",
+            "medical-practice",
+        ),
+    ],
+)
+def test_words_every_clinical_system_has_name_the_kind_the_text_names(taxonomy, text, system):
+    wanted = _read(text, taxonomy)[0]
+    assert (
+        system in wanted
+        and not ({"medical-practice", "hospital-information", "care-software"} - {system}) & wanted
+    )

@@ -2215,6 +2215,37 @@ def _names_the_trade(evidence: str) -> bool:
     return word in _BUSINESS_WORDS or word.endswith(_TRADE_HEADS)
 
 
+# A practice, a hospital and a care service each run one kind of clinical system. Words every kind has
+# ("Patientenverwaltung", "patient records", "Abrechnung mit den Kassen") name the kind the text names by
+# its own words ("Praxissoftware für Heilmittelerbringer", "a new HIS"), not the others.
+_CLINICAL_SYSTEMS = ("medical-practice", "hospital-information", "care-software")
+_CLINICAL_COMMON = (
+    "patientenverwaltung",
+    "patientenakte",
+    "patient records",
+    "patient management",
+    "patient administration",
+    "clinic",
+    "abrechnung mit den",
+    "leistungsnachweis",
+    "therapieplanung",
+    "telematikinfrastruktur",
+)
+
+
+def _one_kind_of_clinical_system(per_cap: dict[str, list[_Match]]) -> None:
+    own = [c for c in _CLINICAL_SYSTEMS if any(not _clinical_common(m) for m in per_cap.get(c, ()))]
+    if not own:
+        return
+    for cap in _CLINICAL_SYSTEMS:
+        if cap in per_cap and cap not in own:
+            del per_cap[cap]
+
+
+def _clinical_common(m: _Match) -> bool:
+    return fold(m.evidence).startswith(_CLINICAL_COMMON)
+
+
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
     """Capabilities named only by a word for the writer's business are context when others are named; so are
     a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
@@ -2478,6 +2509,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         # "Migration der Postfächer nach Exchange Online": a system move
         del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
+    _one_kind_of_clinical_system(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
