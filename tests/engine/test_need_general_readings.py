@@ -453,3 +453,14 @@ def test_words_every_clinical_system_has_name_the_kind_the_text_names(taxonomy, 
         system in wanted
         and not ({"medical-practice", "hospital-information", "care-software"} - {system}) & wanted
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo Herr Petersen, wie am Telefon besprochen: Wir brauchen E-Rechnungen.",
+        "We are looking for an employee app with news. It must work on the staff's private phones.",
+    ],
+)
+def test_a_phone_one_talks_on_or_an_app_runs_on_is_no_telephony(taxonomy, text):
+    assert "telephony" not in _read(text, taxonomy)[0]

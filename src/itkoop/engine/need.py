@@ -346,11 +346,13 @@ _NEED_VERBS = frozenset(
 )
 # A bare "App" after a preposition names a channel of another need ("Zeiterfassung per App"), not an app
 # to develop.
-_CHANNEL_WORDS = frozenset(["per", "via", "ueber", "mit", "als", "by", "with", "through", "using"])
+_CHANNEL_WORDS = frozenset(
+    ["per", "via", "ueber", "mit", "als", "am", "by", "with", "through", "using", "on"]
+)  # "am Telefon besprochen", "works on their phones"
 # A bare channel word after such a preposition (or in the list it starts) is how something else travels.
 _CHANNELS = {
     "mobile-app": frozenset(["app", "apps"]),
-    "telephony": frozenset(["telefon", "phone", "anruf"]),
+    "telephony": frozenset(["telefon", "phone", "phones", "anruf"]),
     "newsletter": frozenset(["mail", "mails", "email", "e-mail"]),
     "email-system": frozenset(["mail", "mails", "email", "e-mail"]),
     "social-media": frozenset(["instagram", "facebook", "whatsapp", "tiktok"]),
