@@ -2342,6 +2342,10 @@ def _drop_self_description(
             del per_cap[cap]
 
 
+def _is_cpv(m: _Match) -> bool:
+    return m.evidence[:1].isdigit() and bool(_CPV_CODE_RE.fullmatch(m.evidence))
+
+
 def _cpv_matches(tokens: list[Token]) -> list[_Match]:
     """Capabilities of the CPV codes a notice names ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"):
     a code with its check digit, or eight digits within a few words after "CPV" (another eight-digit number,
@@ -2544,6 +2548,12 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             per_role["negated"].setdefault(cap, []).extend(ms)
     for cap in [c for c, ms in per_role["need"].items() if all(m.weight == W_CPV_BROAD for m in ms)]:
         del per_role["need"][cap]
+    # A notice's CPV codes are classes its buyer picked from a list, often wider than the lot: where its
+    # words name what is bought, a code only confirms them; a notice of codes alone is read by its codes.
+    by_code = [c for c, ms in per_role["need"].items() if all(_is_cpv(m) for m in ms)]
+    if len(by_code) < len(per_role["need"]):
+        for cap in by_code:
+            del per_role["need"][cap]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
