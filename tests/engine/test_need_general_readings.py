@@ -467,6 +467,7 @@ def test_a_phone_one_talks_on_or_an_app_runs_on_is_no_telephony(taxonomy, text):
 
 
 def test_a_cpv_code_confirms_the_words_and_adds_nothing_beside_them(taxonomy):
-    # 72253200 (system support) is a class the buyer picked; the words name the notebooks
-    assert _read("Lieferung von Notebooks. CPV 30213100-6, 72253200-5", taxonomy)[0] == {"hardware-supply"}
+    # 72263000 (software implementation) is a class the buyer picked; the words name the DMS
+    text = "Einführung eines Dokumentenmanagementsystems. CPV 48000000-8, 72263000-6"
+    assert _read(text, taxonomy)[0] == {"dms"}
     assert _read("CPV 48814000-7", taxonomy)[0] == {"hospital-information"}  # codes alone are read
