@@ -471,3 +471,8 @@ def test_a_cpv_code_confirms_the_words_and_adds_nothing_beside_them(taxonomy):
     text = "Einführung eines Dokumentenmanagementsystems. CPV 48000000-8, 72263000-6"
     assert _read(text, taxonomy)[0] == {"dms"}
     assert _read("CPV 48814000-7", taxonomy)[0] == {"hospital-information"}  # codes alone are read
+
+
+def test_the_licences_of_a_product_asked_for_are_part_of_it(taxonomy):
+    assert _read("Zu beschaffen sind: DMS-Lizenzen für 600 Beschäftigte", taxonomy)[0] == {"dms"}
+    assert "software-licensing" in _read("Rahmenvertrag über Softwarelizenzen", taxonomy)[0]

@@ -2248,6 +2248,16 @@ def _clinical_common(m: _Match) -> bool:
     return fold(m.evidence).startswith(_CLINICAL_COMMON)
 
 
+def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
+    """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
+    "inklusive" (see _framed)."""
+    licences = per_cap.get("software-licensing", ())
+    products = {m.evidence for cap, ms in per_cap.items() if cap != "software-licensing" for m in ms}
+    named = [m for m in licences if not _is_cpv(m)]  # a code beside the words only confirms them
+    if named and all(m.evidence in products and "-" in m.evidence for m in named):
+        del per_cap["software-licensing"]
+
+
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
     """Capabilities named only by a word for the writer's business are context when others are named; so are
     a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
@@ -2516,6 +2526,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
     _one_kind_of_clinical_system(per_role["need"])
+    _licences_of_a_product(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
