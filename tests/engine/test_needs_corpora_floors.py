@@ -81,33 +81,34 @@ F1_FLOORS = {
         "other-sme": 0.52,  # 0.545
         "public-lot": 0.80,  # 0.828
     },
-    "needs_holdout7.json": {  # an outside writer's, untouched: its first run (0.581 on the engine before)
-        "all": 0.57,  # 0.590
+    "needs_holdout7.json": {  # an outside writer's, untouched: 0.581 before its first run, 0.590 at it, 0.603
+        # after the next round (whose rules were made on needs_holdout6 and kept by needs_holdout8)
+        "all": 0.58,  # 0.603
         "crafts": 0.60,  # 0.621
         "hospitality": 0.58,  # 0.609
         "logistics": 0.64,  # 0.667
-        "medical-care": 0.51,  # 0.538
-        "other-sme": 0.58,  # 0.607
-        "public-lot": 0.53,  # 0.557
+        "medical-care": 0.53,  # 0.560
+        "other-sme": 0.59,  # 0.618
+        "public-lot": 0.55,  # 0.579
     },
     "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
-        "all": 0.58,  # 0.605
+        "all": 0.61,  # 0.636
         "crafts": 0.57,  # 0.595
-        "hospitality": 0.66,  # 0.683
-        "logistics": 0.69,  # 0.710
-        "medical-care": 0.51,  # 0.537
+        "hospitality": 0.68,  # 0.700
+        "logistics": 0.73,  # 0.759
+        "medical-care": 0.60,  # 0.629
         "other-sme": 0.53,  # 0.554
-        "public-lot": 0.58,  # 0.605
+        "public-lot": 0.62,  # 0.650
     },
     "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; rules were kept or
         # dropped by its figure, never made from its texts
-        "all": 0.54,  # 0.562
+        "all": 0.55,  # 0.577
         "crafts": 0.55,  # 0.571
-        "hospitality": 0.52,  # 0.541
+        "hospitality": 0.53,  # 0.556
         "logistics": 0.61,  # 0.629
-        "medical-care": 0.55,  # 0.579
-        "other-sme": 0.59,  # 0.610
-        "public-lot": 0.46,  # 0.488
+        "medical-care": 0.57,  # 0.595
+        "other-sme": 0.59,  # 0.617
+        "public-lot": 0.49,  # 0.519
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -121,9 +122,9 @@ LOT_FLOORS = {
     # the only word for the lot's e-government)
     "needs_holdout4.json": (0.85, 0.92),
     "needs_holdout5.json": (0.73, 0.90),  # 0.750, 0.923 (0.611, 0.846 at its first run)
-    "needs_holdout7.json": (0.39, 0.82),  # 0.415, 0.846 at its first run, untouched
-    "needs_holdout6.json": (0.44, 0.84),  # 0.464, 0.867 (0.426, 0.867 at its first run)
-    "needs_holdout8.json": (0.30, 0.97),  # 0.323, 1.000 (0.292, 1.000 at its first run)
+    "needs_holdout7.json": (0.42, 0.82),  # 0.440, 0.846 (0.415, 0.846 at its first run), untouched
+    "needs_holdout6.json": (0.50, 0.84),  # 0.520, 0.867 (0.426, 0.867 at its first run)
+    "needs_holdout8.json": (0.33, 0.97),  # 0.350, 1.000 (0.292, 1.000 at its first run)
 }
 NEW_CORPORA = (
     "needs_lots.json",
