@@ -476,3 +476,24 @@ def test_a_cpv_code_confirms_the_words_and_adds_nothing_beside_them(taxonomy):
 def test_the_licences_of_a_product_asked_for_are_part_of_it(taxonomy):
     assert _read("Zu beschaffen sind: DMS-Lizenzen für 600 Beschäftigte", taxonomy)[0] == {"dms"}
     assert "software-licensing" in _read("Rahmenvertrag über Softwarelizenzen", taxonomy)[0]
+
+
+def test_what_should_run_by_itself_is_asked_not_in_use(taxonomy):
+    text = "Wir suchen ein Programm, in dem der Beitragseinzug automatisch läuft."
+    assert _read(text, taxonomy)[0] == {"membership-management"}
+    assert _read("Der Beitragseinzug läuft über Lexware.", taxonomy)[2] == {"membership-management"}
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Wir suchen ein Vereinsprogramm für 900 Mitglieder", "membership-management"),
+        ("Wir suchen eine Kongresssoftware mit Online-Anmeldung", "event-management"),
+        ("We need a proper donor management system", "crm"),
+        ("Die alten Türschlösser sollen durch Zimmerkarten ersetzt werden", "access-control"),
+        ("Jemand soll den Leuten im Büro beibringen, nicht auf jeden Anhang zu klicken", "training"),
+        ("Wenn einer Dachdecker Notdienst googelt, sollen wir oben stehen", "seo-sea"),
+    ],
+)
+def test_more_everyday_words_of_a_need(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]

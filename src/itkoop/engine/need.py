@@ -259,6 +259,7 @@ _OWNERS = (
 _DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
 _OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
 _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
+_BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
 # "Website haben wir": the object before "haben wir" is there already.
 _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
@@ -544,8 +545,8 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # "Google findet uns nicht": search engine marketing
     (
         "seo-sea",
-        ("findet", "finden", "gefunden", "find", "found", "ranking"),
-        ("google", "bing", "suchmaschin"),
+        ("findet", "finden", "gefunden", "find", "found", "ranking", "oben"),
+        ("google", "googel", "bing", "suchmaschin"),
     ),
     # someone who looks after the computers: managed IT services
     (
@@ -1724,6 +1725,8 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
                 mode, kept = "existing", True
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
+        elif word in _EXISTING_VERBS and prev in _BY_ITSELF:
+            continue  # "damit der Beitragseinzug automatisch läuft": a wish, not a system in use
         elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
             # "läuft über Excel-Listen und einen Wandkalender": the makeshift of today is neither asked for
             # nor kept; what runs on it is what is asked for
