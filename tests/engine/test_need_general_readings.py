@@ -493,6 +493,12 @@ def test_what_should_run_by_itself_is_asked_not_in_use(taxonomy):
         ("Die alten Türschlösser sollen durch Zimmerkarten ersetzt werden", "access-control"),
         ("Jemand soll den Leuten im Büro beibringen, nicht auf jeden Anhang zu klicken", "training"),
         ("Wenn einer Dachdecker Notdienst googelt, sollen wir oben stehen", "seo-sea"),
+        ("Wir suchen einen digitalen Telefonassistenten, der Anrufe annimmt", "chatbot"),
+        ("Eine Webcam und ein Headset hätte ich gern mit dazu", "hardware-supply"),
+        ("Lot 2: Operation of the migrated environment (IaaS/PaaS)", "hosting"),
+        ("Daraus soll die Produktionsliste für die Nacht erstellt werden", "production-planning"),
+        ("Courier company, need a live tracking link for our customers", "logistics-tms"),
+        ("Übernahme der Altbestände aus den Netzlaufwerken", "data-migration"),
     ],
 )
 def test_more_everyday_words_of_a_need(taxonomy, text, capability):
