@@ -503,3 +503,37 @@ def test_what_should_run_by_itself_is_asked_not_in_use(taxonomy):
 )
 def test_more_everyday_words_of_a_need(taxonomy, text, capability):
     assert capability in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, other_sense",
+    [
+        ("Scope: continuous monitoring of the servers by a SOC", "hardware-supply"),
+        ("Applicants must prove three SOC contracts. Subject: a managed SOC for the tender", "hr"),
+        ("A SIEM for the agency's Microsoft 365 tenant", "property-management"),
+        ("Das Krankenhaus braucht eine Software für die Bettenbelegung der Stationen", "hotel-software"),
+        ("Freight forwarder: we need a TMS that sends quotes to our customers", "craft-software"),
+        ("Die Stadtwerke sind Betreiber kritischer Infrastrukturen und suchen ein SIEM", "managed-services"),
+        ("Die Kreisverwaltung beschafft ein SIEM. Frist für Teilnahmeanträge: 08.11.", "e-government"),
+    ],
+)
+def test_more_words_with_another_sense_in_their_context(taxonomy, text, other_sense):
+    assert other_sense not in _read(text, taxonomy)[0]
+
+
+def test_a_heading_that_keeps_makes_what_follows_it_there(taxonomy):
+    text = (
+        "Ausgeschrieben wird ein neues KIS. Erhalten bleiben und anzubinden sind: SAP (Finanzbuchhaltung, "
+        "Materialwirtschaft)."
+    )
+    wanted, _, there = _read(text, taxonomy)
+    assert wanted == {"hospital-information"} and {"accounting", "erp"} <= there
+
+
+def test_a_short_clause_in_the_middle_of_a_sentence_is_no_heading(taxonomy):
+    text = (
+        "Meine Frau macht die Buchhaltung mit Lexware, das soll auch so bleiben, aber die Rechnungen sollen "
+        "automatisch rüberwandern. Wir suchen eine Handwerkersoftware."
+    )
+    wanted, _, there = _read(text, taxonomy)
+    assert "accounting" in there and "accounting" not in wanted

@@ -806,6 +806,30 @@ _MEDICAL = (
     "psychotherap",
 )
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
+    # a tender's "applicants" bid for it; "tenants" of an IT platform are its clients; "Belegung" of a
+    # hospital is its beds; "quotes" are a craftsman's only among crafts; "kritische Infrastrukturen" is
+    # the law's name for a kind of operator
+    "hr": (frozenset({"applicants", "applicant"}), ("tender", "procure", "contract", "lot", "bid"), ()),
+    "property-management": (
+        frozenset({"tenant", "tenants", "multi-tenant", "multitenant"}),
+        (),
+        ("rent", "landlord", "propert", "apartment", "lease", "tenancy", "miet", "wohnung", "immobil"),
+    ),
+    "hotel-software": (
+        frozenset({"belegung", "bettenbelegung"}),
+        ("krankenhaus", "klinik", "patient", "station", "pflegeheim"),
+        (),
+    ),
+    "craft-software": (
+        frozenset({"quote", "quotes", "quoting"}),
+        (),
+        (*_CRAFT_TRADES, "plumb", "electric", "carpent", "roof", "paint", "craft", "tradesm", "joiner"),
+    ),
+    "managed-services": (
+        frozenset({"infrastrukturen", "infrastruktur", "infrastructure", "critical-infrastructure"}),
+        ("kritis", "kritisch", "critical"),
+        (),
+    ),
     # in a practice, "MFA" are its medical assistants and "Überweisungen" referrals
     "identity-management": (frozenset({"mfa"}), _MEDICAL, ()),
     "banking": (frozenset({"ueberweisung", "ueberweisungen"}), _MEDICAL, ()),
@@ -1409,6 +1433,8 @@ class _Matcher:
                             found.append(_Match(target, kind, W_PAIR, cover, evidence))
             whole = frozenset({(i, 0, n)})
             for form in tok.forms:
+                if surface.endswith("ing") and not form.endswith("ing") and surface[:1].isascii():
+                    continue  # "monitoring" is no "monitor", "hosting" is matched as written
                 add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
             parts = re.split(r"[-–]", tok.surface)
@@ -1552,6 +1578,10 @@ _ELSEWHERE = ("eigenes projekt", "separates projekt", "eigenes thema", "out of s
 # included: hardware"): its words say what is excluded.
 _EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
 _HEADING_MAX = 6  # words of such a heading
+# ... and one that keeps what follows: "Erhalten bleiben und anzubinden sind: SAP, das PACS".
+_KEPT_HEADS = frozenset(
+    ["erhalten", "bleiben", "bestehende", "vorhandene", "remaining", "retained", "existing"]
+)
 
 
 def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
@@ -1577,28 +1607,45 @@ def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -
     return out
 
 
-def _excluded_after_heading(
+def _after_headings(
     words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int]
-) -> set[int]:
-    """Tokens after a heading that excludes ("Nicht Bestandteil dieser Ausschreibung:", "Not included:") up
-    to the end of its sentence: a short clause with a negation and a word of scope that names nothing."""
-    out: set[int] = set()
+) -> tuple[dict[int, str], set[int]]:
+    """Roles of the tokens after a heading, to the end of its sentence: "excluded" after one that excludes
+    ("Nicht Bestandteil dieser Ausschreibung:", "Not included:"), "existing" after one that keeps
+    ("Erhalten bleiben und anzubinden sind:", "Remaining systems:"). A heading is a short clause that opens
+    its sentence and names nothing (a tender's own word aside). Also the headings' clauses."""
+    out: dict[int, str] = {}
+    headings: set[int] = set()
     clauses: dict[int, list[int]] = {}
     for i, clause in enumerate(clause_of):
         clauses.setdefault(clause, []).append(i)
     for members in clauses.values():
+        opens_sentence = members[0] == 0 or sentence_of[members[0] - 1] != sentence_of[members[0]]
         if (
-            len(members) > _HEADING_MAX
+            not opens_sentence
+            or len(members) > _HEADING_MAX
             or any(i in starts and not words[i].startswith(_TENDER_WORDS) for i in members)
-            or not any(words[i] in _NEGATIONS for i in members)
-            or not any(words[i].startswith(_EXCLUDED_HEADS) for i in members)
         ):
             continue
+        said = [words[i] for i in members]
+        if any(w in _NEGATIONS for w in said) and any(w.startswith(_EXCLUDED_HEADS) for w in said):
+            role = "excluded"
+        elif any(w in _KEPT_HEADS for w in said):
+            role = "existing"
+        else:
+            continue
         k = members[-1] + 1
-        while k < len(words) and sentence_of[k] == sentence_of[members[0]] and words[k] not in _NEED_VERBS:
-            out.add(k)
+        while (
+            k < len(words)
+            and sentence_of[k] == sentence_of[members[0]]
+            and words[k] not in _NEED_VERBS
+            and words[k] not in _SCOPE_ENDS
+        ):
+            out[k] = role
             k += 1
-    return out
+        if k > members[-1] + 1:
+            headings.add(clause_of[members[0]])
+    return out, headings
 
 
 def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
@@ -1686,7 +1733,12 @@ def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]
     return out
 
 
-def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[str]:
+def _roles(
+    tokens: list[Token],
+    clause_of: list[int],
+    starts: set[int],
+    headings: frozenset[int] | set[int] = frozenset(),
+) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
     brauchen wir nicht"), it holds backward to the clause's start, and an "already there" whose clause names
@@ -1812,6 +1864,7 @@ def _roles(tokens: list[Token], clause_of: list[int], starts: set[int]) -> list[
             and not named
             and not backward_only
             and not kept
+            and clause_of[i] not in headings  # "Erhalten bleiben: SAP": what follows is kept
             and k >= 0
             and clause_of[k] == clause_of[i] - 1
         ):
@@ -2188,6 +2241,9 @@ def _context_matches(
                 continue  # "Maurerbetrieb" is a business, not running a system
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
+            # a tender's own words are no cue ("Teilnahmeanträge" are bids, not a public body's forms)
+            if words[i].startswith(("teilnahme", *_TENDER_WORDS)):
+                continue
             cue = next((c for c in cues if _inflected(w, c)), None)
             if roles[i] == "existing" and cue and not words[i].startswith(context):
                 there.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
@@ -2466,8 +2522,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
     matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
     match_starts = {min(t for t, _, _ in m.cover) for m in matches}
-    roles = _roles(tokens, clause_of, match_starts)
     words = [fold(t.surface) for t in tokens]
+    after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
+    roles = _roles(tokens, clause_of, match_starts, headings)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
@@ -2475,8 +2532,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         | _elsewhere(words, clause_of, sentence_of)
     ):
         roles[i] = "context"
-    for i in _excluded_after_heading(words, clause_of, sentence_of, match_starts):
-        roles[i] = "excluded"
+    for i, role in after_headings.items():
+        roles[i] = role
     per_role: dict[str, dict[str, list[_Match]]] = {
         "need": {},
         "negated": {},
