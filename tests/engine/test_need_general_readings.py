@@ -537,3 +537,19 @@ def test_a_short_clause_in_the_middle_of_a_sentence_is_no_heading(taxonomy):
     )
     wanted, _, there = _read(text, taxonomy)
     assert "accounting" in there and "accounting" not in wanted
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir brauchen eine Zeiterfassung. Die Monteure sollen die Stunden auf dem Smartphone erfassen.",
+            False,
+        ),
+        ("Unsere Fahrer haben Tablets. Wir brauchen eine Fahrer-App für die Zustellung.", False),
+        ("Wir brauchen 20 neue Laptops für das Büro", True),
+        ("Wir möchten eine Lernplattform und Tablets für zwei Klassen anschaffen", True),
+    ],
+)
+def test_a_device_is_asked_for_where_its_supply_is_said_near_it(taxonomy, text, asked):
+    assert ("hardware-supply" in _read(text, taxonomy)[0]) == asked

@@ -789,6 +789,7 @@ _NOT_BOOKED_DATES = (
     "montagetermin",
     "terminabsprache",  # "nach Terminabsprache": by arrangement
 )
+_SUPPLY_REACH = 6  # words before or after a device within which its supply is asked for ("anschaffen")
 _MEDICAL = (
     "praxis",
     "arzt",
@@ -1950,7 +1951,9 @@ def _matched_part(m: _Match, tokens: list[Token]) -> str:
     return fold(tokens[t].surface)[lo:hi]
 
 
-def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: list[str]) -> bool:
+def _other_sense(
+    cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
+) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
     channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
     if cap in _CHANNELS and all(
@@ -1975,6 +1978,18 @@ def _other_sense(cap: str, matches: list[_Match], tokens: list[Token], words: li
             for t, _, _ in m.cover
             for w in words[max(0, t - 3) : t + 4]
         )
+    if cap == "hardware-supply":
+        ambiguous = _SENSES[cap][0]
+        if all(fold(m.evidence).endswith(tuple(ambiguous)) for m in matches):
+            # a device is asked for where a word of supply or need stands near it ("neue Rechner", "Lieferung
+            # von 30 Tablets", "need new laptops"), not where it is only mentioned ("auf dem Smartphone")
+            return not any(
+                fold(tokens[k].surface).startswith(_SUPPLY_WORDS)
+                for m in matches
+                for t, _, _ in m.cover
+                for k in range(max(0, t - _SUPPLY_REACH), min(len(tokens), t + 1 + _SUPPLY_REACH))
+                if sentence_of[k] == sentence_of[t]
+            )
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
@@ -2561,7 +2576,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     # senses are read from what the text wants or has, not from what it refuses ("keine neue Software")
     sense_words = [w for w, role in zip(words, roles, strict=True) if not role.startswith("negated")]
     for role in ("need", "negated"):  # "Nicht Bestandteil dieser Ausschreibung": no AVA refused either
-        for cap in [c for c, ms in per_role[role].items() if _other_sense(c, ms, tokens, sense_words)]:
+        for cap in [
+            c for c, ms in per_role[role].items() if _other_sense(c, ms, tokens, sense_words, sentence_of)
+        ]:
             del per_role[role][cap]
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
     described = _self_described(words, sentence_of)
