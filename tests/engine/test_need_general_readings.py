@@ -553,3 +553,15 @@ def test_a_short_clause_in_the_middle_of_a_sentence_is_no_heading(taxonomy):
 )
 def test_a_device_is_asked_for_where_its_supply_is_said_near_it(taxonomy, text, asked):
     assert ("hardware-supply" in _read(text, taxonomy)[0]) == asked
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Wir suchen eine datenschutzkonforme Lösung für Videosprechstunden", {"video-conferencing"}),
+        ("We need a GDPR-compliant CRM", {"crm"}),
+        ("Wir brauchen einen externen Datenschutzbeauftragten", {"data-protection"}),
+    ],
+)
+def test_a_product_that_keeps_the_law_asks_for_no_data_protection_service(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

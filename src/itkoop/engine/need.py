@@ -2057,6 +2057,11 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
             )
             or fold(m.evidence) in _NOT_A_NEED
             or _certificate_of_another(i, j, words, sentence_of)
+            or (
+                m.target == "data-protection"
+                and _COMPLIANT_RE.search(fold(m.evidence)) is not None
+                and not nxt.startswith(_PROCESSES)  # "DSGVO-konforme Prozesse" are data protection work
+            )
             or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
             or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
         ):
@@ -2067,6 +2072,10 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
 # A certificate asked of what is bought ("Rechenzentrum mit Nachweis ISO 27001", "in einem nach ISO 27001
 # zertifizierten Rechenzentrum", "an ISO 27001 certified data centre") is a quality of it, not a need.
 _EVIDENCE = frozenset(["nachweis", "nachweise", "evidence", "proof"])
+# ... as is the law a product must keep ("eine datenschutzkonforme Lösung", "datenschutzrechtlich
+# Bauchschmerzen", "GDPR-compliant"): data protection is a service asked by its nouns
+_COMPLIANT_RE = re.compile(r"(konform|rechtlich|compliant)(e|en|er|es|em)?$")
+_PROCESSES = ("prozess", "ablaeuf", "ablauf", "process", "umgang", "organisation", "handling")
 _CERTIFIED = ("zertifiziert", "certified", "compliant", "konform")
 _TO_BECOME = frozenset(["werden", "wird", "sein", "ist", "lassen", "be", "is", "are", "become", "by", "to"])
 
