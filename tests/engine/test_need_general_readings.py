@@ -565,3 +565,14 @@ def test_a_device_is_asked_for_where_its_supply_is_said_near_it(taxonomy, text, 
 )
 def test_a_product_that_keeps_the_law_asks_for_no_data_protection_service(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+def test_an_ask_in_a_sentence_of_its_own_outweighs_a_refusal_of_the_same_kind_elsewhere(taxonomy):
+    text = (
+        "Unsere Telefonanlage ist 15 Jahre alt. Wir brauchen eine neue Telefonanlage mit Warteschleife. "
+        "Einen externen Callcenter-Dienst möchten wir nicht."
+    )
+    wanted, refused, _ = _read(text, taxonomy)
+    assert "telephony" in wanted and "telephony" not in refused
+    # refused in the asking sentence itself, it stays refused
+    assert "online-shop" not in _read("Wir brauchen keinen Onlineshop, nur eine Website", taxonomy)[0]

@@ -2652,9 +2652,23 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for cap in by_code:
             del per_role["need"][cap]
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
-    wanted = [h for h in hits["need"] if h.id not in per_role["negated"]]
+    # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
+    # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
+    asking = {sentence_of[i] for i, w in enumerate(words) if w in _NEED_VERBS or w in _WISHES}
+    refused = {
+        cap
+        for cap, ms in per_role["negated"].items()
+        if not any(
+            sentence_of[min(t for t, _, _ in m.cover)] in asking
+            and sentence_of[min(t for t, _, _ in m.cover)]
+            not in {sentence_of[min(t for t, _, _ in r.cover)] for r in ms}
+            for m in per_role["need"].get(cap, ())
+        )
+    }
+    wanted = [h for h in hits["need"] if h.id not in refused]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
-    return NeedAnalysis(text, wanted, list(standards), negated=hits["negated"], existing=given)
+    negated = [h for h in hits["negated"] if h.id in refused]
+    return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given)
 
 
 def _hits(per_cap: dict[str, list[_Match]]) -> list[CapabilityHit]:
