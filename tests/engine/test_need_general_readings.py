@@ -576,3 +576,9 @@ def test_an_ask_in_a_sentence_of_its_own_outweighs_a_refusal_of_the_same_kind_el
     assert "telephony" in wanted and "telephony" not in refused
     # refused in the asking sentence itself, it stays refused
     assert "online-shop" not in _read("Wir brauchen keinen Onlineshop, nur eine Website", taxonomy)[0]
+
+
+def test_what_the_old_one_runs_on_does_not_make_the_new_one_there(taxonomy):
+    text = "Kfz-Betrieb: brauchen neue Werkstattsoftware, die alte läuft nur noch auf einem Windows-7-Rechner"
+    wanted, _, there = _read(text, taxonomy)
+    assert "workshop-software" in wanted and "workshop-software" not in there

@@ -1879,6 +1879,14 @@ def _roles(
                 if clause not in clause_start or last is None:
                     continue
                 end = clause_start[clause] + clause_size[clause] - 1
+                if (
+                    last
+                    and (folded[last - 1].startswith("neu") or folded[last - 1] == "new")
+                    and not any(folded[m] in _NEGATIONS for m in range(last, end + 1))
+                ):
+                    # "brauchen neue Werkstattsoftware, die alte läuft noch": the new one is not there ("Ne
+                    # neue Website brauch ich nicht, die ist gut": the one refused is)
+                    continue
                 if not any(folded[m] in _NEED_VERBS for m in range(last, end + 1)):
                     for m in range(last, end + 1):
                         roles[m] = _combined(roles[m], mode)
