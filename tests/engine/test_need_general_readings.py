@@ -499,6 +499,9 @@ def test_what_should_run_by_itself_is_asked_not_in_use(taxonomy):
         ("Daraus soll die Produktionsliste für die Nacht erstellt werden", "production-planning"),
         ("Courier company, need a live tracking link for our customers", "logistics-tms"),
         ("Übernahme der Altbestände aus den Netzlaufwerken", "data-migration"),
+        ("brauche neue kasse für meine pizzeria, muss mit lieferando und wolt zusamen gehen", "marketplace"),
+        ("Papierrechnungen sollten automatisch ausgelesen werden", "ocr-capture"),
+        ("We need someone for TikTok videos of our hostel", "social-media"),
     ],
 )
 def test_more_everyday_words_of_a_need(taxonomy, text, capability):
@@ -582,3 +585,8 @@ def test_what_the_old_one_runs_on_does_not_make_the_new_one_there(taxonomy):
     text = "Kfz-Betrieb: brauchen neue Werkstattsoftware, die alte läuft nur noch auf einem Windows-7-Rechner"
     wanted, _, there = _read(text, taxonomy)
     assert "workshop-software" in wanted and "workshop-software" not in there
+
+
+def test_the_one_instead_of_which_is_refused(taxonomy):
+    wanted, refused, _ = _read("Onlinebestellung über die eigene Website statt Lieferando", taxonomy)
+    assert "marketplace" in refused and "marketplace" not in wanted and "website-cms" in wanted

@@ -1914,6 +1914,7 @@ def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
 
 
 _BOTH = frozenset(["beides", "beide", "both"])
+_INSTEAD_OF = frozenset(["statt", "anstatt", "anstelle"])
 _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
 
 
@@ -2576,7 +2577,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     standards: dict[str, None] = {}
     framed = _framed(matches, words, sentence_of)
     for m in matches:
-        role = "context" if m in framed else roles[min(t for t, _, _ in m.cover)]
+        start = min(t for t, _, _ in m.cover)
+        role = "context" if m in framed else roles[start]
+        if start and words[start - 1] in _INSTEAD_OF and role == "need":
+            role = "negated"  # "über die eigene Website statt Lieferando": the one instead of which
         if role == "need" and (
             _there_already(m, words)
             or _ours_by_name(m, tokens, words, matcher)
