@@ -81,34 +81,34 @@ F1_FLOORS = {
         "other-sme": 0.52,  # 0.545
         "public-lot": 0.80,  # 0.828
     },
-    "needs_holdout7.json": {  # an outside writer's, untouched: 0.581 before its first run, 0.590 at it, 0.605
+    "needs_holdout7.json": {  # an outside writer's, untouched: 0.581 before its first run, 0.590 at it, 0.611
         # after the next round (whose rules were made on needs_holdout6 and needs_holdout8)
-        "all": 0.58,  # 0.605
+        "all": 0.59,  # 0.611
         "crafts": 0.62,  # 0.643
         "hospitality": 0.58,  # 0.609
         "logistics": 0.64,  # 0.667
-        "medical-care": 0.53,  # 0.560
+        "medical-care": 0.59,  # 0.615
         "other-sme": 0.59,  # 0.618
         "public-lot": 0.55,  # 0.579
     },
     "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
-        "all": 0.68,  # 0.705
+        "all": 0.68,  # 0.710
         "crafts": 0.66,  # 0.684
         "hospitality": 0.72,  # 0.750
         "logistics": 0.81,  # 0.839
-        "medical-care": 0.72,  # 0.743
+        "medical-care": 0.75,  # 0.778
         "other-sme": 0.60,  # 0.627
-        "public-lot": 0.66,  # 0.691
+        "public-lot": 0.67,  # 0.691
     },
     "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; it decided which rules of
         # the round stayed (0.577), then guided rules too
-        "all": 0.59,  # 0.613
-        "crafts": 0.58,  # 0.606
-        "hospitality": 0.53,  # 0.556
-        "logistics": 0.64,  # 0.667
-        "medical-care": 0.60,  # 0.629
+        "all": 0.61,  # 0.637
+        "crafts": 0.62,  # 0.647
+        "hospitality": 0.61,  # 0.632
+        "logistics": 0.68,  # 0.706
+        "medical-care": 0.64,  # 0.667
         "other-sme": 0.61,  # 0.633
-        "public-lot": 0.56,  # 0.592
+        "public-lot": 0.57,  # 0.592
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
