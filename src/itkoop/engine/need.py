@@ -724,6 +724,8 @@ _TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "curr
 _WISHES = frozenset(
     ["soll", "sollen", "sollte", "sollten", "gern", "gerne", "wuerden", "haetten", "should", "would", "could"]
 )
+# Words that ask: a need verb or a wish.
+_ASKING = _NEED_VERBS | _WISHES
 # A writer saying what their business is ("Wir sind eine Zimmerei", "We run three coffee shops", "ich führe
 # einen Sanitärbetrieb"): the words up to the end of the sentence or a need verb describe, they do not ask.
 _SELF_DESCRIPTIONS = frozenset(
@@ -1266,6 +1268,11 @@ class _Match:
     cover: frozenset[tuple[int, int, int]]  # (token, lo, hi) in folded-surface character coordinates
     evidence: str
 
+    @property
+    def start(self) -> int:
+        """The first token the match covers."""
+        return min(t for t, _, _ in self.cover)
+
     def inside(self, other: _Match) -> bool:
         if self.cover == other.cover:
             return False
@@ -1506,7 +1513,7 @@ class _Matcher:
         for m in unique:
             for t in {t for t, _, _ in m.cover}:
                 covering.setdefault(t, []).append(m)
-        return [m for m in unique if not any(m.inside(o) for o in covering[min(t for t, _, _ in m.cover)])]
+        return [m for m in unique if not any(m.inside(o) for o in covering[m.start])]
 
     def _phrases_at(self, tokens: list[Token], i: int):
         seen = set()
@@ -1557,17 +1564,27 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
     return tokens, clause_of, sentence_of
 
 
+def _members(unit_of: list[int]) -> list[list[int]]:
+    """The tokens of each clause or sentence (``unit_of`` as from _clause_tokens), in order."""
+    units: dict[int, list[int]] = {}
+    for i, unit in enumerate(unit_of):
+        units.setdefault(unit, []).append(i)
+    return list(units.values())
+
+
+def _says(words: list[str], members: list[int], markers: Iterable[str]) -> bool:
+    """Whether the tokens ``members`` hold one of ``markers`` (words or phrases, from a word's start)."""
+    joined = " " + " ".join(words[i] for i in members)
+    return any(" " + marker in joined for marker in markers)
+
+
 def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
     """Tokens of tender boilerplate: whole sentences about criteria and deadlines, clauses about the
     procedure (see _BOILERPLATE_SENTENCE, _BOILERPLATE_CLAUSE). Linear in the number of tokens."""
     out: set[int] = set()
     for unit_of, markers in ((sentence_of, _BOILERPLATE_SENTENCE), (clause_of, _BOILERPLATE_CLAUSE)):
-        units: dict[int, list[int]] = {}
-        for i, unit in enumerate(unit_of):
-            units.setdefault(unit, []).append(i)
-        for members in units.values():
-            joined = " " + " ".join(folded[i] for i in members)
-            if any(" " + marker in joined for marker in markers):
+        for members in _members(unit_of):
+            if _says(folded, members, markers):
                 out.update(members)
     return out
 
@@ -1589,22 +1606,16 @@ def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -
     """Tokens of sentences that put something in another project (see _ELSEWHERE): the whole sentence, or
     only the marker's clause when the sentence also asks for something. Linear."""
     out: set[int] = set()
-    sentences: dict[int, list[int]] = {}
-    for i, sentence in enumerate(sentence_of):
-        sentences.setdefault(sentence, []).append(i)
-    for members in sentences.values():
-        joined = " " + " ".join(words[i] for i in members)
-        if not any(" " + marker in joined for marker in _ELSEWHERE):
+    for members in _members(sentence_of):
+        if not _says(words, members, _ELSEWHERE):
             continue
-        if not any(words[i] in _NEED_VERBS or words[i] in _WISHES for i in members):
+        if not any(words[i] in _ASKING for i in members):
             out.update(members)
             continue
-        clauses: dict[int, list[int]] = {}
-        for i in members:
-            clauses.setdefault(clause_of[i], []).append(i)
-        for clause in clauses.values():
-            if any(" " + m in " " + " ".join(words[i] for i in clause) for m in _ELSEWHERE):
-                out.update(clause)
+        first = members[0]  # a sentence's tokens follow one another
+        for clause in _members(clause_of[first : members[-1] + 1]):
+            if _says(words, [first + k for k in clause], _ELSEWHERE):
+                out.update(first + k for k in clause)
     return out
 
 
@@ -1617,10 +1628,7 @@ def _after_headings(
     its sentence and names nothing (a tender's own word aside). Also the headings' clauses."""
     out: dict[int, str] = {}
     headings: set[int] = set()
-    clauses: dict[int, list[int]] = {}
-    for i, clause in enumerate(clause_of):
-        clauses.setdefault(clause, []).append(i)
-    for members in clauses.values():
+    for members in _members(clause_of):
         opens_sentence = members[0] == 0 or sentence_of[members[0] - 1] != sentence_of[members[0]]
         if (
             not opens_sentence
@@ -1654,12 +1662,9 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
     and state no lack, no refusal and nothing kept. Linear."""
     out: set[int] = set()
-    sentences: dict[int, list[int]] = {}
-    for i, sentence in enumerate(sentence_of):
-        sentences.setdefault(sentence, []).append(i)
-    cues = _NEED_VERBS | _WISHES | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
-    asks = any(w in _NEED_VERBS or w in _WISHES for w in words)
-    for members in sentences.values():
+    cues = _ASKING | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
+    asks = any(w in _ASKING for w in words)
+    for members in _members(sentence_of):
         said = [words[i] for i in members]
         pairs = set(pairwise(said))
         today = any(w in _TODAY for w in said[:3]) or (
@@ -1728,7 +1733,7 @@ def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]
         opening = words[i : i + 3]  # "Viele Grüße", "Mit freundlichen Grüßen", "Kind regards"
         if any(w in _CLOSINGS for w in opening) or tuple(opening[:2]) in _CLOSING_PAIRS:
             rest = range(i, len(words))
-            if not any(words[k] in _NEED_VERBS or words[k] in _WISHES for k in rest):
+            if not any(words[k] in _ASKING for k in rest):
                 out.update(rest)
             break
     return out
@@ -2028,7 +2033,7 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
       Herstellersupport") when the text names the product.
     Linear: each match looks at a few words around it."""
     out: set[_Match] = set()
-    start_of = {m: min(t for t, _, _ in m.cover) for m in matches}
+    start_of = {m: m.start for m in matches}
     end_of = {m: max(t for t, _, _ in m.cover) for m in matches}
     services = [m for m in matches if m.target in _SERVICES_ON_OBJECTS]
     service_ends: dict[int, int] = {}  # sentence -> token after which the service's object may follow
@@ -2137,7 +2142,7 @@ _TRANSFER_VERBS = ("uebernomm", "uebernehm", "uebertrag", "importier", "eingeles
 
 
 def _linked_to(m: _Match, words: list[str]) -> bool:
-    i = min(t for t, _, _ in m.cover)
+    i = m.start
     j = max(t for t, _, _ in m.cover)
     if (
         i >= 2
@@ -2166,7 +2171,7 @@ def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Ma
     """A system of the writer's named with its product ("Unsere Praxissoftware (THEORG) soll angebunden
     werden", "our SAP ERP") runs already: a possessive before it, and a product name right before or after
     it (a capitalised word no dictionary and no pattern knows)."""
-    i = min(t for t, _, _ in m.cover)
+    i = m.start
     j = max(t for t, _, _ in m.cover)
     if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
         return False
@@ -2189,7 +2194,7 @@ def _talked_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     """A system that the thing asked for is to talk to or match with ("die Türen sollen mit dem
     Hotelprogramm reden", "eine Kasse, die mit dem Shop den Bestand abgleicht") is there already: named
     with "mit dem/der" in a clause whose verb is one of exchanging data."""
-    i = min(t for t, _, _ in m.cover)
+    i = m.start
     if i < 2 or words[i - 2] not in ("mit", "with") or words[i - 1] not in ("dem", "der", "den", "the"):
         return False
     clause = clause_of[i]
@@ -2205,7 +2210,7 @@ def _a_place_or_beside(m: _Match, words: list[str]) -> bool:
     """A system named as what another thing is made for ("ein Buchungs-Widget für die Website", "for our
     website"; "ein Chatbot auf der Website" may still ask for the website) or as what something comes
     beside ("neben der Kasse brauchen wir einen Webshop") is there already."""
-    i = min(t for t, _, _ in m.cover)
+    i = m.start
     if i < 2 or words[i - 1] not in _DEFINITE:
         return False
     before = words[i - 2]
@@ -2218,7 +2223,7 @@ def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     """Whether a match names a system that runs already: someone else's ("an das GIS der Stadt", "our
     customers' ERP", "the agency's records system"), or one whose data is spoken of ("unsere CAD-Daten",
     "CAD data")."""
-    i = min(t for t, _, _ in m.cover)
+    i = m.start
     j = max(t for t, _, _ in m.cover)
     if j + 2 < len(words) and words[j + 1] in ("der", "des") and words[j + 2].startswith(_OWNERS):
         return True
@@ -2425,13 +2430,13 @@ def _drop_self_description(
         cap
         for cap, ms in per_cap.items()
         if all(
-            min(t for t, _, _ in m.cover)
+            m.start
             in (trade_context if taxonomy.capabilities[cap].parent == "industry-software" else described)
             for m in ms
         )
     }
     for cap in list(only_described):
-        if all(_for_customers(min(t for t, _, _ in m.cover), words, clause_of) for m in per_cap[cap]):
+        if all(_for_customers(m.start, words, clause_of) for m in per_cap[cap]):
             # "Einbaumöbel für Privatkunden und Arztpraxen": the trade of the customers, not the writer's
             del per_cap[cap]
             only_described.discard(cap)
@@ -2445,7 +2450,7 @@ def _drop_self_description(
 
 
 def _is_cpv(m: _Match) -> bool:
-    return m.evidence[:1].isdigit() and bool(_CPV_CODE_RE.fullmatch(m.evidence))
+    return _CPV_CODE_RE.fullmatch(m.evidence) is not None
 
 
 def _cpv_matches(tokens: list[Token]) -> list[_Match]:
@@ -2554,7 +2559,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     ]
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
     matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
-    match_starts = {min(t for t, _, _ in m.cover) for m in matches}
+    match_starts = {m.start for m in matches}
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
     roles = _roles(tokens, clause_of, match_starts, headings)
@@ -2577,7 +2582,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     standards: dict[str, None] = {}
     framed = _framed(matches, words, sentence_of)
     for m in matches:
-        start = min(t for t, _, _ in m.cover)
+        start = m.start
         role = "context" if m in framed else roles[start]
         if start and words[start - 1] in _INSTEAD_OF and role == "need":
             role = "negated"  # "über die eigene Website statt Lieferando": the one instead of which
@@ -2666,14 +2671,12 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
-    asking = {sentence_of[i] for i, w in enumerate(words) if w in _NEED_VERBS or w in _WISHES}
+    asking = {sentence_of[i] for i, w in enumerate(words) if w in _ASKING}
     refused = {
         cap
         for cap, ms in per_role["negated"].items()
         if not any(
-            sentence_of[min(t for t, _, _ in m.cover)] in asking
-            and sentence_of[min(t for t, _, _ in m.cover)]
-            not in {sentence_of[min(t for t, _, _ in r.cover)] for r in ms}
+            sentence_of[m.start] in asking - {sentence_of[r.start] for r in ms}
             for m in per_role["need"].get(cap, ())
         )
     }
@@ -2690,7 +2693,7 @@ def _hits(per_cap: dict[str, list[_Match]]) -> list[CapabilityHit]:
         for m in ms:
             miss *= 1.0 - m.weight
         evidence = list(dict.fromkeys(m.evidence for m in ms))
-        first = min(min(t for t, _, _ in m.cover) for m in ms)
+        first = min(m.start for m in ms)
         hits.append((round(1.0 - miss, 4), first, CapabilityHit(cap, round(1.0 - miss, 4), evidence)))
     hits.sort(key=lambda h: (-h[0], h[1]))
     return [h[2] for h in hits]

@@ -81,18 +81,18 @@ def _signed_pickle(obj: object) -> bytes:
     return _signature(payload) + b"\n" + payload
 
 
-def _unpickle_signed(data: bytes, path: Path) -> tuple[bool, object]:
-    """(True, the object) of a file written by :func:`_signed_pickle`; (False, None) when its signature is
-    wrong or it cannot be read (logged, never raised: a snapshot is only a cache)."""
+def _unpickle_signed(data: bytes, path: Path) -> object | None:
+    """The object of a file written by :func:`_signed_pickle`; None when its signature is wrong or it cannot
+    be read (logged, never raised: a snapshot is only a cache)."""
     signature, _, payload = data.partition(b"\n")
     if not hmac.compare_digest(signature, _signature(payload)):
         logger.warning("%s has a wrong signature; ignored", path)
-        return False, None
+        return None
     try:
-        return True, pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
+        return pickle.loads(payload)  # noqa: S301 - signed by this application (checked above)
     except Exception:
         logger.exception("%s cannot be read; ignored", path)
-        return False, None
+        return None
 
 
 @functools.cache
@@ -128,8 +128,8 @@ class SnapshotStore:
             data = self.path(stamp).read_bytes()
         except OSError:
             return None
-        read, content = _unpickle_signed(data, self.path(stamp))
-        if not read or not isinstance(content, tuple) or len(content) != 2:
+        content = _unpickle_signed(data, self.path(stamp))
+        if not isinstance(content, tuple) or len(content) != 2:
             return None
         built_on, catalog = content
         if day is not None and built_on != day:
@@ -189,8 +189,8 @@ class PartnerStore:
             data = (path / "taxonomy.pickle").read_bytes()
         except OSError:
             return None
-        read, content = _unpickle_signed(data, path)
-        if not read or not isinstance(content, tuple) or len(content) != 2 or content[0] != day:
+        content = _unpickle_signed(data, path)
+        if not isinstance(content, tuple) or len(content) != 2 or content[0] != day:
             return None
         try:
             return load_partner_catalog(path, content[1])
