@@ -63,5 +63,7 @@ def test_apply_review_and_find_the_label_in_the_public_register(page, live_serve
     expect(page.get_by_role("status")).to_contain_text("Gültig")
     badge = page.locator("img.label-badge")
     expect(badge).to_be_visible()
+    # The width and height attributes make the image visible before it has loaded: wait for the load to end.
+    page.wait_for_function("img => img.complete", arg=badge.element_handle())
     assert page.evaluate("img => img.naturalWidth > 0", badge.element_handle())
     assert_accessible_at_both_widths(page)
