@@ -590,3 +590,40 @@ def test_what_the_old_one_runs_on_does_not_make_the_new_one_there(taxonomy):
 def test_the_one_instead_of_which_is_refused(taxonomy):
     wanted, refused, _ = _read("Onlinebestellung über die eigene Website statt Lieferando", taxonomy)
     assert "marketplace" in refused and "marketplace" not in wanted and "website-cms" in wanted
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a short aside in brackets between a system and its verb
+        ("Unsere Warenwirtschaft (Sage 100) bleibt, das ist gesetzt.", "erp"),
+        ("Unser ERP (proAlpha) ist gesetzt und bleibt.", "erp"),
+        # a relative clause that keeps the thing before it
+        ("The assistant should read booking details from our PMS (which we will keep).", "hotel-software"),
+        ("Our PMS, which we will keep, must be connected to the new app.", "hotel-software"),
+        # the writer works with it
+        ("Wir arbeiten komplett mit DATEV und werden das auch nicht ändern.", "accounting"),
+    ],
+)
+def test_a_system_the_writer_keeps_or_works_with_is_there(taxonomy, text, kept):
+    asked, _, there = _read(text, taxonomy)
+    assert kept in there and kept not in asked
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        # an aside the clause ends with, or one of exception, stays a clause of its own
+        (
+            "Multifunktionsgeräte inkl. Wartung, Verbrauchsmaterial (außer Papier) und Druckverwaltung",
+            "managed-print",
+            None,
+        ),
+        # what is needed before "und bleiben" is not kept with what follows
+        ("Wir brauchen ein CRM und bleiben bei DATEV.", "crm", "accounting"),
+    ],
+)
+def test_what_is_asked_beside_a_kept_system_stays_asked(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert asked in found
+    assert there is None or there in existing

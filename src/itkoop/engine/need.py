@@ -44,6 +44,15 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 # dash between words ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen
 # ("Kfz-Werkstatt").
 _CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+# A short aside in brackets that the clause goes on after is part of the clause: "Unsere Warenwirtschaft
+# (Sage 100) bleibt" says the Warenwirtschaft stays. A longer one ("(which we will keep)"), one the clause
+# ends with ("(E-Vergabe), inkl. ...") and one of exception ("(außer Papier)") is a clause of its own.
+_ASIDE_RE = re.compile(
+    r"\(\s*(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
+    r"([^()\s,;:.]+(?:\s+(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
+    r"[^()\s,;:.]+){0,2})\s*\)(?=\s+[a-zäöüß])",
+    re.IGNORECASE,
+)
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
 # Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
 _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
@@ -178,6 +187,10 @@ _EVALUATIONS = frozenset(
 # "wir nutzen DATEV", "we use Salesforce": said of the writer, a system in use.
 _USE_VERBS = frozenset(["nutzen", "verwenden", "use", "using"])
 _WRITERS = frozenset(["wir", "we", "ich", "i"])
+# "which we will keep" at a clause's end, said by the writer of the thing before it.
+_KEEPS = frozenset(["keep", "keeping"])
+# "Wir arbeiten mit DATEV", "we work with Salesforce": said of the writer, a tool in use.
+_WORKS_WITH = frozenset(["arbeiten", "work"])
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
     ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "connected", "installed"]
@@ -297,6 +310,7 @@ _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
 _NOT_NEGATING_NEXT = frozenset(["nur", "mehr", "only", "longer", "anymore"])
 # A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
+_FUTURE_AUXILIARIES = frozenset(["wird", "werden", "soll", "sollen", "will", "shall", "should"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
@@ -1547,6 +1561,7 @@ _ABBREVIATION_RE = re.compile(
 def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
+    text = _ASIDE_RE.sub(r" \1 ", text)
     tokens: list[Token] = []
     clause_of: list[int] = []
     sentence_of: list[int] = []
@@ -1793,6 +1808,14 @@ def _roles(
                     break
                 roles[k] = "context"
             continue
+        elif word in _KEEPS and not nxt and any(w in _WRITERS for w in folded[max(0, i - 3) : i]):
+            mode = "existing"  # "our PMS (which we will keep)", "the booking software, which we're keeping"
+        elif (
+            word in _WORKS_WITH
+            and (prev in _WRITERS or nxt in _WRITERS)
+            and any(w in ("mit", "with") for w in folded[i + 1 : i + 4])
+        ):
+            mode = "existing"  # "Wir arbeiten komplett mit DATEV": the writer's tool
         elif (
             word in _EXISTING
             or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5)
@@ -1857,8 +1880,13 @@ def _roles(
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
         named = False
-        if mode == "existing" and word in _EXISTING_VERBS and k >= 0 and folded[k] in _COORDINATIONS:
-            k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
+        if mode == "existing" and word in _EXISTING_VERBS:
+            while k > 0 and folded[k] in _FUTURE_AUXILIARIES:
+                k -= 1  # "... and will stay as our core system"
+            if k >= 0 and folded[k] in _COORDINATIONS:
+                k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
+                if any(folded[m] in _NEED_VERBS for m in range(clause_start[clause_of[i]], k)):
+                    continue  # "Wir brauchen ein CRM und bleiben bei DATEV": the CRM is needed
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
             if mode == "negated" and _relative_pronoun(k, tokens, folded):
                 break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
