@@ -7,7 +7,7 @@ from itkoop.registry.models import Solution
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def test_match_returns_the_contract_document(client, mini_catalog):

@@ -3,7 +3,7 @@
 import pytest
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def _match(client, **body):

@@ -17,7 +17,7 @@ from .axe import assert_accessible
 from .login import log_in as _log_in
 
 pytestmark = pytest.mark.browser
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def test_need_to_offer_to_invitation_to_acceptance(page, live_server, catalog):

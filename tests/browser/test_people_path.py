@@ -23,7 +23,7 @@ from .login import log_in as _log_in
 
 pytestmark = pytest.mark.browser
 
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 URL = re.compile(r"https?://[^\s<>\"]+")
 
 

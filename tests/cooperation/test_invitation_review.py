@@ -14,7 +14,7 @@ from itkoop.registry.models import Company
 from ..factories import CompanyFactory, hub_staff, member_of
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 # --- the title from the need ---

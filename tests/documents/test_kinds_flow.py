@@ -11,7 +11,7 @@ from ..factories import CompanyFactory, UserFactory, member_of
 from .flow import request_pdf
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def _pdf(download) -> bytes:

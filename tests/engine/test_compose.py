@@ -20,7 +20,7 @@ from itkoop.engine import (
 
 from .helpers import mini_catalog
 
-MINI_NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+MINI_NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def _taxonomy():

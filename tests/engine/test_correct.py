@@ -49,7 +49,7 @@ def _catalog(solutions):
 def _text_need():
     catalog = mini_catalog()
     need, analysis = need_from_text(
-        "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung", catalog
+        "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung", catalog
     )
     return catalog, need, analysis
 

@@ -58,7 +58,7 @@ def test_the_mini_catalog_with_its_exchanges_and_standards_ranks_the_same_from_d
     """Complements name the standard two companies' solutions share: read from the stored solutions."""
     catalog = mini_catalog()
     stored = _stored(catalog, tmp_path)
-    text = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+    text = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
     need, _analysis = need_from_text(text, stored.taxonomy)
     assert _same_rankings(catalog, stored, [None, need]) > 0
     reasons = [r for p in rank_partners("c3", stored).partners for r in p.reasons]

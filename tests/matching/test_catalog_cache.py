@@ -200,7 +200,7 @@ def test_a_snapshot_directory_that_cannot_be_made_only_costs_the_snapshot(db, mi
         assert cache.builds == 1
 
 
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 @pytest.fixture(scope="module")

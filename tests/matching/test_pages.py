@@ -12,7 +12,7 @@ from ..documents.flow import request_pdf
 from ..factories import CompanyFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def test_need_page_shows_the_bundle_with_an_integration_diagram(client, mini_catalog):

@@ -15,7 +15,7 @@ from itkoop.matching.selectors import names_for, present_bundle_snapshot
 from ..factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an unsere Buchhaltung"
+NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
 
 def _without_timing(document: dict) -> dict:

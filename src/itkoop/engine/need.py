@@ -277,6 +277,12 @@ _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoot
 _HAVE = frozenset(["haben", "have"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
+# "an unsere Warenwirtschaft", "from our ERP": where data goes to or comes from
+_LINK_PREPOSITIONS = frozenset(["an", "in", "zu", "mit", "aus", "von", "into", "to", "from", "with"])
+_CONNECTED = frozenset(
+    ["angebunden", "anzubinden", "verbunden", "integriert", "connected", "linked", "integrated"]
+)
+_GENERIC_HEADS = frozenset(["software", "system", "systems", "tool", "solution", "platform", "programm"])
 _COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
 _STATE_COPULAS = frozenset(["ist", "sind", "war", "waren", "is", "are", "was", "were"])
 _WANTED = (
@@ -1759,13 +1765,15 @@ def _roles(
     clause_of: list[int],
     starts: set[int],
     headings: frozenset[int] | set[int] = frozenset(),
+    ends: dict[int, int] | None = None,
 ) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
     brauchen wir nicht"), it holds backward to the clause's start, and an "already there" whose clause names
     nothing at all ("Unser PMS ist Casablanca, das bleibt") holds for the last thing the clause before it
-    named. ``starts``: tokens where a match starts."""
+    named. ``starts``: tokens where a match starts; ``ends``: the last token of the longest match there."""
     roles = ["need"] * len(tokens)
+    ends = ends or {}
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     clause_start: dict[int, int] = {}
     clause_size: dict[int, int] = {}
@@ -1833,10 +1841,43 @@ def _roles(
             mode = "negated"
         elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
             mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
+        elif word in _POSSESSIVES and prev in _LINK_PREPOSITIONS:
+            # "back to our ERP", "Anbindung an unsere Warenwirtschaft": a system of the writer's that data
+            # goes to or comes from is there (the bundle links to it); not a word that only qualifies another
+            # ("to our shipping carriers")
+            k = i + 1
+            if k + 1 < len(tokens) and tokens[k].surface[:1].islower() and k not in starts:
+                k += 1  # an adjective between: "an unsere bestehende Warenwirtschaft"
+            while k in starts and not folded[k].startswith(("neu", "new")):
+                end = ends.get(k, k)
+                after = (
+                    folded[end + 1] if end + 1 < len(tokens) and clause_of[end + 1] == clause_of[i] else ""
+                )
+                if (
+                    after
+                    and tokens[end].surface[:1].islower()
+                    and not (
+                        tokens[end + 1].is_stopword or after in _COORDINATIONS or after in _GENERIC_HEADS
+                    )
+                ):
+                    break  # a German noun or an acronym is the head; a lower-case word may qualify the next
+                roles[k] = _combined(roles[k], "existing")
+                # "from our CRM and ERP": the next one named with it too
+                k = end + 2 if after in _COORDINATIONS else len(tokens)
+            continue
+        elif (
+            word in _LINK_PREPOSITIONS
+            and i + 1 in starts
+            and not (word == "an" and tokens[i + 1].surface[:1].islower())  # "an online shop connected to"
+            and ends.get(i + 1, i + 1) + 1 < len(tokens)
+            and folded[ends.get(i + 1, i + 1) + 1] in _CONNECTED
+        ):
+            roles[i + 1] = _combined(roles[i + 1], "existing")  # "der an DATEV angebunden ist"
+            continue
         elif (word in _POSSESSIVES or word in ("der", "die", "das", "the")) and _names_then_is(
             i, tokens, folded, starts
         ):
-            # "Unser PMS ist Casablanca", "our POS is Lightspeed" ("an unser ERP" asks for the link)
+            # "Unser PMS ist Casablanca", "our POS is Lightspeed"
             for k in range(i + 1, min(i + 4, len(tokens))):
                 if clause_of[k] != clause_of[i]:
                     break
@@ -2590,7 +2631,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     match_starts = {m.start for m in matches}
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
-    roles = _roles(tokens, clause_of, match_starts, headings)
+    match_ends: dict[int, int] = {}
+    for m in matches:
+        match_ends[m.start] = max(match_ends.get(m.start, 0), *(t for t, _, _ in m.cover))
+    roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
