@@ -672,3 +672,25 @@ def test_a_product_the_new_one_is_connected_to_is_there(taxonomy):
     # the English article is no preposition
     found, _, existing = _read("We need an online shop connected to our ERP.", taxonomy)
     assert "online-shop" in found and "online-shop" not in existing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die laufende Verwaltung der Geräte (Richtlinien, Apps) verbleibt beim Kreismedienzentrum.",
+        "Die Datenschutz-Folgenabschätzung wird vom behördlichen Datenschutzbeauftragten erstellt.",
+        "Die Übertragung der Nutzerdaten führt das Hochschulrechenzentrum in eigener Regie durch.",
+        "Die Migration der Daten übernimmt der Auftraggeber selbst.",
+        "The migration of the data is carried out by the contracting authority's own staff.",
+    ],
+)
+def test_what_the_buyer_does_itself_is_not_asked(taxonomy, text):
+    assert _read(text, taxonomy)[0] == set()
+
+
+def test_what_the_buyer_does_itself_leaves_the_ask_beside_it(taxonomy):
+    found, _, _ = _read(
+        "Beschafft wird ein Hosting der Lernplattform. Die Datenmigration übernimmt der Auftraggeber selbst.",
+        taxonomy,
+    )
+    assert "hosting" in found and "data-migration" not in found

@@ -1612,7 +1612,34 @@ def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]
 
 # A thing said to be another project's ("das ist aber ein eigenes Projekt", "is out of scope") is no need of
 # this one, though the writer may want it later: context, not refused.
-_ELSEWHERE = ("eigenes projekt", "separates projekt", "eigenes thema", "out of scope", "separate project")
+_ELSEWHERE = (
+    "eigenes projekt",
+    "separates projekt",
+    "eigenes thema",
+    "out of scope",
+    "separate project",
+    # ... or with the buyer, who does it itself: "verbleibt beim Kreismedienzentrum", "führt das
+    # Rechenzentrum in eigener Regie durch", "werden vom behördlichen Datenschutzbeauftragten erstellt"
+    "in eigener regie",
+    "in eigenregie",
+    "verbleibt beim",
+    "verbleibt bei",
+    "verbleiben beim",
+    "verbleiben bei",
+    "remains with",
+    "remain with",
+    "auftraggeber selbst",
+    "auftraggeberin selbst",
+    "uebernimmt der auftraggeber",
+    "uebernimmt die auftraggeberin",
+    "wird vom auftraggeber",
+    "werden vom auftraggeber",
+    "vom behoerdlichen",
+    "by the contracting authority",
+    "authority's own",
+    "authoritys own",
+    "own staff",
+)
 # A heading that excludes what follows it ("Nicht Bestandteil dieser Ausschreibung: Endgeräte", "Not
 # included: hardware"): its words say what is excluded.
 _EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
