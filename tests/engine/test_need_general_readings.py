@@ -694,3 +694,20 @@ def test_what_the_buyer_does_itself_leaves_the_ask_beside_it(taxonomy):
         taxonomy,
     )
     assert "hosting" in found and "data-migration" not in found
+
+
+@pytest.mark.parametrize(
+    "text, service, objects",
+    [
+        (
+            "Bereitstellung eines Security Operations Centers als Dienstleistung einschließlich SIEM, "
+            "Auswertung der Logdaten aus Firewalls und Active Directory",
+            "siem-soc",
+            {"identity-management", "it-security"},
+        ),
+        ("Ein Cloud-Backup der Server mit georedundantem Storage in der EU", "backup", {"server-storage"}),
+    ],
+)
+def test_what_a_monitoring_or_a_backup_covers_is_its_object_not_a_need(taxonomy, text, service, objects):
+    found, _, _ = _read(text, taxonomy)
+    assert service in found and not (objects & found)

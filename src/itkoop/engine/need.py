@@ -587,7 +587,16 @@ _DETERMINERS = frozenset(
 )
 # Services done to something: what follows them with "der/von/zu/of/on" is their object, not a need.
 _SERVICES_ON_OBJECTS = frozenset(
-    ["training", "software-testing", "penetration-testing", "accessibility", "translation", "ux-design"]
+    [
+        "training",
+        "software-testing",
+        "penetration-testing",
+        "accessibility",
+        "translation",
+        "ux-design",
+        "siem-soc",
+        "backup",
+    ]
 )
 _OBJECT_REACH = 8  # words after the service within which its object is named
 _OBJECT_LINKS = frozenset(
