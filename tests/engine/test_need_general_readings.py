@@ -711,3 +711,21 @@ def test_what_the_buyer_does_itself_leaves_the_ask_beside_it(taxonomy):
 def test_what_a_monitoring_or_a_backup_covers_is_its_object_not_a_need(taxonomy, text, service, objects):
     found, _, _ = _read(text, taxonomy)
     assert service in found and not (objects & found)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("The SIEM platform shall be hosted within the EU.", "hosting"),  # where it runs, not hosting
+        ("The institute runs a VMware cluster with 3 hosts.", "hosting"),  # servers
+        ("Lieferung eines Speichersystems, CPV 30233000-1 (Storage devices)", "device-management"),
+        ("Einführung einer E-Akte für die Kreisverwaltung mit ca. 620 Arbeitsplätzen", "device-management"),
+    ],
+)
+def test_a_word_of_another_sense_or_a_count_of_seats_asks_for_nothing_alone(taxonomy, text, absent):
+    assert absent not in _read(text, taxonomy)[0]
+
+
+def test_hosting_and_devices_are_still_read_where_named(taxonomy):
+    assert "hosting" in _read("We need web hosting in Germany", taxonomy)[0]
+    assert "device-management" in _read("Verwaltung der Arbeitsplätze und Softwareverteilung", taxonomy)[0]

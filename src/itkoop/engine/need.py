@@ -1318,6 +1318,11 @@ def _alternatives(label: str) -> list[str]:
     return [p.strip() for p in re.split(r"\s/\s|/|\(|\)|\bund\b|\band\b|,", label) if p.strip()]
 
 
+# Words matched as written only, not by their verb's forms: "3 hosts" are servers, "hosted within the EU" is
+# where a service runs; neither asks for hosting.
+_GERUNDS_ONLY = frozenset(["hosting"])
+
+
 def _is_acronym(pattern: str) -> bool:
     return pattern.isupper() and len(pattern) <= 5
 
@@ -1417,6 +1422,8 @@ class _Matcher:
             surface = tokens[0].surface
             # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
             forms = {fold(surface)} if _is_acronym(surface) else tokens[0].forms
+            if fold(surface) in _GERUNDS_ONLY:
+                forms = {f for f in forms if f.endswith("ing")}
             for form in forms:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
@@ -2460,6 +2467,15 @@ def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
         del per_cap["software-licensing"]
 
 
+# Words that count for a capability only beside others: "für 620 Arbeitsplätze" counts seats, "storage
+# devices" are storage; with "Softwareverteilung" or "laptops" they are devices to manage.
+_WEAK_ALONE = {
+    "device-management": frozenset(
+        ["arbeitsplaetze", "arbeitsplaetzen", "arbeitsplatz", "arbeitsplatzsysteme", "devices", "device"]
+    ),
+}
+
+
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
     """Capabilities named only by a word for the writer's business are context when others are named; so are
     a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
@@ -2736,6 +2752,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         # "Migration der Postfächer nach Exchange Online": a system move
         del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
+    for cap, weak in _WEAK_ALONE.items():
+        if cap in per_role["need"] and all(fold(m.evidence) in weak for m in per_role["need"][cap]):
+            del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
