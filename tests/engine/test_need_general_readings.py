@@ -729,3 +729,19 @@ def test_a_word_of_another_sense_or_a_count_of_seats_asks_for_nothing_alone(taxo
 def test_hosting_and_devices_are_still_read_where_named(taxonomy):
     assert "hosting" in _read("We need web hosting in Germany", taxonomy)[0]
     assert "device-management" in _read("Verwaltung der Arbeitsplätze und Softwareverteilung", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        # the home page's example in English: what it is connected to is the writer's
+        ("We need an online shop connected to our ERP and to DATEV.", {"online-shop"}, {"erp", "accounting"}),
+        ("Wir brauchen einen Onlineshop mit DATEV-Anbindung", {"online-shop"}, {"accounting"}),
+        ("Wir suchen eine Kasse mit DATEV-Export", {"pos"}, {"accounting"}),
+        # a link that is part of the software asked for stays asked
+        ("Wir brauchen eine Anwaltssoftware mit beA-Anbindung", {"legal-software"}, set()),
+    ],
+)
+def test_what_a_link_goes_to_is_there_and_the_link_is_asked(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert asked <= found and there <= existing and not (there & found)

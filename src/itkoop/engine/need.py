@@ -1803,6 +1803,43 @@ def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]
     return out
 
 
+def _mark_linked(
+    k: int,
+    tokens: list[Token],
+    folded: list[str],
+    clause_of: list[int],
+    starts: set[int],
+    ends: dict[int, int],
+    roles: list[str],
+) -> None:
+    """Mark as there the system named at ``k`` (after "an unsere", "to our", "connected to") and those
+    named with it ("from our CRM and ERP", "to our ERP and to DATEV"), unless new."""
+    clause = clause_of[k - 1]
+    if k + 1 < len(tokens) and tokens[k].surface[:1].islower() and k not in starts:
+        k += 1  # an adjective between: "an unsere bestehende Warenwirtschaft"
+    while (
+        k < len(tokens)
+        and k in starts
+        and clause_of[k] == clause
+        and not folded[k].startswith(("neu", "new"))
+    ):
+        end = ends.get(k, k)
+        after = folded[end + 1] if end + 1 < len(tokens) and clause_of[end + 1] == clause else ""
+        if (
+            after
+            and tokens[end].surface[:1].islower()
+            and not (tokens[end + 1].is_stopword or after in _COORDINATIONS or after in _GENERIC_HEADS)
+        ):
+            break  # a German noun or an acronym is the head; a lower-case word may qualify the next
+        roles[k] = _combined(roles[k], "existing")
+        if after not in _COORDINATIONS:
+            break
+        k = end + 2
+        for skippable in (_LINK_PREPOSITIONS, _POSSESSIVES):  # "... and to our ..."
+            if k < len(tokens) and folded[k] in skippable:
+                k += 1
+
+
 def _roles(
     tokens: list[Token],
     clause_of: list[int],
@@ -1888,25 +1925,10 @@ def _roles(
             # "back to our ERP", "Anbindung an unsere Warenwirtschaft": a system of the writer's that data
             # goes to or comes from is there (the bundle links to it); not a word that only qualifies another
             # ("to our shipping carriers")
-            k = i + 1
-            if k + 1 < len(tokens) and tokens[k].surface[:1].islower() and k not in starts:
-                k += 1  # an adjective between: "an unsere bestehende Warenwirtschaft"
-            while k in starts and not folded[k].startswith(("neu", "new")):
-                end = ends.get(k, k)
-                after = (
-                    folded[end + 1] if end + 1 < len(tokens) and clause_of[end + 1] == clause_of[i] else ""
-                )
-                if (
-                    after
-                    and tokens[end].surface[:1].islower()
-                    and not (
-                        tokens[end + 1].is_stopword or after in _COORDINATIONS or after in _GENERIC_HEADS
-                    )
-                ):
-                    break  # a German noun or an acronym is the head; a lower-case word may qualify the next
-                roles[k] = _combined(roles[k], "existing")
-                # "from our CRM and ERP": the next one named with it too
-                k = end + 2 if after in _COORDINATIONS else len(tokens)
+            _mark_linked(i + 1, tokens, folded, clause_of, starts, ends, roles)
+            continue
+        elif word in ("to", "with") and prev in _CONNECTED:
+            _mark_linked(i + 1, tokens, folded, clause_of, starts, ends, roles)  # "connected to DATEV"
             continue
         elif (
             word in _LINK_PREPOSITIONS
@@ -2457,6 +2479,22 @@ def _clinical_common(m: _Match) -> bool:
     return fold(m.evidence).startswith(_CLINICAL_COMMON)
 
 
+# The head of a compound that names a link: "DATEV-Anbindung", "DATEV-Export", "SAP-Schnittstelle".
+_LINK_HEADS = ("anbindung", "schnittstelle", "export", "import", "integration", "connector", "interface")
+
+
+def _names_what_a_link_goes_to(m: _Match, tokens: list[Token]) -> bool:
+    """Whether the match is the first part of a compound whose head is a link ("eine Kasse mit DATEV-Export"):
+    where that part also names a standard, the system linked to is the writer's (or its adviser's) and the
+    link is what is asked; "beA-Anbindung" of a lawyer's software is a part of the software."""
+    if m.kind != "cap" or len(m.cover) != 1:
+        return False
+    ((t, lo, hi),) = m.cover
+    surface = tokens[t].surface
+    parts = re.split(r"[-–]", surface)
+    return len(parts) > 1 and lo == 0 and hi < len(fold(surface)) and fold(parts[-1]).startswith(_LINK_HEADS)
+
+
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
     "inklusive" (see _framed)."""
@@ -2705,6 +2743,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     }
     standards: dict[str, None] = {}
     framed = _framed(matches, words, sentence_of)
+    standard_covers = {m.cover for m in matches if m.kind == "std"}
     for m in matches:
         start = m.start
         role = "context" if m in framed else roles[start]
@@ -2714,6 +2753,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             _there_already(m, words)
             or _ours_by_name(m, tokens, words, matcher)
             or _talked_to(m, words, clause_of)
+            or (m.cover in standard_covers and _names_what_a_link_goes_to(m, tokens))
         ):
             role = "existing"
         if m.kind == "cap" and role == "negated+existing":
