@@ -447,3 +447,43 @@ def test_no_bundle_exceeds_100_percent_and_every_later_offer_says_why(scenario):
         else:
             assert f"Warum nach Angebot {above.rank}: " in below.explanation
     assert all(0 <= b.score <= 1 for b in bundles)
+
+
+@pytest.mark.parametrize(
+    "lang, limit_text, catalog_text",
+    [
+        (
+            "de",
+            "Offen bleibt: Onlineshop – mit höchstens einem Anbieter nicht zusätzlich abzudecken.",
+            "Offen bleibt: Buchhaltung – dafür fand sich keine passende Lösung.",
+        ),
+        (
+            "en",
+            "Left open: Online shop – not coverable as well with at most one provider.",
+            "Left open: Accounting – no fitting solution was found for it.",
+        ),
+    ],
+)
+def test_what_stays_open_is_said_with_its_true_reason(lang, limit_text, catalog_text):
+    # found by a new-user probe: with one provider allowed, a capability the catalog offers was said to have
+    # no fitting solution
+    solutions = [
+        Solution("e", "a", "ERP A", capabilities=("erp",)),
+        Solution("s", "b", "Shop B", capabilities=("shop",)),
+    ]
+    catalog = _catalog(solutions)
+    one = compose_bundles(Need(("erp", "shop"), max_partners=1), catalog, lang=lang).bundles[0]
+    assert limit_text.split(" – ")[1] in one.explanation and one.uncovered
+    assert catalog_text.split(" – ")[1] not in one.explanation
+    none = compose_bundles(Need(("erp", "fibu")), catalog, lang=lang).bundles[0]
+    assert catalog_text in none.explanation
+    partial = replace(
+        compose_bundles(Need(("erp", "shop")), catalog, lang=lang).bundles[0],
+        solutions=(SolutionUse("e", "a", ("erp",)),),
+        companies=("a",),
+        uncovered=("shop",),
+    )
+    here = explain_bundle(partial, catalog, Need(("erp", "shop")), lang)
+    assert (
+        "dieses Angebot enthält dafür keine Lösung" if lang == "de" else "this offer includes no solution"
+    ) in here

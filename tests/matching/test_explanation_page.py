@@ -61,4 +61,16 @@ def test_the_diagram_shows_the_existing_system_the_offer_connects_to(client, min
     assert "Ihr vorhandenes System" in page and 'stroke-dasharray="6 4"' in page
     assert "Die Lösungen müssen keine Daten austauschen." not in page
     plain = _page(client, "Wir brauchen einen Onlineshop")
-    assert "Ihr vorhandenes System" not in plain and "Die Lösungen müssen keine Daten austauschen." in plain
+    assert "Ihr vorhandenes System" not in plain
+    # one solution is no "solutions" (found by a new-user probe)
+    assert "Eine einzige Lösung: Es ist keine Schnittstelle nötig." in plain
+    assert "Die Lösungen müssen keine Daten austauschen." not in plain
+    english = _page(client, "We need an online shop", prefix="/en")
+    assert "A single solution: no interface is needed." in english
+
+
+def test_the_home_need_field_takes_no_more_than_the_need_page(client, mini_catalog):
+    from itkoop.matching.services import MAX_TEXT
+
+    home = client.get("/").content.decode()
+    assert f'id="home-need" name="text" rows="3" maxlength="{MAX_TEXT}"' in home

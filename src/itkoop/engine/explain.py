@@ -41,6 +41,14 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Offen bleibt: {caps} – dafür fand sich keine passende Lösung.",
             "Offen bleiben: {caps} – dafür fand sich keine passende Lösung.",
         ),
+        "open_limit": (
+            "Offen bleibt: {caps} – mit höchstens {k} nicht zusätzlich abzudecken.",
+            "Offen bleiben: {caps} – mit höchstens {k} nicht zusätzlich abzudecken.",
+        ),
+        "open_here": (
+            "Offen bleibt: {caps} – dieses Angebot enthält dafür keine Lösung.",
+            "Offen bleiben: {caps} – dieses Angebot enthält dafür keine Lösung.",
+        ),
         "left_out": "Nicht gesucht: {caps} – eine Anfrage umfasst höchstens {limit} Bausteine.",
         "and": " und ",
         "quote": "„{}“",
@@ -113,6 +121,14 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         "open": (
             "Left open: {caps} – no fitting solution was found for it.",
             "Left open: {caps} – no fitting solution was found for them.",
+        ),
+        "open_limit": (
+            "Left open: {caps} – not coverable as well with at most {k}.",
+            "Left open: {caps} – not coverable as well with at most {k}.",
+        ),
+        "open_here": (
+            "Left open: {caps} – this offer includes no solution for it.",
+            "Left open: {caps} – this offer includes no solution for them.",
         ),
         "left_out": "Not searched for: {caps} – one request holds at most {limit} capabilities.",
         "and": " and ",
@@ -264,11 +280,27 @@ def explain_bundle(
             sentences.append(_n(t, "near", k).format(km=round(min(dists))))
     if bundle.uncovered:
         caps = ", ".join(tax.capabilities[c].label(lang) for c in bundle.uncovered)
-        sentences.append(_n(t, "open", len(bundle.uncovered)).format(caps=caps))
+        sentences.append(
+            _n(t, _why_open(bundle, catalog, need), len(bundle.uncovered)).format(
+                caps=caps, k=_n(t, "providers", need.max_partners or k).format(k=need.max_partners or k)
+            )
+        )
     if left_out:
         caps = ", ".join(tax.capabilities[c].label(lang) for c in left_out)
         sentences.append(str(t["left_out"]).format(caps=caps, limit=MAX_NEED_CAPABILITIES))
     return " ".join(sentences)
+
+
+def _why_open(bundle: Bundle, catalog: Catalog, need: Need) -> str:
+    """Why capabilities stay open: the catalog offers none ("open"), the limit of providers leaves no room
+    ("open_limit"), or only this offer lacks them ("open_here": another offer, or one without the need's
+    filters of region, distance or standards, may have them)."""
+    offered = catalog.index.by_capability
+    if not any(len(offered.get(c, ())) for c in bundle.uncovered):
+        return "open"
+    if need.max_partners is not None and len(bundle.companies) >= need.max_partners:
+        return "open_limit"
+    return "open_here"
 
 
 def _existing_sentences(
