@@ -745,3 +745,19 @@ def test_hosting_and_devices_are_still_read_where_named(taxonomy):
 def test_what_a_link_goes_to_is_there_and_the_link_is_asked(taxonomy, text, asked, there):
     found, _, existing = _read(text, taxonomy)
     assert asked <= found and there <= existing and not (there & found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Managed SOC: triage of alerts, first response within 30 minutes, monthly reporting and reviews.",
+        "Prüfung der Barrierefreiheit nach BITV 2.0 und Erstellung eines Prüfberichts.",
+        "The office publishes reports and forms in four languages and needs machine translation.",
+    ],
+)
+def test_a_services_reports_ask_for_no_business_intelligence(taxonomy, text):
+    assert "bi" not in _read(text, taxonomy)[0]
+
+
+def test_reporting_asked_for_is_still_business_intelligence(taxonomy):
+    assert "bi" in _read("Wir brauchen Dashboards und Berichte über Umsatz und Liquidität", taxonomy)[0]

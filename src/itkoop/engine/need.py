@@ -2511,6 +2511,10 @@ _WEAK_ALONE = {
     "device-management": frozenset(
         ["arbeitsplaetze", "arbeitsplaetzen", "arbeitsplatz", "arbeitsplatzsysteme", "devices", "device"]
     ),
+    # a service's reports ("monthly reporting" of a SOC, "Prüfbericht" of an audit) are what it delivers
+    "bi": frozenset(
+        ["reports", "report", "monthly reporting", "pruefbericht", "pruefberichts", "pruefberichte"]
+    ),
 }
 
 
