@@ -761,3 +761,9 @@ def test_a_services_reports_ask_for_no_business_intelligence(taxonomy, text):
 
 def test_reporting_asked_for_is_still_business_intelligence(taxonomy):
     assert "bi" in _read("Wir brauchen Dashboards und Berichte über Umsatz und Liquidität", taxonomy)[0]
+
+
+def test_a_compound_head_that_is_a_word_of_its_own_is_not_a_patterns_other_form(taxonomy):
+    # "Kühlschrank" ends in "schrank", a form of "Schranke" (a barrier) but a word of its own (a cupboard)
+    assert "access-control" not in _read("Hofladen mit Milchautomat und Eierkühlschrank", taxonomy)[0]
+    assert "access-control" in _read("Wir brauchen eine Parkplatzschranke", taxonomy)[0]

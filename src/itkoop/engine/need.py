@@ -1368,6 +1368,7 @@ class _Matcher:
         self.reversed: dict[str, list[tuple[tuple[frozenset[str], ...], str, str, str]]] = {}
         self.vocabulary: set[str] = set()  # the words patterns are made of: what a typo is corrected to
         self.german: set[str] = set()  # one-word forms of German patterns
+        self.written: set[str] = set()  # one-word patterns as written (folded)
         for cap in taxonomy.capabilities.values():
             if taxonomy.is_group(cap.id):
                 continue
@@ -1430,6 +1431,7 @@ class _Matcher:
                     self.vocabulary.add(form)
                     if german:
                         self.german.add(form)
+            self.written.add(fold(surface))
             return
         for token in tokens:
             self.vocabulary.update(f for f in token.forms if len(f) >= 5 and f.isalpha())
@@ -1504,6 +1506,8 @@ class _Matcher:
                     key = head if head in self.words else head[:-1] if head[-1:] in "ns" else ""
                     if key != head and key not in self.german:
                         key = ""
+                    if key == head and head not in self.written and is_known_word(head.capitalize(), "de"):
+                        key = ""  # "Kühlschrank" is no "Schranke": a head that is a word of its own
                     if key in self.words:
                         add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
