@@ -767,3 +767,9 @@ def test_a_compound_head_that_is_a_word_of_its_own_is_not_a_patterns_other_form(
     # "Kühlschrank" ends in "schrank", a form of "Schranke" (a barrier) but a word of its own (a cupboard)
     assert "access-control" not in _read("Hofladen mit Milchautomat und Eierkühlschrank", taxonomy)[0]
     assert "access-control" in _read("Wir brauchen eine Parkplatzschranke", taxonomy)[0]
+
+
+def test_tickets_that_are_sold_are_no_service_desk(taxonomy):
+    text = "Die Tickets für die Weinproben würden wir gern online verkaufen"
+    assert "ticketing" not in _read(text, taxonomy)[0]
+    assert "ticketing" in _read("Unsere Kunden sollen Support-Tickets online anlegen können", taxonomy)[0]

@@ -1031,10 +1031,24 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     # "DMS" of a car dealer is its dealer management system.
     "dms": (frozenset({"dms"}), ("autohaus", "kfz", "werkstatt", "fahrzeug", "dealer", "garage"), ()),
-    # "Ticketing" of a festival sells tickets; of a service desk it tracks requests.
+    # "Ticketing" of a festival sells tickets; of a service desk it tracks requests, which nobody sells.
     "ticketing": (
         frozenset({"ticketing", "tickets"}),
-        ("festival", "konzert", "veranstaltung", "event", "eintritt", "besucher", "theater", "concert"),
+        (
+            "festival",
+            "konzert",
+            "veranstaltung",
+            "event",
+            "eintritt",
+            "besucher",
+            "theater",
+            "concert",
+            "verkauf",
+            "sell",
+            "sold",
+            "kaufen",
+            "buy",
+        ),
         (),
     ),
     # "Wartung" of servers or software is IT operation, not plant maintenance.
