@@ -74,3 +74,24 @@ def test_the_home_need_field_takes_no_more_than_the_need_page(client, mini_catal
 
     home = client.get("/").content.decode()
     assert f'id="home-need" name="text" rows="3" maxlength="{MAX_TEXT}"' in home
+
+
+def test_an_offer_that_cannot_reach_an_existing_system_says_so_beside_covers_everything(client, mini_catalog):
+    # found by a new-user probe: "deckt alles ab" stood alone above "Verbindet sich nicht mit ..."
+    from itkoop.registry.models import Capability
+
+    from ..factories import SolutionFactory
+
+    blank = SolutionFactory(
+        external_id="blank-erp", name="Blank ERP", company=Company.objects.get(external_id="c3")
+    )
+    blank.capabilities.add(Capability.objects.get(pk="erp"))
+    forget_catalog()
+    page = _page(client, "Wir haben schon einen Onlineshop und brauchen eine Warenwirtschaft")
+    offers = page.split('class="card bundle"')[1:]
+    blank_offer = next(o for o in offers if "Blank ERP" in o)
+    assert "ohne Verbindung zu Ihrem System:</strong> Onlineshop" in blank_offer
+    linked = next(o for o in offers if "Nordlicht Warenwirtschaft" in o)
+    assert "ohne Verbindung zu Ihrem System" not in linked
+    english = _page(client, "We already run an online shop and need an ERP", prefix="/en")
+    assert "no connection to your system:</strong> Online shop" in english

@@ -399,6 +399,8 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
                 "rows": rows,
                 "links": links,
                 "existing_links": [x for x in existing if x["standard"]],
+                # systems the customer runs that this offer must exchange data with and cannot
+                "unconnected": list(dict.fromkeys(x["system"] for x in existing if not x["standard"])),
                 "must_links": must_links,  # which solutions connect through each must standard
                 "companies": [names.companies[c] for c in bundle.companies],
                 "company_ids": list(bundle.companies),
