@@ -10,7 +10,9 @@ next round of general rules and scored first at 0.650; needs_holdout5.json (23 n
 first figure (0.690), which then guided a round of general rules; needs_holdout7.json (40 needs) by a writer
 who saw neither the analyser nor any corpus, committed before that round and run once after it (0.590);
 needs_holdout6.json (60) and needs_holdout8.json (60) by two more such writers: the first guided the next
-round, the second first decided which of its rules stayed, then guided rules too."""
+round, the second first decided which of its rules stayed, then guided rules too; needs_holdout9.json
+(60) by a fourth, untouched, and needs_holdout10.json (60) by a fifth, whose figures (never its texts)
+decided which rules of the next round stayed."""
 
 import json
 from collections import defaultdict
@@ -24,8 +26,10 @@ HERE = Path(__file__).parent
 
 # corpus -> {"all" or a kind: lowest micro F1}; reached figures in the comments
 F1_FLOORS = {
-    "needs_corpus.json": {"all": 0.97},  # 0.980
-    "needs_holdout.json": {"all": 0.92},  # 0.939
+    "needs_corpus.json": {
+        "all": 0.96
+    },  # 0.978 (0.980 before seven labels followed issue 12's existing systems)
+    "needs_holdout.json": {"all": 0.92},  # 0.938
     "needs_kinds.json": {
         "all": 0.91,  # 0.925
         "crafts": 0.85,  # 0.868
@@ -82,33 +86,52 @@ F1_FLOORS = {
         "public-lot": 0.80,  # 0.828
     },
     "needs_holdout7.json": {  # an outside writer's, untouched: 0.581 before its first run, 0.590 at it, 0.611
-        # after the next round (whose rules were made on needs_holdout6 and needs_holdout8)
-        "all": 0.59,  # 0.611
-        "crafts": 0.62,  # 0.643
+        # after the next round (whose rules were made on needs_holdout6 and needs_holdout8), 0.622 after
+        # the one after it
+        "all": 0.60,  # 0.622
+        "crafts": 0.64,  # 0.667
         "hospitality": 0.58,  # 0.609
         "logistics": 0.64,  # 0.667
         "medical-care": 0.59,  # 0.615
-        "other-sme": 0.59,  # 0.618
-        "public-lot": 0.55,  # 0.579
+        "other-sme": 0.62,  # 0.642
+        "public-lot": 0.56,  # 0.587
+    },
+    "needs_holdout9.json": {  # a fourth outside writer's, untouched: 0.533 at its first run, 0.570, 0.588
+        "all": 0.56,  # 0.588
+        "crafts": 0.60,  # 0.629
+        "hospitality": 0.71,  # 0.741
+        "logistics": 0.55,  # 0.579
+        "medical-care": 0.64,  # 0.667
+        "other-sme": 0.52,  # 0.543
+        "public-lot": 0.50,  # 0.530
+    },
+    "needs_holdout10.json": {  # a fifth outside writer's, read only as figures: 0.635 at its first run, 0.641
+        "all": 0.62,  # 0.641
+        "crafts": 0.60,  # 0.629
+        "hospitality": 0.62,  # 0.647
+        "logistics": 0.64,  # 0.667
+        "medical-care": 0.79,  # 0.811
+        "other-sme": 0.57,  # 0.598
+        "public-lot": 0.58,  # 0.602
     },
     "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
-        "all": 0.68,  # 0.710
+        "all": 0.71,  # 0.732
         "crafts": 0.66,  # 0.684
-        "hospitality": 0.72,  # 0.750
+        "hospitality": 0.74,  # 0.769
         "logistics": 0.81,  # 0.839
-        "medical-care": 0.75,  # 0.778
-        "other-sme": 0.60,  # 0.627
-        "public-lot": 0.67,  # 0.691
+        "medical-care": 0.77,  # 0.800
+        "other-sme": 0.63,  # 0.656
+        "public-lot": 0.70,  # 0.727
     },
     "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; it decided which rules of
         # the round stayed (0.577), then guided rules too
-        "all": 0.61,  # 0.637
-        "crafts": 0.62,  # 0.647
-        "hospitality": 0.61,  # 0.632
-        "logistics": 0.68,  # 0.706
+        "all": 0.65,  # 0.674
+        "crafts": 0.64,  # 0.667
+        "hospitality": 0.64,  # 0.667
+        "logistics": 0.70,  # 0.727
         "medical-care": 0.64,  # 0.667
-        "other-sme": 0.61,  # 0.633
-        "public-lot": 0.57,  # 0.592
+        "other-sme": 0.62,  # 0.649
+        "public-lot": 0.66,  # 0.689
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -122,9 +145,11 @@ LOT_FLOORS = {
     # the only word for the lot's e-government)
     "needs_holdout4.json": (0.85, 0.92),
     "needs_holdout5.json": (0.73, 0.90),  # 0.750, 0.923 (0.611, 0.846 at its first run)
-    "needs_holdout7.json": (0.42, 0.82),  # 0.440, 0.846 (0.415, 0.846 at its first run), untouched
-    "needs_holdout6.json": (0.52, 0.91),  # 0.549, 0.933 (0.426, 0.867 at its first run)
-    "needs_holdout8.json": (0.40, 0.97),  # 0.420, 1.000 (0.292, 1.000 at its first run)
+    "needs_holdout7.json": (0.43, 0.82),  # 0.449, 0.846 (0.415, 0.846 at its first run), untouched
+    "needs_holdout9.json": (0.35, 0.89),  # 0.373, 0.917 (0.282, 0.917 at its first run), untouched
+    "needs_holdout10.json": (0.44, 0.84),  # 0.463, 0.862 (0.455, 0.862 at its first run)
+    "needs_holdout6.json": (0.57, 0.91),  # 0.596, 0.933 (0.426, 0.867 at its first run)
+    "needs_holdout8.json": (0.50, 0.97),  # 0.525, 1.000 (0.292, 1.000 at its first run)
 }
 NEW_CORPORA = (
     "needs_lots.json",
@@ -174,7 +199,15 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["needs_holdout5.json", "needs_holdout6.json", "needs_holdout7.json", "needs_holdout8.json"]
+    "name",
+    [
+        "needs_holdout5.json",
+        "needs_holdout6.json",
+        "needs_holdout7.json",
+        "needs_holdout8.json",
+        "needs_holdout9.json",
+        "needs_holdout10.json",
+    ],
 )
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
