@@ -198,17 +198,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "needs_holdout5.json",
-        "needs_holdout6.json",
-        "needs_holdout7.json",
-        "needs_holdout8.json",
-        "needs_holdout9.json",
-        "needs_holdout10.json",
-    ],
-)
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 11)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
