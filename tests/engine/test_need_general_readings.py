@@ -773,3 +773,32 @@ def test_tickets_that_are_sold_are_no_service_desk(taxonomy):
     text = "Die Tickets für die Weinproben würden wir gern online verkaufen"
     assert "ticketing" not in _read(text, taxonomy)[0]
     assert "ticketing" in _read("Unsere Kunden sollen Support-Tickets online anlegen können", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("We are not looking for a new shop system; each brand keeps its own.", "online-shop"),
+        ("Wir sind nicht auf der Suche nach einem neuen ERP.", "erp"),
+        # a refusal after a relative clause refuses what that clause describes
+        ("Eine App, die Patienten erst installieren müssen, kommt für uns nicht in Frage.", "mobile-app"),
+    ],
+)
+def test_a_search_said_not_to_be_made_is_a_refusal(taxonomy, text, refused):
+    asked, negated, _ = _read(text, taxonomy)
+    assert refused in negated and refused not in asked
+
+
+@pytest.mark.parametrize(
+    "text, asked, absent",
+    [
+        # a refusal inside the relative clause is the thing's quality, not a refusal of it
+        ("Wir brauchen eine App, die nicht abstürzt.", "mobile-app", "access-control"),  # no "Tür" either
+        # a relative clause that says how the asked thing should run wishes, it keeps nothing
+        ("Wir brauchen eine App, die stabil läuft, aber keinen Shop.", "mobile-app", None),
+    ],
+)
+def test_what_a_relative_clause_says_of_an_asked_thing_keeps_it_asked(taxonomy, text, asked, absent):
+    found, _, existing = _read(text, taxonomy)
+    assert asked in found and asked not in existing and absent not in found
+    assert "website-cms" in _read("Wir haben eine Website, die gut läuft.", taxonomy)[2]

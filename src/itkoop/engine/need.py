@@ -1891,7 +1891,13 @@ def _roles(
         backward_only = kept = False
         if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
-        if word in _VERB_NEGATIONS and prev in _STATE_COPULAS and not nxt.startswith(_WANTED):
+        if (
+            word in _VERB_NEGATIONS
+            and prev in _STATE_COPULAS
+            and not nxt.startswith(_WANTED)
+            and nxt not in _NEED_VERBS  # "we are not looking for a new shop system"
+            and folded[i + 1 : i + 4] != ["auf", "der", "suche"]  # "sind nicht auf der Suche nach"
+        ):
             # a state that is lacking ("die Homepage ist nicht barrierefrei"), unlike "ist nicht nötig"
             continue
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
@@ -2017,6 +2023,8 @@ def _roles(
             roles[k] = _combined(roles[k], mode)
             named = named or k in starts
             k -= 1
+        if mode == "negated" and not named and word in _VERB_NEGATIONS:
+            _refused_across_a_relative_clause(clause_start[clause_of[i]], clause_of, folded, starts, roles)
         if (
             mode == "existing"
             and not named
@@ -2044,7 +2052,10 @@ def _roles(
                     # "brauchen neue Werkstattsoftware, die alte läuft noch": the new one is not there ("Ne
                     # neue Website brauch ich nicht, die ist gut": the one refused is)
                     continue
-                if not any(folded[m] in _NEED_VERBS for m in range(last, end + 1)):
+                # "Wir brauchen eine App, die stabil läuft": a relative clause wishes what was asked for
+                described = folded[clause_start[clause_of[i]]] in _RELATIVES
+                since = clause_start[clause] if described else last
+                if not any(folded[m] in _NEED_VERBS for m in range(since, end + 1)):
                     for m in range(last, end + 1):
                         roles[m] = _combined(roles[m], mode)
     return roles
@@ -2073,6 +2084,27 @@ def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
 _BOTH = frozenset(["beides", "beide", "both"])
 _INSTEAD_OF = frozenset(["statt", "anstatt", "anstelle"])
 _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
+
+
+def _refused_across_a_relative_clause(
+    first: int, clause_of: list[int], folded: list[str], starts: set[int], roles: list[str]
+) -> None:
+    """ "Eine App, die Patienten erst installieren müssen, kommt nicht in Frage": a refusal whose clause (from
+    ``first``) names nothing, right after a relative clause, refuses the thing that clause describes."""
+    k = first - 1
+    if k < 0:
+        return
+    start = k
+    while start > 0 and clause_of[start - 1] == clause_of[k]:
+        start -= 1
+    if folded[start] not in _RELATIVES or start == 0:
+        return
+    m = start - 1  # the end of the clause before the relative one: what it describes
+    while m >= 0 and clause_of[m] == clause_of[start - 1]:
+        if m in starts:
+            roles[m] = _combined(roles[m], "negated")
+            return
+        m -= 1
 
 
 def _relative_pronoun(k: int, tokens: list[Token], folded: list[str]) -> bool:
@@ -2388,12 +2420,47 @@ def _owned_or_its_data(m: _Match, words: list[str]) -> bool:
     return j + 1 < len(words) and words[j + 1] in ("data", "files") and m.weight >= W_WORD
 
 
+# What may follow a cue in its word: an ending of German or English nouns and verbs.
+_ENDINGS = frozenset(
+    [
+        "",
+        "e",
+        "en",
+        "n",
+        "s",
+        "es",
+        "er",
+        "ern",
+        "nen",
+        "ns",
+        "ens",
+        "t",
+        "te",
+        "ten",
+        "et",
+        "st",
+        "ung",
+        "ungen",
+        "ing",
+        "ings",
+        "ed",
+        "ers",
+    ]
+)
+
+
 def _inflected(word: str, cue: str) -> bool:
     """The word is the cue, inflected ("Reservierungen"), or a compound with the inflected cue as its head
     ("Vorbestellung", "Seminarbuchungen"), but not a compound with a head of its own ("Aufmaßskizzen")."""
     at = word.find(cue)
-    # "Abrechnung" is no "Rechnung": a head right after "ab" is another word
-    return at >= 0 and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab")) and len(word) - at - len(cue) <= 6
+    # "Abrechnung" is no "Rechnung": a head right after "ab" is another word; what follows the cue is an
+    # ending or a word ("Tourenplan"), not the rest of another word ("abstürzt" holds no "Tür")
+    return (
+        at >= 0
+        and (at == 0 or (at >= 3 and word[at - 2 : at] != "ab"))
+        and len(word) - at - len(cue) <= 6
+        and (word[at + len(cue) :] in _ENDINGS or _is_word(word[at + len(cue) :]))
+    )
 
 
 def _context_matches(
