@@ -802,3 +802,9 @@ def test_what_a_relative_clause_says_of_an_asked_thing_keeps_it_asked(taxonomy, 
     found, _, existing = _read(text, taxonomy)
     assert asked in found and asked not in existing and absent not in found
     assert "website-cms" in _read("Wir haben eine Website, die gut läuft.", taxonomy)[2]
+
+
+def test_a_camera_of_a_meeting_room_is_no_surveillance(taxonomy):
+    text = "Wir brauchen eine Videokonferenzlösung und Technik für den Sitzungssaal (Kamera, Mikrofone)."
+    assert "video-surveillance" not in _read(text, taxonomy)[0]
+    assert "video-surveillance" in _read("Wir brauchen Kameras für den Parkplatz", taxonomy)[0]

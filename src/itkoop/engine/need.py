@@ -1031,6 +1031,12 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     ),
     # "DMS" of a car dealer is its dealer management system.
     "dms": (frozenset({"dms"}), ("autohaus", "kfz", "werkstatt", "fahrzeug", "dealer", "garage"), ()),
+    # a camera of a meeting room films the meeting, not the premises
+    "video-surveillance": (
+        frozenset({"kamera", "kameras", "camera", "cameras"}),
+        ("videokonferenz", "video conferenc", "sitzungssaal", "besprechungsraum", "meeting room", "webcam"),
+        (),
+    ),
     # "Ticketing" of a festival sells tickets; of a service desk it tracks requests, which nobody sells.
     "ticketing": (
         frozenset({"ticketing", "tickets"}),
