@@ -163,7 +163,7 @@ def test_equal_offers_follow_the_stated_tie_rule():
     assert "Gleichstand" not in texts[0]
     assert "Gleichstand mit Angebot 1 (gleich gut bewertet); es entscheidet zuletzt der Name" in texts[1]
     assert "es entscheidet der Monatspreis: 120 € statt 100 €." in texts[2]
-    assert "es entscheidet der Monatspreis: hier nicht angegeben, bei Angebot 3 120 €." in texts[3]
+    assert "es entscheidet der Monatspreis: hier nicht angegeben, bei Angebot 3: 120 €." in texts[3]
     assert "es entscheidet die Anbindung an Ihre vorhandenen Systeme: Angebot 4 schließt" in texts[4]
 
 
@@ -459,7 +459,7 @@ def test_no_bundle_exceeds_100_percent_and_every_later_offer_says_why(scenario):
         ),
         (
             "en",
-            "Left open: Online shop – not coverable as well with at most one provider.",
+            "Left open: Online shop – the limit of one provider leaves no room for it.",
             "Left open: Accounting – no fitting solution was found for it.",
         ),
     ],
@@ -487,3 +487,30 @@ def test_what_stays_open_is_said_with_its_true_reason(lang, limit_text, catalog_
     assert (
         "dieses Angebot enthält dafür keine Lösung" if lang == "de" else "this offer includes no solution"
     ) in here
+
+
+def test_each_open_capability_gets_its_own_reason():
+    # found by a second new-user probe: one reason stood for all, also for what the catalog lacks
+    solutions = [
+        Solution("e", "a", "ERP A", capabilities=("erp",)),
+        Solution("s", "b", "Shop B", capabilities=("shop",)),
+    ]
+    text = compose_bundles(Need(("erp", "shop", "fibu"), max_partners=1), _catalog(solutions)).bundles[0]
+    assert "Offen bleibt: Buchhaltung – dafür fand sich keine passende Lösung." in text.explanation
+    assert "mit höchstens einem Anbieter nicht zusätzlich abzudecken" in text.explanation
+    assert "Buchhaltung – mit höchstens" not in text.explanation
+
+
+def test_names_with_umlauts_sort_as_their_letters_and_a_name_ending_in_a_dot_ends_its_sentence_once():
+    companies = [
+        Company("f", "Funkenpfad Datentechnik e.K.", verified=True),
+        Company("a", "Ährenfeld Software", verified=True),
+    ]
+    solutions = [
+        Solution("sf", "f", "ERP F", capabilities=("erp",)),
+        Solution("sa", "a", "ERP A", capabilities=("erp",)),
+    ]
+    bundles = compose_bundles(Need(("erp",)), _catalog(solutions, companies), top_k=2).bundles
+    assert [b.companies for b in bundles] == [("a",), ("f",)]  # "alphabetisch": Ä is an A
+    assert "Geprüftes Profil: Funkenpfad Datentechnik e.K." in bundles[1].explanation
+    assert "e.K.." not in bundles[1].explanation

@@ -808,3 +808,25 @@ def test_a_camera_of_a_meeting_room_is_no_surveillance(taxonomy):
     text = "Wir brauchen eine Videokonferenzlösung und Technik für den Sitzungssaal (Kamera, Mikrofone)."
     assert "video-surveillance" not in _read(text, taxonomy)[0]
     assert "video-surveillance" in _read("Wir brauchen Kameras für den Parkplatz", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "We run a small hotel and need a channel manager. We keep our accounting software.",
+            "hotel-software",
+            "accounting",
+        ),
+        ("Wir haben eine Zeiterfassung und brauchen eine Lohnabrechnung", "payroll", "time-tracking"),
+        ("Wir haben eine alte Website und brauchen einen Shop", "online-shop", "website-cms"),
+    ],
+)
+def test_what_the_writer_has_or_keeps_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert asked in found and there in existing and there not in found
+
+
+def test_a_need_the_writer_has_is_no_system(taxonomy):
+    assert "crm" in _read("Wir haben einen Bedarf an einem CRM", taxonomy)[0]
+    assert "website-cms" in _read("Wir haben eine neue Website geplant und brauchen Hilfe", taxonomy)[0]

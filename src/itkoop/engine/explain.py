@@ -5,6 +5,7 @@ plural form (``_n``), so no sentence reads "alle 1 benötigten Bausteine" or "1 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -94,7 +95,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         "t_existing": "die Anbindung an Ihre vorhandenen Systeme: Angebot {rank} schließt an mehr davon an",
         "t_links": "die Zahl der einzurichtenden Schnittstellen: {n} statt {n0}",
         "t_price": "der Monatspreis: {p} statt {p0}",
-        "t_price_unknown": "der Monatspreis: hier nicht angegeben, bei Angebot {rank} {p0}",
+        "t_price_unknown": "der Monatspreis: hier nicht angegeben, bei Angebot {rank}: {p0}",
         "t_name": "zuletzt der Name der Anbieter (alphabetisch)",
         "tie_rule": (
             "Gleichstand: Bei gleicher Bewertung entscheidet zuerst die Anbindung an Ihre vorhandenen "
@@ -123,8 +124,8 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
             "Left open: {caps} – no fitting solution was found for them.",
         ),
         "open_limit": (
-            "Left open: {caps} – not coverable as well with at most {k}.",
-            "Left open: {caps} – not coverable as well with at most {k}.",
+            "Left open: {caps} – the limit of {k} leaves no room for it.",
+            "Left open: {caps} – the limit of {k} leaves no room for them.",
         ),
         "open_here": (
             "Left open: {caps} – this offer includes no solution for it.",
@@ -166,7 +167,7 @@ _TEXT: dict[str, dict[str, str | tuple[str, str]]] = {
         "t_existing": "the connection to your existing systems: offer {rank} connects to more of them",
         "t_links": "the number of interfaces to set up: {n} instead of {n0}",
         "t_price": "the monthly price: {p} instead of {p0}",
-        "t_price_unknown": "the monthly price: not given here, {p0} for offer {rank}",
+        "t_price_unknown": "the monthly price: not given here, offer {rank}: {p0}",
         "t_name": "the providers' names (alphabetical), the last rule",
         "tie_rule": (
             "Ties: with an equal rating, first the connection to your existing systems decides, then fewer "
@@ -278,29 +279,31 @@ def explain_bundle(
         ]
         if dists:
             sentences.append(_n(t, "near", k).format(km=round(min(dists))))
-    if bundle.uncovered:
-        caps = ", ".join(tax.capabilities[c].label(lang) for c in bundle.uncovered)
-        sentences.append(
-            _n(t, _why_open(bundle, catalog, need), len(bundle.uncovered)).format(
-                caps=caps, k=_n(t, "providers", need.max_partners or k).format(k=need.max_partners or k)
-            )
-        )
+    limit = _n(t, "providers", need.max_partners or k).format(k=need.max_partners or k)
+    for reason, group in _why_open(bundle, catalog, need).items():
+        caps = ", ".join(tax.capabilities[c].label(lang) for c in group)
+        sentences.append(_n(t, reason, len(group)).format(caps=caps, k=limit))
     if left_out:
         caps = ", ".join(tax.capabilities[c].label(lang) for c in left_out)
         sentences.append(str(t["left_out"]).format(caps=caps, limit=MAX_NEED_CAPABILITIES))
-    return " ".join(sentences)
+    # a name that ends in a dot ("Funkenpfad Datentechnik e.K.") ends its sentence too
+    return _ONE_STOP_RE.sub(".", " ".join(sentences))
 
 
-def _why_open(bundle: Bundle, catalog: Catalog, need: Need) -> str:
-    """Why capabilities stay open: the catalog offers none ("open"), the limit of providers leaves no room
-    ("open_limit"), or only this offer lacks them ("open_here": another offer, or one without the need's
-    filters of region, distance or standards, may have them)."""
+_ONE_STOP_RE = re.compile(r"(?<=[A-Za-zÄÖÜäöüß])\.\.(?=\s|$)")
+
+
+def _why_open(bundle: Bundle, catalog: Catalog, need: Need) -> dict[str, list[str]]:
+    """The capabilities left open, by why: the catalog offers none ("open"), the limit of providers leaves no
+    room ("open_limit"), or only this offer lacks them ("open_here": another offer, or one without the
+    need's filters of region, distance or standards, may have them)."""
     offered = catalog.index.by_capability
-    if not any(len(offered.get(c, ())) for c in bundle.uncovered):
-        return "open"
-    if need.max_partners is not None and len(bundle.companies) >= need.max_partners:
-        return "open_limit"
-    return "open_here"
+    limited = need.max_partners is not None and len(bundle.companies) >= need.max_partners
+    out: dict[str, list[str]] = {}
+    for cap in bundle.uncovered:
+        reason = "open" if not len(offered.get(cap, ())) else "open_limit" if limited else "open_here"
+        out.setdefault(reason, []).append(cap)
+    return out
 
 
 def _existing_sentences(

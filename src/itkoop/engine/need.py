@@ -275,6 +275,7 @@ _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
 # "Website haben wir": the object before "haben wir" is there already.
 _HAVE = frozenset(["haben", "have"])
+_INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einen", "a", "an"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
 # "an unsere Warenwirtschaft", "from our ERP": where data goes to or comes from
@@ -1928,6 +1929,23 @@ def _roles(
             continue
         elif word in _KEEPS and not nxt and any(w in _WRITERS for w in folded[max(0, i - 3) : i]):
             mode = "existing"  # "our PMS (which we will keep)", "the booking software, which we're keeping"
+        elif word in _KEEPS and prev in _WRITERS:
+            mode = "existing"  # "We keep our accounting software."
+        elif (
+            word in _HAVE
+            and prev in _WRITERS
+            and nxt in _INDEFINITE_ARTICLES
+            and not any(w.startswith(("neu", "new")) for w in folded[i + 2 : i + 4])
+        ):
+            # "Wir haben eine Zeiterfassung und brauchen eine Lohnabrechnung": the thing had (right after
+            # its article, or one adjective on) is there; "wir haben einen Bedarf an ..." names none
+            for k in (i + 2, i + 3):
+                if k < len(tokens) and clause_of[k] == clause_of[i] and k in starts:
+                    roles[k] = _combined(roles[k], "existing")
+                    break
+                if k >= len(tokens) or not tokens[k].surface[:1].islower():
+                    break
+            continue
         elif (
             word in _WORKS_WITH
             and (prev in _WRITERS or nxt in _WRITERS)

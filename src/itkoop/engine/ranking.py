@@ -25,6 +25,7 @@ from .catalog import Catalog, distance_km
 from .existing import existing_standards
 from .need import Need
 from .objective import MatchParams, Weights, bundle_quality_parts
+from .text import fold
 
 if TYPE_CHECKING:
     from .results import Bundle
@@ -93,9 +94,7 @@ def tie_key(bundle: Bundle, catalog: Catalog, need: Need, existing: Iterable[str
     """The sort key of the tie rule (smaller first); see the module docstring."""
     missing = sum(1 for link in existing_links(bundle, catalog, need, existing) if link.standard is None)
     price = bundle_price(bundle, catalog)
-    names = tuple(
-        sorted(catalog.companies[c].name.casefold() for c in bundle.companies if c in catalog.companies)
-    )
+    names = tuple(sorted(fold(catalog.companies[c].name) for c in bundle.companies if c in catalog.companies))
     return (missing, len(bundle.links), price is None, price or 0.0, names, tuple(sorted(bundle.companies)))
 
 
