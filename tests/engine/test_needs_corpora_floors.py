@@ -96,41 +96,41 @@ F1_FLOORS = {
         "other-sme": 0.62,  # 0.642
         "public-lot": 0.56,  # 0.587
     },
-    "needs_holdout9.json": {  # a fourth outside writer's, untouched: 0.533 at its first run, 0.570, 0.588
-        "all": 0.56,  # 0.588
+    "needs_holdout9.json": {  # a fourth outside writer's, untouched: 0.533 at its first run, 0.570, 0.595
+        "all": 0.57,  # 0.595
         "crafts": 0.60,  # 0.629
         "hospitality": 0.71,  # 0.741
         "logistics": 0.55,  # 0.579
-        "medical-care": 0.64,  # 0.667
+        "medical-care": 0.69,  # 0.714
         "other-sme": 0.52,  # 0.543
         "public-lot": 0.50,  # 0.530
     },
-    "needs_holdout10.json": {  # a fifth outside writer's, read only as figures: 0.635 at its first run, 0.641
-        "all": 0.62,  # 0.641
+    "needs_holdout10.json": {  # a fifth outside writer's, read only as figures: 0.635 at its first run, 0.645
+        "all": 0.62,  # 0.645
         "crafts": 0.60,  # 0.629
         "hospitality": 0.62,  # 0.647
         "logistics": 0.64,  # 0.667
         "medical-care": 0.79,  # 0.811
-        "other-sme": 0.57,  # 0.598
+        "other-sme": 0.59,  # 0.612
         "public-lot": 0.58,  # 0.602
     },
     "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
-        "all": 0.71,  # 0.732
-        "crafts": 0.66,  # 0.684
+        "all": 0.72,  # 0.740
+        "crafts": 0.68,  # 0.703
         "hospitality": 0.74,  # 0.769
         "logistics": 0.81,  # 0.839
         "medical-care": 0.77,  # 0.800
-        "other-sme": 0.63,  # 0.656
+        "other-sme": 0.65,  # 0.677
         "public-lot": 0.70,  # 0.727
     },
     "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; it decided which rules of
         # the round stayed (0.577), then guided rules too
-        "all": 0.65,  # 0.674
+        "all": 0.66,  # 0.681
         "crafts": 0.64,  # 0.667
         "hospitality": 0.64,  # 0.667
-        "logistics": 0.70,  # 0.727
-        "medical-care": 0.64,  # 0.667
-        "other-sme": 0.62,  # 0.649
+        "logistics": 0.72,  # 0.750
+        "medical-care": 0.66,  # 0.686
+        "other-sme": 0.63,  # 0.658
         "public-lot": 0.66,  # 0.689
     },
 }
