@@ -830,3 +830,22 @@ def test_what_the_writer_has_or_keeps_is_there(taxonomy, text, asked, there):
 def test_a_need_the_writer_has_is_no_system(taxonomy):
     assert "crm" in _read("Wir haben einen Bedarf an einem CRM", taxonomy)[0]
     assert "website-cms" in _read("Wir haben eine neue Website geplant und brauchen Hilfe", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen einen Onlineshop mit Schnittstelle zu DATEV",
+        "Wir brauchen einen Onlineshop, der Daten an DATEV übergibt",
+        "We need an online shop with a DATEV connection",
+        "We need an online shop that exports to DATEV",
+    ],
+)
+def test_a_system_named_by_its_standard_that_a_link_goes_to_is_there(taxonomy, text):
+    # found by a second new-user probe: each of these searched for a new accounting system
+    found, _, existing = _read(text, taxonomy)
+    assert found == {"online-shop"} and "accounting" in existing
+
+
+def test_a_standard_named_with_the_system_asked_for_leaves_it_asked(taxonomy):
+    assert "accounting" in _read("Wir brauchen eine Buchhaltung mit DATEV", taxonomy)[0]

@@ -2604,6 +2604,44 @@ def _names_what_a_link_goes_to(m: _Match, tokens: list[Token]) -> bool:
     return len(parts) > 1 and lo == 0 and hi < len(fold(surface)) and fold(parts[-1]).startswith(_LINK_HEADS)
 
 
+# Words of a link beside a system named by its standard: "Schnittstelle zu DATEV", "a DATEV connection",
+# "exports to DATEV", "der Daten an DATEV übergibt".
+_LINK_NOUNS = frozenset(
+    ["schnittstelle", "anbindung", "connection", "interface", "integration", "export", "import", "connector"]
+)
+_LINK_VERBS = frozenset(
+    [
+        "uebergibt",
+        "uebergeben",
+        "exportiert",
+        "exportieren",
+        "uebertraegt",
+        "uebertragen",
+        "sendet",
+        "exports",
+        "sends",
+        "syncs",
+        "transfers",
+    ]
+)
+_TO = frozenset(["zu", "zum", "an", "nach", "in", "to", "into", "with"])
+
+
+def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
+    """Whether the words around a system named by its standard say a link goes to it: the system is the
+    writer's (or its adviser's), the link is what is asked."""
+    start, end = m.start, max(t for t, _, _ in m.cover)
+
+    def word(k: int) -> str:
+        return words[k] if 0 <= k < len(words) and clause_of[k] == clause_of[start] else ""
+
+    if word(end + 1) in _LINK_NOUNS:
+        return True  # "a DATEV connection"
+    return word(start - 1) in _TO and (
+        word(start - 2) in _LINK_NOUNS | _LINK_VERBS or word(end + 1) in _LINK_VERBS
+    )
+
+
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
     "inklusive" (see _framed)."""
@@ -2866,7 +2904,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             _there_already(m, words)
             or _ours_by_name(m, tokens, words, matcher)
             or _talked_to(m, words, clause_of)
-            or (m.cover in standard_covers and _names_what_a_link_goes_to(m, tokens))
+            or (
+                m.cover in standard_covers
+                and (_names_what_a_link_goes_to(m, tokens) or _a_link_goes_to(m, words, clause_of))
+            )
         ):
             role = "existing"
         if m.kind == "cap" and role == "negated+existing":
