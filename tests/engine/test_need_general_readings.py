@@ -849,3 +849,10 @@ def test_a_system_named_by_its_standard_that_a_link_goes_to_is_there(taxonomy, t
 
 def test_a_standard_named_with_the_system_asked_for_leaves_it_asked(taxonomy):
     assert "accounting" in _read("Wir brauchen eine Buchhaltung mit DATEV", taxonomy)[0]
+
+
+def test_a_word_read_in_its_context_is_quoted_as_written(taxonomy):
+    # found by a second new-user probe: the page quoted "tourenplanung" for the writer's "Tourenplanung"
+    analysis = analyse_need("Unser Pflegedienst braucht eine Software für Tourenplanung.", taxonomy)
+    evidence = {e for hit in analysis.capabilities for e in hit.evidence}
+    assert "Tourenplanung" in evidence and "tourenplanung" not in evidence

@@ -2989,7 +2989,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     if len(by_code) < len(per_role["need"]):
         for cap in by_code:
             del per_role["need"][cap]
-    hits = {role: _hits(per_cap) for role, per_cap in per_role.items()}
+    hits = {role: _hits(per_cap, tokens) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
     asking = {sentence_of[i] for i, w in enumerate(words) if w in _ASKING}
@@ -3007,17 +3007,27 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given)
 
 
-def _hits(per_cap: dict[str, list[_Match]]) -> list[CapabilityHit]:
+def _hits(per_cap: dict[str, list[_Match]], tokens: list[Token]) -> list[CapabilityHit]:
     hits = []
     for cap, ms in per_cap.items():
         miss = 1.0
         for m in ms:
             miss *= 1.0 - m.weight
-        evidence = list(dict.fromkeys(m.evidence for m in ms))
+        evidence = list(dict.fromkeys(_as_written(m, tokens) for m in ms))
         first = min(m.start for m in ms)
         hits.append((round(1.0 - miss, 4), first, CapabilityHit(cap, round(1.0 - miss, 4), evidence)))
     hits.sort(key=lambda h: (-h[0], h[1]))
     return [h[2] for h in hits]
+
+
+def _as_written(m: _Match, tokens: list[Token]) -> str:
+    """The evidence as the writer wrote it: a word read in its context is kept folded by the rules
+    ("tourenplanung"), the page quotes the writer's "Tourenplanung"."""
+    if m.weight != W_CONTEXT or len(m.cover) != 1:
+        return m.evidence
+    ((t, _, _),) = m.cover
+    written = re.split(r"[-–]", tokens[t].surface)[-1]
+    return written if fold(written) == m.evidence else m.evidence
 
 
 def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tuple[Need, NeedAnalysis]:
