@@ -167,3 +167,18 @@ def test_the_offer_pdf_names_the_must_standards_and_which_solutions_connect_thro
     page = offer_html({**need, "rank": 1})
     assert "Pflicht-Schnittstellen:" in page and "BMEcat" in page
     assert re.search(r"Verbindung über BMEcat:\s*\S", page)
+
+
+def test_the_offer_pdf_from_the_english_page_has_an_english_file_name(
+    client, mini_catalog, django_capture_on_commit_callbacks
+):
+    # found by a second new-user probe: the English page's offer downloaded as "gesamtangebot-1.pdf"
+    from django.utils import translation
+
+    client.force_login(UserFactory())
+    with translation.override("en"):
+        _, document, pdf = request_pdf(
+            client, django_capture_on_commit_callbacks, "matching.offer", {"text": NEED, "rank": "1"}
+        )
+    assert document.status == "done"
+    assert 'filename="joint-offer-1.pdf"' in pdf["Content-Disposition"]

@@ -50,7 +50,7 @@ def render_offer(params: Mapping[str, Any]) -> tuple[str, bytes]:
 
     html = offer_html(params)
     pdf = HTML(string=html, base_url=settings.ITKOOP_SITE_URL + "/").write_pdf()
-    return f"gesamtangebot-{int(params['rank'])}.pdf", pdf
+    return _("gesamtangebot-%(rank)d.pdf") % {"rank": int(params["rank"])}, pdf
 
 
 def offer_html(params: Mapping[str, Any]) -> str:
