@@ -47,10 +47,9 @@ _CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–�
 # A short aside in brackets that the clause goes on after is part of the clause: "Unsere Warenwirtschaft
 # (Sage 100) bleibt" says the Warenwirtschaft stays. A longer one ("(which we will keep)"), one the clause
 # ends with ("(E-Vergabe), inkl. ...") and one of exception ("(außer Papier)") is a clause of its own.
+_NO_EXCEPTION = r"(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
 _ASIDE_RE = re.compile(
-    r"\(\s*(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
-    r"([^()\s,;:.]+(?:\s+(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
-    r"[^()\s,;:.]+){0,2})\s*\)(?=\s+[a-zäöüß])",
+    rf"\(\s*{_NO_EXCEPTION}([^()\s,;:.]+(?:\s+{_NO_EXCEPTION}[^()\s,;:.]+){{0,2}})\s*\)(?=\s+[a-zäöüß])",
     re.IGNORECASE,
 )
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
@@ -2606,9 +2605,7 @@ def _names_what_a_link_goes_to(m: _Match, tokens: list[Token]) -> bool:
 
 # Words of a link beside a system named by its standard: "Schnittstelle zu DATEV", "a DATEV connection",
 # "exports to DATEV", "der Daten an DATEV übergibt".
-_LINK_NOUNS = frozenset(
-    ["schnittstelle", "anbindung", "connection", "interface", "integration", "export", "import", "connector"]
-)
+_LINK_NOUNS = frozenset([*_LINK_HEADS, "connection"])
 _LINK_VERBS = frozenset(
     [
         "uebergibt",
@@ -2869,12 +2866,12 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     ]
     # a phrase or pair never spans two clauses ("24/7 monitoring. Conditions for participation")
     matches = matcher.matches(tokens, clause_of) + _cpv_matches(tokens)
-    match_starts = {m.start for m in matches}
-    words = [fold(t.surface) for t in tokens]
-    after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
-    match_ends: dict[int, int] = {}
+    match_ends: dict[int, int] = {}  # first token of a match -> last token of the longest match there
     for m in matches:
         match_ends[m.start] = max(match_ends.get(m.start, 0), *(t for t, _, _ in m.cover))
+    match_starts = set(match_ends)
+    words = [fold(t.surface) for t in tokens]
+    after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
