@@ -24,7 +24,7 @@ def test_a_must_no_solution_speaks_is_status_standard_unmet(client, mini_catalog
 
 def test_without_corrections_the_need_keeps_its_keys(client, mini_catalog):
     data = _match(client).json()
-    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out"}
+    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out", "in_passing"}
 
 
 @pytest.mark.parametrize(

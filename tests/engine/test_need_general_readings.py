@@ -856,3 +856,35 @@ def test_a_word_read_in_its_context_is_quoted_as_written(taxonomy):
     analysis = analyse_need("Unser Pflegedienst braucht eine Software für Tourenplanung.", taxonomy)
     evidence = {e for hit in analysis.capabilities for e in hit.evidence}
     assert "Tourenplanung" in evidence and "tourenplanung" not in evidence
+
+
+_FOCUSED = {
+    "de": "Wir suchen für unsere Schule einen Lieferanten für 120 Notebooks. Die Notebooks sollen robust "
+    "sein, die Lehrkräfte bekommen eigene Notebooks und zu jedem Notebook gehört eine Tasche. Die Geräte "
+    "richten wir selbst ein, und die Lieferung kündigen wir auf der Website der Schule an.",
+    "en": "We need a supplier for 120 laptops for our school. The laptops must be robust, teachers get "
+    "laptops of their own, and every laptop comes with a bag and a charger. We will announce the delivery "
+    "on our website.",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_longer_text_names_in_passing_what_it_names_once_beside_its_focus(taxonomy, lang):
+    analysis = analyse_need(_FOCUSED[lang], taxonomy)
+    assert "hardware-supply" in analysis.capability_ids
+    assert "website-cms" not in analysis.capability_ids
+    assert [h.id for h in analysis.in_passing] == ["website-cms"]
+
+
+def test_a_short_text_or_one_without_a_focus_has_nothing_in_passing(taxonomy):
+    short = analyse_need("Wir brauchen Notebooks, Notebooks, Notebooks, Notebooks und eine Website", taxonomy)
+    assert {"hardware-supply", "website-cms"} <= set(short.capability_ids)
+    assert short.in_passing == []
+    level = analyse_need(
+        "Wir suchen einen Lieferanten für Notebooks und eine Agentur für unsere neue Website. Die Notebooks "
+        "sollen robust sein, die Website soll modern aussehen und auf dem Handy gut lesbar sein. Beides "
+        "soll bis zum Sommer fertig sein, damit wir im Herbst mit dem neuen Auftritt starten können.",
+        taxonomy,
+    )
+    assert {"hardware-supply", "website-cms"} <= set(level.capability_ids)
+    assert level.in_passing == []

@@ -229,3 +229,30 @@ def test_an_offer_for_a_text_beyond_the_limit_does_not_claim_to_cover_everything
     assert "Deckt 10 von 12 benötigten Bausteinen" in offers
     assert "deckt alles ab" not in offers
     assert "deckt alle gesuchten Bausteine ab" in offers
+
+
+FOCUSED = (
+    "Wir suchen eine neue Warenwirtschaft für unseren Großhandel. Die Warenwirtschaft soll mehrere Standorte "
+    "kennen, die Warenwirtschaft muss schnell sein, und wer die Warenwirtschaft einführt, hilft uns beim "
+    "Umstieg. Ein paar Bestellungen kommen auch über einen Onlineshop herein."
+)
+
+
+@pytest.mark.parametrize(
+    "prefix, told, label", [("", "Nur nebenbei erwähnt", "Onlineshop"), ("/en", "in passing", "Online shop")]
+)
+def test_a_capability_named_in_passing_is_told_and_can_be_searched_with_one_click(
+    client, mini_catalog, prefix, told, label
+):
+    url = prefix + reverse("matching:need")
+    page = _get(client, {"text": FOCUSED}, prefix)
+    assert "Shopwerk" not in _offers(page)
+    (passing,) = re.findall(r'<p id="in-passing">(.*?)</p>', page, re.S)
+    assert told in passing and label in passing
+    (add,) = re.findall(r'<a href="([^"]+)"', passing)
+    add = html.unescape(add)
+    assert "cap=online-shop" in add and "text=" in add
+    response = client.get(url + add)
+    assert response.status_code == 200
+    after = response.content.decode()
+    assert "Shopwerk" in _offers(after) and 'id="in-passing"' not in after

@@ -221,6 +221,10 @@ class _NeedSerializer(serializers.Serializer):
     left_out = serializers.ListField(
         child=serializers.CharField(), help_text="capability ids found beyond the limit of one need"
     )
+    in_passing = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="capability ids a longer text names only in passing beside what it asks for (not composed)",
+    )
     added = serializers.ListField(
         child=serializers.CharField(), required=False, help_text="capability ids the customer added"
     )

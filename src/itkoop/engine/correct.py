@@ -22,7 +22,7 @@ from dataclasses import replace
 from .catalog import Catalog, CatalogError, Taxonomy
 from .need import MAX_NEED_CAPABILITIES, Need, NeedAnalysis
 
-__all__ = ["MAX_REQUIRED_STANDARDS", "corrected_need", "left_out"]
+__all__ = ["MAX_REQUIRED_STANDARDS", "corrected_need", "in_passing", "left_out"]
 
 MAX_REQUIRED_STANDARDS = 5  # a bundle's solutions speak a handful of standards; the search keeps them as bits
 
@@ -85,3 +85,11 @@ def left_out(need: Need, analysis: NeedAnalysis | None) -> list[str]:
     if analysis is None:
         return []
     return [c for c in analysis.capability_ids if c not in need.capabilities and c not in need.removed]
+
+
+def in_passing(need: Need, analysis: NeedAnalysis | None) -> list[str]:
+    """Capabilities a longer text names only in passing (NeedAnalysis.in_passing) that the customer has not
+    added: offered to add, not composed."""
+    if analysis is None:
+        return []
+    return [h.id for h in analysis.in_passing if h.id not in need.capabilities]

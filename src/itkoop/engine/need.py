@@ -38,6 +38,14 @@ MAX_SCOPE = (
     40  # words a negation or "already there" reaches: a clause is shorter; a run without commas is cut
 )
 MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form takes 2,000 characters)
+# A longer text has a focus: what it asks for it names again and again. There a capability named at most a
+# FOCUS_RATIO-th as often as the most named one is mentioned in passing (a tender for notebooks that names
+# the town's citizen portal once) and is offered to the user rather than composed. Measured on the outside
+# corpora (tests/engine/needs_lots.md).
+# The services that come with an introduction are named once by nature ("inkl. Datenübernahme und Schulung").
+FOCUS_MIN_WORDS = 30
+FOCUS_RATIO = 4
+_ACCOMPANYING = frozenset(["data-migration", "training"])
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
@@ -1222,13 +1230,15 @@ class NeedAnalysis:
     """Capabilities found in a text (best first) and the interface standards it names.
 
     ``negated``: capabilities the text says it does not want ("keinen Onlineshop"); ``existing``: systems the
-    customer already runs ("wir haben schon eine Praxissoftware"); neither is asked for."""
+    customer already runs ("wir haben schon eine Praxissoftware"); ``in_passing``: capabilities a longer text
+    names only in passing (see FOCUS_RATIO); none of them is asked for."""
 
     text: str
     capabilities: list[CapabilityHit]
     standards: list[str] = field(default_factory=list)
     negated: list[CapabilityHit] = field(default_factory=list)
     existing: list[CapabilityHit] = field(default_factory=list)
+    in_passing: list[CapabilityHit] = field(default_factory=list)
 
     @property
     def understood(self) -> bool:
@@ -2999,9 +3009,22 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         )
     }
     wanted = [h for h in hits["need"] if h.id not in refused]
+    in_passing = _in_passing(wanted, per_role["need"], len(tokens))
+    wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
-    return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given)
+    return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given, in_passing=in_passing)
+
+
+def _in_passing(
+    wanted: list[CapabilityHit], matches: dict[str, list[_Match]], words: int
+) -> list[CapabilityHit]:
+    """The wanted capabilities a text of FOCUS_MIN_WORDS or more names at most a FOCUS_RATIO-th as often
+    as its most named one, other than the services that come with an introduction."""
+    if words < FOCUS_MIN_WORDS or len(wanted) < 2:
+        return []
+    focus = max(len(matches[h.id]) for h in wanted)
+    return [h for h in wanted if len(matches[h.id]) * FOCUS_RATIO <= focus and h.id not in _ACCOMPANYING]
 
 
 def _hits(per_cap: dict[str, list[_Match]], tokens: list[Token]) -> list[CapabilityHit]:

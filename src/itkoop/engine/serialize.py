@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .correct import left_out
+from .correct import in_passing, left_out
 from .results import Bundle, Link, MatchResult, PartnerResult, SolutionUse
 
 __all__ = ["bundle_from_dict", "bundle_to_dict", "match_to_dict", "partners_to_dict"]
@@ -32,12 +32,13 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
     need: dict[str, Any] = {"text": result.need.text, "capabilities": capabilities}
     if analysis is not None:
         # Beyond the contract's keys: what the text refused, what the customer already runs, and what was
-        # found but not composed (a need holds at most MAX_NEED_CAPABILITIES).
+        # found but not composed (a need holds at most MAX_NEED_CAPABILITIES) or named only in passing.
         need["not_wanted"] = [h.id for h in analysis.negated]
         need["existing"] = [h.id for h in analysis.existing]
         if result.unreachable_existing:  # ... those no solution of the needed capabilities connects to
             need["unreachable_existing"] = list(result.unreachable_existing)
         need["left_out"] = left_out(result.need, analysis)
+        need["in_passing"] = in_passing(result.need, analysis)
     if result.need.added or result.need.removed or result.need.required_standards:
         # the customer's corrections (correct.py): capabilities added and removed, standards made a must
         # and those of them no candidate solution speaks

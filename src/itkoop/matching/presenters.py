@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.engine.correct import in_passing as in_passing_of
 from itkoop.engine.correct import left_out as left_out_of
 from itkoop.engine.existing import ExistingSystem, existing_systems
 from itkoop.engine.explain import tie_rule
@@ -176,11 +177,12 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     systems the customer already runs (labels in the page's language)."""
     analysis, need = result.analysis, result.need
     left_out = left_out_of(need, analysis)
+    in_passing = in_passing_of(need, analysis)
     not_wanted = [h.id for h in analysis.negated] if analysis is not None else []
     existing = [h.id for h in analysis.existing] if analysis is not None else []
     systems = _existing_systems(result, existing)
     names = names_for(
-        capabilities=[*left_out, *not_wanted, *existing, *need.removed],
+        capabilities=[*left_out, *in_passing, *not_wanted, *existing, *need.removed],
         standards=[
             *need.required_standards,
             *result.unmet_standards,
@@ -191,6 +193,8 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
         "status": match_status(result),
         "limit": MAX_NEED_CAPABILITIES,
         "left_out": [names.capability(c) for c in left_out],
+        # named only in passing beside the text's focus: offered to add (id and label)
+        "in_passing": [{"id": c, "label": names.capability(c)} for c in in_passing],
         "not_wanted": [names.capability(c) for c in not_wanted],
         # the systems the customer runs, with the standards offers could connect to them through
         "existing": [_present_existing(c, systems.get(c), names, result) for c in existing],

@@ -92,6 +92,8 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
             cap["remove_url"] = _query(request.GET, corrections, remove=[*removed, cap["id"]])
     for cap in understanding["removed"]:
         cap["restore_url"] = _query(request.GET, corrections, remove=[c for c in removed if c != cap["id"]])
+    for cap in understanding["in_passing"]:
+        cap["add_url"] = _query(request.GET, corrections, cap=[*added, cap["id"]])
     # one click makes the connection to an existing system a must (or takes it back): the corrections' must
     for system in understanding["existing"]:
         for std in system["standards"]:
