@@ -113,3 +113,26 @@ def test_a_form_stores_pasted_text_composed(client):
     response = client.post(reverse("registry:company_edit", args=[company.external_id]), form)
     assert response.status_code == 302
     assert Company.objects.get(pk=company.pk).name == "Bäckerei Müller GmbH"
+
+
+def test_line_breaks_of_a_text_area_count_one_character_each():
+    # a browser sends a text area's line breaks as CRLF; its maxlength counted each as one
+    factory = RequestFactory()
+    seen = _seen_by_view(factory.post("/", {"body": "Zeile 1\r\nZeile 2\rZeile 3"}))
+    assert seen["POST"]["body"] == "Zeile 1\nZeile 2\nZeile 3"
+    seen = _seen_by_view(factory.get("/", {"text": "a\r\nb"}))
+    assert seen["GET"]["text"] == "a\nb"
+
+
+@pytest.mark.django_db
+def test_a_need_at_the_limit_with_line_breaks_is_taken(client):
+    # 2,000 characters as the text area counts them, 26 of them line breaks the browser sends as two
+    lines = ["Wir brauchen eine neue Warenwirtschaft."] * 27
+    text = "\n".join(lines)
+    text += "x" * (2000 - len(text))
+    assert len(text) == 2000
+    response = client.get(reverse("matching:need"), {"text": text.replace("\n", "\r\n")})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "höchstens 2000 Zeichen" not in page
+    assert "Das haben wir verstanden" in page

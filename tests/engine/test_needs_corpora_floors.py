@@ -15,8 +15,10 @@ round, the second first decided which of its rules stayed, then guided rules too
 rules of the next round stayed. needs_holdout7 and needs_holdout9 stayed untouched until the focus rule
 (a capability a longer text names only in passing is not searched for), set on needs_holdout6 and
 needs_holdout8 and kept by needs_holdout10's figures, moved them together from 0.606 to 0.634 (0.622 to
-0.581 and 0.595 to 0.677); the misses it added there then exempted the accompanying services, so no
-corpus is untouched now."""
+0.581 and 0.595 to 0.677); the misses it added there then exempted the accompanying services, and a
+new-user probe's faults (a name of two words counted twice, a need asked for in a sentence of its own)
+were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 0.698): no corpus is
+untouched now."""
 
 import json
 from collections import defaultdict
@@ -91,55 +93,54 @@ F1_FLOORS = {
     },
     "needs_holdout7.json": {  # an outside writer's: 0.581 before its first run, 0.590 at it, 0.611 after the
         # next round (whose rules were made on needs_holdout6 and needs_holdout8), 0.622 after the one after
-        # it; the focus rule, set without it, took it to 0.581; its losses and needs_holdout9's then exempted
-        # the accompanying services (0.595)
-        "all": 0.57,  # 0.595
+        # it; the focus rule, set without it, took it to 0.581; then the rule's fixes (see above): 0.629
+        "all": 0.60,  # 0.629
         "crafts": 0.64,  # 0.667
         "hospitality": 0.55,  # 0.571
-        "logistics": 0.48,  # 0.500
-        "medical-care": 0.45,  # 0.476
-        "other-sme": 0.62,  # 0.642
-        "public-lot": 0.57,  # 0.597
+        "logistics": 0.60,  # 0.625
+        "medical-care": 0.43,  # 0.455
+        "other-sme": 0.66,  # 0.680
+        "public-lot": 0.63,  # 0.655
     },
     "needs_holdout9.json": {  # a fourth outside writer's: 0.533 at its first run, 0.570, 0.595, 0.677 with
-        # the focus rule, see needs_holdout7
-        "all": 0.65,  # 0.677
-        "crafts": 0.60,  # 0.625
+        # the focus rule, 0.698 with its fixes
+        "all": 0.67,  # 0.698
+        "crafts": 0.58,  # 0.600
         "hospitality": 0.78,  # 0.800
-        "logistics": 0.71,  # 0.733
-        "medical-care": 0.73,  # 0.750
-        "other-sme": 0.61,  # 0.635
-        "public-lot": 0.60,  # 0.625
+        "logistics": 0.76,  # 0.786
+        "medical-care": 0.64,  # 0.667
+        "other-sme": 0.63,  # 0.656
+        "public-lot": 0.70,  # 0.727
     },
     "needs_holdout10.json": {  # a fifth outside writer's, read only as figures: 0.635 at its first
-        # run, 0.645, 0.708
-        "all": 0.68,  # 0.708
-        "crafts": 0.64,  # 0.667
+        # run, 0.645, 0.703 with the focus rule
+        "all": 0.68,  # 0.703
+        "crafts": 0.66,  # 0.688
         "hospitality": 0.74,  # 0.769
-        "logistics": 0.69,  # 0.710
-        "medical-care": 0.79,  # 0.811
-        "other-sme": 0.62,  # 0.641
-        "public-lot": 0.70,  # 0.725
+        "logistics": 0.72,  # 0.741
+        "medical-care": 0.68,  # 0.706
+        "other-sme": 0.61,  # 0.632
+        "public-lot": 0.73,  # 0.750
     },
     "needs_holdout6.json": {  # a second outside writer's: 0.577 at its first run, then guided general rules
-        # (0.740; 0.755 with the focus rule)
-        "all": 0.73,  # 0.755
-        "crafts": 0.66,  # 0.686
+        # (0.740; 0.762 with the focus rule)
+        "all": 0.74,  # 0.762
+        "crafts": 0.62,  # 0.645
         "hospitality": 0.76,  # 0.788
         "logistics": 0.81,  # 0.839
-        "medical-care": 0.78,  # 0.800
-        "other-sme": 0.65,  # 0.677
-        "public-lot": 0.76,  # 0.783
+        "medical-care": 0.82,  # 0.848
+        "other-sme": 0.64,  # 0.667
+        "public-lot": 0.78,  # 0.806
     },
     "needs_holdout8.json": {  # a third outside writer's: 0.547 at its first run; it decided which rules of
         # the round stayed (0.577), then guided rules too
-        "all": 0.69,  # 0.714
-        "crafts": 0.66,  # 0.688
-        "hospitality": 0.64,  # 0.667
-        "logistics": 0.69,  # 0.710
-        "medical-care": 0.66,  # 0.688
-        "other-sme": 0.68,  # 0.706
-        "public-lot": 0.77,  # 0.792
+        "all": 0.73,  # 0.753
+        "crafts": 0.73,  # 0.759
+        "hospitality": 0.75,  # 0.774
+        "logistics": 0.73,  # 0.759
+        "medical-care": 0.69,  # 0.710
+        "other-sme": 0.69,  # 0.716
+        "public-lot": 0.78,  # 0.808
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -151,14 +152,14 @@ LOT_FLOORS = {
     # 0.871, 0.931 (0.706, 0.828 at its first run): recall gave one pair to "Schnittstelle zum X runs
     # already", which needs_holdout5 and later texts read so ("Schnittstelle zum Einwohnermeldewesen" was
     # the only word for the lot's e-government)
-    "needs_holdout4.json": (0.85, 0.92),
+    "needs_holdout4.json": (0.90, 0.87),  # 0.929, 0.897 after the focus rule (0.871, 0.931 before)
     "needs_holdout5.json": (0.73, 0.90),  # 0.750, 0.923 (0.611, 0.846 at its first run)
-    # the focus rule took precision up by 0.04 to 0.13 for a loss of recall of at most 0.08
-    "needs_holdout7.json": (0.46, 0.74),  # 0.488, 0.769 (0.415, 0.846 at its first run; 0.449, 0.846)
-    "needs_holdout9.json": (0.48, 0.81),  # 0.500, 0.833 (0.282, 0.917 at its first run; 0.373, 0.917)
-    "needs_holdout10.json": (0.60, 0.84),  # 0.625, 0.862 (0.455, 0.862 at its first run; 0.463, 0.862)
-    "needs_holdout6.json": (0.67, 0.88),  # 0.692, 0.900 (0.426, 0.867 at its first run; 0.596, 0.933)
-    "needs_holdout8.json": (0.63, 0.97),  # 0.656, 1.000 (0.292, 1.000 at its first run; 0.525, 1.000)
+    # the focus rule took precision up by 0.13 to 0.27 for a loss of recall of at most 0.12
+    "needs_holdout7.json": (0.57, 0.71),  # 0.594, 0.731 (0.415, 0.846 at its first run; 0.449, 0.846)
+    "needs_holdout9.json": (0.62, 0.81),  # 0.645, 0.833 (0.282, 0.917 at its first run; 0.373, 0.917)
+    "needs_holdout10.json": (0.66, 0.80),  # 0.686, 0.828 (0.455, 0.862 at its first run; 0.463, 0.862)
+    "needs_holdout6.json": (0.71, 0.88),  # 0.730, 0.900 (0.426, 0.867 at its first run; 0.596, 0.933)
+    "needs_holdout8.json": (0.65, 0.97),  # 0.677, 1.000 (0.292, 1.000 at its first run; 0.525, 1.000)
 }
 NEW_CORPORA = (
     "needs_lots.json",

@@ -256,3 +256,33 @@ def test_a_capability_named_in_passing_is_told_and_can_be_searched_with_one_clic
     assert response.status_code == 200
     after = response.content.decode()
     assert "Shopwerk" in _offers(after) and 'id="in-passing"' not in after
+
+
+def test_a_capability_searched_after_all_keeps_the_words_it_came_from(client, mini_catalog):
+    page = html.unescape(_get(client, {"text": FOCUSED, "cap": "online-shop"}))
+    (item,) = re.findall(r'<li data-capability="online-shop">(.*?)</li>', page, re.S)
+    assert "aus „Onlineshop“, von Ihnen hinzugefügt" in item
+
+
+def test_when_the_need_is_full_what_was_named_in_passing_is_listed_without_a_link(client, mini_catalog):
+    others = ["accounting", "crm", "payroll", "time-tracking", "newsletter", "website-cms", "ticketing"]
+    others += ["backup", "video-conferencing"]
+    page = _get(client, {"text": FOCUSED, "cap": others})
+    (passing,) = re.findall(r'<p id="in-passing">(.*?)</p>', page, re.S)
+    assert "Onlineshop" in passing and "<a " not in passing
+    assert "höchstens 10 Bausteine" in passing
+
+
+def test_the_text_form_sends_the_corrections_again(client, mini_catalog):
+    page = _get(client, {"text": NEED, "cap": "crm", "remove": "online-shop", "must": "datev"})
+    text_form = r'<form method="get" class="card" aria-label="Bedarf beschreiben">(.*?)</form>'
+    (form,) = re.findall(text_form, page, re.S)
+    hidden = set(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form))
+    assert {("cap", "crm"), ("remove", "online-shop")} <= hidden
+
+
+def test_the_full_need_is_told_in_english_too(client, mini_catalog):
+    others = ["accounting", "crm", "payroll", "time-tracking", "newsletter", "website-cms", "ticketing"]
+    page = _get(client, {"text": FOCUSED, "cap": [*others, "backup", "video-conferencing"]}, "/en")
+    (passing,) = re.findall(r'<p id="in-passing">(.*?)</p>', page, re.S)
+    assert "A need holds at most 10 capabilities" in passing

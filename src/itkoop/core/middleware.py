@@ -68,16 +68,23 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def _nfc_querydict(data: QueryDict) -> QueryDict | None:
-    """A copy of `data` with every key and value in NFC, or None when it is already."""
+def _form_text(value: str) -> str:
+    """A form or query value in NFC with its line breaks as one character each."""
+    return nfc(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normalized_querydict(data: QueryDict) -> QueryDict | None:
+    """A copy of `data` with every key and value in NFC and every line break "\\n", or None when it is
+    already."""
     if all(
-        unicodedata.is_normalized("NFC", key) and all(unicodedata.is_normalized("NFC", v) for v in values)
+        unicodedata.is_normalized("NFC", key)
+        and all(unicodedata.is_normalized("NFC", v) and "\r" not in v for v in values)
         for key, values in data.lists()
     ):
         return None
     normalized = QueryDict(mutable=True, encoding=data.encoding)
     for key, values in data.lists():
-        normalized.setlist(nfc(key), [nfc(v) if isinstance(v, str) else v for v in values])
+        normalized.setlist(nfc(key), [_form_text(v) if isinstance(v, str) else v for v in values])
     normalized._mutable = False
     return normalized
 
@@ -97,7 +104,11 @@ class NormalizeUnicodeMiddleware:
 
     Text pasted from macOS or a PDF spells umlauts decomposed (NFD: "u" + combining diaeresis). Stored and
     compared as sent, "Müller" in NFD is not "Müller": searches find nothing, matching misses words, and
-    two spellings of one name look alike on the page but differ in the database. Files are left as sent."""
+    two spellings of one name look alike on the page but differ in the database. Files are left as sent.
+
+    A text area's line breaks come as "\\r\\n" (two characters) while its maxlength counts one: a text
+    the browser let through at the limit would fail the same limit on the server. Form and query values
+    get "\\n"."""
 
     JSON_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
@@ -105,11 +116,11 @@ class NormalizeUnicodeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        query = _nfc_querydict(request.GET)
+        query = _normalized_querydict(request.GET)
         if query is not None:
             request.GET = query
         if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
-            form = _nfc_querydict(request.POST)
+            form = _normalized_querydict(request.POST)
             if form is not None:
                 request.POST = form
         elif request.method in self.JSON_METHODS and request.content_type == "application/json":

@@ -44,7 +44,7 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 # corpora (tests/engine/needs_lots.md).
 # The services that come with an introduction are named once by nature ("inkl. Datenübernahme und Schulung").
 FOCUS_MIN_WORDS = 30
-FOCUS_RATIO = 4
+FOCUS_RATIO = 3
 _ACCOMPANYING = frozenset(["data-migration", "training"])
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
@@ -2095,6 +2095,7 @@ def _roles(
 
 
 _NO_CASE = frozenset(["fall", "falls"])  # "auf keinen Fall"
+_CHANGE_LINKS = frozenset(["to", "from", "over"])  # "switch to", "switch from", "switch over"
 _CHANGE_VERBS = ("wechsel", "abloes", "ersetz", "austausch", "umsteig", "aufgeb", "replac", "switch", "chang")
 _CHANGE_TARGETS = frozenset(
     ["zu", "auf", "nach", "to"]
@@ -2226,6 +2227,13 @@ def _other_sense(
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
+    if cap == "network" and all(fold(m.evidence) in ("switch", "switches") for m in matches):
+        # "the switch to a new ERP", "switch from paper": a change, not network gear
+        return all(
+            max(t for t, _, _ in m.cover) + 1 < len(words)
+            and words[max(t for t, _, _ in m.cover) + 1] in _CHANGE_LINKS
+            for m in matches
+        )
     sense = _SENSES.get(cap)
     if sense is None:
         return False
@@ -3009,7 +3017,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         )
     }
     wanted = [h for h in hits["need"] if h.id not in refused]
-    in_passing = _in_passing(wanted, per_role["need"], len(tokens))
+    in_passing = _in_passing(wanted, per_role["need"], len(tokens), sentence_of, asking)
     wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
@@ -3017,14 +3025,42 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
 
 
 def _in_passing(
-    wanted: list[CapabilityHit], matches: dict[str, list[_Match]], words: int
+    wanted: list[CapabilityHit],
+    matches: dict[str, list[_Match]],
+    words: int,
+    sentence_of: list[int],
+    asking: set[int],
 ) -> list[CapabilityHit]:
     """The wanted capabilities a text of FOCUS_MIN_WORDS or more names at most a FOCUS_RATIO-th as often
-    as its most named one, other than the services that come with an introduction."""
+    as its most named one, other than the services that come with an introduction and those asked for in
+    a sentence of their own ("Außerdem brauchen wir einen Onlineshop.")."""
     if words < FOCUS_MIN_WORDS or len(wanted) < 2:
         return []
-    focus = max(len(matches[h.id]) for h in wanted)
-    return [h for h in wanted if len(matches[h.id]) * FOCUS_RATIO <= focus and h.id not in _ACCOMPANYING]
+    mentions = {h.id: _mentions(matches[h.id]) for h in wanted}
+    focus = max(mentions.values())
+    sentences_of = {h.id: {sentence_of[m.start] for m in matches[h.id]} for h in wanted}
+
+    def asked_alone(cap: str) -> bool:
+        others = set().union(*(s for c, s in sentences_of.items() if c != cap))
+        return bool(sentences_of[cap] & asking - others)
+
+    return [
+        h
+        for h in wanted
+        if mentions[h.id] * FOCUS_RATIO <= focus and h.id not in _ACCOMPANYING and not asked_alone(h.id)
+    ]
+
+
+def _mentions(matches: list[_Match]) -> int:
+    """How often a capability is named: its matches' word spans, overlapping ones counted once ("online
+    shop" matches as a phrase and as "shop")."""
+    spans = sorted((min(t for t, _, _ in m.cover), max(t for t, _, _ in m.cover)) for m in matches)
+    count, end = 0, -1
+    for lo, hi in spans:
+        if lo > end:
+            count += 1
+        end = max(end, hi)
+    return count
 
 
 def _hits(per_cap: dict[str, list[_Match]], tokens: list[Token]) -> list[CapabilityHit]:

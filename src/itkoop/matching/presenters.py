@@ -134,12 +134,15 @@ def _need_capabilities(result: MatchResult) -> list[tuple[str, float, list[str]]
         ]
     else:
         hits = [(c, need.weight(c), []) for c in need.capabilities if c not in added]
-    return hits + [(c, 1.0, []) for c in added]
+    # one the text named only in passing keeps the words it came from
+    passing = {h.id: list(h.evidence) for h in result.analysis.in_passing} if result.analysis else {}
+    return hits + [(c, 1.0, passing.get(c, [])) for c in added]
 
 
 def present_need(result: MatchResult) -> list[dict[str, Any]]:
     """The capabilities the offers are composed for, with label, score, the words they came from and their
-    source: "text" (the need analysis read them) or "user" (the customer added them)."""
+    source: "text" (the need analysis read them) or "user" (the customer added them; words only where the
+    text named them in passing)."""
     composed = set(result.need.capabilities)  # the rest: present_understanding's left_out
     hits = [hit for hit in _need_capabilities(result) if hit[0] in composed]
     names = names_for(capabilities=[cid for cid, _score, _evidence in hits])

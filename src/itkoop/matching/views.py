@@ -92,8 +92,11 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
             cap["remove_url"] = _query(request.GET, corrections, remove=[*removed, cap["id"]])
     for cap in understanding["removed"]:
         cap["restore_url"] = _query(request.GET, corrections, remove=[c for c in removed if c != cap["id"]])
+    # a need holds MAX_NEED_CAPABILITIES: when it is full, one named in passing is only listed
+    understanding["full"] = len(need_capabilities) >= understanding["limit"]
     for cap in understanding["in_passing"]:
-        cap["add_url"] = _query(request.GET, corrections, cap=[*added, cap["id"]])
+        if not understanding["full"]:
+            cap["add_url"] = _query(request.GET, corrections, cap=[*added, cap["id"]])
     # one click makes the connection to an existing system a must (or takes it back): the corrections' must
     for system in understanding["existing"]:
         for std in system["standards"]:
@@ -105,10 +108,13 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
         if key not in ("add", "cap", "remove", "must", "rank")
         for value in values
     ]
-    hidden += [("cap", c) for c in added] + [("remove", c) for c in removed]
+    kept = [("cap", c) for c in added] + [("remove", c) for c in removed]
+    hidden += kept
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "de"
     return {
         "correction_hidden": hidden,
+        # the text form sends the corrections again: a new hub or postcode keeps what the user changed
+        "kept_corrections": [*kept, *(("must", s) for s in must)],
         "capability_options": sorted(
             (
                 {"id": cid, "label": en if lang == "en" else de}
