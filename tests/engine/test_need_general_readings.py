@@ -925,3 +925,21 @@ def test_a_switch_to_something_new_is_no_network_gear(taxonomy):
     change = analyse_need("We need help with the switch to a new ERP.", taxonomy)
     assert "network" not in change.capability_ids
     assert "network" in analyse_need("We need new switches for our office.", taxonomy).capability_ids
+
+
+def test_the_quote_the_writer_asks_for_is_no_need(taxonomy):
+    asked = analyse_need(
+        "Wir sind ein Elektrobetrieb und brauchen eine Website. Können Sie uns ein Angebot machen?", taxonomy
+    )
+    assert set(asked.capability_ids) == {"website-cms"}
+    tender = analyse_need("Malerarbeiten: Wir suchen eine Website. Angebote bitte bis 15.07.", taxonomy)
+    assert "craft-software" not in tender.capability_ids
+    own = analyse_need("Als Malerbetrieb wollen wir Angebote schneller an Kunden schicken.", taxonomy)
+    assert "craft-software" in own.capability_ids
+
+
+def test_a_trader_in_a_trade_is_no_craftsman(taxonomy):
+    trader = analyse_need("Als Sanitärgroßhandel wollen wir Rechnungen digital versenden.", taxonomy)
+    assert "craft-software" not in trader.capability_ids
+    craftsman = analyse_need("Als Sanitärbetrieb wollen wir Rechnungen schneller schreiben.", taxonomy)
+    assert "craft-software" in craftsman.capability_ids

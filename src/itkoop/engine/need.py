@@ -482,6 +482,8 @@ _TRUCKING = (
     "fahrzeugen",
 )
 # Trades of craftsmen (prefixes of folded words).
+# A trade's word in a trader's name is no craft: a "Sanitärgroßhandel" sells, a "Malerbedarf" supplies.
+_TRADERS = ("handel", "haendler", "handlung", "bedarf")
 _CRAFT_TRADES = (
     "elektrik",
     "elektriker",
@@ -1804,14 +1806,34 @@ _SALUTATION_MAX = 8  # words of an opening clause that is only a salutation
 _CLOSING_SENTENCES = 4  # a closing stands among a letter's last sentences
 
 
+# The provider's quote the writer asks for ("Können Sie uns ein Angebot machen?", "Angebote bitte bis ...")
+# is the letter's frame, not quotes written with craft software ("Angebote schneller an Kunden schicken").
+_QUOTE_WORDS = frozenset(
+    ["angebot", "angebote", "angebots", "kostenvoranschlag", "quote", "offer", "proposal"]
+)
+_QUOTE_SENDING = frozenset(
+    ["machen", "schicken", "senden", "zusenden", "zukommen", "unterbreiten", "send", "make", "submit"]
+)
+_TO_THE_WRITER = frozenset(["uns", "mir", "us", "me"])
+
+
 def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
-    """Tokens of the salutation (the first clause, when a greeting opens it) and of the closing (from a
+    """Tokens of the salutation (the first clause, when a greeting opens it), of the closing (from a
     sentence among the last whose first words say "Grüße", "regards" ... to the end, unless a need verb
-    follows).
+    follows) and the quote the writer asks for (see _QUOTE_WORDS).
     Linear."""
     out: set[int] = set()
     if not words:
         return out
+    clauses: dict[int, set[str]] = {}
+    for w, c in zip(words, clause_of, strict=True):
+        clauses.setdefault(c, set()).add(w)
+    for i, w in enumerate(words):
+        if w in _QUOTE_WORDS and (
+            (i + 1 < len(words) and words[i + 1] == "bitte")
+            or (clauses[clause_of[i]] & _QUOTE_SENDING and clauses[clause_of[i]] & _TO_THE_WRITER)
+        ):
+            out.add(i)
     first = [i for i, c in enumerate(clause_of) if c == clause_of[0]]
     opening = words[first[0]], (words[first[1]] if len(first) > 1 else "")
     if len(first) <= _SALUTATION_MAX and (
@@ -2520,7 +2542,7 @@ def _context_matches(
         # as a compound's head too ("Tagungshotel", "Ausländerbehörde"), if long enough not to be the ending
         # of another word ("automatisch" is no "Tisch", "verwalten" no "alten")
         heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
-        if not any(w.startswith(context) or w.endswith(heads) for w in words):
+        if not any((w.startswith(context) or w.endswith(heads)) and not w.endswith(_TRADERS) for w in words):
             continue
         fallback = None
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
