@@ -943,3 +943,22 @@ def test_a_trader_in_a_trade_is_no_craftsman(taxonomy):
     assert "craft-software" not in trader.capability_ids
     craftsman = analyse_need("Als Sanitärbetrieb wollen wir Rechnungen schneller schreiben.", taxonomy)
     assert "craft-software" in craftsman.capability_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unser Telefon klingelt von 8 bis 12, wir möchten, dass Patienten Termine online buchen können.",
+        "Die Praxis ist telefonisch kaum erreichbar; Patienten sollen Termine online buchen.",
+        "Phone is ringing all day, customers should book appointments online.",
+    ],
+)
+def test_the_phone_as_the_way_customers_call_is_no_phone_system(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert "appointment-booking" in analysis.capability_ids
+    assert "telephony" not in analysis.capability_ids
+
+
+def test_a_phone_system_or_new_phones_are_asked_for(taxonomy):
+    assert "telephony" in analyse_need("Wir brauchen eine neue Telefonanlage.", taxonomy).capability_ids
+    assert "telephony" in analyse_need("We need new phones for the office.", taxonomy).capability_ids

@@ -2117,6 +2117,8 @@ def _roles(
 
 
 _NO_CASE = frozenset(["fall", "falls"])  # "auf keinen Fall"
+# the words alone, not "Telefonanlage"
+_BARE_PHONE = frozenset(["telefon", "telefone", "telefons", "phone", "phones", "anruf", "anrufe"])
 _CHANGE_LINKS = frozenset(["to", "from", "over"])  # "switch to", "switch from", "switch over"
 _CHANGE_VERBS = ("wechsel", "abloes", "ersetz", "austausch", "umsteig", "aufgeb", "replac", "switch", "chang")
 _CHANGE_TARGETS = frozenset(
@@ -2249,6 +2251,14 @@ def _other_sense(
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
+    if cap == "telephony" and all(
+        fold(m.evidence) in _BARE_PHONE or fold(m.evidence).startswith("telefonisch") for m in matches
+    ):
+        # "das Telefon klingelt", "telefonisch nicht erreichbar", "phone is ringing": the phone as the way
+        # customers call today; a phone system is named as one ("Telefonanlage", "VoIP") or new
+        return not any(
+            words[t - 1].startswith(("neu", "new")) for m in matches for t, _, _ in m.cover if t > 0
+        )
     if cap == "network" and all(fold(m.evidence) in ("switch", "switches") for m in matches):
         # "the switch to a new ERP", "switch from paper": a change, not network gear
         return all(
