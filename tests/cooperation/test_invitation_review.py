@@ -94,7 +94,9 @@ def test_the_review_shows_providers_with_their_contributions_and_writes_nothing(
 
 
 def test_the_title_defaults_to_the_need_cut_at_a_word(client, customer):
-    long_need = NEED + ", " + " ".join(["und eine Zeiterfassung für die Werkstatt"] * 8)
+    # the words added name no capability, so the need and its offers stay those of NEED (a capability named
+    # eight times would put the others 'in passing')
+    long_need = NEED + ", " + " ".join(["für unsere drei Filialen in Kassel und Göttingen"] * 8)
     response = _review(client, _token(client, customer, long_need))
     title = response.context["form"].initial["title"]
     assert len(title) <= MAX_TITLE_CHARS and title.endswith("…")

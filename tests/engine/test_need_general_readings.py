@@ -962,3 +962,15 @@ def test_the_phone_as_the_way_customers_call_is_no_phone_system(taxonomy, text):
 def test_a_phone_system_or_new_phones_are_asked_for(taxonomy):
     assert "telephony" in analyse_need("Wir brauchen eine neue Telefonanlage.", taxonomy).capability_ids
     assert "telephony" in analyse_need("We need new phones for the office.", taxonomy).capability_ids
+
+
+def test_words_beside_a_match_are_read_at_its_place_after_refusals(taxonomy):
+    # refused words leave the list of the text's words; the word before "Telefon" is still the text's own
+    # (this raised IndexError when the place was looked up in the shortened list)
+    analysis = analyse_need(
+        "Keinen Onlineshop, keine Kasse, kein CRM, kein Newsletter. Neue Telefone", taxonomy
+    )
+    assert analysis.capability_ids == ["telephony"]
+    assert {"online-shop", "pos", "crm", "newsletter"} <= {hit.id for hit in analysis.negated}
+    switch = analyse_need("No online shop, no CRM. The switch to a new ERP is due.", taxonomy)
+    assert "network" not in switch.capability_ids

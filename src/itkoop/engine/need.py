@@ -2211,7 +2211,10 @@ def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
     """Whether every match of ``cap`` is a word that here means something else (see _SENSES, and a bare
-    channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail")."""
+    channel word after a preposition: "Zeiterfassung per App", "Reservierungen kommen per Telefon, Mail").
+
+    ``words`` are the text's folded words without the refused ones, for what the whole text says; what stands
+    next to a match is read from ``tokens``, whose positions the matches' covers give."""
     if cap in _CHANNELS and all(
         fold(m.evidence) in _CHANNELS[cap]
         and any(
@@ -2232,7 +2235,7 @@ def _other_sense(
             w.startswith(_BUDGET_WORK)
             for m in matches
             for t, _, _ in m.cover
-            for w in words[max(0, t - 3) : t + 4]
+            for w in map(fold, (token.surface for token in tokens[max(0, t - 3) : t + 4]))
         )
     if cap == "hardware-supply":
         ambiguous = _SENSES[cap][0]
@@ -2257,13 +2260,16 @@ def _other_sense(
         # "das Telefon klingelt", "telefonisch nicht erreichbar", "phone is ringing": the phone as the way
         # customers call today; a phone system is named as one ("Telefonanlage", "VoIP") or new
         return not any(
-            words[t - 1].startswith(("neu", "new")) for m in matches for t, _, _ in m.cover if t > 0
+            fold(tokens[t - 1].surface).startswith(("neu", "new"))
+            for m in matches
+            for t, _, _ in m.cover
+            if t > 0
         )
     if cap == "network" and all(fold(m.evidence) in ("switch", "switches") for m in matches):
         # "the switch to a new ERP", "switch from paper": a change, not network gear
         return all(
-            max(t for t, _, _ in m.cover) + 1 < len(words)
-            and words[max(t for t, _, _ in m.cover) + 1] in _CHANGE_LINKS
+            max(t for t, _, _ in m.cover) + 1 < len(tokens)
+            and fold(tokens[max(t for t, _, _ in m.cover) + 1].surface) in _CHANGE_LINKS
             for m in matches
         )
     sense = _SENSES.get(cap)
