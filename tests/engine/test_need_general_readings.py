@@ -974,3 +974,44 @@ def test_words_beside_a_match_are_read_at_its_place_after_refusals(taxonomy):
     assert {"online-shop", "pos", "crm", "newsletter"} <= {hit.id for hit in analysis.negated}
     switch = analyse_need("No online shop, no CRM. The switch to a new ERP is due.", taxonomy)
     assert "network" not in switch.capability_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Website: ja. Onlineshop: nein.",
+        "Website: ja. Onlineshop: brauchen wir nicht.",
+        "Website: ja\nOnlineshop: nicht nötig",
+        "Wir brauchen eine Website. Onlineshop? Nein danke.",
+        "Website: yes. Online shop – no.",
+        "Online shop: not needed. We need a website.",
+    ],
+)
+def test_a_label_answered_no_is_refused(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["website-cms"]
+    assert [hit.id for hit in analysis.negated] == ["online-shop"]
+
+
+def test_a_label_answered_have_is_there_and_a_longer_answer_is_no_label(taxonomy):
+    kept = analyse_need("Kasse: haben wir. Website: brauchen wir.", taxonomy)
+    assert kept.capability_ids == ["website-cms"] and [hit.id for hit in kept.existing] == ["pos"]
+    # a qualification after a dash is no answer to a label
+    assert analyse_need("Website – aber nicht zu teuer", taxonomy).capability_ids == ["website-cms"]
+    # a question of more than a name is no label: the answer may be a lack
+    assert "online-shop" not in {
+        h.id for h in analyse_need("Haben Sie schon einen Onlineshop? Nein.", taxonomy).negated
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unsere Handwerkersoftware für Angebote und Rechnungen bleibt, wir brauchen eine Zeiterfassung.",
+        "Our craft software for quotes and invoices stays, we need time tracking.",
+    ],
+)
+def test_the_subject_that_stays_is_there_whatever_it_is_for(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["time-tracking"]
+    assert [hit.id for hit in analysis.existing] == ["craft-software"]

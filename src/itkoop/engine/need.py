@@ -2078,6 +2078,21 @@ def _roles(
             roles[k] = _combined(roles[k], mode)
             named = named or k in starts
             k -= 1
+        start = clause_start[clause_of[i]]
+        if (
+            mode == "existing"
+            and word in _EXISTING_VERBS
+            and k > start
+            and clause_of[k] == clause_of[i]
+            and folded[k] in _COORDINATIONS
+            and folded[start] in _POSSESSIVES
+            and not any(folded[m] in _NEED_VERBS for m in range(start, i))
+        ):
+            # "Unsere Handwerkersoftware für Angebote und Rechnungen bleibt": the subject the clause starts
+            # with, whatever it is for, is what stays
+            for m in range(start, k):
+                roles[m] = _combined(roles[m], mode)
+                named = named or m in starts
         if mode == "negated" and not named and word in _VERB_NEGATIONS:
             _refused_across_a_relative_clause(clause_start[clause_of[i]], clause_of, folded, starts, roles)
         if (
@@ -2125,6 +2140,47 @@ _CHANGE_TARGETS = frozenset(
     ["zu", "auf", "nach", "to"]
 )  # "nicht zu Shopify wechseln": the new one is refused
 _CHANGE_REACH = 4  # words from the negation to its verb of change
+
+
+# A form-like line answers a label: "Onlineshop: nein", "Kasse: haben wir", "Online shop? No thanks."
+_LABEL_WORDS = 3  # a label is a name, with an article at most
+_ANSWER_WORDS = 4
+_ANSWER_NO = frozenset(["nein", "noe", "no", "nope"])
+_ANSWER_HAVE = frozenset(["haben", "have", "gibt", "got"])
+
+
+def _answered_labels(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    """Refuse or keep a short label that a short answer after a colon, a dash or a question mark says no to
+    or says is there ("Onlineshop: nein", "Onlineshop: brauchen wir nicht", "Kasse: haben wir", "Shop?
+    Nein danke."); the answer names nothing itself. Sets ``roles`` of the label's words. Linear."""
+    clauses = _members(clause_of)
+    for label, answer in pairwise(clauses):
+        if (
+            len(label) > _LABEL_WORDS
+            or len(answer) > _ANSWER_WORDS
+            or not any(k in starts for k in label)
+            or any(k in starts for k in answer)
+            or any(roles[k] != "need" for k in label)
+        ):
+            continue
+        whole_sentence = label[0] == 0 or sentence_of[label[0] - 1] != sentence_of[label[0]]
+        if sentence_of[answer[0]] != sentence_of[label[0]] and not whole_sentence:
+            continue  # across sentences only a label that is a sentence of its own ("Onlineshop? Nein.")
+        said = [words[k] for k in answer]
+        if (
+            said[0] in _ANSWER_NO
+            or (said[0] in _NEGATIONS and len(said) <= 2)  # "nicht nötig", "keiner", "not needed"
+            or (said[0] in _NEED_VERBS and said[-1] in _VERB_NEGATIONS)  # "brauchen wir nicht"
+        ):
+            mode = "negated"
+        elif said[0] in _ANSWER_HAVE and said[1:2] in (["wir"], ["we"], ["es"]):
+            mode = "existing"  # "haben wir", "gibt es"
+        else:
+            continue
+        for k in label:
+            roles[k] = mode
 
 
 def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
@@ -2929,6 +2985,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
+    _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
