@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from itkoop.registry.catalog_io import import_catalog
 from itkoop.registry.models import Company, Solution
@@ -93,3 +94,25 @@ def test_an_import_refuses_an_unknown_country_naming_its_place():
     with pytest.raises(CatalogError, match=r"companies\[0\]\.export_markets\[1\].*'Atlantis'"):
         import_catalog(_catalog(export_markets=["AT", "Atlantis"]), attested_from_file=True)
     assert not Company.objects.exists()
+
+
+def test_a_label_with_an_english_name_shows_it_on_english_pages(client):
+    from itkoop.registry.models import Label
+
+    label = Label.objects.create(
+        slug="idw-ps-880",
+        name="IDW PS 880 (Softwarebescheinigung)",
+        name_en="IDW PS 880 (software certification)",
+    )
+    plain = Label.objects.create(slug="iso-9001", name="ISO 9001")
+    company = CompanyFactory(name="Nordlicht GmbH")
+    company.labels.add(label, plain)
+    german = _visible_text(client.get(company.get_absolute_url()).content.decode())
+    assert "IDW PS 880 (Softwarebescheinigung)" in german and "ISO 9001" in german
+    english = _visible_text(client.get("/en" + company.get_absolute_url()).content.decode())
+    assert "IDW PS 880 (software certification)" in english and "ISO 9001" in english
+    assert "Softwarebescheinigung" not in english
+    with override("de"):
+        need_path = reverse("matching:need")
+    need_form = client.get("/en" + need_path).content.decode()
+    assert "IDW PS 880 (software certification)" in need_form and "Softwarebescheinigung" not in need_form

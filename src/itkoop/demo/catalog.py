@@ -422,8 +422,9 @@ class _DemoBuilder:
         return user
 
     def _write_companies(self, rows: list[dict], staff: dict[str, User]) -> dict[str, Company]:
-        for slug, name in self.data["labels"].items():
-            Label.objects.update_or_create(slug=slug, defaults={"name": name})
+        for slug, names in self.data["labels"].items():
+            name, name_en = (names, "") if isinstance(names, str) else names  # [German, English]
+            Label.objects.update_or_create(slug=slug, defaults={"name": name, "name_en": name_en})
         objects = []
         for row in rows:
             company = Company(external_id=row["id"], hub_id=row["hub"], **{k: row[k] for k in COMPANY_FIELDS})

@@ -138,4 +138,4 @@ class StandardAdmin(CenterAdminOnly):
 
 @admin.register(Label)
 class LabelAdmin(CenterAdminOnly):
-    list_display = ["slug", "name"]
+    list_display = ["slug", "name", "name_en"]

@@ -92,6 +92,8 @@ class Label(models.Model):
 
     slug = models.CharField(_("Kennung"), primary_key=True, max_length=80)
     name = models.CharField(_("Name"), max_length=200)
+    # most names are the same in both languages ("ISO 9001"); some explain themselves in German
+    name_en = models.CharField(_("Name (englisch)"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -99,7 +101,7 @@ class Label(models.Model):
         verbose_name_plural = _("Gütesiegel")
 
     def __str__(self) -> str:
-        return self.name
+        return self.name_en if get_language() == "en" and self.name_en else self.name
 
 
 class Company(models.Model):
