@@ -79,6 +79,12 @@ def _query(params: QueryDict, corrections: dict, **change) -> str:
     return "?" + query.urlencode()
 
 
+def _correction_link(params: QueryDict, corrections: dict, **change) -> str:
+    """A correction control's link: it reloads the page at what was understood, not at its top (on a
+    phone that is a screen or more away from the control)."""
+    return _query(params, corrections, **change) + "#need-heading"
+
+
 def _correction_context(request, result, corrections: dict, need_capabilities, understanding) -> dict:
     """Links that remove a capability or take a removed one back, the hidden state of the correction form,
     and the choices: every capability (the search field's list) and the standards that can be a must."""
@@ -87,21 +93,25 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
     must = list(corrections.get("must_standards", ()))
     for cap in need_capabilities:
         if cap["source"] == "user":
-            cap["remove_url"] = _query(request.GET, corrections, cap=[c for c in added if c != cap["id"]])
+            cap["remove_url"] = _correction_link(
+                request.GET, corrections, cap=[c for c in added if c != cap["id"]]
+            )
         else:
-            cap["remove_url"] = _query(request.GET, corrections, remove=[*removed, cap["id"]])
+            cap["remove_url"] = _correction_link(request.GET, corrections, remove=[*removed, cap["id"]])
     for cap in understanding["removed"]:
-        cap["restore_url"] = _query(request.GET, corrections, remove=[c for c in removed if c != cap["id"]])
+        cap["restore_url"] = _correction_link(
+            request.GET, corrections, remove=[c for c in removed if c != cap["id"]]
+        )
     # a need holds MAX_NEED_CAPABILITIES: when it is full, one named in passing is only listed
     understanding["full"] = len(need_capabilities) >= understanding["limit"]
     for cap in understanding["in_passing"]:
         if not understanding["full"]:
-            cap["add_url"] = _query(request.GET, corrections, cap=[*added, cap["id"]])
+            cap["add_url"] = _correction_link(request.GET, corrections, cap=[*added, cap["id"]])
     # one click makes the connection to an existing system a must (or takes it back): the corrections' must
     for system in understanding["existing"]:
         for std in system["standards"]:
             changed = [s for s in must if s != std["id"]] if std["must"] else [*must, std["id"]]
-            std["toggle_url"] = _query(request.GET, corrections, must=changed)
+            std["toggle_url"] = _correction_link(request.GET, corrections, must=changed)
     hidden = [
         (key, value)
         for key, values in request.GET.lists()
