@@ -1015,3 +1015,29 @@ def test_the_subject_that_stays_is_there_whatever_it_is_for(taxonomy, text):
     analysis = analyse_need(text, taxonomy)
     assert analysis.capability_ids == ["time-tracking"]
     assert [hit.id for hit in analysis.existing] == ["craft-software"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen ein GIS einschließlich Übernahme der Bestandsdaten aus dem bisherigen Desktop-GIS.",
+        "Brauchen neue Werkstattsoftware – Kundenkartei und Fahrzeughistorie müssen unbedingt mit rüber.",
+        "Wir suchen eine Schulverwaltung. Die Daten aus dem Access-Programm sollen übernommen werden.",
+        "We need a new hotel system; guest history of 20 years must be migrated.",
+    ],
+)
+def test_data_taken_over_is_a_data_migration(taxonomy, text):
+    assert "data-migration" in analyse_need(text, taxonomy).capability_ids
+
+
+def test_a_task_taken_on_or_data_read_from_a_system_is_no_migration(taxonomy):
+    task = analyse_need(
+        "Der Auftragnehmer übernimmt die Einrichtung und die Pflege der Stammdaten.", taxonomy
+    )
+    assert "data-migration" not in task.capability_ids
+    flow = (
+        "Die Telematik unserer Lkw (Fahrzeugortung, Lenkzeiten, Tachodaten) haben wir erst 2022 neu "
+        "ausgerollt, die bleiben drin – das TMS soll dann später die aktuellen Positionen und ETAs "
+        "der Fahrzeuge automatisch von dort übernehmen."
+    )
+    assert "data-migration" not in analyse_need(flow, taxonomy).capability_ids

@@ -2658,6 +2658,54 @@ def _context_matches(
     return found
 
 
+# Data taken over into the new system: a word of taking over and, in its sentence, the data ("Übernahme der
+# Bestandsdaten aus dem bisherigen GIS", "Kundenkartei und Fahrzeughistorie müssen mit rüber", "existing
+# records must be migrated"). "übernimmt" is a task taken on ("übernimmt die Einrichtung"), not data.
+_TAKE_OVER = frozenset(
+    [
+        "uebernahme",
+        "uebernommen",
+        "uebernehmen",
+        "rueber",
+        "migriert",
+        "migrieren",
+        "ueberfuehrt",
+        "ueberfuehren",
+        "ueberfuehrung",
+        "migrated",
+        "transferred",
+    ]
+)
+_TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved over"
+_DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records")
+_NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
+_DATA_WORDS = frozenset(["data", "history", "documents"])
+_DATA_REACH = 15
+
+
+def _data_taken_over(
+    tokens: list[Token], words: list[str], sentence_of: list[int], roles: list[str]
+) -> list[_Match]:
+    """A data migration asked for without its name: a take-over word (as a need) near a word of the data taken
+    over, in its sentence (not "das TMS soll die Positionen von dort übernehmen" a long dash away from the
+    "Tachodaten" it reads). Linear: each word is looked at from at most 2 * _DATA_REACH take-over words."""
+    for i, w in enumerate(words):
+        if not (w in _TAKE_OVER or (w in _TAKE_OVER_PHRASAL and words[i + 1 : i + 2] == ["over"])):
+            continue
+        if roles[i] == "need" and any(
+            sentence_of[k] == sentence_of[i] and _names_data(words[k])
+            for k in range(max(0, i - _DATA_REACH), min(len(words), i + _DATA_REACH + 1))
+        ):
+            return [
+                _Match("data-migration", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), tokens[i].surface)
+            ]
+    return []
+
+
+def _names_data(word: str) -> bool:
+    return (word.endswith(_DATA_HEADS) and not word.startswith(_NOT_DATA)) or word in _DATA_WORDS
+
+
 # Heads of words that name the writer's business itself ("Arztpraxis", "Steuerkanzlei", "Kfz-Werkstatt"):
 # such a word stands for the trade's software, unless the text says that software is there already.
 _TRADE_HEADS = ("praxis", "kanzlei", "werkstatt", "apotheke")
@@ -3039,6 +3087,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     there: list[_Match] = []
     for m in _context_matches(words, last_parts, roles, described, there):
         per_role["need"].setdefault(m.target, []).append(m)
+    if "data-migration" not in per_role["need"]:
+        for m in _data_taken_over(tokens, words, sentence_of, roles):
+            per_role["need"].setdefault(m.target, []).append(m)
     for m in there:
         per_role["existing"].setdefault(m.target, []).append(m)
     for role in ("need", "existing"):
