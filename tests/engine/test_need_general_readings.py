@@ -1041,3 +1041,10 @@ def test_a_task_taken_on_or_data_read_from_a_system_is_no_migration(taxonomy):
         "der Fahrzeuge automatisch von dort übernehmen."
     )
     assert "data-migration" not in analyse_need(flow, taxonomy).capability_ids
+
+
+def test_taking_over_data_of_many_years_is_asked_and_a_system_used_since_a_year_is_there(taxonomy):
+    old_data = "Wir suchen ein neues PVS. Wichtig ist uns die Übernahme der Altdaten seit 2008."
+    assert set(analyse_need(old_data, taxonomy).capability_ids) == {"data-migration", "medical-practice"}
+    since = analyse_need("Buchhaltung mit DATEV seit 2010, wir brauchen ein CRM.", taxonomy)
+    assert since.capability_ids == ["crm"] and [hit.id for hit in since.existing] == ["accounting"]

@@ -2064,6 +2064,15 @@ def _roles(
             # "Our accounting stays in DATEV": the verb's subject before it is there too
         k = i - 1
         stops = _SCOPE_ENDS | _COORDINATIONS
+        if (
+            word in ("seit", "since")
+            and nxt[:1].isdigit()
+            and any(
+                folded[m].endswith(_TAKING_OVER)
+                for m in range(max(clause_start[clause_of[i]], i - MAX_SCOPE), i)
+            )
+        ):
+            continue  # "Übernahme der Altdaten seit 2008": the data go back that far; taking over is asked
         named = False
         if mode == "existing" and word in _EXISTING_VERBS:
             while k > 0 and folded[k] in _FUTURE_AUXILIARIES:
@@ -2132,6 +2141,7 @@ def _roles(
 
 
 _NO_CASE = frozenset(["fall", "falls"])  # "auf keinen Fall"
+_TAKING_OVER = ("uebernahme", "migration", "ueberfuehrung")  # of data (see _data_taken_over)
 # the words alone, not "Telefonanlage"
 _BARE_PHONE = frozenset(["telefon", "telefone", "telefons", "phone", "phones", "anruf", "anrufe"])
 _CHANGE_LINKS = frozenset(["to", "from", "over"])  # "switch to", "switch from", "switch over"
@@ -2680,6 +2690,14 @@ _TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved o
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records")
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
+_MIGRATION_WORDS = (
+    "uebernahme",
+    "datenuebernahme",
+    "altdatenuebernahme",
+    "migration",
+    "datenmigration",
+    "data migration",
+)
 _DATA_REACH = 15
 
 
