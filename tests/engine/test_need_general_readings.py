@@ -1048,3 +1048,29 @@ def test_taking_over_data_of_many_years_is_asked_and_a_system_used_since_a_year_
     assert set(analyse_need(old_data, taxonomy).capability_ids) == {"data-migration", "medical-practice"}
     since = analyse_need("Buchhaltung mit DATEV seit 2010, wir brauchen ein CRM.", taxonomy)
     assert since.capability_ids == ["crm"] and [hit.id for hit in since.existing] == ["accounting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Warenwirtschaft behalten wir. Jetzt wollen wir einen Onlineshop mit Stock-Sync zur WaWi.",
+        "Unsere WaWi bleibt. Wir möchten einen Onlineshop mit Bestandsabgleich zur Warenwirtschaft.",
+        "We keep our ERP. We want an online shop that takes its stock from the ERP.",
+    ],
+)
+def test_a_system_there_named_again_where_a_link_goes_is_that_one(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["online-shop"]
+    assert [hit.id for hit in analysis.existing] == ["erp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rückmeldungen werden am nächsten Tag ins ERP getippt. Wir brauchen ein MES.",
+        "Feedback is typed into the ERP the next day. We need an MES.",
+    ],
+)
+def test_a_system_data_is_typed_into_is_there(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["mes"] and [hit.id for hit in analysis.existing] == ["erp"]

@@ -2466,18 +2466,23 @@ _LINK_ARTICLES = {
 _INTO = frozenset(["in", "into", "ins"])
 # fmt: off
 _TRANSFER_VERBS = ("uebernomm", "uebernehm", "uebertrag", "importier", "eingelesen", "einlesen",
-                   "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow")
+                   "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow",
+                   "getippt", "eingetippt", "abgetippt", "eingegeben", "eingetragen", "typed", "entered",
+                   "keyed")
 # fmt: on
 
 
 def _linked_to(m: _Match, words: list[str]) -> bool:
     i = m.start
     j = max(t for t, _, _ in m.cover)
-    if (
+    into = (i >= 1 and words[i - 1] == "ins") or (
         i >= 2
         and words[i - 2] in _INTO
         and words[i - 1] in ("die", "das", "den", "the", "unsere", "unser", "our")
-        and any(w.startswith(_TRANSFER_VERBS) for w in words[j + 1 : j + 4])
+    )
+    # "ins ERP getippt", "typed into the ERP", "imported into our ERP"
+    if into and any(
+        w.startswith(_TRANSFER_VERBS) for w in [*words[max(0, i - 4) : i], *words[j + 1 : j + 4]]
     ):
         return True
     for k in range(max(0, i - 4), i):
@@ -2800,6 +2805,25 @@ _LINK_VERBS = frozenset(
     ]
 )
 _TO = frozenset(["zu", "zum", "an", "nach", "in", "to", "into", "with"])
+_LINK_CONTRACTIONS = frozenset(["zum", "zur", "ins", "vom"])
+_LINK_DETERMINERS = frozenset(["der", "die", "das", "dem", "den", "the", *_POSSESSIVES])
+
+
+_SYNC_HEADS = (*_LINK_HEADS, "abgleich", "sync", "synchronisation")
+
+
+def _names_a_link_to_it(m: _Match, words: list[str]) -> bool:
+    """Whether a match stands where a link goes to or data comes from ("zur WaWi", "an die Warenwirtschaft",
+    "aus unserem ERP", "into the ERP") or names the link to a system named after it ("Bestandsabgleich zur
+    Warenwirtschaft")."""
+    start, end = m.start, max(t for t, _, _ in m.cover)
+    after = words[end + 1] if end + 1 < len(words) else ""
+    if words[end].endswith(_SYNC_HEADS) and (after in _LINK_CONTRACTIONS or after in _LINK_PREPOSITIONS):
+        return True
+    before = words[start - 1] if start else ""
+    if before in _LINK_CONTRACTIONS:
+        return True
+    return before in _LINK_DETERMINERS and start > 1 and words[start - 2] in _LINK_PREPOSITIONS
 
 
 def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
@@ -3138,6 +3162,14 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             and all(m.weight == W_HEAD for m in per_role["need"][part])
         ):
             del per_role["need"][part]
+    # said to be there and named again as what a link goes to or data comes from ("Die Warenwirtschaft
+    # behalten wir ... einen Onlineshop mit Stock-Sync zur WaWi"): that one
+    for cap in [c for c in per_role["need"] if c in per_role["existing"]]:
+        kept = [m for m in per_role["need"][cap] if not _names_a_link_to_it(m, words)]
+        if kept:
+            per_role["need"][cap] = kept
+        else:
+            del per_role["need"][cap]
     # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there
     for cap in list(per_role["need"]):
         if cap in per_role["existing"] and all(
