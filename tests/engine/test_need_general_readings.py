@@ -1074,3 +1074,12 @@ def test_a_system_there_named_again_where_a_link_goes_is_that_one(taxonomy, text
 def test_a_system_data_is_typed_into_is_there(taxonomy, text):
     analysis = analyse_need(text, taxonomy)
     assert analysis.capability_ids == ["mes"] and [hit.id for hit in analysis.existing] == ["erp"]
+
+
+def test_subjects_joined_before_a_plural_verb_of_use_are_all_there(taxonomy):
+    text = "Das Finanzwesen und das Meldewesen laufen über den Dienstleister. Wir brauchen Videokonferenzen."
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["video-conferencing"]
+    assert "accounting" in {hit.id for hit in analysis.existing}
+    both = analyse_need("Kasse und Warenwirtschaft bleiben, wir brauchen einen Onlineshop.", taxonomy)
+    assert both.capability_ids == ["online-shop"] and {h.id for h in both.existing} == {"pos", "erp"}

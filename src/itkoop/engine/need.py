@@ -331,6 +331,7 @@ _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 _EXISTING_VERBS = _IN_USE_VERBS | _USE_VERBS | _STATE_PARTICIPLES
 # ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
 _SUBJECT_VERBS = frozenset(["bleibt", "bleiben", "laeuft", "laufen", "stay", "stays", "remains"])
+_PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -2094,11 +2095,12 @@ def _roles(
             and k > start
             and clause_of[k] == clause_of[i]
             and folded[k] in _COORDINATIONS
-            and folded[start] in _POSSESSIVES
+            and (folded[start] in _POSSESSIVES or word in _PLURAL_SUBJECT_VERBS)
             and not any(folded[m] in _NEED_VERBS for m in range(start, i))
         ):
             # "Unsere Handwerkersoftware für Angebote und Rechnungen bleibt": the subject the clause starts
-            # with, whatever it is for, is what stays
+            # with, whatever it is for, is what stays; "Das Finanzwesen und das Meldewesen laufen über ...":
+            # a plural verb's subjects are joined by the "und"
             for m in range(start, k):
                 roles[m] = _combined(roles[m], mode)
                 named = named or m in starts
@@ -2509,6 +2511,7 @@ def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Ma
     j = max(t for t, _, _ in m.cover)
     if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
         return False
+
     for k in (i - 1, j + 1):
         if 0 <= k < len(tokens):
             surface = tokens[k].surface
