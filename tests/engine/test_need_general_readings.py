@@ -1083,3 +1083,15 @@ def test_subjects_joined_before_a_plural_verb_of_use_are_all_there(taxonomy):
     assert "accounting" in {hit.id for hit in analysis.existing}
     both = analyse_need("Kasse und Warenwirtschaft bleiben, wir brauchen einen Onlineshop.", taxonomy)
     assert both.capability_ids == ["online-shop"] and {h.id for h in both.existing} == {"pos", "erp"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eine Kollegin hat auf eine Phishing-Mail geklickt. Wir brauchen Schutz vor Phishing.",
+        "The attacker used her mailbox to send phishing mails to our patients; we need protection.",
+    ],
+)
+def test_phishing_comes_by_mail(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert "email-security" in analysis.capability_ids and "it-security" not in analysis.capability_ids
