@@ -1095,3 +1095,14 @@ def test_subjects_joined_before_a_plural_verb_of_use_are_all_there(taxonomy):
 def test_phishing_comes_by_mail(taxonomy, text):
     analysis = analyse_need(text, taxonomy)
     assert "email-security" in analysis.capability_ids and "it-security" not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind eine Spedition aus Bremen. Wir brauchen eine Rechnungserkennung.",
+        "We get 4,000 carrier invoices a month as PDFs and want them read automatically.",
+    ],
+)
+def test_invoices_read_by_a_machine_are_document_capture_and_the_trade_is_no_need(taxonomy, text):
+    assert analyse_need(text, taxonomy).capability_ids == ["ocr-capture"]
