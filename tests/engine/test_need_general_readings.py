@@ -1106,3 +1106,14 @@ def test_phishing_comes_by_mail(taxonomy, text):
 )
 def test_invoices_read_by_a_machine_are_document_capture_and_the_trade_is_no_need(taxonomy, text):
     assert analyse_need(text, taxonomy).capability_ids == ["ocr-capture"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dazu bräuchten wir 15 Tablets für die Ratsmitglieder.",
+        "Die Tablets (12 Stück, robust) bräuchten wir auch gleich mit.",
+    ],
+)
+def test_devices_one_would_need_are_supplied(taxonomy, text):
+    assert analyse_need(text, taxonomy).capability_ids == ["hardware-supply"]

@@ -355,6 +355,8 @@ _NEED_VERBS = frozenset(
     [
         "brauchen",
         "braucht",
+        "braeuchten",  # "bräuchten wir auch"
+        "braeuchte",
         "benoetigen",
         "benoetigt",
         "suchen",
@@ -430,6 +432,7 @@ _SUPPLY_WORDS = (
     "provision",
     # "die Fahrer brauchen Diensthandys": devices asked for are devices to supply
     "brauch",
+    "braeucht",  # "bräuchten wir auch gleich mit"
     "benoetig",
     "need",
 )
