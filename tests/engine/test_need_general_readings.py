@@ -1117,3 +1117,12 @@ def test_invoices_read_by_a_machine_are_document_capture_and_the_trade_is_no_nee
 )
 def test_devices_one_would_need_are_supplied(taxonomy, text):
     assert analyse_need(text, taxonomy).capability_ids == ["hardware-supply"]
+
+
+def test_a_firms_clients_are_no_law_firm_software_and_their_portal_is_a_customer_portal(taxonomy):
+    text = (
+        "Wir sind eine Steuerberatungskanzlei. Unsere Mandanten schicken Belege per Post. Wir suchen ein "
+        "Mandantenportal, über das Mandanten Belege hochladen und Mandanten Auswertungen abrufen."
+    )
+    assert "customer-portal" in analyse_need(text, taxonomy).capability_ids
+    assert "customer-portal" in analyse_need("Geplant ist ein Bestellportal für Händler.", taxonomy).capability_ids
