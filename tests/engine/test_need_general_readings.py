@@ -1125,4 +1125,31 @@ def test_a_firms_clients_are_no_law_firm_software_and_their_portal_is_a_customer
         "Mandantenportal, über das Mandanten Belege hochladen und Mandanten Auswertungen abrufen."
     )
     assert "customer-portal" in analyse_need(text, taxonomy).capability_ids
-    assert "customer-portal" in analyse_need("Geplant ist ein Bestellportal für Händler.", taxonomy).capability_ids
+    assert (
+        "customer-portal"
+        in analyse_need("Geplant ist ein Bestellportal für Händler.", taxonomy).capability_ids
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Mitgliederliste liegt in einer Access-Datenbank von 2003. Wir suchen eine Vereinsverwaltung.",
+        "Disponiert wird über eine selbst gestrickte Access-Datenbank. Wir suchen ein TMS.",
+    ],
+)
+def test_an_office_database_of_today_is_no_data_platform_to_buy(taxonomy, text):
+    assert "data-platform" not in analyse_need(text, taxonomy).capability_ids
+
+
+def test_the_calendar_of_a_booking_is_part_of_it_and_of_course_is_no_course(taxonomy):
+    booking = analyse_need(
+        "We would like an online calendar where people see which dates are free and book an appointment.",
+        taxonomy,
+    )
+    assert "appointment-booking" in booking.capability_ids and "collaboration" not in booking.capability_ids
+    network = analyse_need("We need a new network; it must of course connect to the HIS.", taxonomy)
+    assert "training" not in network.capability_ids
+    assert (
+        "training" in analyse_need("We need a course for our staff on the new ERP.", taxonomy).capability_ids
+    )

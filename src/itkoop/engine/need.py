@@ -798,6 +798,8 @@ _HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "la
 # A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
 # named too.
 _PART_OF = {"online-forms": "website-cms"}
+_CALENDARS = ("kalender", "calendar", "calendars")
+_CALENDAR_HOSTS = ("appointment-booking", "event-management", "hotel-software")
 # A word that names what the writer's business is ("Spedition mit 25 LKW: ...", "Zahnarztpraxis sucht eine
 # Telefonanlage") is context when the text asks for other things; alone ("Kfz-Werkstatt: Aufträge,
 # Rechnung") it stands for the trade's software. Folded whole words or hyphen-compound heads.
@@ -2336,6 +2338,16 @@ def _other_sense(
             for t, _, _ in m.cover
             if t > 0
         )
+    if cap == "data-platform" and all(
+        any(w.startswith(_OFFICE_DATABASES) for w in _sentence_words(m, tokens, sentence_of)) for m in matches
+    ):
+        # "eine selbst gestrickte Access-Datenbank", "in Excel und einer Datenbank": the makeshift of today
+        return True
+    if cap == "training" and all(
+        fold(m.evidence) == "course" and m.start and fold(tokens[m.start - 1].surface) == "of"
+        for m in matches
+    ):
+        return True  # "must of course provide"
     if cap == "network" and all(fold(m.evidence) in ("switch", "switches") for m in matches):
         # "the switch to a new ERP", "switch from paper": a change, not network gear
         return all(
@@ -2354,6 +2366,22 @@ def _other_sense(
     if unless and any(w.startswith(unless) for w in words):
         return True
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
+
+
+_OFFICE_DATABASES = ("access", "excel", "filemaker")
+
+
+def _sentence_words(m: _Match, tokens: list[Token], sentence_of: list[int]) -> Iterable[str]:
+    """The folded words of the sentence a match starts in (scanned from the match outwards)."""
+    sentence = sentence_of[m.start]
+    k = m.start
+    while k >= 0 and sentence_of[k] == sentence:
+        yield fold(tokens[k].surface)
+        k -= 1
+    k = m.start + 1
+    while k < len(tokens) and sentence_of[k] == sentence:
+        yield fold(tokens[k].surface)
+        k += 1
 
 
 def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> set[_Match]:
@@ -3161,6 +3189,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
+    # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
+    if (
+        "collaboration" in per_role["need"]
+        and all(fold(m.evidence).endswith(_CALENDARS) for m in per_role["need"]["collaboration"])
+        and any(c in per_role["need"] for c in _CALENDAR_HOSTS)
+    ):
+        del per_role["need"]["collaboration"]
     for part, host in _PART_OF.items():  # "eine Website mit Anfrageformular": a form of the website
         if (
             host in per_role["need"]
