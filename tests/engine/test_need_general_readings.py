@@ -1153,3 +1153,15 @@ def test_the_calendar_of_a_booking_is_part_of_it_and_of_course_is_no_course(taxo
     assert (
         "training" in analyse_need("We need a course for our staff on the new ERP.", taxonomy).capability_ids
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Dienstplan wird in Excel gebaut. Wir suchen ein Tool für die Dienstplanung.",
+        "Shift planning is done in Excel; we are looking for a solution for duty rosters.",
+    ],
+)
+def test_shift_planning_is_planned_working_time(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert "time-tracking" in analysis.capability_ids and "hr" not in analysis.capability_ids

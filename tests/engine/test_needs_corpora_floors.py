@@ -69,7 +69,9 @@ F1_FLOORS = {
     "needs_fresh3.json": {  # a hold-out (0.680 at its first run), then general rules
         "all": 0.89,  # 0.909
         "crafts": 0.89,  # 0.917
-        "hospitality": 0.97,  # 1.000
+        # 1.000 until shift planning became time tracking, as seven of nine outside texts read it (the team
+        # wrote "Mitarbeiter-App für Dienstpläne" as HR)
+        "hospitality": 0.90,  # 0.923
         "logistics": 0.93,  # 0.952
         "public-lot": 0.80,  # 0.821
     },
