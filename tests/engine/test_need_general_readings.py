@@ -1165,3 +1165,55 @@ def test_the_calendar_of_a_booking_is_part_of_it_and_of_course_is_no_course(taxo
 def test_shift_planning_is_planned_working_time(taxonomy, text):
     analysis = analyse_need(text, taxonomy)
     assert "time-tracking" in analysis.capability_ids and "hr" not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("Webseite ja, Shop nein, Kasse ham wir schon", ["online-shop"]),
+        ("Website ✔ Onlineshop ✘ CRM ✔", ["online-shop"]),
+        ("Online shop: not needed. ERP: we have one. Website: needed.", ["online-shop"]),
+    ],
+)
+def test_answers_in_a_list_refuse_or_keep_and_the_rest_is_asked(taxonomy, text, refused):
+    analysis = analyse_need(text, taxonomy)
+    assert "website-cms" in analysis.capability_ids
+    assert [hit.id for hit in analysis.negated] == refused
+    assert not {"online-shop", "pos", "erp"} & set(analysis.capability_ids)
+
+
+def test_a_label_had_but_old_is_asked_again(taxonomy):
+    # found by a new-user probe: the answer rule first read it as there
+    assert analyse_need("Website: haben wir, ist aber alt und soll neu", taxonomy).capability_ids == [
+        "website-cms"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Außer einem Onlineshop brauchen wir nichts.",
+        "We need nothing except an online shop.",
+        "Ohne Onlineshop geht heute nichts mehr, also brauchen wir einen.",
+    ],
+)
+def test_all_but_nothing_asks_for_the_one_thing(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["online-shop"] and not analysis.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "there"),
+    [
+        ("Die Kanzleisoftware DATEV ist gesetzt. Wir brauchen eine Spracherkennung.", "legal-software"),
+        (
+            "E-Mail und Office (Microsoft 365) sind ebenfalls gesetzt. Wir brauchen eine Spracherkennung.",
+            "office-software",
+        ),
+        ("Our accounting is done by our Steuerberater in DATEV. We need speech recognition.", "accounting"),
+    ],
+)
+def test_a_system_decided_or_done_by_an_adviser_is_there(taxonomy, text, there):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["speech-recognition"]
+    assert there in {hit.id for hit in analysis.existing}

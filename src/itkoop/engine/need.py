@@ -62,6 +62,8 @@ _ASIDE_RE = re.compile(
 )
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
 # Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
+_TICK_RE = re.compile("[\u2713\u2714\u2705\u2611]\ufe0f?")  # ✓ ✔ ✅ ☑
+_CROSS_RE = re.compile("[\u2717\u2718\u274c\u2612]\ufe0f?")  # ✗ ✘ ❌ ☒
 _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
 # Tender boilerplate: a sentence about the procedure, not the thing bought ("Eignungskriterien: ...",
 # "Bieterfragen sind über die Vergabeplattform zu stellen", "Variants will not be accepted"). Words match as
@@ -200,8 +202,8 @@ _KEEPS = frozenset(["keep", "keeping"])
 _WORKS_WITH = frozenset(["arbeiten", "work"])
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
-    ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "connected", "installed"]
-)
+    ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "gesetzt", "connected", "installed"]
+)  # "Microsoft 365 ist gesetzt": decided and in use
 # "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
 _MAKESHIFTS = (
     "excel",
@@ -276,7 +278,7 @@ _OWNERS = (
     "ministry",
 )
 # Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
-_DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles"])
+_DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles", "done"])
 _OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
 _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
@@ -1626,6 +1628,8 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
     text = _ASIDE_RE.sub(r" \1 ", text)
+    # a ticked or crossed list: "Website ✔ Onlineshop ✘" says yes and no
+    text = _TICK_RE.sub(" ja;", _CROSS_RE.sub(" nein;", text))
     tokens: list[Token] = []
     clause_of: list[int] = []
     sentence_of: list[int] = []
@@ -1944,6 +1948,10 @@ def _roles(
         ):
             # a state that is lacking ("die Homepage ist nicht barrierefrei"), unlike "ist nicht nötig"
             continue
+        if word in _ONLY_WITH_NOTHING and any(
+            folded[k] in _NOTHING for k in _clause_range(clause_of[i], clause_start, clause_size)
+        ):
+            continue  # "Außer einem Onlineshop brauchen wir nichts", "Ohne Shop geht nichts": only that one
         if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
             mode = "negated"
             if nxt in _NO_CASE:  # "auf keinen Fall": negates the verb, like "nicht"
@@ -1993,7 +2001,10 @@ def _roles(
             word in _EXISTING
             or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5)
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
-            or (word in _STATE_PARTICIPLES and prev in _STATE_COPULAS)
+            or (
+                word in _STATE_PARTICIPLES
+                and (prev in _STATE_COPULAS or (prev in _ALSO and prev2 in _STATE_COPULAS))
+            )  # "sind ebenfalls gesetzt"
         ):
             mode = "existing"
         elif word in _DONE_BY and clause_of[i] in outside:
@@ -2171,9 +2182,23 @@ def _answered_labels(
 ) -> None:
     """Refuse or keep a short label that a short answer after a colon, a dash or a question mark says no to
     or says is there ("Onlineshop: nein", "Onlineshop: brauchen wir nicht", "Kasse: haben wir", "Shop?
-    Nein danke."); the answer names nothing itself. Sets ``roles`` of the label's words. Linear."""
+    Nein danke.", "ERP: we have one"), or that a "nein" ends ("Webseite ja, Shop nein"); the answer names
+    nothing itself, and a "but" after it asks again ("Website: haben wir, ist aber alt"). Sets ``roles``
+    of the label's words. Linear."""
     clauses = _members(clause_of)
-    for label, answer in pairwise(clauses):
+    for n, clause in enumerate(clauses):
+        if (
+            1 < len(clause) <= _LABEL_WORDS + 1
+            and words[clause[-1]] in _ANSWER_NO
+            and any(k in starts for k in clause[:-1])
+            and all(roles[k] == "need" for k in clause[:-1])
+        ):
+            for k in clause[:-1]:  # "Shop nein", "Onlineshop ✘"
+                roles[k] = "negated"
+            continue
+        if n + 1 == len(clauses):
+            break
+        label, answer = clause, clauses[n + 1]
         if (
             len(label) > _LABEL_WORDS
             or len(answer) > _ANSWER_WORDS
@@ -2192,12 +2217,24 @@ def _answered_labels(
             or (said[0] in _NEED_VERBS and said[-1] in _VERB_NEGATIONS)  # "brauchen wir nicht"
         ):
             mode = "negated"
-        elif said[0] in _ANSWER_HAVE and said[1:2] in (["wir"], ["we"], ["es"]):
-            mode = "existing"  # "haben wir", "gibt es"
+        elif (said[0] in _ANSWER_HAVE and said[1:2] in (["wir"], ["we"], ["es"])) or said[:2] == [
+            "we",
+            "have",
+        ]:
+            mode = "existing"  # "haben wir", "gibt es", "we have one"
+            rest = clauses[n + 2] if n + 2 < len(clauses) else []
+            if any(sentence_of[k] == sentence_of[answer[0]] and words[k] in _BUT for k in rest):
+                continue  # "Website: haben wir, ist aber alt und soll neu"
         else:
             continue
         for k in label:
             roles[k] = mode
+
+
+_BUT = frozenset(["aber", "but", "jedoch", "allerdings"])
+_ALSO = frozenset(["auch", "ebenfalls", "bereits", "schon", "also", "already"])
+_ONLY_WITH_NOTHING = frozenset(["ausser", "except", "ohne", "without"])
+_NOTHING = frozenset(["nichts", "nothing"])
 
 
 def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
