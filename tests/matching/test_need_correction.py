@@ -67,6 +67,14 @@ def test_adding_a_capability_by_its_label_recomputes_the_offers_with_it(client, 
     assert "add=" not in link
 
 
+@pytest.mark.parametrize("word", ["Webshop", "webshop"])
+def test_adding_by_a_word_the_need_text_knows_works_too(client, mini_catalog, word):
+    # found by a new-user probe: "Webshop" was understood in the text but refused in the add field
+    page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "add": word})
+    assert "kennen wir nicht" not in html.unescape(page)
+    assert '<input type="hidden" name="cap" value="online-shop">' in page
+
+
 def test_a_capability_added_by_id_in_the_query_is_composed(client, mini_catalog):
     page = _get(client, {"text": "Wir brauchen eine Warenwirtschaft", "cap": "online-shop"})
     assert "Shopwerk" in _offers(page)
@@ -275,7 +283,10 @@ def test_when_the_need_is_full_what_was_named_in_passing_is_listed_without_a_lin
 
 def test_the_text_form_sends_the_corrections_again(client, mini_catalog):
     page = _get(client, {"text": NEED, "cap": "crm", "remove": "online-shop", "must": "datev"})
-    text_form = r'<form method="get" class="card" aria-label="Bedarf beschreiben">(.*?)</form>'
+    # it lands at what was understood: on a phone that is a screen or more below the form
+    text_form = (
+        r'<form method="get" action="#need-heading" class="card" aria-label="Bedarf beschreiben">(.*?)</form>'
+    )
     (form,) = re.findall(text_form, page, re.S)
     hidden = set(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form))
     assert {("cap", "crm"), ("remove", "online-shop")} <= hidden
@@ -286,3 +297,16 @@ def test_the_full_need_is_told_in_english_too(client, mini_catalog):
     page = _get(client, {"text": FOCUSED, "cap": [*others, "backup", "video-conferencing"]}, "/en")
     (passing,) = re.findall(r'<p id="in-passing">(.*?)</p>', page, re.S)
     assert "A need holds at most 10 capabilities" in passing
+
+
+def test_a_refused_or_existing_capability_the_customer_adds_is_searched_and_no_longer_listed(
+    client, mini_catalog
+):
+    # found by a new-user probe: the page said "von Ihnen hinzugefügt" and "Nicht gewünscht" of one thing
+    page = html.unescape(_get(client, {"text": "Website: ja. Onlineshop: nein.", "add": "Onlineshop"}))
+    assert "von Ihnen hinzugefügt" in page and "Nicht gewünscht" not in page
+    assert "Shopwerk" in _offers(page)
+    page = html.unescape(
+        _get(client, {"text": "Unsere Warenwirtschaft bleibt. Wir brauchen einen Onlineshop.", "cap": "erp"})
+    )
+    assert "Ihre vorhandenen Systeme:" not in page and "Warenwirtschaft / ERP" in page

@@ -112,6 +112,7 @@ def test_a_label_with_an_english_name_shows_it_on_english_pages(client):
     english = _visible_text(client.get("/en" + company.get_absolute_url()).content.decode())
     assert "IDW PS 880 (software certification)" in english and "ISO 9001" in english
     assert "Softwarebescheinigung" not in english
+    assert "Quality labels" in english  # more than one (a new-user probe read "Quality label" above three)
     with override("de"):
         need_path = reverse("matching:need")
     need_form = client.get("/en" + need_path).content.decode()

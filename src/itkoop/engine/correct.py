@@ -73,6 +73,8 @@ def corrected_need(
         capabilities=capabilities,
         weights={c: max(weights[c], 0.01) for c in capabilities},
         standards=(*need.standards, *must),
+        # a system the text says is there but the customer adds is to be bought, not linked to
+        existing=tuple(c for c in need.existing if c not in add),
         added=added,
         removed=removed,
         required_standards=must,

@@ -123,18 +123,17 @@ class CorrectionForm(forms.Form):
     )
 
     def clean_add(self) -> str | None:
-        """The capability id of what was typed: an id, or a German or English label (any case)."""
+        """The capability id of what was typed (see services.capability_for_words)."""
         typed = " ".join(self.cleaned_data["add"].split())
         if not typed:
             return None
-        folded = typed.casefold()
-        for cid, label_de, label_en in services.capability_options():
-            if folded in (cid.casefold(), label_de.casefold(), label_en.casefold()):
-                return cid
-        raise forms.ValidationError(
-            _("Den Baustein „%(text)s“ kennen wir nicht. Bitte wählen Sie einen aus der Liste.")
-            % {"text": typed}
-        )
+        cid = services.capability_for_words(typed)
+        if cid is None:
+            raise forms.ValidationError(
+                _("Den Baustein „%(text)s“ kennen wir nicht. Bitte wählen Sie einen aus der Liste.")
+                % {"text": typed}
+            )
+        return cid
 
     def corrections(self, *, with_typed: bool = True) -> dict[str, tuple[str, ...]]:
         """The valid corrections as match_need's keywords. What was typed into the search field restores a

@@ -181,8 +181,9 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     analysis, need = result.analysis, result.need
     left_out = left_out_of(need, analysis)
     in_passing = in_passing_of(need, analysis)
-    not_wanted = [h.id for h in analysis.negated] if analysis is not None else []
-    existing = [h.id for h in analysis.existing] if analysis is not None else []
+    # what the customer added is searched, whatever the text said of it
+    not_wanted = [h.id for h in analysis.negated if h.id not in need.added] if analysis is not None else []
+    existing = [h.id for h in analysis.existing if h.id not in need.added] if analysis is not None else []
     systems = _existing_systems(result, existing)
     names = names_for(
         capabilities=[*left_out, *in_passing, *not_wanted, *existing, *need.removed],

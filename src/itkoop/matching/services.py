@@ -168,6 +168,22 @@ def capability_options() -> list[tuple[str, str, str]]:
     )
 
 
+def capability_for_words(typed: str) -> str | None:
+    """The capability a customer typed into the "add" field: an id, a German or English label (any case), or
+    words the need analysis reads as exactly one capability ("Webshop", "Dienstplanung"); None for a
+    group's label (see capability_options) or words that name none or several."""
+    folded = " ".join(typed.split()).casefold()
+    if not folded:
+        return None
+    caps = current_catalog().taxonomy.capabilities.values()
+    groups = {c.parent for c in caps if c.parent}
+    for c in caps:
+        if folded in (c.id.casefold(), c.label_de.casefold(), (c.label_en or "").casefold()):
+            return None if c.id in groups else c.id
+    understood = capabilities_in_text(text=typed)
+    return understood[0] if len(understood) == 1 else None
+
+
 def standard_ids() -> frozenset[str]:
     """The ids of every standard a need can make a must."""
     return frozenset(current_catalog().taxonomy.standards)
