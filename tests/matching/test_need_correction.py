@@ -310,3 +310,10 @@ def test_a_refused_or_existing_capability_the_customer_adds_is_searched_and_no_l
         _get(client, {"text": "Unsere Warenwirtschaft bleibt. Wir brauchen einen Onlineshop.", "cap": "erp"})
     )
     assert "Ihre vorhandenen Systeme:" not in page and "Warenwirtschaft / ERP" in page
+
+
+def test_the_text_field_says_its_limit_before_it_cuts(client, mini_catalog):
+    # found by a new-user probe: 2,700 pasted characters were cut to 2,000 without a word
+    page = html.unescape(_get(client, {}))
+    assert 'maxlength="2000"' in page and "Höchstens 2000 Zeichen" in page
+    assert "At most 2000 characters" in html.unescape(_get(client, {}, "/en"))

@@ -22,7 +22,8 @@ class NeedForm(forms.Form):
         error_messages={"required": _("Bitte beschreiben Sie Ihren Bedarf in einigen Worten.")},
         help_text=_(
             "Beschreiben Sie Ihren Bedarf in eigenen Worten, auf Deutsch oder Englisch – z. B. „Wir brauchen "
-            "einen Onlineshop, der an unsere Warenwirtschaft und an DATEV angebunden ist“."
+            "einen Onlineshop, der an unsere Warenwirtschaft und an DATEV angebunden ist“. Höchstens 2000 "
+            "Zeichen: Längeres schneidet das Feld ab."
         ),
     )
     hub = forms.ModelChoiceField(
