@@ -61,9 +61,9 @@ _ASIDE_RE = re.compile(
     re.IGNORECASE,
 )
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
-# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
 _TICK_RE = re.compile("[\u2713\u2714\u2705\u2611]\ufe0f?")  # ✓ ✔ ✅ ☑
 _CROSS_RE = re.compile("[\u2717\u2718\u274c\u2612]\ufe0f?")  # ✗ ✘ ❌ ☒
+# Sentences end at ".", "!" or "?" before a space (not in "1.200" or "12.03.2026"), at ";" and a line break.
 _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
 # Tender boilerplate: a sentence about the procedure, not the thing bought ("Eignungskriterien: ...",
 # "Bieterfragen sind über die Vergabeplattform zu stellen", "Variants will not be accepted"). Words match as
@@ -2579,7 +2579,6 @@ def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Ma
     j = max(t for t, _, _ in m.cover)
     if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
         return False
-
     for k in (i - 1, j + 1):
         if 0 <= k < len(tokens):
             surface = tokens[k].surface
@@ -2766,14 +2765,6 @@ _TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved o
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records")
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
-_MIGRATION_WORDS = (
-    "uebernahme",
-    "datenuebernahme",
-    "altdatenuebernahme",
-    "migration",
-    "datenmigration",
-    "data migration",
-)
 _DATA_REACH = 15
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
-from itkoop.engine.catalog import CatalogError
+from itkoop.engine.catalog import Capability, CatalogError
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS, corrected_need
 from itkoop.engine.explain import explain_bundle
 from itkoop.engine.need import MAX_NEED_CAPABILITIES, need_from_text
@@ -156,12 +156,17 @@ def capabilities_in_text(*, text: str) -> list[str]:
     return list(need.capabilities)
 
 
+def _group_ids(caps: Iterable[Capability]) -> set[str]:
+    """The taxonomy's groups: capabilities other capabilities name as their parent."""
+    return {c.parent for c in caps if c.parent}
+
+
 def capability_options() -> list[tuple[str, str, str]]:
     """(id, German label, English label) of every capability a need can name, by German label: the choice
     of the "add a capability" field. Groups of the taxonomy ("Handel und E-Commerce") are left out: no
     solution covers a group, so one added would stay open in every offer."""
     caps = current_catalog().taxonomy.capabilities.values()
-    groups = {c.parent for c in caps if c.parent}
+    groups = _group_ids(caps)
     return sorted(
         ((c.id, c.label_de, c.label_en or c.label_de) for c in caps if c.id not in groups),
         key=lambda o: o[1].lower(),
@@ -176,7 +181,7 @@ def capability_for_words(typed: str) -> str | None:
     if not folded:
         return None
     caps = current_catalog().taxonomy.capabilities.values()
-    groups = {c.parent for c in caps if c.parent}
+    groups = _group_ids(caps)
     for c in caps:
         if folded in (c.id.casefold(), c.label_de.casefold(), (c.label_en or "").casefold()):
             return None if c.id in groups else c.id
