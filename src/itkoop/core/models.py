@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from itkoop.core.i18n import in_page_language, page_language
 
 
 class Hub(models.Model):
@@ -31,7 +32,7 @@ class Hub(models.Model):
     @property
     def localized_name(self) -> str:
         """The name in the page's language (the German one where no English name is kept)."""
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return in_page_language(self.name, self.name_en)
 
 
 class Center(models.Model):
@@ -57,7 +58,7 @@ class Center(models.Model):
 
     @property
     def topics(self) -> list[str]:
-        return self.topics_en if get_language() == "en" and self.topics_en else self.topics_de
+        return self.topics_en if page_language() == "en" and self.topics_en else self.topics_de
 
 
 class ReferenceDataState(models.Model):
@@ -128,7 +129,7 @@ class LegalText(models.Model):
 
     @property
     def body(self) -> str:
-        return self.body_en if get_language() == "en" and self.body_en else self.body_de
+        return in_page_language(self.body_de, self.body_en)
 
 
 class AuditEntry(models.Model):

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from itkoop.core.i18n import in_page_language
 
 
 def _localized(obj, field: str) -> str:
     english = getattr(obj, f"{field}_en", "")
-    return english if get_language() == "en" and english else getattr(obj, f"{field}_de")
+    return in_page_language(getattr(obj, f"{field}_de"), english)
 
 
 class Tag(models.Model):

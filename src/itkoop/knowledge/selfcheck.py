@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import get_language
+from itkoop.core.i18n import in_page_language
 
 QUESTIONNAIRE_FILE = Path(__file__).resolve().parent / "content" / "selfcheck.json"
 MAX_ANSWER = 4
@@ -27,7 +27,7 @@ class InvalidAnswers(ValueError):
 
 def _pick(entry: dict, key: str) -> str:
     english = entry.get(f"{key}_en", "")
-    return english if get_language() == "en" and english else entry.get(f"{key}_de", "")
+    return in_page_language(entry.get(f"{key}_de", ""), english)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Question:
 
     @property
     def text(self) -> str:
-        return self.text_en if get_language() == "en" and self.text_en else self.text_de
+        return in_page_language(self.text_de, self.text_en)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from itkoop.core.i18n import in_page_language
 
 MAX_EXPLANATION = 2000
 MAX_NOTE = 2000
@@ -51,7 +52,7 @@ class LabelScheme(models.Model):
 
     @property
     def localized_description(self) -> str:
-        return self.description_en if get_language() == "en" and self.description_en else self.description_de
+        return in_page_language(self.description_de, self.description_en)
 
 
 class CriteriaVersion(models.Model):
@@ -92,11 +93,11 @@ class Criterion(models.Model):
 
     @property
     def text(self) -> str:
-        return self.text_en if get_language() == "en" and self.text_en else self.text_de
+        return in_page_language(self.text_de, self.text_en)
 
     @property
     def hint(self) -> str:
-        return self.hint_en if get_language() == "en" and self.hint_en else self.hint_de
+        return in_page_language(self.hint_de, self.hint_en)
 
 
 class Application(models.Model):

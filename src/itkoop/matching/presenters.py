@@ -13,9 +13,9 @@ from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from itkoop.core.i18n import page_language
 from itkoop.engine.correct import in_passing as in_passing_of
 from itkoop.engine.correct import left_out as left_out_of
 from itkoop.engine.existing import ExistingSystem, existing_systems
@@ -27,10 +27,6 @@ from itkoop.engine.serialize import bundle_from_dict, match_status
 from itkoop.registry import selectors as registry
 
 from .diagram import Edge, Node, integration_svg
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "de").startswith("en") else "de"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +68,7 @@ def names_for(
 ) -> Names:
     """Load the names of these ids with one query per kind; capability and standard labels in the active
     language."""
-    lang = _lang()
+    lang = page_language()
     return Names(
         companies=registry.companies()
         .select_related("hub")
@@ -255,7 +251,7 @@ def score_percent(score: float) -> int:
 
 def ranking_rule() -> str:
     """How offers with the same rating are ordered, in the page's language (the engine applies the rule)."""
-    return tie_rule(_lang())
+    return tie_rule(page_language())
 
 
 def search_notice(result: MatchResult) -> str | None:
@@ -450,7 +446,7 @@ def present_bundle_snapshot(snapshot: Any) -> dict[str, Any] | None:
 def _snapshot_explanation(snapshot: dict, fallback: str) -> str:
     """The stored explanation in the reader's language (snapshots before both were kept have one)."""
     explanations = snapshot.get("explanations")
-    lang = "en" if (get_language() or "de").startswith("en") else "de"
+    lang = page_language()
     if isinstance(explanations, dict) and isinstance(explanations.get(lang), str):
         return explanations[lang]
     return fallback

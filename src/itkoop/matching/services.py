@@ -15,10 +15,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.i18n import page_language
 from itkoop.engine.catalog import Capability, CatalogError
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS, corrected_need
 from itkoop.engine.explain import explain_bundle
@@ -110,10 +110,6 @@ def bundle_invite_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "de").startswith("en") else "de"
-
-
 def _check_common(top_k: int, max_partners: int | None) -> None:
     if not 1 <= top_k <= MAX_TOP:
         raise MatchRequestError(
@@ -201,7 +197,7 @@ def must_standard_options(result: MatchResult, must=()) -> list[tuple[str, str]]
     caps = set(result.need.capabilities)
     named = set(result.analysis.standards) if result.analysis is not None else set()
     chosen = named | set(must) | {s.id for s in standards.values() if caps & set(s.used_by)}
-    labels = [(s, standards[s].label_in(_lang())) for s in chosen if s in standards]
+    labels = [(s, standards[s].label_in(page_language())) for s in chosen if s in standards]
     return sorted(labels, key=lambda o: o[1].lower())
 
 
@@ -289,7 +285,7 @@ def match_need(
                 )
             need = corrected_need(need, analysis, catalog, add=add, remove=remove, must_standards=must)
         result = compose_bundles(
-            need, catalog, top_k=top_k, lang=_lang(), analysis=analysis, budget_s=match_budget_s()
+            need, catalog, top_k=top_k, lang=page_language(), analysis=analysis, budget_s=match_budget_s()
         )
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
@@ -348,7 +344,9 @@ def rank_partners_for(
             raise MatchRequestError(_("Der Bedarfstext ist leer."))
         need, _analysis = need_from_text(need_text, catalog.taxonomy)
     try:
-        result = rank_partners(company_id, catalog, need=need, top_k=top_k, lang=_lang(), max_km=max_km)
+        result = rank_partners(
+            company_id, catalog, need=need, top_k=top_k, lang=page_language(), max_km=max_km
+        )
     except (CatalogError, ValueError) as exc:
         raise MatchRequestError(str(exc)) from exc
     return result

@@ -5,10 +5,10 @@ from urllib.parse import urlsplit
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from itkoop.core.converters import EXTERNAL_ID_MAX_LENGTH, EXTERNAL_ID_REGEX
+from itkoop.core.i18n import in_page_language
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # A phone number as people write it: an optional +, then digits with spaces, slashes, dots, dashes and
@@ -53,7 +53,7 @@ class Capability(models.Model):
 
     @property
     def label(self) -> str:
-        return self.label_en if get_language() == "en" and self.label_en else self.label_de
+        return in_page_language(self.label_de, self.label_en)
 
 
 class Standard(models.Model):
@@ -79,7 +79,7 @@ class Standard(models.Model):
     @property
     def display_label(self) -> str:
         """The name in the active language."""
-        return self.label_en if get_language() == "en" and self.label_en else self.label
+        return in_page_language(self.label, self.label_en)
 
     @property
     def search_label(self) -> str:
@@ -101,7 +101,7 @@ class Label(models.Model):
         verbose_name_plural = _("Gütesiegel")
 
     def __str__(self) -> str:
-        return self.name_en if get_language() == "en" and self.name_en else self.name
+        return in_page_language(self.name, self.name_en)
 
 
 class Company(models.Model):
@@ -177,7 +177,7 @@ class Company(models.Model):
 
     @property
     def localized_description(self) -> str:
-        return self.description_en if get_language() == "en" and self.description_en else self.description
+        return in_page_language(self.description, self.description_en)
 
     @property
     def website_url(self) -> str:

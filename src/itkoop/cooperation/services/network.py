@@ -6,10 +6,10 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.i18n import page_language
 from itkoop.notifications.services import notify
 from itkoop.registry.services import ReviewRequest
 
@@ -25,7 +25,7 @@ FALLBACK_HUB = "berlin"  # the center's head office takes what no hub's topic or
 
 def topic_choices() -> list[tuple[str, str]]:
     """(value, label) for every hub speciality, values in German, labels in the current language."""
-    english = get_language() == "en"
+    english = page_language() == "en"
     choices = [(GENERAL_TOPIC, _("Allgemeine Frage / anderes Thema"))]
     for hub in core_selectors.hub_reference_entries():
         german = hub.get("topics_de") or hub.get("topics", [])

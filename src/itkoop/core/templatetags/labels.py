@@ -1,9 +1,12 @@
 """Filters that show stored codes as words: countries and languages in the page's language; and lists of
-named things (capabilities, tags) in the order of their names in that language."""
+named things (capabilities, tags) in the order of their names in that language; and the language of a text
+that is not the page's."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from itkoop.core.countries import country_name, language_name
+from itkoop.core.i18n import lang_attribute
 from itkoop.core.selectors import label_sort_key
 
 register = template.Library()
@@ -32,3 +35,10 @@ def by_label(items) -> list:
     """{% for cap in solution.capabilities.all|by_label %}: sorted by each one's ``label`` in the page's
     language (the database orders capabilities by their German label)."""
     return sorted(items or [], key=lambda item: label_sort_key(str(item.label)))
+
+
+@register.filter
+def lang_attr(value) -> str:
+    """<p{{ company.localized_description|lang_attr }}>: ' lang="de"' where a German text stands on an English
+    page (no English one was written), so screen readers read it in German (WCAG 3.1.2)."""
+    return mark_safe(lang_attribute(value))  # noqa: S308 - only "de" or "en", set by in_page_language
