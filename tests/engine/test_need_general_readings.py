@@ -1217,3 +1217,44 @@ def test_a_system_decided_or_done_by_an_adviser_is_there(taxonomy, text, there):
     analysis = analyse_need(text, taxonomy)
     assert analysis.capability_ids == ["speech-recognition"]
     assert there in {hit.id for hit in analysis.existing}
+
+
+@pytest.mark.parametrize(
+    "text, refused, wanted",
+    [
+        ("Einen Onlineshop brauchen wir noch nicht, aber eine Website.", "online-shop", "website-cms"),
+        ("Wir brauchen noch nicht den Onlineshop, erst die Website.", "online-shop", "website-cms"),
+    ],
+)
+def test_not_needed_yet_is_refused_for_now(taxonomy, text, refused, wanted):
+    needed, negated, _ = _read(text, taxonomy)
+    assert refused in negated and refused not in needed and wanted in needed
+
+
+def test_still_lacking_is_still_asked_for(taxonomy):
+    assert "accessibility" in _read("Die Website ist noch nicht barrierefrei.", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, wrong, wanted",
+    [
+        ("Die Website ist nicht das Problem, sondern die Warenwirtschaft.", "website-cms", "erp"),
+        ("Our website is not the issue; we need an ERP.", "website-cms", "erp"),
+        (
+            "Wir hatten mal einen Onlineshop, jetzt brauchen wir eine Buchhaltung.",
+            "online-shop",
+            "accounting",
+        ),
+        (
+            "Früher hatten wir einen Onlineshop, jetzt brauchen wir eine Buchhaltung.",
+            "online-shop",
+            "accounting",
+        ),
+        ("We used to have an online shop; now we need accounting.", "online-shop", "accounting"),
+    ],
+)
+def test_what_is_not_the_problem_or_was_had_once_is_neither_asked_for_nor_there(
+    taxonomy, text, wrong, wanted
+):
+    needed, negated, there = _read(text, taxonomy)
+    assert wrong not in needed | negated | there and wanted in needed

@@ -294,6 +294,7 @@ _CONNECTED = frozenset(
 )
 _GENERIC_HEADS = frozenset(["software", "system", "systems", "tool", "solution", "platform", "programm"])
 _COPULAS = frozenset(["ist", "sind", "is", "are", "heisst", "laeuft", "runs"])
+_TROUBLES = ("problem", "thema", "baustelle", "issue", "engpass", "bottleneck")
 _STATE_COPULAS = frozenset(["ist", "sind", "war", "waren", "is", "are", "was", "were"])
 _WANTED = (
     "noetig",
@@ -1937,8 +1938,25 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
-        if word in _NEGATIONS and (prev in _LACKS or {prev2, prev} == {"es", "gibt"}):
+        if (
+            word in _NEGATIONS
+            and (prev in _LACKS or {prev2, prev} == {"es", "gibt"})
+            and not _needed_not_yet(i, folded, clause_of)
+        ):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
+        if _had_once(i, folded, clause_of):
+            # "Wir hatten mal einen Onlineshop", "we used to have a shop": neither asked for nor there
+            for k in range(i + 1, min(len(tokens), i + 1 + MAX_SCOPE)):
+                if clause_of[k] != clause_of[i]:
+                    break
+                roles[k] = "context"
+            continue
+        if word in _VERB_NEGATIONS and prev in _STATE_COPULAS and _not_the_problem(folded[i + 1 : i + 3]):
+            # "Die Website ist nicht das Problem, sondern die Warenwirtschaft": what is named before is fine
+            for k in range(clause_start[clause_of[i]], i):
+                if k in starts:
+                    roles[k] = "context"
+            continue
         if (
             word in _VERB_NEGATIONS
             and prev in _STATE_COPULAS
@@ -2235,6 +2253,38 @@ _BUT = frozenset(["aber", "but", "jedoch", "allerdings"])
 _ALSO = frozenset(["auch", "ebenfalls", "bereits", "schon", "also", "already"])
 _ONLY_WITH_NOTHING = frozenset(["ausser", "except", "ohne", "without"])
 _NOTHING = frozenset(["nichts", "nothing"])
+
+
+_ONCE = frozenset(["mal", "einmal", "frueher", "damals", "zeitweise"])
+
+
+def _had_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """ "(wir) hatten mal / früher / einmal", "(we) used to have", "(we) once had"."""
+    word = folded[i]
+    nxt = folded[i + 1] if i + 1 < len(folded) and clause_of[i + 1] == clause_of[i] else ""
+    before = folded[i - 2 : i] if i > 1 and clause_of[i - 2] == clause_of[i] else []
+    if word in ("hatten", "hatte"):
+        prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
+        return nxt in _ONCE or prev in _ONCE
+    if word == "have":
+        return before == ["used", "to"]
+    return word == "had" and i > 0 and folded[i - 1] == "once"
+
+
+def _not_the_problem(after: list[str]) -> bool:
+    """ "(ist nicht) das Problem / unser Thema", "(is not) the issue": after a negated copula."""
+    return len(after) == 2 and after[0] in ("das", "unser", "the", "our") and after[1].startswith(_TROUBLES)
+
+
+def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """ "Einen Onlineshop brauchen wir noch nicht": not needed for now is refused, unlike "die Website ist
+    noch nicht fertig" (a lack); the need verb stands right before "noch nicht" or before "wir noch nicht"."""
+    if folded[i] not in _VERB_NEGATIONS or folded[i - 1] != "noch":
+        return False
+    before = [folded[k] for k in range(max(0, i - 4), i - 1) if clause_of[k] == clause_of[i]]
+    if before and before[-1] in _WRITERS:
+        before.pop()
+    return bool(before) and before[-1] in _NEED_VERBS
 
 
 def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
