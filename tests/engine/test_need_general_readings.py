@@ -1258,3 +1258,15 @@ def test_what_is_not_the_problem_or_was_had_once_is_neither_asked_for_nor_there(
 ):
     needed, negated, there = _read(text, taxonomy)
     assert wrong not in needed | negated | there and wanted in needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bestellungen aus dem Onlineshop tippen wir von Hand in die Warenwirtschaft ab.",
+        "Orders from our online shop are typed into the ERP by hand.",
+    ],
+)
+def test_systems_data_is_typed_from_and_into_are_there(taxonomy, text):
+    needed, _, there = _read(text, taxonomy)
+    assert {"online-shop", "erp"} <= there and not {"online-shop", "erp"} & needed

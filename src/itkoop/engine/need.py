@@ -2584,11 +2584,12 @@ _LINK_ARTICLES = {
 
 # What data goes into ("automatisch in die Patientenakte übernommen", "imported into the ERP") runs already.
 _INTO = frozenset(["in", "into", "ins"])
+_INTO_DETERMINERS = frozenset(["die", "das", "den", "the", "unsere", "unser", "our"])
 # fmt: off
 _TRANSFER_VERBS = ("uebernomm", "uebernehm", "uebertrag", "importier", "eingelesen", "einlesen",
                    "eingespielt", "einspiel", "landen", "fliessen", "import", "transfer", "synced", "flow",
                    "getippt", "eingetippt", "abgetippt", "eingegeben", "eingetragen", "typed", "entered",
-                   "keyed")
+                   "keyed", "tipp", "abtipp")
 # fmt: on
 
 
@@ -2596,13 +2597,23 @@ def _linked_to(m: _Match, words: list[str]) -> bool:
     i = m.start
     j = max(t for t, _, _ in m.cover)
     into = (i >= 1 and words[i - 1] == "ins") or (
-        i >= 2
-        and words[i - 2] in _INTO
-        and words[i - 1] in ("die", "das", "den", "the", "unsere", "unser", "our")
+        i >= 2 and words[i - 2] in _INTO and words[i - 1] in _INTO_DETERMINERS
     )
-    # "ins ERP getippt", "typed into the ERP", "imported into our ERP"
+    # "ins ERP getippt", "typed into the ERP", "imported into our ERP", "tippen wir von Hand in die WaWi ab"
     if into and any(
-        w.startswith(_TRANSFER_VERBS) for w in [*words[max(0, i - 4) : i], *words[j + 1 : j + 4]]
+        w.startswith(_TRANSFER_VERBS) for w in [*words[max(0, i - 6) : i], *words[j + 1 : j + 4]]
+    ):
+        return True
+    # and where that data comes from: "Bestellungen aus dem Onlineshop tippen wir in die Warenwirtschaft ab"
+    if (
+        i >= 2
+        and words[i - 2] in ("aus", "from")
+        and words[i - 1] in ("dem", "der", "unserem", "unserer", "the", "our")
+        and any(
+            w == "ins" or (w in _INTO and nxt in _INTO_DETERMINERS)
+            for w, nxt in zip(words[j + 1 : j + 9], words[j + 2 : j + 10], strict=False)
+        )
+        and any(w.startswith(_TRANSFER_VERBS) for w in words[max(0, i - 4) : j + 10])
     ):
         return True
     for k in range(max(0, i - 4), i):
