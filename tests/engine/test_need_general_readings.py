@@ -1270,3 +1270,22 @@ def test_what_is_not_the_problem_or_was_had_once_is_neither_asked_for_nor_there(
 def test_systems_data_is_typed_from_and_into_are_there(taxonomy, text):
     needed, _, there = _read(text, taxonomy)
     assert {"online-shop", "erp"} <= there and not {"online-shop", "erp"} & needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unser Onlineshop und unsere Warenwirtschaft sollen automatisch Daten austauschen.",
+        "Our online shop and our ERP should be synchronised.",
+    ],
+)
+def test_own_systems_to_connect_ask_for_integration(taxonomy, text):
+    needed, _, there = _read(text, taxonomy)
+    assert needed == {"integration-platform"} and {"online-shop", "erp"} <= there
+
+
+def test_a_new_system_connected_to_an_own_one_is_still_the_new_system(taxonomy):
+    needed, _, there = _read(
+        "Wir brauchen einen Onlineshop, verbunden mit unserer Warenwirtschaft.", taxonomy
+    )
+    assert needed == {"online-shop"} and "erp" in there

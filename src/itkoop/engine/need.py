@@ -3330,6 +3330,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     if len(by_code) < len(per_role["need"]):
         for cap in by_code:
             del per_role["need"][cap]
+    _systems_to_connect(per_role, words, tokens)
     hits = {role: _hits(per_cap, tokens) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
@@ -3348,6 +3349,38 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
     return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given, in_passing=in_passing)
+
+
+# Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
+_CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat")
+_INTEGRATION = "integration-platform"
+
+
+def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: list[str], tokens) -> None:
+    """ "Unser Onlineshop und unsere Warenwirtschaft sollen Daten austauschen", "We run Shopify and DATEV and
+    need them connected": two or more systems, each the writer's (named with "unser"/"our" or said to be
+    there), and nothing else asked but to connect them: the systems are there, the need is integration."""
+    if _INTEGRATION in per_role["need"]:
+        return
+    cue = next((k for k, w in enumerate(words) if w.startswith(_CONNECT_CUES)), None)
+    if cue is None or len(set(per_role["need"]) | set(per_role["existing"])) < 2:
+        return
+
+    def the_writers(m: _Match) -> bool:
+        return m.start > 0 and (
+            words[m.start - 1] in _POSSESSIVES or (m.start > 1 and words[m.start - 2] in _POSSESSIVES)
+        )
+
+    if not all(all(the_writers(m) for m in ms) for ms in per_role["need"].values()):
+        return
+    for cap, ms in per_role.pop("need").items():
+        per_role["existing"].setdefault(cap, []).extend(ms)
+    surface = tokens[cue].surface
+    per_role["need"] = {
+        _INTEGRATION: [
+            _Match(_INTEGRATION, "cap", W_HEAD, frozenset({(cue, 0, len(words[cue]))}), fold(surface))
+        ]
+    }
 
 
 def _in_passing(
