@@ -1289,3 +1289,23 @@ def test_a_new_system_connected_to_an_own_one_is_still_the_new_system(taxonomy):
         "Wir brauchen einen Onlineshop, verbunden mit unserer Warenwirtschaft.", taxonomy
     )
     assert needed == {"online-shop"} and "erp" in there
+
+
+@pytest.mark.parametrize(
+    "text, there, wanted",
+    [
+        (
+            "Onlineshop und Kasse, beides haben wir schon. Es fehlt eine Buchhaltung.",
+            {"online-shop", "pos"},
+            "accounting",
+        ),
+        (
+            "Wir brauchen eine Website. Onlineshop und Kasse: beides haben wir bereits.",
+            {"online-shop", "pos"},
+            "website-cms",
+        ),
+    ],
+)
+def test_both_of_two_joined_things_are_there(taxonomy, text, there, wanted):
+    needed, _, existing = _read(text, taxonomy)
+    assert there <= existing and wanted in needed and not there & needed

@@ -2152,10 +2152,16 @@ def _roles(
             # nothing named in the cue's clause: the last thing the clause before named; "beides"/"both":
             # the last things the two clauses before named
             clauses = [clause_of[k]]
+            first = None
             if any(folded[m] in _BOTH for m in _clause_range(clause_of[i], clause_start, clause_size)):
-                clauses.append(clause_of[k] - 1)
+                # "Onlineshop und Kasse, beides haben wir schon": both things of the one clause before
+                first = _first_of_two(
+                    clause_start[clause_of[k]], last_start.get(clause_of[k]), folded, starts
+                )
+                if first is None:
+                    clauses.append(clause_of[k] - 1)
             for clause in clauses:
-                last = last_start.get(clause)
+                last = last_start.get(clause) if first is None else first
                 if clause not in clause_start or last is None:
                     continue
                 end = clause_start[clause] + clause_size[clause] - 1
@@ -2174,6 +2180,15 @@ def _roles(
                     for m in range(last, end + 1):
                         roles[m] = _combined(roles[m], mode)
     return roles
+
+
+def _first_of_two(start: int, last: int | None, folded: list[str], starts: set[int]) -> int | None:
+    """The first of two things a clause joins with "und"/"and" before its last one ("Shop und Kasse")."""
+    if last is None:
+        return None
+    joined = [m for m in range(start, last) if folded[m] in _COORDINATIONS]
+    named = [m for m in range(start, joined[0]) if m in starts] if joined else []
+    return named[0] if named else None
 
 
 _NO_CASE = frozenset(["fall", "falls"])  # "auf keinen Fall"
