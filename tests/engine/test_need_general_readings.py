@@ -1309,3 +1309,21 @@ def test_a_new_system_connected_to_an_own_one_is_still_the_new_system(taxonomy):
 def test_both_of_two_joined_things_are_there(taxonomy, text, there, wanted):
     needed, _, existing = _read(text, taxonomy)
     assert there <= existing and wanted in needed and not there & needed
+
+
+def test_a_trades_everyday_words_beside_a_named_need_are_in_passing(taxonomy):
+    text = (
+        "Wir sind ein Großhandel für Sanitär und Heizung; unsere Kunden sind Installateurbetriebe, die per "
+        "Telefon und Fax bestellen und ihre Rechnungen per Post bekommen. Geplant ist ein Bestellportal für "
+        "unsere Handwerkskunden mit Login pro Betrieb und kundenindividuellen Preisen."
+    )
+    assert _read(text, taxonomy)[0] == {"customer-portal"}
+
+
+def test_a_trades_everyday_words_in_a_wish_are_asked_for(taxonomy):
+    text = (
+        "Wir sind ein Sanitärbetrieb mit 20 Monteuren und einem kleinen Büro. Die Stundenzettel kommen "
+        "zerknittert am Freitag. Ich stelle mir vor, dass jeder Monteur auf dem Tablet seine Aufträge sieht, "
+        "dort Material und Zeiten bucht und der Kunde am Ende unterschreibt."
+    )
+    assert "craft-software" in _read(text, taxonomy)[0]

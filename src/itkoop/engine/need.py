@@ -46,6 +46,9 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 FOCUS_MIN_WORDS = 30
 FOCUS_RATIO = 3
 _ACCOMPANYING = frozenset(["data-migration", "training"])
+# Read from everyday words of a business ("Angebote", "Rechnungen" of a trade): with other needs named by
+# their own words, only a sentence that asks makes them one.
+_INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software"])
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
@@ -3349,7 +3352,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     hits = {role: _hits(per_cap, tokens) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
-    asking = {sentence_of[i] for i, w in enumerate(words) if w in _ASKING}
+    asking = {
+        sentence_of[i]
+        for i, w in enumerate(words)
+        if w in _ASKING or (w == "mir" and i and words[i - 1] in ("stelle", "stellen"))  # "stelle mir vor"
+    }
     refused = {
         cap
         for cap, ms in per_role["negated"].items()
@@ -3418,10 +3425,22 @@ def _in_passing(
         others = set().union(*(s for c, s in sentences_of.items() if c != cap))
         return bool(sentences_of[cap] & asking - others)
 
+    def inferred_in_passing(cap: str) -> bool:
+        # read from its context only ("Angebote" of a joinery), never in a sentence that asks, while others
+        # are named by their own words
+        return (
+            cap in _INFERRED_FROM_BUSINESS_WORDS
+            and all(m.weight <= W_CONTEXT for m in matches[cap])
+            and not sentences_of[cap] & asking
+            and any(m.weight > W_CONTEXT for h in wanted if h.id != cap for m in matches[h.id])
+        )
+
     return [
         h
         for h in wanted
-        if mentions[h.id] * FOCUS_RATIO <= focus and h.id not in _ACCOMPANYING and not asked_alone(h.id)
+        if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
+        and h.id not in _ACCOMPANYING
+        and not asked_alone(h.id)
     ]
 
 
