@@ -46,9 +46,9 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 FOCUS_MIN_WORDS = 30
 FOCUS_RATIO = 3
 _ACCOMPANYING = frozenset(["data-migration", "training"])
-# Read from everyday words of a business ("Angebote", "Rechnungen" of a trade): with other needs named by
-# their own words, only a sentence that asks makes them one.
-_INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software"])
+# Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
+# named by their own words, only a sentence that asks makes them one.
+_INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
