@@ -1327,3 +1327,12 @@ def test_a_trades_everyday_words_in_a_wish_are_asked_for(taxonomy):
         "dort Material und Zeiten bucht und der Kunde am Ende unterschreibt."
     )
     assert "craft-software" in _read(text, taxonomy)[0]
+
+
+def test_an_app_for_a_system_that_is_there_is_an_app_to_build(taxonomy):
+    text = (
+        "Unser TMS ist gut und bleibt, ein neues brauchen wir nicht. Was fehlt, ist eine eigene Fahrer-App."
+    )
+    needed, _, there = _read(text, taxonomy)
+    assert needed == {"mobile-app"} and "logistics-tms" in there
+    assert _read("Wir brauchen eine Fahrer-App.", taxonomy)[0] == {"logistics-tms"}

@@ -3310,6 +3310,16 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             and all(m.weight == W_HEAD for m in per_role["need"][part])
         ):
             del per_role["need"][part]
+    # an app for a system that is there ("Unser TMS bleibt ... eine eigene Fahrer-App") is an app to build
+    for cap in [c for c in per_role["need"] if c in per_role["existing"] and c != _MOBILE_APP]:
+        apps = [m for m in per_role["need"][cap] if fold(m.evidence).endswith("app")]
+        if apps:
+            per_role["need"][cap] = [m for m in per_role["need"][cap] if m not in apps]
+            if not per_role["need"][cap]:
+                del per_role["need"][cap]
+            per_role["need"].setdefault(_MOBILE_APP, []).extend(
+                _Match(_MOBILE_APP, "cap", m.weight, m.cover, m.evidence) for m in apps
+            )
     # said to be there and named again as what a link goes to or data comes from ("Die Warenwirtschaft
     # behalten wir ... einen Onlineshop mit Stock-Sync zur WaWi"): that one
     for cap in [c for c in per_role["need"] if c in per_role["existing"]]:
@@ -3376,6 +3386,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
 _CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat")
 _INTEGRATION = "integration-platform"
+_MOBILE_APP = "mobile-app"
 
 
 def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: list[str], tokens) -> None:
