@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from itkoop.core.i18n import in_page_language, lang_attribute
+from itkoop.core.i18n import in_page_language, lang_attribute, written_language
 from itkoop.knowledge.models import Article
 
-from ..factories import CompanyFactory
+from ..factories import CompanyFactory, SolutionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,34 @@ def test_an_article_without_english_text_is_marked_german_in_title_summary_and_b
     assert '<div class="article-body" lang="de">' in body
     listing = client.get(_url("knowledge:list")).content.decode()
     assert re.search(r'<a href="[^"]*kasse[^"]*" lang="de">Kassensysteme</a>', listing)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Wir entwickeln Software für das Handwerk und die Pflege.", "de"),
+        ("We build software for the trades and for care services.", "en"),
+        ("CRM Cloud Pro", None),
+        ("", None),
+    ],
+)
+def test_the_written_language_is_told_by_its_function_words(text, language):
+    assert written_language(text) == language
+
+
+def test_a_text_written_in_one_field_is_marked_in_the_language_it_is_written_in():
+    german, english = "Wir entwickeln Software für das Handwerk.", "We build software for the trades."
+    with translation.override("en"):
+        assert lang_attribute(german) == ' lang="de"' and lang_attribute(english) == ""
+        # an English text kept in the German field (no English version) is not marked German
+        assert lang_attribute(in_page_language(english, "")) == ""
+    with translation.override("de"):
+        assert lang_attribute(english) == ' lang="en"' and lang_attribute(german) == ""
+
+
+def test_a_solution_description_on_the_other_languages_page_is_marked(client):
+    solution = SolutionFactory(description="Wir digitalisieren die Auftragsabwicklung für das Handwerk.")
+    body = client.get(_url("registry:solution", solution.external_id)).content.decode()
+    assert _lead(body) == '<p class="lead" lang="de">'
+    body = client.get(_url("registry:solution", solution.external_id, lang="de")).content.decode()
+    assert _lead(body) == '<p class="lead">'
