@@ -1336,3 +1336,13 @@ def test_an_app_for_a_system_that_is_there_is_an_app_to_build(taxonomy):
     needed, _, there = _read(text, taxonomy)
     assert needed == {"mobile-app"} and "logistics-tms" in there
     assert _read("Wir brauchen eine Fahrer-App.", taxonomy)[0] == {"logistics-tms"}
+
+
+def test_a_trades_invoices_are_its_software_not_bookkeeping_too(taxonomy):
+    text = (
+        "Elektrobetrieb mit 6 Gesellen: Angebote und Rechnungen schreib ich abends in Word. "
+        "Ich such ein Programm für Angebot, Auftrag und Rechnung."
+    )
+    assert _read(text, taxonomy)[0] == {"craft-software"}
+    text = "Wir brauchen eine Buchhaltung und eine Handwerkersoftware für Angebote und Rechnungen."
+    assert _read(text, taxonomy)[0] == {"craft-software", "accounting"}

@@ -2982,6 +2982,17 @@ def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     )
 
 
+# A trade's or a garage's software writes its invoices: "Angebote und Rechnungen schreiben" asks for it, not
+# for bookkeeping as well.
+_WRITES_INVOICES = ("craft-software", "workshop-software")
+
+
+def _invoices_of_a_trade(per_cap: dict[str, list[_Match]]) -> None:
+    if "accounting" in per_cap and any(cap in per_cap for cap in _WRITES_INVOICES):
+        if all(fold(m.evidence).startswith(("rechnung", "invoic")) for m in per_cap["accounting"]):
+            del per_cap["accounting"]
+
+
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
     "inklusive" (see _framed)."""
@@ -3295,6 +3306,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
+    _invoices_of_a_trade(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
     if (
