@@ -2988,9 +2988,12 @@ _WRITES_INVOICES = ("craft-software", "workshop-software")
 
 
 def _invoices_of_a_trade(per_cap: dict[str, list[_Match]]) -> None:
-    if "accounting" in per_cap and any(cap in per_cap for cap in _WRITES_INVOICES):
-        if all(fold(m.evidence).startswith(("rechnung", "invoic")) for m in per_cap["accounting"]):
-            del per_cap["accounting"]
+    if (
+        "accounting" in per_cap
+        and any(cap in per_cap for cap in _WRITES_INVOICES)
+        and all(fold(m.evidence).startswith(("rechnung", "invoic")) for m in per_cap["accounting"])
+    ):
+        del per_cap["accounting"]
 
 
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
