@@ -1346,3 +1346,31 @@ def test_a_trades_invoices_are_its_software_not_bookkeeping_too(taxonomy):
     assert _read(text, taxonomy)[0] == {"craft-software"}
     text = "Wir brauchen eine Buchhaltung und eine Handwerkersoftware für Angebote und Rechnungen."
     assert _read(text, taxonomy)[0] == {"craft-software", "accounting"}
+
+
+@pytest.mark.parametrize(
+    "text, there, wanted",
+    [
+        (
+            "Our ERP, the shop and the CRM all stay as they are. We need a BI dashboard.",
+            {"erp", "online-shop", "crm"},
+            "bi",
+        ),
+        (
+            "Die Aufträge liegen im TMS und die Finanzbuchhaltung in DATEV. Alles bleibt wie es ist. "
+            "Gesucht sind Dashboards mit Auswertungen.",
+            {"logistics-tms", "accounting"},
+            "bi",
+        ),
+    ],
+)
+def test_everything_named_that_stays_is_there(taxonomy, text, there, wanted):
+    needed, _, existing = _read(text, taxonomy)
+    assert there <= existing and wanted in needed and not there & needed
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir brauchen ein CRM. Alles andere bleibt.", "We need a CRM. Everything else stays."]
+)
+def test_everything_else_that_stays_is_not_what_was_asked(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"crm"}

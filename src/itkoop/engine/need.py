@@ -2151,6 +2151,10 @@ def _roles(
             and clause_of[i] not in headings  # "Erhalten bleiben: SAP": what follows is kept
             and k >= 0
             and clause_of[k] == clause_of[i] - 1
+            # "Wir brauchen ein CRM. Alles andere bleibt": the rest is what the text does not name
+            and not any(
+                folded[m] in _THE_REST for m in _clause_range(clause_of[i], clause_start, clause_size)
+            )
         ):
             # nothing named in the cue's clause: the last thing the clause before named; "beides"/"both":
             # the last things the two clauses before named
@@ -2292,6 +2296,28 @@ def _had_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
 def _not_the_problem(after: list[str]) -> bool:
     """ "(ist nicht) das Problem / unser Thema", "(is not) the issue": after a negated copula."""
     return len(after) == 2 and after[0] in ("das", "unser", "the", "our") and after[1].startswith(_TROUBLES)
+
+
+_EVERYTHING = frozenset(["alles", "alle", "everything", "all"])
+_THE_REST = frozenset(["andere", "anderen", "uebrige", "uebrigen", "rest", "else", "other", "others"])
+
+
+def _everything_stays(words: list[str], sentence_of: list[int], starts: set[int], roles: list[str]) -> None:
+    """ "Our ERP, the shop and the CRM all stay", "... und die Finanzbuchhaltung in DATEV. Alles bleibt wie es
+    ist": what the sentence names before it, or else the sentence before, is there."""
+    for i, word in enumerate(words):
+        if word not in _EVERYTHING or set(words[i + 1 : i + 2]) & _THE_REST:
+            continue  # "Alles andere bleibt": what the text does not name
+        near = words[i + 1 : i + 3] if word in ("alles", "everything") else words[max(0, i - 1) : i + 2]
+        if not any(w in _SUBJECT_VERBS for w in near):
+            continue
+        sentence = sentence_of[i]
+        named = [k for k in starts if k < i and sentence_of[k] == sentence]
+        if not named:
+            named = [k for k in starts if k < i and sentence_of[k] == sentence - 1]
+        for k in named:
+            if roles[k] == "need":
+                roles[k] = "existing"
 
 
 def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:
@@ -3231,6 +3257,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
+    _everything_stays(words, sentence_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
