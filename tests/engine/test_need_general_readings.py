@@ -1374,3 +1374,14 @@ def test_everything_named_that_stays_is_there(taxonomy, text, there, wanted):
 )
 def test_everything_else_that_stays_is_not_what_was_asked(taxonomy, text):
     assert _read(text, taxonomy)[0] == {"crm"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need an IT company that takes care of the PCs and updates on a monthly contract.",
+        "We need a company who take care of everything: the PCs, the server, updates.",
+    ],
+)
+def test_someone_who_takes_care_of_the_computers_is_managed_it(taxonomy, text):
+    assert "managed-services" in _read(text, taxonomy)[0]

@@ -2788,6 +2788,15 @@ def _inflected(word: str, cue: str) -> bool:
     )
 
 
+def _cue_at(i: int, word: str, words: list[str], cue: str) -> bool:
+    """A cue of one word inflected (see _inflected); a cue of two ("takes care", "look after") ends at the
+    word, its first word in any person ("take care", "looks after")."""
+    if " " not in cue:
+        return _inflected(word, cue)
+    first, last = cue.split(" ", 1)
+    return word == last and i > 0 and words[i - 1].startswith(first.removesuffix("s"))
+
+
 def _context_matches(
     words: list[str], last_parts: list[str], roles: list[str], described: set[int], there: list[_Match]
 ) -> list[_Match]:
@@ -2826,7 +2835,7 @@ def _context_matches(
             # a tender's own words are no cue ("Teilnahmeanträge" are bids, not a public body's forms)
             if words[i].startswith(("teilnahme", *_TENDER_WORDS)):
                 continue
-            cue = next((c for c in cues if _inflected(w, c)), None)
+            cue = next((c for c in cues if _cue_at(i, w, words, c)), None)
             if roles[i] == "existing" and cue and not words[i].startswith(context):
                 there.append(_Match(cap, "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
                 continue
