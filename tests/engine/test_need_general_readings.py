@@ -1385,3 +1385,11 @@ def test_everything_else_that_stays_is_not_what_was_asked(taxonomy, text):
 )
 def test_someone_who_takes_care_of_the_computers_is_managed_it(taxonomy, text):
     assert "managed-services" in _read(text, taxonomy)[0]
+
+
+def test_a_bakerys_baking_list_is_production_planning(taxonomy):
+    text = (
+        "Wir sind eine Bäckerei mit fünf Filialen. Die Filialen faxen ihre Bestellungen, daraus rechnet "
+        "meine Schwiegermutter von Hand den Backzettel aus. Wir brauchen neue Kassen."
+    )
+    assert {"production-planning", "pos"} <= _read(text, taxonomy)[0]
