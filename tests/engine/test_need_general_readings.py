@@ -1393,3 +1393,49 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
         "meine Schwiegermutter von Hand den Backzettel aus. Wir brauchen neue Kassen."
     )
     assert {"production-planning", "pos"} <= _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, needed, there",
+    [
+        # a new-user probe's misreadings (each failed before)
+        (
+            "We no longer use our old CRM. Need a new one that talks to Outlook.",
+            {"crm", "email-system"},
+            set(),
+        ),
+        (
+            "Our CRM and our accounting software should exchange customer data automatically. "
+            "We already have both.",
+            {"integration-platform"},
+            {"crm", "accounting"},
+        ),
+        ("We need a warehouse management system connected to our ERP.", {"wms"}, {"erp"}),
+        (
+            "We are a small dental practice and we keep our practice management software. "
+            "We need online appointment booking.",
+            {"appointment-booking"},
+            {"medical-practice"},
+        ),
+        (
+            "Kalkulation machen wir mit unserer Handwerkersoftware, die bleibt. "
+            "Wir brauchen eine Zeiterfassung.",
+            {"time-tracking"},
+            {"craft-software"},
+        ),
+        ("Newsletter machen wir nicht mehr. Wir brauchen eine Website.", {"website-cms"}, set()),
+        (
+            "Newsletter haben wir früher gemacht, jetzt nicht mehr. Wir brauchen eine Website.",
+            {"website-cms"},
+            set(),
+        ),
+        ("Nous avons besoin d'un logiciel de comptabilité et d'une boutique en ligne", set(), set()),
+    ],
+)
+def test_probe_readings(taxonomy, text, needed, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == needed and there <= existing
+
+
+def test_what_is_no_longer_needed_is_refused(taxonomy):
+    assert "crm" in _read("We no longer need a CRM.", taxonomy)[1]

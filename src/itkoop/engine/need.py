@@ -1558,7 +1558,8 @@ class _Matcher:
                     modifier = form[:k]
                     if modifier in self.words and _is_word(tok.surface[k:]):
                         add(modifier, W_MODIFIER, frozenset({(i, 0, k)}), tok.surface)
-            if i + 1 < len(tokens) and not tokens[i + 1].is_stopword:
+            # a pair's second word has three letters or more: "d'un" is no "dun(ning)"
+            if i + 1 < len(tokens) and not tokens[i + 1].is_stopword and len(tokens[i + 1].surface) >= 3:
                 nxt = tokens[i + 1]
                 cover = frozenset({(i, 0, n), (i + 1, 0, len(fold(nxt.surface)))})
                 joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
@@ -1947,6 +1948,11 @@ def _roles(
             and not _needed_not_yet(i, folded, clause_of)
         ):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
+        if _stopped_or_done_once(i, folded, clause_of):
+            # "Newsletter machen wir nicht mehr", "Newsletter haben wir früher gemacht": the whole clause
+            for k in _clause_range(clause_of[i], clause_start, clause_size):
+                roles[k] = "context"
+            continue
         if _had_once(i, folded, clause_of):
             # "Wir hatten mal einen Onlineshop", "we used to have a shop": neither asked for nor there
             for k in range(i + 1, min(len(tokens), i + 1 + MAX_SCOPE)):
@@ -1973,7 +1979,16 @@ def _roles(
             folded[k] in _NOTHING for k in _clause_range(clause_of[i], clause_start, clause_size)
         ):
             continue  # "Außer einem Onlineshop brauchen wir nichts", "Ohne Shop geht nichts": only that one
-        if word in _NEGATIONS and not (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT):
+        if (
+            word in _NEGATIONS
+            and not (
+                (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT)
+                # "We no longer use our old CRM": what stops being used, unlike "we no longer need a CRM"
+                or (
+                    word == "no" and nxt == "longer" and folded[i + 2 : i + 3] in (["use"], ["run"], ["work"])
+                )
+            )
+        ):
             mode = "negated"
             if nxt in _NO_CASE:  # "auf keinen Fall": negates the verb, like "nicht"
                 word = "nicht"
@@ -2278,6 +2293,20 @@ _NOTHING = frozenset(["nichts", "nothing"])
 
 
 _ONCE = frozenset(["mal", "einmal", "frueher", "damals", "zeitweise"])
+
+
+_DONE = frozenset(["gemacht", "genutzt", "benutzt", "verwendet", "gehabt", "eingesetzt", "betrieben"])
+_DOING = frozenset(["machen", "nutzen", "benutzen", "verwenden", "haben", "betreiben", "use", "run", "do"])
+
+
+def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """ "(X) machen wir nicht mehr" at a clause's end, "(X) haben wir früher gemacht": what was done once."""
+    same = [k for k in range(max(0, i - 3), min(len(folded), i + 4)) if clause_of[k] == clause_of[i]]
+    words = [folded[k] for k in same]
+    if folded[i] == "mehr" and i > 2 and folded[i - 1] == "nicht":
+        ends = i + 1 >= len(folded) or clause_of[i + 1] != clause_of[i]
+        return ends and folded[i - 2] in _WRITERS and folded[i - 3] in _DOING
+    return folded[i] in _ONCE and any(w in _DONE for w in words)
 
 
 def _had_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
@@ -2907,7 +2936,30 @@ def _names_data(word: str) -> bool:
 
 # Heads of words that name the writer's business itself ("Arztpraxis", "Steuerkanzlei", "Kfz-Werkstatt"):
 # such a word stands for the trade's software, unless the text says that software is there already.
-_TRADE_HEADS = ("praxis", "kanzlei", "werkstatt", "apotheke")
+_TRADE_HEADS = (
+    "praxis",
+    "kanzlei",
+    "werkstatt",
+    "apotheke",
+    " practice",
+    " pharmacy",
+    " garage",
+    " law firm",
+)
+
+
+def _done_with_ours(m: _Match, words: list[str], clause_of: list[int]) -> bool:
+    """ "Kalkulation machen wir mit unserer Handwerkersoftware", "quotes we do in our ERP": done with a system
+    of the writer's named right after it."""
+    end = max(t for t, _, _ in m.cover)
+    before = range(max(0, m.start - MAX_SCOPE), m.start)
+    if any(words[k] in _NEED_VERBS for k in before if clause_of[k] == clause_of[m.start]):
+        return False  # "we need EDI with our retail customers"
+    after = [k for k in range(end + 1, min(len(words), end + 6)) if clause_of[k] == clause_of[end]]
+    return any(
+        words[k] in ("mit", "with", "in", "ueber") and k + 1 < len(words) and words[k + 1] in _POSSESSIVES
+        for k in after
+    )
 
 
 def _names_the_trade(evidence: str) -> bool:
@@ -3382,7 +3434,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there
     for cap in list(per_role["need"]):
         if cap in per_role["existing"] and all(
-            m.weight <= W_CONTEXT or _names_the_trade(m.evidence) for m in per_role["need"][cap]
+            m.weight <= W_CONTEXT or _names_the_trade(m.evidence) or _done_with_ours(m, words, clause_of)
+            for m in per_role["need"][cap]
         ):
             del per_role["need"][cap]
     broken, repairs = _breakdown(tokens, words, clause_of, roles)
@@ -3410,6 +3463,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for cap in by_code:
             del per_role["need"][cap]
     _systems_to_connect(per_role, words, tokens)
+    # "a warehouse management system connected to our ERP": the one system connected is the one asked for
+    linked = per_role["need"].get(_INTEGRATION, [])
+    if linked and len(per_role["need"]) > 1 and all(fold(m.evidence).startswith("system ") for m in linked):
+        del per_role["need"][_INTEGRATION]
     hits = {role: _hits(per_cap, tokens) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
@@ -3435,7 +3492,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
 
 
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
-_CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat")
+_CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat", "exchang")
 _INTEGRATION = "integration-platform"
 _MOBILE_APP = "mobile-app"
 
