@@ -20,7 +20,7 @@ def test_make_the_connection_to_the_existing_system_a_must_and_back(
     page.get_by_label("Was brauchen Sie?").fill(NEED)
     page.get_by_role("button", name="Angebote zusammenstellen").click()
     systems = page.locator("#existing-systems")
-    expect(systems).to_contain_text("Ihre vorhandenen Systeme: Warenwirtschaft / ERP (über BMEcat)")
+    expect(systems).to_contain_text("Ihre vorhandenen Systeme: Warenwirtschaft / ERP (anbindbar über BMEcat)")
     assert_accessible(page)
 
     systems.get_by_role(

@@ -28,6 +28,13 @@ def test_need_results_and_network_fit_a_phone(page, live_server, catalog):
         page.goto(f"{live_server.url}{prefix}/bedarf/?text=Onlineshop+mit+Warenwirtschaft+und+Buchhaltung")
         expect(page.locator(".table-scroll").first).to_be_visible()
         _fits_both_widths(page)
+        # on a phone an offer's table is read row by row: what each solution covers is in view, not off to
+        # the side of a box that scrolls
+        offer = page.locator("table.stacks").first
+        assert offer.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+        covers = offer.locator("td[data-label]").nth(2)
+        box, frame = covers.bounding_box(), offer.locator("xpath=..").bounding_box()
+        assert box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
         page.goto(f"{live_server.url}{prefix}/netzwerk/")
         _fits_both_widths(page)
 

@@ -32,7 +32,7 @@ def _offers(page: str) -> str:
 
 def test_the_existing_system_is_listed_with_the_standard_offers_connect_through(client, mini_catalog):
     page = _get(client, {"text": HAS_ERP})
-    assert "Ihre vorhandenen Systeme: Warenwirtschaft / ERP (über BMEcat)." in page
+    assert "Ihre vorhandenen Systeme: Warenwirtschaft / ERP (anbindbar über BMEcat)." in page
     assert "Verbindung mit Warenwirtschaft / ERP über BMEcat zur Pflicht machen" in page
     (link,) = _must_links(page)
     assert "must=bmecat" in link and "text=" in link
@@ -108,7 +108,7 @@ def test_a_must_link_beyond_the_limit_is_told_not_a_server_error(client, mini_ca
 def test_the_must_link_keeps_the_other_corrections(client, mini_catalog):
     page = _get(client, {"text": HAS_ERP, "cap": "accounting", "must": "datev"})
     # the ERP connects to the shop through BMEcat and to the added accounting through DATEV (already a must)
-    assert "Warenwirtschaft / ERP (über BMEcat, DATEV-Format)" in page
+    assert "Warenwirtschaft / ERP (anbindbar über BMEcat, DATEV-Format)" in page
     add_bmecat, drop_datev = (_params(link) for link in _must_links(page))
     assert ("cap", "accounting") in add_bmecat and {("must", "datev"), ("must", "bmecat")} <= set(add_bmecat)
     assert ("cap", "accounting") in drop_datev and not any(k == "must" for k, _v in drop_datev)
@@ -118,5 +118,5 @@ def test_the_standards_of_an_existing_system_are_listed_with_commas(client, mini
     # Labels have slashes of their own ("CalDAV / iCalendar", "OpenAPI / REST"): joined with "/" they ran
     # together ("CalDAV / iCalendar/CSV / Excel-Import/OpenAPI / REST").
     page = _get(client, {"text": HAS_ERP, "cap": "accounting", "must": "datev"})
-    assert "(über BMEcat, DATEV-Format)" in page
+    assert "(anbindbar über BMEcat, DATEV-Format)" in page
     assert "BMEcat/DATEV" not in page

@@ -22,7 +22,7 @@ def test_a_refused_capability_is_named_and_not_offered(client, mini_catalog):
 
 def test_a_system_already_there_is_named(client, mini_catalog):
     page = _page(client, "Wir haben schon eine Warenwirtschaft und brauchen einen Onlineshop")
-    assert "Ihre vorhandenen Systeme:" in page and "Warenwirtschaft / ERP (über BMEcat)" in page
+    assert "Ihre vorhandenen Systeme:" in page and "Warenwirtschaft / ERP (anbindbar über BMEcat)" in page
 
 
 def test_capabilities_beyond_the_limit_are_listed_not_dropped(client, mini_catalog):

@@ -32,7 +32,7 @@ def test_the_english_need_page_names_the_standard_in_english_everywhere(client, 
     assert DATEV_DE not in page
     # the must-standard control, the existing system's connections, the offers' links and must lines
     assert f'for="must-datev" class="inline-label">{DATEV_EN}</label>' in page
-    assert f"ERP (through BMEcat, {DATEV_EN})" in page
+    assert f"ERP (can be connected through BMEcat, {DATEV_EN})" in page
     offers = page.split('id="bundles-heading"', 1)[1]
     assert f": {DATEV_EN}" in offers
 
@@ -41,7 +41,7 @@ def test_the_german_need_page_keeps_the_german_name(client, mini_catalog):
     page = _page(client, "de")
     assert DATEV_EN not in page
     assert f'for="must-datev" class="inline-label">{DATEV_DE}</label>' in page
-    assert f"Warenwirtschaft / ERP (über BMEcat, {DATEV_DE})" in page
+    assert f"Warenwirtschaft / ERP (anbindbar über BMEcat, {DATEV_DE})" in page
 
 
 @pytest.mark.parametrize(("lang", "name", "other"), [("de", DATEV_DE, DATEV_EN), ("en", DATEV_EN, DATEV_DE)])
