@@ -47,6 +47,16 @@ def test_a_perfect_single_provider_answer_shows_100_percent(client, mini_catalog
 def test_an_unverified_provider_reads_below_100_percent(client, mini_catalog):
     page = _page(client, "Wir brauchen einen Onlineshop")
     assert "Passt zu 100 %" not in page and "Passt zu 93 % zu Ihrem Bedarf" in page
+    # and says why (a new-user probe asked what the missing percent were)
+    assert "(Abzüge: 1 Profil nicht geprüft)" in page
+    english = _page(client, "We need an online shop", prefix="/en")
+    assert "(deducted: 1 profile not verified)" in english
+
+
+def test_a_perfect_answer_names_no_deduction(client, mini_catalog):
+    Company.objects.filter(external_id="c2").update(verified=True)
+    forget_catalog()
+    assert "Abzüge" not in _page(client, "Wir brauchen einen Onlineshop")
 
 
 @pytest.mark.parametrize(("score", "percent"), [(1.0, 100), (0.9996, 99), (0.994, 99), (0.925, 93), (0.0, 0)])

@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from itkoop.core.i18n import page_language
 from itkoop.engine.correct import in_passing as in_passing_of
@@ -241,6 +242,22 @@ def _present_existing(
     }
 
 
+def _short_of_full(bundle, companies: list) -> list[str]:
+    """Why an offer that covers everything is below 100 %: more than one provider, profiles not verified,
+    or else solutions not quite as focused or near as a perfect one (see engine.objective.Weights.ideal)."""
+    if bundle.score >= 1.0 or bundle.uncovered:
+        return []
+    reasons = []
+    if len(companies) > 1:
+        reasons.append(_("%(n)d Anbieter statt einem") % {"n": len(companies)})
+    unverified = sum(1 for company in companies if not company.verified)
+    if unverified:
+        reasons.append(
+            ngettext("%(n)d Profil nicht geprüft", "%(n)d Profile nicht geprüft", unverified) % {"n": unverified}
+        )
+    return reasons or [_("Lösungen nicht ganz so passgenau oder nah wie möglich")]
+
+
 def score_percent(score: float) -> int:
     """A bundle's score as the whole percent the page shows: 100 only for a perfect answer (score 1, see
     engine.objective.Weights.ideal), so a near miss reads 99, never a rounded-up 100."""
@@ -400,6 +417,7 @@ def present_bundles(result: MatchResult) -> list[dict[str, Any]]:
                 "rank": bundle.rank,
                 "score": bundle.score,
                 "percent": score_percent(bundle.score),
+                "short_of_full": _short_of_full(bundle, [names.companies[c] for c in bundle.companies]),
                 "rows": rows,
                 "links": links,
                 "existing_links": [x for x in existing if x["standard"]],
