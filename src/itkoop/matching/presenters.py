@@ -253,7 +253,8 @@ def _short_of_full(bundle, companies: list) -> list[str]:
     unverified = sum(1 for company in companies if not company.verified)
     if unverified:
         reasons.append(
-            ngettext("%(n)d Profil nicht geprüft", "%(n)d Profile nicht geprüft", unverified) % {"n": unverified}
+            ngettext("%(n)d Profil nicht geprüft", "%(n)d Profile nicht geprüft", unverified)
+            % {"n": unverified}
         )
     return reasons or [_("Lösungen nicht ganz so passgenau oder nah wie möglich")]
 
