@@ -105,3 +105,13 @@ def test_an_offer_that_cannot_reach_an_existing_system_says_so_beside_covers_eve
     assert "ohne Verbindung zu Ihrem System" not in linked
     english = _page(client, "We already run an online shop and need an ERP", prefix="/en")
     assert "no connection to your system:</strong> Online shop" in english
+
+
+def test_a_text_in_another_language_is_told_which_languages_are_read(client, mini_catalog):
+    # a new-user probe's French need read "d'un" as dunning and showed offers
+    page = _page(client, "Nous avons besoin d'un logiciel de comptabilité et d'une boutique en ligne")
+    assert "keine bekannte Leistung erkannt" in page
+    assert "Wir verstehen Texte auf Deutsch und Englisch." in page
+    english = _page(client, "Nous avons besoin d'un logiciel de comptabilité et d'une boutique", prefix="/en")
+    assert "We understand texts in German and English." in english
+    assert "Wir verstehen Texte" not in _page(client, "Wir brauchen eine Lösung für unser Problem")

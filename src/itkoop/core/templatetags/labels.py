@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from itkoop.core.countries import country_name, language_name
-from itkoop.core.i18n import lang_attribute
+from itkoop.core.i18n import lang_attribute, written_language
 from itkoop.core.selectors import label_sort_key
 
 register = template.Library()
@@ -42,3 +42,11 @@ def lang_attr(value) -> str:
     """<p{{ company.localized_description|lang_attr }}>: ' lang="de"' where a German text stands on an English
     page (no English one was written), so screen readers read it in German (WCAG 3.1.2)."""
     return mark_safe(lang_attribute(value))  # noqa: S308 - only "de" or "en", set by in_page_language
+
+
+@register.filter
+def in_another_language(text) -> bool:
+    """{% if text|in_another_language %}: five words or more and neither German nor English by their function
+    words ("Nous avons besoin d'un logiciel ..."), so the page can say which languages it reads."""
+    text = str(text or "")
+    return len(text.split()) >= 5 and written_language(text) is None
