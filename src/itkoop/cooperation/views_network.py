@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from itkoop.core import selectors as core_selectors
+from itkoop.core.i18n import page_language
 from itkoop.core.ratelimit import client_ip, hit
 
 from . import services
@@ -19,7 +19,7 @@ from .forms import InquiryForm
 
 def _hub_topics(hub) -> list[str]:
     """The hub's topics in the current language (the English names come from the reference data file)."""
-    if get_language() != "en":
+    if page_language() != "en":
         return hub.topics
     for entry in core_selectors.hub_reference_entries():
         if entry.get("id") == hub.slug and entry.get("topics_en"):

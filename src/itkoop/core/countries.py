@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
+
+from itkoop.core.i18n import page_language
 
 # ISO 3166-1 alpha-2 code: (German name, English name)
 COUNTRIES: dict[str, tuple[str, str]] = {
@@ -130,7 +132,7 @@ def country_name(code: str, language: str | None = None) -> str:
     names = COUNTRIES.get((code or "").upper())
     if names is None:
         return code or ""
-    return names[1] if (language or get_language() or "de").startswith("en") else names[0]
+    return names[1] if (language or page_language()).startswith("en") else names[0]
 
 
 def language_name(code: str) -> str:

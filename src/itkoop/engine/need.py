@@ -2301,24 +2301,24 @@ _DOING = frozenset(["machen", "nutzen", "benutzen", "verwenden", "haben", "betre
 
 def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
     """ "(X) machen wir nicht mehr" at a clause's end, "(X) haben wir früher gemacht": what was done once."""
-    same = [k for k in range(max(0, i - 3), min(len(folded), i + 4)) if clause_of[k] == clause_of[i]]
-    words = [folded[k] for k in same]
     if folded[i] == "mehr" and i > 2 and folded[i - 1] == "nicht":
         ends = i + 1 >= len(folded) or clause_of[i + 1] != clause_of[i]
         return ends and folded[i - 2] in _WRITERS and folded[i - 3] in _DOING
-    return folded[i] in _ONCE and any(w in _DONE for w in words)
+    if folded[i] not in _ONCE:
+        return False  # (called for every word: the window is looked at only here)
+    window = range(max(0, i - 3), min(len(folded), i + 4))
+    return any(folded[k] in _DONE for k in window if clause_of[k] == clause_of[i])
 
 
 def _had_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
     """ "(wir) hatten mal / früher / einmal", "(we) used to have", "(we) once had"."""
     word = folded[i]
-    nxt = folded[i + 1] if i + 1 < len(folded) and clause_of[i + 1] == clause_of[i] else ""
-    before = folded[i - 2 : i] if i > 1 and clause_of[i - 2] == clause_of[i] else []
     if word in ("hatten", "hatte"):
+        nxt = folded[i + 1] if i + 1 < len(folded) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         return nxt in _ONCE or prev in _ONCE
     if word == "have":
-        return before == ["used", "to"]
+        return i > 1 and clause_of[i - 2] == clause_of[i] and folded[i - 2 : i] == ["used", "to"]
     return word == "had" and i > 0 and folded[i - 1] == "once"
 
 

@@ -12,8 +12,8 @@ from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
+from itkoop.core.i18n import page_language
 from itkoop.registry import selectors as registry
 
 from . import rendering
@@ -40,9 +40,8 @@ def search_articles(*, text: str = "", kind: str = "", tag: str = "", user=None)
     if tag:
         queryset = queryset.filter(tags__slug=tag)
     # Titles in the page language; the catalog's text filter orders PostgreSQL hits by rank, then by `name`.
-    title = (
-        Coalesce(NullIf(F("title_en"), Value("")), F("title_de")) if get_language() == "en" else F("title_de")
-    )
+    english = page_language() == "en"
+    title = Coalesce(NullIf(F("title_en"), Value("")), F("title_de")) if english else F("title_de")
     queryset = queryset.annotate(name=title)
     if text:
         queryset = registry.text_filter(queryset, text)

@@ -41,7 +41,7 @@ def by_label(items) -> list:
 def lang_attr(value) -> str:
     """<p{{ company.localized_description|lang_attr }}>: ' lang="de"' where a German text stands on an English
     page (no English one was written), so screen readers read it in German (WCAG 3.1.2)."""
-    return mark_safe(lang_attribute(value))  # noqa: S308 - only "de" or "en", set by in_page_language
+    return mark_safe(lang_attribute(value))  # noqa: S308 - only "de" or "en" (see lang_attribute)
 
 
 @register.filter
