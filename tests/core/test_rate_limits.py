@@ -144,6 +144,16 @@ def test_the_need_page_is_throttled_per_client_with_a_friendly_page(client):
     assert response.status_code == 429
     assert "Zu viele Anfragen" in response.content.decode()
     assert "Bitte warten Sie eine Minute" in response.content.decode()
+    # What was typed is kept, in a form that sends it again after the wait (before: only a link home).
+    assert response.context["retry_method"] == "get"
+    assert response.context["shown"] == [] and response.context["carried"] == [("text", "Buchhaltung")]
+    long_text = "Wir brauchen eine Buchhaltung & <eine> Website mit Terminbuchung für unsere Praxis"
+    response = client.get(url, {"text": long_text, "lang": "de"}, **behind_proxy("198.51.100.1"))
+    page = response.content.decode()
+    assert response.context["shown"] == [("text", long_text)]
+    assert response.context["carried"] == [("lang", "de")]
+    assert f'action="{url}"' in page and 'name="text"' in page
+    assert "Buchhaltung &amp; &lt;eine&gt; Website" in page  # escaped, never markup
     # The empty form is not counted, and another client is not affected.
     assert client.get(url, **behind_proxy("198.51.100.1")).status_code == 200
     assert client.get(url, {"text": "Buchhaltung"}, **behind_proxy("198.51.100.2")).status_code == 200
@@ -162,6 +172,13 @@ def test_the_offer_pdf_is_throttled(client):
     client.force_login(UserFactory())
     cache.set("itkoop:rl:documents:127.0.0.1", document_views.DOCUMENTS_PER_MINUTE, 60)
     response = client.post(
-        reverse("documents:create", args=["matching.offer"]), {"text": "Buchhaltung", "rank": "1"}
+        reverse("documents:create", args=["matching.offer"]),
+        {"text": "Buchhaltung und Website", "rank": "1", "password": "secret-value"},
     )
     assert response.status_code == 429
+    # The retry form posts the same fields again, with a new CSRF token; a secret is never written back.
+    assert response.context["retry_method"] == "post"
+    assert response.context["shown"] == [("text", "Buchhaltung und Website")]
+    assert response.context["carried"] == [("rank", "1")]
+    page = response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page and "secret-value" not in page

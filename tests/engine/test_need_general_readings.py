@@ -1430,6 +1430,14 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             set(),
         ),
         ("Nous avons besoin d'un logiciel de comptabilité et d'une boutique en ligne", set(), set()),
+        # where the vehicles are, asked without the word tracking; where they are repaired is no tracking
+        ("Wir wollen sehen wo unsere Fahrzeuge sind.", {"fleet-management"}, set()),
+        ("We want to see where our vans are right now.", {"fleet-management"}, set()),
+        (
+            "Wir haben eine Halle, wo die Fahrzeuge repariert werden. Wir brauchen eine Werkstattsoftware.",
+            {"workshop-software"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

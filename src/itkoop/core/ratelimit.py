@@ -50,14 +50,39 @@ def hit(scope: str, ident: str, *, limit: int, window: int) -> bool:
     return count <= limit
 
 
+# Never written back into a page: secrets, and the token the retry form brings anew.
+_NOT_ECHOED = ("password", "token", "csrfmiddlewaretoken")
+# Beyond this a field is no text someone typed; the page keeps what it can show without being a relay.
+MAX_ECHOED_FIELDS = 30
+
+
+def _typed(request) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What the refused request carried, to send again unchanged after the wait: the texts a person typed
+    (shown, so nothing typed is lost) and the other fields (carried as they were)."""
+    data = request.GET if request.method == "GET" else request.POST
+    fields = [
+        (name, value)
+        for name, values in data.lists()
+        if not any(secret in name.lower() for secret in _NOT_ECHOED)
+        for value in values
+    ][:MAX_ECHOED_FIELDS]
+    shown = [(name, value) for name, value in fields if len(value) > 40 or " " in value.strip()]
+    return shown, [field for field in fields if field not in shown]
+
+
 def too_many_requests(request, message: str | None = None):
-    """The friendly 429 page."""
+    """The friendly 429 page; what the refused request carried stays in a form to send after the wait."""
+    shown, carried = _typed(request)
     return render(
         request,
         "core/429.html",
         {
             "message": message
-            or _("Sie haben in kurzer Zeit sehr viele Anfragen gestellt. Bitte warten Sie eine Minute.")
+            or _("Sie haben in kurzer Zeit sehr viele Anfragen gestellt. Bitte warten Sie eine Minute."),
+            "retry_method": "post" if request.method == "POST" else "get",
+            "shown": shown,
+            "carried": carried,
+            "has_files": bool(request.FILES),
         },
         status=429,
     )

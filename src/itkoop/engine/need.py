@@ -2930,6 +2930,37 @@ def _data_taken_over(
     return []
 
 
+# Where the vehicles are, asked without the word tracking: "wir wissen nicht, wo die Fahrzeuge gerade sind",
+# "see where our vans are". A "wo"/"where" and, a few words on in its clause, the vehicles.
+_WHERE = frozenset(["wo", "where"])
+_VEHICLES = ("fahrzeug", "lkw", "transporter", "sattelzug", "sattelzueg")
+_VEHICLE_WORDS = frozenset(
+    ["fahrer", "vans", "van", "trucks", "truck", "vehicles", "vehicle", "lorries", "lorry", "drivers"]
+)
+_WHERE_REACH = 4
+_BEING_THERE = frozenset(["sind", "ist", "stehen", "steht", "befinden", "fahren", "unterwegs", "are", "is"])
+
+
+def _where_the_vehicles_are(
+    tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str]
+) -> list[_Match]:
+    """fleet-management for "wo die LKW sind" (a need): linear, each "wo" looks at the next few words."""
+    for i, w in enumerate(words):
+        if w not in _WHERE or roles[i] != "need":
+            continue
+        for k in range(i + 1, min(len(words), i + 1 + _WHERE_REACH)):
+            if clause_of[k] != clause_of[i]:
+                break
+            # where they are, not where they are repaired
+            if (words[k].startswith(_VEHICLES) or words[k] in _VEHICLE_WORDS) and any(
+                words[j] in _BEING_THERE and clause_of[j] == clause_of[i]
+                for j in range(k + 1, min(len(words), k + 4))
+            ):
+                cover = frozenset({(k, 0, len(words[k]))})
+                return [_Match("fleet-management", "cap", W_CONTEXT, cover, tokens[k].surface)]
+    return []
+
+
 def _names_data(word: str) -> bool:
     return (word.endswith(_DATA_HEADS) and not word.startswith(_NOT_DATA)) or word in _DATA_WORDS
 
@@ -3372,6 +3403,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     there: list[_Match] = []
     for m in _context_matches(words, last_parts, roles, described, there):
         per_role["need"].setdefault(m.target, []).append(m)
+    if "fleet-management" not in per_role["need"]:
+        for m in _where_the_vehicles_are(tokens, words, clause_of, roles):
+            per_role["need"].setdefault(m.target, []).append(m)
     if "data-migration" not in per_role["need"]:
         for m in _data_taken_over(tokens, words, sentence_of, roles):
             per_role["need"].setdefault(m.target, []).append(m)

@@ -5,11 +5,13 @@ Pure function from plain data to markup, so pages, the PDF offer and tests share
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 from html import escape
 
 WIDTH = 720
-NODE_W, NODE_H = 220, 58
+NODE_W, NODE_H = 220, 76
+TITLE_CHARS, TITLE_LINES = 24, 2  # a name is wrapped onto two lines of a node before it is shortened
 PALETTE = ["#0b4f8a", "#1d6b2f", "#8a3b00", "#5b2a86", "#7a1f3d", "#245d66"]
 EXISTING_FILL = "#4a5360"
 
@@ -54,6 +56,16 @@ def _clip(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _wrapped(text: str) -> list[str]:
+    """The name on at most two lines, broken between words; shortened only when it is longer still (its full
+    text is the node's tooltip and in the diagram's description)."""
+    lines = textwrap.wrap(text, TITLE_CHARS, break_long_words=True) or [""]
+    if len(lines) > TITLE_LINES:
+        rest = " ".join(lines[TITLE_LINES - 1 :])
+        lines = [*lines[: TITLE_LINES - 1], _clip(rest, TITLE_CHARS)]
+    return lines
+
+
 def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, description: str) -> str:
     """SVG markup; `title` and `description` make it understandable to screen readers."""
     positions = dict(zip((n.id for n in nodes), _positions(len(nodes)), strict=True))
@@ -73,30 +85,37 @@ def integration_svg(nodes: list[Node], edges: list[Edge], *, title: str, descrip
             continue
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        label = escape(_clip(edge.label, 20))
-        width = 9 * len(_clip(edge.label, 20)) + 14
+        shown = _clip(edge.label, 26)
+        width = 9 * len(shown) + 14
         parts.append(
             f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
             'stroke="#4a5360" stroke-width="2.5"/>'
         )
         parts.append(
+            f"<g><title>{escape(edge.label)}</title>"
             f'<rect x="{mx - width / 2:.0f}" y="{my - 13:.0f}" width="{width}" height="26" rx="13" '
             f'fill="#fff" stroke="#4a5360"/><text x="{mx:.0f}" y="{my + 5:.0f}" text-anchor="middle" '
             f'font-size="14" '
-            f'fill="#1b1f24">{label}</text>'
+            f'fill="#1b1f24">{escape(shown)}</text></g>'
         )
     for node in nodes:
         x, y = positions[node.id]
         colour = EXISTING_FILL if node.existing else colours[node.group]
         outline = ' stroke="#1b1f24" stroke-width="2" stroke-dasharray="6 4"' if node.existing else ""
+        title = _wrapped(node.title)
+        first = y - 4 - 9 * (len(title) - 1)  # the lines of the name, then the company, centred in the node
+        lines = "".join(
+            f'<tspan x="{x:.0f}" y="{first + 18 * k:.0f}">{escape(line)}</tspan>'
+            for k, line in enumerate(title)
+        )
         parts.append(
-            f'<g><rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" '
+            f"<g><title>{escape(node.title)} – {escape(node.subtitle)}</title>"
+            f'<rect x="{x - NODE_W / 2:.0f}" y="{y - NODE_H / 2:.0f}" '
             f'width="{NODE_W}" height="{NODE_H}" rx="8" '
             f'fill="{colour}"{outline}/>'
-            f'<text x="{x:.0f}" y="{y - 4:.0f}" text-anchor="middle" font-size="14" '
-            f'font-weight="700" fill="#fff">{escape(_clip(node.title))}</text>'
-            f'<text x="{x:.0f}" y="{y + 16:.0f}" text-anchor="middle" font-size="12.5" fill="#fff">'
-            f"{escape(_clip(node.subtitle, 30))}</text></g>"
+            f'<text text-anchor="middle" font-size="14" font-weight="700" fill="#fff">{lines}</text>'
+            f'<text x="{x:.0f}" y="{first + 18 * (len(title) - 1) + 20:.0f}" text-anchor="middle" '
+            f'font-size="12.5" fill="#fff">{escape(_clip(node.subtitle, 30))}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
