@@ -47,12 +47,13 @@ test: install system-deps postgres redis
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-# Two pytest-xdist workers: the machine has two cores.
+# Two pytest-xdist workers: the machine has two cores; an idle worker takes tests queued for the other
+# (worksteal), so no long test runs alone at the end.
 test-sqlite:
-	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider -n 2
+	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist worksteal
 
 test-postgres:
-	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -n 2
+	DJANGO_SETTINGS_MODULE=itkoop.settings.test DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist worksteal
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

@@ -6,7 +6,9 @@ Each page is loaded once per language and checked at 1280 px and at 390 px: axe-
 violation, nothing scrolls sideways at 390 px, and the visible text holds no sentence of the other language
 (the platform's own German message ids and their English translations, from the English catalog).
 
-One test per role and language (pytest-xdist spreads them over its workers), each in one browser context. It
+One test per role, language and third of the role's pages (pytest-xdist spreads them over its workers; a whole
+role and language took a minute, the last of them ran alone at the end of the suite), each in one browser
+context. It
 runs on SQLite only: templates, CSS and translations do not depend on the database, and the security matrix
 (tests/core/test_security_matrix.py) checks each page's answers on both.
 """
@@ -161,13 +163,18 @@ def _check(page, language: str) -> list[str]:
     return faults
 
 
+PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("role", list(ROLE_OF))
-def test_every_page(page, live_server, transactional_db, role, language):
+def test_every_page(page, live_server, transactional_db, role, language, part):
     world = build_world()
     _login(page, live_server, world.users[ROLE_OF[role]])
     faults, visited = [], 0
-    for route in pages_for(role):
+    share = pages_for(role)[part::PARTS]
+    for route in share:
         url = url_of(route, world, language) + query_of(MATRIX[route.key], world, language, ROLE_OF[role])
         page.set_viewport_size({"width": 1280, "height": 900})
         response = page.goto(f"{live_server.url}{url}")
@@ -179,5 +186,5 @@ def test_every_page(page, live_server, transactional_db, role, language):
         if shown != language:
             faults.append(f"{url}: led to {page.url}, a page in {shown!r}")
         faults += _check(page, shown)
-    assert visited == len(pages_for(role)) > 0
+    assert visited == len(share) > 0
     assert not faults, f"{len(faults)} fault(s) on {visited} pages:\n" + "\n".join(faults)
