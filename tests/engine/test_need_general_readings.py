@@ -1438,6 +1438,18 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"workshop-software"},
             set(),
         ),
+        # a signature on a service call's report or on delivery is part of it, no e-signature product
+        (
+            "Unsere Monteure sollen Einsätze am Tablet sehen, der Kunde unterschreibt den Arbeitsbericht.",
+            {"field-service"},
+            set(),
+        ),
+        (
+            "Kurierdienst: Wir brauchen eine Tourenplanung und eine App für die Fahrer mit Foto und "
+            "Unterschrift bei der Zustellung.",
+            {"logistics-tms", "mobile-app"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -3114,6 +3114,22 @@ def _invoices_of_a_trade(per_cap: dict[str, list[_Match]]) -> None:
         del per_cap["accounting"]
 
 
+# A signature given on site: the customer signs the work report of a service call, the recipient a delivery
+# ("Foto + Unterschrift bei Zustellung"); part of the field service or the delivery, no e-signature product.
+_SIGNED_ON_SITE = ("field-service", "logistics-tms", "fleet-management")
+_PLAIN_SIGNATURE = ("unterschrift", "unterschreib", "signatur", "sign")
+
+
+def _signature_of_a_visit(per_cap: dict[str, list[_Match]]) -> None:
+    signatures = per_cap.get("e-signature", ())
+    if (
+        signatures
+        and any(cap in per_cap for cap in _SIGNED_ON_SITE)
+        and all(fold(m.evidence).startswith(_PLAIN_SIGNATURE) for m in signatures)
+    ):
+        del per_cap["e-signature"]
+
+
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
     "inklusive" (see _framed)."""
@@ -3432,6 +3448,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
     _invoices_of_a_trade(per_role["need"])
+    _signature_of_a_visit(per_role["need"])
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
     if (
