@@ -1450,6 +1450,9 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"logistics-tms", "mobile-app"},
             set(),
         ),
+        # an English word holds no English head ("redesign" is no "esign"); a short head keeps its modifier
+        ("We want a redesign of our website.", {"website-cms"}, set()),
+        ("Wir brauchen einen Webshop und eine Zeiterfassungsapp.", {"online-shop", "time-tracking"}, set()),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -1371,13 +1371,16 @@ def _is_acronym(pattern: str) -> bool:
     return pattern.isupper() and len(pattern) <= 5
 
 
+_SHORT_HEADS = frozenset(["app", "apps"])  # "Zeiterfassungsapp": heads too short to be told from endings
+
+
 def _is_word(rest: str) -> bool:
     """The rest of a compound after its modifier (and a linking -s/-es) is a German word of its own."""
     for cut in ("", "s", "es", "n"):
-        if rest.startswith(cut) and len(rest) - len(cut) >= 4:
-            word = rest[len(cut) :]
-            if is_known_word(word[:1].upper() + word[1:], "de"):
-                return True
+        word = rest[len(cut) :]
+        long_enough = len(word) >= 4 or word.lower() in _SHORT_HEADS
+        if rest.startswith(cut) and long_enough and is_known_word(word[:1].upper() + word[1:], "de"):
+            return True
     return False
 
 
@@ -1552,7 +1555,8 @@ class _Matcher:
                         key = ""
                     if key == head and head not in self.written and is_known_word(head.capitalize(), "de"):
                         key = ""  # "Kühlschrank" is no "Schranke": a head that is a word of its own
-                    if key in self.words:
+                    if key in self.words and (key in self.german or not is_known_word(form, "en")):
+                        # "redesign" holds no "esign": an English word is no compound with an English head
                         add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
                     modifier = form[:k]
