@@ -1453,6 +1453,18 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
         # an English word holds no English head ("redesign" is no "esign"); a short head keeps its modifier
         ("We want a redesign of our website.", {"website-cms"}, set()),
         ("Wir brauchen einen Webshop und eine Zeiterfassungsapp.", {"online-shop", "time-tracking"}, set()),
+        # receipts sent on are a portal's load, not paper to capture; receipts no longer kept on paper are
+        (
+            "Steuerkanzlei: Mandanten sollen Belege und Dokumente über ein Portal hochladen.",
+            {"customer-portal"},
+            set(),
+        ),
+        (
+            "Wir möchten die Buchhaltung an den Steuerberater übergeben und Belege nicht mehr auf Papier "
+            "sammeln.",
+            {"accounting", "ocr-capture"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

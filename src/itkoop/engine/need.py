@@ -3134,6 +3134,42 @@ def _signature_of_a_visit(per_cap: dict[str, list[_Match]]) -> None:
         del per_cap["e-signature"]
 
 
+# Receipts passed on ("Mandanten sollen Belege hochladen", "übergibt die Belege an den Steuerberater") are
+# a portal's or an interface's load, not a capture of paper: "Belege" alone is OCR only when not sent on.
+_PASSED_ON = (
+    "hochlad",
+    "hochgelad",
+    "uebergib",
+    "uebergeb",
+    "schick",
+    "geschickt",
+    "send",
+    "gesendet",
+    "upload",
+    "weiterleit",
+    "weitergeleit",
+)
+_RECEIPTS = frozenset(["belege", "beleg", "belegen"])
+_PASSED_ON_REACH = 6
+
+
+def _receipts_passed_on(per_cap: dict[str, list[_Match]], words: list[str], clause_of: list[int]) -> None:
+    receipts = per_cap.get("ocr-capture", ())
+    sent = [m for m in receipts if fold(m.evidence) in _RECEIPTS and _sent_on(m.start, words, clause_of)]
+    if receipts and len(sent) == len(receipts):
+        del per_cap["ocr-capture"]
+
+
+def _sent_on(i: int, words: list[str], clause_of: list[int]) -> bool:
+    """A verb of sending near word i, in its clause: after it ("Belege und Dokumente hochladen"), or before it
+    with no "und" between ("die Buchhaltung übergeben und Belege nicht mehr sammeln" sends the books)."""
+    for k in range(max(0, i - _PASSED_ON_REACH), min(len(words), i + _PASSED_ON_REACH + 1)):
+        sends = words[k].startswith(_PASSED_ON) and clause_of[k] == clause_of[i]
+        if sends and (k > i or not any(w in ("und", "and", "oder", "or") for w in words[k + 1 : i])):
+            return True
+    return False
+
+
 def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
     "inklusive" (see _framed)."""
@@ -3453,6 +3489,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _licences_of_a_product(per_role["need"])
     _invoices_of_a_trade(per_role["need"])
     _signature_of_a_visit(per_role["need"])
+    _receipts_passed_on(per_role["need"], words, clause_of)
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
     if (
