@@ -1465,6 +1465,12 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"accounting", "ocr-capture"},
             set(),
         ),
+        # an energy management system brings its own dashboard
+        (
+            "Wir brauchen ein Energiemanagementsystem nach ISO 50001 mit einem Dashboard für die Standorte.",
+            {"energy-management"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

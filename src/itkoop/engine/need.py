@@ -3106,32 +3106,31 @@ def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
 
 # A trade's or a garage's software writes its invoices: "Angebote und Rechnungen schreiben" asks for it, not
 # for bookkeeping as well.
-_WRITES_INVOICES = ("craft-software", "workshop-software")
+# A capability said only in a plain word that is part of another one asked for beside it (capability ->
+# (the others, the plain words' beginnings)):
+# - a trade's software writes the trade's invoices ("Angebote und Rechnungen" of a craft business);
+# - a signature given on site is part of the service call or the delivery ("Foto + Unterschrift bei
+#   Zustellung", the customer signs the work report), no e-signature product;
+# - an energy management system shows its consumption, a SOC reports its incidents: "Dashboard" or
+#   "Reporting" beside them is theirs, not a BI project.
+_PART_OF_ANOTHER = {
+    "accounting": (("craft-software", "workshop-software"), ("rechnung", "invoic")),
+    "e-signature": (
+        ("field-service", "logistics-tms", "fleet-management"),
+        ("unterschrift", "unterschreib", "signatur", "sign"),
+    ),
+    "bi": (("energy-management", "siem-soc"), ("dashboard", "reporting", "report", "auswertung", "bericht")),
+}
 
 
-def _invoices_of_a_trade(per_cap: dict[str, list[_Match]]) -> None:
-    if (
-        "accounting" in per_cap
-        and any(cap in per_cap for cap in _WRITES_INVOICES)
-        and all(fold(m.evidence).startswith(("rechnung", "invoic")) for m in per_cap["accounting"])
-    ):
-        del per_cap["accounting"]
-
-
-# A signature given on site: the customer signs the work report of a service call, the recipient a delivery
-# ("Foto + Unterschrift bei Zustellung"); part of the field service or the delivery, no e-signature product.
-_SIGNED_ON_SITE = ("field-service", "logistics-tms", "fleet-management")
-_PLAIN_SIGNATURE = ("unterschrift", "unterschreib", "signatur", "sign")
-
-
-def _signature_of_a_visit(per_cap: dict[str, list[_Match]]) -> None:
-    signatures = per_cap.get("e-signature", ())
-    if (
-        signatures
-        and any(cap in per_cap for cap in _SIGNED_ON_SITE)
-        and all(fold(m.evidence).startswith(_PLAIN_SIGNATURE) for m in signatures)
-    ):
-        del per_cap["e-signature"]
+def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
+    for cap, (others, plain) in _PART_OF_ANOTHER.items():
+        if (
+            cap in per_cap
+            and any(other in per_cap for other in others)
+            and all(fold(m.evidence).startswith(plain) for m in per_cap[cap])
+        ):
+            del per_cap[cap]
 
 
 # Receipts passed on ("Mandanten sollen Belege hochladen", "übergibt die Belege an den Steuerberater") are
@@ -3487,8 +3486,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
-    _invoices_of_a_trade(per_role["need"])
-    _signature_of_a_visit(per_role["need"])
+    _parts_of_another(per_role["need"])
     _receipts_passed_on(per_role["need"], words, clause_of)
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
