@@ -1471,6 +1471,17 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"energy-management"},
             set(),
         ),
+        # devices counted are devices to supply, even with their supply word far off; seats counted are not
+        (
+            "Zusätzlich sind 32 Tablets mit Schutzhülle und Stift für die Ratsmitglieder zu liefern.",
+            {"hardware-supply"},
+            set(),
+        ),
+        (
+            "Malermeister: Office-Lizenzen für 6 PCs und ein Backup für den Server",
+            {"software-licensing", "backup"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -2485,7 +2485,7 @@ def _other_sense(
                 for t, _, _ in m.cover
                 for k in range(max(0, t - _SUPPLY_REACH), min(len(tokens), t + 1 + _SUPPLY_REACH))
                 if sentence_of[k] == sentence_of[t]
-            )
+            ) and not any(_counted(t, tokens) for m in matches for t, _, _ in m.cover)
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
@@ -2533,6 +2533,19 @@ def _other_sense(
 
 
 _OFFICE_DATABASES = ("access", "excel", "filemaker")
+
+
+def _counted(t: int, tokens: list[Token]) -> bool:
+    """Devices counted ("32 Tablets", "ca. 260 Notebooks") are devices to supply; "unsere 30 Rechner" are
+    there, "Lizenzen für 6 PCs" and "mit 400 Endgeräten" count seats or parts of another thing."""
+    return (
+        t > 0
+        and tokens[t - 1].surface.replace(".", "").isdigit()
+        and (t < 2 or fold(tokens[t - 2].surface) not in _NOT_A_SUPPLY_COUNT)
+    )
+
+
+_NOT_A_SUPPLY_COUNT = _POSSESSIVES | {"fuer", "for", "mit", "with", "je", "per", "pro"}
 
 
 def _sentence_words(m: _Match, tokens: list[Token], sentence_of: list[int]) -> Iterable[str]:
