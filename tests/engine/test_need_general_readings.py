@@ -1482,6 +1482,18 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"software-licensing", "backup"},
             set(),
         ),
+        # an acronym is matched as written ("DMs" are direct messages, "Instagram-DMs" holds no "MDM"); a
+        # person's title asks for nothing ("Weiterbildungsassistent" is a doctor in training)
+        (
+            "Wir suchen einen KI-Chatbot für die Website und Instagram-DMs.",
+            {"chatbot", "ai-ml", "social-media"},
+            set(),
+        ),
+        (
+            "Unsere Weiterbildungsassistentin kommt im Mai; wir brauchen eine Zeiterfassung.",
+            {"time-tracking"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

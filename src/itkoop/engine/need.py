@@ -1371,6 +1371,9 @@ def _is_acronym(pattern: str) -> bool:
     return pattern.isupper() and len(pattern) <= 5
 
 
+# Heads that make a compound a person's title: a "Weiterbildungsassistent" is a doctor in training, a
+# "Marketingreferentin" a colleague, neither asks for what the modifier names.
+_PERSON_HEADS = ("assistent", "referent", "koordinator", "leiter")
 _SHORT_HEADS = frozenset(["app", "apps"])  # "Zeiterfassungsapp": heads too short to be told from endings
 
 
@@ -1416,6 +1419,7 @@ class _Matcher:
         self.vocabulary: set[str] = set()  # the words patterns are made of: what a typo is corrected to
         self.german: set[str] = set()  # one-word forms of German patterns
         self.written: set[str] = set()  # one-word patterns as written (folded)
+        self.acronyms: set[str] = set()  # one-word patterns written in capitals ("MDM", "ERP")
         for cap in taxonomy.capabilities.values():
             if taxonomy.is_group(cap.id):
                 continue
@@ -1470,6 +1474,8 @@ class _Matcher:
             surface = tokens[0].surface
             # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
             forms = {fold(surface)} if _is_acronym(surface) else tokens[0].forms
+            if _is_acronym(surface):
+                self.acronyms.add(fold(surface))
             if fold(surface) in _GERUNDS_ONLY:
                 forms = {f for f in forms if f.endswith("ing")}
             for form in forms:
@@ -1501,6 +1507,15 @@ class _Matcher:
                 # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
                 acronym = _is_acronym(pattern) or (pattern == target and len(pattern) <= 5)
                 if written and acronym and written[:1].isupper() and written[1:].islower():
+                    continue
+                # "DMs" are direct messages, the plural of DM: an acronym's last capital is written as such
+                if (
+                    written
+                    and acronym
+                    and written[-1:] == "s"
+                    and written[:-1].isupper()
+                    and fold(written) == fold(pattern)
+                ):
                     continue
                 found.append(_Match(target, kind, weight, cover, evidence))
 
@@ -1555,12 +1570,18 @@ class _Matcher:
                         key = ""
                     if key == head and head not in self.written and is_known_word(head.capitalize(), "de"):
                         key = ""  # "Kühlschrank" is no "Schranke": a head that is a word of its own
+                    if key in self.acronyms:
+                        continue  # an acronym is matched as written: "Instagram-DMs" holds no "MDM"
                     if key in self.words and (key in self.german or not is_known_word(form, "en")):
                         # "redesign" holds no "esign": an English word is no compound with an English head
                         add(key, W_HEAD, frozenset({(i, max(0, n - len(head)), n)}), tok.surface)
                 for k in range(6, len(form) - 3):
                     modifier = form[:k]
-                    if modifier in self.words and _is_word(tok.surface[k:]):
+                    if (
+                        modifier in self.words
+                        and _is_word(tok.surface[k:])
+                        and not form[k:].lstrip("s").startswith(_PERSON_HEADS)
+                    ):
                         add(modifier, W_MODIFIER, frozenset({(i, 0, k)}), tok.surface)
             # a pair's second word has three letters or more: "d'un" is no "dun(ning)"
             if i + 1 < len(tokens) and not tokens[i + 1].is_stopword and len(tokens[i + 1].surface) >= 3:
