@@ -1494,6 +1494,18 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"time-tracking"},
             set(),
         ),
+        # a system named as its maker writes it; a system the asked one must work with; one said to be fine
+        ("Wir brauchen ein Dashboard. Unser ERP ist proAlpha.", {"bi"}, {"erp"}),
+        (
+            "We need a phone system that works with our practice software.",
+            {"telephony"},
+            {"medical-practice"},
+        ),
+        (
+            "We need backups. The practice software itself is fine and we're staying with it.",
+            {"backup"},
+            {"medical-practice"},
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

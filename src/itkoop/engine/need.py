@@ -2060,7 +2060,7 @@ def _roles(
             mode = "existing"  # "Wir arbeiten komplett mit DATEV": the writer's tool
         elif (
             word in _EXISTING
-            or (word in _EVALUATIONS and clause_size[clause_of[i]] <= 5)
+            or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
             or (
                 word in _STATE_PARTICIPLES
@@ -2447,12 +2447,14 @@ def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[i
 
 def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[int]) -> bool:
     """Whether a possessive is followed by a named thing, a copula and a name: "Unser PMS ist Casablanca",
-    "our POS is Lightspeed" (not "Unsere WaWi ist alt": a state, which asks for a new one)."""
+    "our POS is Lightspeed", "Unser ERP ist proAlpha" (not "Unsere WaWi ist alt": a state, which asks for a
+    new one)."""
     for k in range(i + 1, min(i + 3, len(folded))):
         if k in starts:
             for m in range(k + 1, min(k + 4, len(folded) - 1)):
                 if folded[m] in _COPULAS:
-                    return tokens[m + 1].surface[:1].isupper()
+                    # a name, also as its maker writes it ("proAlpha", "eGecko")
+                    return any(c.isupper() for c in tokens[m + 1].surface)
             return False
     return False
 
