@@ -35,6 +35,10 @@ def test_need_results_and_network_fit_a_phone(page, live_server, catalog):
         covers = offer.locator("td[data-label]").nth(2)
         box, frame = covers.bounding_box(), offer.locator("xpath=..").bounding_box()
         assert box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+        # the integration sketch, wider than a phone, says in view that it scrolls; at desktop width it fits
+        expect(page.locator(".diagram-hint").first).to_be_visible()
+        page.set_viewport_size({"width": 1280, "height": 900})
+        expect(page.locator(".diagram-hint").first).to_be_hidden()
         page.goto(f"{live_server.url}{prefix}/netzwerk/")
         _fits_both_widths(page)
 
