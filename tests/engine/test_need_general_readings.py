@@ -1506,6 +1506,15 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"backup"},
             {"medical-practice"},
         ),
+        # a product the taxonomy does not know, said to be there, leaves the need before it alone
+        ("Wir brauchen Backups. RA-Micro haben wir schon.", {"backup"}, set()),
+        # a part done by someone outside leaves the rest of the trade's system asked for
+        (
+            "Ambulanter Pflegedienst: Tourenplanung für die Pflegekräfte, mobile Dokumentation beim "
+            "Patienten. Die Abrechnung mit den Kassen macht unser Steuerbüro, das brauchen wir nicht.",
+            {"care-software"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -2191,6 +2191,13 @@ def _roles(
             and clause_of[i] not in headings  # "Erhalten bleiben: SAP": what follows is kept
             and k >= 0
             and clause_of[k] == clause_of[i] - 1
+            # "Sage haben wir schon": the clause names its own thing, one the taxonomy does not know
+            and not any(
+                tokens[m].surface[:1].isupper()
+                and not tokens[m].is_stopword
+                and folded[m] not in _POINTING_BACK
+                for m in range(clause_start[clause_of[i]], i)
+            )
             # "Wir brauchen ein CRM. Alles andere bleibt": the rest is what the text does not name
             and not any(
                 folded[m] in _THE_REST for m in _clause_range(clause_of[i], clause_start, clause_size)
@@ -2399,6 +2406,8 @@ def _change_refused(i: int, folded: list[str], clause_of: list[int]) -> bool:
 
 _BOTH = frozenset(["beides", "beide", "both"])
 _INSTEAD_OF = frozenset(["statt", "anstatt", "anstelle"])
+# Words that point back to what the text named before ("Beides möchten wir behalten", "Alles andere bleibt").
+_POINTING_BACK = _BOTH | _EVERYTHING | _THE_REST
 _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "which", "that", "who"])
 
 
@@ -3557,8 +3566,16 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             per_role["need"][cap] = kept
         else:
             del per_role["need"][cap]
-    # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there
+    # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there; not where only a
+    # part of it is done by someone outside ("Die Abrechnung mit den Kassen macht unser Steuerbüro" of a
+    # care service that asks for tour planning)
+    done_outside = {clause_of[i] for i, w in enumerate(words) if w in _DONE_BY} & {
+        clause_of[i] for i, w in enumerate(words) if w.startswith(_OUTSIDE_PARTIES)
+    }
     for cap in list(per_role["need"]):
+        there = per_role["existing"].get(cap, ())
+        if there and all(clause_of[m.start] in done_outside for m in there):
+            continue
         if cap in per_role["existing"] and all(
             m.weight <= W_CONTEXT or _names_the_trade(m.evidence) or _done_with_ours(m, words, clause_of)
             for m in per_role["need"][cap]
