@@ -1515,6 +1515,13 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"care-software"},
             set(),
         ),
+        # what must finally run is asked for; what shall go on running is kept
+        ("Kleines Hotel, 20 Zimmer. WLAN für Gäste muss endlich stabil laufen.", {"network"}, set()),
+        (
+            "Wir brauchen eine Website. Die Buchhaltung soll weiter über DATEV laufen.",
+            {"website-cms"},
+            {"accounting"},
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -164,6 +164,8 @@ _IN_USE_VERBS = frozenset(
         "remains",
     ]
 )
+_MUST = frozenset(["muss", "muessen", "soll", "sollen", "sollte", "sollten", "must", "should"])
+_GO_ON = frozenset(["weiter", "weiterhin", "bisher", "still"])  # "soll weiter über DATEV laufen": kept
 # Words that say "we have that already" ("wir haben schon eine Praxissoftware", "our existing ERP").
 _EXISTING = frozenset(
     [
@@ -2058,6 +2060,12 @@ def _roles(
             and any(w in ("mit", "with") for w in folded[i + 1 : i + 4])
         ):
             mode = "existing"  # "Wir arbeiten komplett mit DATEV": the writer's tool
+        elif (
+            word in ("laufen", "laeuft")
+            and any(w in _MUST for w in folded[max(0, i - 4) : i])
+            and not any(w in _GO_ON for w in folded[max(0, i - 5) : i])
+        ):
+            continue  # "WLAN für Gäste muss endlich stabil laufen": what must run is asked for, not there
         elif (
             word in _EXISTING
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
