@@ -1531,3 +1531,9 @@ def test_probe_readings(taxonomy, text, needed, there):
 
 def test_what_is_no_longer_needed_is_refused(taxonomy):
     assert "crm" in _read("We no longer need a CRM.", taxonomy)[1]
+
+
+def test_evidence_of_several_words_is_quoted_as_written(taxonomy):
+    analysis = analyse_need("Ein Bürgerportal, barrierefrei nach BITV 2.0, mit Hosting.", taxonomy)
+    evidence = {h.id: h.evidence for h in analysis.capabilities}
+    assert "BITV 2.0" in evidence["accessibility"]  # the tokens' "BITV 2 0" before

@@ -3618,7 +3618,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     linked = per_role["need"].get(_INTEGRATION, [])
     if linked and len(per_role["need"]) > 1 and all(fold(m.evidence).startswith("system ") for m in linked):
         del per_role["need"][_INTEGRATION]
-    hits = {role: _hits(per_cap, tokens) for role, per_cap in per_role.items()}
+    hits = {role: _hits(per_cap, tokens, text) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
     asking = {
@@ -3726,17 +3726,27 @@ def _mentions(matches: list[_Match]) -> int:
     return count
 
 
-def _hits(per_cap: dict[str, list[_Match]], tokens: list[Token]) -> list[CapabilityHit]:
+def _hits(per_cap: dict[str, list[_Match]], tokens: list[Token], text: str) -> list[CapabilityHit]:
     hits = []
     for cap, ms in per_cap.items():
         miss = 1.0
         for m in ms:
             miss *= 1.0 - m.weight
-        evidence = list(dict.fromkeys(_as_written(m, tokens) for m in ms))
+        evidence = list(dict.fromkeys(_quoted(_as_written(m, tokens), text) for m in ms))
         first = min(m.start for m in ms)
         hits.append((round(1.0 - miss, 4), first, CapabilityHit(cap, round(1.0 - miss, 4), evidence)))
     hits.sort(key=lambda h: (-h[0], h[1]))
     return [h[2] for h in hits]
+
+
+def _quoted(evidence: str, text: str) -> str:
+    """Evidence of several words as the text writes them: "BITV 2.0", not the tokens' "BITV 2 0". One search
+    of literal words with at most three other characters between them (linear)."""
+    words = evidence.split()
+    if len(words) < 2:
+        return evidence
+    found = re.search(r"[^\w]{1,3}".join(map(re.escape, words)), text, re.IGNORECASE)
+    return " ".join(found.group(0).split()) if found else evidence
 
 
 def _as_written(m: _Match, tokens: list[Token]) -> str:
