@@ -1522,6 +1522,13 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"website-cms"},
             {"accounting"},
         ),
+        # made once, not asked for now
+        (
+            "Our association organises events; last year someone built us an app but we never used it. "
+            "This time we just need a simple newsletter tool and event registration.",
+            {"event-management", "newsletter"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

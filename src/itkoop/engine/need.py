@@ -2337,13 +2337,32 @@ _ONCE = frozenset(["mal", "einmal", "frueher", "damals", "zeitweise"])
 
 _DONE = frozenset(["gemacht", "genutzt", "benutzt", "verwendet", "gehabt", "eingesetzt", "betrieben"])
 _DOING = frozenset(["machen", "nutzen", "benutzen", "verwenden", "haben", "betreiben", "use", "run", "do"])
+_LAST = frozenset(["letztes", "letzten", "vorletztes", "vorigen", "voriges", "last"])
+_MADE = frozenset(
+    [
+        "gebaut",
+        "entwickelt",
+        "programmiert",
+        "erstellt",
+        "built",
+        "made",
+        "developed",
+        "programmed",
+        "created",
+    ],
+)
 
 
 def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
-    """ "(X) machen wir nicht mehr" at a clause's end, "(X) haben wir früher gemacht": what was done once."""
+    """ "(X) machen wir nicht mehr" at a clause's end, "(X) haben wir früher gemacht", "letztes Jahr hat uns
+    jemand eine App gebaut": what was done once."""
     if folded[i] == "mehr" and i > 2 and folded[i - 1] == "nicht":
         ends = i + 1 >= len(folded) or clause_of[i + 1] != clause_of[i]
         return ends and folded[i - 2] in _WRITERS and folded[i - 3] in _DOING
+    if folded[i] in ("jahr", "year") and i and folded[i - 1] in _LAST:
+        # "last year someone built us an app (but we never used it)": made once, not asked for now
+        window = range(max(0, i - 6), min(len(folded), i + 7))
+        return any(folded[k] in _MADE for k in window if clause_of[k] == clause_of[i])
     if folded[i] not in _ONCE:
         return False  # (called for every word: the window is looked at only here)
     window = range(max(0, i - 3), min(len(folded), i + 4))
