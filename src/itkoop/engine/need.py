@@ -1475,8 +1475,9 @@ class _Matcher:
         if len(tokens) == 1:
             surface = tokens[0].surface
             # An acronym ("CMS", "ERP") is matched as written, never by a lemma ("CMS" is no plural of "cm").
-            forms = {fold(surface)} if _is_acronym(surface) else tokens[0].forms
-            if _is_acronym(surface):
+            acronym = _is_acronym(surface)
+            forms = {fold(surface)} if acronym else tokens[0].forms
+            if acronym:
                 self.acronyms.add(fold(surface))
             if fold(surface) in _GERUNDS_ONLY:
                 forms = {f for f in forms if f.endswith("ing")}
@@ -3176,8 +3177,6 @@ def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     )
 
 
-# A trade's or a garage's software writes its invoices: "Angebote und Rechnungen schreiben" asks for it, not
-# for bookkeeping as well.
 # A capability said only in a plain word that is part of another one asked for beside it (capability ->
 # (the others, the plain words' beginnings)):
 # - a trade's software writes the trade's invoices ("Angebote und Rechnungen" of a craft business);
