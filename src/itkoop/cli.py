@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from itkoop.engine.deployment import DEPLOYMENTS
+
 
 class UsageError(Exception):
     """Bad input from the command line; printed as one line, exit code 2."""
@@ -145,6 +147,7 @@ def cmd_match(args) -> int:
             add_capabilities=tuple(args.add_capability or ()),
             remove_capabilities=tuple(args.remove_capability or ()),
             must_standards=tuple(args.must_standard or ()),
+            deployment=args.deployment or "",
         )
     except MatchRequestError as exc:
         raise UsageError(str(exc)) from exc
@@ -420,6 +423,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--must-standard", action="append", metavar="ID", help="Schnittstelle, die jedes Angebot haben muss"
+    )
+    p.add_argument(
+        "--deployment",
+        choices=("any", *DEPLOYMENTS),
+        help="wie jede Lösung laufen muss (any: egal, was der Text sagt; ohne: wie der Text sagt)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_match)

@@ -24,7 +24,15 @@ def test_a_must_no_solution_speaks_is_status_standard_unmet(client, mini_catalog
 
 def test_without_corrections_the_need_keeps_its_keys(client, mini_catalog):
     data = _match(client).json()
-    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out", "in_passing"}
+    assert set(data["need"]) == {
+        "text",
+        "capabilities",
+        "not_wanted",
+        "existing",
+        "left_out",
+        "in_passing",
+        "deployment",
+    }
 
 
 @pytest.mark.parametrize(
@@ -52,3 +60,18 @@ def test_over_long_corrections_are_a_400_naming_the_field(client, mini_catalog, 
 def test_unknown_ids_are_a_clear_400(client, mini_catalog, body, message):
     response = _match(client, **body)
     assert response.status_code == 400 and message in response.json()["detail"]
+
+
+def test_no_cloud_in_the_text_is_a_hard_constraint_the_customer_can_set_aside(client, mini_catalog):
+    # the mini catalog's solutions do not say how they run: none can promise to run on the premises
+    data = _match(client, text="Wir brauchen einen Onlineshop, aber keine Cloud").json()
+    assert data["need"]["deployment"] == "on-premise"
+    assert data["need"]["deployment_evidence"] == "keine Cloud"
+    assert data["status"] == "no_provider" and data["bundles"] == []
+    data = _match(client, text="Wir brauchen einen Onlineshop, aber keine Cloud", deployment="any").json()
+    assert data["need"]["deployment"] is None and data["bundles"]
+
+
+def test_an_unknown_way_to_run_is_a_400_naming_the_field(client, mini_catalog):
+    response = _match(client, deployment="mainframe")
+    assert response.status_code == 400 and "deployment" in response.json()

@@ -59,6 +59,7 @@ def test_match_and_partners_name_their_documents(spec):
         "add_capabilities",
         "remove_capabilities",
         "must_standards",
+        "deployment",
     }
     assert set(schemas[answer.rsplit("/", 1)[1]]["properties"]) == {"need", "bundles", "stats", "status"}
     partners = spec["paths"]["/api/v1/partners/{external_id}/"]["get"]

@@ -201,7 +201,15 @@ def test_an_unknown_must_standard_is_refused_by_composition():
 def test_the_json_without_corrections_keeps_its_keys():
     catalog, need, analysis = _text_need()
     data = match_to_dict(compose_bundles(need, catalog, analysis=analysis))
-    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out", "in_passing"}
+    assert set(data["need"]) == {
+        "text",
+        "capabilities",
+        "not_wanted",
+        "existing",
+        "left_out",
+        "in_passing",
+        "deployment",
+    }
 
 
 def test_the_json_lists_the_corrections():

@@ -166,3 +166,12 @@ def test_partners_loads_neither_the_optimizer_nor_what_no_command_of_its_kind_ne
 
 def test_match_loads_the_solver_for_its_certificate_and_nothing_it_does_not_need(env):
     assert _loaded(env, "match", NEED) == (["highspy"], 0)
+
+
+def test_match_takes_how_the_solutions_must_run(env):
+    result = _itkoop("match", NEED, "--json", "--deployment", "on-premise", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["need"]["deployment"] == "on-premise" and data["bundles"] == []
+    refused = _itkoop("match", NEED, "--deployment", "mainframe", env=env)
+    assert refused.returncode != 0 and "mainframe" in refused.stderr

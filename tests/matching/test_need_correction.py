@@ -317,3 +317,48 @@ def test_the_text_field_says_its_limit_before_it_cuts(client, mini_catalog):
     page = html.unescape(_get(client, {}))
     assert 'maxlength="2000"' in page and "Höchstens 2000 Zeichen" in page
     assert "At most 2000 characters" in html.unescape(_get(client, {}, "/en"))
+
+
+# -- how the solutions must run ("keine Cloud") ------------------------------------------------------------
+
+NO_CLOUD = "Wir brauchen einen Onlineshop, aber keine Cloud"
+
+
+def test_no_cloud_in_the_text_is_shown_and_applied(client, mini_catalog):
+    # found by a new-user probe: "keine Cloud" was neither shown nor applied. The mini catalog's
+    # solutions do not say how they run, so none can promise to run on the premises.
+    assert "Shopwerk" in _offers(_get(client, {"text": "Wir brauchen einen Onlineshop"}))
+    page = html.unescape(_get(client, {"text": NO_CLOUD}))
+    assert "Nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)" in page
+    assert "aus „keine Cloud“" in page
+    assert '<option value="on-premise" selected>' in page
+    assert "Shopwerk" not in _offers(page)
+    assert "Wählen Sie dort „egal“, um alle zu sehen." in page
+
+
+def test_the_customer_sets_the_wish_aside_and_the_offers_return(client, mini_catalog):
+    page = html.unescape(_get(client, {"text": NO_CLOUD, "deploy": "any"}))
+    assert "Shopwerk" in _offers(page)
+    assert 'id="deployment"' not in page
+    assert '<option value="any" selected>' in page
+    # the choice travels with the page's links and the text form, so it is not lost
+    assert any("deploy=any" in link for link in _links(page, "remove-capability"))
+    assert '<input type="hidden" name="deploy" value="any">' in page
+
+
+def test_a_wish_the_customer_chose_is_said_to_be_theirs(client, mini_catalog):
+    page = html.unescape(_get(client, {"text": "Wir brauchen einen Onlineshop", "deploy": "cloud"}))
+    assert "Nur Lösungen aus der Cloud (SaaS)" in page and "von Ihnen gewählt" in page
+    assert "Shopwerk" not in _offers(page)
+
+
+def test_an_unknown_way_to_run_is_told_and_the_text_applies(client, mini_catalog):
+    page = html.unescape(_get(client, {"text": "Wir brauchen einen Onlineshop", "deploy": "x" * 5000}))
+    assert 'class="errorlist"' in page
+    assert "Shopwerk" in _offers(page)
+
+
+def test_the_english_page_says_it_in_english(client, mini_catalog):
+    page = html.unescape(_get(client, {"text": "We need an online shop, but no cloud"}, prefix="/en"))
+    assert "Only solutions that run on your premises (no cloud)" in page
+    assert "from ‘no cloud’" in page

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from itkoop.cooperation import selectors as cooperation
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
+from itkoop.matching.services import DEPLOYMENT_CHOICES
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -193,6 +194,14 @@ class MatchRequestSerializer(serializers.Serializer):
         help_text="standard ids every bundle must provide or consume (a hard constraint: bundles without "
         'them are not offered; none possible: status "standard_unmet")',
     )
+    deployment = serializers.ChoiceField(
+        choices=DEPLOYMENT_CHOICES,
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text='how every solution must run: "on-premise" or "cloud" (a hard constraint); "any" sets '
+        'aside what the text says ("keine Cloud"); empty: as the text says',
+    )
 
 
 class PartnersRequestSerializer(serializers.Serializer):
@@ -238,6 +247,12 @@ class _NeedSerializer(serializers.Serializer):
         child=serializers.CharField(),
         required=False,
         help_text="must standards no solution covering the need provides or consumes",
+    )
+    deployment = serializers.CharField(
+        allow_null=True, help_text='how every solution of a bundle runs: "on-premise", "cloud" or null (any)'
+    )
+    deployment_evidence = serializers.CharField(
+        required=False, help_text="the need text's words that ask for that way to run"
     )
 
 

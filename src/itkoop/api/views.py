@@ -106,6 +106,7 @@ def match(request):
             add_capabilities=tuple(data["add_capabilities"]),
             remove_capabilities=tuple(data["remove_capabilities"]),
             must_standards=tuple(data["must_standards"]),
+            deployment=data["deployment"],
         )
     except matching.MatchRequestError as exc:
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)

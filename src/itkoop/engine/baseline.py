@@ -12,7 +12,7 @@ import numpy as np
 
 from .catalog import Catalog
 from .need import Need
-from .objective import MatchParams, bundle_objective, solution_quality
+from .objective import MatchParams, allowed, bundle_objective, solution_quality
 
 __all__ = ["greedy_bundle"]
 
@@ -28,14 +28,7 @@ def greedy_bundle(
         return {}, None
     rows = np.unique(np.concatenate([idx.by_capability[c] for c in caps]))
     comp = idx.company_row[rows]
-    ok = np.ones(len(rows), dtype=bool)
-    if need.hub:
-        ok &= np.array([idx.company_hub[c] == need.hub for c in comp.tolist()], dtype=bool)
-    if need.labels:
-        wanted = frozenset(need.labels)
-        ok &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
-    if need.customer_company_id is not None:
-        ok &= comp != idx.company_index[need.customer_company_id]
+    ok = allowed(need, catalog, rows)
     rows, comp = rows[ok], comp[ok]
     if len(rows) == 0:
         return {}, None

@@ -38,7 +38,7 @@ from .existing import existing_systems
 from .explain import explain_bundle
 from .need import MAX_NEED_CAPABILITIES as MAX_CAPABILITIES
 from .need import Need, NeedAnalysis
-from .objective import MatchParams, Weights, bundle_objective, linking_standard, solution_quality
+from .objective import MatchParams, Weights, allowed, bundle_objective, linking_standard, solution_quality
 from .ranking import order_bundles
 from .results import Bundle, Link, MatchResult, MatchStats, SolutionUse
 from .search import _min_covers, build_columns, certify, k_best
@@ -299,15 +299,7 @@ class _Problem:
             return None
         rows = np.unique(np.concatenate(lists))
         crow = idx.company_row[rows]
-        keep = np.ones(len(rows), dtype=bool)
-        if need.hub:
-            hubs = np.array([h == need.hub for h in idx.company_hub], dtype=bool)
-            keep &= hubs[crow]
-        if need.labels:
-            wanted = frozenset(need.labels)
-            keep &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
-        if need.customer_company_id is not None:
-            keep &= crow != idx.company_index[need.customer_company_id]
+        keep = allowed(need, catalog, rows)
         rows, crow = rows[keep], crow[keep]
         if len(rows) == 0:
             return None

@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
 from .cpv import capabilities_for_cpv, cpv_inherits
+from .deployment import DEPLOYMENTS, read_deployment
 from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
@@ -1247,7 +1248,8 @@ class NeedAnalysis:
 
     ``negated``: capabilities the text says it does not want ("keinen Onlineshop"); ``existing``: systems the
     customer already runs ("wir haben schon eine Praxissoftware"); ``in_passing``: capabilities a longer text
-    names only in passing (see FOCUS_RATIO); none of them is asked for."""
+    names only in passing (see FOCUS_RATIO); none of them is asked for. ``deployment``: how the solutions
+    are to run, if the text says it ("keine Cloud": "on-premise"; see deployment.py)."""
 
     text: str
     capabilities: list[CapabilityHit]
@@ -1255,6 +1257,9 @@ class NeedAnalysis:
     negated: list[CapabilityHit] = field(default_factory=list)
     existing: list[CapabilityHit] = field(default_factory=list)
     in_passing: list[CapabilityHit] = field(default_factory=list)
+    # how the solutions are to run (deployment.py: "on-premise" or "cloud") and the words that say so
+    deployment: str | None = None
+    deployment_evidence: str = ""
 
     @property
     def understood(self) -> bool:
@@ -1287,6 +1292,8 @@ class Need:
       objective.bundle_objective).
     * ``existing``: systems the customer already runs (capability ids, not composed); solutions that must
       exchange data with one of them are preferred when they connect to it (existing.py, objective.py).
+    * ``deployment``: every solution must run this way, "on-premise" or "cloud" (a hard constraint, see
+      deployment.py); None: any way.
     """
 
     capabilities: tuple[str, ...]
@@ -1302,6 +1309,7 @@ class Need:
     removed: tuple[str, ...] = ()
     required_standards: tuple[str, ...] = ()
     existing: tuple[str, ...] = ()
+    deployment: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("capabilities", "added", "removed", "required_standards", "existing"):
@@ -1316,6 +1324,8 @@ class Need:
             lat, lon = self.location
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ValueError(f"location {self.location!r} out of range")
+        if self.deployment is not None and self.deployment not in DEPLOYMENTS:
+            raise ValueError(f"unknown deployment {self.deployment!r} (one of {', '.join(DEPLOYMENTS)})")
         for cap, weight in (self.weights or {}).items():
             if not 0 < weight <= 1:
                 raise ValueError(f"weight of {cap!r} must be in (0, 1], not {weight}")
@@ -3657,7 +3667,17 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
-    return NeedAnalysis(text, wanted, list(standards), negated=negated, existing=given, in_passing=in_passing)
+    deployment, deployment_evidence = read_deployment(text) or (None, "")
+    return NeedAnalysis(
+        text,
+        wanted,
+        list(standards),
+        negated=negated,
+        existing=given,
+        in_passing=in_passing,
+        deployment=deployment,
+        deployment_evidence=deployment_evidence,
+    )
 
 
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
@@ -3791,6 +3811,10 @@ def need_from_text(text: str, catalog: Catalog | Taxonomy, **constraints) -> tup
         text=text,
         weights={h.id: max(h.score, 0.01) for h in analysis.capabilities[:MAX_NEED_CAPABILITIES]},
         standards=tuple(analysis.standards),
-        **{"existing": tuple(h.id for h in analysis.existing), **constraints},
+        **{
+            "existing": tuple(h.id for h in analysis.existing),
+            "deployment": analysis.deployment,
+            **constraints,
+        },
     )
     return need, analysis

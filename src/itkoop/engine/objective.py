@@ -37,12 +37,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalog import Catalog
+from .deployment import fits
 from .existing import connection_share
 from .need import Need
 
 __all__ = [
     "MatchParams",
     "Weights",
+    "allowed",
     "bundle_objective",
     "bundle_quality_parts",
     "linking_standard",
@@ -205,6 +207,26 @@ def linking_standard(
     return src, dst, t
 
 
+def allowed(need: Need, catalog: Catalog, rows: np.ndarray) -> np.ndarray:
+    """Which of the solution ``rows`` a bundle for ``need`` may use: of the need's hub, carrying its labels,
+    running as it wishes (deployment.py), not the customer's own."""
+    idx = catalog.index
+    crow = idx.company_row[rows]
+    keep = np.ones(len(rows), dtype=bool)
+    if need.hub:
+        hubs = np.array([h == need.hub for h in idx.company_hub], dtype=bool)
+        keep &= hubs[crow]
+    if need.labels:
+        wanted = frozenset(need.labels)
+        keep &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
+    if need.deployment is not None:
+        sols, ids = catalog.solutions, idx.solution_ids
+        keep &= np.array([fits(sols[ids[r]].deployment, need.deployment) for r in rows.tolist()], dtype=bool)
+    if need.customer_company_id is not None:
+        keep &= crow != idx.company_index[need.customer_company_id]
+    return keep
+
+
 def bundle_objective(
     need: Need, catalog: Catalog, assignment: Mapping[str, str], params: MatchParams | None = None
 ) -> float | None:
@@ -230,6 +252,8 @@ def bundle_objective(
     for sol in sols.values():  # every product of the bundle carries the labels (its own or its company's)
         if not set(need.labels) <= set(catalog.companies[sol.company_id].labels) | set(sol.labels):
             return None
+    if not all(fits(sol.deployment, need.deployment) for sol in sols.values()):  # how it must run
+        return None
     if need.max_partners is not None and len(companies) > need.max_partners:
         return None
     for std in need.required_standards:  # a must standard: some solution of the bundle speaks it

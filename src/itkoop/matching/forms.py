@@ -95,8 +95,8 @@ def _standard_ids() -> frozenset[str]:
 class CorrectionForm(forms.Form):
     """The customer's corrections of what the need analysis understood, carried in the page's query so the
     page stays linkable: capabilities removed (``remove``) and added (``cap``; ``add`` is the one typed into
-    the search field, a label or an id), standards every offer must speak (``must``). A field that is not
-    valid is left out; the others still apply."""
+    the search field, a label or an id), standards every offer must speak (``must``), how every solution
+    must run (``deploy``). A field that is not valid is left out; the others still apply."""
 
     remove = _IdList(
         max_items=MAX_REMOVED,
@@ -121,6 +121,19 @@ class CorrectionForm(forms.Form):
         known=_standard_ids,
         unknown_message=_("Unbekannte Schnittstelle „%(id)s“."),
         too_many_message=_("Höchstens %(max)d Schnittstellen können Pflicht sein."),
+    )
+
+    deploy = forms.ChoiceField(
+        label=_("Betrieb der Lösungen"),
+        required=False,
+        choices=[
+            ("any", _("egal")),
+            ("on-premise", _("bei Ihnen vor Ort (on-premise, keine Cloud)")),
+            ("cloud", _("in der Cloud (SaaS)")),
+        ],
+        help_text=_(
+            "Lösungen ohne Angabe zum Betrieb bleiben dann außen vor; Dienstleistungen passen immer."
+        ),
     )
 
     def clean_add(self) -> str | None:
@@ -151,4 +164,6 @@ class CorrectionForm(forms.Form):
             "add_capabilities": tuple(add),
             "remove_capabilities": tuple(c for c in remove if c not in add),
             "must_standards": tuple(data.get("must", [])),
+            # "" keeps what the text says ("keine Cloud"); "any" sets it aside
+            "deployment": data.get("deploy", ""),
         }

@@ -41,6 +41,7 @@ def offer_params(data: Mapping[str, Any], *, customer_company_id: str | None) ->
         "add": list(corrections["add_capabilities"]),
         "remove": list(corrections["remove_capabilities"]),
         "must": list(corrections["must_standards"]),
+        "deploy": corrections["deployment"],
     }
 
 
@@ -69,6 +70,7 @@ def offer_html(params: Mapping[str, Any]) -> str:
         add_capabilities=tuple(params.get("add") or ()),
         remove_capabilities=tuple(params.get("remove") or ()),
         must_standards=tuple(params.get("must") or ()),
+        deployment=params.get("deploy") or "",
     )
     bundles = [b for b in presenters.present_bundles(result) if b["rank"] == rank]
     if not bundles:

@@ -14,7 +14,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from itkoop.core.i18n import page_language
 from itkoop.engine.correct import in_passing as in_passing_of
@@ -204,8 +204,28 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
         "removed": [{"id": c, "label": names.capability(c)} for c in need.removed],
         "must": [names.standard(s) for s in need.required_standards],
         "unmet": [names.standard(s) for s in result.unmet_standards],
+        "deployment": _present_deployment(need.deployment, analysis),
     }
 
+
+def _present_deployment(deployment: str | None, analysis) -> dict[str, str] | None:
+    """How every solution must run, for the need page: a sentence, and the text's words when the text
+    said it (else the customer chose it); None when any way will do."""
+    if deployment is None:
+        return None
+    told = analysis is not None and analysis.deployment == deployment
+    return {
+        "id": deployment,
+        "label": str(DEPLOYMENT_LABELS[deployment]),
+        "evidence": analysis.deployment_evidence if told else "",
+    }
+
+
+#: How every solution of an offer runs, as the need page says it.
+DEPLOYMENT_LABELS = {
+    "on-premise": gettext_lazy("Nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)"),
+    "cloud": gettext_lazy("Nur Lösungen aus der Cloud (SaaS)"),
+}
 
 #: The standards named per existing system on the need page ("Praxissoftware (über GDT, HL7 FHIR)").
 MAX_CONNECTING_STANDARDS = 3

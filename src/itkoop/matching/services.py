@@ -11,6 +11,7 @@ import hashlib
 import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from itkoop.core import selectors as core_selectors
 from itkoop.core.i18n import page_language
 from itkoop.engine.catalog import Capability, CatalogError
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS, corrected_need
+from itkoop.engine.deployment import DEPLOYMENTS
 from itkoop.engine.explain import explain_bundle
 from itkoop.engine.need import MAX_NEED_CAPABILITIES, need_from_text
 from itkoop.engine.partners import rank_partners
@@ -227,6 +229,12 @@ def _check_corrections(add: tuple[str, ...], remove: tuple[str, ...], must: tupl
         )
 
 
+#: How the customer may want every solution run (match_need's ``deployment``): "" as the text says,
+#: "any" whatever the text says, or one of the engine's deployments.
+ANY_DEPLOYMENT = "any"
+DEPLOYMENT_CHOICES = ("", ANY_DEPLOYMENT, *DEPLOYMENTS)
+
+
 def match_need(
     *,
     text: str,
@@ -239,13 +247,15 @@ def match_need(
     add_capabilities: tuple[str, ...] = (),
     remove_capabilities: tuple[str, ...] = (),
     must_standards: tuple[str, ...] = (),
+    deployment: str = "",
 ) -> MatchResult:
     """Joint offers for a need text: the engine's result, ids as in the catalog.
 
     A hub chosen explicitly wins; otherwise the customer's postcode decides the hub (none if it is outside
     every hub's region). The customer's corrections (engine/correct.py): capabilities added to and removed
     from what the text names, standards every offer must speak; CorrectionError when they cannot be
-    applied (then nothing is matched)."""
+    applied (then nothing is matched). ``deployment``: how every solution must run, "on-premise" or
+    "cloud"; "any" sets aside what the text says ("keine Cloud"), "" keeps it (engine/deployment.py)."""
     # imported here: the composer (and its search and baseline) is of no use to `itkoop partners`
     from itkoop.engine.compose import compose_bundles
 
@@ -259,6 +269,8 @@ def match_need(
         tuple(dict.fromkeys(ids)) for ids in (add_capabilities, remove_capabilities, must_standards)
     )
     _check_corrections(add, remove, must)
+    if deployment not in DEPLOYMENT_CHOICES:
+        raise MatchRequestError(_("Unbekannte Betriebsart „%(value)s“.") % {"value": str(deployment)[:20]})
     if not hub and postal_code:
         hub = hub_for_postal_code(postal_code)
     catalog = current_catalog()
@@ -284,6 +296,8 @@ def match_need(
                     % {"max": MAX_NEED_CAPABILITIES}
                 )
             need = corrected_need(need, analysis, catalog, add=add, remove=remove, must_standards=must)
+        if deployment:
+            need = replace(need, deployment=None if deployment == ANY_DEPLOYMENT else deployment)
         result = compose_bundles(
             need, catalog, top_k=top_k, lang=page_language(), analysis=analysis, budget_s=match_budget_s()
         )

@@ -64,16 +64,22 @@ def _run_corrected(request, form: NeedForm, correction: CorrectionForm):
     raise AssertionError("a need without corrections raises no CorrectionError")
 
 
+#: The query's keys of the correction form (forms.CorrectionForm).
+_CORRECTION_KEYS = ("add", "cap", "remove", "must", "deploy")
+
+
 def _query(params: QueryDict, corrections: dict, **change) -> str:
     """The page's query with the corrections applied as canonical ids (``cap``/``remove``/``must``; the
     search field's text is consumed) and ``change`` (key -> list of values) on top: the links of the
     correction controls, so the page stays linkable and the back button works."""
     query = params.copy()
-    for key in ("add", "cap", "remove", "must", "rank"):
+    for key in (*_CORRECTION_KEYS, "rank"):
         query.pop(key, None)
     query.setlist("cap", list(corrections.get("add_capabilities", ())))
     query.setlist("remove", list(corrections.get("remove_capabilities", ())))
     query.setlist("must", list(corrections.get("must_standards", ())))
+    if corrections.get("deployment"):
+        query.setlist("deploy", [corrections["deployment"]])
     for key, values in change.items():
         query.setlist(key, values)
     return "?" + query.urlencode()
@@ -115,16 +121,27 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
     hidden = [
         (key, value)
         for key, values in request.GET.lists()
-        if key not in ("add", "cap", "remove", "must", "rank")
+        if key not in (*_CORRECTION_KEYS, "rank")
         for value in values
     ]
     kept = [("cap", c) for c in added] + [("remove", c) for c in removed]
     hidden += kept
+    # a way to run the customer chose, not the one the text says (a new text is read afresh)
+    analysis = result.analysis
+    read = analysis.deployment if analysis is not None else None
+    chosen = corrections.get("deployment", "")
+    deployment = chosen if chosen and (None if chosen == "any" else chosen) != read else ""
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "de"
     return {
         "correction_hidden": hidden,
         # the text form sends the corrections again: a new hub or postcode keeps what the user changed
-        "kept_corrections": [*kept, *(("must", s) for s in must)],
+        "kept_corrections": [
+            *kept,
+            *(("must", s) for s in must),
+            *((("deploy", deployment),) if deployment else ()),
+        ],
+        # the select shows how the solutions must run now: as the text says or as the customer chose
+        "deployment_choice": result.need.deployment or "any",
         "capability_options": sorted(
             (
                 {"id": cid, "label": en if lang == "en" else de}
