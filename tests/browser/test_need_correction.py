@@ -42,3 +42,27 @@ def test_remove_and_add_a_capability_recompute_the_offers(page, live_server, cat
     page.go_back()  # the state is the query: back shows the page before the addition
     expect(page.locator("#need-capabilities")).not_to_contain_text("von Ihnen hinzugefügt")
     expect(offers).not_to_contain_text("Kontor FiBu")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_no_cloud_is_shown_and_the_customer_sets_it_aside(page, live_server, catalog, width, height):
+    # The test catalog's solutions do not say how they run: under "keine Cloud" none can promise to.
+    page.set_viewport_size({"width": width, "height": height})
+    for prefix, text, told, choice, button, offer in (
+        ("", "Wir brauchen einen Onlineshop, aber keine Cloud", "aus „keine Cloud“", "egal",
+         "Angebote neu berechnen", "Angebot 1"),
+        ("/en", "We need an online shop, but no cloud", "from ‘no cloud’", "no preference",
+         "Recompute the offers", "Offer 1"),
+    ):  # fmt: skip
+        page.goto(live_server.url + prefix + reverse("matching:need") + "?text=" + text)
+        expect(page.locator("#deployment")).to_contain_text(told)
+        offers = page.locator("section[aria-labelledby=bundles-heading]")
+        expect(offers.get_by_role("article")).to_have_count(0)
+        assert_accessible(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        page.locator("#id_deploy").select_option(label=choice)
+        page.get_by_role("button", name=button).click()
+        expect(offers.get_by_role("article").first).to_contain_text(offer)
+        expect(page.locator("#deployment")).to_have_count(0)
+        assert "deploy=any" in page.url
+        assert_accessible(page)

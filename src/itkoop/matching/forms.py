@@ -128,7 +128,7 @@ class CorrectionForm(forms.Form):
         required=False,
         choices=[
             ("any", _("egal")),
-            ("on-premise", _("bei Ihnen vor Ort (on-premise, keine Cloud)")),
+            ("on-premise", _("bei Ihnen vor Ort (keine Cloud)")),
             ("cloud", _("in der Cloud (SaaS)")),
         ],
         help_text=_(
