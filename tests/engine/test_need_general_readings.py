@@ -1529,6 +1529,15 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
             {"event-management", "newsletter"},
             set(),
         ),
+        # a state that is right, said with a copula, is there; said as a condition, it asks nothing
+        (
+            "Unsere Zeiterfassung ist datenschutzkonform, aber wir brauchen eine Lohnabrechnung.",
+            {"payroll"},
+            {"time-tracking"},
+        ),
+        ("Our time tracking is GDPR compliant; we need payroll.", {"payroll"}, {"time-tracking"}),
+        ("We need a GDPR compliant CRM.", {"crm"}, set()),
+        ("Videoüberwachung gegen Ladendiebstahl, natürlich DSGVO-konform", {"video-surveillance"}, set()),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -199,6 +199,11 @@ _EXISTING = frozenset(
 _EVALUATIONS = frozenset(
     ["ok", "okay", "passt", "reicht", "fine", "funktioniert", "works", "gut", "good", "prima", "zufrieden"]
 )
+# ... and a state that is right, said with a copula: "Unsere Zeiterfassung ist datenschutzkonform" (not
+# "Videoüberwachung, natürlich DSGVO-konform": a condition on what is asked for).
+_RIGHT_STATES = frozenset(
+    ["datenschutzkonform", "dsgvokonform", "stabil", "zuverlaessig", "compliant", "reliable", "stable"]
+)
 # "wir nutzen DATEV", "we use Salesforce": said of the writer, a system in use.
 _USE_VERBS = frozenset(["nutzen", "verwenden", "use", "using"])
 _WRITERS = frozenset(["wir", "we", "ich", "i"])
@@ -1815,7 +1820,7 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
     and state no lack, no refusal and nothing kept. Linear."""
     out: set[int] = set()
-    cues = _ASKING | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _HAVE
+    cues = _ASKING | _NEGATIONS | _EXISTING | _USE_VERBS | _EVALUATIONS | _RIGHT_STATES | _HAVE
     asks = any(w in _ASKING for w in words)
     for members in _members(sentence_of):
         said = [words[i] for i in members]
@@ -2080,6 +2085,7 @@ def _roles(
         elif (
             word in _EXISTING
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
+            or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
             or (
                 word in _STATE_PARTICIPLES
@@ -2684,6 +2690,11 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 m.target == "data-protection"
                 and _COMPLIANT_RE.search(fold(m.evidence)) is not None
                 and not nxt.startswith(_PROCESSES)  # "DSGVO-konforme Prozesse" are data protection work
+            )
+            or (  # ... as written apart: "GDPR compliant", "DSGVO konform"
+                m.target == "data-protection"
+                and _COMPLIANT_RE.fullmatch(nxt) is not None
+                and not nxt2.startswith(_PROCESSES)
             )
             or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
             or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
