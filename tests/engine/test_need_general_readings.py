@@ -1538,6 +1538,14 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
         ("Our time tracking is GDPR compliant; we need payroll.", {"payroll"}, {"time-tracking"}),
         ("We need a GDPR compliant CRM.", {"crm"}, set()),
         ("Videoüberwachung gegen Ladendiebstahl, natürlich DSGVO-konform", {"video-surveillance"}, set()),
+        # the workplaces' operating system moved is client management, not a data migration or a supply
+        ("Wir planen die Migration von 300 Arbeitsplätzen auf Windows 11.", {"device-management"}, set()),
+        ("Lieferung von 300 Notebooks mit Windows 11", {"hardware-supply"}, set()),
+        (
+            "Wir migrieren die Daten aus dem alten Windows-Programm in die neue Warenwirtschaft.",
+            {"erp", "data-migration"},
+            set(),
+        ),
     ],
 )
 def test_probe_readings(taxonomy, text, needed, there):

@@ -2613,15 +2613,29 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 def _counted(t: int, tokens: list[Token]) -> bool:
     """Devices counted ("32 Tablets", "ca. 260 Notebooks") are devices to supply; "unsere 30 Rechner" are
-    there, "Lizenzen für 6 PCs" and "mit 400 Endgeräten" count seats or parts of another thing."""
-    return (
-        t > 0
-        and tokens[t - 1].surface.replace(".", "").isdigit()
-        and (t < 2 or fold(tokens[t - 2].surface) not in _NOT_A_SUPPLY_COUNT)
-    )
+    there, "Lizenzen für 6 PCs" and "mit 400 Endgeräten" count seats or parts of another thing, "Migration
+    von 300 Arbeitsplätzen" what a service is done to ("Lieferung von 300 Notebooks" is a supply)."""
+    if t < 1 or not tokens[t - 1].surface.replace(".", "").isdigit():
+        return False
+    before = fold(tokens[t - 2].surface) if t >= 2 else ""
+    if before in _OF:
+        return t >= 3 and fold(tokens[t - 3].surface).startswith(_SUPPLY_STEMS)
+    return before not in _NOT_A_SUPPLY_COUNT
 
 
 _NOT_A_SUPPLY_COUNT = _POSSESSIVES | {"fuer", "for", "mit", "with", "je", "per", "pro"}
+_OF = frozenset(["von", "of"])
+_SUPPLY_STEMS = (
+    "liefer",
+    "beschaff",
+    "kauf",
+    "anschaff",
+    "supply",
+    "deliver",
+    "purchas",
+    "procure",
+    "bereitstell",
+)
 
 
 def _sentence_words(m: _Match, tokens: list[Token], sentence_of: list[int]) -> Iterable[str]:
@@ -3059,6 +3073,32 @@ def _where_the_vehicles_are(
     return []
 
 
+# "Migration von 300 Arbeitsplätzen auf Windows 11", "upgrade our PCs to Windows 11": the workplaces'
+# operating system is moved, a client management job (not a data migration, not a supply of the devices).
+_MOVES = ("migration", "migrier", "umstell", "umstieg", "upgrade", "rollout", "wechsel", "switch", "move")
+_OPERATING_SYSTEMS = frozenset(["windows", "macos", "linux"])
+_TO_SYSTEM = frozenset(["auf", "nach", "zu", "to", "onto"])
+
+
+def _operating_system_moved(
+    tokens: list[Token], words: list[str], sentence_of: list[int], roles: list[str]
+) -> list[_Match]:
+    """device-management for an operating system moved to ("auf Windows 11", "to Windows 11") in a sentence
+    that moves something, or for "Betriebssystem" moved: linear, two passes."""
+    moved = {sentence_of[i] for i, w in enumerate(words) if w.startswith(_MOVES) and roles[i] == "need"}
+    for k, w in enumerate(words):
+        if sentence_of[k] not in moved or roles[k] != "need":
+            continue
+        if (w in _OPERATING_SYSTEMS and k and words[k - 1] in _TO_SYSTEM) or w.startswith(
+            ("betriebssystem", "operating")
+        ):
+            cover = frozenset({(k, 0, len(w))})
+            version = tokens[k + 1].surface if k + 1 < len(tokens) and tokens[k + 1].surface.isdigit() else ""
+            evidence = f"{tokens[k].surface} {version}".strip()  # "Windows 11"
+            return [_Match("device-management", "cap", W_CONTEXT, cover, evidence)]
+    return []
+
+
 def _names_data(word: str) -> bool:
     return (word.endswith(_DATA_HEADS) and not word.startswith(_NOT_DATA)) or word in _DATA_WORDS
 
@@ -3212,6 +3252,8 @@ _PART_OF_ANOTHER = {
         ("unterschrift", "unterschreib", "signatur", "sign"),
     ),
     "bi": (("energy-management", "siem-soc"), ("dashboard", "reporting", "report", "auswertung", "bericht")),
+    # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
+    "data-migration": (("device-management",), ("migration", "umstell")),
 }
 
 
@@ -3553,6 +3595,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     if "fleet-management" not in per_role["need"]:
         for m in _where_the_vehicles_are(tokens, words, clause_of, roles):
             per_role["need"].setdefault(m.target, []).append(m)
+    for m in _operating_system_moved(tokens, words, sentence_of, roles):
+        per_role["need"].setdefault(m.target, []).append(m)
     if "data-migration" not in per_role["need"]:
         for m in _data_taken_over(tokens, words, sentence_of, roles):
             per_role["need"].setdefault(m.target, []).append(m)
