@@ -32,6 +32,8 @@ def test_without_corrections_the_need_keeps_its_keys(client, mini_catalog):
         "left_out",
         "in_passing",
         "deployment",
+        "deployment_read",
+        "deployment_evidence",
     }
 
 
@@ -70,8 +72,14 @@ def test_no_cloud_in_the_text_is_a_hard_constraint_the_customer_can_set_aside(cl
     assert data["status"] == "no_provider" and data["bundles"] == []
     data = _match(client, text="Wir brauchen einen Onlineshop, aber keine Cloud", deployment="any").json()
     assert data["need"]["deployment"] is None and data["bundles"]
+    assert data["need"]["deployment_read"] == "on-premise"  # set aside, not unread
+    data = _match(client, text="Wir brauchen einen Onlineshop", deployment=None).json()
+    assert data["need"]["deployment"] is None and data["need"]["deployment_evidence"] is None
 
 
-def test_an_unknown_way_to_run_is_a_400_naming_the_field(client, mini_catalog):
-    response = _match(client, deployment="mainframe")
-    assert response.status_code == 400 and "deployment" in response.json()
+@pytest.mark.parametrize("value", ["mainframe", 5, ["cloud"], "x" * 10_000])
+def test_an_unknown_way_to_run_is_a_400_naming_the_choices(client, mini_catalog, value):
+    response = _match(client, deployment=value)
+    assert response.status_code == 400
+    message = str(response.json()["deployment"])
+    assert "on-premise" in message and "cloud" in message and "x" * 50 not in message

@@ -209,6 +209,8 @@ def test_the_json_without_corrections_keeps_its_keys():
         "left_out",
         "in_passing",
         "deployment",
+        "deployment_read",
+        "deployment_evidence",
     }
 
 

@@ -42,6 +42,18 @@ TOL = 1e-6
         ("Eine cloudbasierte Zeiterfassung", "cloud", "cloudbasierte"),
         ("Warenwirtschaft gern als SaaS", "cloud", "als SaaS"),
         ("We want a cloud-based CRM", "cloud", "cloud-based"),
+        # found by a new-user probe
+        ("Ein DMS. Die Daten dürfen unser Haus nicht verlassen.", "on-premise", "Haus nicht verlassen"),
+        ("Das soll bei uns im Keller auf dem Server laufen.", "on-premise", "im Keller"),
+        ("Betrieb im eigenen Rechenzentrum", "on-premise", "im eigenen Rechenzentrum"),
+        ("Ein CRM, aber kein SaaS", "on-premise", "kein SaaS"),
+        ("We do not want anything in the cloud", "on-premise", "do not want anything in the cloud"),
+        ("bitte kiene Cloud, alles auf eigenem Sever.", "on-premise", "kiene Cloud"),
+        ("No cloud please, self-hosted only", "on-premise", "No cloud"),
+        # a way to run refused is a wish for the other
+        ("Wir wollen nicht mehr on-premise arbeiten", "cloud", "nicht mehr on-premise"),
+        ("we don't want on-premise hardware any more", "cloud", "don't want on-premise"),
+        ("Bitte nicht als SaaS", "on-premise", "nicht als SaaS"),
     ],
 )
 def test_the_wish_is_read_with_the_words_as_written(text, wish, words):
@@ -56,6 +68,8 @@ def test_the_wish_is_read_with_the_words_as_written(text, wish, words):
         "Our data is in the cloud already; we need a CRM",
         "Eine Cloud-Lösung wäre schön, aber keine Cloud für die Patientendaten",  # both: no wish
         "Wir brauchen einen Onlineshop",
+        "Hosting im Rechenzentrum des Anbieters",
+        "Wir brauchen keine Buchhaltung, aber ein Cloud-CRM und eine Zeiterfassung.",
     ],
 )
 def test_no_wish_is_read_where_the_text_states_none(text):
@@ -76,7 +90,10 @@ def test_reading_a_long_text_stays_linear():
         (("hybrid",), "cloud", True),
         (("saas",), "on-premise", False),
         (("on-premise",), "cloud", False),
-        (("service",), "on-premise", True),
+        (("service",), "on-premise", True),  # work done for the customer runs nowhere
+        (("service",), "cloud", True),
+        (("saas", "service"), "on-premise", False),  # software tagged as a service too (a new-user probe)
+        (("on-premise", "service"), "on-premise", True),
         ((), "on-premise", False),  # nobody can promise it runs there
         ((), None, True),
     ],
@@ -141,10 +158,11 @@ def test_the_text_sets_the_wish_and_the_json_says_it():
     need, analysis = need_from_text("Wir brauchen eine Warenwirtschaft, aber keine Cloud", catalog)
     assert need.deployment == "on-premise" and analysis.deployment_evidence == "keine Cloud"
     data = match_to_dict(compose_bundles(need, catalog, analysis=analysis))
-    assert data["need"]["deployment"] == "on-premise"
+    assert data["need"]["deployment"] == data["need"]["deployment_read"] == "on-premise"
     assert data["need"]["deployment_evidence"] == "keine Cloud"
-    plain, _analysis = need_from_text("Wir brauchen eine Warenwirtschaft", catalog)
-    assert match_to_dict(compose_bundles(plain, catalog))["need"]["deployment"] is None
+    plain, plain_analysis = need_from_text("Wir brauchen eine Warenwirtschaft", catalog)
+    data = match_to_dict(compose_bundles(plain, catalog, analysis=plain_analysis))
+    assert data["need"]["deployment"] is None and data["need"]["deployment_evidence"] is None
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

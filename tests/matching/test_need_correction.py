@@ -324,13 +324,19 @@ def test_the_text_field_says_its_limit_before_it_cuts(client, mini_catalog):
 NO_CLOUD = "Wir brauchen einen Onlineshop, aber keine Cloud"
 
 
+def _said(page: str) -> str:
+    """What the page says in one line: tags out, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", page).split())
+
+
 def test_no_cloud_in_the_text_is_shown_and_applied(client, mini_catalog):
     # found by a new-user probe: "keine Cloud" was neither shown nor applied. The mini catalog's
     # solutions do not say how they run, so none can promise to run on the premises.
     assert "Shopwerk" in _offers(_get(client, {"text": "Wir brauchen einen Onlineshop"}))
     page = html.unescape(_get(client, {"text": NO_CLOUD}))
-    assert "Nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)" in page
-    assert "aus „keine Cloud“" in page
+    assert "Betrieb: nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud) (aus „keine Cloud“)" in _said(
+        page
+    )
     assert '<option value="on-premise" selected>' in page
     assert "Shopwerk" not in _offers(page)
     assert "Wählen Sie dort „egal“, um alle zu sehen." in page
@@ -339,26 +345,31 @@ def test_no_cloud_in_the_text_is_shown_and_applied(client, mini_catalog):
 def test_the_customer_sets_the_wish_aside_and_the_offers_return(client, mini_catalog):
     page = html.unescape(_get(client, {"text": NO_CLOUD, "deploy": "any"}))
     assert "Shopwerk" in _offers(page)
-    assert 'id="deployment"' not in page
+    # the page still says what the text asked, and that the customer set it aside
+    assert (
+        "Betrieb: alle Lösungen, gleich wie sie laufen "
+        "(Ihr Text sagt „keine Cloud“, Sie haben „egal“ gewählt)" in _said(page)
+    )
     assert '<option value="any" selected>' in page
-    # the choice travels with the page's links and the text form, so it is not lost
+    # the choice travels with the page's links; a new text in the text form is read afresh
     assert any("deploy=any" in link for link in _links(page, "remove-capability"))
-    assert '<input type="hidden" name="deploy" value="any">' in page
+    assert 'name="deploy" value="any">' not in page
 
 
 def test_a_wish_the_customer_chose_is_said_to_be_theirs(client, mini_catalog):
     page = html.unescape(_get(client, {"text": "Wir brauchen einen Onlineshop", "deploy": "cloud"}))
-    assert "Nur Lösungen aus der Cloud (SaaS)" in page and "von Ihnen gewählt" in page
+    assert "nur Lösungen aus der Cloud (SaaS) (Ihre Wahl)" in _said(page)
     assert "Shopwerk" not in _offers(page)
 
 
 def test_an_unknown_way_to_run_is_told_and_the_text_applies(client, mini_catalog):
     page = html.unescape(_get(client, {"text": "Wir brauchen einen Onlineshop", "deploy": "x" * 5000}))
-    assert 'class="errorlist"' in page
+    assert "Bitte wählen Sie beim Betrieb der Lösungen einen der angebotenen Einträge." in page
+    told = page.split('class="errorlist" role="alert"', 1)[1].split("</div>", 1)[0]
+    assert "x" * 50 not in told  # the value is not repeated
     assert "Shopwerk" in _offers(page)
 
 
 def test_the_english_page_says_it_in_english(client, mini_catalog):
     page = html.unescape(_get(client, {"text": "We need an online shop, but no cloud"}, prefix="/en"))
-    assert "Only solutions that run on your premises (no cloud)" in page
-    assert "from ‘no cloud’" in page
+    assert "Operation: only solutions that run on your premises (no cloud) (from ‘no cloud’)" in _said(page)

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from itkoop.cooperation import selectors as cooperation
 from itkoop.engine.correct import MAX_REQUIRED_STANDARDS
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
-from itkoop.matching.services import DEPLOYMENT_CHOICES
+from itkoop.matching.services import DEPLOYMENT_CHOICES, DEPLOYMENT_INVALID
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
@@ -199,6 +199,8 @@ class MatchRequestSerializer(serializers.Serializer):
         required=False,
         default="",
         allow_blank=True,
+        allow_null=True,
+        error_messages={"invalid_choice": DEPLOYMENT_INVALID},
         help_text='how every solution must run: "on-premise" or "cloud" (a hard constraint); "any" sets '
         'aside what the text says ("keine Cloud"); empty: as the text says',
     )
@@ -251,8 +253,13 @@ class _NeedSerializer(serializers.Serializer):
     deployment = serializers.CharField(
         allow_null=True, help_text='how every solution of a bundle runs: "on-premise", "cloud" or null (any)'
     )
+    deployment_read = serializers.CharField(
+        allow_null=True,
+        help_text="how the need text asks the solutions to run (null: it does not say); differs from "
+        "deployment when the customer chose otherwise",
+    )
     deployment_evidence = serializers.CharField(
-        required=False, help_text="the need text's words that ask for that way to run"
+        allow_null=True, help_text="the need text's words that ask for that way to run"
     )
 
 

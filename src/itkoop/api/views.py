@@ -106,7 +106,7 @@ def match(request):
             add_capabilities=tuple(data["add_capabilities"]),
             remove_capabilities=tuple(data["remove_capabilities"]),
             must_standards=tuple(data["must_standards"]),
-            deployment=data["deployment"],
+            deployment=data["deployment"] or "",
         )
     except matching.MatchRequestError as exc:
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)

@@ -24,64 +24,89 @@ ON_PREMISE = "on-premise"
 CLOUD = "cloud"
 DEPLOYMENTS = (ON_PREMISE, CLOUD)
 
-_RUNS = {
-    ON_PREMISE: frozenset({"on-premise", "hybrid", "service"}),
-    CLOUD: frozenset({"saas", "hybrid", "service"}),
-}
+_RUNS = {ON_PREMISE: frozenset({"on-premise", "hybrid"}), CLOUD: frozenset({"saas", "hybrid"})}
+SERVICE = "service"
 
-# "keine Cloud", "keine Cloud-Lösung", "nicht in die Cloud", "ohne Cloud", "Cloud kommt nicht in Frage",
-# "on-premise", "vor Ort betrieben/installiert", "auf unserem (eigenen) Server", "lokal installiert",
-# "selbst gehostet", "no cloud", "not in the cloud", "self-hosted", "on our own servers".
-_PREMISES = re.compile(
-    r"\b(?:keine[nr]?|ohne|kein)\s+(?:public[- ])?cloud"
+# A refusal of the cloud: "keine Cloud(-Lösung)", "kiene Cloud", "nicht in die Cloud", "ohne Cloud", "Cloud
+# kommt nicht in Frage", "kein SaaS", "Die Daten dürfen unser Haus nicht verlassen", "no cloud", "not in the
+# cloud", "we don't want anything in the cloud", "no SaaS".
+_REFUSAL = (
+    r"\bk(?:ei|ie)ne?[nr]?\s+(?:public[- ])?(?:cloud|saas)|\bohne\s+cloud"
     r"|\bnicht\s+(?:in\s+(?:die|der|eine[r]?)\s+|über\s+(?:die\s+)?|aus\s+der\s+)cloud"
     r"|\bcloud[\w-]*\s+(?:kommt|kommen|ist|sind)\s+(?:für\s+uns\s+)?(?:nicht|keine\s+option|ausgeschlossen)"
-    r"|\bon[- ]?prem(?:ise|ises)?\b"
+    r"|\b(?:haus|hause|firma|betrieb|praxis|kanzlei|unternehmen)\s+nicht\s+verlassen"
+    r"|\bnicht\s+(?:aus\s+dem\s+haus|außer\s+haus)"
+    r"|\bno\s+(?:cloud|saas)|\bnot\s+(?:in|on|to)\s+the\s+cloud|\bwithout\s+(?:a\s+|the\s+)?cloud"
+    r"|\b(?:don'?t|do\s+not|never)\s+want\s+(?:\w+\s+){0,2}in\s+the\s+cloud"
+)
+# Running on the premises said: "on-premise", "vor Ort betrieben", "auf unserem (eigenen) Server", "lokal
+# installiert", "selbst gehostet", "im eigenen Rechenzentrum", "bei uns im Keller", "self-hosted", "on our
+# own servers", "in-house".
+_PREMISES = (
+    r"\bon[- ]?prem(?:ise|ises)?\b"
     r"|\bvor\s+ort\s+(?:betrieben|installiert|gehostet|laufen|betreiben|installieren)"
-    r"|\bauf\s+(?:unsere[mn]?|einem|eigene[mn]?)\s+(?:eigenen\s+)?servern?\b"
+    r"|\bauf\s+(?:unsere[mn]?|einem|eigene[mn]?|dem)\s+(?:eigenen\s+)?(?:server|sever)n?\b"
     r"|\blokal\s+(?:installiert|betrieben|gehostet|bei\s+uns|auf\s+unsere)"
     r"|\bselbst\s+(?:gehostet|hosten|betreiben)"
-    r"|\bno\s+cloud|\bnot\s+(?:in|on|to)\s+the\s+cloud|\bwithout\s+(?:a\s+|the\s+)?cloud"
-    r"|\bself[- ]hosted|\bon\s+our\s+own\s+servers?|\bhosted\s+(?:by\s+us|in[- ]house)",
-    re.IGNORECASE,
+    r"|\bim\s+(?:eigenen\s+)?(?:rechenzentrum|keller|serverraum)\b(?<!im rechenzentrum)"
+    r"|\bbei\s+uns\s+(?:im\s+haus|vor\s+ort)"
+    r"|\bself[- ]hosted|\bon\s+our\s+own\s+servers?|\bhosted\s+(?:by\s+us|in[- ]house)"
+    r"|\bin[- ]house\s+server"
 )
-# "als SaaS", "SaaS-Lösung", "aus der Cloud", "in der Cloud laufen", "cloudbasiert", "as SaaS", "cloud-based",
-# "in the cloud" — a refusal of the cloud is matched first and wins.
-_CLOUD = re.compile(
+# Running in the cloud said: "als SaaS", "SaaS-Lösung", "aus der Cloud", "in der Cloud laufen",
+# "cloudbasiert", "as SaaS", "cloud-based", "runs in the cloud".
+_CLOUD = (
     r"\b(?:als|as\s+an?)\s+saas\b|\bsaas[- ](?:lösung|software|solution|variante|version|angebot)"
     r"|\baus\s+der\s+cloud"
     r"|\bin\s+der\s+cloud\s+(?:laufen|betrieben|gehostet|liegen)"
     r"|\bcloud[- ]?basiert|\bcloud[- ]?lösung|\bcloud[- ]?software"
     r"|\bcloud[- ]based|\bcloud[- ]hosted|\b(?:runs?|running|hosted)\s+in\s+the\s+cloud"
-    r"|\bcloud\s+(?:solution|service)\b",
-    re.IGNORECASE,
+    r"|\bcloud\s+(?:solution|service)\b"
 )
+# One pass over the text: the leftmost phrase wins where they overlap ("keine Cloud-Lösung" is a refusal).
+_SAID = re.compile(f"(?P<refusal>{_REFUSAL})|(?P<premises>{_PREMISES})|(?P<cloud>{_CLOUD})", re.IGNORECASE)
+# A way to run refused just before it in its sentence: "nicht mehr on-premise", "don't want on-premise",
+# "nicht als SaaS".
+_NEGATED = re.compile(r"\b(?:nicht|kein\w*|nie|no|not|don'?t|never|without)\b[^.,;!?]{0,25}$", re.IGNORECASE)
+_REACH = 40
 
 
 def fits(deployment: Iterable[str], wish: str | None) -> bool:
-    """Whether a solution that runs as ``deployment`` fits the customer's ``wish`` (None: any)."""
-    return wish is None or bool(_RUNS[wish] & set(deployment))
+    """Whether a solution that runs as ``deployment`` fits the customer's ``wish`` (None: any). A service
+    alone (work done for the customer) fits either wish; software tagged as a service too must run as
+    wished ("SaaS, Dienstleistung" is no software for the premises)."""
+    if wish is None:
+        return True
+    runs = set(deployment)
+    software = runs - {SERVICE}
+    return bool(_RUNS[wish] & software) if software else SERVICE in runs
 
 
 def read_deployment(text: str) -> tuple[str, str] | None:
-    """(wish, the words as written) when the text says how the solutions are to run, else None."""
-    premises = _PREMISES.search(text)
-    if premises is not None:
-        # blanked: "keine Cloud-Lösung" is one refusal, not a refusal and a wish; a wish elsewhere
-        # contradicts it
-        rest = text[: premises.start()] + " " * (premises.end() - premises.start()) + text[premises.end() :]
-        if _CLOUD.search(rest) is not None:
-            return None
-        return ON_PREMISE, _words(text, premises)
-    cloud = _CLOUD.search(text)
-    if cloud is not None:
-        return CLOUD, _words(text, cloud)
-    return None
+    """(wish, the words as written) when the text says how the solutions are to run, else None (also when
+    it says both). Linear: one pass of the phrases, each looking back a few characters for a negation."""
+    wishes: dict[str, str] = {}
+    for said in _SAID.finditer(text):
+        kind = said.lastgroup
+        start = said.start()
+        if kind == "refusal":
+            wish = ON_PREMISE
+        else:
+            before = max(0, said.start() - _REACH)
+            negation = _NEGATED.search(text[before : said.start()])
+            if negation is not None:  # quoted with the refusal: "nicht mehr on-premise"
+                start = before + negation.start()
+            wish = ON_PREMISE if (kind == "premises") == (negation is None) else CLOUD
+        wishes.setdefault(wish, _words(text, start, said.end()))
+    if len(wishes) != 1:
+        return None
+    ((wish, words),) = wishes.items()
+    return wish, words
 
 
-def _words(text: str, match: re.Match[str]) -> str:
-    """The matched words as written, the last one whole ("cloudbasierte", not "cloudbasiert")."""
-    end = match.end()
+def _words(text: str, start: int, end: int) -> str:
+    """The words from ``start`` to ``end`` as written, the last one whole ("cloudbasierte", not
+    "cloudbasiert")."""
     while end < len(text) and (text[end].isalnum() or text[end] == "-"):
         end += 1
-    return " ".join(text[match.start() : end].split())
+    return " ".join(text[start:end].split())

@@ -39,10 +39,12 @@ def match_to_dict(result: MatchResult) -> dict[str, Any]:
             need["unreachable_existing"] = list(result.unreachable_existing)
         need["left_out"] = left_out(result.need, analysis)
         need["in_passing"] = in_passing(result.need, analysis)
-    # how every solution must run ("on-premise", "cloud" or None), and the text's words when it says so
+    # how every solution must run ("on-premise", "cloud" or None); what the text says of it and its words
+    # (the customer may have chosen otherwise: then the two differ)
     need["deployment"] = result.need.deployment
-    if analysis is not None and analysis.deployment and analysis.deployment == result.need.deployment:
-        need["deployment_evidence"] = analysis.deployment_evidence
+    if analysis is not None:
+        need["deployment_read"] = analysis.deployment
+        need["deployment_evidence"] = analysis.deployment_evidence or None
     if result.need.added or result.need.removed or result.need.required_standards:
         # the customer's corrections (correct.py): capabilities added and removed, standards made a must
         # and those of them no candidate solution speaks

@@ -132,8 +132,13 @@ class CorrectionForm(forms.Form):
             ("cloud", _("in der Cloud (SaaS)")),
         ],
         help_text=_(
-            "Lösungen ohne Angabe zum Betrieb bleiben dann außen vor; Dienstleistungen passen immer."
+            "Bei „vor Ort“ oder „Cloud“ zählen nur Lösungen, die angeben, so zu laufen; reine "
+            "Dienstleistungen passen immer."
         ),
+        # not repeating the value: it may be long
+        error_messages={
+            "invalid_choice": _("Bitte wählen Sie beim Betrieb der Lösungen einen der angebotenen Einträge.")
+        },
     )
 
     def clean_add(self) -> str | None:

@@ -208,23 +208,26 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     }
 
 
-def _present_deployment(deployment: str | None, analysis) -> dict[str, str] | None:
-    """How every solution must run, for the need page: a sentence, and the text's words when the text
-    said it (else the customer chose it); None when any way will do."""
-    if deployment is None:
+def _present_deployment(deployment: str | None, analysis) -> dict[str, Any] | None:
+    """How every solution must run, for the need page: what counts, the text's words when the text said it,
+    and whether the customer set the text's wish aside ("egal"); None when neither says anything."""
+    read = analysis.deployment if analysis is not None else None
+    if deployment is None and read is None:
         return None
-    told = analysis is not None and analysis.deployment == deployment
     return {
         "id": deployment,
-        "label": str(DEPLOYMENT_LABELS[deployment]),
-        "evidence": analysis.deployment_evidence if told else "",
+        "label": str(DEPLOYMENT_LABELS[deployment or "any"]),
+        "evidence": analysis.deployment_evidence if read is not None else "",
+        "told": read is not None and read == deployment,
+        "set_aside": read is not None and deployment is None,
     }
 
 
 #: How every solution of an offer runs, as the need page says it.
 DEPLOYMENT_LABELS = {
-    "on-premise": gettext_lazy("Nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)"),
-    "cloud": gettext_lazy("Nur Lösungen aus der Cloud (SaaS)"),
+    "on-premise": gettext_lazy("nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)"),
+    "cloud": gettext_lazy("nur Lösungen aus der Cloud (SaaS)"),
+    "any": gettext_lazy("alle Lösungen, gleich wie sie laufen"),
 }
 
 #: The standards named per existing system on the need page ("Praxissoftware (über GDT, HL7 FHIR)").

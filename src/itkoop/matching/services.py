@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from itkoop.core import selectors as core_selectors
 from itkoop.core.i18n import page_language
@@ -233,6 +234,10 @@ def _check_corrections(add: tuple[str, ...], remove: tuple[str, ...], must: tupl
 #: "any" whatever the text says, or one of the engine's deployments.
 ANY_DEPLOYMENT = "any"
 DEPLOYMENT_CHOICES = ("", ANY_DEPLOYMENT, *DEPLOYMENTS)
+#: Told for any other value, which is not repeated (it may be long).
+DEPLOYMENT_INVALID = gettext_lazy(
+    "Bitte wählen Sie beim Betrieb der Lösungen „any“ (egal), „on-premise“ (vor Ort) oder „cloud“."
+)
 
 
 def match_need(
@@ -270,7 +275,7 @@ def match_need(
     )
     _check_corrections(add, remove, must)
     if deployment not in DEPLOYMENT_CHOICES:
-        raise MatchRequestError(_("Unbekannte Betriebsart „%(value)s“.") % {"value": str(deployment)[:20]})
+        raise MatchRequestError(str(DEPLOYMENT_INVALID))
     if not hub and postal_code:
         hub = hub_for_postal_code(postal_code)
     catalog = current_catalog()

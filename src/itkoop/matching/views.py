@@ -126,20 +126,12 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
     ]
     kept = [("cap", c) for c in added] + [("remove", c) for c in removed]
     hidden += kept
-    # a way to run the customer chose, not the one the text says (a new text is read afresh)
-    analysis = result.analysis
-    read = analysis.deployment if analysis is not None else None
-    chosen = corrections.get("deployment", "")
-    deployment = chosen if chosen and (None if chosen == "any" else chosen) != read else ""
     lang = "en" if request.LANGUAGE_CODE.startswith("en") else "de"
     return {
         "correction_hidden": hidden,
         # the text form sends the corrections again: a new hub or postcode keeps what the user changed
-        "kept_corrections": [
-            *kept,
-            *(("must", s) for s in must),
-            *((("deploy", deployment),) if deployment else ()),
-        ],
+        # ... but not how the solutions must run: a new text is read afresh ("keine Cloud" typed anew wins)
+        "kept_corrections": [*kept, *(("must", s) for s in must)],
         # the select shows how the solutions must run now: as the text says or as the customer chose
         "deployment_choice": result.need.deployment or "any",
         "capability_options": sorted(
