@@ -50,6 +50,8 @@ TOL = 1e-6
         ("We do not want anything in the cloud", "on-premise", "do not want anything in the cloud"),
         ("bitte kiene Cloud, alles auf eigenem Sever.", "on-premise", "kiene Cloud"),
         ("No cloud please, self-hosted only", "on-premise", "No cloud"),
+        ("aber keine Cloud: alles soll auf unserem eigenen Server laufen", "on-premise", "keine Cloud"),
+        ("keine Cloud und auf unserem Server", "on-premise", "keine Cloud"),
         # a way to run refused is a wish for the other
         ("Wir wollen nicht mehr on-premise arbeiten", "cloud", "nicht mehr on-premise"),
         ("we don't want on-premise hardware any more", "cloud", "don't want on-premise"),

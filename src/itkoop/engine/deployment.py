@@ -86,18 +86,20 @@ def read_deployment(text: str) -> tuple[str, str] | None:
     """(wish, the words as written) when the text says how the solutions are to run, else None (also when
     it says both). Linear: one pass of the phrases, each looking back a few characters for a negation."""
     wishes: dict[str, str] = {}
+    last_end = 0  # a negation is looked for after the phrase before (which may hold one: "keine Cloud")
     for said in _SAID.finditer(text):
         kind = said.lastgroup
         start = said.start()
         if kind == "refusal":
             wish = ON_PREMISE
         else:
-            before = max(0, said.start() - _REACH)
+            before = max(last_end, said.start() - _REACH)
             negation = _NEGATED.search(text[before : said.start()])
             if negation is not None:  # quoted with the refusal: "nicht mehr on-premise"
                 start = before + negation.start()
             wish = ON_PREMISE if (kind == "premises") == (negation is None) else CLOUD
         wishes.setdefault(wish, _words(text, start, said.end()))
+        last_end = said.end()
     if len(wishes) != 1:
         return None
     ((wish, words),) = wishes.items()
