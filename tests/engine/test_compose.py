@@ -61,7 +61,10 @@ def test_mini_catalog_json_has_exactly_the_contract_keys():
     # the contract's keys, plus the outcome in one word and what the text refused, has and left out
     assert set(data) == {"need", "bundles", "stats", "status"}
     assert data["status"] == "found"
-    assert set(data["need"]) == {"text", "capabilities", "not_wanted", "existing", "left_out", "in_passing"}
+    assert set(data["need"]) == {
+        "text", "capabilities", "not_wanted", "existing", "left_out", "in_passing",
+        "deployment", "deployment_read", "deployment_evidence",
+    }  # fmt: skip
     assert set(data["need"]["capabilities"][0]) == {"id", "score", "evidence"}
     assert set(data["bundles"][0]) == {
         "rank", "score", "companies", "solutions", "links", "uncovered", "explanation",

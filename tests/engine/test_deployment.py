@@ -46,6 +46,7 @@ TOL = 1e-6
         ("Ein DMS. Die Daten dürfen unser Haus nicht verlassen.", "on-premise", "Haus nicht verlassen"),
         ("Das soll bei uns im Keller auf dem Server laufen.", "on-premise", "im Keller"),
         ("Betrieb im eigenen Rechenzentrum", "on-premise", "im eigenen Rechenzentrum"),
+        ("Aus Sicherheitsgründen soll das CRM lokal laufen.", "on-premise", "lokal laufen"),
         ("Ein CRM, aber kein SaaS", "on-premise", "kein SaaS"),
         ("We do not want anything in the cloud", "on-premise", "do not want anything in the cloud"),
         ("bitte kiene Cloud, alles auf eigenem Sever.", "on-premise", "kiene Cloud"),

@@ -1541,6 +1541,13 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
         # the workplaces' operating system moved is client management, not a data migration or a supply
         ("Wir planen die Migration von 300 Arbeitsplätzen auf Windows 11.", {"device-management"}, set()),
         ("Lieferung von 300 Notebooks mit Windows 11", {"hardware-supply"}, set()),
+        # a motive, not a need
+        (
+            "We need a document management system. It must be hosted on-premises for compliance reasons.",
+            {"dms"},
+            set(),
+        ),
+        ("Aus Datenschutzgründen brauchen wir ein DMS.", {"dms"}, set()),
         (
             "Wir migrieren die Daten aus dem alten Windows-Programm in die neue Warenwirtschaft.",
             {"erp", "data-migration"},

@@ -46,7 +46,7 @@ _PREMISES = (
     r"\bon[- ]?prem(?:ise|ises)?\b"
     r"|\bvor\s+ort\s+(?:betrieben|installiert|gehostet|laufen|betreiben|installieren)"
     r"|\bauf\s+(?:unsere[mn]?|einem|eigene[mn]?|dem)\s+(?:eigenen\s+)?(?:server|sever)n?\b"
-    r"|\blokal\s+(?:installiert|betrieben|gehostet|bei\s+uns|auf\s+unsere)"
+    r"|\blokal\s+(?:installiert|betrieben|gehostet|laufen|läuft|bei\s+uns|auf\s+unsere)"
     r"|\bselbst\s+(?:gehostet|hosten|betreiben)"
     r"|\bim\s+(?:eigenen\s+)?(?:rechenzentrum|keller|serverraum)\b(?<!im rechenzentrum)"
     r"|\bbei\s+uns\s+(?:im\s+haus|vor\s+ort)"

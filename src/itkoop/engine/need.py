@@ -2711,6 +2711,9 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
                 and not nxt2.startswith(_PROCESSES)
             )
             or ("laufzeit" in fold(m.evidence) and any(w[:1].isdigit() for w in words[j + 1 : j + 5]))
+            # a motive, not a need: "aus Datenschutzgründen", "for compliance reasons"
+            or fold(m.evidence).endswith(_REASONS)
+            or nxt in _REASONS
             or (m.weight == W_HEAD and fold(m.evidence).startswith(("papier", "paper")))
         ):
             out.add(m)
@@ -2723,6 +2726,7 @@ _EVIDENCE = frozenset(["nachweis", "nachweise", "evidence", "proof"])
 # ... as is the law a product must keep ("eine datenschutzkonforme Lösung", "datenschutzrechtlich
 # Bauchschmerzen", "GDPR-compliant"): data protection is a service asked by its nouns
 _COMPLIANT_RE = re.compile(r"(konform|rechtlich|compliant)(e|en|er|es|em)?$")
+_REASONS = ("gruenden", "reasons", "reason")
 _PROCESSES = ("prozess", "ablaeuf", "ablauf", "process", "umgang", "organisation", "handling")
 _CERTIFIED = ("zertifiziert", "certified", "compliant", "konform")
 _TO_BECOME = frozenset(["werden", "wird", "sein", "ist", "lassen", "be", "is", "are", "become", "by", "to"])

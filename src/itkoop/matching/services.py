@@ -233,7 +233,8 @@ def _check_corrections(add: tuple[str, ...], remove: tuple[str, ...], must: tupl
 #: How the customer may want every solution run (match_need's ``deployment``): "" as the text says,
 #: "any" whatever the text says, or one of the engine's deployments.
 ANY_DEPLOYMENT = "any"
-DEPLOYMENT_CHOICES = ("", ANY_DEPLOYMENT, *DEPLOYMENTS)
+DEPLOYMENT_OPTIONS = (ANY_DEPLOYMENT, *DEPLOYMENTS)
+DEPLOYMENT_CHOICES = ("", *DEPLOYMENT_OPTIONS)
 #: Told for any other value, which is not repeated (it may be long).
 DEPLOYMENT_INVALID = gettext_lazy(
     "Bitte wählen Sie beim Betrieb der Lösungen „any“ (egal), „on-premise“ (vor Ort) oder „cloud“."

@@ -390,6 +390,11 @@ SPECTACULAR_SETTINGS = {
     # Separate request and response components: read-only fields are not asked for in request bodies.
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # the match request's way to run and a solution's ways of operation share a field name
+    "ENUM_NAME_OVERRIDES": {
+        "MatchDeploymentEnum": "itkoop.matching.services.DEPLOYMENT_OPTIONS",
+        "SolutionDeploymentEnum": "itkoop.api.solutions.DEPLOYMENTS",
+    },
 }
 
 # Log level of the platform's own loggers: ITKOOP_LOG_LEVEL (DEBUG, INFO, WARNING, ...).
