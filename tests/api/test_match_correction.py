@@ -2,6 +2,8 @@
 
 import pytest
 
+from ..engine.helpers import NEED_KEYS
+
 pytestmark = pytest.mark.django_db
 NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
@@ -24,17 +26,7 @@ def test_a_must_no_solution_speaks_is_status_standard_unmet(client, mini_catalog
 
 def test_without_corrections_the_need_keeps_its_keys(client, mini_catalog):
     data = _match(client).json()
-    assert set(data["need"]) == {
-        "text",
-        "capabilities",
-        "not_wanted",
-        "existing",
-        "left_out",
-        "in_passing",
-        "deployment",
-        "deployment_read",
-        "deployment_evidence",
-    }
+    assert set(data["need"]) == NEED_KEYS
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,23 @@ MINI = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "example
 MINI_LOCAL = Path(__file__).resolve().parents[1] / "data" / "mini-catalog.json"
 
 
+# The need's keys in the JSON of a text's match without corrections: the contract's text and capabilities,
+# plus what the text refused, has, left out or named in passing, and how the solutions must run.
+NEED_KEYS = frozenset(
+    {
+        "text",
+        "capabilities",
+        "not_wanted",
+        "existing",
+        "left_out",
+        "in_passing",
+        "deployment",
+        "deployment_read",
+        "deployment_evidence",
+    }
+)
+
+
 def mini_catalog() -> Catalog:
     path = MINI if MINI.exists() else MINI_LOCAL
     return catalog_from_dict(json.loads(path.read_text(encoding="utf-8")), builtin_taxonomy_dict())

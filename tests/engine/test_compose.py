@@ -18,7 +18,7 @@ from itkoop.engine import (
     need_from_text,
 )
 
-from .helpers import mini_catalog
+from .helpers import NEED_KEYS, mini_catalog
 
 MINI_NEED = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
 
@@ -61,10 +61,7 @@ def test_mini_catalog_json_has_exactly_the_contract_keys():
     # the contract's keys, plus the outcome in one word and what the text refused, has and left out
     assert set(data) == {"need", "bundles", "stats", "status"}
     assert data["status"] == "found"
-    assert set(data["need"]) == {
-        "text", "capabilities", "not_wanted", "existing", "left_out", "in_passing",
-        "deployment", "deployment_read", "deployment_evidence",
-    }  # fmt: skip
+    assert set(data["need"]) == NEED_KEYS
     assert set(data["need"]["capabilities"][0]) == {"id", "score", "evidence"}
     assert set(data["bundles"][0]) == {
         "rank", "score", "companies", "solutions", "links", "uncovered", "explanation",

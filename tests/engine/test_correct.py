@@ -22,7 +22,7 @@ from itkoop.engine import (
 from itkoop.engine.baseline import greedy_bundle
 from itkoop.engine.need import MAX_NEED_CAPABILITIES
 
-from .helpers import brute_force, mini_catalog, random_catalog
+from .helpers import NEED_KEYS, brute_force, mini_catalog, random_catalog
 
 TOL = 1e-6
 
@@ -201,17 +201,7 @@ def test_an_unknown_must_standard_is_refused_by_composition():
 def test_the_json_without_corrections_keeps_its_keys():
     catalog, need, analysis = _text_need()
     data = match_to_dict(compose_bundles(need, catalog, analysis=analysis))
-    assert set(data["need"]) == {
-        "text",
-        "capabilities",
-        "not_wanted",
-        "existing",
-        "left_out",
-        "in_passing",
-        "deployment",
-        "deployment_read",
-        "deployment_evidence",
-    }
+    assert set(data["need"]) == NEED_KEYS
 
 
 def test_the_json_lists_the_corrections():
