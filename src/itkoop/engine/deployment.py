@@ -15,6 +15,7 @@ states no wish.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -63,12 +64,19 @@ _CLOUD = (
     r"|\bcloud[- ]based|\bcloud[- ]hosted|\b(?:runs?|running|hosted)\s+in\s+the\s+cloud"
     r"|\bcloud\s+(?:solution|service)\b"
 )
-# One pass over the text: the leftmost phrase wins where they overlap ("keine Cloud-Lösung" is a refusal).
-_SAID = re.compile(f"(?P<refusal>{_REFUSAL})|(?P<premises>{_PREMISES})|(?P<cloud>{_CLOUD})", re.IGNORECASE)
 # A way to run refused just before it in its sentence: "nicht mehr on-premise", "don't want on-premise",
 # "nicht als SaaS".
-_NEGATED = re.compile(r"\b(?:nicht|kein\w*|nie|no|not|don'?t|never|without)\b[^.,;!?]{0,25}$", re.IGNORECASE)
+_NEGATION = r"\b(?:nicht|kein\w*|nie|no|not|don'?t|never|without)\b[^.,;!?]{0,25}$"
 _REACH = 40
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phrases in one pattern (the leftmost wins where they overlap: "keine Cloud-Lösung" is a refusal)
+    and the negation before one; compiled on first use, not when a command that never reads a need (the CLI
+    takes DEPLOYMENTS for its choices) imports this module."""
+    said = re.compile(f"(?P<refusal>{_REFUSAL})|(?P<premises>{_PREMISES})|(?P<cloud>{_CLOUD})", re.IGNORECASE)
+    return said, re.compile(_NEGATION, re.IGNORECASE)
 
 
 def fits(deployment: Iterable[str], wish: str | None) -> bool:
@@ -85,16 +93,17 @@ def fits(deployment: Iterable[str], wish: str | None) -> bool:
 def read_deployment(text: str) -> tuple[str, str] | None:
     """(wish, the words as written) when the text says how the solutions are to run, else None (also when
     it says both). Linear: one pass of the phrases, each looking back a few characters for a negation."""
+    said_pattern, negated_pattern = _patterns()
     wishes: dict[str, str] = {}
     last_end = 0  # a negation is looked for after the phrase before (which may hold one: "keine Cloud")
-    for said in _SAID.finditer(text):
+    for said in said_pattern.finditer(text):
         kind = said.lastgroup
         start = said.start()
         if kind == "refusal":
             wish = ON_PREMISE
         else:
             before = max(last_end, said.start() - _REACH)
-            negation = _NEGATED.search(text[before : said.start()])
+            negation = negated_pattern.search(text[before : said.start()])
             if negation is not None:  # quoted with the refusal: "nicht mehr on-premise"
                 start = before + negation.start()
             wish = ON_PREMISE if (kind == "premises") == (negation is None) else CLOUD
