@@ -215,7 +215,6 @@ def _present_deployment(deployment: str | None, analysis) -> dict[str, Any] | No
     if deployment is None and read is None:
         return None
     return {
-        "id": deployment,
         "label": str(DEPLOYMENT_LABELS[deployment or "any"]),
         "evidence": analysis.deployment_evidence if read is not None else "",
         "told": read is not None and read == deployment,
