@@ -1,5 +1,6 @@
 """Shared fixtures. Django is imported lazily so the framework-free engine tests run without it."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,32 @@ SHARED_SPEC = next(
     REPO.parent / "shared" / "spec",
 )
 MINI_CATALOG = REPO / "tests" / "data" / "mini-catalog.json"
+
+
+# Fixtures through which a test reaches the test database (pytest-django's, and live_server's thread).
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
+
+
+def uses_test_database(item: pytest.Item) -> bool:
+    """Whether a test's result can depend on which database the suite runs on: it opens the test database,
+    or it is marked `database` (it reaches the suite's DATABASE_URL some other way, such as a subprocess)."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("database"):
+        return True
+    return bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite twice, on SQLite and on PostgreSQL. A test that touches no database (the
+    engine, the scheduler, texts, subprocesses on an SQLite file of their own) gives the same result on both,
+    so the PostgreSQL run leaves it to the SQLite run."""
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    kept = [item for item in items if uses_test_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not uses_test_database(item)])
+        items[:] = kept
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from .conftest import REPO
 
-pytestmark = pytest.mark.broker
+pytestmark = [pytest.mark.broker, pytest.mark.database]
 
 REDIS_URL = os.environ.get("ITKOOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
