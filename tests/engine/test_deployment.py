@@ -57,6 +57,8 @@ TOL = 1e-6
         ("Wir wollen nicht mehr on-premise arbeiten", "cloud", "nicht mehr on-premise"),
         ("we don't want on-premise hardware any more", "cloud", "don't want on-premise"),
         ("Bitte nicht als SaaS", "on-premise", "nicht als SaaS"),
+        # a colon ends what a negation refuses
+        ("Kein Thema für uns: on-premise", "on-premise", "on-premise"),
     ],
 )
 def test_the_wish_is_read_with_the_words_as_written(text, wish, words):

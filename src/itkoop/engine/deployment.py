@@ -66,7 +66,7 @@ _CLOUD = (
 )
 # A way to run refused just before it in its sentence: "nicht mehr on-premise", "don't want on-premise",
 # "nicht als SaaS".
-_NEGATION = r"\b(?:nicht|kein\w*|nie|no|not|don'?t|never|without)\b[^.,;!?]{0,25}$"
+_NEGATION = r"\b(?:nicht|kein\w*|nie|no|not|don'?t|never|without)\b[^.,:;!?]{0,25}$"
 _REACH = 40
 
 
