@@ -370,6 +370,23 @@ def test_an_unknown_way_to_run_is_told_and_the_text_applies(client, mini_catalog
     assert "Shopwerk" in _offers(page)
 
 
+def test_the_offer_pdf_says_how_the_solutions_must_run_and_how_each_runs(mini_catalog):
+    # found by a new-user probe: the page said "keine Cloud", the PDF handed to the provider did not
+    from itkoop.matching.offer_pdf import offer_html
+    from itkoop.registry.models import Solution
+
+    shop = Solution.objects.get(external_id="s2")
+    shop.deployment = ["on-premise"]
+    shop.save()
+    params = {"text": NO_CLOUD, "rank": 1}
+    document = html.unescape(offer_html(params))
+    assert "Betrieb: nur Lösungen, die bei Ihnen vor Ort laufen (keine Cloud)" in _said(document)
+    assert re.search(r"<td>Shopwerk<br><span class=\"muted\">On-Premise</span></td>", document)
+    # set aside, the wish is not claimed as the offer's condition
+    page = _said(html.unescape(offer_html({**params, "deploy": "any"})))
+    assert "Shopwerk" in page and "Betrieb:" not in page
+
+
 def test_the_english_page_says_it_in_english(client, mini_catalog):
     page = html.unescape(_get(client, {"text": "We need an online shop, but no cloud"}, prefix="/en"))
     assert "Operation: only solutions that run on your premises (no cloud) (from ‘no cloud’)" in _said(page)
