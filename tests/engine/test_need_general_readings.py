@@ -33,6 +33,12 @@ def _read(text, taxonomy):
         ("Der Kunde soll am Ende auf dem Tablet unterschreiben", "e-signature"),
         # mails to encrypt
         ("Versicherungsmakler braucht eine Lösung für E-Mails an Kunden, verschlüsselt", "email-security"),
+        # upkeep of devices is running them as a service
+        ("Wir suchen jemanden für die Wartung und Betreuung von rund 40 PCs", "managed-services"),
+        ("We need maintenance of our 25 laptops and the printers", "managed-services"),
+        # a compound's head with its verb: a Besichtigungstermin booked is an appointment booked
+        ("Kunden sollen online einen Besichtigungstermin buchen können", "appointment-booking"),
+        ("Friseursalon: Kunden sollen ihren Friseurtermin per App buchen", "appointment-booking"),
     ],
 )
 def test_a_need_said_in_other_words_is_read(taxonomy, text, capability):
@@ -83,6 +89,8 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ),
         # a translation is done to the web pages, it does not ask for a website
         ("Rahmenvertrag für Übersetzungen von Webseiten und Broschüren", "website-cms"),
+        # the devices a migration moves are not bought
+        ("Migration of 300 workstations to Windows 11", "hardware-supply"),
     ],
 )
 def test_context_is_not_read_as_a_need(taxonomy, text, wrong):

@@ -1034,6 +1034,10 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "monitors",
                 "diensthandys",
                 "firmenhandys",
+                "workstations",
+                "computer",
+                "computern",
+                "computers",
             }
         ),
         (),
@@ -1428,6 +1432,15 @@ def _nominal(forms: Iterable[str]) -> set[str]:
 _VERB_REACH = 4  # words from a noun to the verb that makes a compound of it
 
 
+def _tails(tok: Token) -> set[str]:
+    """A German noun's forms and their ends of five letters or more: "Besichtigungstermin buchen" books a
+    Termin, so its pair with the verb is a Terminbuchung ("Fahrtenbuch führen" keeps a log: no Buchführung).
+    Bounded by the word's length."""
+    if not tok.surface[:1].isupper():
+        return set(tok.forms)
+    return {f[k:] for f in tok.forms for k in range(max(1, len(f) - 4))} | set(tok.forms)
+
+
 class _Matcher:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.words: dict[str, list[tuple[str, str, str]]] = {}  # form -> (target, kind, pattern)
@@ -1605,7 +1618,7 @@ class _Matcher:
             if i + 1 < len(tokens) and not tokens[i + 1].is_stopword and len(tokens[i + 1].surface) >= 3:
                 nxt = tokens[i + 1]
                 cover = frozenset({(i, 0, n), (i + 1, 0, len(fold(nxt.surface)))})
-                joined = {a + b for a in tok.forms for b in _nominal(nxt.forms)}
+                joined = {a + b for a in _tails(tok) for b in _nominal(nxt.forms)}
                 for form in joined:
                     add(form, W_PAIR, cover, f"{tok.surface} {nxt.surface}")
             if tok.surface[:1].isupper():
@@ -1618,7 +1631,9 @@ class _Matcher:
                     if clause_of is not None and clause_of[j] != clause_of[i]:
                         break
                     cover = frozenset({(i, 0, n), (j, 0, len(fold(verb.surface)))})
-                    for form in {a + b for a in tok.forms for b in _nominal(verb.forms) if b.endswith("ung")}:
+                    for form in {
+                        a + b for a in _tails(tok) for b in _nominal(verb.forms) if b.endswith("ung")
+                    }:
                         add(form, W_PAIR, cover, f"{tok.surface} {verb.surface}")
             if (
                 i + 2 < len(tokens)
@@ -2950,6 +2965,9 @@ def _context_matches(
     ("die Reservierungen laufen über Protel" of a hotel) goes to ``there``. Linear: each rule looks at each
     word once."""
     found: list[_Match] = []
+    upkeep = _upkept_devices(words, roles)
+    if upkeep is not None:
+        found.append(upkeep)
     for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
         if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
             found.append(_Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
@@ -3000,6 +3018,60 @@ def _context_matches(
         if fallback is not None:
             found.append(fallback)
     return found
+
+
+# Looking after devices is running them as a service: "Wartung und Betreuung von 40 PCs", "maintenance of
+# our 25 laptops". The devices follow the word of upkeep within a few joining words.
+_UPKEEP = frozenset(["wartung", "betreuung", "pflege", "maintenance", "upkeep", "servicing"])
+_UPKEEP_JOINS = _POSSESSIVES | frozenset(
+    [
+        "von",
+        "der",
+        "des",
+        "aller",
+        "und",
+        "of",
+        "the",
+        "all",
+        "and",
+        "for",
+        "fuer",
+        "ca",
+        "rund",
+        "etwa",
+        "about",
+    ]
+)
+_UPKEEP_REACH = 4
+_DEVICE_STEMS = (
+    "pc",
+    "rechner",
+    "computer",
+    "arbeitsplaetz",
+    "laptop",
+    "notebook",
+    "endgeraet",
+    "workstation",
+    "client",
+    "server",
+    "drucker",
+    "printer",
+    "device",
+)
+
+
+def _upkept_devices(words: list[str], roles: list[str]) -> _Match | None:
+    """Upkeep of devices, said as a need: managed services. Linear: each word is looked at a bounded number
+    of times."""
+    for i, w in enumerate(words):
+        if w not in _UPKEEP or roles[i] != "need":
+            continue
+        for k in range(i + 1, min(len(words), i + 2 + _UPKEEP_REACH)):
+            if words[k].startswith(_DEVICE_STEMS):
+                return _Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
+            if words[k] not in _UPKEEP_JOINS and words[k] not in _UPKEEP and not words[k].isdigit():
+                break
+    return None
 
 
 # Data taken over into the new system: a word of taking over and, in its sentence, the data ("Übernahme der
