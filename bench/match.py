@@ -21,6 +21,7 @@ import multiprocessing
 import resource
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _synthetic import synthetic_catalog, synthetic_needs  # noqa: E402
 from itkoop.engine import compose_bundles  # noqa: E402
 from itkoop.engine.baseline import greedy_bundle  # noqa: E402
+from itkoop.engine.deployment import fits  # noqa: E402
+from itkoop.engine.objective import allowed  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -88,6 +91,44 @@ def run(size: int, n_needs: int, top_k: int, verbose: bool) -> None:
     print(f"   candidates per need: median {int(np.median(candidates))}  max {max(candidates)}; "
           f"search nodes median {int(np.median(rounds))} max {max(rounds)}")  # fmt: skip
     print(f"   peak memory (max RSS so far): {peak_mb():.0f} MB")
+    run_filters(catalog, needs)
+
+
+def _allowed_per_row(need, catalog, rows: np.ndarray) -> np.ndarray:
+    """The need's hub, label and way-to-run filters decided row by row: the baseline of run_filters."""
+    idx = catalog.index
+    keep = np.ones(len(rows), dtype=bool)
+    for k, r in enumerate(rows.tolist()):
+        sol = catalog.solutions[idx.solution_ids[r]]
+        if (
+            (need.hub and idx.company_hub[idx.company_row[r]] != need.hub)
+            or (need.labels and not frozenset(need.labels) <= idx.solution_labels[r])
+            or (need.deployment is not None and not fits(sol.deployment, need.deployment))
+        ):
+            keep[k] = False
+    return keep
+
+
+def run_filters(catalog, needs) -> None:
+    """objective.allowed (decided once per distinct value) against a per-row reference, on each need's
+    candidate rows with a hub, a label and a way to run set."""
+    fast, slow, same = [], [], 0
+    for need in needs:
+        need = replace(need, hub=need.hub or "kassel", labels=("smig",), deployment="on-premise")
+        rows = np.unique(np.concatenate([catalog.index.by_capability.get(c, []) for c in need.capabilities]))
+        rows = rows.astype(np.int64)
+        t = time.perf_counter()
+        kept = allowed(need, catalog, rows)
+        fast.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        reference = _allowed_per_row(need, catalog, rows)
+        slow.append((time.perf_counter() - t) * 1000)
+        same += bool((kept == reference).all())
+    f50, s50 = np.percentile(fast, 50), np.percentile(slow, 50)
+    print(
+        f"   filters (hub, label, way to run) on the candidates: p50 {f50:.2f} ms, per-row reference "
+        f"{s50:.2f} ms, ratio {f50 / max(s50, 1e-9):.3f}; same rows kept for {same}/{len(needs)} needs"
+    )
 
 
 def _compose_in_child(need, catalog, top_k: int, timeout: float) -> tuple[float, bool, float | None]:

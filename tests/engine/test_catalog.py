@@ -84,3 +84,25 @@ def test_file_entries_update_builtin_capabilities_by_id():
 def test_malformed_company_entry_is_refused():
     with pytest.raises(CatalogError, match="name"):
         catalog_from_dict({"companies": [{"id": "c"}]}, builtin_taxonomy_dict())
+
+
+def test_a_filter_decided_per_distinct_value_is_the_filter_per_solution():
+    catalog = Catalog(
+        _tax(),
+        [Company("a", "A", hub="kassel", labels=("smig",)), Company("b", "B", hub="berlin")],
+        [
+            Solution("a1", "a", "A1", capabilities=("erp",), deployment=("saas",)),
+            Solution("a2", "a", "A2", capabilities=("shop",), deployment=("on-premise",)),
+            Solution("b1", "b", "B1", capabilities=("erp",), labels=("smig",)),
+            Solution("b2", "b", "B2", capabilities=("shop",), deployment=("saas",)),
+        ],
+    )
+    idx = catalog.index
+    ids = idx.solution_ids
+    assert idx.solutions_where("hub", lambda hub: hub == "kassel").tolist() == [s[0] == "a" for s in ids]
+    labelled = idx.solutions_where("labels", frozenset({"smig"}).issubset).tolist()
+    assert labelled == [s in ("a1", "a2", "b1") for s in ids]
+    as_saas = idx.solutions_where("deployment", lambda runs: "saas" in runs).tolist()
+    assert as_saas == [s in ("a1", "b2") for s in ids]
+    with pytest.raises(ValueError, match="colour"):
+        idx.solutions_where("colour", bool)

@@ -211,19 +211,16 @@ def allowed(need: Need, catalog: Catalog, rows: np.ndarray) -> np.ndarray:
     """Which of the solution ``rows`` a bundle for ``need`` may use: of the need's hub, carrying its labels,
     running as it wishes (deployment.py), not the customer's own."""
     idx = catalog.index
-    crow = idx.company_row[rows]
     keep = np.ones(len(rows), dtype=bool)
     if need.hub:
-        hubs = np.array([h == need.hub for h in idx.company_hub], dtype=bool)
-        keep &= hubs[crow]
+        keep &= idx.solutions_where("hub", lambda hub: hub == need.hub)[rows]
     if need.labels:
         wanted = frozenset(need.labels)
-        keep &= np.array([wanted <= idx.solution_labels[r] for r in rows.tolist()], dtype=bool)
+        keep &= idx.solutions_where("labels", wanted.issubset)[rows]
     if need.deployment is not None:
-        sols, ids = catalog.solutions, idx.solution_ids
-        keep &= np.array([fits(sols[ids[r]].deployment, need.deployment) for r in rows.tolist()], dtype=bool)
+        keep &= idx.solutions_where("deployment", lambda runs: fits(runs, need.deployment))[rows]
     if need.customer_company_id is not None:
-        keep &= crow != idx.company_index[need.customer_company_id]
+        keep &= idx.company_row[rows] != idx.company_index[need.customer_company_id]
     return keep
 
 
