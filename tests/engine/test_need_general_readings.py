@@ -89,12 +89,20 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ),
         # a translation is done to the web pages, it does not ask for a website
         ("Rahmenvertrag für Übersetzungen von Webseiten und Broschüren", "website-cms"),
+        # what the thing asked for is kept apart from is there already
+        ("Wir brauchen ein Gäste-WLAN, getrennt vom Kassensystem", "pos"),
+        ("We need a guest wifi separate from the POS", "pos"),
+        ("Das Gäste-WLAN muss vom Büronetz und der Kasse getrennt sein", "pos"),
         # the devices a migration moves are not bought
         ("Migration of 300 workstations to Windows 11", "hardware-supply"),
     ],
 )
 def test_context_is_not_read_as_a_need(taxonomy, text, wrong):
     assert wrong not in _read(text, taxonomy)[0]
+
+
+def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
+    assert "pos" in _read("Getrennt davon brauchen wir eine neue Kasse für den Laden", taxonomy)[0]
 
 
 @pytest.mark.parametrize(

@@ -3299,6 +3299,31 @@ def _names_a_link_to_it(m: _Match, words: list[str]) -> bool:
     return before in _LINK_DETERMINERS and start > 1 and words[start - 2] in _LINK_PREPOSITIONS
 
 
+# Kept apart: "getrennt von der Kasse", "separate from the POS", "vom Büronetz und der Kasse getrennt".
+_APART = frozenset(
+    ["getrennt", "abgetrennt", "separat", "separate", "separated", "isoliert", "isolated", "abgeschottet"]
+)
+_APART_FROM = frozenset(["von", "vom", "from"])
+_APART_REACH = 4
+
+
+def _kept_apart_from(m: _Match, words: list[str], clause_of: list[int]) -> bool:
+    """Whether the match names what something is kept apart from: a preposition of separation a few words
+    before it (over articles, "und" and other nouns of the list) and a word of separation just before that
+    preposition or a few words after the match, in its clause."""
+    start, end = m.start, max(t for t, _, _ in m.cover)
+    clause = clause_of[start]
+    for k in range(start - 1, max(-1, start - 1 - _APART_REACH), -1):
+        if clause_of[k] != clause:
+            return False
+        if words[k] in _APART_FROM:
+            if k and words[k - 1] in _APART:
+                return True
+            after = range(end + 1, min(len(words), end + 1 + _APART_REACH))
+            return any(clause_of[j] == clause and words[j] in _APART for j in after)
+    return False
+
+
 def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     """Whether the words around a system named by its standard say a link goes to it: the system is the
     writer's (or its adviser's), the link is what is asked."""
@@ -3725,6 +3750,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             per_role["need"].setdefault(_MOBILE_APP, []).extend(
                 _Match(_MOBILE_APP, "cap", m.weight, m.cover, m.evidence) for m in apps
             )
+    # what the thing asked for is kept apart from is no need ("ein Gäste-WLAN, getrennt von der Kasse")
+    for cap in list(per_role["need"]):
+        kept = [m for m in per_role["need"][cap] if not _kept_apart_from(m, words, clause_of)]
+        if kept:
+            per_role["need"][cap] = kept
+        else:
+            del per_role["need"][cap]
     # said to be there and named again as what a link goes to or data comes from ("Die Warenwirtschaft
     # behalten wir ... einen Onlineshop mit Stock-Sync zur WaWi"): that one
     for cap in [c for c in per_role["need"] if c in per_role["existing"]]:
