@@ -36,6 +36,9 @@ def _read(text, taxonomy):
         # upkeep of devices is running them as a service
         ("Wir suchen jemanden für die Wartung und Betreuung von rund 40 PCs", "managed-services"),
         ("We need maintenance of our 25 laptops and the printers", "managed-services"),
+        # instruction of people is training
+        ("Einführung eines webbasierten GIS, Einweisung der Anwender", "training"),
+        ("Bitte um ein Angebot für den Umzug, gern mit einer kurzen Einweisung fürs Team.", "training"),
         # a compound's head with its verb: a Besichtigungstermin booked is an appointment booked
         ("Kunden sollen online einen Besichtigungstermin buchen können", "appointment-booking"),
         ("Friseursalon: Kunden sollen ihren Friseurtermin per App buchen", "appointment-booking"),
@@ -93,6 +96,8 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("Wir brauchen ein Gäste-WLAN, getrennt vom Kassensystem", "pos"),
         ("We need a guest wifi separate from the POS", "pos"),
         ("Das Gäste-WLAN muss vom Büronetz und der Kasse getrennt sein", "pos"),
+        # a device's instruction hands it over
+        ("Lieferung von 4 Displays einschließlich Montage und Einweisung", "training"),
         # the devices a migration moves are not bought
         ("Migration of 300 workstations to Windows 11", "hardware-supply"),
     ],

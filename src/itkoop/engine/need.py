@@ -2965,9 +2965,9 @@ def _context_matches(
     ("die Reservierungen laufen über Protel" of a hotel) goes to ``there``. Linear: each rule looks at each
     word once."""
     found: list[_Match] = []
-    upkeep = _upkept_devices(words, roles)
-    if upkeep is not None:
-        found.append(upkeep)
+    for said in (_upkept_devices(words, roles), _people_instructed(words, roles)):
+        if said is not None:
+            found.append(said)
     for i, w in enumerate(last_parts):  # "inklusive Betrieb": running the thing bought, in any text
         if roles[i] == "need" and w in ("betrieb", "operation") and i and words[i - 1] in _INCLUSIONS:
             found.append(_Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w))
@@ -3071,6 +3071,38 @@ def _upkept_devices(words: list[str], roles: list[str]) -> _Match | None:
                 return _Match("managed-services", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
             if words[k] not in _UPKEEP_JOINS and words[k] not in _UPKEEP and not words[k].isdigit():
                 break
+    return None
+
+
+# Instruction of people is training ("Einweisung der Anwender", "gern mit einer kurzen Einweisung fürs
+# Team", "Anwendereinweisung"); "Montage und Einweisung" of a device hands it over.
+_INSTRUCTION = ("einweisung", "einweisen")
+_PEOPLE = (
+    "anwender",
+    "fachanwender",
+    "benutzer",
+    "nutzer",
+    "mitarbeit",
+    "beschaeftigt",
+    "kolleg",
+    "personal",
+    "team",
+    "belegschaft",
+    "users",
+    "staff",
+    "employees",
+)
+
+
+def _people_instructed(words: list[str], roles: list[str]) -> _Match | None:
+    """The instruction of people, said as a need: training. Linear: a bounded look ahead per word."""
+    for i, w in enumerate(words):
+        if roles[i] != "need" or not (w.startswith(_INSTRUCTION) or w.endswith(_INSTRUCTION)):
+            continue
+        said_of = [w[: -len("einweisung")]] if w.endswith("einweisung") else []
+        said_of += words[i + 1 : i + 1 + _UPKEEP_REACH]
+        if any(x.startswith(_PEOPLE) or x.endswith(("kraefte", "kraeften")) for x in said_of if x):
+            return _Match("training", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), w)
     return None
 
 
