@@ -36,6 +36,9 @@ def _read(text, taxonomy):
         # upkeep of devices is running them as a service
         ("Wir suchen jemanden für die Wartung und Betreuung von rund 40 PCs", "managed-services"),
         ("We need maintenance of our 25 laptops and the printers", "managed-services"),
+        # being found on a search engine is search engine marketing
+        ("Die neue Website soll bei Google auftauchen, wenn jemand Tischler Stade eintippt.", "seo-sea"),
+        ("We need a website and we want to show up on Google for searches like dentist Munich", "seo-sea"),
         # instruction of people is training
         ("Einführung eines webbasierten GIS, Einweisung der Anwender", "training"),
         ("Bitte um ein Angebot für den Umzug, gern mit einer kurzen Einweisung fürs Team.", "training"),

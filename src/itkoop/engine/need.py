@@ -590,10 +590,22 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("weiterentwicklung",),
         ("softwarepflege", "fachverfahren", "fachanwendung", "anwendung", "software", "java"),
     ),
-    # "Google findet uns nicht": search engine marketing
+    # "Google findet uns nicht", "bei Google auftauchen": search engine marketing
     (
         "seo-sea",
-        ("findet", "finden", "gefunden", "find", "found", "ranking", "oben"),
+        (
+            "findet",
+            "finden",
+            "gefunden",
+            "find",
+            "found",
+            "ranking",
+            "oben",
+            "auftauchen",
+            "erscheinen",
+            "show up",
+            "appear",
+        ),
         ("google", "googel", "bing", "suchmaschin"),
     ),
     # someone who looks after the computers: managed IT services
