@@ -64,6 +64,32 @@ def test_a_word_of_one_clause_and_a_lacking_state_are_read(taxonomy, text, capab
     assert capability in _read(text, taxonomy)[0]
 
 
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Eine Website haben wir noch nicht", "website-cms"),
+        ("We don't have a website yet", "website-cms"),
+        ("We do not have a website", "website-cms"),
+        ("Design/UX gibts noch gar nicht", "ux-design"),
+    ],
+)
+def test_a_thing_not_had_is_a_lack_not_a_refusal(taxonomy, text, capability):
+    wanted, refused, there = _read(text, taxonomy)
+    assert capability in wanted and capability not in refused | there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Einen Onlineshop haben wir nicht und wollen wir auch nicht",
+        "We don't have a shop and don't want one",
+    ],
+)
+def test_a_thing_not_had_and_not_wanted_is_refused(taxonomy, text):
+    wanted, refused, there = _read(text, taxonomy)
+    assert "online-shop" in refused and "online-shop" not in wanted | there
+
+
 def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
     wanted, refused, _ = _read("Ein Onlineshop ist nicht nötig, wir brauchen eine Website", taxonomy)
     assert "online-shop" in refused and "online-shop" not in wanted

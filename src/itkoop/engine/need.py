@@ -330,6 +330,24 @@ _WANTED = (
 # Before "kein" these say what is missing, not what is refused: "noch keine Website", "die alte Kasse kann
 # kein TSE", "das Lager hat kein WLAN".
 _LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
+_NEGATION_STRESS = frozenset(["gar", "ueberhaupt"])  # "noch gar nicht": the word before "gar" counts
+
+
+def _not_had(i: int, folded: list[str]) -> bool:
+    """Whether the negation at ``i`` says a thing is not had, which is a lack: "eine Website haben wir
+    nicht", "we don't have a website", "we do not have one"; not when a refusal follows ("... und wollen
+    wir auch nicht", "and don't want one")."""
+    if i > 1 and folded[i - 2] in _HAVE and folded[i - 1] in ("wir", "we"):
+        after = i + 1
+    elif folded[i : i + 3] == ["don", "t", "have"]:
+        after = i + 3
+    elif i and folded[i] == "not" and folded[i - 1] in ("do", "does") and folded[i + 1 : i + 2] == ["have"]:
+        after = i + 2
+    else:
+        return False
+    return not any(w in _NEGATIONS or w == "don" for w in folded[after : after + MAX_SCOPE])
+
+
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
 # ("ohne", "kein", "without") are prepositions or articles and hold only forward.
 _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
@@ -2012,9 +2030,11 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
+        if word in _NEGATIONS and prev in _NEGATION_STRESS and prev2:  # "gibt es noch gar keine App"
+            prev, prev2 = prev2, folded[i - 3] if i > 2 and clause_of[i - 3] == clause_of[i] else ""
         if (
             word in _NEGATIONS
-            and (prev in _LACKS or {prev2, prev} == {"es", "gibt"})
+            and (prev in _LACKS or prev == "gibts" or {prev2, prev} == {"es", "gibt"} or _not_had(i, folded))
             and not _needed_not_yet(i, folded, clause_of)
         ):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
@@ -2127,8 +2147,15 @@ def _roles(
                 roles[k] = "existing"
             continue
         elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
+            if _not_had(i, folded):
+                continue  # "we don't have a website yet": a lack
             mode = "negated"
-        elif word in _HAVE and nxt in ("wir", "we") and i > clause_start[clause_of[i]]:
+        elif (
+            word in _HAVE
+            and nxt in ("wir", "we")
+            and i > clause_start[clause_of[i]]
+            and not any(w in _NEGATIONS for w in folded[i + 2 : i + 5] if w)
+        ):  # "Eine Website haben wir noch nicht" is a lack
             mode, backward_only = "existing", True  # the object before the verb: "Website haben wir"
         elif word in _POSSESSIVES and prev in _LINK_PREPOSITIONS:
             # "back to our ERP", "Anbindung an unsere Warenwirtschaft": a system of the writer's that data
