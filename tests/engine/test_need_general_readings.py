@@ -36,6 +36,7 @@ def _read(text, taxonomy):
         # upkeep of devices is running them as a service
         ("Wir suchen jemanden für die Wartung und Betreuung von rund 40 PCs", "managed-services"),
         ("We need maintenance of our 25 laptops and the printers", "managed-services"),
+        ("Wir suchen einen IT-Dienstleister, der unsere IT betreut, und ein SIEM.", "managed-services"),
         # being found on a search engine is search engine marketing
         ("Die neue Website soll bei Google auftauchen, wenn jemand Tischler Stade eintippt.", "seo-sea"),
         ("We need a website and we want to show up on Google for searches like dentist Munich", "seo-sea"),
@@ -129,6 +130,17 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("Lieferung von 4 Displays einschließlich Montage und Einweisung", "training"),
         # the devices a migration moves are not bought
         ("Migration of 300 workstations to Windows 11", "hardware-supply"),
+        # data moved is no money moved
+        ("The old records must be transferred into the new GIS.", "banking"),
+        ("Scanning of the paper files and transfer into the records system", "banking"),
+        # the operation and support of a service bought as one are part of it
+        (
+            "Security Operations Center als Dienstleistung einschließlich Betrieb eines SIEM "
+            "für die IT-Infrastruktur",
+            "managed-services",
+        ),
+        ("Managed Print: Konsolidierung der Kopierinfrastruktur mit Vor-Ort-Service", "managed-services"),
+        ("Hosting und Betrieb der Lernplattform Moodle mit Second-Level-Support", "managed-services"),
     ],
 )
 def test_context_is_not_read_as_a_need(taxonomy, text, wrong):
@@ -155,6 +167,10 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("Die Abbundanlage soll ihre Daten direkt aus unserem CAD bekommen", "cad-plm"),
         ("Wir brauchen eine Lösung für die Rückverfolgbarkeit in unserem MES", "mes"),
+        # the work done with a product is there
+        ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
+        ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),
+        ("Die Buchhaltung läuft über DATEV. Wir brauchen ein Kassensystem.", "accounting"),
     ],
 )
 def test_a_system_already_there_is_read_as_there(taxonomy, text, there):
@@ -165,6 +181,18 @@ def test_a_system_already_there_is_read_as_there(taxonomy, text, there):
 def test_what_runs_on_excel_today_is_asked_for_and_the_excel_is_not_kept(taxonomy):
     wanted, _, existing = _read("Die Teilnehmerverwaltung läuft über Excel-Listen.", taxonomy)
     assert "event-management" in wanted and not existing
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("Die Dienstplanung machen wir mit Excel, das soll eine richtige Software werden.", "time-tracking"),
+        ("Die Zeiterfassung machen wir künftig mit einer App.", "time-tracking"),
+    ],
+)
+def test_work_done_with_a_makeshift_or_still_to_come_is_asked_for(taxonomy, text, wanted):
+    found, _, existing = _read(text, taxonomy)
+    assert wanted in found and wanted not in existing
 
 
 def test_a_refused_system_said_to_be_there_is_both(taxonomy):

@@ -3278,6 +3278,50 @@ def _done_with_ours(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     )
 
 
+# "Die Buchhaltung machen wir mit Lexware", "our bookkeeping is done in lexoffice": the work done with a
+# product is there; done with a makeshift (_MAKESHIFTS: "machen wir mit Excel") it is today's way.
+_DONE_WITH_VERBS = frozenset(["macht", "machen", "erledigt", "erledigen", "laeuft", "laufen", "done", "runs"])
+_DONE_WITH = frozenset(["mit", "with", "in", "ueber", "via"])
+_STILL_TO_COME = frozenset(
+    ["kuenftig", "zukuenftig", "soll", "sollen", "sollte", "wollen", "moechten", "will", "should", "want"]
+)
+
+
+def _done_with_a_product(
+    m: _Match, tokens: list[Token], words: list[str], clause_of: list[int], matcher: _Matcher
+) -> bool:
+    end = max(t for t, _, _ in m.cover)
+    clause = [
+        k
+        for k in range(max(0, m.start - MAX_SCOPE), min(len(words), end + 8))
+        if clause_of[k] == clause_of[end]
+    ]
+    if any(words[k] in _NEED_VERBS or words[k] in _STILL_TO_COME for k in clause):
+        return False
+    after = [k for k in clause if k > end]
+    verb = next((k for k in after if words[k] in _DONE_WITH_VERBS), None)
+    if verb is None:
+        return False
+    for k in after:
+        if k > verb and words[k] in _DONE_WITH and k + 1 < len(tokens) and clause_of[k + 1] == clause_of[end]:
+            return _a_product_name(tokens[k + 1], matcher)
+    return False
+
+
+def _a_product_name(token: Token, matcher: _Matcher) -> bool:
+    """A name no dictionary knows ("Lexware", "lexoffice", "THEORG"), or a product the taxonomy names as a
+    standard ("DATEV"); not a makeshift nor a capability's own word ("Hotelsoftware")."""
+    surface, folded = token.surface, fold(token.surface)
+    if len(surface) < 3 or not surface.isalpha() or folded.startswith(_MAKESHIFTS):
+        return False
+    known = matcher.words.get(folded, ())
+    if known:
+        return any(kind == "std" for _target, kind, _pattern in known)
+    if surface.isupper():
+        return True  # "SAP", not the tree's sap
+    return not is_known_word(surface, "de") and not is_known_word(surface.lower(), "en")
+
+
 def _names_the_trade(evidence: str) -> bool:
     word = fold(evidence.replace("–", "-").rsplit("-", 1)[-1])
     return word in _BUSINESS_WORDS or word.endswith(_TRADE_HEADS)
@@ -3418,23 +3462,39 @@ def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
 # - an energy management system shows its consumption, a SOC reports its incidents: "Dashboard" or
 #   "Reporting" beside them is theirs, not a BI project.
 _PART_OF_ANOTHER = {
-    "accounting": (("craft-software", "workshop-software"), ("rechnung", "invoic")),
+    "accounting": (("craft-software", "workshop-software"), ("rechnung", "invoic"), ()),
     "e-signature": (
         ("field-service", "logistics-tms", "fleet-management"),
         ("unterschrift", "unterschreib", "signatur", "sign"),
+        (),
     ),
-    "bi": (("energy-management", "siem-soc"), ("dashboard", "reporting", "report", "auswertung", "bericht")),
+    "bi": (
+        ("energy-management", "siem-soc"),
+        ("dashboard", "reporting", "report", "auswertung", "bericht"),
+        (),
+    ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
-    "data-migration": (("device-management",), ("migration", "umstell")),
+    "data-migration": (("device-management",), ("migration", "umstell"), ()),
+    # the operation and support of a service bought as one ("Betrieb des SOC", "2nd-Level-Support für das
+    # E-Learning-Team", "Kopierinfrastruktur mit Vor-Ort-Service") are part of it, not a second IT contract
+    "managed-services": (
+        ("siem-soc", "managed-print", "e-learning"),
+        ("betrieb", "operation", "2ndlevel", "secondlevel", "vorort", "onsite", "infrastru", "72"),
+        ("infrastruktur", "infrastructure"),
+    ),
 }
 
 
 def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
-    for cap, (others, plain) in _PART_OF_ANOTHER.items():
+    """Drops a capability named only by words (``plain`` beginnings, or compound heads ``tails``) that are
+    a part of another capability asked for."""
+    for cap, (others, plain, tails) in _PART_OF_ANOTHER.items():
         if (
             cap in per_cap
             and any(other in per_cap for other in others)
-            and all(fold(m.evidence).startswith(plain) for m in per_cap[cap])
+            and all(
+                fold(m.evidence).startswith(plain) or fold(m.evidence).endswith(tails) for m in per_cap[cap]
+            )
         ):
             del per_cap[cap]
 
@@ -3739,6 +3799,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             _there_already(m, words)
             or _ours_by_name(m, tokens, words, matcher)
             or _talked_to(m, words, clause_of)
+            or _done_with_a_product(m, tokens, words, clause_of, matcher)
             or (
                 m.cover in standard_covers
                 and (_names_what_a_link_goes_to(m, tokens) or _a_link_goes_to(m, words, clause_of))
