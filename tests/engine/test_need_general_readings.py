@@ -108,6 +108,12 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("We run three coffee shops in Berlin and want a loyalty program", "online-shop"),
         # a trade's software in a heading, when only IT infrastructure is asked for
         ("Zahnarztpraxis, we need backup and a firewall", "medical-practice"),
+        # where an assistant answers are its channels
+        ("Wir suchen einen KI-Chatbot für Website und Instagram", "website-cms"),
+        ("Wir suchen einen KI-Chatbot für Website und Instagram", "social-media"),
+        ("We would like an AI chat assistant on our websites and on WhatsApp", "website-cms"),
+        # online booking is bought beside the trade's software, not a process of it
+        ("Hausarztpraxis Wunstorf: Online-Termine und ein Telefonassistent", "medical-practice"),
         # how things are done today is no need
         (
             "Aktuell werden die Lieferscheine gedruckt und dann scannt sie jemand. Wir brauchen EDI.",
@@ -1564,7 +1570,7 @@ def test_a_bakerys_baking_list_is_production_planning(taxonomy):
         # person's title asks for nothing ("Weiterbildungsassistent" is a doctor in training)
         (
             "Wir suchen einen KI-Chatbot für die Website und Instagram-DMs.",
-            {"chatbot", "ai-ml", "social-media"},
+            {"chatbot", "ai-ml"},  # the website and Instagram are where it answers
             set(),
         ),
         (

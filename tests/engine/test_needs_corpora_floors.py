@@ -35,7 +35,8 @@ F1_FLOORS = {
     "needs_corpus.json": {
         "all": 0.96
     },  # 0.978 (0.980 before seven labels followed issue 12's existing systems)
-    "needs_holdout.json": {"all": 0.92},  # 0.938
+    # 0.915 (0.938 until a chatbot's website became where it answers, as four outside texts read it)
+    "needs_holdout.json": {"all": 0.90},
     "needs_kinds.json": {
         "all": 0.91,  # 0.925
         "crafts": 0.85,  # 0.868
@@ -68,7 +69,9 @@ F1_FLOORS = {
     },
     "needs_fresh3.json": {  # a hold-out (0.680 at its first run), then general rules
         "all": 0.89,  # 0.909
-        "crafts": 0.89,  # 0.917
+        # 0.870 (0.917 until online booking became bought beside a trade's software, as two outside texts
+        # read it; the team wrote "Auto repair shop: online booking ..." as workshop software too)
+        "crafts": 0.85,
         # 1.000 until shift planning became time tracking, as seven of nine outside texts read it (the team
         # wrote "Mitarbeiter-App für Dienstpläne" as HR)
         "hospitality": 0.90,  # 0.923

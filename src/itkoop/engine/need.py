@@ -838,6 +838,9 @@ _SELF_DESCRIPTIONS = frozenset(
 # for ("Kfz-Werkstatt: Aufträge, Teilebestellung"), not when only IT infrastructure is ("Zahnarztpraxis:
 # Backup, Firewall").
 _PROCESS_GROUPS = frozenset(["business-software", "commerce", "industry-software", "production"])
+# Bought beside a trade's software, not a process of it ("Hausarztpraxis: Online-Termine und ein
+# Telefonassistent", "a dental clinic ... online booking").
+_BESIDE_THE_TRADE = frozenset(["appointment-booking"])
 _HEADER_BUSINESS_WORDS = frozenset(["shop", "store", "werkstatt", "betrieb", "laden"])
 # A capability named only as the head of a compound ("Anfrageformular") is part of its host when the host is
 # named too.
@@ -3499,6 +3502,34 @@ def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
             del per_cap[cap]
 
 
+# Where an assistant answers ("ein KI-Chatbot für Website und Instagram", "an AI assistant on WhatsApp and
+# our website") are its channels, not a website or social media to build.
+_CHANNEL_CAPABILITIES = ("website-cms", "social-media")
+_ON_A_CHANNEL = frozenset(["auf", "on", "fuer", "for", "in", "ueber", "via"])
+
+
+def _channels_of_an_assistant(
+    per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]
+) -> None:
+    assistant = {sentence_of[m.start] for m in per_cap.get("chatbot", ())}
+    if not assistant:
+        return
+    for cap in _CHANNEL_CAPABILITIES:
+        kept = [
+            m
+            for m in per_cap.get(cap, ())
+            if sentence_of[m.start] not in assistant
+            or not any(
+                words[k] in _ON_A_CHANNEL and sentence_of[k] == sentence_of[m.start]
+                for k in range(max(0, m.start - 4), m.start)
+            )
+        ]
+        if kept:
+            per_cap[cap] = kept
+        elif cap in per_cap:
+            del per_cap[cap]
+
+
 # Receipts passed on ("Mandanten sollen Belege hochladen", "übergibt die Belege an den Steuerberater") are
 # a portal's or an interface's load, not a capture of paper: "Belege" alone is OCR only when not sent on.
 _PASSED_ON = (
@@ -3646,7 +3677,9 @@ def _drop_self_description(
     asked = [cap for cap in per_cap if cap not in only_described]
     if not asked:
         return
-    processes = any(taxonomy.capabilities[cap].parent in _PROCESS_GROUPS for cap in asked)
+    processes = any(
+        taxonomy.capabilities[cap].parent in _PROCESS_GROUPS and cap not in _BESIDE_THE_TRADE for cap in asked
+    )
     for cap in only_described:
         if taxonomy.capabilities[cap].parent != "industry-software" or not processes:
             del per_cap[cap]
@@ -3856,6 +3889,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
     _parts_of_another(per_role["need"])
+    _channels_of_an_assistant(per_role["need"], words, sentence_of)
     _receipts_passed_on(per_role["need"], words, clause_of)
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
