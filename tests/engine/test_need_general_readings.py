@@ -173,6 +173,14 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("Die Abbundanlage soll ihre Daten direkt aus unserem CAD bekommen", "cad-plm"),
         ("Wir brauchen eine Lösung für die Rückverfolgbarkeit in unserem MES", "mes"),
+        # a system the writer is content with is there
+        (
+            "Wir haben eine Warenwirtschaft mit Kassensystem, mit der wir sehr zufrieden sind. "
+            "Wir brauchen einen Onlineshop.",
+            "pos",
+        ),
+        ("The website is on Squarespace and we're happy with it. We need online booking.", "website-cms"),
+        ("Our ERP works well and we are satisfied with it. We need a webshop.", "erp"),
         # the work done with a product is there
         ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
         ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),
@@ -187,6 +195,19 @@ def test_a_system_already_there_is_read_as_there(taxonomy, text, there):
 def test_what_runs_on_excel_today_is_asked_for_and_the_excel_is_not_kept(taxonomy):
     wanted, _, existing = _read("Die Teilnehmerverwaltung läuft über Excel-Listen.", taxonomy)
     assert "event-management" in wanted and not existing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit dem Kassensystem sind wir nicht zufrieden, wir brauchen ein neues.",
+        "Mit dem Kassensystem sind wir unzufrieden.",
+        "Wir brauchen ein Kassensystem, mit dem die Mitarbeiter zufrieden sind.",
+    ],
+)
+def test_discontent_or_content_of_a_thing_asked_for_is_no_refusal(taxonomy, text):
+    found, refused, existing = _read(text, taxonomy)
+    assert "pos" in found and "pos" not in refused | existing
 
 
 @pytest.mark.parametrize(

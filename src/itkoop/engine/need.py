@@ -2482,6 +2482,36 @@ def _everything_stays(words: list[str], sentence_of: list[int], starts: set[int]
                 roles[k] = "existing"
 
 
+# Said of a system in a sentence of its own: content with it, it is there ("... und sind damit zufrieden",
+# "mit der wir sehr zufrieden sind", "we're happy with it"); discontent asks for a new one ("Mit dem
+# Kassensystem sind wir nicht zufrieden": no refusal).
+_CONTENT = frozenset(["zufrieden", "happy", "satisfied", "pleased", "bewaehrt"])
+_DISCONTENT = frozenset(["unzufrieden", "unhappy", "dissatisfied"])
+_NOT_CONTENT = frozenset(["nicht", "not", "wenig", "kaum", "nie", "never", "nt"])
+
+
+def _contentment(words: list[str], sentence_of: list[int], starts: set[int], roles: list[str]) -> None:
+    for i, word in enumerate(words):
+        if word not in _CONTENT and word not in _DISCONTENT:
+            continue
+        sentence = sentence_of[i]
+        span = [
+            k
+            for k in range(max(0, i - MAX_SCOPE), min(len(words), i + MAX_SCOPE))
+            if sentence_of[k] == sentence
+        ]
+        content = word in _CONTENT and not any(words[k] in _NOT_CONTENT for k in range(max(0, i - 3), i))
+        if content and any(words[k] in _ASKING for k in span):
+            continue  # "ein Kassensystem, mit dem alle zufrieden sind, brauchen wir": the ask decides
+        for k in starts:
+            if sentence_of[k] != sentence or k > i:
+                continue
+            if content and roles[k] == "need":
+                roles[k] = "existing"
+            elif not content and roles[k].startswith("negated"):
+                roles[k] = "need"
+
+
 def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:
     """ "Einen Onlineshop brauchen wir noch nicht": not needed for now is refused, unlike "die Website ist
     noch nicht fertig" (a lack); the need verb stands right before "noch nicht" or before "wir noch nicht"."""
@@ -3804,6 +3834,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
+    _contentment(words, sentence_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
