@@ -181,6 +181,14 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("The website is on Squarespace and we're happy with it. We need online booking.", "website-cms"),
         ("Our ERP works well and we are satisfied with it. We need a webshop.", "erp"),
+        # where data comes from is there, and so is what each place has of its own
+        (
+            "Wir möchten die Daten aus Hotelprogrammen, Kassen und Buchhaltung zentral zusammenführen "
+            "und ein Dashboard.",
+            "pos",
+        ),
+        ("We want to bring together the data from our ERP, the webshop and the CRM in one dashboard.", "crm"),
+        ("Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen. Wir brauchen ein Dashboard.", "pos"),
         # the work done with a product is there
         ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
         ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),
@@ -215,9 +223,11 @@ def test_discontent_or_content_of_a_thing_asked_for_is_no_refusal(taxonomy, text
     [
         ("Die Dienstplanung machen wir mit Excel, das soll eine richtige Software werden.", "time-tracking"),
         ("Die Zeiterfassung machen wir künftig mit einer App.", "time-tracking"),
+        ("Wir möchten die Daten aus den Kassen zusammenführen und ein Dashboard.", "bi"),
+        ("Wir brauchen eine eigene App für unsere Kunden.", "mobile-app"),
     ],
 )
-def test_work_done_with_a_makeshift_or_still_to_come_is_asked_for(taxonomy, text, wanted):
+def test_a_thing_still_to_come_is_asked_for(taxonomy, text, wanted):
     found, _, existing = _read(text, taxonomy)
     assert wanted in found and wanted not in existing
 

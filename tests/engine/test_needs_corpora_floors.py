@@ -32,9 +32,9 @@ HERE = Path(__file__).parent
 
 # corpus -> {"all" or a kind: lowest micro F1}; reached figures in the comments
 F1_FLOORS = {
-    "needs_corpus.json": {
-        "all": 0.96
-    },  # 0.978 (0.980 before seven labels followed issue 12's existing systems)
+    # 0.967 (0.980 before seven labels followed issue 12's existing systems; 0.978 until the places data
+    # comes from became systems there, as the outside writers read them: "Kennzahlen aus ERP und Buchhaltung")
+    "needs_corpus.json": {"all": 0.95},
     # 0.915 (0.938 until a chatbot's website became where it answers, as four outside texts read it)
     "needs_holdout.json": {"all": 0.90},
     "needs_kinds.json": {

@@ -2512,6 +2512,55 @@ def _contentment(words: list[str], sentence_of: list[int], starts: set[int], rol
                 roles[k] = "need"
 
 
+# Where data comes from is there: "die Daten aus Hotelprogrammen, Kassen und Buchhaltung zusammenführen",
+# "the data from our ERP, the webshop and the CRM"; not where it goes ("... in ein DWH").
+_DATA_SOURCED = frozenset(["daten", "zahlen", "kennzahlen", "data", "figures", "numbers"])
+_FROM = frozenset(["aus", "from"])
+# where it goes, what it is for, and a new thing named ("... zusammenführen und ein Dashboard")
+_NOT_A_SOURCE = frozenset(
+    [
+        "in",
+        "ins",
+        "into",
+        "zu",
+        "zum",
+        "zur",
+        "to",
+        "nach",
+        "an",
+        "fuer",
+        "for",
+        "ein",
+        "eine",
+        "einen",
+        "a",
+        "an",
+    ]
+)
+# "Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen", "each hotel has its own PMS": had.
+_OWN = frozenset(["eigenes", "eigene", "eigenen", "eigener", "own"])
+_HAS = frozenset(["hat", "haben", "has", "have", "nutzt", "uses"])
+
+
+def _sources_and_own_systems(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    for i, word in enumerate(words[:-1]):
+        if word in _DATA_SOURCED and words[i + 1] in _FROM:
+            for k in range(i + 2, min(len(words), i + 2 + MAX_SCOPE)):  # a list spans clauses
+                if sentence_of[k] != sentence_of[i] or words[k] in _NOT_A_SOURCE or words[k] in _ASKING:
+                    break
+                if k in starts and roles[k] == "need":
+                    roles[k] = "existing"
+        elif (
+            word in _OWN
+            and i + 1 in starts
+            and roles[i + 1] == "need"
+            and any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
+        ):
+            roles[i + 1] = "existing"
+
+
 def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:
     """ "Einen Onlineshop brauchen wir noch nicht": not needed for now is refused, unlike "die Website ist
     noch nicht fertig" (a lack); the need verb stands right before "noch nicht" or before "wir noch nicht"."""
@@ -3835,6 +3884,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
+    _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
