@@ -206,6 +206,25 @@ def test_what_runs_on_excel_today_is_asked_for_and_the_excel_is_not_kept(taxonom
 
 
 @pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Das WLAN funktioniert nicht richtig.", "network"),
+        ("Unsere Website funktioniert nicht auf dem Handy.", "website-cms"),
+        ("The website doesn't work on phones.", "website-cms"),
+        ("Die Datensicherung funktioniert nicht zuverlässig.", "backup"),
+        (
+            "Es zeigte sich, dass die Datensicherung nicht ausreichend vom Produktivsystem getrennt ist. "
+            "Los 2: Backup-Lösung mit Sicherungskopie.",
+            "backup",
+        ),
+    ],
+)
+def test_what_does_not_work_or_not_well_enough_is_asked_for(taxonomy, text, capability):
+    found, refused, existing = _read(text, taxonomy)
+    assert capability in found and capability not in refused | existing
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mit dem Kassensystem sind wir nicht zufrieden, wir brauchen ein neues.",

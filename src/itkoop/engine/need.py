@@ -353,7 +353,25 @@ def _not_had(i: int, folded: list[str]) -> bool:
 _VERB_NEGATIONS = frozenset(["nicht", "nie", "niemals", "not", "never"])
 # "nicht mehr" / "no longer" describe what should stop ("Belege nicht mehr in Papierform sammeln"), not a
 # capability that is unwanted; "nicht nur" / "not only" adds.
-_NOT_NEGATING_NEXT = frozenset(["nur", "mehr", "only", "longer", "anymore"])
+# ... and a degree: what is "nicht ausreichend getrennt", "not properly backed up" is lacking, not refused
+_NOT_NEGATING_NEXT = frozenset(
+    [
+        "nur",
+        "mehr",
+        "only",
+        "longer",
+        "anymore",
+        "ausreichend",
+        "genug",
+        "zuverlaessig",
+        "sauber",
+        "sufficiently",
+        "sufficient",
+        "properly",
+        "reliably",
+        "enough",
+    ]
+)
 # A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _FUTURE_AUXILIARIES = frozenset(["wird", "werden", "soll", "sollen", "will", "shall", "should"])
@@ -2033,6 +2051,8 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
+        if _malfunction(word, prev, nxt):
+            continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in _NEGATIONS and prev in _NEGATION_STRESS and prev2:  # "gibt es noch gar keine App"
             prev, prev2 = prev2, folded[i - 3] if i > 2 and clause_of[i - 3] == clause_of[i] else ""
         if (
@@ -2559,6 +2579,18 @@ def _sources_and_own_systems(
             and any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
         ):
             roles[i + 1] = "existing"
+
+
+# A thing said not to work is one to fix or replace: neither refused nor fine as it is.
+_WORKING = frozenset(["funktioniert", "funktionieren", "laeuft", "laufen", "works", "work", "working"])
+_WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
+
+
+def _malfunction(word: str, prev: str, nxt: str) -> bool:
+    """Whether ``word`` is part of a "does not work" ("funktioniert nicht", "doesn't work", "nicht gut")."""
+    if word in _WORKING or word in _EVALUATIONS:
+        return nxt in _WORKS_NOT or prev in _WORKS_NOT
+    return word in _WORKS_NOT and (prev in _WORKING or nxt in _WORKING or nxt in _EVALUATIONS)
 
 
 def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:
