@@ -80,6 +80,46 @@ def test_a_thing_not_had_is_a_lack_not_a_refusal(taxonomy, text, capability):
 
 
 @pytest.mark.parametrize(
+    "text, refused, wanted",
+    [
+        # no longer needed or bought
+        ("Einen Onlineshop brauchen wir nicht mehr.", {"online-shop"}, set()),
+        ("Einen neuen Server wollen wir ausdrücklich nicht mehr anschaffen.", {"server-storage"}, set()),
+        # things joined by "und" are refused together
+        ("Onlineshop und Kasse brauchen wir nicht.", {"online-shop", "pos"}, set()),
+        (
+            "Predictive Maintenance und KI-Zeug bitte erstmal nicht anbieten.",
+            {"predictive-maintenance"},
+            set(),
+        ),
+        # an "aber" before the negation sets the clause against another one
+        (
+            "Bilder sollen mit den Artikeln verknüpft sein, ein DAM brauchen wir aber nicht.",
+            {"digital-asset-management"},
+            set(),
+        ),
+        ("Eine Website brauchen wir, einen Onlineshop aber nicht.", {"online-shop"}, {"website-cms"}),
+    ],
+)
+def test_a_refusal_reaches_what_it_refuses(taxonomy, text, refused, wanted):
+    found, negated, _ = _read(text, taxonomy)
+    assert refused <= negated and not refused & found and wanted <= found
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("Wir möchten die Belege nicht mehr auf Papier sammeln.", "ocr-capture"),
+        ("Wir brauchen ein CRM und Newsletter wollen wir nicht.", "crm"),
+        ("Wir brauchen einen Onlineshop, aber nicht sofort.", "online-shop"),
+    ],
+)
+def test_a_refusal_stops_where_its_clause_asks(taxonomy, text, wanted):
+    found, negated, _ = _read(text, taxonomy)
+    assert wanted in found and wanted not in negated
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Einen Onlineshop haben wir nicht und wollen wir auch nicht",

@@ -2034,6 +2034,7 @@ def _roles(
     named. ``starts``: tokens where a match starts; ``ends``: the last token of the longest match there."""
     roles = ["need"] * len(tokens)
     ends = ends or {}
+    match_ends = set(ends.values())
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     clause_start: dict[int, int] = {}
     clause_size: dict[int, int] = {}
@@ -2095,7 +2096,11 @@ def _roles(
         if (
             word in _NEGATIONS
             and not (
-                (word in _VERB_NEGATIONS and nxt in _NOT_NEGATING_NEXT)
+                (
+                    word in _VERB_NEGATIONS
+                    and nxt in _NOT_NEGATING_NEXT
+                    and not _no_longer_wanted(i, folded, clause_of)
+                )
                 # "We no longer use our old CRM": what stops being used, unlike "we no longer need a CRM"
                 or (
                     word == "no" and nxt == "longer" and folded[i + 2 : i + 3] in (["use"], ["run"], ["work"])
@@ -2261,7 +2266,33 @@ def _roles(
                 k -= 1  # "Die Kasse ist neu und bleibt": the verb's subject is before the "und"
                 if any(folded[m] in _NEED_VERBS for m in range(clause_start[clause_of[i]], k)):
                     continue  # "Wir brauchen ein CRM und bleiben bei DATEV": the CRM is needed
-        while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i] and folded[k] not in stops:
+        if (
+            mode == "negated"
+            and k > 0
+            and folded[k] in _CONTRASTS
+            and (
+                folded[k - 1] in _WRITERS
+                or (
+                    k - 1 in match_ends
+                    and not any(folded[m] in _ASKING for m in range(clause_start[clause_of[i]], k))
+                )
+            )
+        ):
+            # "ein separates DAM brauchen wir aber nicht", "eine Website brauchen wir, einen Shop aber nicht":
+            # the "aber" sets the clause against another, it ends no scope
+            k -= 1
+        while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i]:
+            if (
+                folded[k] in _COORDINATIONS
+                and mode == "negated"
+                and k + 1 in starts
+                and k - 1 in match_ends
+                and not any(folded[m] in _ASKING for m in range(clause_start[clause_of[i]], k))
+            ):
+                k -= 1  # "Predictive Maintenance und KI-Zeug bitte nicht anbieten": both things refused
+                continue
+            if folded[k] in stops:
+                break
             if mode == "negated" and _relative_pronoun(k, tokens, folded):
                 break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
             roles[k] = _combined(roles[k], mode)
@@ -2579,6 +2610,25 @@ def _sources_and_own_systems(
             and any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
         ):
             roles[i + 1] = "existing"
+
+
+# "nicht mehr" after a need verb or before buying refuses: "Einen Onlineshop brauchen wir nicht mehr",
+# "Einen neuen Server wollen wir nicht mehr anschaffen" (unlike "Belege nicht mehr auf Papier sammeln").
+_ACQUIRING = ("anschaff", "kauf", "beschaff", "invest", "brauch", "buy", "purchas")
+_CONTRASTS = frozenset(["aber", "jedoch", "allerdings"])
+_STRESS = frozenset(["ausdruecklich", "wirklich", "eigentlich", "auch", "definitiv", "really", "definitely"])
+
+
+def _no_longer_wanted(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    if i + 1 >= len(folded) or folded[i + 1] != "mehr":
+        return False
+    k = i - 1
+    while k >= 0 and clause_of[k] == clause_of[i] and (folded[k] in _WRITERS or folded[k] in _STRESS):
+        k -= 1  # "brauchen wir ausdrücklich nicht mehr"
+    if k >= 0 and clause_of[k] == clause_of[i] and folded[k] in _ASKING:
+        return True
+    after = [folded[k] for k in range(i + 2, min(len(folded), i + 5)) if clause_of[k] == clause_of[i]]
+    return any(w.startswith(_ACQUIRING) for w in after)
 
 
 # A thing said not to work is one to fix or replace: neither refused nor fine as it is.
