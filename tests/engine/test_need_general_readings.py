@@ -99,6 +99,18 @@ def test_a_thing_not_had_is_a_lack_not_a_refusal(taxonomy, text, capability):
             set(),
         ),
         ("Eine Website brauchen wir, einen Onlineshop aber nicht.", {"online-shop"}, {"website-cms"}),
+        # refused by a noun: "kein Thema", "not an option"
+        ("Ein CRM ist aktuell kein Thema.", {"crm"}, set()),
+        ("A CRM is not an option for us.", {"crm"}, set()),
+        # done in-house is not bought
+        ("Social Media machen wir selbst, da brauchen wir keine Agentur.", {"social-media"}, set()),
+        ("We handle social media ourselves. We need a new website.", {"social-media"}, {"website-cms"}),
+        # a refused system's app is an app to build
+        (
+            "Ein großes Transportmanagementsystem wollen wir nicht. Wir brauchen eine Fahrer-App.",
+            {"logistics-tms"},
+            {"mobile-app"},
+        ),
     ],
 )
 def test_a_refusal_reaches_what_it_refuses(taxonomy, text, refused, wanted):
@@ -112,6 +124,9 @@ def test_a_refusal_reaches_what_it_refuses(taxonomy, text, refused, wanted):
         ("Wir möchten die Belege nicht mehr auf Papier sammeln.", "ocr-capture"),
         ("Wir brauchen ein CRM und Newsletter wollen wir nicht.", "crm"),
         ("Wir brauchen einen Onlineshop, aber nicht sofort.", "online-shop"),
+        ("Wir möchten die Website selbst pflegen können.", "website-cms"),
+        ("Wir brauchen ein CMS, damit wir die Website selbst pflegen.", "website-cms"),
+        ("Datenschutz ist für uns ein großes Thema, wir brauchen eine DSGVO-Beratung.", "data-protection"),
     ],
 )
 def test_a_refusal_stops_where_its_clause_asks(taxonomy, text, wanted):

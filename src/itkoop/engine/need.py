@@ -2085,6 +2085,7 @@ def _roles(
             and prev in _STATE_COPULAS
             and not nxt.startswith(_WANTED)
             and nxt not in _NEED_VERBS  # "we are not looking for a new shop system"
+            and not _refusal_noun_after(i, folded)  # "A CRM is not an option"
             and folded[i + 1 : i + 4] != ["auf", "der", "suche"]  # "sind nicht auf der Suche nach"
         ):
             # a state that is lacking ("die Homepage ist nicht barrierefrei"), unlike "ist nicht nötig"
@@ -2237,7 +2238,9 @@ def _roles(
         # "Online-Shop brauchen wir keinen": an article of negation that ends its clause negates backward
         # ("bei Google findet uns keiner": "keiner" is nobody)
         postposed = (
-            mode == "negated" and word != "keiner" and all(tokens[k].is_stopword for k in range(i + 1, j))
+            mode == "negated"
+            and word != "keiner"
+            and (all(tokens[k].is_stopword for k in range(i + 1, j)) or _refusal_noun_after(i, folded))
         )
         # a tender's own word names nothing: "Das KIS ist nicht Gegenstand der Ausschreibung" refuses the KIS
         named_after = any(k in starts and not folded[k].startswith(_TENDER_WORDS) for k in range(i + 1, j))
@@ -2563,6 +2566,32 @@ def _contentment(words: list[str], sentence_of: list[int], starts: set[int], rol
                 roles[k] = "need"
 
 
+# Done in-house is not bought: "Social Media machen wir selbst", "Hosting übernehmen wir selbst", "we handle
+# social media ourselves"; a wish to do it oneself asks for the tool ("die Website selbst pflegen können").
+_IN_HOUSE = frozenset(["selbst", "selber", "ourselves", "inhouse", "intern"])
+_PURPOSE = frozenset(["damit", "sodass", "um", "so"])
+_ABLE = frozenset(["koennen", "kann", "koennten", "can", "able", "could", "moechten", "wollen"])
+
+
+def _done_in_house(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
+    for i, word in enumerate(words):
+        if word not in _IN_HOUSE:
+            continue
+        clause = [
+            k for k in range(max(0, i - MAX_SCOPE), min(len(words), i + 4)) if clause_of[k] == clause_of[i]
+        ]
+        before = [k for k in clause if k < i]
+        if not any(words[k] in _WRITERS for k in before[-4:] if k >= i - 4) and not (
+            before and words[before[0]] in _WRITERS
+        ):
+            continue
+        if any(words[k] in _ASKING or words[k] in _ABLE or words[k] in _PURPOSE for k in clause):
+            continue  # "ein CMS, damit wir die Website selbst pflegen": what the thing asked for is for
+        for k in before:
+            if k in starts and roles[k] == "need":
+                roles[k] = "negated"
+
+
 # Where data comes from is there: "die Daten aus Hotelprogrammen, Kassen und Buchhaltung zusammenführen",
 # "the data from our ERP, the webshop and the CRM"; not where it goes ("... in ein DWH").
 _DATA_SOURCED = frozenset(["daten", "zahlen", "kennzahlen", "data", "figures", "numbers"])
@@ -2629,6 +2658,15 @@ def _no_longer_wanted(i: int, folded: list[str], clause_of: list[int]) -> bool:
         return True
     after = [folded[k] for k in range(i + 2, min(len(folded), i + 5)) if clause_of[k] == clause_of[i]]
     return any(w.startswith(_ACQUIRING) for w in after)
+
+
+# "Ein CRM ist kein Thema", "keine Option", "a CRM is not an option": what is named before is refused.
+_REFUSAL_NOUNS = frozenset(["thema", "option", "optionen", "prioritaet", "priority", "topic"])
+
+
+def _refusal_noun_after(i: int, folded: list[str]) -> bool:
+    after = [w for w in folded[i + 1 : i + 4] if w not in ("a", "an", "ein", "eine")][:1]
+    return bool(after) and after[0] in _REFUSAL_NOUNS
 
 
 # A thing said not to work is one to fix or replace: neither refused nor fine as it is.
@@ -3966,6 +4004,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
+    _done_in_house(words, clause_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
@@ -4069,8 +4108,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             and all(m.weight == W_HEAD for m in per_role["need"][part])
         ):
             del per_role["need"][part]
-    # an app for a system that is there ("Unser TMS bleibt ... eine eigene Fahrer-App") is an app to build
-    for cap in [c for c in per_role["need"] if c in per_role["existing"] and c != _MOBILE_APP]:
+    # an app for a system that is there ("Unser TMS bleibt ... eine eigene Fahrer-App") or refused ("Ein
+    # großes TMS wollen wir nicht ... eine schlanke Fahrer-App") is an app to build
+    for cap in [
+        c
+        for c in per_role["need"]
+        if (c in per_role["existing"] or c in per_role["negated"]) and c != _MOBILE_APP
+    ]:
         apps = [m for m in per_role["need"][cap] if fold(m.evidence).endswith("app")]
         if apps:
             per_role["need"][cap] = [m for m in per_role["need"][cap] if m not in apps]
