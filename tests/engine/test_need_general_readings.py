@@ -37,6 +37,9 @@ def _read(text, taxonomy):
         ("Wir suchen jemanden für die Wartung und Betreuung von rund 40 PCs", "managed-services"),
         ("We need maintenance of our 25 laptops and the printers", "managed-services"),
         ("Wir suchen einen IT-Dienstleister, der unsere IT betreut, und ein SIEM.", "managed-services"),
+        # a slot booked is an appointment booked
+        ("Customers should book a slot for a free on-site quote online.", "appointment-booking"),
+        ("We need a tool to write a quote quickly on site and send it.", "craft-software"),
         # being found on a search engine is search engine marketing
         ("Die neue Website soll bei Google auftauchen, wenn jemand Tischler Stade eintippt.", "seo-sea"),
         ("We need a website and we want to show up on Google for searches like dentist Munich", "seo-sea"),
@@ -167,6 +170,8 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("Wir suchen einen KI-Chatbot für Website und Instagram", "website-cms"),
         ("Wir suchen einen KI-Chatbot für Website und Instagram", "social-media"),
         ("We would like an AI chat assistant on our websites and on WhatsApp", "website-cms"),
+        # a free on-site quote is a visit asked of the writer, not quotation software
+        ("Customers should book a slot for a free on-site quote online.", "craft-software"),
         # online booking is bought beside the trade's software, not a process of it
         ("Hausarztpraxis Wunstorf: Online-Termine und ein Telefonassistent", "medical-practice"),
         # how things are done today is no need
@@ -236,6 +241,8 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("The website is on Squarespace and we're happy with it. We need online booking.", "website-cms"),
         ("Our ERP works well and we are satisfied with it. We need a webshop.", "erp"),
+        # where a thing goes on the writer's own website
+        ("I'd like something on our website where customers can pick a slot for an estimate.", "website-cms"),
         # where data comes from is there, and so is what each place has of its own
         (
             "Wir möchten die Daten aus Hotelprogrammen, Kassen und Buchhaltung zentral zusammenführen "
@@ -1053,7 +1060,7 @@ _FOCUSED = {
     "richten wir selbst ein, und die Lieferung kündigen wir auf der Website der Schule an.",
     "en": "We need a supplier for 120 laptops for our school. The laptops must be robust, teachers get "
     "laptops of their own, and every laptop comes with a bag and a charger. The delivery date goes up on "
-    "our website.",
+    "the school website.",
 }
 
 

@@ -251,7 +251,7 @@ _EXCHANGE_VERBS = (
     "talk",
 )
 _SOURCE_PREPOSITIONS = frozenset(
-    ["aus", "in", "im", "auf", "within"]
+    ["aus", "in", "im", "auf", "within", "on"]
 )  # not "from our ERP": often asked with it
 _OUR_DATIVE = frozenset(["unserem", "unserer", "our"])
 # Someone else's system is one to connect to, not one to buy: a body's or a party's, named after it in the
@@ -2821,6 +2821,11 @@ def _other_sense(
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
+    if cap == "craft-software" and all(fold(m.evidence) in ("quote", "estimate") for m in matches):
+        # "book a slot for a free on-site quote", "get someone round for a quote": the visit a customer asks
+        # the writer for, not quotation software (that is "quotes and invoices", "estimating")
+        before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
+        return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
     if cap == "telephony" and all(
