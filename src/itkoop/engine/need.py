@@ -432,6 +432,7 @@ _CHANNEL_WORDS = frozenset(
     ["per", "via", "ueber", "mit", "als", "am", "by", "with", "through", "using", "on"]
 )  # "am Telefon besprochen", "works on their phones"
 # A bare channel word after such a preposition (or in the list it starts) is how something else travels.
+_ADVERTISING = ("ads", "advert", "werbung", "anzeigen", "kampagne", "campaign", "marketing")
 _CHANNELS = {
     "mobile-app": frozenset(["app", "apps"]),
     "telephony": frozenset(["telefon", "phone", "phones", "anruf"]),
@@ -2272,7 +2273,7 @@ def _roles(
         if (
             mode == "negated"
             and k > 0
-            and folded[k] in _CONTRASTS
+            and folded[k] in _BETWEEN_WRITER_AND_NOT
             and (
                 folded[k - 1] in _WRITERS
                 or (
@@ -2288,8 +2289,19 @@ def _roles(
             if (
                 folded[k] in _COORDINATIONS
                 and mode == "negated"
-                and k + 1 in starts
                 and k - 1 in match_ends
+                # a thing follows, not a verb ("... erfolgt im Rechenzentrum und ist nicht Gegenstand")
+                and k + 1 < len(tokens)
+                and (
+                    k + 1 in starts
+                    or folded[k + 1] in _INDEFINITE_ARTICLES
+                    or folded[k + 1] in _DEFINITE
+                    or tokens[k + 1].surface[:1].isupper()
+                )
+                and not any(
+                    folded[m] in _HAVE or folded[m] in _EXISTING_VERBS
+                    for m in range(clause_start[clause_of[i]], k)
+                )
                 and not any(folded[m] in _ASKING for m in range(clause_start[clause_of[i]], k))
             ):
                 k -= 1  # "Predictive Maintenance und KI-Zeug bitte nicht anbieten": both things refused
@@ -2645,6 +2657,8 @@ def _sources_and_own_systems(
 # "Einen neuen Server wollen wir nicht mehr anschaffen" (unlike "Belege nicht mehr auf Papier sammeln").
 _ACQUIRING = ("anschaff", "kauf", "beschaff", "invest", "brauch", "buy", "purchas")
 _CONTRASTS = frozenset(["aber", "jedoch", "allerdings"])
+# "wollen wir dafür nicht": "dafür" is "for that" there, no "instead" that ends the scope
+_BETWEEN_WRITER_AND_NOT = _CONTRASTS | {"dafuer", "dazu", "hier"}
 _STRESS = frozenset(["ausdruecklich", "wirklich", "eigentlich", "auch", "definitiv", "really", "definitely"])
 
 
@@ -2784,14 +2798,22 @@ def _other_sense(
 
     ``words`` are the text's folded words without the refused ones, for what the whole text says; what stands
     next to a match is read from ``tokens``, whose positions the matches' covers give."""
-    if cap in _CHANNELS and all(
-        fold(m.evidence) in _CHANNELS[cap]
-        and any(
-            fold(tokens[t].surface) in _CHANNEL_WORDS
-            for i in {t for t, _, _ in m.cover}
-            for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
+    if (
+        cap in _CHANNELS
+        and all(
+            fold(m.evidence) in _CHANNELS[cap]
+            and any(
+                fold(tokens[t].surface) in _CHANNEL_WORDS
+                for i in {t for t, _, _ in m.cover}
+                for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
+            )
+            # "help with Instagram and Facebook ads": the channel's own marketing is asked for
+            and not (
+                cap == "social-media"
+                and any(fold(t.surface).startswith(_ADVERTISING) for t in tokens[m.start + 1 : m.start + 5])
+            )
+            for m in matches
         )
-        for m in matches
     ):
         return True
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
