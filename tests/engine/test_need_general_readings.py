@@ -135,6 +135,12 @@ def test_a_refusal_reaches_what_it_refuses(taxonomy, text, refused, wanted):
         ("Wir brauchen ein CRM und Newsletter wollen wir nicht.", "crm"),
         ("Wir brauchen einen Onlineshop, aber nicht sofort.", "online-shop"),
         ("Wir haben eine Kasse und einen Onlineshop brauchen wir nicht.", "pos"),
+        # "without" refuses what follows it, never what comes before; "we're after" asks, it describes nothing
+        (
+            "We're after a table reservation system. We'd love a fresh website where the menu can be updated "
+            "without calling a developer.",
+            "restaurant-software",
+        ),
         ("Wir möchten die Website selbst pflegen können.", "website-cms"),
         ("Wir brauchen ein CMS, damit wir die Website selbst pflegen.", "website-cms"),
         ("Datenschutz ist für uns ein großes Thema, wir brauchen eine DSGVO-Beratung.", "data-protection"),

@@ -2223,7 +2223,7 @@ def _roles(
             word in _EXISTING
             and word.endswith(("e", "en", "er", "es", "existing"))
             and not (word in _EXISTING_VERBS or word == "vorhanden")
-        )
+        ) or word in _PREPOSITIONAL_NEGATIONS  # "a website ... without calling a developer"
         j = i + 1
         while (
             not backward_only
@@ -2656,6 +2656,7 @@ def _sources_and_own_systems(
 # "nicht mehr" after a need verb or before buying refuses: "Einen Onlineshop brauchen wir nicht mehr",
 # "Einen neuen Server wollen wir nicht mehr anschaffen" (unlike "Belege nicht mehr auf Papier sammeln").
 _ACQUIRING = ("anschaff", "kauf", "beschaff", "invest", "brauch", "buy", "purchas")
+_PREPOSITIONAL_NEGATIONS = frozenset(["ohne", "without"])
 _CONTRASTS = frozenset(["aber", "jedoch", "allerdings"])
 # "wollen wir dafür nicht": "dafür" is "for that" there, no "instead" that ends the scope
 _BETWEEN_WRITER_AND_NOT = _CONTRASTS | {"dafuer", "dazu", "hier"}
@@ -3845,7 +3846,11 @@ def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
     out: set[int] = set()
     i = 0
     while i + 1 < len(words):
-        if (words[i], words[i + 1]) in _SELF_DESCRIPTIONS and sentence_of[i + 1] == sentence_of[i]:
+        if (
+            (words[i], words[i + 1]) in _SELF_DESCRIPTIONS
+            and sentence_of[i + 1] == sentence_of[i]
+            and words[i + 2 : i + 3] != ["after"]  # "we're after a booking system" asks
+        ):
             j = i + 2
             while (
                 j < min(len(words), i + 2 + MAX_SCOPE)
