@@ -184,6 +184,12 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("Wir suchen einen KI-Chatbot für Website und Instagram", "website-cms"),
         ("Wir suchen einen KI-Chatbot für Website und Instagram", "social-media"),
         ("We would like an AI chat assistant on our websites and on WhatsApp", "website-cms"),
+        # the makeshift the writer has outgrown is today's way
+        (
+            "We've outgrown our shared spreadsheets, so we're after a project management tool.",
+            "office-software",
+        ),
+        ("We're sick of juggling Excel and WhatsApp groups. We need a TMS.", "office-software"),
         # a free on-site quote is a visit asked of the writer, not quotation software
         ("Customers should book a slot for a free on-site quote online.", "craft-software"),
         # online booking is bought beside the trade's software, not a process of it

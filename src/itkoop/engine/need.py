@@ -1882,6 +1882,24 @@ def _after_headings(
     return out, headings
 
 
+# The makeshift the writer has outgrown or is sick of ("We've outgrown our spreadsheets", "sick of juggling
+# Excel and WhatsApp") is today's way, not software to supply.
+_LEFT_BEHIND = frozenset(["outgrown", "juggling", "entwachsen"])
+_LEFT_BEHIND_PAIRS = frozenset([("sick", "of"), ("fed", "up"), ("tired", "of"), ("stuck", "with")])
+
+
+def _makeshifts_left_behind(words: list[str], clause_of: list[int]) -> set[int]:
+    out: set[int] = set()
+    for i, word in enumerate(words):
+        if word in _LEFT_BEHIND or tuple(words[i : i + 2]) in _LEFT_BEHIND_PAIRS:
+            out.update(
+                k
+                for k in range(i + 1, min(len(words), i + 7))
+                if clause_of[k] == clause_of[i] and words[k].startswith(_MAKESHIFTS)
+            )
+    return out
+
+
 def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     """Tokens of sentences that tell how things are done today ("Aktuell bekommen wir die Bestellungen per
     Mail ..., dann scannt sie jemand"): they open with "aktuell", "bisher", "currently" ..., ask for nothing
@@ -4047,6 +4065,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         roles[i] = "context"
     for i, role in after_headings.items():
         roles[i] = role
+    for i in _makeshifts_left_behind(words, clause_of):
+        roles[i] = "context"
     per_role: dict[str, dict[str, list[_Match]]] = {
         "need": {},
         "negated": {},
