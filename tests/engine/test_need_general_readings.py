@@ -271,6 +271,15 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("We want to bring together the data from our ERP, the webshop and the CRM in one dashboard.", "crm"),
         ("Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen. Wir brauchen ein Dashboard.", "pos"),
+        # a change refused past its "want", and what runs on
+        ("We do not want to change the Praxissoftware. We need a backup.", "medical-practice"),
+        ("Wir brauchen einen neuen Server, auf dem unsere Praxissoftware weiterläuft.", "medical-practice"),
+        # the trade named in the plural, beside its software that stays
+        (
+            "Unsere Praxissoftware bleibt. Sie kennen sich hoffentlich mit Arztpraxen aus. "
+            "Wir brauchen eine Datensicherung.",
+            "medical-practice",
+        ),
         # the work done with a product is there
         ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
         ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),

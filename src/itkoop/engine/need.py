@@ -158,6 +158,8 @@ _IN_USE_VERBS = frozenset(
         "beibehalten",
         "laeuft",
         "laufen",
+        "weiterlaeuft",
+        "weiterlaufen",
         "nutzt",
         "uses",
         "stay",
@@ -380,7 +382,9 @@ _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
 _EXISTING_VERBS = _IN_USE_VERBS | _USE_VERBS | _STATE_PARTICIPLES
 # ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
-_SUBJECT_VERBS = frozenset(["bleibt", "bleiben", "laeuft", "laufen", "stay", "stays", "remains"])
+_SUBJECT_VERBS = frozenset(
+    ["bleibt", "bleiben", "laeuft", "laufen", "weiterlaeuft", "weiterlaufen", "stay", "stays", "remains"]
+)
 _PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
@@ -2249,8 +2253,8 @@ def _roles(
             and clause_of[j] == clause_of[i]
             and folded[j] not in _SCOPE_ENDS
         ):
-            if mode == "existing" and folded[j] in _NEED_VERBS:
-                break
+            if mode == "existing" and not kept and folded[j] in _NEED_VERBS:
+                break  # "do not want to change the PMS" reaches past its "want"
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 break  # the adjective's noun
@@ -3502,9 +3506,13 @@ def _names_data(word: str) -> bool:
 # such a word stands for the trade's software, unless the text says that software is there already.
 _TRADE_HEADS = (
     "praxis",
+    "praxen",
     "kanzlei",
+    "kanzleien",
     "werkstatt",
+    "werkstaetten",
     "apotheke",
+    "apotheken",
     " practice",
     " pharmacy",
     " garage",
