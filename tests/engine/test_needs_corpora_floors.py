@@ -35,8 +35,9 @@ F1_FLOORS = {
     # 0.967 (0.980 before seven labels followed issue 12's existing systems; 0.978 until the places data
     # comes from became systems there, as the outside writers read them: "Kennzahlen aus ERP und Buchhaltung")
     "needs_corpus.json": {"all": 0.95},
-    # 0.915 (0.938 until a chatbot's website became where it answers, as four outside texts read it)
-    "needs_holdout.json": {"all": 0.90},
+    # 0.903 (0.938 until a chatbot's website became where it answers and an AI chatbot a chatbot, as four
+    # and three outside texts read them)
+    "needs_holdout.json": {"all": 0.88},
     "needs_kinds.json": {
         "all": 0.91,  # 0.925
         "crafts": 0.85,  # 0.868

@@ -2866,6 +2866,13 @@ def _other_sense(
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
+    if cap in _QUALITIES_VALUED and all(
+        {"wichtig", "important", "matters"} & {fold(t.surface) for t in tokens[m.start + 1 : m.start + 6]}
+        and {"uns", "us", "mir", "me"} & {fold(t.surface) for t in tokens[m.start + 1 : m.start + 6]}
+        and not any(w in _ASKING for w in _sentence_words(m, tokens, sentence_of))
+        for m in matches
+    ):
+        return True  # "Datenschutz ist uns natürlich wichtig", "security is important to us": a quality
     if cap == "craft-software" and all(fold(m.evidence) in ("quote", "estimate") for m in matches):
         # "book a slot for a free on-site quote", "get someone round for a quote": the visit a customer asks
         # the writer for, not quotation software (that is "quotes and invoices", "estimating")
@@ -2914,6 +2921,8 @@ def _other_sense(
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+# Qualities of what is bought when the writer says they value them, not services to buy.
+_QUALITIES_VALUED = frozenset(["data-protection", "it-security"])
 _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 
@@ -3731,6 +3740,9 @@ _PART_OF_ANOTHER = {
     ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
     "data-migration": (("device-management",), ("migration", "umstell"), ()),
+    # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
+    # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
+    "ai-ml": (("chatbot",), ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"), ()),
     # the operation and support of a service bought as one ("Betrieb des SOC", "2nd-Level-Support für das
     # E-Learning-Team", "Kopierinfrastruktur mit Vor-Ort-Service") are part of it, not a second IT contract
     "managed-services": (
@@ -3741,6 +3753,12 @@ _PART_OF_ANOTHER = {
 }
 
 
+def _next_to(m: _Match, others: list[_Match]) -> bool:
+    """Whether ``m`` stands right before one of ``others`` ("AI chatbot", "AI chat assistant")."""
+    end = max(t for t, _, _ in m.cover)
+    return any(min(t for t, _, _ in o.cover) in (end + 1, end + 2) for o in others)
+
+
 def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
     """Drops a capability named only by words (``plain`` beginnings, or compound heads ``tails``) that are
     a part of another capability asked for."""
@@ -3749,7 +3767,10 @@ def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
             cap in per_cap
             and any(other in per_cap for other in others)
             and all(
-                fold(m.evidence).startswith(plain) or fold(m.evidence).endswith(tails) for m in per_cap[cap]
+                fold(m.evidence).startswith(plain)
+                or fold(m.evidence).endswith(tails)
+                or (cap == "ai-ml" and fold(m.evidence) in ("ai", "ki") and _next_to(m, per_cap["chatbot"]))
+                for m in per_cap[cap]
             )
         ):
             del per_cap[cap]
