@@ -198,6 +198,15 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ("We would like an AI chat assistant that answers guests' questions.", "ai-ml"),
         ("Wir wünschen uns einen KI-Telefonassistenten, der Rezeptwünsche annimmt.", "ai-ml"),
         ("Datenschutz ist uns natürlich wichtig. Wir brauchen eine Online-Terminbuchung.", "data-protection"),
+        # the maintenance a trade's field service does is planned there; an event's tickets are sold there;
+        # a platform's support is no help desk
+        (
+            "SHK-Betrieb mit 900 Wartungsverträgen: fällige Wartungen sollen automatisch zur Planung "
+            "vorgeschlagen werden, die Monteure sehen ihre Einsätze auf dem Tablet (Einsatzplanung).",
+            "maintenance",
+        ),
+        ("Wir suchen eine Eventsoftware für Online-Anmeldung, Ticketkategorien und Check-in.", "ticketing"),
+        ("Betrieb und Support der Lernplattform Moodle", "ticketing"),
         # a free on-site quote is a visit asked of the writer, not quotation software
         ("Customers should book a slot for a free on-site quote online.", "craft-software"),
         # online booking is bought beside the trade's software, not a process of it

@@ -3740,6 +3740,15 @@ _PART_OF_ANOTHER = {
     ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
     "data-migration": (("device-management",), ("migration", "umstell"), ()),
+    # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
+    # fällige Wartungen sollen zur Planung vorgeschlagen werden") is planned there, not in a CMMS
+    "maintenance": (
+        ("field-service",),
+        ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr"),
+        (),
+    ),
+    # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
+    "ticketing": (("event-management",), ("ticket",), ()),
     # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
     # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
     "ai-ml": (("chatbot",), ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"), ()),
