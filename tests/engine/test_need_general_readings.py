@@ -207,6 +207,12 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ),
         ("Wir suchen eine Eventsoftware für Online-Anmeldung, Ticketkategorien und Check-in.", "ticketing"),
         ("Betrieb und Support der Lernplattform Moodle", "ticketing"),
+        # reports a portal or a sensor platform gives are part of it
+        (
+            "Wir suchen ein Mandantenportal, über das Mandanten Belege hochladen und Auswertungen abrufen.",
+            "bi",
+        ),
+        ("Funksensoren, die Temperaturen in ein Dashboard schicken, mit automatischen Reports", "bi"),
         # a free on-site quote is a visit asked of the writer, not quotation software
         ("Customers should book a slot for a free on-site quote online.", "craft-software"),
         # online booking is bought beside the trade's software, not a process of it

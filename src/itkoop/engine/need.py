@@ -3734,7 +3734,7 @@ _PART_OF_ANOTHER = {
         (),
     ),
     "bi": (
-        ("energy-management", "siem-soc"),
+        ("energy-management", "siem-soc", "customer-portal", "iiot-platform"),
         ("dashboard", "reporting", "report", "auswertung", "bericht"),
         (),
     ),
