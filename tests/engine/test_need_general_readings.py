@@ -42,6 +42,8 @@ def _read(text, taxonomy):
             "We'd also welcome help with Instagram and Facebook ads to get the shop off the ground.",
             "social-media",
         ),
+        # a service booked online is an appointment booked
+        ("Die Kunden sollen ihren Reifenwechsel online buchen können.", "appointment-booking"),
         # a KI-Telefonassistent in its plural
         ("Wir wünschen uns einen KI-Telefonassistenten, der Rezeptwünsche annimmt.", "chatbot"),
         # a slot booked is an appointment booked
