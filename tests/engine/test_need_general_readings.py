@@ -113,6 +113,10 @@ def test_a_thing_not_had_is_a_lack_not_a_refusal(taxonomy, text, capability):
         ("Eine Website brauchen wir, einen Onlineshop aber nicht.", {"online-shop"}, {"website-cms"}),
         ("Eine App oder ein Portal für Angehörige brauchen wir nicht.", {"mobile-app"}, set()),
         ("Ein großes Dokumentenmanagement wollen wir dafür nicht.", {"dms"}, set()),
+        # English negations split at the apostrophe
+        ("We aren't looking for a CRM, only for a newsletter tool.", {"crm"}, {"newsletter"}),
+        ("A webshop isn't needed.", {"online-shop"}, set()),
+        ("We haven't got a website and don't want one.", {"website-cms"}, set()),
         # refused by a noun: "kein Thema", "not an option"
         ("Ein CRM ist aktuell kein Thema.", {"crm"}, set()),
         ("A CRM is not an option for us.", {"crm"}, set()),
@@ -296,6 +300,10 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("We want to bring together the data from our ERP, the webshop and the CRM in one dashboard.", "crm"),
         ("Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen. Wir brauchen ein Dashboard.", "pos"),
+        (
+            "We're happy with ArchiCAD and aren't looking to change CAD software. We need a new NAS.",
+            "cad-plm",
+        ),
         # a change refused past its "want", and what runs on
         ("We do not want to change the Praxissoftware. We need a backup.", "medical-practice"),
         ("Wir brauchen einen neuen Server, auf dem unsere Praxissoftware weiterläuft.", "medical-practice"),
@@ -325,6 +333,8 @@ def test_what_runs_on_excel_today_is_asked_for_and_the_excel_is_not_kept(taxonom
     "text, capability",
     [
         ("Das WLAN funktioniert nicht richtig.", "network"),
+        ("We haven't got a website yet.", "website-cms"),
+        ("Our website isn't mobile friendly.", "website-cms"),
         ("Unsere Website funktioniert nicht auf dem Handy.", "website-cms"),
         ("The website doesn't work on phones.", "website-cms"),
         ("Die Datensicherung funktioniert nicht zuverlässig.", "backup"),

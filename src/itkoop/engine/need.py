@@ -335,6 +335,24 @@ _LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
 _NEGATION_STRESS = frozenset(["gar", "ueberhaupt"])  # "noch gar nicht": the word before "gar" counts
 
 
+# English negations split at the apostrophe ("don't" keeps its own reading, see _roles).
+_CONTRACTED = {
+    "isn": "is",
+    "aren": "are",
+    "wasn": "was",
+    "weren": "were",
+    "won": "will",
+    "wouldn": "would",
+    "couldn": "could",
+    "shouldn": "should",
+    "haven": "have",
+    "hasn": "has",
+    "didn": "did",
+    "doesn": "does",
+    "needn": "need",
+}
+
+
 def _not_had(i: int, folded: list[str]) -> bool:
     """Whether the negation at ``i`` says a thing is not had, which is a lack: "eine Website haben wir
     nicht", "we don't have a website", "we do not have one"; not when a refusal follows ("... und wollen
@@ -343,8 +361,15 @@ def _not_had(i: int, folded: list[str]) -> bool:
         after = i + 1
     elif folded[i : i + 3] == ["don", "t", "have"]:
         after = i + 3
-    elif i and folded[i] == "not" and folded[i - 1] in ("do", "does") and folded[i + 1 : i + 2] == ["have"]:
+    elif (
+        i
+        and folded[i] == "not"
+        and folded[i - 1] in ("do", "does", "did")
+        and folded[i + 1 : i + 2] == ["have"]
+    ):
         after = i + 2
+    elif i and folded[i] == "not" and folded[i - 1] in ("have", "has") and folded[i + 1 : i + 2] == ["got"]:
+        after = i + 2  # "we haven't got a website yet"
     else:
         return False
     return not any(w in _NEGATIONS or w == "don" for w in folded[after : after + MAX_SCOPE])
@@ -2059,6 +2084,9 @@ def _roles(
     ends = ends or {}
     match_ends = set(ends.values())
     folded = [fold(t.surface).replace("'", "") for t in tokens]
+    for i in range(len(folded) - 1):  # "isn't", "won't", split at the apostrophe: "is not", "will not"
+        if folded[i + 1] == "t" and folded[i] in _CONTRACTED:
+            folded[i], folded[i + 1] = _CONTRACTED[folded[i]], "not"
     clause_start: dict[int, int] = {}
     clause_size: dict[int, int] = {}
     outside: set[int] = set()  # clauses naming an outside party ("Steuerberater", "DATEV")
