@@ -117,6 +117,12 @@ def test_a_thing_not_had_is_a_lack_not_a_refusal(taxonomy, text, capability):
         ("We aren't looking for a CRM, only for a newsletter tool.", {"crm"}, {"newsletter"}),
         ("A webshop isn't needed.", {"online-shop"}, set()),
         ("We haven't got a website and don't want one.", {"website-cms"}, set()),
+        (
+            "Cameras in the corridors we don't need, our guests would not like that.",
+            {"video-surveillance"},
+            set(),
+        ),
+        ("Accounting software we don't need, our tax adviser does that.", {"accounting"}, set()),
         # refused by a noun: "kein Thema", "not an option"
         ("Ein CRM ist aktuell kein Thema.", {"crm"}, set()),
         ("A CRM is not an option for us.", {"crm"}, set()),
@@ -213,6 +219,8 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ),
         ("Wir suchen eine Eventsoftware für Online-Anmeldung, Ticketkategorien und Check-in.", "ticketing"),
         ("Betrieb und Support der Lernplattform Moodle", "ticketing"),
+        # the direct debits of a club's fees are collected by its membership software
+        ("We need membership management software that also creates the SEPA direct debits.", "banking"),
         # reports a portal or a sensor platform gives are part of it
         (
             "Wir suchen ein Mandantenportal, über das Mandanten Belege hochladen und Auswertungen abrufen.",
@@ -313,6 +321,8 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
             "Wir brauchen eine Datensicherung.",
             "medical-practice",
         ),
+        ("The care documentation runs in Medifox, that stays. We need 30 smartphones.", "care-software"),
+        ("The shop is on Shopify. We need a warehouse management system.", "online-shop"),
         # the work done with a product is there
         ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
         ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),

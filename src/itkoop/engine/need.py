@@ -335,8 +335,9 @@ _LACKS = frozenset(["noch", "kann", "koennen", "hat", "has", "can"])
 _NEGATION_STRESS = frozenset(["gar", "ueberhaupt"])  # "noch gar nicht": the word before "gar" counts
 
 
-# English negations split at the apostrophe ("don't" keeps its own reading, see _roles).
+# English negations split at the apostrophe: "isn't" is read as "is not", "don't" as "do not".
 _CONTRACTED = {
+    "don": "do",
     "isn": "is",
     "aren": "are",
     "wasn": "was",
@@ -3573,8 +3574,10 @@ def _done_with_ours(m: _Match, words: list[str], clause_of: list[int]) -> bool:
 
 # "Die Buchhaltung machen wir mit Lexware", "our bookkeeping is done in lexoffice": the work done with a
 # product is there; done with a makeshift (_MAKESHIFTS: "machen wir mit Excel") it is today's way.
-_DONE_WITH_VERBS = frozenset(["macht", "machen", "erledigt", "erledigen", "laeuft", "laufen", "done", "runs"])
-_DONE_WITH = frozenset(["mit", "with", "in", "ueber", "via"])
+_DONE_WITH_VERBS = frozenset(
+    ["macht", "machen", "erledigt", "erledigen", "laeuft", "laufen", "done", "runs", "run", "is", "are"]
+)
+_DONE_WITH = frozenset(["mit", "with", "in", "ueber", "via", "through", "on"])
 _STILL_TO_COME = frozenset(
     ["kuenftig", "zukuenftig", "soll", "sollen", "sollte", "wollen", "moechten", "will", "should", "want"]
 )
@@ -3768,6 +3771,8 @@ _PART_OF_ANOTHER = {
     ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
     "data-migration": (("device-management",), ("migration", "umstell"), ()),
+    # the direct debits of a club's fees are collected by its membership software
+    "banking": (("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug"), ()),
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
     # fällige Wartungen sollen zur Planung vorgeschlagen werden") is planned there, not in a CMMS
     "maintenance": (
