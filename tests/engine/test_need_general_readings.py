@@ -219,6 +219,11 @@ def test_a_refusal_said_with_is_not_stays_a_refusal(taxonomy):
         ),
         ("Wir suchen eine Eventsoftware für Online-Anmeldung, Ticketkategorien und Check-in.", "ticketing"),
         ("Betrieb und Support der Lernplattform Moodle", "ticketing"),
+        # the store the writer's staff work in is no webshop
+        (
+            "In every shop we have a Vectron Kasse. We need a tablet in each shop for time tracking.",
+            "online-shop",
+        ),
         # the direct debits of a club's fees are collected by its membership software
         ("We need membership management software that also creates the SEPA direct debits.", "banking"),
         # reports a portal or a sensor platform gives are part of it
@@ -323,6 +328,8 @@ def test_a_need_said_beside_a_separation_is_still_read(taxonomy):
         ),
         ("The care documentation runs in Medifox, that stays. We need 30 smartphones.", "care-software"),
         ("The shop is on Shopify. We need a warehouse management system.", "online-shop"),
+        # a product's name between the article and the thing had
+        ("In every shop we have a Vectron Kasse. We need a tablet in each shop for time tracking.", "pos"),
         # the work done with a product is there
         ("Die Buchhaltung machen wir mit Lexware. Wir brauchen eine Handwerkersoftware.", "accounting"),
         ("Our bookkeeping is done in lexoffice and that works fine. We need a till system.", "accounting"),

@@ -354,6 +354,17 @@ _CONTRACTED = {
 }
 
 
+def _unknown_name(surface: str) -> bool:
+    """A capitalised word no dictionary knows: a product's or a maker's name ("Vectron", "Dampsoft")."""
+    return (
+        surface[:1].isupper()
+        and surface.isalpha()
+        and len(surface) >= 3
+        and not is_known_word(surface, "de")
+        and not is_known_word(surface.lower(), "en")
+    )
+
+
 def _not_had(i: int, folded: list[str]) -> bool:
     """Whether the negation at ``i`` says a thing is not had, which is a lack: "eine Website haben wir
     nicht", "we don't have a website", "we do not have one"; not when a refusal follows ("... und wollen
@@ -2195,8 +2206,10 @@ def _roles(
                 if k < len(tokens) and clause_of[k] == clause_of[i] and k in starts:
                     roles[k] = _combined(roles[k], "existing")
                     break
-                if k >= len(tokens) or not tokens[k].surface[:1].islower():
-                    break
+                if k >= len(tokens) or not (
+                    tokens[k].surface[:1].islower() or _unknown_name(tokens[k].surface)
+                ):
+                    break  # one adjective or a product's name on: "a Vectron Kasse"
             continue
         elif (
             word in _WORKS_WITH
@@ -2895,6 +2908,12 @@ def _other_sense(
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
+    if cap == "online-shop" and all(
+        fold(m.evidence) in ("shop", "shops", "laden", "filiale", "filialen")
+        and any(fold(t.surface) in _IN_A_STORE for t in tokens[max(0, m.start - 2) : m.start])
+        for m in matches
+    ):
+        return True  # "in every shop we have a till", "a tablet in each shop": the store, not a webshop
     if cap in _QUALITIES_VALUED and all(
         {"wichtig", "important", "matters"} & {fold(t.surface) for t in tokens[m.start + 1 : m.start + 6]}
         and {"uns", "us", "mir", "me"} & {fold(t.surface) for t in tokens[m.start + 1 : m.start + 6]}
@@ -2950,6 +2969,7 @@ def _other_sense(
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+_IN_A_STORE = frozenset(["in", "each", "every", "im", "pro", "je", "jedem", "jeder"])
 # Qualities of what is bought when the writer says they value them, not services to buy.
 _QUALITIES_VALUED = frozenset(["data-protection", "it-security"])
 _OFFICE_DATABASES = ("access", "excel", "filemaker")
