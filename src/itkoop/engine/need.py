@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
@@ -354,15 +355,19 @@ _CONTRACTED = {
 }
 
 
-def _unknown_name(surface: str) -> bool:
-    """A capitalised word no dictionary knows: a product's or a maker's name ("Vectron", "Dampsoft")."""
+def _no_dictionary_word(surface: str) -> bool:
+    """A word of three or more letters that neither the German nor the English dictionary knows."""
     return (
-        surface[:1].isupper()
-        and surface.isalpha()
+        surface.isalpha()
         and len(surface) >= 3
         and not is_known_word(surface, "de")
         and not is_known_word(surface.lower(), "en")
     )
+
+
+def _unknown_name(surface: str) -> bool:
+    """A capitalised word no dictionary knows: a product's or a maker's name ("Vectron", "Dampsoft")."""
+    return surface[:1].isupper() and _no_dictionary_word(surface)
 
 
 def _not_had(i: int, folded: list[str]) -> bool:
@@ -371,8 +376,6 @@ def _not_had(i: int, folded: list[str]) -> bool:
     wir auch nicht", "and don't want one")."""
     if i > 1 and folded[i - 2] in _HAVE and folded[i - 1] in ("wir", "we"):
         after = i + 1
-    elif folded[i : i + 3] == ["don", "t", "have"]:
-        after = i + 3
     elif (
         i
         and folded[i] == "not"
@@ -384,7 +387,7 @@ def _not_had(i: int, folded: list[str]) -> bool:
         after = i + 2  # "we haven't got a website yet"
     else:
         return False
-    return not any(w in _NEGATIONS or w == "don" for w in folded[after : after + MAX_SCOPE])
+    return not any(w in _NEGATIONS for w in folded[after : after + MAX_SCOPE])
 
 
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
@@ -2240,10 +2243,6 @@ def _roles(
             for k in _clause_range(clause_of[i], clause_start, clause_size):
                 roles[k] = "existing"
             continue
-        elif word == "don" and nxt == "t":  # "don't", split at the apostrophe
-            if _not_had(i, folded):
-                continue  # "we don't have a website yet": a lack
-            mode = "negated"
         elif (
             word in _HAVE
             and nxt in ("wir", "we")
@@ -3193,19 +3192,11 @@ def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Ma
     j = max(t for t, _, _ in m.cover)
     if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
         return False
-    for k in (i - 1, j + 1):
-        if 0 <= k < len(tokens):
-            surface = tokens[k].surface
-            if (
-                surface[:1].isupper()
-                and surface.isalpha()
-                and len(surface) >= 3
-                and not tokens[k].forms & matcher.words.keys()
-                and not is_known_word(surface, "de")
-                and not is_known_word(surface.lower(), "en")
-            ):
-                return True
-    return False
+    return any(
+        _unknown_name(tokens[k].surface) and not tokens[k].forms & matcher.words.keys()
+        for k in (i - 1, j + 1)
+        if 0 <= k < len(tokens)
+    )
 
 
 def _talked_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
@@ -3635,7 +3626,7 @@ def _a_product_name(token: Token, matcher: _Matcher) -> bool:
         return any(kind == "std" for _target, kind, _pattern in known)
     if surface.isupper():
         return True  # "SAP", not the tree's sap
-    return not is_known_word(surface, "de") and not is_known_word(surface.lower(), "en")
+    return _no_dictionary_word(surface)
 
 
 def _names_the_trade(evidence: str) -> bool:
@@ -3770,47 +3761,55 @@ def _a_link_goes_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     )
 
 
-# A capability said only in a plain word that is part of another one asked for beside it (capability ->
-# (the others, the plain words' beginnings)):
+class _Part(NamedTuple):
+    """How a capability is part of another one asked for beside it."""
+
+    others: tuple[str, ...]  # the capabilities it is part of
+    plain: tuple[str, ...]  # beginnings of the plain words that name it as such a part
+    tails: tuple[str, ...] = ()  # compound heads that do ("Kopierinfrastruktur")
+    before: tuple[str, ...] = ()  # whole words that do right before one of the others ("AI chatbot")
+
+
+# A capability said only in a plain word that is part of another one asked for beside it:
 # - a trade's software writes the trade's invoices ("Angebote und Rechnungen" of a craft business);
 # - a signature given on site is part of the service call or the delivery ("Foto + Unterschrift bei
 #   Zustellung", the customer signs the work report), no e-signature product;
 # - an energy management system shows its consumption, a SOC reports its incidents: "Dashboard" or
 #   "Reporting" beside them is theirs, not a BI project.
 _PART_OF_ANOTHER = {
-    "accounting": (("craft-software", "workshop-software"), ("rechnung", "invoic"), ()),
-    "e-signature": (
+    "accounting": _Part(("craft-software", "workshop-software"), ("rechnung", "invoic")),
+    "e-signature": _Part(
         ("field-service", "logistics-tms", "fleet-management"),
         ("unterschrift", "unterschreib", "signatur", "sign"),
-        (),
     ),
-    "bi": (
+    "bi": _Part(
         ("energy-management", "siem-soc", "customer-portal", "iiot-platform"),
         ("dashboard", "reporting", "report", "auswertung", "bericht"),
-        (),
     ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
-    "data-migration": (("device-management",), ("migration", "umstell"), ()),
+    "data-migration": _Part(("device-management",), ("migration", "umstell")),
     # the direct debits of a club's fees are collected by its membership software
-    "banking": (("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug"), ()),
+    "banking": _Part(("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug")),
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
     # fällige Wartungen sollen zur Planung vorgeschlagen werden") is planned there, not in a CMMS
-    "maintenance": (
-        ("field-service",),
-        ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr"),
-        (),
+    "maintenance": _Part(
+        ("field-service",), ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr")
     ),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
-    "ticketing": (("event-management",), ("ticket",), ()),
+    "ticketing": _Part(("event-management",), ("ticket",)),
     # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
     # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
-    "ai-ml": (("chatbot",), ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"), ()),
+    "ai-ml": _Part(
+        ("chatbot",),
+        ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"),
+        before=("ai", "ki"),
+    ),
     # the operation and support of a service bought as one ("Betrieb des SOC", "2nd-Level-Support für das
     # E-Learning-Team", "Kopierinfrastruktur mit Vor-Ort-Service") are part of it, not a second IT contract
-    "managed-services": (
+    "managed-services": _Part(
         ("siem-soc", "managed-print", "e-learning"),
         ("betrieb", "operation", "2ndlevel", "secondlevel", "vorort", "onsite", "infrastru", "72"),
-        ("infrastruktur", "infrastructure"),
+        tails=("infrastruktur", "infrastructure"),
     ),
 }
 
@@ -3822,18 +3821,16 @@ def _next_to(m: _Match, others: list[_Match]) -> bool:
 
 
 def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
-    """Drops a capability named only by words (``plain`` beginnings, or compound heads ``tails``) that are
-    a part of another capability asked for."""
-    for cap, (others, plain, tails) in _PART_OF_ANOTHER.items():
-        if (
-            cap in per_cap
-            and any(other in per_cap for other in others)
-            and all(
-                fold(m.evidence).startswith(plain)
-                or fold(m.evidence).endswith(tails)
-                or (cap == "ai-ml" and fold(m.evidence) in ("ai", "ki") and _next_to(m, per_cap["chatbot"]))
-                for m in per_cap[cap]
-            )
+    """Drops a capability named only by words (see _Part) that make it a part of another one asked for."""
+    for cap, part in _PART_OF_ANOTHER.items():
+        if cap not in per_cap or not any(other in per_cap for other in part.others):
+            continue
+        hosts = [o for other in part.others for o in per_cap.get(other, ())]
+        if all(
+            fold(m.evidence).startswith(part.plain)
+            or fold(m.evidence).endswith(part.tails)
+            or (fold(m.evidence) in part.before and _next_to(m, hosts))
+            for m in per_cap[cap]
         ):
             del per_cap[cap]
 
