@@ -23,9 +23,10 @@ training and 400 test queries, base 0.227): co-participation or activity weighte
 past projects weighted by their likeness to the need; a gradient-boosted ranker (LightGBM, binary and
 lambdarank) over the nine signals plus raw counts, per-signal ranks and the asker's own degree, trained on the
 1,000 best candidates of each training query (0.219 against 0.227 for a logistic model on the same rows: the
-signals, not their combination, are the limit); a second walk restarted at the 5, 10 or 20 best candidates
-(pseudo-relevance feedback over the network: at most +0.008 on 200 training queries, +0.001 on 200 test
-queries).
+signals, not their combination, are the limit); latent semantic similarity (a 200-dimension SVD of the
+organisations' tf-idf texts, scipy) as a tenth signal (0.223 against 0.228 without it); a second walk
+restarted at the 5, 10 or 20 best candidates (pseudo-relevance feedback over the network: at most +0.008 on
+200 training queries, +0.001 on 200 test queries).
 """
 
 from __future__ import annotations
