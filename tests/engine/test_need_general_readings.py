@@ -1845,3 +1845,27 @@ def test_evidence_of_several_words_is_quoted_as_written(taxonomy):
     analysis = analyse_need("Ein Bürgerportal, barrierefrei nach BITV 2.0, mit Hosting.", taxonomy)
     evidence = {h.id: h.evidence for h in analysis.capabilities}
     assert "BITV 2.0" in evidence["accessibility"]  # the tokens' "BITV 2 0" before
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the name of a broad CPV class after its code names no capability of its own
+        (
+            "Subject: a machine translation solution for German and French. "
+            "CPV: 48000000 (software package and information systems), 72000000 (IT services)",
+            {"translation"},
+        ),
+        ("Gegenstand: Übersetzungssoftware. CPV 72000000-5 (IT services)", {"translation"}),
+        # a device's CPV name does not count as naming the devices again (their supply stays in focus)
+        (
+            "Gegenstand der Leistung: Lieferung von 250 Notebooks inkl. Dockingstation sowie "
+            "Rollout-Dienstleistungen (Imaging, Verteilung an die Arbeitsplätze, Entsorgung der Altgeräte). "
+            "CPV: 30213100-6 Tragbare Computer. "
+            "Die Leistungsbeschreibung ist den Vergabeunterlagen zu entnehmen.",
+            {"hardware-supply", "device-management"},
+        ),
+    ],
+)
+def test_a_cpv_codes_name_is_read_through_its_code(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed

@@ -4026,21 +4026,50 @@ def _is_cpv(m: _Match) -> bool:
     return _CPV_CODE_RE.fullmatch(m.evidence) is not None
 
 
-def _cpv_matches(tokens: list[Token]) -> list[_Match]:
-    """Capabilities of the CPV codes a notice names ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"):
-    a code with its check digit, or eight digits within a few words after "CPV" (another eight-digit number,
-    a phone number say, is no code)."""
-    found: list[_Match] = []
+def _cpv_codes(tokens: list[Token]) -> list[int]:
+    """Where a notice names CPV codes ("CPV 48814000-7", "CPV-Codes: 48820000-2, 30233000-1"): a code with
+    its check digit, or eight digits within a few words after "CPV" or after another code of the list (another
+    eight-digit number, a phone number say, is no code)."""
+    codes: list[int] = []
     last_cpv = -100
     for i, tok in enumerate(tokens):
         surface = tok.surface
         if surface[:3].lower() == "cpv":
             last_cpv = i
-            continue
-        if not (surface[:1].isdigit() and len(surface) in (8, 10)):
-            continue
-        if not (_CPV_CODE_RE.fullmatch(surface) and ("-" in surface or i - last_cpv <= 6)):
-            continue
+        elif (
+            surface[:1].isdigit()
+            and len(surface) in (8, 10)
+            and _CPV_CODE_RE.fullmatch(surface)
+            and ("-" in surface or i - last_cpv <= 6)
+        ):
+            codes.append(i)
+            last_cpv = i
+    return codes
+
+
+def _cpv_labels(tokens: list[Token], clause_of: list[int], sentence_of: list[int]) -> set[int]:
+    """The words that name a CPV code after it ("72000000-5 IT-Dienste", "72000000 (IT services)"): the
+    code says what they say, and a broad class's name ("IT services") must not name a capability of its own.
+    The label is the rest of the code's clause or, where the code ends its clause, the next clause of the
+    sentence (a label in brackets)."""
+    labels: set[int] = set()
+    for i in _cpv_codes(tokens):
+        j = i + 1
+        if j < len(tokens) and clause_of[j] != clause_of[i] and sentence_of[j] == sentence_of[i]:
+            clause = clause_of[j]
+        else:
+            clause = clause_of[i]
+        while j < len(tokens) and clause_of[j] == clause and not tokens[j].surface[:1].isdigit():
+            labels.add(j)
+            j += 1
+    return labels
+
+
+def _cpv_matches(tokens: list[Token]) -> list[_Match]:
+    """Capabilities of the CPV codes a notice names (see _cpv_codes)."""
+    found: list[_Match] = []
+    for i in _cpv_codes(tokens):
+        surface = tokens[i].surface
         # a broad class (five zeros and more: "72800000 audit and testing") confirms what the words name;
         # a narrow one names a capability of its own
         weight = W_CPV_BROAD if surface[:8].endswith("00000") or cpv_inherits(surface) else W_CPV
@@ -4149,6 +4178,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         | _todays_way(words, sentence_of)
         | _letter_frame(words, clause_of, sentence_of)
         | _elsewhere(words, clause_of, sentence_of)
+        | _cpv_labels(tokens, clause_of, sentence_of)
     ):
         roles[i] = "context"
     for i, role in after_headings.items():
