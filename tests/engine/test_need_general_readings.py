@@ -1869,3 +1869,22 @@ def test_evidence_of_several_words_is_quoted_as_written(taxonomy):
 )
 def test_a_cpv_codes_name_is_read_through_its_code(taxonomy, text, needed):
     assert _read(text, taxonomy)[0] == needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the site a trade works on is a place, not construction software
+        "Elektromeister, 12 Leute: wir suchen ein Programm für Angebote und Rechnungen, und die Jungs sollen "
+        "ihre Stunden auf der Baustelle per Handy erfassen.",
+        # two troubles
+        "Wir sind eine Bäckerei. Zwei Baustellen: Die Kassen sind alt, wir brauchen neue Kassen mit "
+        "Kartenzahlung.",
+        # an architects' office named beside what is asked
+        "Bei einem befreundeten Architekturbüro hat ein Verschlüsselungstrojaner alles lahmgelegt. Wir "
+        "brauchen eine Datensicherung und eine Firewall.",
+    ],
+)
+def test_a_building_site_or_an_architects_office_beside_a_need_is_context(taxonomy, text):
+    found = _read(text, taxonomy)[0]
+    assert found and "construction-ava" not in found

@@ -912,9 +912,15 @@ _CALENDARS = ("kalender", "calendar", "calendars")
 _CALENDAR_HOSTS = ("appointment-booking", "event-management", "hotel-software")
 # A word that names what the writer's business is ("Spedition mit 25 LKW: ...", "Zahnarztpraxis sucht eine
 # Telefonanlage") is context when the text asks for other things; alone ("Kfz-Werkstatt: Aufträge,
-# Rechnung") it stands for the trade's software. Folded whole words or hyphen-compound heads.
+# Rechnung") it stands for the trade's software; so is the place the business works at ("die Stunden auf der
+# Baustelle erfassen"; "Zwei Baustellen:" are two troubles). Folded whole words or hyphen-compound heads.
 _BUSINESS_WORDS = frozenset(
     [
+        "architekturbuero",
+        "architects",
+        "baustelle",
+        "baustellen",
+        "construction site",
         "spedition",
         "logistik",
         "logistiker",
