@@ -1888,3 +1888,12 @@ def test_a_cpv_codes_name_is_read_through_its_code(taxonomy, text, needed):
 def test_a_building_site_or_an_architects_office_beside_a_need_is_context(taxonomy, text):
     found = _read(text, taxonomy)[0]
     assert found and "construction-ava" not in found
+
+
+def test_a_business_word_as_the_head_of_a_compound_names_the_writers_business(taxonomy):
+    found = _read(
+        "Wir sind eine Steuerberatungskanzlei mit 17 Mitarbeitern. Wir suchen ein Mandantenportal mit "
+        "digitaler Unterschrift.",
+        taxonomy,
+    )[0]
+    assert found == {"customer-portal", "e-signature"}

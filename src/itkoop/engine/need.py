@@ -938,6 +938,8 @@ _BUSINESS_WORDS = frozenset(
         "anwaltskanzlei",
     ]
 )
+# as the head of a compound too: "Steuerberatungskanzlei", "Seminarhotel"
+_BUSINESS_HEADS = tuple(_BUSINESS_WORDS)
 _BUDGET_WORK = ("plan", "abweich", "ueberwach", "verfolg", "soll", "actual", "forecast", "track", "vergleich",
                 "kontroll", "control", "monitor", "steuer")  # fmt: skip
 _NOT_BOOKED_DATES = (
@@ -3941,11 +3943,7 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
             and all(clause_of[t] == 0 for t, _, _ in m.cover)
             for m in ms
         )
-        or all(
-            fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]) in _BUSINESS_WORDS
-            or fold(m.evidence) in _BUSINESS_WORDS
-            for m in ms
-        )
+        or all(fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]).endswith(_BUSINESS_HEADS) for m in ms)
     ]
     if len(only_business) < len(per_cap):
         for cap in only_business:
