@@ -1897,3 +1897,26 @@ def test_a_business_word_as_the_head_of_a_compound_names_the_writers_business(ta
         taxonomy,
     )[0]
     assert found == {"customer-portal", "e-signature"}
+
+
+@pytest.mark.parametrize(
+    "text, supplied",
+    [
+        # a device only mentioned is no device to supply
+        (
+            "Mein Vorgänger hat alles in einer Access-Datenbank gemacht, die nur auf seinem Laptop lief. Wir "
+            "suchen eine Vereinsverwaltung.",
+            False,
+        ),
+        (
+            "Ablösung der TK-Anlage durch eine IP-basierte Telefonanlage, davon 40 Nebenstellen als "
+            "Softphone mit Headset für mobil arbeitende Beschäftigte.",
+            False,
+        ),
+        ("Störmeldungen sind an den Bereitschaftsdienst auf das Diensthandy weiterzuleiten.", False),
+        # one asked for is
+        ("Wir brauchen einen neuen Laptop für die Buchhaltung.", True),
+    ],
+)
+def test_a_device_in_the_singular_is_supplied_only_where_asked_for(taxonomy, text, supplied):
+    assert ("hardware-supply" in _read(text, taxonomy)[0]) is supplied

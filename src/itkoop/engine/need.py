@@ -1142,6 +1142,12 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
                 "computer",
                 "computern",
                 "computers",
+                "laptop",
+                "diensthandy",
+                "firmenhandy",
+                "headset",
+                "headsets",
+                "arbeitsplatz",
             }
         ),
         (),
