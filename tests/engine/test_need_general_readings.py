@@ -1920,3 +1920,28 @@ def test_a_business_word_as_the_head_of_a_compound_names_the_writers_business(ta
 )
 def test_a_device_in_the_singular_is_supplied_only_where_asked_for(taxonomy, text, supplied):
     assert ("hardware-supply" in _read(text, taxonomy)[0]) is supplied
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the products a licence contract lists are what the licences are for
+        (
+            "Rahmenvertrag über Lizenzen, insbesondere Microsoft 365, Adobe Acrobat Pro sowie Virenschutz. "
+            "CPV: 48000000-8, 48760000-3",
+            {"software-licensing"},
+        ),
+        (
+            "Rahmenvereinbarung über die Lieferung von Standardsoftware und Lizenzen (u. a. Microsoft, "
+            "Adobe, Virenschutz).",
+            {"software-licensing"},
+        ),
+        # a product asked for beside the licences is not in their list
+        (
+            "Lieferung von Lizenzen und Einführung eines neuen Virenschutzes.",
+            {"software-licensing", "it-security"},
+        ),
+    ],
+)
+def test_the_products_a_licence_contract_lists_are_licensed(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed

@@ -3923,6 +3923,40 @@ def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
         del per_cap["software-licensing"]
 
 
+# Words that open the list of what a licence contract covers: "Lizenzen (u. a. Microsoft, Adobe,
+# Virenschutz)", "Lizenzen, insbesondere Microsoft 365 ... sowie Virenschutz".
+_LIST_OPENERS = frozenset(
+    ["insbesondere", "beispielsweise", "namentlich", "including", "namely", "especially"]
+)
+_LIST_OPENER_PAIRS = frozenset([("u", "a"), ("z", "b"), ("such", "as"), ("e", "g")])
+
+
+def _licensed_products(per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]) -> None:
+    """A licence contract's list of products ("Rahmenvertrag über Lizenzen, insbesondere Microsoft 365,
+    Adobe Acrobat sowie Virenschutz") names what the licences are for, not security or office software to
+    introduce: the products listed after the licences and an opener of the list, in their sentence, whatever
+    CPV codes name them too."""
+    licences = [m for m in per_cap.get("software-licensing", ()) if not _is_cpv(m)]
+    if not licences:
+        return
+    opened: dict[int, int] = {}  # sentence -> the token a list of licensed products opens at
+    for m in licences:
+        sentence = sentence_of[m.start]
+        for k in range(m.start + 1, len(words)):
+            if sentence_of[k] != sentence:
+                break
+            if words[k] in _LIST_OPENERS or (words[k - 1], words[k]) in _LIST_OPENER_PAIRS:
+                opened[sentence] = min(opened.get(sentence, k), k)
+                break
+    for cap in [c for c in per_cap if c != "software-licensing"]:
+        # a product's own CPV code beside the list ("48760000-3 Virenschutzsoftwarepaket") names it again
+        named = [m for m in per_cap[cap] if not _is_cpv(m)]
+        if named and all(
+            sentence_of[m.start] in opened and m.start > opened[sentence_of[m.start]] for m in named
+        ):
+            del per_cap[cap]
+
+
 # Words that count for a capability only beside others: "für 620 Arbeitsplätze" counts seats, "storage
 # devices" are storage; with "Softwareverteilung" or "laptops" they are devices to manage.
 _WEAK_ALONE = {
@@ -4270,6 +4304,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _licences_of_a_product(per_role["need"])
+    _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_an_assistant(per_role["need"], words, sentence_of)
     _receipts_passed_on(per_role["need"], words, clause_of)
