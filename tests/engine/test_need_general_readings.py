@@ -1945,3 +1945,31 @@ def test_a_device_in_the_singular_is_supplied_only_where_asked_for(taxonomy, tex
 )
 def test_the_products_a_licence_contract_lists_are_licensed(taxonomy, text, needed):
     assert _read(text, taxonomy)[0] == needed
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the calendar of a practice's or a law firm's software is part of it
+        (
+            "Physiopraxis mit 5 Therapeuten sucht einfache Praxissoftware inkl. Terminkalender und "
+            "Abrechnung mit den Krankenkassen.",
+            {"medical-practice"},
+        ),
+        (
+            "Wir brauchen eine Kanzleisoftware mit beA-Anbindung und Fristen- und Terminkalender.",
+            {"legal-software"},
+        ),
+        # a visit the writer asks the provider for
+        ("Wir suchen eine Videoüberwachung für den Hof. Bitte um Termin vor Ort.", {"video-surveillance"}),
+        ("Wir suchen eine Videoüberwachung für den Hof. Gerne ein Vor-Ort-Termin.", {"video-surveillance"}),
+        # dates booked online stay a booking
+        (
+            "Wir brauchen eine Praxissoftware mit Terminkalender, und Patienten sollen Termine online "
+            "buchen.",
+            {"medical-practice", "appointment-booking"},
+        ),
+    ],
+)
+def test_a_calendar_inside_a_trades_software_or_a_visit_asked_for_is_no_booking(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed

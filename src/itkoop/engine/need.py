@@ -953,6 +953,9 @@ _NOT_BOOKED_DATES = (
     "prueftermin",
     "montagetermin",
     "terminabsprache",  # "nach Terminabsprache": by arrangement
+    "vorort",  # "ein Vor-Ort-Termin": a visit of the provider
+    "gespraechstermin",
+    "kennenlerntermin",
 )
 _SUPPLY_REACH = 6  # words before or after a device within which its supply is asked for ("anschaffen")
 _MEDICAL = (
@@ -2940,7 +2943,15 @@ def _other_sense(
         before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
-        return all(fold(m.evidence).startswith(_NOT_BOOKED_DATES) for m in matches)
+        return all(
+            fold(m.evidence).startswith(_NOT_BOOKED_DATES)
+            # "Bitte um Termin vor Ort": the writer asks the provider round, as for a free on-site quote
+            or (
+                fold(m.evidence) == "termin"
+                and [fold(t.surface) for t in tokens[m.start + 1 : m.start + 3]] == ["vor", "ort"]
+            )
+            for m in matches
+        )
     if cap == "telephony" and all(
         fold(m.evidence) in _BARE_PHONE or fold(m.evidence).startswith("telefonisch") for m in matches
     ):
@@ -3817,6 +3828,11 @@ _PART_OF_ANOTHER = {
         ("chatbot",),
         ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"),
         before=("ai", "ki"),
+    ),
+    # the calendar of a practice's, a law firm's or a project's software ("Praxissoftware inkl.
+    # Terminkalender", "Fristen- und Terminkalender") keeps its dates; nobody books them online
+    "appointment-booking": _Part(
+        ("medical-practice", "legal-software", "project-management", "care-software"), ("terminkalender",)
     ),
     # the operation and support of a service bought as one ("Betrieb des SOC", "2nd-Level-Support für das
     # E-Learning-Team", "Kopierinfrastruktur mit Vor-Ort-Service") are part of it, not a second IT contract
