@@ -1973,3 +1973,32 @@ def test_the_products_a_licence_contract_lists_are_licensed(taxonomy, text, need
 )
 def test_a_calendar_inside_a_trades_software_or_a_visit_asked_for_is_no_booking(taxonomy, text, needed):
     assert _read(text, taxonomy)[0] == needed
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # how things are done today, said with "bislang", "at the moment", or "derzeit" beside a makeshift
+        (
+            "Bislang werden Tankbelege und Prüfungen in Excel-Listen und auf Papier geführt. Gefordert ist "
+            "eine Fuhrparkverwaltung.",
+            {"fleet-management"},
+        ),
+        (
+            "In unseren Praxen füllen Patienten derzeit Anamnesebögen auf Papier aus, die anschließend "
+            "eingescannt werden. Wir suchen digitale Formulare auf dem Tablet.",
+            {"online-forms"},
+        ),
+    ],
+)
+def test_todays_way_said_later_in_the_sentence_is_no_need(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed
+
+
+def test_todays_way_at_the_moment_is_no_need(taxonomy):
+    found = _read(
+        "At the moment requests come by email, the couples print the contract, sign, scan it back and pay by "
+        "bank transfer. We would like an online calendar with a request form.",
+        taxonomy,
+    )[0]
+    assert found and not found & {"banking", "managed-print", "ocr-capture"}

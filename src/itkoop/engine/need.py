@@ -869,7 +869,10 @@ _SYSTEM_MOVES = ("cloud-migration", "email-system", "office-software", "server-s
 _UNTIL_NOW = frozenset(
     [("bis", "heute"), ("bis", "heut"), ("bis", "jetzt"), ("until", "now"), ("so", "far"), ("up", "to")]
 )
-_TODAY = frozenset(["aktuell", "bisher", "derzeit", "momentan", "zurzeit", "currently", "today"])
+_TODAY = frozenset(
+    ["aktuell", "bisher", "bislang", "derzeit", "momentan", "zurzeit", "currently", "today", "presently"]
+)
+_TODAY_PAIRS = frozenset([("the", "moment"), ("at", "present"), ("right", "now")])
 # Words that ask for something without a need verb ("soll", "hätten gern").
 _WISHES = frozenset(
     ["soll", "sollen", "sollte", "sollten", "gern", "gerne", "wuerden", "haetten", "should", "would", "could"]
@@ -1971,10 +1974,17 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
     for members in _members(sentence_of):
         said = [words[i] for i in members]
         pairs = set(pairwise(said))
-        today = any(w in _TODAY for w in said[:3]) or (
-            # "Rechnungen schreib ich bis heute in Word", "until now we write them on paper", when another
-            # sentence asks (alone, the makeshift is what to replace)
-            asks and bool(pairs & _UNTIL_NOW) and any(w.startswith(_MAKESHIFTS) for w in said)
+        today = (
+            any(w in _TODAY for w in said[:3])
+            or bool(set(pairwise(said[:4])) & _TODAY_PAIRS)  # "At the moment requests come by email"
+            or (
+                # "Rechnungen schreib ich bis heute in Word", "until now we write them on paper", "füllen
+                # Patienten derzeit Bögen auf Papier aus", when another sentence asks (alone, the makeshift
+                # is what to replace)
+                asks
+                and bool(pairs & _UNTIL_NOW or _TODAY.intersection(said))
+                and any(w.startswith(_MAKESHIFTS) for w in said)
+            )
         )
         if today and not any(w in cues for w in said):
             out.update(members)
