@@ -1890,13 +1890,24 @@ def test_a_building_site_or_an_architects_office_beside_a_need_is_context(taxono
     assert found and "construction-ava" not in found
 
 
-def test_a_business_word_as_the_head_of_a_compound_names_the_writers_business(taxonomy):
-    found = _read(
-        "Wir sind eine Steuerberatungskanzlei mit 17 Mitarbeitern. Wir suchen ein Mandantenportal mit "
-        "digitaler Unterschrift.",
-        taxonomy,
-    )[0]
-    assert found == {"customer-portal", "e-signature"}
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        (
+            "Wir sind eine Steuerberatungskanzlei mit 17 Mitarbeitern. Wir suchen ein Mandantenportal mit "
+            "digitaler Unterschrift.",
+            {"customer-portal", "e-signature"},
+        ),
+        # a mail-order pharmacy is a competitor's business, no shipping to organise
+        (
+            "Die großen Versandapotheken graben uns das Wasser ab, deshalb wollen wir einen eigenen "
+            "Onlineshop.",
+            {"online-shop"},
+        ),
+    ],
+)
+def test_a_business_word_as_the_head_of_a_compound_names_a_business(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed
 
 
 @pytest.mark.parametrize(

@@ -921,6 +921,8 @@ _BUSINESS_WORDS = frozenset(
     [
         "architekturbuero",
         "architects",
+        "apotheke",
+        "apotheken",
         "baustelle",
         "baustellen",
         "construction site",
