@@ -2013,3 +2013,14 @@ def test_todays_way_at_the_moment_is_no_need(taxonomy):
         taxonomy,
     )[0]
     assert found and not found & {"banking", "managed-print", "ocr-capture"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are looking for an employee app with news and short onboarding videos and quizzes for new staff.",
+        "Wir suchen eine Schulungsplattform für unsere Pflegekräfte.",
+    ],
+)
+def test_onboarding_videos_and_a_training_platform_are_e_learning(taxonomy, text):
+    assert "e-learning" in _read(text, taxonomy)[0]
