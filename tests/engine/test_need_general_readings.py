@@ -2024,3 +2024,29 @@ def test_todays_way_at_the_moment_is_no_need(taxonomy):
 )
 def test_onboarding_videos_and_a_training_platform_are_e_learning(taxonomy, text):
     assert "e-learning" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, migrated",
+    [
+        # taken over from the system before, or counted in millions ("Mio." ends no sentence)
+        (
+            "Gesucht ist eine AVA-Software. Übernahme der Leistungsverzeichnisse und Projekte aus der "
+            "abzulösenden Altanwendung.",
+            True,
+        ),
+        (
+            "Einführung einer E-Akte-Lösung (DMS). Übernahme von ca. 1,8 Mio. Dokumenten einschließlich "
+            "Metadaten aus dem bisherigen Ablagesystem.",
+            True,
+        ),
+        # paper scanned into a DMS is captured, not migrated
+        (
+            "Los 5: Digitalisierung der Bauakten (ca. 40.000 Akten) inkl. Scannen, Indizierung und Übernahme "
+            "in das bestehende DMS.",
+            False,
+        ),
+    ],
+)
+def test_data_taken_over_from_the_system_before_is_a_migration(taxonomy, text, migrated):
+    assert ("data-migration" in _read(text, taxonomy)[0]) is migrated

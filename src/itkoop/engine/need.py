@@ -1800,7 +1800,8 @@ def _matcher(taxonomy: Taxonomy) -> _Matcher:
 
 # Abbreviations whose full stop ends no sentence or clause ("ca. 80 virtuelle Maschinen", "z. B. Teams").
 _ABBREVIATION_RE = re.compile(
-    r"\b(?:ca|rd|inkl|zzgl|bzw|ggf|evtl|mind|max|min|nr|vgl|usw|incl|approx|e\.g|i\.e|z\.\s?b|u\.\s?a|d\.\s?h)\.",
+    r"\b(?:ca|rd|inkl|zzgl|bzw|ggf|evtl|mind|max|min|nr|vgl|usw|incl|approx|mio|mrd|tsd|gem|bzgl|abs|ziff|"
+    r"e\.g|i\.e|z\.\s?b|u\.\s?a|d\.\s?h)\.",
     re.IGNORECASE,
 )
 
@@ -3506,6 +3507,7 @@ _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten"
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
+_SYSTEM_BEFORE = ("bisherig", "alte", "alten", "altem", "alter", "abzuloes", "legacy", "old", "previous")
 
 
 def _data_taken_over(
@@ -3513,13 +3515,28 @@ def _data_taken_over(
 ) -> list[_Match]:
     """A data migration asked for without its name: a take-over word (as a need) near a word of the data taken
     over, in its sentence (not "das TMS soll die Positionen von dort übernehmen" a long dash away from the
-    "Tachodaten" it reads). Linear: each word is looked at from at most 2 * _DATA_REACH take-over words."""
+    "Tachodaten" it reads), or near the system before it is taken from ("Übernahme der Leistungsverzeichnisse
+    aus der abzulösenden Altanwendung"). Paper scanned and taken into a DMS is a capture, no migration
+    ("Scannen von 1,2 Mio. Seiten, Indexierung und Übernahme in das vorhandene DMS"). Linear: each word is
+    looked at from at most 2 * _DATA_REACH take-over words."""
+    scanned = {sentence_of[k] for k, word in enumerate(words) if word.startswith("scan")}
+
+    def names_data_or_its_source(k: int) -> bool:
+        return _names_data(words[k]) or (
+            words[k] in _SOURCE_PREPOSITIONS
+            and any(word.startswith(_SYSTEM_BEFORE) for word in words[k + 1 : k + 3])
+        )
+
     for i, w in enumerate(words):
         if not (w in _TAKE_OVER or (w in _TAKE_OVER_PHRASAL and words[i + 1 : i + 2] == ["over"])):
             continue
-        if roles[i] == "need" and any(
-            sentence_of[k] == sentence_of[i] and _names_data(words[k])
-            for k in range(max(0, i - _DATA_REACH), min(len(words), i + _DATA_REACH + 1))
+        if (
+            roles[i] == "need"
+            and sentence_of[i] not in scanned
+            and any(
+                sentence_of[k] == sentence_of[i] and names_data_or_its_source(k)
+                for k in range(max(0, i - _DATA_REACH), min(len(words), i + _DATA_REACH + 1))
+            )
         ):
             return [
                 _Match("data-migration", "cap", W_CONTEXT, frozenset({(i, 0, len(w))}), tokens[i].surface)
