@@ -2050,3 +2050,18 @@ def test_onboarding_videos_and_a_training_platform_are_e_learning(taxonomy, text
 )
 def test_data_taken_over_from_the_system_before_is_a_migration(taxonomy, text, migrated):
     assert ("data-migration" in _read(text, taxonomy)[0]) is migrated
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Wir brauchen ein elektronisches Zutrittssystem für Tresorraum und Hintertür.", "access-control"),
+        (
+            "Wir möchten die Dateien in eine Cloud bringen, wo alle gemeinsam daran arbeiten können.",
+            "cloud-migration",
+        ),
+        ("We'd like to move our file shares and mailboxes into Microsoft 365.", "cloud-migration"),
+    ],
+)
+def test_everyday_names_of_access_control_and_a_move_to_the_cloud(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]
