@@ -2065,3 +2065,14 @@ def test_data_taken_over_from_the_system_before_is_a_migration(taxonomy, text, m
 )
 def test_everyday_names_of_access_control_and_a_move_to_the_cloud(taxonomy, text, capability):
     assert capability in _read(text, taxonomy)[0]
+
+
+def test_the_detailed_scheduling_of_a_shop_floor_system_is_asked_with_it(taxonomy):
+    found = _read(
+        "Wir sind ein Lohnfertiger mit 40 CNC-Maschinen im Dreischichtbetrieb. Rückmeldungen erfolgen heute "
+        "auf Laufkarten, Maschinenstillstände werden kaum erfasst, und wir wissen nie, wo ein "
+        "Fertigungsauftrag steht. Gesucht: ein MES mit Betriebsdatenerfassung und Maschinendatenerfassung "
+        "an allen Maschinen sowie eine grafische Feinplanung.",
+        taxonomy,
+    )[0]
+    assert {"mes", "production-planning"} <= found

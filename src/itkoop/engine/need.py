@@ -48,6 +48,9 @@ MAX_CORRECTED_WORDS = 600  # words of a text checked for typos (a need form take
 FOCUS_MIN_WORDS = 30
 FOCUS_RATIO = 3
 _ACCOMPANYING = frozenset(["data-migration", "training"])
+# A module bought with the focus it belongs to is named once by nature too: the detailed scheduling of a
+# shop-floor system ("BDE und MDE ..., Feinplanung am elektronischen Leitstand").
+_MODULES_OF = {"mes": frozenset(["production-planning"])}
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
 _INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
@@ -4544,6 +4547,7 @@ def _in_passing(
         for h in wanted
         if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
         and h.id not in _ACCOMPANYING
+        and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
         and not asked_alone(h.id)
     ]
 
