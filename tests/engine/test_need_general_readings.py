@@ -2076,3 +2076,28 @@ def test_the_detailed_scheduling_of_a_shop_floor_system_is_asked_with_it(taxonom
         taxonomy,
     )[0]
     assert {"mes", "production-planning"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the app of a product bought comes with it
+        (
+            "Travel expenses are still paper receipts stapled to Excel sheets. We'd like an app where "
+            "consultants photograph receipts and log their hours on the phone, with time recording per "
+            "project.",
+            {"expense-management", "time-tracking"},
+        ),
+        (
+            "Wir brauchen eine Zeiterfassung. Da wäre ein Gerät oder eine App zum Ein- und Ausstempeln "
+            "super.",
+            {"time-tracking"},
+        ),
+        # an app to build is asked for
+        ("Wir brauchen eine App für iOS und Android, mit der Kunden Räder buchen können.", {"mobile-app"}),
+    ],
+)
+def test_the_app_of_a_product_comes_with_it(taxonomy, text, needed):
+    assert needed <= _read(text, taxonomy)[0] and (
+        "mobile-app" in needed or "mobile-app" not in _read(text, taxonomy)[0]
+    )

@@ -3866,6 +3866,14 @@ _PART_OF_ANOTHER = {
     "appointment-booking": _Part(
         ("medical-practice", "legal-software", "project-management", "care-software"), ("terminkalender",)
     ),
+    # the app of a product bought ("an app where consultants log their hours", "eine App zum Ein- und
+    # Ausstempeln", "Ratsinformationssystem mit Mandatsträger-App", "App-Verteilung" of a device management)
+    # comes with it; no app to develop
+    "mobile-app": _Part(
+        ("time-tracking", "expense-management", "e-government", "device-management"),
+        ("app", "smartphone app", "smartphone-app"),
+        tails=("-app", " app"),
+    ),
     # the operation and support of a service bought as one ("Betrieb des SOC", "2nd-Level-Support für das
     # E-Learning-Team", "Kopierinfrastruktur mit Vor-Ort-Service") are part of it, not a second IT contract
     "managed-services": _Part(
