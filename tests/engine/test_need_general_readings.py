@@ -2101,3 +2101,24 @@ def test_the_app_of_a_product_comes_with_it(taxonomy, text, needed):
     assert needed <= _read(text, taxonomy)[0] and (
         "mobile-app" in needed or "mobile-app" not in _read(text, taxonomy)[0]
     )
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the tax advisor is a person who does the books, no software asked
+        (
+            "Die Stundenzettel tippe ich für den Steuerberater ab. Wir brauchen eine Zeiterfassung per "
+            "Terminal.",
+            {"time-tracking"},
+        ),
+        # a haulier's invoicing comes out of its dispatch software
+        (
+            "Wir suchen eine Dispo-Software für Auftragserfassung, Disposition und Sendungsverfolgung. "
+            "Die Fakturierung soll dann direkt aus der Dispo kommen.",
+            {"logistics-tms"},
+        ),
+    ],
+)
+def test_a_bookkeeper_or_a_hauliers_invoicing_asks_no_accounting(taxonomy, text, needed):
+    assert _read(text, taxonomy)[0] == needed

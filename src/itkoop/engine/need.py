@@ -2958,6 +2958,8 @@ def _other_sense(
         # the writer for, not quotation software (that is "quotes and invoices", "estimating")
         before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
+    if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
+        return True  # "ich tippe die Stundenzettel für den Steuerberater ab": a person, no software asked
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(
             fold(m.evidence).startswith(_NOT_BOOKED_DATES)
@@ -3009,6 +3011,17 @@ def _other_sense(
     return bool(only_with) and not any(w.startswith(only_with) for w in words)
 
 
+_BOOKKEEPERS = frozenset(
+    [
+        "steuerberater",
+        "steuerberaterin",
+        "steuerbuero",
+        "accountant",
+        "accountants",
+        "tax advisor",
+        "bookkeeper",
+    ]
+)
 _IN_A_STORE = frozenset(["in", "each", "every", "im", "pro", "je", "jedem", "jeder"])
 # Qualities of what is bought when the writer says they value them, not services to buy.
 _QUALITIES_VALUED = frozenset(["data-protection", "it-security"])
@@ -3834,7 +3847,9 @@ class _Part(NamedTuple):
 # - an energy management system shows its consumption, a SOC reports its incidents: "Dashboard" or
 #   "Reporting" beside them is theirs, not a BI project.
 _PART_OF_ANOTHER = {
-    "accounting": _Part(("craft-software", "workshop-software"), ("rechnung", "invoic")),
+    "accounting": _Part(
+        ("craft-software", "workshop-software", "logistics-tms"), ("rechnung", "invoic", "faktur")
+    ),
     "e-signature": _Part(
         ("field-service", "logistics-tms", "fleet-management"),
         ("unterschrift", "unterschreib", "signatur", "sign"),
