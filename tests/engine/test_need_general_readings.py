@@ -2122,3 +2122,14 @@ def test_the_app_of_a_product_comes_with_it(taxonomy, text, needed):
 )
 def test_a_bookkeeper_or_a_hauliers_invoicing_asks_no_accounting(taxonomy, text, needed):
     assert _read(text, taxonomy)[0] == needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need security tests of our externally reachable infrastructure.",
+        "Rahmenvertrag über Sicherheitstests der Webanwendungen und Bürgerportale.",
+    ],
+)
+def test_security_tests_are_penetration_tests(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"penetration-testing"}
