@@ -156,11 +156,16 @@ F1_FLOORS = {
         "public-lot": 0.78,  # 0.808
     },
     "needs_holdout11.json": {  # a sixth outside writer's, read as figures only: 0.664 at its first run,
-        # 0.677, 0.683, 0.691; then read for rules: 0.722
-        "all": 0.70,  # 0.722
+        # 0.677, 0.683, 0.691; then read for rules: 0.733, 0.771
+        "all": 0.74,  # 0.771
     },
-    "needs_holdout12.json": {  # a seventh outside writer's, read as figures only: 0.691 at its first run
-        "all": 0.68,  # 0.705
+    "needs_holdout12.json": {  # a seventh outside writer's, read as figures only: 0.691 at its first run,
+        # 0.718, 0.723; read for rules from needs_holdout13's arrival
+        "all": 0.70,  # 0.723
+    },
+    "needs_holdout13.json": {  # an eighth outside writer's, read as figures only: 0.713 at its first run on
+        # the engine of the round's start (cc61722), 0.721 when it arrived (2357425)
+        "all": 0.70,  # 0.721
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -228,7 +233,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 12)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 14)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
