@@ -2133,3 +2133,23 @@ def test_a_bookkeeper_or_a_hauliers_invoicing_asks_no_accounting(taxonomy, text,
 )
 def test_security_tests_are_penetration_tests(taxonomy, text):
     assert _read(text, taxonomy)[0] == {"penetration-testing"}
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        (
+            "We need time tracking with invoices in lexoffice, which we'll keep using for bookkeeping.",
+            {"time-tracking"},
+        ),
+        # the tax advisor's DATEV is there; a first short sentence that asks is no heading naming the trade
+        (
+            "Wir suchen eine Handwerkersoftware. Unser Steuerberater arbeitet mit DATEV, die Daten müssten "
+            "da also rüber gehen.",
+            {"craft-software", "data-migration"},
+        ),
+    ],
+)
+def test_what_we_will_keep_and_the_tax_advisors_tool_are_there(taxonomy, text, needed):
+    found, _, there = _read(text, taxonomy)
+    assert found == needed and "accounting" in there

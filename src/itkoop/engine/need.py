@@ -216,7 +216,7 @@ _WRITERS = frozenset(["wir", "we", "ich", "i"])
 # "which we will keep" at a clause's end, said by the writer of the thing before it.
 _KEEPS = frozenset(["keep", "keeping"])
 # "Wir arbeiten mit DATEV", "we work with Salesforce": said of the writer, a tool in use.
-_WORKS_WITH = frozenset(["arbeiten", "work"])
+_WORKS_WITH = frozenset(["arbeiten", "arbeitet", "work", "works"])
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
     ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "gesetzt", "connected", "installed"]
@@ -2228,8 +2228,10 @@ def _roles(
             continue
         elif word in _KEEPS and not nxt and any(w in _WRITERS for w in folded[max(0, i - 3) : i]):
             mode = "existing"  # "our PMS (which we will keep)", "the booking software, which we're keeping"
-        elif word in _KEEPS and prev in _WRITERS:
-            mode = "existing"  # "We keep our accounting software."
+        elif word in _KEEPS and (
+            prev in _WRITERS or (prev in _FUTURE_AUXILIARIES | {"ll"} and prev2 in _WRITERS)
+        ):
+            mode = "existing"  # "We keep our accounting software.", "lexoffice, which we'll keep using"
         elif (
             word in _HAVE
             and prev in _WRITERS
@@ -2249,7 +2251,17 @@ def _roles(
             continue
         elif (
             word in _WORKS_WITH
-            and (prev in _WRITERS or nxt in _WRITERS)
+            and (
+                prev in _WRITERS
+                or nxt in _WRITERS
+                # "Unser Steuerberater arbeitet mit DATEV": an outside party's tool is there too
+                or (
+                    clause_of[i] in outside
+                    and any(
+                        folded[k].startswith(_OUTSIDE_PARTIES) for k in range(clause_start[clause_of[i]], i)
+                    )
+                )
+            )
             and any(w in ("mit", "with") for w in folded[i + 1 : i + 4])
         ):
             mode = "existing"  # "Wir arbeiten komplett mit DATEV": the writer's tool
@@ -4109,7 +4121,11 @@ def _drop_self_description(
     named there or in a heading of up to four words ("Zahnarztpraxis, we need ..."), only when nothing asked
     for is one of the trade's processes."""
     header = [i for i, c in enumerate(clause_of) if c == 0]
-    trade_context = described | set(header if len(header) <= 4 and len(header) < len(clause_of) else ())
+    # a heading names the trade; "Wir suchen eine Handwerkersoftware." asks
+    heading = (
+        len(header) <= 4 and len(header) < len(clause_of) and not any(words[i] in _ASKING for i in header)
+    )
+    trade_context = described | set(header if heading else ())
     if not trade_context:
         return
     only_described = {
