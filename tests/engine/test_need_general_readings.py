@@ -2153,3 +2153,18 @@ def test_security_tests_are_penetration_tests(taxonomy, text):
 def test_what_we_will_keep_and_the_tax_advisors_tool_are_there(taxonomy, text, needed):
     found, _, there = _read(text, taxonomy)
     assert found == needed and "accounting" in there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an "already there" adjective reaches its noun, not the verb after it
+        "Wir suchen eine Pflegesoftware. Die Bewohnerstammdaten aus unserer bisherigen Heimverwaltung sollen "
+        "übernommen werden.",
+        "Gesucht ist ein neues CMS. Die Inhalte (ca. 1.800 Seiten) sind aus dem bisherigen System zu "
+        "übernehmen.",
+        "We need a proper WMS. Migrating the stock and article data from the old database is part of it.",
+    ],
+)
+def test_data_taken_from_the_system_there_is_a_migration(taxonomy, text):
+    assert "data-migration" in _read(text, taxonomy)[0]

@@ -2344,6 +2344,8 @@ def _roles(
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 break  # the adjective's noun
+            if forward_only and mode == "existing" and j < len(tokens) and folded[j] in _AFTER_THE_NOUN:
+                break  # ... a noun no capability names: "aus dem bisherigen System zu übernehmen"
         # "Online-Shop brauchen wir keinen": an article of negation that ends its clause negates backward
         # ("bei Google findet uns keiner": "keiner" is nobody)
         postposed = (
@@ -3527,6 +3529,8 @@ _TAKE_OVER = frozenset(
         "ueberfuehren",
         "ueberfuehrung",
         "migrated",
+        "migrating",
+        "migrate",
         "transferred",
     ]
 )
@@ -3765,6 +3769,11 @@ def _names_what_a_link_goes_to(m: _Match, tokens: list[Token]) -> bool:
 
 # Words of a link beside a system named by its standard: "Schnittstelle zu DATEV", "a DATEV connection",
 # "exports to DATEV", "der Daten an DATEV übergibt".
+# Words that follow an adjective's noun, never stand between them: an "already there" adjective reaches no
+# further ("Die Stammdaten aus unserer bisherigen Heimverwaltung sollen übernommen werden").
+_AFTER_THE_NOUN = frozenset(
+    ["zu", "sollen", "soll", "sollte", "werden", "wird", "sind", "ist", "muessen", "muss"]
+)
 _LINK_NOUNS = frozenset([*_LINK_HEADS, "connection"])
 _LINK_VERBS = frozenset(
     [
