@@ -2168,3 +2168,15 @@ def test_what_we_will_keep_and_the_tax_advisors_tool_are_there(taxonomy, text, n
 )
 def test_data_taken_from_the_system_there_is_a_migration(taxonomy, text):
     assert "data-migration" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        ("Wir möchten die theoretischen Anteile der Lehrgänge als Online-Module anbieten.", "e-learning"),
+        ("Scope: annual online modules on phishing and social engineering for 220 staff.", "e-learning"),
+        ("I need a reliable IT provider for ongoing support of our PCs and printers.", "managed-services"),
+    ],
+)
+def test_online_modules_and_an_it_provider_for_ongoing_support(taxonomy, text, capability):
+    assert capability in _read(text, taxonomy)[0]
