@@ -2180,3 +2180,25 @@ def test_data_taken_from_the_system_there_is_a_migration(taxonomy, text):
 )
 def test_online_modules_and_an_it_provider_for_ongoing_support(taxonomy, text, capability):
     assert capability in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, needed",
+    [
+        # the topic written right before the service it is the object of
+        ("Provision of information security awareness training services for 220 staff.", {"training"}),
+        # a parish's service plan; a team that works in English
+        (
+            "Die Gemeinde braucht eine neue Internetseite. Inhalte: Gottesdienstplan, Gruppen, Kontakt.",
+            {"website-cms"},
+        ),
+        (
+            "Looking for a tool for project management. Most of the team works in English.",
+            {"project-management"},
+        ),
+    ],
+)
+def test_a_topic_before_its_training_a_service_plan_and_a_working_team_name_nothing_else(
+    taxonomy, text, needed
+):
+    assert _read(text, taxonomy)[0] == needed

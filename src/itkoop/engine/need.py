@@ -2972,6 +2972,10 @@ def _other_sense(
         # the writer for, not quotation software (that is "quotes and invoices", "estimating")
         before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
+    if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
+        return True  # "der Gottesdienstplan" of a parish lists its services, not its staff's shifts
+    if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
+        return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
         return True  # "ich tippe die Stundenzettel für den Steuerberater ab": a person, no software asked
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
@@ -3082,7 +3086,9 @@ def _sentence_words(m: _Match, tokens: list[Token], sentence_of: list[int]) -> I
         k += 1
 
 
-def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> set[_Match]:
+def _framed(
+    matches: list[_Match], words: list[str], sentence_of: list[int], clause_of: list[int]
+) -> set[_Match]:
     """Matches that frame another need rather than name one:
 
     * "Beschaffung eines/von ...", "procurement of ...": how a buyer buys, not a purchasing system;
@@ -3108,8 +3114,19 @@ def _framed(matches: list[_Match], words: list[str], sentence_of: list[int]) -> 
         if w in _INCLUSIONS:
             included_from.setdefault(sentence_of[i], i)
     targets = {m.target for m in matches if m.kind == "cap"}
+    # "information security awareness training", "ERP training": the topic written right before the
+    # service it is the object of
+    service_starts = {start_of[m] for m in services}
     for m in matches:
         i, j = start_of[m], end_of[m]
+        if (
+            m.target not in _SERVICES_ON_OBJECTS
+            and j + 1 in service_starts
+            and clause_of[j + 1] == clause_of[j]
+            and words[j + 1].isascii()
+        ):
+            out.add(m)
+            continue
         nxt = words[j + 1] if j + 1 < len(words) and sentence_of[j + 1] == sentence_of[j] else ""
         prev = words[i - 1] if i and sentence_of[i - 1] == sentence_of[i] else ""
         end = service_ends.get(sentence_of[i])
@@ -4333,7 +4350,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         "excluded": {},
     }
     standards: dict[str, None] = {}
-    framed = _framed(matches, words, sentence_of)
+    framed = _framed(matches, words, sentence_of, clause_of)
     standard_covers = {m.cover for m in matches if m.kind == "std"}
     for m in matches:
         start = m.start
