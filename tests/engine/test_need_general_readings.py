@@ -2202,3 +2202,20 @@ def test_a_topic_before_its_training_a_service_plan_and_a_working_team_name_noth
     taxonomy, text, needed
 ):
     assert _read(text, taxonomy)[0] == needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dates given in a notice are none to book
+        "Ausstattung der Sitzungssäle mit PTZ-Kameras und Integration in Microsoft Teams Rooms. Eine "
+        "Ortsbesichtigung ist verpflichtend (Termine: 12.03. oder 19.03.).",
+        # the appointment requests an AI phone assistant takes
+        "Wir brauchen einen KI-Telefonassistenten, der Terminwünsche und Fragen zu Rezepten annimmt.",
+        # the app of an intranet
+        "Wir suchen eine Mitarbeiter-App für News und Dokumente. Die neue App soll standalone laufen.",
+    ],
+)
+def test_dates_given_an_assistants_appointments_and_an_intranets_app(taxonomy, text):
+    found = _read(text, taxonomy)[0]
+    assert found and not {"appointment-booking", "mobile-app"} & found

@@ -2981,6 +2981,11 @@ def _other_sense(
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
         return all(
             fold(m.evidence).startswith(_NOT_BOOKED_DATES)
+            # "Ortsbesichtigung (Termine: 12.03. oder 19.03.)": dates given, none to book
+            or (
+                fold(m.evidence) in ("termin", "termine")
+                and any(t.surface[:1].isdigit() for t in tokens[m.start + 1 : m.start + 3])
+            )
             # "Bitte um Termin vor Ort": the writer asks the provider round, as for a free on-site quote
             or (
                 fold(m.evidence) == "termin"
@@ -3916,14 +3921,17 @@ _PART_OF_ANOTHER = {
     ),
     # the calendar of a practice's, a law firm's or a project's software ("Praxissoftware inkl.
     # Terminkalender", "Fristen- und Terminkalender") keeps its dates; nobody books them online
+    # ... and the appointment requests an AI phone assistant takes ("ein KI-Telefonassistent, der
+    # Terminwünsche annimmt") are taken by it
     "appointment-booking": _Part(
-        ("medical-practice", "legal-software", "project-management", "care-software"), ("terminkalender",)
+        ("medical-practice", "legal-software", "project-management", "care-software", "chatbot"),
+        ("terminkalender", "terminwuensch"),
     ),
     # the app of a product bought ("an app where consultants log their hours", "eine App zum Ein- und
     # Ausstempeln", "Ratsinformationssystem mit Mandatsträger-App", "App-Verteilung" of a device management)
     # comes with it; no app to develop
     "mobile-app": _Part(
-        ("time-tracking", "expense-management", "e-government", "device-management"),
+        ("time-tracking", "expense-management", "e-government", "device-management", "intranet"),
         ("app", "smartphone app", "smartphone-app"),
         tails=("-app", " app"),
     ),
