@@ -3789,13 +3789,13 @@ def _names_what_a_link_goes_to(m: _Match, tokens: list[Token]) -> bool:
     return len(parts) > 1 and lo == 0 and hi < len(fold(surface)) and fold(parts[-1]).startswith(_LINK_HEADS)
 
 
-# Words of a link beside a system named by its standard: "Schnittstelle zu DATEV", "a DATEV connection",
-# "exports to DATEV", "der Daten an DATEV übergibt".
 # Words that follow an adjective's noun, never stand between them: an "already there" adjective reaches no
 # further ("Die Stammdaten aus unserer bisherigen Heimverwaltung sollen übernommen werden").
 _AFTER_THE_NOUN = frozenset(
     ["zu", "sollen", "soll", "sollte", "werden", "wird", "sind", "ist", "muessen", "muss"]
 )
+# Words of a link beside a system named by its standard: "Schnittstelle zu DATEV", "a DATEV connection",
+# "exports to DATEV", "der Daten an DATEV übergibt".
 _LINK_NOUNS = frozenset([*_LINK_HEADS, "connection"])
 _LINK_VERBS = frozenset(
     [
