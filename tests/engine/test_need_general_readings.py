@@ -2219,3 +2219,22 @@ def test_a_topic_before_its_training_a_service_plan_and_a_working_team_name_noth
 def test_dates_given_an_assistants_appointments_and_an_intranets_app(taxonomy, text):
     found = _read(text, taxonomy)[0]
     assert found and not {"appointment-booking", "mobile-app"} & found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phones a solution must lock when one is lost, beside a care software named three times
+        "Wir möchten umsteigen auf eine Pflegesoftware mit Tourenplanung. Die Pflegesoftware soll auch "
+        "offline laufen, und die Pflegesoftware braucht eine Schnittstelle. Dafür bräuchten wir auch "
+        "ca. 30 Diensthandys, die man zentral einrichten und sperren kann, falls mal eins liegen bleibt.",
+        # the iPads of a lot, locked on loss, beside a network named three times
+        "Los 1: Verkabelung, WLAN und Switches an 9 Schulen. Los 2: Bereitstellung einer Lösung für "
+        "1.800 iPads inkl. App-Verteilung und Sperrung bei Verlust.",
+        # phones there today and to be replaced
+        "Die bisherigen Diensthandys (alte Geräte, teilweise private Handys) sollen ersetzt werden.",
+    ],
+)
+def test_devices_locked_when_lost_and_devices_replaced_are_device_management(taxonomy, text):
+    found, _negated, existing = _read(text, taxonomy)
+    assert "device-management" in found and "device-management" not in existing

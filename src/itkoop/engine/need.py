@@ -54,6 +54,25 @@ _MODULES_OF = {"mes": frozenset(["production-planning"])}
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
 _INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
+# Device management named by the devices alone ("Arbeitsplatzgeräte", "printer") may be a mention; named by
+# its task ("Mobile-Device-Management-Lösung", "zentral einrichten und sperren") it is asked, however often.
+_DEVICE_WORDS = (
+    "laptop",
+    "notebook",
+    "arbeitsplatz",
+    "rechner",
+    "handy",
+    "smartphone",
+    "tablet",
+    "hardware",
+    "pc",
+    "drucker",
+    "computer",
+    "printer",
+    "geraet",
+    "desktop",
+    "device",
+)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
@@ -171,6 +190,9 @@ _IN_USE_VERBS = frozenset(
         "remains",
     ]
 )
+# "Die bisherigen Diensthandys (alte Geräte) sollen ersetzt werden": what is replaced is asked for anew.
+_REPLACED = ("ersetzt", "ersetzen", "abgeloest", "abzuloesen", "abloesen", "ausgetauscht", "replaced")
+_REPLACED_REACH = 14
 _MUST = frozenset(["muss", "muessen", "soll", "sollen", "sollte", "sollten", "must", "should"])
 _GO_ON = frozenset(["weiter", "weiterhin", "bisher", "still"])  # "soll weiter über DATEV laufen": kept
 # Words that say "we have that already" ("wir haben schon eine Praxissoftware", "our existing ERP").
@@ -843,6 +865,25 @@ _CONTEXT_WORDS += (
     ),
     # applications made online
     ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
+    # phones and tablets locked or wiped when one is lost: "ein Gerät sperren", "Sperrung bei Verlust"
+    (
+        "device-management",
+        ("sperren", "sperrung", "sperrt", "fernloeschung", "fernloeschen", "wipe", "lock"),
+        (
+            "handy",
+            "handys",
+            "smartphone",
+            "tablet",
+            "tablets",
+            "ipad",
+            "geraet",
+            "geraete",
+            "laptop",
+            "notebook",
+            "device",
+            "phones",
+        ),
+    ),
     # someone who keeps the computers running
     ("managed-services", ("running",), ("pc", "computer", "server", "laptop", "network")),
     # data to be taken over from the old system
@@ -2216,6 +2257,10 @@ def _roles(
                 mode, kept = "existing", True
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
+        elif word.startswith("bisherig") and any(
+            w.startswith(_REPLACED) for w in folded[i + 1 : i + 1 + _REPLACED_REACH]
+        ):
+            continue  # "Die bisherigen Diensthandys ... sollen ersetzt werden": there today, to be replaced
         elif word in _EXISTING_VERBS and prev in _BY_ITSELF:
             continue  # "damit der Beitragseinzug automatisch läuft": a wish, not a system in use
         elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
@@ -4621,6 +4666,10 @@ def _in_passing(
         if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
         and h.id not in _ACCOMPANYING
         and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
+        and not (
+            h.id == "device-management"
+            and any(not fold(m.evidence).startswith(_DEVICE_WORDS) for m in matches[h.id])
+        )
         and not asked_alone(h.id)
     ]
 
