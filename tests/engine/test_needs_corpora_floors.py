@@ -164,8 +164,13 @@ F1_FLOORS = {
         "all": 0.70,  # 0.723
     },
     "needs_holdout13.json": {  # an eighth outside writer's, read as figures only: 0.713 at its first run on
-        # the engine of the round's start (cc61722), 0.721 when it arrived (2357425)
-        "all": 0.70,  # 0.721
+        # the engine of the round's start (cc61722), 0.721 when it arrived (2357425), 0.730; read for rules
+        # from needs_holdout14's arrival
+        "all": 0.70,  # 0.730
+    },
+    "needs_holdout14.json": {  # a ninth outside writer's, read as figures only: 0.722 at its first run on
+        # the engine of the round's start (d80837e), 0.738 when it arrived (ba92b19)
+        "all": 0.71,  # 0.738
     },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
@@ -233,7 +238,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 14)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 15)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
