@@ -2238,3 +2238,21 @@ def test_dates_given_an_assistants_appointments_and_an_intranets_app(taxonomy, t
 def test_devices_locked_when_lost_and_devices_replaced_are_device_management(taxonomy, text):
     found, _negated, existing = _read(text, taxonomy)
     assert "device-management" in found and "device-management" not in existing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # systems run on, and two systems that both stay
+        "Wir führen eine E-Akte ein. Das Finanzwesen wird weiterbetrieben und ist anzubinden.",
+        "Operations run on CargoWise and finance on DATEV, and both stay. We want a data warehouse.",
+    ],
+)
+def test_systems_run_on_and_both_staying_are_there(taxonomy, text):
+    found, _negated, existing = _read(text, taxonomy)
+    assert found and "accounting" in existing and "accounting" not in found
+
+
+def test_an_information_security_management_system_in_a_compound_is_compliance_management(taxonomy):
+    text = "Unterstützung beim Aufbau eines Informationssicherheits-Managementsystems nach IT-Grundschutz."
+    assert "compliance-management" in _read(text, taxonomy)[0]

@@ -183,6 +183,8 @@ _IN_USE_VERBS = frozenset(
         "laufen",
         "weiterlaeuft",
         "weiterlaufen",
+        "weiterbetrieben",  # "Die bestehenden Fachverfahren werden weiterbetrieben"
+        "weitergenutzt",
         "nutzt",
         "uses",
         "stay",
@@ -448,7 +450,19 @@ _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 _EXISTING_VERBS = _IN_USE_VERBS | _USE_VERBS | _STATE_PARTICIPLES
 # ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
 _SUBJECT_VERBS = frozenset(
-    ["bleibt", "bleiben", "laeuft", "laufen", "weiterlaeuft", "weiterlaufen", "stay", "stays", "remains"]
+    [
+        "bleibt",
+        "bleiben",
+        "laeuft",
+        "laufen",
+        "weiterlaeuft",
+        "weiterlaufen",
+        "weiterbetrieben",
+        "weitergenutzt",
+        "stay",
+        "stays",
+        "remains",
+    ]
 )
 _PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
@@ -2681,13 +2695,14 @@ def _not_the_problem(after: list[str]) -> bool:
     return len(after) == 2 and after[0] in ("das", "unser", "the", "our") and after[1].startswith(_TROUBLES)
 
 
-_EVERYTHING = frozenset(["alles", "alle", "everything", "all"])
+_EVERYTHING = frozenset(["alles", "alle", "beide", "beides", "everything", "all", "both"])
 _THE_REST = frozenset(["andere", "anderen", "uebrige", "uebrigen", "rest", "else", "other", "others"])
 
 
 def _everything_stays(words: list[str], sentence_of: list[int], starts: set[int], roles: list[str]) -> None:
     """ "Our ERP, the shop and the CRM all stay", "... und die Finanzbuchhaltung in DATEV. Alles bleibt wie es
-    ist": what the sentence names before it, or else the sentence before, is there."""
+    ist", "finance on DATEV, and both stay": what the sentence names before it, or else the sentence before,
+    is there."""
     for i, word in enumerate(words):
         if word not in _EVERYTHING or set(words[i + 1 : i + 2]) & _THE_REST:
             continue  # "Alles andere bleibt": what the text does not name
