@@ -2256,3 +2256,45 @@ def test_systems_run_on_and_both_staying_are_there(taxonomy, text):
 def test_an_information_security_management_system_in_a_compound_is_compliance_management(taxonomy):
     text = "Unterstützung beim Aufbau eines Informationssicherheits-Managementsystems nach IT-Grundschutz."
     assert "compliance-management" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # meetings held in part online, and the room technology for them
+        "Außerdem möchten wir Eigentümerversammlungen künftig auch hybrid durchführen können.",
+        "Wir suchen Konferenztechnik für die Tagungsräume (Kamera, Mikrofone, Display).",
+    ],
+)
+def test_hybrid_meetings_and_conference_technology_are_video_conferencing(taxonomy, text):
+    assert "video-conferencing" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, not_asked",
+    [
+        # the writer's own laptop is no fleet of devices to manage
+        (
+            "I need simple software for quotes and invoices, something that works on my laptop.",
+            "device-management",
+        ),
+        # how a tender's bidders talk to the buyer
+        (
+            "Lieferung einer Spracherkennung für 180 Ärzte. Die Kommunikation erfolgt ausschließlich "
+            "über die Plattform.",
+            "collaboration",
+        ),
+    ],
+)
+def test_ones_own_laptop_and_a_tenders_communication_ask_nothing(taxonomy, text, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert found and not_asked not in found
+
+
+def test_things_asked_for_by_number_are_asked_beside_a_focus(taxonomy):
+    text = (
+        "Wir suchen eine Pflegesoftware mit Tourenplanung. Die Pflegesoftware soll auch offline laufen, und "
+        "die Pflegesoftware braucht eine Schnittstelle zur Abrechnung. Dazu bräuchten wir ca. 25 Smartphones "
+        "für die Touren, die zentral verwaltet werden sollen (verlorenes Gerät sperren)."
+    )
+    assert {"care-software", "hardware-supply", "device-management"} <= _read(text, taxonomy)[0]

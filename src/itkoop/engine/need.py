@@ -136,6 +136,7 @@ _BOILERPLATE_CLAUSE = (
     "teilnahmewettbewerb",
     "vergabeplattform",
     "vergabeportal",
+    "kommunikation erfolgt",  # "die Kommunikation erfolgt ausschließlich über die Plattform"
     "offenes verfahren",
     "open procedure",
     "procurement portal",
@@ -879,6 +880,27 @@ _CONTEXT_WORDS += (
     ),
     # applications made online
     ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
+    # meetings held in part online: "Eigentümerversammlungen hybrid durchführen", "Vorträge hybrid übertragen"
+    (
+        "video-conferencing",
+        ("hybrid",),
+        (
+            "versammlung",
+            "versammlungen",
+            "sitzung",
+            "sitzungen",
+            "meeting",
+            "meetings",
+            "besprechung",
+            "besprechungen",
+            "konferenz",
+            "konferenzen",
+            "vortraege",
+            "vortrag",
+            "tagung",
+            "tagungen",
+        ),
+    ),
     # phones and tablets locked or wiped when one is lost: "ein Gerät sperren", "Sperrung bei Verlust"
     (
         "device-management",
@@ -4138,7 +4160,16 @@ def _licensed_products(per_cap: dict[str, list[_Match]], words: list[str], sente
 # devices" are storage; with "Softwareverteilung" or "laptops" they are devices to manage.
 _WEAK_ALONE = {
     "device-management": frozenset(
-        ["arbeitsplaetze", "arbeitsplaetzen", "arbeitsplatz", "arbeitsplatzsysteme", "devices", "device"]
+        # one laptop is the writer's own ("die nur auf seinem Laptop lief", "works on my laptop and phone")
+        [
+            "arbeitsplaetze",
+            "arbeitsplaetzen",
+            "arbeitsplatz",
+            "arbeitsplatzsysteme",
+            "devices",
+            "device",
+            "laptop",
+        ]
     ),
     # a service's reports ("monthly reporting" of a SOC, "Prüfbericht" of an audit) are what it delivers
     "bi": frozenset(
@@ -4595,7 +4626,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         )
     }
     wanted = [h for h in hits["need"] if h.id not in refused]
-    in_passing = _in_passing(wanted, per_role["need"], len(tokens), sentence_of, asking)
+    counted = {
+        c for c, ms in per_role["need"].items() if any(_counted_ask(m, tokens, words, clause_of) for m in ms)
+    }
+    in_passing = _in_passing(wanted, per_role["need"], len(tokens), sentence_of, asking, counted)
     wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
@@ -4651,10 +4685,12 @@ def _in_passing(
     words: int,
     sentence_of: list[int],
     asking: set[int],
+    counted: set[str],
 ) -> list[CapabilityHit]:
     """The wanted capabilities a text of FOCUS_MIN_WORDS or more names at most a FOCUS_RATIO-th as often
-    as its most named one, other than the services that come with an introduction and those asked for in
-    a sentence of their own ("Außerdem brauchen wir einen Onlineshop.")."""
+    as its most named one, other than the services that come with an introduction, those asked for in
+    a sentence of their own ("Außerdem brauchen wir einen Onlineshop.") and those asked for by number
+    (``counted``: "Dazu bräuchten wir ca. 25 Smartphones")."""
     if words < FOCUS_MIN_WORDS or len(wanted) < 2:
         return []
     mentions = {h.id: _mentions(matches[h.id]) for h in wanted}
@@ -4680,6 +4716,7 @@ def _in_passing(
         for h in wanted
         if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
         and h.id not in _ACCOMPANYING
+        and h.id not in counted
         and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
         and not (
             h.id == "device-management"
@@ -4687,6 +4724,21 @@ def _in_passing(
         )
         and not asked_alone(h.id)
     ]
+
+
+_COUNT_REACH = 6  # words from a need verb to the number of things it asks for
+
+
+def _counted_ask(m: _Match, tokens: list[Token], words: list[str], clause_of: list[int]) -> bool:
+    """ "bräuchten wir ca. 25 Smartphones", "we need 12 laptops": a number right before the thing, a need
+    verb a few words before the number in its clause."""
+    number = m.start - 1
+    if number < 1 or not tokens[number].surface.isdigit():
+        return False
+    return any(
+        words[k] in _NEED_VERBS and clause_of[k] == clause_of[m.start]
+        for k in range(max(0, number - _COUNT_REACH), number)
+    )
 
 
 def _mentions(matches: list[_Match]) -> int:
