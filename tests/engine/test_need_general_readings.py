@@ -2298,3 +2298,17 @@ def test_things_asked_for_by_number_are_asked_beside_a_focus(taxonomy):
         "für die Touren, die zentral verwaltet werden sollen (verlorenes Gerät sperren)."
     )
     assert {"care-software", "hardware-supply", "device-management"} <= _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, not_asked",
+    [
+        # a hotel's seminars are events in its rooms, not training to give
+        ("Hotel mit Tagungsräumen: Raumbuchung für Seminare und Firmenveranstaltungen online.", "training"),
+        # an event's registration is taken by its software
+        ("Wir suchen eine Seminarverwaltung mit Online-Anmeldung und Teilnehmerverwaltung.", "online-forms"),
+    ],
+)
+def test_seminars_of_a_venue_and_an_events_registration_are_the_events(taxonomy, text, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert "event-management" in found and not_asked not in found

@@ -3994,6 +3994,9 @@ _PART_OF_ANOTHER = {
     ),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
     "ticketing": _Part(("event-management",), ("ticket",)),
+    # ... and its registrations taken there ("eine Seminarverwaltung mit Online-Anmeldung")
+    "online-forms": _Part(("event-management",), ("anmeld", "onlineanmeld", "registr", "onlineregistr")),
+    "e-government": _Part(("event-management",), ("anmeld", "onlineanmeld")),
     # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
     # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
     "ai-ml": _Part(
