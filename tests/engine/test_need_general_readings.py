@@ -2312,3 +2312,18 @@ def test_things_asked_for_by_number_are_asked_beside_a_focus(taxonomy):
 def test_seminars_of_a_venue_and_an_events_registration_are_the_events(taxonomy, text, not_asked):
     found = _read(text, taxonomy)[0]
     assert "event-management" in found and not_asked not in found
+
+
+def test_a_phrase_written_as_a_hyphenated_systems_parts_is_read(taxonomy):
+    found = _read("Wir suchen eine Field-Service-Software für unsere zwölf Techniker.", taxonomy)[0]
+    assert "field-service" in found
+
+
+def test_devices_delivered_by_number_and_managed_are_asked_beside_a_lots_focus(taxonomy):
+    text = (
+        "Los 1: Passive und aktive Netzwerkkomponenten: strukturierte Verkabelung, Switches und "
+        "WLAN-Access-Points für eine flächendeckende Ausleuchtung in 7 Grundschulen, inkl. Montage. Los 2: "
+        "Lieferung von 260 Tablets mit Hüllen und Ladewagen, Einbindung in eine Geräteverwaltung, die der "
+        "Auftragnehmer für 5 Jahre bereitstellt."
+    )
+    assert {"network", "hardware-supply", "device-management"} <= _read(text, taxonomy)[0]

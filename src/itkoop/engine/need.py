@@ -55,23 +55,18 @@ _MODULES_OF = {"mes": frozenset(["production-planning"])}
 # named by their own words, only a sentence that asks makes them one.
 _INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
 # Device management named by the devices alone ("Arbeitsplatzgeräte", "printer") may be a mention; named by
-# its task ("Mobile-Device-Management-Lösung", "zentral einrichten und sperren") it is asked, however often.
-_DEVICE_WORDS = (
-    "laptop",
-    "notebook",
-    "arbeitsplatz",
-    "rechner",
-    "handy",
-    "smartphone",
-    "tablet",
-    "hardware",
-    "pc",
-    "drucker",
-    "computer",
-    "printer",
-    "geraet",
-    "desktop",
-    "device",
+# its task ("Mobile-Device-Management-Lösung", "Geräteverwaltung", "sperren") it is asked, however often.
+_DEVICE_TASKS = (
+    "verwalt",
+    "manag",
+    "mdm",
+    "sperr",
+    "wipe",
+    "lock",
+    "verteil",
+    "deploy",
+    "imaging",
+    "rollout",
 )
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
@@ -1593,6 +1588,8 @@ def _is_acronym(pattern: str) -> bool:
 # Heads that make a compound a person's title: a "Weiterbildungsassistent" is a doctor in training, a
 # "Marketingreferentin" a colleague, neither asks for what the modifier names.
 _PERSON_HEADS = ("assistent", "referent", "koordinator", "leiter")
+# Heads that make a compound a kind of system: "Field-Service-Software", "Field-Service-Lösung".
+_SYSTEM_HEADS = ("software", "loesung", "system", "tool", "plattform", "platform", "solution", "modul", "app")
 _SHORT_HEADS = frozenset(["app", "apps"])  # "Zeiterfassungsapp": heads too short to be told from endings
 
 
@@ -1775,6 +1772,7 @@ class _Matcher:
                 add(form, W_WORD, whole, tok.surface, tok.surface)
             pos = 0
             parts = re.split(r"[-–]", tok.surface)
+            self._phrases_in_parts(tok, i, parts, found)
             for k, (part_forms, part) in enumerate(zip(tok.parts, parts, strict=False)):
                 length = len(fold(part))
                 for form in part_forms:
@@ -1855,6 +1853,22 @@ class _Matcher:
             for t in {t for t, _, _ in m.cover}:
                 covering.setdefault(t, []).append(m)
         return [m for m in unique if not any(m.inside(o) for o in covering[m.start])]
+
+    def _phrases_in_parts(self, tok: Token, i: int, parts: list[str], found: list[_Match]) -> None:
+        """A phrase written as the parts of a hyphenated compound that names a kind of system: a
+        "Field-Service-Software" is field service software. Bounded by the parts' number."""
+        if len(parts) < 3 or not fold(parts[-1]).startswith(_SYSTEM_HEADS):
+            return
+        starts = [0]
+        for part in parts:
+            starts.append(starts[-1] + len(fold(part)))
+        for k, part_forms in enumerate(tok.parts):
+            for form in part_forms:
+                for seq, target, kind, _pattern in self.phrases.get(form, ()):
+                    end = k + len(seq)
+                    if end <= len(tok.parts) and all(seq[m] & tok.parts[k + m] for m in range(1, len(seq))):
+                        cover = frozenset({(i, starts[k], starts[end])})
+                        found.append(_Match(target, kind, W_PART, cover, tok.surface))
 
     def _phrases_at(self, tokens: list[Token], i: int):
         seen = set()
@@ -4723,23 +4737,24 @@ def _in_passing(
         and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
         and not (
             h.id == "device-management"
-            and any(not fold(m.evidence).startswith(_DEVICE_WORDS) for m in matches[h.id])
+            and any(any(task in fold(m.evidence) for task in _DEVICE_TASKS) for m in matches[h.id])
         )
         and not asked_alone(h.id)
     ]
 
 
 _COUNT_REACH = 6  # words from a need verb to the number of things it asks for
+_BUYING = ("liefer", "beschaff", "anschaff", "kauf", "supply", "purchas", "procure", "delivery")
 
 
 def _counted_ask(m: _Match, tokens: list[Token], words: list[str], clause_of: list[int]) -> bool:
-    """ "bräuchten wir ca. 25 Smartphones", "we need 12 laptops": a number right before the thing, a need
-    verb a few words before the number in its clause."""
+    """ "bräuchten wir ca. 25 Smartphones", "Lieferung von 260 Tablets": a number right before the thing, a
+    need verb or a word of buying a few words before the number in its clause."""
     number = m.start - 1
     if number < 1 or not tokens[number].surface.isdigit():
         return False
     return any(
-        words[k] in _NEED_VERBS and clause_of[k] == clause_of[m.start]
+        (words[k] in _NEED_VERBS or words[k].startswith(_BUYING)) and clause_of[k] == clause_of[m.start]
         for k in range(max(0, number - _COUNT_REACH), number)
     )
 
