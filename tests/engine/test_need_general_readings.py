@@ -2327,3 +2327,32 @@ def test_devices_delivered_by_number_and_managed_are_asked_beside_a_lots_focus(t
         "Auftragnehmer für 5 Jahre bereitstellt."
     )
     assert {"network", "hardware-supply", "device-management"} <= _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # the app of a time recording, hyphenated
+        (
+            "Malerbetrieb, 15 Leute – suchen ne einfache Zeiterfassung per Handy-App.",
+            "time-tracking",
+            "mobile-app",
+        ),
+        # to pick is to choose
+        (
+            "We want online appointment booking where patients can pick a therapist and slot.",
+            "appointment-booking",
+            "wms",
+        ),
+        # a vague other of the same kind refused with the thing
+        (
+            "Wir möchten auf eine moderne Hotelsoftware umsteigen. Einen Gutschein-Shop oder ähnliches "
+            "brauchen wir nicht.",
+            "hotel-software",
+            "online-shop",
+        ),
+    ],
+)
+def test_a_hyphenated_app_a_choice_and_the_like_refused(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

@@ -2511,8 +2511,8 @@ def _roles(
             ):
                 k -= 1  # "Predictive Maintenance und KI-Zeug bitte nicht anbieten": both things refused
                 continue
-            if folded[k] in stops:
-                break
+            if folded[k] in stops and not (k + 1 < len(tokens) and folded[k + 1] in _THE_LIKE):
+                break  # "Einen Gutschein-Shop oder ähnliches brauchen wir nicht": the shop is refused too
             if mode == "negated" and _relative_pronoun(k, tokens, folded):
                 break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
             roles[k] = _combined(roles[k], mode)
@@ -2731,6 +2731,10 @@ def _not_the_problem(after: list[str]) -> bool:
     return len(after) == 2 and after[0] in ("das", "unser", "the", "our") and after[1].startswith(_TROUBLES)
 
 
+# "oder ähnliches", "or anything like that": a vague other of the same kind, no second thing
+_THE_LIKE = frozenset(
+    ["aehnliches", "aehnlich", "dergleichen", "sowas", "so", "vergleichbares", "anything", "similar", "the"]
+)
 _EVERYTHING = frozenset(["alles", "alle", "beide", "beides", "everything", "all", "both"])
 _THE_REST = frozenset(["andere", "anderen", "uebrige", "uebrigen", "rest", "else", "other", "others"])
 
@@ -2997,6 +3001,9 @@ def _matched_part(m: _Match, tokens: list[Token]) -> str:
     return fold(tokens[t].surface)[lo:hi]
 
 
+_CHOSEN = frozenset(["a", "an", "the", "them", "it", "up", "their", "our", "your", "one", "from", "out"])
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -3070,6 +3077,12 @@ def _other_sense(
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
         return True  # "der Gottesdienstplan" of a parish lists its services, not its staff's shifts
+    if cap == "wms" and all(
+        fold(m.evidence) == "pick"
+        and any(fold(t.surface) in _CHOSEN for t in tokens[m.start + 1 : m.start + 2])
+        for m in matches
+    ):
+        return True  # "patients can pick a therapist", "pick them up in the shop": to choose, to fetch
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
@@ -4059,6 +4072,7 @@ def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
         if all(
             fold(m.evidence).startswith(part.plain)
             or fold(m.evidence).endswith(part.tails)
+            or m.evidence.lower().replace("–", "-").endswith(part.tails)  # folding drops the hyphen
             or (fold(m.evidence) in part.before and _next_to(m, hosts))
             for m in per_cap[cap]
         ):
