@@ -2356,3 +2356,27 @@ def test_devices_delivered_by_number_and_managed_are_asked_beside_a_lots_focus(t
 def test_a_hyphenated_app_a_choice_and_the_like_refused(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, refused",
+    [
+        # a heading that refuses what follows it, after a sentence that opens with an article
+        (
+            "Außerdem möchten wir den Stromverbrauch je Maschine sehen. Die Kosten sind hoch. Was wir nicht "
+            "wollen: eine große Cloud-IoT-Plattform mit Gebühren pro Sensor.",
+            "energy-management",
+            "iiot-platform",
+        ),
+        ("Wir brauchen eine neue Website. What we don't need: a webshop.", "website-cms", "online-shop"),
+    ],
+)
+def test_a_heading_that_refuses_refuses_what_follows_it_only(taxonomy, text, asked, refused):
+    found, negated, _existing = _read(text, taxonomy)
+    assert asked in found and refused in negated and refused not in found
+
+
+def test_work_done_on_with_a_product_whose_name_is_a_word_is_there(taxonomy):
+    text = "Malerbetrieb – suchen eine Zeiterfassung, Angebote und Rechnungen machen wir weiter mit Taifun."
+    found, _negated, existing = _read(text, taxonomy)
+    assert "time-tracking" in found and "craft-software" in existing and "craft-software" not in found

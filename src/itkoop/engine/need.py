@@ -1982,6 +1982,8 @@ _ELSEWHERE = (
 # included: hardware"): its words say what is excluded.
 _EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
 _HEADING_MAX = 6  # words of such a heading
+# ... and one that refuses what follows: "Was wir nicht wollen:", "Nicht gewünscht:", "What we don't need:".
+_WANTED_HEADS = ("gewuenscht", "erwuenscht", "gewollt", "wollen", "want", "wanted", "need")
 # ... and one that keeps what follows: "Erhalten bleiben und anzubinden sind: SAP, das PACS".
 _KEPT_HEADS = frozenset(
     ["erhalten", "bleiben", "bestehende", "vorhandene", "remaining", "retained", "existing"]
@@ -2027,6 +2029,10 @@ def _after_headings(
             role = "excluded"
         elif any(w in _KEPT_HEADS for w in said):
             role = "existing"
+        elif any(w in _NEGATIONS or w in ("don", "doesn") for w in said) and any(
+            w in _NEED_VERBS or w.startswith(_WANTED_HEADS) for w in said
+        ):
+            role = "negated"  # "Was wir nicht wollen: eine große IoT-Plattform", "Nicht gewünscht: ..."
         else:
             continue
         k = members[-1] + 1
@@ -2213,6 +2219,7 @@ def _roles(
     starts: set[int],
     headings: frozenset[int] | set[int] = frozenset(),
     ends: dict[int, int] | None = None,
+    sentence_of: list[int] | None = None,
 ) -> list[str]:
     """For each token: "need", "negated" or "existing". A cue holds forward to the end of its clause, a word
     like "sondern"/"but" (or, for "existing", a need verb); when nothing is named after it ("einen Shop
@@ -2535,7 +2542,9 @@ def _roles(
                 roles[m] = _combined(roles[m], mode)
                 named = named or m in starts
         if mode == "negated" and not named and word in _VERB_NEGATIONS:
-            _refused_across_a_relative_clause(clause_start[clause_of[i]], clause_of, folded, starts, roles)
+            _refused_across_a_relative_clause(
+                clause_start[clause_of[i]], clause_of, sentence_of or [0] * len(tokens), folded, starts, roles
+            )
         if (
             mode == "existing"
             and not named
@@ -2937,12 +2946,18 @@ _RELATIVES = frozenset(["das", "die", "der", "welche", "welcher", "welches", "wh
 
 
 def _refused_across_a_relative_clause(
-    first: int, clause_of: list[int], folded: list[str], starts: set[int], roles: list[str]
+    first: int,
+    clause_of: list[int],
+    sentence_of: list[int],
+    folded: list[str],
+    starts: set[int],
+    roles: list[str],
 ) -> None:
     """ "Eine App, die Patienten erst installieren müssen, kommt nicht in Frage": a refusal whose clause (from
-    ``first``) names nothing, right after a relative clause, refuses the thing that clause describes."""
+    ``first``) names nothing, right after a relative clause of its sentence, refuses the thing that clause
+    describes ("... sehen. Die Kosten sind hoch. Was wir nicht wollen: ..." holds none)."""
     k = first - 1
-    if k < 0:
+    if k < 0 or sentence_of[k] != sentence_of[first]:
         return
     start = k
     while start > 0 and clause_of[start - 1] == clause_of[k]:
@@ -3828,7 +3843,8 @@ def _done_with_a_product(
         return False
     for k in after:
         if k > verb and words[k] in _DONE_WITH and k + 1 < len(tokens) and clause_of[k + 1] == clause_of[end]:
-            return _a_product_name(tokens[k + 1], matcher)
+            # "machen wir weiter mit Taifun": done so on, whatever the product's name means in a dictionary
+            return _a_product_name(tokens[k + 1], matcher) or any(words[g] in _GO_ON for g in range(verb, k))
     return False
 
 
@@ -4454,7 +4470,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     match_starts = set(match_ends)
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
-    roles = _roles(tokens, clause_of, match_starts, headings, match_ends)
+    roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
