@@ -2380,3 +2380,20 @@ def test_work_done_on_with_a_product_whose_name_is_a_word_is_there(taxonomy):
     text = "Malerbetrieb – suchen eine Zeiterfassung, Angebote und Rechnungen machen wir weiter mit Taifun."
     found, _negated, existing = _read(text, taxonomy)
     assert "time-tracking" in found and "craft-software" in existing and "craft-software" not in found
+
+
+def test_a_wish_said_with_waere_asks_beside_a_focus_and_a_tyre_hotel_is_no_hotel(taxonomy):
+    text = (
+        "Ich habe eine freie Kfz-Werkstatt. Mein Werkstattprogramm läuft noch unter Windows 7. Ich suche "
+        "eine neue Werkstattsoftware, wo Aufträge, Fahrzeughistorie, Teilebestellung und Reifenhotel drin "
+        "sind. "
+        "Toll wäre, wenn Kunden online einen Termin buchen könnten, gerade im Frühjahr beim Reifenwechsel."
+    )
+    found = _read(text, taxonomy)[0]
+    assert {"workshop-software", "appointment-booking"} <= found and "hotel-software" not in found
+
+
+def test_signing_up_for_a_course_online_is_no_e_learning(taxonomy):
+    text = "Wir brauchen eine Vereinssoftware. Für die Gesundheitskurse wäre eine Online-Kursanmeldung toll."
+    found = _read(text, taxonomy)[0]
+    assert "membership-management" in found and "e-learning" not in found

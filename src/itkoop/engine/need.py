@@ -618,6 +618,8 @@ _TRUCKING = (
 # Trades of craftsmen (prefixes of folded words).
 # A trade's word in a trader's name is no craft: a "Sanitärgroßhandel" sells, a "Malerbedarf" supplies.
 _TRADERS = ("handel", "haendler", "handlung", "bedarf")
+# Compounds with a trade's head that name something else: a garage's "Reifenhotel" stores tyres.
+_NOT_THE_TRADE = ("reifenhotel",)
 _CRAFT_TRADES = (
     "elektrik",
     "elektriker",
@@ -950,7 +952,20 @@ _TODAY = frozenset(
 _TODAY_PAIRS = frozenset([("the", "moment"), ("at", "present"), ("right", "now")])
 # Words that ask for something without a need verb ("soll", "hätten gern").
 _WISHES = frozenset(
-    ["soll", "sollen", "sollte", "sollten", "gern", "gerne", "wuerden", "haetten", "should", "would", "could"]
+    [
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "gern",
+        "gerne",
+        "wuerden",
+        "haetten",
+        "waere",
+        "should",
+        "would",
+        "could",
+    ]
 )
 # Words that ask: a need verb or a wish.
 _ASKING = _NEED_VERBS | _WISHES
@@ -3016,6 +3031,7 @@ def _matched_part(m: _Match, tokens: list[Token]) -> str:
     return fold(tokens[t].surface)[lo:hi]
 
 
+_SIGNING_UP = ("anmeldung", "anmeldungen", "buchung", "buchungen")
 _CHOSEN = frozenset(["a", "an", "the", "them", "it", "up", "their", "our", "your", "one", "from", "out"])
 
 
@@ -3098,6 +3114,8 @@ def _other_sense(
         for m in matches
     ):
         return True  # "patients can pick a therapist", "pick them up in the shop": to choose, to fetch
+    if cap == "e-learning" and all(fold(m.evidence).endswith(_SIGNING_UP) for m in matches):
+        return True  # "eine Online-Kursanmeldung": signing up for a course, not learning online
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
@@ -3530,7 +3548,12 @@ def _context_matches(
         # as a compound's head too ("Tagungshotel", "Ausländerbehörde"), if long enough not to be the ending
         # of another word ("automatisch" is no "Tisch", "verwalten" no "alten")
         heads = tuple(c for c in context if len(c) >= 6 or c == "hotel")
-        if not any((w.startswith(context) or w.endswith(heads)) and not w.endswith(_TRADERS) for w in words):
+        if not any(
+            (w.startswith(context) or w.endswith(heads))
+            and not w.endswith(_TRADERS)
+            and not w.startswith(_NOT_THE_TRADE)
+            for w in words
+        ):
             continue
         fallback = None
         for i, w in enumerate(last_parts):  # "Online-Anmeldung" is an Anmeldung
