@@ -2397,3 +2397,12 @@ def test_signing_up_for_a_course_online_is_no_e_learning(taxonomy):
     text = "Wir brauchen eine Vereinssoftware. Für die Gesundheitskurse wäre eine Online-Kursanmeldung toll."
     found = _read(text, taxonomy)[0]
     assert "membership-management" in found and "e-learning" not in found
+
+
+def test_a_trades_maintenance_business_is_planned_by_its_field_service(taxonomy):
+    text = (
+        "Das Wartungsgeschäft ist stark gewachsen. Was fehlt, ist eine Einsatzplanung für den Kundendienst: "
+        "Wartungen automatisch fällig stellen, Touren planen, Monteure bekommen die Aufträge aufs Tablet."
+    )
+    found = _read(text, taxonomy)[0]
+    assert "field-service" in found and "maintenance" not in found

@@ -4056,7 +4056,7 @@ _PART_OF_ANOTHER = {
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
     # fällige Wartungen sollen zur Planung vorgeschlagen werden") is planned there, not in a CMMS
     "maintenance": _Part(
-        ("field-service",), ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr")
+        ("field-service",), ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr", "wartungsgesch")
     ),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
     "ticketing": _Part(("event-management",), ("ticket",)),
