@@ -2406,3 +2406,26 @@ def test_a_trades_maintenance_business_is_planned_by_its_field_service(taxonomy)
     )
     found = _read(text, taxonomy)[0]
     assert "field-service" in found and "maintenance" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # what the kept software is for is kept with it
+        (
+            "We keep our practice software (theorg) for patient records and billing. What we want is online "
+            "appointment booking.",
+            "appointment-booking",
+        ),
+        # the practice's trade named again, its software there
+        (
+            "Wir sind eine Physiotherapie-Praxis. Unsere Praxissoftware ist THEORG, damit sind wir "
+            "zufrieden. Bei Google findet man uns erst auf Seite 3, wenn man 'Physiotherapie Regensburg' "
+            "eingibt. Wir bräuchten eine neue Webseite.",
+            "website-cms",
+        ),
+    ],
+)
+def test_the_kept_softwares_uses_and_the_trades_name_are_the_software_there(taxonomy, text, asked):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and "medical-practice" in existing and "medical-practice" not in found

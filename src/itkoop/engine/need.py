@@ -2460,6 +2460,18 @@ def _roles(
                 break  # "do not want to change the PMS" reaches past its "want"
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
+                end = ends.get(j - 1, j - 1)
+                purpose = next(
+                    (
+                        k
+                        for k in (end + 1, end + 2)  # over a product's name: "software (theorg) for"
+                        if k < len(tokens) and clause_of[k] == clause_of[i] and folded[k] in ("for", "fuer")
+                    ),
+                    None,
+                )
+                if purpose is not None:
+                    j = purpose + 1  # "We keep our practice software for patient records and billing"
+                    continue
                 break  # the adjective's noun
             if forward_only and mode == "existing" and j < len(tokens) and folded[j] in _AFTER_THE_NOUN:
                 break  # ... a noun no capability names: "aus dem bisherigen System zu übernehmen"
@@ -3817,6 +3829,9 @@ _TRADE_HEADS = (
     "werkstaetten",
     "apotheke",
     "apotheken",
+    "physiotherapie",  # the practice's trade, "Physiotherapie Regensburg" searched for
+    "ergotherapie",
+    "physiotherapy",
     " practice",
     " pharmacy",
     " garage",
