@@ -2429,3 +2429,25 @@ def test_a_trades_maintenance_business_is_planned_by_its_field_service(taxonomy)
 def test_the_kept_softwares_uses_and_the_trades_name_are_the_software_there(taxonomy, text, asked):
     found, _negated, existing = _read(text, taxonomy)
     assert asked in found and "medical-practice" in existing and "medical-practice" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # devices left lying somewhere are lost, not kept; managed centrally
+        (
+            "die Tablets müssen wir auch noch kaufen so 25 Stück und die sollten zentral verwaltet sein "
+            "falls mal eins im Auto liegen bleibt",
+            {"hardware-supply", "device-management"},
+        ),
+        # a tradesman's workshop, data never backed up, vans to track
+        (
+            "the wifi in the workshop drops and the nas hasn't been backed up since 2021. also want the vans "
+            "tracked gps-wise",
+            {"network", "backup", "fleet-management"},
+        ),
+    ],
+)
+def test_colloquial_asks_for_devices_backups_and_vehicles(taxonomy, text, asked):
+    found = _read(text, taxonomy)[0]
+    assert asked <= found and "training" not in found

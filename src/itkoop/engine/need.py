@@ -877,6 +877,12 @@ _CONTEXT_WORDS += (
     ),
     # applications made online
     ("online-forms", ("antraeg", "antrag", "beantrag"), ("online",)),
+    # vehicles located: "want the vans tracked", "die Transporter orten"
+    (
+        "fleet-management",
+        ("tracked", "orten", "geortet", "ortung"),
+        ("vans", "van", "trucks", "truck", "lkw", "fahrzeug", "transporter", "vehicles", "servicefahrzeug"),
+    ),
     # meetings held in part online: "Eigentümerversammlungen hybrid durchführen", "Vorträge hybrid übertragen"
     (
         "video-conferencing",
@@ -901,7 +907,18 @@ _CONTEXT_WORDS += (
     # phones and tablets locked or wiped when one is lost: "ein Gerät sperren", "Sperrung bei Verlust"
     (
         "device-management",
-        ("sperren", "sperrung", "sperrt", "fernloeschung", "fernloeschen", "wipe", "lock"),
+        (
+            "sperren",
+            "sperrung",
+            "sperrt",
+            "fernloeschung",
+            "fernloeschen",
+            "wipe",
+            "lock",
+            "zentral verwaltet",  # "die sollten zentral verwaltet sein, falls mal eins liegen bleibt"
+            "zentral verwalten",
+            "centrally managed",
+        ),
         (
             "handy",
             "handys",
@@ -2266,6 +2283,8 @@ def _roles(
         backward_only = kept = False
         if _malfunction(word, prev, nxt):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
+        if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
+            continue  # "falls mal eins im Auto liegen bleibt", "wenn die Kasse stehen bleibt": lost, stuck
         if word in _NEGATIONS and prev in _NEGATION_STRESS and prev2:  # "gibt es noch gar keine App"
             prev, prev2 = prev2, folded[i - 3] if i > 2 and clause_of[i - 3] == clause_of[i] else ""
         if (
@@ -3128,6 +3147,13 @@ def _other_sense(
         return True  # "patients can pick a therapist", "pick them up in the shop": to choose, to fetch
     if cap == "e-learning" and all(fold(m.evidence).endswith(_SIGNING_UP) for m in matches):
         return True  # "eine Online-Kursanmeldung": signing up for a course, not learning online
+    if cap == "training" and all(
+        fold(m.evidence) == "workshop"
+        and m.start
+        and fold(tokens[m.start - 1].surface) in ("the", "our", "my")
+        for m in matches
+    ):
+        return True  # "the wifi in the workshop drops": a tradesman's workshop, no training
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
