@@ -2451,3 +2451,45 @@ def test_the_kept_softwares_uses_and_the_trades_name_are_the_software_there(taxo
 def test_colloquial_asks_for_devices_backups_and_vehicles(taxonomy, text, asked):
     found = _read(text, taxonomy)[0]
     assert asked <= found and "training" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        # done by the IT firm that looks after the writer already
+        (
+            "Backup macht schon unser Systemhaus, das passt so. Wir brauchen eine Firewall.",
+            "it-security",
+            "backup",
+        ),
+        # "... too" says of a thing what the clause before said: there
+        ("Protel als PMS bleibt, Kassen auch. Wir wollen einen Chatbot.", "chatbot", "pos"),
+    ],
+)
+def test_work_done_by_the_it_firm_and_things_there_too(taxonomy, text, asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and there in existing and there not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # another topic, not now
+        (
+            "Wir brauchen eine Kanzleisoftware. Die Telefonanlage is auch ein Witz aber das ist ein anderes "
+            "Thema, erstmal nur die Akten.",
+            "legal-software",
+            "telephony",
+        ),
+        # the field technicians' app comes with the scheduling
+        (
+            "need proper job scheduling + an app for the techs with job info, photos and the customer "
+            "signing",
+            "field-service",
+            "mobile-app",
+        ),
+    ],
+)
+def test_another_topic_devices_managed_centrally_and_a_field_services_app(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

@@ -16,6 +16,7 @@ words that were its evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -316,7 +317,16 @@ _OWNERS = (
 )
 # Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
 _DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles", "done"])
-_OUTSIDE_PARTIES = ("steuer", "datev", "dienstleister", "extern", "agentur", "accountant", "tax")
+_OUTSIDE_PARTIES = (
+    "steuer",
+    "datev",
+    "dienstleister",
+    "extern",
+    "agentur",
+    "systemhaus",
+    "accountant",
+    "tax",
+)
 _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
 # "Website haben wir": the object before "haben wir" is there already.
@@ -918,6 +928,7 @@ _CONTEXT_WORDS += (
             "zentral verwaltet",  # "die sollten zentral verwaltet sein, falls mal eins liegen bleibt"
             "zentral verwalten",
             "centrally managed",
+            "managed centrally",
         ),
         (
             "handy",
@@ -1986,6 +1997,9 @@ _ELSEWHERE = (
     "eigenes projekt",
     "separates projekt",
     "eigenes thema",
+    "anderes thema",  # "Die Telefonanlage is auch ein Witz, aber das ist ein anderes Thema"
+    "another topic",
+    "another story",
     "out of scope",
     "separate project",
     # ... or with the buyer, who does it itself: "verbleibt beim Kreismedienzentrum", "führt das
@@ -2658,7 +2672,23 @@ _TAKING_OVER = ("uebernahme", "migration", "ueberfuehrung")  # of data (see _dat
 # the words alone, not "Telefonanlage"
 _BARE_PHONE = frozenset(["telefon", "telefone", "telefons", "phone", "phones", "anruf", "anrufe"])
 _CHANGE_LINKS = frozenset(["to", "from", "over"])  # "switch to", "switch from", "switch over"
-_CHANGE_VERBS = ("wechsel", "abloes", "ersetz", "austausch", "umsteig", "aufgeb", "replac", "switch", "chang")
+# ... and "daran wird nicht rumgefummelt", "nicht anfassen", "don't touch": left as it is
+_CHANGE_VERBS = (
+    "wechsel",
+    "abloes",
+    "ersetz",
+    "austausch",
+    "umsteig",
+    "aufgeb",
+    "replac",
+    "switch",
+    "chang",
+    "anfass",
+    "angefasst",
+    "rumfumm",
+    "rumgefummelt",
+    "touch",
+)
 _CHANGE_TARGETS = frozenset(
     ["zu", "auf", "nach", "to"]
 )  # "nicht zu Shopify wechseln": the new one is refused
@@ -2811,6 +2841,26 @@ def _everything_stays(words: list[str], sentence_of: list[int], starts: set[int]
         for k in named:
             if roles[k] == "need":
                 roles[k] = "existing"
+
+
+_LIKEWISE = frozenset(["auch", "ebenfalls", "ebenso", "too", "also"])
+_LIKEWISE_WORDS = 3  # "Kassen auch", "die Kassen ebenso", "the tills too"
+
+
+def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
+    """ "Protel als PMS bleibt, Kassen auch": a short clause that names a thing and ends in "auch" says of it
+    what the clause before said of its own: there. Linear."""
+    members = _members(clause_of)
+    for before, clause in itertools.pairwise(members):
+        if (
+            len(clause) <= _LIKEWISE_WORDS
+            and words[clause[-1]] in _LIKEWISE
+            and any(k in starts for k in clause)
+            and any(roles[k] == "existing" for k in before)
+        ):
+            for k in clause:
+                if roles[k] == "need":
+                    roles[k] = "existing"
 
 
 # Said of a system in a sentence of its own: content with it, it is there ("... und sind damit zufrieden",
@@ -4119,11 +4169,18 @@ _PART_OF_ANOTHER = {
         ("medical-practice", "legal-software", "project-management", "care-software", "chatbot"),
         ("terminkalender", "terminwuensch"),
     ),
-    # the app of a product bought ("an app where consultants log their hours", "eine App zum Ein- und
-    # Ausstempeln", "Ratsinformationssystem mit Mandatsträger-App", "App-Verteilung" of a device management)
-    # comes with it; no app to develop
+    # the app of a product bought ("an app where consultants log their hours", "an app for the techs", "eine
+    # App zum Ein- und Ausstempeln", "Ratsinformationssystem mit Mandatsträger-App", "App-Verteilung" of a
+    # device management) comes with it; no app to develop
     "mobile-app": _Part(
-        ("time-tracking", "expense-management", "e-government", "device-management", "intranet"),
+        (
+            "time-tracking",
+            "expense-management",
+            "e-government",
+            "device-management",
+            "intranet",
+            "field-service",
+        ),
         ("app", "smartphone app", "smartphone-app"),
         tails=("-app", " app"),
     ),
@@ -4537,6 +4594,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
+    _likewise(words, clause_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
