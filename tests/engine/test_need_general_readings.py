@@ -2493,3 +2493,35 @@ def test_work_done_by_the_it_firm_and_things_there_too(taxonomy, text, asked, th
 def test_another_topic_devices_managed_centrally_and_a_field_services_app(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # "grad" is "gerade", no school's grades
+        (
+            "Tickets verkaufen wir grad über so ne Seite, wir brauchen ein eigenes Ticketing.",
+            "event-management",
+            "school-software",
+        ),
+        # it cannot go on like this: nothing refused
+        (
+            "ich hätt gern so ein System wo alle Anfragen reinlaufen also Angebote Events Termine bzw "
+            "Kundenverwaltung quasi weil so wie jetzt gehts echt nicht weiter",
+            "crm",
+            "",
+        ),
+        # a courier's delivery software, and a call referred to
+        ("Servus, wir bräuchten ne Zustellsoftware mit App für die Fahrer.", "logistics-tms", ""),
+        (
+            "Hi Tobi, wie am Telefon besprochen: das Bürgerbüro braucht endlich ne Online-Terminvergabe, die "
+            "Leute stehen um 7 vorm Rathaus Schlange. Außerdem soll die Telefonanlage im Rathaus raus, "
+            "Ersatz über VoIP.",
+            "appointment-booking",
+            "",
+        ),
+    ],
+)
+def test_colloquial_words_a_courier_and_a_call_referred_to(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

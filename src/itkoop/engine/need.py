@@ -16,8 +16,8 @@ words that were its evidence.
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -1622,6 +1622,8 @@ def _alternatives(label: str) -> list[str]:
 # Words matched as written only, not by their verb's forms: "3 hosts" are servers, "hosted within the EU" is
 # where a service runs; neither asks for hosting.
 _GERUNDS_ONLY = frozenset(["hosting"])
+# ... and words matched only as written: "grades" of a school, not "grad" (colloquial for "gerade")
+_AS_WRITTEN = frozenset(["grades"])
 
 
 def _is_acronym(pattern: str) -> bool:
@@ -1747,6 +1749,8 @@ class _Matcher:
                 self.acronyms.add(fold(surface))
             if fold(surface) in _GERUNDS_ONLY:
                 forms = {f for f in forms if f.endswith("ing")}
+            if fold(surface) in _AS_WRITTEN:
+                forms = {fold(surface)}
             for form in forms:
                 if len(form) >= 2:
                     self.words.setdefault(form, []).append((target, kind, pattern))
@@ -2197,6 +2201,14 @@ def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]
             or (clauses[clause_of[i]] & _QUOTE_SENDING and clauses[clause_of[i]] & _TO_THE_WRITER)
         ):
             out.add(i)
+    size = Counter(clause_of)
+    for i, c in enumerate(clause_of):  # "wie am Telefon besprochen", "as discussed on the phone"
+        if (
+            size[c] <= _SALUTATION_MAX
+            and clauses[c] & {"besprochen", "discussed", "vereinbart", "agreed"}
+            and clauses[c] & {"wie", "as"}
+        ):
+            out.add(i)
     first = [i for i, c in enumerate(clause_of) if c == clause_of[0]]
     opening = words[first[0]], (words[first[1]] if len(first) > 1 else "")
     if len(first) <= _SALUTATION_MAX and (
@@ -2295,6 +2307,8 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
+        if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
+            continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
         if _malfunction(word, prev, nxt):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
@@ -2851,7 +2865,7 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
     """ "Protel als PMS bleibt, Kassen auch": a short clause that names a thing and ends in "auch" says of it
     what the clause before said of its own: there. Linear."""
     members = _members(clause_of)
-    for before, clause in itertools.pairwise(members):
+    for before, clause in pairwise(members):
         if (
             len(clause) <= _LIKEWISE_WORDS
             and words[clause[-1]] in _LIKEWISE
