@@ -172,6 +172,10 @@ F1_FLOORS = {
         # the engine of the round's start (d80837e), 0.738 when it arrived (ba92b19)
         "all": 0.71,  # 0.738
     },
+    "needs_colloquial.json": {  # colloquial texts by an outside writer: 0.720 at its first run on d80837e,
+        # 0.724 when it arrived (05b9654); then read for rules
+        "all": 0.78,  # 0.807
+    },
 }
 # public IT procurement lots: (lowest precision, lowest recall)
 LOT_FLOORS = {
