@@ -2525,3 +2525,29 @@ def test_another_topic_devices_managed_centrally_and_a_field_services_app(taxono
 def test_colloquial_words_a_courier_and_a_call_referred_to(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # timesheets one cannot read are a trouble told, not refused
+        (
+            "die Jungs sollen ihre Arbeitszeiten übers Handy stempeln weil die Stundenzettel kann ich nicht "
+            "lesen ehrlich",
+            "time-tracking",
+        ),
+        # devices counted after the word
+        (
+            "Wir bräuchten ein GIS, wo die Kollegen aufm Tablet eintragen, Tablets bitte gleich mit, so 4 "
+            "Stück.",
+            "hardware-supply",
+        ),
+        # sessions by video
+        (
+            "we wanna offer video sessions but it has to be one of the kbv certified providers",
+            "video-conferencing",
+        ),
+    ],
+)
+def test_a_trouble_told_devices_counted_after_and_video_sessions(taxonomy, text, asked):
+    assert asked in _read(text, taxonomy)[0]

@@ -2307,6 +2307,8 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
+        if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
+            continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
         if _malfunction(word, prev, nxt):
@@ -3014,6 +3016,9 @@ def _refusal_noun_after(i: int, folded: list[str]) -> bool:
 
 
 # A thing said not to work is one to fix or replace: neither refused nor fine as it is.
+_NOT_ABLE = frozenset(
+    ["lesen", "entziffern", "finden", "verstehen", "read", "find", "understand", "decipher"]
+)
 _WORKING = frozenset(["funktioniert", "funktionieren", "laeuft", "laufen", "works", "work", "working"])
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
 
@@ -3299,6 +3304,9 @@ def _counted(t: int, tokens: list[Token]) -> bool:
     """Devices counted ("32 Tablets", "ca. 260 Notebooks") are devices to supply; "unsere 30 Rechner" are
     there, "Lizenzen für 6 PCs" and "mit 400 Endgeräten" count seats or parts of another thing, "Migration
     von 300 Arbeitsplätzen" what a service is done to ("Lieferung von 300 Notebooks" is a supply)."""
+    after = [fold(x.surface) for x in tokens[t + 1 : t + 8]]
+    if any(a.isdigit() and b in ("stueck", "stk") for a, b in pairwise(after)):
+        return True  # "Tablets bitte gleich mit, so 4 Stück"
     if t < 1 or not tokens[t - 1].surface.replace(".", "").isdigit():
         return False
     before = fold(tokens[t - 2].surface) if t >= 2 else ""
