@@ -2551,3 +2551,25 @@ def test_colloquial_words_a_courier_and_a_call_referred_to(taxonomy, text, asked
 )
 def test_a_trouble_told_devices_counted_after_and_video_sessions(taxonomy, text, asked):
     assert asked in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # two things that stay
+        (
+            "google workspace and slack stay, we're not moving off those. we want sso.",
+            "identity-management",
+            "office-software",
+        ),
+        # today's till, opened with "current"
+        (
+            "current till is some ipad app that crashes every saturday morning. want a proper pos.",
+            "pos",
+            "mobile-app",
+        ),
+    ],
+)
+def test_two_things_that_stay_and_todays_makeshift_opened_with_current(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

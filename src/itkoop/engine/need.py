@@ -470,7 +470,7 @@ _SUBJECT_VERBS = frozenset(
         "remains",
     ]
 )
-_PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen"])
+_PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen", "stay", "remain"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -975,9 +975,21 @@ _UNTIL_NOW = frozenset(
     [("bis", "heute"), ("bis", "heut"), ("bis", "jetzt"), ("until", "now"), ("so", "far"), ("up", "to")]
 )
 _TODAY = frozenset(
-    ["aktuell", "bisher", "bislang", "derzeit", "momentan", "zurzeit", "currently", "today", "presently"]
+    [
+        "aktuell",
+        "bisher",
+        "bislang",
+        "derzeit",
+        "momentan",
+        "zurzeit",
+        "currently",
+        "today",
+        "presently",
+    ]
 )
 _TODAY_PAIRS = frozenset([("the", "moment"), ("at", "present"), ("right", "now")])
+# ... and opening a sentence only: "current till is some ipad app that crashes", "rn we do invoices in word"
+_TODAY_OPENERS = frozenset(["current", "rn"])
 # Words that ask for something without a need verb ("soll", "hätten gern").
 _WISHES = frozenset(
     [
@@ -2128,7 +2140,7 @@ def _todays_way(words: list[str], sentence_of: list[int]) -> set[int]:
         said = [words[i] for i in members]
         pairs = set(pairwise(said))
         today = (
-            any(w in _TODAY for w in said[:3])
+            any(w in _TODAY or w in _TODAY_OPENERS for w in said[:3])
             or bool(set(pairwise(said[:4])) & _TODAY_PAIRS)  # "At the moment requests come by email"
             or (
                 # "Rechnungen schreib ich bis heute in Word", "until now we write them on paper", "füllen
