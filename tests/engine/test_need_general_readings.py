@@ -2573,3 +2573,21 @@ def test_a_trouble_told_devices_counted_after_and_video_sessions(taxonomy, text,
 def test_two_things_that_stay_and_todays_makeshift_opened_with_current(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+def test_crews_planned_are_field_service_and_dictated_text_recognised_is_speech(taxonomy):
+    assert (
+        "field-service"
+        in _read(
+            "Dachdecker, 4 Kolonnen: brauchen digitale Planung, welcher Trupp wann auf welche Baustelle "
+            "fährt.",
+            taxonomy,
+        )[0]
+    )
+    text = (
+        "Unser Kanzleiprogramm wird eingestellt, wir brauchen eine neue Kanzleisoftware mit beA, Fristen und "
+        "Aktenführung für unsere Kanzlei. Außerdem würden die Kollegen gern direkt am Rechner diktieren, "
+        "sodass der Text automatisch erkannt wird."
+    )
+    found = _read(text, taxonomy)[0]
+    assert "speech-recognition" in found and "ocr-capture" not in found

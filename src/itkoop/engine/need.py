@@ -871,6 +871,8 @@ _CONTEXT_WORDS += (
         ("auftraeg", "auftrag", "einsaetze"),
         ("monteur", "techniker", "servicetechniker", "technician", "fitter"),
     ),
+    # ... and the planning of crews: "digitale Planung, welcher Trupp wann auf welche Baustelle fährt"
+    ("field-service", ("planung", "einteilung"), ("trupp", "kolonne", "kolonnen")),
     # a care service's rounds are care planning
     ("care-software", ("tourenplan", "touren"), ("pflegedienst", "pflegekraft", "pflegekraefte", "nursing")),
     # a door opened with a phone or a card
@@ -3235,6 +3237,13 @@ def _other_sense(
         for m in matches
     ):
         return True  # "the wifi in the workshop drops": a tradesman's workshop, no training
+    if cap == "ocr-capture" and all(
+        "erkannt" in fold(m.evidence) or "erkennung" in fold(m.evidence) for m in matches
+    ):
+        # "direkt am Rechner diktieren, sodass der Text automatisch erkannt wird": speech, not a scan
+        sentence = {w for m in matches for w in _sentence_words(m, tokens, sentence_of)}
+        if any(w.startswith(("diktier", "sprach", "dictat", "speech")) for w in sentence):
+            return True
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
