@@ -2591,3 +2591,9 @@ def test_crews_planned_are_field_service_and_dictated_text_recognised_is_speech(
     )
     found = _read(text, taxonomy)[0]
     assert "speech-recognition" in found and "ocr-capture" not in found
+
+
+def test_what_the_asker_is_said_to_have_before_its_verb_is_there(taxonomy):
+    text = "Schuhhändler mit Shopware-6-Shop sucht Anbindung an Amazon und Zalando (Artikel, Bestände)."
+    found, _negated, existing = _read(text, taxonomy)
+    assert "marketplace" in found and "online-shop" in existing and "online-shop" not in found

@@ -2873,6 +2873,22 @@ def _everything_stays(words: list[str], sentence_of: list[int], starts: set[int]
                 roles[k] = "existing"
 
 
+_ASKER_REACH = 8  # words from the text's first word to the verb of "Schuhhändler mit Shopware-Shop sucht"
+
+
+def _the_asker_has(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
+    """ "Schuhhändler mit Shopware-6-Shop sucht Anbindung an Amazon": what the asker is said to have, between
+    "mit" and the need verb of the text's opening clause, is there."""
+    head = [k for k in range(min(len(words), _ASKER_REACH)) if clause_of[k] == clause_of[0]]
+    verb = next((k for k in head if words[k] in _NEED_VERBS), None)
+    with_ = next((k for k in head if words[k] in ("mit", "with")), None)
+    if verb is None or with_ is None or with_ > verb:
+        return
+    for k in range(with_ + 1, verb):
+        if k in starts and roles[k] == "need":
+            roles[k] = "existing"
+
+
 _LIKEWISE = frozenset(["auch", "ebenfalls", "ebenso", "too", "also"])
 _LIKEWISE_WORDS = 3  # "Kassen auch", "die Kassen ebenso", "the tills too"
 
@@ -4638,6 +4654,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
     _likewise(words, clause_of, match_starts, roles)
+    _the_asker_has(words, clause_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
