@@ -2597,3 +2597,20 @@ def test_what_the_asker_is_said_to_have_before_its_verb_is_there(taxonomy):
     text = "Schuhhändler mit Shopware-6-Shop sucht Anbindung an Amazon und Zalando (Artikel, Bestände)."
     found, _negated, existing = _read(text, taxonomy)
     assert "marketplace" in found and "online-shop" in existing and "online-shop" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, refused",
+    [
+        (
+            "Wir möchten mobile Handscanner einführen. Ein eigenständiges Lagerverwaltungssystem halten wir "
+            "für überdimensioniert.",
+            "barcode-rfid",
+            "wms",
+        ),
+        ("We need a new website. A full ERP would be overkill.", "website-cms", "erp"),
+    ],
+)
+def test_what_the_writer_thinks_oversized_is_refused(taxonomy, text, asked, refused):
+    found, negated, _existing = _read(text, taxonomy)
+    assert asked in found and refused in negated and refused not in found

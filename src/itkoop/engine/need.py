@@ -2390,6 +2390,8 @@ def _roles(
                 # "Die Praxissoftware wollen wir nicht wechseln": a system not to be changed is kept; one
                 # named in an earlier clause is not meant ("We need X. We do not want to replace ...")
                 mode, kept = "existing", True
+        elif word in _OVERKILL:
+            mode = "negated"  # "Ein eigenständiges Lagerverwaltungssystem halten wir für überdimensioniert"
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
         elif word.startswith("bisherig") and any(
@@ -3046,6 +3048,7 @@ def _refusal_noun_after(i: int, folded: list[str]) -> bool:
 
 
 # A thing said not to work is one to fix or replace: neither refused nor fine as it is.
+_OVERKILL = frozenset(["ueberdimensioniert", "uebertrieben", "overkill", "oversized"])
 _NOT_ABLE = frozenset(
     ["lesen", "entziffern", "finden", "verstehen", "read", "find", "understand", "decipher"]
 )
