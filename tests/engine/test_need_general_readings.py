@@ -2614,3 +2614,9 @@ def test_what_the_asker_is_said_to_have_before_its_verb_is_there(taxonomy):
 def test_what_the_writer_thinks_oversized_is_refused(taxonomy, text, asked, refused):
     found, negated, _existing = _read(text, taxonomy)
     assert asked in found and refused in negated and refused not in found
+
+
+def test_a_thing_said_to_be_a_makers_is_there(taxonomy):
+    text = "Kassen in den Filialen sind von Vectron, da bitte nix anfassen. Wir brauchen ne Website."
+    found, _negated, existing = _read(text, taxonomy)
+    assert "website-cms" in found and "pos" in existing and "pos" not in found

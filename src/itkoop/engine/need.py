@@ -2495,6 +2495,16 @@ def _roles(
         ):
             roles[i + 1] = _combined(roles[i + 1], "existing")  # "der an DATEV angebunden ist"
             continue
+        elif (
+            word in _COPULAS
+            and nxt in ("von", "from")
+            and i + 2 < len(tokens)
+            and _unknown_name(tokens[i + 2].surface)
+            and last_start.get(clause_of[i], len(tokens)) < i
+        ):
+            # "Kassen in den Filialen sind von Vectron": the thing the clause names is the maker's, there
+            roles[last_start[clause_of[i]]] = "existing"
+            continue
         elif (word in _POSSESSIVES or word in ("der", "die", "das", "the")) and _names_then_is(
             i, tokens, folded, starts
         ):
