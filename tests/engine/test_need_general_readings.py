@@ -2620,3 +2620,29 @@ def test_a_thing_said_to_be_a_makers_is_there(taxonomy):
     text = "Kassen in den Filialen sind von Vectron, da bitte nix anfassen. Wir brauchen ne Website."
     found, _negated, existing = _read(text, taxonomy)
     assert "website-cms" in found and "pos" in existing and "pos" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        # the channels sold through
+        (
+            "wir verkaufen handgemachte Seifen über Etsy und nen eigenen Shopware-Shop. Bräuchten ein PIM.",
+            "pim",
+            "online-shop",
+        ),
+        ("We sell through our online shop and need a PIM.", "pim", "online-shop"),
+    ],
+)
+def test_the_channels_a_writer_sells_through_are_there(taxonomy, text, asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and there in existing and there not in found
+
+
+def test_a_school_boards_office_writing_asks_for_no_school_software(taxonomy):
+    text = (
+        "Hallo Kollegen, kurze Info vom Schulverwaltungsamt: für die 6 Grundschulen brauchen wir Tablets "
+        "für die Klassen (ca. 180 Stück), zentral verwaltet, und in zwei Schulen gibts noch kein WLAN."
+    )
+    found = _read(text, taxonomy)[0]
+    assert {"hardware-supply", "network"} <= found and "school-software" not in found

@@ -1073,6 +1073,10 @@ _BUSINESS_WORDS = frozenset(
         "kanzlei",
         "steuerkanzlei",
         "anwaltskanzlei",
+        # a public body's unit that writes: "Schulverwaltungsamt", "Ordnungsbehörde"
+        "amt",
+        "behoerde",
+        "dezernat",
     ]
 )
 # as the head of a compound too: "Steuerberatungskanzlei", "Seminarhotel"
@@ -2390,6 +2394,18 @@ def _roles(
                 # "Die Praxissoftware wollen wir nicht wechseln": a system not to be changed is kept; one
                 # named in an earlier clause is not meant ("We need X. We do not want to replace ...")
                 mode, kept = "existing", True
+        elif (
+            word in _SELLING
+            and any(w in ("ueber", "via", "through", "on") for w in folded[i + 1 : i + 5])
+            and not any(folded[k] in _ASKING for k in range(clause_start[clause_of[i]], i))
+        ):
+            # "wir verkaufen Seifen über Etsy und nen eigenen Shopware-Shop": the channels sold through
+            for k in range(i + 2, min(len(tokens), i + 2 + MAX_SCOPE)):
+                if clause_of[k] != clause_of[i] or folded[k] in _ASKING:
+                    break
+                if k in starts:
+                    roles[k] = _combined(roles[k], "existing")
+            continue
         elif word in _OVERKILL:
             mode = "negated"  # "Ein eigenständiges Lagerverwaltungssystem halten wir für überdimensioniert"
         elif word in _EXISTING and prev in _KEEP_TRACK:
@@ -3058,6 +3074,7 @@ def _refusal_noun_after(i: int, folded: list[str]) -> bool:
 
 
 # A thing said not to work is one to fix or replace: neither refused nor fine as it is.
+_SELLING = frozenset(["verkaufen", "verkauft", "vertreiben", "sell", "sells", "selling"])
 _OVERKILL = frozenset(["ueberdimensioniert", "uebertrieben", "overkill", "oversized"])
 _NOT_ABLE = frozenset(
     ["lesen", "entziffern", "finden", "verstehen", "read", "find", "understand", "decipher"]
