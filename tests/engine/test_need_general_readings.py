@@ -2646,3 +2646,26 @@ def test_a_school_boards_office_writing_asks_for_no_school_software(taxonomy):
     )
     found = _read(text, taxonomy)[0]
     assert {"hardware-supply", "network"} <= found and "school-software" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # a telephone system in the words of tenders, and in a hyphenated compound of a solution
+        ("Wir brauchen eine neue TK-Anlage für 40 Nebenstellen.", "telephony"),
+        (
+            "Ablösung der bestehenden TK-Anlage (ISDN-basiert) durch eine Cloud-Telefonielösung für ca. 85 "
+            "Nebenstellen.",
+            "telephony",
+        ),
+        # the IT firm an SME seeks, beside other needs
+        (
+            "Apotheke mit 2 Filialen sucht neuen IT-Dienstleister für laufende Betreuung und eine anständige "
+            "Datensicherung.",
+            "managed-services",
+        ),
+    ],
+)
+def test_a_telephone_system_replaced_and_an_it_firm_sought(taxonomy, text, asked):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and asked not in existing

@@ -192,6 +192,7 @@ _IN_USE_VERBS = frozenset(
 # "Die bisherigen Diensthandys (alte Geräte) sollen ersetzt werden": what is replaced is asked for anew.
 _REPLACED = ("ersetzt", "ersetzen", "abgeloest", "abzuloesen", "abloesen", "ausgetauscht", "replaced")
 _REPLACED_REACH = 14
+_REPLACEMENT = ("abloesung", "ersetzung", "austausch", "replacement")
 _MUST = frozenset(["muss", "muessen", "soll", "sollen", "sollte", "sollten", "must", "should"])
 _GO_ON = frozenset(["weiter", "weiterhin", "bisher", "still"])  # "soll weiter über DATEV laufen": kept
 # Words that say "we have that already" ("wir haben schon eine Praxissoftware", "our existing ERP").
@@ -1842,6 +1843,7 @@ class _Matcher:
                 length = len(fold(part))
                 for form in part_forms:
                     add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
+                self._modifier_of_a_part(tok, i, k, pos, part, found)
                 if k + 1 < len(parts) and not part_forms & self.words.keys():
                     # a modifier keeps its linking element: "Videosprechstunden-Tool", "Kunden-Bindungs-..."
                     key = fold(part)
@@ -1918,6 +1920,27 @@ class _Matcher:
             for t in {t for t, _, _ in m.cover}:
                 covering.setdefault(t, []).append(m)
         return [m for m in unique if not any(m.inside(o) for o in covering[m.start])]
+
+    def _modifier_of_a_part(
+        self, tok: Token, i: int, k: int, pos: int, part: str, found: list[_Match]
+    ) -> None:
+        """The modifier of a hyphenated word's last part: "Cloud-Telefonielösung" holds a Telefonie-Lösung,
+        as "Telefonielösung" does. Bounded by the part's length."""
+        if k != len(tok.parts) - 1 or k == 0:
+            return
+        key = fold(part)
+        for cut in range(6, len(key) - 3):
+            modifier = key[:cut]
+            if (
+                modifier in self.words
+                and _is_word(part[cut:])
+                and not key[cut:].lstrip("s").startswith(_PERSON_HEADS)
+            ):
+                for target, kind, _pattern in self.words[modifier]:
+                    found.append(
+                        _Match(target, kind, W_MODIFIER, frozenset({(i, pos, pos + cut)}), tok.surface)
+                    )
+                return
 
     def _phrases_in_parts(self, tok: Token, i: int, parts: list[str], found: list[_Match]) -> None:
         """A phrase written as the parts of a hyphenated compound that names a kind of system: a
@@ -2414,6 +2437,10 @@ def _roles(
             w.startswith(_REPLACED) for w in folded[i + 1 : i + 1 + _REPLACED_REACH]
         ):
             continue  # "Die bisherigen Diensthandys ... sollen ersetzt werden": there today, to be replaced
+        elif word.startswith(("bisherig", "bestehend")) and any(
+            w.startswith(_REPLACEMENT) for w in folded[max(0, i - 3) : i]
+        ):
+            continue  # "Ablösung der bestehenden TK-Anlage durch eine Cloud-Telefonie": to be replaced
         elif word in _EXISTING_VERBS and prev in _BY_ITSELF:
             continue  # "damit der Beitragseinzug automatisch läuft": a wish, not a system in use
         elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
@@ -4448,7 +4475,12 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
             and all(clause_of[t] == 0 for t, _, _ in m.cover)
             for m in ms
         )
-        or all(fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]).endswith(_BUSINESS_HEADS) for m in ms)
+        or all(
+            fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]).endswith(_BUSINESS_HEADS)
+            # "IT-Dienstleister" is the one sought
+            and not m.evidence.lower().startswith(("it-", "edv-", "it ", "edv ", "itdienst", "edvdienst"))
+            for m in ms
+        )
     ]
     if len(only_business) < len(per_cap):
         for cap in only_business:
