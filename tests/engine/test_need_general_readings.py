@@ -2669,3 +2669,23 @@ def test_a_school_boards_office_writing_asks_for_no_school_software(taxonomy):
 def test_a_telephone_system_replaced_and_an_it_firm_sought(taxonomy, text, asked):
     found, _negated, existing = _read(text, taxonomy)
     assert asked in found and asked not in existing
+
+
+@pytest.mark.parametrize(
+    "text, asked, refused",
+    [
+        (
+            "Wir brauchen Hilfe beim Datenschutz, wir haben nämlich auch keinen Datenschutzbeauftragten.",
+            "data-protection",
+            "",
+        ),
+        (
+            "Wir brauchen eine Website. Wir haben keinen Bedarf an einem Onlineshop.",
+            "website-cms",
+            "online-shop",
+        ),
+    ],
+)
+def test_what_the_writer_has_not_is_a_lack_unless_no_need_is_said(taxonomy, text, asked, refused):
+    found, negated, _existing = _read(text, taxonomy)
+    assert asked in found and (not refused or refused in negated)

@@ -2352,6 +2352,12 @@ def _roles(
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
+        if (
+            word in ("kein", "keine", "keinen", "keiner")
+            and _had_before(i, folded, clause_of)
+            and nxt not in ("bedarf", "interesse", "need", "use")
+        ):
+            continue  # "wir haben nämlich auch keinen Datenschutzbeauftragten": a lack, not a refusal
         if _malfunction(word, prev, nxt):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
@@ -3108,6 +3114,17 @@ _NOT_ABLE = frozenset(
 )
 _WORKING = frozenset(["funktioniert", "funktionieren", "laeuft", "laufen", "works", "work", "working"])
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
+
+
+_HAVE_FILLERS = frozenset(["auch", "naemlich", "noch", "bisher", "ja", "leider", "gar", "wir", "ich"])
+
+
+def _had_before(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """ "wir haben (nämlich auch) keinen ...": "haben"/"hat" before the negation, over a few fillers."""
+    k = i - 1
+    while k >= 0 and clause_of[k] == clause_of[i] and folded[k] in _HAVE_FILLERS and i - k <= 4:
+        k -= 1
+    return k >= 0 and clause_of[k] == clause_of[i] and folded[k] in ("haben", "hat", "habe")
 
 
 def _malfunction(word: str, prev: str, nxt: str) -> bool:
