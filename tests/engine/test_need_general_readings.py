@@ -2689,3 +2689,9 @@ def test_a_telephone_system_replaced_and_an_it_firm_sought(taxonomy, text, asked
 def test_what_the_writer_has_not_is_a_lack_unless_no_need_is_said(taxonomy, text, asked, refused):
     found, negated, _existing = _read(text, taxonomy)
     assert asked in found and (not refused or refused in negated)
+
+
+def test_encryption_is_a_feature_of_what_is_asked_not_an_it_security_project(taxonomy):
+    text = "We'd like single sign-on and a proper MDM for the Macs (zero-touch enrollment, disk encryption)."
+    found = _read(text, taxonomy)[0]
+    assert {"identity-management", "device-management"} <= found and "it-security" not in found
