@@ -2695,3 +2695,9 @@ def test_encryption_is_a_feature_of_what_is_asked_not_an_it_security_project(tax
     text = "We'd like single sign-on and a proper MDM for the Macs (zero-touch enrollment, disk encryption)."
     found = _read(text, taxonomy)[0]
     assert {"identity-management", "device-management"} <= found and "it-security" not in found
+
+
+def test_a_networks_infrastructure_is_the_network_not_an_it_service(taxonomy):
+    text = "Los 2: Erneuerung der LAN-/WLAN-Infrastruktur (Switches, Access Points) an 6 Standorten."
+    found = _read(text, taxonomy)[0]
+    assert "network" in found and "managed-services" not in found

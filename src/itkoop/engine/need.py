@@ -3334,6 +3334,12 @@ def _other_sense(
         sentence = {w for m in matches for w in _sentence_words(m, tokens, sentence_of)}
         if any(w.startswith(("diktier", "sprach", "dictat", "speech")) for w in sentence):
             return True
+    if cap == "managed-services" and all(
+        fold(m.evidence).startswith(("wlan", "netzwerk", "lan", "netz", "kabel", "network"))
+        and fold(m.evidence).endswith(("infrastruktur", "infrastructure"))
+        for m in matches
+    ):
+        return True  # "WLAN-Infrastruktur", "Netzwerkinfrastruktur": the network itself, no IT service
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
