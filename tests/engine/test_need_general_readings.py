@@ -2701,3 +2701,10 @@ def test_a_networks_infrastructure_is_the_network_not_an_it_service(taxonomy):
     text = "Los 2: Erneuerung der LAN-/WLAN-Infrastruktur (Switches, Access Points) an 6 Standorten."
     found = _read(text, taxonomy)[0]
     assert "network" in found and "managed-services" not in found
+
+
+def test_datev_named_as_where_data_goes_is_a_standard_to_link_not_accounting_to_buy(taxonomy):
+    text = "Steuerkanzlei (11 MA) sucht Scanlösung mit OCR, die direkt an DATEV Unternehmen online übergibt."
+    analysis = analyse_need(text, taxonomy)
+    assert "ocr-capture" in analysis.capability_ids and "accounting" not in analysis.capability_ids
+    assert "datev" in analysis.standards

@@ -3342,6 +3342,8 @@ def _other_sense(
         return True  # "WLAN-Infrastruktur", "Netzwerkinfrastruktur": the network itself, no IT service
     if cap == "collaboration" and all(fold(m.evidence) == "team works" for m in matches):
         return True  # "most of the team works in English": a verb, not teamwork
+    if cap == "accounting" and all(fold(m.evidence) == "datev" for m in matches):
+        return True  # "übergibt direkt an DATEV": the accountant's system data goes to, a standard to link
     if cap == "accounting" and all(fold(m.evidence) in _BOOKKEEPERS for m in matches):
         return True  # "ich tippe die Stundenzettel für den Steuerberater ab": a person, no software asked
     if cap == "appointment-booking":  # "HU-Termine", "Wartungstermine": dates kept, not bookings taken
