@@ -404,10 +404,28 @@ def _unknown_name(surface: str) -> bool:
     return surface[:1].isupper() and _no_dictionary_word(surface)
 
 
-def _not_had(i: int, folded: list[str]) -> bool:
+_NO_ARTICLES = frozenset(["kein", "keine", "keinen", "keiner"])
+_NO_NEED_NOUNS = frozenset(["bedarf", "interesse", "need", "use"])
+_HAVE_FILLERS = frozenset(["auch", "naemlich", "noch", "bisher", "ja", "leider", "gar", "wir", "ich"])
+
+
+def _had_before(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """ "wir haben (nämlich auch) keinen ...": "haben"/"hat" before the negation, over a few fillers."""
+    k = i - 1
+    while k >= 0 and clause_of[k] == clause_of[i] and folded[k] in _HAVE_FILLERS and i - k <= 4:
+        k -= 1
+    return k >= 0 and clause_of[k] == clause_of[i] and folded[k] in ("haben", "hat", "habe")
+
+
+def _not_had(i: int, folded: list[str], clause_of: list[int]) -> bool:
     """Whether the negation at ``i`` says a thing is not had, which is a lack: "eine Website haben wir
-    nicht", "we don't have a website", "we do not have one"; not when a refusal follows ("... und wollen
-    wir auch nicht", "and don't want one")."""
+    nicht", "we don't have a website", "we do not have one", "wir haben nämlich auch keinen
+    Datenschutzbeauftragten" (but "wir haben keinen Bedarf an ..." says no need); not when a refusal follows
+    ("... und wollen wir auch nicht", "and don't want one")."""
+    if folded[i] in _NO_ARTICLES and _had_before(i, folded, clause_of):
+        nxt = folded[i + 1] if i + 1 < len(folded) and clause_of[i + 1] == clause_of[i] else ""
+        if nxt not in _NO_NEED_NOUNS:
+            return True
     if i > 1 and folded[i - 2] in _HAVE and folded[i - 1] in ("wir", "we"):
         after = i + 1
     elif (
@@ -2327,6 +2345,7 @@ def _roles(
     named. ``starts``: tokens where a match starts; ``ends``: the last token of the longest match there."""
     roles = ["need"] * len(tokens)
     ends = ends or {}
+    sentence_of = sentence_of if sentence_of is not None else [0] * len(tokens)
     match_ends = set(ends.values())
     folded = [fold(t.surface).replace("'", "") for t in tokens]
     for i in range(len(folded) - 1):  # "isn't", "won't", split at the apostrophe: "is not", "will not"
@@ -2352,12 +2371,6 @@ def _roles(
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
-        if (
-            word in ("kein", "keine", "keinen", "keiner")
-            and _had_before(i, folded, clause_of)
-            and nxt not in ("bedarf", "interesse", "need", "use")
-        ):
-            continue  # "wir haben nämlich auch keinen Datenschutzbeauftragten": a lack, not a refusal
         if _malfunction(word, prev, nxt):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
@@ -2366,7 +2379,12 @@ def _roles(
             prev, prev2 = prev2, folded[i - 3] if i > 2 and clause_of[i - 3] == clause_of[i] else ""
         if (
             word in _NEGATIONS
-            and (prev in _LACKS or prev == "gibts" or {prev2, prev} == {"es", "gibt"} or _not_had(i, folded))
+            and (
+                prev in _LACKS
+                or prev == "gibts"
+                or {prev2, prev} == {"es", "gibt"}
+                or _not_had(i, folded, clause_of)
+            )
             and not _needed_not_yet(i, folded, clause_of)
         ):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
@@ -2439,14 +2457,8 @@ def _roles(
             mode = "negated"  # "Ein eigenständiges Lagerverwaltungssystem halten wir für überdimensioniert"
         elif word in _EXISTING and prev in _KEEP_TRACK:
             continue  # "im Blick behalten", "im Auge behalten": keep track of, not keep
-        elif word.startswith("bisherig") and any(
-            w.startswith(_REPLACED) for w in folded[i + 1 : i + 1 + _REPLACED_REACH]
-        ):
-            continue  # "Die bisherigen Diensthandys ... sollen ersetzt werden": there today, to be replaced
-        elif word.startswith(("bisherig", "bestehend")) and any(
-            w.startswith(_REPLACEMENT) for w in folded[max(0, i - 3) : i]
-        ):
-            continue  # "Ablösung der bestehenden TK-Anlage durch eine Cloud-Telefonie": to be replaced
+        elif _to_be_replaced(i, word, folded):
+            continue  # there today, to be replaced: asked for anew
         elif word in _EXISTING_VERBS and prev in _BY_ITSELF:
             continue  # "damit der Beitragseinzug automatisch läuft": a wish, not a system in use
         elif word in _EXISTING_VERBS and any(w.startswith(_MAKESHIFTS) for w in folded[i + 1 : i + 4] if w):
@@ -2694,7 +2706,7 @@ def _roles(
                 named = named or m in starts
         if mode == "negated" and not named and word in _VERB_NEGATIONS:
             _refused_across_a_relative_clause(
-                clause_start[clause_of[i]], clause_of, sentence_of or [0] * len(tokens), folded, starts, roles
+                clause_start[clause_of[i]], clause_of, sentence_of, folded, starts, roles
             )
         if (
             mode == "existing"
@@ -3116,15 +3128,16 @@ _WORKING = frozenset(["funktioniert", "funktionieren", "laeuft", "laufen", "work
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
 
 
-_HAVE_FILLERS = frozenset(["auch", "naemlich", "noch", "bisher", "ja", "leider", "gar", "wir", "ich"])
-
-
-def _had_before(i: int, folded: list[str], clause_of: list[int]) -> bool:
-    """ "wir haben (nämlich auch) keinen ...": "haben"/"hat" before the negation, over a few fillers."""
-    k = i - 1
-    while k >= 0 and clause_of[k] == clause_of[i] and folded[k] in _HAVE_FILLERS and i - k <= 4:
-        k -= 1
-    return k >= 0 and clause_of[k] == clause_of[i] and folded[k] in ("haben", "hat", "habe")
+def _to_be_replaced(i: int, word: str, folded: list[str]) -> bool:
+    """ "Die bisherigen Diensthandys ... sollen ersetzt werden", "Ablösung der bestehenden TK-Anlage durch
+    ...": a system of today said to be replaced."""
+    if word.startswith("bisherig") and any(
+        w.startswith(_REPLACED) for w in folded[i + 1 : i + 1 + _REPLACED_REACH]
+    ):
+        return True
+    return word.startswith(("bisherig", "bestehend")) and any(
+        w.startswith(_REPLACEMENT) for w in folded[max(0, i - 3) : i]
+    )
 
 
 def _malfunction(word: str, prev: str, nxt: str) -> bool:
