@@ -2708,3 +2708,40 @@ def test_datev_named_as_where_data_goes_is_a_standard_to_link_not_accounting_to_
     analysis = analyse_need(text, taxonomy)
     assert "ocr-capture" in analysis.capability_ids and "accounting" not in analysis.capability_ids
     assert "datev" in analysis.standards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Konzeption und Produktion von 12 Web-Based-Trainings im SCORM-Format.",
+        "We need web-based training modules on hygiene for our nurses.",
+    ],
+)
+def test_web_based_trainings_are_e_learning_not_a_trainer(taxonomy, text):
+    found = _read(text, taxonomy)[0]
+    assert "e-learning" in found and "training" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Umsetzung von 22 OZG-Leistungen als Online-Antragsstrecken; die Übergabe erfolgt an die bestehenden "
+        "Fachverfahren, die unverändert weiterbetrieben werden.",
+        "Bereitstellung digitaler Antragsstrecken im Rahmen der OZG-Umsetzung. Die Formulare übergeben die "
+        "Eingaben an unsere bestehenden Fachverfahren. Die Fachverfahren werden nicht ersetzt.",
+    ],
+)
+def test_online_forms_for_the_offices_procedures_there_buy_no_e_government(taxonomy, text):
+    found, _negated, existing = _read(text, taxonomy)
+    assert "online-forms" in found and "e-government" not in found and "e-government" in existing
+
+
+def test_specialist_procedures_named_alone_are_no_e_government_to_buy(taxonomy):
+    text = "Scanlösung für den Posteingang, Anbindung an die Fachverfahren und revisionssichere Archivierung."
+    found = _read(text, taxonomy)[0]
+    assert {"ocr-capture", "archiving"} <= found and "e-government" not in found
+
+
+def test_subjects_joined_before_a_plural_passive_all_stay(taxonomy):
+    found, _negated, existing = _read("Einwohnermeldewesen und Finanzwesen werden weiterbetrieben.", taxonomy)
+    assert {"e-government", "accounting"} <= existing and not found & {"e-government", "accounting"}

@@ -490,6 +490,8 @@ _SUBJECT_VERBS = frozenset(
     ]
 )
 _PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen", "stay", "remain"])
+# ... and the plural auxiliary of a passive one ("Einwohnermeldewesen und Finanzwesen werden weiterbetrieben")
+_PLURAL_AUXILIARIES = frozenset(["werden", "sind", "are"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
 _SCOPE_ENDS = frozenset(
     [
@@ -2695,7 +2697,11 @@ def _roles(
             and k > start
             and clause_of[k] == clause_of[i]
             and folded[k] in _COORDINATIONS
-            and (folded[start] in _POSSESSIVES or word in _PLURAL_SUBJECT_VERBS)
+            and (
+                folded[start] in _POSSESSIVES
+                or word in _PLURAL_SUBJECT_VERBS
+                or (word in _SUBJECT_VERBS and folded[i - 1] in _PLURAL_AUXILIARIES)
+            )
             and not any(folded[m] in _NEED_VERBS for m in range(start, i))
         ):
             # "Unsere Handwerkersoftware für Angebote und Rechnungen bleibt": the subject the clause starts
@@ -4497,7 +4503,31 @@ _WEAK_ALONE = {
     "bi": frozenset(
         ["reports", "report", "monthly reporting", "pruefbericht", "pruefberichts", "pruefberichte"]
     ),
+    # an office's specialist procedures are the systems a tender links to or works on, not one it buys
+    "e-government": frozenset(["fachverfahren", "fachverfahrens"]),
 }
+
+# The words of the online-access law that name what its online forms do ("Umsetzung von 20 OZG-Leistungen
+# als Online-Antragsstrecken"): where the office's own procedures are there, the forms are what is bought.
+_FORMS_PROGRAMME = (
+    "ozg",
+    "onlinezugangsgesetz",
+    "verwaltungsleistung",
+    "antrag",
+    "buergerportal",
+    "anmeldung",
+)
+
+
+def _forms_for_the_procedures_there(per_role: dict[str, dict[str, list[_Match]]]) -> None:
+    """E-government named by the online-access law's words beside online forms, where the office's own
+    procedures are said to be there ("Übergabe an die bestehenden Fachverfahren"), is the domain of the
+    forms asked for, not a second system to buy."""
+    need = per_role["need"]
+    if "online-forms" in need and "e-government" in per_role["existing"] and "e-government" in need:
+        words = [fold(m.evidence).split("-") for m in need["e-government"]]
+        if all(any(part.startswith(_FORMS_PROGRAMME) for part in parts) for parts in words):
+            del need["e-government"]
 
 
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
@@ -4844,6 +4874,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         if cap in per_role["need"] and all(fold(m.evidence) in weak for m in per_role["need"][cap]):
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
+    _forms_for_the_procedures_there(per_role)
     _licences_of_a_product(per_role["need"])
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
