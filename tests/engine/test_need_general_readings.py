@@ -2745,3 +2745,14 @@ def test_specialist_procedures_named_alone_are_no_e_government_to_buy(taxonomy):
 def test_subjects_joined_before_a_plural_passive_all_stay(taxonomy):
     found, _negated, existing = _read("Einwohnermeldewesen und Finanzwesen werden weiterbetrieben.", taxonomy)
     assert {"e-government", "accounting"} <= existing and not found & {"e-government", "accounting"}
+
+
+def test_capturing_incoming_invoices_is_asked_beside_e_invoicing_named_often(taxonomy):
+    text = (
+        "Pro Monat kommen rund 2.500 Eingangsrechnungen rein, teils per Post, teils als PDF, neuerdings auch "
+        "XRechnungen und ZUGFeRD-Dateien. Wir suchen eine Lösung, die Eingangsrechnungen automatisch "
+        "ausliest, E-Rechnungen verarbeiten kann und einen Freigabe-Workflow hat."
+        " Unsere Finanzbuchhaltung bleibt."
+    )
+    found = _read(text, taxonomy)[0]
+    assert {"ocr-capture", "e-invoicing"} <= found

@@ -50,8 +50,9 @@ FOCUS_MIN_WORDS = 30
 FOCUS_RATIO = 3
 _ACCOMPANYING = frozenset(["data-migration", "training"])
 # A module bought with the focus it belongs to is named once by nature too: the detailed scheduling of a
-# shop-floor system ("BDE und MDE ..., Feinplanung am elektronischen Leitstand").
-_MODULES_OF = {"mes": frozenset(["production-planning"])}
+# shop-floor system ("BDE und MDE ..., Feinplanung am elektronischen Leitstand"), the capture of incoming
+# invoices ("Eingangsrechnungen automatisch auslesen, XRechnungen verarbeiten").
+_MODULES_OF = {"mes": frozenset(["production-planning"]), "e-invoicing": frozenset(["ocr-capture"])}
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
 _INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
