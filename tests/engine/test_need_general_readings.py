@@ -2756,3 +2756,52 @@ def test_capturing_incoming_invoices_is_asked_beside_e_invoicing_named_often(tax
     )
     found = _read(text, taxonomy)[0]
     assert {"ocr-capture", "e-invoicing"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # setting devices up to an office's image is managing them
+        (
+            "Los 2: Einrichtung der Geräte nach dem städtischen Standard-Image und Aufstellung an den "
+            "Arbeitsplätzen.",
+            "device-management",
+            "",
+        ),
+        # a tender's term of contract is no contract management
+        (
+            "Lieferung und Einführung eines Dokumentenmanagementsystems. Die Vertragslaufzeit für die Pflege "
+            "beträgt vier Jahre.",
+            "dms",
+            "contract-management",
+        ),
+        (
+            "Die Lösung muss die Anforderungen des IT-Sicherheitskatalogs erfüllen; dazu gehört ein "
+            "Härtungskonzept für alle Komponenten.",
+            "it-security",
+            "",
+        ),
+        (
+            "We'd like a proper media database with tagging, search and version history.",
+            "digital-asset-management",
+            "data-platform",
+        ),
+        ("Wir suchen jemanden, der uns bei Google-Werbung in der Region unterstützt.", "seo-sea", ""),
+        # the town's square is no marketplace to sell on
+        (
+            "Los 2: Videoüberwachung der städtischen Tiefgarage am Marktplatz (ca. 30 Kameras).",
+            "video-surveillance",
+            "marketplace",
+        ),
+        # a club's joining form comes with its membership software; its records are taken over
+        (
+            "Wir suchen eine Vereinssoftware mit SEPA-Lastschrift und Online-Beitrittsformular, und die 800 "
+            "Datensätze müssten natürlich rübergezogen werden.",
+            "data-migration",
+            "online-forms",
+        ),
+    ],
+)
+def test_words_of_tenders_offices_and_clubs(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

@@ -3259,6 +3259,9 @@ _SIGNING_UP = ("anmeldung", "anmeldungen", "buchung", "buchungen")
 _CHOSEN = frozenset(["a", "an", "the", "them", "it", "up", "their", "our", "your", "one", "from", "out"])
 
 
+_AT_A_PLACE = frozenset(["am", "vom", "zum", "dem"])
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -3347,6 +3350,13 @@ def _other_sense(
         for m in matches
     ):
         return True  # "the wifi in the workshop drops": a tradesman's workshop, no training
+    if cap == "marketplace" and all(
+        fold(m.evidence) == "marktplatz" and m.start and fold(tokens[m.start - 1].surface) in _AT_A_PLACE
+        for m in matches
+    ):
+        return True  # "die Tiefgarage am Marktplatz": the town's square
+    if cap == "contract-management" and all(fold(m.evidence) == "vertragslaufzeit" for m in matches):
+        return True  # "Vertragslaufzeit: 48 Monate": the term of the contract tendered, nothing to manage
     if cap == "ocr-capture" and all(
         "erkannt" in fold(m.evidence) or "erkennung" in fold(m.evidence) for m in matches
     ):
@@ -3941,6 +3951,8 @@ _TAKE_OVER = frozenset(
         "uebernommen",
         "uebernehmen",
         "rueber",
+        "ruebergezogen",  # "die 800 Datensätze müssten rübergezogen werden"
+        "rueberziehen",
         "migriert",
         "migrieren",
         "ueberfuehrt",
@@ -4312,8 +4324,12 @@ _PART_OF_ANOTHER = {
     ),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
     "ticketing": _Part(("event-management",), ("ticket",)),
-    # ... and its registrations taken there ("eine Seminarverwaltung mit Online-Anmeldung")
-    "online-forms": _Part(("event-management",), ("anmeld", "onlineanmeld", "registr", "onlineregistr")),
+    # ... and its registrations taken there ("eine Seminarverwaltung mit Online-Anmeldung"), as a club's
+    # joining form is by its membership software ("Vereinssoftware mit Online-Beitrittsformular")
+    "online-forms": _Part(
+        ("event-management", "membership-management"),
+        ("anmeld", "onlineanmeld", "registr", "onlineregistr", "beitritt", "onlinebeitritt", "mitgliedsantr"),
+    ),
     "e-government": _Part(("event-management",), ("anmeld", "onlineanmeld")),
     # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
     # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
