@@ -2805,3 +2805,44 @@ def test_capturing_incoming_invoices_is_asked_beside_e_invoicing_named_often(tax
 def test_words_of_tenders_offices_and_clubs(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # a suite named first with what it comes with, said to be there already
+        (
+            "Wir möchten ein Intranet mit News und Dokumentenbereich. Microsoft 365 mit Exchange und Teams "
+            "ist bei uns bereits im Einsatz und soll weiter genutzt werden.",
+            "intranet",
+            "office-software",
+        ),
+        (
+            "Brauchen jemand der sich das anschaut und in Zukunft regelmässig nach unserer IT schaut.",
+            "managed-services",
+            "",
+        ),
+        (
+            "We're looking for design software that produces 3D views for customers and cutting lists.",
+            "cad-plm",
+            "",
+        ),
+        # AI that drives the assistant asked for is the assistant, a signature on the tablet is the service
+        # call's, remote reading of tachographs the fleet telematics'
+        ("Wir suchen eine KI-gestützte Telefonassistenz, die Anrufe entgegennimmt.", "chatbot", "ai-ml"),
+        (
+            "Wartungsaufträge sollen digital an die Monteure gehen, mit Checklisten, Fotos und "
+            "Kundenunterschrift auf dem Tablet.",
+            "field-service",
+            "e-signature",
+        ),
+        (
+            "Brauchen für unsere 25 Lkw GPS-Ortung und Fernauslesen von Fahrerkarten und Tacho.",
+            "fleet-management",
+            "iiot-platform",
+        ),
+    ],
+)
+def test_suites_there_services_asked_and_parts_of_what_is_asked(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

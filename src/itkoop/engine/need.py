@@ -472,6 +472,7 @@ _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _FUTURE_AUXILIARIES = frozenset(["wird", "werden", "soll", "sollen", "will", "shall", "should"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
+_ALREADY = frozenset(["bereits", "schon", "already"])  # not "seit drei Wochen nur noch Fehlermeldungen"
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
 _EXISTING_VERBS = _IN_USE_VERBS | _USE_VERBS | _STATE_PARTICIPLES
 # ... of these the subject before them too: "Our accounting stays in DATEV", "Der Shop läuft über Shopify".
@@ -2694,7 +2695,7 @@ def _roles(
         start = clause_start[clause_of[i]]
         if (
             mode == "existing"
-            and word in _EXISTING_VERBS
+            and (word in _EXISTING_VERBS or word in _ALREADY)
             and k > start
             and clause_of[k] == clause_of[i]
             and folded[k] in _COORDINATIONS
@@ -2702,6 +2703,9 @@ def _roles(
                 folded[start] in _POSSESSIVES
                 or word in _PLURAL_SUBJECT_VERBS
                 or (word in _SUBJECT_VERBS and folded[i - 1] in _PLURAL_AUXILIARIES)
+                # "Microsoft 365 mit Exchange und Teams ist bei uns im Einsatz": the system the clause
+                # starts with, and what it comes with
+                or (start in starts and any(folded[m] in ("mit", "with") for m in range(start, k)))
             )
             and not any(folded[m] in _NEED_VERBS for m in range(start, i))
         ):
@@ -4307,7 +4311,7 @@ _PART_OF_ANOTHER = {
     ),
     "e-signature": _Part(
         ("field-service", "logistics-tms", "fleet-management"),
-        ("unterschrift", "unterschreib", "signatur", "sign"),
+        ("unterschrift", "unterschreib", "signatur", "sign", "kundenunterschrift"),
     ),
     "bi": _Part(
         ("energy-management", "siem-soc", "customer-portal", "iiot-platform"),
@@ -4322,6 +4326,8 @@ _PART_OF_ANOTHER = {
     "maintenance": _Part(
         ("field-service",), ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr", "wartungsgesch")
     ),
+    # a fleet's tachographs and driver cards are read out remotely by its telematics
+    "iiot-platform": _Part(("fleet-management",), ("fernausles",)),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
     "ticketing": _Part(("event-management",), ("ticket",)),
     # ... and its registrations taken there ("eine Seminarverwaltung mit Online-Anmeldung"), as a club's
@@ -4336,7 +4342,7 @@ _PART_OF_ANOTHER = {
     "ai-ml": _Part(
         ("chatbot",),
         ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"),
-        before=("ai", "ki"),
+        before=("ai", "ki", "kigestuetzte", "kigestuetzten", "kibasierte", "kibasierten", "aipowered"),
     ),
     # the calendar of a practice's, a law firm's or a project's software ("Praxissoftware inkl.
     # Terminkalender", "Fristen- und Terminkalender") keeps its dates; nobody books them online
