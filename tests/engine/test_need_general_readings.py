@@ -2846,3 +2846,37 @@ def test_words_of_tenders_offices_and_clubs(taxonomy, text, asked, not_asked):
 def test_suites_there_services_asked_and_parts_of_what_is_asked(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        # the work the devices asked for are for is done in the system that stays
+        (
+            "Unser Versandlager in Nürnberg braucht neue Hardware: 30 robuste Barcode-Scanner für "
+            "Wareneingang und Kommissionierung. Das WMS bleibt unverändert.",
+            "barcode-rfid",
+            "wms",
+        ),
+        # ... where "eine Lösung für ..." asks for that work
+        (
+            "ERP ist proALPHA und bleibt. Wir suchen eine Lösung für Maschinen- und Betriebsdatenerfassung.",
+            "mes",
+            "erp",
+        ),
+    ],
+)
+def test_what_devices_are_for_is_the_system_there(taxonomy, text, asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and there in existing and there not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("We'd love self check-in with door codes for the cabins.", "access-control"),
+        ("We need a system where guests can book online and pay a deposit straight away.", "payment"),
+    ],
+)
+def test_a_holiday_parks_door_codes_and_deposits(taxonomy, text, asked):
+    assert asked in _read(text, taxonomy)[0]

@@ -1089,6 +1089,9 @@ _BUSINESS_WORDS = frozenset(
         "freight",
         "logistics",
         "versandhandel",
+        "versandlager",  # the place that writes: "Unser Versandlager in Nürnberg braucht neue Hardware"
+        "zentrallager",
+        "auslieferungslager",
         "hotel",
         "restaurant",
         "dienstleister",
@@ -4092,6 +4095,19 @@ _TRADE_HEADS = (
 )
 
 
+def _what_another_is_for(
+    m: _Match, cap: str, asked_ends: dict[int, str], words: list[str], clause_of: list[int]
+) -> bool:
+    """ "30 Barcode-Scanner für Wareneingang und Kommissionierung": the work another thing asked for is
+    for, a few words after "für"/"for" that follows it; "eine Lösung für Betriebsdatenerfassung" asks."""
+    for k in range(m.start - 1, max(0, m.start - _CUSTOMER_REACH) - 1, -1):
+        if clause_of[k] != clause_of[m.start]:
+            return False
+        if words[k] in _PLACE_PREPOSITIONS:
+            return k > 0 and asked_ends.get(k - 1, cap) != cap
+    return False
+
+
 def _done_with_ours(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     """ "Kalkulation machen wir mit unserer Handwerkersoftware", "quotes we do in our ERP": done with a system
     of the writer's named right after it."""
@@ -4553,6 +4569,14 @@ def _forms_for_the_procedures_there(per_role: dict[str, dict[str, list[_Match]]]
             del need["e-government"]
 
 
+def _names_the_business(m: _Match) -> bool:
+    """Whether the match is a word for the writer's business ("Spedition", "Versandlager")."""
+    return fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]).endswith(_BUSINESS_HEADS) and not (
+        # "IT-Dienstleister" is the one sought
+        m.evidence.lower().startswith(("it-", "edv-", "it ", "edv ", "itdienst", "edvdienst"))
+    )
+
+
 def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int]) -> None:
     """Capabilities named only by a word for the writer's business are context when others are named; so are
     a few plain words in a heading of a few words ("Carpentry shop, 5 people. Need ...")."""
@@ -4566,12 +4590,7 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
             and all(clause_of[t] == 0 for t, _, _ in m.cover)
             for m in ms
         )
-        or all(
-            fold(m.evidence.replace("–", "-").rsplit("-", 1)[-1]).endswith(_BUSINESS_HEADS)
-            # "IT-Dienstleister" is the one sought
-            and not m.evidence.lower().startswith(("it-", "edv-", "it ", "edv ", "itdienst", "edvdienst"))
-            for m in ms
-        )
+        or all(_names_the_business(m) for m in ms)
     ]
     if len(only_business) < len(per_cap):
         for cap in only_business:
@@ -4954,12 +4973,17 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     done_outside = {clause_of[i] for i, w in enumerate(words) if w in _DONE_BY} & {
         clause_of[i] for i, w in enumerate(words) if w.startswith(_OUTSIDE_PARTIES)
     }
+    asked_ends = {max(t for t, _, _ in m.cover): c for c, ms in per_role["need"].items() for m in ms}
     for cap in list(per_role["need"]):
         there = per_role["existing"].get(cap, ())
         if there and all(clause_of[m.start] in done_outside for m in there):
             continue
         if cap in per_role["existing"] and all(
-            m.weight <= W_CONTEXT or _names_the_trade(m.evidence) or _done_with_ours(m, words, clause_of)
+            m.weight <= W_CONTEXT
+            or _names_the_trade(m.evidence)
+            or _done_with_ours(m, words, clause_of)
+            or _what_another_is_for(m, cap, asked_ends, words, clause_of)
+            or _names_the_business(m)
             for m in per_role["need"][cap]
         ):
             del per_role["need"][cap]
