@@ -2880,3 +2880,33 @@ def test_what_devices_are_for_is_the_system_there(taxonomy, text, asked, there):
 )
 def test_a_holiday_parks_door_codes_and_deposits(taxonomy, text, asked):
     assert asked in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # the infrastructure a thing runs in or is tested on is no IT service
+        (
+            "Lizenzen für eine Spracherkennung. Die Lösung muss vollständig in der Infrastruktur der Polizei "
+            "betrieben werden können.",
+            "speech-recognition",
+            "managed-services",
+        ),
+        (
+            "Framework agreement for security tests of web applications and the externally reachable IT "
+            "infrastructure of the member municipalities.",
+            "penetration-testing",
+            "managed-services",
+        ),
+        # what the bidder must have is no need
+        (
+            "Gegenstand: Leistungen eines Security Operations Centers. Eignung: Sicherheitsüberprüfung Ü2, "
+            "Qualifizierung als APT-Response-Dienstleister wünschenswert.",
+            "siem-soc",
+            "training",
+        ),
+    ],
+)
+def test_the_buyers_infrastructure_and_the_bidders_suitability_are_no_needs(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

@@ -94,8 +94,7 @@ _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
 # prefixes of the folded words; a marker of a criterion holds to the end of its sentence (the criteria follow
 # a colon), a marker of the procedure only for its clause ("Verhandlungsverfahren: Einführung eines GIS").
 _BOILERPLATE_SENTENCE = (
-    "eignungskriter",
-    "eignungsnachweis",
+    "eignung",  # "Eignung: Sicherheitsüberprüfung Ü2, ... Qualifizierung als APT-Response-Dienstleister"
     "zuschlagskriter",
     "bieterfrage",
     "bieterfragen",
