@@ -2910,3 +2910,21 @@ def test_a_holiday_parks_door_codes_and_deposits(taxonomy, text, asked):
 def test_the_buyers_infrastructure_and_the_bidders_suitability_are_no_needs(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, refused",
+    [
+        # a refusal that opens with its (colloquial) verb refuses the last thing the clause before names
+        (
+            "Ich will sehen, welche Maschine läuft. Mein Sohn sagt, wir sollen da gleich KI draufwerfen – "
+            "brauch ich nicht, ich will erstmal wissen, was in der Halle passiert.",
+            "",
+            "ai-ml",
+        ),
+        ("Wir sollen da gleich einen Onlineshop aufsetzen, brauchen wir nicht.", "", "online-shop"),
+    ],
+)
+def test_the_colloquial_verb_of_need(taxonomy, text, asked, refused):
+    found, negated, _existing = _read(text, taxonomy)
+    assert (not asked or asked in found) and (not refused or (refused in negated and refused not in found))

@@ -515,6 +515,7 @@ _SCOPE_ENDS = frozenset(
 _NEED_VERBS = frozenset(
     [
         "brauchen",
+        "brauch",  # "brauch ne Handwerkersoftware", "brauch ich nicht"
         "braucht",
         "braeuchten",  # "bräuchten wir auch"
         "braeuchte",
@@ -2768,7 +2769,10 @@ def _roles(
                 # "Wir brauchen eine App, die stabil läuft": a relative clause wishes what was asked for
                 described = folded[clause_start[clause_of[i]]] in _RELATIVES
                 since = clause_start[clause] if described else last
-                if not any(folded[m] in _NEED_VERBS for m in range(since, end + 1)):
+                if not any(
+                    folded[m] in _NEED_VERBS and not any(w in _VERB_NEGATIONS for w in folded[m + 1 : m + 3])
+                    for m in range(since, end + 1)
+                ):  # "Ne neue Website brauch ich nicht, die ist gut": the one refused is there
                     for m in range(last, end + 1):
                         roles[m] = _combined(roles[m], mode)
     return roles
@@ -3203,6 +3207,16 @@ def _refused_across_a_relative_clause(
     describes ("... sehen. Die Kosten sind hoch. Was wir nicht wollen: ..." holds none)."""
     k = first - 1
     if k < 0 or sentence_of[k] != sentence_of[first]:
+        return
+    if folded[first] in _NEED_VERBS:
+        # "... gleich KI draufwerfen – brauch ich nicht": the refusal opens with its verb, the thing refused
+        # is the last one the clause before names
+        m = k
+        while m >= 0 and clause_of[m] == clause_of[k]:
+            if m in starts:
+                roles[m] = _combined(roles[m], "negated")
+                return
+            m -= 1
         return
     start = k
     while start > 0 and clause_of[start - 1] == clause_of[k]:
