@@ -2928,3 +2928,43 @@ def test_the_buyers_infrastructure_and_the_bidders_suitability_are_no_needs(taxo
 def test_the_colloquial_verb_of_need(taxonomy, text, asked, refused):
     found, negated, _existing = _read(text, taxonomy)
     assert (not asked or asked in found) and (not refused or (refused in negated and refused not in found))
+
+
+def test_a_ted_notices_title_and_cpv_lines_name_codes_not_capabilities(taxonomy):
+    text = (
+        "Germany-Lindenau: IT services: consulting, software development, Internet and support\n"
+        "Contract notice – Services\n"
+        "Main CPV code: 72000000 IT services: consulting, software development, Internet and support\n"
+        "Short description: Provision and operation of a SIEM platform and 24/7 monitoring of security "
+        "events by a security operations centre, including remote incident response and analysis of log "
+        "sources."
+    )
+    found = _read(text, taxonomy)[0]
+    assert found == {"siem-soc"}
+
+
+def test_an_it_service_management_tool_with_its_portal_cmdb_and_knowledge_base(taxonomy):
+    text = (
+        "The IT department intends to replace its in-house helpdesk database with a standard IT service "
+        "management tool: incident, request and change management, a self-service portal with service "
+        "catalogue for staff, a knowledge base, a configuration management database with automated "
+        "discovery and inventory of clients, servers and network devices, and SLA reporting."
+    )
+    found = _read(text, taxonomy)[0]
+    assert {"ticketing", "it-asset-management"} <= found
+    assert not found & {"customer-portal", "intranet", "data-platform", "managed-services", "wms"}
+
+
+@pytest.mark.parametrize(
+    "text, not_asked",
+    [
+        # "sourcing" and "estimating" read as "source" and "estimate" where no buying or quoting is meant
+        ("Deliverables include source code and documentation. Estimated duration: 14 months.", "procurement"),
+        (
+            "Deliverables include source code and documentation. Estimated duration: 14 months.",
+            "craft-software",
+        ),
+    ],
+)
+def test_source_code_and_an_estimated_duration(taxonomy, text, not_asked):
+    assert not_asked not in _read(text, taxonomy)[0]

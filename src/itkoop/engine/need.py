@@ -52,7 +52,11 @@ _ACCOMPANYING = frozenset(["data-migration", "training"])
 # A module bought with the focus it belongs to is named once by nature too: the detailed scheduling of a
 # shop-floor system ("BDE und MDE ..., Feinplanung am elektronischen Leitstand"), the capture of incoming
 # invoices ("Eingangsrechnungen automatisch auslesen, XRechnungen verarbeiten").
-_MODULES_OF = {"mes": frozenset(["production-planning"]), "e-invoicing": frozenset(["ocr-capture"])}
+_MODULES_OF = {
+    "mes": frozenset(["production-planning"]),
+    "e-invoicing": frozenset(["ocr-capture"]),
+    "ticketing": frozenset(["it-asset-management"]),  # an IT service desk's CMDB
+}
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
 _INFERRED_FROM_BUSINESS_WORDS = frozenset(["craft-software", "field-service"])
@@ -4357,6 +4361,11 @@ _PART_OF_ANOTHER = {
     ),
     # a fleet's tachographs and driver cards are read out remotely by its telematics
     "iiot-platform": _Part(("fleet-management",), ("fernausles",)),
+    # an IT service desk's self-service portal and knowledge base are parts of it
+    "customer-portal": _Part(("ticketing",), ("selfservice", "self-service", "self service", "portal")),
+    # ... as is the inventory of an IT asset management ("discovery and inventory of clients, servers")
+    "wms": _Part(("it-asset-management",), ("inventory",)),
+    "intranet": _Part(("ticketing",), ("wissensdatenbank", "knowledge base")),
     # an event's tickets are sold by its software, not a help desk's ("Ticketkategorien")
     "ticketing": _Part(("event-management",), ("ticket",)),
     # ... and its registrations taken there ("eine Seminarverwaltung mit Online-Anmeldung"), as a club's
@@ -4557,6 +4566,9 @@ _WEAK_ALONE = {
     ),
     # an office's specialist procedures are the systems a tender links to or works on, not one it buys
     "e-government": frozenset(["fachverfahren", "fachverfahrens"]),
+    # a database is what many systems keep their data in ("the old helpdesk database", "two Oracle
+    # databases" to migrate), rarely a data platform to build
+    "data-platform": frozenset(["database", "databases", "datenbank", "datenbanken"]),
 }
 
 # The words of the online-access law that name what its online forms do ("Umsetzung von 20 OZG-Leistungen
@@ -4721,16 +4733,34 @@ def _cpv_labels(tokens: list[Token], clause_of: list[int], sentence_of: list[int
     The label is the rest of the code's clause or, where the code ends its clause, the next clause of the
     sentence (a label in brackets)."""
     labels: set[int] = set()
+    if tokens and tokens[0].surface.lower().startswith(_TED_COUNTRIES):
+        # a TED notice's title line, "Germany-Lindenau: IT services: consulting, software development", is
+        # the name of its main CPV code
+        labels.update(j for j in range(len(tokens)) if sentence_of[j] == sentence_of[0])
     for i in _cpv_codes(tokens):
         j = i + 1
         if j < len(tokens) and clause_of[j] != clause_of[i] and sentence_of[j] == sentence_of[i]:
             clause = clause_of[j]
         else:
             clause = clause_of[i]
-        while j < len(tokens) and clause_of[j] == clause and not tokens[j].surface[:1].isdigit():
+        # "Main CPV code: 72000000 IT services: consulting, software development, ...": a TED line names
+        # the code to its end
+        whole_line = i and fold(tokens[i - 1].surface) == "code"
+        while (
+            j < len(tokens)
+            and (clause_of[j] == clause or (whole_line and sentence_of[j] == sentence_of[i]))
+            and not tokens[j].surface[:1].isdigit()
+        ):
             labels.add(j)
             j += 1
     return labels
+
+
+# The countries a TED notice's title starts with ("Germany-Lindenau: ...").
+_TED_COUNTRIES = tuple(
+    f"{country}-"
+    for country in ("germany", "austria", "belgium", "france", "luxembourg", "netherlands", "switzerland")
+)
 
 
 def _cpv_matches(tokens: list[Token]) -> list[_Match]:
