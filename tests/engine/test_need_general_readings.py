@@ -2968,3 +2968,27 @@ def test_an_it_service_management_tool_with_its_portal_cmdb_and_knowledge_base(t
 )
 def test_source_code_and_an_estimated_duration(taxonomy, text, not_asked):
     assert not_asked not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        # devices counted with a word that says which between number and device
+        ("Lot 2: Supply and wall mounting of 420 student tablets with charging trolleys.", "hardware-supply"),
+        (
+            "Dafür brauchen wir ein flächendeckendes WLAN in allen Wohnbereichen sowie rund 25 robuste "
+            "Tablets.",
+            "hardware-supply",
+        ),
+        # a document system's archive is a module of it, however often the system is named
+        (
+            "Einführung einer elektronischen Akte (E-Akte) für die Kernverwaltung. Gegenstand ist die "
+            "Lieferung eines DMS einschließlich revisionssicherer Langzeitspeicherung; die E-Akte ersetzt "
+            "die bisherige Papierablage, das DMS wird an das Ratsinformationssystem angebunden.",
+            "archiving",
+        ),
+        ("The Institute intends to award a contract for a learning management platform.", "e-learning"),
+    ],
+)
+def test_devices_counted_modules_and_platforms_of_tenders(taxonomy, text, asked):
+    assert asked in _read(text, taxonomy)[0]

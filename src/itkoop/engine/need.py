@@ -56,6 +56,7 @@ _MODULES_OF = {
     "mes": frozenset(["production-planning"]),
     "e-invoicing": frozenset(["ocr-capture"]),
     "ticketing": frozenset(["it-asset-management"]),  # an IT service desk's CMDB
+    "dms": frozenset(["archiving"]),  # "DMS einschließlich revisionssicherer Langzeitspeicherung"
 }
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
@@ -3480,12 +3481,20 @@ def _counted(t: int, tokens: list[Token]) -> bool:
     after = [fold(x.surface) for x in tokens[t + 1 : t + 8]]
     if any(a.isdigit() and b in ("stueck", "stk") for a, b in pairwise(after)):
         return True  # "Tablets bitte gleich mit, so 4 Stück"
-    if t < 1 or not tokens[t - 1].surface.replace(".", "").isdigit():
+    n = t - 1  # the number: right before the device, or before one word that says which ("420 student
+    # tablets", "30 robuste Tablets")
+    if n >= 1 and tokens[n].surface[:1].islower() and _is_count(tokens[n - 1]):
+        n -= 1
+    if n < 0 or not _is_count(tokens[n]):
         return False
-    before = fold(tokens[t - 2].surface) if t >= 2 else ""
-    if before in _OF:
-        return t >= 3 and fold(tokens[t - 3].surface).startswith(_SUPPLY_STEMS)
+    before = fold(tokens[n - 1].surface) if n >= 1 else ""
+    if before in _OF:  # "Lieferung von 300 Notebooks", "Supply and wall mounting of 420 student tablets"
+        return any(fold(tokens[k].surface).startswith(_SUPPLY_STEMS) for k in range(max(0, n - 5), n - 1))
     return before not in _NOT_A_SUPPLY_COUNT
+
+
+def _is_count(token: Token) -> bool:
+    return token.surface.replace(".", "").replace(",", "").isdigit()
 
 
 _NOT_A_SUPPLY_COUNT = _POSSESSIVES | {"fuer", "for", "mit", "with", "je", "per", "pro"}
@@ -5184,6 +5193,8 @@ def _counted_ask(m: _Match, tokens: list[Token], words: list[str], clause_of: li
     """ "bräuchten wir ca. 25 Smartphones", "Lieferung von 260 Tablets": a number right before the thing, a
     need verb or a word of buying a few words before the number in its clause."""
     number = m.start - 1
+    if number >= 1 and tokens[number].surface[:1].islower() and _is_count(tokens[number - 1]):
+        number -= 1  # "420 student tablets", "30 robuste Barcode-Scanner"
     if number < 1 or not tokens[number].surface.isdigit():
         return False
     return any(
