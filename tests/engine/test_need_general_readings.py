@@ -2992,3 +2992,41 @@ def test_source_code_and_an_estimated_duration(taxonomy, text, not_asked):
 )
 def test_devices_counted_modules_and_platforms_of_tenders(taxonomy, text, asked):
     assert asked in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, there",
+    [
+        # a clause that keeps, ending with a colon, announces the systems that stay
+        (
+            "Die Lösung muss an die folgenden vorhandenen Verfahren angebunden werden, die unverändert "
+            "weiterbetrieben werden: das Finanzverfahren für Haushalts-, Kassen- und Rechnungswesen sowie "
+            "das vorhandene Active Directory. Gegenstand ist die Lieferung eines DMS.",
+            "accounting",
+        ),
+        (
+            "Ziel ist ein Identity-Management-System mit Single Sign-on. Zielsysteme, die angebunden werden "
+            "müssen und weiter betrieben werden: die hochschulweite Lernplattform, das Groupware- und "
+            "E-Mail-System sowie das Bibliothekssystem.",
+            "email-system",
+        ),
+    ],
+)
+def test_systems_announced_as_kept_after_a_colon_are_there(taxonomy, text, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert there in existing and there not in found
+
+
+@pytest.mark.parametrize(
+    "text, not_asked",
+    [
+        (
+            "Externe Begleitung bei der Erstellung einer Digitalisierungsstrategie: Ist-Analyse der "
+            "IT-Landschaft, Ableitung einer Roadmap.",
+            "bi",
+        ),
+        ("Bewerbungsbedingungen (Auszug). Nebenangebote sind nicht zugelassen.", "hr"),
+    ],
+)
+def test_a_consultants_study_and_the_conditions_for_bidders(taxonomy, text, not_asked):
+    assert not_asked not in _read(text, taxonomy)[0]

@@ -99,6 +99,7 @@ _SENTENCE_RE = re.compile(r"[.!?]+(?=\s|$)|[;\n]+")
 # prefixes of the folded words; a marker of a criterion holds to the end of its sentence (the criteria follow
 # a colon), a marker of the procedure only for its clause ("Verhandlungsverfahren: Einführung eines GIS").
 _BOILERPLATE_SENTENCE = (
+    "bewerbungsbeding",  # "Bewerbungsbedingungen": the conditions for bidders
     "eignung",  # "Eignung: Sicherheitsüberprüfung Ü2, ... Qualifizierung als APT-Response-Dienstleister"
     "zuschlagskriter",
     "bieterfrage",
@@ -2018,8 +2019,9 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
-def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
-    """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS."""
+def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[int]]:
+    """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS.
+    Also the clauses that end with a colon (the list after one is what it announces)."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
     text = _ASIDE_RE.sub(r" \1 ", text)
     # a ticked or crossed list: "Website ✔ Onlineshop ✘" says yes and no
@@ -2027,18 +2029,22 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int]]:
     tokens: list[Token] = []
     clause_of: list[int] = []
     sentence_of: list[int] = []
+    colons: set[int] = set()
     number = 0
     for sentence_number, sentence in enumerate(_SENTENCE_RE.split(text)):
-        for clause in _CLAUSE_RE.split(sentence):
+        separators = [m.group(0) for m in _CLAUSE_RE.finditer(sentence)]
+        for k, clause in enumerate(_CLAUSE_RE.split(sentence)):
             room = MAX_TOKENS - len(tokens)
             if room <= 0:
-                return tokens, clause_of, sentence_of
+                return tokens, clause_of, sentence_of, colons
             words = tokenize(clause)[:room]
             tokens += words
             clause_of += [number] * len(words)
             sentence_of += [sentence_number] * len(words)
+            if k < len(separators) and ":" in separators[k]:
+                colons.add(number)
             number += 1
-    return tokens, clause_of, sentence_of
+    return tokens, clause_of, sentence_of, colons
 
 
 def _members(unit_of: list[int]) -> list[list[int]]:
@@ -2103,6 +2109,8 @@ _ELSEWHERE = (
 # included: hardware"): its words say what is excluded.
 _EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
 _HEADING_MAX = 6  # words of such a heading
+_HEADING_MAX_BEFORE_COLON = 10  # ... and of a clause that announces the systems kept
+_KEPT_WORDS = frozenset(["weiterbetrieben", "weitergenutzt", "unveraendert", "unchanged"])
 # ... and one that refuses what follows: "Was wir nicht wollen:", "Nicht gewünscht:", "What we don't need:".
 _WANTED_HEADS = ("gewuenscht", "erwuenscht", "gewollt", "wollen", "want", "wanted", "need")
 # ... and one that keeps what follows: "Erhalten bleiben und anzubinden sind: SAP, das PACS".
@@ -2129,7 +2137,7 @@ def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -
 
 
 def _after_headings(
-    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int]
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], colons: set[int]
 ) -> tuple[dict[int, str], set[int]]:
     """Roles of the tokens after a heading, to the end of its sentence: "excluded" after one that excludes
     ("Nicht Bestandteil dieser Ausschreibung:", "Not included:"), "existing" after one that keeps
@@ -2139,16 +2147,21 @@ def _after_headings(
     headings: set[int] = set()
     for members in _members(clause_of):
         opens_sentence = members[0] == 0 or sentence_of[members[0] - 1] != sentence_of[members[0]]
+        said = [words[i] for i in members]
+        # "Zielsysteme, die angebunden werden müssen und weiter betrieben werden: die Lernplattform, ...":
+        # a clause that keeps, ending with a colon, announces the systems that stay
+        keeps = clause_of[members[0]] in colons and (
+            any(w in _KEPT_WORDS for w in said) or ("weiter", "betrieben") in set(pairwise(said))
+        )
         if (
-            not opens_sentence
-            or len(members) > _HEADING_MAX
+            not (opens_sentence or keeps)
+            or len(members) > (_HEADING_MAX_BEFORE_COLON if keeps else _HEADING_MAX)
             or any(i in starts and not words[i].startswith(_TENDER_WORDS) for i in members)
         ):
             continue
-        said = [words[i] for i in members]
         if any(w in _NEGATIONS for w in said) and any(w.startswith(_EXCLUDED_HEADS) for w in said):
             role = "excluded"
-        elif any(w in _KEPT_HEADS for w in said):
+        elif keeps or any(w in _KEPT_HEADS for w in said):
             role = "existing"
         elif any(w in _NEGATIONS or w in ("don", "doesn") for w in said) and any(
             w in _NEED_VERBS or w.startswith(_WANTED_HEADS) for w in said
@@ -3285,6 +3298,17 @@ _CHOSEN = frozenset(["a", "an", "the", "them", "it", "up", "their", "our", "your
 
 
 _AT_A_PLACE = frozenset(["am", "vom", "zum", "dem"])
+_STUDIES = (
+    "ist",
+    "soll",
+    "bedarf",
+    "anforderung",
+    "schwachstell",
+    "risiko",
+    "prozess",
+    "potenzial",
+    "umfeld",
+)
 
 
 def _other_sense(
@@ -3375,6 +3399,12 @@ def _other_sense(
         for m in matches
     ):
         return True  # "the wifi in the workshop drops": a tradesman's workshop, no training
+    if cap == "bi" and all(
+        fold(m.evidence).replace("-", "").startswith(_STUDIES)
+        and fold(m.evidence).endswith(("analyse", "analysen"))
+        for m in matches
+    ):
+        return True  # "Ist-Analyse der IT-Landschaft", "Bedarfsanalyse": a consultant's study, no BI
     if cap == "marketplace" and all(
         fold(m.evidence) == "marktplatz" and m.start and fold(tokens[m.start - 1].surface) in _AT_A_PLACE
         for m in matches
@@ -4859,7 +4889,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
-    tokens, clause_of, sentence_of = _clause_tokens(text)
+    tokens, clause_of, sentence_of, colons = _clause_tokens(text)
     # Typos are looked for in the first MAX_CORRECTED_WORDS words only: a need is a few hundred words, and a
     # pasted document must not pay a fuzzy lookup per word.
     tokens = [
@@ -4873,7 +4903,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         match_ends[m.start] = max(match_ends.get(m.start, 0), *(t for t, _, _ in m.cover))
     match_starts = set(match_ends)
     words = [fold(t.surface) for t in tokens]
-    after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts)
+    after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
