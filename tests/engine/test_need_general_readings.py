@@ -3030,3 +3030,40 @@ def test_systems_announced_as_kept_after_a_colon_are_there(taxonomy, text, there
 )
 def test_a_consultants_study_and_the_conditions_for_bidders(taxonomy, text, not_asked):
     assert not_asked not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        # what a penetration test is done to is no need; what the list asks for after it is
+        (
+            "Los 4 – Penetrationstest der aus dem Internet erreichbaren Dienste des Landgerichts "
+            "(Bürgerportal, VPN-Gateway, Mail-Relay) mit Abschlussbericht.",
+            "penetration-testing",
+            "network",
+        ),
+        (
+            "We'd like a penetration test of our network and the WMS web interface, better protection "
+            "against phishing emails, and a backup setup that can't be encrypted.",
+            "email-security",
+            "",
+        ),
+        # signing in happens in many systems; cabling of a meeting room's media is part of it; meters read
+        # remotely belong to the energy management
+        ("Die Anmeldung der Lehrkräfte erfolgt über die vorhandene Lernplattform.", "", "e-government"),
+        (
+            "Zwölf Besprechungsräume sind mit Videokonferenztechnik auszustatten: Kamera, Displays, Montage, "
+            "Verkabelung und Inbetriebnahme.",
+            "video-conferencing",
+            "network",
+        ),
+        (
+            "Einführung einer Energiemanagementsoftware mit automatischer Fernauslesung der Zähler.",
+            "energy-management",
+            "iiot-platform",
+        ),
+    ],
+)
+def test_what_is_tested_signed_into_cabled_or_read_out(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert (not asked or asked in found) and not_asked not in found

@@ -4399,7 +4399,11 @@ _PART_OF_ANOTHER = {
         ("field-service",), ("wartungsvertr", "wartungen", "wartungstermin", "wartungsauftr", "wartungsgesch")
     ),
     # a fleet's tachographs and driver cards are read out remotely by its telematics
-    "iiot-platform": _Part(("fleet-management",), ("fernausles",)),
+    "iiot-platform": _Part(("fleet-management", "energy-management"), ("fernausles",)),
+    # the cabling of a meeting room's or a camera system's installation is part of it
+    "network": _Part(
+        ("video-conferencing", "video-surveillance", "access-control"), ("verkabelung", "cabling")
+    ),
     # an IT service desk's self-service portal and knowledge base are parts of it
     "customer-portal": _Part(("ticketing",), ("selfservice", "self-service", "self service", "portal")),
     # ... as is the inventory of an IT asset management ("discovery and inventory of clients, servers")
@@ -4480,6 +4484,43 @@ def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
 # our website") are its channels, not a website or social media to build.
 _CHANNEL_CAPABILITIES = ("website-cms", "social-media")
 _ON_A_CHANNEL = frozenset(["auf", "on", "fuer", "for", "in", "ueber", "via"])
+
+
+_TESTED = frozenset(["der", "des", "of", "von"])
+
+
+def _targets_of_a_test(per_cap: dict[str, list[_Match]], words: list[str], clause_of: list[int]) -> None:
+    """ "Penetrationstest der aus dem Internet erreichbaren Dienste (Bürgerportal, VPN-Gateway, Mail-Relay)",
+    "security tests of web applications and citizen portals": what a penetration test is done to, after it in
+    its clause and in the clauses right after that only name things, is no need ("a penetration test of our
+    network, better protection against phishing" asks for the protection)."""
+    covered = {t for ms in per_cap.values() for m in ms for t, _, _ in m.cover}
+    targets: set[int] = set()
+    for m in per_cap.get("penetration-testing", ()):
+        end = max(t for t, _, _ in m.cover)
+        if end + 1 >= len(words) or words[end + 1] not in _TESTED:
+            continue
+        clause = clause_of[end]
+        k = end + 1
+        while k < len(words) and (
+            clause_of[k] == clause or all(t in covered for t in _clause_at(k, clause_of))
+        ):
+            clause = clause_of[k]
+            targets.add(k)
+            k += 1
+    if not targets:
+        return
+    for cap in [c for c in per_cap if c != "penetration-testing"]:
+        if all(m.start in targets for m in per_cap[cap]):
+            del per_cap[cap]
+
+
+def _clause_at(k: int, clause_of: list[int]) -> range:
+    """The tokens of the clause that starts at token k."""
+    end = k
+    while end < len(clause_of) and clause_of[end] == clause_of[k]:
+        end += 1
+    return range(k, end)
 
 
 def _channels_of_an_assistant(
@@ -4604,7 +4645,9 @@ _WEAK_ALONE = {
         ["reports", "report", "monthly reporting", "pruefbericht", "pruefberichts", "pruefberichte"]
     ),
     # an office's specialist procedures are the systems a tender links to or works on, not one it buys
-    "e-government": frozenset(["fachverfahren", "fachverfahrens"]),
+    # ... and signing in or up is done in many systems ("Die Anmeldung der Lehrkräfte erfolgt über die
+    # Lernplattform")
+    "e-government": frozenset(["fachverfahren", "fachverfahrens", "anmeldung", "anmeldungen"]),
     # a database is what many systems keep their data in ("the old helpdesk database", "two Oracle
     # databases" to migrate), rarely a data platform to build
     "data-platform": frozenset(["database", "databases", "datenbank", "datenbanken"]),
@@ -5003,6 +5046,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_an_assistant(per_role["need"], words, sentence_of)
+    _targets_of_a_test(per_role["need"], words, clause_of)
     _receipts_passed_on(per_role["need"], words, clause_of)
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
