@@ -3067,3 +3067,28 @@ def test_a_consultants_study_and_the_conditions_for_bidders(taxonomy, text, not_
 def test_what_is_tested_signed_into_cabled_or_read_out(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert (not asked or asked in found) and not_asked not in found
+
+
+@pytest.mark.parametrize(
+    "text, not_asked, there",
+    [
+        # the buyer's own data centre is where the thing bought runs; hosting or operation refused together
+        (
+            "We need a data warehouse with dashboards. The solution will be operated in the Office's own "
+            "data centre; hosting or operation by the contractor is not part of this contract.",
+            "hosting",
+            "hosting",
+        ),
+        ("Gesucht wird ein DMS. Der Betrieb erfolgt im eigenen Rechenzentrum.", "hosting", "hosting"),
+        # systems announced in English as staying
+        (
+            "We need a data warehouse. Data shall be loaded daily from the following systems, all of which "
+            "remain in operation: the ERP system used for budget execution and the HR management system.",
+            "controlling",
+            "erp",
+        ),
+    ],
+)
+def test_the_buyers_own_data_centre_and_systems_that_remain(taxonomy, text, not_asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert not_asked not in found and there in existing

@@ -497,6 +497,7 @@ _SUBJECT_VERBS = frozenset(
     ]
 )
 _PLURAL_SUBJECT_VERBS = frozenset(["bleiben", "laufen", "stay", "remain"])
+_SERVICE_NOUNS = frozenset(["operation", "maintenance", "support", "hosting", "installation", "training"])
 # ... and the plural auxiliary of a passive one ("Einwohnermeldewesen und Finanzwesen werden weiterbetrieben")
 _PLURAL_AUXILIARIES = frozenset(["werden", "sind", "are"])
 # Words after which a negation or an "already have" no longer holds ("keinen Shop, sondern eine Website").
@@ -2110,7 +2111,9 @@ _ELSEWHERE = (
 _EXCLUDED_HEADS = ("teil", "bestandteil", "gegenstand", "enthalten", "umfang", "includ", "part", "scope")
 _HEADING_MAX = 6  # words of such a heading
 _HEADING_MAX_BEFORE_COLON = 10  # ... and of a clause that announces the systems kept
-_KEPT_WORDS = frozenset(["weiterbetrieben", "weitergenutzt", "unveraendert", "unchanged"])
+_KEPT_WORDS = frozenset(
+    ["weiterbetrieben", "weitergenutzt", "unveraendert", "unchanged", "remain", "remains"]
+)
 # ... and one that refuses what follows: "Was wir nicht wollen:", "Nicht gewünscht:", "What we don't need:".
 _WANTED_HEADS = ("gewuenscht", "erwuenscht", "gewollt", "wollen", "want", "wanted", "need")
 # ... and one that keeps what follows: "Erhalten bleiben und anzubinden sind: SAP, das PACS".
@@ -2151,7 +2154,8 @@ def _after_headings(
         # "Zielsysteme, die angebunden werden müssen und weiter betrieben werden: die Lernplattform, ...":
         # a clause that keeps, ending with a colon, announces the systems that stay
         keeps = clause_of[members[0]] in colons and (
-            any(w in _KEPT_WORDS for w in said) or ("weiter", "betrieben") in set(pairwise(said))
+            any(w in _KEPT_WORDS or w in _KEPT_HEADS for w in said)
+            or ("weiter", "betrieben") in set(pairwise(said))
         )
         if (
             not (opens_sentence or keeps)
@@ -2696,6 +2700,7 @@ def _roles(
                     k + 1 in starts
                     or folded[k + 1] in _INDEFINITE_ARTICLES
                     or folded[k + 1] in _DEFINITE
+                    or folded[k + 1] in _SERVICE_NOUNS  # "hosting or operation by the contractor is not ..."
                     or tokens[k + 1].surface[:1].isupper()
                 )
                 and not any(
@@ -3101,6 +3106,7 @@ _NOT_A_SOURCE = frozenset(
 # "Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen", "each hotel has its own PMS": had.
 _OWN = frozenset(["eigenes", "eigene", "eigenen", "eigener", "own"])
 _HAS = frozenset(["hat", "haben", "has", "have", "nutzt", "uses"])
+_PLACES_RUN_IN = ("rechenzentr", "serverraum", "infrastru")
 
 
 def _sources_and_own_systems(
@@ -3117,7 +3123,21 @@ def _sources_and_own_systems(
             word in _OWN
             and i + 1 in starts
             and roles[i + 1] == "need"
-            and any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
+            and (
+                any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
+                # "Der Betrieb erfolgt im eigenen Rechenzentrum", "operated in the Office's own data centre":
+                # where the thing bought runs is the buyer's own
+                or (
+                    (
+                        words[i + 1].startswith(_PLACES_RUN_IN)
+                        or (
+                            words[i + 1] in ("data", "server")
+                            and words[i + 2 : i + 3] in (["centre"], ["center"])
+                        )
+                    )
+                    and (words[i - 1 : i] == ["im"] or "in" in words[max(0, i - 4) : i - 1])
+                )
+            )
         ):
             roles[i + 1] = "existing"
 
