@@ -3092,3 +3092,90 @@ def test_what_is_tested_signed_into_cabled_or_read_out(taxonomy, text, asked, no
 def test_the_buyers_own_data_centre_and_systems_that_remain(taxonomy, text, not_asked, there):
     found, _negated, existing = _read(text, taxonomy)
     assert not_asked not in found and there in existing
+
+
+def test_positions_of_a_bill_of_quantities_are_asked_however_often_the_focus_is_named(taxonomy):
+    text = (
+        "Erneuerung der Serverinfrastruktur. Leistungsverzeichnis Los 1: Pos. 1.1 – 3 Stk. "
+        "Virtualisierungs-Host, 2 HE, 512 GB RAM; Pos. 1.2 – 1 Stk. Storage-System, All-Flash, iSCSI; "
+        "Pos. 1.3 – 2 Stk. Top-of-Rack-Switch für das Storage-Netz. Leistungsverzeichnis Los 2: Einrichtung "
+        "der Serverinfrastruktur."
+    )
+    assert {"server-storage", "virtualization-vdi", "network"} <= _read(text, taxonomy)[0]
+
+
+def test_what_each_branch_hangs_on_is_there_and_no_focus(taxonomy):
+    text = (
+        "Apotheke am Markt – wir haben drei Filialen, und jede hängt an ihrem eigenen Router vom "
+        "Telefonanbieter. Wir brauchen eine vernünftige Netzwerk- und Firewall-Lösung mit VPN zwischen den "
+        "Filialen und einen Dienstleister, der das dauerhaft betreut."
+    )
+    assert {"network", "it-security", "managed-services"} <= _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("We need an IT partner to replace the server and set up reliable backups.", "server-storage"),
+        ("Der alte Server muss ersetzt werden, die Datensicherung auch.", "server-storage"),
+    ],
+)
+def test_a_device_to_be_replaced_is_asked_for_anew(taxonomy, text, asked):
+    assert asked in _read(text, taxonomy)[0]
+
+
+def test_a_device_said_not_to_need_replacing_is_not_asked(taxonomy):
+    assert "server-storage" not in _read("Our server is fine and does not need to be replaced.", taxonomy)[0]
+
+
+def test_a_system_there_named_again_as_the_writers_in_a_genitive_is_that_one(taxonomy):
+    text = (
+        "Als Hotelsoftware nutzen wir seit Jahren Protel, daran wird sich nichts ändern. Wir möchten eine "
+        "neue Website, in die das Buchungsfenster unseres PMS eingebunden wird."
+    )
+    found, _negated, existing = _read(text, taxonomy)
+    assert "website-cms" in found and "hotel-software" not in found and "hotel-software" in existing
+
+
+@pytest.mark.parametrize(
+    "text, there, asked",
+    [
+        (
+            "Wir brauchen 25 Tablets. Als Pflegesoftware ist Vivendi im Einsatz.",
+            "care-software",
+            "hardware-supply",
+        ),
+        ("Unsere Monteure sind im Einsatz beim Kunden und brauchen eine App.", "", "mobile-app"),
+    ],
+)
+def test_a_system_in_use_is_there(taxonomy, text, there, asked):
+    found, _negated, existing = _read(text, taxonomy)
+    assert asked in found and (not there or (there in existing and there not in found))
+
+
+@pytest.mark.parametrize(
+    "text, there, asked",
+    [
+        (
+            "Für die Mandantenbuchhaltung arbeiten wir mit den DATEV-Programmen, das bleibt so. Wir brauchen "
+            "einen neuen Server.",
+            "accounting",
+            "server-storage",
+        ),
+        (
+            "für angebote und rechnungen haben wir schon ein handwerker programm am pc, das ist ok. wir "
+            "suchen eine zeiterfassung per app.",
+            "craft-software",
+            "time-tracking",
+        ),
+    ],
+)
+def test_the_work_a_clause_opens_with_is_done_with_the_system_there(taxonomy, text, there, asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and there not in found
+
+
+def test_sea_freight_is_no_search_engine_advertising(taxonomy):
+    text = "Our freight forwarding company (sea and air freight, 85 staff) needs a customer portal."
+    found = _read(text, taxonomy)[0]
+    assert "customer-portal" in found and "seo-sea" not in found

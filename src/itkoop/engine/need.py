@@ -2548,6 +2548,12 @@ def _roles(
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
+            # "Als Pflegesoftware ist Vivendi im Einsatz", "the HR system in use"
+            or (
+                word in ("einsatz", "use")
+                and prev in ("im", "in")
+                and nxt not in ("bei", "beim", "vor", "auf")
+            )
             or (
                 word in _STATE_PARTICIPLES
                 and (prev in _STATE_COPULAS or (prev in _ALSO and prev2 in _STATE_COPULAS))
@@ -3105,7 +3111,8 @@ _NOT_A_SOURCE = frozenset(
 )
 # "Jedes Haus hat sein eigenes Hotelprogramm und eigene Kassen", "each hotel has its own PMS": had.
 _OWN = frozenset(["eigenes", "eigene", "eigenen", "eigener", "own"])
-_HAS = frozenset(["hat", "haben", "has", "have", "nutzt", "uses"])
+# "jede Filiale hängt an ihrem eigenen Router": the one it has
+_HAS = frozenset(["hat", "haben", "has", "have", "nutzt", "uses", "haengt", "haengen"])
 _PLACES_RUN_IN = ("rechenzentr", "serverraum", "infrastru")
 
 
@@ -3140,6 +3147,35 @@ def _sources_and_own_systems(
             )
         ):
             roles[i + 1] = "existing"
+
+
+_WORKING_WITH = _DOING | {"arbeiten", "work"}
+
+
+def _work_done_with_what_is_there(
+    words: list[str], clause_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    """ "Für die Mandantenbuchhaltung arbeiten wir mit den DATEV-Programmen", "For quotes we use our craft
+    software": the work a clause opens with is done with the system there that it names after the writer's
+    verb. Linear: each clause is walked once."""
+    for members in _members(clause_of):
+        if words[members[0]] not in _PLACE_PREPOSITIONS:
+            continue
+        verb = next(
+            (
+                k
+                for k in members[1:-1]
+                if words[k] in _WORKING_WITH and words[k + 1] in _WRITERS and clause_of[k + 1] == clause_of[k]
+            ),
+            None,
+        )
+        if verb is None or not any(roles[k] == "existing" for k in members if k > verb):
+            continue
+        for k in members:
+            if k >= verb:
+                break
+            if k in starts and roles[k] == "need":
+                roles[k] = "existing"
 
 
 # "nicht mehr" after a need verb or before buying refuses: "Einen Onlineshop brauchen wir nicht mehr",
@@ -3419,6 +3455,8 @@ def _other_sense(
         for m in matches
     ):
         return True  # "the wifi in the workshop drops": a tradesman's workshop, no training
+    if cap == "seo-sea" and all(m.evidence in ("sea", "Sea") for m in matches):
+        return True  # "sea and air freight": the sea, not search engine advertising ("SEA")
     if cap == "bi" and all(
         fold(m.evidence).replace("-", "").startswith(_STUDIES)
         and fold(m.evidence).endswith(("analyse", "analysen"))
@@ -4337,8 +4375,12 @@ def _names_a_link_to_it(m: _Match, words: list[str]) -> bool:
     if words[end].endswith(_SYNC_HEADS) and (after in _LINK_CONTRACTIONS or after in _LINK_PREPOSITIONS):
         return True
     before = words[start - 1] if start else ""
-    if before in _LINK_CONTRACTIONS:
-        return True
+    if (
+        before in _LINK_CONTRACTIONS
+        or before == "unseres"
+        or (before == "our" and words[start - 2 : start - 1] == ["of"])
+    ):
+        return True  # ... or names it as the writer's in a genitive ("das Buchungsfenster unseres PMS")
     return before in _LINK_DETERMINERS and start > 1 and words[start - 2] in _LINK_PREPOSITIONS
 
 
@@ -4903,6 +4945,7 @@ _DEAD = frozenset(
 )
 _DEAD_PHRASES = (("geist", ("aufgegeben", "auf")), ("gave", ("up",)))  # "hat den Geist aufgegeben"
 _BREAKDOWN_REACH = 6  # words between the device and the words that say it broke
+_TO_REPLACE = ("replace", "ersetz", "ausgetausch", "austausch", "erneuer")
 
 
 def _negated_before(words: list[str], j: int) -> bool:
@@ -4934,6 +4977,12 @@ def _breakdown(
             for j in said
         )
         if not (dead or any(words[j] in _CRASHED for j in said)):
+            if roles[i] == "need" and any(words[j].startswith(_TO_REPLACE) for j in said):
+                # "We need an IT partner to replace the server", "der alte Server muss ersetzt werden"
+                replacement = "server-storage" if w.endswith("server") else "hardware-supply"
+                found.append(
+                    _Match(replacement, "cap", W_BREAKDOWN, frozenset({(i, 0, len(w))}), tokens[i].surface)
+                )
             continue
         devices.add(i)
         cover = frozenset({(i, 0, len(w))})
@@ -4975,6 +5024,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _contentment(words, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
+    _work_done_with_what_is_there(words, clause_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
@@ -5141,8 +5191,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
                 per_role["need"][cap] = kept
             else:
                 del per_role["need"][cap]
-        for m in repairs:
-            per_role["need"].setdefault(m.target, []).append(m)
+    for m in repairs:
+        per_role["need"].setdefault(m.target, []).append(m)
     del per_role["context"]
     # what a heading excludes ("Nicht Bestandteil: Endgeräte (Tischtelefone)") is refused unless the text
     # asks for it elsewhere ("Gesucht wird eine VoIP-Telefonanlage")
@@ -5280,6 +5330,7 @@ def _in_passing(
 
 
 _COUNT_REACH = 6  # words from a need verb to the number of things it asks for
+_PIECES = frozenset(["stk", "stueck", "pcs", "pieces", "units"])
 _BUYING = ("liefer", "beschaff", "anschaff", "kauf", "supply", "purchas", "procure", "delivery")
 
 
@@ -5287,6 +5338,8 @@ def _counted_ask(m: _Match, tokens: list[Token], words: list[str], clause_of: li
     """ "bräuchten wir ca. 25 Smartphones", "Lieferung von 260 Tablets": a number right before the thing, a
     need verb or a word of buying a few words before the number in its clause."""
     number = m.start - 1
+    if number >= 1 and words[number] in _PIECES and _is_count(tokens[number - 1]):
+        return True  # "Pos. 1.1 – 3 Stk. Virtualisierungs-Host": a position of a bill of quantities
     if number >= 1 and tokens[number].surface[:1].islower() and _is_count(tokens[number - 1]):
         number -= 1  # "420 student tablets", "30 robuste Barcode-Scanner"
     if number < 1 or not tokens[number].surface.isdigit():
