@@ -3179,3 +3179,56 @@ def test_sea_freight_is_no_search_engine_advertising(taxonomy):
     text = "Our freight forwarding company (sea and air freight, 85 staff) needs a customer portal."
     found = _read(text, taxonomy)[0]
     assert "customer-portal" in found and "seo-sea" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los 2: Lieferung und Wandmontage von 40 interaktiven Displays für die Klassenräume.",
+        "Lot 2: Supply of 60 interactive displays for the classrooms of four schools.",
+    ],
+)
+def test_interactive_displays_are_hardware_supplied(taxonomy, text):
+    assert "hardware-supply" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, capability",
+    [
+        # a letter and the part after it are one word
+        ("Wir suchen eine E-Commerce-Lösung für unsere Gärtnerei.", "online-shop"),
+        ("Wir suchen eine E-Rechnungs-Lösung.", "e-invoicing"),
+        ("Wir suchen eine E-Akte-Lösung für das Bauamt.", "dms"),
+        # a modifier's rest is read as written, after the hyphen
+        ("Wir suchen eine E-Learninglösung.", "e-learning"),
+        ("Wir suchen eine E-Rechnungslösung.", "e-invoicing"),
+        ("Wir suchen eine E-Mail-Lösung für 20 Mitarbeiter.", "email-system"),
+        ("Das Mail-Gateway muss erneuert werden.", "email-security"),
+    ],
+)
+def test_hyphenated_words_with_a_letter_are_read_whole(taxonomy, text, capability):
+    found = _read(text, taxonomy)[0]
+    assert capability in found and "newsletter" not in found
+
+
+def test_an_e_mail_archive_is_no_mailing(taxonomy):
+    found = _read("Wir suchen ein E-Mail-Archiv.", taxonomy)[0]
+    assert found == {"archiving"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Anlagenbuchhaltung im vorhandenen ERP-System ist anzubinden. Gesucht wird ein GIS.",
+        "The fixed asset accounting in the existing ERP system must be connected. We need a GIS.",
+    ],
+)
+def test_a_part_of_a_system_there_is_there(taxonomy, text):
+    found, _negated, existing = _read(text, taxonomy)
+    assert found == {"gis"} and "accounting" in existing
+
+
+def test_data_taken_into_a_system_there_is_still_a_migration(taxonomy):
+    text = "Übernahme der Altdaten in das vorhandene DMS und Schulung im bestehenden System."
+    found = _read(text, taxonomy)[0]
+    assert {"data-migration", "training"} <= found

@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
 from .cpv import capabilities_for_cpv, cpv_inherits
 from .deployment import DEPLOYMENTS, read_deployment
-from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize
+from .text import MAX_TOKENS, Token, _token, fold, is_known_word, tokenize, word_forms
 
 __all__ = ["CapabilityHit", "Need", "NeedAnalysis", "analyse_need", "need_from_text"]
 
@@ -1689,6 +1689,19 @@ _SYSTEM_HEADS = ("software", "loesung", "system", "tool", "plattform", "platform
 _SHORT_HEADS = frozenset(["app", "apps"])  # "Zeiterfassungsapp": heads too short to be told from endings
 
 
+def _written_after(surface: str, k: int) -> str:
+    """What a word has as written after the first ``k`` letters of its folded form ("E-Learninglösung", 9:
+    "lösung"); "" where the cut falls inside a spelt-out umlaut."""
+    n = 0
+    for at, ch in enumerate(surface):
+        if n == k:
+            return surface[at:] if ch not in "-–" else surface[at + 1 :]
+        if n > k:
+            return ""
+        n += len(fold(ch))
+    return ""
+
+
 def _is_word(rest: str) -> bool:
     """The rest of a compound after its modifier (and a linking -s/-es) is a German word of its own."""
     for cut in ("", "s", "es", "n"):
@@ -1883,6 +1896,20 @@ class _Matcher:
                         if key.endswith(cut) and key[: -len(cut)] in self.words:
                             add(key[: -len(cut)], W_PART, frozenset({(i, pos, pos + length)}), tok.surface)
                             break
+                if len(part) == 1 and part.isalpha() and k + 1 < len(parts):
+                    # a letter and the part after it are one word: "E-Commerce-Lösung" holds e-commerce, an
+                    # "E-Mail-Archiv" no mailing (the part's match lies inside this one)
+                    glued = part + parts[k + 1]
+                    key = fold(glued)
+                    cover = frozenset({(i, pos, pos + len(key))})
+                    forms = word_forms(glued)
+                    for form in forms:
+                        add(form, W_PART, cover, tok.surface, glued)
+                    if k + 2 < len(parts) and not forms & self.words.keys():
+                        for cut in ("n", "s", "en", "es"):  # "E-Rechnungs-Lösung"
+                            if key.endswith(cut) and key[: -len(cut)] in self.words:
+                                add(key[: -len(cut)], W_PART, cover, tok.surface)
+                                break
                 pos += length
             for form in tok.forms:  # compound heads and modifiers against the vocabulary
                 for k in range(2, len(form) - 3):
@@ -1905,7 +1932,7 @@ class _Matcher:
                     modifier = form[:k]
                     if (
                         modifier in self.words
-                        and _is_word(tok.surface[k:])
+                        and _is_word(_written_after(tok.surface, k))
                         and not form[k:].lstrip("s").startswith(_PERSON_HEADS)
                     ):
                         add(modifier, W_MODIFIER, frozenset({(i, 0, k)}), tok.surface)
@@ -3723,9 +3750,28 @@ def _certificate_of_another(i: int, j: int, words: list[str], sentence_of: list[
 
 
 def _there_already(m: _Match, words: list[str]) -> bool:
-    if _a_place_or_beside(m, words) or _linked_to(m, words):
+    if _a_place_or_beside(m, words) or _linked_to(m, words) or _part_of_one_there(m, words):
         return True
     return _owned_or_its_data(m, words)
+
+
+# "Die Anlagenbuchhaltung im vorhandenen ERP-System", "the fixed asset accounting in the existing ERP": a part
+# of a system that runs already runs already too (where it is, not where it goes: "Übernahme in das
+# vorhandene DMS" is a migration asked for).
+_IN_THERE = {"im": (), "in": ("dem", "der", "unserem", "unserer", "the", "our")}
+_SERVICES_INTO_SYSTEMS = frozenset(["data-migration", "training", "integration-platform", "api-management"])
+
+
+def _part_of_one_there(m: _Match, words: list[str]) -> bool:
+    j = max(t for t, _, _ in m.cover) + 1
+    if m.kind != "cap" or m.target in _SERVICES_INTO_SYSTEMS or j >= len(words) or words[j] not in _IN_THERE:
+        return False
+    k = j + 1
+    if _IN_THERE[words[j]]:
+        if k >= len(words) or words[k] not in _IN_THERE[words[j]]:
+            return False
+        k += 1
+    return k < len(words) and words[k] in _EXISTING and words[k] not in _IN_USE_VERBS
 
 
 # "Schnittstelle zum Ratsinformationssystem", "interface to the HIS": what a thing gets an interface to, named
