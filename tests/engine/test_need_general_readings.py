@@ -3232,3 +3232,51 @@ def test_data_taken_into_a_system_there_is_still_a_migration(taxonomy):
     text = "Übernahme der Altdaten in das vorhandene DMS und Schulung im bestehenden System."
     found = _read(text, taxonomy)[0]
     assert {"data-migration", "training"} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lieferung von 50 Notebooks. Herstellergarantie 5 Jahre Vor-Ort-Service.",
+        "Supply of 40 laptops. Warranty: 60 months on-site support.",
+    ],
+)
+def test_a_warranty_s_on_site_service_is_no_managed_service(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"hardware-supply"}
+
+
+def test_a_compound_of_two_words_is_no_typo(taxonomy):
+    text = "die projektdaten sind riesig, wir brauchen ein backup."
+    assert _read(text, taxonomy)[0] == {"backup"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Framework agreement for IT security testing services. Lot 3: Penetration testing of web "
+        "applications and VPN gateways, as well as internal network segments.",
+    ],
+)
+def test_what_a_penetration_test_is_done_to_goes_on_after_as_well_as(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"penetration-testing"}
+
+
+def test_a_lot_s_beschaffung_is_how_it_is_bought(taxonomy):
+    text = (
+        "Los 2 – Mobile-Device-Management für 1.200 bereits beschaffte iPads (Beschaffung erfolgte im "
+        "Vorjahr). Vertragslaufzeit 36 Monate. Der Zuschlag erfolgt auf das wirtschaftlichste Angebot."
+    )
+    assert "procurement" not in _read(text, taxonomy)[0]
+
+
+def test_a_warehouse_s_shipping_is_no_transport_system(taxonomy):
+    text = (
+        "We are a contract logistics company with three warehouses. We need a warehouse management system "
+        "with wave picking, and a barcode labelling setup for goods-in and shipping."
+    )
+    found = _read(text, taxonomy)[0]
+    assert "wms" in found and "logistics-tms" not in found
+    carriers = (
+        "Wir brauchen ein Lagerverwaltungssystem, und der Versand mit DHL und DPD soll automatisiert werden."
+    )
+    assert {"wms", "logistics-tms"} <= _read(carriers, taxonomy)[0]

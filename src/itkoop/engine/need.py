@@ -991,6 +991,13 @@ _OPERATION_OF = frozenset(["der", "des", "von", "of"])
 _OPERATION_AFTER = frozenset(
     ["inklusive", "inkl", "einschliesslich", "including", "incl", "und", "and", "bei"]
 )
+# A warehouse's words for what leaves it ("goods-in and shipping"), no transport system where a WMS is asked
+# and no parcel carrier is named.
+_WAREHOUSE_WORK = frozenset(
+    ["logistics", "logistik", "shipping", "versand", "sendungen", "shipped", "shipments"]
+)
+_CARRIERS = frozenset(["dhl", "dpd", "ups", "gls", "hermes"])
+_PARCELS = ("carrier", "paketdienst", "automati")
 # Capabilities read from a word in a trade's context give way to the trade's own software: restaurant
 # reservations are no appointment booking, hotel bookings no generic booking system.
 _YIELDS_TO = {
@@ -1237,7 +1244,19 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Beschaffung von Lizenzen" in a tender names how the buyer buys, not a purchasing system.
     "procurement": (
         frozenset({"beschaffung", "beschaffen", "procurement"}),
-        (*_TENDER_WORDS, "lizenz", "licen"),
+        (
+            *_TENDER_WORDS,
+            "lizenz",
+            "licen",
+            "zuschlag",
+            "leistungsbeschreibung",
+            "vertragslaufzeit",
+            "verhandlungsvergabe",
+            "los",
+            "lot",
+            "cpv",
+            "contracting",
+        ),
         (),
     ),
     # "Laptops", "Drucker", "Hardware" to be delivered are hardware supply; without a word of buying or
@@ -1689,6 +1708,30 @@ _SYSTEM_HEADS = ("software", "loesung", "system", "tool", "plattform", "platform
 _SHORT_HEADS = frozenset(["app", "apps"])  # "Zeiterfassungsapp": heads too short to be told from endings
 
 
+def _shared_start(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def _known_modifier(word: str) -> int:
+    """The length of the first word of a German compound of two words the dictionary knows ("Projektdaten":
+    7), 0 if there is none. Only ASCII words: the length is compared in folded letters."""
+    if not word.isascii():
+        return 0
+    for k in range(4, len(word) - 3):
+        head = word[k:]
+        for cut in ("", "s", "es"):
+            rest = head[len(cut) :]
+            if (
+                head.startswith(cut)
+                and len(rest) >= 4
+                and is_known_word(word[:1].upper() + word[1:k].lower(), "de")
+                and is_known_word(rest[:1].upper() + rest[1:].lower(), "de")
+            ):
+                return k
+    return 0
+
+
 def _written_after(surface: str, k: int) -> str:
     """What a word has as written after the first ``k`` letters of its folded form ("E-Learninglösung", 9:
     "lösung"); "" where the cut falls inside a spelt-out umlaut."""
@@ -1795,6 +1838,8 @@ class _Matcher:
                     key, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit, limit=5
                 )
                 best = next((word for word, _, _ in found if word[:2] == key[:2]), None)
+                if best is not None and _shared_start(key, best) < _known_modifier(surface):
+                    best = None  # "Projektdaten" is no misspelt "Produktdaten": its first word is a word
             if len(self._corrections) > 50_000:
                 self._corrections.clear()
             self._corrections[key] = best
@@ -3394,6 +3439,9 @@ _STUDIES = (
 )
 
 
+_WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -3444,6 +3492,11 @@ def _other_sense(
                 for k in range(max(0, t - _SUPPLY_REACH), min(len(tokens), t + 1 + _SUPPLY_REACH))
                 if sentence_of[k] == sentence_of[t]
             ) and not any(_counted(t, tokens) for m in matches for t, _, _ in m.cover)
+    if cap == "managed-services" and all(
+        any(fold(t.surface).endswith(_WARRANTY) for t in tokens[max(0, m.start - 4) : m.start])
+        for m in matches
+    ):
+        return True  # "Herstellergarantie 5 Jahre Vor-Ort-Service": the warranty of a device supplied
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
@@ -4595,6 +4648,7 @@ _ON_A_CHANNEL = frozenset(["auf", "on", "fuer", "for", "in", "ueber", "via"])
 
 
 _TESTED = frozenset(["der", "des", "of", "von"])
+_LIST_GOES_ON = frozenset(["sowie", "und", "and", "oder", "or"])  # ", sowie interne Netzsegmente"
 
 
 def _targets_of_a_test(per_cap: dict[str, list[_Match]], words: list[str], clause_of: list[int]) -> None:
@@ -4611,7 +4665,10 @@ def _targets_of_a_test(per_cap: dict[str, list[_Match]], words: list[str], claus
         clause = clause_of[end]
         k = end + 1
         while k < len(words) and (
-            clause_of[k] == clause or all(t in covered for t in _clause_at(k, clause_of))
+            clause_of[k] == clause
+            or all(t in covered for t in _clause_at(k, clause_of))
+            or words[k] in _LIST_GOES_ON
+            or words[k : k + 3] == ["as", "well", "as"]
         ):
             clause = clause_of[k]
             targets.add(k)
@@ -5144,6 +5201,16 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
                 any(m.weight == W_CONTEXT for m in per_role[role].get(s, ())) for s in stronger
             ):
                 del per_role[role][cap]
+    carried = per_role["need"].get("logistics-tms", ())
+    if (
+        carried
+        and "wms" in per_role["need"]
+        and all(fold(m.evidence) in _WAREHOUSE_WORK for m in carried)
+        and not any(w in _CARRIERS or w.startswith(_PARCELS) for w in words)
+    ):
+        # "barcode labelling for goods-in and shipping", "a contract logistics company": a warehouse's work
+        # (parcels handed to carriers, "der Versand mit DHL automatisiert", are shipping to organise)
+        del per_role["need"]["logistics-tms"]
     moved = per_role["need"].get("data-migration", ())
     if (
         moved
