@@ -3280,3 +3280,35 @@ def test_a_warehouse_s_shipping_is_no_transport_system(taxonomy):
         "Wir brauchen ein Lagerverwaltungssystem, und der Versand mit DHL und DPD soll automatisiert werden."
     )
     assert {"wms", "logistics-tms"} <= _read(carriers, taxonomy)[0]
+
+
+def test_a_meeting_room_s_camera_is_part_of_its_video_conferencing(taxonomy):
+    text = "Lot 2: 18 meeting rooms get video conferencing systems (camera, microphones, displays)."
+    found = _read(text, taxonomy)[0]
+    assert "video-conferencing" in found and "video-surveillance" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zahnarztpraxis, 3 Behandler, 14 Mitarbeiterinnen, 9 PCs. Wir suchen einen Dienstleister, der unsere "
+        "IT dauerhaft betreut.",
+    ],
+)
+def test_devices_counted_with_the_staff_are_what_the_firm_has(taxonomy, text):
+    found = _read(text, taxonomy)[0]
+    assert "managed-services" in found and "hardware-supply" not in found
+
+
+def test_shops_counted_are_stores(taxonomy):
+    text = "we're a craft bakery, 3 shops plus the bakehouse. need a new till system in all three shops."
+    assert _read(text, taxonomy)[0] == {"pos"}
+
+
+def test_to_switch_is_a_change(taxonomy):
+    text = (
+        "Our guest Wi-Fi is terrible upstairs, the network needs to be redone with a staff network. Second, "
+        "we want to switch from metal keys to keycards or mobile keys for the rooms and the back entrance. "
+        "The new locks must work with our property management system."
+    )
+    assert {"network", "access-control"} <= _read(text, taxonomy)[0]

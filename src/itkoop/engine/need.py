@@ -3439,6 +3439,22 @@ _STUDIES = (
 )
 
 
+_SWITCHED = frozenset(["from", "to", "over", "it", "them", "von", "auf"])
+
+
+def _a_change_of(m: _Match, words: list[str]) -> bool:
+    """ "we have to switch", "switch from metal keys to keycards", "beim Switch begleitet": a change, no
+    network switch."""
+    return (
+        m.target == "network"
+        and m.evidence.lower() == "switch"
+        and (
+            (m.start >= 1 and words[m.start - 1] in ("to", "beim"))
+            or (m.start + 1 < len(words) and words[m.start + 1] in _SWITCHED)
+        )
+    )
+
+
 _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 
 
@@ -3636,7 +3652,30 @@ _BOOKKEEPERS = frozenset(
         "bookkeeper",
     ]
 )
-_IN_A_STORE = frozenset(["in", "each", "every", "im", "pro", "je", "jedem", "jeder"])
+_IN_A_STORE = frozenset(
+    # ... or counted: "a craft bakery, 3 shops plus the bakehouse", "zwei Läden in Karlsruhe"
+    [
+        "in",
+        "each",
+        "every",
+        "im",
+        "pro",
+        "je",
+        "jedem",
+        "jeder",
+        *["2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+        "zwei",
+        "drei",
+        "vier",
+        "fuenf",
+        "sechs",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+    ]
+)
 # Qualities of what is bought when the writer says they value them, not services to buy.
 _QUALITIES_VALUED = frozenset(["data-protection", "it-security"])
 _OFFICE_DATABASES = ("access", "excel", "filemaker")
@@ -3656,6 +3695,8 @@ def _counted(t: int, tokens: list[Token]) -> bool:
     if n < 0 or not _is_count(tokens[n]):
         return False
     before = fold(tokens[n - 1].surface) if n >= 1 else ""
+    if n >= 2 and _is_count(tokens[n - 2]) and before.startswith(_STAFF):
+        return False  # "3 Behandler, 14 Mitarbeiterinnen, 9 PCs", "35 staff, 15 PCs": what the firm has
     if before in _OF:  # "Lieferung von 300 Notebooks", "Supply and wall mounting of 420 student tablets"
         return any(fold(tokens[k].surface).startswith(_SUPPLY_STEMS) for k in range(max(0, n - 5), n - 1))
     return before not in _NOT_A_SUPPLY_COUNT
@@ -3665,6 +3706,20 @@ def _is_count(token: Token) -> bool:
     return token.surface.replace(".", "").replace(",", "").isdigit()
 
 
+_STAFF = (
+    "mitarbeit",
+    "angestellt",
+    "beschaeftigt",
+    "leute",
+    "personen",
+    "behandler",
+    "aerzt",
+    "kolleg",
+    "staff",
+    "employee",
+    "people",
+    "person",
+)
 _NOT_A_SUPPLY_COUNT = _POSSESSIVES | {"fuer", "for", "mit", "with", "je", "per", "pro"}
 _OF = frozenset(["von", "of"])
 _SUPPLY_STEMS = (
@@ -4565,6 +4620,8 @@ _PART_OF_ANOTHER = {
     "network": _Part(
         ("video-conferencing", "video-surveillance", "access-control"), ("verkabelung", "cabling")
     ),
+    # ... and so is a meeting room's camera ("video conferencing systems (camera, microphone arrays, ...)")
+    "video-surveillance": _Part(("video-conferencing",), ("camera", "kamera", "ptzkamera")),
     # an IT service desk's self-service portal and knowledge base are parts of it
     "customer-portal": _Part(("ticketing",), ("selfservice", "self-service", "self service", "portal")),
     # ... as is the inventory of an IT asset management ("discovery and inventory of clients, servers")
@@ -5151,6 +5208,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     framed = _framed(matches, words, sentence_of, clause_of)
     standard_covers = {m.cover for m in matches if m.kind == "std"}
     for m in matches:
+        if _a_change_of(m, words):
+            continue
         start = m.start
         role = "context" if m in framed else roles[start]
         if start and words[start - 1] in _INSTEAD_OF and role == "need":
