@@ -3312,3 +3312,30 @@ def test_to_switch_is_a_change(taxonomy):
         "The new locks must work with our property management system."
     )
     assert {"network", "access-control"} <= _read(text, taxonomy)[0]
+
+
+def test_a_proposal_s_cost_estimate_is_the_provider_s_price(taxonomy):
+    text = (
+        "We are looking for a care documentation software for our care home. We would appreciate a proposal "
+        "including rough cost estimates."
+    )
+    assert _read(text, taxonomy)[0] == {"care-software"}
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Los 6: KI-gestützter Chatbot für die Terminvereinbarung der Zulassungsstelle inkl. Hosting und "
+            "Betrieb in einem deutschen Rechenzentrum, 24 Monate.",
+            {"chatbot", "appointment-booking", "hosting"},
+        ),
+        (
+            "Lot 1: Development of a citizen portal with online applications. Lot 2: Hosting and "
+            "operation of the portal for 4 years.",
+            {"e-government", "online-forms", "hosting"},
+        ),
+    ],
+)
+def test_hosting_and_its_operation_are_one_service(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

@@ -2342,6 +2342,7 @@ _QUOTE_SENDING = frozenset(
     ["machen", "schicken", "senden", "zusenden", "zukommen", "unterbreiten", "send", "make", "submit"]
 )
 _TO_THE_WRITER = frozenset(["uns", "mir", "us", "me"])
+_ESTIMATES = ("estimat", "kostenschaetz", "schaetzung", "kostenrahmen", "preisrahmen")
 
 
 def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
@@ -2361,6 +2362,10 @@ def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]
             or (clauses[clause_of[i]] & _QUOTE_SENDING and clauses[clause_of[i]] & _TO_THE_WRITER)
         ):
             out.add(i)
+        if w in _QUOTE_WORDS:  # "a proposal including rough cost estimates": the provider's price
+            for k in range(i + 1, min(len(words), i + 5)):
+                if clause_of[k] == clause_of[i] and words[k].startswith(_ESTIMATES):
+                    out.update(range(i, k + 1))
     size = Counter(clause_of)
     for i, c in enumerate(clause_of):  # "wie am Telefon besprochen", "as discussed on the phone"
         if (
@@ -3442,6 +3447,13 @@ _STUDIES = (
 _SWITCHED = frozenset(["from", "to", "over", "it", "them", "von", "auf"])
 
 
+def _hosting_and_its_operation(i: int, words: list[str]) -> bool:
+    """ "inkl. Hosting und Betrieb", "hosting and operation of the portal": the host runs what it hosts, no
+    second contract of managed services ("Operation of the migrated environment, including monitoring" is
+    one)."""
+    return i >= 2 and words[i - 1] in ("und", "and", "&") and words[i - 2] == "hosting"
+
+
 def _a_change_of(m: _Match, words: list[str]) -> bool:
     """ "we have to switch", "switch from metal keys to keycards", "beim Switch begleitet": a change, no
     network switch."""
@@ -4101,6 +4113,7 @@ def _context_matches(
                         (i + 1 < len(words) and words[i + 1] in _OPERATION_OF)
                         or (i and words[i - 1] in _OPERATION_AFTER)
                     )
+                    and not _hosting_and_its_operation(i, words)
                 )
             ):
                 continue  # "Maurerbetrieb" is a business, not running a system
@@ -4641,7 +4654,17 @@ _PART_OF_ANOTHER = {
     "ai-ml": _Part(
         ("chatbot",),
         ("kichat", "kitelefon", "kiassist", "kibot", "aichat", "aiassist", "aibot"),
-        before=("ai", "ki", "kigestuetzte", "kigestuetzten", "kibasierte", "kibasierten", "aipowered"),
+        before=(
+            "ai",
+            "ki",
+            "kigestuetzte",
+            "kigestuetzten",
+            "kigestuetzter",
+            "kibasierte",
+            "kibasierten",
+            "kibasierter",
+            "aipowered",
+        ),
     ),
     # the calendar of a practice's, a law firm's or a project's software ("Praxissoftware inkl.
     # Terminkalender", "Fristen- und Terminkalender") keeps its dates; nobody books them online
