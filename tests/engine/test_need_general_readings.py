@@ -3339,3 +3339,20 @@ def test_a_proposal_s_cost_estimate_is_the_provider_s_price(taxonomy):
 )
 def test_hosting_and_its_operation_are_one_service(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+def test_a_refusal_in_a_clause_of_purpose_refuses_nothing_before_it(taxonomy):
+    text = (
+        "und auf der Website ein Formular wo die Leute gleich Zimmeranzahl Etage Aufzug usw eintragen können "
+        "damit wir nicht immer hinterher telefonieren müssen."
+    )
+    found, negated, _existing = _read(text, taxonomy)
+    assert "online-forms" in found and "online-forms" not in negated
+
+
+def test_training_someone_s_models_is_no_staff_training(taxonomy):
+    text = (
+        "We are looking for a tool that transcribes interview recordings automatically. Nothing may be "
+        "used to train someone else's models."
+    )
+    assert "training" not in _read(text, taxonomy)[0]

@@ -472,6 +472,9 @@ _NOT_NEGATING_NEXT = frozenset(
         "enough",
     ]
 )
+# A refusal's backward scope stops where a clause of purpose or reason starts: "ein Formular, wo die Leute
+# alles eintragen, damit wir nicht hinterher telefonieren müssen" asks for the form.
+_PURPOSES = frozenset(["damit", "sodass", "weil", "because"])
 # A backward scope stops at a coordination: "Buchhaltung übergeben und Belege nicht mehr ..." .
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _FUTURE_AUXILIARIES = frozenset(["wird", "werden", "soll", "sollen", "will", "shall", "should"])
@@ -2739,7 +2742,7 @@ def _roles(
                 continue
             # "Our accounting stays in DATEV": the verb's subject before it is there too
         k = i - 1
-        stops = _SCOPE_ENDS | _COORDINATIONS
+        stops = _SCOPE_ENDS | _COORDINATIONS | (_PURPOSES if mode == "negated" else frozenset())
         if (
             word in ("seit", "since")
             and nxt[:1].isdigit()
@@ -3444,6 +3447,7 @@ _STUDIES = (
 )
 
 
+_MODELS = ("model", "modell", "algorithm", "llm")
 _SWITCHED = frozenset(["from", "to", "over", "it", "them", "von", "auf"])
 
 
@@ -3520,6 +3524,10 @@ def _other_sense(
                 for k in range(max(0, t - _SUPPLY_REACH), min(len(tokens), t + 1 + _SUPPLY_REACH))
                 if sentence_of[k] == sentence_of[t]
             ) and not any(_counted(t, tokens) for m in matches for t, _, _ in m.cover)
+    if cap == "training" and all(
+        any(fold(t.surface).startswith(_MODELS) for t in tokens[m.start + 1 : m.start + 5]) for m in matches
+    ):
+        return True  # "nothing may be used to train someone else's models", "KI-Modelle trainieren"
     if cap == "managed-services" and all(
         any(fold(t.surface).endswith(_WARRANTY) for t in tokens[max(0, m.start - 4) : m.start])
         for m in matches
