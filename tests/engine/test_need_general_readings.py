@@ -3356,3 +3356,37 @@ def test_training_someone_s_models_is_no_staff_training(taxonomy):
         "used to train someone else's models."
     )
     assert "training" not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "Eiscafé sucht jemanden, der unser Instagram und Facebook betreut – Website und Kasse haben wir "
+            "schon.",
+            {"social-media"},
+            {"website-cms", "pos"},
+        ),
+        (
+            "Onlineshop und Warenwirtschaft haben wir bereits. Gesucht wird ein PIM.",
+            {"pim"},
+            {"online-shop", "erp"},
+        ),
+    ],
+)
+def test_things_joined_before_have_already_are_all_there(taxonomy, text, asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert found == asked and there <= existing
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("We need help with Instagram.", "social-media"),
+        ("Wir brauchen Unterstützung mit Instagram und Facebook.", "social-media"),
+        ("Wir brauchen ein Buchungstool für unsere Kurse.", "appointment-booking"),
+        ("We are looking for a booking tool for our massages.", "appointment-booking"),
+    ],
+)
+def test_help_with_a_channel_and_booking_tools_are_asked(taxonomy, text, asked):
+    assert asked in _read(text, taxonomy)[0]

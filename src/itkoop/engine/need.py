@@ -554,6 +554,7 @@ _CHANNEL_WORDS = frozenset(
     ["per", "via", "ueber", "mit", "als", "am", "by", "with", "through", "using", "on"]
 )  # "am Telefon besprochen", "works on their phones"
 # A bare channel word after such a preposition (or in the list it starts) is how something else travels.
+_HELP = frozenset(["help", "hilfe", "unterstuetzung", "support", "helfen"])
 _ADVERTISING = ("ads", "advert", "werbung", "anzeigen", "kampagne", "campaign", "marketing")
 _CHANNELS = {
     "mobile-app": frozenset(["app", "apps"]),
@@ -2778,7 +2779,7 @@ def _roles(
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i]:
             if (
                 folded[k] in _COORDINATIONS
-                and mode == "negated"
+                and (mode == "negated" or (mode == "existing" and word in _HAVE_AFTER))
                 and k - 1 in match_ends
                 # a thing follows, not a verb ("... erfolgt im Rechenzentrum und ist nicht Gegenstand")
                 and k + 1 < len(tokens)
@@ -2986,6 +2987,8 @@ def _answered_labels(
 
 
 _BUT = frozenset(["aber", "but", "jedoch", "allerdings"])
+# "Website und Kasse haben wir schon": the things before a have and its "already" are there, all of them
+_HAVE_AFTER = frozenset(["schon", "bereits", "already"])
 _ALSO = frozenset(["auch", "ebenfalls", "bereits", "schon", "also", "already"])
 _ONLY_WITH_NOTHING = frozenset(["ausser", "except", "ohne", "without"])
 _NOTHING = frozenset(["nichts", "nothing"])
@@ -3488,6 +3491,8 @@ def _other_sense(
             fold(m.evidence) in _CHANNELS[cap]
             and any(
                 fold(tokens[t].surface) in _CHANNEL_WORDS
+                # "help with Instagram", "Unterstützung mit Facebook": the channel is what help is asked for
+                and not (t and fold(tokens[t - 1].surface) in _HELP)
                 for i in {t for t, _, _ in m.cover}
                 for t in range(max(0, i - 6), i)  # "per Telefon, Mail": the list a preposition starts
             )
