@@ -3390,3 +3390,30 @@ def test_things_joined_before_have_already_are_all_there(taxonomy, text, asked, 
 )
 def test_help_with_a_channel_and_booking_tools_are_asked(taxonomy, text, asked):
     assert asked in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, not_asked",
+    [
+        (
+            "Wir wünschen uns eine Einzelraumregelung für die Hotelzimmer.",
+            "smart-building",
+            None,
+        ),
+        (
+            "Our finance person spends days typing amounts into spreadsheets. We are looking for something "
+            "where staff file their travel expense claims.",
+            "expense-management",
+            "office-software",
+        ),
+        (
+            "Wir arbeiten komplett in Microsoft 365 und wollen ein DAM.",
+            "digital-asset-management",
+            "collaboration",
+        ),
+        ("We live in Microsoft 365 and want a DAM.", "digital-asset-management", "office-software"),
+    ],
+)
+def test_room_control_spreadsheets_and_the_suite_one_works_in(taxonomy, text, asked, not_asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and not_asked not in found

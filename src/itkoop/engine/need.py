@@ -244,7 +244,7 @@ _WRITERS = frozenset(["wir", "we", "ich", "i"])
 # "which we will keep" at a clause's end, said by the writer of the thing before it.
 _KEEPS = frozenset(["keep", "keeping"])
 # "Wir arbeiten mit DATEV", "we work with Salesforce": said of the writer, a tool in use.
-_WORKS_WITH = frozenset(["arbeiten", "arbeitet", "work", "works"])
+_WORKS_WITH = frozenset(["arbeiten", "arbeitet", "work", "works", "leben", "live"])
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
     ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "gesetzt", "connected", "installed"]
@@ -2615,9 +2615,9 @@ def _roles(
                     )
                 )
             )
-            and any(w in ("mit", "with") for w in folded[i + 1 : i + 4])
+            and any(w in ("mit", "with", "in") for w in folded[i + 1 : i + 4])
         ):
-            mode = "existing"  # "Wir arbeiten komplett mit DATEV": the writer's tool
+            mode = "existing"  # "Wir arbeiten komplett mit DATEV", "Wir leben komplett in Microsoft 365"
         elif (
             word in ("laufen", "laeuft")
             and any(w in _MUST for w in folded[max(0, i - 4) : i])
