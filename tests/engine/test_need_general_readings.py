@@ -3417,3 +3417,26 @@ def test_help_with_a_channel_and_booking_tools_are_asked(taxonomy, text, asked):
 def test_room_control_spreadsheets_and_the_suite_one_works_in(taxonomy, text, asked, not_asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and not_asked not in found
+
+
+def test_a_system_not_to_be_changed_is_kept(taxonomy):
+    found, negated, existing = _read(
+        "Unser TMS wird nicht geändert. Wir wünschen uns ein Kundenportal.", taxonomy
+    )
+    assert found == {"customer-portal"} and "logistics-tms" in existing and "logistics-tms" not in negated
+
+
+def test_a_clause_of_its_own_that_asks_is_no_mention_in_passing(taxonomy):
+    text = (
+        "Die Mitgliederverwaltung unseres Vereins besteht aus einer Access-Datenbank, Beitragseinzug und "
+        "Ehrungen sind Handarbeit. Wir suchen eine Vereinssoftware, mit der die Abteilungen ihre Mitglieder "
+        "selbst pflegen. Unsere Vereinsnachrichten gehen noch als Papierheft raus; das würden wir gerne auf "
+        "einen E-Mail-Newsletter umstellen, die Druckkosten fressen uns auf."
+    )
+    assert "newsletter" in _read(text, taxonomy)[0]
+
+
+def test_a_gap_analysis_is_compliance_work(taxonomy):
+    text = "Wir brauchen Unterstützung bei einer Gap-Analyse und beim Aufbau eines ISMS nach NIS2."
+    found = _read(text, taxonomy)[0]
+    assert "compliance-management" in found and "bi" not in found

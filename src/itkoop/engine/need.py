@@ -1052,6 +1052,7 @@ _WISHES = frozenset(
 )
 # Words that ask: a need verb or a wish.
 _ASKING = _NEED_VERBS | _WISHES
+_REQUIREMENTS = frozenset(["soll", "sollen", "sollte", "sollten", "should", "will", "could", "requires"])
 # A writer saying what their business is ("Wir sind eine Zimmerei", "We run three coffee shops", "ich führe
 # einen Sanitärbetrieb"): the words up to the end of the sentence or a need verb describe, they do not ask.
 _SELF_DESCRIPTIONS = frozenset(
@@ -2913,6 +2914,9 @@ _CHANGE_VERBS = (
     "replac",
     "switch",
     "chang",
+    "aender",  # "wird nicht geändert", "nicht verändern"
+    "geaendert",
+    "veraender",
     "anfass",
     "angefasst",
     "rumfumm",
@@ -5440,7 +5444,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     counted = {
         c for c, ms in per_role["need"].items() if any(_counted_ask(m, tokens, words, clause_of) for m in ms)
     }
-    in_passing = _in_passing(wanted, per_role["need"], len(tokens), sentence_of, asking, counted)
+    # a clause asks on its own where the writer wishes or needs, not where a thing "soll" do something
+    asking_clauses = {clause_of[i] for i, w in enumerate(words) if w in _ASKING and w not in _REQUIREMENTS}
+    in_passing = _in_passing(
+        wanted, per_role["need"], len(tokens), sentence_of, asking, counted, clause_of, asking_clauses
+    )
     wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
@@ -5497,6 +5505,8 @@ def _in_passing(
     sentence_of: list[int],
     asking: set[int],
     counted: set[str],
+    clause_of: list[int],
+    asking_clauses: set[int],
 ) -> list[CapabilityHit]:
     """The wanted capabilities a text of FOCUS_MIN_WORDS or more names at most a FOCUS_RATIO-th as often
     as its most named one, other than the services that come with an introduction, those asked for in
@@ -5508,9 +5518,16 @@ def _in_passing(
     focus = max(mentions.values())
     sentences_of = {h.id: {sentence_of[m.start] for m in matches[h.id]} for h in wanted}
 
+    clauses_of = {h.id: {clause_of[m.start] for m in matches[h.id]} for h in wanted}
+
     def asked_alone(cap: str) -> bool:
+        # in a sentence of its own, or in a clause of its own that asks ("..., das würden wir gerne auf einen
+        # E-Mail-Newsletter umstellen, die Druckkosten fressen uns auf")
         others = set().union(*(s for c, s in sentences_of.items() if c != cap))
-        return bool(sentences_of[cap] & asking - others)
+        other_clauses = set().union(*(s for c, s in clauses_of.items() if c != cap))
+        return bool(sentences_of[cap] & asking - others) or bool(
+            clauses_of[cap] & asking_clauses - other_clauses
+        )
 
     def inferred_in_passing(cap: str) -> bool:
         # read from its context only ("Angebote" of a joinery), never in a sentence that asks, while others
