@@ -3440,3 +3440,16 @@ def test_a_gap_analysis_is_compliance_work(taxonomy):
     text = "Wir brauchen Unterstützung bei einer Gap-Analyse und beim Aufbau eines ISMS nach NIS2."
     found = _read(text, taxonomy)[0]
     assert "compliance-management" in found and "bi" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirchengemeinde: Raumbelegung für Gemeindesaal online + Newsletter an die Gemeinde",
+        "Wir möchten die Anmeldungen für unsere Gemeindefahrten online abwickeln, inkl. Teilnehmerlisten.",
+        "Für unsere Weinproben möchten wir die Tickets online verkaufen.",
+    ],
+)
+def test_rooms_participants_and_tickets_of_events_are_event_management(taxonomy, text):
+    found = _read(text, taxonomy)[0]
+    assert "event-management" in found and "hotel-software" not in found
