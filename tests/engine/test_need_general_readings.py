@@ -3453,3 +3453,24 @@ def test_a_gap_analysis_is_compliance_work(taxonomy):
 def test_rooms_participants_and_tickets_of_events_are_event_management(taxonomy, text):
     found = _read(text, taxonomy)[0]
     assert "event-management" in found and "hotel-software" not in found
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "Our transport management software is a local product that has no EDI module. We are looking for "
+            "a provider who sets up the EDI connection.",
+            "edi",
+            "logistics-tms",
+        ),
+        (
+            "Unsere Warenwirtschaft ist eine Branchenlösung aus Bayern. Wir suchen einen Onlineshop.",
+            "online-shop",
+            "erp",
+        ),
+    ],
+)
+def test_what_the_writer_s_system_is_said_of_one_that_runs(taxonomy, text, asked, there):
+    found, _negated, existing = _read(text, taxonomy)
+    assert found == {asked} and there in existing

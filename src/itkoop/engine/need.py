@@ -3887,7 +3887,12 @@ def _certificate_of_another(i: int, j: int, words: list[str], sentence_of: list[
 
 
 def _there_already(m: _Match, words: list[str]) -> bool:
-    if _a_place_or_beside(m, words) or _linked_to(m, words) or _part_of_one_there(m, words):
+    if (
+        _a_place_or_beside(m, words)
+        or _linked_to(m, words)
+        or _part_of_one_there(m, words)
+        or _ours_is_a_product(m, words)
+    ):
         return True
     return _owned_or_its_data(m, words)
 
@@ -3897,6 +3902,28 @@ def _there_already(m: _Match, words: list[str]) -> bool:
 # vorhandene DMS" is a migration asked for).
 _IN_THERE = {"im": (), "in": ("dem", "der", "unserem", "unserer", "the", "our")}
 _SERVICES_INTO_SYSTEMS = frozenset(["data-migration", "training", "integration-platform", "api-management"])
+
+
+# "Our transport management software is a local product", "Unsere Warenwirtschaft ist eine Branchenlösung":
+# what the writer's system is, said of one that runs.
+_IS_A = frozenset([("is", "a"), ("is", "an"), ("ist", "ein"), ("ist", "eine")])
+_PRODUCTS = (
+    "product",
+    "produkt",
+    "branchenloesung",
+    "standardsoftware",
+    "standardprodukt",
+    "eigenentwicklung",
+)
+
+
+def _ours_is_a_product(m: _Match, words: list[str]) -> bool:
+    j = max(t for t, _, _ in m.cover) + 1
+    if m.kind != "cap" or not m.start or words[m.start - 1] not in _POSSESSIVES:
+        return False
+    if j < len(words) and words[j] in _GENERIC_HEADS:
+        j += 1  # "our transport management software is ..."
+    return tuple(words[j : j + 2]) in _IS_A and any(w.startswith(_PRODUCTS) for w in words[j + 2 : j + 4])
 
 
 def _part_of_one_there(m: _Match, words: list[str]) -> bool:
