@@ -3474,3 +3474,17 @@ def test_rooms_participants_and_tickets_of_events_are_event_management(taxonomy,
 def test_what_the_writer_s_system_is_said_of_one_that_runs(taxonomy, text, asked, there):
     found, _negated, existing = _read(text, taxonomy)
     assert found == {asked} and there in existing
+
+
+def test_a_shopify_store_to_build_is_an_online_shop(taxonomy):
+    text = "Looking for someone to build a Shopify store for our ~300 tea products."
+    assert "online-shop" in _read(text, taxonomy)[0]
+
+
+def test_a_system_failing_since_weeks_is_to_be_mended_not_there(taxonomy):
+    text = (
+        "Unser NAS ist voll und die Datensicherung bringt seit drei Wochen nur noch Fehlermeldungen. "
+        "Brauchen dringend jemand der sich das anschaut."
+    )
+    found, _negated, existing = _read(text, taxonomy)
+    assert "backup" in found and "backup" not in existing

@@ -479,6 +479,20 @@ _PURPOSES = frozenset(["damit", "sodass", "weil", "because"])
 _COORDINATIONS = frozenset(["und", "oder", "sowie", "and", "or"])
 _FUTURE_AUXILIARIES = frozenset(["wird", "werden", "soll", "sollen", "will", "shall", "should"])
 # "already" as an adverb holds for the clause; as an adjective ("unser bestehendes ERP") for its noun only.
+_FAILING = (
+    "fehlermeld",
+    "fehler",
+    "probleme",
+    "ausgefallen",
+    "kaputt",
+    "spinnt",
+    "streikt",
+    "error",
+    "fail",
+    "broken",
+    "crash",
+    "abstuerz",
+)
 _EXISTING_ADVERBS = frozenset(["bereits", "schon", "already", "seit", "since"])
 _ALREADY = frozenset(["bereits", "schon", "already"])  # not "seit drei Wochen nur noch Fehlermeldungen"
 # ... and a verb ("Unser KIS bleibt", "die Kasse behalten wir") for what it says it of, before or after it.
@@ -2754,6 +2768,12 @@ def _roles(
             )
         ):
             continue  # "Übernahme der Altdaten seit 2008": the data go back that far; taking over is asked
+        if word in ("seit", "since") and any(
+            folded[m].startswith(_FAILING)
+            for m in range(i + 1, min(len(tokens), i + 8))
+            if clause_of[m] == clause_of[i]
+        ):
+            continue  # "die Datensicherung bringt seit drei Wochen nur noch Fehlermeldungen": to be mended
         named = False
         if mode == "existing" and word in _EXISTING_VERBS:
             while k > 0 and folded[k] in _FUTURE_AUXILIARIES:
