@@ -3488,3 +3488,23 @@ def test_a_system_failing_since_weeks_is_to_be_mended_not_there(taxonomy):
     )
     found, _negated, existing = _read(text, taxonomy)
     assert "backup" in found and "backup" not in existing
+
+
+def test_a_till_s_central_article_upkeep_is_the_till_s(taxonomy):
+    text = "Bäckerei mit 4 Filialen sucht neues Kassensystem mit zentraler Artikelpflege und Tagesabschluss."
+    assert _read(text, taxonomy)[0] == {"pos"}
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Scope: annual online modules on phishing, social engineering and secure remote working, "
+            "delivered through the contractor's learning platform.",
+            "e-learning",
+        ),
+    ],
+)
+def test_phishing_as_a_lesson_s_topic_is_no_mail_filter(taxonomy, text, asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and "email-security" not in found

@@ -3475,6 +3475,8 @@ _STUDIES = (
 
 
 _MODELS = ("model", "modell", "algorithm", "llm")
+_LESSONS = ("schulung", "training", "module", "sensibilis", "awareness", "onlineschulung", "unterweisung")
+_LESSON_REACH = 8
 _SWITCHED = frozenset(["from", "to", "over", "it", "them", "von", "auf"])
 
 
@@ -3553,6 +3555,15 @@ def _other_sense(
                 for k in range(max(0, t - _SUPPLY_REACH), min(len(tokens), t + 1 + _SUPPLY_REACH))
                 if sentence_of[k] == sentence_of[t]
             ) and not any(_counted(t, tokens) for m in matches for t, _, _ in m.cover)
+    if cap == "email-security" and all(
+        fold(m.evidence).startswith("phishing")
+        and any(
+            fold(tokens[k].surface).startswith(_LESSONS) and sentence_of[k] == sentence_of[m.start]
+            for k in range(max(0, m.start - _LESSON_REACH), m.start)
+        )
+        for m in matches
+    ):
+        return True  # "Schulungen zu Phishing und Social Engineering", "online modules on phishing": a topic
     if cap == "training" and all(
         any(fold(t.surface).startswith(_MODELS) for t in tokens[m.start + 1 : m.start + 5]) for m in matches
     ):
@@ -4699,6 +4710,8 @@ _PART_OF_ANOTHER = {
     ),
     # ... and so is a meeting room's camera ("video conferencing systems (camera, microphone arrays, ...)")
     "video-surveillance": _Part(("video-conferencing",), ("camera", "kamera", "ptzkamera")),
+    # a till system's central article upkeep ("Kassensystem mit zentraler Artikelpflege") is the till's
+    "pim": _Part(("pos",), ("artikelpflege", "artikelverwaltung", "artikelstamm")),
     # an IT service desk's self-service portal and knowledge base are parts of it
     "customer-portal": _Part(("ticketing",), ("selfservice", "self-service", "self service", "portal")),
     # ... as is the inventory of an IT asset management ("discovery and inventory of clients, servers")
