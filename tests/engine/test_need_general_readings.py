@@ -3508,3 +3508,8 @@ def test_a_till_s_central_article_upkeep_is_the_till_s(taxonomy):
 def test_phishing_as_a_lesson_s_topic_is_no_mail_filter(taxonomy, text, asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and "email-security" not in found
+
+
+def test_a_deadline_holds_from_its_clause_not_for_the_thing_bought_before_it(taxonomy):
+    text = "Rathaus: 14 Multifunktionsgeräte A3 mit Vollwartungsvertrag, 60 Monate, Angebotsfrist 28.02."
+    assert _read(text, taxonomy)[0] == {"managed-print"}

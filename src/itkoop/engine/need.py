@@ -2157,10 +2157,18 @@ def _boilerplate(folded: list[str], clause_of: list[int], sentence_of: list[int]
     """Tokens of tender boilerplate: whole sentences about criteria and deadlines, clauses about the
     procedure (see _BOILERPLATE_SENTENCE, _BOILERPLATE_CLAUSE). Linear in the number of tokens."""
     out: set[int] = set()
-    for unit_of, markers in ((sentence_of, _BOILERPLATE_SENTENCE), (clause_of, _BOILERPLATE_CLAUSE)):
-        for members in _members(unit_of):
-            if _says(folded, members, markers):
-                out.update(members)
+    for members in _members(sentence_of):
+        # from the clause that names the criterion or deadline to the sentence's end ("14 Multifunktionsgeräte
+        # mit Vollwartungsvertrag, 60 Monate, Angebotsfrist 28.02.": the devices are bought)
+        clauses: dict[int, list[int]] = {}
+        for i in members:
+            clauses.setdefault(clause_of[i], []).append(i)
+        said = next((c for c, ms in clauses.items() if _says(folded, ms, _BOILERPLATE_SENTENCE)), None)
+        if said is not None:
+            out.update(i for i in members if clause_of[i] >= said)
+    for members in _members(clause_of):
+        if _says(folded, members, _BOILERPLATE_CLAUSE):
+            out.update(members)
     return out
 
 
