@@ -3513,3 +3513,18 @@ def test_phishing_as_a_lesson_s_topic_is_no_mail_filter(taxonomy, text, asked):
 def test_a_deadline_holds_from_its_clause_not_for_the_thing_bought_before_it(taxonomy):
     text = "Rathaus: 14 Multifunktionsgeräte A3 mit Vollwartungsvertrag, 60 Monate, Angebotsfrist 28.02."
     assert _read(text, taxonomy)[0] == {"managed-print"}
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Care home group (6 homes) looking for an online platform for mandatory annual staff training.",
+            "e-learning",
+        ),
+        ("Wir suchen eine Software für die Dienstplanung und eine Schulung der Mitarbeiter.", "training"),
+    ],
+)
+def test_training_on_a_platform_is_e_learning(taxonomy, text, asked):
+    found = _read(text, taxonomy)[0]
+    assert asked in found and ({"e-learning", "training"} - {asked}).isdisjoint(found)

@@ -3495,6 +3495,25 @@ def _hosting_and_its_operation(i: int, words: list[str]) -> bool:
     return i >= 2 and words[i - 1] in ("und", "and", "&") and words[i - 2] == "hosting"
 
 
+_PLATFORMS = frozenset(["platform", "plattform", "portal", "tool", "loesung", "solution", "software", "app"])
+_FOR = frozenset(["for", "fuer", "zur", "zum"])
+
+
+def _learned_on_a_platform(m: _Match, words: list[str], clause_of: list[int]) -> _Match:
+    """ "an online platform for mandatory annual staff training": training done on a platform is e-learning
+    (a platform, at most one word between, "for", then the training within a few words of its clause)."""
+    if m.target != "training":
+        return m
+    for k in range(m.start - 1, max(-1, m.start - 7), -1):
+        if clause_of[k] != clause_of[m.start]:
+            break
+        if words[k] in _COORDINATIONS:
+            break  # "eine Software für die Dienstplanung und eine Schulung": a second thing
+        if words[k] in _FOR and _PLATFORMS.intersection(words[max(0, k - 2) : k]):
+            return _Match("e-learning", "cap", m.weight, m.cover, m.evidence)
+    return m
+
+
 def _a_change_of(m: _Match, words: list[str]) -> bool:
     """ "we have to switch", "switch from metal keys to keycards", "beim Switch begleitet": a change, no
     network switch."""
@@ -5318,6 +5337,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     for m in matches:
         if _a_change_of(m, words):
             continue
+        m = _learned_on_a_platform(m, words, clause_of)
         start = m.start
         role = "context" if m in framed else roles[start]
         if start and words[start - 1] in _INSTEAD_OF and role == "need":
