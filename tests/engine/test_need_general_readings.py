@@ -3528,3 +3528,13 @@ def test_a_deadline_holds_from_its_clause_not_for_the_thing_bought_before_it(tax
 def test_training_on_a_platform_is_e_learning(taxonomy, text, asked):
     found = _read(text, taxonomy)[0]
     assert asked in found and ({"e-learning", "training"} - {asked}).isdisjoint(found)
+
+
+def test_whom_a_thing_is_for_is_no_other_thing_in_its_sentence(taxonomy):
+    text = (
+        "Unsere Hausverwaltung in Kassel betreut 900 Wohnungen in WEG- und Mietverwaltung. Die "
+        "Verwaltungssoftware der Hausverwaltung ist veraltet, wir suchen eine neue Immobilienverwaltung mit "
+        "Nebenkostenabrechnung. Außerdem möchten wir ein Online-Portal für Eigentümer und Mieter einrichten, "
+        "in dem Protokolle bereitstehen."
+    )
+    assert _read(text, taxonomy)[0] == {"property-management", "customer-portal"}

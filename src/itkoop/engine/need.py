@@ -5535,7 +5535,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     # a clause asks on its own where the writer wishes or needs, not where a thing "soll" do something
     asking_clauses = {clause_of[i] for i, w in enumerate(words) if w in _ASKING and w not in _REQUIREMENTS}
     in_passing = _in_passing(
-        wanted, per_role["need"], len(tokens), sentence_of, asking, counted, clause_of, asking_clauses
+        wanted, per_role["need"], words, sentence_of, asking, counted, clause_of, asking_clauses
     )
     wanted = [h for h in wanted if h not in in_passing]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
@@ -5589,7 +5589,7 @@ def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: lis
 def _in_passing(
     wanted: list[CapabilityHit],
     matches: dict[str, list[_Match]],
-    words: int,
+    folded: list[str],
     sentence_of: list[int],
     asking: set[int],
     counted: set[str],
@@ -5600,13 +5600,19 @@ def _in_passing(
     as its most named one, other than the services that come with an introduction, those asked for in
     a sentence of their own ("Außerdem brauchen wir einen Onlineshop.") and those asked for by number
     (``counted``: "Dazu bräuchten wir ca. 25 Smartphones")."""
-    if words < FOCUS_MIN_WORDS or len(wanted) < 2:
+    if len(folded) < FOCUS_MIN_WORDS or len(wanted) < 2:
         return []
     mentions = {h.id: _mentions(matches[h.id]) for h in wanted}
     focus = max(mentions.values())
-    sentences_of = {h.id: {sentence_of[m.start] for m in matches[h.id]} for h in wanted}
+    # whom a thing is for is no other thing asked beside it ("ein Online-Portal für Eigentümer und Mieter")
+    ends = {max(t for t, _, _ in m.cover) for h in wanted for m in matches[h.id]}
+    named = {
+        h.id: [m for m in matches[h.id] if not _whom_it_is_for(m.start, ends, folded, clause_of)]
+        for h in wanted
+    }
+    sentences_of = {h.id: {sentence_of[m.start] for m in named[h.id] or matches[h.id]} for h in wanted}
 
-    clauses_of = {h.id: {clause_of[m.start] for m in matches[h.id]} for h in wanted}
+    clauses_of = {h.id: {clause_of[m.start] for m in named[h.id] or matches[h.id]} for h in wanted}
 
     def asked_alone(cap: str) -> bool:
         # in a sentence of its own, or in a clause of its own that asks ("..., das würden wir gerne auf einen
@@ -5640,6 +5646,18 @@ def _in_passing(
         )
         and not asked_alone(h.id)
     ]
+
+
+_FOR_WHOM = frozenset(["fuer", "for"])
+
+
+def _whom_it_is_for(start: int, ends: set[int], folded: list[str], clause_of: list[int]) -> bool:
+    """A match right after "für"/"for" that follows another match's last word, at most two words between
+    (articles, "alle"): the people or things the other is for."""
+    return any(
+        folded[k] in _FOR_WHOM and k - 1 in ends and clause_of[k - 1] == clause_of[start]
+        for k in range(max(1, start - 3), start)
+    )
 
 
 _COUNT_REACH = 6  # words from a need verb to the number of things it asks for
