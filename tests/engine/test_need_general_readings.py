@@ -3538,3 +3538,16 @@ def test_whom_a_thing_is_for_is_no_other_thing_in_its_sentence(taxonomy):
         "in dem Protokolle bereitstehen."
     )
     assert _read(text, taxonomy)[0] == {"property-management", "customer-portal"}
+
+
+def test_the_administration_software_of_a_trade_is_the_trade_s_software(taxonomy):
+    kept = (
+        "Wir sind eine Hausverwaltung in Kassel mit 6 Leuten. Die Verwaltungssoftware (Domus) bleibt. Was "
+        "uns fehlt: ein Online-Portal, in dem Mieter ihre Abrechnungen abrufen können."
+    )
+    assert _read(kept, taxonomy) == ({"customer-portal"}, set(), {"property-management"})
+    replaced = (
+        "Unsere Hausverwaltung betreut 700 Wohnungen. Die alte Verwaltungssoftware wird abgekündigt, wir "
+        "suchen eine neue Immobilienverwaltungssoftware."
+    )
+    assert _read(replaced, taxonomy)[0] == {"property-management"}

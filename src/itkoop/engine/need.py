@@ -4475,6 +4475,14 @@ _TRADE_HEADS = (
     " pharmacy",
     " garage",
     " law firm",
+    # "Wir sind eine Hausverwaltung ... (WEG und Mietverwaltung) ... Die Verwaltungssoftware (Domus) bleibt",
+    # and its people ("ein Portal, in dem Eigentümer und Mieter ...")
+    "hausverwaltung",
+    "mietverwaltung",
+    "mieter",
+    "tenants",
+    "property manager",
+    "property management company",
 )
 
 
@@ -5089,6 +5097,46 @@ def _for_customers(i: int, words: list[str], clause_of: list[int]) -> bool:
     return False
 
 
+# "Verwaltungssoftware" alone names what administers the business the text is about
+_ADMINISTRATION_WORDS = frozenset(
+    ["verwaltungssoftware", "verwaltungsprogramm", "verwaltungssystem", "verwaltungsloesung"]
+)
+_GENERAL_ADMINISTRATION = ("erp", "e-government")
+
+
+def _the_trade_s_administration(per_role: dict[str, dict[str, list[_Match]]], tax: Taxonomy) -> None:
+    """ "Hausverwaltung ... Die Verwaltungssoftware (Domus) bleibt": where the text names one trade's
+    software, its bare "Verwaltungssoftware" is that software, not an ERP or a public body's; so is its
+    compound with the trade ("Immobilienverwaltungssoftware")."""
+    trades = {
+        cap
+        for per_cap in per_role.values()
+        for cap in per_cap
+        if tax.capabilities[cap].parent == "industry-software" and cap not in _GENERAL_ADMINISTRATION
+    }
+    if len(trades) != 1:
+        return
+    (trade,) = trades
+    for per_cap in per_role.values():
+        for cap in _GENERAL_ADMINISTRATION:
+            trade_tokens = {t for m in per_cap.get(trade, ()) for t, _, _ in m.cover}
+            bare = [
+                m
+                for m in per_cap.get(cap, ())
+                if fold(m.evidence) in _ADMINISTRATION_WORDS
+                or (m.start in trade_tokens and fold(m.evidence).endswith(tuple(_ADMINISTRATION_WORDS)))
+            ]
+            if not bare:
+                continue
+            per_cap[cap] = [m for m in per_cap[cap] if m not in bare]
+            if not per_cap[cap]:
+                del per_cap[cap]
+            moved = per_cap.setdefault(trade, [])
+            # "Immobilienverwaltungssoftware": the trade's software by its head word's weight
+            moved[:] = [n for n in moved if n.start not in {m.start for m in bare}]
+            moved.extend(_Match(trade, "cap", m.weight, m.cover, m.evidence) for m in bare)
+
+
 def _drop_self_description(
     per_cap: dict[str, list[_Match]],
     described: set[int],
@@ -5367,6 +5415,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             c for c, ms in per_role[role].items() if _other_sense(c, ms, tokens, sense_words, sentence_of)
         ]:
             del per_role[role][cap]
+    _the_trade_s_administration(per_role, tax)
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
     described = _self_described(words, sentence_of)
     there: list[_Match] = []
