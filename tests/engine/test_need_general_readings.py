@@ -3551,3 +3551,14 @@ def test_the_administration_software_of_a_trade_is_the_trade_s_software(taxonomy
         "suchen eine neue Immobilienverwaltungssoftware."
     )
     assert _read(replaced, taxonomy)[0] == {"property-management"}
+
+
+@pytest.mark.parametrize("name", ["California.pro", "Node.js"])
+def test_a_dotted_name_in_an_aside_does_not_end_the_clause(taxonomy, name):
+    text = f"Wir möchten in die Cloud umziehen. Die AVA ({name}) muss weiter laufen."
+    assert _read(text, taxonomy) == ({"cloud-migration"}, set(), {"construction-ava"})
+
+
+def test_travel_portals_are_the_channels_of_a_hotel_s_software(taxonomy):
+    text = "Pension mit 12 Zimmern sucht Hotelsoftware mit Channel-Manager (Booking.com, Expedia)."
+    assert _read(text, taxonomy)[0] == {"hotel-software"}

@@ -80,13 +80,17 @@ _DEVICE_TASKS = (
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
 # dash between words ("Keine KI, kein Chatbot – wir wollen eine Spracherkennung"), not at a hyphen
 # ("Kfz-Werkstatt").
-_CLAUSE_RE = re.compile(r"(?:[;:!?\n()\[\]]|\.(?!\d)|(?<!\d)\.)+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s")
+# A dot between letters is part of a name ("California.pro", "Node.js"), not a clause's end.
+_CLAUSE_RE = re.compile(
+    r"(?:[;:!?\n()\[\]]|\.(?!\d)(?![^\W\d_])|(?<!\d)\.(?![^\W\d_]))+|,(?!\d)|\s[–—-]+\s|\s[–—]|[–—]\s"
+)
 # A short aside in brackets that the clause goes on after is part of the clause: "Unsere Warenwirtschaft
 # (Sage 100) bleibt" says the Warenwirtschaft stays. A longer one ("(which we will keep)"), one the clause
 # ends with ("(E-Vergabe), inkl. ...") and one of exception ("(außer Papier)") is a clause of its own.
 _NO_EXCEPTION = r"(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
+_ASIDE_WORD = r"[^()\s,;:.]+(?:\.[^()\s,;:.]+)*"  # "Sage 100", "California.pro"
 _ASIDE_RE = re.compile(
-    rf"\(\s*{_NO_EXCEPTION}([^()\s,;:.]+(?:\s+{_NO_EXCEPTION}[^()\s,;:.]+){{0,2}})\s*\)(?=\s+[a-zäöüß])",
+    rf"\(\s*{_NO_EXCEPTION}({_ASIDE_WORD}(?:\s+{_NO_EXCEPTION}{_ASIDE_WORD}){{0,2}})\s*\)(?=\s+[a-zäöüß])",
     re.IGNORECASE,
 )
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
@@ -4843,6 +4847,24 @@ _TESTED = frozenset(["der", "des", "of", "von"])
 _LIST_GOES_ON = frozenset(["sowie", "und", "and", "oder", "or"])  # ", sowie interne Netzsegmente"
 
 
+# Travel portals a hotel or holiday flat sells rooms through: channels of its software, no marketplace to join
+_TRAVEL_PORTALS = frozenset(
+    ["booking com", "booking.com", "bookingcom", "expedia", "airbnb", "hrs", "fewo-direkt"]
+)
+
+
+def _channels_of_a_hotel(per_role: dict[str, dict[str, list[_Match]]]) -> None:
+    """ "Hotelsoftware mit Channel-Manager (Booking.com, Expedia)": the portals are where the hotel's software
+    sends its rooms, not a marketplace asked for."""
+    portals = per_role["need"].get("marketplace", ())
+    if (
+        portals
+        and all(fold(m.evidence) in _TRAVEL_PORTALS for m in portals)
+        and any("hotel-software" in per_role[role] for role in ("need", "existing"))
+    ):
+        del per_role["need"]["marketplace"]
+
+
 def _targets_of_a_test(per_cap: dict[str, list[_Match]], words: list[str], clause_of: list[int]) -> None:
     """ "Penetrationstest der aus dem Internet erreichbaren Dienste (Bürgerportal, VPN-Gateway, Mail-Relay)",
     "security tests of web applications and citizen portals": what a penetration test is done to, after it in
@@ -5464,6 +5486,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _licences_of_a_product(per_role["need"])
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
+    _channels_of_a_hotel(per_role)
     _channels_of_an_assistant(per_role["need"], words, sentence_of)
     _targets_of_a_test(per_role["need"], words, clause_of)
     _receipts_passed_on(per_role["need"], words, clause_of)
