@@ -3562,3 +3562,11 @@ def test_a_dotted_name_in_an_aside_does_not_end_the_clause(taxonomy, name):
 def test_travel_portals_are_the_channels_of_a_hotel_s_software(taxonomy):
     text = "Pension mit 12 Zimmern sucht Hotelsoftware mit Channel-Manager (Booking.com, Expedia)."
     assert _read(text, taxonomy)[0] == {"hotel-software"}
+
+
+def test_a_first_sentence_that_profiles_the_firm_is_its_self_description(taxonomy):
+    text = (
+        "Dachdeckerei Huber KG, 9 Mitarbeiter, Gebäudetechnik und Photovoltaik. Wir brauchen eine digitale "
+        "Zeiterfassung."
+    )
+    assert _read(text, taxonomy)[0] == {"time-tracking"}

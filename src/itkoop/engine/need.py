@@ -5085,8 +5085,9 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
 
 def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
     """Tokens that describe the writer's business: after "wir sind", "we run" ... to the sentence's end or a
-    need verb. Linear."""
-    out: set[int] = set()
+    need verb; and a first sentence that is a profile ("Elektro Kowalczyk GmbH, 16 Mitarbeiter,
+    Gebäudetechnik und Photovoltaik."): a head count and no word of need. Linear."""
+    out: set[int] = _profile_heading(words, sentence_of)
     i = 0
     while i + 1 < len(words):
         if (
@@ -5106,6 +5107,16 @@ def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
         else:
             i += 1
     return out
+
+
+def _profile_heading(words: list[str], sentence_of: list[int]) -> set[int]:
+    first = [i for i, s in enumerate(sentence_of) if s == 0]
+    if len(first) == len(words) or any(words[i] in _ASKING for i in first):
+        return set()
+    counted_staff = any(
+        words[i].replace(".", "").isdigit() and words[i + 1].startswith(_STAFF) for i in first[:-1]
+    )
+    return set(first) if counted_staff else set()
 
 
 def _for_customers(i: int, words: list[str], clause_of: list[int]) -> bool:
