@@ -3570,3 +3570,19 @@ def test_a_first_sentence_that_profiles_the_firm_is_its_self_description(taxonom
         "Zeiterfassung."
     )
     assert _read(text, taxonomy)[0] == {"time-tracking"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Großhandel: wir suchen ein ERP-System, das Angebote, Aufträge, Einkauf und Lager abbildet.",
+        "Café-Kette mit 5 Filialen: wir brauchen eine Warenwirtschaft mit Rezepturen und Inventur.",
+    ],
+)
+def test_the_features_of_an_erp_in_plain_words_are_its_modules(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"erp"}
+
+
+def test_a_warehouse_named_before_the_stock_it_keeps_is_a_warehouse_system(taxonomy):
+    text = "Lager mit 3 Standorten, alles in Excel, brauchen Bestandsführung und Inventur für das Lager."
+    assert "wms" in _read(text, taxonomy)[0]

@@ -4847,6 +4847,28 @@ _TESTED = frozenset(["der", "des", "of", "von"])
 _LIST_GOES_ON = frozenset(["sowie", "und", "and", "oder", "or"])  # ", sowie interne Netzsegmente"
 
 
+# What an ERP ("Warenwirtschaft") asked for does, in the plain words of its features ("ein ERP-System, das
+# Angebote, Aufträge, Einkauf und Lager abbildet", "eine Warenwirtschaft mit Rezepturen und Inventur")
+_ERP_MODULES = {
+    "wms": frozenset(["lager", "inventur", "lagerbestand", "lagerbestaende", "stock"]),
+    "procurement": frozenset(["einkauf", "bestellwesen", "purchasing"]),
+    "restaurant-software": frozenset(["rezepturen", "rezeptur", "recipes"]),
+}
+
+
+def _modules_of_an_erp(per_cap: dict[str, list[_Match]], sentence_of: list[int]) -> None:
+    """Drops a capability named only by such a word after the ERP in its sentence ("Lager mit 3 Standorten,
+    brauchen Bestandsführung" names the warehouse first: a warehouse system)."""
+    erps = per_cap.get("erp", ())
+    for cap, plain in _ERP_MODULES.items():
+        if cap in per_cap and all(
+            fold(m.evidence) in plain
+            and any(e.start < m.start and sentence_of[e.start] == sentence_of[m.start] for e in erps)
+            for m in per_cap[cap]
+        ):
+            del per_cap[cap]
+
+
 # Travel portals a hotel or holiday flat sells rooms through: channels of its software, no marketplace to join
 _TRAVEL_PORTALS = frozenset(
     ["booking com", "booking.com", "bookingcom", "expedia", "airbnb", "hrs", "fewo-direkt"]
@@ -5498,6 +5520,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_a_hotel(per_role)
+    _modules_of_an_erp(per_role["need"], sentence_of)
     _channels_of_an_assistant(per_role["need"], words, sentence_of)
     _targets_of_a_test(per_role["need"], words, clause_of)
     _receipts_passed_on(per_role["need"], words, clause_of)
