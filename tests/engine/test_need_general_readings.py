@@ -3586,3 +3586,19 @@ def test_the_features_of_an_erp_in_plain_words_are_its_modules(taxonomy, text):
 def test_a_warehouse_named_before_the_stock_it_keeps_is_a_warehouse_system(taxonomy):
     text = "Lager mit 3 Standorten, alles in Excel, brauchen Bestandsführung und Inventur für das Lager."
     assert "wms" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen ein MES. Predictive Maintenance ist spannend, aber nicht nötig.",
+        "We want an MES. Predictive maintenance sounds interesting but is not for this phase.",
+        "We want an MES. Predictive maintenance is not for now.",
+    ],
+)
+def test_a_thing_praised_but_not_needed_now_is_refused(taxonomy, text):
+    assert _read(text, taxonomy)[:2] == ({"mes"}, {"predictive-maintenance"})
+
+
+def test_wanted_but_not_at_once_is_asked(taxonomy):
+    assert _read("Wir brauchen ein CRM, aber nicht sofort.", taxonomy)[0] == {"crm"}

@@ -2547,6 +2547,7 @@ def _roles(
             word in _VERB_NEGATIONS
             and prev in _STATE_COPULAS
             and not nxt.startswith(_WANTED)
+            and not _not_for_this_step(i, folded)
             and nxt not in _NEED_VERBS  # "we are not looking for a new shop system"
             and not _refusal_noun_after(i, folded)  # "A CRM is not an option"
             and folded[i + 1 : i + 4] != ["auf", "der", "suche"]  # "sind nicht auf der Suche nach"
@@ -3147,6 +3148,40 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
                     roles[k] = "existing"
 
 
+_BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
+
+
+def _but_not_needed(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    """ "Predictive Maintenance ist spannend, aber nicht nötig", "... sounds interesting but is not for this
+    phase": the thing the sentence is about, praised first, is refused. Linear."""
+    members = _members(clause_of)
+    for i, w in enumerate(words):
+        if w not in _VERB_NEGATIONS or i + 1 >= len(words):
+            continue
+        if not (words[i + 1].startswith(_WANTED) or _not_for_this_step(i, words)):
+            continue
+        turn = i - 1
+        while turn >= 0 and words[turn] in _STATE_COPULAS:
+            turn -= 1
+        if turn < 0 or words[turn] not in _BUT_TURNS or sentence_of[turn] != sentence_of[i]:
+            continue
+        clause = clause_of[turn]
+        said = [k for k in members[clause] if k < turn]
+        if (
+            not any(k in starts for k in said)
+            and clause
+            and sentence_of[members[clause - 1][0]] == sentence_of[i]
+        ):
+            said = members[clause - 1]  # "..., aber nicht nötig", "... wäre schön, ist aber nicht nötig"
+        if any(words[k] in _ASKING for k in said):
+            continue  # "Wir brauchen ein CRM, aber nicht nötig ist ..." asks
+        for k in said:
+            if roles[k] == "need" and k in starts:
+                roles[k] = "negated"
+
+
 # Said of a system in a sentence of its own: content with it, it is there ("... und sind damit zufrieden",
 # "mit der wir sehr zufrieden sind", "we're happy with it"); discontent asks for a new one ("Mit dem
 # Kassensystem sind wir nicht zufrieden": no refusal).
@@ -3321,6 +3356,19 @@ def _no_longer_wanted(i: int, folded: list[str], clause_of: list[int]) -> bool:
 
 # "Ein CRM ist kein Thema", "keine Option", "a CRM is not an option": what is named before is refused.
 _REFUSAL_NOUNS = frozenset(["thema", "option", "optionen", "prioritaet", "priority", "topic"])
+
+
+_FOR = frozenset(["fuer", "for"])
+_STEPS = ("phase", "now", "moment", "jetzt", "stufe", "schritt", "step", "stage", "projekt", "project")
+
+
+def _not_for_this_step(i: int, folded: list[str]) -> bool:
+    """ "Predictive maintenance ... is not for this phase", "ist nicht für jetzt": refused for now."""
+    return (
+        folded[i + 1 : i + 2]
+        and folded[i + 1] in _FOR
+        and any(w.startswith(_STEPS) for w in folded[i + 2 : i + 5])
+    )
 
 
 def _refusal_noun_after(i: int, folded: list[str]) -> bool:
@@ -5412,6 +5460,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _likewise(words, clause_of, match_starts, roles)
     _the_asker_has(words, clause_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
+    _but_not_needed(words, clause_of, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     _work_done_with_what_is_there(words, clause_of, match_starts, roles)
