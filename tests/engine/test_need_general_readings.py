@@ -3602,3 +3602,14 @@ def test_a_thing_praised_but_not_needed_now_is_refused(taxonomy, text):
 
 def test_wanted_but_not_at_once_is_asked(taxonomy):
     assert _read("Wir brauchen ein CRM, aber nicht sofort.", taxonomy)[0] == {"crm"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen Unterstützung bei der ISO-27001-Zertifizierung.",
+        "Our customers keep asking for ISO 27001, so we want to get certified this year.",
+    ],
+)
+def test_a_certification_to_reach_is_compliance_work(taxonomy, text):
+    assert "compliance-management" in _read(text, taxonomy)[0]
