@@ -3613,3 +3613,14 @@ def test_wanted_but_not_at_once_is_asked(taxonomy):
 )
 def test_a_certification_to_reach_is_compliance_work(taxonomy, text):
     assert "compliance-management" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shop soll neu. Warenwirtschaft ist JTL-Wawi.",
+        "Unser Shop muss neu. Warenwirtschaft ist JTL-Wawi, die bleibt.",
+    ],
+)
+def test_a_thing_a_clause_starts_with_said_to_be_a_product_is_there(taxonomy, text):
+    assert _read(text, taxonomy)[0::2] == ({"online-shop"}, {"erp"})

@@ -2710,15 +2710,22 @@ def _roles(
             # "Kassen in den Filialen sind von Vectron": the thing the clause names is the maker's, there
             roles[last_start[clause_of[i]]] = "existing"
             continue
-        elif (word in _POSSESSIVES or word in ("der", "die", "das", "the")) and _names_then_is(
-            i, tokens, folded, starts
+        elif (
+            (word in _POSSESSIVES or word in ("der", "die", "das", "the"))
+            and _names_then_is(i, tokens, folded, starts)
+        ) or (
+            i in starts and i == clause_start[clause_of[i]] and _names_then_is(i - 1, tokens, folded, starts)
         ):
-            # "Unser PMS ist Casablanca", "our POS is Lightspeed"
-            for k in range(i + 1, min(i + 4, len(tokens))):
+            # "Unser PMS ist Casablanca", "our POS is Lightspeed", "Warenwirtschaft ist JTL-Wawi, die bleibt"
+            first = i + 1 if word in _POSSESSIVES or word in ("der", "die", "das", "the") else i
+            for k in range(first, min(i + 4, len(tokens))):
                 if clause_of[k] != clause_of[i]:
                     break
                 if k in starts:
                     roles[k] = "existing"
+                    copula = next((m for m in range(k + 1, len(folded)) if folded[m] in _COPULAS), -2)
+                    if copula + 1 in starts:  # the name is a product the taxonomy knows ("JTL-Wawi")
+                        roles[copula + 1] = "existing"
                     break
             continue
         else:
