@@ -3624,3 +3624,11 @@ def test_a_certification_to_reach_is_compliance_work(taxonomy, text):
 )
 def test_a_thing_a_clause_starts_with_said_to_be_a_product_is_there(taxonomy, text):
     assert _read(text, taxonomy)[0::2] == ({"online-shop"}, {"erp"})
+
+
+def test_how_the_writer_stands_is_no_self_description(taxonomy):
+    text = (
+        "Unser Onlineshop muss auf ein neues System, welches, da sind wir offen, Hauptsache die Kundenkonten "
+        "und Bewertungen kommen mit rüber."
+    )
+    assert _read(text, taxonomy)[0] == {"online-shop", "data-migration"}

@@ -4414,7 +4414,9 @@ _TAKE_OVER = frozenset(
     ]
 )
 _TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved over"
-_DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records")
+# ... and a shop's "Kundenkonten und Bewertungen"
+_DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
+               "konten", "accounts", "bewertungen", "reviews")  # fmt: skip
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
@@ -5160,7 +5162,9 @@ def _drop_business_words(per_cap: dict[str, list[_Match]], clause_of: list[int])
             del per_cap[cap]
 
 
-def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
+def _self_described(
+    words: list[str], sentence_of: list[int], clause_of: list[int], tokens: list[Token]
+) -> set[int]:
     """Tokens that describe the writer's business: after "wir sind", "we run" ... to the sentence's end or a
     need verb; and a first sentence that is a profile ("Elektro Kowalczyk GmbH, 16 Mitarbeiter,
     Gebäudetechnik und Photovoltaik."): a head count and no word of need. Linear."""
@@ -5171,6 +5175,7 @@ def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
             (words[i], words[i + 1]) in _SELF_DESCRIPTIONS
             and sentence_of[i + 1] == sentence_of[i]
             and words[i + 2 : i + 3] != ["after"]  # "we're after a booking system" asks
+            and not _a_state_said(i + 2, tokens, clause_of)
         ):
             j = i + 2
             while (
@@ -5184,6 +5189,17 @@ def _self_described(words: list[str], sentence_of: list[int]) -> set[int]:
         else:
             i += 1
     return out
+
+
+def _a_state_said(k: int, tokens: list[Token], clause_of: list[int]) -> bool:
+    """ "da sind wir offen, Hauptsache ...", "wir sind zufrieden.": one lower-case word that ends the clause
+    says how the writer stands, not what the business is ("Wir sind Steuerberater.")."""
+    return (
+        k < len(tokens)
+        and (k + 1 == len(tokens) or clause_of[k + 1] != clause_of[k])
+        and tokens[k].surface.isalpha()
+        and tokens[k].surface.islower()
+    )
 
 
 def _profile_heading(words: list[str], sentence_of: list[int]) -> set[int]:
@@ -5528,7 +5544,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role[role][cap]
     _the_trade_s_administration(per_role, tax)
     last_parts = [fold(re.split(r"[-–]", t.surface)[-1]) for t in tokens]
-    described = _self_described(words, sentence_of)
+    described = _self_described(words, sentence_of, clause_of, tokens)
     there: list[_Match] = []
     for m in _context_matches(words, last_parts, roles, described, there):
         per_role["need"].setdefault(m.target, []).append(m)
