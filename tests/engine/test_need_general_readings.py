@@ -3632,3 +3632,18 @@ def test_how_the_writer_stands_is_no_self_description(taxonomy):
         "und Bewertungen kommen mit rüber."
     )
     assert _read(text, taxonomy)[0] == {"online-shop", "data-migration"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben einen kleinen Server, 6 PCs und die Firmenhandys. Wir brauchen eine Datensicherung.",
+        "We have a small server and 6 PCs. We need a backup.",
+    ],
+)
+def test_devices_counted_that_the_firm_has_are_no_supply(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"backup"}
+
+
+def test_devices_counted_that_the_firm_has_need_of_are_supplied(taxonomy):
+    assert _read("Wir haben Bedarf an 6 PCs.", taxonomy)[0] == {"hardware-supply"}

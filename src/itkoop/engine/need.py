@@ -3365,7 +3365,6 @@ def _no_longer_wanted(i: int, folded: list[str], clause_of: list[int]) -> bool:
 _REFUSAL_NOUNS = frozenset(["thema", "option", "optionen", "prioritaet", "priority", "topic"])
 
 
-_FOR = frozenset(["fuer", "for"])
 _STEPS = ("phase", "now", "moment", "jetzt", "stufe", "schritt", "step", "stage", "projekt", "project")
 
 
@@ -3373,7 +3372,7 @@ def _not_for_this_step(i: int, folded: list[str]) -> bool:
     """ "Predictive maintenance ... is not for this phase", "ist nicht für jetzt": refused for now."""
     return (
         folded[i + 1 : i + 2]
-        and folded[i + 1] in _FOR
+        and folded[i + 1] in _FOR_WHOM
         and any(w.startswith(_STEPS) for w in folded[i + 2 : i + 5])
     )
 
@@ -3845,7 +3844,24 @@ def _counted(t: int, tokens: list[Token]) -> bool:
         return False  # "3 Behandler, 14 Mitarbeiterinnen, 9 PCs", "35 staff, 15 PCs": what the firm has
     if before in _OF:  # "Lieferung von 300 Notebooks", "Supply and wall mounting of 420 student tablets"
         return any(fold(tokens[k].surface).startswith(_SUPPLY_STEMS) for k in range(max(0, n - 5), n - 1))
-    return before not in _NOT_A_SUPPLY_COUNT
+    return before not in _NOT_A_SUPPLY_COUNT and not _had(n, tokens)
+
+
+_OWNS = frozenset(["haben", "hat", "have", "has"])
+_OWNS_REACH = 6
+
+
+def _had(n: int, tokens: list[Token]) -> bool:
+    """ "Wir haben einen kleinen Server, 6 PCs und die Firmenhandys", "We have 6 PCs": devices the firm has,
+    unless it has a need of them ("haben Bedarf an 6 PCs") or buys them ("haben vor, 6 PCs zu kaufen")."""
+    before = [fold(x.surface) for x in tokens[max(0, n - _OWNS_REACH) : n]]
+    if not any(w in _OWNS for w in before):
+        return False
+    said = before[max(k for k, w in enumerate(before) if w in _OWNS) :]
+    after = [fold(x.surface) for x in tokens[n + 1 : n + 6]]
+    return not any(w in _NEED_VERBS or w.startswith(("bedarf", "need", "vor")) for w in said) and not any(
+        w.startswith(_SUPPLY_STEMS) for w in after
+    )
 
 
 def _is_count(token: Token) -> bool:
