@@ -3647,3 +3647,9 @@ def test_devices_counted_that_the_firm_has_are_no_supply(taxonomy, text):
 
 def test_devices_counted_that_the_firm_has_need_of_are_supplied(taxonomy):
     assert _read("Wir haben Bedarf an 6 PCs.", taxonomy)[0] == {"hardware-supply"}
+
+
+@pytest.mark.parametrize("between", ["wie sie uns ständig angeboten wird", "die uns ständig angeboten wird"])
+def test_a_refusal_after_a_clause_that_describes_the_thing_refuses_it(taxonomy, between):
+    text = f"Wir möchten eine Online-Terminbuchung. Einen Chatbot, {between}, wollen wir nicht."
+    assert _read(text, taxonomy)[:2] == ({"appointment-booking"}, {"chatbot"})

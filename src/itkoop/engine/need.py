@@ -3464,6 +3464,15 @@ def _refused_across_a_relative_clause(
                 roles[m] = _combined(roles[m], "negated")
                 return
             m -= 1
+        if m >= 0 and sentence_of[m] == sentence_of[k] and folded[m + 1] in _RELATIVES | _AS:
+            # "Eine KI-Telefonassistenz, wie sie uns ständig angeboten wird, wollen wir nicht": the thing
+            # the clause between describes
+            n = m
+            while n >= 0 and clause_of[n] == clause_of[m]:
+                if n in starts:
+                    roles[n] = _combined(roles[n], "negated")
+                    return
+                n -= 1
         return
     start = k
     while start > 0 and clause_of[start - 1] == clause_of[k]:
@@ -3476,6 +3485,9 @@ def _refused_across_a_relative_clause(
             roles[m] = _combined(roles[m], "negated")
             return
         m -= 1
+
+
+_AS = frozenset(["wie", "as"])
 
 
 def _relative_pronoun(k: int, tokens: list[Token], folded: list[str]) -> bool:
