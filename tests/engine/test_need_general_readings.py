@@ -3653,3 +3653,8 @@ def test_devices_counted_that_the_firm_has_need_of_are_supplied(taxonomy):
 def test_a_refusal_after_a_clause_that_describes_the_thing_refuses_it(taxonomy, between):
     text = f"Wir möchten eine Online-Terminbuchung. Einen Chatbot, {between}, wollen wir nicht."
     assert _read(text, taxonomy)[:2] == ({"appointment-booking"}, {"chatbot"})
+
+
+def test_master_records_taken_over_are_a_data_migration(taxonomy):
+    text = "Wir brauchen ein neues AVA-Programm, dazu die Übernahme unserer Stammleistungsverzeichnisse."
+    assert _read(text, taxonomy)[0] == {"construction-ava", "data-migration"}

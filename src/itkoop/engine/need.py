@@ -4543,7 +4543,11 @@ def _operating_system_moved(
 
 
 def _names_data(word: str) -> bool:
-    return (word.endswith(_DATA_HEADS) and not word.startswith(_NOT_DATA)) or word in _DATA_WORDS
+    return (
+        (word.endswith(_DATA_HEADS) and not word.startswith(_NOT_DATA))
+        or word in _DATA_WORDS
+        or word.startswith("stamm")  # master data: "Stammleistungsverzeichnisse", "Stammartikel"
+    )
 
 
 # Heads of words that name the writer's business itself ("Arztpraxis", "Steuerkanzlei", "Kfz-Werkstatt"):
