@@ -3658,3 +3658,8 @@ def test_a_refusal_after_a_clause_that_describes_the_thing_refuses_it(taxonomy, 
 def test_master_records_taken_over_are_a_data_migration(taxonomy):
     text = "Wir brauchen ein neues AVA-Programm, dazu die Übernahme unserer Stammleistungsverzeichnisse."
     assert _read(text, taxonomy)[0] == {"construction-ava", "data-migration"}
+
+
+def test_the_firm_that_seeks_is_described_not_asked_for(taxonomy):
+    text = "Tierarztpraxis mit 6 Arbeitsplätzen sucht eine neue Telefonanlage und eine Datensicherung."
+    assert _read(text, taxonomy)[0] == {"telephony", "backup"}

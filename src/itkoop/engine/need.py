@@ -5200,7 +5200,7 @@ def _self_described(
     """Tokens that describe the writer's business: after "wir sind", "we run" ... to the sentence's end or a
     need verb; and a first sentence that is a profile ("Elektro Kowalczyk GmbH, 16 Mitarbeiter,
     Gebäudetechnik und Photovoltaik."): a head count and no word of need. Linear."""
-    out: set[int] = _profile_heading(words, sentence_of)
+    out: set[int] = _profile_heading(words, sentence_of) | _the_seeker(words, clause_of)
     i = 0
     while i + 1 < len(words):
         if (
@@ -5232,6 +5232,16 @@ def _a_state_said(k: int, tokens: list[Token], clause_of: list[int]) -> bool:
         and tokens[k].surface.isalpha()
         and tokens[k].surface.islower()
     )
+
+
+_SEEKS = frozenset(["sucht", "braucht", "benoetigt", "seeks"])  # not "needs": "the system needs to ..."
+
+
+def _the_seeker(words: list[str], clause_of: list[int]) -> set[int]:
+    """ "Zahnarztpraxis (12 Arbeitsplätze) sucht IT-Betreuung": the firm that opens the text as the subject of
+    its verb of need."""
+    verb = next((k for k in range(min(len(words), _ASKER_REACH)) if words[k] in _SEEKS), None)
+    return set(range(verb)) if verb else set()
 
 
 def _profile_heading(words: list[str], sentence_of: list[int]) -> set[int]:
