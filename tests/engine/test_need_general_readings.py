@@ -3663,3 +3663,9 @@ def test_master_records_taken_over_are_a_data_migration(taxonomy):
 def test_the_firm_that_seeks_is_described_not_asked_for(taxonomy):
     text = "Tierarztpraxis mit 6 Arbeitsplätzen sucht eine neue Telefonanlage und eine Datensicherung."
     assert _read(text, taxonomy)[0] == {"telephony", "backup"}
+
+
+@pytest.mark.parametrize("verb", ["move", "migrate"])
+def test_mailboxes_moved_to_a_cloud_suite_are_a_cloud_migration(taxonomy, verb):
+    text = f"Over the next months we want to {verb} our mailboxes and file shares to Microsoft 365."
+    assert "cloud-migration" in _read(text, taxonomy)[0]

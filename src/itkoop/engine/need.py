@@ -894,7 +894,7 @@ _CONTEXT_WORDS += (
     # moving mailboxes or files to Microsoft 365, Exchange Online, a cloud: a cloud migration
     (
         "cloud-migration",
-        ("migration", "migrier", "umstieg", "umstellung", "umziehen"),
+        ("migration", "migrier", "umstieg", "umstellung", "umziehen", "migrat", "move", "moving"),
         ("365", "cloud", "exchange", "sharepoint", "azure", "aws", "saas"),
     ),
     # a signature given on a device: "der Kunde unterschreibt auf dem Tablet", "digital quittiert"
