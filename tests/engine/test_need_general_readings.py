@@ -3669,3 +3669,18 @@ def test_the_firm_that_seeks_is_described_not_asked_for(taxonomy):
 def test_mailboxes_moved_to_a_cloud_suite_are_a_cloud_migration(taxonomy, verb):
     text = f"Over the next months we want to {verb} our mailboxes and file shares to Microsoft 365."
     assert "cloud-migration" in _read(text, taxonomy)[0]
+
+
+def test_devices_enrolled_in_an_mdm_product_are_device_management(taxonomy):
+    assert _read("We want to enrol all laptops and phones in Intune.", taxonomy)[0] == {"device-management"}
+
+
+@pytest.mark.parametrize(
+    "text, fleet",
+    [
+        ("We are not looking for new laptops – the fleet was renewed last year.", False),
+        ("We run a fleet of 40 trucks and need GPS tracking.", True),
+    ],
+)
+def test_a_fleet_of_devices_is_no_vehicle_fleet(taxonomy, text, fleet):
+    assert ("fleet-management" in _read(text, taxonomy)[0]) is fleet

@@ -3600,6 +3600,11 @@ def _a_change_of(m: _Match, words: list[str]) -> bool:
 _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 
 
+_DEVICE_WORDS = ("laptop", "notebook", "pc", "rechner", "smartphone", "handy", "phone", "tablet", "drucker",
+                 "printer", "device", "geraet", "client", "desktop")  # fmt: skip
+_FLEET_REACH = 8
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -3628,6 +3633,15 @@ def _other_sense(
         )
     ):
         return True
+    if cap == "fleet-management" and all(fold(m.evidence) in ("fleet", "flotte") for m in matches):
+        # "not looking for new laptops – the fleet was renewed last year": a fleet of devices
+        return all(
+            any(
+                fold(tokens[k].surface).startswith(_DEVICE_WORDS) and sentence_of[k] == sentence_of[m.start]
+                for k in range(max(0, m.start - _FLEET_REACH), min(len(tokens), m.start + _FLEET_REACH + 1))
+            )
+            for m in matches
+        )
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
         # a craftsman's "Baustelle" is where his people work; construction software is for builders
         return any(w.startswith(_CRAFT_TRADES) for w in words)
