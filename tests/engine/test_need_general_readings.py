@@ -3684,3 +3684,17 @@ def test_devices_enrolled_in_an_mdm_product_are_device_management(taxonomy):
 )
 def test_a_fleet_of_devices_is_no_vehicle_fleet(taxonomy, text, fleet):
     assert ("fleet-management" in _read(text, taxonomy)[0]) is fleet
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir suchen eine Spracherkennung mit Fachwortschatz, ca. 150 Lizenzen, inklusive Schulung.",
+            {"speech-recognition", "training"},
+        ),
+        ("Lieferung von Office-Software, 150 Lizenzen.", {"office-software", "software-licensing"}),
+    ],
+)
+def test_licences_counted_beside_a_product_asked_are_its_seats(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

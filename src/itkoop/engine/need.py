@@ -5085,13 +5085,31 @@ def _sent_on(i: int, words: list[str], clause_of: list[int]) -> bool:
     return False
 
 
-def _licences_of_a_product(per_cap: dict[str, list[_Match]]) -> None:
+def _licences_of_a_product(
+    per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]
+) -> None:
     """ "DMS-Lizenzen für 600 Beschäftigte": the licences of a product asked for are part of it, as after
-    "inklusive" (see _framed)."""
+    "inklusive" (see _framed); so are licences counted in the sentence that asks for the product ("eine
+    Spracherkennung ..., ca. 150 Lizenzen"), where nothing is supplied."""
     licences = per_cap.get("software-licensing", ())
     products = {m.evidence for cap, ms in per_cap.items() if cap != "software-licensing" for m in ms}
+    asked_in = {
+        sentence_of[m.start] for cap, ms in per_cap.items() if cap != "software-licensing" for m in ms
+    }
+
+    def counted_seats(m: _Match) -> bool:
+        sentence = sentence_of[m.start]
+        return (
+            m.start > 0
+            and words[m.start - 1].replace(".", "").isdigit()
+            and sentence in asked_in
+            and not any(
+                w.startswith(_SUPPLY_STEMS) for k, w in enumerate(words) if sentence_of[k] == sentence
+            )
+        )
+
     named = [m for m in licences if not _is_cpv(m)]  # a code beside the words only confirms them
-    if named and all(m.evidence in products and "-" in m.evidence for m in named):
+    if named and all((m.evidence in products and "-" in m.evidence) or counted_seats(m) for m in named):
         del per_cap["software-licensing"]
 
 
@@ -5644,7 +5662,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _forms_for_the_procedures_there(per_role)
-    _licences_of_a_product(per_role["need"])
+    _licences_of_a_product(per_role["need"], words, sentence_of)
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_a_hotel(per_role)
