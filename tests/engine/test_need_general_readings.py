@@ -1183,7 +1183,8 @@ def test_a_name_of_two_words_is_one_mention(taxonomy):
         "online shop.",
         taxonomy,
     )
-    assert [h.id for h in aside.in_passing] == ["online-shop"]
+    # orders "via our online shop": the writer's shop, there (before that was read, in passing)
+    assert aside.capability_ids == ["erp"] and [h.id for h in aside.existing] == ["online-shop"]
 
 
 def test_a_capability_asked_for_in_a_sentence_of_its_own_is_not_in_passing(taxonomy):
@@ -3698,3 +3699,8 @@ def test_a_fleet_of_devices_is_no_vehicle_fleet(taxonomy, text, fleet):
 )
 def test_licences_counted_beside_a_product_asked_are_its_seats(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+def test_what_is_done_through_the_writer_s_own_is_there(taxonomy):
+    text = "Wir suchen eine Spracherkennung. Die Vergabe erfolgt dann über unseren Einkauf."
+    assert _read(text, taxonomy)[0] == {"speech-recognition"}

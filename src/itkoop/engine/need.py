@@ -4076,6 +4076,15 @@ _PRODUCTS = (
 )
 
 
+_THROUGH = frozenset(["ueber", "via", "durch", "through"])
+
+
+def _through_ours(start: int, words: list[str]) -> bool:
+    """ "die Vergabe erfolgt über unseren Einkauf", "läuft über unsere Buchhaltung": done through the
+    writer's own (department or system), which is there."""
+    return start >= 2 and words[start - 1] in _POSSESSIVES and words[start - 2] in _THROUGH
+
+
 def _ours_is_a_product(m: _Match, words: list[str]) -> bool:
     j = max(t for t, _, _ in m.cover) + 1
     if m.kind != "cap" or not m.start or words[m.start - 1] not in _POSSESSIVES:
@@ -5592,7 +5601,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         if start and words[start - 1] in _INSTEAD_OF and role == "need":
             role = "negated"  # "über die eigene Website statt Lieferando": the one instead of which
         if role == "need" and (
-            _there_already(m, words)
+            _through_ours(start, words)
+            or _there_already(m, words)
             or _ours_by_name(m, tokens, words, matcher)
             or _talked_to(m, words, clause_of)
             or _done_with_a_product(m, tokens, words, clause_of, matcher)
