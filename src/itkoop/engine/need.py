@@ -3458,33 +3458,36 @@ def _refused_across_a_relative_clause(
     if folded[first] in _NEED_VERBS:
         # "... gleich KI draufwerfen – brauch ich nicht": the refusal opens with its verb, the thing refused
         # is the last one the clause before names
-        m = k
-        while m >= 0 and clause_of[m] == clause_of[k]:
-            if m in starts:
-                roles[m] = _combined(roles[m], "negated")
-                return
-            m -= 1
-        if m >= 0 and sentence_of[m] == sentence_of[k] and folded[m + 1] in _RELATIVES | _AS:
+        m = _refuse_last_named(k, clause_of, starts, roles)
+        if (
+            m is not None
+            and m >= 0
+            and sentence_of[m] == sentence_of[k]
+            and folded[m + 1] in _RELATIVES | _AS
+        ):
             # "Eine KI-Telefonassistenz, wie sie uns ständig angeboten wird, wollen wir nicht": the thing
             # the clause between describes
-            n = m
-            while n >= 0 and clause_of[n] == clause_of[m]:
-                if n in starts:
-                    roles[n] = _combined(roles[n], "negated")
-                    return
-                n -= 1
+            _refuse_last_named(m, clause_of, starts, roles)
         return
     start = k
     while start > 0 and clause_of[start - 1] == clause_of[k]:
         start -= 1
     if folded[start] not in _RELATIVES or start == 0:
         return
-    m = start - 1  # the end of the clause before the relative one: what it describes
-    while m >= 0 and clause_of[m] == clause_of[start - 1]:
+    # the end of the clause before the relative one: what it describes
+    _refuse_last_named(start - 1, clause_of, starts, roles)
+
+
+def _refuse_last_named(end: int, clause_of: list[int], starts: set[int], roles: list[str]) -> int | None:
+    """Refuses the last thing named in the clause that ends at ``end``; where it names nothing, returns the
+    position before that clause."""
+    m = end
+    while m >= 0 and clause_of[m] == clause_of[end]:
         if m in starts:
             roles[m] = _combined(roles[m], "negated")
-            return
+            return None
         m -= 1
+    return m
 
 
 _AS = frozenset(["wie", "as"])
@@ -5105,16 +5108,13 @@ def _licences_of_a_product(
     asked_in = {
         sentence_of[m.start] for cap, ms in per_cap.items() if cap != "software-licensing" for m in ms
     }
+    supplied_in = {sentence_of[k] for k, w in enumerate(words) if w.startswith(_SUPPLY_STEMS)}
 
     def counted_seats(m: _Match) -> bool:
-        sentence = sentence_of[m.start]
         return (
             m.start > 0
             and words[m.start - 1].replace(".", "").isdigit()
-            and sentence in asked_in
-            and not any(
-                w.startswith(_SUPPLY_STEMS) for k, w in enumerate(words) if sentence_of[k] == sentence
-            )
+            and sentence_of[m.start] in asked_in - supplied_in
         )
 
     named = [m for m in licences if not _is_cpv(m)]  # a code beside the words only confirms them
