@@ -3704,3 +3704,18 @@ def test_licences_counted_beside_a_product_asked_are_its_seats(taxonomy, text, a
 def test_what_is_done_through_the_writer_s_own_is_there(taxonomy):
     text = "Wir suchen eine Spracherkennung. Die Vergabe erfolgt dann über unseren Einkauf."
     assert _read(text, taxonomy)[0] == {"speech-recognition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen eine Praxissoftware. Die Daten aus der alten Software (Patienten) müssen mit.",
+        "Wir brauchen eine Praxissoftware. Die Patientendaten sollen mitgenommen werden.",
+    ],
+)
+def test_data_that_must_come_along_is_a_migration(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"medical-practice", "data-migration"}
+
+
+def test_a_thing_made_with_something_is_no_migration(taxonomy):
+    assert "data-migration" not in _read("Die Daten sollen mit Excel ausgewertet werden.", taxonomy)[0]

@@ -4477,6 +4477,20 @@ _DATA_REACH = 15
 _SYSTEM_BEFORE = ("bisherig", "alte", "alten", "altem", "alter", "abzuloes", "legacy", "old", "previous")
 
 
+_TAKE_ALONG = ("mitgenommen", "mitnehmen", "mitgehen")
+
+
+def _must_come_along(i: int, words: list[str], sentence_of: list[int]) -> bool:
+    """ "Die Daten aus der alten Software müssen mit.": "mit" that ends its sentence after a modal verb is a
+    verb's particle (mitnehmen), not a preposition."""
+    return (
+        words[i] == "mit"
+        and i > 0
+        and words[i - 1] in _MUST
+        and (i + 1 == len(words) or sentence_of[i + 1] != sentence_of[i])
+    )
+
+
 def _data_taken_over(
     tokens: list[Token], words: list[str], sentence_of: list[int], roles: list[str]
 ) -> list[_Match]:
@@ -4495,7 +4509,12 @@ def _data_taken_over(
         )
 
     for i, w in enumerate(words):
-        if not (w in _TAKE_OVER or (w in _TAKE_OVER_PHRASAL and words[i + 1 : i + 2] == ["over"])):
+        if not (
+            w in _TAKE_OVER
+            or w.startswith(_TAKE_ALONG)
+            or (w in _TAKE_OVER_PHRASAL and words[i + 1 : i + 2] == ["over"])
+            or _must_come_along(i, words, sentence_of)
+        ):
             continue
         if (
             roles[i] == "need"
