@@ -3719,3 +3719,19 @@ def test_data_that_must_come_along_is_a_migration(taxonomy, text):
 
 def test_a_thing_made_with_something_is_no_migration(taxonomy):
     assert "data-migration" not in _read("Die Daten sollen mit Excel ausgewertet werden.", taxonomy)[0]
+
+
+def test_a_portal_for_owners_and_tenants_is_a_customer_portal(taxonomy):
+    text = "Was fehlt: ein Portal, über das Eigentümer und Mieter Abrechnungen abrufen können."
+    assert "customer-portal" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir möchten eine automatische Erfassung der Eingangsrechnungen, die dann gebucht werden.",
+        "We want automatic capture of incoming invoices.",
+    ],
+)
+def test_invoices_captured_are_document_capture(taxonomy, text):
+    assert _read(text, taxonomy)[0] == {"ocr-capture"}

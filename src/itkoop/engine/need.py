@@ -796,8 +796,24 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     # a craftsman's hours are time tracking
     ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
-    # "ein Portal, wo Kunden selbst nachschauen": a customer portal
-    ("customer-portal", ("portal",), ("kunde", "kunden", "customer", "selbst", "self", "mandant", "client")),
+    # "ein Portal, wo Kunden selbst nachschauen", "ein Portal, über das Eigentümer und Mieter Abrechnungen
+    # abrufen": a customer portal
+    (
+        "customer-portal",
+        ("portal",),
+        (
+            "kunde",
+            "kunden",
+            "customer",
+            "selbst",
+            "self",
+            "mandant",
+            "client",
+            "mieter",
+            "eigentuemer",
+            "tenant",
+        ),
+    ),
 )
 # How a tender names what it buys ("Beschaffung eines DMS", "procurement of a platform").
 _BUYING_FRAMES = frozenset(["beschaffung", "beschaffen", "procurement"])
