@@ -3735,3 +3735,14 @@ def test_a_portal_for_owners_and_tenants_is_a_customer_portal(taxonomy):
 )
 def test_invoices_captured_are_document_capture(taxonomy, text):
     assert _read(text, taxonomy)[0] == {"ocr-capture"}
+
+
+def test_what_a_notice_provides_is_asked_beside_its_many_named_focus(taxonomy):
+    text = (
+        "Kreisstadt Marbach – Vergabe von IT-Supportleistungen für Schulen. Leistungsumfang: 1st- und "
+        "2nd-Level-Support für 14 Schulen, Vor-Ort-Support mit festen Servicezeiten, IT-Support für "
+        "Schulträger, Bereitstellung eines Ticketsystems für Schulen und Schulträger. Laufzeit: 01.08. bis "
+        "31.07. des Folgejahres, Verlängerungsoption um bis zu 3 Jahre. Zuschlag: Preis 60 %."
+    )
+    wanted = _read(text, taxonomy)[0]
+    assert {"managed-services", "ticketing"} <= wanted

@@ -5930,10 +5930,28 @@ def _in_passing(
             and any(m.weight > W_CONTEXT for h in wanted if h.id != cap for m in matches[h.id])
         )
 
+    def provided(cap: str) -> bool:
+        # an object of a notice's provision ("Bereitstellung einer Lösung für Online-Anträge ... sowie eines
+        # Online-Terminvereinbarungssystems", "Lieferung eines Storage-Systems")
+        for m in named[cap] or matches[cap]:
+            for k in range(max(1, m.start - _PROVIDED_REACH), m.start):
+                if folded[k] not in _GENITIVE_ARTICLES:
+                    continue
+                if folded[k - 1].startswith(_PROVIDING) or (
+                    folded[k - 1] in _BESIDE_JOINS
+                    and any(
+                        folded[j].startswith(_PROVIDING) and sentence_of[j] == sentence_of[m.start]
+                        for j in range(max(0, k - _JOINED_REACH), k - 1)
+                    )
+                ):
+                    return True
+        return False
+
     return [
         h
         for h in wanted
         if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
+        and not provided(h.id)
         and h.id not in _ACCOMPANYING
         and h.id not in counted
         and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
@@ -5946,6 +5964,11 @@ def _in_passing(
 
 
 _FOR_WHOM = frozenset(["fuer", "for"])
+_GENITIVE_ARTICLES = frozenset(["eines", "einer"])
+_PROVIDING = ("bereitstell", "liefer", "beschaff", "einfuehr", "implementier", "erneuer", "abloes")
+_BESIDE_JOINS = frozenset(["und", "sowie"])
+_PROVIDED_REACH = 4  # words from the article to the thing provided ("einer Lösung für Online-Anträge")
+_JOINED_REACH = 30  # words from "sowie eines" back to the provision
 
 
 def _whom_it_is_for(start: int, ends: set[int], folded: list[str], clause_of: list[int]) -> bool:
