@@ -3746,3 +3746,11 @@ def test_what_a_notice_provides_is_asked_beside_its_many_named_focus(taxonomy):
     )
     wanted = _read(text, taxonomy)[0]
     assert {"managed-services", "ticketing"} <= wanted
+
+
+def test_a_supply_after_a_colon_is_no_object_of_the_service_before_it(taxonomy):
+    text = (
+        "Ablösung der Datensicherungsumgebung und des Primärspeichers: Lieferung eines redundanten "
+        "Storage-Systems, einer Backup-Software mit unveränderbaren Sicherungen."
+    )
+    assert _read(text, taxonomy)[0] == {"backup", "server-storage"}

@@ -3956,7 +3956,11 @@ def _sentence_words(m: _Match, tokens: list[Token], sentence_of: list[int]) -> I
 
 
 def _framed(
-    matches: list[_Match], words: list[str], sentence_of: list[int], clause_of: list[int]
+    matches: list[_Match],
+    words: list[str],
+    sentence_of: list[int],
+    clause_of: list[int],
+    colons: frozenset[int] | set[int] = frozenset(),
 ) -> set[_Match]:
     """Matches that frame another need rather than name one:
 
@@ -4007,7 +4011,19 @@ def _framed(
         )
         if (
             (buying_frame and prev not in _DETERMINERS)
-            or (m.target not in _SERVICES_ON_OBJECTS and end is not None and end < i <= end + _OBJECT_REACH)
+            or (
+                m.target not in _SERVICES_ON_OBJECTS
+                and end is not None
+                and end < i <= end + _OBJECT_REACH
+                # a colon and a supply end the service's object: "Ablösung der Datensicherung und des
+                # Primärspeichers: Lieferung eines Storage-Systems" announces what is bought
+                and not any(
+                    words[k].startswith(_PROVIDING)
+                    and clause_of[k] - 1 in colons
+                    and clause_of[k] != clause_of[k - 1]
+                    for k in range(end + 1, i)
+                )
+            )
             or (
                 m.target in _INCIDENTAL
                 and included_from.get(sentence_of[i], len(words)) < i
@@ -5625,7 +5641,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         "excluded": {},
     }
     standards: dict[str, None] = {}
-    framed = _framed(matches, words, sentence_of, clause_of)
+    framed = _framed(matches, words, sentence_of, clause_of, colons)
     standard_covers = {m.cover for m in matches if m.kind == "std"}
     for m in matches:
         if _a_change_of(m, words):
