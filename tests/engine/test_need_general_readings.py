@@ -3754,3 +3754,17 @@ def test_a_supply_after_a_colon_is_no_object_of_the_service_before_it(taxonomy):
         "Storage-Systems, einer Backup-Software mit unveränderbaren Sicherungen."
     )
     assert _read(text, taxonomy)[0] == {"backup", "server-storage"}
+
+
+def test_a_short_aside_with_a_comma_is_part_of_its_clause(taxonomy):
+    text = "Wir brauchen ein Backup. Die Virtualisierungsumgebung (VMware vSphere, 6 Hosts) bleibt bestehen."
+    wanted, _, existing = _read(text, taxonomy)
+    assert (wanted, existing) == ({"backup"}, {"virtualization-vdi"})
+
+
+def test_a_notice_s_supply_outweighs_an_exclusion_of_its_devices(taxonomy):
+    text = (
+        "Los 1: Ablösung der bestehenden TK-Anlage durch eine Cloud-Telefonielösung für ca. 85 Nebenstellen. "
+        "Endgeräte (Tischtelefone) sind nicht Bestandteil der Leistung und werden vom AG gestellt."
+    )
+    assert "telephony" in _read(text, taxonomy)[0]

@@ -90,7 +90,7 @@ _CLAUSE_RE = re.compile(
 _NO_EXCEPTION = r"(?!(?:ausser|außer|ohne|kein\w*|nicht|except|excluding|without|not|no)\b)"
 _ASIDE_WORD = r"[^()\s,;:.]+(?:\.[^()\s,;:.]+)*"  # "Sage 100", "California.pro"
 _ASIDE_RE = re.compile(
-    rf"\(\s*{_NO_EXCEPTION}({_ASIDE_WORD}(?:\s+{_NO_EXCEPTION}{_ASIDE_WORD}){{0,2}})\s*\)(?=\s+[a-zäöüß])",
+    rf"\(\s*{_NO_EXCEPTION}({_ASIDE_WORD}(?:(?:\s+|,\s*){_NO_EXCEPTION}{_ASIDE_WORD}){{0,3}})\s*\)(?=\s+[a-zäöüß])",
     re.IGNORECASE,
 )
 _CPV_CODE_RE = re.compile(r"\d{8}(?:-\d)?")
@@ -2135,7 +2135,7 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[in
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS.
     Also the clauses that end with a colon (the list after one is what it announces)."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
-    text = _ASIDE_RE.sub(r" \1 ", text)
+    text = _ASIDE_RE.sub(lambda m: " " + m.group(1).replace(",", " ") + " ", text)
     # a ticked or crossed list: "Website ✔ Onlineshop ✘" says yes and no
     text = _TICK_RE.sub(" ja;", _CROSS_RE.sub(" nein;", text))
     tokens: list[Token] = []
@@ -5833,11 +5833,14 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for i, w in enumerate(words)
         if w in _ASKING or (w == "mir" and i and words[i - 1] in ("stelle", "stellen"))  # "stelle mir vor"
     }
+    # ... or in a notice's sentence that provides it ("Ablösung der TK-Anlage durch eine Cloud-Telefonie.
+    # Endgeräte (Tischtelefone) sind nicht Bestandteil der Leistung.")
+    asking_or_providing = asking | {sentence_of[i] for i, w in enumerate(words) if w.startswith(_PROVIDING)}
     refused = {
         cap
         for cap, ms in per_role["negated"].items()
         if not any(
-            sentence_of[m.start] in asking - {sentence_of[r.start] for r in ms}
+            sentence_of[m.start] in asking_or_providing - {sentence_of[r.start] for r in ms}
             for m in per_role["need"].get(cap, ())
         )
     }
