@@ -3768,3 +3768,20 @@ def test_a_notice_s_supply_outweighs_an_exclusion_of_its_devices(taxonomy):
         "Endgeräte (Tischtelefone) sind nicht Bestandteil der Leistung und werden vom AG gestellt."
     )
     assert "telephony" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "tail, managed",
+    [
+        ("plus 24/7 monitoring and support under a managed service contract.", True),
+        ("plus monitoring of the Wi-Fi as a managed service.", False),
+    ],
+)
+def test_managed_services_named_by_their_name_are_asked_beside_a_focus(taxonomy, tail, managed):
+    text = (
+        "Guests complain constantly about the Wi-Fi in our three hotels. The Wi-Fi drops in the rooms, "
+        "the Wi-Fi in the lobby is slow and the staff Wi-Fi is shared with guests. We're looking for a "
+        "partner to redesign and roll out guest and staff Wi-Fi across all three properties, with "
+        "separated networks, " + tail
+    )
+    assert ("managed-services" in _read(text, taxonomy)[0]) is managed

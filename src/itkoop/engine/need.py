@@ -5972,6 +5972,7 @@ def _in_passing(
         if (mentions[h.id] * FOCUS_RATIO <= focus or inferred_in_passing(h.id))
         and not provided(h.id)
         and h.id not in _ACCOMPANYING
+        and not _named_managed_service(h.id, matches[h.id], folded)
         and h.id not in counted
         and not any(h.id in _MODULES_OF.get(c, ()) for c, n in mentions.items() if n == focus)
         and not (
@@ -5980,6 +5981,15 @@ def _in_passing(
         )
         and not asked_alone(h.id)
     ]
+
+
+def _named_managed_service(cap: str, matches: list[_Match], folded: list[str]) -> bool:
+    """Managed services named by their name ("under a managed service contract") are asked however often
+    the focus is named; "SOC als Managed Service" says how another thing is delivered."""
+    return cap == "managed-services" and any(
+        "managed" in fold(m.evidence) and not {"als", "as"} & set(folded[max(0, m.start - 2) : m.start])
+        for m in matches
+    )
 
 
 _FOR_WHOM = frozenset(["fuer", "for"])
