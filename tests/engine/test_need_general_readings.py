@@ -3785,3 +3785,12 @@ def test_managed_services_named_by_their_name_are_asked_beside_a_focus(taxonomy,
         "separated networks, " + tail
     )
     assert ("managed-services" in _read(text, taxonomy)[0]) is managed
+
+
+def test_documents_scanned_and_read_are_filed_too(taxonomy):
+    text = (
+        "Wir ersticken in Papier: Lieferscheine, Frachtbriefe, Ablieferbelege – alles wird abgeheftet. Wir "
+        "möchten die Belege scannen, automatisch auslesen lassen, digital ablegen und revisionssicher "
+        "archivieren. Die Belege sollen pro Sendung aufrufbar sein, Belege von Subunternehmern auch."
+    )
+    assert {"ocr-capture", "dms", "archiving"} <= _read(text, taxonomy)[0]

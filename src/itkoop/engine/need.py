@@ -57,6 +57,8 @@ _MODULES_OF = {
     "e-invoicing": frozenset(["ocr-capture"]),
     "ticketing": frozenset(["it-asset-management"]),  # an IT service desk's CMDB
     "dms": frozenset(["archiving"]),  # "DMS einschließlich revisionssicherer Langzeitspeicherung"
+    # documents scanned and read are filed and archived ("scannen, automatisch auslesen, digital ablegen")
+    "ocr-capture": frozenset(["dms", "archiving"]),
 }
 # Read from everyday words of a business ("Angebote", "Rechnungen", "Monteure" of a trade): with other needs
 # named by their own words, only a sentence that asks makes them one.
