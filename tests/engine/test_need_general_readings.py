@@ -3794,3 +3794,12 @@ def test_documents_scanned_and_read_are_filed_too(taxonomy):
         "archivieren. Die Belege sollen pro Sendung aufrufbar sein, Belege von Subunternehmern auch."
     )
     assert {"ocr-capture", "dms", "archiving"} <= _read(text, taxonomy)[0]
+
+
+def test_an_open_data_portal_is_where_data_is_published(taxonomy):
+    text = (
+        "The contractor shall implement a central data warehouse and provide self-service dashboards and "
+        "standard reports for management and for publication on the open data portal."
+    )
+    wanted = _read(text, taxonomy)[0]
+    assert "bi" in wanted and "customer-portal" not in wanted

@@ -4366,6 +4366,10 @@ def _context_matches(
                 )
             ):
                 continue  # "Maurerbetrieb" is a business, not running a system
+            if cap == "customer-portal" and (
+                words[i].startswith(("opendata", "daten")) or (i and words[i - 1] in ("data", "daten"))
+            ):
+                continue  # "publication on the open data portal": where data is published
             # an inflected cue, not a compound with a head of its own ("Aufmaßskizzen" are sketches)
             # a system named as such keeps its generic reading ("ein Reservierungssystem" of a hotel)
             # a tender's own words are no cue ("Teilnahmeanträge" are bids, not a public body's forms)
