@@ -3803,3 +3803,14 @@ def test_an_open_data_portal_is_where_data_is_published(taxonomy):
     )
     wanted = _read(text, taxonomy)[0]
     assert "bi" in wanted and "customer-portal" not in wanted
+
+
+def test_a_weaker_word_in_an_ask_does_not_outweigh_a_refused_name(taxonomy):
+    text = "We want a WMS with shipping label printing for DHL. Transport management is not needed."
+    wanted, refused, _ = _read(text, taxonomy)
+    assert "logistics-tms" in refused and "logistics-tms" not in wanted
+
+
+def test_a_name_asked_in_a_sentence_of_its_own_outweighs_its_refusal(taxonomy):
+    text = "Wir brauchen ein TMS. Ein TMS von der Stange wollen wir nicht."
+    assert "logistics-tms" in _read(text, taxonomy)[0]

@@ -5847,6 +5847,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         for cap, ms in per_role["negated"].items()
         if not any(
             sentence_of[m.start] in asking_or_providing - {sentence_of[r.start] for r in ms}
+            # "We want a WMS with shipping label printing. Transport management is not needed.": a word
+            # weaker than the refused name asks for nothing the writer refuses
+            and m.weight >= max(r.weight for r in ms)
             for m in per_role["need"].get(cap, ())
         )
     }
