@@ -3814,3 +3814,13 @@ def test_a_weaker_word_in_an_ask_does_not_outweigh_a_refused_name(taxonomy):
 def test_a_name_asked_in_a_sentence_of_its_own_outweighs_its_refusal(taxonomy):
     text = "Wir brauchen ein TMS. Ein TMS von der Stange wollen wir nicht."
     assert "logistics-tms" in _read(text, taxonomy)[0]
+
+
+def test_systems_there_named_again_as_where_data_comes_from_stay_there(taxonomy):
+    text = (
+        "Jedes Haus nutzt dasselbe Hotelprogramm, die Restaurants haben ein eigenes Kassensystem; beides "
+        "bleibt. Wir wünschen uns ein zentrales Data Warehouse, in das die Daten aller Häuser aus "
+        "Hotelprogramm und Kassen täglich einfließen, und darauf Dashboards für die Geschäftsführung."
+    )
+    wanted, _, existing = _read(text, taxonomy)
+    assert {"hotel-software", "pos"} <= existing and not {"hotel-software", "pos"} & wanted

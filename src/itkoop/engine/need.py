@@ -5831,6 +5831,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     linked = per_role["need"].get(_INTEGRATION, [])
     if linked and len(per_role["need"]) > 1 and all(fold(m.evidence).startswith("system ") for m in linked):
         del per_role["need"][_INTEGRATION]
+    _there_and_drawn_on(per_role, words)
     hits = {role: _hits(per_cap, tokens, text) for role, per_cap in per_role.items()}
     # a refusal outweighs an ask, unless the ask is said with a word of need in a sentence of its own
     # ("Wir brauchen eine neue Telefonanlage. ... Einen Callcenter-Dienst möchten wir nicht.")
@@ -5909,6 +5910,32 @@ def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: lis
             _Match(_INTEGRATION, "cap", W_HEAD, frozenset({(cue, 0, len(words[cue]))}), fold(surface))
         ]
     }
+
+
+_DRAWN_ON = frozenset(["aus", "in", "from", "into"])
+_DRAWN_ON_ARTICLES = frozenset(
+    ["dem", "der", "den", "die", "das", "the", "our", "unserem", "unserer", "unser"]
+)
+
+
+def _there_and_drawn_on(per_role: dict[str, dict[str, list[_Match]]], words: list[str]) -> None:
+    """ "Jedes Haus nutzt dasselbe Hotelprogramm ...; beides bleibt. ... ein Data Warehouse, in das die Daten
+    aus Hotelprogramm und Kassen einfließen": a system said to be there, named again only as where data
+    comes from or goes to, is there."""
+    for cap in [c for c in per_role["need"] if c in per_role["existing"]]:
+        if all(_drawn_on(m.start, words) for m in per_role["need"][cap]):
+            per_role["existing"][cap].extend(per_role["need"].pop(cap))
+
+
+def _drawn_on(start: int, words: list[str]) -> bool:
+    """Right after "aus"/"in"/"from"/"into" and an article, or joined to a word that is ("aus Hotelprogramm
+    und Kassen")."""
+    k = start - 1
+    if k > 1 and words[k] in _COORDINATIONS:
+        k -= 2
+    if k > 0 and words[k] in _DRAWN_ON_ARTICLES:
+        k -= 1
+    return k >= 0 and words[k] in _DRAWN_ON
 
 
 def _in_passing(
