@@ -3824,3 +3824,8 @@ def test_systems_there_named_again_as_where_data_comes_from_stay_there(taxonomy)
     )
     wanted, _, existing = _read(text, taxonomy)
     assert {"hotel-software", "pos"} <= existing and not {"hotel-software", "pos"} & wanted
+
+
+def test_the_terms_of_a_supply_s_delivery_are_no_transport_management(taxonomy):
+    text = "Lieferung von 1.450 Tablets inkl. Schutzhüllen, Auslieferung frei Verwendungsstelle."
+    assert "logistics-tms" not in _read(text, taxonomy)[0]

@@ -4034,6 +4034,8 @@ def _framed(
                 and not any(w.startswith(("liefer", "supply", "deliver")) for w in words[max(0, i - 3) : i])
             )
             or fold(m.evidence) in _NOT_A_NEED
+            # "Auslieferung frei Verwendungsstelle", "Lieferung frei Haus": the terms of a supply's delivery
+            or (m.target == "logistics-tms" and nxt == "frei")
             or _certificate_of_another(i, j, words, sentence_of)
             or (
                 m.target == "data-protection"
