@@ -3829,3 +3829,18 @@ def test_systems_there_named_again_as_where_data_comes_from_stay_there(taxonomy)
 def test_the_terms_of_a_supply_s_delivery_are_no_transport_management(taxonomy):
     text = "Lieferung von 1.450 Tablets inkl. Schutzhüllen, Auslieferung frei Verwendungsstelle."
     assert "logistics-tms" not in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, licensing",
+    [
+        ("Gegenstand: Lizenzen für eine serverbasierte Spracherkennung für 400 Arbeitsplätze.", False),
+        ("Lieferung von Softwarelizenzen für ein CAD-System (20 Arbeitsplätze).", True),
+    ],
+)
+def test_licences_for_a_product_bought_are_part_of_it(taxonomy, text, licensing):
+    assert ("software-licensing" in _read(text, taxonomy)[0]) is licensing
+
+
+def test_dictation_microphones_supplied_are_hardware(taxonomy):
+    assert "hardware-supply" in _read("Lieferung von 400 Diktiermikrofonen.", taxonomy)[0]

@@ -5176,8 +5176,23 @@ def _licences_of_a_product(
             and sentence_of[m.start] in asked_in - supplied_in
         )
 
+    starts = {m.start for cap, ms in per_cap.items() if cap != "software-licensing" for m in ms}
+
+    def for_a_product(m: _Match) -> bool:
+        # "Lizenzen für eine serverbasierte Spracherkennung": a product bought (not "Lizenzen für Microsoft
+        # 365", a licence contract's products, nor "Lieferung von Softwarelizenzen für ein CAD-System")
+        k = max(t for t, _, _ in m.cover) + 1
+        return (
+            not any(w.startswith(_SUPPLY_STEMS) for w in words[max(0, m.start - 2) : m.start])
+            and words[k : k + 1] in (["fuer"], ["for"])
+            and words[k + 1 : k + 2] in [[a] for a in _INDEFINITE_ARTICLES]
+            and any(j in starts for j in range(k + 2, k + 5))
+        )
+
     named = [m for m in licences if not _is_cpv(m)]  # a code beside the words only confirms them
-    if named and all((m.evidence in products and "-" in m.evidence) or counted_seats(m) for m in named):
+    if named and all(
+        (m.evidence in products and "-" in m.evidence) or counted_seats(m) or for_a_product(m) for m in named
+    ):
         del per_cap["software-licensing"]
 
 
