@@ -3844,3 +3844,13 @@ def test_licences_for_a_product_bought_are_part_of_it(taxonomy, text, licensing)
 
 def test_dictation_microphones_supplied_are_hardware(taxonomy):
     assert "hardware-supply" in _read("Lieferung von 400 Diktiermikrofonen.", taxonomy)[0]
+
+
+def test_a_thing_considered_is_asked_about_beside_a_much_named_focus(taxonomy):
+    text = (
+        "Hausarztpraxis, 2 Ärztinnen, das Telefon klingelt morgens im Sekundentakt und die MFAs kommen zu "
+        "nix anderem mehr. Wir überlegen einen KI-Telefonassistenten, der Rezeptbestellungen und "
+        "Terminwünsche aufnimmt, plus Online-Terminbuchung für Routinetermine. Praxisverwaltung ist CGM "
+        "Turbomed, Telefonanlage ist neu von der Telekom – beides bleibt."
+    )
+    assert {"chatbot", "appointment-booking"} <= _read(text, taxonomy)[0]

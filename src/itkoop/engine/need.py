@@ -1084,6 +1084,8 @@ _WISHES = frozenset(
         "should",
         "would",
         "could",
+        "ueberlegen",  # "Wir überlegen einen KI-Telefonassistenten": considered, so asked about
+        "considering",
     ]
 )
 # Words that ask: a need verb or a wish.
