@@ -3854,3 +3854,21 @@ def test_a_thing_considered_is_asked_about_beside_a_much_named_focus(taxonomy):
         "Turbomed, Telefonanlage ist neu von der Telekom – beides bleibt."
     )
     assert {"chatbot", "appointment-booking"} <= _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen eine Website. Facebook und Insta macht meine Tochter, da brauchen wir keine Hilfe.",
+        "Wir brauchen eine Website. Bei Social Media brauchen wir keine Hilfe.",
+        "We need a website. Social media is done by my daughter, we need no help there.",
+    ],
+)
+def test_help_refused_with_a_thing_refuses_the_thing(taxonomy, text):
+    wanted, refused, _ = _read(text, taxonomy)
+    assert (wanted, refused) == ({"website-cms"}, {"social-media"})
+
+
+def test_help_asked_with_one_thing_and_refused_with_another(taxonomy):
+    wanted, refused, _ = _read("Wir brauchen Hilfe bei der Website, bei Social Media keine Hilfe.", taxonomy)
+    assert "website-cms" in wanted and "social-media" in refused

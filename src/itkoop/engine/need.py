@@ -3265,6 +3265,35 @@ def _done_in_house(words: list[str], clause_of: list[int], starts: set[int], rol
                 roles[k] = "negated"
 
 
+# "Facebook und Insta macht meine Tochter, da brauchen wir keine Hilfe", "Bei Social Media brauchen wir keine
+# Hilfe", "we need no help there": help refused with a thing is the thing refused.
+_HELP = frozenset(["hilfe", "unterstuetzung", "help", "assistance"])
+_NO_HELP = frozenset(["keine", "no", "kein"])
+_THERE_BACK = frozenset(["da", "dafuer", "dabei", "hier", "there"])
+
+
+def _no_help_needed(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    """The things named before "keine Hilfe" in its clause, or, where the clause names none and points back
+    ("da", "there"), in the clause before it in the sentence: refused. Linear: each help word looks at a few
+    clauses' words once."""
+    for i, word in enumerate(words):
+        if word not in _HELP or not i or words[i - 1] not in _NO_HELP:
+            continue
+        clause = [k for k in range(max(0, i - MAX_SCOPE), i) if clause_of[k] == clause_of[i]]
+        named = [k for k in clause if k in starts and roles[k] == "need"]
+        if not named and (any(words[k] in _THERE_BACK for k in clause) or words[i + 1 : i + 2] == ["there"]):
+            named = [
+                k
+                for k in range(max(0, i - MAX_SCOPE), i)
+                if clause_of[k] == clause_of[i] - 1 and sentence_of[k] == sentence_of[i] and k in starts
+            ]
+        for k in named:
+            if roles[k] == "need":
+                roles[k] = "negated"
+
+
 # Where data comes from is there: "die Daten aus Hotelprogrammen, Kassen und Buchhaltung zusammenführen",
 # "the data from our ERP, the webshop and the CRM"; not where it goes ("... in ein DWH").
 _DATA_SOURCED = frozenset(["daten", "zahlen", "kennzahlen", "data", "figures", "numbers"])
@@ -5644,6 +5673,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _contentment(words, sentence_of, match_starts, roles)
     _but_not_needed(words, clause_of, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
+    _no_help_needed(words, clause_of, sentence_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     _work_done_with_what_is_there(words, clause_of, match_starts, roles)
     for i in (
