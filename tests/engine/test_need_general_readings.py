@@ -3872,3 +3872,15 @@ def test_help_refused_with_a_thing_refuses_the_thing(taxonomy, text):
 def test_help_asked_with_one_thing_and_refused_with_another(taxonomy):
     wanted, refused, _ = _read("Wir brauchen Hilfe bei der Website, bei Social Media keine Hilfe.", taxonomy)
     assert "website-cms" in wanted and "social-media" in refused
+
+
+def test_a_dictation_without_commas_keeps_its_ask_apart_from_what_others_do(taxonomy):
+    text = (
+        "hier ist Elektro Brandl wir verlieren Stunden weil die Stundenzettel erst am Freitag kommen "
+        "und keiner mehr weiß was er am Montag gemacht hat wir bräuchten also eine Handwerkersoftware für "
+        "Angebote und dazu eine App wo die Monteure ihre Zeiten eintragen die Buchhaltung macht weiter unser "
+        "Steuerbüro mit DATEV danke"
+    )
+    wanted, refused, existing = _read(text, taxonomy)
+    assert "craft-software" in wanted and "craft-software" not in refused
+    assert "accounting" in existing

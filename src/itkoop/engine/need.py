@@ -330,6 +330,28 @@ _OWNERS = (
 )
 # Work someone outside does: "macht der Steuerberater", "erledigt unser Steuerbüro".
 _DONE_BY = frozenset(["macht", "machen", "erledigt", "uebernimmt", "does", "handles", "done"])
+_DONE_BY_REACH = 8
+
+
+def _done_by_window(i: int, folded: list[str], clause_of: list[int]) -> range:
+    """The words around a verb of doing (i) in its clause, after the last need verb before it."""
+    lo = max(0, i - _DONE_BY_REACH)
+    asked = [k for k in range(lo, i) if folded[k] in _NEED_VERBS]
+    if asked:  # the verb's subject starts at the last article after the ask ("... die Buchhaltung macht")
+        lo = max((k for k in range(asked[-1] + 1, i) if folded[k] in _DETERMINERS), default=i)
+    while lo < i and clause_of[lo] != clause_of[i]:
+        lo += 1
+    hi = min(len(folded), i + _DONE_BY_REACH + 1)
+    while hi > i + 1 and clause_of[hi - 1] != clause_of[i]:
+        hi -= 1
+    return range(lo, hi)
+
+
+def _done_by_another(i: int, folded: list[str], clause_of: list[int]) -> bool:
+    """An outside party ("Steuerberater", "DATEV") among the words around a verb of doing."""
+    return any(folded[k].startswith(_OUTSIDE_PARTIES) for k in _done_by_window(i, folded, clause_of))
+
+
 _OUTSIDE_PARTIES = (
     "steuer",
     "datev",
@@ -2689,10 +2711,13 @@ def _roles(
             )  # "sind ebenfalls gesetzt"
         ):
             mode = "existing"
-        elif word in _DONE_BY and clause_of[i] in outside:
-            # "die Lohnabrechnung macht DATEV beim Steuerberater": the whole clause is taken care of
-            outside.discard(clause_of[i])  # once per clause: the work stays linear
-            for k in _clause_range(clause_of[i], clause_start, clause_size):
+        elif word in _DONE_BY and clause_of[i] in outside and _done_by_another(i, folded, clause_of):
+            # "die Lohnabrechnung macht DATEV beim Steuerberater": the clause is taken care of, a few words
+            # around the verb (a dictation without commas runs on for a hundred), not what a need verb before
+            # it asks for ("wir bräuchten eine Handwerkersoftware die Buchhaltung macht weiter unser
+            # Steuerbüro"). Linear: each verb marks at most 2 * _DONE_BY_REACH + 1 words.
+            window = _done_by_window(i, folded, clause_of)
+            for k in window:
                 roles[k] = "existing"
             continue
         elif (
@@ -2765,6 +2790,8 @@ def _roles(
         ):
             if mode == "existing" and not kept and folded[j] in _NEED_VERBS:
                 break  # "do not want to change the PMS" reaches past its "want"
+            if mode == "negated" and folded[j] in _NEED_VERBS and folded[j - 1] in _WRITERS:
+                break  # "... und keiner mehr weiß was er gemacht hat wir bräuchten also": a new ask
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 end = ends.get(j - 1, j - 1)
