@@ -3884,3 +3884,15 @@ def test_a_dictation_without_commas_keeps_its_ask_apart_from_what_others_do(taxo
     wanted, refused, existing = _read(text, taxonomy)
     assert "craft-software" in wanted and "craft-software" not in refused
     assert "accounting" in existing
+
+
+@pytest.mark.parametrize(
+    "text, there",
+    [
+        ("Unser PVS ist medatixx, damit sind wir zufrieden. Wir brauchen eine Telefonanlage.", True),
+        ("Unsere Warenwirtschaft ist grottig. Wir brauchen eine Telefonanlage.", False),
+    ],
+)
+def test_a_system_named_by_a_lowercase_product_name_is_there(taxonomy, text, there):
+    _, _, existing = _read(text, taxonomy)
+    assert bool(existing - {"telephony"}) is there

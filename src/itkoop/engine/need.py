@@ -3599,8 +3599,9 @@ def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[i
         if k in starts:
             for m in range(k + 1, min(k + 4, len(folded) - 1)):
                 if folded[m] in _COPULAS:
-                    # a name, also as its maker writes it ("proAlpha", "eGecko")
-                    return any(c.isupper() for c in tokens[m + 1].surface)
+                    # a name, also as its maker writes it ("proAlpha", "eGecko", "medatixx")
+                    name = tokens[m + 1].surface
+                    return any(c.isupper() for c in name) or (name.isalpha() and _no_dictionary_word(name))
             return False
     return False
 
