@@ -3896,3 +3896,8 @@ def test_a_dictation_without_commas_keeps_its_ask_apart_from_what_others_do(taxo
 def test_a_system_named_by_a_lowercase_product_name_is_there(taxonomy, text, there):
     _, _, existing = _read(text, taxonomy)
     assert bool(existing - {"telephony"}) is there
+
+
+def test_a_psychotherapist_s_kassen_are_health_insurers(taxonomy):
+    text = "Brauche eine Praxissoftware für meine Psychotherapie-Praxis (Kassen + Privat), Termine, Doku."
+    assert "pos" not in _read(text, taxonomy)[0]

@@ -1220,6 +1220,8 @@ _MEDICAL = (
     "ergotherap",
     "psychotherap",
 )
+_HEALTH_INSURANCE_WORDS = ("kranken", "pflege", "patient", "versicher", "gkv", "kassenaerzt", "heilmittel",
+                           "abrechnung", "kvabrechnung", "psychotherap")  # fmt: skip
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # a tender's "applicants" bid for it; "tenants" of an IT platform are its clients; "Belegung" of a
     # hospital is its beds; "quotes" are a craftsman's only among crafts; "kritische Infrastrukturen" is
@@ -1263,7 +1265,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
     "pos": (
         frozenset({"kasse", "kassen"}),
-        ("kranken", "pflege", "patient", "versicher", "gkv", "kassenaerzt", "heilmittel", "abrechnung"),
+        # ... and a psychotherapist's "Kassen + Privat" beside the "KV-Abrechnung"
+        _HEALTH_INSURANCE_WORDS,
         (),
     ),
     # "Vergabe" and "Ausschreibung" are what every public tender says of itself; construction software only
@@ -3294,7 +3297,7 @@ def _done_in_house(words: list[str], clause_of: list[int], starts: set[int], rol
 
 # "Facebook und Insta macht meine Tochter, da brauchen wir keine Hilfe", "Bei Social Media brauchen wir keine
 # Hilfe", "we need no help there": help refused with a thing is the thing refused.
-_HELP = frozenset(["hilfe", "unterstuetzung", "help", "assistance"])
+_HELP_REFUSED = frozenset(["hilfe", "unterstuetzung", "help", "assistance"])
 _NO_HELP = frozenset(["keine", "no", "kein"])
 _THERE_BACK = frozenset(["da", "dafuer", "dabei", "hier", "there"])
 
@@ -3306,7 +3309,7 @@ def _no_help_needed(
     ("da", "there"), in the clause before it in the sentence: refused. Linear: each help word looks at a few
     clauses' words once."""
     for i, word in enumerate(words):
-        if word not in _HELP or not i or words[i - 1] not in _NO_HELP:
+        if word not in _HELP_REFUSED or not i or words[i - 1] not in _NO_HELP:
             continue
         clause = [k for k in range(max(0, i - MAX_SCOPE), i) if clause_of[k] == clause_of[i]]
         named = [k for k in clause if k in starts and roles[k] == "need"]
