@@ -3901,3 +3901,23 @@ def test_a_system_named_by_a_lowercase_product_name_is_there(taxonomy, text, the
 def test_a_psychotherapist_s_kassen_are_health_insurers(taxonomy):
     text = "Brauche eine Praxissoftware für meine Psychotherapie-Praxis (Kassen + Privat), Termine, Doku."
     assert "pos" not in _read(text, taxonomy)[0]
+
+
+def test_bookings_of_holiday_flats_are_a_lodging_s_software(taxonomy):
+    text = (
+        "We rent out 12 holiday flats. We need one system to manage all bookings, calendars and guest "
+        "communication, synced with all the portals."
+    )
+    assert _read(text, taxonomy)[0] == {"hotel-software"}
+
+
+@pytest.mark.parametrize(
+    "text, there",
+    [
+        ("All properties run on apaleo as PMS. We need a guest CRM.", True),
+        ("We need a guest CRM and a PMS that runs on tablets.", False),
+    ],
+)
+def test_what_the_business_runs_on_is_there(taxonomy, text, there):
+    _, _, existing = _read(text, taxonomy)
+    assert ("hotel-software" in existing) is there

@@ -683,6 +683,11 @@ _LODGING = (
     "rooms",
     "gaeste",
     "uebernacht",
+    "holiday",  # "holiday flats", "holiday homes"
+    "vacation",
+    "fewo",
+    "ferienhaus",
+    "ferienhaeus",
 )
 _TRUCKING = (
     "lkw",
@@ -2702,6 +2707,8 @@ def _roles(
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
+            # "All properties run on apaleo as PMS": what the business runs on
+            or (word in ("run", "runs") and nxt == "on" and prev not in _ASKING and prev not in _RELATIVES)
             # "Als Pflegesoftware ist Vivendi im Einsatz", "the HR system in use"
             or (
                 word in ("einsatz", "use")
