@@ -3921,3 +3921,18 @@ def test_bookings_of_holiday_flats_are_a_lodging_s_software(taxonomy):
 def test_what_the_business_runs_on_is_there(taxonomy, text, there):
     _, _, existing = _read(text, taxonomy)
     assert ("hotel-software" in existing) is there
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        (
+            "Wir brauchen eine Vereinssoftware. Die Homepage macht weiterhin der Sohn unseres Kassierers, da "
+            "brauchen wir nichts, die ist ok.",
+            True,
+        ),
+        ("Wir brauchen eine Vereinssoftware und die Homepage, sonst brauchen wir nichts anbinden.", False),
+    ],
+)
+def test_nothing_needed_there_refuses_the_thing_before(taxonomy, text, refused):
+    assert ("website-cms" in _read(text, taxonomy)[1]) is refused

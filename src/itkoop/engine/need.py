@@ -3316,8 +3316,13 @@ def _no_help_needed(
     ("da", "there"), in the clause before it in the sentence: refused. Linear: each help word looks at a few
     clauses' words once."""
     for i, word in enumerate(words):
-        if word not in _HELP_REFUSED or not i or words[i - 1] not in _NO_HELP:
-            continue
+        nothing = (  # "..., da brauchen wir nichts, die ist ok": "nichts" ends its clause
+            word in ("nichts", "nothing")
+            and any(w in _NEED_VERBS for w in words[max(0, i - 3) : i])
+            and (i + 1 == len(words) or clause_of[i + 1] != clause_of[i])
+        )
+        if not nothing and (word not in _HELP_REFUSED or not i or words[i - 1] not in _NO_HELP):
+            continue  # "keine Hilfe", "no help"; "da brauchen wir nichts"
         clause = [k for k in range(max(0, i - MAX_SCOPE), i) if clause_of[k] == clause_of[i]]
         named = [k for k in clause if k in starts and roles[k] == "need"]
         if not named and (any(words[k] in _THERE_BACK for k in clause) or words[i + 1 : i + 2] == ["there"]):
