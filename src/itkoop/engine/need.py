@@ -3324,7 +3324,8 @@ def _no_help_needed(
         if not nothing and (word not in _HELP_REFUSED or not i or words[i - 1] not in _NO_HELP):
             continue  # "keine Hilfe", "no help"; "da brauchen wir nichts"
         clause = [k for k in range(max(0, i - MAX_SCOPE), i) if clause_of[k] == clause_of[i]]
-        named = [k for k in clause if k in starts and roles[k] == "need"]
+        # "Außer einem Onlineshop brauchen wir nichts": "nichts" points back only with "da"
+        named = [] if nothing else [k for k in clause if k in starts and roles[k] == "need"]
         if not named and (any(words[k] in _THERE_BACK for k in clause) or words[i + 1 : i + 2] == ["there"]):
             named = [
                 k
