@@ -3936,3 +3936,17 @@ def test_what_the_business_runs_on_is_there(taxonomy, text, there):
 )
 def test_nothing_needed_there_refuses_the_thing_before(taxonomy, text, refused):
     assert ("website-cms" in _read(text, taxonomy)[1]) is refused
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir hätten gern ein Angebot für Plotter + Multifunktionsgeräte mit Seitenpreis inkl Toner.",
+            {"managed-print"},
+        ),
+        ("Wir brauchen 20 neue Laptops und einen Drucker.", {"hardware-supply"}),
+    ],
+)
+def test_printers_under_a_page_price_are_the_managed_print_s(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

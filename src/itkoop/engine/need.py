@@ -5014,6 +5014,9 @@ _PART_OF_ANOTHER = {
         ("anmeld", "onlineanmeld", "registr", "onlineregistr", "beitritt", "onlinebeitritt", "mitgliedsantr"),
     ),
     "e-government": _Part(("event-management",), ("anmeld", "onlineanmeld")),
+    # printers and plotters under a page-price contract ("Plotter + Multifunktionsgeräte mit Seitenpreis")
+    # are the managed print's devices
+    "hardware-supply": _Part(("managed-print",), ("plotter", "drucker", "printer", "multifunktion")),
     # an AI chatbot is a chatbot ("KI-Chatbot", "KI-Telefonassistent", "an AI chat assistant"), as three
     # outside writers read it; AI is asked for where it does something else ("KI-gestützte Prognosen")
     "ai-ml": _Part(
