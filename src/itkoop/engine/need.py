@@ -347,9 +347,11 @@ def _done_by_window(i: int, folded: list[str], clause_of: list[int]) -> range:
     return range(lo, hi)
 
 
-def _done_by_another(i: int, folded: list[str], clause_of: list[int]) -> bool:
-    """An outside party ("Steuerberater", "DATEV") among the words around a verb of doing."""
-    return any(folded[k].startswith(_OUTSIDE_PARTIES) for k in _done_by_window(i, folded, clause_of))
+def _done_by_another(i: int, folded: list[str], clause_of: list[int]) -> range:
+    """The words around a verb of doing (see _done_by_window) where an outside party ("Steuerberater",
+    "DATEV") is among them; empty otherwise."""
+    window = _done_by_window(i, folded, clause_of)
+    return window if any(folded[k].startswith(_OUTSIDE_PARTIES) for k in window) else range(0)
 
 
 _OUTSIDE_PARTIES = (
@@ -2721,12 +2723,15 @@ def _roles(
             )  # "sind ebenfalls gesetzt"
         ):
             mode = "existing"
-        elif word in _DONE_BY and clause_of[i] in outside and _done_by_another(i, folded, clause_of):
+        elif (
+            word in _DONE_BY
+            and clause_of[i] in outside
+            and (window := _done_by_another(i, folded, clause_of))
+        ):
             # "die Lohnabrechnung macht DATEV beim Steuerberater": the clause is taken care of, a few words
             # around the verb (a dictation without commas runs on for a hundred), not what a need verb before
             # it asks for ("wir bräuchten eine Handwerkersoftware die Buchhaltung macht weiter unser
             # Steuerbüro"). Linear: each verb marks at most 2 * _DONE_BY_REACH + 1 words.
-            window = _done_by_window(i, folded, clause_of)
             for k in window:
                 roles[k] = "existing"
             continue
@@ -4037,7 +4042,7 @@ def _framed(
     words: list[str],
     sentence_of: list[int],
     clause_of: list[int],
-    colons: frozenset[int] | set[int] = frozenset(),
+    colons: set[int],
 ) -> set[_Match]:
     """Matches that frame another need rather than name one:
 
