@@ -3950,3 +3950,15 @@ def test_nothing_needed_there_refuses_the_thing_before(taxonomy, text, refused):
 )
 def test_printers_under_a_page_price_are_the_managed_print_s(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+@pytest.mark.parametrize(
+    "text, shipping",
+    [
+        ("Wir brauchen den Versand von E-Rechnungen (XRechnung) an die Schulträger.", False),
+        ("Wir brauchen E-Mail-Versand für die Rundschreiben.", False),
+        ("Wir brauchen eine Lösung für den Versand von Paketen.", True),
+    ],
+)
+def test_messages_sent_are_no_shipping(taxonomy, text, shipping):
+    assert ("logistics-tms" in _read(text, taxonomy)[0]) is shipping

@@ -3704,6 +3704,8 @@ _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 _DEVICE_WORDS = ("laptop", "notebook", "pc", "rechner", "smartphone", "handy", "phone", "tablet", "drucker",
                  "printer", "device", "geraet", "client", "desktop")  # fmt: skip
 _FLEET_REACH = 8
+_MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter", "sms", "nachricht",
+             "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
 def _other_sense(
@@ -3893,6 +3895,14 @@ def _other_sense(
         for m in matches
     ):
         return True  # "must of course provide"
+    if cap == "logistics-tms" and all(fold(m.evidence).endswith("versand") for m in matches):
+        # "Versand von E-Rechnungen an die Schulträger", "E-Mail-Versand": messages sent, no goods
+        return all(
+            fold(m.evidence).startswith(_MESSAGES)
+            or fold(tokens[m.start].surface).startswith(_MESSAGES)
+            or any(fold(t.surface).startswith(_MESSAGES) for t in tokens[m.start + 1 : m.start + 4])
+            for m in matches
+        )
     if cap == "network" and all(fold(m.evidence) in ("switch", "switches") for m in matches):
         # "the switch to a new ERP", "switch from paper": a change, not network gear
         return all(
