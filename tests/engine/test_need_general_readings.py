@@ -3962,3 +3962,22 @@ def test_printers_under_a_page_price_are_the_managed_print_s(taxonomy, text, ask
 )
 def test_messages_sent_are_no_shipping(taxonomy, text, shipping):
     assert ("logistics-tms" in _read(text, taxonomy)[0]) is shipping
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir suchen eine neue Campingplatzsoftware mit Onlinebuchung, Platzplan, Kurtaxe und Rechnung.",
+            {"hotel-software"},
+        ),
+        ("Wir suchen eine Bausoftware für Aufmaß und Kalkulation.", {"construction-ava"}),
+        (
+            "Ich such ein Programm für meinen Elektrobetrieb, wo ich Angebot, Auftrag und Rechnung in "
+            "einem hab.",
+            {"craft-software"},
+        ),
+    ],
+)
+def test_a_trade_s_words_beside_its_own_kind_of_software_are_that_software_s(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

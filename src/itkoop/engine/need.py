@@ -4998,6 +4998,12 @@ _PART_OF_ANOTHER = {
     ),
     # "Migration von 300 Arbeitsplätzen auf Windows 11" moves the workplaces, not data
     "data-migration": _Part(("device-management",), ("migration", "umstell")),
+    # a trade's everyday words ("Aufmaß", "Aufträge", "Rechnung") beside the software of a trade's own kind
+    # (construction, a campsite's booking) are that software's work, no craft software
+    "craft-software": _Part(
+        ("construction-ava", "hotel-software", "restaurant-software", "workshop-software"),
+        ("rechnung", "auftra", "aufmass", "angebot", "kalkulation"),
+    ),
     # the direct debits of a club's fees are collected by its membership software
     "banking": _Part(("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug")),
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
