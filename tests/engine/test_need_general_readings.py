@@ -3981,3 +3981,19 @@ def test_messages_sent_are_no_shipping(taxonomy, text, shipping):
 )
 def test_a_trade_s_words_beside_its_own_kind_of_software_are_that_software_s(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen ein neues Hotelprogramm. Die Daten aus dem alten System sollen übernommen werden.",
+        "Wir müssen wechseln. Wichtig: Kunden- und Fahrzeugdaten samt Reparaturhistorie sollen mitkommen.",
+        "Die Netzdaten liegen derzeit in DWG-Dateien und einer Access-Datenbank vor und sind zu übernehmen.",
+        "Das Ticketsystem wird abgelöst; offene Tickets der letzten drei Jahre sind zu übernehmen.",
+        "Wir brauchen ein neues Hotelprogramm. Reservierungen und Gästeprofile sollen übernommen werden.",
+    ],
+)
+def test_data_taken_over_is_a_migration_asked(taxonomy, text):
+    asked, _, there = _read(text, taxonomy)
+    assert "data-migration" in asked
+    assert "data-migration" not in there

@@ -4600,14 +4600,15 @@ _TAKE_OVER = frozenset(
 _TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved over"
 # ... and a shop's "Kundenkonten und Bewertungen"
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
-               "konten", "accounts", "bewertungen", "reviews")  # fmt: skip
+               "konten", "accounts", "bewertungen", "reviews", "dateien", "files", "profile", "profiles",
+               "tickets")  # fmt: skip
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
 _SYSTEM_BEFORE = ("bisherig", "alte", "alten", "altem", "alter", "abzuloes", "legacy", "old", "previous")
 
 
-_TAKE_ALONG = ("mitgenommen", "mitnehmen", "mitgehen")
+_TAKE_ALONG = ("mitgenommen", "mitnehmen", "mitgehen", "mitkommen")
 
 
 def _must_come_along(i: int, words: list[str], sentence_of: list[int]) -> bool:
@@ -5906,6 +5907,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         clause_of[i] for i, w in enumerate(words) if w.startswith(_OUTSIDE_PARTIES)
     }
     asked_ends = {max(t for t, _, _ in m.cover): c for c, ms in per_role["need"].items() for m in ms}
+    # a migration is done once: "die Daten aus dem alten System" names where data comes from, none done
+    per_role["existing"].pop("data-migration", None)
     for cap in list(per_role["need"]):
         there = per_role["existing"].get(cap, ())
         if there and all(clause_of[m.start] in done_outside for m in there):
