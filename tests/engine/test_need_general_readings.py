@@ -3997,3 +3997,17 @@ def test_data_taken_over_is_a_migration_asked(taxonomy, text):
     asked, _, there = _read(text, taxonomy)
     assert "data-migration" in asked
     assert "data-migration" not in there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen ein Ratsinformationssystem. Ein Videokonferenzsystem ist nicht Gegenstand dieser "
+        "Beschaffung.",
+        "We need a council information system. Video conferencing is not part of this procurement.",
+    ],
+)
+def test_not_part_of_this_procurement_refuses_what_comes_before(taxonomy, text):
+    asked, refused, _ = _read(text, taxonomy)
+    assert asked == {"e-government"}
+    assert refused == {"video-conferencing"}

@@ -2832,7 +2832,11 @@ def _roles(
             and (all(tokens[k].is_stopword for k in range(i + 1, j)) or _refusal_noun_after(i, folded))
         )
         # a tender's own word names nothing: "Das KIS ist nicht Gegenstand der Ausschreibung" refuses the KIS
-        named_after = any(k in starts and not folded[k].startswith(_TENDER_WORDS) for k in range(i + 1, j))
+        # ... and neither does the procurement itself ("ist nicht Gegenstand dieser Beschaffung")
+        named_after = any(
+            k in starts and not folded[k].startswith(_TENDER_WORDS) and not _this_procurement(k, folded)
+            for k in range(i + 1, j)
+        )
         if forward_only or named_after or not (mode == "existing" or word in _VERB_NEGATIONS or postposed):
             for k in range(i + 1, j):
                 roles[k] = _combined(roles[k], mode)
@@ -3195,6 +3199,23 @@ def _the_asker_has(words: list[str], clause_of: list[int], starts: set[int], rol
     for k in range(with_ + 1, verb):
         if k in starts and roles[k] == "need":
             roles[k] = "existing"
+
+
+_THIS = frozenset(["dieser", "diese", "dieses", "der", "des", "this", "the"])
+_PART_HEADS = ("teil", "bestandteil", "gegenstand", "umfang", "part", "scope")
+_THE_PROCUREMENT = ("beschaffung", "procurement", "auftrag", "vertrag", "contract", "leistung", "verfahren")
+
+
+def _this_procurement(k: int, words: list[str]) -> bool:
+    """ "nicht Gegenstand dieser Beschaffung", "not part of this procurement": the word after a part-of word
+    and its article names the procurement itself."""
+    head = k - 3 if k >= 3 and words[k - 2] == "of" else k - 2
+    return (
+        head >= 0
+        and words[k].startswith(_THE_PROCUREMENT)
+        and words[k - 1] in _THIS
+        and words[head].startswith(_PART_HEADS)
+    )
 
 
 _LIKEWISE = frozenset(["auch", "ebenfalls", "ebenso", "too", "also"])
@@ -5735,6 +5756,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
+    for k in match_starts:
+        if _this_procurement(k, words):
+            roles[k] = "context"
     _answered_labels(words, clause_of, sentence_of, match_starts, roles)
     _everything_stays(words, sentence_of, match_starts, roles)
     _likewise(words, clause_of, match_starts, roles)
