@@ -4011,3 +4011,32 @@ def test_not_part_of_this_procurement_refuses_what_comes_before(taxonomy, text):
     asked, refused, _ = _read(text, taxonomy)
     assert asked == {"e-government"}
     assert refused == {"video-conferencing"}
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        (
+            "We're looking for a partner to introduce an MES. Predictive maintenance sounds interesting but "
+            "is explicitly not part of this project.",
+            "predictive-maintenance",
+        ),
+        (
+            "Die Rechnungen sollen digital erfasst und revisionssicher abgelegt werden, das ERP bleibt. Ein "
+            "BI-Projekt steht auch irgendwann an, ist aber ausdrücklich nicht Teil dieser Anfrage.",
+            "bi",
+        ),
+    ],
+)
+def test_praised_but_stressed_not_needed_is_refused(taxonomy, text, refused):
+    asked, negated, _ = _read(text, taxonomy)
+    assert refused in negated
+    assert refused not in asked
+
+
+def test_an_mes_s_cnc_machines_are_its_data_sources(taxonomy):
+    asked, _, _ = _read(
+        "We want to introduce an MES and connect our 14 CNC machining centres to capture machine data.",
+        taxonomy,
+    )
+    assert asked == {"mes"}

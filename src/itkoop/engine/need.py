@@ -3239,6 +3239,8 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
 
 
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
+# ... over a word of stress: "but is explicitly not part of this project", "ist aber ausdrücklich nicht nötig"
+_STRESSED = frozenset(["explicitly", "definitely", "really", "ausdruecklich", "wirklich", "eigentlich"])
 
 
 def _but_not_needed(
@@ -3247,24 +3249,22 @@ def _but_not_needed(
     """ "Predictive Maintenance ist spannend, aber nicht nötig", "... sounds interesting but is not for this
     phase": the thing the sentence is about, praised first, is refused. Linear."""
     members = _members(clause_of)
+    position = {clause_of[clause[0]]: n for n, clause in enumerate(members)}
     for i, w in enumerate(words):
         if w not in _VERB_NEGATIONS or i + 1 >= len(words):
             continue
         if not (words[i + 1].startswith(_WANTED) or _not_for_this_step(i, words)):
             continue
         turn = i - 1
-        while turn >= 0 and words[turn] in _STATE_COPULAS:
+        while turn >= 0 and (words[turn] in _STATE_COPULAS or words[turn] in _STRESSED):
             turn -= 1
         if turn < 0 or words[turn] not in _BUT_TURNS or sentence_of[turn] != sentence_of[i]:
             continue
-        clause = clause_of[turn]
-        said = [k for k in members[clause] if k < turn]
-        if (
-            not any(k in starts for k in said)
-            and clause
-            and sentence_of[members[clause - 1][0]] == sentence_of[i]
-        ):
-            said = members[clause - 1]  # "..., aber nicht nötig", "... wäre schön, ist aber nicht nötig"
+        # clause numbers need not follow one another: the turn's clause by its place among the clauses
+        n = position[clause_of[turn]]
+        said = [k for k in members[n] if k < turn]
+        if not any(k in starts for k in said) and n and sentence_of[members[n - 1][0]] == sentence_of[i]:
+            said = members[n - 1]  # "..., aber nicht nötig", "... wäre schön, ist aber nicht nötig"
         if any(words[k] in _ASKING for k in said):
             continue  # "Wir brauchen ein CRM, aber nicht nötig ist ..." asks
         for k in said:
@@ -5026,6 +5026,9 @@ _PART_OF_ANOTHER = {
         ("construction-ava", "hotel-software", "restaurant-software", "workshop-software"),
         ("rechnung", "auftra", "aufmass", "angebot", "kalkulation"),
     ),
+    # the machines an MES or an IIoT platform connects ("connect our 14 CNC machining centres") are its
+    # data sources, no CAM software
+    "cam-cnc": _Part(("mes", "iiot-platform"), ("cnc",)),
     # the direct debits of a club's fees are collected by its membership software
     "banking": _Part(("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug")),
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
