@@ -4040,3 +4040,47 @@ def test_an_mes_s_cnc_machines_are_its_data_sources(taxonomy):
         taxonomy,
     )
     assert asked == {"mes"}
+
+
+# Dictations without a comma: what is kept, refused or asked ends where the writer turns to the next thing.
+_DICTATED_WORKSHOP = (
+    "hallo hier ist die Schreinerei Berger aus Passau wir sind neun Leute und schreiben Angebote bisher in "
+    "Word das geht so nicht weiter ich bräuchte eine Handwerkersoftware mit Angeboten und Aufmaß und die "
+    "Gesellen sollen auf der Baustelle übers Handy ihre Stunden erfassen können die Buchhaltung macht der "
+    "Steuerberater mit DATEV das soll so bleiben also muss das da rübergehen einen Onlineshop oder so was "
+    "brauchen wir nicht bitte um Rückruf unter der Nummer auf der Homepage danke"
+)
+_DICTATED_EVENTS = (
+    "hallo hier ist die Festscheune Lindenhof wir machen so achtzig Hochzeiten und Feiern im Jahr bisher "
+    "läuft alles über Papier und Word wir suchen eine Software wo wir Anfragen Raumbelegung Angebote und "
+    "Verträge machen können und die Kunden sollen die Verträge digital unterschreiben können Rechnungen "
+    "schreiben wir in lexoffice das wollen wir behalten danke"
+)
+_DICTATED_CARE = (
+    "guten Tag wir sind ein ambulanter Pflegedienst mit 30 Mitarbeitern und schreiben alles auf Papier wir "
+    "bräuchten eine Pflegesoftware mit Tourenplanung und mobiler Dokumentation und dann auch die "
+    "Smartphones für die Mitarbeiter dazu so 25 Stück die Lohnabrechnung läuft über unser Lohnbüro das "
+    "bleibt wie es ist"
+)
+
+
+@pytest.mark.parametrize(
+    "text, asked, refused, there",
+    [
+        (_DICTATED_WORKSHOP, {"craft-software", "time-tracking"}, {"online-shop"}, {"accounting"}),
+        (_DICTATED_EVENTS, {"event-management", "e-signature"}, set(), {"accounting"}),
+        (_DICTATED_CARE, {"care-software", "hardware-supply"}, set(), {"payroll"}),
+    ],
+)
+def test_a_dictation_s_parts_end_where_the_writer_turns(taxonomy, text, asked, refused, there):
+    assert _read(text, taxonomy) == (asked, refused, there)
+
+
+def test_a_thing_asked_in_addition_is_no_mention_in_passing(taxonomy):
+    asked, _, _ = _read(
+        "Hallo, wir sind die Spedition Krüger aus Bremen mit 18 LKW und 25 Fahrern im Nah- und Fernverkehr. "
+        "Wir suchen ein TMS mit Tourenplanung, das TMS soll auch die Disposition und die Sendungsverfolgung "
+        "abbilden, und dazu Telematik in die LKW. Gruß Anna",
+        taxonomy,
+    )
+    assert asked == {"logistics-tms", "fleet-management"}

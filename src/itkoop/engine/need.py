@@ -336,7 +336,7 @@ _DONE_BY_REACH = 8
 def _done_by_window(i: int, folded: list[str], clause_of: list[int]) -> range:
     """The words around a verb of doing (i) in its clause, after the last need verb before it."""
     lo = max(0, i - _DONE_BY_REACH)
-    asked = [k for k in range(lo, i) if folded[k] in _NEED_VERBS]
+    asked = [k for k in range(lo, i) if folded[k] in _NEED_VERBS or folded[k] in _WISH_MODALS]
     if asked:  # the verb's subject starts at the last article after the ask ("... die Buchhaltung macht")
         lo = max((k for k in range(asked[-1] + 1, i) if folded[k] in _DETERMINERS), default=i)
     while lo < i and clause_of[lo] != clause_of[i]:
@@ -2655,8 +2655,8 @@ def _roles(
             # "läuft über Excel-Listen und einen Wandkalender": the makeshift of today is neither asked for
             # nor kept; what runs on it is what is asked for
             for k in range(i + 1, min(len(tokens), i + 1 + MAX_SCOPE)):
-                if clause_of[k] != clause_of[i]:
-                    break
+                if clause_of[k] != clause_of[i] or folded[k] in _NEED_VERBS:
+                    break  # "bisher läuft alles über Papier und Word wir suchen eine Software": a new ask
                 roles[k] = "context"
             continue
         elif word in _KEEPS and not nxt and any(w in _WRITERS for w in folded[max(0, i - 3) : i]):
@@ -2805,8 +2805,12 @@ def _roles(
         ):
             if mode == "existing" and not kept and folded[j] in _NEED_VERBS:
                 break  # "do not want to change the PMS" reaches past its "want"
+            if mode == "existing" and folded[j] in _WISH_MODALS and clause_size[clause_of[i]] > _RUN_ON:
+                break  # a dictation: "das soll so bleiben also muss das da rübergehen einen Onlineshop ..."
             if mode == "negated" and folded[j] in _NEED_VERBS and folded[j - 1] in _WRITERS:
                 break  # "... und keiner mehr weiß was er gemacht hat wir bräuchten also": a new ask
+            if mode == "negated" and folded[j] in _COURTESIES:
+                break  # "... brauchen wir nicht bitte um Rückruf unter der Nummer auf der Homepage"
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 end = ends.get(j - 1, j - 1)
@@ -2909,8 +2913,19 @@ def _roles(
                 break  # "Einen Gutschein-Shop oder ähnliches brauchen wir nicht": the shop is refused too
             if mode == "negated" and _relative_pronoun(k, tokens, folded):
                 break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
+            run_on = clause_size[clause_of[i]] > _RUN_ON
+            if run_on and k < i - 3 and (folded[k] in _NEED_VERBS or folded[k] in _WISH_MODALS):
+                break  # a dictation: "... unterschreiben können Rechnungen schreiben wir in lexoffice"
             roles[k] = _combined(roles[k], mode)
             named = named or k in starts
+            if (
+                run_on
+                and mode == "existing"
+                and k < i - 1
+                and folded[k] in _SUBJECT_OPENERS
+                and tokens[k + 1].surface[:1].isupper()  # an article, not "das" pointing back
+            ):
+                break  # ... "so 25 Stück die Lohnabrechnung läuft über unser Lohnbüro": the subject's article
             k -= 1
         start = clause_start[clause_of[i]]
         if (
@@ -3238,6 +3253,12 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
                     roles[k] = "existing"
 
 
+# A clause this long has no commas (a dictation): what a refusal or a verb of being there reaches back to
+# ends at an ask before it, and a verb of being there's at the article that opens its subject.
+_RUN_ON = 30
+_WISH_MODALS = frozenset(["sollen", "soll", "koennen", "koennte", "koennten", "muessen", "muss", "should"])
+_SUBJECT_OPENERS = frozenset(["die", "das", "unser", "unsere", "unseren", "our", "the"])
+_COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
 # ... over a word of stress: "but is explicitly not part of this project", "ist aber ausdrücklich nicht nötig"
 _STRESSED = frozenset(["explicitly", "definitely", "really", "ausdruecklich", "wirklich", "eigentlich"])
@@ -6163,7 +6184,30 @@ def _in_passing(
             and any(any(task in fold(m.evidence) for task in _DEVICE_TASKS) for m in matches[h.id])
         )
         and not asked_alone(h.id)
+        and not any(_wished_ability(m, folded, clause_of) for m in matches[h.id])
+        and not any(set(folded[max(0, m.start - 2) : m.start]) & _IN_ADDITION for m in matches[h.id])
     ]
+
+
+# "und dazu Telematik in die LKW", "außerdem ein Gäste-WLAN": a thing asked in addition
+_IN_ADDITION = frozenset(["dazu", "zusaetzlich", "ausserdem", "additionally", "plus"])
+_ABILITY_REACH = 8  # words from "sollen" to the thing and from the thing to "können"
+_SHALL = frozenset(["sollen", "soll", "sollten", "should"])
+_CAN = frozenset(["koennen", "koennten", "kann", "able"])
+
+
+def _wished_ability(m: _Match, folded: list[str], clause_of: list[int]) -> bool:
+    """ "die Jungs sollen auf der Baustelle übers Handy ihre Stunden erfassen können", "the drivers should be
+    able to ...": what people shall be able to do is asked for itself, however often another is named."""
+    end = max(t for t, _, _ in m.cover)
+    shall = any(
+        folded[k] in _SHALL and clause_of[k] == clause_of[m.start]
+        for k in range(max(0, m.start - _ABILITY_REACH), m.start)
+    )
+    return shall and any(
+        folded[k] in _CAN and clause_of[k] == clause_of[m.start]
+        for k in range(max(0, m.start - _ABILITY_REACH), min(len(folded), end + _ABILITY_REACH))
+    )
 
 
 def _named_managed_service(cap: str, matches: list[_Match], folded: list[str]) -> bool:
@@ -6203,6 +6247,12 @@ def _counted_ask(m: _Match, tokens: list[Token], words: list[str], clause_of: li
     number = m.start - 1
     if number >= 1 and words[number] in _PIECES and _is_count(tokens[number - 1]):
         return True  # "Pos. 1.1 – 3 Stk. Virtualisierungs-Host": a position of a bill of quantities
+    end = max(t for t, _, _ in m.cover)
+    if any(
+        words[k] in _PIECES and _is_count(tokens[k - 1]) and clause_of[k] == clause_of[m.start]
+        for k in range(end + 2, min(len(words), end + _COUNT_REACH + 2))
+    ):
+        return True  # "die Smartphones für die Mitarbeiter dazu so 25 Stück": the count after the thing
     if number >= 1 and tokens[number].surface[:1].islower() and _is_count(tokens[number - 1]):
         number -= 1  # "420 student tablets", "30 robuste Barcode-Scanner"
     if number < 1 or not tokens[number].surface.isdigit():
