@@ -4084,3 +4084,15 @@ def test_a_thing_asked_in_addition_is_no_mention_in_passing(taxonomy):
         taxonomy,
     )
     assert asked == {"logistics-tms", "fleet-management"}
+
+
+def test_we_d_like_asks_and_a_guest_s_stay_stays_nothing(taxonomy):
+    asked, _, there = _read(
+        "Hi, we own six holiday flats on Rügen and we're tired of paying commission to the big portals "
+        "for every booking. We'd like our own booking website with an availability calendar, online "
+        "payment (card, PayPal) and automatic confirmation emails. We'd also like to replace the key boxes "
+        "with smart locks so guests get a personal code for their stay.",
+        taxonomy,
+    )
+    assert {"hotel-software", "payment", "access-control"} <= asked
+    assert not there

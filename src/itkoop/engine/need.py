@@ -2564,6 +2564,8 @@ def _roles(
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
             continue  # "falls mal eins im Auto liegen bleibt", "wenn die Kasse stehen bleibt": lost, stuck
+        if word in ("stay", "stays") and prev in _STAY_NOUN_BEFORE:
+            continue  # "a personal code for their stay": the guests' stay, nothing that stays
         if word in _NEGATIONS and prev in _NEGATION_STRESS and prev2:  # "gibt es noch gar keine App"
             prev, prev2 = prev2, folded[i - 3] if i > 2 and clause_of[i - 3] == clause_of[i] else ""
         if (
@@ -3258,6 +3260,7 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
 _RUN_ON = 30
 _WISH_MODALS = frozenset(["sollen", "soll", "koennen", "koennte", "koennten", "muessen", "muss", "should"])
 _SUBJECT_OPENERS = frozenset(["die", "das", "unser", "unsere", "unseren", "our", "the"])
+_STAY_NOUN_BEFORE = frozenset(["their", "your", "his", "her", "our", "the", "a", "each", "every", "whole"])
 _COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
 # ... over a word of stress: "but is explicitly not part of this project", "ist aber ausdrücklich nicht nötig"

@@ -288,8 +288,24 @@ def tokenize(text: str) -> list[Token]:
     The text is read in Unicode NFC first: text pasted from macOS or a PDF spells "ü" as "u" plus a combining
     diaeresis (NFD), which would otherwise cut "Lösung" into "Lo" and "sung". Runs of more than
     MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
-    words = (m.group(0) for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text)))
-    return [_token(w) for w in islice((w for w in words if len(w) <= MAX_WORD_LENGTH), MAX_TOKENS)]
+    words = list(
+        islice(
+            (
+                m.group(0)
+                for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text))
+                if len(m.group(0)) <= MAX_WORD_LENGTH
+            ),
+            MAX_TOKENS,
+        )
+    )
+    # "We'd like", "I'd love": the "d" split off at the apostrophe is "would"
+    return [
+        _token("would" if w == "d" and k and words[k - 1].lower() in _SUBJECT_PRONOUNS else w)
+        for k, w in enumerate(words)
+    ]
+
+
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she"])
 
 
 @lru_cache(maxsize=100_000)
