@@ -4096,3 +4096,24 @@ def test_we_d_like_asks_and_a_guest_s_stay_stays_nothing(taxonomy):
     )
     assert {"hotel-software", "payment", "access-control"} <= asked
     assert not there
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Wir brauchen eine Kostenberechnung für unsere Angebote.", set()),
+        ("Wir brauchen eine Gastro-Warenwirtschaft mit Rezepturen.", {"restaurant-software"}),
+        ("Wir müssen ab 2025 die E-Rechnung empfangen können.", {"e-invoicing"}),
+    ],
+)
+def test_a_compound_s_head_is_its_longest_word(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked
+
+
+def test_a_refused_list_goes_on_over_any_kind_of(taxonomy):
+    asked, refused, _ = _read(
+        "Wir brauchen eine neue Kasse. Onlineshop oder irgendwelche Kundenkarten-Apps brauchen wir nicht.",
+        taxonomy,
+    )
+    assert asked == {"pos"}
+    assert {"online-shop", "mobile-app"} <= refused

@@ -2035,6 +2035,8 @@ class _Matcher:
                 for k in range(2, len(form) - 3):
                     if form[k - 2 : k] in ("ab", "be") or form[k - 3 : k] == "ver":
                         continue  # "Berechnung", "Abrechnung", "Versicherung": another word than the head
+                    if is_known_word(form[k - 1 :].capitalize(), "de"):
+                        continue  # "Kostenberechnung" ends in "Berechnung", not in "E-Rechnung"
                     head = form[k:]
                     # the head as written, or without a German plural or case ending ("Großformatdruckern";
                     # "Ladewagen" is no "wage")
@@ -2900,6 +2902,7 @@ def _roles(
                     k + 1 in starts
                     or folded[k + 1] in _INDEFINITE_ARTICLES
                     or folded[k + 1] in _DEFINITE
+                    or folded[k + 1] in _ANY_KIND  # "Onlineshop oder irgendwelche Kundenkarten-Apps"
                     or folded[k + 1] in _SERVICE_NOUNS  # "hosting or operation by the contractor is not ..."
                     or tokens[k + 1].surface[:1].isupper()
                 )
@@ -3260,6 +3263,7 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
 _RUN_ON = 30
 _WISH_MODALS = frozenset(["sollen", "soll", "koennen", "koennte", "koennten", "muessen", "muss", "should"])
 _SUBJECT_OPENERS = frozenset(["die", "das", "unser", "unsere", "unseren", "our", "the"])
+_ANY_KIND = frozenset(["irgendwelche", "irgendeine", "irgendeinen", "irgendein", "sonstige", "any"])
 _STAY_NOUN_BEFORE = frozenset(["their", "your", "his", "her", "our", "the", "a", "each", "every", "whole"])
 _COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
@@ -5053,6 +5057,8 @@ _PART_OF_ANOTHER = {
     # the machines an MES or an IIoT platform connects ("connect our 14 CNC machining centres") are its
     # data sources, no CAM software
     "cam-cnc": _Part(("mes", "iiot-platform"), ("cnc",)),
+    # a restaurant's stock control ("eine Gastro-Warenwirtschaft mit Rezepturen") is restaurant software
+    "erp": _Part(("restaurant-software",), ("gastro",)),
     # the direct debits of a club's fees are collected by its membership software
     "banking": _Part(("membership-management",), ("sepa", "lastschrift", "direct debit", "beitragseinzug")),
     # the maintenance a trade's field service does for its customers ("900 Wartungsverträge für Gaskessel,
