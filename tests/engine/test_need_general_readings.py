@@ -4117,3 +4117,34 @@ def test_a_refused_list_goes_on_over_any_kind_of(taxonomy):
     )
     assert asked == {"pos"}
     assert {"online-shop", "mobile-app"} <= refused
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "We need temperature sensors in our trucks. The data should also flow into our dispatch system "
+            "(TMS), which we keep.",
+            {"iiot-platform"},
+            {"logistics-tms"},
+        ),
+        (
+            "Wir suchen ein Transportmanagementsystem. Vorhanden und gesetzt: Business Central für die "
+            "Finanzbuchhaltung.",
+            {"logistics-tms"},
+            {"accounting"},
+        ),
+    ],
+)
+def test_what_a_bracket_or_a_kept_heading_names_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing
+
+
+def test_the_mail_forwarded_is_no_newsletter(taxonomy):
+    asked, _, _ = _read(
+        "Hallo Herr Petersen, anbei die Mail unseres Lagerleiters. Wir brauchen WLAN in der neuen Halle.",
+        taxonomy,
+    )
+    assert asked == {"network"}

@@ -2188,10 +2188,15 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[in
             if room <= 0:
                 return tokens, clause_of, sentence_of, colons
             words = tokenize(clause)[:room]
+            colon = k < len(separators) and ":" in separators[k]
+            if not words:  # "(TMS), which we keep": no empty clause between the bracket and the comma
+                if colon and number:
+                    colons.add(number - 1)
+                continue
             tokens += words
             clause_of += [number] * len(words)
             sentence_of += [sentence_number] * len(words)
-            if k < len(separators) and ":" in separators[k]:
+            if colon:
                 colons.add(number)
             number += 1
     return tokens, clause_of, sentence_of, colons
@@ -2275,7 +2280,17 @@ _KEPT_WORDS = frozenset(
 _WANTED_HEADS = ("gewuenscht", "erwuenscht", "gewollt", "wollen", "want", "wanted", "need")
 # ... and one that keeps what follows: "Erhalten bleiben und anzubinden sind: SAP, das PACS".
 _KEPT_HEADS = frozenset(
-    ["erhalten", "bleiben", "bestehende", "vorhandene", "remaining", "retained", "existing"]
+    [
+        "erhalten",
+        "bleiben",
+        "bestehende",
+        "vorhandene",
+        "vorhanden",
+        "gesetzt",
+        "remaining",
+        "retained",
+        "existing",
+    ]
 )
 
 
@@ -3753,6 +3768,9 @@ _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 _DEVICE_WORDS = ("laptop", "notebook", "pc", "rechner", "smartphone", "handy", "phone", "tablet", "drucker",
                  "printer", "device", "geraet", "client", "desktop")  # fmt: skip
 _FLEET_REACH = 8
+_THIS_MESSAGE = frozenset(
+    ["die", "diese", "the", "this", "ihre", "meine", "deine", "your", "my", "his", "her"]
+)
 _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter", "sms", "nachricht",
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
@@ -3944,6 +3962,13 @@ def _other_sense(
         for m in matches
     ):
         return True  # "must of course provide"
+    if cap == "newsletter" and all(
+        fold(m.evidence) in ("mail", "email")
+        and m.start
+        and fold(tokens[m.start - 1].surface) in _THIS_MESSAGE
+        for m in matches
+    ):
+        return True  # "anbei die Mail von Herrn Seiffert", "leite ich die Mail unseres Lagerleiters weiter"
     if cap == "logistics-tms" and all(fold(m.evidence).endswith("versand") for m in matches):
         # "Versand von E-Rechnungen an die Schulträger", "E-Mail-Versand": messages sent, no goods
         return all(
