@@ -4148,3 +4148,25 @@ def test_the_mail_forwarded_is_no_newsletter(taxonomy):
         taxonomy,
     )
     assert asked == {"network"}
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "Wir brauchen eine ordentliche Datensicherung. DATEV bleibt natürlich wie es ist "
+            "(Kanzlei-Rechnungswesen, Lohn, DMS), läuft noch lokal auf dem Server.",
+            {"backup"},
+            {"accounting", "payroll", "dms"},
+        ),
+        (
+            "Wir brauchen eine neue Kasse (mit TSE, Kartenzahlung), unsere Buchhaltung bleibt.",
+            {"pos", "payment"},
+            {"accounting"},
+        ),
+    ],
+)
+def test_a_list_in_brackets_after_a_system_kept_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

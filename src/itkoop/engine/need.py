@@ -2169,9 +2169,9 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
-def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[int]]:
+def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[int], set[int]]:
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS.
-    Also the clauses that end with a colon (the list after one is what it announces)."""
+    Also the clauses that end with a colon (the list after one is what it announces) and those in brackets."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
     text = _ASIDE_RE.sub(lambda m: " " + m.group(1).replace(",", " ") + " ", text)
     # a ticked or crossed list: "Website ✔ Onlineshop ✘" says yes and no
@@ -2180,13 +2180,18 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[in
     clause_of: list[int] = []
     sentence_of: list[int] = []
     colons: set[int] = set()
+    bracketed: set[int] = set()
     number = 0
     for sentence_number, sentence in enumerate(_SENTENCE_RE.split(text)):
         separators = [m.group(0) for m in _CLAUSE_RE.finditer(sentence)]
+        inside = False  # in brackets: "(Kanzlei-Rechnungswesen, Lohn, DMS)" is three clauses
         for k, clause in enumerate(_CLAUSE_RE.split(sentence)):
+            if k:
+                opened, closed = separators[k - 1].rfind("("), separators[k - 1].rfind(")")
+                inside = opened > closed if opened >= 0 or closed >= 0 else inside
             room = MAX_TOKENS - len(tokens)
             if room <= 0:
-                return tokens, clause_of, sentence_of, colons
+                return tokens, clause_of, sentence_of, colons, bracketed
             words = tokenize(clause)[:room]
             colon = k < len(separators) and ":" in separators[k]
             if not words:  # "(TMS), which we keep": no empty clause between the bracket and the comma
@@ -2198,8 +2203,29 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[in
             sentence_of += [sentence_number] * len(words)
             if colon:
                 colons.add(number)
+            if inside:
+                bracketed.add(number)
             number += 1
-    return tokens, clause_of, sentence_of, colons
+    return tokens, clause_of, sentence_of, colons, bracketed
+
+
+def _kept_in_brackets(
+    words: list[str], clause_of: list[int], bracketed: set[int], starts: set[int], roles: list[str]
+) -> None:
+    """ "DATEV bleibt natürlich wie es ist (Kanzlei-Rechnungswesen, Lohn, DMS)": a list in brackets right
+    after a clause whose last thing named is there names that system's parts, there too (unless the
+    brackets ask)."""
+    kept = False
+    for before, clause in pairwise(_members(clause_of)):
+        if clause_of[clause[0]] not in bracketed:
+            continue
+        if clause_of[before[0]] not in bracketed:  # the clause the brackets follow
+            named = [k for k in before if k in starts]
+            kept = bool(named) and roles[named[-1]] == "existing"
+        if kept and not any(words[k] in _ASKING for k in clause):
+            for k in clause:
+                if roles[k] == "need":
+                    roles[k] = "existing"
 
 
 def _members(unit_of: list[int]) -> list[list[int]]:
@@ -5798,7 +5824,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
-    tokens, clause_of, sentence_of, colons = _clause_tokens(text)
+    tokens, clause_of, sentence_of, colons, bracketed = _clause_tokens(text)
     # Typos are looked for in the first MAX_CORRECTED_WORDS words only: a need is a few hundred words, and a
     # pasted document must not pay a fuzzy lookup per word.
     tokens = [
@@ -5814,6 +5840,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
+    _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
     for k in match_starts:
         if _this_procurement(k, words):
             roles[k] = "context"
