@@ -4170,3 +4170,28 @@ def test_a_list_in_brackets_after_a_system_kept_is_there(taxonomy, text, asked, 
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("Steuerbüro mit 9 Arbeitsplätzen sucht IT-Betreuer.", {"managed-services"}),
+        (
+            "Wir sind bei Autodesk vermutlich falsch lizenziert, suchen jemanden, der das prüft.",
+            {"software-licensing"},
+        ),
+        ("Wir brauchen dafür einen zertifizierten Videodienst.", {"video-conferencing"}),
+        ("We need a partner for the vendor selection of our new ERP.", {"it-consulting", "erp"}),
+    ],
+)
+def test_everyday_names_of_services(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked
+
+
+def test_what_is_used_on_is_there(taxonomy):
+    asked, _, there = _read(
+        "Wir brauchen ein neues PVS. Unsere Online-Terminvergabe über Doctolib soll weiter genutzt werden.",
+        taxonomy,
+    )
+    assert asked == {"medical-practice"}
+    assert "appointment-booking" in there

@@ -2751,6 +2751,7 @@ def _roles(
             continue  # "WLAN für Gäste muss endlich stabil laufen": what must run is asked for, not there
         elif (
             word in _EXISTING
+            or (word in _DONE and prev in _GO_ON)  # "Doctolib soll weiter genutzt werden"
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
