@@ -4195,3 +4195,7 @@ def test_what_is_used_on_is_there(taxonomy):
     )
     assert asked == {"medical-practice"}
     assert "appointment-booking" in there
+
+
+def test_fitters_entering_their_times_is_time_tracking(taxonomy):
+    assert "time-tracking" in _read("Die Monteure sollen ihre Zeiten eintragen können.", taxonomy)[0]
