@@ -4199,3 +4199,15 @@ def test_what_is_used_on_is_there(taxonomy):
 
 def test_fitters_entering_their_times_is_time_tracking(taxonomy):
     assert "time-tracking" in _read("Die Monteure sollen ihre Zeiten eintragen können.", taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, wms",
+    [
+        ("Wir sind 35 Leute, ein Server, 20 PCs und die Scanner im Lager. Wir brauchen ein Backup.", False),
+        ("Wir brauchen WLAN in the warehouse and in the offices.", False),
+        ("Wir brauchen eine Software für das Lager mit Kommissionierung per Scanner.", True),
+    ],
+)
+def test_the_warehouse_as_a_place_is_no_warehouse_software(taxonomy, text, wms):
+    assert ("wms" in _read(text, taxonomy)[0]) is wms

@@ -3795,6 +3795,7 @@ _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 _DEVICE_WORDS = ("laptop", "notebook", "pc", "rechner", "smartphone", "handy", "phone", "tablet", "drucker",
                  "printer", "device", "geraet", "client", "desktop")  # fmt: skip
 _FLEET_REACH = 8
+_IN_A_PLACE = frozenset(["im", "ins", "aus", "vom", "am", "zum", "in", "into", "from", "at"])
 _THIS_MESSAGE = frozenset(
     ["die", "diese", "the", "this", "ihre", "meine", "deine", "your", "my", "his", "her"]
 )
@@ -3989,6 +3990,12 @@ def _other_sense(
         for m in matches
     ):
         return True  # "must of course provide"
+    if cap == "wms" and all(
+        fold(m.evidence) in ("lager", "warehouse", "warehouses")
+        and any(fold(t.surface) in _IN_A_PLACE for t in tokens[max(0, m.start - 3) : m.start])
+        for m in matches
+    ):
+        return True  # "die Scanner im Lager", "Materialentnahmen aus dem Lager": the place, no WMS
     if cap == "newsletter" and all(
         fold(m.evidence) in ("mail", "email")
         and m.start
