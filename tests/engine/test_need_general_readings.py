@@ -4211,3 +4211,22 @@ def test_fitters_entering_their_times_is_time_tracking(taxonomy):
 )
 def test_the_warehouse_as_a_place_is_no_warehouse_software(taxonomy, text, wms):
     assert ("wms" in _read(text, taxonomy)[0]) is wms
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "Wir brauchen eine Projektsteuerung mit Terminen und Meilensteinen und eine "
+            "Projektzeiterfassung.",
+            {"project-management", "time-tracking"},
+        ),
+        (
+            "Wir brauchen eine Projektsteuerung, und unsere Kunden sollen online eine Terminvereinbarung "
+            "machen.",
+            {"project-management", "appointment-booking"},
+        ),
+    ],
+)
+def test_dates_a_project_plans_are_no_booking(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

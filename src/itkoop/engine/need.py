@@ -5173,9 +5173,14 @@ _PART_OF_ANOTHER = {
     # Terminkalender", "Fristen- und Terminkalender") keeps its dates; nobody books them online
     # ... and the appointment requests an AI phone assistant takes ("ein KI-Telefonassistent, der
     # Terminwünsche annimmt") are taken by it
-    "appointment-booking": _Part(
-        ("medical-practice", "legal-software", "project-management", "care-software", "chatbot"),
-        ("terminkalender", "terminwuensch"),
+    # ... as are the dates planned by field service, an event's or a project's software ("wer wann welche
+    # Termine hat", "Termine mit Bauherren"): theirs, no booking for customers
+    "appointment-booking": (
+        _Part(
+            ("medical-practice", "legal-software", "project-management", "care-software", "chatbot"),
+            ("terminkalender", "terminwuensch"),
+        ),
+        _Part(("field-service", "event-management", "project-management"), ("termine", "terminplan")),
     ),
     # the app of a product bought ("an app where consultants log their hours", "an app for the techs", "eine
     # App zum Ein- und Ausstempeln", "Ratsinformationssystem mit Mandatsträger-App", "App-Verteilung" of a
@@ -5210,18 +5215,19 @@ def _next_to(m: _Match, others: list[_Match]) -> bool:
 
 def _parts_of_another(per_cap: dict[str, list[_Match]]) -> None:
     """Drops a capability named only by words (see _Part) that make it a part of another one asked for."""
-    for cap, part in _PART_OF_ANOTHER.items():
-        if cap not in per_cap or not any(other in per_cap for other in part.others):
-            continue
-        hosts = [o for other in part.others for o in per_cap.get(other, ())]
-        if all(
-            fold(m.evidence).startswith(part.plain)
-            or fold(m.evidence).endswith(part.tails)
-            or m.evidence.lower().replace("–", "-").endswith(part.tails)  # folding drops the hyphen
-            or (fold(m.evidence) in part.before and _next_to(m, hosts))
-            for m in per_cap[cap]
-        ):
-            del per_cap[cap]
+    for cap, parts in _PART_OF_ANOTHER.items():
+        for part in (parts,) if isinstance(parts, _Part) else parts:
+            if cap not in per_cap or not any(other in per_cap for other in part.others):
+                continue
+            hosts = [o for other in part.others for o in per_cap.get(other, ())]
+            if all(
+                fold(m.evidence).startswith(part.plain)
+                or fold(m.evidence).endswith(part.tails)
+                or m.evidence.lower().replace("–", "-").endswith(part.tails)  # folding drops the hyphen
+                or (fold(m.evidence) in part.before and _next_to(m, hosts))
+                for m in per_cap[cap]
+            ):
+                del per_cap[cap]
 
 
 # Where an assistant answers ("ein KI-Chatbot für Website und Instagram", "an AI assistant on WhatsApp and
