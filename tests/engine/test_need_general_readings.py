@@ -4230,3 +4230,18 @@ def test_the_warehouse_as_a_place_is_no_warehouse_software(taxonomy, text, wms):
 )
 def test_dates_a_project_plans_are_no_booking(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen jemanden, der uns dauerhaft betreut (Updates, Überwachung), eine ordentliche Firewall "
+        "hinstellt und eine Datensicherung einrichtet, die einen Angriff übersteht.",
+        "Bräuchten eine vernünftige Datensicherung, Virenschutz und Firewall und jemanden, der regelmäßig "
+        "draufschaut.",
+        "Wir brauchen vier neue Rechner und einen Drucker, und jemanden, der das einrichtet und uns danach "
+        "betreut, wenn mal was ist.",
+    ],
+)
+def test_lasting_care_of_the_it_is_a_managed_service_asked(taxonomy, text):
+    assert "managed-services" in _read(text, taxonomy)[0]

@@ -822,8 +822,22 @@ _CONTEXT_WORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     # someone who looks after the computers: managed IT services
     (
         "managed-services",
-        ("kuemmert", "kuemmern", "betreut", "betreuen", "look after", "takes care"),
-        ("rechner", "pc", "drucker", "server", "netzwerk", "wlan", "edv", "computer", "laptop"),
+        ("kuemmert", "kuemmern", "betreut", "betreuen", "draufschaut", "look after", "takes care"),
+        (
+            "rechner",
+            "pc",
+            "drucker",
+            "server",
+            "netzwerk",
+            "wlan",
+            "edv",
+            "computer",
+            "laptop",
+            "firewall",
+            "datensicherung",
+            "backup",
+            "virenschutz",
+        ),
     ),
     # a craftsman's hours are time tracking
     ("time-tracking", ("stunden", "arbeitszeit"), _CRAFT_TRADES),
@@ -6286,12 +6300,17 @@ def _wished_ability(m: _Match, folded: list[str], clause_of: list[int]) -> bool:
 
 
 def _named_managed_service(cap: str, matches: list[_Match], folded: list[str]) -> bool:
-    """Managed services named by their name ("under a managed service contract") are asked however often
-    the focus is named; "SOC als Managed Service" says how another thing is delivered."""
+    """Managed services named by their name ("under a managed service contract") or by lasting care ("der
+    uns danach laufend betreut", "jemanden, der regelmäßig draufschaut") are asked however often the focus
+    is named; "SOC als Managed Service" says how another thing is delivered."""
     return cap == "managed-services" and any(
-        "managed" in fold(m.evidence) and not {"als", "as"} & set(folded[max(0, m.start - 2) : m.start])
+        ("managed" in fold(m.evidence) and not {"als", "as"} & set(folded[max(0, m.start - 2) : m.start]))
+        or set(folded[max(0, m.start - 3) : m.start]) & _LASTING
         for m in matches
     )
+
+
+_LASTING = frozenset(["dauerhaft", "laufend", "regelmaessig", "danach", "ongoing", "regularly"])
 
 
 _FOR_WHOM = frozenset(["fuer", "for"])
