@@ -4245,3 +4245,20 @@ def test_dates_a_project_plans_are_no_booking(taxonomy, text, asked):
 )
 def test_lasting_care_of_the_it_is_a_managed_service_asked(taxonomy, text):
     assert "managed-services" in _read(text, taxonomy)[0]
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "Gesucht: eine Gastro-Warenwirtschaft mit Rezepturen. Kassen: Orderbird, bleibt.",
+            {"restaurant-software"},
+            {"pos"},
+        ),
+        ("Kasse: neu, mit TSE. Buchhaltung: DATEV bleibt.", {"pos"}, {"accounting"}),
+    ],
+)
+def test_a_labelled_thing_kept_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

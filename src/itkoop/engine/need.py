@@ -2242,6 +2242,41 @@ def _kept_in_brackets(
                     roles[k] = "existing"
 
 
+_LABEL_WORDS_KEPT = 3  # words of a label ("Kassen:") ...
+_KEPT_AFTER_LABEL = 6  # ... and of what follows it to the verb of keeping ("Orderbird, bleibt")
+
+
+def _labelled_and_kept(
+    words: list[str],
+    clause_of: list[int],
+    sentence_of: list[int],
+    colons: set[int],
+    starts: set[int],
+    roles: list[str],
+) -> None:
+    """ "Kassen: Orderbird, bleibt.", "Kasse: Vectron (bleibt)": a short label with a colon, then the
+    product and a verb of keeping in its sentence: the labelled thing is there."""
+    members = _members(clause_of)
+    for n, label in enumerate(members):
+        if (
+            clause_of[label[0]] not in colons
+            or len(label) > _LABEL_WORDS_KEPT
+            or not any(k in starts and roles[k] == "need" for k in label)
+        ):
+            continue
+        after = [
+            k for clause in members[n + 1 : n + 3] for k in clause if sentence_of[k] == sentence_of[label[0]]
+        ]
+        after = after[:_KEPT_AFTER_LABEL]
+        if any(
+            words[k] in _IN_USE_VERBS and words[k - 1] not in _KEEP_TRACK  # "HU-Termine im Blick behalten"
+            for k in after
+        ) and not any(words[k] in _ASKING for k in after):
+            for k in label:
+                if roles[k] == "need":
+                    roles[k] = "existing"
+
+
 def _members(unit_of: list[int]) -> list[list[int]]:
     """The tokens of each clause or sentence (``unit_of`` as from _clause_tokens), in order."""
     units: dict[int, list[int]] = {}
@@ -5869,6 +5904,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
+    _labelled_and_kept(words, clause_of, sentence_of, colons, match_starts, roles)
     for k in match_starts:
         if _this_procurement(k, words):
             roles[k] = "context"
