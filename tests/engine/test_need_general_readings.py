@@ -4262,3 +4262,13 @@ def test_a_labelled_thing_kept_is_there(taxonomy, text, asked, there):
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+def test_my_shop_linked_to_and_kept_is_there(taxonomy):
+    asked, _, there = _read(
+        "Brauch ne neue Kasse mit Kartenzahlung, und die soll mit meinem Shopware-Shop den Bestand "
+        "abgleichen. Der Shop bleibt!",
+        taxonomy,
+    )
+    assert asked == {"pos", "payment"}
+    assert "online-shop" in there

@@ -370,7 +370,23 @@ _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoot
 _HAVE = frozenset(["haben", "have"])
 _INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einen", "a", "an"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
-_POSSESSIVES = frozenset(["unser", "unsere", "unserem", "unseren", "unserer", "unseres", "our"])
+_POSSESSIVES = frozenset(
+    [
+        "unser",
+        "unsere",
+        "unserem",
+        "unseren",
+        "unserer",
+        "unseres",
+        "our",
+        "mein",
+        "meine",
+        "meinem",
+        "meinen",
+        "meiner",
+        "my",
+    ]
+)
 # "an unsere Warenwirtschaft", "from our ERP": where data goes to or comes from
 _LINK_PREPOSITIONS = frozenset(["an", "in", "zu", "mit", "aus", "von", "into", "to", "from", "with"])
 _CONNECTED = frozenset(
