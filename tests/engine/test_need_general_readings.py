@@ -4272,3 +4272,24 @@ def test_my_shop_linked_to_and_kept_is_there(taxonomy):
     )
     assert asked == {"pos", "payment"}
     assert "online-shop" in there
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        (
+            "Wir brauchen nen neuen Server und ein Backup das auch wirklich läuft und überwacht wird.",
+            {"server-storage", "backup"},
+            set(),
+        ),
+        (
+            "Wir brauchen eine Lagerverwaltung. Der Kiosk hat eine einfache Kasse die bleibt.",
+            {"wms"},
+            {"pos"},
+        ),
+    ],
+)
+def test_a_thing_wished_to_run_is_asked_a_thing_had_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

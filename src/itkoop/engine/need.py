@@ -3025,6 +3025,15 @@ def _roles(
                 break  # "Einen Gutschein-Shop oder ähnliches brauchen wir nicht": the shop is refused too
             if mode == "negated" and _relative_pronoun(k, tokens, folded):
                 break  # "ein WLAN, das nicht abschmiert" (comma or not): the thing is asked, its failing not
+            if (
+                mode == "existing"
+                and _relative_pronoun(k, tokens, folded)
+                and set(folded[max(0, k - 3) : k - 1]) & _INDEFINITE_ARTICLES
+                and not set(folded[max(0, k - _HAD_REACH) : k]) & _HAS
+            ):
+                # "ein Backup das auch wirklich läuft": a thing wished for ("die Kasse, die bleibt", "hat eine
+                # einfache Kasse die bleibt" are there)
+                break
             run_on = clause_size[clause_of[i]] > _RUN_ON
             if run_on and k < i - 3 and (folded[k] in _NEED_VERBS or folded[k] in _WISH_MODALS):
                 break  # a dictation: "... unterschreiben können Rechnungen schreiben wir in lexoffice"
@@ -3371,6 +3380,8 @@ _RUN_ON = 30
 _WISH_MODALS = frozenset(["sollen", "soll", "koennen", "koennte", "koennten", "muessen", "muss", "should"])
 _SUBJECT_OPENERS = frozenset(["die", "das", "unser", "unsere", "unseren", "our", "the"])
 _ANY_KIND = frozenset(["irgendwelche", "irgendeine", "irgendeinen", "irgendein", "sonstige", "any"])
+_HAD_REACH = 10  # words from "hat"/"haben" to the relative pronoun of what is had
+_HAS = frozenset(["haben", "hat", "have", "has"])
 _STAY_NOUN_BEFORE = frozenset(["their", "your", "his", "her", "our", "the", "a", "each", "every", "whole"])
 _COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
