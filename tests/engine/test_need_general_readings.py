@@ -4293,3 +4293,12 @@ def test_a_thing_wished_to_run_is_asked_a_thing_had_is_there(taxonomy, text, ask
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+def test_contracts_to_be_managed_are_contract_management(taxonomy):
+    asked, _, _ = _read(
+        "Wir brauchen eine Einsatzplanung für die Monteure. Und die Wartungsverträge sollen da auch "
+        "verwaltet werden, mit Erinnerung, wann was fällig ist.",
+        taxonomy,
+    )
+    assert "contract-management" in asked

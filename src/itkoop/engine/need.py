@@ -2105,8 +2105,12 @@ class _Matcher:
                     if clause_of is not None and clause_of[j] != clause_of[i]:
                         break
                     cover = frozenset({(i, 0, n), (j, 0, len(fold(verb.surface)))})
-                    for form in {
-                        a + b for a in _tails(tok) for b in _nominal(verb.forms) if b.endswith("ung")
+                    for form in {  # with a linking "s": "Verträge verwalten" is Vertragsverwaltung
+                        a + link + b
+                        for a in _tails(tok)
+                        for b in _nominal(verb.forms)
+                        if b.endswith("ung")
+                        for link in ("", "s")
                     }:
                         add(form, W_PAIR, cover, f"{tok.surface} {verb.surface}")
             if (
