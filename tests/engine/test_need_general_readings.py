@@ -4302,3 +4302,11 @@ def test_contracts_to_be_managed_are_contract_management(taxonomy):
         taxonomy,
     )
     assert "contract-management" in asked
+
+
+def test_mails_a_marketing_automation_triggers_are_its_own(taxonomy):
+    asked, _, _ = _read(
+        "Wir wollen unser Lead Nurturing automatisieren: Lead Scoring und Trigger-Mails nach Downloads.",
+        taxonomy,
+    )
+    assert asked == {"marketing-automation"}

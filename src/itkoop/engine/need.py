@@ -5196,6 +5196,8 @@ _PART_OF_ANOTHER = {
     # the machines an MES or an IIoT platform connects ("connect our 14 CNC machining centres") are its
     # data sources, no CAM software
     "cam-cnc": _Part(("mes", "iiot-platform"), ("cnc",)),
+    # the mails a marketing automation triggers ("Trigger-Mails nach Whitepaper-Downloads") are its own
+    "newsletter": _Part(("marketing-automation",), ("trigger", "drip")),
     # a restaurant's stock control ("eine Gastro-Warenwirtschaft mit Rezepturen") is restaurant software
     "erp": _Part(("restaurant-software",), ("gastro",)),
     # the direct debits of a club's fees are collected by its membership software
