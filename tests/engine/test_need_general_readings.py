@@ -4310,3 +4310,21 @@ def test_mails_a_marketing_automation_triggers_are_its_own(taxonomy):
         taxonomy,
     )
     assert asked == {"marketing-automation"}
+
+
+@pytest.mark.parametrize(
+    "text, asked, there",
+    [
+        ("Wir brauchen 24/7-Monitoring durch einen externen SOC.", {"siem-soc"}, set()),
+        (
+            "Wir suchen ein TMS. Die Telematik von Webfleet bleibt und muss angebunden werden, ebenso unsere "
+            "Finanzbuchhaltung (Diamant).",
+            {"logistics-tms"},
+            {"fleet-management", "accounting"},
+        ),
+    ],
+)
+def test_monitoring_is_no_monitor_and_likewise_kept_is_there(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

@@ -2037,6 +2037,8 @@ class _Matcher:
             for k, (part_forms, part) in enumerate(zip(tok.parts, parts, strict=False)):
                 length = len(fold(part))
                 for form in part_forms:
+                    if fold(part).endswith("ing") and not form.endswith("ing") and part[:1].isascii():
+                        continue  # "24/7-Monitoring" holds no "Monitor" (as the whole word above)
                     add(form, W_PART, frozenset({(i, pos, pos + length)}), tok.surface, part)
                 self._modifier_of_a_part(tok, i, k, pos, part, found)
                 if k + 1 < len(parts) and not part_forms & self.words.keys():
@@ -3360,16 +3362,18 @@ def _this_procurement(k: int, words: list[str]) -> bool:
 
 _LIKEWISE = frozenset(["auch", "ebenfalls", "ebenso", "too", "also"])
 _LIKEWISE_WORDS = 3  # "Kassen auch", "die Kassen ebenso", "the tills too"
+_LIKEWISE_FIRST = frozenset(["ebenso", "ebenfalls"])  # "..., ebenso unsere Finanzbuchhaltung"
 
 
 def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
-    """ "Protel als PMS bleibt, Kassen auch": a short clause that names a thing and ends in "auch" says of it
-    what the clause before said of its own: there. Linear."""
+    """ "Protel als PMS bleibt, Kassen auch", "..., ebenso unsere Finanzbuchhaltung": a short clause that
+    names a thing and ends in "auch" or starts with "ebenso" says of it what the clause before said of its
+    own: there. Linear."""
     members = _members(clause_of)
     for before, clause in pairwise(members):
         if (
-            len(clause) <= _LIKEWISE_WORDS
-            and words[clause[-1]] in _LIKEWISE
+            len(clause) <= _LIKEWISE_WORDS + 1
+            and (words[clause[-1]] in _LIKEWISE or words[clause[0]] in _LIKEWISE_FIRST)
             and any(k in starts for k in clause)
             and any(roles[k] == "existing" for k in before)
         ):
