@@ -4328,3 +4328,11 @@ def test_monitoring_is_no_monitor_and_likewise_kept_is_there(taxonomy, text, ask
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+def test_what_our_system_is_said_to_be_describes_it(taxonomy):
+    asked, _, _ = _read(
+        "Unser Transportmanagementsystem ist eine Eigenentwicklung von 2004. Wir suchen ein neues TMS.",
+        taxonomy,
+    )
+    assert asked == {"logistics-tms"}

@@ -2264,6 +2264,24 @@ def _kept_in_brackets(
                     roles[k] = "existing"
 
 
+def _what_ours_is(words: list[str], starts: set[int], ends: dict[int, int], roles: list[str]) -> None:
+    """ "Unser Transportmanagementsystem ist eine Eigenentwicklung aus den 2000ern": what the writer's system
+    is said to be describes it; nothing asked."""
+    for i in starts:
+        end = ends[i]
+        if (
+            i
+            and words[i - 1] in _POSSESSIVES
+            and end + 3 < len(words)
+            and words[end + 1] in _STATE_COPULAS
+            and words[end + 2] in _INDEFINITE_ARTICLES
+        ):
+            for k in (end + 3, end + 4):  # the noun, or one adjective on
+                if k in starts and roles[k] == "need":
+                    roles[k] = "context"
+                    break
+
+
 _LABEL_WORDS_KEPT = 3  # words of a label ("Kassen:") ...
 _KEPT_AFTER_LABEL = 6  # ... and of what follows it to the verb of keeping ("Orderbird, bleibt")
 
@@ -5942,6 +5960,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
     _labelled_and_kept(words, clause_of, sentence_of, colons, match_starts, roles)
+    _what_ours_is(words, match_starts, match_ends, roles)
     for k in match_starts:
         if _this_procurement(k, words):
             roles[k] = "context"
