@@ -4336,3 +4336,11 @@ def test_what_our_system_is_said_to_be_describes_it(taxonomy):
         taxonomy,
     )
     assert asked == {"logistics-tms"}
+
+
+def test_an_address_is_no_marketplace(taxonomy):
+    asked, _, _ = _read(
+        "Stadt Kirchberg, Zentrale Dienste, Marktplatz 3. Gegenstand: Lieferung von 180 Notebooks.",
+        taxonomy,
+    )
+    assert asked == {"hardware-supply"}

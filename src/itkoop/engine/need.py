@@ -3897,6 +3897,7 @@ _WARRANTY = ("garantie", "gewaehrleistung", "warranty", "guarantee")
 _DEVICE_WORDS = ("laptop", "notebook", "pc", "rechner", "smartphone", "handy", "phone", "tablet", "drucker",
                  "printer", "device", "geraet", "client", "desktop")  # fmt: skip
 _FLEET_REACH = 8
+_STREETS = ("platz", "strasse", "weg", "allee", "gasse", "ring", "damm", "ufer")  # "Marktplatz 3"
 _IN_A_PLACE = frozenset(["im", "ins", "aus", "vom", "am", "zum", "in", "into", "from", "at"])
 _THIS_MESSAGE = frozenset(
     ["die", "diese", "the", "this", "ihre", "meine", "deine", "your", "my", "his", "her"]
@@ -3913,6 +3914,14 @@ def _other_sense(
 
     ``words`` are the text's folded words without the refused ones, for what the whole text says; what stands
     next to a match is read from ``tokens``, whose positions the matches' covers give."""
+    if all(
+        fold(m.evidence).endswith(_STREETS)
+        and m.start + 1 < len(tokens)
+        and tokens[m.start + 1].surface.isdigit()
+        and len(tokens[m.start + 1].surface) <= 3
+        for m in matches
+    ):
+        return True  # "Fachdienst Zentrale Dienste, Marktplatz 3": an address
     if (
         cap in _CHANNELS
         and all(
