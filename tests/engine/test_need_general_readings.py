@@ -4344,3 +4344,12 @@ def test_an_address_is_no_marketplace(taxonomy):
         taxonomy,
     )
     assert asked == {"hardware-supply"}
+
+
+def test_left_without_is_a_lack_feared_not_a_refusal(taxonomy):
+    _, refused, _ = _read("Wenn der Server ausfällt, stehen wir ohne Buchhaltung da.", taxonomy)
+    assert "accounting" not in refused
+
+
+def test_the_internal_mail_forwarded_is_no_newsletter(taxonomy):
+    assert _read("Anbei die interne Mail. Wir brauchen WLAN.", taxonomy)[0] == {"network"}

@@ -2711,6 +2711,8 @@ def _roles(
             and not _needed_not_yet(i, folded, clause_of)
         ):
             continue  # a lack, not a refusal: "noch keine Website", "gibt es kein WLAN", "kann kein TSE"
+        if word == "ohne" and set(folded[max(0, i - 3) : i]) & _LEFT_STANDING:
+            continue  # "wenn die Kiste stirbt, stehen wir ohne Ausschreibungen da": a lack feared
         if _stopped_or_done_once(i, folded, clause_of):
             # "Newsletter machen wir nicht mehr", "Newsletter haben wir früher gemacht": the whole clause
             for k in _clause_range(clause_of[i], clause_start, clause_size):
@@ -3409,6 +3411,7 @@ _ANY_KIND = frozenset(["irgendwelche", "irgendeine", "irgendeinen", "irgendein",
 _HAD_REACH = 10  # words from "hat"/"haben" to the relative pronoun of what is had
 _HAS = frozenset(["haben", "hat", "have", "has"])
 _STAY_NOUN_BEFORE = frozenset(["their", "your", "his", "her", "our", "the", "a", "each", "every", "whole"])
+_LEFT_STANDING = frozenset(["stehen", "stuenden", "steht", "stehe", "dastehen"])
 _COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
 # ... over a word of stress: "but is explicitly not part of this project", "ist aber ausdrücklich nicht nötig"
@@ -4107,11 +4110,14 @@ def _other_sense(
         for m in matches
     ):
         return True  # "die Scanner im Lager", "Materialentnahmen aus dem Lager": the place, no WMS
-    if cap == "newsletter" and all(
-        fold(m.evidence) in ("mail", "email")
-        and m.start
-        and fold(tokens[m.start - 1].surface) in _THIS_MESSAGE
-        for m in matches
+    if (
+        cap == "newsletter"
+        and all(
+            fold(m.evidence) in ("mail", "email")
+            # "die Mail", "die interne Mail"
+            and any(fold(t.surface) in _THIS_MESSAGE for t in tokens[max(0, m.start - 2) : m.start])
+            for m in matches
+        )
     ):
         return True  # "anbei die Mail von Herrn Seiffert", "leite ich die Mail unseres Lagerleiters weiter"
     if cap == "logistics-tms" and all(fold(m.evidence).endswith("versand") for m in matches):
