@@ -4353,3 +4353,11 @@ def test_left_without_is_a_lack_feared_not_a_refusal(taxonomy):
 
 def test_the_internal_mail_forwarded_is_no_newsletter(taxonomy):
     assert _read("Anbei die interne Mail. Wir brauchen WLAN.", taxonomy)[0] == {"network"}
+
+
+def test_what_an_outside_party_does_without_an_article_is_there(taxonomy):
+    asked, _, there = _read(
+        "Wir brauchen eine Kassensoftware. Fibu und Lohn macht weiterhin unser Steuerbüro.", taxonomy
+    )
+    assert asked == {"pos"}
+    assert {"accounting", "payroll"} <= there

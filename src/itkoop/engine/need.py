@@ -338,7 +338,8 @@ def _done_by_window(i: int, folded: list[str], clause_of: list[int]) -> range:
     lo = max(0, i - _DONE_BY_REACH)
     asked = [k for k in range(lo, i) if folded[k] in _NEED_VERBS or folded[k] in _WISH_MODALS]
     if asked:  # the verb's subject starts at the last article after the ask ("... die Buchhaltung macht")
-        lo = max((k for k in range(asked[-1] + 1, i) if folded[k] in _DETERMINERS), default=i)
+        # ... or, without an article, right after the ask ("Fibu und Lohn macht unser Steuerbüro")
+        lo = max((k for k in range(asked[-1] + 1, i) if folded[k] in _DETERMINERS), default=asked[-1] + 1)
     while lo < i and clause_of[lo] != clause_of[i]:
         lo += 1
     hi = min(len(folded), i + _DONE_BY_REACH + 1)
