@@ -4361,3 +4361,70 @@ def test_what_an_outside_party_does_without_an_article_is_there(taxonomy):
     )
     assert asked == {"pos"}
     assert {"accounting", "payroll"} <= there
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "refused"),
+    [
+        (
+            "Eine App brauch ich nich, ich mach alles am Laptop. Wir suchen ein Hotelprogramm.",
+            {"hotel-software"},
+            {"mobile-app"},
+        ),
+        ("Wir suchen eine Homepage. Einen Onlineshop wollen wir garnicht.", {"website-cms"}, {"online-shop"}),
+    ],
+)
+def test_negations_typed_as_spoken_refuse(taxonomy, text, asked, refused):
+    found, negated, _ = _read(text, taxonomy)
+    assert found == asked
+    assert refused <= negated
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Außerdem geht das WLAN in den Zimmern nicht richtig. Wir wollen Kameras.",
+            {"network", "video-surveillance"},
+        ),
+        (
+            "Die Datensicherung hat seit März nicht mehr funktioniert. Wir brauchen ein Backup.",
+            {"backup"},
+        ),
+    ],
+)
+def test_what_does_not_work_properly_is_to_be_mended_not_refused(taxonomy, text, asked):
+    found, negated, _ = _read(text, taxonomy)
+    assert found == asked
+    assert not negated & asked
+
+
+def test_a_short_clause_typed_without_capitals_names_its_own_thing(taxonomy):
+    _, negated, there = _read(
+        "wir brauchen ein kundenportal. ne app bauen lassen wollen wir nich, web reicht völlig", taxonomy
+    )
+    assert "mobile-app" in negated
+    assert "mobile-app" not in there
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "there"),
+    [
+        (
+            "Wir brauchen eine Kasse, und die Leute sollen online einen Tisch buchen können.",
+            {"pos", "restaurant-software"},
+            set(),
+        ),
+        ("We'd like a guest messaging assistant that answers routine questions.", {"chatbot"}, set()),
+        (
+            "Gewünscht ist ein Servicevertrag mit Überwachung und Störungsbehebung.",
+            {"managed-services"},
+            set(),
+        ),
+        ("Wir suchen eine Kasse. Das Kartenterminal von SumUp wollen wir behalten.", {"pos"}, {"payment"}),
+    ],
+)
+def test_everyday_names_of_hospitality_and_service_needs(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

@@ -2677,6 +2677,8 @@ def _roles(
     clause_size: dict[int, int] = {}
     outside: set[int] = set()  # clauses naming an outside party ("Steuerberater", "DATEV")
     last_start: dict[int, int] = {}  # clause -> the last token where a match starts
+    # "..., web reicht völlig": in a text typed without capitals any word may be the clause's own thing
+    no_capitals = not any(t.surface[:1].isupper() for t in tokens)
     for i, c in enumerate(clause_of):
         clause_start.setdefault(c, i)
         clause_size[c] = clause_size.get(c, 0) + 1
@@ -2693,7 +2695,12 @@ def _roles(
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
-        if _malfunction(word, prev, nxt):
+        nxt2 = folded[i + 2] if nxt and i + 2 < len(tokens) and clause_of[i + 2] == clause_of[i] else ""
+        if (
+            _malfunction(word, prev, nxt)
+            or (nxt == "mehr" and _malfunction(word, prev, nxt2))  # "hat nicht mehr funktioniert"
+            or (prev == "mehr" and _malfunction(word, prev2, nxt))
+        ):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
             continue  # "falls mal eins im Auto liegen bleibt", "wenn die Kasse stehen bleibt": lost, stuck
@@ -3112,7 +3119,7 @@ def _roles(
             and clause_of[k] == clause_of[i] - 1
             # "Sage haben wir schon": the clause names its own thing, one the taxonomy does not know
             and not any(
-                tokens[m].surface[:1].isupper()
+                (tokens[m].surface[:1].isupper() or no_capitals)
                 and not tokens[m].is_stopword
                 and folded[m] not in _POINTING_BACK
                 for m in range(clause_start[clause_of[i]], i)
@@ -3701,7 +3708,13 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
     """Whether ``word`` is part of a "does not work" ("funktioniert nicht", "doesn't work", "nicht gut")."""
     if word in _WORKING or word in _EVALUATIONS:
         return nxt in _WORKS_NOT or prev in _WORKS_NOT
-    return word in _WORKS_NOT and (prev in _WORKING or nxt in _WORKING or nxt in _EVALUATIONS)
+    return word in _WORKS_NOT and (
+        prev in _WORKING or nxt in _WORKING or nxt in _EVALUATIONS or nxt in _PROPERLY
+    )
+
+
+# "das WLAN in den Zimmern geht nicht richtig", "doesn't sync properly"
+_PROPERLY = frozenset(["richtig", "zuverlaessig", "sauber", "properly", "reliably"])
 
 
 def _needed_not_yet(i: int, folded: list[str], clause_of: list[int]) -> bool:

@@ -300,12 +300,28 @@ def tokenize(text: str) -> list[Token]:
     )
     # "We'd like", "I'd love": the "d" split off at the apostrophe is "would"
     return [
-        _token("would" if w == "d" and k and words[k - 1].lower() in _SUBJECT_PRONOUNS else w)
+        _token(written)
         for k, w in enumerate(words)
+        for written in (
+            ("would",)
+            if w == "d" and k and words[k - 1].lower() in _SUBJECT_PRONOUNS
+            else _SPOKEN.get(w.lower(), (w,))
+        )
     ]
 
 
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she"])
+# Negations as people type what they say ("Eine App brauch ich nich", "Eine Homepage haben wir garkeine")
+_SPOKEN = {
+    "nich": ("nicht",),
+    "garnich": ("gar", "nicht"),
+    "garnicht": ("gar", "nicht"),
+    "garkein": ("gar", "kein"),
+    "garkeine": ("gar", "keine"),
+    "garkeinen": ("gar", "keinen"),
+    "garkeinem": ("gar", "keinem"),
+    "garkeiner": ("gar", "keiner"),
+}
 
 
 @lru_cache(maxsize=100_000)
