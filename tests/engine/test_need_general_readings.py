@@ -4428,3 +4428,20 @@ def test_everyday_names_of_hospitality_and_service_needs(taxonomy, text, asked, 
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Wir suchen jemanden, der unserem Café eine Website mit Speisekarte und Anfahrt baut.",
+            {"website-cms"},
+        ),
+        (
+            "Wir brauchen eine Website mit Speisekarte und Online-Tischreservierung.",
+            {"website-cms", "restaurant-software"},
+        ),
+    ],
+)
+def test_the_menu_a_website_shows_is_its_content(taxonomy, text, asked):
+    assert _read(text, taxonomy)[0] == asked

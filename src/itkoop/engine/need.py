@@ -5248,6 +5248,9 @@ _PART_OF_ANOTHER = {
     "cam-cnc": _Part(("mes", "iiot-platform"), ("cnc",)),
     # the mails a marketing automation triggers ("Trigger-Mails nach Whitepaper-Downloads") are its own
     "newsletter": _Part(("marketing-automation",), ("trigger", "drip")),
+    # the menu a website shows ("eine schlichte Website mit Speisekarte, Öffnungszeiten und Anfahrt") is its
+    # content, no restaurant software
+    "restaurant-software": _Part(("website-cms",), ("speisekart", "getraenkekart", "menu")),
     # a restaurant's stock control ("eine Gastro-Warenwirtschaft mit Rezepturen") is restaurant software
     "erp": _Part(("restaurant-software",), ("gastro",)),
     # the direct debits of a club's fees are collected by its membership software
