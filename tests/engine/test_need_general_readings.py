@@ -4445,3 +4445,24 @@ def test_everyday_names_of_hospitality_and_service_needs(taxonomy, text, asked, 
 )
 def test_the_menu_a_website_shows_is_its_content(taxonomy, text, asked):
     assert _read(text, taxonomy)[0] == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "there"),
+    [
+        (
+            "Wir suchen ein PIM. Was bleibt: JTL-Wawi als Warenwirtschaft und Mollie als Payment Provider.",
+            {"pim"},
+            {"erp", "payment"},
+        ),
+        (
+            "We need a PIM. What stays: Shopware as our shop and Mollie for payments.",
+            {"pim"},
+            {"online-shop", "payment"},
+        ),
+    ],
+)
+def test_a_heading_saying_what_stays_keeps_what_follows(taxonomy, text, asked, there):
+    found, _, existing = _read(text, taxonomy)
+    assert found == asked
+    assert there <= existing

@@ -2399,6 +2399,8 @@ _KEPT_HEADS = frozenset(
     [
         "erhalten",
         "bleiben",
+        "bleibt",  # "Was bleibt: JTL-Wawi als Warenwirtschaft und Mollie als Payment Provider"
+        "stays",
         "bestehende",
         "vorhandene",
         "vorhanden",
