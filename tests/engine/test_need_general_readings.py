@@ -4466,3 +4466,14 @@ def test_a_heading_saying_what_stays_keeps_what_follows(taxonomy, text, asked, t
     found, _, existing = _read(text, taxonomy)
     assert found == asked
     assert there <= existing
+
+
+def test_a_dictated_refusal_ends_before_what_follows_and_its_thing_starts_at_its_article(taxonomy):
+    found, negated, _ = _read(
+        "wir brauchen eine richtige vereinssoftware die daten aus dem access müssen natürlich übernommen"
+        " werden eine eigene app für die mitglieder brauchen wir nicht das ist uns zu viel und die homepage"
+        " machen wir selbst",
+        taxonomy,
+    )
+    assert {"membership-management", "data-migration"} <= found
+    assert negated == {"mobile-app"}

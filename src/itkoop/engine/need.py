@@ -2958,6 +2958,14 @@ def _roles(
                 break  # "... und keiner mehr weiß was er gemacht hat wir bräuchten also": a new ask
             if mode == "negated" and folded[j] in _COURTESIES:
                 break  # "... brauchen wir nicht bitte um Rückruf unter der Nummer auf der Homepage"
+            if (
+                mode == "negated"
+                and clause_size[clause_of[i]] > _RUN_ON
+                and folded[j] in ("das", "dies", "that")
+                and j + 1 < len(tokens)
+                and folded[j + 1] in _COPULAS
+            ):
+                break  # a dictation: "... brauchen wir nicht das ist uns zu viel die homepage läuft ..."
             j += 1
             if mode == "existing" and word not in _EXISTING_ADVERBS and j - 1 in starts:
                 end = ends.get(j - 1, j - 1)
@@ -3083,6 +3091,8 @@ def _roles(
                 and tokens[k + 1].surface[:1].isupper()  # an article, not "das" pointing back
             ):
                 break  # ... "so 25 Stück die Lohnabrechnung läuft über unser Lohnbüro": the subject's article
+            if run_on and mode == "negated" and k < i - 1 and folded[k] in _INDEFINITE_ARTICLES:
+                break  # ... "übernommen werden eine eigene app für die mitglieder brauchen wir nicht"
             k -= 1
         start = clause_start[clause_of[i]]
         if (
