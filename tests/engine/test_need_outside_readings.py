@@ -59,6 +59,13 @@ def taxonomy():
         # a haulier's tours planned are transport management; a plumber's hours are time tracking
         ("Getränkehandel mit Fuhrpark: Touren planen und Lieferscheine digital", set(), {"field-service"}),
         ("Klempner: Aufträge, Material, Stunden – alles digital bitte", {"time-tracking"}, set()),
+        # the firm that opens a text as the subject of "sucht"/"benötigt" is no need; a text that asked
+        # before that verb opens with no firm ("Nicht benötigt werden ..." is a refusal after the ask)
+        (
+            "Wir brauchen eine Telefonanlage. Nicht benötigt werden Videokonferenzen, Chat oder Teams.",
+            {"telephony"},
+            set(),
+        ),
         # a phrase never spans two sentences ("24/7 monitoring. Conditions for participation")
         ("Operation of the network with 24/7 monitoring. Conditions for participation: see documents.",
          {"network"}, {"predictive-maintenance"}),
@@ -119,3 +126,72 @@ def test_a_business_named_betrieb_is_no_operation_and_have_stays_in_its_clause(t
 
 def test_a_bad_wawi_is_a_need_not_a_system_in_use(taxonomy):
     assert "erp" in analyse_need("Unsere WaWi ist alt", taxonomy).capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "listed", "wanted"),
+    [
+        # a cue holds for every item of its list, each a clause of its own at a comma
+        (
+            "Telefonanlage gesucht. Nicht benötigt werden Videokonferenzen, Newsletter, Chat oder Teams.",
+            "negated",
+            {"video-conferencing", "newsletter", "collaboration"},
+            {"telephony"},
+        ),
+        (
+            "Telefonanlage gesucht. Not required are video conferencing, chat or newsletters.",
+            "negated",
+            {"video-conferencing", "chatbot", "newsletter"},
+            {"telephony"},
+        ),
+        (
+            "Wir suchen ein CRM. Vorhanden sind eine Warenwirtschaft, ein Onlineshop und eine Telefonanlage.",
+            "existing",
+            {"erp", "online-shop", "telephony"},
+            {"crm"},
+        ),
+        (
+            "We need a CRM. We already use an ERP, a webshop and a phone system.",
+            "existing",
+            {"erp", "online-shop", "telephony"},
+            {"crm"},
+        ),
+        # ... and a cue after the list's last item for the items before it
+        (
+            "Telefonanlage gesucht. Videokonferenzen, Newsletter oder Chatbot brauchen wir nicht.",
+            "negated",
+            {"video-conferencing", "newsletter", "chatbot"},
+            {"telephony"},
+        ),
+        # not a clause with a verb or a pronoun of its own, nor one that ends with its verb
+        ("Wir haben schon DATEV, und brauchen ein CRM.", "existing", {"accounting"}, {"crm"}),
+        (
+            "Eiscafé sucht jemanden, der unser Instagram und Facebook betreut, Website und Kasse haben wir.",
+            "existing",
+            {"website-cms", "pos"},
+            {"social-media"},
+        ),
+        # nor after a cue that holds for one thing of its clause only
+        (
+            "Follow-Me-Printing mit Authentifizierung über die vorhandenen Mitarbeiterausweise,"
+            " Flottenmonitoring und quartalsweises Berichtswesen.",
+            "existing",
+            set(),
+            {"managed-print"},
+        ),
+    ],
+)
+def test_a_cue_holds_for_its_list(taxonomy, text, role, listed, wanted):
+    analysis = analyse_need(text, taxonomy)
+    assert listed <= {h.id for h in getattr(analysis, role)}, (analysis.negated, analysis.existing)
+    assert wanted <= set(analysis.capability_ids) and not listed & set(analysis.capability_ids)
+
+
+def test_both_things_before_have_are_there(taxonomy):
+    for text in (
+        "Wir suchen Social Media Betreuung. Website und Kasse haben wir.",
+        "Shop und Kasse sind vorhanden.",
+    ):
+        analysis = analyse_need(text, taxonomy)
+        assert {"pos", "website-cms"} & set(analysis.capability_ids) == set(), analysis.capability_ids
+    assert "crm" in analyse_need("Wir brauchen ein CRM und Kasse haben wir.", taxonomy).capability_ids

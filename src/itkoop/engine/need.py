@@ -2246,6 +2246,80 @@ def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[in
     return tokens, clause_of, sentence_of, colons, bracketed
 
 
+# A list's items after the first, each a clause of its own at a comma ("keine Videokonferenzen, Chat oder
+# Teams", "Wir nutzen bereits DATEV, Outlook und Teams"), and the items before a list's last one that a cue
+# after it holds for ("Videokonferenzen, Chat oder Teams brauchen wir nicht"): a few words naming a thing,
+# with no verb, pronoun or cue of their own; the list ends at its item with "und"/"oder".
+_LIST_JOINS = frozenset(["und", "oder", "sowie", "bzw", "and", "or", "nor", "noch"])
+_LIST_ITEM_WORDS = 7
+_NOT_IN_AN_ITEM = (
+    _NEGATIONS
+    | _SCOPE_ENDS
+    | _ASKING
+    | _IN_USE_VERBS
+    | _HAVE
+    | frozenset(
+        ["wir", "ich", "es", "sie", "man", "we", "i", "it", "they", "you", "ist", "sind", "is", "are"]
+    )
+)
+
+
+def _list_items_share_role(
+    tokens: list[Token],
+    clause_of: list[int],
+    sentence_of: list[int],
+    ends: dict[int, int],
+    roles: list[str],
+) -> None:
+    words = [fold(t.surface) for t in tokens]
+    spans: list[tuple[int, int]] = []  # (first, last) token of each clause, in order
+    for i, c in enumerate(clause_of):
+        if i and c == clause_of[i - 1]:
+            spans[-1] = (spans[-1][0], i)
+        else:
+            spans.append((i, i))
+
+    def item(span: tuple[int, int]) -> bool:
+        first, last = span
+        # an item ends with its thing, a German clause with its verb ("der unser Instagram betreut")
+        return (
+            last - first < _LIST_ITEM_WORDS
+            and any(k in ends for k in range(first, last + 1))
+            and (
+                tokens[last].surface[:1].isupper()
+                or any(ends.get(k, -1) >= last for k in range(first, last + 1))
+            )
+            and all(roles[k] == "need" and words[k] not in _NOT_IN_AN_ITEM for k in range(first, last + 1))
+        )
+
+    def joined(span: tuple[int, int]) -> bool:
+        return any(words[k] in _LIST_JOINS for k in range(span[0], min(span[1] + 1, span[0] + 3)))
+
+    for n, (first, last) in enumerate(spans):
+        role = roles[last]
+        named = [k for k in range(first, last + 1) if k in ends]
+        # the cue holds for all the clause names ("Wir nutzen bereits DATEV, ..."), not for one thing of it
+        # ("Follow-Me-Printing über die vorhandenen Mitarbeiterausweise, Flottenmonitoring und ...")
+        if role != "need" and named and all(roles[k] == role for k in named):
+            items = []  # forward: "keine Videokonferenzen, Chat oder Teams"
+            for span in spans[n + 1 :]:
+                if sentence_of[span[0]] != sentence_of[last] or not item(span):
+                    break
+                items.append(span)
+                if joined(span):
+                    for a, b in items:
+                        roles[a : b + 1] = [role] * (b + 1 - a)
+                    break
+        role = roles[first]
+        if role != "need" and n and joined((first, last)):
+            for a, b in reversed(
+                spans[:n]
+            ):  # backward: "Videokonferenzen, Chat oder Teams brauchen wir nicht"
+                if sentence_of[b] != sentence_of[first] or not item((a, b)):
+                    break
+                roles[a : b + 1] = [role] * (b + 1 - a)
+
+
 def _kept_in_brackets(
     words: list[str], clause_of: list[int], bracketed: set[int], starts: set[int], roles: list[str]
 ) -> None:
@@ -3045,7 +3119,10 @@ def _roles(
         while k >= max(0, i - MAX_SCOPE) and clause_of[k] == clause_of[i]:
             if (
                 folded[k] in _COORDINATIONS
-                and (mode == "negated" or (mode == "existing" and word in _HAVE_AFTER))
+                # "Website und Kasse haben wir", "Shop und Kasse sind vorhanden": both things are there
+                and (
+                    mode == "negated" or (mode == "existing" and (word in _HAVE_AFTER or word in _HAVE_BOTH))
+                )
                 and k - 1 in match_ends
                 # a thing follows, not a verb ("... erfolgt im Rechenzentrum und ist nicht Gegenstand")
                 and k + 1 < len(tokens)
@@ -3281,6 +3358,7 @@ def _answered_labels(
 _BUT = frozenset(["aber", "but", "jedoch", "allerdings"])
 # "Website und Kasse haben wir schon": the things before a have and its "already" are there, all of them
 _HAVE_AFTER = frozenset(["schon", "bereits", "already"])
+_HAVE_BOTH = frozenset(["haben", "have", "vorhanden"])
 _ALSO = frozenset(["auch", "ebenfalls", "bereits", "schon", "also", "already"])
 _ONLY_WITH_NOTHING = frozenset(["ausser", "except", "ohne", "without"])
 _NOTHING = frozenset(["nichts", "nothing"])
@@ -5720,9 +5798,14 @@ _SEEKS = frozenset(["sucht", "braucht", "benoetigt", "seeks"])  # not "needs": "
 
 def _the_seeker(words: list[str], clause_of: list[int]) -> set[int]:
     """ "Zahnarztpraxis (12 Arbeitsplätze) sucht IT-Betreuung": the firm that opens the text as the subject of
-    its verb of need."""
-    verb = next((k for k in range(min(len(words), _ASKER_REACH)) if words[k] in _SEEKS), None)
-    return set(range(verb)) if verb else set()
+    its verb of need; not a clause that asked before it ("Wir brauchen eine Telefonanlage. Nicht benötigt
+    werden ...")."""
+    for k in range(min(len(words), _ASKER_REACH)):
+        if words[k] in _SEEKS:
+            return set(range(k))
+        if words[k] in _ASKING:
+            break
+    return set()
 
 
 def _profile_heading(words: list[str], sentence_of: list[int]) -> set[int]:
@@ -6001,6 +6084,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
+    _list_items_share_role(tokens, clause_of, sentence_of, match_ends, roles)
     _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
     _labelled_and_kept(words, clause_of, sentence_of, colons, match_starts, roles)
     _what_ours_is(words, match_starts, match_ends, roles)
