@@ -3043,6 +3043,26 @@ def test_a_consultants_study_and_the_conditions_for_bidders(taxonomy, text, not_
             "penetration-testing",
             "network",
         ),
+        # ... in brackets and after "einschließlich" too; a further test of it names its objects the same way
+        (
+            "Durchführung eines Penetrationstests der IT-Infrastruktur (ca. 420 Clients, 60 Server) "
+            "einschließlich der aus dem Internet erreichbaren Dienste und Webanwendungen.",
+            "penetration-testing",
+            "custom-software",
+        ),
+        (
+            "Leistung: Durchführung eines Penetrationstests. Umfang: externer Test aller aus dem Internet "
+            "erreichbaren Dienste – Bürgerportal, Citrix-Gateway für Telearbeit, Sophos-Firewall/VPN, "
+            "Mail-Gateway.",
+            "penetration-testing",
+            "virtualization-vdi",
+        ),
+        # ... and what a security monitoring watches
+        (
+            "Title: Security monitoring of the operational technology network - 24/7 SOC service",
+            "siem-soc",
+            "network",
+        ),
         (
             "We'd like a penetration test of our network and the WMS web interface, better protection "
             "against phishing emails, and a backup setup that can't be encrypted.",

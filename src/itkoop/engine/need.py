@@ -5461,7 +5461,7 @@ _CHANNEL_CAPABILITIES = ("website-cms", "social-media")
 _ON_A_CHANNEL = frozenset(["auf", "on", "fuer", "for", "in", "ueber", "via"])
 
 
-_TESTED = frozenset(["der", "des", "of", "von"])
+_TESTED = frozenset(["der", "des", "of", "von", "aller", "all"])
 _LIST_GOES_ON = frozenset(["sowie", "und", "and", "oder", "or"])  # ", sowie interne Netzsegmente"
 
 
@@ -5505,33 +5505,61 @@ def _channels_of_a_hotel(per_role: dict[str, dict[str, list[_Match]]]) -> None:
         del per_role["need"]["marketplace"]
 
 
-def _targets_of_a_test(per_cap: dict[str, list[_Match]], words: list[str], clause_of: list[int]) -> None:
+def _targets_of_a_test(
+    per_cap: dict[str, list[_Match]],
+    words: list[str],
+    clause_of: list[int],
+    sentence_of: list[int],
+    bracketed: set[int],
+) -> None:
     """ "Penetrationstest der aus dem Internet erreichbaren Dienste (Bürgerportal, VPN-Gateway, Mail-Relay)",
-    "security tests of web applications and citizen portals": what a penetration test is done to, after it in
-    its clause and in the clauses right after that only name things, is no need ("a penetration test of our
-    network, better protection against phishing" asks for the protection)."""
+    "security tests of web applications and citizen portals", "Security monitoring of the OT network": what a
+    penetration test or a security monitoring is done to, after it in its clause and in the clauses right
+    after that only name things, is no need ("a penetration test of our network, better protection against
+    phishing" asks for the protection). So is what a further test of a penetration test names ("externer Test
+    aller Dienste – Bürgerportal, Citrix-Gateway für Telearbeit, Mail-Gateway"), and the objects go on in
+    brackets and after "einschließlich" ("der IT-Infrastruktur (420 Clients) einschließlich der
+    Webanwendungen")."""
     covered = {t for ms in per_cap.values() for m in ms for t, _, _ in m.cover}
+    tested = {max(t for t, _, _ in m.cover) for cap in _DONE_TO_OBJECTS for m in per_cap.get(cap, ())}
+    if "penetration-testing" in per_cap:
+        tested |= {k for k, w in enumerate(words) if w in _FURTHER_TESTS}
     targets: set[int] = set()
-    for m in per_cap.get("penetration-testing", ()):
-        end = max(t for t, _, _ in m.cover)
+    for end in tested:
         if end + 1 >= len(words) or words[end + 1] not in _TESTED:
             continue
         clause = clause_of[end]
         k = end + 1
-        while k < len(words) and (
-            clause_of[k] == clause
-            or all(t in covered for t in _clause_at(k, clause_of))
-            or words[k] in _LIST_GOES_ON
-            or words[k : k + 3] == ["as", "well", "as"]
+        while (
+            k < len(words)
+            and sentence_of[k] == sentence_of[end]
+            and (
+                clause_of[k] == clause
+                or all(t in covered for t in _clause_at(k, clause_of))
+                or words[k] in _LIST_GOES_ON
+                or words[k] in _INCLUDING
+                or words[k : k + 3] == ["as", "well", "as"]
+                or clause_of[k] in bracketed
+                or (
+                    len(_clause_at(k, clause_of)) <= _LIST_ITEM_WORDS
+                    and k in covered
+                    and words[k] not in _ASKING
+                )
+            )
         ):
             clause = clause_of[k]
             targets.add(k)
             k += 1
     if not targets:
         return
-    for cap in [c for c in per_cap if c != "penetration-testing"]:
+    for cap in [c for c in per_cap if c not in _DONE_TO_OBJECTS]:
         if all(m.start in targets for m in per_cap[cap]):
             del per_cap[cap]
+
+
+_DONE_TO_OBJECTS = frozenset(["penetration-testing", "siem-soc"])
+_FURTHER_TESTS = frozenset(["test", "tests", "pruefung", "audit", "scan"])
+_INCLUDING = frozenset(["einschliesslich", "inkl", "inklusive", "including", "incl"])
 
 
 def _clause_at(k: int, clause_of: list[int]) -> range:
@@ -6209,7 +6237,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _channels_of_a_hotel(per_role)
     _modules_of_an_erp(per_role["need"], sentence_of)
     _channels_of_an_assistant(per_role["need"], words, sentence_of)
-    _targets_of_a_test(per_role["need"], words, clause_of)
+    _targets_of_a_test(per_role["need"], words, clause_of, sentence_of, bracketed)
     _receipts_passed_on(per_role["need"], words, clause_of)
     _drop_self_description(per_role["need"], described, words, clause_of, tax)
     # "ein Online-Kalender, in dem Kunden freie Termine sehen": the calendar of the booking asked for
