@@ -3101,6 +3101,14 @@ def test_what_is_tested_signed_into_cabled_or_read_out(taxonomy, text, asked, no
             "hosting",
         ),
         ("Gesucht wird ein DMS. Der Betrieb erfolgt im eigenen Rechenzentrum.", "hosting", "hosting"),
+        # ... and so is a public buyer's
+        (
+            "We need a records management system. The system will be operated in the municipal data centre; "
+            "hosting by the contractor is not part of this contract.",
+            "hosting",
+            "hosting",
+        ),
+        ("Gesucht wird ein DMS. Der Betrieb erfolgt im kommunalen Rechenzentrum.", "hosting", "hosting"),
         # systems announced in English as staying
         (
             "We need a data warehouse. Data shall be loaded daily from the following systems, all of which "

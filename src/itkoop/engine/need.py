@@ -3665,6 +3665,8 @@ _OWN = frozenset(["eigenes", "eigene", "eigenen", "eigener", "own"])
 # "jede Filiale hängt an ihrem eigenen Router": the one it has
 _HAS = frozenset(["hat", "haben", "has", "have", "nutzt", "uses", "haengt", "haengen"])
 _PLACES_RUN_IN = ("rechenzentr", "serverraum", "infrastru")
+# ... and the public buyer's: "operated in the municipal data centre", "im kommunalen Rechenzentrum"
+_PUBLIC_OWNERS = frozenset(["kommunalen", "staedtischen", "municipal", "council", "councils"])
 
 
 def _sources_and_own_systems(
@@ -3678,11 +3680,16 @@ def _sources_and_own_systems(
                 if k in starts and roles[k] == "need":
                     roles[k] = "existing"
         elif (
-            word in _OWN
+            (word in _OWN or word in _PUBLIC_OWNERS)
             and i + 1 in starts
             and roles[i + 1] == "need"
             and (
-                any(words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i))
+                (
+                    word in _OWN
+                    and any(
+                        words[k] in _HAS and sentence_of[k] == sentence_of[i] for k in range(max(0, i - 6), i)
+                    )
+                )
                 # "Der Betrieb erfolgt im eigenen Rechenzentrum", "operated in the Office's own data centre":
                 # where the thing bought runs is the buyer's own
                 or (
