@@ -195,3 +195,34 @@ def test_both_things_before_have_are_there(taxonomy):
         analysis = analyse_need(text, taxonomy)
         assert {"pos", "website-cms"} & set(analysis.capability_ids) == set(), analysis.capability_ids
     assert "crm" in analyse_need("Wir brauchen ein CRM und Kasse haben wir.", taxonomy).capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # what is not right asks for mending: "stimmen seit Jahren nicht" refuses nothing
+        (
+            "Was nicht mehr geht, ist unsere Homepage: die hat ein Bekannter 2012 gebaut, auf dem Handy kann "
+            "man nichts lesen und die Zimmerpreise stimmen seit Jahren nicht.",
+            {"website-cms"},
+            set(),
+        ),
+        # family and friends who do a thing take care of it
+        (
+            "Wir brauchen eine neue Website. Facebook und Instagram macht meine Nichte.",
+            {"website-cms"},
+            {"social-media"},
+        ),
+        # ... only for the words around their verb, not for a dictation's whole run-on clause
+        (
+            "hallo hier ist die praxis für physiotherapie wir bräuchten eine online terminbuchung die "
+            "homepage haben wir schon die macht mein neffe und die gebuchten termine sollen direkt in unsere "
+            "praxissoftware theorg laufen",
+            set(),
+            {"medical-practice"},
+        ),
+    ],
+)
+def test_things_not_right_and_things_done_by_family(taxonomy, text, wanted, unwanted):
+    found = set(analyse_need(text, taxonomy).capability_ids)
+    assert wanted <= found and not unwanted & found, found

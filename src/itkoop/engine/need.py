@@ -345,6 +345,11 @@ def _done_by_window(i: int, folded: list[str], clause_of: list[int]) -> range:
     hi = min(len(folded), i + _DONE_BY_REACH + 1)
     while hi > i + 1 and clause_of[hi - 1] != clause_of[i]:
         hi -= 1
+    # "... die macht mein Neffe und die gebuchten Termine sollen ...": a new subject after "und" is no longer
+    # the one done by another
+    hi = next(
+        (k for k in range(i + 1, hi - 1) if folded[k] in ("und", "and") and folded[k + 1] in _DETERMINERS), hi
+    )
     return range(lo, hi)
 
 
@@ -364,6 +369,21 @@ _OUTSIDE_PARTIES = (
     "systemhaus",
     "accountant",
     "tax",
+    # family and friends who do it ("Facebook und Instagram macht meine Nichte")
+    "nichte",
+    "neffe",
+    "schwager",
+    "schwaegerin",
+    "bekannte",
+    "tochter",
+    "sohn",
+    "bruder",
+    "schwester",
+    "nephew",
+    "niece",
+    "daughter",
+    "brother",
+    "sister",
 )
 _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
@@ -2776,6 +2796,8 @@ def _roles(
             _malfunction(word, prev, nxt)
             or (nxt == "mehr" and _malfunction(word, prev, nxt2))  # "hat nicht mehr funktioniert"
             or (prev == "mehr" and _malfunction(word, prev2, nxt))
+            # "die Zimmerpreise stimmen seit Jahren nicht"
+            or (prev2 in ("seit", "since") and i > 2 and _malfunction(word, folded[i - 3], nxt))
         ):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
@@ -3785,7 +3807,10 @@ _OVERKILL = frozenset(["ueberdimensioniert", "uebertrieben", "overkill", "oversi
 _NOT_ABLE = frozenset(
     ["lesen", "entziffern", "finden", "verstehen", "read", "find", "understand", "decipher"]
 )
-_WORKING = frozenset(["funktioniert", "funktionieren", "laeuft", "laufen", "works", "work", "working"])
+# ... or is not right ("die Preise stimmen nicht")
+_WORKING = frozenset(
+    ["funktioniert", "funktionieren", "laeuft", "laufen", "stimmt", "stimmen", "works", "work", "working"]
+)
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
 
 
@@ -6294,15 +6319,16 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     # named weakly or by the trade's name ("Arztpraxis") but said to be there: it is there; not where only a
     # part of it is done by someone outside ("Die Abrechnung mit den Kassen macht unser Steuerbüro" of a
     # care service that asks for tour planning)
-    done_outside = {clause_of[i] for i, w in enumerate(words) if w in _DONE_BY} & {
-        clause_of[i] for i, w in enumerate(words) if w.startswith(_OUTSIDE_PARTIES)
+    # (the words around the verb, not a dictation's whole run-on clause)
+    done_outside = {
+        k for i, w in enumerate(words) if w in _DONE_BY for k in _done_by_another(i, words, clause_of)
     }
     asked_ends = {max(t for t, _, _ in m.cover): c for c, ms in per_role["need"].items() for m in ms}
     # a migration is done once: "die Daten aus dem alten System" names where data comes from, none done
     per_role["existing"].pop("data-migration", None)
     for cap in list(per_role["need"]):
         there = per_role["existing"].get(cap, ())
-        if there and all(clause_of[m.start] in done_outside for m in there):
+        if there and all(m.start in done_outside for m in there):
             continue
         if cap in per_role["existing"] and all(
             m.weight <= W_CONTEXT
