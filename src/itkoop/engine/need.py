@@ -369,21 +369,6 @@ _OUTSIDE_PARTIES = (
     "systemhaus",
     "accountant",
     "tax",
-    # family and friends who do it ("Facebook und Instagram macht meine Nichte")
-    "nichte",
-    "neffe",
-    "schwager",
-    "schwaegerin",
-    "bekannte",
-    "tochter",
-    "sohn",
-    "bruder",
-    "schwester",
-    "nephew",
-    "niece",
-    "daughter",
-    "brother",
-    "sister",
 )
 _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
@@ -3636,10 +3621,13 @@ def _no_help_needed(
     ("da", "there"), in the clause before it in the sentence: refused. Linear: each help word looks at a few
     clauses' words once."""
     for i, word in enumerate(words):
-        nothing = (  # "..., da brauchen wir nichts, die ist ok": "nichts" ends its clause
+        # "..., da brauchen wir nichts, die ist ok", "..., da müssen Sie nichts machen": "nichts" (and a verb
+        # of doing) ends its clause
+        end = i + 1 if words[i + 1 : i + 2] in (["machen"], ["tun"], ["do"]) else i
+        nothing = (
             word in ("nichts", "nothing")
-            and any(w in _NEED_VERBS for w in words[max(0, i - 3) : i])
-            and (i + 1 == len(words) or clause_of[i + 1] != clause_of[i])
+            and any(w in _NEED_VERBS or w in ("muessen", "must") for w in words[max(0, i - 3) : i])
+            and (end + 1 == len(words) or clause_of[end + 1] != clause_of[end])
         )
         if not nothing and (word not in _HELP_REFUSED or not i or words[i - 1] not in _NO_HELP):
             continue  # "keine Hilfe", "no help"; "da brauchen wir nichts"
