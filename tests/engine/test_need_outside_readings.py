@@ -228,3 +228,24 @@ def test_both_things_before_have_are_there(taxonomy):
 def test_things_not_right_and_nothing_to_do_there(taxonomy, text, wanted, unwanted):
     found = set(analyse_need(text, taxonomy).capability_ids)
     assert wanted <= found and not unwanted & found, found
+
+
+def test_an_architects_words_and_both_of_a_sentence_that_asks(taxonomy):
+    analysis = analyse_need(
+        "We're an architecture practice working in Archicad with big BIM models. We'd like new on-prem "
+        "storage and an IT partner who patches, monitors and picks up the phone.",
+        taxonomy,
+    )
+    assert not {"wms", "construction-ava", "collaboration"} & set(analysis.capability_ids)
+    assert "server-storage" in analysis.capability_ids
+    # "beides" does not reach back into a sentence that asks for its thing
+    analysis = analyse_need(
+        "Wir brauchen einen neuen Server und eine Datensicherung, die funktioniert. Gezeichnet wird mit "
+        "Archicad und ausgeschrieben mit ORCA AVA, beides bleibt so.",
+        taxonomy,
+    )
+    assert {"server-storage", "backup"} <= set(analysis.capability_ids)
+    assert "construction-ava" in {h.id for h in analysis.existing}
+    # CAD and BIM modelling are one thing
+    refused = {h.id for h in analyse_need("Wir brauchen kein CAD oder BIM.", taxonomy).negated}
+    assert refused == {"cad-plm"}

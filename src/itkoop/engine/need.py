@@ -3240,6 +3240,11 @@ def _roles(
                 last = last_start.get(clause) if first is None else first
                 if clause not in clause_start or last is None:
                     continue
+                if sentence_of[last] != sentence_of[i] and any(
+                    folded[m] in _NEED_VERBS and sentence_of[m] == sentence_of[last]
+                    for m in range(max(0, last - MAX_SCOPE), last)
+                ):
+                    continue  # "Wir brauchen ... eine Datensicherung. Gezeichnet wird mit ..., beides bleibt"
                 end = clause_start[clause] + clause_size[clause] - 1
                 if (
                     last
@@ -4143,7 +4148,7 @@ def _other_sense(
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
         return True  # "der Gottesdienstplan" of a parish lists its services, not its staff's shifts
     if cap == "wms" and all(
-        fold(m.evidence) == "pick"
+        fold(m.evidence) in ("pick", "picks", "picked")
         and any(fold(t.surface) in _CHOSEN for t in tokens[m.start + 1 : m.start + 2])
         for m in matches
     ):
