@@ -249,3 +249,13 @@ def test_an_architects_words_and_both_of_a_sentence_that_asks(taxonomy):
     # CAD and BIM modelling are one thing
     refused = {h.id for h in analyse_need("Wir brauchen kein CAD oder BIM.", taxonomy).negated}
     assert refused == {"cad-plm"}
+
+
+def test_a_printers_portal_and_point_of_sale_material(taxonomy):
+    found = set(
+        analyse_need(
+            "Die Kunden bestellen Flyer und POS-Material per Mail. Idee: ein Web-to-Print-Portal pro Kunde.",
+            taxonomy,
+        ).capability_ids
+    )
+    assert "customer-portal" in found and not {"pos", "managed-print"} & found

@@ -4145,6 +4145,8 @@ def _other_sense(
         # the writer for, not quotation software (that is "quotes and invoices", "estimating")
         before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
+    if cap == "pos" and all(fold(m.evidence).startswith(("posmaterial", "posdisplay")) for m in matches):
+        return True  # "Flyer und POS-Material": a printer's point-of-sale advertising, no till
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
         return True  # "der Gottesdienstplan" of a parish lists its services, not its staff's shifts
     if cap == "wms" and all(
