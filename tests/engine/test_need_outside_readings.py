@@ -259,3 +259,31 @@ def test_a_printers_portal_and_point_of_sale_material(taxonomy):
         ).capability_ids
     )
     assert "customer-portal" in found and not {"pos", "managed-print"} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "there", "wanted"),
+    [
+        # a task done with a named tool, verb first or last, is there
+        (
+            "Im Café kassieren wir mit orderbird. Wir hätten gern einen Onlineshop.",
+            "restaurant-software",
+            "online-shop",
+        ),
+        (
+            "Die Rechnungen schreiben wir mit lexoffice, wir brauchen eine Zeiterfassung.",
+            "accounting",
+            "time-tracking",
+        ),
+        # not a thing's common name, nor today's way
+        (
+            "Die Zimmer verwalten wir mit einem Buchungsportal. Wir suchen eine Hotelsoftware.",
+            "",
+            "hotel-software",
+        ),
+    ],
+)
+def test_a_task_done_with_a_named_tool(taxonomy, text, there, wanted):
+    analysis = analyse_need(text, taxonomy)
+    assert wanted in analysis.capability_ids
+    assert not there or (there in {h.id for h in analysis.existing} and there not in analysis.capability_ids)

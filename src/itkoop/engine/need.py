@@ -251,6 +251,9 @@ _WRITERS = frozenset(["wir", "we", "ich", "i"])
 _KEEPS = frozenset(["keep", "keeping"])
 # "Wir arbeiten mit DATEV", "we work with Salesforce": said of the writer, a tool in use.
 _WORKS_WITH = frozenset(["arbeiten", "arbeitet", "work", "works", "leben", "live"])
+_TASKS_DONE_WITH = frozenset(
+    ["planen", "buchen", "schreiben", "verwalten", "abrechnen", "zeichnen", "erfassen", "drucken", "bill"]
+)
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
     ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "gesetzt", "connected", "installed"]
@@ -2910,6 +2913,21 @@ def _roles(
                     break  # one adjective or a product's name on: "a Vectron Kasse"
             continue
         elif (
+            (word.endswith("ieren") or word in _TASKS_DONE_WITH)
+            and (prev in _WRITERS or nxt in _WRITERS)
+            and not any(
+                folded[k] in _ASKING or folded[k] in _TODAY or folded[k] == "noch"
+                for k in _clause_range(clause_of[i], clause_start, clause_size)
+            )
+            and (tool := _a_tool_named_after(i, tokens, folded, clause_of))
+        ):
+            # "Im Café kassieren wir mit orderbird", "Rechnungen schreiben wir mit Lexware": a task done with
+            # a tool in use, in a clause that asks nothing; the task and the tool are there
+            for k in _clause_range(clause_of[i], clause_start, clause_size):
+                if k <= tool:
+                    roles[k] = _combined(roles[k], "existing")
+            continue
+        elif (
             word in _WORKS_WITH
             and (
                 prev in _WRITERS
@@ -3395,6 +3413,21 @@ _MADE = frozenset(
         "created",
     ],
 )
+
+
+_TOOL_ARTICLES = frozenset(["dem", "einem", "unserem", "the", "our"])
+
+
+def _a_tool_named_after(i: int, tokens: list[Token], folded: list[str], clause_of: list[int]) -> int | None:
+    """ "kassieren wir mit orderbird": "mit"/"with" within three words, then (past an article) a product's
+    name no dictionary knows, not a thing's common name ("mit einem Buchungsportal"); its position."""
+    for k in range(i + 1, min(len(folded) - 1, i + 4)):
+        if folded[k] in ("mit", "with") and clause_of[k + 1] == clause_of[i]:
+            article = folded[k + 1] in _INDEFINITE_ARTICLES or folded[k + 1] in _TOOL_ARTICLES
+            name = k + 2 if article and k + 2 < len(folded) else k + 1
+            surface = tokens[name].surface
+            return name if len(surface) > 2 and surface.isalpha() and _no_dictionary_word(surface) else None
+    return None
 
 
 def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
