@@ -287,3 +287,30 @@ def test_a_task_done_with_a_named_tool(taxonomy, text, there, wanted):
     analysis = analyse_need(text, taxonomy)
     assert wanted in analysis.capability_ids
     assert not there or (there in {h.id for h in analysis.existing} and there not in analysis.capability_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # devices counted past two adjectives are devices to supply
+        (
+            "Wir brauchen eine neue Telefonanlage. Dazu 15 vernünftige kabellose Headsets.",
+            {"telephony", "hardware-supply"},
+            set(),
+        ),
+        # ... not a product's version and a verb before them
+        ("We want to move mail to Microsoft 365, enrol all laptops in Intune.", set(), {"hardware-supply"}),
+        # Android devices are devices; shipping of a warehouse that is there is the warehouse's work
+        (
+            "Suchen 12 robuste Android-Handscanner und 3 Etikettendrucker für Wareneingang und Versand, WMS "
+            "(PROLAG World) ist vorhanden und muss angebunden werden.",
+            {"barcode-rfid"},
+            {"mobile-app", "logistics-tms"},
+        ),
+        ("We need 20 Android tablets.", {"hardware-supply"}, {"mobile-app"}),
+        ("Wir brauchen eine Android-App für unsere Fahrer.", {"mobile-app"}, set()),
+    ],
+)
+def test_devices_counted_and_devices_of_a_system(taxonomy, text, wanted, unwanted):
+    found = set(analyse_need(text, taxonomy).capability_ids)
+    assert wanted <= found and not unwanted & found, found

@@ -4178,6 +4178,15 @@ def _other_sense(
         # the writer for, not quotation software (that is "quotes and invoices", "estimating")
         before = [[fold(t.surface) for t in tokens[max(0, m.start - 3) : m.start]] for m in matches]
         return all(bool({"free", "onsite"} & set(b)) or b[-2:] == ["for", "a"] for b in before)
+    if cap == "mobile-app" and all(
+        fold(m.evidence).startswith(("android", "ios"))
+        and (
+            fold(m.evidence).endswith(_DEVICES_OF_A_SYSTEM)
+            or fold(tokens[min(m.start + 1, len(tokens) - 1)].surface).endswith(_DEVICES_OF_A_SYSTEM)
+        )
+        for m in matches
+    ):
+        return True  # "12 robuste Android-Handscanner", "Android tablets": devices, not an app to build
     if cap == "pos" and all(fold(m.evidence).startswith(("posmaterial", "posdisplay")) for m in matches):
         return True  # "Flyer und POS-Material": a printer's point-of-sale advertising, no till
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
@@ -4351,6 +4360,21 @@ _QUALITIES_VALUED = frozenset(["data-protection", "it-security"])
 _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_DEVICES_OF_A_SYSTEM = (
+    "scanner",
+    "tablet",
+    "tablets",
+    "geraet",
+    "geraete",
+    "geraeten",
+    "handy",
+    "handys",
+    "device",
+    "devices",
+)
+
+
 def _counted(t: int, tokens: list[Token]) -> bool:
     """Devices counted ("32 Tablets", "ca. 260 Notebooks") are devices to supply; "unsere 30 Rechner" are
     there, "Lizenzen für 6 PCs" and "mit 400 Endgeräten" count seats or parts of another thing, "Migration
@@ -4358,10 +4382,13 @@ def _counted(t: int, tokens: list[Token]) -> bool:
     after = [fold(x.surface) for x in tokens[t + 1 : t + 8]]
     if any(a.isdigit() and b in ("stueck", "stk") for a, b in pairwise(after)):
         return True  # "Tablets bitte gleich mit, so 4 Stück"
-    n = t - 1  # the number: right before the device, or before one word that says which ("420 student
-    # tablets", "30 robuste Tablets")
-    if n >= 1 and tokens[n].surface[:1].islower() and _is_count(tokens[n - 1]):
+    n = t - 1  # the number: right before the device, or before one or two words that say which ("420
+    # student tablets", "30 robuste Tablets", "15 vernünftige kabellose Headsets")
+    if n >= 1 and tokens[n].surface[:1].islower() and not _is_count(tokens[n]):
         n -= 1
+        # ... a second adjective before it ("vernünftige kabellose"), not any word ("365, enrol all laptops")
+        if n >= 1 and tokens[n].surface[:1].islower() and tokens[n].surface.endswith(_ADJECTIVE_ENDINGS):
+            n -= 1
     if n < 0 or not _is_count(tokens[n]):
         return False
     before = fold(tokens[n - 1].surface) if n >= 1 else ""
@@ -6270,7 +6297,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     carried = per_role["need"].get("logistics-tms", ())
     if (
         carried
-        and "wms" in per_role["need"]
+        # ... also where the warehouse system is there ("Etikettendrucker für Wareneingang und Versand, WMS
+        # ist vorhanden") or labels and scanners for the warehouse's work are asked
+        and ("wms" in per_role["need"] or "wms" in per_role["existing"] or "barcode-rfid" in per_role["need"])
         and all(fold(m.evidence) in _WAREHOUSE_WORK for m in carried)
         and not any(w in _CARRIERS or w.startswith(_PARCELS) for w in words)
     ):
