@@ -314,3 +314,18 @@ def test_a_task_done_with_a_named_tool(taxonomy, text, there, wanted):
 def test_devices_counted_and_devices_of_a_system(taxonomy, text, wanted, unwanted):
     found = set(analyse_need(text, taxonomy).capability_ids)
     assert wanted <= found and not unwanted & found, found
+
+
+def test_the_system_where_data_shows_is_there(taxonomy):
+    analysis = analyse_need(
+        "Wir brauchen eine neue Telefonanlage, und wenn ein Kunde anruft, soll im TMS (Soloplan CarLo) "
+        "gleich sein Auftrag aufpoppen.",
+        taxonomy,
+    )
+    assert analysis.capability_ids == ["telephony"]
+    assert "logistics-tms" in {h.id for h in analysis.existing}
+    # ... not the one asked for that it shows in
+    assert (
+        "crm"
+        in analyse_need("Wir brauchen ein CRM, in dem die Kunden angezeigt werden.", taxonomy).capability_ids
+    )

@@ -3756,6 +3756,30 @@ def _sources_and_own_systems(
 
 
 _WORKING_WITH = _DOING | {"arbeiten", "work"}
+# "soll im TMS gleich sein Auftrag aufpoppen", "should show up in our CRM": where data shows is a system there
+_SHOWING = ("aufpopp", "aufgepoppt", "angezeigt", "anzeig", "erschein", "auftauch", "pops", "pop", "show")
+_IN_A_SYSTEM = frozenset(["im", "ins", "in"])
+
+
+def _where_data_shows(
+    words: list[str], clause_of: list[int], starts: set[int], ends: dict[int, int], roles: list[str]
+) -> None:
+    for i, word in enumerate(words[:-1]):
+        if word not in _IN_A_SYSTEM:
+            continue
+        k = i + 2 if words[i + 1] in _DETERMINERS and i + 2 < len(words) else i + 1
+        if k not in starts or roles[k] != "need" or clause_of[k] != clause_of[i]:
+            continue
+        clause = [
+            m
+            for m in range(max(0, i - MAX_SCOPE), min(len(words), i + MAX_SCOPE))
+            if clause_of[m] == clause_of[i]
+        ]
+        if any(words[m].startswith(_SHOWING) for m in clause if m > k) and not any(
+            words[m] in _ASKING and words[m] not in _REQUIREMENTS for m in clause
+        ):
+            for m in range(k, ends.get(k, k) + 1):
+                roles[m] = "existing"
 
 
 def _work_done_with_what_is_there(
@@ -6216,6 +6240,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _no_help_needed(words, clause_of, sentence_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     _work_done_with_what_is_there(words, clause_of, match_starts, roles)
+    _where_data_shows(words, clause_of, match_starts, match_ends, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
