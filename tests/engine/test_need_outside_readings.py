@@ -329,3 +329,21 @@ def test_the_system_where_data_shows_is_there(taxonomy):
         "crm"
         in analyse_need("Wir brauchen ein CRM, in dem die Kunden angezeigt werden.", taxonomy).capability_ids
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # ordering online is food ordering only where food is made
+        (
+            "We are a pharmacy. Customers ask whether they can reserve or order online and pick up later. "
+            "We'd like a click & collect web shop. Customers should be able to pay online or on pickup.",
+            {"online-shop", "payment"},
+            {"restaurant-software"},
+        ),
+        ("Wir sind eine Pizzeria und wollen Onlinebestellung.", {"restaurant-software"}, set()),
+    ],
+)
+def test_ordering_online_where_food_is_made(taxonomy, text, wanted, unwanted):
+    found = set(analyse_need(text, taxonomy).capability_ids)
+    assert wanted <= found and not unwanted & found, found

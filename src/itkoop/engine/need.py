@@ -683,6 +683,11 @@ _SUPPLY_WORDS = (
 # table booking, of a hotel its room booking; an order at a table is restaurant software. Each rule: the
 # capability, word prefixes (folded), context prefixes; read when a word and a context word are both in the
 # text (weight W_CONTEXT, weaker than a word of the taxonomy).
+# ... and where food is ordered ("Pizzeria", "takeaway", "Bäckerei")
+_FOOD_PLACES = (
+    *("pizz", "imbiss", "doener", "burger", "sushi", "lieferdienst", "liefer", "essen", "food", "kitchen"),
+    *("takeaway", "take-away", "delivery", "meal", "dish", "diner", "bakery", "baecker", "konditor"),
+)
 _GASTRO = (
     "restaurant",
     "gastro",
@@ -1309,6 +1314,13 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
+    # "reserve or order online and pick up later" of a pharmacy: click and collect, food only where there is
+    # a kitchen
+    "restaurant-software": (
+        frozenset({"online ordering", "order online", "onlinebestellung", "online bestellen"}),
+        (),
+        (*_GASTRO, *_FOOD_PLACES),
+    ),
     "pos": (
         frozenset({"kasse", "kassen"}),
         # ... and a psychotherapist's "Kassen + Privat" beside the "KV-Abrechnung"
