@@ -275,6 +275,12 @@ def test_a_printers_portal_and_point_of_sale_material(taxonomy):
             "accounting",
             "time-tracking",
         ),
+        (
+            "Die Mitglieder verwalten wir in WISO MeinVerein, da sollen neue Anmeldungen reinlaufen. Wir "
+            "brauchen eine neue Website.",
+            "membership-management",
+            "website-cms",
+        ),
         # not a thing's common name, nor today's way
         (
             "Die Zimmer verwalten wir mit einem Buchungsportal. Wir suchen eine Hotelsoftware.",

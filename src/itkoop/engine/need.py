@@ -3431,10 +3431,11 @@ _TOOL_ARTICLES = frozenset(["dem", "einem", "unserem", "the", "our"])
 
 
 def _a_tool_named_after(i: int, tokens: list[Token], folded: list[str], clause_of: list[int]) -> int | None:
-    """ "kassieren wir mit orderbird": "mit"/"with" within three words, then (past an article) a product's
-    name no dictionary knows, not a thing's common name ("mit einem Buchungsportal"); its position."""
+    """ "kassieren wir mit orderbird", "verwalten wir in WISO MeinVerein": "mit"/"in"/"über" within three
+    words, then (past an article) a product's name no dictionary knows, not a thing's common name ("mit
+    einem Buchungsportal"); its position."""
     for k in range(i + 1, min(len(folded) - 1, i + 4)):
-        if folded[k] in ("mit", "with") and clause_of[k + 1] == clause_of[i]:
+        if folded[k] in ("mit", "with", "in", "ueber") and clause_of[k + 1] == clause_of[i]:
             article = folded[k + 1] in _INDEFINITE_ARTICLES or folded[k + 1] in _TOOL_ARTICLES
             name = k + 2 if article and k + 2 < len(folded) else k + 1
             surface = tokens[name].surface
