@@ -353,3 +353,10 @@ def test_the_system_where_data_shows_is_there(taxonomy):
 def test_ordering_online_where_food_is_made(taxonomy, text, wanted, unwanted):
     found = set(analyse_need(text, taxonomy).capability_ids)
     assert wanted <= found and not unwanted & found, found
+
+
+def test_a_meeting_to_talk_is_no_booking(taxonomy):
+    found = analyse_need("Wir brauchen Smartphones. Ein Termin zur Besprechung gerne bei uns.", taxonomy)
+    assert found.capability_ids == ["hardware-supply"]
+    asked = analyse_need("Patienten sollen online einen Termin zur Beratung buchen können.", taxonomy)
+    assert "appointment-booking" in asked.capability_ids

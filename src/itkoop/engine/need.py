@@ -1254,6 +1254,7 @@ _NOT_BOOKED_DATES = (
     "gespraechstermin",
     "kennenlerntermin",
 )
+_TALKS = ("besprech", "gespraech", "beratung", "kennenlern", "discuss", "talk", "consultation")
 _SUPPLY_REACH = 6  # words before or after a device within which its supply is asked for ("anschaffen")
 _MEDICAL = (
     "praxis",
@@ -4289,6 +4290,11 @@ def _other_sense(
             or (
                 fold(m.evidence) == "termin"
                 and [fold(t.surface) for t in tokens[m.start + 1 : m.start + 3]] == ["vor", "ort"]
+            )
+            # "Ein Termin zur Besprechung gerne bei uns", "a meeting to discuss": a talk with the provider
+            or (
+                fold(m.evidence) in ("termin", "appointment", "meeting")
+                and any(fold(t.surface).startswith(_TALKS) for t in tokens[m.start + 1 : m.start + 4])
             )
             for m in matches
         )
