@@ -281,6 +281,11 @@ def test_a_printers_portal_and_point_of_sale_material(taxonomy):
             "membership-management",
             "website-cms",
         ),
+        (
+            "Newsletter verschicken wir über CleverReach. Wir suchen eine Veranstaltungssoftware.",
+            "newsletter",
+            "event-management",
+        ),
         # not a thing's common name, nor today's way
         (
             "Die Zimmer verwalten wir mit einem Buchungsportal. Wir suchen eine Hotelsoftware.",

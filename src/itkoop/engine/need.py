@@ -252,7 +252,10 @@ _KEEPS = frozenset(["keep", "keeping"])
 # "Wir arbeiten mit DATEV", "we work with Salesforce": said of the writer, a tool in use.
 _WORKS_WITH = frozenset(["arbeiten", "arbeitet", "work", "works", "leben", "live"])
 _TASKS_DONE_WITH = frozenset(
-    ["planen", "buchen", "schreiben", "verwalten", "abrechnen", "zeichnen", "erfassen", "drucken", "bill"]
+    [
+        *("planen", "buchen", "schreiben", "verwalten", "abrechnen", "zeichnen", "erfassen", "drucken"),
+        *("verschicken", "versenden", "bill", "manage", "handle", "track", "plan", "schedule", "send"),
+    ]
 )
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
@@ -3432,11 +3435,11 @@ _TOOL_ARTICLES = frozenset(["dem", "einem", "unserem", "the", "our"])
 
 
 def _a_tool_named_after(i: int, tokens: list[Token], folded: list[str], clause_of: list[int]) -> int | None:
-    """ "kassieren wir mit orderbird", "verwalten wir in WISO MeinVerein": "mit"/"in"/"über" within three
+    """ "kassieren wir mit orderbird", "verwalten wir in WISO MeinVerein": "mit"/"in"/"über" within five
     words, then (past an article) a product's name no dictionary knows, not a thing's common name ("mit
     einem Buchungsportal"); its position."""
-    for k in range(i + 1, min(len(folded) - 1, i + 4)):
-        if folded[k] in ("mit", "with", "in", "ueber") and clause_of[k + 1] == clause_of[i]:
+    for k in range(i + 1, min(len(folded) - 1, i + 6)):  # "we manage all of it in Smoobu"
+        if folded[k] in ("mit", "with", "in", "ueber", "via", "through") and clause_of[k + 1] == clause_of[i]:
             article = folded[k + 1] in _INDEFINITE_ARTICLES or folded[k + 1] in _TOOL_ARTICLES
             name = k + 2 if article and k + 2 < len(folded) else k + 1
             surface = tokens[name].surface
