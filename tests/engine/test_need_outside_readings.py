@@ -365,3 +365,13 @@ def test_a_meeting_to_talk_is_no_booking(taxonomy):
     assert found.capability_ids == ["hardware-supply"]
     asked = analyse_need("Patienten sollen online einen Termin zur Beratung buchen können.", taxonomy)
     assert "appointment-booking" in asked.capability_ids
+
+
+def test_a_refusal_across_an_aside_refuses_the_thing_not_what_it_is_for(taxonomy):
+    analysis = analyse_need(
+        "Wir brauchen eine E-Signatur. Einen Chatbot für die Website, wie ihn uns letzte Woche schon jemand "
+        "aufschwatzen wollte, möchten wir ausdrücklich nicht.",
+        taxonomy,
+    )
+    assert {h.id for h in analysis.negated} == {"chatbot"}
+    assert analysis.capability_ids == ["e-signature"]

@@ -3962,7 +3962,7 @@ def _refused_across_a_relative_clause(
         ):
             # "Eine KI-Telefonassistenz, wie sie uns ständig angeboten wird, wollen wir nicht": the thing
             # the clause between describes
-            _refuse_last_named(m, clause_of, starts, roles)
+            _refuse_last_named(m, clause_of, starts, roles, folded)
         return
     start = k
     while start > 0 and clause_of[start - 1] == clause_of[k]:
@@ -3973,16 +3973,34 @@ def _refused_across_a_relative_clause(
     _refuse_last_named(start - 1, clause_of, starts, roles)
 
 
-def _refuse_last_named(end: int, clause_of: list[int], starts: set[int], roles: list[str]) -> int | None:
-    """Refuses the last thing named in the clause that ends at ``end``; where it names nothing, returns the
-    position before that clause."""
+def _refuse_last_named(
+    end: int, clause_of: list[int], starts: set[int], roles: list[str], folded: list[str] | None = None
+) -> int | None:
+    """Refuses the last thing named in the clause that ends at ``end`` (given ``folded``, the thing before
+    a "für"/"for" that names what it is for: "Einen Chatbot für die Website"); where it names nothing,
+    returns the position before that clause."""
     m = end
     while m >= 0 and clause_of[m] == clause_of[end]:
         if m in starts:
+            if folded is not None:
+                before = [k for k in range(max(0, m - 3), m) if clause_of[k] == clause_of[end]]
+                head = next(
+                    (
+                        k
+                        for k in range(max(0, m - MAX_SCOPE), m)
+                        if k in starts and clause_of[k] == clause_of[end]
+                    ),
+                    None,
+                )
+                if head is not None and any(folded[k] in _FOR for k in before if k > head):
+                    m = head
             roles[m] = _combined(roles[m], "negated")
             return None
         m -= 1
     return m
+
+
+_FOR = frozenset(["fuer", "for"])
 
 
 _AS = frozenset(["wie", "as"])
