@@ -375,3 +375,11 @@ def test_a_refusal_across_an_aside_refuses_the_thing_not_what_it_is_for(taxonomy
     )
     assert {h.id for h in analysis.negated} == {"chatbot"}
     assert analysis.capability_ids == ["e-signature"]
+
+
+def test_old_mails_moved_are_no_newsletter(taxonomy):
+    found = analyse_need(
+        "Ich brauche 3 Laptops und Office-Programme. Wäre super, wenn jemand die alten Mails rüberzieht.",
+        taxonomy,
+    ).capability_ids
+    assert "newsletter" not in found and {"office-software", "data-migration"} <= set(found)

@@ -1650,7 +1650,8 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # "Lösung gegen Spam-Mails" keeps mails out; a newsletter sends them
     "newsletter": (
         frozenset({"mail", "mails", "email", "emails"}),
-        ("spam", "phishing", "verschluessel", "encrypt"),
+        # ... and "die alten Mails rüberziehen" moves a mailbox
+        ("spam", "phishing", "verschluessel", "encrypt", "rueberzieh", "migr", "umzieh", "postfa", "domain"),
         (),
     ),
     # "Speicherplatz" provided in a data centre is hosting, not storage hardware
