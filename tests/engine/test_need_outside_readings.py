@@ -377,6 +377,11 @@ def test_a_refusal_across_an_aside_refuses_the_thing_not_what_it_is_for(taxonomy
     assert analysis.capability_ids == ["e-signature"]
 
 
+def test_driving_lessons_booked(taxonomy):
+    found = analyse_need("Fahrschüler sollen ihre Fahrstunden selbst buchen können.", taxonomy).capability_ids
+    assert found == ["appointment-booking"]
+
+
 def test_old_mails_moved_are_no_newsletter(taxonomy):
     found = analyse_need(
         "Ich brauche 3 Laptops und Office-Programme. Wäre super, wenn jemand die alten Mails rüberzieht.",
