@@ -388,3 +388,20 @@ def test_old_mails_moved_are_no_newsletter(taxonomy):
         taxonomy,
     ).capability_ids
     assert "newsletter" not in found and {"office-software", "data-migration"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Wir brauchen Smartphones, das private Handy ist datenschutzmäßig ein Problem.", False),
+        ("Wir suchen eine datenschutzgerechte Terminbuchung.", False),
+        (
+            "Lieferung eines Lernmanagementsystems. Ein Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO "
+            "ist abzuschließen.",
+            False,
+        ),
+        ("Wir brauchen Beratung zur DSGVO.", True),
+    ],
+)
+def test_data_protection_as_a_quality_or_a_contracts_term(taxonomy, text, asked):
+    assert ("data-protection" in analyse_need(text, taxonomy).capability_ids) is asked

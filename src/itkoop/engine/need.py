@@ -4247,6 +4247,17 @@ def _other_sense(
         for m in matches
     ):
         return True  # "12 robuste Android-Handscanner", "Android tablets": devices, not an app to build
+    if cap == "data-protection" and (
+        # "was datenschutzmäßig ein Problem ist", "datenschutzgerecht": a quality asked of
+        # the thing bought
+        all(_AS_A_QUALITY.search(fold(m.evidence)) for m in matches)
+        # "Ein Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO ist abzuschließen": the contract's terms
+        or (
+            any(fold(m.evidence).startswith("auftragsverarbeitung") for m in matches)
+            and all(fold(m.evidence).startswith(_CONTRACT_TERMS) for m in matches)
+        )
+    ):
+        return True
     if cap == "pos" and all(fold(m.evidence).startswith(("posmaterial", "posdisplay")) for m in matches):
         return True  # "Flyer und POS-Material": a printer's point-of-sale advertising, no till
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
@@ -4426,6 +4437,8 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_AS_A_QUALITY = re.compile(r"(?:maessig|gerecht)(?:e|en|er|es|em)?$")
+_CONTRACT_TERMS = ("auftragsverarbeitung", "dsgvo", "gdpr", "avv", "av-vertrag")
 _DEVICES_OF_A_SYSTEM = (
     "scanner",
     "tablet",
