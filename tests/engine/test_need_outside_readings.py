@@ -405,3 +405,12 @@ def test_old_mails_moved_are_no_newsletter(taxonomy):
 )
 def test_data_protection_as_a_quality_or_a_contracts_term(taxonomy, text, asked):
     assert ("data-protection" in analyse_need(text, taxonomy).capability_ids) is asked
+
+
+def test_the_suite_moved_to_is_no_office_software_bought(taxonomy):
+    found = analyse_need(
+        "Wir möchten unseren alten Exchange-Server zu Microsoft 365 umziehen und brauchen eine "
+        "Datensicherung.",
+        taxonomy,
+    ).capability_ids
+    assert "cloud-migration" in found and "office-software" not in found

@@ -4437,6 +4437,7 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_SUITES_MOVED_TO = frozenset(["microsoft 365", "m365", "office 365", "google workspace"])
 _AS_A_QUALITY = re.compile(r"(?:maessig|gerecht)(?:e|en|er|es|em)?$")
 _CONTRACT_TERMS = ("auftragsverarbeitung", "dsgvo", "gdpr", "avv", "av-vertrag")
 _DEVICES_OF_A_SYSTEM = (
@@ -6400,6 +6401,15 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _one_kind_of_clinical_system(per_role["need"])
     _forms_for_the_procedures_there(per_role)
     _licences_of_a_product(per_role["need"], words, sentence_of)
+    # "den alten Exchange-Server zu Microsoft 365 umziehen": the suite named as where things move is the
+    # move's target, no office software bought beside it
+    office = per_role["need"].get("office-software", ())
+    if (
+        office
+        and "cloud-migration" in per_role["need"]
+        and all(fold(m.evidence) in _SUITES_MOVED_TO for m in office)
+    ):
+        del per_role["need"]["office-software"]
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_a_hotel(per_role)
