@@ -414,3 +414,11 @@ def test_the_suite_moved_to_is_no_office_software_bought(taxonomy):
         taxonomy,
     ).capability_ids
     assert "cloud-migration" in found and "office-software" not in found
+
+
+def test_an_isms_is_compliance_management(taxonomy):
+    found = analyse_need(
+        "Support in setting up an information security management system (ISMS) according to ISO/IEC 27001.",
+        taxonomy,
+    ).capability_ids
+    assert "compliance-management" in found and "it-security" not in found
