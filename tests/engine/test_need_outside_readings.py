@@ -422,3 +422,17 @@ def test_an_isms_is_compliance_management(taxonomy):
         taxonomy,
     ).capability_ids
     assert "compliance-management" in found and "it-security" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "managed"),
+    [
+        ("Lieferung von Arbeitsplatz-IT für 48 Monate.", False),
+        ("Interner Test von einem Standard-Arbeitsplatz aus.", False),
+        ("Die Filialen rechnen mit dem Taschenrechner nach und faxen die Bestellungen.", False),
+        ("Wir suchen einen Dienstleister, der unsere Rechner, Drucker und das WLAN im Büro betreut.", True),
+        ("Die Diensthandys sollen zentral verwaltet werden.", True),
+    ],
+)
+def test_devices_named_alone_are_no_device_management(taxonomy, text, managed):
+    assert ("device-management" in analyse_need(text, taxonomy).capability_ids) is managed

@@ -77,6 +77,18 @@ _DEVICE_TASKS = (
     "imaging",
     "rollout",
 )
+# ... and what names the work on devices at all
+_DEVICE_WORK = (
+    *_DEVICE_TASKS,
+    *("image", "betank", "intune", "jamf", "central", "zentral", "einricht", "umstell", "migration"),
+    *("upgrade", "device management", "endpoint", "client", "patch", "update", "inventar", "konfigur"),
+    *("setup", "set-up", "windows "),  # "windows ": the system moved to ("auf Windows 11")
+)
+
+_CARED_FOR = (
+    *("betreu", "verwalt", "administr", "wart", "pflegt", "pflegen", "look after", "maintain", "manage"),
+    *("ersetz", "replac", "austausch"),  # "Die bisherigen Diensthandys sollen ersetzt werden"
+)
 
 # -- what a clause says about the capabilities in it ------------------------------------------------------
 # Clauses end at punctuation (a comma or a full stop only outside a number such as "12,50" or "4.0") and at a
@@ -6395,6 +6407,20 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         # "Migration der Postfächer nach Exchange Online": a system move
         del per_role["need"]["data-migration"]
     _drop_business_words(per_role["need"], clause_of)
+    # devices named alone ("Rechner", "Diensthandys", "Standard-Arbeitsplatz", "Taschenrechner") are hardware
+    # or a mention; device management is named by its task ("verwaltet", "MDM", "sperren", "Intune")
+    managed = per_role["need"].get("device-management", ())
+    if managed and not any(
+        any(task in fold(m.evidence) for task in _DEVICE_WORK)
+        # "der unsere Rechner, Drucker und das WLAN betreut": cared for in the devices' sentence
+        or any(
+            w.startswith(_CARED_FOR)
+            for w, c in zip(words, sentence_of, strict=True)
+            if c == sentence_of[m.start]
+        )
+        for m in managed
+    ):
+        del per_role["need"]["device-management"]
     for cap, weak in _WEAK_ALONE.items():
         if cap in per_role["need"] and all(fold(m.evidence) in weak for m in per_role["need"][cap]):
             del per_role["need"][cap]
