@@ -436,3 +436,25 @@ def test_an_isms_is_compliance_management(taxonomy):
 )
 def test_devices_named_alone_are_no_device_management(taxonomy, text, managed):
     assert ("device-management" in analyse_need(text, taxonomy).capability_ids) is managed
+
+
+@pytest.mark.parametrize(
+    ("text", "till"),
+    [
+        # the till as a place
+        ("Wir suchen eine stabile Vernetzung, die Abbrüche an der Kasse müssen aufhören.", None),
+        # what stands in a place the clause opens with is there
+        ("In den Filialen stehen Vectron-Kassen. Wir brauchen eine Warenwirtschaft.", "existing"),
+        ("Wir brauchen eine neue Kasse für den Laden.", "asked"),
+    ],
+)
+def test_the_till_as_a_place_and_standing_in_one(taxonomy, text, till):
+    analysis = analyse_need(text, taxonomy)
+    asked, there = "pos" in analysis.capability_ids, "pos" in {h.id for h in analysis.existing}
+    assert (asked, there) == (till == "asked", till == "existing")
+
+
+def test_a_server_that_is_due_is_no_server_there(taxonomy):
+    assert "server-storage" not in {
+        h.id for h in analyse_need("Im Büro steht ein neuer Server an.", taxonomy).existing
+    }

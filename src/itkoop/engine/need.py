@@ -3791,6 +3791,24 @@ _SHOWING = ("aufpopp", "aufgepoppt", "angezeigt", "anzeig", "erschein", "auftauc
 _IN_A_SYSTEM = frozenset(["im", "ins", "in"])
 
 
+_STANDS = frozenset(["steht", "stehen", "stand", "stands"])
+_IN_A_PLACE = frozenset(["in", "im", "auf", "an", "am", "bei", "at"])
+
+
+def _standing_in_a_place(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
+    """ "In den Filialen stehen Vectron-Kassen", "Im Lager steht ein alter Server": what stands in a place the
+    clause opens with is there (not in a clause that asks)."""
+    for members in _members(clause_of):
+        if words[members[0]] not in _IN_A_PLACE or any(words[k] in _ASKING for k in members):
+            continue
+        verb = next((k for k in members[1:6] if words[k] in _STANDS), None)
+        if verb is None or words[members[-1]] in ("an", "bevor"):
+            continue  # "Im Büro steht ein neuer Server an": is due
+        for k in members:
+            if k > verb and k in starts and roles[k] == "need":
+                roles[k] = "existing"
+
+
 def _where_data_shows(
     words: list[str], clause_of: list[int], starts: set[int], ends: dict[int, int], roles: list[str]
 ) -> None:
@@ -4270,6 +4288,12 @@ def _other_sense(
         )
     ):
         return True
+    if cap == "pos" and all(
+        fold(m.evidence) in ("kasse", "kassen")
+        and [fold(t.surface) for t in tokens[max(0, m.start - 2) : m.start]] in (["an", "der"], ["an", "den"])
+        for m in matches
+    ):
+        return True  # "Abbrüche an der Kasse", "Jugendschutz an der Kasse": the till as a place
     if cap == "pos" and all(fold(m.evidence).startswith(("posmaterial", "posdisplay")) for m in matches):
         return True  # "Flyer und POS-Material": a printer's point-of-sale advertising, no till
     if cap == "time-tracking" and all(fold(m.evidence).startswith("gottesdienst") for m in matches):
@@ -6308,6 +6332,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
     _work_done_with_what_is_there(words, clause_of, match_starts, roles)
     _where_data_shows(words, clause_of, match_starts, match_ends, roles)
+    _standing_in_a_place(words, clause_of, match_starts, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
