@@ -458,3 +458,15 @@ def test_a_server_that_is_due_is_no_server_there(taxonomy):
     assert "server-storage" not in {
         h.id for h in analyse_need("Im Büro steht ein neuer Server an.", taxonomy).existing
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine Kasse im Laden ist von orderbird. Wir brauchen einen Onlineshop.",
+        "We need a web shop. POS across all sites is Lightspeed Restaurant (K-Series).",
+    ],
+)
+def test_a_till_said_to_be_a_makers_is_there(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert "pos" in {h.id for h in analysis.existing} and "pos" not in analysis.capability_ids

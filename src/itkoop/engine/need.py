@@ -3039,7 +3039,11 @@ def _roles(
             word in _COPULAS
             and nxt in ("von", "from")
             and i + 2 < len(tokens)
-            and _unknown_name(tokens[i + 2].surface)
+            # a maker's name, also as it writes itself ("Meine Kasse im Laden ist von orderbird")
+            and (
+                _unknown_name(tokens[i + 2].surface)
+                or (tokens[i + 2].surface.isalpha() and _no_dictionary_word(tokens[i + 2].surface))
+            )
             and last_start.get(clause_of[i], len(tokens)) < i
         ):
             # "Kassen in den Filialen sind von Vectron": the thing the clause names is the maker's, there
@@ -3047,9 +3051,11 @@ def _roles(
             continue
         elif (
             (word in _POSSESSIVES or word in ("der", "die", "das", "the"))
-            and _names_then_is(i, tokens, folded, starts)
+            and _names_then_is(i, tokens, folded, starts, clause_of)
         ) or (
-            i in starts and i == clause_start[clause_of[i]] and _names_then_is(i - 1, tokens, folded, starts)
+            i in starts
+            and i == clause_start[clause_of[i]]
+            and _names_then_is(i - 1, tokens, folded, starts, clause_of)
         ):
             # "Unser PMS ist Casablanca", "our POS is Lightspeed", "Warenwirtschaft ist JTL-Wawi, die bleibt"
             first = i + 1 if word in _POSSESSIVES or word in ("der", "die", "das", "the") else i
@@ -4059,13 +4065,18 @@ def _clause_range(clause: int, clause_start: dict[int, int], clause_size: dict[i
     return range(clause_start[clause], clause_start[clause] + clause_size[clause])
 
 
-def _names_then_is(i: int, tokens: list[Token], folded: list[str], starts: set[int]) -> bool:
+def _names_then_is(
+    i: int, tokens: list[Token], folded: list[str], starts: set[int], clause_of: list[int]
+) -> bool:
     """Whether a possessive is followed by a named thing, a copula and a name: "Unser PMS ist Casablanca",
     "our POS is Lightspeed", "Unser ERP ist proAlpha" (not "Unsere WaWi ist alt": a state, which asks for a
     new one)."""
     for k in range(i + 1, min(i + 3, len(folded))):
         if k in starts:
-            for m in range(k + 1, min(k + 4, len(folded) - 1)):
+            # the copula up to four words on in the clause: "POS across all sites is Lightspeed"
+            for m in range(k + 1, min(k + 6, len(folded) - 1)):
+                if clause_of[m] != clause_of[k]:
+                    break
                 if folded[m] in _COPULAS:
                     # a name, also as its maker writes it ("proAlpha", "eGecko", "medatixx")
                     name = tokens[m + 1].surface
