@@ -1329,7 +1329,6 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         ("kfz", "werkstatt", "car", "repair", "reparatur", "garage", "vehicle", "fahrzeug", "mechanic"),
         (),
     ),
-    # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
     # "reserve or order online and pick up later" of a pharmacy: click and collect, food only where there is
     # a kitchen
     "restaurant-software": (
@@ -1337,6 +1336,7 @@ _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
         (),
         (*_GASTRO, *_FOOD_PLACES),
     ),
+    # "Abrechnung mit den Kassen" of a care service: health insurers, not a till.
     "pos": (
         frozenset({"kasse", "kassen"}),
         # ... and a psychotherapist's "Kassen + Privat" beside the "KV-Abrechnung"
@@ -2303,18 +2303,13 @@ _NOT_IN_AN_ITEM = (
 
 def _list_items_share_role(
     tokens: list[Token],
+    words: list[str],
     clause_of: list[int],
     sentence_of: list[int],
     ends: dict[int, int],
     roles: list[str],
 ) -> None:
-    words = [fold(t.surface) for t in tokens]
-    spans: list[tuple[int, int]] = []  # (first, last) token of each clause, in order
-    for i, c in enumerate(clause_of):
-        if i and c == clause_of[i - 1]:
-            spans[-1] = (spans[-1][0], i)
-        else:
-            spans.append((i, i))
+    spans = [(members[0], members[-1]) for members in _members(clause_of)]  # (first, last) of each clause
 
     def item(span: tuple[int, int]) -> bool:
         first, last = span
@@ -2349,9 +2344,8 @@ def _list_items_share_role(
                     break
         role = roles[first]
         if role != "need" and n and joined((first, last)):
-            for a, b in reversed(
-                spans[:n]
-            ):  # backward: "Videokonferenzen, Chat oder Teams brauchen wir nicht"
+            # backward: "Videokonferenzen, Chat oder Teams brauchen wir nicht"
+            for a, b in reversed(spans[:n]):
                 if sentence_of[b] != sentence_of[first] or not item((a, b)):
                     break
                 roles[a : b + 1] = [role] * (b + 1 - a)
@@ -3040,10 +3034,7 @@ def _roles(
             and nxt in ("von", "from")
             and i + 2 < len(tokens)
             # a maker's name, also as it writes itself ("Meine Kasse im Laden ist von orderbird")
-            and (
-                _unknown_name(tokens[i + 2].surface)
-                or (tokens[i + 2].surface.isalpha() and _no_dictionary_word(tokens[i + 2].surface))
-            )
+            and (_unknown_name(tokens[i + 2].surface) or _a_makers_spelling(tokens[i + 2].surface))
             and last_start.get(clause_of[i], len(tokens)) < i
         ):
             # "Kassen in den Filialen sind von Vectron": the thing the clause names is the maker's, there
@@ -3462,8 +3453,13 @@ def _a_tool_named_after(i: int, tokens: list[Token], folded: list[str], clause_o
             article = folded[k + 1] in _INDEFINITE_ARTICLES or folded[k + 1] in _TOOL_ARTICLES
             name = k + 2 if article and k + 2 < len(folded) else k + 1
             surface = tokens[name].surface
-            return name if len(surface) > 2 and surface.isalpha() and _no_dictionary_word(surface) else None
+            return name if len(surface) > 2 and _a_makers_spelling(surface) else None
     return None
+
+
+def _a_makers_spelling(surface: str) -> bool:
+    """A word of letters no dictionary knows, as a maker writes its name ("orderbird", "lexoffice")."""
+    return surface.isalpha() and _no_dictionary_word(surface)
 
 
 def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
@@ -4289,8 +4285,7 @@ def _other_sense(
     ):
         return True  # "12 robuste Android-Handscanner", "Android tablets": devices, not an app to build
     if cap == "data-protection" and (
-        # "was datenschutzmäßig ein Problem ist", "datenschutzgerecht": a quality asked of
-        # the thing bought
+        # "was datenschutzmäßig ein Problem ist", "datenschutzgerecht": a quality asked of the thing bought
         all(_AS_A_QUALITY.search(fold(m.evidence)) for m in matches)
         # "Ein Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO ist abzuschließen": the contract's terms
         or (
@@ -6325,7 +6320,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     words = [fold(t.surface) for t in tokens]
     after_headings, headings = _after_headings(words, clause_of, sentence_of, match_starts, colons)
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
-    _list_items_share_role(tokens, clause_of, sentence_of, match_ends, roles)
+    _list_items_share_role(tokens, words, clause_of, sentence_of, match_ends, roles)
     _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
     _labelled_and_kept(words, clause_of, sentence_of, colons, match_starts, roles)
     _what_ours_is(words, match_starts, match_ends, roles)
