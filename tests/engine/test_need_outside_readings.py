@@ -470,3 +470,27 @@ def test_a_server_that_is_due_is_no_server_there(taxonomy):
 def test_a_till_said_to_be_a_makers_is_there(taxonomy, text):
     analysis = analyse_need(text, taxonomy)
     assert "pos" in {h.id for h in analysis.existing} and "pos" not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a person the writer has, or whose word counts
+        ("Notices get lost in WhatsApp groups, which our data protection officer rightly hates.", False),
+        ("Unser Datenschutzbeauftragter will Server in Deutschland. Wir brauchen ein Intranet.", False),
+        ("Network video recorders with 72-hour retention as set by the data protection officer.", False),
+        # the privacy others value, a camera's privacy masking
+        ("No camera at the entrance, our guests value their privacy. We need wifi.", False),
+        ("We need 38 IP cameras with privacy masking and recorders.", False),
+        # a law things are to be done in line with
+        ("All data must be stored in compliance with the revised Federal Act on Data Protection.", False),
+        ("Alle Daten sind in Übereinstimmung mit dem Datenschutzgesetz zu verarbeiten.", False),
+        # guards: asked for
+        ("Wir brauchen einen externen Datenschutzbeauftragten und ein Intranet.", True),
+        ("We need help with GDPR and a data protection officer.", True),
+    ],
+)
+def test_data_protection_as_someones_or_as_a_frame_is_no_need(taxonomy, text, asked):
+    analysis = analyse_need(text, taxonomy)
+    assert ("data-protection" in analysis.capability_ids) is asked
+    assert "compliance-management" not in analysis.capability_ids

@@ -4167,6 +4167,36 @@ _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter"
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
+def _in_line_with(m: _Match, tokens: list[Token], sentence_of: list[int]) -> bool:
+    """Whether ``m`` is what something is to be done in line with ("in compliance with the Federal Act on
+    Data Protection"): a frame of _IN_LINE_WITH ends at most _IN_LINE_REACH words before it, or holds it."""
+    start = m.start
+    end = max(t for t, _, _ in m.cover) + 1
+    words = [
+        fold(tokens[k].surface)
+        for k in range(max(0, start - _IN_LINE_REACH - 3), min(len(tokens), end + 1))
+        if sentence_of[k] == sentence_of[start]
+    ]
+    return any(
+        tuple(words[k : k + len(frame)]) == frame
+        for frame in _IN_LINE_WITH
+        for k in range(len(words) - len(frame) + 1)
+    )
+
+
+def _someones(m: _Match, tokens: list[Token]) -> bool:
+    """Whether ``m`` names someone's data protection officer or privacy ("our data protection officer",
+    "as set by the data protection officer", "guests value their privacy") or a camera's privacy masking."""
+    evidence = fold(m.evidence)
+    before = [fold(t.surface) for t in tokens[max(0, m.start - 2) : m.start]]
+    after = fold(tokens[m.start + 1].surface) if m.start + 1 < len(tokens) else ""
+    if evidence.endswith(_PERSON_WHO_DOES_IT):
+        return bool(_POSSESSIVES & set(before)) or before == ["by", "the"]
+    if evidence == "privacy":
+        return bool(_POSSESSIVES & set(before[-1:])) or after.startswith(_A_CAMERAS_FEATURE)
+    return False
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -4285,8 +4315,14 @@ def _other_sense(
     ):
         return True  # "12 robuste Android-Handscanner", "Android tablets": devices, not an app to build
     if cap == "data-protection" and (
-        # "was datenschutzmäßig ein Problem ist", "datenschutzgerecht": a quality asked of the thing bought
-        all(_AS_A_QUALITY.search(fold(m.evidence)) for m in matches)
+        # "was datenschutzmäßig ein Problem ist", "datenschutzgerecht": a quality asked of the thing bought;
+        # or a law things are done in line with, a person the writer has, the privacy others value
+        all(
+            _AS_A_QUALITY.search(fold(m.evidence))
+            or _in_line_with(m, tokens, sentence_of)
+            or _someones(m, tokens)
+            for m in matches
+        )
         # "Ein Vertrag zur Auftragsverarbeitung nach Art. 28 DSGVO ist abzuschließen": the contract's terms
         or (
             any(fold(m.evidence).startswith("auftragsverarbeitung") for m in matches)
@@ -4294,6 +4330,10 @@ def _other_sense(
         )
     ):
         return True
+    if cap == "compliance-management" and all(
+        fold(m.evidence) == "compliance" and _in_line_with(m, tokens, sentence_of) for m in matches
+    ):
+        return True  # "in compliance with the Federal Act": a condition, not compliance management
     if cap == "pos" and all(
         fold(m.evidence) in ("kasse", "kassen")
         and [fold(t.surface) for t in tokens[max(0, m.start - 2) : m.start]] in (["an", "der"], ["an", "den"])
@@ -4482,6 +4522,26 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _SUITES_MOVED_TO = frozenset(["microsoft 365", "m365", "office 365", "google workspace"])
 _AS_A_QUALITY = re.compile(r"(?:maessig|gerecht)(?:e|en|er|es|em)?$")
 _CONTRACT_TERMS = ("auftragsverarbeitung", "dsgvo", "gdpr", "avv", "av-vertrag")
+# A law or a rule that something is to be done in line with: a condition on it, nothing to buy ("stored in
+# compliance with the Federal Act on Data Protection", "in Übereinstimmung mit dem Datenschutzgesetz").
+_IN_LINE_WITH = (
+    ("in", "compliance", "with"),
+    ("compliant", "with"),
+    ("in", "accordance", "with"),
+    ("in", "line", "with"),
+    ("in", "uebereinstimmung", "mit"),
+    ("im", "einklang", "mit"),
+)
+_IN_LINE_REACH = 6
+# Whose: "our data protection officer", "unser Datenschutzbeauftragter" is a person the writer has; "their
+# privacy" is something the guests value.
+_POSSESSIVES = frozenset(
+    ["our", "my", "their", "his", "her", "your", "unser", "unsere", "unserer", "unserem", "unseren", "mein",
+     "meine", "meiner", "meinem", "meinen", "ihre", "ihrer", "ihrem", "ihren", "seine", "seiner", "seinem"]
+)  # fmt: skip
+_PERSON_WHO_DOES_IT = ("officer", "beauftragte", "beauftragter", "beauftragten")
+# "privacy masking", "Privacy-Zonen": a camera's feature
+_A_CAMERAS_FEATURE = ("mask", "zone", "filter")
 _DEVICES_OF_A_SYSTEM = (
     "scanner",
     "tablet",
