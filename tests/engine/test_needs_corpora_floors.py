@@ -204,12 +204,17 @@ F1_FLOORS = {
         "all": 0.82,  # 0.847
     },
     "needs_holdout21.json": {  # a sixteenth outside writer's, read as figures only: 0.760 at its first run
-        # on the engine of the round's start (8e6a2db) and when it arrived (612fecd)
-        "all": 0.74,  # 0.778 (figures only: 0.760 at its arrival)
+        # on the engine of the round's start (8e6a2db) and when it arrived (612fecd), 0.778; read for rules
+        # from needs_holdout23's arrival
+        "all": 0.74,  # 0.778
     },
     "needs_holdout22.json": {  # a seventeenth outside writer's, read as figures only: 0.688 at its first run
         # on the engine of the round's start (4b8dee7) and when it arrived (f391384)
         "all": 0.66,  # 0.695 (0.688 at its arrival)
+    },
+    "needs_holdout23.json": {  # an eighteenth outside writer's, read as figures only: 0.746 at its first run
+        # on the engine of the round's start (55e4099) and when it arrived (7bbe204)
+        "all": 0.72,  # 0.746 (0.746 at its arrival)
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -243,8 +248,9 @@ LOT_FLOORS = {
     "needs_holdout18.json": (0.77, 0.79),  # 0.800, 0.821 (0.744, 0.744 at its first run); read
     "needs_holdout19.json": (0.72, 0.64),  # 0.750, 0.667 (0.585, 0.667 at its first run); read
     "needs_holdout20.json": (0.86, 0.90),  # 0.889, 0.923 (0.828, 0.923 at its first run); read
-    "needs_holdout21.json": (0.66, 0.89),  # 0.688, 0.917 (0.629, 0.917 at its first run); figures only
+    "needs_holdout21.json": (0.66, 0.89),  # 0.688, 0.917 (0.629, 0.917 at its first run); read
     "needs_holdout22.json": (0.48, 0.70),  # 0.512, 0.724 (0.488, 0.724 at its first run); figures only
+    "needs_holdout23.json": (0.61, 0.93),  # 0.639, 0.958 (0.639, 0.958 at its first run); figures only
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -295,7 +301,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 23)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 24)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
