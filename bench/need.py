@@ -60,10 +60,10 @@ needs_holdout21.json (60 needs by a sixteenth outside writer) arrived in the rou
 engine of the round's start and on the engine it arrived at; it is kept as figures only.
 needs_holdout22.json (60 needs by a seventeenth outside writer) arrived in the round after: 0.688 on the
 engine of the round's start and on the engine it arrived at; from then on needs_holdout20 is read and
-needs_holdout21 and needs_holdout22 kept as figures only. needs_holdout23.json (60 needs by an eighteenth outside
-writer) arrived in the round after: 0.746 on the engine of the round's start (55e4099) and on the engine it
-arrived at (7bbe204); from then on needs_holdout21 is read and needs_holdout22 and needs_holdout23 kept as
-figures only.
+needs_holdout21 and needs_holdout22 kept as figures only. needs_holdout23.json (60 needs by an
+eighteenth outside writer) arrived in the round after: 0.746 on the engine of the round's start (55e4099)
+and on the engine it arrived at (7bbe204); from then on needs_holdout21 is read and needs_holdout22 and
+needs_holdout23 kept as figures only.
 
 Micro-averaged over all (text, capability) pairs, per corpus, per language, per ``kind`` and per ``style``
 when the corpus gives them; where entries name ``not_wanted`` or ``existing``, the capabilities the analysis

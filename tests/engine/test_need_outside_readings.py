@@ -494,3 +494,65 @@ def test_data_protection_as_someones_or_as_a_frame_is_no_need(taxonomy, text, as
     analysis = analyse_need(text, taxonomy)
     assert ("data-protection" in analysis.capability_ids) is asked
     assert "compliance-management" not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        (
+            "Schulungen sind nicht Gegenstand dieser Vergabe, ebenso wenig Teams-Telefonie. "
+            "Gesucht ist eine Migration nach Exchange Online.",
+            {"training", "telephony"},
+        ),
+        ("Wir brauchen eine Website. Einen Onlineshop brauchen wir nicht, genauso wenig eine App.",
+         {"online-shop", "mobile-app"}),
+    ],
+)  # fmt: skip
+def test_nor_either_refuses_too(taxonomy, text, refused):
+    analysis = analyse_need(text, taxonomy)
+    assert refused <= {h.id for h in analysis.negated}
+    assert not refused & set(analysis.capability_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "mail_asked"),
+    [
+        ("Wir wünschen uns einen besseren Spamschutz für unsere Postfächer (Exchange Online).", False),
+        ("Gesucht: ein CRM für Headhunter. Must-have ist die Integration mit Outlook/Exchange Online.",
+         False),
+        # guards: mailboxes asked for, and mailboxes moved to the cloud (writers differ: left as it reads)
+        ("Wir brauchen neue Postfächer für 20 Mitarbeiter.", True),
+        ("Los 3: Migration der Exchange-Umgebung (2.300 Postfächer) nach Exchange Online.", True),
+    ],
+)  # fmt: skip
+def test_mailboxes_another_service_acts_on_are_no_mail_system(taxonomy, text, mail_asked):
+    analysis = analyse_need(text, taxonomy)
+    assert ("email-system" in analysis.capability_ids) is mail_asked
+    assert ("email-system" in {h.id for h in analysis.existing}) is not mail_asked
+
+
+@pytest.mark.parametrize(
+    ("text", "licences"),
+    [
+        ("Gegenstand: Lizenzierung, Installation und Konfiguration einer Lernplattform (LMS).", False),
+        ("Leistungsumfang: Lizenzen, Einrichtung, Übernahme der Stammdaten. Gesucht ist eine Pflegesoftware.",
+         False),
+        ("We want a cloud PMS. Please send a proposal with licence costs and a rough timeline.", False),
+        # guards: licences supplied, licences managed
+        ("Lieferung von Microsoft-Lizenzen, Installation und Konfiguration für 200 Arbeitsplätze.", True),
+        ("Wir brauchen ein Lizenzmanagement für unsere Software.", True),
+    ],
+)  # fmt: skip
+def test_licences_with_the_products_setup_or_price_are_part_of_it(taxonomy, text, licences):
+    assert ("software-licensing" in analyse_need(text, taxonomy).capability_ids) is licences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Von: Einkauf Caritas-Altenhilfe gGmbH\nBetreff: WG: Pflegedoku\n\nWir suchen eine Pflegesoftware.",
+        "Von: Einkauf Caritas-Altenhilfe gGmbH Betreff: Pflegedokumentation. Wir suchen eine Pflegesoftware.",
+    ],
+)
+def test_a_mail_headers_sender_is_no_need(taxonomy, text):
+    assert analyse_need(text, taxonomy).capability_ids == ["care-software"]

@@ -2668,6 +2668,40 @@ _TO_THE_WRITER = frozenset(["uns", "mir", "us", "me"])
 _ESTIMATES = ("estimat", "kostenschaetz", "schaetzung", "kostenrahmen", "preisrahmen")
 
 
+_HEADER_FIELDS = frozenset(["von", "an", "cc", "bcc", "from", "to", "gesendet", "sent", "datum", "date"])
+_NEXT_FIELDS = _HEADER_FIELDS | {"betreff", "subject"}
+
+
+def _mail_header(
+    words: list[str], clause_of: list[int], sentence_of: list[int], colons: set[int]
+) -> set[int]:
+    """Tokens of a forwarded mail's header lines after "Von:", "An:", "From:", "To:" ...: names of people and
+    departments ("Von: Einkauf Caritas-Altenhilfe gGmbH"), not what is asked for. ("Betreff:" is the topic
+    and stays.) Linear."""
+    out: set[int] = set()
+    size = Counter(clause_of)
+    for i, w in enumerate(words):
+        if (
+            w in _HEADER_FIELDS
+            and size[clause_of[i]] == 1
+            and clause_of[i] in colons
+            and (i == 0 or sentence_of[i - 1] != sentence_of[i])
+        ):
+            k = i + 1  # to the line's end, or to the next field where the header runs on in one line
+            while (
+                k < len(words)
+                and sentence_of[k] == sentence_of[i]
+                and not (
+                    words[k] in _NEXT_FIELDS
+                    and clause_of[k] in colons
+                    and (k + 1 == len(words) or clause_of[k + 1] != clause_of[k])
+                )
+            ):
+                out.add(k)
+                k += 1
+    return out
+
+
 def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
     """Tokens of the salutation (the first clause, when a greeting opens it), of the closing (from a
     sentence among the last whose first words say "Grüße", "regards" ... to the end, unless a need verb
@@ -3558,14 +3592,24 @@ def _this_procurement(k: int, words: list[str]) -> bool:
 _LIKEWISE = frozenset(["auch", "ebenfalls", "ebenso", "too", "also"])
 _LIKEWISE_WORDS = 3  # "Kassen auch", "die Kassen ebenso", "the tills too"
 _LIKEWISE_FIRST = frozenset(["ebenso", "ebenfalls"])  # "..., ebenso unsere Finanzbuchhaltung"
+_NOR_EITHER = frozenset(["ebensowenig", "genausowenig"])  # also written "ebenso wenig", "genauso wenig"
 
 
 def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
     """ "Protel als PMS bleibt, Kassen auch", "..., ebenso unsere Finanzbuchhaltung": a short clause that
     names a thing and ends in "auch" or starts with "ebenso" says of it what the clause before said of its
-    own: there. Linear."""
+    own: there; one that starts with "ebenso wenig" after a refusal refuses its things too. Linear."""
     members = _members(clause_of)
     for before, clause in pairwise(members):
+        first = words[clause[0]] + (words[clause[1]] if len(clause) > 1 else "")
+        if (first in _NOR_EITHER or words[clause[0]] in _NOR_EITHER) and any(
+            roles[k] == "negated" or words[k] in _NEGATIONS for k in before
+        ):
+            # "Schulungen sind nicht Gegenstand dieser Vergabe, ebenso wenig Teams-Telefonie": refused too
+            for k in clause:
+                if roles[k] in ("need", "existing"):
+                    roles[k] = "negated"
+            continue
         if (
             len(clause) <= _LIKEWISE_WORDS + 1
             and (words[clause[-1]] in _LIKEWISE or words[clause[0]] in _LIKEWISE_FIRST)
@@ -4520,6 +4564,19 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _SUITES_MOVED_TO = frozenset(["microsoft 365", "m365", "office 365", "google workspace"])
+# Mailboxes and the mail client named as what another service acts on ("Spamschutz für unsere Postfächer
+# (Exchange Online)", "integration with Outlook/Exchange Online"): a mail system there, none bought. (Where
+# mailboxes move to the cloud, writers differ on whether a mail system is bought: left as it reads.)
+_MAILBOXES = (
+    "outlook",
+    "postfach",
+    "postfaech",
+    "mailbox",
+    "mailpostfach",
+    "funktionspostfach",
+    "exchange online",
+)
+_ACTS_ON_MAIL = ("email-security", "archiving", "crm")
 _AS_A_QUALITY = re.compile(r"(?:maessig|gerecht)(?:e|en|er|es|em)?$")
 _CONTRACT_TERMS = ("auftragsverarbeitung", "dsgvo", "gdpr", "avv", "av-vertrag")
 # A law or a rule that something is to be done in line with: a condition on it, nothing to buy ("stored in
@@ -5896,6 +5953,11 @@ def _sent_on(i: int, words: list[str], clause_of: list[int]) -> bool:
     return False
 
 
+_PRICE_ITEMS = ("costs", "cost", "fees", "kosten", "gebuehren", "preise", "prices")
+_SETUP_STEPS = ("installation", "einrichtung", "konfiguration", "implementierung", "inbetriebnahme", "setup")
+_SETUP_REACH = 3  # "Lizenzen, Einrichtung", "Lizenzierung, Installation"
+
+
 def _licences_of_a_product(
     per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]
 ) -> None:
@@ -5929,9 +5991,30 @@ def _licences_of_a_product(
             and any(j in starts for j in range(k + 2, k + 5))
         )
 
+    def with_its_setup(m: _Match) -> bool:
+        # "Lizenzierung, Installation und Konfiguration einer Lernplattform", "Leistungsumfang: Lizenzen,
+        # Einrichtung, Übernahme der Stammdaten", "a proposal with licence costs": the licences come with the
+        # product asked for, as its setup or its price does
+        k = max(t for t, _, _ in m.cover) + 1
+        return bool(starts) and (
+            words[k : k + 1] in [[c] for c in _PRICE_ITEMS]
+            or (
+                not any(w.startswith(_SUPPLY_STEMS) for w in words[max(0, m.start - 2) : m.start])
+                and any(
+                    w.startswith(_SETUP_STEPS)
+                    for j, w in enumerate(words[k : k + _SETUP_REACH], start=k)
+                    if sentence_of[j] == sentence_of[m.start]
+                )
+            )
+        )
+
     named = [m for m in licences if not _is_cpv(m)]  # a code beside the words only confirms them
     if named and all(
-        (m.evidence in products and "-" in m.evidence) or counted_seats(m) or for_a_product(m) for m in named
+        (m.evidence in products and "-" in m.evidence)
+        or counted_seats(m)
+        or for_a_product(m)
+        or with_its_setup(m)
+        for m in named
     ):
         del per_cap["software-licensing"]
 
@@ -6403,6 +6486,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
         | _letter_frame(words, clause_of, sentence_of)
+        | _mail_header(words, clause_of, sentence_of, colons)
         | _elsewhere(words, clause_of, sentence_of)
         | _cpv_labels(tokens, clause_of, sentence_of)
     ):
@@ -6527,6 +6611,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         and all(fold(m.evidence) in _SUITES_MOVED_TO for m in office)
     ):
         del per_role["need"]["office-software"]
+    mail = per_role["need"].get("email-system", ())
+    if (
+        mail
+        and any(c in per_role["need"] for c in _ACTS_ON_MAIL)
+        and all(fold(m.evidence).startswith(_MAILBOXES) for m in mail)
+    ):
+        per_role["existing"].setdefault("email-system", []).extend(per_role["need"].pop("email-system"))
     _licensed_products(per_role["need"], words, sentence_of)
     _parts_of_another(per_role["need"])
     _channels_of_a_hotel(per_role)
