@@ -556,3 +556,17 @@ def test_licences_with_the_products_setup_or_price_are_part_of_it(taxonomy, text
 )
 def test_a_mail_headers_sender_is_no_need(taxonomy, text):
     assert analyse_need(text, taxonomy).capability_ids == ["care-software"]
+
+
+@pytest.mark.parametrize(
+    ("text", "there"),
+    [
+        ("Wir suchen eine Kanzleisoftware. Unsere Finanzbuchhaltung wird weiterhin mit DATEV erstellt.",
+         "accounting"),
+        ("Wir wollen ein SOC. Wir haben an allen Standorten Sophos-Firewalls und Sophos Intercept X als EDR "
+         "im Einsatz.", "it-security"),
+    ],
+)  # fmt: skip
+def test_a_task_still_done_and_things_had_in_use_are_there(taxonomy, text, there):
+    analysis = analyse_need(text, taxonomy)
+    assert there in {h.id for h in analysis.existing} and there not in analysis.capability_ids

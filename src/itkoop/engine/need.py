@@ -2351,6 +2351,26 @@ def _list_items_share_role(
                 roles[a : b + 1] = [role] * (b + 1 - a)
 
 
+_HAD_IN_USE_REACH = 20  # words from "haben" to "im Einsatz"
+
+
+def _had_in_use(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
+    """ "Wir haben an allen Standorten Sophos-Firewalls und Sophos Intercept X als EDR im Einsatz": all
+    things between the writer's "haben" and "im Einsatz" / "in Betrieb" are there, over the "und" that
+    ends the backward reach of a cue elsewhere. Linear."""
+    for i, w in enumerate(words):
+        if w not in ("einsatz", "betrieb") or not i or words[i - 1] not in ("im", "in"):
+            continue
+        for k in range(i - 2, max(-1, i - _HAD_IN_USE_REACH), -1):
+            if clause_of[k] != clause_of[i] or words[k] in _NEED_VERBS or words[k] in _NEGATIONS:
+                break
+            if words[k] in ("haben", "hat", "have", "has") and k and words[k - 1] in _WRITERS | {"es"}:
+                for m in range(k + 1, i):
+                    if m in starts and roles[m] == "need":
+                        roles[m] = "existing"
+                break
+
+
 def _kept_in_brackets(
     words: list[str], clause_of: list[int], bracketed: set[int], starts: set[int], roles: list[str]
 ) -> None:
@@ -3009,6 +3029,12 @@ def _roles(
         elif (
             word in _EXISTING
             or (word in _DONE and prev in _GO_ON)  # "Doctolib soll weiter genutzt werden"
+            # "Unsere Finanzbuchhaltung wird weiterhin mit DATEV erstellt": a task still done with a system
+            or (
+                word in _DONE_STILL
+                and any(w in ("weiterhin", "still") for w in folded[max(0, i - _STILL_REACH) : i])
+                and clause_of[max(0, i - _STILL_REACH)] == clause_of[i]
+            )
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
             or (word in _USE_VERBS and (prev in _WRITERS or nxt in _WRITERS))
@@ -3458,6 +3484,8 @@ _ONCE = frozenset(["mal", "einmal", "frueher", "damals", "zeitweise"])
 
 
 _DONE = frozenset(["gemacht", "genutzt", "benutzt", "verwendet", "gehabt", "eingesetzt", "betrieben"])
+_DONE_STILL = _DONE | {"erstellt", "gefuehrt", "abgewickelt", "erledigt", "gebucht", "done", "handled"}
+_STILL_REACH = 6
 _DOING = frozenset(["machen", "nutzen", "benutzen", "verwenden", "haben", "betreiben", "use", "run", "do"])
 _LAST = frozenset(["letztes", "letzten", "vorletztes", "vorigen", "voriges", "last"])
 _MADE = frozenset(
@@ -6465,6 +6493,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     roles = _roles(tokens, clause_of, match_starts, headings, match_ends, sentence_of)
     _list_items_share_role(tokens, words, clause_of, sentence_of, match_ends, roles)
     _kept_in_brackets(words, clause_of, bracketed, match_starts, roles)
+    _had_in_use(words, clause_of, match_starts, roles)
     _labelled_and_kept(words, clause_of, sentence_of, colons, match_starts, roles)
     _what_ours_is(words, match_starts, match_ends, roles)
     for k in match_starts:
