@@ -570,3 +570,20 @@ def test_a_mail_headers_sender_is_no_need(taxonomy, text):
 def test_a_task_still_done_and_things_had_in_use_are_there(taxonomy, text, there):
     analysis = analyse_need(text, taxonomy)
     assert there in {h.id for h in analysis.existing} and there not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "booking"),
+    [
+        ("Physiopraxis mit 6 Therapeuten sucht Praxissoftware mit Abrechnung und Terminplanung.", False),
+        ("Wir suchen eine Handwerkersoftware, die Angebote schreibt, die Termine plant und Teams einteilt.",
+         False),
+        ("Wir brauchen ein MES, weil unser größter Kunde genauere Liefertermine verlangt.", False),
+        ("Die Einweisung erfolgt an zwei Abendterminen vor Ort. Gesucht: 40 Tablets.", False),
+        # guards: customers book
+        ("Wir suchen eine Praxissoftware, und Patienten sollen Termine online buchen können.", True),
+        ("Unser Friseursalon braucht ein Buchungssystem für Termine.", True),
+    ],
+)  # fmt: skip
+def test_a_trade_softwares_own_appointments_are_no_booking(taxonomy, text, booking):
+    assert ("appointment-booking" in analyse_need(text, taxonomy).capability_ids) is booking

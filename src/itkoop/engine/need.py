@@ -4239,6 +4239,9 @@ _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter"
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
+_DATES_NOT_BOOKED = ("liefertermin", "abendtermin", "inhouse-termin", "abgabetermin", "fertigstellungstermin")
+
+
 def _in_line_with(m: _Match, tokens: list[Token], sentence_of: list[int]) -> bool:
     """Whether ``m`` is what something is to be done in line with ("in compliance with the Federal Act on
     Data Protection"): a frame of _IN_LINE_WITH ends at most _IN_LINE_REACH words before it, or holds it."""
@@ -4402,6 +4405,8 @@ def _other_sense(
         )
     ):
         return True
+    if cap == "appointment-booking" and all(fold(m.evidence).startswith(_DATES_NOT_BOOKED) for m in matches):
+        return True  # "Liefertermine", "an zwei Abendterminen", "Inhouse-Termine": dates, none booked
     if cap == "compliance-management" and all(
         fold(m.evidence) == "compliance" and _in_line_with(m, tokens, sentence_of) for m in matches
     ):
@@ -5986,6 +5991,32 @@ _SETUP_STEPS = ("installation", "einrichtung", "konfiguration", "implementierung
 _SETUP_REACH = 3  # "Lizenzen, Einrichtung", "Lizenzierung, Installation"
 
 
+# Software of a trade that plans its own appointments: "Praxissoftware mit Kassenabrechnung und
+# Terminplanung", "Software für meine Kehrbezirke mit Terminplanung", "eine Software, die die Termine plant
+# und die Teams einteilt", "Plantafel, wo man sieht, was Verschiebungen für die Termine bedeuten".
+_PLANS_ITS_APPOINTMENTS = ("medical-practice", "field-service", "craft-software", "production-planning")
+# ... unless customers book them: words of the one who books, or of booking
+_BOOKING_WORDS = ("kunde", "kundin", "patient", "gaest", "gast", "client", "customer", "guest", "online",
+                  "buch", "book", "selbst", "aussuch", "vergabe", "vereinbar", "ausmach")  # fmt: skip
+
+
+def _appointments_of_a_trade_software(
+    per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]
+) -> None:
+    """Appointments said of a trade's software are its own planning, no booking system beside it, where
+    no one books them in the sentences that say so."""
+    booking = per_cap.get("appointment-booking", ())
+    if not booking or not any(c in per_cap for c in _PLANS_ITS_APPOINTMENTS):
+        return
+    said_in = {sentence_of[m.start] for m in booking}
+    if all(fold(m.evidence).startswith("termin") for m in booking) and not any(
+        any(b in w for b in _BOOKING_WORDS)  # within a word too: "das Terminvereinbaren"
+        for w, c in zip(words, sentence_of, strict=True)
+        if c in said_in
+    ):
+        del per_cap["appointment-booking"]
+
+
 def _licences_of_a_product(
     per_cap: dict[str, list[_Match]], words: list[str], sentence_of: list[int]
 ) -> None:
@@ -6629,6 +6660,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         if cap in per_role["need"] and all(fold(m.evidence) in weak for m in per_role["need"][cap]):
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
+    _appointments_of_a_trade_software(per_role["need"], words, sentence_of)
     _forms_for_the_procedures_there(per_role)
     _licences_of_a_product(per_role["need"], words, sentence_of)
     # "den alten Exchange-Server zu Microsoft 365 umziehen": the suite named as where things move is the
