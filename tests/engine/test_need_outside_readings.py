@@ -587,3 +587,16 @@ def test_a_task_still_done_and_things_had_in_use_are_there(taxonomy, text, there
 )  # fmt: skip
 def test_a_trade_softwares_own_appointments_are_no_booking(taxonomy, text, booking):
     assert ("appointment-booking" in analyse_need(text, taxonomy).capability_ids) is booking
+
+
+@pytest.mark.parametrize(
+    ("text", "collaboration"),
+    [
+        ("Wir wollen E-Mail und Dateien in Microsoft 365 umziehen und eine Datensicherung.", False),
+        ("Over the next months we want to move mail and files to Microsoft 365.", False),
+        # guard: a switch to the suite adopts it
+        ("Wir brauchen Hilfe bei der Umstellung auf Microsoft 365 und eine Benutzerverwaltung.", True),
+    ],
+)
+def test_a_suite_things_move_into_is_no_collaboration_bought(taxonomy, text, collaboration):
+    assert ("collaboration" in analyse_need(text, taxonomy).capability_ids) is collaboration

@@ -4597,6 +4597,7 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _SUITES_MOVED_TO = frozenset(["microsoft 365", "m365", "office 365", "google workspace"])
+_MOVING = ("umzieh", "umzug", "move", "moving", "migrat", "migrier", "verlager", "ueberfuehr")
 # Mailboxes and the mail client named as what another service acts on ("Spamschutz für unsere Postfächer
 # (Exchange Online)", "integration with Outlook/Exchange Online"): a mail system there, none bought. (Where
 # mailboxes move to the cloud, writers differ on whether a mail system is bought: left as it reads.)
@@ -6672,6 +6673,26 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         and all(fold(m.evidence) in _SUITES_MOVED_TO for m in office)
     ):
         del per_role["need"]["office-software"]
+    # ... and no collaboration software where things are moved into it ("E-Mail und Dateien in Microsoft 365
+    # umziehen", "move mail, files and team collaboration to Microsoft 365"), unlike a switch to the suite
+    # ("Umstellung auf Microsoft 365"), which adopts it
+    shared = per_role["need"].get("collaboration", ())
+    if (
+        shared
+        and "cloud-migration" in per_role["need"]
+        and all(
+            fold(m.evidence) in _SUITES_MOVED_TO
+            and m.start
+            and words[m.start - 1] not in ("auf", "on")
+            and any(
+                w.startswith(_MOVING)
+                for w, c in zip(words, sentence_of, strict=True)
+                if c == sentence_of[m.start]
+            )
+            for m in shared
+        )
+    ):
+        del per_role["need"]["collaboration"]
     mail = per_role["need"].get("email-system", ())
     if (
         mail
