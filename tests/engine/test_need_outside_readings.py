@@ -600,3 +600,13 @@ def test_a_trade_softwares_own_appointments_are_no_booking(taxonomy, text, booki
 )
 def test_a_suite_things_move_into_is_no_collaboration_bought(taxonomy, text, collaboration):
     assert ("collaboration" in analyse_need(text, taxonomy).capability_ids) is collaboration
+
+
+def test_a_forwarding_system_is_a_transport_system_there(taxonomy):
+    analysis = analyse_need(
+        "Shipment data comes from our forwarding system CargoWise and documents are stored in our DMS; both "
+        "stay. We want a customer portal.",
+        taxonomy,
+    )
+    assert {"logistics-tms", "dms"} <= {h.id for h in analysis.existing}
+    assert analysis.capability_ids == ["customer-portal"]
