@@ -4266,9 +4266,9 @@ def _someones(m: _Match, tokens: list[Token]) -> bool:
     before = [fold(t.surface) for t in tokens[max(0, m.start - 2) : m.start]]
     after = fold(tokens[m.start + 1].surface) if m.start + 1 < len(tokens) else ""
     if evidence.endswith(_PERSON_WHO_DOES_IT):
-        return bool(_POSSESSIVES & set(before)) or before == ["by", "the"]
+        return bool(_WHOSE & set(before)) or before == ["by", "the"]
     if evidence == "privacy":
-        return bool(_POSSESSIVES & set(before[-1:])) or after.startswith(_A_CAMERAS_FEATURE)
+        return bool(_WHOSE & set(before[-1:])) or after.startswith(_A_CAMERAS_FEATURE)
     return False
 
 
@@ -4626,10 +4626,9 @@ _IN_LINE_WITH = (
 _IN_LINE_REACH = 6
 # Whose: "our data protection officer", "unser Datenschutzbeauftragter" is a person the writer has; "their
 # privacy" is something the guests value.
-_POSSESSIVES = frozenset(
-    ["our", "my", "their", "his", "her", "your", "unser", "unsere", "unserer", "unserem", "unseren", "mein",
-     "meine", "meiner", "meinem", "meinen", "ihre", "ihrer", "ihrem", "ihren", "seine", "seiner", "seinem"]
-)  # fmt: skip
+_WHOSE = _POSSESSIVES | frozenset(
+    ["their", "his", "her", "your", "ihre", "ihrer", "ihrem", "ihren", "seine", "seiner", "seinem"]
+)
 _PERSON_WHO_DOES_IT = ("officer", "beauftragte", "beauftragter", "beauftragten")
 # "privacy masking", "Privacy-Zonen": a camera's feature
 _A_CAMERAS_FEATURE = ("mask", "zone", "filter")
