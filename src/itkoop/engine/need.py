@@ -3866,14 +3866,14 @@ _IN_A_SYSTEM = frozenset(["im", "ins", "in"])
 
 
 _STANDS = frozenset(["steht", "stehen", "stand", "stands"])
-_IN_A_PLACE = frozenset(["in", "im", "auf", "an", "am", "bei", "at"])
+_PLACE_OPENERS = frozenset(["in", "im", "auf", "an", "am", "bei", "at"])
 
 
 def _standing_in_a_place(words: list[str], clause_of: list[int], starts: set[int], roles: list[str]) -> None:
     """ "In den Filialen stehen Vectron-Kassen", "Im Lager steht ein alter Server": what stands in a place the
     clause opens with is there (not in a clause that asks)."""
     for members in _members(clause_of):
-        if words[members[0]] not in _IN_A_PLACE or any(words[k] in _ASKING for k in members):
+        if words[members[0]] not in _PLACE_OPENERS or any(words[k] in _ASKING for k in members):
             continue
         verb = next((k for k in members[1:6] if words[k] in _STANDS), None)
         if verb is None or words[members[-1]] in ("an", "bevor"):
@@ -4097,7 +4097,7 @@ def _refuse_last_named(
                     ),
                     None,
                 )
-                if head is not None and any(folded[k] in _FOR for k in before if k > head):
+                if head is not None and any(folded[k] in _FOR_WHAT for k in before if k > head):
                     m = head
             roles[m] = _combined(roles[m], "negated")
             return None
@@ -4105,7 +4105,7 @@ def _refuse_last_named(
     return m
 
 
-_FOR = frozenset(["fuer", "for"])
+_FOR_WHAT = frozenset(["fuer", "for"])
 
 
 _AS = frozenset(["wie", "as"])
