@@ -610,3 +610,24 @@ def test_a_forwarding_system_is_a_transport_system_there(taxonomy):
     )
     assert {"logistics-tms", "dms"} <= {h.id for h in analysis.existing}
     assert analysis.capability_ids == ["customer-portal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "there", "asked"),
+    [
+        ("Wir brauchen eine Firewall, denn unser PMS (apaleo), die Kartenterminals und das Telefon hängen "
+         "am Netz.", "hotel-software", "it-security"),
+        ("Wir brauchen neue Laptops. Auf denen muss unser Handwerkerprogramm (Streit V.1), das wir seit "
+         "Jahren haben, laufen.", "craft-software", "hardware-supply"),
+    ],
+)  # fmt: skip
+def test_ours_named_in_brackets_is_there(taxonomy, text, there, asked):
+    analysis = analyse_need(text, taxonomy)
+    assert there in {h.id for h in analysis.existing}
+    assert analysis.capability_ids == [asked]
+
+
+def test_ours_with_a_word_in_brackets_is_no_name(taxonomy):
+    text = "Unsere Website (veraltet), die keiner pflegt, soll neu gemacht werden."
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["website-cms"]

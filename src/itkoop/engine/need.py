@@ -4989,19 +4989,41 @@ def _linked_to(m: _Match, words: list[str]) -> bool:
     return False
 
 
-def _ours_by_name(m: _Match, tokens: list[Token], words: list[str], matcher: _Matcher) -> bool:
+def _ours_by_name(
+    m: _Match,
+    tokens: list[Token],
+    words: list[str],
+    matcher: _Matcher,
+    clause_of: list[int],
+    bracketed: set[int],
+) -> bool:
     """A system of the writer's named with its product ("Unsere Praxissoftware (THEORG) soll angebunden
     werden", "our SAP ERP") runs already: a possessive before it, and a product name right before or after
-    it (a capitalised word no dictionary and no pattern knows)."""
+    it (a capitalised word no dictionary and no pattern knows), or in brackets right after it ("unser PMS
+    (apaleo)", "Unser Handwerkerprogramm (Streit V.1)": a name of a few words, no word the taxonomy or the
+    dictionary reads in lower case)."""
     i = m.start
     j = max(t for t, _, _ in m.cover)
     if m.kind != "cap" or not any(words[k] in _POSSESSIVES for k in range(max(0, i - 3), i)):
         return False
+    if (
+        j + 1 < len(tokens)
+        and clause_of[j + 1] != clause_of[j]
+        and clause_of[j + 1] in bracketed
+        and sum(1 for c in clause_of[j + 1 : j + 2 + _NAME_IN_BRACKETS] if c == clause_of[j + 1])
+        <= _NAME_IN_BRACKETS
+        and not tokens[j + 1].forms & matcher.words.keys()
+        and (tokens[j + 1].surface[:1].isupper() or _no_dictionary_word(tokens[j + 1].surface))
+    ):
+        return True
     return any(
         _unknown_name(tokens[k].surface) and not tokens[k].forms & matcher.words.keys()
         for k in (i - 1, j + 1)
         if 0 <= k < len(tokens)
     )
+
+
+_NAME_IN_BRACKETS = 4  # words of a product's name: "(apaleo)", "(Streit V.1)", "(Domus 4000)"
 
 
 def _talked_to(m: _Match, words: list[str], clause_of: list[int]) -> bool:
@@ -6576,7 +6598,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         if role == "need" and (
             _through_ours(start, words)
             or _there_already(m, words)
-            or _ours_by_name(m, tokens, words, matcher)
+            or _ours_by_name(m, tokens, words, matcher, clause_of, bracketed)
             or _talked_to(m, words, clause_of)
             or _done_with_a_product(m, tokens, words, clause_of, matcher)
             or (
