@@ -631,3 +631,22 @@ def test_ours_with_a_word_in_brackets_is_no_name(taxonomy):
     text = "Unsere Website (veraltet), die keiner pflegt, soll neu gemacht werden."
     analysis = analyse_need(text, taxonomy)
     assert analysis.capability_ids == ["website-cms"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Framework agreement for penetration testing and IT security assessments.",
+        "We'd like an external security assessment of our network.",
+    ],
+)
+def test_a_security_assessment_is_a_penetration_test(taxonomy, text):
+    assert analyse_need(text, taxonomy).capability_ids == ["penetration-testing"]
+
+
+def test_a_managed_firewall_is_no_care_of_the_pcs(taxonomy):
+    text = (
+        "We'd like a security assessment of our network, a managed firewall at each site, and a proper "
+        "backup with offsite copies for the reception PCs and our local file server."
+    )
+    assert "device-management" not in analyse_need(text, taxonomy).capability_ids

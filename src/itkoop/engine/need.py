@@ -85,6 +85,7 @@ _DEVICE_WORK = (
     *("setup", "set-up", "windows "),  # "windows ": the system moved to ("auf Windows 11")
 )
 
+_ARTICLES_BEFORE_CARE = frozenset(["a", "an", "the", "ein", "eine", "einen", "einem", "einer"])
 _CARED_FOR = (
     *("betreu", "verwalt", "administr", "wart", "pflegt", "pflegen", "look after", "maintain", "manage"),
     *("ersetz", "replac", "austausch"),  # "Die bisherigen Diensthandys sollen ersetzt werden"
@@ -6669,10 +6670,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     managed = per_role["need"].get("device-management", ())
     if managed and not any(
         any(task in fold(m.evidence) for task in _DEVICE_WORK)
-        # "der unsere Rechner, Drucker und das WLAN betreut": cared for in the devices' sentence
+        # "der unsere Rechner, Drucker und das WLAN betreut": cared for in the devices' sentence (not "a
+        # managed firewall": the care of another thing)
         or any(
-            w.startswith(_CARED_FOR)
-            for w, c in zip(words, sentence_of, strict=True)
+            w.startswith(_CARED_FOR) and not (k and words[k - 1] in _ARTICLES_BEFORE_CARE)
+            for k, (w, c) in enumerate(zip(words, sentence_of, strict=True))
             if c == sentence_of[m.start]
         )
         for m in managed
