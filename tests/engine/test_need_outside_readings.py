@@ -650,3 +650,12 @@ def test_a_managed_firewall_is_no_care_of_the_pcs(taxonomy):
         "backup with offsite copies for the reception PCs and our local file server."
     )
     assert "device-management" not in analyse_need(text, taxonomy).capability_ids
+
+
+def test_a_refusal_reaches_over_a_relative_clause_and_its_subordinate(taxonomy):
+    analysis = analyse_need(
+        "Wir wollen Temperaturüberwachung. Irgendwelche KI-Prognosen, die vorhersagen, wann ein Aggregat "
+        "ausfällt, brauchen wir ausdrücklich nicht.",
+        taxonomy,
+    )
+    assert "ai-ml" in {h.id for h in analysis.negated} and "ai-ml" not in analysis.capability_ids

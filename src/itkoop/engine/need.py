@@ -4057,6 +4057,15 @@ def _refused_across_a_relative_clause(
     if k < 0 or sentence_of[k] != sentence_of[first]:
         return
     if folded[first] in _NEED_VERBS:
+        described = _described_over_two_clauses(k, first, clause_of, sentence_of, folded)
+        if described is not None:
+            # "Irgendwelche KI-Prognosen, die vorhersagen, wann ein Aggregat ausfällt, brauchen wir nicht":
+            # the thing the relative clause and its own subordinate clause describe, and what they name
+            for j in range(described + 1, first):
+                if j in starts and roles[j] == "need":
+                    roles[j] = "negated"
+            _refuse_last_named(described, clause_of, starts, roles, folded)
+            return
         # "... gleich KI draufwerfen – brauch ich nicht": the refusal opens with its verb, the thing refused
         # is the last one the clause before names
         m = _refuse_last_named(k, clause_of, starts, roles)
@@ -4077,6 +4086,32 @@ def _refused_across_a_relative_clause(
         return
     # the end of the clause before the relative one: what it describes
     _refuse_last_named(start - 1, clause_of, starts, roles)
+
+
+_SUBORDINATORS = frozenset(
+    ["wann", "wie", "wo", "was", "ob", "dass", "when", "where", "how", "what", "whether"]
+)
+
+
+def _described_over_two_clauses(
+    k: int, first: int, clause_of: list[int], sentence_of: list[int], folded: list[str]
+) -> int | None:
+    """Where the clause ending at ``k`` opens with a subordinator ("wann ein Aggregat ausfällt") right after
+    a relative clause ("die vorhersagen"), the end of the clause that one describes, if in the sentence."""
+
+    def opening(end: int) -> int:
+        start = end
+        while start > 0 and clause_of[start - 1] == clause_of[end]:
+            start -= 1
+        return start
+
+    inner = opening(k)
+    if folded[inner] not in _SUBORDINATORS or inner == 0:
+        return None
+    relative = opening(inner - 1)
+    if folded[relative] not in _RELATIVES or relative == 0 or sentence_of[relative - 1] != sentence_of[first]:
+        return None
+    return relative - 1
 
 
 def _refuse_last_named(
