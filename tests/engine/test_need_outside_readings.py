@@ -659,3 +659,19 @@ def test_a_refusal_reaches_over_a_relative_clause_and_its_subordinate(taxonomy):
         taxonomy,
     )
     assert "ai-ml" in {h.id for h in analysis.negated} and "ai-ml" not in analysis.capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "controlling"),
+    [
+        ("We search a CAQ software: complaints/8D, gauge management, FMEA and control plans.", False),
+        ("Wir suchen eine CRM-Lösung. Budgetrahmen Jahr 1: bis 15.000 €.", False),
+        ("Wir suchen ein Tool für Timesheets, damit wir sehen, welche Jobs profitabel sind – billable vs. "
+         "non-billable hours, Budget-Alerts, Ressourcenplanung fürs Team.", False),
+        # guards: budgets planned and followed, controlling named
+        ("Wir brauchen ein Projektcontrolling: Stunden auf Projekte buchen, Budget vs. actual.", True),
+        ("Wir suchen eine Software für Controlling und Liquiditätsplanung.", True),
+    ],
+)  # fmt: skip
+def test_control_and_the_budgets_a_tool_keeps_are_no_controlling(taxonomy, text, controlling):
+    assert ("controlling" in analyse_need(text, taxonomy).capability_ids) is controlling

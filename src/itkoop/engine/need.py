@@ -1269,6 +1269,9 @@ _NOT_BOOKED_DATES = (
     "vorort",  # "ein Vor-Ort-Termin": a visit of the provider
     "gespraechstermin",
     "kennenlerntermin",
+    "abendtermin",  # "die Einweisung erfolgt an zwei Abendterminen": sessions held
+    "inhouse-termin",
+    "fertigstellungstermin",
 )
 _TALKS = ("besprech", "gespraech", "beratung", "kennenlern", "discuss", "talk", "consultation")
 _SUPPLY_REACH = 6  # words before or after a device within which its supply is asked for ("anschaffen")
@@ -4275,9 +4278,6 @@ _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter"
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
-_DATES_NOT_BOOKED = ("liefertermin", "abendtermin", "inhouse-termin", "abgabetermin", "fertigstellungstermin")
-
-
 def _in_line_with(m: _Match, tokens: list[Token], sentence_of: list[int]) -> bool:
     """Whether ``m`` is what something is to be done in line with ("in compliance with the Federal Act on
     Data Protection"): a frame of _IN_LINE_WITH ends at most _IN_LINE_REACH words before it, or holds it."""
@@ -4356,6 +4356,10 @@ def _other_sense(
     if cap == "construction-ava" and all(fold(m.evidence) in ("baustelle", "baustellen") for m in matches):
         # a craftsman's "Baustelle" is where his people work; construction software is for builders
         return any(w.startswith(_CRAFT_TRADES) for w in words)
+    if cap == "controlling" and all(fold(m.evidence) in ("control", "budgetrahmen") for m in matches):
+        # "FMEA and control plans", "the existing control system": to control is no controlling;
+        # "Budgetrahmen Jahr 1: bis 15.000 €" is the writer's means
+        return True
     if cap == "controlling" and all(fold(m.evidence) in ("budget", "budgets") for m in matches):
         # "Budget ist begrenzt", "our budget is 5,000 euros": the writer's means; controlling only where a
         # budget is planned or followed, said next to it ("Budget vs. actual", "Budgets überwachen")
@@ -4441,8 +4445,6 @@ def _other_sense(
         )
     ):
         return True
-    if cap == "appointment-booking" and all(fold(m.evidence).startswith(_DATES_NOT_BOOKED) for m in matches):
-        return True  # "Liefertermine", "an zwei Abendterminen", "Inhouse-Termine": dates, none booked
     if cap == "compliance-management" and all(
         fold(m.evidence) == "compliance" and _in_line_with(m, tokens, sentence_of) for m in matches
     ):
@@ -6049,6 +6051,7 @@ _SETUP_STEPS = ("installation", "einrichtung", "konfiguration", "implementierung
 _SETUP_REACH = 3  # "Lizenzen, Einrichtung", "Lizenzierung, Installation"
 
 
+_KEEPS_BUDGETS = ("project-management", "time-tracking", "customer-portal", "procurement")
 # Software of a trade that plans its own appointments: "Praxissoftware mit Kassenabrechnung und
 # Terminplanung", "Software für meine Kehrbezirke mit Terminplanung", "eine Software, die die Termine plant
 # und die Teams einteilt", "Plantafel, wo man sieht, was Verschiebungen für die Termine bedeuten".
@@ -6720,6 +6723,19 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _appointments_of_a_trade_software(per_role["need"], words, sentence_of)
+    budgets = per_role["need"].get("controlling", ())
+    if (
+        budgets
+        and all(fold(m.evidence).startswith("budget") for m in budgets)
+        and any(c in per_role["need"] for c in _KEEPS_BUDGETS)
+        # ... not where budgets are planned or followed ("Budget vs. actual")
+        and not any(
+            w.startswith(_BUDGET_WORK) for m in budgets for w in words[max(0, m.start - 3) : m.start + 4]
+        )
+    ):
+        # "time tracking against client budgets", "Budget-Alerts", "Budgetgrenzen je Filiale": the budgets
+        # a project tool or a portal keeps, no controlling
+        del per_role["need"]["controlling"]
     _forms_for_the_procedures_there(per_role)
     _licences_of_a_product(per_role["need"], words, sentence_of)
     # "den alten Exchange-Server zu Microsoft 365 umziehen": the suite named as where things move is the
