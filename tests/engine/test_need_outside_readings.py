@@ -675,3 +675,8 @@ def test_a_refusal_reaches_over_a_relative_clause_and_its_subordinate(taxonomy):
 )  # fmt: skip
 def test_control_and_the_budgets_a_tool_keeps_are_no_controlling(taxonomy, text, controlling):
     assert ("controlling" in analyse_need(text, taxonomy).capability_ids) is controlling
+
+
+def test_wissenstransfer_to_administrators_is_training(taxonomy):
+    text = "Zu liefern sind zwei Backup-Server, Installation und Wissenstransfer an drei Administratoren."
+    assert "training" in analyse_need(text, taxonomy).capability_ids
