@@ -680,3 +680,13 @@ def test_control_and_the_budgets_a_tool_keeps_are_no_controlling(taxonomy, text,
 def test_wissenstransfer_to_administrators_is_training(taxonomy):
     text = "Zu liefern sind zwei Backup-Server, Installation und Wissenstransfer an drei Administratoren."
     assert "training" in analyse_need(text, taxonomy).capability_ids
+
+
+def test_a_trades_verwaltungsprogramm_is_its_software_there(taxonomy):
+    analysis = analyse_need(
+        "Wir sind eine Hausverwaltung in Kiel mit 1.200 Einheiten. Unser Verwaltungsprogramm (Domus 4000) "
+        "ist gut und bleibt. Wir wollen Belege scannen und ein Mieterportal.",
+        taxonomy,
+    )
+    assert "property-management" in {h.id for h in analysis.existing}
+    assert set(analysis.capability_ids) == {"ocr-capture", "customer-portal"}
