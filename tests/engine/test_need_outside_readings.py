@@ -690,3 +690,16 @@ def test_a_trades_verwaltungsprogramm_is_its_software_there(taxonomy):
     )
     assert "property-management" in {h.id for h in analysis.existing}
     assert set(analysis.capability_ids) == {"ocr-capture", "customer-portal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "till"),
+    [
+        ("Wir wollen ein WLAN mit einer sauberen Trennung von Gästenetz, Verwaltung und Kassen.", False),
+        ("Wir wollen ein neues WLAN mit einer sauberen Trennung von Gästenetz und Kassen.", False),
+        # guard: a new clause after ", und"
+        ("Wir brauchen ein WLAN, getrennt vom Büro, und neue Kassen.", True),
+    ],
+)
+def test_what_a_network_is_separated_from_is_no_need(taxonomy, text, till):
+    assert ("pos" in analyse_need(text, taxonomy).capability_ids) is till

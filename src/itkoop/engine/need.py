@@ -5678,10 +5678,12 @@ def _names_a_link_to_it(m: _Match, words: list[str]) -> bool:
 
 # Kept apart: "getrennt von der Kasse", "separate from the POS", "vom Büronetz und der Kasse getrennt".
 _APART = frozenset(
-    ["getrennt", "abgetrennt", "separat", "separate", "separated", "isoliert", "isolated", "abgeschottet"]
-)
+    ["getrennt", "abgetrennt", "separat", "separate", "separated", "isoliert", "isolated", "abgeschottet",
+     "trennung", "abtrennung", "separation", "segmentierung", "segmentation"]
+)  # fmt: skip
 _APART_FROM = frozenset(["von", "vom", "from"])
 _APART_REACH = 4
+_APART_ITEM_WORDS = 2
 
 
 def _kept_apart_from(m: _Match, words: list[str], clause_of: list[int]) -> bool:
@@ -5690,9 +5692,24 @@ def _kept_apart_from(m: _Match, words: list[str], clause_of: list[int]) -> bool:
     preposition or a few words after the match, in its clause."""
     start, end = m.start, max(t for t, _, _ in m.cover)
     clause = clause_of[start]
+
+    def an_item(k: int) -> bool:
+        """The clause ending at k is an item of a list: at most _APART_ITEM_WORDS words, or its last ones
+        after the preposition that opens the list ("... Trennung von Gästenetz, ...")."""
+        for j in range(k, max(-1, k - _APART_ITEM_WORDS - 1), -1):
+            if clause_of[j] != clause_of[k]:
+                return True
+            if words[j] in _APART_FROM:
+                return j < k
+        return k < _APART_ITEM_WORDS
+
     for k in range(start - 1, max(-1, start - 1 - _APART_REACH), -1):
         if clause_of[k] != clause:
-            return False
+            # over an item of a comma list ("Trennung von Gästenetz, Verwaltung und Kassen"), not into the
+            # clause before a ", und ..." ("ein WLAN, getrennt vom Büro, und neue Kassen")
+            if not an_item(k) or words[k + 1] in _LIST_JOINS:
+                return False
+            clause = clause_of[k]
         if words[k] in _APART_FROM:
             if k and words[k - 1] in _APART:
                 return True
