@@ -703,3 +703,11 @@ def test_a_trades_verwaltungsprogramm_is_its_software_there(taxonomy):
 )
 def test_what_a_network_is_separated_from_is_no_need(taxonomy, text, till):
     assert ("pos" in analyse_need(text, taxonomy).capability_ids) is till
+
+
+def test_a_refusal_reaches_over_or_similar_things(taxonomy):
+    analysis = analyse_need(
+        "Wir wollen ein Intranet. Einen KI-Chatbot oder ähnliche Spielereien brauchen wir nicht.",
+        taxonomy,
+    )
+    assert analysis.capability_ids == ["intranet"] and "chatbot" in {h.id for h in analysis.negated}

@@ -3563,8 +3563,9 @@ def _not_the_problem(after: list[str]) -> bool:
 
 # "oder ähnliches", "or anything like that": a vague other of the same kind, no second thing
 _THE_LIKE = frozenset(
-    ["aehnliches", "aehnlich", "dergleichen", "sowas", "so", "vergleichbares", "anything", "similar", "the"]
-)
+    ["aehnliches", "aehnlich", "aehnliche", "aehnlichen", "dergleichen", "sowas", "so", "vergleichbares",
+     "vergleichbare", "anything", "similar", "the"]
+)  # fmt: skip
 _EVERYTHING = frozenset(["alles", "alle", "beide", "beides", "everything", "all", "both"])
 _THE_REST = frozenset(["andere", "anderen", "uebrige", "uebrigen", "rest", "else", "other", "others"])
 
