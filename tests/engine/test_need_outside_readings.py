@@ -711,3 +711,20 @@ def test_a_refusal_reaches_over_or_similar_things(taxonomy):
         taxonomy,
     )
     assert analysis.capability_ids == ["intranet"] and "chatbot" in {h.id for h in analysis.negated}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need time tracking. Payroll goes out to our accountant as an export, that's fine.",
+        "Wir brauchen Zeiterfassung. Die Lohnabrechnung geht als Export an den Steuerberater, das passt so.",
+    ],
+)
+def test_a_way_said_to_be_fine_is_kept(taxonomy, text):
+    analysis = analyse_need(text, taxonomy)
+    assert analysis.capability_ids == ["time-tracking"] and "payroll" in {h.id for h in analysis.existing}
+
+
+def test_that_is_fine_keeps_only_the_clause_right_before(taxonomy):
+    text = "the wifi in the shop drops and the nas in the closet (which we keep, it's fine) needs a backup."
+    assert "network" in analyse_need(text, taxonomy).capability_ids

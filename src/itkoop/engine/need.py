@@ -3728,6 +3728,31 @@ def _contentment(words: list[str], sentence_of: list[int], starts: set[int], rol
                 roles[k] = "need"
 
 
+_THAT = frozenset(["that", "thats", "this", "it", "its", "das", "dies", "so"])
+_THAT_IS_FINE_WORDS = 4
+
+
+def _that_is_fine(
+    words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int], roles: list[str]
+) -> None:
+    """ "Payroll goes out to our accountant as an export, that's fine", "..., das passt so": a short clause
+    that says the way before it is fine keeps what the clause right before it names. Linear."""
+    members = _members(clause_of)
+    for n, clause in enumerate(members):
+        if (
+            n
+            and len(clause) <= _THAT_IS_FINE_WORDS
+            and words[clause[0]] in _THAT
+            and any(words[k] in _EVALUATIONS for k in clause)
+        ):
+            before = [k for k in members[n - 1] if sentence_of[k] == sentence_of[clause[0]]]
+            if any(words[k] in _ASKING for k in before):
+                continue
+            for k in before:
+                if k in starts and roles[k] == "need":
+                    roles[k] = "existing"
+
+
 # Done in-house is not bought: "Social Media machen wir selbst", "Hosting übernehmen wir selbst", "we handle
 # social media ourselves"; a wish to do it oneself asks for the tool ("die Website selbst pflegen können").
 _IN_HOUSE = frozenset(["selbst", "selber", "ourselves", "inhouse", "intern"])
@@ -6614,6 +6639,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
     _likewise(words, clause_of, match_starts, roles)
     _the_asker_has(words, clause_of, match_starts, roles)
     _contentment(words, sentence_of, match_starts, roles)
+    _that_is_fine(words, clause_of, sentence_of, match_starts, roles)
     _but_not_needed(words, clause_of, sentence_of, match_starts, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _no_help_needed(words, clause_of, sentence_of, match_starts, roles)
