@@ -728,3 +728,8 @@ def test_a_way_said_to_be_fine_is_kept(taxonomy, text):
 def test_that_is_fine_keeps_only_the_clause_right_before(taxonomy):
     text = "the wifi in the shop drops and the nas in the closet (which we keep, it's fine) needs a backup."
     assert "network" in analyse_need(text, taxonomy).capability_ids
+
+
+def test_a_direct_debit_named_as_a_way_to_pay_is_no_banking(taxonomy):
+    text = "Wir brauchen eine Homepage, wo man online spenden kann – PayPal oder Lastschrift."
+    assert set(analyse_need(text, taxonomy).capability_ids) == {"website-cms", "payment"}

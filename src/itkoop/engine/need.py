@@ -4304,6 +4304,10 @@ _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter"
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
+_PAYMENT_METHODS = frozenset(["paypal", "kreditkarte", "karte", "klarna", "sofortueberweisung", "giropay"])
+_METHOD_REACH = 3
+
+
 def _in_line_with(m: _Match, tokens: list[Token], sentence_of: list[int]) -> bool:
     """Whether ``m`` is what something is to be done in line with ("in compliance with the Federal Act on
     Data Protection"): a frame of _IN_LINE_WITH ends at most _IN_LINE_REACH words before it, or holds it."""
@@ -4471,6 +4475,15 @@ def _other_sense(
         )
     ):
         return True
+    if cap == "banking" and all(
+        fold(m.evidence) in ("lastschrift", "lastschriften")
+        and any(
+            fold(t.surface) in _PAYMENT_METHODS
+            for t in tokens[max(0, m.start - _METHOD_REACH) : m.start + _METHOD_REACH + 1]
+        )
+        for m in matches
+    ):
+        return True  # "online spenden – PayPal oder Lastschrift": a way to pay, no banking software
     if cap == "compliance-management" and all(
         fold(m.evidence) == "compliance" and _in_line_with(m, tokens, sentence_of) for m in matches
     ):
