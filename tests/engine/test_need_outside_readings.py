@@ -733,3 +733,19 @@ def test_that_is_fine_keeps_only_the_clause_right_before(taxonomy):
 def test_a_direct_debit_named_as_a_way_to_pay_is_no_banking(taxonomy):
     text = "Wir brauchen eine Homepage, wo man online spenden kann – PayPal oder Lastschrift."
     assert set(analyse_need(text, taxonomy).capability_ids) == {"website-cms", "payment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "training"),
+    [
+        ("We need an e-learning platform: mandatory training such as hygiene and fire safety is still done "
+         "on paper.", False),
+        ("Der Kongress hat 40 Workshops. Wir suchen eine Teilnehmerverwaltung mit Workshop-Auswahl und "
+         "Online-Anmeldung zum Kongress.", False),
+        # guards: a training bought beside the system
+        ("Wir suchen eine Lernplattform und eine Schulung der Administratoren.", True),
+        ("Wir suchen eine Veranstaltungsverwaltung und eine Schulung für unser Team.", True),
+    ],
+)  # fmt: skip
+def test_trainings_a_platform_teaches_or_events_hold_are_no_training_bought(taxonomy, text, training):
+    assert ("training" in analyse_need(text, taxonomy).capability_ids) is training

@@ -6107,6 +6107,37 @@ _SETUP_STEPS = ("installation", "einrichtung", "konfiguration", "implementierung
 _SETUP_REACH = 3  # "Lizenzen, Einrichtung", "Lizenzierung, Installation"
 
 
+_MANDATORY = frozenset(["mandatory", "compulsory", "required", "verpflichtende", "verpflichtenden"])
+_COURSES = frozenset(["course", "courses", "kurse", "kursen"])  # what a learning platform holds
+_EVENT_PROGRAMME = frozenset(
+    ["workshops", "workshop", "trainings", "seminare", "seminar", "kurse", "vortraege"]
+)
+
+
+def _trainings_held_or_learned(per_cap: dict[str, list[_Match]], words: list[str]) -> None:
+    """Trainings that are what an e-learning platform teaches ("mandatory training such as hygiene",
+    "Pflichtschulungen") or what events offer ("40 Workshops", "unsere Trainings finden in Präsenz statt")
+    are the content of the system asked for, no training bought beside it: evidence of that system."""
+    trainings = per_cap.get("training", ())
+    if not trainings:
+        return
+    learned = "e-learning" in per_cap and all(
+        fold(m.evidence).startswith("pflicht")
+        or fold(m.evidence) in _COURSES
+        or _MANDATORY & set(words[max(0, m.start - 2) : m.start])
+        for m in trainings
+    )
+    held = "event-management" in per_cap and all(
+        fold(m.evidence).startswith(tuple(_EVENT_PROGRAMME)) for m in trainings
+    )
+    if learned or held:
+        # the words stay evidence of the system they describe, so a longer text's focus stays on it
+        host = "e-learning" if learned else "event-management"
+        per_cap[host].extend(
+            _Match(host, "cap", m.weight, m.cover, m.evidence) for m in per_cap.pop("training")
+        )
+
+
 _KEEPS_BUDGETS = ("project-management", "time-tracking", "customer-portal", "procurement")
 # Software of a trade that plans its own appointments: "Praxissoftware mit Kassenabrechnung und
 # Terminplanung", "Software für meine Kehrbezirke mit Terminplanung", "eine Software, die die Termine plant
@@ -6780,6 +6811,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
             del per_role["need"][cap]
     _one_kind_of_clinical_system(per_role["need"])
     _appointments_of_a_trade_software(per_role["need"], words, sentence_of)
+    _trainings_held_or_learned(per_role["need"], words)
     budgets = per_role["need"].get("controlling", ())
     if (
         budgets
