@@ -749,3 +749,15 @@ def test_a_direct_debit_named_as_a_way_to_pay_is_no_banking(taxonomy):
 )  # fmt: skip
 def test_trainings_a_platform_teaches_or_events_hold_are_no_training_bought(taxonomy, text, training):
     assert ("training" in analyse_need(text, taxonomy).capability_ids) is training
+
+
+@pytest.mark.parametrize(
+    ("text", "hardware"),
+    [
+        ("Wir brauchen einen Preisrechner auf der Website.", False),
+        ("Wir brauchen einen Umzugsrechner für unsere Website.", False),
+        ("Wir brauchen 5 neue Arbeitsplatzrechner.", True),
+    ],
+)  # fmt: skip
+def test_a_calculator_on_a_website_is_no_computer(taxonomy, text, hardware):
+    assert ("hardware-supply" in analyse_need(text, taxonomy).capability_ids) is hardware

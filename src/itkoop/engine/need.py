@@ -4304,6 +4304,9 @@ _MESSAGES = ("email", "mail", "erechnung", "xrechnung", "rechnung", "newsletter"
              "einladung", "dokument", "brief", "mahnung", "bescheid")  # fmt: skip
 
 
+# What a calculator on a website works out ("Umzugsrechner", "Preisrechner"): no computer to supply.
+_CALCULATED = ("umzug", "kosten", "preis", "volumen", "zins", "tarif", "beitrag", "online", "spar", "bedarf",
+               "taschen", "fracht", "porto", "rendite", "kredit")  # fmt: skip
 _PAYMENT_METHODS = frozenset(["paypal", "kreditkarte", "karte", "klarna", "sofortueberweisung", "giropay"])
 _METHOD_REACH = 3
 
@@ -4399,6 +4402,12 @@ def _other_sense(
             for t, _, _ in m.cover
             for w in map(fold, (token.surface for token in tokens[max(0, t - 3) : t + 4]))
         )
+    if cap == "hardware-supply" and all(
+        fold(m.evidence).replace("-", "").endswith("rechner")
+        and fold(m.evidence).replace("-", "").startswith(_CALCULATED)
+        for m in matches
+    ):
+        return True  # "ein Umzugsrechner", "ein Preisrechner auf der Website": a calculator, no computer
     if cap == "hardware-supply":
         ambiguous = _SENSES[cap][0]
         if all(fold(m.evidence).endswith(tuple(ambiguous)) for m in matches):
