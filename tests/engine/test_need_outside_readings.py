@@ -761,3 +761,16 @@ def test_trainings_a_platform_teaches_or_events_hold_are_no_training_bought(taxo
 )  # fmt: skip
 def test_a_calculator_on_a_website_is_no_computer(taxonomy, text, hardware):
     assert ("hardware-supply" in analyse_need(text, taxonomy).capability_ids) is hardware
+
+
+@pytest.mark.parametrize(
+    ("text", "migration"),
+    [
+        ("Gesucht: ein CRM. Die Excel-Pipeline (ca. 4.000 Kontakte) muss importiert werden.", True),
+        ("We need a new POS. Our menu and all the modifiers should be moved over, not retyped.", True),
+        # guard: a website's contents taken over are part of its relaunch
+        ("Relaunch der Website inkl. Übernahme der bestehenden Inhalte und Hosting.", False),
+    ],
+)
+def test_contacts_imported_and_a_menu_moved_over_are_a_data_migration(taxonomy, text, migration):
+    assert ("data-migration" in analyse_need(text, taxonomy).capability_ids) is migration

@@ -5389,13 +5389,17 @@ _TAKE_OVER = frozenset(
         "migrating",
         "migrate",
         "transferred",
+        "importiert",  # "Die Excel-Pipeline (ca. 4.000 Kontakte) muss importiert werden"
+        "importieren",
+        "imported",
     ]
 )
 _TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved over"
-# ... and a shop's "Kundenkonten und Bewertungen"
+# ... and a shop's "Kundenkonten und Bewertungen", a pipeline's "4.000 Kontakte", a café's "menu" (a website's
+# "bestehende Inhalte" taken over are part of its relaunch: writers do not count them)
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
                "konten", "accounts", "bewertungen", "reviews", "dateien", "files", "profile", "profiles",
-               "tickets")  # fmt: skip
+               "tickets", "kontakte", "contacts", "menu")  # fmt: skip
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
