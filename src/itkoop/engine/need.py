@@ -3036,8 +3036,10 @@ def _roles(
             # "Unsere Finanzbuchhaltung wird weiterhin mit DATEV erstellt": a task still done with a system
             or (
                 word in _DONE_STILL
-                and any(w in ("weiterhin", "still") for w in folded[max(0, i - _STILL_REACH) : i])
-                and clause_of[max(0, i - _STILL_REACH)] == clause_of[i]
+                and any(
+                    folded[j] in ("weiterhin", "still") and clause_of[j] == clause_of[i]
+                    for j in range(max(0, i - _STILL_REACH), i)
+                )
             )
             or (word in _EVALUATIONS and (clause_size[clause_of[i]] <= 5 or prev in ("ist", "is")))
             or (word in _RIGHT_STATES and prev in ("ist", "is", "sind", "are"))
