@@ -774,3 +774,11 @@ def test_a_calculator_on_a_website_is_no_computer(taxonomy, text, hardware):
 )
 def test_contacts_imported_and_a_menu_moved_over_are_a_data_migration(taxonomy, text, migration):
     assert ("data-migration" in analyse_need(text, taxonomy).capability_ids) is migration
+
+
+def test_the_delivery_of_devices_bought_is_no_transport_system(taxonomy):
+    text = (
+        "Lieferung von 400 Notebooks. Die Geräte sind vor Auslieferung per Autopilot im bestehenden "
+        "Intune-Mandanten zu registrieren."
+    )
+    assert "logistics-tms" not in analyse_need(text, taxonomy).capability_ids

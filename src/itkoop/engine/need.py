@@ -6871,6 +6871,14 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         )
     ):
         del per_role["need"]["collaboration"]
+    delivered = per_role["need"].get("logistics-tms", ())
+    if (
+        delivered
+        and "hardware-supply" in per_role["need"]
+        and all(fold(m.evidence) in ("auslieferung", "lieferung", "delivery") for m in delivered)
+    ):
+        # "Die Geräte sind vor Auslieferung per Autopilot zu registrieren": the devices' delivery
+        del per_role["need"]["logistics-tms"]
     mail = per_role["need"].get("email-system", ())
     if (
         mail
