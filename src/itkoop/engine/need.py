@@ -3100,7 +3100,7 @@ def _roles(
             and nxt in ("von", "from")
             and i + 2 < len(tokens)
             # a maker's name, also as it writes itself ("Meine Kasse im Laden ist von orderbird")
-            and (_unknown_name(tokens[i + 2].surface) or _a_makers_spelling(tokens[i + 2].surface))
+            and _no_dictionary_word(tokens[i + 2].surface)
             and last_start.get(clause_of[i], len(tokens)) < i
         ):
             # "Kassen in den Filialen sind von Vectron": the thing the clause names is the maker's, there
@@ -3520,14 +3520,9 @@ def _a_tool_named_after(i: int, tokens: list[Token], folded: list[str], clause_o
         if folded[k] in ("mit", "with", "in", "ueber", "via", "through") and clause_of[k + 1] == clause_of[i]:
             article = folded[k + 1] in _INDEFINITE_ARTICLES or folded[k + 1] in _TOOL_ARTICLES
             name = k + 2 if article and k + 2 < len(folded) else k + 1
-            surface = tokens[name].surface
-            return name if len(surface) > 2 and _a_makers_spelling(surface) else None
+            # a maker's name as it writes itself ("orderbird", "lexoffice")
+            return name if _no_dictionary_word(tokens[name].surface) else None
     return None
-
-
-def _a_makers_spelling(surface: str) -> bool:
-    """A word of letters no dictionary knows, as a maker writes its name ("orderbird", "lexoffice")."""
-    return surface.isalpha() and _no_dictionary_word(surface)
 
 
 def _stopped_or_done_once(i: int, folded: list[str], clause_of: list[int]) -> bool:
@@ -4110,13 +4105,19 @@ def _refused_across_a_relative_clause(
             # the clause between describes
             _refuse_last_named(m, clause_of, starts, roles, folded)
         return
-    start = k
-    while start > 0 and clause_of[start - 1] == clause_of[k]:
-        start -= 1
+    start = _clause_opening(k, clause_of)
     if folded[start] not in _RELATIVES or start == 0:
         return
     # the end of the clause before the relative one: what it describes
     _refuse_last_named(start - 1, clause_of, starts, roles)
+
+
+def _clause_opening(end: int, clause_of: list[int]) -> int:
+    """The first token of the clause that holds ``end``."""
+    start = end
+    while start > 0 and clause_of[start - 1] == clause_of[end]:
+        start -= 1
+    return start
 
 
 _SUBORDINATORS = frozenset(
@@ -4129,17 +4130,10 @@ def _described_over_two_clauses(
 ) -> int | None:
     """Where the clause ending at ``k`` opens with a subordinator ("wann ein Aggregat ausfällt") right after
     a relative clause ("die vorhersagen"), the end of the clause that one describes, if in the sentence."""
-
-    def opening(end: int) -> int:
-        start = end
-        while start > 0 and clause_of[start - 1] == clause_of[end]:
-            start -= 1
-        return start
-
-    inner = opening(k)
+    inner = _clause_opening(k, clause_of)
     if folded[inner] not in _SUBORDINATORS or inner == 0:
         return None
-    relative = opening(inner - 1)
+    relative = _clause_opening(inner - 1, clause_of)
     if folded[relative] not in _RELATIVES or relative == 0 or sentence_of[relative - 1] != sentence_of[first]:
         return None
     return relative - 1
@@ -4685,6 +4679,13 @@ _OFFICE_DATABASES = ("access", "excel", "filemaker")
 
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _SUITES_MOVED_TO = frozenset(["microsoft 365", "m365", "office 365", "google workspace"])
+# A capability named only by words that belong to another asked beside it: the suite named as where things
+# move ("den alten Exchange-Server zu Microsoft 365 umziehen") is the move's target, no office software bought
+# beside it; the devices' delivery ("vor Auslieferung per Autopilot zu registrieren") is no transport system.
+_ANOTHERS_WORDS = {
+    "office-software": (_SUITES_MOVED_TO, "cloud-migration"),
+    "logistics-tms": (frozenset(["auslieferung", "lieferung", "delivery"]), "hardware-supply"),
+}
 _MOVING = ("umzieh", "umzug", "move", "moving", "migrat", "migrier", "verlager", "ueberfuehr")
 # Mailboxes and the mail client named as what another service acts on ("Spamschutz für unsere Postfächer
 # (Exchange Online)", "integration with Outlook/Exchange Online"): a mail system there, none bought. (Where
@@ -6842,18 +6843,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         del per_role["need"]["controlling"]
     _forms_for_the_procedures_there(per_role)
     _licences_of_a_product(per_role["need"], words, sentence_of)
-    # "den alten Exchange-Server zu Microsoft 365 umziehen": the suite named as where things move is the
-    # move's target, no office software bought beside it
-    office = per_role["need"].get("office-software", ())
-    if (
-        office
-        and "cloud-migration" in per_role["need"]
-        and all(fold(m.evidence) in _SUITES_MOVED_TO for m in office)
-    ):
-        del per_role["need"]["office-software"]
-    # ... and no collaboration software where things are moved into it ("E-Mail und Dateien in Microsoft 365
-    # umziehen", "move mail, files and team collaboration to Microsoft 365"), unlike a switch to the suite
-    # ("Umstellung auf Microsoft 365"), which adopts it
+    for cap, (theirs, host) in _ANOTHERS_WORDS.items():
+        named = per_role["need"].get(cap, ())
+        if named and host in per_role["need"] and all(fold(m.evidence) in theirs for m in named):
+            del per_role["need"][cap]
+    # ... and no collaboration software where things are moved into the suite ("E-Mail und Dateien in
+    # Microsoft 365 umziehen", "move mail, files and team collaboration to Microsoft 365"), unlike a switch to
+    # the suite ("Umstellung auf Microsoft 365"), which adopts it
     shared = per_role["need"].get("collaboration", ())
     if (
         shared
@@ -6871,14 +6867,6 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         )
     ):
         del per_role["need"]["collaboration"]
-    delivered = per_role["need"].get("logistics-tms", ())
-    if (
-        delivered
-        and "hardware-supply" in per_role["need"]
-        and all(fold(m.evidence) in ("auslieferung", "lieferung", "delivery") for m in delivered)
-    ):
-        # "Die Geräte sind vor Auslieferung per Autopilot zu registrieren": the devices' delivery
-        del per_role["need"]["logistics-tms"]
     mail = per_role["need"].get("email-system", ())
     if (
         mail
