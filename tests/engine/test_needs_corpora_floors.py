@@ -18,7 +18,11 @@ needs_holdout8 and kept by needs_holdout10's figures, moved them together from 0
 0.581 and 0.595 to 0.677); the misses it added there then exempted the accompanying services, and a
 new-user probe's faults (a name of two words counted twice, a need asked for in a sentence of its own)
 were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 0.698): no corpus is
-untouched now."""
+untouched now.
+
+The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
+the two kept as figures only: on the others they are figures of its training data, so their floors guard
+against losing ground, not estimates; on needs_holdout22 and needs_holdout23 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -210,11 +214,11 @@ F1_FLOORS = {
     },
     "needs_holdout22.json": {  # a seventeenth outside writer's, read as figures only: 0.688 at its first run
         # on the engine of the round's start (4b8dee7) and when it arrived (f391384)
-        "all": 0.66,  # 0.698 (0.688 at its arrival)
+        "all": 0.70,  # 0.725 screened, 0.698 by the rules (0.688 at its arrival)
     },
     "needs_holdout23.json": {  # an eighteenth outside writer's, read as figures only: 0.746 at its first run
         # on the engine of the round's start (55e4099) and when it arrived (7bbe204)
-        "all": 0.72,  # 0.754 (0.746 at its arrival)
+        "all": 0.77,  # 0.795 screened, 0.754 by the rules (0.746 at its arrival)
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -241,16 +245,19 @@ LOT_FLOORS = {
     "needs_holdout9.json": (0.62, 0.81),  # 0.645, 0.833 (0.282, 0.917 at its first run; 0.373, 0.917)
     "needs_holdout10.json": (0.66, 0.80),  # 0.686, 0.828 (0.455, 0.862 at its first run; 0.463, 0.862)
     "needs_holdout6.json": (0.71, 0.88),  # 0.730, 0.900 (0.426, 0.867 at its first run; 0.596, 0.933)
-    "needs_holdout8.json": (0.65, 0.97),  # 0.677, 1.000 (0.292, 1.000 at its first run; 0.525, 1.000)
+    # 0.677, 1.000 by the rules (0.292, 1.000 at its first run; 0.525, 1.000); 0.952, 0.952 screened
+    "needs_holdout8.json": (0.92, 0.92),
     "needs_holdout15.json": (0.75, 0.97),  # 0.774, 1.000 (0.535, 0.958 at its first run); read
     "needs_holdout16.json": (0.85, 0.91),  # 0.882, 0.938 (0.788, 0.812 at its first run); read
     "needs_holdout17.json": (0.76, 0.82),  # 0.786, 0.846 (0.767, 0.846 at its first run); read
     "needs_holdout18.json": (0.77, 0.79),  # 0.800, 0.821 (0.744, 0.744 at its first run); read
-    "needs_holdout19.json": (0.75, 0.67),  # 0.781, 0.694 (0.585, 0.667 at its first run); read
+    # 0.781, 0.694 by the rules (0.585, 0.667 at its first run); 1.000, 0.667 screened; read
+    "needs_holdout19.json": (0.95, 0.64),
     "needs_holdout20.json": (0.86, 0.90),  # 0.889, 0.923 (0.828, 0.923 at its first run); read
     "needs_holdout21.json": (0.73, 0.89),  # 0.759, 0.917 (0.629, 0.917 at its first run); read
     "needs_holdout22.json": (0.48, 0.70),  # 0.512, 0.724 (0.488, 0.724 at its first run); figures only
-    "needs_holdout23.json": (0.64, 0.97),  # 0.667, 1.000 (0.639, 0.958 at its first run); figures only
+    # 0.667, 1.000 by the rules (0.639, 0.958 at its first run); 0.821, 0.958 screened; figures only
+    "needs_holdout23.json": (0.79, 0.93),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (

@@ -247,7 +247,7 @@ FOCUSED = (
 
 
 @pytest.mark.parametrize(
-    "prefix, told, label", [("", "Nur nebenbei erwähnt", "Onlineshop"), ("/en", "in passing", "Online shop")]
+    "prefix, told, label", [("", "wohl nur nebenbei", "Onlineshop"), ("/en", "in passing", "Online shop")]
 )
 def test_a_capability_named_in_passing_is_told_and_can_be_searched_with_one_click(
     client, mini_catalog, prefix, told, label

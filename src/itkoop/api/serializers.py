@@ -234,7 +234,8 @@ class _NeedSerializer(serializers.Serializer):
     )
     in_passing = serializers.ListField(
         child=serializers.CharField(),
-        help_text="capability ids a longer text names only in passing beside what it asks for (not composed)",
+        help_text="capability ids a longer text names only in passing beside what it asks for, or that the "
+        "learned screen doubts are meant as needs (not composed)",
     )
     added = serializers.ListField(
         child=serializers.CharField(), required=False, help_text="capability ids the customer added"

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from rapidfuzz import process as fuzzy_process
 from rapidfuzz.distance import Levenshtein
 
+from . import need_screen
 from .catalog import HUB_LOCATIONS, Catalog, CatalogError, Taxonomy
 from .cpv import capabilities_for_cpv, cpv_inherits
 from .deployment import DEPLOYMENTS, read_deployment
@@ -1710,7 +1711,8 @@ class NeedAnalysis:
 
     ``negated``: capabilities the text says it does not want ("keinen Onlineshop"); ``existing``: systems the
     customer already runs ("wir haben schon eine Praxissoftware"); ``in_passing``: capabilities a longer text
-    names only in passing (see FOCUS_RATIO); none of them is asked for. ``deployment``: how the solutions
+    names only in passing (see FOCUS_RATIO) or that the learned screen doubts (see need_screen); none of them
+    is asked for. ``deployment``: how the solutions
     are to run, if the text says it ("keine Cloud": "on-premise"; see deployment.py)."""
 
     text: str
@@ -6662,12 +6664,14 @@ def _breakdown(
     return devices, found
 
 
-def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
+def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = True) -> NeedAnalysis:
     """Capabilities (with score and evidence words) and standards named in a German or English text.
 
     Capabilities the text refuses ("keinen Onlineshop") or already has ("wir nutzen bereits DATEV") are
     reported apart; misspelt words are read as the taxonomy word they are one or two letters from; a word
-    with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need."""
+    with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need.
+    ``screened``: wanted capabilities the learned screen (need_screen) doubts are reported in ``in_passing``;
+    its training reads the rules' own output with ``screened=False``."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
     tokens, clause_of, sentence_of, colons, bracketed = _clause_tokens(text)
@@ -7011,6 +7015,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog) -> NeedAnalysis:
         wanted, per_role["need"], words, sentence_of, asking, counted, clause_of, asking_clauses
     )
     wanted = [h for h in wanted if h not in in_passing]
+    if screened:
+        doubted = need_screen.doubtful(text, [(h.id, h.score, h.evidence) for h in wanted])
+        in_passing += [h for k, h in enumerate(wanted) if k in doubted]
+        wanted = [h for k, h in enumerate(wanted) if k not in doubted]
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
     deployment, deployment_evidence = read_deployment(text) or (None, "")

@@ -1,0 +1,144 @@
+"""Train the need screen (itkoop.engine.need_screen) on the need corpora and print what it does.
+
+    PYTHONPATH=src python bench/need_screen.py [--write]
+
+Every corpus of bench/need.py but those kept as figures only (FIGURES_ONLY) is analysed by the rules alone
+(``analyse_need(..., screened=False)``); each wanted capability is a sample, meant as a need if the corpus
+expects it. A logistic model with an L2 penalty is fitted by L-BFGS from zero weights, so the same corpora
+give the same weights. Printed:
+
+* leave one corpus out: for each corpus of an outside writer that is read (needs_holdout6 and later,
+  needs_colloquial, needs_tenders), a model trained on all other read corpora screens it; micro F1 over them
+  with the rules alone and with the screen;
+* the corpora kept as figures only, screened by the model trained on all read corpora.
+
+``--write`` stores that model in src/itkoop/engine/need_screen.json. Run it again when the rules or the
+corpora change: the model weighs what the rules find.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from itkoop.engine import need_screen  # noqa: E402
+from itkoop.engine.catalog import builtin_taxonomy_dict, taxonomy_from_dict  # noqa: E402
+from itkoop.engine.need import analyse_need  # noqa: E402
+from need import CORPORA  # noqa: E402
+
+# read only for figures, never trained on: the estimate for texts of writers the rules never saw
+FIGURES_ONLY = ("needs_holdout22.json", "needs_holdout23.json")
+MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
+C = 1.0  # inverse strength of the L2 penalty
+_OUTSIDE = re.compile(r"needs_(holdout([6-9]|\d\d+)|colloquial|tenders)\.json")
+
+Hits = list[tuple[str, float, list[str]]]
+Sample = tuple[str, str, set[str], Hits]  # corpus, text, expected, hits
+
+
+def samples(paths: list[Path]) -> list[Sample]:
+    taxonomy = taxonomy_from_dict(builtin_taxonomy_dict())
+    out = []
+    for path in paths:
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            analysis = analyse_need(item["text"], taxonomy, screened=False)
+            hits = [(h.id, h.score, list(h.evidence)) for h in analysis.capabilities]
+            out.append((path.name, item["text"], set(item["expected"]), hits))
+    return out
+
+
+def _rows(data: list[Sample]) -> tuple[list[list[str]], list[bool]]:
+    features, meant = [], []
+    for _, text, expected, hits in data:
+        for k, (cap, _, _) in enumerate(hits):
+            features.append(need_screen.hit_features(text, hits, k))
+            meant.append(cap in expected)
+    return features, meant
+
+
+def train(data: list[Sample]) -> need_screen.Model:
+    features, meant = _rows(data)
+    seen = Counter(f for row in features for f in set(row))
+    vocabulary = {f: j for j, f in enumerate(sorted(f for f, n in seen.items() if n >= MIN_COUNT))}
+    rows, cols = [], []
+    for i, row in enumerate(features):
+        for f in set(row) & vocabulary.keys():
+            rows.append(i)
+            cols.append(vocabulary[f])
+    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(features), len(vocabulary)))
+    y = np.array(meant, dtype=float)
+
+    def loss_and_gradient(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w[1:] + w[0]
+        # log(1 + e^z) - y z, written to stay finite for large |z|
+        loss = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / C * w[1:] @ w[1:]
+        residual = 1.0 / (1.0 + np.exp(-z)) - y
+        return loss, np.concatenate([[residual.sum()], x.T @ residual + w[1:] / C])
+
+    w = minimize(loss_and_gradient, np.zeros(len(vocabulary) + 1), jac=True, method="L-BFGS-B").x
+    names = sorted(vocabulary, key=vocabulary.__getitem__)
+    return float(w[0]), {f: float(w[j + 1]) for j, f in enumerate(names)}
+
+
+def _counts(data: list[Sample], model: need_screen.Model | None) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for _, text, expected, hits in data:
+        doubted = need_screen.doubtful(text, hits, model) if model else set()
+        found = {cap for k, (cap, _, _) in enumerate(hits) if k not in doubted}
+        tp += len(found & expected)
+        fp += len(found - expected)
+        fn += len(expected - found)
+    return tp, fp, fn
+
+
+def f1(counts: list[tuple[int, int, int]]) -> str:
+    tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="store the model trained on all read corpora")
+    args = parser.parse_args()
+    read = [p for p in CORPORA if p.name not in FIGURES_ONLY]
+    data = samples(CORPORA)
+    training = [s for s in data if s[0] not in FIGURES_ONLY]
+    before, after = [], []
+    for path in read:
+        if not _OUTSIDE.fullmatch(path.name):
+            continue
+        held = [s for s in data if s[0] == path.name]
+        model = train([s for s in training if s[0] != path.name])
+        before.append(_counts(held, None))
+        after.append(_counts(held, model))
+    print(f"== leave one corpus out, {len(before)} read corpora of outside writers")
+    print(f"rules alone      {f1(before)}")
+    print(f"with the screen  {f1(after)}")
+    model = train(training)
+    print(f"== figures only, screened by the model of all {len(read)} read corpora")
+    for name in FIGURES_ONLY:
+        held = [s for s in data if s[0] == name]
+        print(f"{name:<24} rules alone {f1([_counts(held, None)])}   screened {f1([_counts(held, model)])}")
+    if args.write:
+        bias, weights = model
+        kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-4}
+        stored = {"trained_on": [p.name for p in read], "bias": round(bias, 4), "weights": kept}
+        need_screen.MODEL_FILE.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n")
+        print(f"wrote {need_screen.MODEL_FILE.relative_to(ROOT)}: {len(kept)} weights")
+
+
+if __name__ == "__main__":
+    main()

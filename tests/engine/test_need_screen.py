@@ -1,0 +1,67 @@
+"""The learned screen over the rules' wanted capabilities (itkoop.engine.need_screen)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from itkoop.engine import analyse_need, builtin_taxonomy_dict, need_screen, taxonomy_from_dict
+
+HERE = Path(__file__).parent
+FIGURES_ONLY = {"needs_holdout22.json", "needs_holdout23.json"}
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return taxonomy_from_dict(builtin_taxonomy_dict())
+
+
+def _hits(analysis):
+    return [(h.id, h.score, h.evidence) for h in analysis.capabilities]
+
+
+def test_what_the_screen_doubts_is_offered_in_passing_and_nothing_else_moves(taxonomy):
+    moved = 0
+    for item in json.loads((HERE / "needs_holdout21.json").read_text(encoding="utf-8")):
+        rules = analyse_need(item["text"], taxonomy, screened=False)
+        screened = analyse_need(item["text"], taxonomy)
+        doubted = set(rules.capability_ids) - set(screened.capability_ids)
+        assert set(screened.capability_ids) <= set(rules.capability_ids)
+        assert doubted <= {h.id for h in screened.in_passing}
+        assert screened.capability_ids or not rules.capability_ids, item["text"][:80]
+        moved += len(doubted)
+    assert moved >= 5
+
+
+def test_a_short_text_is_read_by_the_rules_alone(taxonomy):
+    # the model doubts "die Anbindung an die Buchhaltung" (in a long mail it mostly names the books kept),
+    # but fourteen words typed for the platform each count
+    text = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
+    rules = analyse_need(text, taxonomy, screened=False)
+    probability = dict(zip(rules.capability_ids, need_screen.probabilities(text, _hits(rules)), strict=True))
+    assert probability["accounting"] < need_screen.THRESHOLD
+    assert {"online-shop", "erp", "accounting"} <= set(analyse_need(text, taxonomy).capability_ids)
+
+
+def test_the_most_probable_hit_stays_when_the_model_doubts_them_all():
+    text = " ".join(["Wir suchen eine Kasse und eine Warenwirtschaft für unseren Laden."] * 4)
+    hits = [("pos", 0.9, ["Kasse"]), ("erp", 0.9, ["Warenwirtschaft"])]
+    doubting = (-10.0, {"cap=erp": 1.0})
+    assert need_screen.doubtful(text, hits, doubting) == {0}
+    assert need_screen.doubtful(text, hits, (10.0, {})) == set()
+
+
+def test_the_features_are_read_from_the_words_around_each_hit():
+    text = "Für die Ausschreibung: Los 2 umfasst eine neue Telefonanlage mit Headsets."
+    features = need_screen.hit_features(text, [("telephony", 0.9, ["Telefonanlage"])], 0)
+    assert {"cap=telephony", "tender", "cap=telephony&tender", "ev=telefonanlage"} <= set(features)
+    assert {"l=umfasst", "l=eine", "l=neue", "r=mit", "r=headsets"} <= set(features)
+
+
+def test_the_stored_model_names_known_capabilities_and_never_learned_from_the_figures_only_corpora():
+    stored = json.loads(need_screen.MODEL_FILE.read_text(encoding="utf-8"))
+    assert not FIGURES_ONLY & set(stored["trained_on"])
+    assert all((HERE / name).exists() for name in stored["trained_on"])
+    known = set(taxonomy_from_dict(builtin_taxonomy_dict()).capabilities)
+    named = {f.split("=", 1)[1].split("&")[0] for f in stored["weights"] if f.startswith("cap=")}
+    assert named and named <= known, named - known
