@@ -20,17 +20,22 @@ def _hits(analysis):
     return [(h.id, h.score, h.evidence) for h in analysis.capabilities]
 
 
-def test_what_the_screen_doubts_is_offered_in_passing_and_nothing_else_moves(taxonomy):
-    moved = 0
+def test_what_the_screen_doubts_is_offered_in_passing_and_what_it_takes_up_came_from_there(taxonomy):
+    moved = taken = 0
     for item in json.loads((HERE / "needs_holdout21.json").read_text(encoding="utf-8")):
         rules = analyse_need(item["text"], taxonomy, screened=False)
         screened = analyse_need(item["text"], taxonomy)
         doubted = set(rules.capability_ids) - set(screened.capability_ids)
-        assert set(screened.capability_ids) <= set(rules.capability_ids)
+        taken_up = set(screened.capability_ids) - set(rules.capability_ids)
         assert doubted <= {h.id for h in screened.in_passing}
+        assert taken_up <= {h.id for h in rules.in_passing}
+        assert {h.id for h in rules.in_passing} - taken_up <= {h.id for h in screened.in_passing}
         assert screened.capability_ids or not rules.capability_ids, item["text"][:80]
+        scores = [h.score for h in screened.capabilities]
+        assert scores == sorted(scores, reverse=True)
         moved += len(doubted)
-    assert moved >= 5
+        taken += len(taken_up)
+    assert moved >= 5 and taken >= 1
 
 
 def test_a_short_text_is_read_by_the_rules_alone(taxonomy):
@@ -45,16 +50,21 @@ def test_a_short_text_is_read_by_the_rules_alone(taxonomy):
 
 def test_the_most_probable_hit_stays_when_the_model_doubts_them_all():
     text = " ".join(["Wir suchen eine Kasse und eine Warenwirtschaft für unseren Laden."] * 4)
-    hits = [("pos", 0.9, ["Kasse"]), ("erp", 0.9, ["Warenwirtschaft"])]
+    wanted = [("pos", 0.9, ["Kasse"]), ("erp", 0.9, ["Warenwirtschaft"])]
+    aside = [("online-shop", 0.9, ["Laden"])]
     doubting = (-10.0, {"cap=erp": 1.0})
-    assert need_screen.doubtful(text, hits, doubting) == {0}
-    assert need_screen.doubtful(text, hits, (10.0, {})) == set()
+    assert need_screen.screen(text, wanted, aside, doubting) == ({0}, set())
+    assert need_screen.screen(text, wanted, aside, (10.0, {})) == (set(), {0})
+    assert need_screen.screen(text, wanted, aside, (10.0, {"aside": -30.0})) == (set(), set())
 
 
 def test_the_features_are_read_from_the_words_around_each_hit():
     text = "Für die Ausschreibung: Los 2 umfasst eine neue Telefonanlage mit Headsets."
-    features = need_screen.hit_features(text, [("telephony", 0.9, ["Telefonanlage"])], 0)
+    hit = ("telephony", 0.9, ["Telefonanlage"])
+    features = need_screen.hit_features(text, [hit], 0)
     assert {"cap=telephony", "tender", "cap=telephony&tender", "ev=telefonanlage"} <= set(features)
+    assert "aside" not in features
+    assert {"aside", "aside&cap=telephony"} <= set(need_screen.hit_features(text, [hit], 0, aside=True))
     assert {"l=umfasst", "l=eine", "l=neue", "r=mit", "r=headsets"} <= set(features)
 
 

@@ -1711,8 +1711,8 @@ class NeedAnalysis:
 
     ``negated``: capabilities the text says it does not want ("keinen Onlineshop"); ``existing``: systems the
     customer already runs ("wir haben schon eine Praxissoftware"); ``in_passing``: capabilities a longer text
-    names only in passing (see FOCUS_RATIO) or that the learned screen doubts (see need_screen); none of them
-    is asked for. ``deployment``: how the solutions
+    names only in passing (see FOCUS_RATIO) and the learned screen does not take up, or that it doubts (see
+    need_screen); none of them is asked for. ``deployment``: how the solutions
     are to run, if the text says it ("keine Cloud": "on-premise"; see deployment.py)."""
 
     text: str
@@ -6670,8 +6670,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     Capabilities the text refuses ("keinen Onlineshop") or already has ("wir nutzen bereits DATEV") are
     reported apart; misspelt words are read as the taxonomy word they are one or two letters from; a word
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need.
-    ``screened``: wanted capabilities the learned screen (need_screen) doubts are reported in ``in_passing``;
-    its training reads the rules' own output with ``screened=False``."""
+    ``screened``: the learned screen (need_screen) moves the wanted capabilities it doubts to ``in_passing``
+    and searches those set aside there that it holds meant; its training reads the rules' own output with
+    ``screened=False``."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
     tokens, clause_of, sentence_of, colons, bracketed = _clause_tokens(text)
@@ -7016,9 +7017,21 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     )
     wanted = [h for h in wanted if h not in in_passing]
     if screened:
-        doubted = need_screen.doubtful(text, [(h.id, h.score, h.evidence) for h in wanted])
-        in_passing += [h for k, h in enumerate(wanted) if k in doubted]
-        wanted = [h for k, h in enumerate(wanted) if k not in doubted]
+        doubted, taken_up = need_screen.screen(
+            text,
+            [(h.id, h.score, h.evidence) for h in wanted],
+            [(h.id, h.score, h.evidence) for h in in_passing],
+        )
+        rank = {h.id: k for k, h in enumerate(hits["need"])}  # best first, as _hits sorts them
+        wanted, in_passing = (
+            sorted(
+                [h for k, h in enumerate(wanted) if k not in doubted]
+                + [h for k, h in enumerate(in_passing) if k in taken_up],
+                key=lambda h: rank[h.id],
+            ),
+            [h for k, h in enumerate(in_passing) if k not in taken_up]
+            + [h for k, h in enumerate(wanted) if k in doubted],
+        )
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     negated = [h for h in hits["negated"] if h.id in refused]
     deployment, deployment_evidence = read_deployment(text) or (None, "")
