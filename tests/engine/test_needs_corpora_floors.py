@@ -213,8 +213,8 @@ F1_FLOORS = {
         "all": 0.80,  # 0.825
     },
     "needs_holdout22.json": {  # a seventeenth outside writer's, read as figures only: 0.688 at its first run
-        # on the engine of the round's start (4b8dee7) and when it arrived (f391384); 0.698 by the rules, 0.744
-        # screened; read (and trained on) from needs_holdout24's arrival: 0.833
+        # on the engine of the round's start (4b8dee7) and when it arrived (f391384); 0.698 by the rules,
+        # 0.744 screened; read (and trained on) from needs_holdout24's arrival: 0.833
         "all": 0.80,  # 0.833
     },
     "needs_holdout23.json": {  # an eighteenth outside writer's, read as figures only: 0.746 at its first run
