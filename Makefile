@@ -62,6 +62,7 @@ lint: install
 
 bench: install postgres redis
 	$(PY) bench/need.py
+	$(PY) bench/need_screen.py
 	$(PY) bench/match.py
 	$(PY) bench/schedule.py
 	PYTHONPATH=src $(PY) bench/import.py
