@@ -66,7 +66,10 @@ and on the engine it arrived at (7bbe204); from then on needs_holdout21 is read 
 needs_holdout23 kept as figures only. needs_holdout24.json (60 needs by a nineteenth outside writer)
 arrived with the learned screen: 0.719 on the rules of the round's start (9788433), 0.781 on the screened
 engine it arrived at (e61aa09); from then on needs_holdout22 is read and needs_holdout23 and
-needs_holdout24 kept as figures only.
+needs_holdout24 kept as figures only. Three more writers followed in the same round (needs_holdout25, 26
+and 27): 0.748, 0.717 and 0.699 on those rules, 0.813, 0.769 and 0.740 on the screened engine they arrived
+at (2303ab0, 51db3cb); from then on needs_holdout23, 24 and 25 are read and needs_holdout26 and 27 kept as
+figures only.
 
 Since then analyse_need ends with a learned screen (itkoop.engine.need_screen, trained by bench/need_screen.py
 on every corpus here but those kept as figures only): on the corpora it was trained on the figures below are
@@ -124,6 +127,9 @@ CORPORA = [
         "needs_holdout22.json",
         "needs_holdout23.json",
         "needs_holdout24.json",
+        "needs_holdout25.json",
+        "needs_holdout26.json",
+        "needs_holdout27.json",
         "needs_colloquial.json",
         "needs_tenders.json",
     )

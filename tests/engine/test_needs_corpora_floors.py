@@ -22,7 +22,7 @@ untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
 the two kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout23 and needs_holdout24 they are estimates."""
+against losing ground, not estimates; on needs_holdout26 and needs_holdout27 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -219,11 +219,29 @@ F1_FLOORS = {
     },
     "needs_holdout23.json": {  # an eighteenth outside writer's, read as figures only: 0.746 at its first run
         # on the engine of the round's start (55e4099) and when it arrived (7bbe204)
-        "all": 0.78,  # 0.805 screened, 0.754 by the rules (0.746 at its arrival)
+        # 0.805 screened, 0.754 by the rules (0.746 at its arrival); read and trained on from the arrival of
+        # needs_holdout27: 0.909
+        "all": 0.88,
     },
     "needs_holdout24.json": {  # a nineteenth outside writer's, read as figures only: 0.719 at its first run
-        # on the rules of the round's start (9788433), 0.781 on the screened engine it arrived at (e61aa09)
-        "all": 0.76,  # 0.789
+        # on the rules of the round's start (9788433), 0.781 on the screened engine it arrived at (e61aa09),
+        # 0.789; read and trained on from needs_holdout27's arrival: 0.847
+        "all": 0.82,
+    },
+    "needs_holdout25.json": {  # a twentieth outside writer's: 0.748 at its first run on the rules of the
+        # round's start (9788433), 0.813 on the screened engine it arrived at (2303ab0); read and trained on
+        # from needs_holdout27's arrival: 0.876
+        "all": 0.85,
+    },
+    "needs_holdout26.json": {  # a twenty-first outside writer's, read as figures only: 0.717 at its first
+        # run on the rules of the round's start (9788433), 0.769 on the screened engine it arrived at
+        # (2303ab0)
+        "all": 0.77,  # 0.798
+    },
+    "needs_holdout27.json": {  # a twenty-second outside writer's, read as figures only: 0.699 at its first
+        # run on the rules of the round's start (9788433), 0.740 on the screened engine it arrived at
+        # (51db3cb)
+        "all": 0.72,  # 0.745
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -261,10 +279,15 @@ LOT_FLOORS = {
     "needs_holdout20.json": (0.86, 0.90),  # 0.889, 0.923 (0.828, 0.923 at its first run); read
     "needs_holdout21.json": (0.73, 0.89),  # 0.759, 0.917 (0.629, 0.917 at its first run); read
     "needs_holdout22.json": (0.82, 0.76),  # 0.852, 0.793 (0.488, 0.724 at its first run); read
-    # 0.667, 1.000 by the rules (0.639, 0.958 at its first run); 0.821, 0.958 screened; figures only
-    "needs_holdout23.json": (0.79, 0.93),
-    # 0.815, 0.815 (0.676, 0.852 by the rules at its first run); figures only
-    "needs_holdout24.json": (0.78, 0.78),
+    # 0.667, 1.000 by the rules (0.639, 0.958 at its first run); 0.821, 0.958 screened; read: 0.960, 1.000
+    "needs_holdout23.json": (0.93, 0.97),
+    # 0.815, 0.815 (0.676, 0.852 by the rules at its first run); read: 0.923, 0.889
+    "needs_holdout24.json": (0.89, 0.86),
+    "needs_holdout25.json": (0.97, 0.89),  # 1.000, 0.926 (0.862, 0.926 by the rules at its first run); read
+    # 0.840, 0.875 (0.786, 0.917 by the rules at its first run); figures only
+    "needs_holdout26.json": (0.81, 0.84),
+    # 0.750, 0.840 (0.632, 0.960 by the rules at its first run); figures only
+    "needs_holdout27.json": (0.72, 0.81),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -315,7 +338,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 25)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 28)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
