@@ -257,6 +257,8 @@ def test_a_capability_named_in_passing_is_told_and_can_be_searched_with_one_clic
     assert "Shopwerk" not in _offers(page)
     (passing,) = re.findall(r'<p id="in-passing">(.*?)</p>', page, re.S)
     assert told in passing and label in passing
+    # the words it came from, as for what was understood
+    assert ("aus „Onlineshop“" if not prefix else "from ‘Onlineshop’") in html.unescape(passing)
     (add,) = re.findall(r'<a href="([^"]+)"', passing)
     add = html.unescape(add)
     assert "cap=online-shop" in add and "text=" in add
@@ -390,3 +392,26 @@ def test_the_offer_pdf_says_how_the_solutions_must_run_and_how_each_runs(mini_ca
 def test_the_english_page_says_it_in_english(client, mini_catalog):
     page = html.unescape(_get(client, {"text": "We need an online shop, but no cloud"}, prefix="/en"))
     assert "Operation: only solutions that run on your premises (no cloud) (from ‘no cloud’)" in _said(page)
+
+
+def _kept(page: str) -> list[tuple[str, str]]:
+    """The hidden fields of the text form (the corrections it sends again)."""
+    form = page.split('aria-label="Bedarf beschreiben"', 1)[1].split("</form>", 1)[0]
+    return re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)
+
+
+def test_corrections_stay_with_their_text_and_go_when_the_customer_types_another(client, mini_catalog):
+    # found by a new-user probe: after "entfernen" on one text, a new text typed into the form was read
+    # with the old removal ("Sie haben alle erkannten Bausteine entfernt")
+    page = _get(client, {"text": NEED, "remove": "online-shop"})
+    kept = _kept(page)
+    assert ("remove", "online-shop") in kept
+    resent = dict(kept)
+    # the same text again (another hub, say): the removal holds, whatever the whitespace
+    same = _get(client, {**resent, "text": NEED.replace(" ", "  ") + "\r\n"})
+    assert "Shopwerk" not in _offers(same)
+    # another text: read afresh, nothing of the old text's corrections applies or is sent again
+    other = _get(client, {**resent, "text": "Wir brauchen einen Onlineshop für unseren Laden"})
+    assert "Shopwerk" in _offers(other)
+    assert "Von Ihnen entfernt" not in other
+    assert not any(name in ("remove", "cap", "basis") for name, _ in _kept(other))

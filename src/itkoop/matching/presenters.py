@@ -178,6 +178,7 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     analysis, need = result.analysis, result.need
     left_out = left_out_of(need, analysis)
     in_passing = in_passing_of(need, analysis)
+    passing = {h.id: list(h.evidence) for h in analysis.in_passing} if analysis is not None else {}
     # what the customer added is searched, whatever the text said of it
     not_wanted = [h.id for h in analysis.negated if h.id not in need.added] if analysis is not None else []
     existing = [h.id for h in analysis.existing if h.id not in need.added] if analysis is not None else []
@@ -194,8 +195,11 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
         "status": match_status(result),
         "limit": MAX_NEED_CAPABILITIES,
         "left_out": [names.capability(c) for c in left_out],
-        # named only in passing beside the text's focus: offered to add (id and label)
-        "in_passing": [{"id": c, "label": names.capability(c)} for c in in_passing],
+        # named only in passing beside the text's focus: offered to add (id, label and the words it came from)
+        "in_passing": [
+            {"id": c, "label": names.capability(c), "evidence": _distinct_words(passing.get(c, []))}
+            for c in in_passing
+        ],
         "not_wanted": [names.capability(c) for c in not_wanted],
         # the systems the customer runs, with the standards offers could connect to them through
         "existing": [_present_existing(c, systems.get(c), names, result) for c in existing],

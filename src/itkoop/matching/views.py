@@ -5,6 +5,8 @@ the token made here."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -66,6 +68,25 @@ def _run_corrected(request, form: NeedForm, correction: CorrectionForm):
 
 #: The query's keys of the correction form (forms.CorrectionForm).
 _CORRECTION_KEYS = ("add", "cap", "remove", "must", "deploy")
+#: The query's key of the text the corrections were made on (the text form sends them again).
+_BASIS = "basis"
+
+
+def _text_digest(text: str) -> str:
+    """A short digest of a need text, the same whatever its whitespace (a textarea sends CRLF)."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:12]
+
+
+def _corrections_of_this_text(request) -> None:
+    """The text form sends the corrections again (a new hub or postcode keeps them), with the digest of the
+    text they were made on: when the customer typed another text, they belonged to the old one and go."""
+    basis = request.GET.get(_BASIS)
+    if basis and basis != _text_digest(request.GET.get("text", "")):
+        params = request.GET.copy()
+        for key in (*_CORRECTION_KEYS, _BASIS):
+            params.pop(key, None)
+        params._mutable = False
+        request.GET = params
 
 
 def _query(params: QueryDict, corrections: dict, **change) -> str:
@@ -73,7 +94,7 @@ def _query(params: QueryDict, corrections: dict, **change) -> str:
     search field's text is consumed) and ``change`` (key -> list of values) on top: the links of the
     correction controls, so the page stays linkable and the back button works."""
     query = params.copy()
-    for key in (*_CORRECTION_KEYS, "rank"):
+    for key in (*_CORRECTION_KEYS, "rank", _BASIS):
         query.pop(key, None)
     query.setlist("cap", list(corrections.get("add_capabilities", ())))
     query.setlist("remove", list(corrections.get("remove_capabilities", ())))
@@ -121,7 +142,7 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
     hidden = [
         (key, value)
         for key, values in request.GET.lists()
-        if key not in (*_CORRECTION_KEYS, "rank")
+        if key not in (*_CORRECTION_KEYS, "rank", _BASIS)
         for value in values
     ]
     kept = [("cap", c) for c in added] + [("remove", c) for c in removed]
@@ -131,7 +152,11 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
         "correction_hidden": hidden,
         # the text form sends the corrections again: a new hub or postcode keeps what the user changed
         # ... but not how the solutions must run: a new text is read afresh ("keine Cloud" typed anew wins)
-        "kept_corrections": [*kept, *(("must", s) for s in must)],
+        "kept_corrections": [
+            *kept,
+            *(("must", s) for s in must),
+            *([(_BASIS, _text_digest(request.GET.get("text", "")))] if kept or must else []),
+        ],
         # the select shows how the solutions must run now: as the text says or as the customer chose
         "deployment_choice": result.need.deployment or "any",
         "capability_options": sorted(
@@ -150,6 +175,7 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
 
 @throttle_by_ip("matching", limit=MATCHES_PER_MINUTE, window=60, when=lambda r: bool(r.GET.get("text")))
 def need(request):
+    _corrections_of_this_text(request)
     form = NeedForm(request.GET or None)
     correction = CorrectionForm(request.GET or None)
     result = None
