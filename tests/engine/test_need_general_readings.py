@@ -4506,3 +4506,11 @@ def test_a_dictated_refusal_ends_before_what_follows_and_its_thing_starts_at_its
     )
     assert {"membership-management", "data-migration"} <= found
     assert negated == {"mobile-app"}
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200d", "\ufeff"])
+def test_an_invisible_character_inside_a_word_does_not_cut_it(taxonomy, invisible):
+    # found by a new-user probe: "On\u200blineshop" was read as "lineshop"; PDFs put soft hyphens into words
+    text = f"Wir brauchen einen On{invisible}lineshop und eine Waren{invisible}wirtschaft"
+    evidence = {h.id: h.evidence for h in analyse_need(text, taxonomy).capabilities}
+    assert evidence["online-shop"] == ["Onlineshop"] and evidence["erp"] == ["Warenwirtschaft"]

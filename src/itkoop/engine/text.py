@@ -282,17 +282,22 @@ def _token(word: str) -> Token:
     return Token(word, word_forms(word), parts)
 
 
+# Invisible characters that cut a word in two: a soft hyphen (PDFs) and zero-width spaces and joiners.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split a text into tokens; hyphenated words ("E-Rechnung", "B2B-Portal") stay one token.
 
     The text is read in Unicode NFC first: text pasted from macOS or a PDF spells "ü" as "u" plus a combining
-    diaeresis (NFD), which would otherwise cut "Lösung" into "Lo" and "sung". Runs of more than
+    diaeresis (NFD), which would otherwise cut "Lösung" into "Lo" and "sung"; soft hyphens and zero-width
+    characters are dropped ("Waren\u00adwirtschaft" is one word). Runs of more than
     MAX_WORD_LENGTH characters are skipped and at most MAX_TOKENS tokens are returned."""
     words = list(
         islice(
             (
                 m.group(0)
-                for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text))
+                for m in _WORD_RE.finditer(unicodedata.normalize("NFC", text).translate(_INVISIBLE))
                 if len(m.group(0)) <= MAX_WORD_LENGTH
             ),
             MAX_TOKENS,
