@@ -273,7 +273,17 @@ _TASKS_DONE_WITH = frozenset(
 )
 # "Die TI ist angebunden", "the system is installed": a state reached.
 _STATE_PARTICIPLES = frozenset(
-    ["angebunden", "eingerichtet", "installiert", "eingefuehrt", "gesetzt", "connected", "installed"]
+    [
+        "angebunden",
+        "eingerichtet",
+        "installiert",
+        "eingefuehrt",
+        "gesetzt",
+        "connected",
+        "installed",
+        "ausgelagert",  # "Die Lohnabrechnung ist ausgelagert", "Our payroll is outsourced": done by another
+        "outsourced",
+    ]
 )  # "Microsoft 365 ist gesetzt": decided and in use
 # "Die Teilnehmerverwaltung läuft über Excel-Listen": what runs on a makeshift is what is to be replaced.
 _MAKESHIFTS = (
@@ -383,6 +393,8 @@ def _done_by_another(i: int, folded: list[str], clause_of: list[int]) -> range:
 _OUTSIDE_PARTIES = (
     "steuer",
     "datev",
+    "buero",  # "Die Lohnabrechnung macht ein Büro für uns"
+    "lohnbuero",
     "dienstleister",
     "extern",
     "agentur",
@@ -2111,6 +2123,8 @@ class _Matcher:
                 for k in range(2, len(form) - 3):
                     if form[k - 2 : k] in ("ab", "be") or form[k - 3 : k] == "ver":
                         continue  # "Berechnung", "Abrechnung", "Versicherung": another word than the head
+                    if k == 3 and form.startswith("aus"):
+                        continue  # "ausgelagert", "auslagern": outsourced, no Lager
                     if is_known_word(form[k - 1 :].capitalize(), "de"):
                         continue  # "Kostenberechnung" ends in "Berechnung", not in "E-Rechnung"
                     head = form[k:]
@@ -2541,6 +2555,42 @@ _KEPT_HEADS = frozenset(
         "existing",
     ]
 )
+
+
+# A wish put off ("Someday we might also want a new intranet, but not now", "Irgendwann wollen wir
+# vielleicht auch mal bessere Auswertungen"): what it names is not asked for now. A clause of "not now"
+# alone holds for the clause before it in its sentence (one that names a thing itself, "Predictive
+# maintenance is not for now", is a refusal); "someday" with a "maybe" for its own clause (a dictation is
+# one sentence).
+_NOT_NOW = (
+    "nicht jetzt",
+    "heute nicht das thema",
+    "jetzt kein thema",
+    "not now",
+    "not right now",
+    "not at the moment",
+    "not for now",
+)
+_SOMEDAY = ("irgendwann", "spaeter mal", "someday", "some day", "at some point", "later on", "maybe later")
+_PERHAPS = frozenset(["vielleicht", "eventuell", "evtl", "maybe", "perhaps", "might", "possibly"])
+
+
+def _put_off(words: list[str], clause_of: list[int], sentence_of: list[int], starts: set[int]) -> set[int]:
+    """Tokens of the clauses a wish put off holds for (see _NOT_NOW). Linear."""
+    clauses = _members(clause_of)
+    out: set[int] = set()
+    for k, members in enumerate(clauses):
+        if _says(words, members, _NOT_NOW):
+            if (
+                k
+                and not starts.intersection(members)
+                and sentence_of[clauses[k - 1][0]] == sentence_of[members[0]]
+            ):
+                out.update(members)
+                out.update(clauses[k - 1])
+        elif _says(words, members, _SOMEDAY) and any(words[i] in _PERHAPS for i in members):
+            out.update(members)
+    return out
 
 
 def _elsewhere(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
@@ -6718,6 +6768,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         | _letter_frame(words, clause_of, sentence_of)
         | _mail_header(words, clause_of, sentence_of, colons)
         | _elsewhere(words, clause_of, sentence_of)
+        | _put_off(words, clause_of, sentence_of, match_starts)
         | _cpv_labels(tokens, clause_of, sentence_of)
     ):
         roles[i] = "context"
