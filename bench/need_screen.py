@@ -12,8 +12,11 @@ L-BFGS from zero weights, so the same corpora give the same weights. Printed:
   with the rules alone and with the screen;
 * the corpora kept as figures only, screened by the model trained on all read corpora.
 
-``--write`` stores that model in src/itkoop/engine/need_screen.json. Run it again when the rules or the
-corpora change: the model weighs what the rules find.
+A second model, of the systems the rules read as there, is trained the same way on the texts whose corpus
+says which systems are there (``existing``), and printed the same way.
+
+``--write`` stores both models in src/itkoop/engine/need_screen.json. Run it again when the rules or the
+corpora change: the models weigh what the rules find.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -45,7 +49,16 @@ C = 1.0  # inverse strength of the L2 penalty
 _OUTSIDE = re.compile(r"needs_(holdout([6-9]|\d\d+)|colloquial|tenders)\.json")
 
 Hits = list[tuple[str, float, list[str]]]
-Sample = tuple[str, str, set[str], Hits, Hits]  # corpus, text, expected, wanted hits, hits set aside
+
+
+class Sample(NamedTuple):
+    corpus: str
+    text: str
+    expected: set[str]
+    wanted: Hits
+    aside: Hits  # set aside by the focus rule as named in passing
+    there: Hits  # read as systems there
+    expected_there: set[str] | None  # None: the corpus does not say
 
 
 def samples(paths: list[Path]) -> list[Sample]:
@@ -54,24 +67,37 @@ def samples(paths: list[Path]) -> list[Sample]:
     for path in paths:
         for item in json.loads(path.read_text(encoding="utf-8")):
             analysis = analyse_need(item["text"], taxonomy, screened=False)
-            wanted = [(h.id, h.score, list(h.evidence)) for h in analysis.capabilities]
-            aside = [(h.id, h.score, list(h.evidence)) for h in analysis.in_passing]
-            out.append((path.name, item["text"], set(item["expected"]), wanted, aside))
+            out.append(
+                Sample(
+                    path.name,
+                    item["text"],
+                    set(item["expected"]),
+                    [(h.id, h.score, list(h.evidence)) for h in analysis.capabilities],
+                    [(h.id, h.score, list(h.evidence)) for h in analysis.in_passing],
+                    [(h.id, h.score, list(h.evidence)) for h in analysis.existing],
+                    set(item["existing"]) if "existing" in item else None,
+                )
+            )
     return out
 
 
-def _rows(data: list[Sample]) -> tuple[list[list[str]], list[bool]]:
+def _rows(data: list[Sample], kind: str) -> tuple[list[list[str]], list[bool]]:
     features, meant = [], []
-    for _, text, expected, wanted, aside in data:
-        hits = [*wanted, *aside]
+    for s in data:
+        if kind == "wanted":
+            hits, labels, first_aside = [*s.wanted, *s.aside], s.expected, len(s.wanted)
+        elif s.expected_there is not None:
+            hits, labels, first_aside = s.there, s.expected_there, len(s.there)
+        else:
+            continue
         for k, (cap, _, _) in enumerate(hits):
-            features.append(need_screen.hit_features(text, hits, k, aside=k >= len(wanted)))
-            meant.append(cap in expected)
+            features.append(need_screen.hit_features(s.text, hits, k, aside=k >= first_aside))
+            meant.append(cap in labels)
     return features, meant
 
 
-def train(data: list[Sample]) -> need_screen.Model:
-    features, meant = _rows(data)
+def train(data: list[Sample], kind: str = "wanted") -> need_screen.Model:
+    features, meant = _rows(data, kind)
     seen = Counter(f for row in features for f in set(row))
     vocabulary = {f: j for j, f in enumerate(sorted(f for f, n in seen.items() if n >= MIN_COUNT))}
     rows, cols = [], []
@@ -94,15 +120,25 @@ def train(data: list[Sample]) -> need_screen.Model:
     return float(w[0]), {f: float(w[j + 1]) for j, f in enumerate(names)}
 
 
-def _counts(data: list[Sample], model: need_screen.Model | None) -> tuple[int, int, int]:
+def _counts(data: list[Sample], model: need_screen.Model | None, kind: str) -> tuple[int, int, int]:
     tp = fp = fn = 0
-    for _, text, expected, wanted, aside in data:
-        doubted, taken_up = need_screen.screen(text, wanted, aside, model) if model else (set(), set())
-        found = {cap for k, (cap, _, _) in enumerate(wanted) if k not in doubted}
-        found |= {cap for k, (cap, _, _) in enumerate(aside) if k in taken_up}
-        tp += len(found & expected)
-        fp += len(found - expected)
-        fn += len(expected - found)
+    for s in data:
+        if kind == "wanted":
+            doubted, taken_up = (
+                need_screen.screen(s.text, s.wanted, s.aside, model) if model else (set(), set())
+            )
+            found = {cap for k, (cap, _, _) in enumerate(s.wanted) if k not in doubted}
+            found |= {cap for k, (cap, _, _) in enumerate(s.aside) if k in taken_up}
+            labels = s.expected
+        elif s.expected_there is not None:
+            doubted = need_screen.doubted_systems(s.text, s.there, model) if model else set()
+            found = {cap for k, (cap, _, _) in enumerate(s.there) if k not in doubted}
+            labels = s.expected_there
+        else:
+            continue
+        tp += len(found & labels)
+        fp += len(found - labels)
+        fn += len(labels - found)
     return tp, fp, fn
 
 
@@ -112,35 +148,47 @@ def f1(counts: list[tuple[int, int, int]]) -> str:
     return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}"
 
 
+def _stored(model: need_screen.Model) -> dict:
+    bias, weights = model
+    return {
+        "bias": round(bias, 4),
+        "weights": {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-4},
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="store the model trained on all read corpora")
+    parser.add_argument("--write", action="store_true", help="store the models trained on all read corpora")
     args = parser.parse_args()
     read = [p for p in CORPORA if p.name not in FIGURES_ONLY]
     data = samples(CORPORA)
-    training = [s for s in data if s[0] not in FIGURES_ONLY]
-    before, after = [], []
-    for path in read:
-        if not _OUTSIDE.fullmatch(path.name):
-            continue
-        held = [s for s in data if s[0] == path.name]
-        model = train([s for s in training if s[0] != path.name])
-        before.append(_counts(held, None))
-        after.append(_counts(held, model))
-    print(f"== leave one corpus out, {len(before)} read corpora of outside writers")
-    print(f"rules alone      {f1(before)}")
-    print(f"with the screen  {f1(after)}")
-    model = train(training)
-    print(f"== figures only, screened by the model of all {len(read)} read corpora")
-    for name in FIGURES_ONLY:
-        held = [s for s in data if s[0] == name]
-        print(f"{name:<24} rules alone {f1([_counts(held, None)])}   screened {f1([_counts(held, model)])}")
+    training = [s for s in data if s.corpus not in FIGURES_ONLY]
+    stored: dict = {"trained_on": [p.name for p in read]}
+    for kind, title in (("wanted", "capabilities asked for"), ("existing", "systems there")):
+        before, after = [], []
+        for path in read:
+            if not _OUTSIDE.fullmatch(path.name):
+                continue
+            held = [s for s in data if s.corpus == path.name]
+            model = train([s for s in training if s.corpus != path.name], kind)
+            before.append(_counts(held, None, kind))
+            after.append(_counts(held, model, kind))
+        print(f"== {title}: leave one corpus out, {len(before)} read corpora of outside writers")
+        print(f"rules alone      {f1(before)}")
+        print(f"with the screen  {f1(after)}")
+        model = train(training, kind)
+        print(f"== {title}: figures only, screened by the model of all {len(read)} read corpora")
+        for name in FIGURES_ONLY:
+            held = [s for s in data if s.corpus == name]
+            print(
+                f"{name:<24} rules alone {f1([_counts(held, None, kind)])}"
+                f"   screened {f1([_counts(held, model, kind)])}"
+            )
+        stored[kind] = _stored(model)
     if args.write:
-        bias, weights = model
-        kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-4}
-        stored = {"trained_on": [p.name for p in read], "bias": round(bias, 4), "weights": kept}
         need_screen.MODEL_FILE.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n")
-        print(f"wrote {need_screen.MODEL_FILE.relative_to(ROOT)}: {len(kept)} weights")
+        sizes = ", ".join(f"{len(stored[kind]['weights'])} {kind}" for kind in ("wanted", "existing"))
+        print(f"wrote {need_screen.MODEL_FILE.relative_to(ROOT)}: weights {sizes}")
 
 
 if __name__ == "__main__":

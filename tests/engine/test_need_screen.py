@@ -73,5 +73,27 @@ def test_the_stored_model_names_known_capabilities_and_never_learned_from_the_fi
     assert not FIGURES_ONLY & set(stored["trained_on"])
     assert all((HERE / name).exists() for name in stored["trained_on"])
     known = set(taxonomy_from_dict(builtin_taxonomy_dict()).capabilities)
-    named = {f.split("=", 1)[1].split("&")[0] for f in stored["weights"] if f.startswith("cap=")}
-    assert named and named <= known, named - known
+    for kind in ("wanted", "existing"):
+        named = {f.split("=", 1)[1].split("&")[0] for f in stored[kind]["weights"] if f.startswith("cap=")}
+        assert named and named <= known, (kind, named - known)
+
+
+def test_a_system_the_model_doubts_is_no_longer_read_as_there():
+    text = " ".join(["Wir nutzen seit Jahren DATEV für die Buchhaltung und suchen eine neue Kasse."] * 3)
+    there = [("accounting", 0.9, ["DATEV"]), ("erp", 0.9, ["Warenwirtschaft"])]
+    assert need_screen.doubted_systems(text, there, (0.0, {"cap=erp": -5.0})) == {1}
+    assert need_screen.doubted_systems(text, there, (5.0, {})) == set()
+    # a short text is read by the rules alone
+    assert need_screen.doubted_systems("Wir nutzen DATEV.", there[:1], (-10.0, {})) == set()
+
+
+def test_the_screen_reads_fewer_systems_as_there_in_a_long_text(taxonomy):
+    moved = 0
+    for item in json.loads((HERE / "needs_holdout21.json").read_text(encoding="utf-8")):
+        by_rules = analyse_need(item["text"], taxonomy, screened=False)
+        rules = {h.id for h in by_rules.existing}
+        screened = {h.id for h in analyse_need(item["text"], taxonomy).existing}
+        # a system also read as asked for, which the screen doubts as asked, may be there
+        assert screened <= rules | set(by_rules.capability_ids)
+        moved += len(rules - screened)
+    assert moved >= 3

@@ -6720,9 +6720,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     Capabilities the text refuses ("keinen Onlineshop") or already has ("wir nutzen bereits DATEV") are
     reported apart; misspelt words are read as the taxonomy word they are one or two letters from; a word
     with another sense in its context ("Abrechnung mit den Kassen" of a care service) is not a need.
-    ``screened``: the learned screen (need_screen) moves the wanted capabilities it doubts to ``in_passing``
-    and searches those set aside there that it holds meant; its training reads the rules' own output with
-    ``screened=False``."""
+    ``screened``: the learned screen (need_screen) moves the wanted capabilities it doubts to ``in_passing``,
+    searches those set aside there that it holds meant and drops the systems there that it doubts; its
+    training reads the rules' own output with ``screened=False``."""
     tax = taxonomy.taxonomy if isinstance(taxonomy, Catalog) else taxonomy
     matcher = _matcher(tax)
     tokens, clause_of, sentence_of, colons, bracketed = _clause_tokens(text)
@@ -7084,6 +7084,9 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
             + [h for k, h in enumerate(wanted) if k in doubted],
         )
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
+    if screened:
+        doubted_there = need_screen.doubted_systems(text, [(h.id, h.score, h.evidence) for h in given])
+        given = [h for k, h in enumerate(given) if k not in doubted_there]
     negated = [h for h in hits["negated"] if h.id in refused]
     deployment, deployment_evidence = read_deployment(text) or (None, "")
     return NeedAnalysis(

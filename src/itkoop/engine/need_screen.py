@@ -30,6 +30,7 @@ __all__ = [
     "TAKE_UP",
     "THRESHOLD",
     "Model",
+    "doubted_systems",
     "hit_features",
     "probabilities",
     "screen",
@@ -92,9 +93,13 @@ def hit_features(text: str, hits: Hits, k: int, aside: bool = False) -> list[str
 
 
 @cache
-def stored_model() -> Model:
-    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return data["bias"], data["weights"]
+def _stored() -> dict:
+    return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+
+
+def stored_model(kind: str = "wanted") -> Model:
+    """The stored model of the capabilities asked for ("wanted") or of the systems there ("existing")."""
+    return _stored()[kind]["bias"], _stored()[kind]["weights"]
 
 
 def probabilities(text: str, wanted: Hits, aside: Hits = (), model: Model | None = None) -> list[float]:
@@ -123,3 +128,13 @@ def screen(
     doubted = {k for k in range(len(wanted)) if p[k] < THRESHOLD and k != best}
     taken_up = {k - len(wanted) for k in range(len(wanted), len(p)) if p[k] >= TAKE_UP}
     return doubted, taken_up
+
+
+def doubted_systems(text: str, existing: Hits, model: Model | None = None) -> set[int]:
+    """Indexes of the systems the rules read as there that the model of systems there doubts (below
+    THRESHOLD): mostly a system named as where data comes from or as the business's context, which the
+    writer neither asks for nor keeps. Nothing in a text of fewer than MIN_WORDS words."""
+    if not existing or len(_WORD.findall(text)) < MIN_WORDS:
+        return set()
+    p = probabilities(text, existing, (), model or stored_model("existing"))
+    return {k for k, pk in enumerate(p) if pk < THRESHOLD}
