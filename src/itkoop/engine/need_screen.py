@@ -10,8 +10,12 @@ probable wanted hit is never moved, so the screen never leaves a text understood
 fewer than MIN_WORDS words is read by the rules alone: its writer typed each word for the platform, where
 a pasted notice or mail names much beside the need (the screen's gain on the corpora comes from those).
 
-The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the model's
-figures on corpora it did not see; the corpora kept as figures only are never trained on. Scoring is a sum of
+A second model with the same features weighs the systems the rules read as already there: one it doubts
+(below THRESHOLD, mostly a system named as where data comes from, or the business's own context) is no
+longer reported as there (``doubted_systems``).
+
+The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the models'
+figures on corpora they did not see; the corpora kept as figures only are never trained on. Scoring is a sum of
 dictionary lookups: linear in the text, no third-party code at run time.
 """
 
