@@ -14,9 +14,9 @@ A second model with the same features weighs the systems the rules read as alrea
 (below THRESHOLD, mostly a system named as where data comes from, or the business's own context) is no
 longer reported as there (``doubted_systems``).
 
-The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the models'
-figures on corpora they did not see; the corpora kept as figures only are never trained on. Scoring is a sum of
-dictionary lookups: linear in the text, no third-party code at run time.
+The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the
+models' figures on corpora they did not see; the corpora kept as figures only are never trained on.
+Scoring is a sum of dictionary lookups: linear in the text, no third-party code at run time.
 """
 
 from __future__ import annotations
