@@ -842,3 +842,26 @@ def test_everyday_names_of_an_outsourcing_a_hotel_system_a_newsletter_and_an_awa
 ):
     found = analyse_need(text, taxonomy).capability_ids
     assert cap in found and not_cap not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lieferung von 50 Notebooks. Schulungen für die Anwender sind Teil des Auftrags.",
+        "Die Schulungen sind Bestandteil der Leistung.",
+        "Schulungen sind Gegenstand des Auftrags.",
+    ],
+)
+def test_a_thing_said_to_be_part_of_the_contract_is_bought_not_there(taxonomy, text):
+    # found by a new-user probe: "Teil" after the copula was read as a product's name, so the trainings
+    # were shown as a system the buyer runs
+    analysis = analyse_need(text, taxonomy)
+    assert "training" in analysis.capability_ids and "training" not in {h.id for h in analysis.existing}
+
+
+def test_a_system_just_introduced_is_there(taxonomy):
+    # found by a new-user probe: "Wir haben gerade einen Onlineshop eingeführt" searched a shop
+    analysis = analyse_need(
+        "Wir haben gerade einen Onlineshop eingeführt und suchen jetzt eine Warenwirtschaft.", taxonomy
+    )
+    assert analysis.capability_ids == ["erp"] and "online-shop" in {h.id for h in analysis.existing}

@@ -406,6 +406,9 @@ _KEEP_TRACK = frozenset(["blick", "auge", "ueberblick", "griff"])
 _BY_ITSELF = frozenset(["automatisch", "automatically", "selbststaendig", "smoothly", "reibungslos"])
 # "Website haben wir": the object before "haben wir" is there already.
 _HAVE = frozenset(["haben", "have"])
+_JUST_NOW = frozenset(
+    ["gerade", "eben", "kuerzlich", "neulich", "erst", "schon", "bereits", "just", "recently"]
+)
 _INDEFINITE_ARTICLES = frozenset(["ein", "eine", "einen", "a", "an"])
 # A system named with a possessive and a copula is one the writer runs: "Unser PMS ist Protel".
 _POSSESSIVES = frozenset(
@@ -3031,12 +3034,15 @@ def _roles(
         elif (
             word in _HAVE
             and prev in _WRITERS
-            and nxt in _INDEFINITE_ARTICLES
-            and not any(w.startswith(("neu", "new")) for w in folded[i + 2 : i + 4])
+            and (article := i + 1 + (nxt in _JUST_NOW and i + 2 < len(tokens))) < len(tokens)
+            and folded[article] in _INDEFINITE_ARTICLES
+            and clause_of[article] == clause_of[i]
+            and not any(w.startswith(("neu", "new")) for w in folded[article + 1 : article + 3])
         ):
-            # "Wir haben eine Zeiterfassung und brauchen eine Lohnabrechnung": the thing had (right after
-            # its article, or one adjective on) is there; "wir haben einen Bedarf an ..." names none
-            for k in (i + 2, i + 3):
+            # "Wir haben eine Zeiterfassung und brauchen eine Lohnabrechnung", "Wir haben gerade einen
+            # Onlineshop eingeführt": the thing had (right after its article, or one adjective on) is there;
+            # "wir haben einen Bedarf an ..." names none
+            for k in (article + 1, article + 2):
                 if k < len(tokens) and clause_of[k] == clause_of[i] and k in starts:
                     roles[k] = _combined(roles[k], "existing")
                     break
@@ -4259,8 +4265,11 @@ def _names_then_is(
                 if clause_of[m] != clause_of[k]:
                     break
                 if folded[m] in _COPULAS:
-                    # a name, also as its maker writes it ("proAlpha", "eGecko", "medatixx")
+                    # a name, also as its maker writes it ("proAlpha", "eGecko", "medatixx"); not a part of
+                    # what is bought ("Schulungen sind Teil des Auftrags", "Bestandteil der Leistung")
                     name = tokens[m + 1].surface
+                    if folded[m + 1].startswith(_PART_HEADS):
+                        return False
                     return any(c.isupper() for c in name) or (name.isalpha() and _no_dictionary_word(name))
             return False
     return False
