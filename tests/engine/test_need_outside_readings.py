@@ -865,3 +865,22 @@ def test_a_system_just_introduced_is_there(taxonomy):
         "Wir haben gerade einen Onlineshop eingeführt und suchen jetzt eine Warenwirtschaft.", taxonomy
     )
     assert analysis.capability_ids == ["erp"] and "online-shop" in {h.id for h in analysis.existing}
+
+
+@pytest.mark.parametrize(
+    ("text", "cap"),
+    [
+        (
+            "Sanitärbetrieb, 8 PCs + 1 Server – suchen IT-Firma für feste Betreuung in der Nähe.",
+            "managed-services",
+        ),
+        (
+            "Wir brauchen jemanden, der die Betreuung übernimmt – Updates, Störungen, Ansprechpartner.",
+            "managed-services",
+        ),
+        ("Umzugsfirma: Wir bräuchten ein Programm für die Anfragen und Kunden.", "crm"),
+        ("Wir brauchen ein Programm, wo alle Kunden und Anfragen drin sind, mit Status.", "crm"),
+    ],
+)
+def test_the_care_of_a_firms_it_and_a_programme_for_enquiries_and_customers(taxonomy, text, cap):
+    assert cap in analyse_need(text, taxonomy).capability_ids
