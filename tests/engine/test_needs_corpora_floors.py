@@ -22,7 +22,7 @@ untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
 the two kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout34 and needs_holdout35 they are estimates."""
+against losing ground, not estimates; on needs_holdout36 and needs_holdout37 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -275,12 +275,23 @@ F1_FLOORS = {
     },
     "needs_holdout34.json": {  # a twenty-ninth outside writer's, read as figures only: 0.698 at its first
         # run on the rules of the round's start (9788433), 0.763 on the screened engine it arrived at
-        # (89f6af4)
-        "all": 0.74,  # 0.768
+        # (89f6af4), 0.768; read and trained on from the arrival of needs_holdout37: 0.848
+        "all": 0.82,
     },
     "needs_holdout35.json": {  # a thirtieth outside writer's, read as figures only: 0.764 at its first run
-        # on the rules of the round's start (9788433), 0.820 on the screened engine it arrived at (a6da351)
-        "all": 0.79,  # 0.824
+        # on the rules of the round's start (9788433), 0.820 on the screened engine it arrived at (a6da351),
+        # 0.824; read and trained on from the arrival of needs_holdout37: 0.907
+        "all": 0.88,
+    },
+    "needs_holdout36.json": {  # a thirty-first outside writer's, read as figures only: 0.669 at its first
+        # run on the rules of the round's start (9788433), 0.784 on the screened engine it arrived at
+        # (99cc0e9)
+        "all": 0.76,  # 0.792
+    },
+    "needs_holdout37.json": {  # a thirty-second outside writer's, read as figures only: 0.693 at its first
+        # run on the rules of the round's start (9788433), 0.802 on the screened engine it arrived at
+        # (dcfdebb)
+        "all": 0.76,  # 0.791
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -341,10 +352,14 @@ LOT_FLOORS = {
     "needs_holdout32.json": (0.97, 0.84),
     # 0.885, 0.920 (0.750, 0.960 by the rules at its first run); read: 1.000, 0.960
     "needs_holdout33.json": (0.97, 0.93),
-    # 0.800, 0.800 (0.629, 0.880 by the rules at its first run); figures only
-    "needs_holdout34.json": (0.77, 0.77),
-    # 0.792, 0.864 (0.667, 0.909 by the rules at its first run); figures only
-    "needs_holdout35.json": (0.76, 0.83),
+    # 0.800, 0.800 (0.629, 0.880 by the rules at its first run); read: 1.000, 0.880
+    "needs_holdout34.json": (0.97, 0.85),
+    # 0.792, 0.864 (0.667, 0.909 by the rules at its first run); read: 1.000, 0.909
+    "needs_holdout35.json": (0.97, 0.88),
+    # 0.815, 0.917 (0.590, 0.958 by the rules at its first run); figures only
+    "needs_holdout36.json": (0.78, 0.88),
+    # 0.724, 0.913 (0.512, 0.913 by the rules at its first run); figures only
+    "needs_holdout37.json": (0.69, 0.88),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -395,7 +410,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 36)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 38)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
