@@ -7077,11 +7077,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     )
     wanted = [h for h in wanted if h not in in_passing]
     if screened:
-        doubted, taken_up = need_screen.screen(
-            text,
-            [(h.id, h.score, h.evidence) for h in wanted],
-            [(h.id, h.score, h.evidence) for h in in_passing],
-        )
+        doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing))
         rank = {h.id: k for k, h in enumerate(hits["need"])}  # best first, as _hits sorts them
         wanted, in_passing = (
             sorted(
@@ -7094,7 +7090,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         )
     given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
     if screened:
-        doubted_there = need_screen.doubted_systems(text, [(h.id, h.score, h.evidence) for h in given])
+        doubted_there = need_screen.doubted_systems(text, _screen_rows(given))
         given = [h for k, h in enumerate(given) if k not in doubted_there]
     negated = [h for h in hits["negated"] if h.id in refused]
     deployment, deployment_evidence = read_deployment(text) or (None, "")
@@ -7108,6 +7104,11 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         deployment=deployment,
         deployment_evidence=deployment_evidence,
     )
+
+
+def _screen_rows(hits: list[CapabilityHit]) -> list[tuple[str, float, list[str]]]:
+    """Hits as need_screen reads them: (capability id, score, evidence)."""
+    return [(h.id, h.score, h.evidence) for h in hits]
 
 
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").

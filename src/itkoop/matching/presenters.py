@@ -132,8 +132,13 @@ def _need_capabilities(result: MatchResult) -> list[tuple[str, float, list[str]]
     else:
         hits = [(c, need.weight(c), []) for c in need.capabilities if c not in added]
     # one the text named only in passing keeps the words it came from
-    passing = {h.id: list(h.evidence) for h in result.analysis.in_passing} if result.analysis else {}
+    passing = _in_passing_words(result.analysis)
     return hits + [(c, 1.0, passing.get(c, [])) for c in added]
+
+
+def _in_passing_words(analysis) -> dict[str, list[str]]:
+    """The words each capability named in passing came from (NeedAnalysis.in_passing)."""
+    return {h.id: list(h.evidence) for h in analysis.in_passing} if analysis is not None else {}
 
 
 def present_need(result: MatchResult) -> list[dict[str, Any]]:
@@ -178,7 +183,7 @@ def present_understanding(result: MatchResult) -> dict[str, Any]:
     analysis, need = result.analysis, result.need
     left_out = left_out_of(need, analysis)
     in_passing = in_passing_of(need, analysis)
-    passing = {h.id: list(h.evidence) for h in analysis.in_passing} if analysis is not None else {}
+    passing = _in_passing_words(analysis)
     # what the customer added is searched, whatever the text said of it
     not_wanted = [h.id for h in analysis.negated if h.id not in need.added] if analysis is not None else []
     existing = [h.id for h in analysis.existing if h.id not in need.added] if analysis is not None else []

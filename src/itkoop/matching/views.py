@@ -70,6 +70,8 @@ def _run_corrected(request, form: NeedForm, correction: CorrectionForm):
 _CORRECTION_KEYS = ("add", "cap", "remove", "must", "deploy")
 #: The query's key of the text the corrections were made on (the text form sends them again).
 _BASIS = "basis"
+#: Keys the page's links and the correction form set themselves rather than carry over from the query.
+_NOT_CARRIED = (*_CORRECTION_KEYS, "rank", _BASIS)
 
 
 def _text_digest(text: str) -> str:
@@ -85,8 +87,7 @@ def _corrections_of_this_text(request) -> None:
         params = request.GET.copy()
         for key in (*_CORRECTION_KEYS, _BASIS):
             params.pop(key, None)
-        params._mutable = False
-        request.GET = params
+        request.GET = QueryDict(params.urlencode())  # immutable, as Django's own
 
 
 def _query(params: QueryDict, corrections: dict, **change) -> str:
@@ -94,7 +95,7 @@ def _query(params: QueryDict, corrections: dict, **change) -> str:
     search field's text is consumed) and ``change`` (key -> list of values) on top: the links of the
     correction controls, so the page stays linkable and the back button works."""
     query = params.copy()
-    for key in (*_CORRECTION_KEYS, "rank", _BASIS):
+    for key in _NOT_CARRIED:
         query.pop(key, None)
     query.setlist("cap", list(corrections.get("add_capabilities", ())))
     query.setlist("remove", list(corrections.get("remove_capabilities", ())))
@@ -140,10 +141,7 @@ def _correction_context(request, result, corrections: dict, need_capabilities, u
             changed = [s for s in must if s != std["id"]] if std["must"] else [*must, std["id"]]
             std["toggle_url"] = _correction_link(request.GET, corrections, must=changed)
     hidden = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key not in (*_CORRECTION_KEYS, "rank", _BASIS)
-        for value in values
+        (key, value) for key, values in request.GET.lists() if key not in _NOT_CARRIED for value in values
     ]
     kept = [("cap", c) for c in added] + [("remove", c) for c in removed]
     hidden += kept
