@@ -5458,12 +5458,14 @@ _TAKE_OVER = frozenset(
         "imported",
     ]
 )
-_TAKE_OVER_PHRASAL = frozenset(["carried", "moved"])  # "carried over", "moved over"
+_TAKE_OVER_PHRASAL = frozenset(["carried", "moved", "taken"])  # "carried over", "moved over", "taken over"
 # ... and a shop's "Kundenkonten und Bewertungen", a pipeline's "4.000 Kontakte", a café's "menu" (a website's
 # "bestehende Inhalte" taken over are part of its relaunch: writers do not count them)
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
                "konten", "accounts", "bewertungen", "reviews", "dateien", "files", "profile", "profiles",
-               "tickets", "kontakte", "contacts", "menu")  # fmt: skip
+               "tickets", "kontakte", "contacts", "menu", "inhalte", "content", "reservierungen",
+               "reservations", "kurse", "courses", "entries", "eintraege", "bestand", "bestaende", "buchungen",
+               "bookings")  # fmt: skip
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
@@ -7113,6 +7115,7 @@ def _screen_rows(hits: list[CapabilityHit]) -> list[tuple[str, float, list[str]]
 
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
 _CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat", "exchang")
+_LINK_ASKS = ("verbind", "connect", "integrat", "schnittstelle", "interface")
 _INTEGRATION = "integration-platform"
 _MOBILE_APP = "mobile-app"
 
@@ -7124,7 +7127,11 @@ def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: lis
     if _INTEGRATION in per_role["need"]:
         return
     cue = next((k for k, w in enumerate(words) if w.startswith(_CONNECT_CUES)), None)
-    if cue is None or len(set(per_role["need"]) | set(per_role["existing"])) < 2:
+    if cue is None:
+        return
+    # nothing else asked: the connection is the ask ("suche jemand der unser Shopware mit DATEV verbindet")
+    asks_only_a_link = not per_role["need"] and words[cue].startswith(_LINK_ASKS)
+    if not asks_only_a_link and len(set(per_role["need"]) | set(per_role["existing"])) < 2:
         return
 
     def the_writers(m: _Match) -> bool:
