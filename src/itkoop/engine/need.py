@@ -5459,13 +5459,13 @@ _TAKE_OVER = frozenset(
     ]
 )
 _TAKE_OVER_PHRASAL = frozenset(["carried", "moved", "taken"])  # "carried over", "moved over", "taken over"
-# ... and a shop's "Kundenkonten und Bewertungen", a pipeline's "4.000 Kontakte", a café's "menu" (a website's
-# "bestehende Inhalte" taken over are part of its relaunch: writers do not count them)
+# ... and a shop's "Kundenkonten und Bewertungen", a pipeline's "4.000 Kontakte", a café's "menu", a website's
+# "bestehende Inhalte" (most writers count them; the screen weighs the others), a hotel's reservations
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
                "konten", "accounts", "bewertungen", "reviews", "dateien", "files", "profile", "profiles",
                "tickets", "kontakte", "contacts", "menu", "inhalte", "content", "reservierungen",
-               "reservations", "kurse", "courses", "entries", "eintraege", "bestand", "bestaende", "buchungen",
-               "bookings")  # fmt: skip
+               "reservations", "kurse", "courses", "entries", "eintraege", "bestand", "bestaende",
+               "buchungen", "bookings")  # fmt: skip
 _NOT_DATA = ("datenschutz", "datenbank", "datensicherung")
 _DATA_WORDS = frozenset(["data", "history", "documents"])
 _DATA_REACH = 15
