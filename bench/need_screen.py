@@ -43,7 +43,12 @@ from itkoop.engine.need import analyse_need  # noqa: E402
 from need import CORPORA  # noqa: E402
 
 # read only for figures, never trained on: the estimate for texts of writers the rules never saw
-FIGURES_ONLY = ("needs_holdout42.json", "needs_holdout43.json")
+FIGURES_ONLY = (
+    "needs_holdout44.json",
+    "needs_holdout45.json",
+    "needs_holdout46.json",
+    "needs_holdout47.json",
+)
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
 C = 1.0  # inverse strength of the L2 penalty
 _OUTSIDE = re.compile(r"needs_(holdout([6-9]|\d\d+)|colloquial|tenders)\.json")

@@ -8,7 +8,7 @@ import pytest
 from itkoop.engine import analyse_need, builtin_taxonomy_dict, need_screen, taxonomy_from_dict
 
 HERE = Path(__file__).parent
-FIGURES_ONLY = {"needs_holdout42.json", "needs_holdout43.json"}
+FIGURES_ONLY = {f"needs_holdout{n}.json" for n in range(44, 48)}
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,17 @@ def test_the_features_are_read_from_the_words_around_each_hit():
     assert "aside" not in features
     assert {"aside", "aside&cap=telephony"} <= set(need_screen.hit_features(text, [hit], 0, aside=True))
     assert {"l=umfasst", "l=eine", "l=neue", "r=mit", "r=headsets"} <= set(features)
+
+
+def test_each_hit_is_read_with_the_other_capabilities_its_text_names():
+    text = "Wir führen ein neues ERP ein und brauchen dazu Schulungen für 20 Leute."
+    hits = [("erp", 0.9, ["ERP"]), ("training", 0.8, ["Schulungen"])]
+    assert "cap=training&with=erp" in need_screen.hit_features(text, hits, 1)
+    assert "cap=erp&with=training" in need_screen.hit_features(text, hits, 0)
+    assert not any("&with=" in f for f in need_screen.hit_features(text, hits[1:], 0))
+    # the stored model learned from such pairs: training asked with a new system is weighed by it
+    _, weights = need_screen.stored_model()
+    assert sum(1 for f in weights if "&with=" in f) >= 100
 
 
 def test_the_stored_model_names_known_capabilities_and_never_learned_from_the_figures_only_corpora():

@@ -3,9 +3,9 @@
 The rules read each word in its clause; what they cannot weigh is how often a word, in the company of its
 neighbours and of the other things a text names, turns out to be meant as a need. A logistic model over
 plain features (the capability, the words that named it, four words either side, how many things the text
-names, whether it reads like a tender, whether the rules' focus set it aside as named in passing) gives
-each hit a probability. A wanted hit below THRESHOLD is moved to ``in_passing``, where the need page shows
-it with a link to search it after all; a hit set aside at or above TAKE_UP is searched. The text's most
+names and which, whether it reads like a tender, whether the rules' focus set it aside as named in passing)
+gives each hit a probability. A wanted hit below THRESHOLD is moved to ``in_passing``, where the need page
+shows it with a link to search it after all; a hit set aside at or above TAKE_UP is searched. The text's most
 probable wanted hit is never moved, so the screen never leaves a text understood as nothing, and a text of
 fewer than MIN_WORDS words is read by the rules alone: its writer typed each word for the platform, where
 a pasted notice or mail names much beside the need (the screen's gain on the corpora comes from those).
@@ -82,6 +82,8 @@ def hit_features(text: str, hits: Hits, k: int, aside: bool = False) -> list[str
         features += ["aside", f"aside&cap={cap}"]
     if _TENDER.search(low):
         features += ["tender", f"cap={cap}&tender"]
+    # what else the text names: training asked with a new system, a migration with a relaunch
+    features += [f"cap={cap}&with={other}" for j, (other, _, _) in enumerate(hits) if j != k]
     for said in evidence[:_EVIDENCE_PER_HIT]:
         said = said.lower()
         features.append(f"ev={said}")
