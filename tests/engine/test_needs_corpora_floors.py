@@ -22,7 +22,7 @@ untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
 the four kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout44 to needs_holdout47 they are estimates."""
+against losing ground, not estimates; on needs_holdout48 to needs_holdout51 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -319,21 +319,41 @@ F1_FLOORS = {
         # at (aaef704); read and trained on from the arrival of needs_holdout47: 0.901
         "all": 0.87,
     },
-    "needs_holdout44.json": {  # a thirty-ninth outside writer's, figures only: 0.721 at its first run on the
-        # rules of the round's start (9788433), 0.768 on the screened engine it arrived at (88f74d0)
-        "all": 0.76,  # 0.791
+    "needs_holdout44.json": {  # a thirty-ninth outside writer's, read as figures only: 0.721 at its first run
+        # on the rules of the round's start (9788433), 0.768 on the screened engine it arrived at (88f74d0),
+        # read and trained on from the arrival of needs_holdout51: 0.865
+        "all": 0.83,
     },
-    "needs_holdout45.json": {  # a fortieth outside writer's, figures only: 0.701 at its first run on the
-        # rules of the round's start (9788433), 0.809 on the screened engine it arrived at (88f74d0)
-        "all": 0.77,  # 0.802
+    "needs_holdout45.json": {  # a fortieth outside writer's, read as figures only: 0.701 at its first run on
+        # the rules of the round's start (9788433), 0.809 on the screened engine it arrived at (88f74d0), read
+        # and trained on from the arrival of needs_holdout51: 0.876
+        "all": 0.84,
     },
-    "needs_holdout46.json": {  # a forty-first outside writer's, figures only: 0.701 at its first run on the
-        # rules of the round's start (9788433), 0.819 on the screened engine it arrived at (88f74d0)
-        "all": 0.81,  # 0.841
+    "needs_holdout46.json": {  # a forty-first outside writer's, read as figures only: 0.701 at its first run
+        # on the rules of the round's start (9788433), 0.819 on the screened engine it arrived at (88f74d0),
+        # read and trained on from the arrival of needs_holdout51: 0.920
+        "all": 0.89,
     },
-    "needs_holdout47.json": {  # a forty-second outside writer's, figures only: 0.748 at its first run on the
-        # rules of the round's start (9788433), 0.836 on the screened engine it arrived at (88f74d0)
-        "all": 0.84,  # 0.877
+    "needs_holdout47.json": {  # a forty-second outside writer's, read as figures only: 0.748 at its first run
+        # on the rules of the round's start (9788433), 0.836 on the screened engine it arrived at (88f74d0),
+        # read and trained on from the arrival of needs_holdout51: 0.936
+        "all": 0.90,
+    },
+    "needs_holdout48.json": {  # a forty-third outside writer's, figures only: 0.622 at its first run on the
+        # rules of that time, 0.639 on the screened engine it arrived at (7edbfab)
+        "all": 0.63,  # 0.667
+    },
+    "needs_holdout49.json": {  # a forty-fourth outside writer's, figures only: 0.786 at its first run on the
+        # rules of that time, 0.846 on the screened engine it arrived at (7edbfab)
+        "all": 0.82,  # 0.855
+    },
+    "needs_holdout50.json": {  # a forty-fifth outside writer's, figures only: 0.710 at its first run on the
+        # rules of that time, 0.830 on the screened engine it arrived at (7edbfab)
+        "all": 0.80,  # 0.836
+    },
+    "needs_holdout51.json": {  # a forty-sixth outside writer's, figures only: 0.690 at its first run on the
+        # rules of that time, 0.816 on the screened engine it arrived at (7edbfab)
+        "all": 0.80,  # 0.833
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -415,14 +435,22 @@ LOT_FLOORS = {
     "needs_holdout42.json": (0.97, 0.87),
     # 0.788, 0.812 (0.692, 0.844 by the rules at its first run); read: 0.967, 0.906
     "needs_holdout43.json": (0.93, 0.87),
-    # 0.781, 0.833 with the screen of 50 read corpora; figures only
-    "needs_holdout44.json": (0.75, 0.80),
-    # 0.935, 0.853 with the screen of 50 read corpora; figures only
-    "needs_holdout45.json": (0.90, 0.82),
-    # 0.906, 0.967 with the screen of 50 read corpora; figures only
-    "needs_holdout46.json": (0.87, 0.93),
-    # 0.966, 0.848 with the screen of 50 read corpora; figures only
-    "needs_holdout47.json": (0.93, 0.81),
+    # 0.781, 0.833 with the screen of 50 read corpora, figures only; read: 0.926, 0.833
+    "needs_holdout44.json": (0.89, 0.80),
+    # 0.935, 0.853 with the screen of 50 read corpora, figures only; read: 1.000, 0.941
+    "needs_holdout45.json": (0.97, 0.91),
+    # 0.906, 0.967 with the screen of 50 read corpora, figures only; read: 0.968, 1.000
+    "needs_holdout46.json": (0.93, 0.97),
+    # 0.966, 0.848 with the screen of 50 read corpora, figures only; read: 1.000, 0.939
+    "needs_holdout47.json": (0.97, 0.90),
+    # 0.840, 0.724 with the screen of 54 read corpora; figures only
+    "needs_holdout48.json": (0.81, 0.69),
+    # 0.903, 0.848 with the screen of 54 read corpora; figures only
+    "needs_holdout49.json": (0.87, 0.81),
+    # 0.960, 0.774 with the screen of 54 read corpora; figures only
+    "needs_holdout50.json": (0.93, 0.74),
+    # 0.862, 0.893 with the screen of 54 read corpora; figures only
+    "needs_holdout51.json": (0.83, 0.86),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -473,7 +501,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 48)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 52)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20

@@ -5443,6 +5443,8 @@ _TAKE_OVER = frozenset(
         "uebernehmen",
         "rueber",
         "ruebergezogen",  # "die 800 Datensätze müssten rübergezogen werden"
+        "ruebergenommen",
+        "ruebermigriert",
         "rueberziehen",
         "migriert",
         "migrieren",
