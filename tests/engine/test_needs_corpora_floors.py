@@ -21,8 +21,8 @@ were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 
 untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
-the four kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout48 to needs_holdout51 they are estimates."""
+the five kept as figures only: on the others they are figures of its training data, so their floors guard
+against losing ground, not estimates; on needs_holdout49 to needs_holdout53 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -339,9 +339,10 @@ F1_FLOORS = {
         # read and trained on from the arrival of needs_holdout51: 0.936
         "all": 0.90,
     },
-    "needs_holdout48.json": {  # a forty-third outside writer's, figures only: 0.622 at its first run on the
-        # rules of that time, 0.639 on the screened engine it arrived at (7edbfab)
-        "all": 0.63,  # 0.667
+    "needs_holdout48.json": {  # a forty-third outside writer's (problems in plain words), read as figures
+        # only: 0.622 at its first run on the rules of that time, 0.639 on the screened engine it arrived at
+        # (7edbfab), 0.667; read and trained on from the arrival of needs_holdout53: 0.821
+        "all": 0.79,
     },
     "needs_holdout49.json": {  # a forty-fourth outside writer's, figures only: 0.786 at its first run on the
         # rules of that time, 0.846 on the screened engine it arrived at (7edbfab)
@@ -354,6 +355,16 @@ F1_FLOORS = {
     "needs_holdout51.json": {  # a forty-sixth outside writer's, figures only: 0.690 at its first run on the
         # rules of that time, 0.816 on the screened engine it arrived at (7edbfab)
         "all": 0.80,  # 0.833
+    },
+    "needs_holdout52.json": {  # a forty-seventh outside writer's (mostly problems in plain words), figures
+        # only: 0.533 at its first run on the rules of the round's start (9788433), 0.671 on the screened
+        # engine it arrived at (1f8626a)
+        "all": 0.64,  # 0.675
+    },
+    "needs_holdout53.json": {  # a forty-eighth outside writer's (mostly problems in plain words), figures
+        # only: 0.544 at its first run on the rules of the round's start (9788433), 0.576 on the screened
+        # engine it arrived at (1f8626a)
+        "all": 0.55,  # 0.585
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -443,14 +454,18 @@ LOT_FLOORS = {
     "needs_holdout46.json": (0.93, 0.97),
     # 0.966, 0.848 with the screen of 50 read corpora, figures only; read: 1.000, 0.939
     "needs_holdout47.json": (0.97, 0.90),
-    # 0.840, 0.724 with the screen of 54 read corpora; figures only
-    "needs_holdout48.json": (0.81, 0.69),
+    # 0.840, 0.724 with the screen of 54 read corpora, figures only; read: 1.000, 0.793
+    "needs_holdout48.json": (0.97, 0.76),
     # 0.903, 0.848 with the screen of 54 read corpora; figures only
     "needs_holdout49.json": (0.87, 0.81),
     # 0.960, 0.774 with the screen of 54 read corpora; figures only
     "needs_holdout50.json": (0.93, 0.74),
     # 0.862, 0.893 with the screen of 54 read corpora; figures only
     "needs_holdout51.json": (0.83, 0.86),
+    # 0.885, 0.821 with the screen of 55 read corpora; figures only
+    "needs_holdout52.json": (0.85, 0.79),
+    # 0.889, 0.828 with the screen of 55 read corpora; figures only
+    "needs_holdout53.json": (0.85, 0.79),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -501,7 +516,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 52)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 54)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20

@@ -5445,6 +5445,8 @@ _TAKE_OVER = frozenset(
         "ruebergezogen",  # "die 800 Datensätze müssten rübergezogen werden"
         "ruebergenommen",
         "ruebermigriert",
+        "rueberbringen",
+        "ruebergebracht",
         "rueberziehen",
         "migriert",
         "migrieren",
@@ -5460,7 +5462,8 @@ _TAKE_OVER = frozenset(
         "imported",
     ]
 )
-_TAKE_OVER_PHRASAL = frozenset(["carried", "moved", "taken"])  # "carried over", "moved over", "taken over"
+# "carried over", "moved over", "taken over", "must come over"
+_TAKE_OVER_PHRASAL = frozenset(["carried", "moved", "taken", "come"])
 # ... and a shop's "Kundenkonten und Bewertungen", a pipeline's "4.000 Kontakte", a café's "menu", a website's
 # "bestehende Inhalte" (most writers count them; the screen weighs the others), a hotel's reservations
 _DATA_HEADS = ("daten", "dokumente", "dokumenten", "historie", "kartei", "akten", "datensaetze", "records",
