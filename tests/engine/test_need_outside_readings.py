@@ -887,3 +887,38 @@ def test_a_system_just_introduced_is_there(taxonomy):
 )
 def test_the_care_of_a_firms_it_and_a_programme_for_enquiries_and_customers(taxonomy, text, cap):
     assert cap in analyse_need(text, taxonomy).capability_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "cap"),
+    [
+        # needs_holdout38 to 48: what writers wrote and no rule had found
+        (
+            "suchen jemand der unser shopware 6 mit DATEV Unternehmen online verbindet, schnittstelle",
+            "integration-platform",
+        ),
+        ("Ferienwohnungen: Die Gäste sollen auf der Homepage direkt buchen und anzahlen können.", "payment"),
+        (
+            "Brauchen für unsere 6 Ferienwohnungen Code-Schlösser statt Schlüsselübergabe, bitte Angebot.",
+            "access-control",
+        ),
+        ("We want the staff to clock in and out at the café on their phones.", "time-tracking"),
+        ("Customer and address master data should be taken over from the Access DB.", "data-migration"),
+        ("Die Kundendaten und die Artikel müssten irgendwie rübergenommen werden.", "data-migration"),
+        ("All the customer and car data from the old program must come over somehow.", "data-migration"),
+        # what expires ("läuft aus") is no system kept
+        ("Unser Drucker-Leasing läuft aus, brauchen neuen Vertrag mit Service.", "managed-print"),
+        ("Suchen Zeitfenstermanagement für Lieferanten an unserem Lager, 28 Tore.", "logistics-tms"),
+        ("We want one login for everything, with two-factor for everyone.", "identity-management"),
+        ("Die Außendienstler schreiben ihre Besuchsberichte als Word-Datei, das soll besser werden.", "crm"),
+        ("Wir möchten den Stammgästen eine Rundmail mit Abmeldelink schicken.", "newsletter"),
+    ],
+)
+def test_what_writers_ask_for_in_their_own_words(taxonomy, text, cap):
+    wanted = analyse_need(text, taxonomy).capability_ids
+    assert cap in wanted, wanted
+
+
+def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
+    # nothing else asked and no word of linking: nothing to search
+    assert analyse_need("suchen jemand für unser shopware 6 und DATEV", taxonomy).capability_ids == []

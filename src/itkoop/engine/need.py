@@ -3088,6 +3088,11 @@ def _roles(
             and not any(w in _GO_ON for w in folded[max(0, i - 5) : i])
         ):
             continue  # "WLAN für Gäste muss endlich stabil laufen": what must run is asked for, not there
+        elif word in ("laufen", "laeuft") and any(
+            folded[j] == "aus" and (j + 1 == len(folded) or clause_of[j + 1] != clause_of[i])
+            for j in range(i + 1, min(len(folded), i + 4))
+        ):
+            continue  # "Unser Drucker-Leasing läuft aus": what expires is to be replaced, not kept
         elif (
             word in _EXISTING
             or (word in _DONE and prev in _GO_ON)  # "Doctolib soll weiter genutzt werden"
@@ -5447,6 +5452,8 @@ _TAKE_OVER = frozenset(
         "ruebermigriert",
         "rueberbringen",
         "ruebergebracht",
+        "rueberholt",
+        "rueberholen",
         "rueberziehen",
         "migriert",
         "migrieren",
