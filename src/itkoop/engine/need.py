@@ -7127,7 +7127,8 @@ def _screen_rows(hits: list[CapabilityHit]) -> list[tuple[str, float, list[str]]
 
 # Words that ask for systems to be connected ("sollen Daten austauschen", "need them connected").
 _CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "sync", "integrat", "exchang")
-_LINK_ASKS = ("verbind", "connect", "integrat", "schnittstelle", "interface")
+# ... those of them that ask for a link alone ("Austausch" is also a replacement, "verbunden" a state)
+_LINK_ASKS = ("verbind", "connect", "integrat")
 _INTEGRATION = "integration-platform"
 _MOBILE_APP = "mobile-app"
 
