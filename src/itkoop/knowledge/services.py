@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
@@ -27,17 +28,24 @@ def refresh_article_search(article: Article) -> None:
     Tokenises first, then writes one UPDATE; use cases call it after their transaction has committed."""
     tags = list(article.tags.all())
     capabilities = list(article.capabilities.all())
-    article.search_document = build_search_document(
+    article.search_document = _search_document(
         article.title_de,
         article.title_en,
         article.summary_de,
         article.summary_en,
         plain_text(article.body_de),
         plain_text(article.body_en),
-        [t.label_de + " " + t.label_en for t in tags],
-        [c.label_de + " " + c.label_en for c in capabilities],
+        tuple(t.label_de + " " + t.label_en for t in tags),
+        tuple(c.label_de + " " + c.label_en for c in capabilities),
     )
     Article.objects.filter(pk=article.pk).update(search_document=article.search_document)
+
+
+# The same texts give the same document. Every migrate and every flush writes the shipped articles anew
+# (content_sync), and tokenising them all took seconds each time: a process tokenises each text once.
+@lru_cache(maxsize=128)
+def _search_document(*parts: str | tuple[str, ...]) -> str:
+    return build_search_document(*parts)
 
 
 ARTICLE_FIELDS = frozenset(

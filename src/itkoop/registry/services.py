@@ -24,6 +24,7 @@ from itkoop.engine.text import index_tokens_of_parts
 from .models import PRICE_EUR_MONTH_MAX as PRICE_EUR_MONTH_MAX  # the bound other apps check prices by
 from .models import Capability, Company, Label, Solution, Standard
 from .permissions import can_edit_company, can_verify_company
+from .versioning import catalog_changed
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -132,27 +133,58 @@ def _named(entry: dict, keys: tuple[str, ...]) -> dict:
     return {key: entry[key] for key in keys if key in entry}
 
 
+def _upsert(model, entries: list[dict], fields: tuple[str, ...]) -> dict:
+    """Create or update the entries' rows by id in a few queries (every migrate and every test flush syncs
+    the whole taxonomy: one query per row and link took seconds); returns the rows by id."""
+    rows = model.objects.in_bulk([entry["id"] for entry in entries])
+    new, changed = [], []
+    for entry in entries:
+        row = rows.get(entry["id"])
+        if row is None:
+            row = rows[entry["id"]] = model(id=entry["id"])
+            new.append(row)
+        else:
+            changed.append(row)
+        for name, value in _named(entry, fields).items():
+            setattr(row, name, value)
+    model.objects.bulk_create(new)
+    if changed:
+        model.objects.bulk_update(changed, fields)
+    return rows
+
+
+def _relink(through, owner: str, target: str, links: dict[str, list[str]]) -> None:
+    """Replace the links of each owner named in ``links`` (as ``.set()`` would, without a query per link)."""
+    through.objects.filter(**{f"{owner}_id__in": list(links)}).delete()
+    through.objects.bulk_create(
+        [
+            through(**{f"{owner}_id": key, f"{target}_id": other})
+            for key, others in links.items()
+            for other in dict.fromkeys(others)
+        ]
+    )
+
+
 def _upsert_capabilities(entries: list[dict]) -> None:
+    rows = _upsert(Capability, entries, ("label_de", "label_en", "synonyms_de", "synonyms_en"))
+    parented = []
     for entry in entries:
-        Capability.objects.update_or_create(
-            id=entry["id"], defaults=_named(entry, ("label_de", "label_en", "synonyms_de", "synonyms_en"))
-        )
-    for entry in entries:
-        capability = Capability.objects.get(id=entry["id"])
         if "parent" in entry:
-            capability.parent_id = entry["parent"] or None
-            capability.save(update_fields=["parent"])
-        if "exchanges_with" in entry:
-            capability.exchanges_with.set(entry["exchanges_with"])
+            rows[entry["id"]].parent_id = entry["parent"] or None
+            parented.append(rows[entry["id"]])
+    if parented:
+        Capability.objects.bulk_update(parented, ["parent"])
+    linked = {entry["id"]: entry["exchanges_with"] for entry in entries if "exchanges_with" in entry}
+    _relink(Capability.exchanges_with.through, "from_capability", "to_capability", linked)
 
 
 def _upsert_standards(entries: list[dict]) -> None:
-    for entry in entries:
-        standard, _ = Standard.objects.update_or_create(
-            id=entry["id"], defaults=_named(entry, ("label", "label_en", "url"))
-        )
-        if "used_by" in entry:
-            standard.used_by.set([c for c in entry["used_by"] if Capability.objects.filter(id=c).exists()])
+    _upsert(Standard, entries, ("label", "label_en", "url"))
+    known = set(Capability.objects.values_list("id", flat=True))
+    used = {
+        entry["id"]: [c for c in entry["used_by"] if c in known] for entry in entries if "used_by" in entry
+    }
+    _relink(Standard.used_by.through, "standard", "capability", used)
 
 
 @transaction.atomic
@@ -160,6 +192,7 @@ def taxonomy_sync(data: dict) -> None:
     """Create or update the capabilities and standards of a catalog-shaped dict, by id."""
     _upsert_capabilities(data.get("capabilities", []))
     _upsert_standards(data.get("standards", []))
+    catalog_changed()  # bulk writes send no signals
 
 
 # --- profile edits and verification --------------------------------------------------------------------
