@@ -47,8 +47,8 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout52.json",
-    "needs_holdout53.json",
+    "needs_holdout56.json",
+    "needs_holdout57.json",
 )
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
 C = 1.0  # inverse strength of the L2 penalty

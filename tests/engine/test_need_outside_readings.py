@@ -922,3 +922,64 @@ def test_what_writers_ask_for_in_their_own_words(taxonomy, text, cap):
 def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
     # nothing else asked and no word of linking: nothing to search
     assert analyse_need("suchen jemand für unser shopware 6 und DATEV", taxonomy).capability_ids == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        # needs_holdout52 to 55: the trouble told in plain words, with no name of a product
+        (
+            "Die Kundinnen sollen sich ihren Termin selber aussuchen können, auch abends.",
+            "appointment-booking",
+            "",
+        ),
+        ("Wir wollen auf einer Karte sehen, wo unsere Wagen gerade sind.", "fleet-management", ""),
+        (
+            "Kein Anruf soll mehr verloren gehen, Anrufe sollen an einen Kollegen weitergeleitet werden.",
+            "telephony",
+            "",
+        ),
+        (
+            "Die Mitglieder stehen in einer Excel-Liste; die Beiträge sollen automatisch eingezogen werden.",
+            "membership-management",
+            "",
+        ),
+        (
+            "Wenn der Rechner im Büro kaputt geht, sind alle Zeichnungen weg. Was kann man da machen?",
+            "backup",
+            "",
+        ),
+        (
+            "Jede Schadensmeldung soll einem Kollegen zugewiesen werden; wir wollen sehen, was offen ist.",
+            "ticketing",
+            "",
+        ),
+        (
+            "Wenn jemand uns verlässt, wollen wir ihm alle Zugänge auf einmal sperren.",
+            "identity-management",
+            "",
+        ),
+        ("Ich will endlich wissen, wer welchen Laptop hat.", "it-asset-management", ""),
+        ("Our drivers should get their stops in a sensible order on their phones.", "logistics-tms", ""),
+        ("I want everyone to work on the same files, from the office and from home.", "collaboration", ""),
+        ("Die Monteure sollen ihre Aufträge morgens aufs Tablet geschickt bekommen.", "field-service", ""),
+        ("Jeder soll auf seinem Handy sehen, wo er morgen hin muss.", "field-service", ""),
+        ("Die Gäste sollen ihre Fragen jederzeit automatisch beantwortet bekommen.", "chatbot", ""),
+        ("Ich möchte lieber in den Rechner sprechen statt alles zu tippen.", "speech-recognition", ""),
+        ("Bürger sollen Anträge von zu Hause aus stellen können.", "online-forms", ""),
+        ("Kunden sollen abends einen Strauß bestellen und gleich bezahlen können.", "online-shop", ""),
+        # guards: ordering at the table, a letter's "wie besprochen", hours typed, a busy line, a refusal
+        ("Biergarten: Bestellung per QR-Code am Tisch und bezahlen mit dem Handy", "payment", "online-shop"),
+        ("Wie besprochen: unser größter Kunde will künftig E-Rechnungen.", "e-invoicing", "crm"),
+        ("Meine Frau tippt die Stundenzettel für die Rechnungen ab.", "time-tracking", "ocr-capture"),
+        (
+            "Morgens ist das Telefon dauerbesetzt, die Patienten sollen Termine online buchen.",
+            "appointment-booking",
+            "telephony",
+        ),
+        ("Wir wollen nicht auf einer Karte sehen, wo unsere Wagen sind.", "", "fleet-management"),
+    ],
+)
+def test_a_trouble_told_in_plain_words(taxonomy, text, wanted, unwanted):
+    found = analyse_need(text, taxonomy).capability_ids
+    assert (not wanted or wanted in found) and unwanted not in found, found

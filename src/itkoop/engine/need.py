@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -5540,9 +5541,21 @@ def _data_taken_over(
 # Where the vehicles are, asked without the word tracking: "wir wissen nicht, wo die Fahrzeuge gerade sind",
 # "see where our vans are". A "wo"/"where" and, a few words on in its clause, the vehicles.
 _WHERE = frozenset(["wo", "where"])
-_VEHICLES = ("fahrzeug", "lkw", "transporter", "sattelzug", "sattelzueg")
+_VEHICLES = ("fahrzeug", "lkw", "transporter", "sattelzug", "sattelzueg", "wagen")
 _VEHICLE_WORDS = frozenset(
-    ["fahrer", "vans", "van", "trucks", "truck", "vehicles", "vehicle", "lorries", "lorry", "drivers"]
+    [
+        "fahrer",
+        "vans",
+        "van",
+        "autos",
+        "trucks",
+        "truck",
+        "vehicles",
+        "vehicle",
+        "lorries",
+        "lorry",
+        "drivers",
+    ]
 )
 _WHERE_REACH = 4
 _BEING_THERE = frozenset(["sind", "ist", "stehen", "steht", "befinden", "fahren", "unterwegs", "are", "is"])
@@ -5552,8 +5565,9 @@ def _where_the_vehicles_are(
     tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str]
 ) -> list[_Match]:
     """fleet-management for "wo die LKW sind" (a need): linear, each "wo" looks at the next few words."""
+    refusing = _refusing_clauses(words, clause_of)
     for i, w in enumerate(words):
-        if w not in _WHERE or roles[i] != "need":
+        if w not in _WHERE or roles[i] != "need" or clause_of[i] in refusing:
             continue
         for k in range(i + 1, min(len(words), i + 1 + _WHERE_REACH)):
             if clause_of[k] != clause_of[i]:
@@ -5566,6 +5580,529 @@ def _where_the_vehicles_are(
                 cover = frozenset({(k, 0, len(words[k]))})
                 return [_Match("fleet-management", "cap", W_CONTEXT, cover, tokens[k].surface)]
     return []
+
+
+_LODGING_ROOMS = (
+    "zimmer",
+    "room",
+    "ferienwohnung",
+    "wohnung",
+    "flat",
+    "apartment",
+    "pension",
+    "hotel",
+    "gaeste",
+)
+
+# Needs described as the trouble they end, in plain words ("wer wann seinen TÜV hat", "the lads see their
+# jobs on their phones"), said as a need: each rule names the capability, the words that carry it (one of
+# them must be read as asked for) and groups of words of which one each must stand in that word's sentence;
+# optionally words that rule it out there. A stem matches a word's start; "-" before it, also its end (a
+# "Plattenlager" is a Lager); "$" after it, the word as written only. A group led by "@" may stand anywhere
+# in the text.
+_DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
+    (
+        "membership-management",
+        ("mitglied", "member$", "members$"),
+        (("beitrag", "beitraeg", "fee$", "fees$", "dues$", "lastschrift", "eingezogen", "einzug"),),
+        (),
+    ),
+    (
+        "membership-management",
+        ("beitrag", "beitraeg", "fees$", "dues$"),
+        (("@", "mitglied", "member$", "members$", "verein"),),
+        (),
+    ),
+    (
+        "fleet-management",
+        ("fahrzeug", "vehicle", "lkw$", "transporter", "wagen", "vans$", "trucks$", "autos$"),
+        (("tuev", "fristen$", "fuehrerschein", "reifenwechsel", "uvv$", "inspektion", "mot$"),),
+        (),
+    ),
+    (
+        "fleet-management",
+        ("karte$", "map$"),
+        (("fahrzeug", "lkw$", "transporter", "wagen$", "vans$", "van$", "trucks$", "autos$", "vehicles$"),),
+        ("wagenpflege",),
+    ),
+    (
+        "logistics-tms",
+        ("fahrer", "driver", "rider", "kurier", "courier"),
+        (
+            ("auftr", "jobs$", "job$", "tour", "adress", "address", "stopp", "stops$", "fahrten$"),
+            ("verteil", "zuteil", "schick", "send", "reihenfolge", "order$", "handy", "phone", "tablet"),
+        ),
+        (),
+    ),
+    (
+        "field-service",
+        ("monteur", "techniker", "gesell", "technician", "engineers$", "fitter", "installateur"),
+        (
+            ("auftraege$", "auftrag$", "termin", "jobs$", "job$", "einsa", "wartung"),
+            ("verteil", "zuteil", "schick", "send", "sieht$", "sehen$", "see$", "bekomm", "get$"),
+        ),
+        (),
+    ),
+    (
+        "customer-portal",
+        ("hochlad", "upload"),
+        (("sicher$", "secure$", "irgendwo$", "somewhere$", "stelle$", "place$"),),
+        (),
+    ),
+    (
+        "customer-portal",
+        ("selber$", "selbst$", "themselves$", "einsehen", "nachschau", "nachsehen", "nachguck", "einlogg"),
+        (
+            ("kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom", "haendler"),
+            (
+                "seh",
+                "schau",
+                "einseh",
+                "see$",
+                "check",
+                "track",
+                "verfolg",
+                "login",
+                "bestell",
+                "order",
+                "eintrag",
+                "enter$",
+                "meld",
+            ),
+        ),
+        ("buch", "book", "termin", "appointment", "reservier"),
+    ),
+    (
+        "wms",
+        ("-lager$", "lagerplatz", "palett", "regal", "warehouse", "-bestand$", "vorrat"),
+        (("liegt$", "abbuch", "nachbestell", "inventur", "wo$", "where$", "reorder"),),
+        (),
+    ),
+    (
+        "barcode-rfid",
+        ("etikett", "label$", "labels$", "aufkleber", "sticker"),
+        (("scann", "scan$", "geraet", "drueber", "lesegeraet"),),
+        (),
+    ),
+    (
+        "backup",
+        ("gesichert$", "sichern$", "sichert$"),
+        (
+            (
+                "daten$",
+                "dateien$",
+                "plaene$",
+                "files$",
+                "data$",
+                "unterlagen$",
+            ),
+        ),
+        ("ab$",),
+    ),
+    (
+        "identity-management",
+        ("zugang", "zugaeng", "zugriff", "access$", "passwoert", "passwort", "passwords$", "accounts$"),
+        (
+            (
+                "leaves$",
+                "leave$",
+                "left$",
+                "verlaesst",
+                "verlassen$",
+                "ausscheid",
+                "ausgeschieden",
+                "kuendig",
+                "offboard",
+                "austritt",
+                "weggeht",
+                "quits$",
+            ),
+        ),
+        (),
+    ),
+    (
+        "it-asset-management",
+        ("laptop", "rechner$", "notebook", "geraet", "machine$", "device", "computer$", "handys$"),
+        (("wer$", "who$", "wen$", "wem$", "whom$"), ("welch", "which$", "ausgegeben$", "issued$")),
+        (),
+    ),
+    (
+        "email-security",
+        ("gefaelscht", "fake$", "spoof", "betrugsmail"),
+        (("mail", "e-mail", "postfach", "inbox$", "chef$", "ceo$", "boss$", "zahlungsaufforderung"),),
+        (),
+    ),
+    (
+        "maintenance",
+        ("wartung", "gewartet$", "maintenance$", "serviced$", "instandhalt"),
+        (("maschine", "machine", "fraese", "presse$", "laser$", "roboter", "stapler", "equipment$"),),
+        (),
+    ),
+    (
+        "managed-print",
+        ("toner$",),
+        (("selber$", "selbst$", "automat", "nachbestell", "von$"),),
+        (),
+    ),
+    (
+        "chatbot",
+        ("fragen$", "questions$"),
+        (
+            ("automat", "jederzeit", "rund$", "nachts", "anytime$", "night$"),
+            ("beantwort", "answer", "antwort"),
+        ),
+        (),
+    ),
+    (
+        "edi",
+        ("elektronisch", "electronically$"),
+        (("bestell", "auftr", "order", "lieferschein", "statusmeld"), ("system", "direkt$", "straight$")),
+        ("grosshaendler", "grosshandel", "lieferant", "supplier"),
+    ),
+    (
+        "school-software",
+        ("krankmeld", "krankmelden", "elternbrief", "entschuldigung"),
+        (("eltern", "parents$", "schule", "school"),),
+        (),
+    ),
+    (
+        "project-management",
+        ("projekt", "project"),
+        (("budget",), ("left$", "uebrig", "verbraucht", "remaining$", "overrun", "ueberzogen")),
+        (),
+    ),
+    (
+        "procurement",
+        ("bestell", "order"),
+        (
+            ("grosshaendler", "grosshandel", "lieferant", "supplier", "wholesaler"),
+            ("elektronisch", "direkt$", "automatisch", "electronically$", "automatically$"),
+        ),
+        (),
+    ),
+    (
+        "cloud-migration",
+        ("internet$", "netz$"),
+        (
+            ("liegen$", "liegt$", "gespeichert$", "abgelegt$"),
+            ("dateien$", "daten$", "plaene$", "unterlagen$"),
+        ),
+        (),
+    ),
+    (
+        "network",
+        ("internet$", "wlan$", "wifi$", "wi-fi$"),
+        (("bricht", "abbrech", "abbricht", "lahm$", "drops$", "keeps$", "dropping$"),),
+        (),
+    ),
+    (
+        "intranet",
+        ("mitteilung", "aushang", "aushaeng", "neuigkeit", "announcement", "news$"),
+        (
+            ("mitarbeit", "belegschaft", "staff$", "employee", "kolleg", "team$"),
+            ("handy", "phone", "smartphone", "gelesen$", "read$"),
+        ),
+        (),
+    ),
+    (
+        "time-tracking",
+        ("stunden$", "hours$", "arbeitszeit"),
+        (("handy", "tablet", "phone", "app$"), ("eintrag", "erfass", "tipp", "enter$", "log$", "record$")),
+        (),
+    ),
+    (
+        "field-service",
+        ("auftraege$", "auftrag$", "jobs$"),
+        (("handy", "tablet", "phone"), ("schick", "verteil", "send", "bekomm")),
+        ("fahrer", "driver", "rider", "kurier", "courier", "lkw$", "transporter", "spedition", "tour"),
+    ),
+    (
+        "online-forms",
+        ("ausfuell", "fill$"),
+        (("website", "webseite", "homepage", "online$", "internet$", "phone", "handy"),),
+        (),
+    ),
+    (
+        "hardware-supply",
+        ("austausch", "ersetz", "replace"),
+        (("rechner$", "computer$", "pcs$", "laptops$", "notebooks$"),),
+        ("festplatte", "akku", "bildschirm"),
+    ),
+    ("data-protection", ("rechtlich",), (("-daten$", "data$"),), ()),
+    (
+        "crm",
+        ("kunden$", "kunde$", "customer$", "customers$", "client$", "clients$"),
+        (("stelle$", "place$"), ("alles$", "everything$", "historie", "history$", "besprochen$")),
+        (),
+    ),
+    (
+        "ticketing",
+        (
+            "stoermeld",
+            "stoerung",
+            "-meldung",
+            "schaden$",
+            "schaeden$",
+            "reklamation",
+            "complaint",
+            "request",
+            "anliegen$",
+            "hinweis",
+            "anfragen$",
+        ),
+        (
+            (
+                "offen$",
+                "open$",
+                "erledigt$",
+                "zugeteilt$",
+                "zugewiesen$",
+                "assigned$",
+                "zustaendig",
+                "bearbeitungsstand",
+                "nachverfolg",
+                "kuemmert$",
+                "erledigung$",
+            ),
+        ),
+        (),
+    ),
+    ("wms", ("abbuch", "nachbestell", "reorder"), (("@", "-lager$", "warehouse", "stock$"),), ()),
+    (
+        "appointment-booking",
+        ("termin", "slot", "zeitpunkt", "appointment", "fahrstund"),
+        (("selber$", "selbst$", "own$", "themselves$", "aussuch", "pick$", "choose$"),),
+        _LODGING_ROOMS,
+    ),
+    (
+        "appointment-booking",
+        ("selber$", "selbst$", "themselves$"),
+        (("frei$", "free$"), ("eintrag", "buch", "book", "aussuch", "pick$", "choose$")),
+        _LODGING_ROOMS,
+    ),
+    (
+        "online-shop",
+        ("bestell", "order$"),
+        (("bezahl", "zahlen$", "pay$"),),
+        (
+            *("lieferant", "grosshaendler", "grosshandel", "supplier"),
+            *("tisch", "table", "qr", "kueche", "kitchen", "lieferando", "restaurant", "gastronom"),
+        ),
+    ),
+    (
+        "field-service",
+        ("hin$", "hinfaehrt", "hinfahren$"),
+        (("wo$", "where$"),),
+        ("fahrer", "driver", "kurier", "courier", "lkw$", "transporter", "spedition", "tour", "paket"),
+    ),
+    (
+        "field-service",
+        ("bericht", "report$", "protokoll", "erledigt$"),
+        (
+            ("vor$", "dort$", "draussen", "on-site", "onsite", "site$"),
+            (
+                "monteur",
+                "techniker",
+                "handwerker",
+                "jungs$",
+                "gesell",
+                "kolonne",
+                "auftr",
+                "electrician",
+                "technician",
+                "lads$",
+            ),
+        ),
+        (),
+    ),
+    (
+        "backup",
+        ("kaputt", "ausfaell", "ausfall", "abstuerz", "stolen$", "gestohlen$", "nicked$", "dies$", "died$"),
+        (("weg$", "verloren$", "lose$", "lost$", "gone$"),),
+        (),
+    ),
+    (
+        "collaboration",
+        ("same$", "gleichen$", "denselben$", "selben$"),
+        (
+            ("files$", "dateien$", "dokumente", "documents$", "plaene$", "drawings$", "stand$", "version"),
+            ("work$", "arbeiten$", "zugreif", "access$", "find$", "finden$"),
+        ),
+        (),
+    ),
+    (
+        "telephony",
+        ("anruf", "calls$", "telefon", "durchwahl"),
+        (
+            (
+                "verloren$",
+                "leere$",
+                "weiterleit",
+                "weitergeleitet",
+                "umleit",
+                "ansage",
+                "missed$",
+                "forwarded$",
+                "voicemail",
+            ),
+        ),
+        (),
+    ),
+    (
+        "ocr-capture",
+        ("abtipp", "tippt$", "abschreib", "types$", "typed$", "typing$", "eintipp"),
+        (("rechnung", "invoice", "beleg", "lieferschein", "receipt", "bills$"),),
+        ("stunde", "zettel", "namensschild", "bericht", "formular"),
+    ),
+    (
+        "speech-recognition",
+        ("sprechen$", "sagen$", "diktier", "speak$", "say$"),
+        (
+            (
+                "statt$",
+                "instead$",
+                "tippen",
+                "tippt$",
+                "typing$",
+                "type$",
+                "mitschreib",
+                "schreibt$",
+                "written$",
+                "aufgeschrieben$",
+                "geschrieben$",
+            ),
+        ),
+        (),
+    ),
+    (
+        "online-forms",
+        ("antraeg", "antrag", "anmeldung", "formular"),
+        (("hause$", "home$", "online$", "internet$"),),
+        (),
+    ),
+    (
+        "event-management",
+        ("anmeld", "register", "warteliste", "waiting$"),
+        (
+            ("kurs", "veranstaltung", "course", "event", "seminar", "workshop"),
+            ("selbst$", "selber$", "online$", "themselves$", "warteliste", "waitlist"),
+        ),
+        (),
+    ),
+    ("telephony", ("busy$",), (("tone$", "signal$", "line$"),), ()),
+    (
+        "gis",
+        ("karte$", "map$"),
+        (("baum$", "baeume$", "spielplatz", "spielgeraet", "leitungen$", "schaechte$", "trees$", "pipes$"),),
+        (),
+    ),
+    (
+        "maintenance",
+        ("kontroll", "pruefung", "inspection"),
+        (("faellig", "rechtzeitig", "due$", "erinner", "remind"),),
+        ("fahrzeug", "lkw$", "wagen", "vehicle", "tuev", "auto$", "autos$"),
+    ),
+    (
+        "crm",
+        ("kunde", "kundin", "customer", "client"),
+        (("gekauft$", "bought$", "purchased$", "zuletzt$", "discussed$"),),
+        (),
+    ),
+)
+
+
+@cache
+def _stem_index() -> tuple[dict[str, set[str]], dict[str, set[str]], tuple[tuple[str, str], ...]]:
+    """The stems of _DESCRIBED: matched as written, by the word's first two letters, and as a head."""
+    exact: dict[str, set[str]] = {}
+    starts: dict[str, set[str]] = {}
+    heads = []
+    for _, carriers, groups, unless in _DESCRIBED:
+        for stem in (*carriers, *(s for group in groups for s in group if s != "@"), *unless):
+            core = stem.strip("-$")
+            exact.setdefault(core, set()).add(stem)
+            if not stem.endswith("$"):
+                starts.setdefault(core[:2], set()).add(stem)
+            if stem.startswith("-"):
+                heads.append((core, stem))
+    return exact, starts, tuple(heads)
+
+
+def _stems_of(word: str) -> set[str]:
+    """The stems of _DESCRIBED a word matches: bounded by the stems sharing its first two letters."""
+    exact, starts, heads = _stem_index()
+    hit = set(exact.get(word, ()))
+    hit.update(stem for stem in starts.get(word[:2], ()) if word.startswith(stem.strip("-$")))
+    # as a compound's head, also with an ending ("Schadensmeldungen")
+    hit.update(
+        stem for core, stem in heads if any(word[: len(word) - cut].endswith(core) for cut in range(3))
+    )
+    return hit
+
+
+_REFUSALS = frozenset(["kein", "keine", "keinen", "nicht", "nie", "no", "not", "never", "dont"])
+_OBJECT_CLAUSES = frozenset(["wo", "where", "dass", "that", "wie", "how", "wer", "who", "welche", "which"])
+
+
+def _refusing_clauses(words: list[str], clause_of: list[int]) -> set[int]:
+    """Clauses that say no and want or need: words read from a description, not matched, carry no refusal
+    in their roles."""
+    refusing = {clause_of[i] for i, w in enumerate(words) if w in _REFUSALS}
+    refusing &= {clause_of[i] for i, w in enumerate(words) if w in _NEED_VERBS}
+    # ... and the clause that says what is refused ("wir wollen nicht sehen, wo die Wagen sind")
+    return refusing | {
+        clause_of[i]
+        for i, w in enumerate(words)
+        if i and clause_of[i - 1] in refusing and clause_of[i] != clause_of[i - 1] and w in _OBJECT_CLAUSES
+    }
+
+
+def _described_needs(
+    tokens: list[Token],
+    words: list[str],
+    sentence_of: list[int],
+    clause_of: list[int],
+    roles: list[str],
+    taken: set[str],
+) -> list[_Match]:
+    """Matches of _DESCRIBED for capabilities not refused or there (``taken``): linear, each rule looks at
+    each word a bounded number of times. The words of a description are no matches, so their roles hold no
+    refusal: a clause that wants and says no ("so eine Ortung, wo die Autos sind, will ich nicht") refuses."""
+    refusing = _refusing_clauses(words, clause_of)
+    positions: dict[str, list[int]] = {}
+    seen: dict[str, set[str]] = {}
+    for i, w in enumerate(words):
+        if w not in seen:
+            seen[w] = _stems_of(w)
+        for stem in seen[w]:
+            positions.setdefault(stem, []).append(i)
+
+    def sentences_with(stems: tuple[str, ...]) -> set[int]:
+        return {sentence_of[i] for stem in stems for i in positions.get(stem, ())}
+
+    everywhere = set(sentence_of)
+    found: list[_Match] = []
+    for cap, carriers, groups, unless in _DESCRIBED:
+        if cap in taken:
+            continue  # refused or there: the trouble is the one it ends
+        sentences = [
+            sentences_with(group) if group[0] != "@" else everywhere if sentences_with(group[1:]) else set()
+            for group in groups
+        ]
+        ruled_out = sentences_with(unless)
+        for i in sorted({i for stem in carriers for i in positions.get(stem, ())}):
+            s = sentence_of[i]
+            if (
+                roles[i] == "need"
+                and clause_of[i] not in refusing
+                and s not in ruled_out
+                and all(s in hit for hit in sentences)
+            ):
+                cover = frozenset({(i, 0, len(words[i]))})
+                found.append(_Match(cap, "cap", W_CONTEXT, cover, tokens[i].surface))
+                taken.add(cap)
+                break
+    return found
 
 
 # "Migration von 300 Arbeitsplätzen auf Windows 11", "upgrade our PCs to Windows 11": the workplaces'
@@ -6852,6 +7389,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     if "fleet-management" not in per_role["need"]:
         for m in _where_the_vehicles_are(tokens, words, clause_of, roles):
             per_role["need"].setdefault(m.target, []).append(m)
+    taken = set(per_role["negated"]) | set(per_role["existing"])
+    described_needs = _described_needs(tokens, words, sentence_of, clause_of, roles, taken)
+    for m in described_needs:
+        per_role["need"].setdefault(m.target, []).append(m)
     for m in _operating_system_moved(tokens, words, sentence_of, roles):
         per_role["need"].setdefault(m.target, []).append(m)
     if "data-migration" not in per_role["need"]:
@@ -7086,8 +7627,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     }
     # a clause asks on its own where the writer wishes or needs, not where a thing "soll" do something
     asking_clauses = {clause_of[i] for i, w in enumerate(words) if w in _ASKING and w not in _REQUIREMENTS}
+    # a trouble described in plain words is the writer's own need, however often another thing is named
+    in_focus = counted | {m.target for m in described_needs}
     in_passing = _in_passing(
-        wanted, per_role["need"], words, sentence_of, asking, counted, clause_of, asking_clauses
+        wanted, per_role["need"], words, sentence_of, asking, in_focus, clause_of, asking_clauses
     )
     wanted = [h for h in wanted if h not in in_passing]
     if screened:
