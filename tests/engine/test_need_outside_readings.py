@@ -968,7 +968,8 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Ich möchte lieber in den Rechner sprechen statt alles zu tippen.", "speech-recognition", ""),
         ("Bürger sollen Anträge von zu Hause aus stellen können.", "online-forms", ""),
         ("Kunden sollen abends einen Strauß bestellen und gleich bezahlen können.", "online-shop", ""),
-        # guards: ordering at the table, a letter's "wie besprochen", hours typed, a busy line, a refusal
+        # guards: ordering at the table, a letter's "wie besprochen", hours typed, a busy line, a refusal,
+        # posts ("Beiträge") where nothing names a club
         ("Biergarten: Bestellung per QR-Code am Tisch und bezahlen mit dem Handy", "payment", "online-shop"),
         ("Wie besprochen: unser größter Kunde will künftig E-Rechnungen.", "e-invoicing", "crm"),
         ("Meine Frau tippt die Stundenzettel für die Rechnungen ab.", "time-tracking", "ocr-capture"),
@@ -978,6 +979,11 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "telephony",
         ),
         ("Wir wollen nicht auf einer Karte sehen, wo unsere Wagen sind.", "", "fleet-management"),
+        (
+            "Abläufe vereinfachen: die Beiträge auf Instagram sollen automatisch geplant werden.",
+            "social-media",
+            "membership-management",
+        ),
     ],
 )
 def test_a_trouble_told_in_plain_words(taxonomy, text, wanted, unwanted):

@@ -5610,7 +5610,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     (
         "membership-management",
         ("beitrag", "beitraeg", "fees$", "dues$"),
-        (("@", "mitglied", "member$", "members$", "verein"),),
+        # a club ("Verein", "Vereinsmitglieder"), not "vereinbaren" or "vereinfachen"
+        (("@", "mitglied", "member$", "members$", "verein$", "vereins", "vereine$"),),
         (),
     ),
     (
