@@ -969,7 +969,7 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Bürger sollen Anträge von zu Hause aus stellen können.", "online-forms", ""),
         ("Kunden sollen abends einen Strauß bestellen und gleich bezahlen können.", "online-shop", ""),
         # guards: ordering at the table, a letter's "wie besprochen", hours typed, a busy line, a refusal,
-        # posts ("Beiträge") where nothing names a club
+        # posts ("Beiträge") where nothing names a club, a card terminal is no "Termin" nor "sehr" a "sehen"
         ("Biergarten: Bestellung per QR-Code am Tisch und bezahlen mit dem Handy", "payment", "online-shop"),
         ("Wie besprochen: unser größter Kunde will künftig E-Rechnungen.", "e-invoicing", "crm"),
         ("Meine Frau tippt die Stundenzettel für die Rechnungen ab.", "time-tracking", "ocr-capture"),
@@ -984,6 +984,8 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "social-media",
             "membership-management",
         ),
+        ("Die Kunden zahlen selbst am Terminal, das soll sehr schnell gehen.", "", "appointment-booking"),
+        ("Die Kunden zahlen selbst am Terminal, das soll sehr schnell gehen.", "", "customer-portal"),
     ],
 )
 def test_a_trouble_told_in_plain_words(taxonomy, text, wanted, unwanted):
