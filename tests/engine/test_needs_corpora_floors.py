@@ -21,8 +21,8 @@ were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 
 untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
-the five kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout49 to 51, 56 and 57 they are estimates."""
+the seven kept as figures only: on the others they are figures of its training data, so their floors guard
+against losing ground, not estimates; on needs_holdout49 to 51 and 56 to 59 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -388,6 +388,16 @@ F1_FLOORS = {
         # engine it arrived at (810873a)
         "all": 0.59,  # 0.623
     },
+    "needs_holdout58.json": {  # a fifty-third outside writer's (mostly problems in plain words), figures
+        # only: 0.384 at its first run on the rules of the round's start (9788433), 0.491 on the screened
+        # engine it arrived at (43321f8; 0.403 on the engine before the plain-words rules, 810873a)
+        "all": 0.46,  # 0.491
+    },
+    "needs_holdout59.json": {  # a fifty-fourth outside writer's (mostly problems in plain words), figures
+        # only: 0.431 at its first run on the rules of the round's start (9788433), 0.507 on the screened
+        # engine it arrived at (43321f8; 0.454 on the engine before the plain-words rules, 810873a)
+        "all": 0.47,  # 0.507
+    },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
         "all": 0.89,  # 0.917
@@ -497,6 +507,10 @@ LOT_FLOORS = {
     "needs_holdout56.json": (0.72, 0.60),
     # 0.923, 0.600 with the screen of 59 read corpora; figures only
     "needs_holdout57.json": (0.89, 0.57),
+    # 0.857, 0.480 at arrival; figures only
+    "needs_holdout58.json": (0.82, 0.45),
+    # 0.750, 0.750 at arrival; figures only
+    "needs_holdout59.json": (0.72, 0.72),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -547,7 +561,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 58)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 60)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
