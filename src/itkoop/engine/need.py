@@ -5562,10 +5562,10 @@ _BEING_THERE = frozenset(["sind", "ist", "stehen", "steht", "befinden", "fahren"
 
 
 def _where_the_vehicles_are(
-    tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str]
+    tokens: list[Token], words: list[str], clause_of: list[int], roles: list[str], refusing: set[int]
 ) -> list[_Match]:
-    """fleet-management for "wo die LKW sind" (a need): linear, each "wo" looks at the next few words."""
-    refusing = _refusing_clauses(words, clause_of)
+    """fleet-management for "wo die LKW sind" (a need, not in a ``refusing`` clause): linear, each "wo"
+    looks at the next few words."""
     for i, w in enumerate(words):
         if w not in _WHERE or roles[i] != "need" or clause_of[i] in refusing:
             continue
@@ -6071,7 +6071,7 @@ def _stem_index() -> tuple[dict[str, set[str]], dict[str, set[str]], tuple[tuple
     """The stems of _DESCRIBED: matched as written, by the word's first two letters, and as a head."""
     exact: dict[str, set[str]] = {}
     starts: dict[str, set[str]] = {}
-    heads = []
+    heads: dict[str, str] = {}  # a stem named by several rules is looked at once
     for _, carriers, groups, unless in _DESCRIBED:
         for stem in (*carriers, *(s for group in groups for s in group if s != "@"), *unless):
             core = stem.strip("-$")
@@ -6079,8 +6079,8 @@ def _stem_index() -> tuple[dict[str, set[str]], dict[str, set[str]], tuple[tuple
             if not stem.endswith("$"):
                 starts.setdefault(core[:2], set()).add(stem)
             if stem.startswith("-"):
-                heads.append((core, stem))
-    return exact, starts, tuple(heads)
+                heads[stem] = core
+    return exact, starts, tuple((core, stem) for stem, core in heads.items())
 
 
 def _stems_of(word: str) -> set[str]:
@@ -6118,12 +6118,11 @@ def _described_needs(
     sentence_of: list[int],
     clause_of: list[int],
     roles: list[str],
+    refusing: set[int],
     taken: set[str],
 ) -> list[_Match]:
-    """Matches of _DESCRIBED for capabilities not refused or there (``taken``): linear, each rule looks at
-    each word a bounded number of times. The words of a description are no matches, so their roles hold no
-    refusal: a clause that wants and says no ("so eine Ortung, wo die Autos sind, will ich nicht") refuses."""
-    refusing = _refusing_clauses(words, clause_of)
+    """Matches of _DESCRIBED for capabilities not refused or there (``taken``), outside ``refusing`` clauses:
+    linear, each rule looks at each word a bounded number of times."""
     positions: dict[str, list[int]] = {}
     seen: dict[str, set[str]] = {}
     for i, w in enumerate(words):
@@ -7441,11 +7440,14 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     there: list[_Match] = []
     for m in _context_matches(words, last_parts, roles, described, there):
         per_role["need"].setdefault(m.target, []).append(m)
+    # words read from a description are no matches, so their roles hold no refusal: a clause that wants
+    # and says no ("so eine Ortung, wo die Autos sind, will ich nicht") refuses them
+    refusing = _refusing_clauses(words, clause_of)
     if "fleet-management" not in per_role["need"]:
-        for m in _where_the_vehicles_are(tokens, words, clause_of, roles):
+        for m in _where_the_vehicles_are(tokens, words, clause_of, roles, refusing):
             per_role["need"].setdefault(m.target, []).append(m)
     taken = set(per_role["negated"]) | set(per_role["existing"])
-    described_needs = _described_needs(tokens, words, sentence_of, clause_of, roles, taken)
+    described_needs = _described_needs(tokens, words, sentence_of, clause_of, roles, refusing, taken)
     for m in described_needs:
         per_role["need"].setdefault(m.target, []).append(m)
     for m in _operating_system_moved(tokens, words, sentence_of, roles):
