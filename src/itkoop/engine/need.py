@@ -5594,6 +5594,12 @@ _LODGING_ROOMS = (
     "gaeste",
 )
 
+# Who works at the customers' sites: "die Jungs", "the lads", "unsere Monteure" (anywhere in the text)
+_CREW = (
+    *("@", "monteur", "jungs$", "lads$", "geselle", "kolonne", "fitter", "techniker", "technician"),
+    *("electrician", "elektriker", "mechaniker"),
+)
+
 # Needs described as the trouble they end, in plain words ("wer wann seinen TÜV hat", "the lads see their
 # jobs on their phones"), said as a need: each rule names the capability, the words that carry it (one of
 # them must be read as asked for) and groups of words of which one each must stand in that word's sentence;
@@ -6061,6 +6067,31 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         "crm",
         ("kunde", "kundin", "customer", "client"),
         (("gekauft$", "bought$", "purchased$", "zuletzt$", "discussed$"),),
+        (),
+    ),
+    # paid when ordered or applied for: "die Gebühr gleich beim Antrag bezahlen", "pay upfront"
+    (
+        "payment",
+        ("bezahl", "pay$"),
+        (("gleich$", "direkt$", "sofort$", "voraus$", "vorab$", "upfront$", "advance$", "straight$"),),
+        (),
+    ),
+    # the crew's work signed by the customer on the spot and sent to the office
+    (
+        "field-service",
+        ("unterschreib", "sign$", "signs$"),
+        (("kunde", "kundin", "customer", "client", "bauer$"), _CREW),
+        ("vertrag", "vertraeg", "contract", "angebot", "quote"),
+    ),
+    # back at work the next day after the computers failed or were locked
+    (
+        "backup",
+        ("naechsten$", "next$"),
+        (
+            ("tag$", "day$"),
+            ("weiterarbeit", "arbeiten$", "work$", "running$"),
+            ("@", "rechner", "computer", "daten$", "server", "laptop", "verschluessel", "encrypt", "ransom"),
+        ),
         (),
     ),
 )
