@@ -5711,7 +5711,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
                 "meld",
             ),
         ),
-        ("buch", "book", "termin", "appointment", "reservier"),
+        # free times to book: "selber sehen, wann ich frei bin, und sich eintragen" books appointments
+        ("buch", "book", "termin", "appointment", "reservier", "frei$", "free$"),
     ),
     (
         "wms",
@@ -6127,14 +6128,21 @@ def _stems_of(word: str) -> set[str]:
 
 
 _REFUSALS = frozenset(["kein", "keine", "keinen", "nicht", "nie", "no", "not", "never", "dont"])
+_REFUSAL_REACH = 5  # words between a no and its want: "will ich auf keinen Fall", "so was wollen wir nicht"
 _OBJECT_CLAUSES = frozenset(["wo", "where", "dass", "that", "wie", "how", "wer", "who", "welche", "which"])
 
 
 def _refusing_clauses(words: list[str], clause_of: list[int]) -> set[int]:
     """Clauses that say no and want or need: words read from a description, not matched, carry no refusal
     in their roles."""
-    refusing = {clause_of[i] for i, w in enumerate(words) if w in _REFUSALS}
-    refusing &= {clause_of[i] for i, w in enumerate(words) if w in _NEED_VERBS}
+    # the no beside its verb: a dictation's run-on clause says "geht nicht ran ... ich möchte" apart
+    wanting = [i for i, w in enumerate(words) if w in _NEED_VERBS]
+    refusing = {
+        clause_of[i]
+        for i, w in enumerate(words)
+        if w in _REFUSALS
+        and any(abs(i - j) <= _REFUSAL_REACH and clause_of[j] == clause_of[i] for j in wanting)
+    }
     # ... and the clause that says what is refused ("wir wollen nicht sehen, wo die Wagen sind")
     return refusing | {
         clause_of[i]
