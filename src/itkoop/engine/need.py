@@ -2153,7 +2153,12 @@ class _Matcher:
                     ):
                         add(modifier, W_MODIFIER, frozenset({(i, 0, k)}), tok.surface)
             # a pair's second word has three letters or more: "d'un" is no "dun(ning)"
-            if i + 1 < len(tokens) and not tokens[i + 1].is_stopword and len(tokens[i + 1].surface) >= 3:
+            if (
+                i + 1 < len(tokens)
+                and not tokens[i + 1].is_stopword
+                and len(tokens[i + 1].surface) >= 3
+                and fold(tok.surface) not in _APART_ADVERBS
+            ):
                 nxt = tokens[i + 1]
                 cover = frozenset({(i, 0, n), (i + 1, 0, len(fold(nxt.surface)))})
                 joined = {a + b for a in _tails(tok) for b in _nominal(nxt.forms)}
@@ -2247,6 +2252,11 @@ class _Matcher:
                 if all(seq[k] & tokens[i + k].forms for k in range(1, len(seq))):
                     seen.add(id(entry))
                     yield entry
+
+
+# Adverbs whose verb written apart is another verb: "den Kunden vorher sagen, wann wir kommen" tells them
+# beforehand, "vorhersagen" predicts
+_APART_ADVERBS = frozenset(["vorher", "vorab", "nachher"])
 
 
 def _matcher(taxonomy: Taxonomy) -> _Matcher:
@@ -3728,6 +3738,39 @@ _COURTESIES = frozenset(["bitte", "danke", "please", "thanks"])
 _BUT_TURNS = frozenset(["aber", "but", "jedoch", "allerdings"])
 # ... over a word of stress: "but is explicitly not part of this project", "ist aber ausdrücklich nicht nötig"
 _STRESSED = frozenset(["explicitly", "definitely", "really", "ausdruecklich", "wirklich", "eigentlich"])
+
+
+# A clause that only says no to a want ("will ich nicht", "brauchen wir auf keinen Fall") refuses what the
+# clauses before it in its sentence name: "so eine Ortung, wo die Autos sind, will ich nicht".
+_BARE_REFUSAL_WORDS = frozenset(
+    ["ich", "wir", "man", "das", "so", "was", "auch", "aber", "eigentlich", "wirklich", "auf", "fall"]
+)
+
+
+def _refused_after_the_fact(words: list[str], clause_of: list[int], sentence_of: list[int], roles: list[str]):
+    """Back from each bare refusal to the sentence's start, an "aber", a no or a clause of its own want:
+    linear."""
+    members = _members(clause_of)
+    for n, clause in enumerate(members):
+        said = [words[k] for k in clause]
+        if not (
+            n
+            and any(w in _REFUSALS for w in said)
+            and any(w in _NEED_VERBS for w in said)
+            and all(w in _REFUSALS or w in _NEED_VERBS or w in _BARE_REFUSAL_WORDS for w in said)
+        ):
+            continue
+        for before in reversed(members[:n]):
+            if sentence_of[before[0]] != sentence_of[clause[0]] or any(
+                words[k] in _NEED_VERBS for k in before
+            ):
+                break
+            for k in before:
+                if roles[k] == "need":
+                    roles[k] = "negated"
+            # ... or at a no of its own: "kein Hotelprogramm verkaufen, das brauchen wir nicht"
+            if words[before[0]] in _BUT_TURNS or any(words[k] in _REFUSALS for k in before):
+                break
 
 
 def _but_not_needed(
@@ -6084,6 +6127,27 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("kunde", "kundin", "customer", "client", "bauer$"), _CREW),
         ("vertrag", "vertraeg", "contract", "angebot", "quote"),
     ),
+    # the proof of delivery taken at the door: "die Unterschrift des Empfängers festhalten", "a photo at
+    # handover"
+    (
+        "logistics-tms",
+        ("unterschrift", "unterschreib", "quittier", "signature", "foto", "photo"),
+        (
+            ("abliefer", "ablad", "zustell", "empfaeng", "handover", "recipient", "dropped$", "delivered$"),
+            ("@", "fahrer", "bote$", "boten$", "kurier", "driver", "rider", "courier"),
+        ),
+        (),
+    ),
+    # the day's stops put in a sensible order
+    (
+        "logistics-tms",
+        ("reihenfolge", "order$"),
+        (
+            ("sinnvoll", "vernuenftig", "optimal", "guenstig", "sensible$", "efficient$", "best$"),
+            ("@", "fahrer", "bote$", "boten$", "tour", "liefer", "driver", "deliver", "courier", "rider"),
+        ),
+        (),
+    ),
     # back at work the next day after the computers failed or were locked
     (
         "backup",
@@ -6128,7 +6192,7 @@ def _stems_of(word: str) -> set[str]:
 
 
 _REFUSALS = frozenset(["kein", "keine", "keinen", "nicht", "nie", "no", "not", "never", "dont"])
-_REFUSAL_REACH = 5  # words between a no and its want: "will ich auf keinen Fall", "so was wollen wir nicht"
+_REFUSAL_REACH = 3  # words between a no and its want: "will ich auf keinen Fall", "so was wollen wir nicht"
 _OBJECT_CLAUSES = frozenset(["wo", "where", "dass", "that", "wie", "how", "wer", "who", "welche", "which"])
 
 
@@ -7409,6 +7473,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     _contentment(words, sentence_of, match_starts, roles)
     _that_is_fine(words, clause_of, sentence_of, match_starts, roles)
     _but_not_needed(words, clause_of, sentence_of, match_starts, roles)
+    _refused_after_the_fact(words, clause_of, sentence_of, roles)
     _done_in_house(words, clause_of, match_starts, roles)
     _no_help_needed(words, clause_of, sentence_of, match_starts, roles)
     _sources_and_own_systems(words, clause_of, sentence_of, match_starts, roles)
