@@ -1016,6 +1016,14 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "",
             "customer-portal",
         ),
+        # a dictation's refusals reach neither over a new ask nor back over a new thought
+        (
+            "ja hallo hier ist der Salon am Markt das Telefon klingelt den ganzen Tag und ich kann nicht ran"
+            " und abends wollen die Kundinnen einen Termin buchen wenn der Laden zu ist außerdem kommen Leute"
+            " einfach nicht dann steh ich da und warte",
+            "appointment-booking",
+            "",
+        ),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

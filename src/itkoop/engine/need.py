@@ -3221,6 +3221,13 @@ def _roles(
                 break  # a dictation: "das soll so bleiben also muss das da rübergehen einen Onlineshop ..."
             if mode == "negated" and folded[j] in _NEED_VERBS and folded[j - 1] in _WRITERS:
                 break  # "... und keiner mehr weiß was er gemacht hat wir bräuchten also": a new ask
+            if (
+                mode == "negated"
+                and folded[j] in _NEED_VERBS
+                and "und" in folded[i + 1 : j]
+                and not all(tokens[m].is_stopword for m in range(i + 1, j))
+            ):
+                break  # "... kann nicht ran und abends wollen die Kundinnen ihren Termin machen": a new ask
             if mode == "negated" and folded[j] in _COURTESIES:
                 break  # "... brauchen wir nicht bitte um Rückruf unter der Nummer auf der Homepage"
             if (
@@ -3361,6 +3368,10 @@ def _roles(
                 break  # ... "so 25 Stück die Lohnabrechnung läuft über unser Lohnbüro": the subject's article
             if run_on and mode == "negated" and k < i - 1 and folded[k] in _INDEFINITE_ARTICLES:
                 break  # ... "übernommen werden eine eigene app für die mitglieder brauchen wir nicht"
+            if run_on and mode == "negated" and k < i - 1 and folded[k] in _NEW_THOUGHTS:
+                # ... "die Kasse die bleibt aber auf diese Seiten mit Provision will ich nicht", "... Termin
+                # machen wenn der Laden zu ist außerdem kommen Leute einfach nicht"
+                break
             k -= 1
         start = clause_start[clause_of[i]]
         if (
@@ -3728,6 +3739,8 @@ def _likewise(words: list[str], clause_of: list[int], starts: set[int], roles: l
 # A clause this long has no commas (a dictation): what a refusal or a verb of being there reaches back to
 # ends at an ask before it, and a verb of being there's at the article that opens its subject.
 _RUN_ON = 30
+# ... and a refusal's reach back ends at a word that starts a new thought
+_NEW_THOUGHTS = frozenset(["aber", "but", "bleibt", "wenn", "ausserdem", "dann", "weil"])
 _WISH_MODALS = frozenset(["sollen", "soll", "koennen", "koennte", "koennten", "muessen", "muss", "should"])
 _SUBJECT_OPENERS = frozenset(["die", "das", "unser", "unsere", "unseren", "our", "the"])
 _ANY_KIND = frozenset(["irgendwelche", "irgendeine", "irgendeinen", "irgendein", "sonstige", "any"])
