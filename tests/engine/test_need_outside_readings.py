@@ -1024,6 +1024,19 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "appointment-booking",
             "",
         ),
+        ("Ich möchte mit manchen Patienten Sitzungen über den Bildschirm machen.", "video-conferencing", ""),
+        ("Die Kunden sollen mir ihre Wohnung live übers Handy zeigen.", "video-conferencing", ""),
+        (
+            "Mitglieder, die nicht anreisen können, sollen zur Sitzung zugeschaltet werden.",
+            "video-conferencing",
+            "",
+        ),
+        ("A patient complained that her data was visible on the reception screen.", "", "video-conferencing"),
+        (
+            "Wir brauchen elf neue PCs mit Bildschirm, die Patienten sehen sonst nichts.",
+            "",
+            "video-conferencing",
+        ),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

@@ -6161,6 +6161,28 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # a session held over a screen, a flat shown live over the phone, members joining a meeting from home
+    (
+        "video-conferencing",
+        ("bildschirm$", "screen$"),
+        (
+            ("ueber$", "over$", "per$", "via$"),
+            ("sitzung", "session", "sehen$", "see$", "gespraech", "behandl", "beratung", "therap", "patient"),
+        ),
+        ("kauf", "liefer", "zoll$", "inch$", "buy$", "supply"),
+    ),
+    (
+        "video-conferencing",
+        ("zeigen$", "zeigt$", "show$"),
+        (("handy", "smartphone", "phone$", "video"), ("live$", "uebers$", "ueber$", "over$", "via$", "per$")),
+        (),
+    ),
+    (
+        "video-conferencing",
+        ("zugeschaltet", "zuschalt"),
+        (("sitzung", "meeting", "beratung", "mitglied"),),
+        (),
+    ),
     # back at work the next day after the computers failed or were locked
     (
         "backup",
