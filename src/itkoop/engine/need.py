@@ -6094,8 +6094,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     ),
     (
         "online-forms",
-        ("antraeg", "antrag", "anmeldung", "formular"),
-        (("hause$", "home$", "online$", "internet$"),),
+        ("antraeg", "antrag", "anmeldung", "formular", "anliegen$"),
+        (("hause$", "home$", "online$", "internet$", "jederzeit$", "anytime$"),),
         (),
     ),
     (
@@ -6183,6 +6183,15 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("sitzung", "meeting", "beratung", "mitglied"),),
         (),
     ),
+    # a blackmail attack told, and that it must not happen here
+    (
+        "it-security",
+        ("passiert$", "passieren$", "happen$", "happens$", "ueberspring"),
+        (("@", "erpress", "loesegeld", "ransom", "hacker", "gehackt", "trojaner"),),
+        (),
+    ),
+    # goods beeped in and out as at a supermarket's till
+    ("barcode-rfid", ("anpiep", "piepst", "piepen", "beep"), (), ()),
     # back at work the next day after the computers failed or were locked
     (
         "backup",
