@@ -1040,6 +1040,11 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Die Bürger sollen ihre Anliegen von zu Hause aus erledigen können.", "online-forms", ""),
         ("Die Handwerker sollen den Antrag jederzeit stellen und Fotos beifügen können.", "online-forms", ""),
         ("Ich stell mir vor, dass man die Teile beim Rausnehmen einfach anpiepst.", "barcode-rfid", ""),
+        (
+            "Die Führerscheinkontrolle mache ich mit einer Liste, ich will rechtzeitig erinnert werden.",
+            "fleet-management",
+            "",
+        ),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it
