@@ -99,6 +99,9 @@ them as functional specifications) scored 0.426, 0.393, 0.395 and 0.431 on the r
 to 55 are read and needs_holdout49 to 51, 56 and 57 kept as figures only. needs_holdout58 and 59 (two more
 such writers) scored 0.384 and 0.431 on the rules of the round's start, 0.491 and 0.507 on the engine they
 arrived at (43321f8; 0.403 and 0.454 on the engine before the plain-words rules, 810873a); they are kept as
+figures only. needs_holdout60 to 63 (four more such writers) scored 0.590, 0.535, 0.569 and 0.504 on the
+engine before the plain-words rules (810873a), 0.684, 0.627, 0.680 and 0.567 on the engine they arrived at
+(e82a5c7); from then on needs_holdout56 and 57 are read and needs_holdout49 to 51 and 58 to 63 kept as
 figures only.
 
 Since then analyse_need ends with a learned screen (itkoop.engine.need_screen, trained by bench/need_screen.py
@@ -192,6 +195,10 @@ CORPORA = [
         "needs_holdout57.json",
         "needs_holdout58.json",
         "needs_holdout59.json",
+        "needs_holdout60.json",
+        "needs_holdout61.json",
+        "needs_holdout62.json",
+        "needs_holdout63.json",
         "needs_colloquial.json",
         "needs_tenders.json",
     )

@@ -47,10 +47,12 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout56.json",
-    "needs_holdout57.json",
     "needs_holdout58.json",
     "needs_holdout59.json",
+    "needs_holdout60.json",
+    "needs_holdout61.json",
+    "needs_holdout62.json",
+    "needs_holdout63.json",
 )
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
 C = 1.0  # inverse strength of the L2 penalty
