@@ -1045,6 +1045,15 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "fleet-management",
             "",
         ),
+        (
+            "Die Gäste sollen selbst reinkommen, ohne dass ich mit dem Schlüssel warten muss.",
+            "access-control",
+            "",
+        ),
+        # a joiner's cupboards are no barrier ("Schranke", whose lemma the dictionary gives as "Schrank")
+        ("Ich zeichne die Küchen und Schränke am Rechner.", "", "access-control"),
+        ("Wenn ein Kunde eine Schrankwand will, zeichne ich das von Hand.", "", "access-control"),
+        ("Wir brauchen eine Schranke an der Einfahrt.", "access-control", ""),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

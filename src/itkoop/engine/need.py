@@ -1858,7 +1858,9 @@ def _alternatives(label: str) -> list[str]:
 # where a service runs; neither asks for hosting.
 _GERUNDS_ONLY = frozenset(["hosting"])
 # ... and words matched only as written: "grades" of a school, not "grad" (colloquial for "gerade")
-_AS_WRITTEN = frozenset(["grades"])
+# ... and "Schranke" (a barrier), whose lemma the dictionary gives as "Schrank" (a cupboard: "Schränke",
+# "Schrankwand" of a joiner)
+_AS_WRITTEN = frozenset(["grades", "schranke"])
 
 
 def _is_acronym(pattern: str) -> bool:
@@ -6188,6 +6190,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         "it-security",
         ("passiert$", "passieren$", "happen$", "happens$", "ueberspring"),
         (("@", "erpress", "loesegeld", "ransom", "hacker", "gehackt", "trojaner"),),
+        (),
+    ),
+    # guests letting themselves in, with no key handed over
+    (
+        "access-control",
+        ("reinkomm", "hereinkomm", "hineinkomm", "reinkaem"),
+        (("@", "schluessel", "schloss", "schloesser", "key$", "keys$"),),
         (),
     ),
     # goods beeped in and out as at a supermarket's till
