@@ -6199,6 +6199,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("@", "schluessel", "schloss", "schloesser", "key$", "keys$"),),
         (),
     ),
+    # holidays asked for and granted beside the duty roster: the staff's administration
+    (
+        "hr",
+        ("urlaub", "vacation", "holiday"),
+        (("@", "dienstplan", "schichtplan", "schichten$", "shift", "rota$", "rotas$"),),
+        (),
+    ),
     # goods beeped in and out as at a supermarket's till
     ("barcode-rfid", ("anpiep", "piepst", "piepen", "beep"), (), ()),
     # back at work the next day after the computers failed or were locked
