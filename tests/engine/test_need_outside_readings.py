@@ -1056,6 +1056,8 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Wir brauchen eine Schranke an der Einfahrt.", "access-control", ""),
         ("Den Dienstplan mache ich in Excel, Urlaub wird auf Zetteln beantragt.", "hr", ""),
         ("Wenn der Kollege Urlaub hat, sucht man eine halbe Stunde nach einer Palette.", "", "hr"),
+        ("Die Jungs sollen ihre Stunden direkt aufm Handy eintragen.", "time-tracking", ""),
+        ("Die Fotos sollen so abgelegt werden, dass man sie auch Jahre später wiederfindet.", "dms", ""),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

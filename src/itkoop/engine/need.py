@@ -6206,6 +6206,23 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("@", "dienstplan", "schichtplan", "schichten$", "shift", "rota$", "rotas$"),),
         (),
     ),
+    # the hours entered or logged where the work is done
+    (
+        "time-tracking",
+        ("eintrag", "eintipp", "erfass", "record$", "log$", "track$"),
+        (("stunden$", "hours$", "arbeitszeit", "arbeitszeiten", "zeiten$"),),
+        (),
+    ),
+    # papers and photos to be found again years later
+    (
+        "dms",
+        ("wiederfind", "wiedergefund", "found$", "find$", "finden$", "findet$"),
+        (
+            ("jahr", "years$", "spaeter", "later$"),
+            ("@", "papier", "dokument", "beleg", "foto", "akte", "unterlagen", "paper", "document", "photo"),
+        ),
+        (),
+    ),
     # goods beeped in and out as at a supermarket's till
     ("barcode-rfid", ("anpiep", "piepst", "piepen", "beep"), (), ()),
     # back at work the next day after the computers failed or were locked
