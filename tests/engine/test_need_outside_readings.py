@@ -1058,6 +1058,11 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Wenn der Kollege Urlaub hat, sucht man eine halbe Stunde nach einer Palette.", "", "hr"),
         ("Die Jungs sollen ihre Stunden direkt aufm Handy eintragen.", "time-tracking", ""),
         ("Die Fotos sollen so abgelegt werden, dass man sie auch Jahre später wiederfindet.", "dms", ""),
+        # words of everyday English that spell a capability's word: a railway train, a pronoun
+        ("If that rucksack gets nicked on the train, we're finished.", "", "training"),
+        ("We want to train our staff on the new system.", "training", ""),
+        ("Twice a guest left with the key in his pocket.", "", "hospital-information"),
+        ("Wir brauchen ein neues HIS für das Klinikum.", "hospital-information", ""),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

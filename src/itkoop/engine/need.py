@@ -1863,6 +1863,10 @@ _GERUNDS_ONLY = frozenset(["hosting"])
 _AS_WRITTEN = frozenset(["grades", "schranke"])
 
 
+# English function words that a capability's acronym spells ("HIS", a hospital information system)
+_FUNCTION_WORDS = frozenset(["his", "her", "its", "it", "us", "am", "is", "as", "an", "or", "so"])
+
+
 def _is_acronym(pattern: str) -> bool:
     return pattern.isupper() and len(pattern) <= 5
 
@@ -2056,6 +2060,10 @@ class _Matcher:
                 # an acronym is written in capitals: "Pos. 1.1" of a bill of quantities is no POS
                 acronym = _is_acronym(pattern) or (pattern == target and len(pattern) <= 5)
                 if written and acronym and written[:1].isupper() and written[1:].islower():
+                    continue
+                # ... and a capability's acronym in small letters that is a function word is that word: "the
+                # key in his pocket" holds no HIS
+                if written and acronym and kind == "cap" and written in _FUNCTION_WORDS:
                     continue
                 # "DMs" are direct messages, the plural of DM: an acronym's last capital is written as such
                 if (
@@ -4462,6 +4470,9 @@ def _someones(m: _Match, tokens: list[Token]) -> bool:
     return False
 
 
+_RAIL_BEFORE = frozenset(["the", "a", "their", "his", "her", "our", "my", "by", "late", "next", "last"])
+
+
 def _other_sense(
     cap: str, matches: list[_Match], tokens: list[Token], words: list[str], sentence_of: list[int]
 ) -> bool:
@@ -4523,6 +4534,13 @@ def _other_sense(
             for t, _, _ in m.cover
             for w in map(fold, (token.surface for token in tokens[max(0, t - 3) : t + 4]))
         )
+    if cap == "training" and all(
+        fold(m.evidence) in ("train", "trains")
+        and m.start
+        and fold(tokens[m.start - 1].surface) in _RAIL_BEFORE
+        for m in matches
+    ):
+        return True  # "gets nicked on the train", "their train is late": a railway train, not training
     if cap == "hardware-supply" and all(
         fold(m.evidence).replace("-", "").endswith("rechner")
         and fold(m.evidence).replace("-", "").startswith(_CALCULATED)
