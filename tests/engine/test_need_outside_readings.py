@@ -1063,6 +1063,12 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("We want to train our staff on the new system.", "training", ""),
         ("Twice a guest left with the key in his pocket.", "", "hospital-information"),
         ("Wir brauchen ein neues HIS für das Klinikum.", "hospital-information", ""),
+        # the reader's own things are the way the writer came
+        (
+            "Ich rufe an, weil Ihr Formular im Internet nicht ging. Wir brauchen eine Website.",
+            "",
+            "online-forms",
+        ),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

@@ -2802,6 +2802,21 @@ def _mail_header(
     return out
 
 
+# The reader's own things, addressed formally or in English: "Nachricht über Ihr Kontaktformular", "Ihr
+# Formular im Internet ging nicht", "I found you through your website": the way the writer came, no need.
+_THE_READER_S = frozenset(["Ihr", "Ihre", "Ihrem", "Ihren", "Ihres", "Ihrer", "your"])
+
+
+def _the_reader_s(tokens: list[Token], sentence_of: list[int], match_starts: set[int]) -> set[int]:
+    """Matches right after a formal "Ihr" within a sentence (at its start "Ihre" may be "their") or after
+    "your": linear."""
+    return {
+        i + 1
+        for i, t in enumerate(tokens)
+        if t.surface in _THE_READER_S and i + 1 in match_starts and i and sentence_of[i - 1] == sentence_of[i]
+    }
+
+
 def _letter_frame(words: list[str], clause_of: list[int], sentence_of: list[int]) -> set[int]:
     """Tokens of the salutation (the first clause, when a greeting opens it), of the closing (from a
     sentence among the last whose first words say "Grüße", "regards" ... to the end, unless a need verb
@@ -7588,6 +7603,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     for i, role in after_headings.items():
         roles[i] = role
     for i in _makeshifts_left_behind(words, clause_of):
+        roles[i] = "context"
+    for i in _the_reader_s(tokens, sentence_of, match_starts):
         roles[i] = "context"
     per_role: dict[str, dict[str, list[_Match]]] = {
         "need": {},
