@@ -21,8 +21,8 @@ were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 
 untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
-the seven kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout49 to 51 and 56 to 59 they are estimates."""
+the nine kept as figures only: on the others they are figures of its training data, so their floors guard
+against losing ground, not estimates; on needs_holdout49 to 51 and 58 to 63 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -370,33 +370,50 @@ F1_FLOORS = {
     },
     "needs_holdout54.json": {  # a forty-ninth outside writer's (mostly problems in plain words): 0.426 at its
         # first run on the rules of the round's start (9788433), 0.493 on the screened engine it arrived at
-        # (810873a); read and trained on: 0.699
-        "all": 0.66,
+        # (810873a); read and trained on: 0.699, 0.810 once needs_holdout56 and 57 were read too
+        "all": 0.77,
     },
     "needs_holdout55.json": {  # a fiftieth outside writer's (mostly problems in plain words): 0.393 at its
         # first run on the rules of the round's start (9788433), 0.408 on the screened engine it arrived at
-        # (810873a); read and trained on: 0.646
-        "all": 0.61,
+        # (810873a); read and trained on: 0.646, 0.707 once needs_holdout56 and 57 were read too
+        "all": 0.67,
     },
     "needs_holdout56.json": {  # a fifty-first outside writer's (mostly problems in plain words), figures
         # only: 0.395 at its first run on the rules of the round's start (9788433), 0.425 on the screened
-        # engine it arrived at (810873a)
-        "all": 0.43,  # 0.467
+        # engine it arrived at (810873a), 0.467 at the next round's start; read and trained on: 0.623
+        "all": 0.59,
     },
     "needs_holdout57.json": {  # a fifty-second outside writer's (mostly problems in plain words), figures
         # only: 0.431 at its first run on the rules of the round's start (9788433), 0.472 on the screened
-        # engine it arrived at (810873a)
-        "all": 0.59,  # 0.623
+        # engine it arrived at (810873a), 0.623 at the next round's start; read and trained on: 0.783
+        "all": 0.75,
     },
     "needs_holdout58.json": {  # a fifty-third outside writer's (mostly problems in plain words), figures
         # only: 0.384 at its first run on the rules of the round's start (9788433), 0.491 on the screened
         # engine it arrived at (43321f8; 0.403 on the engine before the plain-words rules, 810873a)
-        "all": 0.46,  # 0.491
+        "all": 0.50,  # 0.537
     },
     "needs_holdout59.json": {  # a fifty-fourth outside writer's (mostly problems in plain words), figures
         # only: 0.431 at its first run on the rules of the round's start (9788433), 0.507 on the screened
         # engine it arrived at (43321f8; 0.454 on the engine before the plain-words rules, 810873a)
-        "all": 0.47,  # 0.507
+        "all": 0.49,  # 0.521
+    },
+    "needs_holdout60.json": {  # a fifty-fifth outside writer's (mostly problems in plain words), figures
+        # only: 0.590 at its first run on the engine before the plain-words rules (810873a), 0.684 on the
+        # screened engine it arrived at (e82a5c7)
+        "all": 0.70,  # 0.737
+    },
+    "needs_holdout61.json": {  # a fifty-sixth outside writer's (mostly problems in plain words), figures
+        # only: 0.535 on the engine before the plain-words rules (810873a), 0.627 on the engine it arrived at
+        "all": 0.59,  # 0.623
+    },
+    "needs_holdout62.json": {  # a fifty-seventh outside writer's (mostly problems in plain words), figures
+        # only: 0.569 on the engine before the plain-words rules (810873a), 0.680 on the engine it arrived at
+        "all": 0.67,  # 0.707
+    },
+    "needs_holdout63.json": {  # a fifty-eighth outside writer's (mostly problems in plain words), figures
+        # only: 0.504 on the engine before the plain-words rules (810873a), 0.567 on the engine it arrived at
+        "all": 0.57,  # 0.601
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -503,14 +520,23 @@ LOT_FLOORS = {
     "needs_holdout54.json": (0.97, 0.80),
     # read: 1.000, 0.667
     "needs_holdout55.json": (0.97, 0.63),
-    # 0.750, 0.632 with the screen of 59 read corpora; figures only (functional specifications)
-    "needs_holdout56.json": (0.72, 0.60),
-    # 0.923, 0.600 with the screen of 59 read corpora; figures only
-    "needs_holdout57.json": (0.89, 0.57),
-    # 0.857, 0.480 at arrival; figures only
-    "needs_holdout58.json": (0.82, 0.45),
-    # 0.750, 0.750 at arrival; figures only
+    # 0.750, 0.632 with the screen of 59 read corpora, figures only (functional specifications); read:
+    # 0.933, 0.737
+    "needs_holdout56.json": (0.90, 0.70),
+    # 0.923, 0.600 with the screen of 59 read corpora, figures only; read: 1.000, 0.700
+    "needs_holdout57.json": (0.97, 0.67),
+    # 0.857, 0.480 at arrival; 0.933, 0.560 with the screen of 61 read corpora; figures only
+    "needs_holdout58.json": (0.90, 0.53),
+    # 0.750, 0.750 at arrival and with the screen of 61 read corpora; figures only
     "needs_holdout59.json": (0.72, 0.72),
+    # 0.850, 0.680 with the screen of 61 read corpora; figures only
+    "needs_holdout60.json": (0.82, 0.65),
+    # 0.750, 0.720 with the screen of 61 read corpora; figures only
+    "needs_holdout61.json": (0.72, 0.69),
+    # 0.680, 0.739 with the screen of 61 read corpora; figures only
+    "needs_holdout62.json": (0.65, 0.70),
+    # 0.812, 0.619 with the screen of 61 read corpora; figures only
+    "needs_holdout63.json": (0.78, 0.59),
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -561,7 +587,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 60)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 64)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
