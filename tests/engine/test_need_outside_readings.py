@@ -1069,6 +1069,11 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "",
             "online-forms",
         ),
+        # a line to the internet is no link of systems
+        ("Our internet connection drops two or three times a week.", "", "integration-platform"),
+        # dialect and dictation refusals
+        ("Kameras in die Flure kommen mir net, das wollen die Angehörigen net.", "", "video-surveillance"),
+        ("Kameras will ich da keine hinhängen das mögen die Gäste nicht", "", "video-surveillance"),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

@@ -3285,7 +3285,11 @@ def _roles(
         postposed = (
             mode == "negated"
             and word != "keiner"
-            and (all(tokens[k].is_stopword for k in range(i + 1, j)) or _refusal_noun_after(i, folded))
+            and (
+                all(tokens[k].is_stopword for k in range(i + 1, j))
+                or _refusal_noun_after(i, folded)
+                or _a_verb_ends_the_clause(i, tokens, clause_of)
+            )
         )
         # a tender's own word names nothing: "Das KIS ist nicht Gegenstand der Ausschreibung" refuses the KIS
         # ... and neither does the procurement itself ("ist nicht Gegenstand dieser Beschaffung")
@@ -4137,6 +4141,27 @@ def _not_for_this_step(i: int, folded: list[str]) -> bool:
         folded[i + 1 : i + 2]
         and folded[i + 1] in _FOR_WHOM
         and any(w.startswith(_STEPS) for w in folded[i + 2 : i + 5])
+    )
+
+
+_AFTER_A_CLAUSE = frozenset(["das", "weil", "aber", "denn", "und"])
+
+
+def _a_verb_ends_the_clause(i: int, tokens: list[Token], clause_of: list[int]) -> bool:
+    """ "Kameras will ich da keine hinhängen": only the infinitive follows the article of negation, which
+    then refuses the thing before it."""
+    k = i + 1
+    return (
+        k < len(tokens)
+        and (
+            k + 1 == len(tokens)
+            or clause_of[k + 1] != clause_of[i]
+            or fold(tokens[k + 1].surface) in _AFTER_A_CLAUSE  # a dictation: "keine hinhängen das mögen"
+        )
+        and clause_of[k] == clause_of[i]
+        and tokens[k].surface.isalpha()
+        and tokens[k].surface.islower()
+        and tokens[k].surface.endswith("en")
     )
 
 
@@ -7946,6 +7971,11 @@ _CONNECT_CUES = ("verbind", "verbunden", "austausch", "synchronis", "connect", "
 # ... those of them that ask for a link alone ("Austausch" is also a replacement, "verbunden" a state)
 _LINK_ASKS = ("verbind", "connect", "integrat")
 _INTEGRATION = "integration-platform"
+_LINE_WORDS = (
+    *("internet", "wlan", "wifi", "wireless", "netz", "leitung", "line", "provider", "abbrech", "abbruch"),
+    *("bricht", "brechen", "drop", "video", "session", "sitzung", "call", "anruf", "telefon"),
+)
+_LINE_REACH = 4
 _MOBILE_APP = "mobile-app"
 
 
@@ -7955,7 +7985,19 @@ def _systems_to_connect(per_role: dict[str, dict[str, list[_Match]]], words: lis
     there), and nothing else asked but to connect them: the systems are there, the need is integration."""
     if _INTEGRATION in per_role["need"]:
         return
-    cue = next((k for k, w in enumerate(words) if w.startswith(_CONNECT_CUES)), None)
+    cue = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if w.startswith(_CONNECT_CUES)
+            # the line to the internet or a call's, no link of systems: "our internet connection drops",
+            # "brechen die Verbindungen der Tablets ab", "the connection meets the insurers' requirements"
+            and not any(
+                v.startswith(_LINE_WORDS) for v in words[max(0, k - _LINE_REACH) : k + _LINE_REACH + 1]
+            )
+        ),
+        None,
+    )
     if cue is None:
         return
     # nothing else asked: the connection is the ask ("suche jemand der unser Shopware mit DATEV verbindet")

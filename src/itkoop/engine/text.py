@@ -310,12 +310,21 @@ def tokenize(text: str) -> list[Token]:
         for written in (
             ("would",)
             if w == "d" and k and words[k - 1].lower() in _SUBJECT_PRONOUNS
+            # the dialects' "net" after a German word: "die wolle mir net", "kommen mir net ins Haus"
+            else ("nicht",)
+            if w == "net" and k and words[k - 1].lower() in _BEFORE_A_DIALECT_NOT
             else _SPOKEN.get(w.lower(), (w,))
         )
     ]
 
 
 _SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she"])
+_BEFORE_A_DIALECT_NOT = frozenset(
+    [
+        *("mir", "wir", "ich", "isch", "des", "das", "geht", "gehts", "kommen", "komme", "wolle", "will"),
+        *("hab", "hann", "hammer", "brauche", "brauchen", "mag", "aach", "och", "sie", "es", "ist", "kann"),
+    ]
+)
 # Negations as people type what they say ("Eine App brauch ich nich", "Eine Homepage haben wir garkeine")
 _SPOKEN = {
     "nich": ("nicht",),
