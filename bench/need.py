@@ -102,7 +102,8 @@ arrived at (43321f8; 0.403 and 0.454 on the engine before the plain-words rules,
 figures only. needs_holdout60 to 63 (four more such writers) scored 0.590, 0.535, 0.569 and 0.504 on the
 engine before the plain-words rules (810873a), 0.684, 0.627, 0.680 and 0.567 on the engine they arrived at
 (e82a5c7); from then on needs_holdout56 and 57 are read and needs_holdout49 to 51 and 58 to 63 kept as
-figures only.
+figures only; late in that round needs_holdout58 and 59 were read too, and needs_holdout49 to 51 and 60 to
+63 stay figures only.
 
 Since then analyse_need ends with a learned screen (itkoop.engine.need_screen, trained by bench/need_screen.py
 on every corpus here but those kept as figures only): on the corpora it was trained on the figures below are

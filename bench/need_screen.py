@@ -47,8 +47,6 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout58.json",
-    "needs_holdout59.json",
     "needs_holdout60.json",
     "needs_holdout61.json",
     "needs_holdout62.json",

@@ -1074,6 +1074,7 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         # dialect and dictation refusals
         ("Kameras in die Flure kommen mir net, das wollen die Angehörigen net.", "", "video-surveillance"),
         ("Kameras will ich da keine hinhängen das mögen die Gäste nicht", "", "video-surveillance"),
+        ("Residents shall pick a time in advance for a specific service.", "appointment-booking", ""),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

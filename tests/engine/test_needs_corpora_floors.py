@@ -21,8 +21,8 @@ were fixed, the ratio set again on needs_holdout6 and needs_holdout8 (0.629 and 
 untouched now.
 
 The figures are those of analyse_need with its learned screen (need_screen), trained on every corpus here but
-the nine kept as figures only: on the others they are figures of its training data, so their floors guard
-against losing ground, not estimates; on needs_holdout49 to 51 and 58 to 63 they are estimates."""
+the seven kept as figures only: on the others they are figures of its training data, so their floors guard
+against losing ground, not estimates; on needs_holdout49 to 51 and 60 to 63 they are estimates."""
 
 import json
 from collections import defaultdict
@@ -390,22 +390,24 @@ F1_FLOORS = {
     },
     "needs_holdout58.json": {  # a fifty-third outside writer's (mostly problems in plain words), figures
         # only: 0.384 at its first run on the rules of the round's start (9788433), 0.491 on the screened
-        # engine it arrived at (43321f8; 0.403 on the engine before the plain-words rules, 810873a)
-        "all": 0.50,  # 0.537
+        # engine it arrived at (43321f8; 0.403 on the engine before the plain-words rules, 810873a), 0.537
+        # with the screen of 61 read corpora; read and trained on: 0.571
+        "all": 0.54,
     },
     "needs_holdout59.json": {  # a fifty-fourth outside writer's (mostly problems in plain words), figures
         # only: 0.431 at its first run on the rules of the round's start (9788433), 0.507 on the screened
-        # engine it arrived at (43321f8; 0.454 on the engine before the plain-words rules, 810873a)
-        "all": 0.49,  # 0.521
+        # engine it arrived at (43321f8; 0.454 on the engine before the plain-words rules, 810873a), 0.521
+        # with the screen of 61 read corpora; read and trained on: 0.633
+        "all": 0.60,
     },
     "needs_holdout60.json": {  # a fifty-fifth outside writer's (mostly problems in plain words), figures
         # only: 0.590 at its first run on the engine before the plain-words rules (810873a), 0.684 on the
         # screened engine it arrived at (e82a5c7)
-        "all": 0.70,  # 0.737
+        "all": 0.69,  # 0.737 with the screen of 61 read corpora, 0.720 with that of 63
     },
     "needs_holdout61.json": {  # a fifty-sixth outside writer's (mostly problems in plain words), figures
         # only: 0.535 on the engine before the plain-words rules (810873a), 0.627 on the engine it arrived at
-        "all": 0.59,  # 0.623
+        "all": 0.59,  # 0.623 with the screen of 61 read corpora, 0.627 with that of 63
     },
     "needs_holdout62.json": {  # a fifty-seventh outside writer's (mostly problems in plain words), figures
         # only: 0.569 on the engine before the plain-words rules (810873a), 0.680 on the engine it arrived at
@@ -525,10 +527,11 @@ LOT_FLOORS = {
     "needs_holdout56.json": (0.90, 0.70),
     # 0.923, 0.600 with the screen of 59 read corpora, figures only; read: 1.000, 0.700
     "needs_holdout57.json": (0.97, 0.67),
-    # 0.857, 0.480 at arrival; 0.933, 0.560 with the screen of 61 read corpora; figures only
-    "needs_holdout58.json": (0.90, 0.53),
-    # 0.750, 0.750 at arrival and with the screen of 61 read corpora; figures only
-    "needs_holdout59.json": (0.72, 0.72),
+    # 0.857, 0.480 at arrival; 0.933, 0.560 with the screen of 61 read corpora, figures only; read: 0.938,
+    # 0.600
+    "needs_holdout58.json": (0.90, 0.57),
+    # 0.750, 0.750 at arrival and with the screen of 61 read corpora, figures only; read: 1.000, 0.875
+    "needs_holdout59.json": (0.97, 0.84),
     # 0.850, 0.680 with the screen of 61 read corpora; figures only
     "needs_holdout60.json": (0.82, 0.65),
     # 0.750, 0.720 with the screen of 61 read corpora; figures only

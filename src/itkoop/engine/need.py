@@ -6281,6 +6281,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
+    (
+        "appointment-booking",
+        ("pick$", "choose$", "aussuch"),
+        (("time$", "slot$", "slots$", "zeitpunkt", "uhrzeit", "zeitfenster"),),
+        _LODGING_ROOMS,
+    ),
     # goods beeped in and out as at a supermarket's till
     ("barcode-rfid", ("anpiep", "piepst", "piepen", "beep"), (), ()),
     # back at work the next day after the computers failed or were locked
