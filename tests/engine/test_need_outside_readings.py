@@ -1075,6 +1075,9 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
         ("Kameras in die Flure kommen mir net, das wollen die Angehörigen net.", "", "video-surveillance"),
         ("Kameras will ich da keine hinhängen das mögen die Gäste nicht", "", "video-surveillance"),
         ("Residents shall pick a time in advance for a specific service.", "appointment-booking", ""),
+        ("Every person should get an answer in his or her own language.", "translation", ""),
+        ("Er möchte seine Fahrer erreichen, jeden in seiner Sprache.", "translation", ""),
+        ("I want the customer to see by himself where his delivery is.", "customer-portal", ""),
         # "vorher sagen" tells beforehand, "vorhersagen" predicts
         ("Wir wollen den Kunden vorher sagen, wann der Fahrer kommt.", "", "ai-ml"),
         # a bare refusal after the fact refuses what its sentence named before it

@@ -5806,7 +5806,19 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     ),
     (
         "customer-portal",
-        ("selber$", "selbst$", "themselves$", "einsehen", "nachschau", "nachsehen", "nachguck", "einlogg"),
+        (
+            *(
+                "selber$",
+                "selbst$",
+                "themselves$",
+                "himself$",
+                "herself$",
+                "einsehen",
+                "nachschau",
+                "nachsehen",
+            ),
+            *("nachguck", "einlogg"),
+        ),
         (
             ("kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom", "haendler"),
             (
