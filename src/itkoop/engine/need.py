@@ -3789,7 +3789,9 @@ _BARE_REFUSAL_WORDS = frozenset(
 )
 
 
-def _refused_after_the_fact(words: list[str], clause_of: list[int], sentence_of: list[int], roles: list[str]):
+def _refused_after_the_fact(
+    words: list[str], clause_of: list[int], sentence_of: list[int], roles: list[str]
+) -> None:
     """Back from each bare refusal to the sentence's start, an "aber", a no or a clause of its own want:
     linear."""
     members = _members(clause_of)
@@ -6354,12 +6356,14 @@ def _refusing_clauses(words: list[str], clause_of: list[int]) -> set[int]:
     """Clauses that say no and want or need: words read from a description, not matched, carry no refusal
     in their roles."""
     # the no beside its verb: a dictation's run-on clause says "geht nicht ran ... ich möchte" apart
-    wanting = [i for i, w in enumerate(words) if w in _NEED_VERBS]
     refusing = {
         clause_of[i]
         for i, w in enumerate(words)
         if w in _REFUSALS
-        and any(abs(i - j) <= _REFUSAL_REACH and clause_of[j] == clause_of[i] for j in wanting)
+        and any(
+            words[j] in _NEED_VERBS and clause_of[j] == clause_of[i]
+            for j in range(max(0, i - _REFUSAL_REACH), min(len(words), i + _REFUSAL_REACH + 1))
+        )
     }
     # ... and the clause that says what is refused ("wir wollen nicht sehen, wo die Wagen sind")
     return refusing | {
