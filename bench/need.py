@@ -200,6 +200,10 @@ CORPORA = [
         "needs_holdout61.json",
         "needs_holdout62.json",
         "needs_holdout63.json",
+        "needs_holdout64.json",
+        "needs_holdout65.json",
+        "needs_holdout66.json",
+        "needs_holdout67.json",
         "needs_colloquial.json",
         "needs_tenders.json",
     )

@@ -15,7 +15,12 @@ L-BFGS from zero weights, so the same corpora give the same weights. Printed:
 A second model, of the systems the rules read as there, is trained the same way on the texts whose corpus
 says which systems are there (``existing``), and printed the same way.
 
-``--write`` stores both models in src/itkoop/engine/need_screen.json. Run it again when the rules or the
+A third model, the proposer, weighs the text's words alone for each capability (one multi-label logistic
+model, the same penalty); it is printed by corpora of outside writers left out five folds at a time and on
+the corpora kept as figures only: the capabilities it adds to the screened rules' at PROPOSE, true and false.
+Its weights below PROPOSER_MIN_WEIGHT are not stored (they move no proposal on the corpora).
+
+``--write`` stores the three models in src/itkoop/engine/need_screen.json. Run it again when the rules or the
 corpora change: the models weigh what the rules find.
 """
 
@@ -47,12 +52,14 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout60.json",
-    "needs_holdout61.json",
-    "needs_holdout62.json",
-    "needs_holdout63.json",
+    "needs_holdout64.json",
+    "needs_holdout65.json",
+    "needs_holdout66.json",
+    "needs_holdout67.json",
 )
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
+PROPOSER_MIN_WEIGHT = 0.1
+FOLDS = 5
 C = 1.0  # inverse strength of the L2 penalty
 _OUTSIDE = re.compile(r"needs_(holdout([6-9]|\d\d+)|colloquial|tenders)\.json")
 
@@ -66,6 +73,7 @@ class Sample(NamedTuple):
     wanted: Hits
     aside: Hits  # set aside by the focus rule as named in passing
     there: Hits  # read as systems there
+    refused: set[str]
     expected_there: set[str] | None  # None: the corpus does not say
 
 
@@ -83,6 +91,7 @@ def samples(paths: list[Path]) -> list[Sample]:
                     [(h.id, h.score, list(h.evidence)) for h in analysis.capabilities],
                     [(h.id, h.score, list(h.evidence)) for h in analysis.in_passing],
                     [(h.id, h.score, list(h.evidence)) for h in analysis.existing],
+                    {h.id for h in analysis.negated},
                     set(item["existing"]) if "existing" in item else None,
                 )
             )
@@ -164,6 +173,81 @@ def _stored(model: need_screen.Model) -> dict:
     }
 
 
+def train_proposer(data: list[Sample]) -> need_screen.Proposer:
+    """The proposer fitted to ``data``: one logistic model per capability over the text's words, fitted
+    together by L-BFGS from zero weights."""
+    features = [need_screen.text_features(s.text) for s in data]
+    capabilities = sorted({cap for s in data for cap in s.expected})
+    seen = Counter(f for row in features for f in row)
+    vocabulary = {f: j for j, f in enumerate(sorted(f for f, n in seen.items() if n >= MIN_COUNT))}
+    rows, cols = [], []
+    for i, row in enumerate(features):
+        for f in row & vocabulary.keys():
+            rows.append(i)
+            cols.append(vocabulary[f])
+    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(data), len(vocabulary)))
+    column = {cap: k for k, cap in enumerate(capabilities)}
+    y = np.zeros((len(data), len(capabilities)))
+    for i, s in enumerate(data):
+        y[i, [column[cap] for cap in s.expected]] = 1.0
+    shape = (len(vocabulary) + 1, len(capabilities))  # row 0: the biases
+
+    def loss_and_gradient(flat: np.ndarray) -> tuple[float, np.ndarray]:
+        w = flat.reshape(shape)
+        z = x @ w[1:] + w[0]
+        loss = np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / C * np.sum(w[1:] ** 2)
+        residual = 1.0 / (1.0 + np.exp(-z)) - y
+        gradient = np.vstack([residual.sum(axis=0), x.T @ residual + w[1:] / C])
+        return loss, gradient.ravel()
+
+    w = minimize(loss_and_gradient, np.zeros(shape).ravel(), jac=True, method="L-BFGS-B").x.reshape(shape)
+    names = sorted(vocabulary, key=vocabulary.__getitem__)
+    weights = {
+        f: {
+            cap: round(float(w[j + 1, k]), 3)
+            for cap, k in column.items()
+            if abs(w[j + 1, k]) >= PROPOSER_MIN_WEIGHT
+        }
+        for j, f in enumerate(names)
+    }
+    return capabilities, [round(float(b), 4) for b in w[0]], {f: ws for f, ws in weights.items() if ws}
+
+
+def _proposed(
+    data: list[Sample], screen: need_screen.Model, proposer: need_screen.Proposer
+) -> tuple[int, int]:
+    """(true, false) capabilities the proposer adds to what the screened rules found in ``data``."""
+    true = false = 0
+    for s in data:
+        doubted, taken_up = need_screen.screen(s.text, s.wanted, s.aside, screen)
+        found = {cap for k, (cap, _, _) in enumerate(s.wanted) if k not in doubted}
+        found |= {cap for k, (cap, _, _) in enumerate(s.aside) if k in taken_up}
+        there = {cap for cap, _, _ in s.there} - found
+        added = {cap for cap, _, _ in need_screen.proposals(s.text, found | s.refused | there, proposer)}
+        true += len(added & s.expected)
+        false += len(added - s.expected)
+    return true, false
+
+
+def _print_proposer(data: list[Sample], training: list[Sample]) -> need_screen.Proposer:
+    outside = sorted({s.corpus for s in training if _OUTSIDE.fullmatch(s.corpus)})
+    true = false = 0
+    for fold in range(FOLDS):
+        held_out = set(outside[fold::FOLDS])
+        rest = [s for s in training if s.corpus not in held_out]
+        held = [s for s in training if s.corpus in held_out]
+        t, f = _proposed(held, train(rest), train_proposer(rest))
+        true, false = true + t, false + f
+    print(f"== proposer: {len(outside)} read corpora of outside writers, left out {FOLDS} folds at a time")
+    print(f"added at {need_screen.PROPOSE}: {true} true, {false} false")
+    screen, proposer = train(training), train_proposer(training)
+    print("== proposer: figures only, trained on all read corpora")
+    for name in FIGURES_ONLY:
+        t, f = _proposed([s for s in data if s.corpus == name], screen, proposer)
+        print(f"{name:<24} added {t} true, {f} false")
+    return proposer
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the models trained on all read corpora")
@@ -193,10 +277,15 @@ def main() -> None:
                 f"   screened {f1([_counts(held, model, kind)])}"
             )
         stored[kind] = _stored(model)
+    capabilities, biases, weights = _print_proposer(data, training)
+    stored["proposed"] = {"capabilities": capabilities, "bias": biases, "weights": weights}
     if args.write:
         need_screen.MODEL_FILE.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n")
         sizes = ", ".join(f"{len(stored[kind]['weights'])} {kind}" for kind in ("wanted", "existing"))
-        print(f"wrote {need_screen.MODEL_FILE.relative_to(ROOT)}: weights {sizes}")
+        print(
+            f"wrote {need_screen.MODEL_FILE.relative_to(ROOT)}: weights {sizes},"
+            f" proposer {len(weights)} features"
+        )
 
 
 if __name__ == "__main__":

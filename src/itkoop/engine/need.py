@@ -3460,6 +3460,10 @@ def _roles(
                 )
                 if first is None:
                     clauses.append(clause_of[k] - 1)
+            if first is None:
+                clauses[0] = _last_naming_clause(
+                    clauses[0], clause_start, clause_size, last_start, sentence_of[i], sentence_of
+                )
             for clause in clauses:
                 last = last_start.get(clause) if first is None else first
                 if clause not in clause_start or last is None:
@@ -3488,6 +3492,33 @@ def _roles(
                     for m in range(last, end + 1):
                         roles[m] = _combined(roles[m], mode)
     return roles
+
+
+_NAMELESS_REACH = 2  # short clauses naming nothing passed over back to the thing a "die bleibt" keeps
+_NAMELESS_WORDS = 3  # ... each of at most this many words ("die geht", "das passt")
+
+
+def _last_naming_clause(
+    clause: int,
+    clause_start: dict[int, int],
+    clause_size: dict[int, int],
+    last_start: dict[int, int],
+    sentence: int,
+    sentence_of: list[int],
+) -> int:
+    """``clause``, or where it is a short one naming nothing the nearest clause before it in the same sentence
+    that names a thing, over at most _NAMELESS_REACH short clauses: "Die Kasse ham se vom Friseurbedarf, die
+    geht, die bleibt"."""
+    earlier = clause
+    while earlier not in last_start and clause_size.get(earlier, _NAMELESS_WORDS + 1) <= _NAMELESS_WORDS:
+        earlier -= 1
+        if (
+            clause - earlier > _NAMELESS_REACH
+            or earlier not in clause_start
+            or sentence_of[clause_start[earlier]] != sentence
+        ):
+            return clause
+    return earlier if earlier in last_start else clause
 
 
 def _first_of_two(start: int, last: int | None, folded: list[str], starts: set[int]) -> int | None:
@@ -7971,6 +8002,18 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         doubted_there = need_screen.doubted_systems(text, _screen_rows(given))
         given = [h for k, h in enumerate(given) if k not in doubted_there]
     negated = [h for h in hits["negated"] if h.id in refused]
+    if screened:
+        # a trouble told in words no rule reads: what the bag of the text's words holds asked for
+        # (after what the rules found, and weighing no more than the least of it: a guess from words)
+        taken = {h.id for h in (*wanted, *given)} | refused
+        ceiling = min((h.score for h in wanted), default=1.0)
+        proposed = [
+            CapabilityHit(cap, round(min(probability, ceiling), 2), evidence)
+            for cap, probability, evidence in need_screen.proposals(text, taken)
+            if cap in tax.capabilities
+        ]
+        wanted += proposed
+        in_passing = [h for h in in_passing if h.id not in {p.id for p in proposed}]
     deployment, deployment_evidence = read_deployment(text) or (None, "")
     return NeedAnalysis(
         text,

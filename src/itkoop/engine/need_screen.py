@@ -14,6 +14,12 @@ A second model with the same features weighs the systems the rules read as alrea
 (below THRESHOLD, mostly a system named as where data comes from, or the business's own context) is no
 longer reported as there (``doubted_systems``).
 
+A third model reads what the rules cannot: a trouble told in plain words ("wo die Monteure grad sind", "die
+Reifen mit Kreide beschriftet"). A bag of the text's words (and of the first and last five letters of long
+words, which carry German compounds' parts) gives each capability a probability of being asked for; one at
+or above PROPOSE that the rules neither found, nor read as refused or there, is proposed as wanted, with the
+words that weighed most for it as evidence (``proposals``).
+
 The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the
 models' figures on corpora they did not see; the corpora kept as figures only are never trained on.
 Scoring is a sum of dictionary lookups: linear in the text, no third-party code at run time.
@@ -28,17 +34,22 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from .text import fold
+
 __all__ = [
     "MIN_WORDS",
     "MODEL_FILE",
+    "PROPOSE",
     "TAKE_UP",
     "THRESHOLD",
     "Model",
     "doubted_systems",
     "hit_features",
     "probabilities",
+    "proposals",
     "screen",
     "stored_model",
+    "text_features",
 ]
 
 MODEL_FILE = Path(__file__).resolve().parent / "need_screen.json"
@@ -48,6 +59,9 @@ THRESHOLD = 0.5
 # builds offers on a thing not asked for where a missed one is offered to add with one click
 TAKE_UP = 0.7
 MIN_WORDS = 30
+# a capability no rule found is proposed from the text's words from this probability on: on the corpora of
+# outside writers left out of training it adds about three true capabilities for each false one
+PROPOSE = 0.5
 
 Model = tuple[float, Mapping[str, float]]  # bias, weight of each feature
 Hits = Sequence[tuple[str, float, Sequence[str]]]  # capability id, score, evidence
@@ -144,3 +158,67 @@ def doubted_systems(text: str, existing: Hits, model: Model | None = None) -> se
         return set()
     p = probabilities(text, existing, (), model or stored_model("existing"))
     return {k for k, pk in enumerate(p) if pk < THRESHOLD}
+
+
+# words too common to weigh for any capability
+_STOPWORD_LIST = (
+    "und oder der die das ein eine einen wir ich sie es ist sind mit fuer von zu auf in im an am unsere unser"
+    " haben hat nicht auch noch the a and or of to for we is are it our"
+)
+_STOPWORDS = frozenset(_STOPWORD_LIST.split())
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+_LONG_WORD = 7  # from this length a word's first and last five letters are features of their own
+_AFFIX = 5
+
+
+def _word_features(word: str) -> tuple[str, ...]:
+    if len(word) < 3 or word in _STOPWORDS:
+        return ()
+    if len(word) < _LONG_WORD:
+        return (f"w:{word}",)
+    return f"w:{word}", f"p:{word[:_AFFIX]}", f"s:{word[-_AFFIX:]}"
+
+
+def text_features(text: str) -> set[str]:
+    """The proposer's features of ``text``: its folded words and the affixes of its long words, each once."""
+    return {f for word in _FOLDED_WORD.findall(fold(text)) for f in _word_features(word)}
+
+
+Proposer = tuple[Sequence[str], Sequence[float], Mapping[str, Mapping[str, float]]]  # caps, biases, weights
+
+
+def stored_proposer() -> Proposer:
+    stored = _stored()["proposed"]
+    return stored["capabilities"], stored["bias"], stored["weights"]
+
+
+def proposals(
+    text: str, taken: frozenset[str] | set[str], model: Proposer | None = None
+) -> list[tuple[str, float, list[str]]]:
+    """(capability id, probability, evidence words) of each capability outside ``taken`` (what the rules
+    found, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE, most probable
+    first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the platform."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return []
+    capabilities, biases, weights = model or stored_proposer()
+    z = dict(zip(capabilities, biases, strict=True))
+    for feature in text_features(text):
+        for cap, weight in weights.get(feature, {}).items():
+            z[cap] += weight
+    out = []
+    for cap, value in z.items():
+        probability = 1.0 / (1.0 + math.exp(-value))
+        if probability >= PROPOSE and cap not in taken:
+            out.append((cap, probability, _evidence(text, cap, weights)))
+    return sorted(out, key=lambda row: -row[1])
+
+
+def _evidence(text: str, cap: str, weights: Mapping[str, Mapping[str, float]]) -> list[str]:
+    """The words of ``text`` whose features weigh most for ``cap``, at most _EVIDENCE_PER_HIT."""
+    weight_of: dict[str, float] = {}
+    for word in _WORD.findall(text):
+        if word not in weight_of:
+            folded = "".join(_FOLDED_WORD.findall(fold(word)))
+            weight_of[word] = sum(weights.get(f, {}).get(cap, 0.0) for f in _word_features(folded))
+    ranked = sorted((w for w in weight_of if weight_of[w] > 0), key=lambda w: -weight_of[w])
+    return ranked[:_EVIDENCE_PER_HIT]
