@@ -81,6 +81,8 @@ def test_reading(taxonomy, text, wanted, unwanted):
     [
         ("Website haben wir, die ist ok. Wir brauchen eine Kasse.", {"website-cms"}),
         ("Unser PMS ist Casablanca, das bleibt. Wir suchen einen Chatbot.", {"hotel-software"}),
+        # a short clause naming nothing between the thing and its "die bleibt"
+        ("Die Kasse ham se vom Friseurbedarf, die geht, die bleibt. Wir brauchen Termine online.", {"pos"}),
         (
             "Die LKW haben GPS-Ortung, das ist okay. Wir brauchen ein Lagerverwaltungssystem.",
             {"fleet-management"},
@@ -1087,6 +1089,10 @@ def test_a_link_asked_for_alone_needs_a_word_of_linking(taxonomy):
             "website-cms",
             "",
         ),
+        # what a customer was promised, known to one head only
+        ("Jeder hat seine Kunden im Kopf, und keiner weiß, wem was versprochen wurde.", "crm", ""),
+        # gaps left by cancellations
+        ("Die Absagen kommen am Wochenende und Montag stehen wir mit Lücken da.", "appointment-booking", ""),
     ],
 )
 def test_a_trouble_told_in_plain_words(taxonomy, text, wanted, unwanted):

@@ -6231,6 +6231,20 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("gekauft$", "bought$", "purchased$", "zuletzt$", "discussed$"),),
         (),
     ),
+    # what a customer was promised, known only to the one who promised it
+    (
+        "crm",
+        ("kunde", "kundin", "customer", "client"),
+        (("versprochen$", "zugesagt$", "promised$"),),
+        (),
+    ),
+    # gaps left by cancelled appointments that nobody fills
+    (
+        "appointment-booking",
+        ("absag", "abgesagt", "cancel"),
+        (("luecke", "gap$", "gaps$", "leer$", "empty$"),),
+        _LODGING_ROOMS,
+    ),
     # paid when ordered or applied for: "die Gebühr gleich beim Antrag bezahlen", "pay upfront"
     (
         "payment",
