@@ -16,9 +16,12 @@ A second model, of the systems the rules read as there, is trained the same way 
 says which systems are there (``existing``), and printed the same way.
 
 A third model, the proposer, weighs the text's words alone for each capability (one multi-label logistic
-model, the same penalty); it is printed by corpora of outside writers left out five folds at a time and on
-the corpora kept as figures only: the capabilities it adds to the screened rules' at PROPOSE, true and false.
-Its weights below PROPOSER_MIN_WEIGHT are not stored (they move no proposal on the corpora).
+model, the same penalty). Its probabilities are features of the screen's model too: the screen is trained
+on those of proposers that did not see the text's corpus (the read corpora split in five folds), as it meets
+them at run time for a new text. Printed: what the proposer adds at PROPOSE to the screened rules, true and
+false, on the read corpora of outside writers left out a fold at a time, and the figures-only corpora
+screened and proposed by the models of all read corpora. Its weights below PROPOSER_MIN_WEIGHT are not
+stored (on the corpora they moved about one proposal in a hundred).
 
 ``--write`` stores the three models in src/itkoop/engine/need_screen.json. Run it again when the rules or the
 corpora change: the models weigh what the rules find.
@@ -75,6 +78,8 @@ class Sample(NamedTuple):
     there: Hits  # read as systems there
     refused: set[str]
     expected_there: set[str] | None  # None: the corpus does not say
+    # the proposer's probabilities for the text, by a proposer that did not see its corpus
+    bag: dict[str, float] | None = None
 
 
 def samples(paths: list[Path]) -> list[Sample]:
@@ -108,7 +113,8 @@ def _rows(data: list[Sample], kind: str) -> tuple[list[list[str]], list[bool]]:
         else:
             continue
         for k, (cap, _, _) in enumerate(hits):
-            features.append(need_screen.hit_features(s.text, hits, k, aside=k >= first_aside))
+            bag = s.bag if kind == "wanted" else None  # the systems' model weighs no proposer
+            features.append(need_screen.hit_features(s.text, hits, k, aside=k >= first_aside, bag=bag))
             meant.append(cap in labels)
     return features, meant
 
@@ -142,7 +148,7 @@ def _counts(data: list[Sample], model: need_screen.Model | None, kind: str) -> t
     for s in data:
         if kind == "wanted":
             doubted, taken_up = (
-                need_screen.screen(s.text, s.wanted, s.aside, model) if model else (set(), set())
+                need_screen.screen(s.text, s.wanted, s.aside, model, s.bag) if model else (set(), set())
             )
             found = {cap for k, (cap, _, _) in enumerate(s.wanted) if k not in doubted}
             found |= {cap for k, (cap, _, _) in enumerate(s.aside) if k in taken_up}
@@ -219,33 +225,62 @@ def _proposed(
     """(true, false) capabilities the proposer adds to what the screened rules found in ``data``."""
     true = false = 0
     for s in data:
-        doubted, taken_up = need_screen.screen(s.text, s.wanted, s.aside, screen)
+        doubted, taken_up = need_screen.screen(s.text, s.wanted, s.aside, screen, s.bag)
         found = {cap for k, (cap, _, _) in enumerate(s.wanted) if k not in doubted}
         found |= {cap for k, (cap, _, _) in enumerate(s.aside) if k in taken_up}
         there = {cap for cap, _, _ in s.there} - found
-        added = {cap for cap, _, _ in need_screen.proposals(s.text, found | s.refused | there, proposer)}
+        seen = {cap for cap, _, _ in (*s.wanted, *s.aside)}  # weighed by the screen already
+        taken = seen | s.refused | there
+        added = {cap for cap, _, _ in need_screen.proposals(s.text, taken, proposer, s.bag)}
         true += len(added & s.expected)
         false += len(added - s.expected)
     return true, false
 
 
-def _print_proposer(data: list[Sample], training: list[Sample]) -> need_screen.Proposer:
-    outside = sorted({s.corpus for s in training if _OUTSIDE.fullmatch(s.corpus)})
+def _folds(training: list[Sample]) -> list[set[str]]:
+    names = sorted({s.corpus for s in training})
+    return [set(names[fold::FOLDS]) for fold in range(FOLDS)]
+
+
+def _with_bags(
+    data: list[Sample],
+    folds: list[set[str]],
+    proposers: list[need_screen.Proposer],
+    final: need_screen.Proposer,
+) -> list[Sample]:
+    """``data`` with each text's proposer probabilities: of the proposer whose fold left its corpus out, and
+    for the corpora kept as figures only of the proposer of all read corpora (as at run time)."""
+    by_corpus = {name: proposer for held, proposer in zip(folds, proposers, strict=True) for name in held}
+    return [
+        s._replace(bag=need_screen.bag_probabilities(s.text, by_corpus.get(s.corpus, final))) for s in data
+    ]
+
+
+def _print_proposer(
+    data: list[Sample], training: list[Sample], folds: list[set[str]], proposers: list[need_screen.Proposer]
+) -> None:
     true = false = 0
-    for fold in range(FOLDS):
-        held_out = set(outside[fold::FOLDS])
+    for held_out, proposer in zip(folds, proposers, strict=True):
         rest = [s for s in training if s.corpus not in held_out]
-        held = [s for s in training if s.corpus in held_out]
-        t, f = _proposed(held, train(rest), train_proposer(rest))
+        held = [s for s in training if s.corpus in held_out and _OUTSIDE.fullmatch(s.corpus)]
+        t, f = _proposed(held, train(rest), proposer)
         true, false = true + t, false + f
-    print(f"== proposer: {len(outside)} read corpora of outside writers, left out {FOLDS} folds at a time")
+    outside = sum(1 for name in {s.corpus for s in training} if _OUTSIDE.fullmatch(name))
+    print(f"== proposer: {outside} read corpora of outside writers, left out {FOLDS} folds at a time")
     print(f"added at {need_screen.PROPOSE}: {true} true, {false} false")
-    screen, proposer = train(training), train_proposer(training)
-    print("== proposer: figures only, trained on all read corpora")
+
+
+def _print_figures_only(data: list[Sample], training: list[Sample], final: need_screen.Proposer) -> None:
+    screen = train(training)
+    print("== figures only: screened and proposed by the models of all read corpora")
+    totals = []
     for name in FIGURES_ONLY:
-        t, f = _proposed([s for s in data if s.corpus == name], screen, proposer)
-        print(f"{name:<24} added {t} true, {f} false")
-    return proposer
+        held = [s for s in data if s.corpus == name]
+        tp, fp, fn = _counts(held, screen, "wanted")
+        true, false = _proposed(held, screen, final)
+        totals.append((tp + true, fp + false, fn - true))
+        print(f"{name:<24} {f1(totals[-1:])}   (proposed {true} true, {false} false)")
+    print(f"{'together':<24} {f1(totals)}")
 
 
 def main() -> None:
@@ -254,6 +289,11 @@ def main() -> None:
     args = parser.parse_args()
     read = [p for p in CORPORA if p.name not in FIGURES_ONLY]
     data = samples(CORPORA)
+    training = [s for s in data if s.corpus not in FIGURES_ONLY]
+    folds = _folds(training)
+    proposers = [train_proposer([s for s in training if s.corpus not in held]) for held in folds]
+    final = train_proposer(training)
+    data = _with_bags(data, folds, proposers, final)
     training = [s for s in data if s.corpus not in FIGURES_ONLY]
     stored: dict = {"trained_on": [p.name for p in read]}
     for kind, title in (("wanted", "capabilities asked for"), ("existing", "systems there")):
@@ -277,7 +317,9 @@ def main() -> None:
                 f"   screened {f1([_counts(held, model, kind)])}"
             )
         stored[kind] = _stored(model)
-    capabilities, biases, weights = _print_proposer(data, training)
+    _print_proposer(data, training, folds, proposers)
+    _print_figures_only(data, training, final)
+    capabilities, biases, weights = final
     stored["proposed"] = {"capabilities": capabilities, "bias": biases, "weights": weights}
     if args.write:
         need_screen.MODEL_FILE.write_text(json.dumps(stored, ensure_ascii=False, indent=0) + "\n")

@@ -41,13 +41,22 @@ def test_what_the_screen_doubts_is_offered_in_passing_and_what_it_takes_up_came_
 
 
 def test_a_short_text_is_read_by_the_rules_alone(taxonomy):
-    # the model doubts "die Anbindung an die Buchhaltung" (in a long mail it mostly names the books kept),
-    # but fourteen words typed for the platform each count
+    # fourteen words typed for the platform each count: a model that doubts all but the best, and a bag that
+    # proposes more, change nothing in them
     text = "Wir brauchen einen Onlineshop, eine Warenwirtschaft und die Anbindung an die Buchhaltung"
     rules = analyse_need(text, taxonomy, screened=False)
-    probability = dict(zip(rules.capability_ids, need_screen.probabilities(text, _hits(rules)), strict=True))
-    assert probability["accounting"] < need_screen.THRESHOLD
+    doubting = (-10.0, {})
+    assert need_screen.screen(text, _hits(rules), (), doubting) == (set(), set())
+    eager = (["crm"], [10.0], {})
+    assert need_screen.proposals(text, set(), eager) == []
     assert {"online-shop", "erp", "accounting"} <= set(analyse_need(text, taxonomy).capability_ids)
+    longer = (
+        text
+        + ", denn heute tippen wir jede Bestellung aus dem Laden von Hand ab"
+        + " und verlieren dabei jede Woche viel Zeit."
+    )
+    assert need_screen.screen(longer, _hits(rules), (), doubting)[0]
+    assert [cap for cap, _, _ in need_screen.proposals(longer, set(), eager)] == ["crm"]
 
 
 def test_the_most_probable_hit_stays_when_the_model_doubts_them_all():
@@ -162,3 +171,29 @@ def test_what_the_stored_proposer_adds_is_neither_refused_nor_there_and_weighs_l
         assert scores == sorted(scores, reverse=True)
         added += len(new)
     assert added >= 3
+
+
+def test_the_screen_weighs_the_proposers_probability_of_each_hit():
+    text = "Für die Ausschreibung: Los 2 umfasst eine neue Telefonanlage mit Headsets."
+    hit = ("telephony", 0.9, ["Telefonanlage"])
+    bag = {"telephony": 0.4, "crm": 0.01}
+    assert "bag=3" in need_screen.hit_features(text, [hit], 0, bag=bag)
+    # a hit set aside names its word, which the bag holds likely for that word alone
+    assert not any(
+        f.startswith("bag=") for f in need_screen.hit_features(text, [hit], 0, aside=True, bag=bag)
+    )
+    # a capability the proposer does not know has no such feature
+    assert not any(f.startswith("bag=") for f in need_screen.hit_features(text, [hit], 0, bag={"crm": 0.5}))
+    # the stored model learned to trust a hit whose text's words speak of it and to doubt one they do not
+    _, weights = need_screen.stored_model()
+    assert weights.get("bag=6", 0.0) > weights.get("bag=0", 0.0)
+
+
+def test_the_bag_of_words_gives_every_known_capability_a_probability():
+    model = (["field-service", "crm"], [-3.0, 0.0], {"w:monteure": {"field-service": 4.0}})
+    bag = need_screen.bag_probabilities(_MECHANICS, model)
+    assert bag == {"field-service": pytest.approx(0.731, abs=1e-3), "crm": 0.5}
+    # proposals read from an already computed bag give the same as computed anew
+    assert need_screen.proposals(_MECHANICS, set(), model, bag) == need_screen.proposals(
+        _MECHANICS, set(), model
+    )

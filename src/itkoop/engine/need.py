@@ -7999,8 +7999,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         wanted, per_role["need"], words, sentence_of, asking, in_focus, clause_of, asking_clauses
     )
     wanted = [h for h in wanted if h not in in_passing]
+    # the proposer's reading of the text's words, weighed by the screen and proposing what no rule found
+    bag = need_screen.bag_probabilities(text) if screened else {}
     if screened:
-        doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing))
+        doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing), bag=bag)
         rank = {h.id: k for k, h in enumerate(hits["need"])}  # best first, as _hits sorts them
         wanted, in_passing = (
             sorted(
@@ -8019,15 +8021,15 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     if screened:
         # a trouble told in words no rule reads: what the bag of the text's words holds asked for
         # (after what the rules found, and weighing no more than the least of it: a guess from words)
-        taken = {h.id for h in (*wanted, *given)} | refused
+        # (the hits the rules set aside or the screen doubted were weighed with the bag already)
+        taken = {h.id for h in (*wanted, *hits["existing"], *in_passing)} | refused
         ceiling = min((h.score for h in wanted), default=1.0)
         proposed = [
             CapabilityHit(cap, round(min(probability, ceiling), 2), evidence)
-            for cap, probability, evidence in need_screen.proposals(text, taken)
+            for cap, probability, evidence in need_screen.proposals(text, taken, bag=bag)
             if cap in tax.capabilities
         ]
         wanted += proposed
-        in_passing = [h for h in in_passing if h.id not in {p.id for p in proposed}]
     deployment, deployment_evidence = read_deployment(text) or (None, "")
     return NeedAnalysis(
         text,

@@ -18,7 +18,9 @@ A third model reads what the rules cannot: a trouble told in plain words ("wo di
 Reifen mit Kreide beschriftet"). A bag of the text's words (and of the first and last five letters of long
 words, which carry German compounds' parts) gives each capability a probability of being asked for; one at
 or above PROPOSE that the rules neither found, nor read as refused or there, is proposed as wanted, with the
-words that weighed most for it as evidence (``proposals``).
+words that weighed most for it as evidence (``proposals``). Its probabilities are also features of the
+screen's model for the wanted hits ("bag=3": the proposer holds the hit's capability 0.3 to 0.5 likely): a
+word the rules read as a need in a text whose words speak of something else is doubted more readily.
 
 The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the
 models' figures on corpora they did not see; the corpora kept as figures only are never trained on.
@@ -43,6 +45,8 @@ __all__ = [
     "TAKE_UP",
     "THRESHOLD",
     "Model",
+    "Proposer",
+    "bag_probabilities",
     "doubted_systems",
     "hit_features",
     "probabilities",
@@ -71,6 +75,7 @@ _WORD = re.compile(r"\w+")
 _TENDER = re.compile(
     r"\b(?:los|lose|vergabe|auftraggeber|tender|cpv|lot|rahmenvertrag|leistungsbeschreibung)\b"
 )
+_BAG_EDGES = (0.05, 0.15, 0.3, 0.5, 0.7, 0.9)  # sizes of the proposer's probability the screen tells apart
 _CONTEXT_CHARS = 40
 _CONTEXT_WORDS = 4
 _EVIDENCE_PER_HIT = 3
@@ -80,9 +85,12 @@ def _bucket(value: float, edges: Sequence[float]) -> int:
     return next((i for i, edge in enumerate(edges) if value <= edge), len(edges))
 
 
-def hit_features(text: str, hits: Hits, k: int, aside: bool = False) -> list[str]:
+def hit_features(
+    text: str, hits: Hits, k: int, aside: bool = False, bag: Mapping[str, float] | None = None
+) -> list[str]:
     """The features of hit ``k`` of ``hits`` (capability id, score, evidence) read from ``text``; ``aside``:
-    the rules set it aside as named in passing."""
+    the rules set it aside as named in passing; ``bag``: the proposer's probability of each capability in
+    ``text`` (bag_probabilities), which the model weighs by its size."""
     cap, score, evidence = hits[k]
     low = text.lower()
     features = [
@@ -96,6 +104,11 @@ def hit_features(text: str, hits: Hits, k: int, aside: bool = False) -> list[str
         features += ["aside", f"aside&cap={cap}"]
     if _TENDER.search(low):
         features += ["tender", f"cap={cap}&tender"]
+    if bag and cap in bag and not aside:
+        # only to doubt: a hit set aside names its word too, so the bag holds it likely for that word alone
+        # ("the delivery date goes up on the school website"), and the focus rule has weighed that already
+        size = _bucket(bag[cap], _BAG_EDGES)
+        features.append(f"bag={size}")
     # what else the text names: training asked with a new system, a migration with a relaunch
     features += [f"cap={cap}&with={other}" for j, (other, _, _) in enumerate(hits) if j != k]
     for said in evidence[:_EVIDENCE_PER_HIT]:
@@ -122,28 +135,39 @@ def stored_model(kind: str = "wanted") -> Model:
     return _stored()[kind]["bias"], _stored()[kind]["weights"]
 
 
-def probabilities(text: str, wanted: Hits, aside: Hits = (), model: Model | None = None) -> list[float]:
+def probabilities(
+    text: str,
+    wanted: Hits,
+    aside: Hits = (),
+    model: Model | None = None,
+    bag: Mapping[str, float] | None = None,
+) -> list[float]:
     """The probability that each hit, the wanted ones then those set aside, is meant as a need, by ``model``
-    (default: the stored one)."""
+    (default: the stored one) and with the proposer's probabilities ``bag``."""
     bias, weights = model or stored_model()
     hits = [*wanted, *aside]
     out = []
     for k in range(len(hits)):
         # each feature counts once, as in training
-        features = set(hit_features(text, hits, k, aside=k >= len(wanted)))
+        features = set(hit_features(text, hits, k, aside=k >= len(wanted), bag=bag))
         z = bias + sum(weights.get(f, 0.0) for f in features)
         out.append(1.0 / (1.0 + math.exp(-z)))
     return out
 
 
 def screen(
-    text: str, wanted: Hits, aside: Hits = (), model: Model | None = None
+    text: str,
+    wanted: Hits,
+    aside: Hits = (),
+    model: Model | None = None,
+    bag: Mapping[str, float] | None = None,
 ) -> tuple[set[int], set[int]]:
     """(indexes of the wanted hits below THRESHOLD, never the most probable one; indexes of the hits set
-    aside at or above TAKE_UP); nothing in a text of fewer than MIN_WORDS words."""
+    aside at or above TAKE_UP); nothing in a text of fewer than MIN_WORDS words. ``bag``: as for
+    probabilities."""
     if not wanted or len(_WORD.findall(text)) < MIN_WORDS:
         return set(), set()
-    p = probabilities(text, wanted, aside, model)
+    p = probabilities(text, wanted, aside, model, bag)
     best = max(range(len(wanted)), key=p.__getitem__)
     doubted = {k for k in range(len(wanted)) if p[k] < THRESHOLD and k != best}
     taken_up = {k - len(wanted) for k in range(len(wanted), len(p)) if p[k] >= TAKE_UP}
@@ -192,33 +216,47 @@ def stored_proposer() -> Proposer:
     return stored["capabilities"], stored["bias"], stored["weights"]
 
 
-def proposals(
-    text: str, taken: frozenset[str] | set[str], model: Proposer | None = None
-) -> list[tuple[str, float, list[str]]]:
-    """(capability id, probability, evidence words) of each capability outside ``taken`` (what the rules
-    found, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE, most probable
-    first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the platform."""
-    if len(_WORD.findall(text)) < MIN_WORDS:
-        return []
+def bag_probabilities(text: str, model: Proposer | None = None) -> dict[str, float]:
+    """The probability of each capability the proposer knows that the bag of ``text``'s words asks for."""
     capabilities, biases, weights = model or stored_proposer()
     z = dict(zip(capabilities, biases, strict=True))
     for feature in text_features(text):
         for cap, weight in weights.get(feature, {}).items():
             z[cap] += weight
-    out = []
-    for cap, value in z.items():
-        probability = 1.0 / (1.0 + math.exp(-value))
-        if probability >= PROPOSE and cap not in taken:
-            out.append((cap, probability, _evidence(text, cap, weights)))
-    return sorted(out, key=lambda row: -row[1])
+    return {cap: 1.0 / (1.0 + math.exp(-value)) for cap, value in z.items()}
 
 
-def _evidence(text: str, cap: str, weights: Mapping[str, Mapping[str, float]]) -> list[str]:
-    """The words of ``text`` whose features weigh most for ``cap``, at most _EVIDENCE_PER_HIT."""
-    weight_of: dict[str, float] = {}
-    for word in _WORD.findall(text):
-        if word not in weight_of:
-            folded = "".join(_FOLDED_WORD.findall(fold(word)))
-            weight_of[word] = sum(weights.get(f, {}).get(cap, 0.0) for f in _word_features(folded))
+def proposals(
+    text: str,
+    taken: frozenset[str] | set[str],
+    model: Proposer | None = None,
+    bag: Mapping[str, float] | None = None,
+) -> list[tuple[str, float, list[str]]]:
+    """(capability id, probability, evidence words) of each capability outside ``taken`` (what the rules
+    found, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE, most probable
+    first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the platform. ``bag``:
+    bag_probabilities of ``text`` by ``model``, where already computed."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return []
+    model = model or stored_proposer()
+    bag = bag if bag is not None else bag_probabilities(text, model)
+    proposed = [(cap, p) for cap, p in bag.items() if p >= PROPOSE and cap not in taken]
+    if not proposed:
+        return []
+    # the features of each word as written, for the evidence
+    said = {word: _word_features("".join(_FOLDED_WORD.findall(fold(word)))) for word in _WORD.findall(text)}
+    return [
+        (cap, probability, _evidence(said, cap, model[2]))
+        for cap, probability in sorted(proposed, key=lambda row: -row[1])
+    ]
+
+
+def _evidence(
+    said: Mapping[str, tuple[str, ...]], cap: str, weights: Mapping[str, Mapping[str, float]]
+) -> list[str]:
+    """The words (with their features, ``said``) that weigh most for ``cap``, at most _EVIDENCE_PER_HIT."""
+    weight_of = {
+        word: sum(weights.get(f, {}).get(cap, 0.0) for f in features) for word, features in said.items()
+    }
     ranked = sorted((w for w in weight_of if weight_of[w] > 0), key=lambda w: -weight_of[w])
     return ranked[:_EVIDENCE_PER_HIT]
