@@ -84,6 +84,10 @@ def test_reading(taxonomy, text, wanted, unwanted):
         # a short clause naming nothing between the thing and its "die bleibt"
         ("Die Kasse ham se vom Friseurbedarf, die geht, die bleibt. Wir brauchen Termine online.", {"pos"}),
         (
+            "Die Kassen in den Filialen sind neu, mit TSE, die bleiben. Wir brauchen einen Onlineshop.",
+            {"pos"},
+        ),
+        (
             "Die LKW haben GPS-Ortung, das ist okay. Wir brauchen ein Lagerverwaltungssystem.",
             {"fleet-management"},
         ),

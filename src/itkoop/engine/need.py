@@ -3464,6 +3464,15 @@ def _roles(
                 clauses[0] = _last_naming_clause(
                     clauses[0], clause_start, clause_size, last_start, sentence_of[i], sentence_of
                 )
+                attached = clauses[0]
+                if (
+                    clause_size.get(attached, 0) <= _NAMELESS_WORDS
+                    and folded[clause_start[attached]] in _ATTACHED
+                    and attached - 1 in last_start
+                    and sentence_of[clause_start[attached - 1]] == sentence_of[i]
+                ):
+                    # "Die Kassen sind neu, mit TSE, die bleiben": the tills with their TSE stay
+                    clauses.append(attached - 1)
             for clause in clauses:
                 last = last_start.get(clause) if first is None else first
                 if clause not in clause_start or last is None:
@@ -3496,6 +3505,9 @@ def _roles(
 
 _NAMELESS_REACH = 2  # short clauses naming nothing passed over back to the thing a "die bleibt" keeps
 _NAMELESS_WORDS = 3  # ... each of at most this many words ("die geht", "das passt")
+_ATTACHED = frozenset(
+    ["mit", "with", "inkl", "inklusive", "samt", "including"]
+)  # "..., mit TSE, die bleiben"
 
 
 def _last_naming_clause(
