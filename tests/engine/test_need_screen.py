@@ -137,6 +137,9 @@ def test_a_trouble_told_in_plain_words_is_proposed_from_its_words():
     assert need_screen.proposals(_MECHANICS, set(), model) == [
         ("field-service", pytest.approx(0.731, abs=1e-3), ["Monteure"])
     ]
+    # a short word is not quoted alone
+    short = (["crm"], [-3.0], {"w:nur": {"crm": 2.0}, "w:monteure": {"crm": 2.0}})
+    assert need_screen.proposals(_MECHANICS + " Das ist nur so.", set(), short)[0][2] == ["Monteure"]
     # what the rules found, refused or read as there is not proposed again
     assert need_screen.proposals(_MECHANICS, {"field-service"}, model) == []
     # a text of fewer than MIN_WORDS words was typed for the platform word by word

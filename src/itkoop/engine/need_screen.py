@@ -191,6 +191,7 @@ _STOPWORD_LIST = (
 )
 _STOPWORDS = frozenset(_STOPWORD_LIST.split())
 _FOLDED_WORD = re.compile(r"[a-z0-9]+")
+_EVIDENCE_MIN_LETTERS = 4  # the shortest word quoted as what a proposal was read from
 _LONG_WORD = 7  # from this length a word's first and last five letters are features of their own
 _AFFIX = 5
 
@@ -258,5 +259,7 @@ def _evidence(
     weight_of = {
         word: sum(weights.get(f, {}).get(cap, 0.0) for f in features) for word, features in said.items()
     }
-    ranked = sorted((w for w in weight_of if weight_of[w] > 0), key=lambda w: -weight_of[w])
+    # a short word ("nur", "bar") may weigh, but quoted alone it tells the reader nothing
+    telling = (w for w in weight_of if weight_of[w] > 0 and len(w) >= _EVIDENCE_MIN_LETTERS)
+    ranked = sorted(telling, key=lambda w: -weight_of[w])
     return ranked[:_EVIDENCE_PER_HIT]
