@@ -17,10 +17,11 @@ longer reported as there (``doubted_systems``).
 A third model reads what the rules cannot: a trouble told in plain words ("wo die Monteure grad sind", "die
 Reifen mit Kreide beschriftet"). A bag of the text's words (and of the first and last five letters of long
 words, which carry German compounds' parts) gives each capability a probability of being asked for; one at
-or above PROPOSE that the rules neither found, nor read as refused or there, is proposed as wanted, with the
-words that weighed most for it as evidence (``proposals``). Its probabilities are also features of the
-screen's model for the wanted hits ("bag=3": the proposer holds the hit's capability 0.3 to 0.5 likely): a
-word the rules read as a need in a text whose words speak of something else is doubted more readily.
+or above PROPOSE that the rules neither found, set aside, refused nor read as there is proposed as wanted,
+with the words that weighed most for it as evidence (``proposals``). Its probabilities are also features of
+the screen's model for the wanted hits ("bag=3": the proposer holds the hit's capability 0.3 to 0.5
+likely): a word the rules read as a need in a text whose words speak of something else is doubted more
+readily.
 
 The weights come from the project's need corpora by ``bench/need_screen.py``, which also prints the
 models' figures on corpora they did not see; the corpora kept as figures only are never trained on.
@@ -63,8 +64,9 @@ THRESHOLD = 0.5
 # builds offers on a thing not asked for where a missed one is offered to add with one click
 TAKE_UP = 0.7
 MIN_WORDS = 30
-# a capability no rule found is proposed from the text's words from this probability on: on the corpora of
-# outside writers left out of training it adds about three true capabilities for each false one
+# a capability no rule read is proposed from the text's words from this probability on: beside the screened
+# rules it adds three true capabilities for two false ones on the read corpora of outside writers left out of
+# training, three for one on those kept as figures only (bench/need_screen.py)
 PROPOSE = 0.5
 
 Model = tuple[float, Mapping[str, float]]  # bias, weight of each feature
@@ -234,9 +236,9 @@ def proposals(
     bag: Mapping[str, float] | None = None,
 ) -> list[tuple[str, float, list[str]]]:
     """(capability id, probability, evidence words) of each capability outside ``taken`` (what the rules
-    found, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE, most probable
-    first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the platform. ``bag``:
-    bag_probabilities of ``text`` by ``model``, where already computed."""
+    found, set aside, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE,
+    most probable first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the
+    platform. ``bag``: bag_probabilities of ``text`` by ``model``, where already computed."""
     if len(_WORD.findall(text)) < MIN_WORDS:
         return []
     model = model or stored_proposer()
