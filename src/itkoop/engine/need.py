@@ -3505,9 +3505,8 @@ def _roles(
 
 _NAMELESS_REACH = 2  # short clauses naming nothing passed over back to the thing a "die bleibt" keeps
 _NAMELESS_WORDS = 3  # ... each of at most this many words ("die geht", "das passt")
-_ATTACHED = frozenset(
-    ["mit", "with", "inkl", "inklusive", "samt", "including"]
-)  # "..., mit TSE, die bleiben"
+# a short clause that attaches to the thing before it: "..., mit TSE, die bleiben"
+_ATTACHED = frozenset(["mit", "with", "inkl", "inklusive", "samt", "including"])
 
 
 def _last_naming_clause(
@@ -8012,7 +8011,8 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     )
     wanted = [h for h in wanted if h not in in_passing]
     # the proposer's reading of the text's words, weighed by the screen and proposing what no rule found
-    bag = need_screen.bag_probabilities(text) if screened else {}
+    # (not for a short text, which the models leave to the rules)
+    bag = need_screen.bag_probabilities(text) if screened and need_screen.read_by_models(text) else None
     if screened:
         doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing), bag=bag)
         rank = {h.id: k for k, h in enumerate(hits["need"])}  # best first, as _hits sorts them

@@ -52,6 +52,7 @@ __all__ = [
     "hit_features",
     "probabilities",
     "proposals",
+    "read_by_models",
     "screen",
     "stored_model",
     "text_features",
@@ -81,6 +82,11 @@ _BAG_EDGES = (0.05, 0.15, 0.3, 0.5, 0.7, 0.9)  # sizes of the proposer's probabi
 _CONTEXT_CHARS = 40
 _CONTEXT_WORDS = 4
 _EVIDENCE_PER_HIT = 3
+
+
+def read_by_models(text: str) -> bool:
+    """Whether the models read ``text`` at all: a text of fewer than MIN_WORDS words is left to the rules."""
+    return len(_WORD.findall(text)) >= MIN_WORDS
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -167,7 +173,7 @@ def screen(
     """(indexes of the wanted hits below THRESHOLD, never the most probable one; indexes of the hits set
     aside at or above TAKE_UP); nothing in a text of fewer than MIN_WORDS words. ``bag``: as for
     probabilities."""
-    if not wanted or len(_WORD.findall(text)) < MIN_WORDS:
+    if not wanted or not read_by_models(text):
         return set(), set()
     p = probabilities(text, wanted, aside, model, bag)
     best = max(range(len(wanted)), key=p.__getitem__)
@@ -180,7 +186,7 @@ def doubted_systems(text: str, existing: Hits, model: Model | None = None) -> se
     """Indexes of the systems the rules read as there that the model of systems there doubts (below
     THRESHOLD): mostly a system named as where data comes from or as the business's context, which the
     writer neither asks for nor keeps. Nothing in a text of fewer than MIN_WORDS words."""
-    if not existing or len(_WORD.findall(text)) < MIN_WORDS:
+    if not existing or not read_by_models(text):
         return set()
     p = probabilities(text, existing, (), model or stored_model("existing"))
     return {k for k, pk in enumerate(p) if pk < THRESHOLD}
@@ -239,7 +245,7 @@ def proposals(
     found, set aside, refused or read as there) that the bag of ``text``'s words gives at least PROPOSE,
     most probable first; nothing in a text of fewer than MIN_WORDS words, which its writer typed for the
     platform. ``bag``: bag_probabilities of ``text`` by ``model``, where already computed."""
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    if not read_by_models(text):
         return []
     model = model or stored_proposer()
     bag = bag if bag is not None else bag_probabilities(text, model)
