@@ -8010,38 +8010,13 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         wanted, per_role["need"], words, sentence_of, asking, in_focus, clause_of, asking_clauses
     )
     wanted = [h for h in wanted if h not in in_passing]
-    # the proposer's reading of the text's words, weighed by the screen and proposing what no rule found
-    # (not for a short text, which the models leave to the rules)
-    bag = need_screen.bag_probabilities(text) if screened and need_screen.read_by_models(text) else None
     if screened:
-        doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing), bag=bag)
-        rank = {h.id: k for k, h in enumerate(hits["need"])}  # best first, as _hits sorts them
-        wanted, in_passing = (
-            sorted(
-                [h for k, h in enumerate(wanted) if k not in doubted]
-                + [h for k, h in enumerate(in_passing) if k in taken_up],
-                key=lambda h: rank[h.id],
-            ),
-            [h for k, h in enumerate(in_passing) if k not in taken_up]
-            + [h for k, h in enumerate(wanted) if k in doubted],
+        wanted, in_passing, given = _screened(
+            text, tax, hits["need"], wanted, in_passing, hits["existing"], refused
         )
-    given = [h for h in hits["existing"] if h.id not in {w.id for w in wanted}]
-    if screened:
-        doubted_there = need_screen.doubted_systems(text, _screen_rows(given))
-        given = [h for k, h in enumerate(given) if k not in doubted_there]
+    else:
+        given = _not_among(hits["existing"], wanted)
     negated = [h for h in hits["negated"] if h.id in refused]
-    if screened:
-        # a trouble told in words no rule reads: what the bag of the text's words holds asked for
-        # (after what the rules found, and weighing no more than the least of it: a guess from words)
-        # (the hits the rules set aside or the screen doubted were weighed with the bag already)
-        taken = {h.id for h in (*wanted, *hits["existing"], *in_passing)} | refused
-        ceiling = min((h.score for h in wanted), default=1.0)
-        proposed = [
-            CapabilityHit(cap, round(min(probability, ceiling), 2), evidence)
-            for cap, probability, evidence in need_screen.proposals(text, taken, bag=bag)
-            if cap in tax.capabilities
-        ]
-        wanted += proposed
     deployment, deployment_evidence = read_deployment(text) or (None, "")
     return NeedAnalysis(
         text,
@@ -8053,6 +8028,56 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
         deployment=deployment,
         deployment_evidence=deployment_evidence,
     )
+
+
+def _not_among(hits: list[CapabilityHit], wanted: list[CapabilityHit]) -> list[CapabilityHit]:
+    """The hits whose capability is not wanted (a system there and asked for again is asked for)."""
+    asked = {w.id for w in wanted}
+    return [h for h in hits if h.id not in asked]
+
+
+def _screened(
+    text: str,
+    tax: Taxonomy,
+    ranked: list[CapabilityHit],
+    wanted: list[CapabilityHit],
+    in_passing: list[CapabilityHit],
+    there: list[CapabilityHit],
+    refused: set[str],
+) -> tuple[list[CapabilityHit], list[CapabilityHit], list[CapabilityHit]]:
+    """Wanted, in passing and existing hits as the learned models (need_screen) read the rules' findings.
+
+    The screen moves the wanted hits it doubts to in passing and takes up those set aside that it holds
+    meant; the systems it doubts are dropped; and the proposer adds what no rule found. ``ranked`` is the
+    rules' order of the hits asked for, best first; ``there`` the systems the rules read as there."""
+    # the proposer's reading of the text's words, weighed by the screen and proposing what no rule found
+    # (not for a short text, which the models leave to the rules)
+    bag = need_screen.bag_probabilities(text) if need_screen.read_by_models(text) else None
+    doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing), bag=bag)
+    rank = {h.id: k for k, h in enumerate(ranked)}
+    wanted, in_passing = (
+        sorted(
+            [h for k, h in enumerate(wanted) if k not in doubted]
+            + [h for k, h in enumerate(in_passing) if k in taken_up],
+            key=lambda h: rank[h.id],
+        ),
+        [h for k, h in enumerate(in_passing) if k not in taken_up]
+        + [h for k, h in enumerate(wanted) if k in doubted],
+    )
+    given = _not_among(there, wanted)
+    doubted_there = need_screen.doubted_systems(text, _screen_rows(given))
+    given = [h for k, h in enumerate(given) if k not in doubted_there]
+    # a trouble told in words no rule reads: what the bag of the text's words holds asked for (after what
+    # the rules found, and weighing no more than the least of it: a guess from words); the hits the rules
+    # set aside or the screen doubted were weighed with the bag already
+    taken = {h.id for h in (*wanted, *there, *in_passing)} | refused
+    ceiling = min((h.score for h in wanted), default=1.0)
+    proposed = [
+        CapabilityHit(cap, round(min(probability, ceiling), 2), evidence)
+        for cap, probability, evidence in need_screen.proposals(text, taken, bag=bag)
+        if cap in tax.capabilities
+    ]
+    return wanted + proposed, in_passing, given
 
 
 def _screen_rows(hits: list[CapabilityHit]) -> list[tuple[str, float, list[str]]]:
