@@ -55,10 +55,10 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout64.json",
-    "needs_holdout65.json",
-    "needs_holdout66.json",
-    "needs_holdout67.json",
+    "needs_holdout68.json",
+    "needs_holdout69.json",
+    "needs_holdout70.json",
+    "needs_holdout71.json",
 )
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
 PROPOSER_MIN_WEIGHT = 0.1
