@@ -4515,3 +4515,62 @@ def test_an_invisible_character_inside_a_word_does_not_cut_it(taxonomy, invisibl
     text = f"Wir brauchen einen On{invisible}lineshop und eine Waren{invisible}wirtschaft"
     evidence = {h.id: h.evidence for h in analyse_need(text, taxonomy).capabilities}
     assert evidence["online-shop"] == ["Onlineshop"] and evidence["erp"] == ["Warenwirtschaft"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told in many ways by several writers: a busy line, calls that do not get through, nobody answers
+        "Hausarztpraxis, zwei Ärztinnen. Montags ab sieben is das Telefon dauerbesetzt, bis elf. Die Hälfte"
+        " der Anrufe is: brauch ein Rezept, brauch ne Überweisung. Das Praxisprogramm bleibt.",
+        "hausarztpraxis: von 8 bis 10 is die leitung dicht, die mfas kommen nich zum arbeiten. die"
+        " praxissoftware bleibt.",
+        "Krankentransport mit 14 Fahrzeugen. Die Kliniken rufen an, wenn er aufm Klo is geht keiner ran, und"
+        " der Auftrag is weg.",
+        "Ab halb acht klingelt das Telefon durch. Die Patienten kommen ned durch und stehen am Tresen.",
+    ],
+)
+def test_calls_that_do_not_get_through_ask_for_a_phone_system(taxonomy, text):
+    found, negated, _ = _read(text, taxonomy)
+    assert "telephony" in found and "telephony" not in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what else is asked ends the trouble: the bookings online take the calls away
+        "Unser Telefon ist morgens von 8 bis 10 dauerbesetzt. Wir möchten, dass Patienten ihre Termine online"
+        " buchen können.",
+        # a desk that is staffed, a booking lost to another house
+        "Das Telefon klingelt den ganzen Tag und die Rezeption ist nur vormittags besetzt. Wir brauchen eine"
+        " Lösung für die Dienstpläne.",
+        "Pension mit 11 Zimmern: wenn ich beim Frühstück bin, geht keiner ran und dann buchen die woanders.",
+        # phone numbers are contact data
+        "Ein Geselle hat gekündigt und hat jetzt noch alle Fotos und Telefonnummern der Kunden.",
+        "Hygienepläne, Telefonlisten und die Urlaubsregelung hängen am Schwarzen Brett.",
+    ],
+)
+def test_a_phone_trouble_that_another_need_ends_or_a_phone_number_asks_for_no_phone_system(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "telephony" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "booked"),
+    [
+        ("Friseursalon: jede Woche 5-6 Leute, die einfach nicht kommen, der Platz is dann weg.", True),
+        (
+            "Our biggest pain at the practice is no-shows: every week 15 patients, and the slots are lost.",
+            True,
+        ),
+        # a table's or a room's guests who do not come ask for the restaurant's or the hotel's reservations
+        (
+            "What I need: guests should reserve a table online, so I can manage the tables and the no-shows.",
+            False,
+        ),
+        ("Und No-Shows ohne Ende, letzten Samstag sind 3 Tische einfach nicht gekommen.", False),
+    ],
+)
+def test_clients_who_do_not_come_ask_for_bookings_with_reminders(taxonomy, text, booked):
+    found, _, _ = _read(text, taxonomy)
+    assert ("appointment-booking" in found) is booked

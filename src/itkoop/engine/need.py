@@ -5766,6 +5766,7 @@ _CREW = (
 # optionally words that rule it out there. A stem matches a word's start; "-" before it, also its end (a
 # "Plattenlager" is a Lager); "$" after it, the word as written only. A group led by "@" may stand anywhere
 # in the text.
+_TABLES_AND_ROOMS = ("tisch", "table", "reserv", "zimmer", "room", "gaeste$", "gast$", "guest")
 _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
     (
         "membership-management",
@@ -6224,6 +6225,56 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (),
     ),
     ("telephony", ("busy$",), (("tone$", "signal$", "line$"),), ()),
+    # calls that do not get through: "Das Telefon ist morgens dauerbesetzt", "von 8 bis 10 is die Leitung
+    # dicht", "die Patienten kommen ned durch", "wenn er aufm Klo is geht keiner ran", "klingelt durch"
+    # (a phone system's queue, announcement and forwarding, unless the text asks for what takes the calls
+    # away: _ENDED_BY)
+    ("telephony", ("dauerbesetzt", "dauernd-besetzt"), (), ()),
+    # (not a desk that is staffed: "die Rezeption ist nur vormittags besetzt")
+    (
+        "telephony",
+        ("besetzt$", "dicht$"),
+        (("telefon", "leitung"),),
+        ("rezeption", "empfang", "tresen", "schalter", "stelle$", "stellen$"),
+    ),
+    (
+        "telephony",
+        ("durch$",),
+        (
+            ("kommen$", "kommt$", "komme$", "kamen$", "kam$"),
+            ("nicht$", "nich$", "ni$", "ned$", "net$", "keiner$", "niemand$", "kaum$"),
+            ("@", "telefon", "anruf", "leitung", "hotline"),
+        ),
+        ("internet", "wlan", "verkehr", "stau$", "tuer$", "tor$"),
+    ),
+    ("telephony", ("durch$",), (("klingelt$", "klingeln$", "bimmelt$"),), ()),
+    # (not where the callers book elsewhere: a booking lost is a booking system's)
+    (
+        "telephony",
+        ("ran$",),
+        (("keiner$", "keener$", "niemand$"), ("geht$", "gehen$", "ging$")),
+        ("buchen$", "bucht$", "book$", "books$"),
+    ),
+    (
+        "telephony",
+        ("through$",),
+        (
+            ("get$", "gets$", "got$"),
+            ("cant$", "cannot$", "never$", "not$", "nobody$"),
+            ("@", "phone", "call"),
+        ),
+        (),
+    ),
+    # a client who does not come: "No-Shows", "jede Woche 5-6 Leute, die einfach nicht kommen" (bookings
+    # with reminders, unless the text asks for a table's, a room's or an event's: _ENDED_BY)
+    # (not a table's or a room's: "reserve a table online ... manage the tables and the no-shows")
+    ("appointment-booking", ("no-show", "noshow"), (), _TABLES_AND_ROOMS),
+    (
+        "appointment-booking",
+        ("kommen$", "erscheinen$", "gekommen$", "erschienen$"),
+        (("einfach$", "ohne$"), ("nicht$", "nich$", "ni$", "ned$", "net$", "garnich$", "garnicht$")),
+        ("durch$", "internet", "wlan", "hinterher$", "zurecht$", "ran$", *_TABLES_AND_ROOMS),
+    ),
     (
         "gis",
         ("karte$", "map$"),
@@ -6429,6 +6480,47 @@ def _refusing_clauses(words: list[str], clause_of: list[int]) -> set[int]:
     }
 
 
+# A trouble described (_DESCRIBED) that another capability asked for ends too: calls that do not get through
+# end with whatever else the text asks for (bookings online, an assistant, a school's messages to parents, a
+# course's registration: None), a client who does not come with a table's, a room's or an event's booking
+# (the evidence words of those rules)
+_ENDED_BY: dict[str, tuple[frozenset[str], tuple[str, ...] | None]] = {
+    "telephony": (
+        frozenset(["dauerbesetzt", "dauernd-besetzt", "besetzt", "dicht", "durch", "ran", "through", "busy"]),
+        None,
+    ),
+    "appointment-booking": (
+        frozenset(
+            ["no-show", "no-shows", "noshow", "noshows", "kommen", "erscheinen", "gekommen", "erschienen"]
+        ),
+        ("restaurant-software", "hotel-software", "event-management"),
+    ),
+}
+
+
+# troubles told with a no ("wenn er aufm Klo is, geht keiner ran", "Leute, die einfach nicht kommen"): their
+# carrier word is read as refused, which here is the trouble itself
+_TOLD_WITH_A_NO = frozenset(["ran$", "durch$", "kommen$", "erscheinen$", "gekommen$", "erschienen$"])
+
+
+def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
+    """Drops a capability read only from a trouble (``described``) that a capability asked for, and not
+    neither refused nor there, ends ("kein KI-Telefonassistent" ends no busy line, nor does the practice
+    software that stays)."""
+    asked = per_role["need"]
+    for m in described:
+        if m.target not in _ENDED_BY or asked.get(m.target) != [m]:
+            continue
+        words, others = _ENDED_BY[m.target]
+        ending = [
+            c
+            for c in asked
+            if c != m.target and c not in per_role["negated"] and c not in per_role["existing"]
+        ]
+        if fold(m.evidence) in words and any(others is None or c in others for c in ending):
+            del asked[m.target]
+
+
 def _described_needs(
     tokens: list[Token],
     words: list[str],
@@ -6456,6 +6548,7 @@ def _described_needs(
     for cap, carriers, groups, unless in _DESCRIBED:
         if cap in taken:
             continue  # refused or there: the trouble is the one it ends
+        roles_read = ("need", "negated") if set(carriers) <= _TOLD_WITH_A_NO else ("need",)
         sentences = [
             sentences_with(group) if group[0] != "@" else everywhere if sentences_with(group[1:]) else set()
             for group in groups
@@ -6464,7 +6557,7 @@ def _described_needs(
         for i in sorted({i for stem in carriers for i in positions.get(stem, ())}):
             s = sentence_of[i]
             if (
-                roles[i] == "need"
+                roles[i] in roles_read
                 and clause_of[i] not in refusing
                 and s not in ruled_out
                 and all(s in hit for hit in sentences)
@@ -7285,6 +7378,9 @@ _WEAK_ALONE = {
     # a database is what many systems keep their data in ("the old helpdesk database", "two Oracle
     # databases" to migrate), rarely a data platform to build
     "data-platform": frozenset(["database", "databases", "datenbank", "datenbanken"]),
+    # a phone number or a list of them is contact data ("hat jetzt noch alle Fotos und Telefonnummern",
+    # "Hygienepläne, Telefonlisten ... per Aushang"), no phone system; a line's numbers are "Rufnummern"
+    "telephony": frozenset(["telefonnummer", "telefonnummern", "telefonliste", "telefonlisten"]),
 }
 
 # The words of the online-access law that name what its online forms do ("Umsetzung von 20 OZG-Leistungen
@@ -7770,6 +7866,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     described_needs = _described_needs(tokens, words, sentence_of, clause_of, roles, refusing, taken)
     for m in described_needs:
         per_role["need"].setdefault(m.target, []).append(m)
+    _ended_by_another(per_role, described_needs)
     for m in _operating_system_moved(tokens, words, sentence_of, roles):
         per_role["need"].setdefault(m.target, []).append(m)
     if "data-migration" not in per_role["need"]:
