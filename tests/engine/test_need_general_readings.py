@@ -4574,3 +4574,91 @@ def test_a_phone_trouble_that_another_need_ends_or_a_phone_number_asks_for_no_ph
 def test_clients_who_do_not_come_ask_for_bookings_with_reminders(taxonomy, text, booked):
     found, _, _ = _read(text, taxonomy)
     assert ("appointment-booking" in found) is booked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a backup someone takes home on a disk is a makeshift to replace, not a backup there
+        "Steuerbüro mit 16 Arbeitsplätzen. Die Datensicherung läuft aktuell auf USB-Platten, die eine"
+        " Kollegin jeden Freitag mit nach Hause nimmt.",
+        "Spedition mit 40 LKW. Der Server steht im Keller. Gesichert wird auf ne externe Festplatte, die"
+        " steckt direkt daneben.",
+        "dachdeckerei, laptop aus dem transporter geklaut. gesichert war nix, das letzte mal auf nem usb"
+        " stick.",
+    ],
+)
+def test_a_backup_on_a_disk_taken_home_asks_for_a_backup(taxonomy, text):
+    found, _, existing = _read(text, taxonomy)
+    assert "backup" in found and "backup" not in existing
+
+
+def test_a_backup_said_to_stay_is_there(taxonomy):
+    found, _, _ = _read(
+        "Wir brauchen ein neues Warenwirtschaftssystem. Die Datensicherung auf die externe Festplatte"
+        " bleibt.",
+        taxonomy,
+    )
+    assert "backup" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mail's link or attachment opened that was not what it seemed
+        "Zahnarztpraxis. Letzte Woche kam ne Mail mit Rechnung Labor im Anhang, sah echt aus, die Azubine hat"
+        " draufgeklickt, und der Techniker hat den PC neu aufgesetzt.",
+        "Versicherungsbüro: eine Mitarbeiterin hat auf eine Mail geklickt, die angeblich von der Gesellschaft"
+        " kam, danach hat ihr Postfach 400 Mails verschickt.",
+    ],
+)
+def test_a_mail_opened_that_was_not_what_it_seemed_asks_for_mail_security(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "email-security" in found
+
+
+def test_a_mail_opened_in_the_daily_work_asks_for_no_mail_security(taxonomy):
+    found, _, _ = _read(
+        "Die Bestellungen kommen per Mail, die wird geöffnet und der Anhang abgetippt. Wir suchen eine"
+        " Lösung.",
+        taxonomy,
+    )
+    assert "email-security" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news for the staff on a notice board or never reaching them
+        "MVZ mit drei Standorten, rund 70 Mitarbeitende. Informationen hängen als Zettel am Schwarzen Brett"
+        " im Pausenraum, und die Außenstelle erfährt Änderungen als Letzte.",
+        "Seniorenheim, 65 Mitarbeitende. Neue Infos – Hygieneplan, Besuchsregeln – kommen bei den"
+        " Teilzeitkräften nie an.",
+    ],
+)
+def test_news_for_the_staff_on_a_notice_board_asks_for_an_intranet(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "intranet" in found
+
+
+def test_news_for_parents_on_paper_asks_for_no_intranet(taxonomy):
+    found, _, _ = _read(
+        "Grundschule: Informationen an die Eltern laufen über Zettel im Ranzen und kommen oft nie an.",
+        taxonomy,
+    )
+    assert "intranet" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the business's customers doing things themselves, named by a compound or by what they do
+        "Kurierdienst, 25 Fahrer. Die Firmenkunden wolln ooch ihre Aufträge selber anlegen statt anzurufen"
+        " und ihre Rechnungen selber runterladen. Das Dispositionssystem bleibt.",
+        "Spedition mit 22 Lkw: am liebsten wär mir, die Kunden könnten selber nachschauen, wo ihre Sendung"
+        " is.",
+    ],
+)
+def test_customers_who_would_do_it_themselves_ask_for_a_customer_portal(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "customer-portal" in found

@@ -5865,8 +5865,11 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
             *("nachguck", "einlogg"),
         ),
         (
-            ("kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom", "haendler"),
+            # ... also a compound's ("Die Firmenkunden wolln ooch ihre Aufträge selber anlegen")
+            ("kunde", "-kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom", "haendler"),
             (
+                # "ihre Rechnungen selber runterladen", "selber nachschauen, wo ihre Sendung is"
+                *("anleg", "runterlad", "herunterlad", "download", "abruf", "reinguck", "nachschau"),
                 "sehen$",
                 "sieht$",
                 "sehe$",
@@ -5945,6 +5948,32 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         "email-security",
         ("gefaelscht", "fake$", "spoof", "betrugsmail"),
         (("mail", "e-mail", "postfach", "inbox$", "chef$", "ceo$", "boss$", "zahlungsaufforderung"),),
+        (),
+    ),
+    # news for the staff on a notice board or in chat groups, or never reaching them: "Informationen hängen
+    # als Zettel am Schwarzen Brett", "Neue Infos ... kommen bei den Teilzeitkräften nie an", "news from the
+    # management never reaches the night shift" (an intranet or staff app; not news for parents or tenants)
+    (
+        "intranet",
+        (
+            *("informationen$", "infos$", "neuigkeiten$", "news$", "mitteilungen$"),
+            "dienstanweisungen$",
+        ),
+        (("brett$", "aushang", "aushaeng", "whatsapp", "board$", "zettel", "nie$", "never$"),),
+        ("eltern", "parents$", "buerger", "mieter", "tenants$", "kunden", "customers$"),
+    ),
+    # a mail's link or attachment opened that was not what it seemed: "die Azubine hat draufgeklickt",
+    # "hat eine Mail mit Betreff Rechnung aufgmacht, und in einer Stund war alles verschlüsselt"
+    (
+        "email-security",
+        ("geklickt", "draufgeklickt", "angeklickt", "clicked$", "aufgemacht$", "aufgmacht$", "geoeffnet$"),
+        (
+            ("mail", "e-mail", "anhang", "link$", "links$", "attachment"),
+            (
+                *("@", "angeblich", "echt$", "gefaelscht", "verschluessel", "virus", "trojaner", "passwort"),
+                *("phishing", "betrug", "hacker", "supposedly", "fake$", "encrypted$", "password", "scam"),
+            ),
+        ),
         (),
     ),
     (
@@ -6496,6 +6525,39 @@ _ENDED_BY: dict[str, tuple[frozenset[str], tuple[str, ...] | None]] = {
         ("restaurant-software", "hotel-software", "event-management"),
     ),
 }
+
+
+# A backup on a disk or a stick that someone takes home or plugs in ("Die Datensicherung läuft auf
+# USB-Platten, die eine Kollegin freitags mit nach Hause nimmt", "Gesichert wird auf ne externe Festplatte")
+# is a makeshift to replace, not a backup there; unless the sentence keeps it ("... bleibt")
+_BACKUP_WORDS = ("gesichert", "sicherung", "datensicherung", "sichern", "sichert", "backup")
+_REMOVABLE_MEDIA = ("usb", "festplatte", "externe", "external")
+_REMOVABLE_WORDS = frozenset(["platte", "platten", "stick", "sticks"])
+
+
+def _backup_on_a_stick(
+    per_role: dict[str, dict[str, list[_Match]]],
+    tokens: list[Token],
+    words: list[str],
+    sentence_of: list[int],
+) -> None:
+    if "backup" in per_role["negated"]:
+        return
+    for members in _members(sentence_of):
+        said = [words[i] for i in members]
+        if any(w in _KEPT_HEADS for w in said) or not any(
+            w.startswith(_REMOVABLE_MEDIA) or w in _REMOVABLE_WORDS for w in said
+        ):
+            continue
+        backed = next((i for i in members if words[i].startswith(_BACKUP_WORDS)), None)
+        if backed is None:
+            continue
+        if "backup" in per_role["existing"]:
+            per_role["need"].setdefault("backup", []).extend(per_role["existing"].pop("backup"))
+        elif "backup" not in per_role["need"]:
+            cover = frozenset({(backed, 0, len(words[backed]))})
+            per_role["need"]["backup"] = [_Match("backup", "cap", W_CONTEXT, cover, tokens[backed].surface)]
+        return
 
 
 # troubles told with a no ("wenn er aufm Klo is, geht keiner ran", "Leute, die einfach nicht kommen"): their
@@ -7867,6 +7929,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     for m in described_needs:
         per_role["need"].setdefault(m.target, []).append(m)
     _ended_by_another(per_role, described_needs)
+    _backup_on_a_stick(per_role, tokens, words, sentence_of)
     for m in _operating_system_moved(tokens, words, sentence_of, roles):
         per_role["need"].setdefault(m.target, []).append(m)
     if "data-migration" not in per_role["need"]:
