@@ -4662,3 +4662,28 @@ def test_news_for_parents_on_paper_asks_for_no_intranet(taxonomy):
 def test_customers_who_would_do_it_themselves_ask_for_a_customer_portal(taxonomy, text):
     found, _, _ = _read(text, taxonomy)
     assert "customer-portal" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trading partner wants orders, advices or status exchanged electronically, in its own format (and
+        # the dot of "ab 1. Juli" ends no sentence)
+        "Spedition mit 35 LKW. Der Kunde will ab 1. Juli, dass mir die Lieferavise und die Transportaufträge"
+        " ni mehr per Mail und Excel schicken, sondern elektronisch in so nem Standard, VDA irgendwas.",
+        "Our biggest customer, a DIY chain, has told us that from January they will only send us transport"
+        " orders and receive status updates electronically in their own format.",
+    ],
+)
+def test_a_partner_who_wants_orders_exchanged_electronically_asks_for_edi(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "edi" in found
+
+
+def test_invoices_received_electronically_ask_for_no_edi(taxonomy):
+    found, _, _ = _read(
+        "Die Gemeinde sucht eine Lösung für den elektronischen Rechnungseingang (XRechnung, ZUGFeRD) der"
+        " Aufträge ihrer Kunden.",
+        taxonomy,
+    )
+    assert "edi" not in found

@@ -2286,11 +2286,22 @@ _ABBREVIATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A day's or an ordinal's dot ends no sentence: "ab 1. Juli", "bis 30.04. bzw. 30.09.", "im 2. Lehrjahr"
+_ORDINAL_DOT_RE = re.compile(
+    r"\b\d{1,2}\.(?:\d{1,2}\.)?(?=\s+(?:\d{2,4}\b|januar|jänner|februar|märz|april|mai|juni|juli|august"
+    r"|september|oktober|november|dezember|jan|feb|mär|apr|jun|jul|aug|sept?|okt|nov|dez|quartal|lehrjahr"
+    r"|klasse|stock|etage|obergeschoss|og|halbjahr|bzw|oder|und|bis)\b)",
+    re.IGNORECASE,
+)
+_DATE_DOT_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?=\s+[a-zäöüß\d])")  # "bis 30.09. des Jahres"
+
 
 def _clause_tokens(text: str) -> tuple[list[Token], list[int], list[int], set[int], set[int]]:
     """The text's tokens and, for each, the number of its clause and of its sentence; at most MAX_TOKENS.
     Also the clauses that end with a colon (the list after one is what it announces) and those in brackets."""
     text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", " "), text)
+    text = _ORDINAL_DOT_RE.sub(lambda m: m.group(0)[:-1] + " ", text)
+    text = _DATE_DOT_RE.sub(lambda m: m.group(0)[:-1] + " ", text)
     text = _ASIDE_RE.sub(lambda m: " " + m.group(1).replace(",", " ") + " ", text)
     # a ticked or crossed list: "Website ✔ Onlineshop ✘" says yes and no
     text = _TICK_RE.sub(" ja;", _CROSS_RE.sub(" nein;", text))
@@ -5961,6 +5972,33 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (("brett$", "aushang", "aushaeng", "whatsapp", "board$", "zettel", "nie$", "never$"),),
         ("eltern", "parents$", "buerger", "mieter", "tenants$", "kunden", "customers$"),
+    ),
+    # a trading partner who wants orders, advices or status exchanged electronically, in its own format: "Der
+    # Kunde will, dass mir die Lieferavise und die Transportaufträge ni mehr per Mail schicken, sondern
+    # elektronisch in so nem Standard", "a DIY chain will only send us transport orders electronically"
+    (
+        "edi",
+        ("elektronisch", "maschinenlesbar", "electronically$"),
+        (
+            (
+                *(
+                    "bestellung",
+                    "auftraeg",
+                    "auftrag",
+                    "order$",
+                    "orders$",
+                    "avis",
+                    "lieferavis",
+                    "statusmeld",
+                ),
+                *("status$", "transportauftr", "lieferschein"),
+            ),
+            (
+                *("kunde", "-kunde", "customer", "handelskette", "verlader", "buyer$", "chain$", "retailer"),
+                *("abnehmer", "auftraggeber$"),
+            ),
+        ),
+        ("rechnungseingang", "xrechnung", "zugferd", "pflege", "kasse$", "kassen$"),
     ),
     # a mail's link or attachment opened that was not what it seemed: "die Azubine hat draufgeklickt",
     # "hat eine Mail mit Betreff Rechnung aufgmacht, und in einer Stund war alles verschlüsselt"
