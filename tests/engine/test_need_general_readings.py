@@ -4687,3 +4687,18 @@ def test_invoices_received_electronically_ask_for_no_edi(taxonomy):
         taxonomy,
     )
     assert "edi" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hours that are no one's working time, a stamp, a change to a roster planned elsewhere
+        "Gerüstbau: bitte nix wo meine Leute am Handy stundenlang rumtippen müssen.",
+        "Die Betriebsstunden der Maschinen schreibt der Meister in ein Heft.",
+        "Die Lieferscheine werden gestempelt und abgelegt.",
+        "Dienstplanänderungen laufen über private WhatsApp-Gruppen.",
+    ],
+)
+def test_hours_that_are_no_one_s_working_time_ask_for_no_time_tracking(taxonomy, text):
+    found, _, _ = _read(text, taxonomy)
+    assert "time-tracking" not in found

@@ -7481,6 +7481,15 @@ _WEAK_ALONE = {
     # a phone number or a list of them is contact data ("hat jetzt noch alle Fotos und Telefonnummern",
     # "Hygienepläne, Telefonlisten ... per Aushang"), no phone system; a line's numbers are "Rufnummern"
     "telephony": frozenset(["telefonnummer", "telefonnummern", "telefonliste", "telefonlisten"]),
+    # hours that are no one's working time ("am Handy stundenlang rumtippen", a machine's "Betriebsstunden",
+    # the "Regelarbeitszeit" of a rule), a stamp on a paper, a log, a change to a roster that is planned
+    # elsewhere ("Dienstplanänderungen laufen über WhatsApp")
+    "time-tracking": frozenset(
+        [
+            *("stundenlang", "betriebsstunden", "regelarbeitszeit", "gestempelt", "log"),
+            *("dienstplanaenderung", "dienstplanaenderungen"),
+        ]
+    ),
 }
 
 # The words of the online-access law that name what its online forms do ("Umsetzung von 20 OZG-Leistungen
