@@ -420,20 +420,39 @@ F1_FLOORS = {
         "all": 0.85,  # 0.601 as figures only; read and trained on: 0.891
     },
     "needs_holdout64.json": {  # a fifty-ninth outside writer's (mostly problems in plain words), figures
-        # only: 0.511 at its first run on the engine it arrived at (1314e0b)
-        "all": 0.57,  # 0.606 with the screen of 67 read corpora and the proposer
+        # only: 0.511 at its first run on the engine it arrived at (1314e0b), 0.606 with the screen of 67
+        # read corpora and the proposer; read and trained on: 0.846
+        "all": 0.80,
     },
     "needs_holdout65.json": {  # a sixtieth outside writer's (mostly problems in plain words), figures only:
-        # 0.496 at its first run on the engine it arrived at (1314e0b)
-        "all": 0.57,  # 0.607
+        # 0.496 at its first run on the engine it arrived at (1314e0b), 0.607 as figures only; read: 0.777
+        "all": 0.74,
     },
     "needs_holdout66.json": {  # a sixty-first outside writer's (mostly problems in plain words), figures
-        # only: 0.464 at its first run on the engine it arrived at (1314e0b)
-        "all": 0.50,  # 0.531
+        # only: 0.464 at its first run on the engine it arrived at (1314e0b), 0.531 as figures only; read:
+        # 0.781
+        "all": 0.74,
     },
     "needs_holdout67.json": {  # a sixty-second outside writer's (mostly problems in plain words), figures
-        # only: 0.435 at its first run on the engine it arrived at (1314e0b)
-        "all": 0.49,  # 0.520
+        # only: 0.435 at its first run on the engine it arrived at (1314e0b), 0.520 as figures only; read:
+        # 0.784
+        "all": 0.74,
+    },
+    "needs_holdout68.json": {  # a sixty-third outside writer's (terse notes with English jargon), figures
+        # only: 0.587 at its first run on the engine it arrived at (f5ef847)
+        "all": 0.58,  # 0.616 with the models of 71 read corpora and the rules of that round
+    },
+    "needs_holdout69.json": {  # a sixty-fourth outside writer's (customers' e-mails forwarded), figures only:
+        # 0.660 at its first run on the engine it arrived at (f5ef847)
+        "all": 0.64,  # 0.677
+    },
+    "needs_holdout70.json": {  # a sixty-fifth outside writer's (a learner's German), figures only: 0.645 at
+        # its first run on the engine it arrived at (f5ef847)
+        "all": 0.64,  # 0.678
+    },
+    "needs_holdout71.json": {  # a sixty-sixth outside writer's (a retired civil servant's formal German),
+        # figures only: 0.569 at its first run on the engine it arrived at (f5ef847)
+        "all": 0.56,  # 0.594
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -560,11 +579,16 @@ LOT_FLOORS = {
     # the models of 71 read corpora
     "needs_holdout63.json": (0.88, 0.91),
     # the first figures of needs_holdout64 to 67 (figures only) with the screen of 67 read corpora and the
-    # proposer
-    "needs_holdout64.json": (0.82, 0.87),  # 0.857, 0.900
-    "needs_holdout65.json": (0.63, 0.72),  # 0.667, 0.750
-    "needs_holdout66.json": (0.77, 0.77),  # 0.800, 0.800
-    "needs_holdout67.json": (0.80, 0.80),  # 0.833, 0.833
+    # proposer were 0.857, 0.900; 0.667, 0.750; 0.800, 0.800; 0.833, 0.833; read and trained on:
+    "needs_holdout64.json": (0.95, 0.86),  # 1.000, 0.900
+    "needs_holdout65.json": (0.84, 0.84),  # 0.875, 0.875
+    "needs_holdout66.json": (0.83, 0.91),  # 0.864, 0.950
+    "needs_holdout67.json": (0.90, 0.85),  # 0.941, 0.889
+    # needs_holdout68 to 71 (figures only) with the models of 71 read corpora and the rules of that round
+    "needs_holdout68.json": (0.82, 0.59),  # 0.850, 0.630
+    "needs_holdout69.json": (0.91, 0.65),  # 0.947, 0.692
+    "needs_holdout70.json": (0.90, 0.54),  # 0.938, 0.577
+    "needs_holdout71.json": (0.77, 0.48),  # 0.800, 0.516
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
