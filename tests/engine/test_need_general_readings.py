@@ -4702,3 +4702,18 @@ def test_invoices_received_electronically_ask_for_no_edi(taxonomy):
 def test_hours_that_are_no_one_s_working_time_ask_for_no_time_tracking(taxonomy, text):
     found, _, _ = _read(text, taxonomy)
     assert "time-tracking" not in found
+
+
+def test_security_logs_no_one_reads_ask_for_security_monitoring(taxonomy):
+    found, _, _ = _read(
+        "Ausgangslage: Firewall, Virenschutz, Server und Anmeldedienste schreiben Protokolle, die derzeit"
+        " niemand regelmäßig auswertet. Bei einem Vorfall wurden auffällige Anmeldungen erst nach drei Tagen"
+        " bemerkt.",
+        taxonomy,
+    )
+    assert "siem-soc" in found
+
+
+def test_the_minutes_of_a_meeting_no_one_reads_ask_for_no_security_monitoring(taxonomy):
+    found, _, _ = _read("Die Protokolle der Teamsitzungen liest keiner, sie liegen in Ordnern.", taxonomy)
+    assert "siem-soc" not in found

@@ -6000,6 +6000,28 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         ("rechnungseingang", "xrechnung", "zugferd", "pflege", "kasse$", "kassen$"),
     ),
+    # the security logs that no one reads: "Firewall, Virenschutz, Server und Anmeldedienste schreiben
+    # Protokolle, die derzeit niemand regelmäßig auswertet", "werden nur anlassbezogen gesichtet" (monitoring
+    # of security events; not the minutes of a meeting)
+    (
+        "siem-soc",
+        ("protokolle$", "protokolldaten", "logs$", "logdaten", "logfiles$"),
+        (
+            ("auswert", "gesichtet", "sichtet", "liest$", "schaut", "beobacht", "analys", "review", "reads$"),
+            (
+                "@",
+                "firewall",
+                "angriff",
+                "angreifer",
+                "vorfall",
+                "hacker",
+                "attack",
+                "virenschutz",
+                "intrusion",
+            ),
+        ),
+        (),
+    ),
     # a mail's link or attachment opened that was not what it seemed: "die Azubine hat draufgeklickt",
     # "hat eine Mail mit Betreff Rechnung aufgmacht, und in einer Stund war alles verschlüsselt"
     (
