@@ -31,7 +31,10 @@ restarted at the 5, 10 or 20 best candidates (pseudo-relevance feedback over the
 other) and SME flag as features, +0.004; the same country as the asker, +0.001 (and distance is no driver
 by the issue's rule); both, +0.003. Later (250 training and 250 test queries, base 0.2045): each work's
 relevance shared among its consortium (divided by its size: 0.199; by its square root: 0.205); English
-Snowball stemming of every text and need (PyStemmer, the index rebuilt: 0.205).
+Snowball stemming of every text and need (PyStemmer, the index rebuilt: 0.205). Later still (200 training
+and 200 test queries): the partners of the asker's peers, a walk restarted at the 20 organisations whose own
+texts are most like the asker's, fitted a weight of 0.04 with a need and 0 without (recall@20 0.201 and 0.132
+against 0.201 and 0.133 without it).
 """
 
 from __future__ import annotations
