@@ -4609,6 +4609,17 @@ _TROUBLES_ASKING = [
         " orders and receive status updates electronically in their own format.",
         "edi",
     ),
+    # data gone for good, a copy no one knows of
+    (
+        "Zahnarztpraxis: der Server wurde verschlüsselt, die Röntgenbilder der letzten zwei Jahre sind"
+        " verloren. Das darf nie wieder passieren.",
+        "backup",
+    ),
+    (
+        "Kurierdienst: ehrlich gsagt kümmert sich bei uns keiner um die Computer, und ob irgendwo a Kopie von"
+        " den Daten is, weiß i ned.",
+        "backup",
+    ),
     # security logs that no one reads
     (
         "Ausgangslage: Firewall, Virenschutz, Server und Anmeldedienste schreiben Protokolle, die derzeit"
@@ -4649,6 +4660,8 @@ _LOOKALIKES_ASKING_NOTHING = [
         " bleibt.",
         "backup",
     ),
+    # a way, customers gone
+    ("Auf dem Weg zur Baustelle sind die Kunden weg, und die Aufträge sind verloren.", "backup"),
     # a mail opened in the daily work
     (
         "Die Bestellungen kommen per Mail, die wird geöffnet und der Anhang abgetippt. Wir suchen eine"

@@ -6022,6 +6022,29 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # data gone for good ("die Röntgenbilder der letzten zwei Jahre sind verloren", "I want that if a laptop
+    # breaks nothing is lost") and a copy no one knows of ("ob irgendwo a Kopie von den Daten is, weiß i
+    # ned"): a backup
+    (
+        "backup",
+        ("verloren$", "lost$", "gone$"),  # not "weg", also a way ("auf dem Weg")
+        (
+            (
+                *("daten$", "akten$", "-akten$", "patientenunterlagen", "bilder$", "-bilder$", "fotos$"),
+                *("dateien$", "unterlagen$", "files$", "data$", "projektordner", "nothing$", "nichts$"),
+            ),
+        ),
+        ("kunde", "customers$", "auftrag", "auftraege", "umsatz", "geld$", "money$"),
+    ),
+    (
+        "backup",
+        ("kopie$", "gesichert$", "copy$"),
+        (
+            ("ob$", "whether$", "if$"),
+            ("weiss$", "weis$", "wissen$", "keiner$", "niemand$", "nobody$", "knows$"),
+        ),
+        (),
+    ),
     # a mail's link or attachment opened that was not what it seemed: "die Azubine hat draufgeklickt",
     # "hat eine Mail mit Betreff Rechnung aufgmacht, und in einer Stund war alles verschlüsselt"
     (
@@ -6622,7 +6645,20 @@ def _backup_on_a_stick(
 
 # troubles told with a no ("wenn er aufm Klo is, geht keiner ran", "Leute, die einfach nicht kommen"): their
 # carrier word is read as refused, which here is the trouble itself
-_TOLD_WITH_A_NO = frozenset(["ran$", "durch$", "kommen$", "erscheinen$", "gekommen$", "erschienen$"])
+_TOLD_WITH_A_NO = frozenset(
+    [
+        "ran$",
+        "durch$",
+        "kommen$",
+        "erscheinen$",
+        "gekommen$",
+        "erschienen$",
+        "weg$",
+        "verloren$",
+        "lost$",
+        "gone$",
+    ]
+)
 
 
 def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
