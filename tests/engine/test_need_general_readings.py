@@ -4548,6 +4548,12 @@ _TROUBLES_ASKING = [
         "Our biggest pain at the practice is no-shows: every week 15 patients, and the slots are lost.",
         "appointment-booking",
     ),
+    # ... and their "nicht" refuses nothing they do not come to
+    (
+        "ich bin allein im salon mit einer azubine. das telefon klingelt ständig. und jede woche kommen 2-3"
+        " einfach nicht zum termin. kasse hab ich schon, die ist gut.",
+        "appointment-booking",
+    ),
     # a backup someone takes home on a disk is a makeshift to replace, not a backup there
     (
         "Steuerbüro mit 16 Arbeitsplätzen. Die Datensicherung läuft aktuell auf USB-Platten, die eine"

@@ -2286,6 +2286,25 @@ _ABBREVIATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "jede Woche kommen 2-3 einfach nicht zum Termin": the no is the client's not coming, no refusal of what
+# they do not come to
+_COMING = frozenset(["kommen", "kommt", "erscheinen", "erscheint", "gekommen", "erschienen", "come", "comes"])
+_NOT_TO = frozenset(["zum", "zur", "to"])
+
+
+def _not_coming_to_it(words: list[str], clause_of: list[int], roles: list[str]) -> None:
+    """Linear: the clauses with a verb of coming are found once."""
+    coming = {c for w, c in zip(words, clause_of, strict=True) if w in _COMING}
+    for i in range(1, len(words) - 1):
+        if words[i] not in _NEGATIONS or words[i + 1] not in _NOT_TO or clause_of[i] not in coming:
+            continue
+        clause = clause_of[i]
+        k = i + 1
+        while k < len(words) and clause_of[k] == clause and roles[k] == "negated":
+            roles[k] = "need"
+            k += 1
+
+
 # A day's or an ordinal's dot ends no sentence: "ab 1. Juli", "bis 30.04. bzw. 30.09.", "im 2. Lehrjahr"
 _ORDINAL_DOT_RE = re.compile(
     r"\b\d{1,2}\.(?:\d{1,2}\.)?(?=\s+(?:\d{2,4}\b|januar|jänner|februar|märz|april|mai|juni|juli|august"
@@ -7957,6 +7976,7 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     _work_done_with_what_is_there(words, clause_of, match_starts, roles)
     _where_data_shows(words, clause_of, match_starts, match_ends, roles)
     _standing_in_a_place(words, clause_of, match_starts, roles)
+    _not_coming_to_it(words, clause_of, roles)
     for i in (
         _boilerplate(words, clause_of, sentence_of)
         | _todays_way(words, sentence_of)
