@@ -4626,6 +4626,13 @@ _TROUBLES_ASKING = [
         " den Daten is, weiß i ned.",
         "backup",
     ),
+    # a stocktaking counted by hand over days
+    (
+        "Kontraktlogistik, 9.000 Palettenstellplätze. Die Inventur dauert jedes Jahr drei Tage bei"
+        " geschlossenem Lager.",
+        "barcode-rfid",
+    ),
+    ("Stocktaking at the end of the year took 4 days and the halls were closed.", "barcode-rfid"),
     # security logs that no one reads
     (
         "Ausgangslage: Firewall, Virenschutz, Server und Anmeldedienste schreiben Protokolle, die derzeit"

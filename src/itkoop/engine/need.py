@@ -6064,6 +6064,19 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # a stocktaking counted by hand over days: "die Inventur dauert jedes Jahr drei Tage mit Zettel und
+    # Stift", "Inventur heißt: zwei Wochenenden, alle Mann", "Stocktaking took 4 days" (goods scanned)
+    (
+        "barcode-rfid",
+        ("inventur", "stocktak"),
+        (
+            (
+                *("tage$", "days$", "wochenende", "weekend", "zaehlen$", "zaehlt$", "counting$", "zettel"),
+                *("stift$", "kuli$", "dicht$", "geschlossen", "closed$"),
+            ),
+        ),
+        (),
+    ),
     # a mail's link or attachment opened that was not what it seemed: "die Azubine hat draufgeklickt",
     # "hat eine Mail mit Betreff Rechnung aufgmacht, und in einer Stund war alles verschlüsselt"
     (
