@@ -440,7 +440,7 @@ F1_FLOORS = {
     },
     "needs_holdout68.json": {  # a sixty-third outside writer's (terse notes with English jargon), figures
         # only: 0.587 at its first run on the engine it arrived at (f5ef847)
-        "all": 0.58,  # 0.616 with the models of 71 read corpora and the rules of that round
+        "all": 0.58,  # 0.609 with the models of 71 read corpora and the rules of that round
     },
     "needs_holdout69.json": {  # a sixty-fourth outside writer's (customers' e-mails forwarded), figures only:
         # 0.660 at its first run on the engine it arrived at (f5ef847)
@@ -452,7 +452,7 @@ F1_FLOORS = {
     },
     "needs_holdout71.json": {  # a sixty-sixth outside writer's (a retired civil servant's formal German),
         # figures only: 0.569 at its first run on the engine it arrived at (f5ef847)
-        "all": 0.56,  # 0.594
+        "all": 0.56,  # 0.601
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -585,10 +585,10 @@ LOT_FLOORS = {
     "needs_holdout66.json": (0.83, 0.91),  # 0.864, 0.950
     "needs_holdout67.json": (0.90, 0.85),  # 0.941, 0.889
     # needs_holdout68 to 71 (figures only) with the models of 71 read corpora and the rules of that round
-    "needs_holdout68.json": (0.82, 0.59),  # 0.850, 0.630
+    "needs_holdout68.json": (0.80, 0.56),  # 0.842, 0.593
     "needs_holdout69.json": (0.91, 0.65),  # 0.947, 0.692
     "needs_holdout70.json": (0.90, 0.54),  # 0.938, 0.577
-    "needs_holdout71.json": (0.77, 0.48),  # 0.800, 0.516
+    "needs_holdout71.json": (0.77, 0.51),  # 0.810, 0.548
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
