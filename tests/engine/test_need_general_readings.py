@@ -4712,3 +4712,13 @@ def test_a_trouble_several_writers_told_alike_asks_for_its_capability(taxonomy, 
 def test_a_lookalike_of_such_a_trouble_asks_for_nothing_of_it(taxonomy, text, capability):
     found, _, _ = _read(text, taxonomy)
     assert capability not in found
+
+
+def test_a_trouble_told_with_a_no_is_quoted_with_the_words_before_its_last_word(taxonomy):
+    # "ran" alone tells the reader nothing
+    analysis = analyse_need(
+        "Krankentransport mit 14 Fahrzeugen. Die Kliniken rufen an, wenn er aufm Klo is geht keiner ran.",
+        taxonomy,
+    )
+    evidence = {h.id: h.evidence for h in analysis.capabilities}
+    assert evidence["telephony"] == ["geht keiner ran"]

@@ -6692,6 +6692,9 @@ _TOLD_WITH_A_NO = frozenset(
     ]
 )
 
+# ... and those carriers as words, quoted with the two words before them
+_SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO)
+
 
 def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
     """Drops a capability read only from a trouble (``described``) that a capability asked for, and not
@@ -8668,6 +8671,9 @@ def _as_written(m: _Match, tokens: list[Token]) -> str:
     if m.weight != W_CONTEXT or len(m.cover) != 1:
         return m.evidence
     ((t, _, _),) = m.cover
+    if t >= 2 and m.evidence in _SAID_WITH_A_NO:
+        # "ran" tells the reader nothing, "geht keiner ran" does
+        return " ".join(token.surface for token in tokens[t - 2 : t + 1])
     written = re.split(r"[-–]", tokens[t].surface)[-1]
     return written if fold(written) == m.evidence else m.evidence
 
