@@ -6685,7 +6685,6 @@ _TOLD_WITH_A_NO = frozenset(
         "erscheinen$",
         "gekommen$",
         "erschienen$",
-        "weg$",
         "verloren$",
         "lost$",
         "gone$",
@@ -6697,20 +6696,22 @@ _SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO)
 
 
 def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
-    """Drops a capability read only from a trouble (``described``) that a capability asked for, and not
-    neither refused nor there, ends ("kein KI-Telefonassistent" ends no busy line, nor does the practice
+    """Drops a capability read only from a trouble (``described``) that another capability asked for ends,
+    one neither refused nor there ("kein KI-Telefonassistent" ends no busy line, nor does the practice
     software that stays)."""
     asked = per_role["need"]
     for m in described:
         if m.target not in _ENDED_BY or asked.get(m.target) != [m]:
             continue
         words, others = _ENDED_BY[m.target]
+        if fold(m.evidence) not in words:
+            continue
         ending = [
             c
             for c in asked
             if c != m.target and c not in per_role["negated"] and c not in per_role["existing"]
         ]
-        if fold(m.evidence) in words and any(others is None or c in others for c in ending):
+        if any(others is None or c in others for c in ending):
             del asked[m.target]
 
 
@@ -8351,9 +8352,10 @@ def _screened(
     The screen moves the wanted hits it doubts to in passing and takes up those set aside that it holds
     meant; the systems it doubts are dropped; and the proposer adds what no rule found. ``ranked`` is the
     rules' order of the hits asked for, best first; ``there`` the systems the rules read as there."""
+    if not need_screen.read_by_models(text):
+        return wanted, in_passing, _not_among(there, wanted)  # a short text is left to the rules
     # the proposer's reading of the text's words, weighed by the screen and proposing what no rule found
-    # (not for a short text, which the models leave to the rules)
-    bag = need_screen.bag_probabilities(text) if need_screen.read_by_models(text) else None
+    bag = need_screen.bag_probabilities(text)
     doubted, taken_up = need_screen.screen(text, _screen_rows(wanted), _screen_rows(in_passing), bag=bag)
     rank = {h.id: k for k, h in enumerate(ranked)}
     wanted, in_passing = (
