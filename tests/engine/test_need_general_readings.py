@@ -4640,6 +4640,23 @@ _TROUBLES_ASKING = [
         " bemerkt.",
         "siem-soc",
     ),
+    # training said by its verb
+    ("Die Beschäftigten der Pressestelle sind in das neue Redaktionssystem zu schulen.", "training"),
+    ("The two caretakers will need to be shown how to use the new booking terminals.", "training"),
+    # such mails kept from arriving at all, and an attachment opened
+    ("Ich will, dass solche Mails gar nicht erst bei uns ankommen.", "email-security"),
+    ("Gewünscht wird, dass derartige Nachrichten gar nicht erst im Postfach landen.", "email-security"),
+    (
+        "Letzte Woche öffnete unsere Azubine den Anhang einer angeblichen Paketbenachrichtigung.",
+        "email-security",
+    ),
+    # a machine's failure known before it comes
+    (
+        "Our compressors break down without warning. We want to know that a machine will fail before it"
+        " does.",
+        "predictive-maintenance",
+    ),
+    ("We would like an alert a few days ahead when a pump is about to go.", "predictive-maintenance"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4699,6 +4716,11 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Dienstplanänderungen laufen über private WhatsApp-Gruppen.", "time-tracking"),
     # the minutes of a meeting
     ("Die Protokolle der Teamsitzungen liest keiner, sie liegen in Ordnern.", "siem-soc"),
+    # the schools' plural, a bill that is to arrive, an idea not wanted, a date
+    ("Die Fahrten zu Schulen und Kitas sollen besser geplant werden.", "training"),
+    ("Die Rechnungen sollen per Mail beim Kunden ankommen.", "email-security"),
+    ("Sensoren, die melden, bevor was kaputtgeht, sind uns eine Nummer zu groß.", "predictive-maintenance"),
+    ("We need the new website live before the summer, ahead of the trade fair.", "predictive-maintenance"),
 ]
 
 
