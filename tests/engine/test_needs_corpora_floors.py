@@ -439,20 +439,38 @@ F1_FLOORS = {
         "all": 0.74,
     },
     "needs_holdout68.json": {  # a sixty-third outside writer's (terse notes with English jargon), figures
-        # only: 0.587 at its first run on the engine it arrived at (f5ef847)
-        "all": 0.58,  # 0.609 with the models of 71 read corpora and the rules of that round
+        # only: 0.587 at its first run on the engine it arrived at (f5ef847), 0.609 as figures only; read:
+        # 0.888
+        "all": 0.84,
     },
     "needs_holdout69.json": {  # a sixty-fourth outside writer's (customers' e-mails forwarded), figures only:
-        # 0.660 at its first run on the engine it arrived at (f5ef847)
-        "all": 0.64,  # 0.677
+        # 0.660 at its first run on the engine it arrived at (f5ef847), 0.677 as figures only; read: 0.894
+        "all": 0.85,
     },
     "needs_holdout70.json": {  # a sixty-fifth outside writer's (a learner's German), figures only: 0.645 at
-        # its first run on the engine it arrived at (f5ef847)
-        "all": 0.64,  # 0.678
+        # its first run on the engine it arrived at (f5ef847), 0.678 as figures only; read: 0.894
+        "all": 0.85,
     },
     "needs_holdout71.json": {  # a sixty-sixth outside writer's (a retired civil servant's formal German),
-        # figures only: 0.569 at its first run on the engine it arrived at (f5ef847)
-        "all": 0.56,  # 0.601
+        # figures only: 0.569 at its first run on the engine it arrived at (f5ef847), 0.601 as figures only;
+        # read: 0.805
+        "all": 0.76,
+    },
+    "needs_holdout72.json": {  # a sixty-seventh outside writer's (a system house's CRM notes), figures only:
+        # 0.616 at its first run on the engine it arrived at (6089e8f)
+        "all": 0.61,  # 0.637 with the models of 75 read corpora
+    },
+    "needs_holdout73.json": {  # a sixty-eighth outside writer's (voice messages from the Ruhr area), figures
+        # only: 0.606 at its first run on the engine it arrived at (6089e8f)
+        "all": 0.59,  # 0.615
+    },
+    "needs_holdout74.json": {  # a sixty-ninth outside writer's (a retired hospital administrator's structured
+        # German), figures only: 0.588 at its first run on the engine it arrived at (6089e8f)
+        "all": 0.56,  # 0.588
+    },
+    "needs_holdout75.json": {  # a seventieth outside writer's (a plumber's blunt complaints), figures only:
+        # 0.519 at its first run on the engine it arrived at (6089e8f)
+        "all": 0.50,  # 0.531
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -589,6 +607,11 @@ LOT_FLOORS = {
     "needs_holdout69.json": (0.91, 0.65),  # 0.947, 0.692
     "needs_holdout70.json": (0.90, 0.54),  # 0.938, 0.577
     "needs_holdout71.json": (0.77, 0.51),  # 0.810, 0.548
+    # needs_holdout72 to 75 (figures only) with the models of 75 read corpora
+    "needs_holdout72.json": (0.81, 0.57),  # 0.846, 0.611
+    "needs_holdout73.json": (0.83, 0.62),  # 0.864, 0.655
+    "needs_holdout74.json": (0.78, 0.54),  # 0.818, 0.581
+    "needs_holdout75.json": (0.80, 0.63),  # 0.833, 0.667
     "needs_tenders.json": (0.84, 0.94),  # 0.873, 0.965 (0.576, 0.860 at its first run)
 }
 NEW_CORPORA = (
@@ -639,7 +662,7 @@ def test_new_corpora_name_known_capabilities_and_enough_needs(taxonomy, name):
         assert not set(item["expected"]) & (set(item.get("not_wanted", [])) | set(item.get("existing", [])))
 
 
-@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 72)])
+@pytest.mark.parametrize("name", [f"needs_holdout{n}.json" for n in range(5, 76)])
 def test_the_last_hold_outs_name_known_capabilities_in_every_kind(taxonomy, name):
     corpus = _load(name)
     assert len(corpus) >= 20
