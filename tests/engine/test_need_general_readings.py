@@ -4657,6 +4657,30 @@ _TROUBLES_ASKING = [
         "predictive-maintenance",
     ),
     ("We would like an alert a few days ahead when a pump is about to go.", "predictive-maintenance"),
+    # drawing wanted on a computer
+    (
+        "Die Formatkreissäge programmiert der Geselle von Hand. Der Meister will am Rechner zeichnen und die"
+        " Teile direkt an die Maschine geben.",
+        "cad-plm",
+    ),
+    # the guests' mail addresses lying unused
+    (
+        "Ferienhof mit neun Wohnungen. Die Stammgäste hören nach der Abreise nie wieder von uns, die"
+        " Mailadressen stehen im Gästebuch.",
+        "newsletter",
+    ),
+    ("Our regular guests hand us their e-mail addresses, but we never write to them.", "newsletter"),
+    # receipts the own drivers or field staff bring in
+    (
+        "Getränkehandel, 9 Fahrer. Die Fahrer geben alle drei Wochen einen Umschlag voll Tankquittungen ab.",
+        "expense-management",
+    ),
+    (
+        "Our drivers hand in their receipts after every tour, crumpled and half unreadable.",
+        "expense-management",
+    ),
+    # teaching rooms for people here and far away
+    ("Lot 3: hybrid teaching in four seminar rooms of the faculty.", "video-conferencing"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4721,6 +4745,14 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Die Rechnungen sollen per Mail beim Kunden ankommen.", "email-security"),
     ("Sensoren, die melden, bevor was kaputtgeht, sind uns eine Nummer zu groß.", "predictive-maintenance"),
     ("We need the new website live before the summer, ahead of the trade fair.", "predictive-maintenance"),
+    # drawn on a computer already, the staff's own addresses, a client's shoebox of receipts
+    ("Ich zeichne die Küchen am Rechner in unserem Programm, das läuft gut und bleibt.", "cad-plm"),
+    ("Die Kolleginnen haben keine dienstlichen Mailadressen und nutzen nie ihre privaten.", "newsletter"),
+    (
+        "Steuerbüro: Die Mandanten bringen ihre Tankquittungen im Schuhkarton, die Fahrer der Spedition"
+        " auch.",
+        "expense-management",
+    ),
 ]
 
 

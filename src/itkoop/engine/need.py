@@ -6119,6 +6119,14 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # drawing wanted on a computer: "Er will am Rechner zeichnen und das dann direkt an die Maschine
+    # schicken", "Ick will det am Rechner zeichnen" (not "Ich zeichne am Rechner, das bleibt": drawn there)
+    (
+        "cad-plm",
+        ("zeichnen$", "zeichne$", "konstruieren$"),
+        (("rechner$", "computer$", "pc$", "bildschirm$"), ("will$", "wollen$", "moechte", "moechten$")),
+        (),
+    ),
     # a machine's failure known before it comes: "know that a machine is going to fail before it does",
     # "get warning before the sealing unit dies, not after", "tell us a week ahead that the pump ... is about
     # to go"; in German ("Sensoren, die melden, bevor was kaputtgeht") both read writers told it as an idea
@@ -6128,6 +6136,28 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ("before$", "ahead$"),
         (("fail", "dies$", "breaks$", "break$", "go$"), ("machine", "pump", "spindle", "unit$", "units$")),
         (),
+    ),
+    # the guests' mail addresses lying unused: "Stammgäste hören nach dem Check-out nie wieder was vom Haus –
+    # die Mailadressen liegen im PMS rum und keiner macht was draus", "a shoebox full of their e-mail
+    # addresses but never actually write to them" (not the staff's own addresses)
+    (
+        "newsletter",
+        ("mailadress", "e-mail-adress", "emailadress", "addresses$"),
+        (
+            ("mail", "e-mail", "email"),
+            ("nie$", "never$", "keiner$", "nobody$", "niemand$"),
+            ("stammgaest", "stammkund", "gaeste$", "guests$", "kunden$", "customers$"),
+        ),
+        (),
+    ),
+    # receipts the own drivers or field staff bring in: "die Jungs kommen mit einem Umschlag voller
+    # Tankquittungen", "They bring receipts in plastic bag after 3 weeks tour" (a client's shoebox of receipts
+    # is the bookkeeping's, not the firm's own expenses)
+    (
+        "expense-management",
+        ("tankquittung", "quittungen$", "receipts$", "tankbelege$"),
+        (("fahrer", "drivers$", "jungs$", "aussendienst", "monteur", "tour$", "touren$", "tours$"),),
+        ("mandant", "clients$", "gewerbetreib"),
     ),
     # such mails kept from arriving at all: "dass solche Mails gar nicht erst bei uns ankommen", "dass
     # derartige Nachrichten gar nicht erst im Postfach landen"
