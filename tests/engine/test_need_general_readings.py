@@ -4681,6 +4681,28 @@ _TROUBLES_ASKING = [
     ),
     # teaching rooms for people here and far away
     ("Lot 3: hybrid teaching in four seminar rooms of the faculty.", "video-conferencing"),
+    # keys handed over at all hours, gone missing or held by too many
+    (
+        "Wir haben fünf Ferienhäuser an der Schlei. Bei jeder späten Anreise muss einer von uns mit dem"
+        " Schlüssel warten.",
+        "access-control",
+    ),
+    (
+        "Three holiday cottages in Wales. Keys keep going missing and we change the lock every year.",
+        "access-control",
+    ),
+    ("Baustofflager: Die Schlüssel fürs Tor haben inzwischen gefühlt 30 Leute.", "access-control"),
+    # residents with dementia who leave the house unnoticed
+    (
+        "Pflegeheim, 70 Plätze: Zweimal haben Bewohner mit Demenz nachts das Haus unbemerkt verlassen.",
+        "access-control",
+    ),
+    # goods stolen from the yard or the hall
+    (
+        "Spedition: Auf dem Hof wird nachts Diesel aus den Lkw abgezapft, die Versicherung macht Druck.",
+        "video-surveillance",
+    ),
+    ("Möbellager mit 80 Abteilen, im Winter ist zweimal nachts eingebrochen worden.", "video-surveillance"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4748,6 +4770,11 @@ _LOOKALIKES_ASKING_NOTHING = [
     # drawn on a computer already, the staff's own addresses, a client's shoebox of receipts
     ("Ich zeichne die Küchen am Rechner in unserem Programm, das läuft gut und bleibt.", "cad-plm"),
     ("Die Kolleginnen haben keine dienstlichen Mailadressen und nutzen nie ihre privaten.", "newsletter"),
+    # a door lock system that stays, a key requirement, a stolen phone or van
+    ("The key handover at our reception works well and stays as it is.", "access-control"),
+    ("Our key requirements are a channel manager and online check-in.", "access-control"),
+    ("Wenn ein Diensthandy geklaut wird, muss man es aus der Ferne sperren können.", "video-surveillance"),
+    ("Im Sommer wurde ein Transporter mit Werkzeug vom Hof geklaut.", "video-surveillance"),
     (
         "Steuerbüro: Die Mandanten bringen ihre Tankquittungen im Schuhkarton, die Fahrer der Spedition"
         " auch.",

@@ -6598,6 +6598,45 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("@", "schluessel", "schloss", "schloesser", "key$", "keys$"),),
         (),
     ),
+    # keys handed over at all hours, gone missing or held by too many: "für jede Anreise fahre ich raus zur
+    # Schlüsselübergabe", "Zweimal sind Schlüssel nicht zurückgekommen", "die Schlüssel für die Halle haben
+    # gefühlt 40 Leute", "one of us drives 20 minutes out to hand over a key", "keys have gone missing"
+    (
+        "access-control",
+        ("schluessel$", "schluesseln$", "schluesseluebergabe", "key$", "keys$"),
+        (
+            (
+                *("uebergabe", "uebergeben", "hinfahren", "rausfahren", "fahre$", "warten$", "abgegeben$"),
+                *("zurueckgekommen$", "mitgenommen$", "genommen$", "tauschen$", "zylinder$", "nachmachen"),
+                *("leute$", "haengen$", "hand$", "hands$", "handover$", "missing$", "lock$", "floating$"),
+                *("problem$", "headache$"),
+            ),
+        ),
+        ("stay", "bleib", "requirement"),  # "our door lock system stays", "our key requirements"
+    ),
+    # goods stolen from the yard, the hall or the shop: "Auf unserm Hof wird nachts Diesel aus den LKWs
+    # geklaut", "Letzten November is nachts einer eingebrochen", "Dreimal Diebstahl dieses Jahr" (not a lost
+    # or stolen phone, which is locked from afar, nor a stolen van, which is tracked)
+    (
+        "video-surveillance",
+        (
+            *("geklaut$", "klauen$", "eingebrochen$", "einbruch$", "einbrueche$", "diebstahl$"),
+            *("abgezapft$", "entwendet$", "gestohlen$", "stolen$", "theft$", "thefts$", "burglary$"),
+        ),
+        (("@", "hof$", "gelaende", "halle$", "lager$", "laden$", "yard$", "nachts$", "kiosk", "bude$"),),
+        (
+            *("handy", "tablet", "geraet", "laptop", "sperren", "phone", "device", "passwort", "daten"),
+            *("transporter", "fahrzeug", "vehicle", "van$", "vans$", "auto$", "autos$"),
+        ),
+    ),
+    # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
+    # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
+    (
+        "access-control",
+        ("unbemerkt$", "raus$", "verlassen$"),
+        (("demenz", "dementia"),),
+        (),
+    ),
     # holidays asked for and granted beside the duty roster: the staff's administration
     (
         "hr",
@@ -6768,6 +6807,9 @@ _TOLD_WITH_A_NO = frozenset(
         "ankommt$",
         "landen$",
         "landet$",
+        "unbemerkt$",
+        "raus$",
+        "verlassen$",
     ]
 )
 
