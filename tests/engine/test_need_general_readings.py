@@ -4703,6 +4703,17 @@ _TROUBLES_ASKING = [
         "video-surveillance",
     ),
     ("Möbellager mit 80 Abteilen, im Winter ist zweimal nachts eingebrochen worden.", "video-surveillance"),
+    # a blackmail told by its bitcoin, or to be prevented
+    (
+        "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
+        " passieren.",
+        "it-security",
+    ),
+    (
+        "Alle Dateien waren verschlüsselt, dazu eine Lösegeldforderung. Wir wollen so einen Vorfall künftig"
+        " verhindern.",
+        "it-security",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4775,6 +4786,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Our key requirements are a channel manager and online check-in.", "access-control"),
     ("Wenn ein Diensthandy geklaut wird, muss man es aus der Ferne sperren können.", "video-surveillance"),
     ("Im Sommer wurde ein Transporter mit Werkzeug vom Hof geklaut.", "video-surveillance"),
+    ("Wir wollen verhindern, dass Gäste ein Zimmer doppelt buchen.", "it-security"),
     (
         "Steuerbüro: Die Mandanten bringen ihre Tankquittungen im Schuhkarton, die Fahrer der Spedition"
         " auch.",

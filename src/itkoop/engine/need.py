@@ -6587,8 +6587,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     # a blackmail attack told, and that it must not happen here
     (
         "it-security",
-        ("passiert$", "passieren$", "happen$", "happens$", "ueberspring"),
-        (("@", "erpress", "loesegeld", "ransom", "hacker", "gehackt", "trojaner"),),
+        ("passiert$", "passieren$", "happen$", "happens$", "ueberspring", "verhindern$", "prevent$"),
+        (("@", "erpress", "loesegeld", "ransom", "hacker", "gehackt", "trojaner", "bitcoin"),),
         (),
     ),
     # guests letting themselves in, with no key handed over
