@@ -4703,6 +4703,19 @@ _TROUBLES_ASKING = [
         "video-surveillance",
     ),
     ("Möbellager mit 80 Abteilen, im Winter ist zweimal nachts eingebrochen worden.", "video-surveillance"),
+    # the hours booked to projects, a project's fee seen used up too late
+    ("Vermessungsbüro: Die Stunden pro Projekt schreibt jeder auf einen Zettel.", "time-tracking"),
+    (
+        "Planungsbüro, 10 Leute. Am Ende eines Projekts weiß keiner, ob wir daran verdient haben.",
+        "project-management",
+    ),
+    ("Every project of ours goes over budget and we only notice at the end.", "project-management"),
+    # audits that found complaints or batches not traceable
+    (
+        "Zulieferer, 40 Leute: Beim letzten Audit wollte der Auditor die Reklamationen der letzten zwei Jahre"
+        " sehen, wir haben stundenlang gesucht.",
+        "quality-management",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4787,6 +4800,15 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Wenn ein Diensthandy geklaut wird, muss man es aus der Ferne sperren können.", "video-surveillance"),
     ("Im Sommer wurde ein Transporter mit Werkzeug vom Hof geklaut.", "video-surveillance"),
     ("Wir wollen verhindern, dass Gäste ein Zimmer doppelt buchen.", "it-security"),
+    ("Budget is tight, we would rather pay monthly than fund a big project.", "project-management"),
+    (
+        "Beim letzten Audit gab es eine Abweichung, weil die Temperatur nur wöchentlich ausgelesen wird.",
+        "quality-management",
+    ),
+    (
+        "Our auditor found that the card terminals are not segmented from the office network.",
+        "quality-management",
+    ),
     (
         "Steuerbüro: Die Mandanten bringen ihre Tankquittungen im Schuhkarton, die Fahrer der Spedition"
         " auch.",

@@ -6629,6 +6629,44 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
             *("transporter", "fahrzeug", "vehicle", "van$", "vans$", "auto$", "autos$"),
         ),
     ),
+    # the hours booked to projects: "Jeder schreibt seine Stunden pro Projekt auf einen Zettel", "we never
+    # know how many hours a project actually eats"; and a project's fee or budget seen used up too late ("ob
+    # wir daran verdient haben", "Every project goes over budget") also asks for project management
+    (
+        "time-tracking",
+        ("stunden$", "hours$"),
+        (("projekt", "project"),),
+        (),
+    ),
+    (
+        "project-management",
+        ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$"),
+        (("honorar", "verdient$", "quoted$", "draufgelegt$", "eats$", "leistungsphase"),),
+        (),
+    ),
+    (
+        "project-management",
+        ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$"),
+        (("budget$", "budgets$"), ("over$", "ueberschritten$", "ueberzogen$", "exceeded$")),
+        (),
+    ),
+    # audits that found the complaints, measurements or batches not traceable: "wenn der Auditor fragt, wer
+    # wann welche Messung gemacht hat", "IATF audit is in October and the auditor ... said our action
+    # tracking is weak", "eine Kundenreklamation nicht bis zum Abschluss nachvollziehbar"
+    (
+        "quality-management",
+        ("auditor$", "auditors$", "audit$", "audits$", "pruefer$", "zertifizierungsstelle$"),
+        (
+            (
+                *("reklamation", "complaint", "abweichung", "8d", "nachvollzieh", "charge", "messung"),
+                *("measurement", "action$", "actions$", "findings$", "pruefplaen", "zeugnis"),
+            ),
+        ),
+        (
+            *("datenschutz", "security", "sicherheit", "27001", "dsgvo", "isms", "penetration", "it-"),
+            *("temperatur", "datenlogger", "pci$", "tisax", "gdpr", "protection$"),
+        ),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
