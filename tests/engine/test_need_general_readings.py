@@ -4716,6 +4716,12 @@ _TROUBLES_ASKING = [
         " sehen, wir haben stundenlang gesucht.",
         "quality-management",
     ),
+    # a bakehouse's dough reckoned by hand
+    (
+        "Bäckerei mit 4 Filialen: Nachts rechnet der Backmeister auf einem Zettel zusammen, wie viel Teig er"
+        " ansetzen muss.",
+        "production-planning",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4801,6 +4807,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Im Sommer wurde ein Transporter mit Werkzeug vom Hof geklaut.", "video-surveillance"),
     ("Wir wollen verhindern, dass Gäste ein Zimmer doppelt buchen.", "it-security"),
     ("Budget is tight, we would rather pay monthly than fund a big project.", "project-management"),
+    ("Unser Pizzateig wird jeden Morgen frisch gemacht, das bleibt so.", "production-planning"),
     (
         "Beim letzten Audit gab es eine Abweichung, weil die Temperatur nur wöchentlich ausgelesen wird.",
         "quality-management",

@@ -6667,6 +6667,14 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
             *("temperatur", "datenlogger", "pci$", "tisax", "gdpr", "protection$"),
         ),
     ),
+    # a bakehouse's dough reckoned by hand from the branches' orders: "rechnet das dann per Hand zusammen, wie
+    # viel Teig von welcher Sorte", "rechnet der Backstubenleiter im Kopp aus, wie viel Teig er ansetzen muss"
+    (
+        "production-planning",
+        ("teig$", "teige$", "teigmenge", "dough$"),
+        (("rechn", "zusammen", "kopf$", "kopp$", "hand$", "zettel", "calculat"),),
+        (),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
