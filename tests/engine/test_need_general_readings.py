@@ -4722,6 +4722,12 @@ _TROUBLES_ASKING = [
         " ansetzen muss.",
         "production-planning",
     ),
+    # temperatures written on paper or noticed too late
+    (
+        "Metzgerei mit zwei Kühlwagen: Der Fahrer schreibt die Temperatur morgens und abends auf einen"
+        " Zettel.",
+        "iiot-platform",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4808,6 +4814,10 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Wir wollen verhindern, dass Gäste ein Zimmer doppelt buchen.", "it-security"),
     ("Budget is tight, we would rather pay monthly than fund a big project.", "project-management"),
     ("Unser Pizzateig wird jeden Morgen frisch gemacht, das bleibt so.", "production-planning"),
+    (
+        "Beim letzten Audit fehlten die Temperaturlisten zu einer Charge, die reklamiert wurde.",
+        "iiot-platform",
+    ),
     (
         "Beim letzten Audit gab es eine Abweichung, weil die Temperatur nur wöchentlich ausgelesen wird.",
         "quality-management",

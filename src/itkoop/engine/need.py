@@ -6675,6 +6675,22 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("rechn", "zusammen", "kopf$", "kopp$", "hand$", "zettel", "calculat"),),
         (),
     ),
+    # temperatures written on paper or noticed too late: "Heute schreibt der Fahrer zweimal am Tag die
+    # Temperatur auf einen Zettel", "Wenn die Temperatur im Auflieger hochgeht, merk ich das erst, wenn der
+    # Kunde die Ware ablehnt", "einen lückenlosen Nachweis der Temperatur" (a sensor platform; not an audit's
+    # finding, nor a machine's vibration and temperature read for its failures)
+    (
+        "iiot-platform",
+        ("temperatur", "temperature"),
+        (
+            (
+                *("zettel", "papier", "paper", "nachweis", "lueckenlos", "streifen", "thermoschreiber"),
+                *("ausles", "aufgeschrieben", "schreibt$", "aufschreib", "formular", "gemerkt$", "merkt$"),
+                *("merk$", "noticed$", "prove$", "proof$", "hochgeht$", "writes$", "write$"),
+            ),
+        ),
+        ("audit", "charge", "reklamation", "vibration"),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
