@@ -4728,6 +4728,17 @@ _TROUBLES_ASKING = [
         " Zettel.",
         "iiot-platform",
     ),
+    # every part keyed into the machine by hand
+    (
+        "Schreinerei, 7 Leute. Der Geselle gibt alle Maße und Bohrungen nochmal von Hand in die"
+        " Plattensäge ein.",
+        "cam-cnc",
+    ),
+    (
+        "Drehteile in kleinen Serien: Die Programme für die Maschinen schreibt der Meister an der Steuerung,"
+        " Zeile für Zeile.",
+        "cam-cnc",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4814,6 +4825,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Wir wollen verhindern, dass Gäste ein Zimmer doppelt buchen.", "it-security"),
     ("Budget is tight, we would rather pay monthly than fund a big project.", "project-management"),
     ("Unser Pizzateig wird jeden Morgen frisch gemacht, das bleibt so.", "production-planning"),
+    ("Es gibt an jeder Maschine eine Liste, die von Hand geführt wird.", "cam-cnc"),
     (
         "Beim letzten Audit fehlten die Temperaturlisten zu einer Charge, die reklamiert wurde.",
         "iiot-platform",

@@ -5814,6 +5814,12 @@ _CREW = (
 # "Plattenlager" is a Lager); "$" after it, the word as written only. A group led by "@" may stand anywhere
 # in the text.
 _TABLES_AND_ROOMS = ("tisch", "table", "reserv", "zimmer", "room", "gaeste$", "gast$", "guest")
+# what a part is keyed into by hand, and the hand (see the rules on CAM below)
+_KEYED_INTO = (
+    *("maschine", "-maschine", "fraese", "-fraese", "steuerung", "steuerpult", "saege", "-saege", "abbund"),
+    *("cnc", "machine", "controller"),
+)
+_BY_HAND = ("hand$", "nochmal$", "einzeln$", "zeile", "extra$", "manually$")
 _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
     (
         "membership-management",
@@ -6691,6 +6697,20 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         ("audit", "charge", "reklamation", "vibration"),
     ),
+    # every part keyed into the machine by hand: "dann muss er für die Maschine alles noch mal extra
+    # eingeben", "gibt alle Maße und Bohrungen nochmal von Hand ein", "Die Programme für die Maschinen
+    # schreibt der Meister direkt an der Steuerung, von Hand" (a CAM link from the drawing to the machine);
+    # "gibt" only with the sizes or parts it gives ("es gibt an jeder Maschine eine Liste" keys nothing in)
+    (
+        "cam-cnc",
+        (
+            *("eingeben$", "eintippen$", "tippt$", "eingetippt$", "programmiert$", "programmieren$"),
+            *("programme$", "types$", "typed$", "programs$", "enters$"),
+        ),
+        (_KEYED_INTO, _BY_HAND),
+        (),
+    ),
+    ("cam-cnc", ("gibt$",), (_KEYED_INTO, _BY_HAND, ("masse$", "bohrungen$", "teil$", "teile$")), ()),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
