@@ -4739,6 +4739,12 @@ _TROUBLES_ASKING = [
         " Zeile für Zeile.",
         "cam-cnc",
     ),
+    # ... also where the machine itself is there and fine
+    (
+        "Tischlerei, 10 Leute. Wir haben seit zwei Jahren eine CNC-Fräse von Homag. Der Meister tippt jedes"
+        " Teil von Hand an der Steuerung ein.",
+        "cam-cnc",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"

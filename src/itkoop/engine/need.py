@@ -5814,6 +5814,9 @@ _CREW = (
 # "Plattenlager" is a Lager); "$" after it, the word as written only. A group led by "@" may stand anywhere
 # in the text.
 _TABLES_AND_ROOMS = ("tisch", "table", "reserv", "zimmer", "room", "gaeste$", "gast$", "guest")
+# Capabilities a text can have there and still be troubled by: "Die Fräse selbst ist top" is the CNC machine,
+# and every part keyed into it by hand asks for the CAM link it lacks
+_THERE_AND_TROUBLED = frozenset(["cam-cnc"])
 # what a part is keyed into by hand, and the hand (see the rules on CAM below)
 _KEYED_INTO = (
     *("maschine", "-maschine", "fraese", "-fraese", "steuerung", "steuerpult", "saege", "-saege", "abbund"),
@@ -8272,9 +8275,10 @@ def analyse_need(text: str, taxonomy: Taxonomy | Catalog, *, screened: bool = Tr
     if "fleet-management" not in per_role["need"]:
         for m in _where_the_vehicles_are(tokens, words, clause_of, roles, refusing):
             per_role["need"].setdefault(m.target, []).append(m)
-    taken = set(per_role["negated"]) | set(per_role["existing"])
+    taken = set(per_role["negated"]) | (set(per_role["existing"]) - _THERE_AND_TROUBLED)
     described_needs = _described_needs(tokens, words, sentence_of, clause_of, roles, refusing, taken)
     for m in described_needs:
+        per_role["existing"].pop(m.target, None)  # the machine is there, the trouble asks for its link
         per_role["need"].setdefault(m.target, []).append(m)
     _ended_by_another(per_role, described_needs)
     _backup_on_a_stick(per_role, tokens, words, sentence_of)
