@@ -4745,6 +4745,11 @@ _TROUBLES_ASKING = [
         " Teil von Hand an der Steuerung ein.",
         "cam-cnc",
     ),
+    # health data sent over a chat app
+    (
+        "Ambulanter Pflegedienst: Die Pflegekräfte schicken Fotos von Wunden über WhatsApp an die PDL.",
+        "data-protection",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4832,6 +4837,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Budget is tight, we would rather pay monthly than fund a big project.", "project-management"),
     ("Unser Pizzateig wird jeden Morgen frisch gemacht, das bleibt so.", "production-planning"),
     ("Es gibt an jeder Maschine eine Liste, die von Hand geführt wird.", "cam-cnc"),
+    ("Die Gäste fragen per WhatsApp an der Rezeption nach dem Parkplatz.", "data-protection"),
     (
         "Beim letzten Audit fehlten die Temperaturlisten zu einer Charge, die reklamiert wurde.",
         "iiot-platform",

@@ -6714,6 +6714,19 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (),
     ),
     ("cam-cnc", ("gibt$",), (_KEYED_INTO, _BY_HAND, ("masse$", "bohrungen$", "teil$", "teile$")), ()),
+    # health data sent over a chat app: "Fotos von Wunden gehen in die WhatsApp-Gruppe, mit Namen dran",
+    # "Kunden schicken Fotos von ihren Rezepten per WhatsApp aufs Geschäftshandy" ("Rezeption" is none)
+    (
+        "data-protection",
+        ("whatsapp",),
+        (
+            (
+                *("patient", "wunde", "wunden$", "rezept$", "rezepte", "gesundheit", "health", "klient"),
+                *("bewohner", "diagnos"),
+            ),
+        ),
+        (),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
