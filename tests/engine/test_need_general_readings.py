@@ -4750,6 +4750,17 @@ _TROUBLES_ASKING = [
         "Ambulanter Pflegedienst: Die Pflegekräfte schicken Fotos von Wunden über WhatsApp an die PDL.",
         "data-protection",
     ),
+    # a driving school's lessons moved by chat, citizens queueing at an office
+    (
+        "Fahrschule, 3 Fahrlehrer: Die Schüler wollen Fahrstunden verschieben und schreiben nachts per"
+        " WhatsApp.",
+        "appointment-booking",
+    ),
+    (
+        "Gemeinde: Im Bürgerbüro warten die Bürgerinnen und Bürger vor den Ferien bis zu zwei Stunden im"
+        " Flur.",
+        "appointment-booking",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4838,6 +4849,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Unser Pizzateig wird jeden Morgen frisch gemacht, das bleibt so.", "production-planning"),
     ("Es gibt an jeder Maschine eine Liste, die von Hand geführt wird.", "cam-cnc"),
     ("Die Gäste fragen per WhatsApp an der Rezeption nach dem Parkplatz.", "data-protection"),
+    ("Cloud telephony for the citizens' hotline with call queues and reporting.", "appointment-booking"),
     (
         "Beim letzten Audit fehlten die Temperaturlisten zu einer Charge, die reklamiert wurde.",
         "iiot-platform",

@@ -6727,6 +6727,25 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # a driving school's lessons moved or cancelled by chat: "Schüler wolln Stunden verschieben, schreiben
+    # nachts um elf per WhatsApp", "schüler canceln fahrstunden 10 min vorher per whatsapp"
+    (
+        "appointment-booking",
+        ("fahrstund", "stunden$", "stund$"),
+        (
+            ("verschieb", "verschiem", "absag", "cancel", "whatsapp", "klappt$"),
+            ("@", "fahrschul", "fahrlehrer", "fahrschueler"),
+        ),
+        (),
+    ),
+    # citizens queueing at an office: "Bürgerinnen und Bürger warten regelmäßig mehrere Stunden", "Vor den
+    # Stationen bilden sich ab 6:30 Uhr Schlangen" (appointments booked ahead)
+    (
+        "appointment-booking",
+        ("schlange", "schlangen$", "wartende", "warten$", "queue", "queues$", "queueing$"),
+        (("buerger", "amt$", "zulassung", "fuehrerschein", "rathaus", "citizens$", "station"),),
+        ("call", "hotline", "voip", "telefon", "anruf", "warteschleife"),  # a phone line's queue
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
