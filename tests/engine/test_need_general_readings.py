@@ -4850,6 +4850,12 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Es gibt an jeder Maschine eine Liste, die von Hand geführt wird.", "cam-cnc"),
     ("Die Gäste fragen per WhatsApp an der Rezeption nach dem Parkplatz.", "data-protection"),
     ("Cloud telephony for the citizens' hotline with call queues and reporting.", "appointment-booking"),
+    # the "Kasse" that cuts a therapy practice's bill is the health insurer, no till
+    (
+        "Physiopraxis, 6 Therapeutinnen. Die Verordnungen sind oft falsch ausgefüllt, das merken wir erst,"
+        " wenn die Kasse kürzt.",
+        "pos",
+    ),
     (
         "Beim letzten Audit fehlten die Temperaturlisten zu einer Charge, die reklamiert wurde.",
         "iiot-platform",

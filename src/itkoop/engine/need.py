@@ -1309,7 +1309,10 @@ _MEDICAL = (
     "psychotherap",
 )
 _HEALTH_INSURANCE_WORDS = ("kranken", "pflege", "patient", "versicher", "gkv", "kassenaerzt", "heilmittel",
-                           "abrechnung", "kvabrechnung", "psychotherap")  # fmt: skip
+                           "abrechnung", "kvabrechnung", "psychotherap",
+                           # a therapy practice's prescriptions the "Kasse" cuts ("wenn die Kasse kürzt")
+                           "verordnung", "physio", "ergotherap", "logopaed", "absetzung",
+                           "kuerzt")  # fmt: skip
 _SENSES: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     # a tender's "applicants" bid for it; "tenants" of an IT platform are its clients; "Belegung" of a
     # hospital is its beds; "quotes" are a craftsman's only among crafts; "kritische Infrastrukturen" is
