@@ -4761,6 +4761,8 @@ _TROUBLES_ASKING = [
         " Flur.",
         "appointment-booking",
     ),
+    # no internet in part of the house
+    ("Pension mit 14 Zimmern: Die Gäste schimpfen, weil oben im Stock kein Internet ist.", "network"),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4850,6 +4852,10 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Es gibt an jeder Maschine eine Liste, die von Hand geführt wird.", "cam-cnc"),
     ("Die Gäste fragen per WhatsApp an der Rezeption nach dem Parkplatz.", "data-protection"),
     ("Cloud telephony for the citizens' hotline with call queues and reporting.", "appointment-booking"),
+    (
+        "Wir hätten gern Online-Buchung für die Zimmer, damit wir nicht mehr so viel Provision zahlen.",
+        "network",
+    ),
     # the "Kasse" that cuts a therapy practice's bill is the health insurer, no till
     (
         "Physiopraxis, 6 Therapeutinnen. Die Verordnungen sind oft falsch ausgefüllt, das merken wir erst,"

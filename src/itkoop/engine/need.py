@@ -6749,6 +6749,25 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("buerger", "amt$", "zulassung", "fuehrerschein", "rathaus", "citizens$", "station"),),
         ("call", "hotline", "voip", "telefon", "anruf", "warteschleife"),  # a phone line's queue
     ),
+    # no internet in part of the house: "Im ersten und zweiten Stock hast du kein Internet", "im Zimmer koa
+    # Netz", "hinte beim Bach koi Internet" (a network built out); told with a no, which here is the trouble
+    # itself ("online" was tried: it is the online booking or form asked for)
+    (
+        "network",
+        ("internet$", "netz$", "wlan$", "wifi$", "wi-fi$", "empfang$"),
+        (
+            (
+                *("zimmer", "stock$", "etage", "nebenhaus", "nebengebaeude", "garten", "lager$", "hinten"),
+                *("hinte$", "scheune", "stockwerk", "wohnbereich", "rooms$", "room$", "floor$", "annex$"),
+                *("garden$", "barn$", "pitches$", "stube$", "terrasse", "biergarten"),
+            ),
+            (
+                *("kein$", "keine$", "koi$", "koa$", "nicht$", "ni$", "nich$", "ned$", "cant$", "can't$"),
+                *("cannot$", "not$", "bricht$", "abbricht$", "drops$", "nix$"),
+            ),
+        ),
+        (),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
@@ -6930,6 +6949,12 @@ _TOLD_WITH_A_NO = frozenset(
         "unbemerkt$",
         "raus$",
         "verlassen$",
+        "internet$",
+        "netz$",
+        "wlan$",
+        "wifi$",
+        "wi-fi$",
+        "empfang$",
     ]
 )
 
