@@ -6958,8 +6958,16 @@ _TOLD_WITH_A_NO = frozenset(
     ]
 )
 
-# ... and those carriers as words, quoted with the two words before them
-_SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO)
+# ... and those carriers as words, quoted with the two words before them; a thing named ("WLAN", "internet")
+# says what it is alone
+_SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO) - {
+    "internet",
+    "netz",
+    "wlan",
+    "wifi",
+    "wi-fi",
+    "empfang",
+}
 
 
 def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
