@@ -4763,6 +4763,11 @@ _TROUBLES_ASKING = [
     ),
     # no internet in part of the house
     ("Pension mit 14 Zimmern: Die Gäste schimpfen, weil oben im Stock kein Internet ist.", "network"),
+    # customers far away who would order from home
+    (
+        "Hofladen mit Honig und Wolle: Viele Stammkunden aus Berlin wollen auch von zu Hause bestellen.",
+        "online-shop",
+    ),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4856,6 +4861,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "Wir hätten gern Online-Buchung für die Zimmer, damit wir nicht mehr so viel Provision zahlen.",
         "network",
     ),
+    ("Aber bitte nichts, wo die Leute übers Internet bei uns bestellen.", "online-shop"),
     # the "Kasse" that cuts a therapy practice's bill is the health insurer, no till
     (
         "Physiopraxis, 6 Therapeutinnen. Die Verordnungen sind oft falsch ausgefüllt, das merken wir erst,"

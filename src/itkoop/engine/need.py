@@ -6768,6 +6768,23 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # customers far away who would order from home: "Seit Corona wollen viele Stammkunden aus Berlin und
+    # Hamburg auch von zu Hause bestellen", "rufen dann im Januar aus Bayern oder Hamburg an, ob se noch so
+    # einen Nussknacker nachkaufen können" (a shop of its own; not a carrier's deliveries)
+    (
+        "online-shop",
+        (
+            *("bestellen$", "bestelln$", "bestelle$", "bstelle$"),
+            *("nachkaufen", "nachbestellen", "order$", "ordern$"),
+        ),
+        (
+            (
+                *("hamburg$", "bayern$", "berlin$", "koeln$", "muenchen$", "deutschland$", "hause$"),
+                *("daheim", "daheeme$", "internet$", "weggezogen", "home$"),
+            ),
+        ),
+        ("sendung", "lkw", "spedition", "fahrer", "tour", "lieferando", "kantine", "restaurant", "nichts$"),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
