@@ -440,37 +440,37 @@ F1_FLOORS = {
     },
     "needs_holdout68.json": {  # a sixty-third outside writer's (terse notes with English jargon), figures
         # only: 0.587 at its first run on the engine it arrived at (f5ef847), 0.609 as figures only; read:
-        # 0.888
+        # 0.901
         "all": 0.84,
     },
     "needs_holdout69.json": {  # a sixty-fourth outside writer's (customers' e-mails forwarded), figures only:
-        # 0.660 at its first run on the engine it arrived at (f5ef847), 0.677 as figures only; read: 0.894
+        # 0.660 at its first run on the engine it arrived at (f5ef847), 0.677 as figures only; read: 0.906
         "all": 0.85,
     },
     "needs_holdout70.json": {  # a sixty-fifth outside writer's (a learner's German), figures only: 0.645 at
-        # its first run on the engine it arrived at (f5ef847), 0.678 as figures only; read: 0.894
+        # its first run on the engine it arrived at (f5ef847), 0.678 as figures only; read: 0.913
         "all": 0.85,
     },
     "needs_holdout71.json": {  # a sixty-sixth outside writer's (a retired civil servant's formal German),
         # figures only: 0.569 at its first run on the engine it arrived at (f5ef847), 0.601 as figures only;
-        # read: 0.805
+        # read: 0.827
         "all": 0.76,
     },
     "needs_holdout72.json": {  # a sixty-seventh outside writer's (a system house's CRM notes), figures only:
         # 0.616 at its first run on the engine it arrived at (6089e8f)
-        "all": 0.61,  # 0.637 with the models of 75 read corpora
+        "all": 0.61,  # 0.646 with the models of 75 read corpora and the rules of that round
     },
     "needs_holdout73.json": {  # a sixty-eighth outside writer's (voice messages from the Ruhr area), figures
         # only: 0.606 at its first run on the engine it arrived at (6089e8f)
-        "all": 0.59,  # 0.615
+        "all": 0.59,  # 0.624
     },
     "needs_holdout74.json": {  # a sixty-ninth outside writer's (a retired hospital administrator's structured
         # German), figures only: 0.588 at its first run on the engine it arrived at (6089e8f)
-        "all": 0.56,  # 0.588
+        "all": 0.58,  # 0.613
     },
     "needs_holdout75.json": {  # a seventieth outside writer's (a plumber's blunt complaints), figures only:
         # 0.519 at its first run on the engine it arrived at (6089e8f)
-        "all": 0.50,  # 0.531
+        "all": 0.50,  # 0.529
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
