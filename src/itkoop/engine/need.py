@@ -5826,6 +5826,7 @@ _KEYED_INTO = (
     *("cnc", "machine", "controller"),
 )
 _BY_HAND = ("hand$", "nochmal$", "einzeln$", "zeile", "extra$", "manually$")
+_PROJECTS = ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$")
 _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
     (
         "membership-management",
@@ -6111,16 +6112,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     (
         "email-security",
         (
-            *(
-                "geklickt",
-                "draufgeklickt",
-                "angeklickt",
-                "clicked$",
-                "aufgemacht$",
-                "aufgmacht$",
-                "geoeffnet$",
-            ),
-            "oeffnete$",
+            *("geklickt", "draufgeklickt", "angeklickt", "clicked$", "aufgemacht$", "aufgmacht$"),
+            *("geoeffnet$", "oeffnete$"),
         ),
         (
             ("mail", "e-mail", "anhang", "link$", "links$", "attachment"),
@@ -6652,13 +6645,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     ),
     (
         "project-management",
-        ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$"),
+        _PROJECTS,
         (("honorar", "verdient$", "quoted$", "draufgelegt$", "eats$", "leistungsphase"),),
         (),
     ),
     (
         "project-management",
-        ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$"),
+        _PROJECTS,
         (("budget$", "budgets$"), ("over$", "ueberschritten$", "ueberzogen$", "exceeded$")),
         (),
     ),
