@@ -4768,6 +4768,13 @@ _TROUBLES_ASKING = [
         "Hofladen mit Honig und Wolle: Viele Stammkunden aus Berlin wollen auch von zu Hause bestellen.",
         "online-shop",
     ),
+    # an energy bill risen with no one knowing where it goes
+    (
+        "Landgasthof mit Kühlhaus: Die Stromrechnung hat sich fast verdoppelt, und keiner weiß, wo der Strom"
+        " hingeht.",
+        "energy-management",
+    ),
+    ("Our electricity bill went from 900 to 2,300 euros a month.", "energy-management"),
     # a blackmail told by its bitcoin, or to be prevented
     (
         "Physiopraxis: Auf allen Bildschirmen stand, wir sollen in Bitcoin zahlen. Das darf nie wieder"
@@ -4862,6 +4869,10 @@ _LOOKALIKES_ASKING_NOTHING = [
         "network",
     ),
     ("Aber bitte nichts, wo die Leute übers Internet bei uns bestellen.", "online-shop"),
+    (
+        "Die Stromrechnungen der Stadtwerke an ihre Kunden sollen elektronisch verschickt werden.",
+        "energy-management",
+    ),
     # the "Kasse" that cuts a therapy practice's bill is the health insurer, no till
     (
         "Physiopraxis, 6 Therapeutinnen. Die Verordnungen sind oft falsch ausgefüllt, das merken wir erst,"

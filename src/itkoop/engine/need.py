@@ -6778,6 +6778,23 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         ("sendung", "lkw", "spedition", "fahrer", "tour", "lieferando", "kantine", "restaurant", "nichts$"),
     ),
+    # an energy bill risen with no one knowing where it goes: "Unsere Stromrechnung hat sich in drei Jahren
+    # fast verdoppelt, und keiner kann sagen, wo der Strom eigentlich hingeht", "The electricity bill went
+    # from about 2,100 to 5,800 euro a month"
+    (
+        "energy-management",
+        (
+            *("stromrechnung", "energierechnung", "gasrechnung", "stromabschlag", "stromkosten"),
+            *("energiekosten", "electricity$", "energy$"),
+        ),
+        (
+            (
+                *("verdoppelt", "verdreifacht", "hingeht$", "hinlaeuft$", "eating$", "frisst$", "went$"),
+                *("hoch$", "prozent$", "percent$", "doubled$", "tripled$"),
+            ),
+        ),
+        (),
+    ),
     # residents with dementia who leave the house unnoticed: "Nachts laufen Bewohner mit Demenz unbemerkt aus
     # dem Haus", "Bewohner mit Transponder-Armband sollen nicht unbemerkt raus" (a door that tells or holds)
     (
