@@ -5827,6 +5827,9 @@ _KEYED_INTO = (
 )
 _BY_HAND = ("hand$", "nochmal$", "einzeln$", "zeile", "extra$", "manually$")
 _PROJECTS = ("projekt$", "projekte$", "projekts$", "projekten$", "project$", "projects$")
+# the things a trouble told with a no names ("kein WLAN", "im Zimmer koa Netz"; see _TOLD_WITH_A_NO): each
+# says what it is alone
+_NAMED_WITH_A_NO = ("internet$", "netz$", "wlan$", "wifi$", "wi-fi$", "empfang$")
 _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
     (
         "membership-management",
@@ -6030,17 +6033,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ("elektronisch", "maschinenlesbar", "electronically$"),
         (
             (
-                *(
-                    "bestellung",
-                    "auftraeg",
-                    "auftrag",
-                    "order$",
-                    "orders$",
-                    "avis",
-                    "lieferavis",
-                    "statusmeld",
-                ),
-                *("status$", "transportauftr", "lieferschein"),
+                *("bestellung", "auftraeg", "auftrag", "order$", "orders$", "avis", "lieferavis"),
+                *("statusmeld", "status$", "transportauftr", "lieferschein"),
             ),
             (
                 *("kunde", "-kunde", "customer", "handelskette", "verlader", "buyer$", "chain$", "retailer"),
@@ -6747,7 +6741,7 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     # itself ("online" was tried: it is the online booking or form asked for)
     (
         "network",
-        ("internet$", "netz$", "wlan$", "wifi$", "wi-fi$", "empfang$"),
+        _NAMED_WITH_A_NO,
         (
             (
                 *("zimmer", "stock$", "etage", "nebenhaus", "nebengebaeude", "garten", "lager$", "hinten"),
@@ -6960,6 +6954,7 @@ def _backup_on_a_stick(
 # carrier word is read as refused, which here is the trouble itself
 _TOLD_WITH_A_NO = frozenset(
     [
+        *_NAMED_WITH_A_NO,
         "ran$",
         "durch$",
         "kommen$",
@@ -6976,25 +6971,11 @@ _TOLD_WITH_A_NO = frozenset(
         "unbemerkt$",
         "raus$",
         "verlassen$",
-        "internet$",
-        "netz$",
-        "wlan$",
-        "wifi$",
-        "wi-fi$",
-        "empfang$",
     ]
 )
 
-# ... and those carriers as words, quoted with the two words before them; a thing named ("WLAN", "internet")
-# says what it is alone
-_SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO) - {
-    "internet",
-    "netz",
-    "wlan",
-    "wifi",
-    "wi-fi",
-    "empfang",
-}
+# ... and the other carriers as words, quoted with the two words before them
+_SAID_WITH_A_NO = frozenset(stem.rstrip("$") for stem in _TOLD_WITH_A_NO.difference(_NAMED_WITH_A_NO))
 
 
 def _ended_by_another(per_role: dict[str, dict[str, list[_Match]]], described: list[_Match]) -> None:
