@@ -4786,6 +4786,17 @@ _TROUBLES_ASKING = [
         " verhindern.",
         "it-security",
     ),
+    # customers named by their trade who would look things up themselves
+    (
+        "Sanitärgroßhandel: Die jüngeren Installateure fragen, warum sie nicht selber schauen können, was da"
+        " ist.",
+        "customer-portal",
+    ),
+    ("Brauerei: Die Wirte könnten selber eintragen, was sie brauchen.", "customer-portal"),
+    (
+        "I want our clients to be able to look that up themselves instead of emailing my staff.",
+        "customer-portal",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4895,6 +4906,10 @@ _LOOKALIKES_ASKING_NOTHING = [
         "Steuerbüro: Die Mandanten bringen ihre Tankquittungen im Schuhkarton, die Fahrer der Spedition"
         " auch.",
         "expense-management",
+    ),
+    (
+        "We don't need anyone to look after our clients' shops, they manage those themselves.",
+        "customer-portal",
     ),
 ]
 

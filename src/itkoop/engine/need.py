@@ -5928,11 +5928,17 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
             *("nachguck", "einlogg"),
         ),
         (
-            # ... also a compound's ("Die Firmenkunden wolln ooch ihre Aufträge selber anlegen")
-            ("kunde", "-kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom", "haendler"),
+            # ... also a compound's ("Die Firmenkunden wolln ooch ihre Aufträge selber anlegen"), and those
+            # named by their trade ("Die Installateure fragen, warum sie nicht selber schauen können")
+            (
+                *("kunde", "-kunde", "kundin", "mieter", "customer", "client", "tenant", "gastronom"),
+                *("haendler", "eigentuemer", "owners$", "wirte$", "installateure$", "brands$"),
+            ),
             (
                 # "ihre Rechnungen selber runterladen", "selber nachschauen, wo ihre Sendung is"
                 *("anleg", "runterlad", "herunterlad", "download", "abruf", "reinguck", "nachschau"),
+                "nachguck",
+                "up$",  # "look it up themselves"
                 "sehen$",
                 "sieht$",
                 "sehe$",
