@@ -112,7 +112,11 @@ arrived at (f5ef847); from then on needs_holdout64 to 67 are read and needs_hold
 kept as figures only. needs_holdout72 to 75 (four more writers: a system house's CRM notes, voice messages
 from the Ruhr area, a retired hospital administrator's structured German, a plumber's blunt complaints)
 scored 0.616, 0.606, 0.588 and 0.519 on the engine they arrived at (6089e8f); from then on needs_holdout68
-to 71 are read and needs_holdout49 to 51 and 72 to 75 kept as figures only.
+to 71 are read and needs_holdout49 to 51 and 72 to 75 kept as figures only. needs_holdout76 to 79 (four
+more writers: a trade association's contact forms and call notes from the Emsland, a Leipzig founder-coach's
+session notes, an Allgäu insurance broker's long letters, a Bremen freelancer's support tickets) scored 0.629,
+0.725, 0.730 and 0.683 on the engine they arrived at (82c48f5); from then on needs_holdout72 to 75 are read
+and needs_holdout49 to 51 and 76 to 79 kept as figures only.
 
 Since then analyse_need ends with a learned screen (itkoop.engine.need_screen, trained by bench/need_screen.py
 on every corpus here but those kept as figures only), and since needs_holdout64 to 67 with a proposer of
@@ -222,6 +226,10 @@ CORPORA = [
         "needs_holdout73.json",
         "needs_holdout74.json",
         "needs_holdout75.json",
+        "needs_holdout76.json",
+        "needs_holdout77.json",
+        "needs_holdout78.json",
+        "needs_holdout79.json",
         "needs_colloquial.json",
         "needs_tenders.json",
     )

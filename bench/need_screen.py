@@ -55,10 +55,10 @@ FIGURES_ONLY = (
     "needs_holdout49.json",
     "needs_holdout50.json",
     "needs_holdout51.json",
-    "needs_holdout72.json",
-    "needs_holdout73.json",
-    "needs_holdout74.json",
-    "needs_holdout75.json",
+    "needs_holdout76.json",
+    "needs_holdout77.json",
+    "needs_holdout78.json",
+    "needs_holdout79.json",
 )
 MIN_COUNT = 3  # a feature seen in fewer samples gets no weight
 PROPOSER_MIN_WEIGHT = 0.1
