@@ -4797,6 +4797,15 @@ _TROUBLES_ASKING = [
         "I want our clients to be able to look that up themselves instead of emailing my staff.",
         "customer-portal",
     ),
+    # the customers' question where their goods are
+    (
+        "Our customer service team spends most of the day answering 'where is my shipment?' calls.",
+        "customer-portal",
+    ),
+    (
+        "Stückgutspedition: Die Kunden rufen den ganzen Tag an und fragen, wo ihre Sendung gerade ist.",
+        "customer-portal",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4909,6 +4918,11 @@ _LOOKALIKES_ASKING_NOTHING = [
     ),
     (
         "We don't need anyone to look after our clients' shops, they manage those themselves.",
+        "customer-portal",
+    ),
+    ("Spedition: Unsere Disponentin weiß nie genau, wo die Sendungen gerade sind.", "customer-portal"),
+    (
+        "Onlineshop für Naturkosmetik: Der Kundenservice ertrinkt in Fragen wie „Wo ist mein Paket?“",
         "customer-portal",
     ),
 ]

@@ -5959,6 +5959,15 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         # free times to book: "selber sehen, wann ich frei bin, und sich eintragen" books appointments
         ("buch", "book", "termin", "appointment", "reservier", "frei$", "free$"),
     ),
+    # the customers' question where their goods are ("wo ihre Sendung grad ist", "where is my shipment",
+    # "asking where their consignment is") asks for a place where they see it; a parcel, a delivery or a truck
+    # asked for is read so by some writers and as tour planning or a chatbot by as many
+    (
+        "customer-portal",
+        ("sendung", "shipment", "consignment", "container$", "palett", "pallets$"),
+        (("wo$", "where$"), ("mein$", "meine$", "my$", "ihre$", "their$")),
+        (),
+    ),
     (
         "wms",
         ("-lager$", "lagerplatz", "palett", "regal", "warehouse", "-bestand$", "vorrat"),
