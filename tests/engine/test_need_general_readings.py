@@ -4806,6 +4806,17 @@ _TROUBLES_ASKING = [
         "Stückgutspedition: Die Kunden rufen den ganzen Tag an und fragen, wo ihre Sendung gerade ist.",
         "customer-portal",
     ),
+    # everything on one computer, and its failure or theft told
+    (
+        "Architekturbüro: Alle unsere Pläne liegen auf dem großen Rechner unterm Schreibtisch. Was passiert,"
+        " wenn der mal ganz kaputt geht?",
+        "backup",
+    ),
+    (
+        "All our drawings and plans are on one computer under my colleague's desk. If that machine burns or"
+        " gets stolen, we are finished.",
+        "backup",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4925,6 +4936,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "Onlineshop für Naturkosmetik: Der Kundenservice ertrinkt in Fragen wie „Wo ist mein Paket?“",
         "customer-portal",
     ),
+    ("Alle Rechner im Büro sind von 2014, einer ist letzte Woche kaputt gegangen.", "backup"),
 ]
 
 

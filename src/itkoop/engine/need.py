@@ -6390,6 +6390,34 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (("weg$", "verloren$", "lose$", "lost$", "gone$"),),
         (),
     ),
+    # everything on one computer, and a failure or a theft told anywhere ("Alle unsere Pläne liegen auf dem
+    # großen Rechner unterm Schreibtisch vom Chef ... Was passiert, wenn der mal ganz kaputt geht"; "All our
+    # drawings are on one computer ... if that machine dies, burns or gets stolen"): a backup. After the rule
+    # above, whose carrier is no noun that another match may cover ("Rechner" of hardware supply).
+    (
+        "backup",
+        ("rechner$", "pc$", "laptop$", "computer$", "festplatte", "platte$"),
+        (
+            (
+                *(
+                    "alles$",
+                    "everything$",
+                    "plaene$",
+                    "zeichnungen$",
+                    "drawings$",
+                    "drawing$",
+                    "daten$",
+                    "-daten$",
+                ),
+                *("dateien$", "files$", "akten$", "-akten$", "bilder$", "fotos$", "photos$", "kartei"),
+            ),
+            (
+                *("@", "ausfaell", "ausfall", "kaputt", "abraucht", "geklaut", "gestohlen", "stolen$"),
+                *("nicked$", "burns$", "hochfahren", "hochgefahren", "geist$", "dies$", "died$"),
+            ),
+        ),
+        (),
+    ),
     (
         "collaboration",
         ("same$", "gleichen$", "denselben$", "selben$"),
