@@ -4817,6 +4817,11 @@ _TROUBLES_ASKING = [
         " gets stolen, we are finished.",
         "backup",
     ),
+    # the electronic file management of an office is a DMS
+    (
+        "Landratsamt, Los 1: Elektronische Aktenführung in der Bauaufsicht und Digitalisierung der Altakten.",
+        "dms",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4937,6 +4942,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "customer-portal",
     ),
     ("Alle Rechner im Büro sind von 2014, einer ist letzte Woche kaputt gegangen.", "backup"),
+    ("Landratsamt, Los 1: Elektronische Aktenführung in der Bauaufsicht.", "legal-software"),
 ]
 
 
