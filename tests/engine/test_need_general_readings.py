@@ -4822,6 +4822,13 @@ _TROUBLES_ASKING = [
         "Landratsamt, Los 1: Elektronische Aktenführung in der Bauaufsicht und Digitalisierung der Altakten.",
         "dms",
     ),
+    # fees paid by transfer and chased
+    (
+        "Kreisvolkshochschule: Die Kursgebühren sind per Überweisung zu entrichten, jeder siebte Teilnehmer"
+        " zahlt erst nach einer Mahnung.",
+        "payment",
+    ),
+    ("Schulcatering: Kassieren müssen wir per Überweisung, da fehlen jeden Monat 2.000 Euro.", "payment"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4943,6 +4950,8 @@ _LOOKALIKES_ASKING_NOTHING = [
     ),
     ("Alle Rechner im Büro sind von 2014, einer ist letzte Woche kaputt gegangen.", "backup"),
     ("Landratsamt, Los 1: Elektronische Aktenführung in der Bauaufsicht.", "legal-software"),
+    # how customers pay is no bank connection
+    ("Die Gebühr wird bar oder per Überweisung entrichtet, häufig ohne Verwendungszweck.", "banking"),
 ]
 
 

@@ -4694,6 +4694,8 @@ def _other_sense(
         for m in matches
     ):
         return True  # "Herstellergarantie 5 Jahre Vor-Ort-Service": the warranty of a device supplied
+    if cap == "banking" and all(fold(m.evidence) in ("ueberweisung", "bank transfer") for m in matches):
+        return True  # "Die Gebühr wird per Überweisung entrichtet": how customers pay, no bank connection
     if cap == "ticketing" and all(fold(m.evidence).endswith("support") for m in matches):
         # "deren Herstellersupport ausläuft", "the vendor will stop support": no help desk to buy
         return any(w.startswith(("hersteller", "vendor", "manufacturer")) for w in words)
@@ -6861,6 +6863,28 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (
             ("jahr", "years$", "spaeter", "later$"),
             ("@", "papier", "dokument", "beleg", "foto", "akte", "unterlagen", "paper", "document", "photo"),
+        ),
+        (),
+    ),
+    # fees paid by transfer and chased ("Die Kursgebühren sind per Überweisung zu entrichten, ... erst nach
+    # einer Mahnung", "kassieren müssen wir per Überweisung, da fehlen jeden Monat 2.000 Euro"): a payment
+    (
+        "payment",
+        ("ueberweisung$", "transfer$"),
+        (
+            (
+                *(
+                    "gebuehr",
+                    "-gebuehr",
+                    "-gebuehren$",
+                    "kassier",
+                    "hinterher",
+                    "mahnung",
+                    "zahlt$",
+                    "zahlen$",
+                ),
+                *("bezahlt$", "paid$", "pays$", "pay$", "deposit"),
+            ),
         ),
         (),
     ),
