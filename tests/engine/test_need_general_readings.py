@@ -4829,6 +4829,13 @@ _TROUBLES_ASKING = [
         "payment",
     ),
     ("Schulcatering: Kassieren müssen wir per Überweisung, da fehlen jeden Monat 2.000 Euro.", "payment"),
+    # the heating systems a trade services under contract
+    (
+        "Heizungsbauer: Wir haben Wartungsverträge für ca 600 Heizungen, vergessen aber ständig welche dran"
+        " ist, und die Kunden rufen sauer an.",
+        "field-service",
+    ),
+    ("About 600 customers have a yearly service contract for their boiler.", "field-service"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4952,6 +4959,10 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Landratsamt, Los 1: Elektronische Aktenführung in der Bauaufsicht.", "legal-software"),
     # how customers pay is no bank connection
     ("Die Gebühr wird bar oder per Überweisung entrichtet, häufig ohne Verwendungszweck.", "banking"),
+    (
+        "Contract notice – utilities: renewal of the control system of the district heating plant.",
+        "field-service",
+    ),
 ]
 
 

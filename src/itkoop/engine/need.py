@@ -6888,6 +6888,28 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # the heating systems a trade services under contract ("Wir haben Wartungsverträge für ca 600 Heizungen,
+    # vergessen aber ständig welche dran ist", "600 customers have a yearly service contract for their
+    # boiler"): the visits planned and followed, field service
+    (
+        "field-service",
+        ("wartungsvertr", "contract$", "contracts$"),
+        (
+            (
+                "heizung",
+                "therme",
+                "-therme",
+                "kessel",
+                "-kessel",
+                "boiler",
+                "waermepump",
+                "heating$",
+                "brenner$",
+            ),
+            ("@", "kunde", "-kunde", "customer"),
+        ),
+        (),
+    ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
     (
         "appointment-booking",
