@@ -4836,6 +4836,15 @@ _TROUBLES_ASKING = [
         "field-service",
     ),
     ("About 600 customers have a yearly service contract for their boiler.", "field-service"),
+    # the hours written on paper lists
+    (
+        "Cleaning company, 38 cleaners: the cleaners write their hours on paper lists in each building.",
+        "time-tracking",
+    ),
+    (
+        "Biergarten, 45 Aushilfen: Die Stunden schreiben die Leute auf nen Block an der Theke.",
+        "time-tracking",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4962,6 +4971,10 @@ _LOOKALIKES_ASKING_NOTHING = [
     (
         "Contract notice – utilities: renewal of the control system of the district heating plant.",
         "field-service",
+    ),
+    (
+        "Die Öffnungszeiten stehen auf einem Zettel an der Tür, wir schreiben sie jede Saison neu.",
+        "time-tracking",
     ),
 ]
 

@@ -6910,6 +6910,17 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # the hours written on paper lists ("Stunden schreiben sie auf Liste neben Kühlraum", "the cleaners write
+    # their hours on paper lists in each building", "the nurses' handwritten hours"): time tracking
+    (
+        "time-tracking",
+        ("stunden$", "hours$", "arbeitszeit", "arbeitszeiten$"),
+        (
+            ("schreib", "write$", "written$", "notier", "handwritten", "aufgeschrieben"),
+            ("zettel", "liste", "papier", "block$", "paper$", "lists$", "list$", "blatt", "handwritten"),
+        ),
+        (),
+    ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
     (
         "appointment-booking",
