@@ -4845,6 +4845,16 @@ _TROUBLES_ASKING = [
         "Biergarten, 45 Aushilfen: Die Stunden schreiben die Leute auf nen Block an der Theke.",
         "time-tracking",
     ),
+    # an attack that hit someone near
+    (
+        "Spedition, 25 Leute im Büro: Bei einem Kollegen in Neuss haben sie vor drei Wochen alle Rechner"
+        " verschlüsselt, der stand zwei Wochen still.",
+        "it-security",
+    ),
+    (
+        "After the practice across the road had all their computers locked by hackers, I sleep badly.",
+        "it-security",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -4976,6 +4986,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "Die Öffnungszeiten stehen auf einem Zettel an der Tür, wir schreiben sie jede Saison neu.",
         "time-tracking",
     ),
+    ("Unser Kollege aus der Buchhaltung hat die Datei verschlüsselt per Mail geschickt.", "it-security"),
 ]
 
 

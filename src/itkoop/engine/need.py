@@ -6921,6 +6921,43 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # an attack that hit someone near ("Bei einem Kollegen in Neuss haben sie alle Rechner verschlüsselt",
+    # "the practice across the road had all their computers locked by hackers", "Nach dem Cyberangriff auf
+    # eine benachbarte Kommunalverwaltung, der die Bürgerdienste lahmgelegt hat"): the fear of the same asks
+    # for IT security; a file sent encrypted by a colleague does not
+    (
+        "it-security",
+        (
+            "verschluessel",
+            "encrypted$",
+            "locked$",
+            "angriff",
+            "cyberangriff",
+            "hacker",
+            "ransomware",
+            "attack",
+        ),
+        (
+            (
+                *(
+                    "kolleg",
+                    "nachbar",
+                    "benachbart",
+                    "befreundet",
+                    "across$",
+                    "neighbour",
+                    "neighbor",
+                    "nebenan",
+                ),
+                *("strassen$", "sister$", "weiter$"),
+            ),
+            (
+                *("alle$", "alles$", "all$", "ganze$", "still$", "zu$", "geschlossen", "closed$", "close$"),
+                *("lahmgelegt", "tage$", "wochen$", "days$", "weeks$", "week$", "computers$", "rechner$"),
+            ),
+        ),
+        (),
+    ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
     (
         "appointment-booking",
