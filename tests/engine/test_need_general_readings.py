@@ -4855,6 +4855,13 @@ _TROUBLES_ASKING = [
         "After the practice across the road had all their computers locked by hackers, I sleep badly.",
         "it-security",
     ),
+    # a malfunction told with a word between the verb and its no: a lack, not a refusal
+    (
+        "Pflegedienst, 34 Mitarbeiterinnen: Die Arbeitszeiten stimmen auch nie, weil die Fahrtzeiten keiner"
+        " richtig aufschreibt.",
+        "time-tracking",
+    ),
+    ("Das Kassenbuch stimmt halt nicht, jeden Abend fehlen zehn Euro.", "pos"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -2991,6 +2991,8 @@ def _roles(
             or (prev == "mehr" and _malfunction(word, prev2, nxt))
             # "die Zimmerpreise stimmen seit Jahren nicht"
             or (prev2 in ("seit", "since") and i > 2 and _malfunction(word, folded[i - 3], nxt))
+            # "die Arbeitszeiten stimmen auch nie", "das läuft halt nicht"
+            or (prev in _MALFUNCTION_FILLERS and _malfunction(word, prev2, nxt))
         ):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
@@ -4281,6 +4283,10 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
     )
 
 
+# words between a verb of working and its no that leave the malfunction told ("stimmen auch nie")
+_MALFUNCTION_FILLERS = frozenset(
+    ["auch", "halt", "eh", "einfach", "irgendwie", "oft", "leider", "immer", "ja"]
+)
 # "das WLAN in den Zimmern geht nicht richtig", "doesn't sync properly"
 _PROPERLY = frozenset(["richtig", "zuverlaessig", "sauber", "properly", "reliably"])
 
