@@ -4862,6 +4862,15 @@ _TROUBLES_ASKING = [
         "time-tracking",
     ),
     ("Das Kassenbuch stimmt halt nicht, jeden Abend fehlen zehn Euro.", "pos"),
+    # what was not done, said with a no: a lack, not a refusal
+    (
+        "Bußgeld vom BAG, weil bei mehreren Fahrern die Fahrerkarte nicht rechtzeitig ausgelesen wurde.",
+        "fleet-management",
+    ),
+    (
+        "Los 1: Datensicherungslösung. Eine vollständige Wiederherstellung wurde nie getestet.",
+        "backup",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -2982,6 +2982,16 @@ def _roles(
         backward_only = kept = False
         if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
+        if word in _VERB_NEGATIONS and (
+            nxt in _NOT_DONE
+            or (
+                nxt
+                and i + 2 < len(tokens)
+                and clause_of[i + 2] == clause_of[i]
+                and folded[i + 2] in _NOT_DONE
+            )
+        ):
+            continue  # "eine Wiederherstellung wurde nie getestet", "nicht rechtzeitig ausgelesen": a lack
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
         nxt2 = folded[i + 2] if nxt and i + 2 < len(tokens) and clause_of[i + 2] == clause_of[i] else ""
@@ -4283,6 +4293,13 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
     )
 
 
+# what was not done, said with a no ("wurde nie getestet", "nicht rechtzeitig ausgelesen"): a lack
+_NOT_DONE = frozenset(
+    [
+        *("getestet", "geprueft", "ausgelesen", "ausprobiert", "gepflegt", "aktualisiert", "erfuellt"),
+        *("tested", "checked", "updated", "downloaded"),
+    ]
+)
 # words between a verb of working and its no that leave the malfunction told ("stimmen auch nie")
 _MALFUNCTION_FILLERS = frozenset(
     ["auch", "halt", "eh", "einfach", "irgendwie", "oft", "leider", "immer", "ja"]
