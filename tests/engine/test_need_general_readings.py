@@ -4871,6 +4871,13 @@ _TROUBLES_ASKING = [
         "Los 1: Datensicherungslösung. Eine vollständige Wiederherstellung wurde nie getestet.",
         "backup",
     ),
+    # a thing not had is a lack, though the next trouble says no too
+    (
+        "Aber ein richtiges ISMS haben wir nicht, die Richtlinien liegen verteilt in Word-Dokumenten,"
+        " Risikoanalyse hat nie jemand gemacht.",
+        "compliance-management",
+    ),
+    ("Eine richtige Datensicherung hatten wir nämlich nicht, nur eine USB-Platte.", "backup"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -5003,6 +5010,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "time-tracking",
     ),
     ("Unser Kollege aus der Buchhaltung hat die Datei verschlüsselt per Mail geschickt.", "it-security"),
+    ("Einen Onlineshop haben wir nicht und wollen wir auch nicht.", "online-shop"),
 ]
 
 

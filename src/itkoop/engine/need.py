@@ -520,7 +520,10 @@ def _not_had(i: int, folded: list[str], clause_of: list[int]) -> bool:
         nxt = folded[i + 1] if i + 1 < len(folded) and clause_of[i + 1] == clause_of[i] else ""
         if nxt not in _NO_NEED_NOUNS:
             return True
-    if i > 1 and folded[i - 2] in _HAVE and folded[i - 1] in ("wir", "we"):
+    k = i - 1  # "eine richtige Datensicherung hatten wir nämlich nicht": over a few fillers
+    while k > 0 and clause_of[k] == clause_of[i] and folded[k] in _HAVE_FILLERS and i - k <= 3:
+        k -= 1
+    if folded[k] in (*_HAVE, "hatten", "habe") and {"wir", "we", "ich"} & set(folded[k + 1 : i]):
         after = i + 1
     elif (
         i
@@ -533,7 +536,13 @@ def _not_had(i: int, folded: list[str], clause_of: list[int]) -> bool:
         after = i + 2  # "we haven't got a website yet"
     else:
         return False
-    return not any(w in _NEGATIONS for w in folded[after : after + MAX_SCOPE])
+    # only a no that comes with a want ("und wollen wir auch nicht"), not the next trouble's ("... die
+    # Risikoanalyse hat nie jemand gemacht")
+    return not any(
+        w in _NEGATIONS
+        and any(v in _NEED_VERBS or v.startswith(_WANTED_HEADS) for v in folded[max(after, k - 3) : k + 4])
+        for k, w in enumerate(folded[after : after + MAX_SCOPE], start=after)
+    )
 
 
 # Negations of a verb may stand after what they negate ("einen Shop brauchen wir nicht"); the others
