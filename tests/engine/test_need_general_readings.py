@@ -4878,6 +4878,12 @@ _TROUBLES_ASKING = [
         "compliance-management",
     ),
     ("Eine richtige Datensicherung hatten wir nämlich nicht, nur eine USB-Platte.", "backup"),
+    # what falls short of a requirement is a lack
+    (
+        "Der städtische Internetauftritt ist technisch veraltet und erfüllt die Anforderungen der BITV 2.0"
+        " nicht.",
+        "accessibility",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -2991,6 +2991,12 @@ def _roles(
         backward_only = kept = False
         if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
+        if word in _VERB_NEGATIONS and any(
+            folded[k] in _MEETS
+            for k in range(max(0, i - 8), i + 3)
+            if k < len(folded) and clause_of[k] == clause_of[i]
+        ):
+            continue  # "erfüllt die Anforderungen der BITV 2.0 nicht", "does not meet": a lack
         if word in _VERB_NEGATIONS and (
             nxt in _NOT_DONE
             or (
@@ -4308,6 +4314,10 @@ _NOT_DONE = frozenset(
         *("getestet", "geprueft", "ausgelesen", "ausprobiert", "gepflegt", "aktualisiert", "erfuellt"),
         *("tested", "checked", "updated", "downloaded"),
     ]
+)
+# what falls short of a requirement, said with a no ("erfüllt die Anforderungen nicht")
+_MEETS = frozenset(
+    ["erfuellt", "erfuellen", "entspricht", "entsprechen", "meet", "meets", "comply", "complies"]
 )
 # words between a verb of working and its no that leave the malfunction told ("stimmen auch nie")
 _MALFUNCTION_FILLERS = frozenset(
