@@ -4884,6 +4884,9 @@ _TROUBLES_ASKING = [
         " nicht.",
         "accessibility",
     ),
+    # a no that says nobody knows is a doubt told
+    ("Zahnarztpraxis: Ob es da ein Backup gibt, weiß ich ehrlich gesagt nicht so genau.", "backup"),
+    ("Dental practice: right now I honestly don't know if the backup works.", "backup"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -2991,6 +2991,12 @@ def _roles(
         backward_only = kept = False
         if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
+        if word in _NEGATIONS | _NOBODY and any(
+            folded[k] in _KNOWING
+            for k in range(max(0, i - 3), i + 4)
+            if k < len(folded) and clause_of[k] == clause_of[i]
+        ):
+            continue  # "ob da ein Backup läuft, weiß ich nicht", "I don't know if the backup works": a doubt
         if word in _VERB_NEGATIONS and any(
             folded[k] in _MEETS
             for k in range(max(0, i - 8), i + 3)
@@ -4315,6 +4321,9 @@ _NOT_DONE = frozenset(
         *("tested", "checked", "updated", "downloaded"),
     ]
 )
+# a no that says nobody knows: a doubt told, no refusal
+_KNOWING = frozenset(["weiss", "weis", "wissen", "weiß", "know", "knows", "sure"])
+_NOBODY = frozenset(["keiner", "niemand", "nobody"])
 # what falls short of a requirement, said with a no ("erfüllt die Anforderungen nicht")
 _MEETS = frozenset(
     ["erfuellt", "erfuellen", "entspricht", "entsprechen", "meet", "meets", "comply", "complies"]
