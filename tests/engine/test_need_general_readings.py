@@ -4887,6 +4887,7 @@ _TROUBLES_ASKING = [
     # a no that says nobody knows is a doubt told
     ("Zahnarztpraxis: Ob es da ein Backup gibt, weiß ich ehrlich gesagt nicht so genau.", "backup"),
     ("Dental practice: right now I honestly don't know if the backup works.", "backup"),
+    ("Café: Am Ende vom Abend stimmt die Kasse nicht, und das Finanzamt kündigt eine Prüfung an.", "pos"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

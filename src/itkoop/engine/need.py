@@ -3024,6 +3024,14 @@ def _roles(
             or (prev2 in ("seit", "since") and i > 2 and _malfunction(word, folded[i - 3], nxt))
             # "die Arbeitszeiten stimmen auch nie", "das läuft halt nicht"
             or (prev in _MALFUNCTION_FILLERS and _malfunction(word, prev2, nxt))
+            # "am Abend stimmt die Kasse nicht", "funktioniert das WLAN nicht": the verb before its subject
+            or (
+                word in _WORKS_NOT
+                and i > 2
+                and folded[i - 3] in _WORKING
+                and clause_of[i - 3] == clause_of[i]
+                and prev2 in _DETERMINERS
+            )
         ):
             continue  # "Das WLAN funktioniert nicht richtig", "it doesn't work": lacking, not refused
         if word in ("bleibt", "bleiben") and prev in ("liegen", "stehen", "haengen", "stecken"):
