@@ -4888,6 +4888,14 @@ _TROUBLES_ASKING = [
     ("Zahnarztpraxis: Ob es da ein Backup gibt, weiß ich ehrlich gesagt nicht so genau.", "backup"),
     ("Dental practice: right now I honestly don't know if the backup works.", "backup"),
     ("Café: Am Ende vom Abend stimmt die Kasse nicht, und das Finanzamt kündigt eine Prüfung an.", "pos"),
+    # a no before a word of quality, and what is no longer maintained: lacks
+    ("Dachdeckerei: Wir haben Arbeit bis unters Dach, aber keine vernünftige Webseite.", "website-cms"),
+    ("Physio practice with 5 PCs: we have no proper backup, just a USB stick someone takes home.", "backup"),
+    (
+        "Radiologische Praxis: Klar ist, dass wir die IT-Sicherheitsrichtlinie der KBV für eine große Praxis"
+        " nicht vollständig umsetzen.",
+        "it-security",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -2991,6 +2991,8 @@ def _roles(
         backward_only = kept = False
         if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
+        if (word in _NO_ARTICLES or word == "no") and nxt in _PROPER:
+            continue  # "keine vernünftige Webseite", "no proper backup": what there is falls short, a lack
         if word in _NEGATIONS | _NOBODY and any(
             folded[k] in _KNOWING
             for k in range(max(0, i - 3), i + 4)
@@ -4326,11 +4328,27 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
 _NOT_DONE = frozenset(
     [
         *("getestet", "geprueft", "ausgelesen", "ausprobiert", "gepflegt", "aktualisiert", "erfuellt"),
-        *("tested", "checked", "updated", "downloaded"),
+        *("gewartet", "unterstuetzt", "gepflegten", "gelaufen", "umsetzen", "umgesetzt", "erreichbar"),
+        *("erreichen", "tested", "checked", "updated", "downloaded", "supported", "maintained"),
+    ]
+)
+# "keine vernünftige Webseite", "no proper backup": a no before a word of quality tells a lack
+_PROPER = frozenset(
+    [
+        *(
+            "vernuenftige",
+            "vernuenftigen",
+            "vernuenftiges",
+            "richtige",
+            "richtigen",
+            "richtiges",
+            "ordentliche",
+        ),
+        *("ordentlichen", "ordentliches", "brauchbare", "brauchbaren", "proper", "decent", "real", "working"),
     ]
 )
 # a no that says nobody knows: a doubt told, no refusal
-_KNOWING = frozenset(["weiss", "weis", "wissen", "weiß", "know", "knows", "sure"])
+_KNOWING = frozenset(["weiss", "weis", "wissen", "weiß", "know", "knows", "sure", "ahnung", "idea"])
 _NOBODY = frozenset(["keiner", "niemand", "nobody"])
 # what falls short of a requirement, said with a no ("erfüllt die Anforderungen nicht")
 _MEETS = frozenset(
