@@ -4896,6 +4896,15 @@ _TROUBLES_ASKING = [
         " nicht vollständig umsetzen.",
         "it-security",
     ),
+    # documents retyped from PDFs and mails
+    (
+        "Forwarder: ten shippers send EDIFACT, the rest send PDFs; two people do nothing but retype orders.",
+        "ocr-capture",
+    ),
+    (
+        "We receive delivery schedules as PDF files and email attachments, and my team retypes them.",
+        "ocr-capture",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

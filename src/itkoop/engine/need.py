@@ -6526,8 +6526,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     ),
     (
         "ocr-capture",
-        ("abtipp", "tippt$", "abschreib", "types$", "typed$", "typing$", "eintipp"),
-        (("rechnung", "invoice", "-beleg$", "lieferschein", "receipt", "bills$"),),
+        ("abtipp", "tippt$", "tippe$", "abschreib", "types$", "typed$", "typing$", "eintipp", "retyp"),
+        (
+            (
+                *("rechnung", "invoice", "-beleg$", "lieferschein", "receipt", "bills$"),
+                *("manifests$", "schedules$", "orders$"),
+            ),
+        ),
         ("stunde", "zettel", "namensschild", "bericht", "formular"),
     ),
     (
