@@ -4905,6 +4905,12 @@ _TROUBLES_ASKING = [
         "We receive delivery schedules as PDF files and email attachments, and my team retypes them.",
         "ocr-capture",
     ),
+    # the regulars to be told of what is new
+    ("Café: Wir würden unseren Stammgästen gern Bescheid sagen, wenn es neue Torten gibt.", "newsletter"),
+    (
+        "Brewpub: we have maybe 400 regulars who always ask when the next seasonal beer is on tap.",
+        "newsletter",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -5038,6 +5044,7 @@ _LOOKALIKES_ASKING_NOTHING = [
     ),
     ("Unser Kollege aus der Buchhaltung hat die Datei verschlüsselt per Mail geschickt.", "it-security"),
     ("Einen Onlineshop haben wir nicht und wollen wir auch nicht.", "online-shop"),
+    ("Unsere Stammkunden bestellen per Telefon, und die Bestellungen gehen oft verloren.", "newsletter"),
 ]
 
 

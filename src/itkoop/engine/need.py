@@ -7040,6 +7040,19 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # the regulars to be told of what is new ("unseren Stammgästen gern Bescheid sagen, wenn es neue Torten
+    # gibt", "400 regulars who always ask when the next seasonal beer is", "jeder eine Postkarte"): a newsletter
+    (
+        "newsletter",
+        ("stammgaest", "stammkund", "regulars$", "stammkundinnen$"),
+        (
+            (
+                *("bescheid", "informier", "mitteil", "tell$", "postkarte", "neuigkeit", "einlad", "invite"),
+                *("aktion", "news$", "ask$"),
+            ),
+        ),
+        (),
+    ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
     (
         "appointment-booking",
