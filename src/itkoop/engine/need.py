@@ -7041,7 +7041,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         (),
     ),
     # the regulars to be told of what is new ("unseren Stammgästen gern Bescheid sagen, wenn es neue Torten
-    # gibt", "400 regulars who always ask when the next seasonal beer is", "jeder eine Postkarte"): a newsletter
+    # gibt", "400 regulars who always ask when the next seasonal beer is", "jeder eine Postkarte"): a
+    # newsletter
     (
         "newsletter",
         ("stammgaest", "stammkund", "regulars$", "stammkundinnen$"),
