@@ -4911,6 +4911,16 @@ _TROUBLES_ASKING = [
         "Brewpub: we have maybe 400 regulars who always ask when the next seasonal beer is on tap.",
         "newsletter",
     ),
+    # a signature that takes printing or posting
+    (
+        "Consultancy, 13 people: every contract has to be printed, signed, scanned and emailed back.",
+        "e-signature",
+    ),
+    (
+        "Zeitarbeit: Arbeitsverträge werden gedruckt, der Bewerber muss extra nochmal zum Unterschreiben"
+        " vorbeikommen.",
+        "e-signature",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -5045,6 +5055,10 @@ _LOOKALIKES_ASKING_NOTHING = [
     ("Unser Kollege aus der Buchhaltung hat die Datei verschlüsselt per Mail geschickt.", "it-security"),
     ("Einen Onlineshop haben wir nicht und wollen wir auch nicht.", "online-shop"),
     ("Unsere Stammkunden bestellen per Telefon, und die Bestellungen gehen oft verloren.", "newsletter"),
+    (
+        "Pflegedienst: Die Leistungsnachweise werden von Hand ausgefüllt und von Klienten unterschrieben.",
+        "e-signature",
+    ),
 ]
 
 

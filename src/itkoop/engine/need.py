@@ -7054,6 +7054,16 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
+    # a signature that takes printing, scanning or posting ("every contract has to be printed, signed,
+    # scanned and emailed back", "customers sign weeks later because they have to print the paper, sign it
+    # and post it back", "muss extra nochmal zum Unterschreiben vorbeikommen"): an e-signature; signed "by
+    # hand" is also the care service's proof of service (care software) and a delivery note's (transport)
+    (
+        "e-signature",
+        ("unterschreib", "unterschrieben", "sign$", "signed$", "signs$"),
+        (("druck", "print", "post$", "posted$", "vorbeikomm"),),
+        (),
+    ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
     (
         "appointment-booking",
