@@ -4921,6 +4921,16 @@ _TROUBLES_ASKING = [
         " vorbeikommen.",
         "e-signature",
     ),
+    # orders carried to the kitchen on slips it cannot read
+    (
+        "Imbiss: Meine Kellner loofen mit Zettelchen inne Küche, die Hälfte kann der Koch nich lesen.",
+        "restaurant-software",
+    ),
+    (
+        "Wirtshaus, 120 Plätze: Im Sommer laufen meine Bedienungen mit'm Block, die Küch kann die Schrift ned"
+        " lesen.",
+        "restaurant-software",
+    ),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -5059,6 +5069,11 @@ _LOOKALIKES_ASKING_NOTHING = [
         "Pflegedienst: Die Leistungsnachweise werden von Hand ausgefüllt und von Klienten unterschrieben.",
         "e-signature",
     ),
+    (
+        "Dachdeckerei: Ich schreib meine Angebote abends am Küchentisch, die Schrift kann keiner lesen.",
+        "restaurant-software",
+    ),
+    ("Der Dienstplan hängt als Zettel in der Küche und wird dauernd umgeschmissen.", "restaurant-software"),
 ]
 
 

@@ -2989,7 +2989,7 @@ def _roles(
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
         backward_only = kept = False
-        if word in _VERB_NEGATIONS and nxt in _NOT_ABLE:
+        if (word in _VERB_NEGATIONS or word in _NOBODY) and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if (word in _NO_ARTICLES or word == "no") and nxt in _PROPER:
             continue  # "keine vernünftige Webseite", "no proper backup": what there is falls short, a lack
@@ -7062,6 +7062,15 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         "e-signature",
         ("unterschreib", "unterschrieben", "sign$", "signed$", "signs$"),
         (("druck", "print", "post$", "posted$", "vorbeikomm"),),
+        (),
+    ),
+    # orders carried to the kitchen on slips it cannot read ("Meine Kellner loofen mit Zettelchen inne Küche,
+    # die Hälfte kann der Koch nich lesen", "orders are written on notepads, the kitchen can't read half of
+    # them"): orders taken at the table and sent to the kitchen, restaurant software
+    (
+        "restaurant-software",
+        ("kueche$", "kuech$", "koch$", "kitchen$"),  # not the "Küchentisch" a roofer writes his quotes at
+        (("block$", "notepads$", "lesen$", "lese$", "read$", "schrift$"),),  # not any "Zettel" there
         (),
     ),
     # a time picked in advance: "pick a time for a specific service", "den Zeitpunkt selbst aussuchen"
