@@ -457,31 +457,31 @@ F1_FLOORS = {
         "all": 0.76,
     },
     "needs_holdout72.json": {  # a sixty-seventh outside writer's (a system house's CRM notes), figures only:
-        # 0.616 at its first run on the engine it arrived at (6089e8f), 0.646 as figures only; read: 0.802
+        # 0.616 at its first run on the engine it arrived at (6089e8f), 0.646 as figures only; read: 0.810
         "all": 0.74,
     },
     "needs_holdout73.json": {  # a sixty-eighth outside writer's (voice messages from the Ruhr area), figures
         # only: 0.606 at its first run on the engine it arrived at (6089e8f), 0.624 as figures only; read:
-        # 0.880
+        # 0.896
         "all": 0.82,
     },
     "needs_holdout74.json": {  # a sixty-ninth outside writer's (a retired hospital administrator's structured
         # German), figures only: 0.588 at its first run on the engine it arrived at (6089e8f), 0.613 as
-        # figures only; read: 0.786
+        # figures only; read: 0.803
         "all": 0.72,
     },
     "needs_holdout75.json": {  # a seventieth outside writer's (a plumber's blunt complaints), figures only:
-        # 0.519 at its first run on the engine it arrived at (6089e8f), 0.536 as figures only; read: 0.850
+        # 0.519 at its first run on the engine it arrived at (6089e8f), 0.536 as figures only; read: 0.869
         "all": 0.79,
     },
     "needs_holdout76.json": {  # a seventy-first outside writer's (a trade association's contact forms and
         # call notes from the Emsland), figures only: 0.629 at its first run on the engine it arrived at
         # (82c48f5)
-        "all": 0.60,  # 0.633 with the models of 79 read corpora and the rules of that round
+        "all": 0.63,  # 0.663 with the models of 79 read corpora and the rules of that round
     },
     "needs_holdout77.json": {  # a seventy-second outside writer's (a Leipzig founder-coach's session notes),
         # figures only: 0.725 at its first run on the engine it arrived at (82c48f5)
-        "all": 0.71,  # 0.740
+        "all": 0.72,  # 0.757
     },
     "needs_holdout78.json": {  # a seventy-third outside writer's (an Allgäu insurance broker's long letters),
         # figures only: 0.730 at its first run on the engine it arrived at (82c48f5)
@@ -489,7 +489,7 @@ F1_FLOORS = {
     },
     "needs_holdout79.json": {  # a seventy-fourth outside writer's (a Bremen freelancer's support tickets),
         # figures only: 0.683 at its first run on the engine it arrived at (82c48f5)
-        "all": 0.65,  # 0.689
+        "all": 0.67,  # 0.709
     },
     "needs_tenders.json": {  # public IT notices by an outside writer: 0.690 at its first run (52e682c); then
         # read for rules
@@ -634,7 +634,7 @@ LOT_FLOORS = {
     "needs_holdout74.json": (0.91, 0.70),  # read: 0.958, 0.742
     "needs_holdout75.json": (0.92, 0.89),  # read: 0.966, 0.933
     # needs_holdout76 to 79 (figures only) with the models of 79 read corpora
-    "needs_holdout76.json": (0.82, 0.64),  # 0.864, 0.679
+    "needs_holdout76.json": (0.83, 0.67),  # 0.870, 0.714
     "needs_holdout77.json": (0.86, 0.86),  # 0.897, 0.897
     "needs_holdout78.json": (0.80, 0.75),  # 0.844, 0.794
     "needs_holdout79.json": (0.89, 0.77),  # 0.929, 0.812
