@@ -4931,6 +4931,13 @@ _TROUBLES_ASKING = [
         " lesen.",
         "restaurant-software",
     ),
+    # a question that proposes, and what nobody has heard of: no refusals
+    (
+        "Bäckerei: Wir haben die Verkaufszahlen der letzten Jahre. Könnte man daraus nicht vorhersagen, was"
+        " morgen gebraucht wird?",
+        "ai-ml",
+    ),
+    ("Most of our office staff have never heard the word phishing.", "email-security"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away
@@ -5074,6 +5081,7 @@ _LOOKALIKES_ASKING_NOTHING = [
         "restaurant-software",
     ),
     ("Der Dienstplan hängt als Zettel in der Küche und wird dauernd umgeschmissen.", "restaurant-software"),
+    ("Einen Onlineshop brauchen wir nicht, das können wir nicht auch noch pflegen.", "online-shop"),
 ]
 
 

@@ -2993,6 +2993,11 @@ def _roles(
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
         if (word in _NO_ARTICLES or word == "no") and nxt in _PROPER:
             continue  # "keine vernünftige Webseite", "no proper backup": what there is falls short, a lack
+        if word in _VERB_NEGATIONS and (
+            nxt in _LIKE
+            or (folded[clause_start[clause_of[i]]] in _ASKING_MODALS and i - clause_start[clause_of[i]] <= 4)
+        ):
+            continue  # "und nicht wie ein Rundschreiben", "Können wir nicht endlich ein Mieterportal machen?"
         if word in _NEGATIONS | _NOBODY and any(
             folded[k] in _KNOWING
             for k in range(max(0, i - 3), i + 4)
@@ -4341,7 +4346,13 @@ _PROPER = frozenset(
     ]
 )
 # a no that says nobody knows: a doubt told, no refusal
-_KNOWING = frozenset(["weiss", "weis", "wissen", "know", "knows", "sure", "ahnung", "idea"])
+_KNOWING = frozenset(
+    ["weiss", "weis", "wissen", "know", "knows", "sure", "ahnung", "idea", "heard", "gehoert", "gehort"]
+)
+# a no before a comparison ("und nicht wie ein Rundschreiben") and a question that proposes ("Können wir nicht
+# endlich so ein Mieterportal machen?", "Könnte man daraus nicht vorhersagen, was morgen gebraucht wird?")
+_LIKE = frozenset(["wie", "like"])
+_ASKING_MODALS = frozenset(["koennen", "koennte", "koennten", "kann", "wuerde", "waere"])
 _NOBODY = frozenset(["keiner", "niemand", "nobody"])
 # what falls short of a requirement, said with a no ("erfüllt die Anforderungen nicht")
 _MEETS = frozenset(
