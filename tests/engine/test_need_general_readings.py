@@ -4938,6 +4938,8 @@ _TROUBLES_ASKING = [
         "ai-ml",
     ),
     ("Most of our office staff have never heard the word phishing.", "email-security"),
+    ("Bäckerei, 3 Filialen: Tagesabschluss dauert abends eine Stunde, das Kassenbuch passt nie.", "pos"),
+    ("Every evening the cash in our café's drawer doesn't match what the till says.", "pos"),
 ]
 _LOOKALIKES_ASKING_NOTHING = [
     # what else is asked ends a phone trouble: the bookings online take the calls away

@@ -3000,7 +3000,7 @@ def _roles(
             continue  # "und nicht wie ein Rundschreiben", "Können wir nicht endlich ein Mieterportal machen?"
         if word in _NEGATIONS | _NOBODY and any(
             folded[k] in _KNOWING
-            for k in range(max(0, i - 3), i + 4)
+            for k in range(max(0, i - 5), i + 4)  # "weiß ich ehrlich gesagt nicht"
             if k < len(folded) and clause_of[k] == clause_of[i]
         ):
             continue  # "ob da ein Backup läuft, weiß ich nicht", "I don't know if the backup works": a doubt
@@ -4303,7 +4303,20 @@ _NOT_ABLE = frozenset(
 )
 # ... or is not right ("die Preise stimmen nicht")
 _WORKING = frozenset(
-    ["funktioniert", "funktionieren", "laeuft", "laufen", "stimmt", "stimmen", "works", "work", "working"]
+    [
+        *(
+            "funktioniert",
+            "funktionieren",
+            "laeuft",
+            "laufen",
+            "stimmt",
+            "stimmen",
+            "works",
+            "work",
+            "working",
+        ),
+        *("match", "matches"),  # "the cash doesn't match what the till says"
+    ]
 )
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
 
@@ -4325,8 +4338,8 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
     if word in _WORKING or word in _EVALUATIONS:
         return nxt in _WORKS_NOT or prev in _WORKS_NOT
     return word in _WORKS_NOT and (
-        prev in _WORKING or nxt in _WORKING or nxt in _EVALUATIONS or nxt in _PROPERLY
-    )
+        prev in _WORKING or prev in _EVALUATIONS or nxt in _WORKING or nxt in _EVALUATIONS or nxt in _PROPERLY
+    )  # "das Kassenbuch passt nie", "reicht nicht"
 
 
 # what was not done, said with a no ("wurde nie getestet", "nicht rechtzeitig ausgelesen"): a lack
