@@ -540,8 +540,8 @@ def _not_had(i: int, folded: list[str], clause_of: list[int]) -> bool:
     # Risikoanalyse hat nie jemand gemacht")
     return not any(
         w in _NEGATIONS
-        and any(v in _NEED_VERBS or v.startswith(_WANTED_HEADS) for v in folded[max(after, k - 3) : k + 4])
-        for k, w in enumerate(folded[after : after + MAX_SCOPE], start=after)
+        and any(v in _NEED_VERBS or v.startswith(_WANTED_HEADS) for v in folded[max(after, j - 3) : j + 4])
+        for j, w in enumerate(folded[after : after + MAX_SCOPE], start=after)
     )
 
 
@@ -2988,6 +2988,7 @@ def _roles(
         nxt = folded[i + 1] if i + 1 < len(tokens) and clause_of[i + 1] == clause_of[i] else ""
         prev = folded[i - 1] if i and clause_of[i - 1] == clause_of[i] else ""
         prev2 = folded[i - 2] if i > 1 and clause_of[i - 2] == clause_of[i] else ""
+        nxt2 = folded[i + 2] if nxt and i + 2 < len(tokens) and clause_of[i + 2] == clause_of[i] else ""
         backward_only = kept = False
         if (word in _VERB_NEGATIONS or word in _NOBODY) and nxt in _NOT_ABLE:
             continue  # "die Stundenzettel kann ich nicht lesen", "can't find anything": a trouble told
@@ -2998,31 +2999,15 @@ def _roles(
             or (folded[clause_start[clause_of[i]]] in _ASKING_MODALS and i - clause_start[clause_of[i]] <= 4)
         ):
             continue  # "und nicht wie ein Rundschreiben", "Können wir nicht endlich ein Mieterportal machen?"
-        if word in _NEGATIONS | _NOBODY and any(
-            folded[k] in _KNOWING
-            for k in range(max(0, i - 5), i + 4)  # "weiß ich ehrlich gesagt nicht"
-            if k < len(folded) and clause_of[k] == clause_of[i]
-        ):
+        # "weiß ich ehrlich gesagt nicht": a word of knowing up to five words before
+        if word in _NEGATIONS | _NOBODY and _near_in_clause(i, folded, clause_of, _KNOWING, 5, 3):
             continue  # "ob da ein Backup läuft, weiß ich nicht", "I don't know if the backup works": a doubt
-        if word in _VERB_NEGATIONS and any(
-            folded[k] in _MEETS
-            for k in range(max(0, i - 8), i + 3)
-            if k < len(folded) and clause_of[k] == clause_of[i]
-        ):
+        if word in _VERB_NEGATIONS and _near_in_clause(i, folded, clause_of, _MEETS, 8, 2):
             continue  # "erfüllt die Anforderungen der BITV 2.0 nicht", "does not meet": a lack
-        if word in _VERB_NEGATIONS and (
-            nxt in _NOT_DONE
-            or (
-                nxt
-                and i + 2 < len(tokens)
-                and clause_of[i + 2] == clause_of[i]
-                and folded[i + 2] in _NOT_DONE
-            )
-        ):
+        if word in _VERB_NEGATIONS and (nxt in _NOT_DONE or nxt2 in _NOT_DONE):
             continue  # "eine Wiederherstellung wurde nie getestet", "nicht rechtzeitig ausgelesen": a lack
         if word in _NEGATIONS and nxt == "weiter" and {"geht", "gehts"} & set(folded[max(0, i - 3) : i]):
             continue  # "so wie jetzt gehts echt nicht weiter": it cannot go on, nothing refused
-        nxt2 = folded[i + 2] if nxt and i + 2 < len(tokens) and clause_of[i + 2] == clause_of[i] else ""
         if (
             _malfunction(word, prev, nxt)
             or (nxt == "mehr" and _malfunction(word, prev, nxt2))  # "hat nicht mehr funktioniert"
@@ -4304,18 +4289,8 @@ _NOT_ABLE = frozenset(
 # ... or is not right ("die Preise stimmen nicht")
 _WORKING = frozenset(
     [
-        *(
-            "funktioniert",
-            "funktionieren",
-            "laeuft",
-            "laufen",
-            "stimmt",
-            "stimmen",
-            "works",
-            "work",
-            "working",
-        ),
-        *("match", "matches"),  # "the cash doesn't match what the till says"
+        *("funktioniert", "funktionieren", "laeuft", "laufen", "stimmt", "stimmen", "works", "work"),
+        *("working", "match", "matches"),  # "the cash doesn't match what the till says"
     ]
 )
 _WORKS_NOT = frozenset(["nicht", "not", "doesnt", "dont", "nie", "never"])
@@ -4340,6 +4315,18 @@ def _malfunction(word: str, prev: str, nxt: str) -> bool:
     return word in _WORKS_NOT and (
         prev in _WORKING or prev in _EVALUATIONS or nxt in _WORKING or nxt in _EVALUATIONS or nxt in _PROPERLY
     )  # "das Kassenbuch passt nie", "reicht nicht"
+
+
+def _near_in_clause(
+    i: int, folded: list[str], clause_of: list[int], wanted: frozenset[str], before: int, after: int
+) -> bool:
+    """Whether a word of ``wanted`` stands in the clause of ``i``, up to ``before`` words before it or
+    ``after`` words after it."""
+    return any(
+        folded[k] in wanted
+        for k in range(max(0, i - before), min(len(folded), i + after + 1))
+        if clause_of[k] == clause_of[i]
+    )
 
 
 # what was not done, said with a no ("wurde nie getestet", "nicht rechtzeitig ausgelesen"): a lack
@@ -6495,17 +6482,9 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ("rechner$", "pc$", "laptop$", "computer$", "festplatte", "platte$"),
         (
             (
-                *(
-                    "alles$",
-                    "everything$",
-                    "plaene$",
-                    "zeichnungen$",
-                    "drawings$",
-                    "drawing$",
-                    "daten$",
-                    "-daten$",
-                ),
-                *("dateien$", "files$", "akten$", "-akten$", "bilder$", "fotos$", "photos$", "kartei"),
+                *("alles$", "everything$", "plaene$", "zeichnungen$", "drawings$", "drawing$", "daten$"),
+                *("-daten$", "dateien$", "files$", "akten$", "-akten$", "bilder$", "fotos$", "photos$"),
+                "kartei",
             ),
             (
                 *("@", "ausfaell", "ausfall", "kaputt", "abraucht", "geklaut", "gestohlen", "stolen$"),
@@ -6972,17 +6951,8 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ("ueberweisung$", "transfer$"),
         (
             (
-                *(
-                    "gebuehr",
-                    "-gebuehr",
-                    "-gebuehren$",
-                    "kassier",
-                    "hinterher",
-                    "mahnung",
-                    "zahlt$",
-                    "zahlen$",
-                ),
-                *("bezahlt$", "paid$", "pays$", "pay$", "deposit"),
+                *("gebuehr", "-gebuehr", "-gebuehren$", "kassier", "hinterher", "mahnung", "zahlt$"),
+                *("zahlen$", "bezahlt$", "paid$", "pays$", "pay$", "deposit"),
             ),
         ),
         (),
@@ -6995,14 +6965,7 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ("wartungsvertr", "contract$", "contracts$"),
         (
             (
-                "heizung",
-                "therme",
-                "-therme",
-                "kessel",
-                "-kessel",
-                "boiler",
-                "waermepump",
-                "heating$",
+                *("heizung", "therme", "-therme", "kessel", "-kessel", "boiler", "waermepump", "heating$"),
                 "brenner$",
             ),
             ("@", "kunde", "-kunde", "customer"),
@@ -7027,28 +6990,13 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
     (
         "it-security",
         (
-            "verschluessel",
-            "encrypted$",
-            "locked$",
-            "angriff",
-            "cyberangriff",
-            "hacker",
-            "ransomware",
+            *("verschluessel", "encrypted$", "locked$", "angriff", "cyberangriff", "hacker", "ransomware"),
             "attack",
         ),
         (
             (
-                *(
-                    "kolleg",
-                    "nachbar",
-                    "benachbart",
-                    "befreundet",
-                    "across$",
-                    "neighbour",
-                    "neighbor",
-                    "nebenan",
-                ),
-                *("strassen$", "sister$", "weiter$"),
+                *("kolleg", "nachbar", "benachbart", "befreundet", "across$", "neighbour", "neighbor"),
+                *("nebenan", "strassen$", "sister$", "weiter$"),
             ),
             (
                 *("alle$", "alles$", "all$", "ganze$", "still$", "zu$", "geschlossen", "closed$", "close$"),
@@ -7071,7 +7019,7 @@ _DESCRIBED: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], tuple
         ),
         (),
     ),
-    # a signature that takes printing, scanning or posting ("every contract has to be printed, signed,
+    # a signature that takes printing, posting or a visit ("every contract has to be printed, signed,
     # scanned and emailed back", "customers sign weeks later because they have to print the paper, sign it
     # and post it back", "muss extra nochmal zum Unterschreiben vorbeikommen"): an e-signature; signed "by
     # hand" is also the care service's proof of service (care software) and a delivery note's (transport)
